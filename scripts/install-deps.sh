@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages vodcut's tests need (idempotent; a no-op when all are present).
+# Building needs none: eframe, wgpu and rfd load their system libraries at run time.
+#   xvfb xdotool imagemagick   - the real-window end-to-end test (X server, input, screenshots)
+#   mesa-vulkan-drivers libvulkan1 - lavapipe, the software Vulkan that snapshot tests render with
+#   fonts-noto-cjk             - Chinese text in the editor
+set -euo pipefail
+PKGS=(xvfb xdotool imagemagick xauth x11-utils mesa-vulkan-drivers libvulkan1 libgl1-mesa-dri libegl1
+      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fonts-noto-cjk)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

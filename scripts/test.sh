@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+chmod 700 "$XDG_RUNTIME_DIR"
+cargo test --all-targets --locked
+# Benchmarks compile as part of --all-targets above; running them is a separate, manual step.

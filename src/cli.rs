@@ -1,0 +1,154 @@
+//! Headless commands over the same model and store the editor uses.
+//!
+//! Exit codes: 0 success; 1 the project has errors (validate); 2 unreadable input or bad
+//! usage; 3 the output could not be written.
+
+use crate::model::export::{request_fields, timeline};
+use crate::model::validate::{Severity, has_errors, validate};
+use crate::store::project_file;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_PROBLEMS: i32 = 1;
+pub const EXIT_BAD_INPUT: i32 = 2;
+pub const EXIT_WRITE_FAILED: i32 = 3;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vodcut",
+    version,
+    about = "A timeline editor for Alibaba Cloud ApsaraVideo VOD productions",
+    long_about = "Without a command, opens the editor (on FILE if given: a .vodcut project, or an API Timeline .json which it imports).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a project against every documented rule; exit 1 when it has errors.
+    Validate {
+        file: PathBuf,
+        /// Print the problems as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the API Timeline JSON of a project.
+    Timeline {
+        file: PathBuf,
+        /// Indent the output.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print every ProduceEditingProjectVideo request field, as the strings sent.
+    Export { file: PathBuf },
+    /// Make a project from an API Timeline.
+    Import {
+        timeline: PathBuf,
+        /// The project file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT if it exists (the old one is kept as OUTPUT.bak).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Runs a headless command, writing to `out`/`err`. Returns the process exit code.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match run_inner(command, out, err) {
+        Ok(code) => code,
+        Err((code, message)) => {
+            let _ = writeln!(err, "vodcut: {message}");
+            code
+        }
+    }
+}
+
+type CliResult = Result<i32, (i32, String)>;
+
+fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
+    project_file::open(path).map(|o| o.project).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))
+}
+
+fn print(out: &mut dyn Write, text: &str) -> CliResult {
+    writeln!(out, "{text}").map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write the output: {e}")))?;
+    Ok(EXIT_OK)
+}
+
+fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    match command {
+        Command::Validate { file, json } => {
+            let project = load(&file)?;
+            let problems = validate(&project);
+            if json {
+                let list: Vec<_> = problems
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({
+                            "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                            "track": p.location.track.map(|t| t + 1),
+                            "clip": p.location.clip.map(|c| c + 1),
+                            "effect": p.location.effect.map(|e| e + 1),
+                            "field": p.location.field,
+                            "place": p.place,
+                            "message": p.message,
+                        })
+                    })
+                    .collect();
+                print(out, &serde_json::to_string_pretty(&list).unwrap_or_default())?;
+            } else {
+                for p in &problems {
+                    print(out, &p.to_string())?;
+                }
+                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                let warnings = problems.len() - errors;
+                let summary = if problems.is_empty() {
+                    format!(
+                        "{}: no problems ({} clips on {} tracks)",
+                        file.display(),
+                        project.clip_count(),
+                        project.tracks.len()
+                    )
+                } else {
+                    format!("{}: {errors} error(s), {warnings} warning(s)", file.display())
+                };
+                let _ = writeln!(err, "{summary}");
+            }
+            Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
+        }
+        Command::Timeline { file, pretty } => {
+            let tl = timeline(&load(&file)?);
+            let text = if pretty { serde_json::to_string_pretty(&tl) } else { serde_json::to_string(&tl) };
+            print(out, &text.unwrap_or_default())
+        }
+        Command::Export { file } => {
+            let fields = request_fields(&load(&file)?);
+            print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
+        }
+        Command::Import { timeline, output, force } => {
+            let project = load(&timeline)?;
+            if output.exists() && !force {
+                return Err((
+                    EXIT_WRITE_FAILED,
+                    format!("{} exists; pass --force to replace it (the old file is kept as a .bak)", output.display()),
+                ));
+            }
+            project_file::save(&output, &project).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+            let _ = writeln!(
+                err,
+                "wrote {} ({} clips on {} tracks)",
+                output.display(),
+                project.clip_count(),
+                project.tracks.len()
+            );
+            Ok(EXIT_OK)
+        }
+    }
+}

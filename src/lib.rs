@@ -1,0 +1,9 @@
+//! vodcut: a desktop timeline editor for Alibaba Cloud ApsaraVideo VOD productions.
+//!
+//! Dependency direction: `ui -> model`, `ui -> store -> model`, `cli -> store/model`.
+//! Nothing below `ui` imports egui; nothing in `model` does I/O.
+
+pub mod cli;
+pub mod model;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,374 @@
+//! Project -> API request fields, and API Timeline -> project. Pure functions.
+
+use super::project::{MediaMetadata, ProduceConfig, Project, TrackKind, UserData};
+use super::wire::{AudioTrack, Clip, Extra, ImageTrack, SubtitleTrack, Timeline, VideoTrack};
+use serde_json::{Map, Value};
+
+/// Builds the API Timeline. Hidden/muted tracks are left out; within each kind the project's
+/// order is the API's stacking order (first video track = bottom layer).
+pub fn timeline(project: &Project) -> Timeline {
+    let mut tl = Timeline { extra: project.timeline_extra.clone(), ..Default::default() };
+    for track in project.tracks.iter().filter(|t| !t.hidden) {
+        let (clips, extra) = (track.clips.clone(), track.extra.clone());
+        match track.kind {
+            TrackKind::Video => tl.video_tracks.push(VideoTrack { clips, extra }),
+            TrackKind::Audio => tl.audio_tracks.push(AudioTrack { clips, extra }),
+            TrackKind::Image => tl.image_tracks.push(ImageTrack { clips, extra }),
+            TrackKind::Subtitle => tl.subtitle_tracks.push(SubtitleTrack { clips, extra }),
+        }
+    }
+    tl
+}
+
+/// The Timeline as the JSON text the API's `Timeline` parameter carries.
+pub fn timeline_json(project: &Project) -> String {
+    to_json(&timeline(project))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    // Serializing these plain data types cannot fail: every map key is a string and every
+    // number finite by construction.
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// True when at least one visible track holds a clip.
+pub fn has_exported_clips(project: &Project) -> bool {
+    project.tracks.iter().any(|t| !t.hidden && !t.clips.is_empty())
+}
+
+/// The request parameters of ProduceEditingProjectVideo, each a string as sent, in a fixed
+/// order. Empty optional values are left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RequestFields(pub Vec<(&'static str, String)>);
+
+impl RequestFields {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// As a JSON object of strings (what `vodcut export` prints).
+    pub fn to_json_object(&self) -> Value {
+        Value::Object(self.0.iter().map(|(k, v)| (k.to_string(), Value::String(v.clone()))).collect())
+    }
+}
+
+pub fn media_metadata_json(m: &MediaMetadata) -> Option<Value> {
+    let mut o = Map::new();
+    put(&mut o, "Title", &m.title);
+    put(&mut o, "Description", &m.description);
+    put(&mut o, "CoverURL", &m.cover_url);
+    put(&mut o, "CateId", &m.cate_id);
+    let tags: Vec<&str> = m.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    put(&mut o, "Tags", &tags.join(","));
+    (!o.is_empty()).then_some(Value::Object(o))
+}
+
+pub fn produce_config_json(c: &ProduceConfig) -> Option<Value> {
+    let mut o = Map::new();
+    put(&mut o, "TemplateGroupId", &c.template_group_id);
+    put(&mut o, "TemplateId", &c.template_id);
+    if let Some(w) = c.width {
+        o.insert("Width".into(), w.into());
+    }
+    if let Some(h) = c.height {
+        o.insert("Height".into(), h.into());
+    }
+    put(&mut o, "StorageLocation", &c.storage_location);
+    (!o.is_empty()).then_some(Value::Object(o))
+}
+
+pub fn user_data_json(u: &UserData) -> Option<Value> {
+    let mut o = Map::new();
+    if !u.callback_url.trim().is_empty() {
+        let kind = if u.callback_type.trim().is_empty() { "http" } else { u.callback_type.trim() };
+        let mut cb = Map::new();
+        cb.insert("CallbackURL".into(), u.callback_url.trim().into());
+        cb.insert("CallbackType".into(), kind.into());
+        o.insert("MessageCallback".into(), Value::Object(cb));
+    }
+    let extend = u.extend.trim();
+    if !extend.is_empty() {
+        // Valid JSON goes as the object the docs show; anything else (which validation
+        // reports as an error) as the text itself, so nothing the user typed is dropped.
+        let v = serde_json::from_str(extend).unwrap_or_else(|_| Value::String(extend.into()));
+        o.insert("Extend".into(), v);
+    }
+    (!o.is_empty()).then_some(Value::Object(o))
+}
+
+fn put(o: &mut Map<String, Value>, key: &str, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() {
+        o.insert(key.into(), value.into());
+    }
+}
+
+/// Project -> the request fields of ProduceEditingProjectVideo.
+///
+/// The Timeline is left out when no visible track holds a clip: with a ProjectId that means
+/// "produce the cloud project's saved timeline", where an empty Timeline would overwrite it.
+pub fn request_fields(project: &Project) -> RequestFields {
+    let mut f = Vec::new();
+    let mut push = |k: &'static str, v: &str| {
+        if !v.trim().is_empty() {
+            f.push((k, v.trim().to_owned()));
+        }
+    };
+    push("ProjectId", project.project_id.as_deref().unwrap_or(""));
+    if has_exported_clips(project) {
+        push("Timeline", &timeline_json(project));
+    }
+    push("Title", &project.title);
+    push("Description", &project.description);
+    push("CoverURL", &project.cover_url);
+    let json = |v: Option<Value>| v.map(|v| to_json(&v)).unwrap_or_default();
+    push("MediaMetadata", &json(media_metadata_json(&project.media_metadata)));
+    push("ProduceConfig", &json(produce_config_json(&project.produce_config)));
+    push("UserData", &json(user_data_json(&project.user_data)));
+    push("AppId", &project.app_id);
+    RequestFields(f)
+}
+
+/// Why a Timeline could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    #[error("at {path}: {message}")]
+    Shape { path: String, message: String },
+    #[error(
+        "this is neither an API Timeline nor a vodcut project (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)"
+    )]
+    NotATimeline,
+}
+
+const TRACK_KEYS: [&str; 4] = ["VideoTracks", "AudioTracks", "ImageTracks", "SubtitleTracks"];
+
+/// True when a JSON object looks like an API Timeline.
+pub fn looks_like_timeline(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| TRACK_KEYS.iter().any(|k| o.contains_key(*k)))
+}
+
+/// API Timeline JSON text -> a new project.
+pub fn import_timeline_str(text: &str) -> Result<Project, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    import_timeline_value(value)
+}
+
+/// An API Timeline (an object, or a string holding one, as GetEditingProject returns it), or a
+/// whole set of request fields as `vodcut export` prints them -> a new project.
+pub fn import_timeline_value(value: Value) -> Result<Project, ImportError> {
+    let value = match value {
+        Value::String(s) => serde_json::from_str(&s).map_err(|e| ImportError::NotJson(e.to_string()))?,
+        v => v,
+    };
+    if let Some(o) = value.as_object()
+        && o.contains_key("Timeline")
+        && !looks_like_timeline(&value)
+    {
+        return import_request_fields(o);
+    }
+    if !looks_like_timeline(&value) {
+        return Err(ImportError::NotATimeline);
+    }
+    let tl: Timeline = from_value_at(value, "")?;
+    Ok(project_from_timeline(tl))
+}
+
+fn from_value_at<T: serde::de::DeserializeOwned>(value: Value, prefix: &str) -> Result<T, ImportError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = match (prefix.is_empty(), path.as_str()) {
+            (true, _) => path,
+            (false, ".") => prefix.to_owned(),
+            (false, p) => format!("{prefix}.{p}"),
+        };
+        ImportError::Shape { path, message: e.into_inner().to_string() }
+    })
+}
+
+pub fn project_from_timeline(tl: Timeline) -> Project {
+    let mut p = Project { timeline_extra: tl.extra, ..Project::default() };
+    let mut add = |kind: TrackKind, clips: Vec<Clip>, extra: Extra| {
+        let i = p.add_track(kind);
+        p.tracks[i].clips = clips;
+        p.tracks[i].extra = extra;
+    };
+    // Display order is the UI's business; the model keeps the API's order per kind.
+    for t in tl.video_tracks {
+        add(TrackKind::Video, t.clips, t.extra);
+    }
+    for t in tl.audio_tracks {
+        add(TrackKind::Audio, t.clips, t.extra);
+    }
+    for t in tl.image_tracks {
+        add(TrackKind::Image, t.clips, t.extra);
+    }
+    for t in tl.subtitle_tracks {
+        add(TrackKind::Subtitle, t.clips, t.extra);
+    }
+    p
+}
+
+/// `{"Timeline": "...", "Title": "...", "MediaMetadata": "{...}", ...}` -> project.
+fn import_request_fields(o: &Map<String, Value>) -> Result<Project, ImportError> {
+    let timeline = o.get("Timeline").cloned().unwrap_or(Value::Null);
+    let mut p = import_timeline_value(timeline)?;
+    let text = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    // Nested JSON either as an object or as the string the API carries.
+    let object = |k: &str| -> Result<Map<String, Value>, ImportError> {
+        match o.get(k) {
+            None | Some(Value::Null) => Ok(Map::new()),
+            Some(Value::Object(m)) => Ok(m.clone()),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(Map::new()),
+            Some(Value::String(s)) => match serde_json::from_str(s) {
+                Ok(Value::Object(m)) => Ok(m),
+                _ => Err(ImportError::Shape { path: k.into(), message: "expected a JSON object".into() }),
+            },
+            Some(_) => Err(ImportError::Shape { path: k.into(), message: "expected a JSON object".into() }),
+        }
+    };
+    p.title = text("Title");
+    p.description = text("Description");
+    p.cover_url = text("CoverURL");
+    p.app_id = text("AppId");
+    p.project_id = Some(text("ProjectId")).filter(|s| !s.is_empty());
+    let mm = object("MediaMetadata")?;
+    let s = |m: &Map<String, Value>, k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    p.media_metadata = MediaMetadata {
+        title: s(&mm, "Title"),
+        description: s(&mm, "Description"),
+        cover_url: s(&mm, "CoverURL"),
+        cate_id: match mm.get("CateId") {
+            Some(Value::Number(n)) => n.to_string(),
+            _ => s(&mm, "CateId"),
+        },
+        tags: s(&mm, "Tags").split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect(),
+    };
+    let pc = object("ProduceConfig")?;
+    let dim = |k: &str| -> Result<Option<u32>, ImportError> {
+        match pc.get(k) {
+            None => Ok(None),
+            Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| ImportError::Shape {
+                path: format!("ProduceConfig.{k}"),
+                message: "expected a whole number of pixels".into(),
+            }),
+        }
+    };
+    p.produce_config = ProduceConfig {
+        template_group_id: s(&pc, "TemplateGroupId"),
+        template_id: s(&pc, "TemplateId"),
+        width: dim("Width")?,
+        height: dim("Height")?,
+        storage_location: s(&pc, "StorageLocation"),
+    };
+    let ud = object("UserData")?;
+    let cb = ud.get("MessageCallback").and_then(Value::as_object).cloned().unwrap_or_default();
+    p.user_data = UserData {
+        callback_url: s(&cb, "CallbackURL"),
+        callback_type: s(&cb, "CallbackType"),
+        extend: match ud.get("Extend") {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => to_json(v),
+        },
+    };
+    Ok(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CUT: &str =
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":12,"Out":16},{"MediaId":"m1","In":4,"Out":7}]}]}"#;
+
+    #[test]
+    fn timeline_round_trips_exactly() {
+        let p = import_timeline_str(CUT).unwrap();
+        assert_eq!(p.tracks.len(), 1);
+        assert_eq!(timeline_json(&p), CUT);
+    }
+
+    #[test]
+    fn hidden_tracks_are_left_out_and_order_kept() {
+        let text = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"bottom"}]},{"VideoTrackClips":[{"MediaId":"top"}]}],"AudioTracks":[{"AudioTrackClips":[{"MediaId":"a"}]}]}"#;
+        let mut p = import_timeline_str(text).unwrap();
+        assert_eq!(timeline_json(&p), text);
+        p.tracks[2].hidden = true;
+        assert_eq!(
+            timeline_json(&p),
+            r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"bottom"}]},{"VideoTrackClips":[{"MediaId":"top"}]}]}"#
+        );
+    }
+
+    #[test]
+    fn request_fields_leave_out_empty_values() {
+        let mut p = import_timeline_str(CUT).unwrap();
+        let f = request_fields(&p);
+        assert_eq!(f.0.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec!["Timeline"]);
+        p.title = "夏天 trip".into();
+        p.media_metadata.tags = vec!["a".into(), " ".into(), "b".into()];
+        p.produce_config.width = Some(1280);
+        p.produce_config.height = Some(720);
+        p.user_data.callback_url = "https://example.com/cb".into();
+        p.user_data.extend = r#"{"id":7}"#.into();
+        p.project_id = Some("proj1".into());
+        p.app_id = "app-1000000".into();
+        let f = request_fields(&p);
+        assert_eq!(f.get("Title"), Some("夏天 trip"));
+        assert_eq!(f.get("MediaMetadata"), Some(r#"{"Tags":"a,b"}"#));
+        assert_eq!(f.get("ProduceConfig"), Some(r#"{"Width":1280,"Height":720}"#));
+        assert_eq!(
+            f.get("UserData"),
+            Some(
+                r#"{"MessageCallback":{"CallbackURL":"https://example.com/cb","CallbackType":"http"},"Extend":{"id":7}}"#
+            )
+        );
+        assert_eq!(f.get("ProjectId"), Some("proj1"));
+        assert_eq!(f.get("Description"), None);
+    }
+
+    #[test]
+    fn project_id_without_clips_sends_no_timeline() {
+        let p = Project { project_id: Some("p".into()), ..Project::new_empty() };
+        let f = request_fields(&p);
+        assert_eq!(f.get("Timeline"), None);
+        assert_eq!(f.get("ProjectId"), Some("p"));
+    }
+
+    #[test]
+    fn request_fields_import_back() {
+        let mut p = import_timeline_str(CUT).unwrap();
+        p.title = "T".into();
+        p.media_metadata.title = "M".into();
+        p.media_metadata.tags = vec!["x".into(), "y".into()];
+        p.produce_config.width = Some(720);
+        p.produce_config.height = Some(1280);
+        p.produce_config.storage_location = "outin-1.oss-ap-southeast-1.aliyuncs.com".into();
+        p.user_data.callback_url = "https://e.com".into();
+        p.user_data.callback_type = "http".into();
+        p.user_data.extend = r#"{"k":"v"}"#.into();
+        p.app_id = "app-1".into();
+        p.project_id = Some("pid".into());
+        let text = request_fields(&p).to_json_object().to_string();
+        let back = import_timeline_str(&text).unwrap();
+        assert_eq!(request_fields(&back), request_fields(&p));
+    }
+
+    #[test]
+    fn import_errors_name_the_place() {
+        let e = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"In":"soon"}]}]}"#)
+            .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("VideoTracks[0].VideoTrackClips[1].In"), "{msg}");
+        assert!(matches!(import_timeline_str("[1,2]"), Err(ImportError::NotATimeline)));
+        assert!(matches!(import_timeline_str("{\"Vid"), Err(ImportError::NotJson(_))));
+    }
+
+    #[test]
+    fn timeline_given_as_a_string_is_accepted() {
+        let p = import_timeline_value(Value::String(CUT.into())).unwrap();
+        assert_eq!(timeline_json(&p), CUT);
+    }
+}

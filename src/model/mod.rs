@@ -1,0 +1,11 @@
+//! THE DOCUMENT: plain data and pure functions. No egui, no network, no files.
+
+pub mod export;
+pub mod generate;
+pub mod project;
+pub mod time;
+pub mod validate;
+pub mod wire;
+
+pub use project::{Project, Track, TrackKind};
+pub use time::Time;

@@ -1,0 +1,376 @@
+//! The saved project: format version, project fields, output settings, tracks, bin, markers.
+//!
+//! Plain data. The API-facing parts of a clip are the wire [`Clip`] itself so that anything an
+//! imported Timeline carried survives; everything else here (names, lock, hide, markers, view,
+//! bin) is editor-only and never reaches the API.
+
+use super::time::Time;
+use super::wire::{Clip, Extra};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Version of the `.vodcut` format this build writes. Files with a larger number were written
+/// by a newer vodcut and are refused for editing rather than silently damaged.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The region used when nothing else is chosen: the one region where ProduceConfig may omit
+/// StorageLocation.
+pub const DEFAULT_REGION: &str = "cn-shanghai";
+
+/// The four kinds of track the API knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TrackKind {
+    Video,
+    Audio,
+    Image,
+    Subtitle,
+}
+
+impl TrackKind {
+    pub const ALL: [TrackKind; 4] = [TrackKind::Video, TrackKind::Audio, TrackKind::Image, TrackKind::Subtitle];
+
+    /// Name prefix for new tracks: V1, A1, I1, S1.
+    pub fn letter(self) -> char {
+        match self {
+            TrackKind::Video => 'V',
+            TrackKind::Audio => 'A',
+            TrackKind::Image => 'I',
+            TrackKind::Subtitle => 'S',
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TrackKind::Video => "video",
+            TrackKind::Audio => "audio",
+            TrackKind::Image => "image overlay",
+            TrackKind::Subtitle => "subtitle",
+        }
+    }
+
+    /// Audio is muted, pictures are hidden.
+    pub fn is_audible(self) -> bool {
+        self == TrackKind::Audio
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Track {
+    pub kind: TrackKind,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub locked: bool,
+    /// Hidden (video, image, subtitle) or muted (audio): left out of the export.
+    #[serde(default)]
+    pub hidden: bool,
+    #[serde(default)]
+    pub clips: Vec<Clip>,
+    /// Unknown fields of the track object in an imported Timeline.
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub extra: Extra,
+}
+
+impl Track {
+    pub fn new(kind: TrackKind, name: impl Into<String>) -> Self {
+        Track { kind, name: name.into(), locked: false, hidden: false, clips: Vec::new(), extra: Extra::new() }
+    }
+}
+
+/// Metadata of the produced video (MediaMetadata).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct MediaMetadata {
+    pub title: String,
+    pub description: String,
+    #[serde(rename = "CoverURL")]
+    pub cover_url: String,
+    pub cate_id: String,
+    pub tags: Vec<String>,
+}
+
+/// Production settings (ProduceConfig).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ProduceConfig {
+    pub template_group_id: String,
+    pub template_id: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub storage_location: String,
+}
+
+/// Custom settings (UserData): a per-job callback and free data echoed back in events.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserData {
+    #[serde(rename = "CallbackURL")]
+    pub callback_url: String,
+    /// `http` when empty (the only type the per-job override supports).
+    pub callback_type: String,
+    /// JSON text as the user typed it; validated, then sent as an object.
+    pub extend: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Marker {
+    pub time: Time,
+    #[serde(default)]
+    pub label: String,
+}
+
+/// What a piece of media is, as far as placing it goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MediaKind {
+    Video,
+    Audio,
+    Image,
+}
+
+impl MediaKind {
+    /// Audio only on audio tracks; images on video or image tracks; video on video or audio
+    /// (a video's sound can be used on an audio track).
+    pub fn fits(self, track: TrackKind) -> bool {
+        matches!(
+            (self, track),
+            (MediaKind::Video, TrackKind::Video | TrackKind::Audio)
+                | (MediaKind::Audio, TrackKind::Audio)
+                | (MediaKind::Image, TrackKind::Video | TrackKind::Image)
+        )
+    }
+}
+
+/// A piece of cloud media the user has gathered for this project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct BinEntry {
+    pub media_id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub duration: Option<Time>,
+    pub kind: MediaKind,
+}
+
+fn default_zoom() -> f32 {
+    50.0
+}
+
+/// A vodcut project: everything the user made, saved as a `.vodcut` file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Project {
+    /// First in the file so a reader can check it before anything else.
+    pub format_version: u32,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, rename = "CoverURL")]
+    pub cover_url: String,
+    /// The cloud project, once a production created it; later productions update it.
+    #[serde(default)]
+    pub project_id: Option<String>,
+    #[serde(default)]
+    pub app_id: String,
+    #[serde(default = "default_region")]
+    pub region: String,
+    #[serde(default)]
+    pub media_metadata: MediaMetadata,
+    #[serde(default)]
+    pub produce_config: ProduceConfig,
+    #[serde(default)]
+    pub user_data: UserData,
+    /// In the API's stacking order within each kind: the first video track is the bottom layer.
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    /// Unknown top-level fields of an imported Timeline.
+    #[serde(default, skip_serializing_if = "Extra::is_empty")]
+    pub timeline_extra: Extra,
+    // Editor-only state.
+    #[serde(default)]
+    pub markers: Vec<Marker>,
+    #[serde(default)]
+    pub playhead: Time,
+    /// Pixels per second on the timeline.
+    #[serde(default = "default_zoom")]
+    pub zoom: f32,
+    #[serde(default)]
+    pub bin: Vec<BinEntry>,
+}
+
+fn default_region() -> String {
+    DEFAULT_REGION.to_owned()
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Project {
+            format_version: FORMAT_VERSION,
+            title: String::new(),
+            description: String::new(),
+            cover_url: String::new(),
+            project_id: None,
+            app_id: String::new(),
+            region: default_region(),
+            media_metadata: MediaMetadata::default(),
+            produce_config: ProduceConfig::default(),
+            user_data: UserData::default(),
+            tracks: Vec::new(),
+            timeline_extra: Extra::new(),
+            markers: Vec::new(),
+            playhead: Time::ZERO,
+            zoom: default_zoom(),
+            bin: Vec::new(),
+        }
+    }
+}
+
+impl Project {
+    /// An empty project with one track of each kind, ready for editing.
+    pub fn new_empty() -> Self {
+        let mut p = Project::default();
+        for kind in [TrackKind::Subtitle, TrackKind::Image, TrackKind::Video, TrackKind::Audio] {
+            p.add_track(kind);
+        }
+        p
+    }
+
+    /// Appends a track of `kind` named with the next free number (V1, V2...). Returns its index.
+    pub fn add_track(&mut self, kind: TrackKind) -> usize {
+        let n = self.tracks.iter().filter(|t| t.kind == kind).count() + 1;
+        self.tracks.push(Track::new(kind, format!("{}{n}", kind.letter())));
+        self.tracks.len() - 1
+    }
+
+    pub fn clip_count(&self) -> usize {
+        self.tracks.iter().map(|t| t.clips.len()).sum()
+    }
+
+    /// Known source durations by MediaId, from the bin.
+    pub fn media_durations(&self) -> HashMap<&str, Time> {
+        self.bin.iter().filter_map(|e| Some((e.media_id.as_str(), e.duration?))).collect()
+    }
+
+    /// The title to show for a project (window title, job history).
+    pub fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() { "Untitled" } else { self.title.trim() }
+    }
+}
+
+/// Length shown for a clip whose real length cannot be known (no Out, no known media
+/// duration). The editor marks it as provisional; the export never uses it.
+pub const PROVISIONAL_LENGTH: Time = Time::from_secs(5);
+
+/// Where a clip sits on the output timeline, as the editor shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub start: Time,
+    pub end: Time,
+    /// False when the start follows a clip whose length is unknown.
+    pub start_known: bool,
+    /// False when the length is a stand-in ([`PROVISIONAL_LENGTH`]).
+    pub length_known: bool,
+}
+
+impl Placement {
+    pub fn is_provisional(&self) -> bool {
+        !(self.start_known && self.length_known)
+    }
+}
+
+/// The length a clip will have in the output, if it can be known.
+/// TimelineIn/TimelineOut win; then Out - In; then the source's duration - In.
+pub fn clip_length(clip: &Clip, source_duration: Option<Time>) -> Option<Time> {
+    if let (Some(a), Some(b)) = (clip.timeline_in, clip.timeline_out) {
+        return Some(b - a);
+    }
+    let source_in = clip.r#in.unwrap_or(Time::ZERO);
+    let source_out = clip.out.or(source_duration)?;
+    Some(source_out - source_in)
+}
+
+/// Lays a track's clips out as the service does: a clip without TimelineIn starts where the
+/// previous one ended.
+pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Placement> {
+    let mut cursor = Time::ZERO;
+    let mut cursor_known = true;
+    track
+        .clips
+        .iter()
+        .map(|clip| {
+            let (start, start_known) = match clip.timeline_in {
+                Some(t) => (t, true),
+                None => (cursor, cursor_known),
+            };
+            let duration = clip.material_id().and_then(|id| durations.get(id).copied());
+            let (length, length_known) = match clip_length(clip, duration) {
+                Some(len) => (len, true),
+                None => match clip.timeline_out {
+                    Some(out) if clip.timeline_in.is_some() => (out - start, true),
+                    _ => (PROVISIONAL_LENGTH, false),
+                },
+            };
+            let end = start.saturating_add(length);
+            cursor = end;
+            cursor_known = start_known && length_known;
+            Placement { start, end, start_known, length_known }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clip(media: &str, r#in: Option<i64>, out: Option<i64>, tin: Option<i64>) -> Clip {
+        Clip {
+            media_id: Some(media.into()),
+            r#in: r#in.map(Time::from_secs),
+            out: out.map(Time::from_secs),
+            timeline_in: tin.map(Time::from_secs),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn clips_without_timeline_in_are_laid_end_to_end() {
+        let mut t = Track::new(TrackKind::Video, "V1");
+        t.clips = vec![
+            clip("a", Some(12), Some(16), None),
+            clip("a", Some(4), Some(7), None),
+            clip("b", None, Some(8), Some(20)),
+            clip("c", Some(1), Some(2), None),
+        ];
+        let p = layout_track(&t, &HashMap::new());
+        let spans: Vec<_> = p.iter().map(|p| (p.start.0 / 10_000, p.end.0 / 10_000, p.is_provisional())).collect();
+        assert_eq!(spans, vec![(0, 4, false), (4, 7, false), (20, 28, false), (28, 29, false)]);
+    }
+
+    #[test]
+    fn unknown_length_is_provisional_and_so_is_what_follows() {
+        let mut t = Track::new(TrackKind::Video, "V1");
+        t.clips =
+            vec![clip("a", None, None, None), clip("b", None, Some(3), None), clip("c", None, Some(3), Some(100))];
+        let p = layout_track(&t, &HashMap::new());
+        assert!(!p[0].length_known && p[0].start_known);
+        assert_eq!(p[0].end - p[0].start, PROVISIONAL_LENGTH);
+        assert!(!p[1].start_known && p[1].length_known);
+        assert!(!p[2].is_provisional(), "an explicit TimelineIn is known again");
+        // A known media duration makes the first clip real.
+        let durations = HashMap::from([("a", Time::from_secs(9))]);
+        let p = layout_track(&t, &durations);
+        assert!(!p[0].is_provisional() && !p[1].is_provisional());
+        assert_eq!(p[1].start, Time::from_secs(9));
+    }
+
+    #[test]
+    fn media_kinds_fit_tracks() {
+        assert!(MediaKind::Audio.fits(TrackKind::Audio));
+        assert!(!MediaKind::Audio.fits(TrackKind::Video));
+        assert!(MediaKind::Image.fits(TrackKind::Image));
+        assert!(!MediaKind::Image.fits(TrackKind::Subtitle));
+    }
+}

@@ -1,0 +1,633 @@
+//! Every documented rule, as a list of problems with a path to the offending item.
+//!
+//! Errors block production; warnings ask the user to confirm. Rules the reference marks
+//! UNSURE are warnings unless breaking them certainly fails, so the app never blocks a
+//! production the service would accept, but never sends one without saying so.
+
+use super::export::has_exported_clips;
+use super::project::{DEFAULT_REGION, Project, Track, TrackKind, layout_track};
+use super::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Asks for confirmation before production.
+    Warning,
+    /// Blocks production.
+    Error,
+}
+
+/// Where a problem is. Indexes are 0-based into `Project::tracks`, the track's clips and the
+/// clip's effects; `field` is the API field name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    pub track: Option<usize>,
+    pub clip: Option<usize>,
+    pub effect: Option<usize>,
+    pub field: Option<&'static str>,
+}
+
+impl Location {
+    pub fn field(field: &'static str) -> Self {
+        Location { field: Some(field), ..Default::default() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub location: Location,
+    /// The location in words: "track 2 (V1), clip 5, field Out".
+    pub place: String,
+    /// A plain sentence saying what is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if self.place.is_empty() {
+            write!(f, "{sev}: {}", self.message)
+        } else {
+            write!(f, "{sev}: {}: {}", self.place, self.message)
+        }
+    }
+}
+
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+pub const MAX_TRACKS_PER_KIND: usize = 100;
+pub const MAX_MATERIALS: usize = 200;
+pub const MAX_TITLE_BYTES: usize = 128;
+pub const MAX_DESCRIPTION_BYTES: usize = 1024;
+pub const MAX_TAGS: usize = 16;
+pub const MAX_TAG_BYTES: usize = 32;
+pub const MIN_SIDE: u32 = 128;
+pub const MAX_SIDE: u32 = 4096;
+pub const MAX_SHORT_SIDE: u32 = 2160;
+pub const MAX_EXTEND_BYTES: usize = 512;
+/// The Java SDK's comment on UserData (UNSURE: the Extend doc allows 512 bytes on its own).
+pub const USER_DATA_SOFT_LIMIT: usize = 256;
+
+pub const ALIGNMENTS: [&str; 9] = [
+    "BottomLeft",
+    "BottomCenter",
+    "BottomRight",
+    "CenterLeft",
+    "CenterCenter",
+    "CenterRight",
+    "TopLeft",
+    "TopCenter",
+    "TopRight",
+];
+
+pub const FONTS: [&str; 7] = [
+    "SimSun",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Zen Hei Mono",
+    "WenQuanYi Zen Hei Sharp",
+    "Yuanti SC Bold",
+    "Yuanti SC Light",
+    "Yuanti SC Regular",
+];
+
+/// Regions whose output may omit StorageLocation.
+fn storage_optional(region: &str) -> bool {
+    region == DEFAULT_REGION
+}
+
+struct Out<'p> {
+    project: &'p Project,
+    problems: Vec<Problem>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, severity: Severity, location: Location, message: String) {
+        let place = self.describe(&location);
+        self.problems.push(Problem { severity, location, place, message });
+    }
+
+    fn error(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Severity::Error, location, message.into());
+    }
+
+    fn warn(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Severity::Warning, location, message.into());
+    }
+
+    fn describe(&self, l: &Location) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = l.track {
+            let name = self.project.tracks.get(t).map(|t| t.name.as_str()).unwrap_or("");
+            parts.push(if name.is_empty() { format!("track {}", t + 1) } else { format!("track {} ({name})", t + 1) });
+        }
+        if let Some(c) = l.clip {
+            parts.push(format!("clip {}", c + 1));
+        }
+        if let Some(e) = l.effect {
+            let kind = l
+                .track
+                .zip(l.clip)
+                .and_then(|(t, c)| self.project.tracks.get(t)?.clips.get(c)?.effects.get(e))
+                .map(|e| e.type_name().to_owned())
+                .unwrap_or_default();
+            parts.push(format!("effect {} ({kind})", e + 1));
+        }
+        if let Some(f) = l.field {
+            parts.push(format!("field {f}"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// Checks the project against every rule the reference documents.
+pub fn validate(project: &Project) -> Vec<Problem> {
+    let mut out = Out { project, problems: Vec::new() };
+    project_rules(&mut out);
+    let durations = project.media_durations();
+    let mut materials: HashSet<&str> = HashSet::new();
+    for (ti, track) in project.tracks.iter().enumerate() {
+        if track.hidden {
+            if !track.clips.is_empty() {
+                let what = if track.kind.is_audible() { "muted" } else { "hidden" };
+                out.warn(
+                    Location { track: Some(ti), ..Default::default() },
+                    format!(
+                        "this track is {what}, so its {} clip(s) are left out of the production",
+                        track.clips.len()
+                    ),
+                );
+            }
+            continue;
+        }
+        if track.kind == TrackKind::Subtitle && !track.clips.is_empty() {
+            out.warn(
+                Location { track: Some(ti), ..Default::default() },
+                "subtitle tracks are documented for the newer editing engine; VOD's support for them is not confirmed. Text effects on a video clip are the documented alternative",
+            );
+        }
+        for (ci, clip) in track.clips.iter().enumerate() {
+            if let Some(id) = clip.material_id() {
+                materials.insert(id);
+            }
+            clip_rules(&mut out, track, ti, ci, clip);
+        }
+        overlap_rule(&mut out, track, ti, &durations);
+    }
+    for kind in TrackKind::ALL {
+        let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
+        if n > MAX_TRACKS_PER_KIND {
+            out.error(
+                Location::default(),
+                format!("{n} {} tracks; a production takes at most {MAX_TRACKS_PER_KIND} of a kind", kind.label()),
+            );
+        }
+    }
+    if materials.len() > MAX_MATERIALS {
+        out.error(
+            Location::default(),
+            format!("{} different media are used; a production takes at most {MAX_MATERIALS}", materials.len()),
+        );
+    }
+    out.problems
+}
+
+fn project_rules(out: &mut Out) {
+    let p = out.project;
+    if p.project_id.as_deref().is_none_or(|s| s.trim().is_empty()) && !has_exported_clips(p) {
+        out.error(
+            Location::default(),
+            "there is nothing to produce: add clips to a visible track (or link a cloud project)",
+        );
+    }
+    // The documented byte limits are for the produced video's metadata; the project's own
+    // title and description are not documented, so they only warn.
+    byte_limit(out, Location::field("Title"), "the project title", &p.title, MAX_TITLE_BYTES, Severity::Warning);
+    byte_limit(
+        out,
+        Location::field("Description"),
+        "the project description",
+        &p.description,
+        MAX_DESCRIPTION_BYTES,
+        Severity::Warning,
+    );
+    url_rule(out, Location::field("CoverURL"), "the project cover URL", &p.cover_url);
+
+    let m = &p.media_metadata;
+    byte_limit(
+        out,
+        Location::field("MediaMetadata.Title"),
+        "the video title",
+        &m.title,
+        MAX_TITLE_BYTES,
+        Severity::Error,
+    );
+    byte_limit(
+        out,
+        Location::field("MediaMetadata.Description"),
+        "the video description",
+        &m.description,
+        MAX_DESCRIPTION_BYTES,
+        Severity::Error,
+    );
+    url_rule(out, Location::field("MediaMetadata.CoverURL"), "the video cover URL", &m.cover_url);
+    let tags: Vec<&str> = m.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    if tags.len() > MAX_TAGS {
+        out.error(
+            Location::field("MediaMetadata.Tags"),
+            format!("{} tags; at most {MAX_TAGS} are allowed", tags.len()),
+        );
+    }
+    for tag in &tags {
+        if tag.len() > MAX_TAG_BYTES {
+            out.error(
+                Location::field("MediaMetadata.Tags"),
+                format!("tag \"{tag}\" is {} bytes in UTF-8; at most {MAX_TAG_BYTES}", tag.len()),
+            );
+        }
+        if tag.contains(',') {
+            out.error(
+                Location::field("MediaMetadata.Tags"),
+                format!("tag \"{tag}\" contains a comma, which separates tags"),
+            );
+        }
+    }
+    if !m.cate_id.trim().is_empty() && !m.cate_id.trim().chars().all(|c| c.is_ascii_digit() || c == '-') {
+        out.warn(
+            Location::field("MediaMetadata.CateId"),
+            format!("category \"{}\" is not a number; category IDs are numeric", m.cate_id.trim()),
+        );
+    }
+
+    let c = &p.produce_config;
+    match (c.width, c.height) {
+        (Some(_), None) => {
+            out.error(Location::field("ProduceConfig.Height"), "Width is set but Height is not; set both or neither")
+        }
+        (None, Some(_)) => {
+            out.error(Location::field("ProduceConfig.Width"), "Height is set but Width is not; set both or neither")
+        }
+        (Some(w), Some(h)) => {
+            for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
+                if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
+                    out.error(Location::field(name), format!("{v} px is outside {MIN_SIDE}..{MAX_SIDE}"));
+                }
+            }
+            // UNSURE in the reference whether the 2160 limit is on the width or the shorter
+            // side; the shorter side is what the sister service documents and is the looser
+            // reading of a sentence that cannot mean portrait 1080x1920 is refused.
+            if w.min(h) > MAX_SHORT_SIDE {
+                out.error(
+                    Location::field("ProduceConfig.Width"),
+                    format!("{w}x{h}: the shorter side may be at most {MAX_SHORT_SIDE} px"),
+                );
+            }
+        }
+        (None, None) => {}
+    }
+    if c.storage_location.trim().is_empty() && !storage_optional(&p.region) {
+        out.error(
+            Location::field("ProduceConfig.StorageLocation"),
+            format!("the region is {}: outside {DEFAULT_REGION} the output storage location must be given", p.region),
+        );
+    }
+
+    let u = &p.user_data;
+    let cb = u.callback_url.trim();
+    if !cb.is_empty() && !is_http_url(cb) {
+        out.error(
+            Location::field("UserData.MessageCallback.CallbackURL"),
+            format!("\"{cb}\" is not an http:// or https:// address"),
+        );
+    }
+    let ct = u.callback_type.trim();
+    if !ct.is_empty() && !ct.eq_ignore_ascii_case("http") {
+        out.error(
+            Location::field("UserData.MessageCallback.CallbackType"),
+            format!("callback type \"{ct}\": a per-job callback can only be http"),
+        );
+    }
+    let ext = u.extend.trim();
+    if !ext.is_empty() {
+        if ext.len() > MAX_EXTEND_BYTES {
+            out.error(Location::field("UserData.Extend"), format!("{} bytes; at most {MAX_EXTEND_BYTES}", ext.len()));
+        }
+        if let Err(e) = serde_json::from_str::<Value>(ext) {
+            out.error(Location::field("UserData.Extend"), format!("not valid JSON ({e})"));
+        }
+    }
+    if let Some(v) = super::export::user_data_json(u) {
+        let n = v.to_string().chars().count();
+        if n > USER_DATA_SOFT_LIMIT {
+            out.warn(
+                Location::field("UserData"),
+                format!("UserData is {n} characters; one SDK documents at most {USER_DATA_SOFT_LIMIT}, so the service may refuse it"),
+            );
+        }
+    }
+}
+
+fn byte_limit(out: &mut Out, l: Location, what: &str, text: &str, max: usize, sev: Severity) {
+    if text.len() > max {
+        out.push(sev, l, format!("{what} is {} bytes in UTF-8; at most {max}", text.len()));
+    }
+}
+
+fn url_rule(out: &mut Out, l: Location, what: &str, url: &str) {
+    let url = url.trim();
+    if !url.is_empty() && !is_http_url(url) {
+        out.error(l, format!("{what} \"{url}\" is not an http:// or https:// address"));
+    }
+}
+
+fn at(track: usize, clip: usize, effect: Option<usize>, field: &'static str) -> Location {
+    Location { track: Some(track), clip: Some(clip), effect, field: Some(field) }
+}
+
+fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, clip: &Clip) {
+    let here = |field| at(ti, ci, None, field);
+    match track.kind {
+        TrackKind::Video | TrackKind::Audio => {
+            if clip.media_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("MediaId"), "the clip has no MediaId: choose the media it plays");
+            }
+        }
+        TrackKind::Image => {
+            if clip.image_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("ImageId"), "the image overlay has no ImageId: choose the image it shows");
+            }
+        }
+        TrackKind::Subtitle => {
+            if clip.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("Content"), "the subtitle has no text");
+            }
+            if clip.r#type.as_deref().is_some_and(|t| t != "Text") {
+                out.error(
+                    here("Type"),
+                    format!("a subtitle clip's Type must be Text, not {}", clip.r#type.as_deref().unwrap_or("")),
+                );
+            }
+        }
+    }
+    if track.kind == TrackKind::Video
+        && let Some(t) = clip.r#type.as_deref()
+        && !matches!(t, "Video" | "Image")
+    {
+        out.error(here("Type"), format!("a video track clip's Type must be Video or Image, not {t}"));
+    }
+    times_rule(out, ti, ci, None, clip.r#in, clip.out, clip.timeline_in, clip.timeline_out);
+    geometry_rule(out, ti, ci, None, [&clip.x, &clip.y, &clip.width, &clip.height]);
+    text_style_rule(
+        out,
+        ti,
+        ci,
+        None,
+        TextStyle {
+            font: clip.font.as_deref(),
+            font_size: clip.font_size.as_ref(),
+            font_color: clip.font_color.as_deref(),
+            opacity: clip.font_color_opacity.as_ref(),
+            alignment: clip.alignment.as_deref(),
+            face: clip.font_face.as_ref(),
+        },
+    );
+    for (ei, effect) in clip.effects.iter().enumerate() {
+        match effect {
+            Effect::Known(e) => effect_rules(out, track, ti, ci, ei, e),
+            Effect::Other(_) => out.warn(
+                at(ti, ci, Some(ei), "Type"),
+                format!(
+                    "effect type \"{}\" is not one vodcut knows; it is sent as it is, unchecked",
+                    effect.type_name()
+                ),
+            ),
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn times_rule(
+    out: &mut Out,
+    ti: usize,
+    ci: usize,
+    ei: Option<usize>,
+    r#in: Option<super::time::Time>,
+    o: Option<super::time::Time>,
+    tin: Option<super::time::Time>,
+    tout: Option<super::time::Time>,
+) {
+    use super::time::Time;
+    for (name, v) in [("In", r#in), ("Out", o), ("TimelineIn", tin), ("TimelineOut", tout)] {
+        if let Some(v) = v
+            && v < Time::ZERO
+        {
+            out.error(at(ti, ci, ei, name), format!("{name} is {v} s; times cannot be negative"));
+        }
+    }
+    if let Some(o) = o
+        && o <= r#in.unwrap_or(Time::ZERO)
+    {
+        out.error(at(ti, ci, ei, "Out"), format!("Out ({o} s) must be after In ({} s)", r#in.unwrap_or(Time::ZERO)));
+    }
+    if let (Some(a), Some(b)) = (tin, tout)
+        && b <= a
+    {
+        out.error(at(ti, ci, ei, "TimelineOut"), format!("TimelineOut ({b} s) must be after TimelineIn ({a} s)"));
+    }
+}
+
+/// X/Y/Width/Height: a ratio of the output frame (0..1) or whole pixels.
+fn geometry_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, values: [&Option<Num>; 4]) {
+    for (name, v) in ["X", "Y", "Width", "Height"].into_iter().zip(values) {
+        let Some(n) = v else { continue };
+        let x = n.value();
+        let ratio = (0.0..=1.0).contains(&x);
+        let pixels = x > 1.0 && n.is_whole();
+        if !(ratio || pixels) {
+            out.error(
+                at(ti, ci, ei, name),
+                format!("{name} is {n}: give a ratio of the frame from 0 to 1, or whole pixels"),
+            );
+        } else if pixels && x < 8.0 {
+            out.warn(
+                at(ti, ci, ei, name),
+                format!("{name} is {n} px; older docs read whole numbers below 8 differently, prefer a ratio"),
+            );
+        }
+    }
+}
+
+struct TextStyle<'a> {
+    font: Option<&'a str>,
+    font_size: Option<&'a Num>,
+    font_color: Option<&'a str>,
+    opacity: Option<&'a Num>,
+    alignment: Option<&'a str>,
+    face: Option<&'a FontFace>,
+}
+
+fn text_style_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, s: TextStyle) {
+    let _ = s.face; // Bold/Italic/Underline are booleans by type; nothing more to check.
+    if let Some(c) = s.font_color
+        && !is_hex_colour(c)
+    {
+        out.error(at(ti, ci, ei, "FontColor"), format!("colour \"{c}\" is not in the form #RRGGBB"));
+    }
+    if let Some(o) = s.opacity
+        && !(0.0..=1.0).contains(&o.value())
+    {
+        out.error(at(ti, ci, ei, "FontColorOpacity"), format!("opacity {o} is outside 0..1"));
+    }
+    if let Some(n) = s.font_size
+        && !(n.value() > 0.0 && n.is_whole())
+    {
+        out.error(at(ti, ci, ei, "FontSize"), format!("font size {n} must be a whole number of pixels above 0"));
+    }
+    if let Some(a) = s.alignment
+        && !ALIGNMENTS.contains(&a)
+    {
+        out.error(at(ti, ci, ei, "Alignment"), format!("alignment \"{a}\" is not one of {}", ALIGNMENTS.join(", ")));
+    }
+    if let Some(f) = s.font
+        && !FONTS.contains(&f)
+    {
+        out.warn(
+            at(ti, ci, ei, "Font"),
+            format!(
+                "font \"{f}\" is not in the documented list ({}); the service may substitute another",
+                FONTS.join(", ")
+            ),
+        );
+    }
+}
+
+/// http:// or https:// followed by something.
+pub fn is_http_url(url: &str) -> bool {
+    ["http://", "https://"].iter().any(|p| url.len() > p.len() && url[..p.len()].eq_ignore_ascii_case(p))
+}
+
+pub fn is_hex_colour(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+}
+
+fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e: &KnownEffect) {
+    let here = |field| at(ti, ci, Some(ei), field);
+    times_rule(out, ti, ci, Some(ei), e.r#in, e.out, e.timeline_in, e.timeline_out);
+    geometry_rule(out, ti, ci, Some(ei), [&e.x, &e.y, &e.width, &e.height]);
+    let Some(kind) = EffectKind::from_wire(&e.r#type) else { return };
+    match kind {
+        EffectKind::Text => {
+            if e.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("Content"), "the text effect has no text");
+            }
+            text_style_rule(
+                out,
+                ti,
+                ci,
+                Some(ei),
+                TextStyle {
+                    font: e.font.as_deref(),
+                    font_size: e.font_size.as_ref(),
+                    font_color: e.font_color.as_deref(),
+                    opacity: e.font_color_opacity.as_ref(),
+                    alignment: e.alignment.as_deref(),
+                    face: e.font_face.as_ref(),
+                },
+            );
+        }
+        EffectKind::DeWatermark => {
+            if e.sub_type.as_deref().is_some_and(|s| s != "Delogo_Blur") {
+                out.error(here("SubType"), "the only documented masking SubType is Delogo_Blur");
+            }
+        }
+        EffectKind::Volume => match &e.gain {
+            None => out.error(here("Gain"), "a Volume effect needs a Gain (0 mutes, 1 keeps, above 1 is louder)"),
+            Some(g) if g.value().is_nan() || g.value() < 0.0 => {
+                out.error(here("Gain"), format!("gain {g} cannot be negative"))
+            }
+            _ => {}
+        },
+        EffectKind::Background => match e.sub_type.as_deref() {
+            Some("Blur") => {
+                if let Some(r) = &e.radius
+                    && !(0.0..=1.0).contains(&r.value())
+                {
+                    out.error(here("Radius"), format!("blur radius {r} is outside 0..1"));
+                }
+            }
+            Some("Color") => {
+                if let Some(c) = e.color.as_deref()
+                    && !is_hex_colour(c)
+                {
+                    out.error(here("Color"), format!("colour \"{c}\" is not in the form #RRGGBB"));
+                }
+            }
+            other => out.error(
+                here("SubType"),
+                format!("a Background effect's SubType must be Blur or Color, not {}", other.unwrap_or("nothing")),
+            ),
+        },
+        EffectKind::Vfx | EffectKind::Transition => {
+            if e.sub_type.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("SubType"), format!("a {} effect needs a SubType naming the effect", e.r#type));
+            }
+            out.warn(
+                here("Type"),
+                format!(
+                    "{} effects are documented for the newer editing engine; VOD's API support is not confirmed",
+                    e.r#type
+                ),
+            );
+        }
+    }
+    if matches!(
+        kind,
+        EffectKind::Text | EffectKind::DeWatermark | EffectKind::Vfx | EffectKind::Transition | EffectKind::Background
+    ) && track.kind == TrackKind::Audio
+    {
+        out.error(here("Type"), format!("a {} effect has no meaning on an audio clip", e.r#type));
+    }
+}
+
+/// Clips on one track may not overlap. Clips whose place is provisional are skipped: their
+/// real place is not known, and the service will lay them out itself.
+fn overlap_rule(
+    out: &mut Out,
+    track: &Track,
+    ti: usize,
+    durations: &std::collections::HashMap<&str, super::time::Time>,
+) {
+    let placements = layout_track(track, durations);
+    let mut order: Vec<usize> = (0..placements.len()).filter(|&i| !placements[i].is_provisional()).collect();
+    order.sort_by_key(|&i| (placements[i].start, placements[i].end));
+    let mut reach: Option<usize> = None; // the clip that ends last so far
+    for i in order {
+        if let Some(r) = reach
+            && placements[i].start < placements[r].end
+        {
+            out.error(
+                Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
+                format!(
+                    "starts at {} s, inside clip {} ({}..{} s) on the same track; clips on one track may not overlap",
+                    placements[i].start,
+                    r + 1,
+                    placements[r].start,
+                    placements[r].end
+                ),
+            );
+        }
+        if reach.is_none_or(|r| placements[i].end > placements[r].end) {
+            reach = Some(i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

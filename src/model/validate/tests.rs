@@ -1,0 +1,277 @@
+use super::*;
+use crate::model::export::import_timeline_str;
+use crate::model::project::{BinEntry, MediaKind};
+use crate::model::time::Time;
+
+fn sample() -> Project {
+    import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4},{"MediaId":"m2","In":1,"Out":3}]}]}"#,
+    )
+    .unwrap()
+}
+
+/// The problems of `p` as "severity place: message" lines, for readable assertions.
+fn find<'a>(problems: &'a [Problem], field: &str) -> Vec<&'a Problem> {
+    problems.iter().filter(|p| p.location.field == Some(field) || p.place.contains(field)).collect()
+}
+
+fn errors_at(p: &Project, field: &str) -> usize {
+    find(&validate(p), field).iter().filter(|p| p.severity == Severity::Error).count()
+}
+
+fn warnings_at(p: &Project, field: &str) -> usize {
+    find(&validate(p), field).iter().filter(|p| p.severity == Severity::Warning).count()
+}
+
+#[test]
+fn a_clean_project_has_no_problems() {
+    assert_eq!(validate(&sample()), vec![]);
+}
+
+#[test]
+fn nothing_to_produce() {
+    let p = Project::new_empty();
+    let problems = validate(&p);
+    assert!(has_errors(&problems));
+    assert!(problems[0].message.contains("nothing to produce"));
+    let linked = Project { project_id: Some("abc".into()), ..Project::new_empty() };
+    assert!(!has_errors(&validate(&linked)));
+}
+
+#[test]
+fn missing_material_ids() {
+    let mut p = sample();
+    p.tracks[0].clips[1].media_id = None;
+    let problems = validate(&p);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].location, Location { track: Some(0), clip: Some(1), effect: None, field: Some("MediaId") });
+    assert_eq!(problems[0].place, "track 1 (V1), clip 2, field MediaId");
+    let mut img = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"v","Out":3}]}],"ImageTracks":[{"ImageTrackClips":[{"X":0.1}]}]}"#).unwrap();
+    assert_eq!(errors_at(&img, "ImageId"), 1);
+    img.tracks[1].clips[0].image_id = Some("i".into());
+    assert_eq!(errors_at(&img, "ImageId"), 0);
+}
+
+#[test]
+fn times_are_ordered_and_not_negative() {
+    let mut p = sample();
+    p.tracks[0].clips[0].out = Some(Time::ZERO);
+    assert_eq!(errors_at(&p, "Out"), 1);
+    p.tracks[0].clips[0].out = Some(Time::from_secs(4));
+    p.tracks[0].clips[0].r#in = Some(Time::from_secs(-1));
+    assert_eq!(errors_at(&p, "In"), 1);
+    p.tracks[0].clips[0].r#in = None;
+    p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(10));
+    p.tracks[0].clips[1].timeline_out = Some(Time::from_secs(10));
+    assert_eq!(errors_at(&p, "TimelineOut"), 1);
+}
+
+#[test]
+fn overlapping_clips_on_one_track() {
+    let mut p = sample();
+    p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(3));
+    let problems = validate(&p);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].location.clip, Some(1));
+    assert!(problems[0].message.contains("overlap"));
+    // Touching is fine.
+    p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(4));
+    assert!(validate(&p).is_empty());
+    // The same times on two tracks are fine.
+    let mut two = sample();
+    let i = two.add_track(TrackKind::Video);
+    two.tracks[i].clips = two.tracks[0].clips.clone();
+    assert!(validate(&two).is_empty());
+}
+
+#[test]
+fn provisional_clips_are_not_called_overlapping() {
+    // Unknown length, then a clip at 2 s: the service decides, we do not guess.
+    let p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"MediaId":"b","Out":3,"TimelineIn":2}]}]}"#,
+    )
+    .unwrap();
+    assert!(validate(&p).is_empty());
+    // Once the bin knows the first clip is 10 s long, the overlap is real.
+    let mut known = p.clone();
+    known.bin.push(BinEntry {
+        media_id: "a".into(),
+        title: String::new(),
+        duration: Some(Time::from_secs(10)),
+        kind: MediaKind::Video,
+    });
+    assert_eq!(errors_at(&known, "TimelineIn"), 1);
+}
+
+#[test]
+fn track_and_material_limits() {
+    let mut p = sample();
+    for _ in 0..MAX_TRACKS_PER_KIND {
+        let i = p.add_track(TrackKind::Audio);
+        p.tracks[i].clips.push(Clip { media_id: Some("m1".into()), ..Default::default() });
+    }
+    assert!(!has_errors(&validate(&p)), "100 audio tracks is the limit, not past it");
+    let i = p.add_track(TrackKind::Audio);
+    p.tracks[i].clips.push(Clip { media_id: Some("m1".into()), ..Default::default() });
+    assert!(validate(&p).iter().any(|x| x.message.contains("101 audio tracks")));
+
+    let mut m = sample();
+    m.tracks[0].clips = (0..=MAX_MATERIALS)
+        .map(|n| Clip { media_id: Some(format!("m{n}")), out: Some(Time::from_secs(1)), ..Default::default() })
+        .collect();
+    assert!(validate(&m).iter().any(|x| x.message.contains("201 different media")));
+}
+
+#[test]
+fn byte_limits_count_utf8_bytes() {
+    let mut p = sample();
+    p.media_metadata.title = "视".repeat(42); // 126 bytes
+    assert_eq!(errors_at(&p, "MediaMetadata.Title"), 0);
+    p.media_metadata.title = "视".repeat(43); // 129 bytes, 43 characters
+    assert_eq!(errors_at(&p, "MediaMetadata.Title"), 1);
+    p.media_metadata.description = "a".repeat(1025);
+    assert_eq!(errors_at(&p, "MediaMetadata.Description"), 1);
+    p.title = "x".repeat(129);
+    assert_eq!(warnings_at(&p, "Title"), 1);
+}
+
+#[test]
+fn tags() {
+    let mut p = sample();
+    p.media_metadata.tags = (0..17).map(|i| format!("t{i}")).collect();
+    assert_eq!(errors_at(&p, "MediaMetadata.Tags"), 1);
+    p.media_metadata.tags = vec!["标签".repeat(6)]; // 36 bytes
+    assert_eq!(errors_at(&p, "MediaMetadata.Tags"), 1);
+    p.media_metadata.tags = vec!["a,b".into()];
+    assert_eq!(errors_at(&p, "MediaMetadata.Tags"), 1);
+    p.media_metadata.tags = vec!["ok".into(); 16];
+    assert_eq!(errors_at(&p, "MediaMetadata.Tags"), 0);
+}
+
+#[test]
+fn output_size() {
+    let mut p = sample();
+    p.produce_config.width = Some(1280);
+    assert_eq!(errors_at(&p, "ProduceConfig.Height"), 1);
+    p.produce_config.height = Some(720);
+    assert!(validate(&p).is_empty());
+    p.produce_config.width = Some(100);
+    assert_eq!(errors_at(&p, "ProduceConfig.Width"), 1);
+    p.produce_config.width = Some(4097);
+    assert_eq!(errors_at(&p, "ProduceConfig.Width"), 1);
+    p.produce_config.width = Some(1080);
+    p.produce_config.height = Some(1920);
+    assert!(validate(&p).is_empty(), "portrait full HD is fine");
+    p.produce_config.width = Some(4096);
+    p.produce_config.height = Some(2200);
+    assert_eq!(errors_at(&p, "ProduceConfig.Width"), 1, "short side 2200 > 2160");
+}
+
+#[test]
+fn storage_location_outside_shanghai() {
+    let mut p = sample();
+    p.region = "ap-southeast-1".into();
+    assert_eq!(errors_at(&p, "ProduceConfig.StorageLocation"), 1);
+    p.produce_config.storage_location = "outin-xxxx.oss-ap-southeast-1.aliyuncs.com".into();
+    assert!(validate(&p).is_empty());
+}
+
+#[test]
+fn user_data() {
+    let mut p = sample();
+    p.user_data.callback_url = "ftp://x".into();
+    assert_eq!(errors_at(&p, "CallbackURL"), 1);
+    p.user_data.callback_url = "https://example.com/cb".into();
+    p.user_data.callback_type = "mns".into();
+    assert_eq!(errors_at(&p, "CallbackType"), 1);
+    p.user_data.callback_type = "HTTP".into();
+    assert!(validate(&p).is_empty());
+    p.user_data.extend = "{not json".into();
+    assert_eq!(errors_at(&p, "UserData.Extend"), 1);
+    p.user_data.extend = format!("{{\"k\":\"{}\"}}", "a".repeat(520));
+    assert_eq!(errors_at(&p, "UserData.Extend"), 1);
+    p.user_data.extend = format!("{{\"k\":\"{}\"}}", "a".repeat(300));
+    assert_eq!(errors_at(&p, "UserData.Extend"), 0);
+    assert_eq!(warnings_at(&p, "UserData"), 1, "over the SDK's 256-character note");
+}
+
+fn subtitle(json_clip: &str) -> Project {
+    import_timeline_str(&format!(
+        r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"v","Out":12}}]}}],"SubtitleTracks":[{{"SubtitleTrackClips":[{json_clip}]}}]}}"#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn subtitle_style() {
+    let ok = subtitle(
+        r##"{"Type":"Text","Content":"你好","TimelineIn":0,"TimelineOut":4,"FontColor":"#FFAA00","FontColorOpacity":0.5,"Alignment":"BottomCenter","FontSize":36}"##,
+    );
+    assert!(!has_errors(&validate(&ok)), "{:?}", validate(&ok));
+    assert_eq!(errors_at(&subtitle(r#"{"Type":"Text","Content":"x","FontColor":"red"}"#), "FontColor"), 1);
+    assert_eq!(errors_at(&subtitle(r##"{"Type":"Text","Content":"x","FontColor":"#FFF"}"##), "FontColor"), 1);
+    assert_eq!(errors_at(&subtitle(r#"{"Type":"Text","Content":"x","FontColorOpacity":1.5}"#), "FontColorOpacity"), 1);
+    assert_eq!(errors_at(&subtitle(r#"{"Type":"Text","Content":"  "}"#), "Content"), 1);
+    assert_eq!(errors_at(&subtitle(r#"{"Type":"Text","Content":"x","Alignment":"Middle"}"#), "Alignment"), 1);
+    assert_eq!(warnings_at(&subtitle(r#"{"Type":"Text","Content":"x","Font":"Comic Sans"}"#), "Font"), 1);
+}
+
+#[test]
+fn geometry_is_a_ratio_or_whole_pixels() {
+    let p = |v: &str| {
+        import_timeline_str(&format!(
+            r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"m","Out":1,"X":{v}}}]}}]}}"#
+        ))
+        .unwrap()
+    };
+    assert_eq!(errors_at(&p("0.5"), "X"), 0);
+    assert_eq!(errors_at(&p("1"), "X"), 0);
+    assert_eq!(errors_at(&p("640"), "X"), 0);
+    assert_eq!(errors_at(&p("1.5"), "X"), 1);
+    assert_eq!(errors_at(&p("-0.1"), "X"), 1);
+    assert_eq!(warnings_at(&p("4"), "X"), 1);
+}
+
+#[test]
+fn effects() {
+    let p = |e: &str| {
+        import_timeline_str(&format!(
+            r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"m","Out":9,"Effects":[{e}]}}]}}]}}"#
+        ))
+        .unwrap()
+    };
+    assert!(validate(&p(r#"{"Type":"Volume","Gain":"0.5"}"#)).is_empty());
+    assert_eq!(errors_at(&p(r#"{"Type":"Volume","Gain":"-1"}"#), "Gain"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Volume"}"#), "Gain"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Text","Content":""}"#), "Content"), 1);
+    assert_eq!(errors_at(&p(r##"{"Type":"Text","Content":"a","FontColor":"#12345G"}"##), "FontColor"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Background","SubType":"Blur","Radius":2}"#), "Radius"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Background","SubType":"Stripes"}"#), "SubType"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"DeWatermark","SubType":"Pixelate"}"#), "SubType"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Volume","Gain":1,"In":5,"Out":2}"#), "Out"), 1);
+    let vfx = validate(&p(r#"{"Type":"VFX","SubType":"zoominout"}"#));
+    assert!(!has_errors(&vfx) && vfx.len() == 1, "VFX is a warning: {vfx:?}");
+    assert_eq!(vfx[0].place, "track 1 (V1), clip 1, effect 1 (VFX), field Type");
+    let other = validate(&p(r#"{"Type":"Filter","SubType":"m1"}"#));
+    assert!(!has_errors(&other) && other[0].message.contains("Filter"));
+}
+
+#[test]
+fn hidden_tracks_warn_and_do_not_count() {
+    let mut p = sample();
+    let i = p.add_track(TrackKind::Audio);
+    p.tracks[i].clips.push(Clip { media_id: None, ..Default::default() });
+    p.tracks[i].hidden = true;
+    let problems = validate(&p);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].severity, Severity::Warning);
+    assert!(problems[0].message.contains("muted"));
+}
+
+#[test]
+fn problems_display_as_sentences() {
+    let mut p = sample();
+    p.tracks[0].clips[0].out = Some(Time::ZERO);
+    let text = validate(&p)[0].to_string();
+    assert_eq!(text, "error: track 1 (V1), clip 1, field Out: Out (0 s) must be after In (0 s)");
+}

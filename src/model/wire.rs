@@ -1,0 +1,415 @@
+//! The API's Timeline JSON, as serde types with the API's PascalCase names.
+//!
+//! One [`Clip`] type serves every track kind and one [`Effect`] type every effect: the API's
+//! objects are flat bags of optional fields, and keeping them that way means what came in goes
+//! out unchanged. Fields the app does not know land in `extra` and are written back as they
+//! came, at every level (timeline, track, clip, effect).
+
+use super::time::Time;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+pub type Extra = Map<String, Value>;
+
+/// A number that is not a time (Gain, X, Width, FontSize, Radius...).
+///
+/// Keeps the JSON number as it came (integer or not) and whether it came quoted: `31` pixels
+/// must not become `31.0`, and `"Gain":"0.5"` (the docs' own form) stays a string.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Num {
+    pub number: serde_json::Number,
+    pub quoted: bool,
+}
+
+impl Num {
+    pub fn value(&self) -> f64 {
+        self.number.as_f64().unwrap_or(f64::NAN)
+    }
+
+    /// From text typed by a person: `"100"` stays an integer, `"0.5"` a decimal.
+    pub fn parse(text: &str) -> Option<Num> {
+        let text = text.trim();
+        let number = if let Ok(i) = text.parse::<i64>() {
+            serde_json::Number::from(i)
+        } else {
+            serde_json::Number::from_f64(text.parse::<f64>().ok()?)?
+        };
+        Some(Num { number, quoted: false })
+    }
+
+    pub fn int(v: i64) -> Num {
+        Num { number: v.into(), quoted: false }
+    }
+
+    pub fn float(v: f64) -> Option<Num> {
+        Some(Num { number: serde_json::Number::from_f64(v)?, quoted: false })
+    }
+
+    /// Whole number (pixels, font size): `31` or `31.0`.
+    pub fn is_whole(&self) -> bool {
+        let v = self.value();
+        v.is_finite() && v.fract() == 0.0
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.number)
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.quoted { s.serialize_str(&self.number.to_string()) } else { self.number.serialize(s) }
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Number(number) => Ok(Num { number, quoted: false }),
+            Value::String(s) => match Num::parse(&s) {
+                Some(n) => Ok(Num { number: n.number, quoted: true }),
+                None => Err(serde::de::Error::custom(format!("\"{s}\" is not a number"))),
+            },
+            other => Err(serde::de::Error::custom(format!("expected a number, found {}", json_kind(&other)))),
+        }
+    }
+}
+
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Bold / Italic / Underline of banner text and subtitles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct FontFace {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bold: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub italic: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub underline: Option<bool>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A clip on any track: VideoTrackClip (Type Video or Image), AudioTrackClip,
+/// ImageTrackClip (ImageId) or SubtitleTrackClip (Type Text with Content and style).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Clip {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_id: Option<String>,
+    /// Image overlays name their image with ImageId.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_id: Option<String>,
+    /// `Video` (default) or `Image` on video tracks; `Text` on subtitle tracks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Start inside the source (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#in: Option<Time>,
+    /// End inside the source (default: the source's end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out: Option<Time>,
+    /// Start on the output timeline; absent means "right after the previous clip".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline_in: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline_out: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<Num>,
+    // Subtitle text and style (SubtitleTrackClip).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_color_opacity: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_face: Option<FontFace>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<Effect>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Clip {
+    /// The material this clip uses: MediaId, or ImageId for image overlays.
+    pub fn material_id(&self) -> Option<&str> {
+        self.media_id.as_deref().or(self.image_id.as_deref())
+    }
+
+    pub fn is_text(&self) -> bool {
+        self.r#type.as_deref() == Some("Text")
+    }
+}
+
+/// The effect types the app understands; anything else is [`EffectKind::Other`] and is kept
+/// exactly as it came.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EffectKind {
+    Text,
+    DeWatermark,
+    Volume,
+    Background,
+    Vfx,
+    Transition,
+}
+
+impl EffectKind {
+    pub const ALL: [EffectKind; 6] = [
+        EffectKind::Text,
+        EffectKind::DeWatermark,
+        EffectKind::Volume,
+        EffectKind::Background,
+        EffectKind::Vfx,
+        EffectKind::Transition,
+    ];
+
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            EffectKind::Text => "Text",
+            EffectKind::DeWatermark => "DeWatermark",
+            EffectKind::Volume => "Volume",
+            EffectKind::Background => "Background",
+            EffectKind::Vfx => "VFX",
+            EffectKind::Transition => "Transition",
+        }
+    }
+
+    pub fn from_wire(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.wire_name() == name)
+    }
+}
+
+/// One entry of a clip's `Effects`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    Known(Box<KnownEffect>),
+    /// An effect type the app does not model: kept verbatim.
+    Other(Extra),
+}
+
+/// Fields of the known effect types (Text, DeWatermark, Volume, Background, VFX, Transition).
+/// `In`/`Out` are relative to the clip, `TimelineIn`/`TimelineOut` to the output.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct KnownEffect {
+    pub r#type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#in: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline_in: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline_out: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<Num>,
+    /// Volume: 0 mute, 1 original, >1 louder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gain: Option<Num>,
+    /// Background Blur radius.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius: Option<Num>,
+    /// Background Color.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Transition length in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<Time>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_size: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_color_opacity: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_face: Option<FontFace>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Effect {
+    /// A new effect of a known kind with nothing but its Type (and the one SubType the
+    /// DeWatermark effect has).
+    pub fn new(kind: EffectKind) -> Effect {
+        let mut e = KnownEffect { r#type: kind.wire_name().to_owned(), ..Default::default() };
+        match kind {
+            EffectKind::DeWatermark => e.sub_type = Some("Delogo_Blur".into()),
+            EffectKind::Volume => e.gain = Some(Num { number: 1.into(), quoted: true }),
+            EffectKind::Background => e.sub_type = Some("Blur".into()),
+            _ => {}
+        }
+        Effect::Known(Box::new(e))
+    }
+
+    pub fn kind(&self) -> Option<EffectKind> {
+        match self {
+            Effect::Known(e) => EffectKind::from_wire(&e.r#type),
+            Effect::Other(_) => None,
+        }
+    }
+
+    /// The `Type` as written (also for effects the app does not model).
+    pub fn type_name(&self) -> &str {
+        match self {
+            Effect::Known(e) => &e.r#type,
+            Effect::Other(m) => m.get("Type").and_then(Value::as_str).unwrap_or("?"),
+        }
+    }
+}
+
+impl Serialize for Effect {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Effect::Known(e) => e.serialize(s),
+            Effect::Other(m) => m.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Effect {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = Extra::deserialize(d)?;
+        let known = map.get("Type").and_then(Value::as_str).and_then(EffectKind::from_wire);
+        match known {
+            Some(_) => serde_json::from_value(Value::Object(map))
+                .map(|e| Effect::Known(Box::new(e)))
+                .map_err(serde::de::Error::custom),
+            None => Ok(Effect::Other(map)),
+        }
+    }
+}
+
+macro_rules! track_type {
+    ($(#[$doc:meta])* $name:ident, $field:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        pub struct $name {
+            #[serde(rename = $field, default)]
+            pub clips: Vec<Clip>,
+            #[serde(flatten)]
+            pub extra: Extra,
+        }
+    };
+}
+
+track_type!(
+    /// `{"VideoTrackClips":[...]}`
+    VideoTrack,
+    "VideoTrackClips"
+);
+track_type!(
+    /// `{"AudioTrackClips":[...]}`
+    AudioTrack,
+    "AudioTrackClips"
+);
+track_type!(
+    /// `{"ImageTrackClips":[...]}`
+    ImageTrack,
+    "ImageTrackClips"
+);
+track_type!(
+    /// `{"SubtitleTrackClips":[...]}`
+    SubtitleTrack,
+    "SubtitleTrackClips"
+);
+
+/// The `Timeline` request parameter. Track arrays stack in order: the first VideoTrack is the
+/// bottom layer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Timeline {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub video_tracks: Vec<VideoTrack>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audio_tracks: Vec<AudioTrack>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub image_tracks: Vec<ImageTrack>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subtitle_tracks: Vec<SubtitleTrack>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn num_keeps_integer_and_quotes() {
+        let n: Num = serde_json::from_str("31").unwrap();
+        assert_eq!(serde_json::to_string(&n).unwrap(), "31");
+        let n: Num = serde_json::from_str("\"0.5\"").unwrap();
+        assert!(n.quoted);
+        assert_eq!(n.value(), 0.5);
+        assert_eq!(serde_json::to_string(&n).unwrap(), "\"0.5\"");
+        assert!(serde_json::from_str::<Num>("\"loud\"").is_err());
+        assert!(serde_json::from_str::<Num>("[1]").is_err());
+    }
+
+    #[test]
+    fn unknown_effect_is_kept_verbatim() {
+        let text = r#"{"Type":"Filter","SubType":"m1","Whatever":{"a":[1,"x"]},"Gain":"not a number"}"#;
+        let e: Effect = serde_json::from_str(text).unwrap();
+        assert!(matches!(e, Effect::Other(_)));
+        assert_eq!(serde_json::to_string(&e).unwrap(), text);
+    }
+
+    #[test]
+    fn known_effect_keeps_unknown_fields() {
+        let text = r#"{"Type":"Volume","Gain":"0.5","In":8,"Out":"60","Fancy":true}"#;
+        let e: Effect = serde_json::from_str(text).unwrap();
+        let Effect::Known(k) = &e else { panic!("Volume is known") };
+        assert_eq!(k.out, Some(Time::from_secs(60)));
+        assert_eq!(k.extra.get("Fancy"), Some(&Value::Bool(true)));
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"Type":"Volume","In":8,"Out":60,"Gain":"0.5","Fancy":true}"#
+        );
+    }
+
+    #[test]
+    fn known_effect_with_bad_field_is_an_error() {
+        let r = serde_json::from_str::<Effect>(r#"{"Type":"Volume","Gain":"loud"}"#);
+        let msg = r.unwrap_err().to_string();
+        assert!(msg.contains("loud"), "{msg}");
+    }
+}

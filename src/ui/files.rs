@@ -1,0 +1,114 @@
+//! File dialogs and disk I/O off the UI thread.
+//!
+//! Each request runs on its own short-lived thread and reports back over a channel, then
+//! wakes the UI with `request_repaint`. Dialogs sit behind [`Picker`] so tests can answer
+//! them without a desktop portal.
+
+use crate::model::Project;
+use crate::store::project_file::{self, FileError, Opened};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Asks the user for a path. `None` means they cancelled.
+pub trait Picker: Send + Sync {
+    fn pick_open(&self) -> Option<PathBuf>;
+    fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
+}
+
+/// The platform's file dialogs (xdg portal, zenity fallback on Linux).
+pub struct NativePicker;
+
+impl Picker for NativePicker {
+    fn pick_open(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("vodcut project or API Timeline", &["vodcut", "json"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+
+    fn pick_save(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("vodcut project", &[project_file::EXTENSION])
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|p| if p.extension().is_none() { p.with_extension(project_file::EXTENSION) } else { p })
+    }
+}
+
+pub enum FileEvent {
+    Opened {
+        path: PathBuf,
+        result: Result<Box<Opened>, FileError>,
+    },
+    /// `revision` is the document revision that was written.
+    Saved {
+        path: PathBuf,
+        revision: u64,
+        result: Result<(), FileError>,
+    },
+    /// The user closed a dialog without choosing.
+    Cancelled,
+}
+
+pub struct FileWorker {
+    picker: Arc<dyn Picker>,
+    tx: Sender<FileEvent>,
+    rx: Receiver<FileEvent>,
+    /// Requests started and not yet reported.
+    busy: usize,
+    repaint: Option<egui::Context>,
+}
+
+impl FileWorker {
+    pub fn new(picker: Arc<dyn Picker>) -> Self {
+        let (tx, rx) = channel();
+        FileWorker { picker, tx, rx, busy: 0, repaint: None }
+    }
+
+    pub fn set_context(&mut self, ctx: &egui::Context) {
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
+    }
+
+    pub fn is_busy(&self) -> bool {
+        self.busy > 0
+    }
+
+    fn spawn(&mut self, job: impl FnOnce(&dyn Picker) -> FileEvent + Send + 'static) {
+        self.busy += 1;
+        let (tx, picker, ctx) = (self.tx.clone(), self.picker.clone(), self.repaint.clone());
+        std::thread::spawn(move || {
+            let event = job(picker.as_ref());
+            let _ = tx.send(event);
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Asks for a file (unless `path` is given) and opens it.
+    pub fn open(&mut self, path: Option<PathBuf>) {
+        self.spawn(move |picker| match path.or_else(|| picker.pick_open()) {
+            Some(path) => FileEvent::Opened { result: project_file::open(&path).map(Box::new), path },
+            None => FileEvent::Cancelled,
+        });
+    }
+
+    /// Saves a snapshot of the project to `path`, or asks where first.
+    pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>) {
+        let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
+        self.spawn(move |picker| match path.or_else(|| picker.pick_save(&suggested)) {
+            Some(path) => FileEvent::Saved { result: project_file::save(&path, &project), path, revision },
+            None => FileEvent::Cancelled,
+        });
+    }
+
+    /// Events that have arrived since the last call.
+    pub fn poll(&mut self) -> Vec<FileEvent> {
+        let events: Vec<_> = self.rx.try_iter().collect();
+        self.busy -= events.len().min(self.busy);
+        events
+    }
+}
