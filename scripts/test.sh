@@ -6,4 +6,5 @@ bash scripts/install-deps.sh
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR"
 cargo test --all-targets --locked
-# Benchmarks compile as part of --all-targets above; running them is a separate, manual step.
+# The real window under Xvfb, driven with xdotool (screenshots in target/e2e/).
+bash scripts/e2e-xvfb.sh

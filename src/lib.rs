@@ -3,6 +3,7 @@
 //! Dependency direction: `ui -> model`, `ui -> store -> model`, `cli -> store/model`.
 //! Nothing below `ui` imports egui; nothing in `model` does I/O.
 
+pub mod api;
 pub mod cli;
 pub mod model;
 pub mod store;

@@ -1,0 +1,261 @@
+//! Typed calls: ProduceEditingProjectVideo, GetEditingProject, SearchEditingProject,
+//! SearchMedia, GetVideoInfo, GetVideoInfos, GetMezzanineInfo. Response shapes follow the
+//! official SDK models: some lists are wrapped (`{"ProjectList":{"Project":[...]}}`), others
+//! plain arrays (`"VideoList":[...]`).
+
+use super::client::{Client, Safety};
+use super::error::ApiError;
+use crate::model::export::RequestFields;
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// A number the service may send as a number or a string (Duration, Size, Fps...).
+fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(v).map_err(|e| ApiError::BadResponse {
+        status: 200,
+        detail: format!("{action} answer at {}: {}", e.path(), e.inner()),
+    })
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ProduceResult {
+    pub request_id: String,
+    pub media_id: String,
+    pub project_id: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EditingProject {
+    pub project_id: String,
+    pub title: String,
+    pub description: String,
+    /// Timeline JSON text (GetEditingProject only).
+    pub timeline: Option<String>,
+    #[serde(rename = "CoverURL")]
+    pub cover_url: String,
+    pub creation_time: String,
+    pub modified_time: String,
+    /// Normal | Producing | Produced | ProduceFailed
+    pub status: String,
+    pub region_id: String,
+    pub storage_location: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VideoInfo {
+    pub video_id: String,
+    pub title: String,
+    pub description: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(rename = "CoverURL")]
+    pub cover_url: String,
+    /// Uploading | UploadFail | UploadSucc | Transcoding | TranscodeFail | Blocked | Normal
+    pub status: String,
+    pub creation_time: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub size: Option<f64>,
+    pub cate_id: Option<Value>,
+    pub tags: String,
+    pub storage_location: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct MediaItem {
+    pub media_id: String,
+    /// video | audio | image | attached
+    pub media_type: String,
+    pub creation_time: String,
+    pub video: Option<MediaDetails>,
+    pub audio: Option<MediaDetails>,
+    pub image: Option<MediaDetails>,
+}
+
+impl MediaItem {
+    pub fn details(&self) -> Option<&MediaDetails> {
+        self.video.as_ref().or(self.audio.as_ref()).or(self.image.as_ref())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct MediaDetails {
+    pub title: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(rename = "CoverURL")]
+    pub cover_url: String,
+    #[serde(rename = "URL")]
+    pub url: String,
+    pub status: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub size: Option<f64>,
+    pub creation_time: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SearchMediaResult {
+    pub request_id: String,
+    pub total: u64,
+    pub scroll_token: Option<String>,
+    pub media_list: Vec<MediaItem>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Mezzanine {
+    pub video_id: String,
+    pub file_name: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub size: Option<f64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub width: Option<f64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub height: Option<f64>,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub fps: Option<f64>,
+    pub status: String,
+}
+
+/// Query for SearchEditingProject.
+#[derive(Clone, Debug, Default)]
+pub struct ProjectQuery {
+    pub title: Option<String>,
+    /// Comma list of Normal/Producing/Produced/ProduceFailed.
+    pub status: Option<String>,
+    pub page_no: Option<u32>,
+    pub page_size: Option<u32>,
+}
+
+/// Query for SearchMedia.
+#[derive(Clone, Debug, Default)]
+pub struct MediaQuery {
+    /// video (default) | audio | image
+    pub search_type: Option<String>,
+    /// A Match expression; build title searches with [`match_title`].
+    pub match_expr: Option<String>,
+    pub sort_by: Option<String>,
+    pub page_no: Option<u32>,
+    pub page_size: Option<u32>,
+    pub scroll_token: Option<String>,
+}
+
+/// A Match expression searching titles for `text`, quoted so that quotes, parentheses and
+/// backslashes in the text cannot break (or change) the expression.
+pub fn match_title(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('\'', "\\'");
+    format!("Title in ('{escaped}')")
+}
+
+fn pairs(list: &[(&str, Option<String>)]) -> Vec<(String, String)> {
+    list.iter().filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v))).collect()
+}
+
+impl Client {
+    /// Submits a production. Billed: never repeated unless it provably did not arrive.
+    pub async fn produce(&self, fields: &RequestFields) -> Result<ProduceResult, ApiError> {
+        let params: Vec<(String, String)> = fields.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let v = self.call("ProduceEditingProjectVideo", &params, Safety::Billed).await?;
+        let r: ProduceResult = parse("ProduceEditingProjectVideo", v)?;
+        if r.media_id.is_empty() && r.project_id.is_empty() {
+            return Err(ApiError::BadResponse {
+                status: 200,
+                detail: format!("the answer holds no MediaId or ProjectId (RequestId {})", r.request_id),
+            });
+        }
+        Ok(r)
+    }
+
+    pub async fn get_editing_project(&self, project_id: &str) -> Result<EditingProject, ApiError> {
+        let v =
+            self.call("GetEditingProject", &pairs(&[("ProjectId", Some(project_id.into()))]), Safety::ReadOnly).await?;
+        parse("GetEditingProject", v.get("Project").cloned().unwrap_or(Value::Null))
+    }
+
+    pub async fn search_editing_project(&self, q: &ProjectQuery) -> Result<(u64, Vec<EditingProject>), ApiError> {
+        let params = pairs(&[
+            ("Title", q.title.clone()),
+            ("Status", q.status.clone()),
+            ("PageNo", q.page_no.map(|n| n.to_string())),
+            ("PageSize", q.page_size.map(|n| n.to_string())),
+        ]);
+        let v = self.call("SearchEditingProject", &params, Safety::ReadOnly).await?;
+        let total = v.get("Total").and_then(Value::as_u64).unwrap_or(0);
+        let list = v.pointer("/ProjectList/Project").cloned().unwrap_or(Value::Array(vec![]));
+        Ok((total, parse("SearchEditingProject", list)?))
+    }
+
+    pub async fn search_media(&self, q: &MediaQuery) -> Result<SearchMediaResult, ApiError> {
+        let params = pairs(&[
+            ("SearchType", q.search_type.clone()),
+            ("Match", q.match_expr.clone()),
+            ("Fields", Some("Title,CoverURL,Duration,Status,Size,CreationTime".into())),
+            ("SortBy", q.sort_by.clone()),
+            ("PageNo", q.page_no.map(|n| n.to_string())),
+            ("PageSize", q.page_size.map(|n| n.to_string())),
+            ("ScrollToken", q.scroll_token.clone()),
+        ]);
+        let v = self.call("SearchMedia", &params, Safety::ReadOnly).await?;
+        parse("SearchMedia", v)
+    }
+
+    pub async fn get_video_info(&self, video_id: &str) -> Result<VideoInfo, ApiError> {
+        let v = self.call("GetVideoInfo", &pairs(&[("VideoId", Some(video_id.into()))]), Safety::ReadOnly).await?;
+        parse("GetVideoInfo", v.get("Video").cloned().unwrap_or(Value::Null))
+    }
+
+    /// Up to 20 IDs per call. Returns the found videos and the IDs that do not exist.
+    pub async fn get_video_infos(&self, ids: &[String]) -> Result<(Vec<VideoInfo>, Vec<String>), ApiError> {
+        if ids.len() > 20 {
+            return Err(ApiError::Config(format!("GetVideoInfos takes at most 20 IDs, not {}", ids.len())));
+        }
+        let v = self.call("GetVideoInfos", &pairs(&[("VideoIds", Some(ids.join(",")))]), Safety::ReadOnly).await?;
+        let list = v.get("VideoList").cloned().unwrap_or(Value::Array(vec![]));
+        let missing = v.get("NonExistVideoIds").cloned().unwrap_or(Value::Array(vec![]));
+        Ok((parse("GetVideoInfos", list)?, parse("GetVideoInfos", missing)?))
+    }
+
+    pub async fn get_mezzanine_info(&self, video_id: &str) -> Result<Mezzanine, ApiError> {
+        let v = self.call("GetMezzanineInfo", &pairs(&[("VideoId", Some(video_id.into()))]), Safety::ReadOnly).await?;
+        parse("GetMezzanineInfo", v.get("Mezzanine").cloned().unwrap_or(Value::Null))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_quoted_safely() {
+        assert_eq!(match_title("it's (draft)"), r"Title in ('it\'s (draft)')");
+        assert_eq!(match_title(r"a\b"), r"Title in ('a\\b')");
+    }
+
+    #[test]
+    fn shapes_parse() {
+        let p: EditingProject = serde_json::from_value(
+            serde_json::json!({"ProjectId":"p","Status":"Produced","Duration":"12.5","Timeline":"{}"}),
+        )
+        .unwrap();
+        assert_eq!((p.status.as_str(), p.duration), ("Produced", Some(12.5)));
+        let m: SearchMediaResult = serde_json::from_value(serde_json::json!({"Total":1,"MediaList":[{"MediaId":"m","MediaType":"video","Video":{"Title":"t","Duration":3.2,"Status":"Normal"}}]})).unwrap();
+        assert_eq!(m.media_list[0].details().unwrap().duration, Some(3.2));
+    }
+}

@@ -1,0 +1,338 @@
+//! Signed RPC calls to VOD with the retry policy that fits each call.
+//!
+//! Where parameters travel: every call is an HTTP POST with the common parameters and the
+//! Signature in the URL query. API parameters go in the query too (as the official VOD SDKs
+//! send them) while the encoded query stays under [`QUERY_LIMIT`]; larger ones (big Timelines)
+//! go in an `application/x-www-form-urlencoded` body, which the RPC signature covers the same
+//! way (signature vector "legacy-post-timeline-in-form-body"). UNSURE: VOD documents no URL
+//! length limit; gateways commonly refuse URLs past 8-16 KB, so long ones are not risked.
+
+use super::credentials::Credentials;
+use super::error::{ApiError, ServiceError};
+use super::sign;
+use serde_json::Value;
+use std::time::Duration;
+
+pub const API_VERSION: &str = "2017-03-21";
+/// Encoded API parameters beyond this many bytes go in the form body, not the URL.
+pub const QUERY_LIMIT: usize = 6 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    pub endpoint: reqwest::Url,
+    pub connect_timeout: Duration,
+    /// The whole request, connection to last byte.
+    pub timeout: Duration,
+    /// Attempts for read-only calls (1 = no retry).
+    pub read_attempts: u32,
+    /// Attempts for a billed call answered with Throttling (the only answer that proves it
+    /// was not carried out).
+    pub billed_throttle_attempts: u32,
+    pub backoff_base: Duration,
+    pub backoff_cap: Duration,
+}
+
+impl ClientConfig {
+    pub fn new(endpoint: reqwest::Url) -> Self {
+        ClientConfig {
+            endpoint,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            read_attempts: 4,
+            billed_throttle_attempts: 3,
+            backoff_base: Duration::from_millis(400),
+            backoff_cap: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Whether a call may be repeated without consequence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Safety {
+    /// Reads: repeat on network failure, 5xx, ServiceUnavailable and Throttling.
+    ReadOnly,
+    /// Billed and not idempotent: repeat only when the request provably did not reach the
+    /// service (connection refused) or the service answered Throttling.
+    Billed,
+}
+
+pub struct Client {
+    http: reqwest::Client,
+    config: ClientConfig,
+    creds: Credentials,
+}
+
+/// One attempt's result, before the retry policy looks at it.
+enum Attempt {
+    Ok(Value),
+    Service(ServiceError, Option<Duration>),
+    /// The connection was never made: nothing was sent.
+    NotSent(String),
+    /// Sent (or possibly sent), then timed out or lost.
+    Lost(String),
+    Bad(u16, String),
+}
+
+impl Client {
+    pub fn new(config: ClientConfig, creds: Credentials) -> Result<Self, ApiError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .user_agent(concat!("vodcut/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ApiError::Config(format!("cannot set up HTTPS: {e}")))?;
+        Ok(Client { http, config, creds })
+    }
+
+    pub fn endpoint(&self) -> &reqwest::Url {
+        &self.config.endpoint
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.creds
+    }
+
+    /// Calls `action` with `params`, retrying as `safety` allows. Returns the response JSON.
+    pub async fn call(&self, action: &str, params: &[(String, String)], safety: Safety) -> Result<Value, ApiError> {
+        let max = match safety {
+            Safety::ReadOnly => self.config.read_attempts.max(1),
+            Safety::Billed => self.config.billed_throttle_attempts.max(1),
+        };
+        let endpoint = self.config.endpoint.to_string();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self.attempt(action, params).await;
+            let last = attempt >= max;
+            let wait = match (&result, safety) {
+                (Attempt::Ok(_), _) => None,
+                (Attempt::Service(e, after), _) if e.is_throttling() => Some(*after),
+                (Attempt::Service(e, after), Safety::ReadOnly)
+                    if e.status >= 500 || e.code.eq_ignore_ascii_case("ServiceUnavailable") =>
+                {
+                    Some(*after)
+                }
+                (Attempt::NotSent(_), _) => Some(None),
+                (Attempt::Lost(_), Safety::ReadOnly) => Some(None),
+                (Attempt::Bad(status, _), Safety::ReadOnly) if *status >= 500 => Some(None),
+                _ => None,
+            };
+            if let (Some(after), false) = (wait, last) {
+                let delay = after.unwrap_or_else(|| self.backoff(attempt));
+                log::info!("{action}: attempt {attempt} failed, trying again in {delay:?}");
+                tokio::time::sleep(delay).await;
+                continue;
+            }
+            return match result {
+                Attempt::Ok(v) => Ok(v),
+                Attempt::Service(e, _) => Err(ApiError::Service(Box::new(e))),
+                Attempt::NotSent(detail) => Err(ApiError::Connect { endpoint, detail }),
+                Attempt::Lost(detail) => match safety {
+                    Safety::ReadOnly => Err(ApiError::Network { endpoint, detail }),
+                    Safety::Billed => Err(ApiError::OutcomeUnknown { action: action.into(), detail }),
+                },
+                Attempt::Bad(status, detail) => match safety {
+                    // A 2xx with a broken body, or a 5xx from a proxy: the call may have run.
+                    Safety::Billed if !(400..500).contains(&status) => Err(ApiError::OutcomeUnknown {
+                        action: action.into(),
+                        detail: format!("HTTP {status} with an unreadable body: {detail}"),
+                    }),
+                    _ => Err(ApiError::BadResponse { status, detail }),
+                },
+            };
+        }
+    }
+
+    /// Exponential backoff with full jitter, capped.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self.config.backoff_base.saturating_mul(1 << attempt.min(16).saturating_sub(1));
+        let cap = exp.min(self.config.backoff_cap);
+        let mut b = [0u8; 4];
+        let _ = getrandom::fill(&mut b);
+        let r = f64::from(u32::from_le_bytes(b)) / f64::from(u32::MAX);
+        cap.mul_f64(0.5 + 0.5 * r)
+    }
+
+    /// The signed parameters for one attempt: common ones with a fresh nonce and timestamp.
+    fn common_params(&self, action: &str) -> Vec<(String, String)> {
+        let mut p = vec![
+            ("Action".to_owned(), action.to_owned()),
+            ("Version".to_owned(), API_VERSION.to_owned()),
+            ("Format".to_owned(), "JSON".to_owned()),
+            ("AccessKeyId".to_owned(), self.creds.access_key_id.clone()),
+            ("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()),
+            ("SignatureVersion".to_owned(), "1.0".to_owned()),
+            ("SignatureNonce".to_owned(), nonce()),
+            ("Timestamp".to_owned(), timestamp_now()),
+        ];
+        if let Some(t) = &self.creds.security_token {
+            p.push(("SecurityToken".to_owned(), t.expose().to_owned()));
+        }
+        p
+    }
+
+    async fn attempt(&self, action: &str, params: &[(String, String)]) -> Attempt {
+        let common = self.common_params(action);
+        let mut all = common.clone();
+        all.extend_from_slice(params);
+        let signature = sign::sign("POST", self.creds.secret.expose(), &all);
+
+        let api_encoded = sign::encode_pairs(params);
+        let in_body = api_encoded.len() > QUERY_LIMIT;
+        let mut query = sign::encode_pairs(&common);
+        if !in_body && !params.is_empty() {
+            query.push('&');
+            query.push_str(&api_encoded);
+        }
+        query.push_str("&Signature=");
+        query.push_str(&sign::percent_encode(&signature));
+        let mut url = self.config.endpoint.clone();
+        url.set_query(Some(&query));
+        let mut req = self.http.post(url).header("Accept", "application/json");
+        if in_body {
+            req = req.header("Content-Type", "application/x-www-form-urlencoded").body(api_encoded);
+        }
+        let resp = match req.send().await {
+            Ok(r) => r,
+            Err(e) if e.is_connect() => return Attempt::NotSent(self.creds.redact(&error_chain(&e))),
+            Err(e) => return Attempt::Lost(self.creds.redact(&error_chain(&e))),
+        };
+        let status = resp.status().as_u16();
+        let retry_after = resp
+            .headers()
+            .get("x-acs-retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|&ms| ms > 0)
+            .map(|ms| Duration::from_millis(ms.min(60_000)));
+        let body = match resp.text().await {
+            Ok(b) => b,
+            Err(e) => return Attempt::Lost(self.creds.redact(&format!("the answer was cut off: {}", error_chain(&e)))),
+        };
+        let body = self.creds.redact(&body);
+        interpret(status, &body, retry_after)
+    }
+}
+
+/// Status + body -> success JSON or a typed service error.
+fn interpret(status: u16, body: &str, retry_after: Option<Duration>) -> Attempt {
+    let parsed: Result<Value, _> = serde_json::from_str(body);
+    if (200..300).contains(&status) {
+        return match parsed {
+            Ok(v @ Value::Object(_)) => Attempt::Ok(v),
+            Ok(_) => Attempt::Bad(status, format!("expected a JSON object, got: {}", snippet(body))),
+            Err(e) => Attempt::Bad(status, format!("{e}: {}", snippet(body))),
+        };
+    }
+    let field =
+        |v: &Value, names: &[&str]| names.iter().find_map(|n| v.get(*n).and_then(Value::as_str)).map(str::to_owned);
+    match parsed {
+        Ok(v) if field(&v, &["Code", "code"]).is_some() => {
+            let error = ServiceError {
+                status,
+                code: field(&v, &["Code", "code"]).unwrap_or_default(),
+                message: field(&v, &["Message", "message"]).unwrap_or_default(),
+                request_id: field(&v, &["RequestId", "requestId"]),
+                host_id: field(&v, &["HostId", "hostId"]),
+                recommend: field(&v, &["Recommend", "recommend"]),
+            };
+            // The gateway signals throttling with this header even on odd codes.
+            let retry_after = retry_after.or(None);
+            Attempt::Service(error, retry_after)
+        }
+        _ => match xml_error(status, body) {
+            Some(e) => Attempt::Service(e, retry_after),
+            None => Attempt::Bad(status, snippet(body)),
+        },
+    }
+}
+
+/// The service sends XML errors when it ignores Format=JSON (rare): `<Code>..</Code>`.
+fn xml_error(status: u16, body: &str) -> Option<ServiceError> {
+    let tag = |name: &str| {
+        let start = body.find(&format!("<{name}>"))? + name.len() + 2;
+        let end = body[start..].find(&format!("</{name}>"))? + start;
+        Some(body[start..end].trim().to_owned())
+    };
+    Some(ServiceError {
+        status,
+        code: tag("Code")?,
+        message: tag("Message").unwrap_or_default(),
+        request_id: tag("RequestId"),
+        host_id: tag("HostId"),
+        recommend: tag("Recommend"),
+    })
+}
+
+fn snippet(body: &str) -> String {
+    let t = body.trim();
+    if t.is_empty() {
+        return "(empty body)".into();
+    }
+    let cut: String = t.chars().take(200).collect();
+    if cut.len() < t.len() { format!("{cut}…") } else { cut }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(inner) = cur {
+        let text = inner.to_string();
+        if !s.contains(&text) {
+            s.push_str(": ");
+            s.push_str(&text);
+        }
+        cur = inner.source();
+    }
+    s
+}
+
+/// 32 random hex digits, new for every attempt (the service rejects reused nonces).
+pub fn nonce() -> String {
+    let mut b = [0u8; 16];
+    if getrandom::fill(&mut b).is_err() {
+        // Never reuse a nonce even if the OS source fails: fall back to time and a counter.
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static N: AtomicU64 = AtomicU64::new(0);
+        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        b[..8].copy_from_slice(&(t as u64).to_le_bytes());
+        b[8..].copy_from_slice(&N.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+    }
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// UTC now as `yyyy-MM-ddTHH:mm:ssZ`.
+pub fn timestamp_now() -> String {
+    format_timestamp(time::OffsetDateTime::now_utc())
+}
+
+pub fn format_timestamp(t: time::OffsetDateTime) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    t.to_offset(time::UtcOffset::UTC).format(&f).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_and_nonces() {
+        let t = time::macros::datetime!(2017-10-10 12:02:54 UTC);
+        assert_eq!(format_timestamp(t), "2017-10-10T12:02:54Z");
+        let n = nonce();
+        assert_eq!(n.len(), 32);
+        assert_ne!(n, nonce());
+    }
+
+    #[test]
+    fn interprets_error_bodies() {
+        let body = r#"{"RequestId":"R1","HostId":"vod.cn-shanghai.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized","Recommend":"https://x"}"#;
+        let Attempt::Service(e, _) = interpret(403, body, None) else { panic!() };
+        assert_eq!((e.code.as_str(), e.request_id.as_deref(), e.status), ("Forbidden.RAM", Some("R1"), 403));
+        assert!(matches!(interpret(200, "{\"RequestId\":", None), Attempt::Bad(200, _)));
+        assert!(matches!(interpret(502, "<html>bad gateway</html>", None), Attempt::Bad(502, _)));
+        let xml = "<Error><RequestId>X</RequestId><Code>Throttling.User</Code><Message>slow</Message></Error>";
+        let Attempt::Service(e, _) = interpret(400, xml, None) else { panic!() };
+        assert!(e.is_throttling());
+    }
+}

@@ -1,0 +1,330 @@
+//! Credentials, found in the ecosystem's order: environment variables, the aliyun CLI's
+//! config.json, the shared `~/.alibabacloud/credentials` file.
+//!
+//! The secret and the STS token live in [`Secret`], whose Debug shows `***` and which has no
+//! Display, so they cannot reach logs, files or error text by accident.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A value that must never be shown.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    /// The value itself, for signing only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Environment,
+    CliProfile {
+        path: PathBuf,
+        profile: String,
+    },
+    CredentialsFile {
+        path: PathBuf,
+        profile: String,
+    },
+    /// Typed into the editor for this session; never saved.
+    Session,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Environment => f.write_str("environment variables"),
+            Source::CliProfile { path, profile } => write!(f, "aliyun CLI profile \"{profile}\" ({})", path.display()),
+            Source::CredentialsFile { path, profile } => write!(f, "profile \"{profile}\" in {}", path.display()),
+            Source::Session => f.write_str("entered for this session"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credentials {
+    pub access_key_id: String,
+    pub secret: Secret,
+    /// STS token, for temporary credentials.
+    pub security_token: Option<Secret>,
+    /// A region the source names (the CLI profile's region_id, ALIBABA_CLOUD_REGION_ID).
+    pub region: Option<String>,
+    pub source: Source,
+}
+
+impl Credentials {
+    pub fn session(access_key_id: impl Into<String>, secret: impl Into<String>) -> Self {
+        Credentials {
+            access_key_id: access_key_id.into(),
+            secret: Secret::new(secret),
+            security_token: None,
+            region: None,
+            source: Source::Session,
+        }
+    }
+
+    /// `LTAI****ey01`: enough to recognise, not enough to use.
+    pub fn masked_id(&self) -> String {
+        mask(&self.access_key_id)
+    }
+
+    /// Removes the secret and token from text that may echo them (a server's message can
+    /// quote the string it signed, which contains the token).
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        let mut values = vec![self.secret.expose()];
+        if let Some(t) = &self.security_token {
+            values.push(t.expose());
+        }
+        for v in values.into_iter().filter(|v| v.len() >= 4) {
+            let encoded = super::sign::percent_encode(v);
+            let twice = super::sign::percent_encode(&encoded);
+            for form in [twice.as_str(), encoded.as_str(), v] {
+                out = out.replace(form, "***");
+            }
+        }
+        out
+    }
+}
+
+pub fn mask(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= 8 {
+        return "****".into();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}****{tail}")
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CredentialError {
+    #[error("no Alibaba Cloud credentials found. Looked at:\n{}", .0.iter().map(|l| format!("  - {l}")).collect::<Vec<_>>().join("\n"))]
+    NotFound(Vec<String>),
+    #[error("{0}")]
+    Incomplete(String),
+    #[error("{place}: {message}")]
+    Malformed { place: String, message: String },
+    #[error(
+        "{place}: mode {mode} is not supported yet; use an AK or StsToken profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"
+    )]
+    Unsupported { place: String, mode: String },
+}
+
+/// What the chain reads: environment variables and the home folder. Injected so tests do not
+/// depend on (or touch) the real ones.
+pub struct Lookup<'a> {
+    pub env: &'a dyn Fn(&str) -> Option<String>,
+    pub home: Option<PathBuf>,
+}
+
+impl Lookup<'_> {
+    pub fn system() -> Lookup<'static> {
+        Lookup {
+            env: &|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()),
+            home: directories::BaseDirs::new().map(|b| b.home_dir().to_owned()),
+        }
+    }
+
+    fn first(&self, names: &[&str]) -> Option<(String, String)> {
+        names
+            .iter()
+            .find_map(|n| (self.env)(n).filter(|v| !v.trim().is_empty()).map(|v| (n.to_string(), v.trim().to_owned())))
+    }
+}
+
+const ENV_ID: [&str; 4] =
+    ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_ID", "ACCESS_KEY_ID"];
+const ENV_SECRET: [&str; 4] = [
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALIBABACLOUD_ACCESS_KEY_SECRET",
+    "ALICLOUD_ACCESS_KEY_SECRET",
+    "ACCESS_KEY_SECRET",
+];
+const ENV_TOKEN: [&str; 4] =
+    ["ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABACLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN", "SECURITY_TOKEN"];
+const ENV_REGION: [&str; 5] =
+    ["ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "REGION_ID", "REGION"];
+const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE", "ALICLOUD_PROFILE"];
+
+/// Finds credentials. With `profile` (the user's explicit `--profile`), only the two profile
+/// files are consulted, for that profile.
+pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, CredentialError> {
+    let mut looked = Vec::new();
+    if profile.is_none() {
+        match from_env(lookup)? {
+            Some(c) => return Ok(c),
+            None => looked.push(format!("environment: {} and {} are not set", ENV_ID[0], ENV_SECRET[0])),
+        }
+    }
+    let profile_name = profile.map(str::to_owned).or_else(|| lookup.first(&ENV_PROFILE).map(|(_, v)| v));
+
+    let cli_disabled =
+        (lookup.env)("ALIBABA_CLOUD_CLI_PROFILE_DISABLED").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let cli_path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE")
+        .map(PathBuf::from)
+        .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
+    match (&cli_path, cli_disabled) {
+        (_, true) => looked.push("aliyun CLI config: skipped (ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true)".into()),
+        (None, _) => looked.push("aliyun CLI config: no home folder".into()),
+        (Some(path), false) => match from_cli_config(path, profile_name.as_deref())? {
+            Ok(c) => return Ok(c),
+            Err(why) => looked.push(why),
+        },
+    }
+
+    let ini_path = (lookup.env)("ALIBABA_CLOUD_CREDENTIALS_FILE")
+        .map(PathBuf::from)
+        .or_else(|| lookup.home.as_ref().map(|h| h.join(".alibabacloud/credentials")));
+    match &ini_path {
+        None => looked.push("credentials file: no home folder".into()),
+        Some(path) => match from_credentials_file(path, profile_name.as_deref().unwrap_or("default"))? {
+            Ok(c) => return Ok(c),
+            Err(why) => looked.push(why),
+        },
+    }
+    Err(CredentialError::NotFound(looked))
+}
+
+fn from_env(lookup: &Lookup) -> Result<Option<Credentials>, CredentialError> {
+    let id = lookup.first(&ENV_ID);
+    let secret = lookup.first(&ENV_SECRET);
+    match (id, secret) {
+        (None, None) => Ok(None),
+        (Some((name, _)), None) => {
+            Err(CredentialError::Incomplete(format!("{name} is set but no secret is: set {} too", ENV_SECRET[0])))
+        }
+        (None, Some((name, _))) => {
+            Err(CredentialError::Incomplete(format!("{name} is set but no AccessKey ID is: set {} too", ENV_ID[0])))
+        }
+        (Some((_, id)), Some((_, secret))) => Ok(Some(Credentials {
+            access_key_id: id,
+            secret: Secret::new(secret),
+            security_token: lookup.first(&ENV_TOKEN).map(|(_, t)| Secret::new(t)),
+            region: lookup.first(&ENV_REGION).map(|(_, r)| r),
+            source: Source::Environment,
+        })),
+    }
+}
+
+/// `Ok(Ok(creds))` found; `Ok(Err(why))` not there, look further; `Err` the file is broken or
+/// the profile is of a kind we cannot use (stop: guessing another source would surprise).
+fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credentials, String>, CredentialError> {
+    let place = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Err(format!("{place}: no such file"))),
+        Err(e) => return Err(CredentialError::Malformed { place, message: format!("cannot read: {e}") }),
+    };
+    let doc: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| CredentialError::Malformed { place: place.clone(), message: format!("not valid JSON ({e})") })?;
+    let wanted = profile
+        .map(str::to_owned)
+        .or_else(|| doc["current"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| "default".into());
+    let profiles = doc["profiles"].as_array().cloned().unwrap_or_default();
+    let Some(p) = profiles.iter().find(|p| p["name"].as_str() == Some(wanted.as_str())) else {
+        return Ok(Err(format!("{place}: no profile named \"{wanted}\"")));
+    };
+    let s = |k: &str| p[k].as_str().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let mode = s("mode").unwrap_or_else(|| "AK".into());
+    let place = format!("{place}, profile \"{wanted}\"");
+    let token = match mode.to_ascii_lowercase().as_str() {
+        "ak" => None,
+        "ststoken" => Some(s("sts_token").ok_or_else(|| CredentialError::Malformed {
+            place: place.clone(),
+            message: "mode StsToken but no sts_token".into(),
+        })?),
+        _ => return Err(CredentialError::Unsupported { place, mode }),
+    };
+    let (Some(id), Some(secret)) = (s("access_key_id"), s("access_key_secret")) else {
+        return Err(CredentialError::Malformed {
+            place,
+            message: "access_key_id or access_key_secret is empty".into(),
+        });
+    };
+    Ok(Ok(Credentials {
+        access_key_id: id,
+        secret: Secret::new(secret),
+        security_token: token.map(Secret::new),
+        region: s("region_id"),
+        source: Source::CliProfile { path: path.to_owned(), profile: wanted },
+    }))
+}
+
+fn from_credentials_file(path: &Path, profile: &str) -> Result<Result<Credentials, String>, CredentialError> {
+    let place = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Err(format!("{place}: no such file"))),
+        Err(e) => return Err(CredentialError::Malformed { place, message: format!("cannot read: {e}") }),
+    };
+    let Some(section) = ini_section(&text, profile) else {
+        return Ok(Err(format!("{place}: no [{profile}] section")));
+    };
+    let get = |k: &str| section.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
+    let place = format!("{place}, [{profile}]");
+    let kind = get("type").unwrap_or_else(|| "access_key".into());
+    if kind != "access_key" {
+        return Err(CredentialError::Unsupported { place, mode: kind });
+    }
+    let (Some(id), Some(secret)) = (get("access_key_id"), get("access_key_secret")) else {
+        return Err(CredentialError::Malformed {
+            place,
+            message: "access_key_id or access_key_secret is missing".into(),
+        });
+    };
+    Ok(Ok(Credentials {
+        access_key_id: id,
+        secret: Secret::new(secret),
+        security_token: None,
+        region: get("region_id"),
+        source: Source::CredentialsFile { path: path.to_owned(), profile: profile.to_owned() },
+    }))
+}
+
+/// The `key = value` lines of `[name]` in an INI text.
+fn ini_section(text: &str, name: &str) -> Option<Vec<(String, String)>> {
+    let mut inside = false;
+    let mut found = false;
+    let mut pairs = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
+            continue;
+        }
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = header.trim() == name;
+            found |= inside;
+            continue;
+        }
+        if inside && let Some((k, v)) = line.split_once('=') {
+            pairs.push((k.trim().to_owned(), v.trim().to_owned()));
+        }
+    }
+    found.then_some(pairs)
+}
+
+/// Profile names in the aliyun CLI config, for a picker.
+pub fn cli_profile_names(lookup: &Lookup) -> Vec<String> {
+    let path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE")
+        .map(PathBuf::from)
+        .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
+    let Some(text) = path.and_then(|p| std::fs::read_to_string(p).ok()) else { return Vec::new() };
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    doc["profiles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str().map(str::to_owned)).collect()
+}
+
+#[cfg(test)]
+mod tests;

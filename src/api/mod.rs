@@ -1,0 +1,12 @@
+//! THE CLOUD: signing, credentials, regions, typed requests and responses, errors, retries.
+
+pub mod calls;
+pub mod client;
+pub mod credentials;
+pub mod error;
+pub mod region;
+pub mod sign;
+
+pub use client::{Client, ClientConfig, Safety};
+pub use credentials::Credentials;
+pub use error::{ApiError, ServiceError};

@@ -1,0 +1,89 @@
+//! VOD regions and their endpoints (api.md 7.1), and the endpoint override.
+
+/// A VOD service region the user can pick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub id: &'static str,
+    pub name: &'static str,
+}
+
+pub const REGIONS: &[Region] = &[
+    Region { id: "cn-shanghai", name: "China (Shanghai)" },
+    Region { id: "cn-beijing", name: "China (Beijing)" },
+    Region { id: "cn-shenzhen", name: "China (Shenzhen)" },
+    Region { id: "cn-hangzhou", name: "China (Hangzhou), served by Shanghai" },
+    Region { id: "cn-hongkong", name: "China (Hong Kong)" },
+    Region { id: "ap-southeast-1", name: "Singapore" },
+    Region { id: "ap-northeast-1", name: "Japan (Tokyo)" },
+    Region { id: "ap-southeast-5", name: "Indonesia (Jakarta)" },
+    Region { id: "ap-south-1", name: "India (Mumbai)" },
+    Region { id: "us-west-1", name: "US (Silicon Valley)" },
+    Region { id: "eu-central-1", name: "Germany (Frankfurt)" },
+    Region { id: "me-central-1", name: "Saudi Arabia (Riyadh)" },
+    Region { id: "cn-north-2-gov-1", name: "China North 2 Ali Gov 1" },
+];
+
+/// The HTTPS endpoint of a region. cn-hangzhou is served by Shanghai (the SDK's map).
+pub fn endpoint_for(region: &str) -> Result<String, String> {
+    if region == "cn-hangzhou" {
+        return Ok("https://vod.cn-shanghai.aliyuncs.com/".into());
+    }
+    if REGIONS.iter().any(|r| r.id == region) {
+        return Ok(format!("https://vod.{region}.aliyuncs.com/"));
+    }
+    Err(format!(
+        "unknown VOD region \"{region}\"; known regions: {}",
+        REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+    ))
+}
+
+/// Checks an endpoint override. HTTPS anywhere; plain http only to this machine unless
+/// `allow_insecure` (a private endpoint the user vouches for), so a typo cannot send signed
+/// requests in clear text across a network.
+pub fn check_endpoint(url: &str, allow_insecure: bool) -> Result<reqwest::Url, String> {
+    let parsed = reqwest::Url::parse(url.trim()).map_err(|e| format!("endpoint \"{url}\" is not a URL: {e}"))?;
+    let host = parsed.host_str().unwrap_or("");
+    match parsed.scheme() {
+        "https" => {}
+        "http" if allow_insecure || is_loopback(host) => {}
+        "http" => {
+            return Err(format!(
+                "endpoint \"{url}\" is plain http to another machine; use https, or allow insecure http explicitly"
+            ));
+        }
+        other => return Err(format!("endpoint \"{url}\": scheme {other} is not http or https")),
+    }
+    if host.is_empty() {
+        return Err(format!("endpoint \"{url}\" has no host"));
+    }
+    Ok(parsed)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(endpoint_for("cn-hangzhou").unwrap(), "https://vod.cn-shanghai.aliyuncs.com/");
+        assert_eq!(endpoint_for("ap-southeast-1").unwrap(), "https://vod.ap-southeast-1.aliyuncs.com/");
+        assert!(endpoint_for("mars-1").unwrap_err().contains("cn-shanghai"));
+    }
+
+    #[test]
+    fn overrides_are_https_or_loopback() {
+        assert!(check_endpoint("https://vod.example.com", false).is_ok());
+        assert!(check_endpoint("http://127.0.0.1:8080", false).is_ok());
+        assert!(check_endpoint("http://localhost:1/", false).is_ok());
+        assert!(check_endpoint("http://[::1]:9/", false).is_ok());
+        assert!(check_endpoint("http://10.0.0.5/", false).unwrap_err().contains("plain http"));
+        assert!(check_endpoint("http://10.0.0.5/", true).is_ok());
+        assert!(check_endpoint("ftp://x", true).is_err());
+        assert!(check_endpoint("not a url", false).is_err());
+    }
+}

@@ -1,0 +1,162 @@
+//! The editor shell driven through egui_kittest as a user would: typing, menus, the
+//! save-changes prompt, opening good and bad files.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use vodcut::ui::Editor;
+use vodcut::ui::files::Picker;
+
+/// Answers file dialogs with whatever the test put in.
+#[derive(Default)]
+struct FakePicker {
+    open: Mutex<Option<PathBuf>>,
+    save: Mutex<Option<PathBuf>>,
+}
+
+impl Picker for FakePicker {
+    fn pick_open(&self) -> Option<PathBuf> {
+        self.open.lock().unwrap().clone()
+    }
+    fn pick_save(&self, _suggested: &str) -> Option<PathBuf> {
+        self.save.lock().unwrap().clone()
+    }
+}
+
+fn harness(picker: Arc<FakePicker>) -> Harness<'static, Editor> {
+    // Spinners and menu animations repaint for a few frames: allow them to settle.
+    let h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_ui_state(|ui, editor: &mut Editor| editor.ui(ui), Editor::new(picker));
+    h.ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new()));
+    h
+}
+
+/// Runs frames until `done` holds (background file work finishes on its own thread).
+fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
+fn menu(h: &mut Harness<'static, Editor>, item: &str) {
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label(item).click();
+    h.run_steps(2);
+}
+
+#[test]
+fn typing_marks_dirty_and_save_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = Arc::new(FakePicker::default());
+    *picker.save.lock().unwrap() = Some(dir.path().join("trip.vodcut"));
+    let mut h = harness(picker.clone());
+    h.run();
+    assert_eq!(h.state().title(), "Untitled — vodcut");
+    h.get_by_label("Title").click();
+    h.run();
+    h.get_by_label("Title").type_text("夏天 trip");
+    h.run();
+    assert_eq!(h.state().title(), "*夏天 trip — vodcut");
+
+    menu(&mut h, "Save Ctrl+S");
+    run_until(&mut h, "the save", |e| !e.is_dirty());
+    assert_eq!(h.state().title(), "夏天 trip — trip.vodcut — vodcut");
+    let saved = vodcut::store::project_file::open(&dir.path().join("trip.vodcut")).unwrap();
+    assert_eq!(saved.project.title, "夏天 trip");
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let picker = Arc::new(FakePicker::default());
+    let mut h = harness(picker);
+    h.run();
+    h.get_by_label("Title").click();
+    h.get_by_label("Title").type_text("precious");
+    h.run();
+    menu(&mut h, "New Ctrl+N");
+    assert!(h.query_by_label("Save changes?").is_some(), "the prompt shows");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert_eq!(h.state().project.title, "precious", "cancel keeps the work");
+
+    menu(&mut h, "New Ctrl+N");
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().project.title, "");
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn save_from_the_prompt_then_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = Arc::new(FakePicker::default());
+    *picker.save.lock().unwrap() = Some(dir.path().join("keep.vodcut"));
+    let mut h = harness(picker);
+    h.run();
+    h.get_by_label("Title").click();
+    h.get_by_label("Title").type_text("keep me");
+    h.run();
+    menu(&mut h, "New Ctrl+N");
+    h.get_by_label("Save").click();
+    h.run();
+    run_until(&mut h, "save then new", |e| e.project.title.is_empty() && !e.is_busy());
+    assert_eq!(vodcut::store::project_file::open(&dir.path().join("keep.vodcut")).unwrap().project.title, "keep me");
+}
+
+#[test]
+fn a_failed_save_keeps_the_work_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = Arc::new(FakePicker::default());
+    *picker.save.lock().unwrap() = Some(dir.path().join("no/such/folder/x.vodcut"));
+    let mut h = harness(picker);
+    h.run();
+    h.get_by_label("Title").click();
+    h.get_by_label("Title").type_text("unsaved");
+    h.run();
+    menu(&mut h, "Save Ctrl+S");
+    run_until(&mut h, "the failed save", |e| e.error.is_some());
+    assert!(h.state().error.as_deref().unwrap().contains("x.vodcut"));
+    assert!(h.state().is_dirty());
+    assert_eq!(h.state().project.title, "unsaved");
+    assert!(h.query_by_label("Something went wrong").is_some());
+}
+
+#[test]
+fn opening_a_bad_file_reports_it_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.vodcut");
+    std::fs::write(&bad, "{\"FormatVersion\":1,\"Tracks\":[{").unwrap();
+    let picker = Arc::new(FakePicker::default());
+    *picker.open.lock().unwrap() = Some(bad);
+    let mut h = harness(picker);
+    h.run();
+    menu(&mut h, "Open… Ctrl+O");
+    run_until(&mut h, "the open error", |e| e.error.is_some());
+    let msg = h.state().error.clone().unwrap();
+    assert!(msg.contains("broken.vodcut") && msg.contains("cut short"), "{msg}");
+    assert_eq!(h.state().project.tracks.len(), 4, "the empty project is still there");
+}
+
+#[test]
+fn opening_a_bare_timeline_imports_it_unsaved() {
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/samples/timelines/subtitle-track.json");
+    let picker = Arc::new(FakePicker::default());
+    *picker.open.lock().unwrap() = Some(sample);
+    let mut h = harness(picker);
+    h.run();
+    menu(&mut h, "Open… Ctrl+O");
+    run_until(&mut h, "the import", |e| e.project.clip_count() == 3);
+    assert!(h.state().path.is_none(), "Save must ask for a new .vodcut file");
+    assert!(h.state().is_dirty());
+    assert!(h.state().status.contains("Imported"));
+}
