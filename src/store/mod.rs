@@ -1,6 +1,7 @@
 //! THE DISK: atomic saves, project files, settings and history in the platform folders.
 
 pub mod atomic;
+pub mod jobs;
 pub mod project_file;
 
 pub use project_file::{FileError, Opened, Origin};

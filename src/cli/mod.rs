@@ -1,7 +1,11 @@
 //! Headless commands over the same model and store the editor uses.
 //!
-//! Exit codes: 0 success; 1 the project has errors (validate); 2 unreadable input or bad
-//! usage; 3 the output could not be written.
+//! Exit codes: 0 success; 1 the project has errors (or warnings not confirmed with --yes);
+//! 2 unreadable input or bad usage; 3 the output could not be written; 4 credentials or
+//! connection settings; 5 the service refused the request; 6 the network failed (for a
+//! production: nothing was sent); 7 a production's outcome is unknown (check before retrying).
+
+mod cloud;
 
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, has_errors, validate};
@@ -14,6 +18,10 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_PROBLEMS: i32 = 1;
 pub const EXIT_BAD_INPUT: i32 = 2;
 pub const EXIT_WRITE_FAILED: i32 = 3;
+pub const EXIT_SETTINGS: i32 = 4;
+pub const EXIT_REFUSED: i32 = 5;
+pub const EXIT_NETWORK: i32 = 6;
+pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +66,56 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Validate and submit a production (ProduceEditingProjectVideo). Billed.
+    Submit {
+        file: PathBuf,
+        #[command(flatten)]
+        conn: Connection,
+        /// Go ahead despite warnings.
+        #[arg(long)]
+        yes: bool,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show how a production is doing (by MediaId, ProjectId, RequestId or job ID).
+    Status {
+        id: String,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the job history, newest first.
+    Jobs {
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+/// Where and as whom to connect.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Connection {
+    /// VOD region, e.g. cn-shanghai, ap-southeast-1 (default: the project's, else the
+    /// credentials', else cn-shanghai).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Credentials profile (aliyun CLI config, then ~/.alibabacloud/credentials).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Endpoint override, e.g. for a private endpoint (default: the region's; also read from
+    /// VODCUT_ENDPOINT).
+    #[arg(long)]
+    pub endpoint: Option<String>,
+    /// Allow a plain-http endpoint that is not on this machine.
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+    /// Seconds to wait for an answer.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
 }
 
 /// Runs a headless command, writing to `out`/`err`. Returns the process exit code.
@@ -71,19 +129,22 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
-type CliResult = Result<i32, (i32, String)>;
+pub(crate) type CliResult = Result<i32, (i32, String)>;
 
 fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
     project_file::open(path).map(|o| o.project).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))
 }
 
-fn print(out: &mut dyn Write, text: &str) -> CliResult {
+pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
     writeln!(out, "{text}").map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write the output: {e}")))?;
     Ok(EXIT_OK)
 }
 
 fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     match command {
+        Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
+        Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
+        Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
         Command::Validate { file, json } => {
             let project = load(&file)?;
             let problems = validate(&project);

@@ -1,0 +1,244 @@
+//! `submit`, `status`, `jobs`: the commands that talk to VOD.
+
+use super::{
+    CliResult, Connection, EXIT_BAD_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED,
+    EXIT_SETTINGS, EXIT_WRITE_FAILED, print,
+};
+use crate::api::credentials::{Lookup, find};
+use crate::api::region::resolve_endpoint;
+use crate::api::{ApiError, Client, ClientConfig};
+use crate::model::validate::{Severity, validate};
+use crate::store::jobs::{Job, JobStore};
+use crate::store::{Origin, project_file};
+use crate::workflow;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))
+}
+
+fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
+    let creds = find(&Lookup::system(), conn.profile.as_deref()).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    let region = conn
+        .region
+        .clone()
+        .or_else(|| project_region.map(str::to_owned))
+        .or_else(|| creds.region.clone())
+        .unwrap_or_else(|| crate::model::project::DEFAULT_REGION.to_owned());
+    let endpoint = resolve_endpoint(&region, conn.endpoint.as_deref(), conn.allow_insecure_http)
+        .map_err(|e| (EXIT_SETTINGS, e))?;
+    let mut config = ClientConfig::new(endpoint);
+    config.timeout = Duration::from_secs(conn.timeout.max(1));
+    let client = Client::new(config, creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    Ok((client, region))
+}
+
+fn jobs_store() -> Result<JobStore, (i32, String)> {
+    JobStore::open_default().map_err(|e| (EXIT_SETTINGS, format!("job history: {e}")))
+}
+
+fn exit_for(e: &ApiError) -> i32 {
+    match e {
+        ApiError::Service(_) | ApiError::BadResponse { .. } => EXIT_REFUSED,
+        ApiError::Connect { .. } | ApiError::Network { .. } => EXIT_NETWORK,
+        ApiError::OutcomeUnknown { .. } => EXIT_OUTCOME_UNKNOWN,
+        ApiError::Credentials(_) | ApiError::Config(_) => EXIT_SETTINGS,
+    }
+}
+
+pub fn submit(
+    file: &Path,
+    conn: &Connection,
+    yes: bool,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CliResult {
+    let opened = project_file::open(file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?;
+    let project = opened.project;
+    let problems = validate(&project);
+    for p in &problems {
+        let _ = writeln!(err, "{p}");
+    }
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    if errors > 0 {
+        return Err((EXIT_PROBLEMS, format!("{errors} error(s) block the production; nothing was sent")));
+    }
+    if !problems.is_empty() && !yes {
+        return Err((
+            EXIT_PROBLEMS,
+            format!("{} warning(s): read them, then pass --yes to produce anyway; nothing was sent", problems.len()),
+        ));
+    }
+    let (client, region) = client(conn, Some(&project.region))?;
+    let store = jobs_store()?;
+    let file_for_job = (opened.origin == Origin::Project).then_some(file);
+    let produced = runtime()?
+        .block_on(workflow::produce(&client, &store, &project, file_for_job, &region))
+        .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot record the job before sending (so nothing was sent): {e}")))?;
+    let r = match produced.result {
+        Ok(r) => r,
+        Err(e) => {
+            let code = exit_for(&e);
+            return Err((code, format!("{e}\n(job {} in the history)", produced.job.id)));
+        }
+    };
+    // Link the file to the cloud project so the next submission updates it. Re-read the file
+    // first: the editor may have saved it since we opened it.
+    let mut linked = None;
+    if opened.origin == Origin::Project
+        && !r.project_id.is_empty()
+        && project.project_id.as_deref() != Some(&r.project_id)
+    {
+        let saved = project_file::open(file).and_then(|mut o| {
+            o.project.project_id = Some(r.project_id.clone());
+            project_file::save(file, &o.project)
+        });
+        linked = Some(saved.map_err(|e| e.to_string()));
+    }
+    if json {
+        let v = serde_json::json!({
+            "RequestId": r.request_id, "MediaId": r.media_id, "ProjectId": r.project_id, "JobId": produced.job.id,
+        });
+        print(out, &serde_json::to_string_pretty(&v).unwrap_or_default())?;
+    } else {
+        print(out, &format!("Submitted \"{}\" to {region} ({}).", project.display_title(), client.endpoint()))?;
+        print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
+        print(
+            out,
+            &format!(
+                "Follow it with: vodcut status {}",
+                if r.media_id.is_empty() { &r.project_id } else { &r.media_id }
+            ),
+        )?;
+    }
+    match linked {
+        Some(Ok(())) => {
+            let _ = writeln!(
+                err,
+                "Saved ProjectId {} into {}; the next submission updates that cloud project.",
+                r.project_id,
+                file.display()
+            );
+        }
+        Some(Err(e)) => {
+            let _ = writeln!(err, "warning: could not save the ProjectId into the project: {e}");
+        }
+        None => {}
+    }
+    Ok(EXIT_OK)
+}
+
+pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
+    let store = jobs_store()?;
+    let known = store.find(id);
+    // A job remembers where it was sent; flags still win.
+    let conn = match &known {
+        Some(j) => Connection {
+            region: conn.region.clone().or(Some(j.region.clone())),
+            endpoint: conn.endpoint.clone().or_else(|| {
+                (std::env::var_os("VODCUT_ENDPOINT").is_none() && !j.endpoint.is_empty()).then(|| j.endpoint.clone())
+            }),
+            ..conn.clone()
+        },
+        None => conn.clone(),
+    };
+    let (client, _) = client(&conn, None)?;
+    let rt = runtime()?;
+    let mut job = match known {
+        Some(j) => j,
+        None => rt.block_on(probe(&client, id)).map_err(|e| (exit_for(&e), e.to_string()))?,
+    };
+    rt.block_on(workflow::refresh(&client, &store, &mut job)).map_err(|e| (exit_for(&e), e.to_string()))?;
+    if json { print(out, &serde_json::to_string_pretty(&job).unwrap_or_default()) } else { print(out, &describe(&job)) }
+}
+
+/// An ID not in the history: a ProjectId, or a MediaId.
+async fn probe(client: &Client, id: &str) -> Result<Job, ApiError> {
+    let mut job = Job {
+        id: id.to_owned(),
+        created: 0,
+        updated: 0,
+        state: crate::store::jobs::JobState::Submitted,
+        title: String::new(),
+        project_file: None,
+        region: String::new(),
+        endpoint: client.endpoint().to_string(),
+        clip_count: 0,
+        request_id: None,
+        media_id: None,
+        project_id: None,
+        error: None,
+        production_status: None,
+        video_status: None,
+        duration: None,
+        cover_url: None,
+    };
+    match client.get_editing_project(id).await {
+        Ok(p) => {
+            job.project_id = Some(id.to_owned());
+            job.title = p.title;
+        }
+        Err(ApiError::Service(e)) if e.code.contains("NotFound") || e.code.starts_with("InvalidParameter") => {
+            job.media_id = Some(id.to_owned());
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(job)
+}
+
+fn describe(j: &Job) -> String {
+    let mut lines = vec![format!("{} [{:?}]", if j.title.is_empty() { &j.id } else { &j.title }, j.state)];
+    let mut add = |k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            lines.push(format!("{k:<11}{v}"));
+        }
+    };
+    add("MediaId:", &j.media_id);
+    add("ProjectId:", &j.project_id);
+    add("RequestId:", &j.request_id);
+    add("Production:", &j.production_status);
+    add("Video:", &j.video_status);
+    add("Duration:", &j.duration.map(|d| format!("{d} s")));
+    add("Cover:", &j.cover_url);
+    add("Error:", &j.error);
+    lines.join("\n")
+}
+
+pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
+    let store = jobs_store()?;
+    let (jobs, broken) = store.list();
+    let jobs: Vec<Job> = jobs.into_iter().take(limit).collect();
+    if json {
+        return print(out, &serde_json::to_string_pretty(&jobs).unwrap_or_default());
+    }
+    if jobs.is_empty() {
+        print(out, &format!("No productions yet (history in {}).", store.dir().display()))?;
+    }
+    for j in &jobs {
+        let when = time::OffsetDateTime::from_unix_timestamp(j.created as i64)
+            .map(crate::api::client::format_timestamp)
+            .unwrap_or_default();
+        print(
+            out,
+            &format!(
+                "{when}  {:<15} {:<14} {}  media {}  project {}  {}",
+                format!("{:?}", j.state),
+                j.region,
+                j.title,
+                j.media_id.as_deref().unwrap_or("-"),
+                j.project_id.as_deref().unwrap_or("-"),
+                j.production_status.as_deref().unwrap_or(""),
+            ),
+        )?;
+    }
+    for b in broken {
+        print(out, &format!("(unreadable record skipped: {b})"))?;
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,170 @@
+//! `vodcut submit | status | jobs` as a user runs them, against the loopback VOD server.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
+use vodcut::store::project_file;
+
+struct Env {
+    server: VodServer,
+    home: tempfile::TempDir,
+    secret: String,
+}
+
+impl Env {
+    fn new() -> Self {
+        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap(), secret: KEY_SECRET.into() }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_vodcut"))
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
+            .env("VODCUT_ENDPOINT", self.server.url())
+            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &self.secret)
+            .output()
+            .unwrap()
+    }
+
+    fn project(&self, timeline: &str) -> PathBuf {
+        let path = self.home.path().join("film.vodcut");
+        let mut p = vodcut::model::export::import_timeline_str(timeline).unwrap();
+        p.title = "Film".into();
+        project_file::save(&path, &p).unwrap();
+        path
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const CLEAN: &str = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4}]}]}"#;
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn submit_prints_ids_links_the_project_and_status_follows_it() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let ids: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (media, project) = (ids["MediaId"].as_str().unwrap(), ids["ProjectId"].as_str().unwrap());
+    assert!(!media.is_empty() && ids["RequestId"].as_str().unwrap().starts_with("LOOPBACK"));
+    // The ProjectId is stored in the file; the next submission updates that cloud project.
+    assert_eq!(project_file::open(&file).unwrap().project.project_id.as_deref(), Some(project));
+    assert!(text(&out.stderr).contains("Saved ProjectId"));
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains(&format!("ProjectId: {project}")));
+    let sent = env.server.requests().last().unwrap().params.clone();
+    assert_eq!(sent.get("ProjectId").map(String::as_str), Some(project));
+
+    // Status by MediaId: producing first, then produced with the video ready.
+    let out = env.run(&["status", media]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("Production:") && s.contains(project), "{s}");
+    let out = env.run(&["status", media, "--json"]);
+    let job: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(job["ProductionStatus"], "Produced");
+    assert_eq!(job["VideoStatus"], "Normal");
+
+    let out = env.run(&["jobs"]);
+    let list = text(&out.stdout);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(list.contains("Submitted") && list.contains("Film") && list.contains(media), "{list}");
+}
+
+#[test]
+fn status_of_an_id_not_in_the_history() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file), "--json"]);
+    let ids: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    std::fs::remove_dir_all(env.home.path().join("data")).unwrap();
+    let out = env.run(&["status", ids["ProjectId"].as_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Production:"));
+}
+
+#[test]
+fn errors_block_and_warnings_need_yes() {
+    let env = Env::new();
+    let bad = env.project(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":5,"Out":2}]}]}"#);
+    let out = env.run(&["submit", p(&bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Out (2 s) must be after In (5 s)"));
+    let warned = env.project(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","Out":4,"Effects":[{"Type":"VFX","SubType":"zoom"}]}]}]}"#);
+    let out = env.run(&["submit", p(&warned)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--yes"));
+    assert_eq!(env.server.requests().len(), 0, "nothing was sent");
+    let out = env.run(&["submit", p(&warned), "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn wrong_secret_exits_5_and_explains() {
+    let mut env = Env::new();
+    env.secret = "wrong-secret-value".into();
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(5));
+    let err = text(&out.stderr);
+    assert!(err.contains("SignatureDoesNotMatch") && err.contains("check the secret"), "{err}");
+    assert!(!err.contains("wrong-secret-value"));
+    let out = env.run(&["jobs", "--json"]);
+    let jobs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(jobs[0]["State"], "Failed");
+}
+
+#[test]
+fn an_unknown_outcome_exits_7_and_is_recorded() {
+    let env = Env::new();
+    env.server.fault(Fault::DropAfterHandling);
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("outcome is unknown"));
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 1);
+    let out = env.run(&["jobs", "--json"]);
+    let jobs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(jobs[0]["State"], "OutcomeUnknown");
+}
+
+#[test]
+fn no_credentials_lists_where_it_looked() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .args(["submit", p(&file)])
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("VODCUT_DATA_DIR", env.home.path().join("data"))
+        .env("VODCUT_ENDPOINT", env.server.url())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let err = text(&out.stderr);
+    assert!(err.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && err.contains(".aliyun/config.json"), "{err}");
+}
+
+#[test]
+fn plain_http_to_another_machine_is_refused() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file), "--endpoint", "http://192.0.2.1/"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(text(&out.stderr).contains("plain http"));
+    assert_eq!(env.server.requests().len(), 0);
+}

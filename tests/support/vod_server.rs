@@ -1,0 +1,588 @@
+//! A loopback ApsaraVideo VOD server for tests.
+//!
+//! It checks requests the way the real service does, with its own code (not the client's):
+//! required common parameters, the HMAC-SHA1 signature over query and form body, a ±15 min
+//! timestamp window, never-reused nonces, known AccessKeys and STS tokens. It answers with the
+//! documented success and error bodies, keeps projects so GetEditingProject reflects
+//! submissions, serves a small media library, and can be scripted to throttle, fail, delay,
+//! drop the connection, or answer garbage.
+#![allow(dead_code)]
+
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A scripted misbehaviour, used up by the next request that reaches it.
+#[derive(Clone, Debug)]
+pub enum Fault {
+    /// 400 Throttling.User with `x-acs-retry-after` (ms).
+    Throttle { retry_after_ms: u64 },
+    /// An error status with a service error body.
+    Error { status: u16, code: &'static str },
+    /// Wait before handling (the request is still carried out afterwards).
+    Delay(Duration),
+    /// Read the request, carry it out, then close without answering.
+    DropAfterHandling,
+    /// Close before handling (nothing is carried out), after reading the request.
+    DropBeforeHandling,
+    /// 200 with a body that is not JSON.
+    Garbage,
+    /// 200 whose body is cut short.
+    Truncated,
+}
+
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub action: String,
+    pub params: BTreeMap<String, String>,
+    /// Whether API parameters came in a form body.
+    pub had_body: bool,
+    /// Whether the request passed the checks and was carried out.
+    pub handled: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct StoredProject {
+    pub project_id: String,
+    pub title: String,
+    pub description: String,
+    pub timeline: String,
+    /// Every video produced from this project, newest last.
+    pub media_ids: Vec<String>,
+    pub polls: u32,
+    pub status: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub struct Media {
+    pub id: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub duration: f64,
+    pub status: &'static str,
+}
+
+#[derive(Default)]
+pub struct State {
+    /// AccessKeyId -> (secret, STS token).
+    pub keys: HashMap<String, (String, Option<String>)>,
+    pub nonces: HashSet<String>,
+    pub faults: VecDeque<Fault>,
+    pub requests: Vec<Recorded>,
+    pub projects: BTreeMap<String, StoredProject>,
+    pub media: Vec<Media>,
+    /// GetEditingProject calls that still answer Producing before a project is Produced.
+    pub polls_until_produced: u32,
+    /// Added to the server's clock (to test timestamp checks).
+    pub clock_skew_secs: i64,
+    counter: u64,
+}
+
+pub struct VodServer {
+    pub addr: std::net::SocketAddr,
+    pub state: Arc<Mutex<State>>,
+    stop: Arc<AtomicBool>,
+}
+
+pub const KEY_ID: &str = "LTAI5tLoopbackKey001";
+pub const KEY_SECRET: &str = "loopback-secret-0123456789";
+pub const STS_KEY_ID: &str = "STS.LoopbackTempKey01";
+pub const STS_SECRET: &str = "sts-secret-abcdef";
+pub const STS_TOKEN: &str = "CAIS/sts+token=value";
+
+impl VodServer {
+    pub fn start() -> VodServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let addr = listener.local_addr().unwrap();
+        let mut state = State { polls_until_produced: 1, ..Default::default() };
+        state.keys.insert(KEY_ID.into(), (KEY_SECRET.into(), None));
+        state.keys.insert(STS_KEY_ID.into(), (STS_SECRET.into(), Some(STS_TOKEN.into())));
+        let state = Arc::new(Mutex::new(state));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (st, sp) = (state.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if sp.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let st = st.clone();
+                std::thread::spawn(move || {
+                    let _ = serve(conn, &st);
+                });
+            }
+        });
+        VodServer { addr, state, stop }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.addr)
+    }
+
+    pub fn fault(&self, f: Fault) {
+        self.state.lock().unwrap().faults.push_back(f);
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.state.lock().unwrap().requests.clone()
+    }
+
+    /// Requests of `action` that were carried out.
+    pub fn handled(&self, action: &str) -> usize {
+        self.requests().iter().filter(|r| r.action == action && r.handled).count()
+    }
+
+    pub fn received(&self, action: &str) -> usize {
+        self.requests().iter().filter(|r| r.action == action).count()
+    }
+
+    pub fn add_media(&self, id: &str, kind: &'static str, title: &str, duration: f64, status: &'static str) {
+        self.state.lock().unwrap().media.push(Media { id: id.into(), kind, title: title.into(), duration, status });
+    }
+}
+
+impl Drop for VodServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(self.addr);
+    }
+}
+
+struct Request {
+    method: String,
+    query: String,
+    body: String,
+    content_type: String,
+}
+
+fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
+    let mut r = BufReader::new(conn);
+    let mut line = String::new();
+    r.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_owned();
+    let target = parts.next().unwrap_or("/").to_owned();
+    let mut length = 0usize;
+    let mut content_type = String::new();
+    loop {
+        let mut h = String::new();
+        if r.read_line(&mut h)? == 0 || h.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            match k.trim().to_ascii_lowercase().as_str() {
+                "content-length" => length = v.trim().parse().unwrap_or(0),
+                "content-type" => content_type = v.trim().to_owned(),
+                _ => {}
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    r.read_exact(&mut body)?;
+    let query = target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
+    Ok(Request { method, query, body: String::from_utf8_lossy(&body).into_owned(), content_type })
+}
+
+fn respond(mut conn: &TcpStream, status: u16, body: &str, extra_headers: &[(&str, String)]) {
+    let mut head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in extra_headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(body.as_bytes());
+    let _ = conn.flush();
+}
+
+/// Percent-decoding of `application/x-www-form-urlencoded` text.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let hex = (b == b'%' && i + 2 < bytes.len())
+            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .flatten();
+        match (b, hex) {
+            (_, Some(decoded)) => {
+                out.push(decoded);
+                i += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn pairs(s: &str) -> Vec<(String, String)> {
+    s.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// The signature's percent-encoding, written independently of the client's: a character is
+/// kept when it is an RFC 3986 unreserved character, else each UTF-8 byte becomes %XX.
+fn pct(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() || "-_.~".contains(ch) {
+            out.push(ch);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in ch.encode_utf8(&mut buf).bytes() {
+                out += &format!("%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+fn expected_signature(method: &str, secret: &str, params: &BTreeMap<String, String>) -> (String, String) {
+    let canonical: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| k.as_str() != "Signature")
+        .map(|(k, v)| format!("{}={}", pct(k), pct(v)))
+        .collect();
+    let to_sign = format!("{method}&{}&{}", pct("/"), pct(&canonical.join("&")));
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(format!("{secret}&").as_bytes()).unwrap();
+    mac.update(to_sign.as_bytes());
+    (base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()), to_sign)
+}
+
+fn error_body(code: &str, message: &str, request_id: &str) -> String {
+    json!({"RequestId": request_id, "HostId": "vod.loopback", "Code": code, "Message": message,
+           "Recommend": format!("https://api.aliyun.com/troubleshoot?q={code}")})
+    .to_string()
+}
+
+fn parse_timestamp(s: &str) -> Option<i64> {
+    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    time::PrimitiveDateTime::parse(s, &f).ok().map(|t| t.assume_utc().unix_timestamp())
+}
+
+fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
+    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let req = read_request(&conn)?;
+    let mut params: BTreeMap<String, String> = pairs(&req.query).into_iter().collect();
+    let had_body = !req.body.is_empty();
+    if had_body && req.content_type.starts_with("application/x-www-form-urlencoded") {
+        params.extend(pairs(&req.body));
+    }
+    let action = params.get("Action").cloned().unwrap_or_default();
+    let (request_id, fault) = {
+        let mut st = state.lock().unwrap();
+        st.counter += 1;
+        let id = format!("LOOPBACK-{:04}", st.counter);
+        st.requests.push(Recorded { action: action.clone(), params: params.clone(), had_body, handled: false });
+        (id, st.faults.pop_front())
+    };
+    let mut drop_after = false;
+    match fault {
+        Some(Fault::Throttle { retry_after_ms }) => {
+            let body = error_body("Throttling.User", "Request was denied due to user flow control.", &request_id);
+            respond(&conn, 400, &body, &[("x-acs-retry-after", retry_after_ms.to_string())]);
+            return Ok(());
+        }
+        Some(Fault::Error { status, code }) => {
+            respond(
+                &conn,
+                status,
+                &error_body(code, "The request processing has failed due to some unknown error.", &request_id),
+                &[],
+            );
+            return Ok(());
+        }
+        Some(Fault::Delay(d)) => std::thread::sleep(d),
+        Some(Fault::DropBeforeHandling) => {
+            let _ = conn.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+        Some(Fault::DropAfterHandling) => drop_after = true,
+        Some(Fault::Garbage) => {
+            respond(&conn, 200, "<html><body>502 upstream gone</body></html>", &[]);
+            return Ok(());
+        }
+        Some(Fault::Truncated) => {
+            let mut c = &conn;
+            let _ = c.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\nConnection: close\r\n\r\n{\"RequestId\":\"x\",\"Med");
+            let _ = conn.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+        None => {}
+    }
+    let (status, body) = match check(&req.method, &params, state, &request_id) {
+        Err((status, code, message)) => (status, error_body(code, &message, &request_id)),
+        Ok(()) => {
+            let mut st = state.lock().unwrap();
+            if let Some(r) =
+                st.requests.iter_mut().rev().find(|r| r.params.get("SignatureNonce") == params.get("SignatureNonce"))
+            {
+                r.handled = true;
+            }
+            match handle(&action, &params, &mut st, &request_id) {
+                Ok(v) => (200, v.to_string()),
+                Err((status, code, message)) => (status, error_body(code, &message, &request_id)),
+            }
+        }
+    };
+    if drop_after {
+        let _ = conn.shutdown(Shutdown::Both);
+        return Ok(());
+    }
+    respond(&conn, status, &body, &[]);
+    Ok(())
+}
+
+type Refusal = (u16, &'static str, String);
+
+fn check(method: &str, p: &BTreeMap<String, String>, state: &Mutex<State>, _request_id: &str) -> Result<(), Refusal> {
+    for required in [
+        "Action",
+        "Version",
+        "AccessKeyId",
+        "SignatureMethod",
+        "SignatureVersion",
+        "SignatureNonce",
+        "Timestamp",
+        "Signature",
+    ] {
+        if p.get(required).is_none_or(|v| v.is_empty()) {
+            return Err((
+                400,
+                "MissingParameter",
+                format!(
+                    "The input parameter \"{required}\" that is mandatory for processing this request is not supplied."
+                ),
+            ));
+        }
+    }
+    if method != "POST" && method != "GET" {
+        return Err((400, "UnsupportedHTTPMethod", format!("{method} is not supported")));
+    }
+    if p["Version"] != "2017-03-21" {
+        return Err((400, "InvalidVersion", "Specified parameter Version is not valid.".into()));
+    }
+    if p["SignatureMethod"] != "HMAC-SHA1" || p["SignatureVersion"] != "1.0" {
+        return Err((400, "IncompleteSignature", "The request signature does not conform to Aliyun standards.".into()));
+    }
+    let mut st = state.lock().unwrap();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp() + st.clock_skew_secs;
+    match parse_timestamp(&p["Timestamp"]) {
+        Some(t) if (t - now).abs() <= 15 * 60 => {}
+        Some(_) => {
+            return Err((
+                400,
+                "InvalidTimeStamp.Expired",
+                format!("Specified time stamp or date value is expired. Timestamp {}", p["Timestamp"]),
+            ));
+        }
+        None => {
+            return Err((
+                400,
+                "InvalidTimeStamp.Format",
+                "Specified time stamp or date value is not well formatted.".into(),
+            ));
+        }
+    }
+    let Some((secret, token)) = st.keys.get(&p["AccessKeyId"]).cloned() else {
+        return Err((404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.".into()));
+    };
+    if let Some(token) = token
+        && p.get("SecurityToken") != Some(&token)
+    {
+        return Err((
+            400,
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            "The security token does not match the access key.".into(),
+        ));
+    }
+    let (expected, to_sign) = expected_signature(method, &secret, p);
+    if expected != p["Signature"] {
+        return Err((
+            400,
+            "SignatureDoesNotMatch",
+            format!("Specified signature is not matched with our calculation. server string to sign is:{to_sign}"),
+        ));
+    }
+    if !st.nonces.insert(p["SignatureNonce"].clone()) {
+        return Err((400, "SignatureNonceUsed", "Specified signature nonce was used already.".into()));
+    }
+    Ok(())
+}
+
+fn hex_id(st: &mut State, salt: &str) -> String {
+    st.counter += 1;
+    format!("{:016x}{:016x}", st.counter.wrapping_mul(0x9E37_79B9_7F4A_7C15), salt.len() as u64 * 7919 + st.counter)
+}
+
+fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str) -> Result<Value, Refusal> {
+    let missing = |name: &str| {
+        (
+            400u16,
+            "MissingParameter",
+            format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
+        )
+    };
+    match action {
+        "ProduceEditingProjectVideo" => {
+            let timeline = p.get("Timeline").cloned();
+            if timeline.is_none() && p.get("ProjectId").is_none() {
+                return Err((400, "InvalidParameter", "ProjectId and Timeline cannot both be empty.".into()));
+            }
+            if let Some(t) = &timeline {
+                let v: Value = serde_json::from_str(t)
+                    .map_err(|e| (400, "InvalidParameter", format!("Timeline is not valid JSON: {e}")))?;
+                for track in v["VideoTracks"].as_array().into_iter().flatten() {
+                    for clip in track["VideoTrackClips"].as_array().into_iter().flatten() {
+                        if clip.get("MediaId").and_then(Value::as_str).is_none_or(str::is_empty) {
+                            return Err((
+                                400,
+                                "InvalidParameter",
+                                "The specified parameter \"Timeline.VideoTrackClips.MediaId\" is not valid.".into(),
+                            ));
+                        }
+                    }
+                }
+            }
+            for json_field in ["MediaMetadata", "ProduceConfig", "UserData"] {
+                if let Some(v) = p.get(json_field)
+                    && serde_json::from_str::<Value>(v).is_err()
+                {
+                    return Err((
+                        400,
+                        "InvalidParameter",
+                        format!("The specified parameter \"{json_field}\" is not valid JSON."),
+                    ));
+                }
+            }
+            let project_id = match p.get("ProjectId") {
+                Some(id) if !st.projects.contains_key(id) => {
+                    return Err((404, "InvalidProject.NotFound", format!("The project {id} does not exist.")));
+                }
+                Some(id) => id.clone(),
+                None => hex_id(st, "project"),
+            };
+            let media_id = hex_id(st, "media");
+            let existing = st.projects.get(&project_id).cloned();
+            let mut media_ids = existing.as_ref().map(|e| e.media_ids.clone()).unwrap_or_default();
+            media_ids.push(media_id.clone());
+            let project = StoredProject {
+                project_id: project_id.clone(),
+                title: p.get("Title").cloned().or(existing.as_ref().map(|e| e.title.clone())).unwrap_or_default(),
+                description: p.get("Description").cloned().unwrap_or_default(),
+                timeline: timeline.or(existing.map(|e| e.timeline)).unwrap_or_default(),
+                media_ids,
+                polls: 0,
+                status: "Producing",
+            };
+            st.projects.insert(project_id.clone(), project);
+            Ok(json!({"RequestId": rid, "MediaId": media_id, "ProjectId": project_id}))
+        }
+        "GetEditingProject" => {
+            let id = p.get("ProjectId").ok_or_else(|| missing("ProjectId"))?;
+            let until = st.polls_until_produced;
+            let Some(pr) = st.projects.get_mut(id) else {
+                return Err((404, "InvalidProject.NotFound", format!("The project {id} does not exist.")));
+            };
+            pr.polls += 1;
+            if pr.polls > until {
+                pr.status = "Produced";
+            }
+            Ok(
+                json!({"RequestId": rid, "Project": {"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
+                "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": "2026-11-24T08:00:00Z",
+                "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"}}),
+            )
+        }
+        "SearchEditingProject" => {
+            let list: Vec<Value> = st
+                .projects
+                .values()
+                .map(|pr| json!({"ProjectId": pr.project_id, "Title": pr.title, "Status": pr.status}))
+                .collect();
+            Ok(json!({"RequestId": rid, "Total": list.len(), "ProjectList": {"Project": list}}))
+        }
+        "GetVideoInfo" => {
+            let id = p.get("VideoId").ok_or_else(|| missing("VideoId"))?;
+            video(st, id)
+                .map(|v| json!({"RequestId": rid, "Video": v}))
+                .ok_or_else(|| (404, "InvalidVideo.NotFound", "The video does not exist.".into()))
+        }
+        "GetVideoInfos" => {
+            let ids = p.get("VideoIds").ok_or_else(|| missing("VideoIds"))?;
+            let (mut found, mut missing_ids) = (vec![], vec![]);
+            for id in ids.split(',') {
+                match video(st, id) {
+                    Some(v) => found.push(v),
+                    None => missing_ids.push(id.to_owned()),
+                }
+            }
+            Ok(json!({"RequestId": rid, "VideoList": found, "NonExistVideoIds": missing_ids}))
+        }
+        "GetMezzanineInfo" => {
+            let id = p.get("VideoId").ok_or_else(|| missing("VideoId"))?;
+            let m = st
+                .media
+                .iter()
+                .find(|m| &m.id == id)
+                .ok_or_else(|| (404, "InvalidVideo.NotFound", "The video does not exist.".to_string()))?;
+            Ok(
+                json!({"RequestId": rid, "Mezzanine": {"VideoId": m.id, "FileName": format!("{}.mp4", m.title), "Duration": m.duration.to_string(),
+                "Width": 1920, "Height": 1080, "Fps": "25", "Size": 1_000_000, "Status": "Normal"}}),
+            )
+        }
+        "SearchMedia" => {
+            let kind = p.get("SearchType").map(String::as_str).unwrap_or("video").to_owned();
+            let list: Vec<Value> = st
+                .media
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| {
+                    let key = match m.kind {
+                        "audio" => "Audio",
+                        "image" => "Image",
+                        _ => "Video",
+                    };
+                    json!({"MediaId": m.id, "MediaType": m.kind, "CreationTime": "2026-11-01T00:00:00Z",
+                       key: {"Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""}})
+                })
+                .collect();
+            Ok(json!({"RequestId": rid, "Total": list.len(), "MediaList": list}))
+        }
+        other => Err((404, "InvalidAction.NotFound", format!("Specified api {other} is not found"))),
+    }
+}
+
+/// A library video, or a produced one once its project is Produced.
+fn video(st: &State, id: &str) -> Option<Value> {
+    if let Some(m) = st.media.iter().find(|m| m.id == id) {
+        return Some(
+            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""}),
+        );
+    }
+    let pr = st.projects.values().find(|pr| pr.media_ids.iter().any(|m| m == id) && pr.status == "Produced")?;
+    Some(
+        json!({"VideoId": id, "Title": pr.title, "Duration": 12.0, "Status": "Normal", "CoverURL": "https://example.invalid/cover.jpg"}),
+    )
+}
