@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod edit;
 pub mod model;
 pub mod store;
 pub mod ui;

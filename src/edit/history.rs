@@ -1,0 +1,123 @@
+//! Undo/redo over typed edits, and the dirty marker that follows it.
+
+use super::{Edit, apply};
+use crate::model::Project;
+
+/// One undoable step: what was done (a label for menus) and how to undo it.
+struct Step {
+    label: String,
+    /// Applying this restores the state before the step.
+    inverse: Edit,
+    /// State ids before and after: the dirty marker compares them with the saved one.
+    before: u64,
+    after: u64,
+}
+
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+    next_id: u64,
+    current: u64,
+    saved: u64,
+}
+
+pub const DEFAULT_LIMIT: usize = 1000;
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(DEFAULT_LIMIT)
+    }
+}
+
+impl History {
+    pub fn new(limit: usize) -> Self {
+        History { undo: Vec::new(), redo: Vec::new(), limit: limit.max(1), next_id: 1, current: 0, saved: 0 }
+    }
+
+    /// Applies `edit` as one undo step. Returns false (and records nothing) if it changed
+    /// nothing or was refused.
+    pub fn apply(&mut self, project: &mut Project, label: impl Into<String>, edit: Edit) -> bool {
+        let Some(inverse) = apply(project, edit) else { return false };
+        let before = self.current;
+        self.current = self.next_id;
+        self.next_id += 1;
+        self.undo.push(Step { label: label.into(), inverse, before, after: self.current });
+        self.redo.clear();
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+        true
+    }
+
+    pub fn undo(&mut self, project: &mut Project) -> Option<String> {
+        let step = self.undo.pop()?;
+        let redo = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
+        self.current = step.before;
+        let label = step.label.clone();
+        self.redo.push(Step { label: step.label, inverse: redo, before: step.before, after: step.after });
+        Some(label)
+    }
+
+    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
+        let step = self.redo.pop()?;
+        let undo = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
+        self.current = step.after;
+        let label = step.label.clone();
+        self.undo.push(Step { label: step.label, inverse: undo, before: step.before, after: step.after });
+        Some(label)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.undo.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty()
+    }
+
+    /// Differs from the saved state (undoing back to it clears the marker).
+    pub fn is_dirty(&self) -> bool {
+        self.current != self.saved
+    }
+
+    /// Marks the current state as the one on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved = self.current;
+    }
+
+    /// Marks a state saved earlier (a background save of state `id` finished).
+    pub fn mark_saved_state(&mut self, id: u64) {
+        self.saved = id;
+    }
+
+    /// The current state's id, to remember what a background save wrote.
+    pub fn state_id(&self) -> u64 {
+        self.current
+    }
+
+    /// Forgets everything (a new or newly opened document). `dirty`: start unsaved.
+    pub fn reset(&mut self, dirty: bool) {
+        self.undo.clear();
+        self.redo.clear();
+        self.current = self.next_id;
+        self.next_id += 1;
+        self.saved = if dirty { u64::MAX } else { self.current };
+    }
+}

@@ -1,0 +1,177 @@
+//! EDITING: every change to the document is an [`Edit`] applied in one place, which returns
+//! its inverse so [`History`] can undo and redo it. No egui here.
+
+pub mod history;
+pub mod ops;
+pub mod snap;
+
+pub use history::History;
+
+use crate::model::Project;
+use crate::model::project::{Marker, MediaMetadata, ProduceConfig, Track, UserData};
+use crate::model::wire::Clip;
+
+/// The project-level fields the forms edit, replaced as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectFields {
+    pub title: String,
+    pub description: String,
+    pub cover_url: String,
+    pub project_id: Option<String>,
+    pub app_id: String,
+    pub region: String,
+    pub media_metadata: MediaMetadata,
+    pub produce_config: ProduceConfig,
+    pub user_data: UserData,
+}
+
+impl ProjectFields {
+    pub fn of(p: &Project) -> Self {
+        ProjectFields {
+            title: p.title.clone(),
+            description: p.description.clone(),
+            cover_url: p.cover_url.clone(),
+            project_id: p.project_id.clone(),
+            app_id: p.app_id.clone(),
+            region: p.region.clone(),
+            media_metadata: p.media_metadata.clone(),
+            produce_config: p.produce_config.clone(),
+            user_data: p.user_data.clone(),
+        }
+    }
+
+    fn put(self, p: &mut Project) {
+        p.title = self.title;
+        p.description = self.description;
+        p.cover_url = self.cover_url;
+        p.project_id = self.project_id;
+        p.app_id = self.app_id;
+        p.region = self.region;
+        p.media_metadata = self.media_metadata;
+        p.produce_config = self.produce_config;
+        p.user_data = self.user_data;
+    }
+}
+
+/// A change to the document. Indexes are positions at the moment the edit applies.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Replace one clip (trim, time change, inspector fields). Per-clip edits keep the undo
+    /// history small: a step stores only the clips it changed.
+    SetClip {
+        track: usize,
+        index: usize,
+        clip: Box<Clip>,
+    },
+    InsertClip {
+        track: usize,
+        index: usize,
+        clip: Box<Clip>,
+    },
+    RemoveClip {
+        track: usize,
+        index: usize,
+    },
+    /// Track name, lock, hide/mute (clips untouched).
+    SetTrackProps {
+        track: usize,
+        name: String,
+        locked: bool,
+        hidden: bool,
+    },
+    InsertTrack {
+        index: usize,
+        track: Track,
+    },
+    RemoveTrack {
+        index: usize,
+    },
+    MoveTrack {
+        from: usize,
+        to: usize,
+    },
+    SetFields(Box<ProjectFields>),
+    SetMarkers(Vec<Marker>),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// Applies `edit`; returns the edit that undoes it, or `None` if it was invalid (an index out
+/// of range) and nothing changed.
+pub fn apply(project: &mut Project, edit: Edit) -> Option<Edit> {
+    match edit {
+        Edit::SetClip { track, index, clip } => {
+            let slot = project.tracks.get_mut(track)?.clips.get_mut(index)?;
+            let old = std::mem::replace(slot, *clip);
+            Some(Edit::SetClip { track, index, clip: Box::new(old) })
+        }
+        Edit::InsertClip { track, index, clip } => {
+            let t = project.tracks.get_mut(track)?;
+            if index > t.clips.len() {
+                return None;
+            }
+            t.clips.insert(index, *clip);
+            Some(Edit::RemoveClip { track, index })
+        }
+        Edit::RemoveClip { track, index } => {
+            let t = project.tracks.get_mut(track)?;
+            if index >= t.clips.len() {
+                return None;
+            }
+            let clip = t.clips.remove(index);
+            Some(Edit::InsertClip { track, index, clip: Box::new(clip) })
+        }
+        Edit::SetTrackProps { track, name, locked, hidden } => {
+            let t = project.tracks.get_mut(track)?;
+            let old = Edit::SetTrackProps { track, name: t.name.clone(), locked: t.locked, hidden: t.hidden };
+            (t.name, t.locked, t.hidden) = (name, locked, hidden);
+            Some(old)
+        }
+        Edit::InsertTrack { index, track } => {
+            if index > project.tracks.len() {
+                return None;
+            }
+            project.tracks.insert(index, track);
+            Some(Edit::RemoveTrack { index })
+        }
+        Edit::RemoveTrack { index } => {
+            if index >= project.tracks.len() {
+                return None;
+            }
+            let track = project.tracks.remove(index);
+            Some(Edit::InsertTrack { index, track })
+        }
+        Edit::MoveTrack { from, to } => {
+            let n = project.tracks.len();
+            if from >= n || to >= n {
+                return None;
+            }
+            let t = project.tracks.remove(from);
+            project.tracks.insert(to, t);
+            Some(Edit::MoveTrack { from: to, to: from })
+        }
+        Edit::SetFields(fields) => {
+            let old = ProjectFields::of(project);
+            fields.put(project);
+            Some(Edit::SetFields(Box::new(old)))
+        }
+        Edit::SetMarkers(markers) => Some(Edit::SetMarkers(std::mem::replace(&mut project.markers, markers))),
+        Edit::Batch(edits) => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for e in edits {
+                match apply(project, e) {
+                    Some(inv) => inverses.push(inv),
+                    None => {
+                        // Roll back what this batch already did: all or nothing.
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply(project, inv);
+                        }
+                        return None;
+                    }
+                }
+            }
+            inverses.reverse();
+            Some(Edit::Batch(inverses))
+        }
+    }
+}

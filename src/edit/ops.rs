@@ -1,0 +1,447 @@
+//! Editing operations: each looks at the project and returns one undoable [`Edit`] (or says
+//! why it cannot be done). Pure; the caller applies the edit through [`super::History`].
+//!
+//! Overlaps are refused, not resolved by overwriting (the VOD console overwrites): a drag
+//! never destroys another clip, and the ghost shows red where a drop would be refused.
+//!
+//! Before an operation touches a track, positions the service would compute (clips without
+//! TimelineIn) are written down wherever they are known, so moving one clip cannot shift the
+//! implicit clips after it. Clips whose place or length is unknown stay as they are.
+
+use super::Edit;
+use crate::model::project::{Marker, Placement, TrackKind, layout_track};
+use crate::model::wire::{Clip, Effect, EffectKind};
+use crate::model::{Project, Time};
+
+/// A clip by position: track index and index in that track's clip list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClipRef {
+    pub track: usize,
+    pub index: usize,
+}
+
+/// The shortest clip an edit may leave.
+pub const MIN_LENGTH: Time = Time(1_000);
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    #[error("track {0} is locked")]
+    Locked(String),
+    #[error("{0} would overlap another clip on {1}")]
+    Overlap(String, String),
+    #[error("a {what} clip cannot go on a {track} track")]
+    WrongKind { what: &'static str, track: &'static str },
+    #[error("the clip's length is not known yet; set its Out first")]
+    UnknownLength,
+    #[error("the playhead is not inside the clip")]
+    NotInside,
+    #[error("that clip or track no longer exists")]
+    Gone,
+    #[error("nothing to do")]
+    Nothing,
+}
+
+/// The result of an operation: the edit and the selection afterwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub edit: Edit,
+    pub selection: Vec<ClipRef>,
+}
+
+fn placements(project: &Project, track: usize) -> Vec<Placement> {
+    layout_track(&project.tracks[track], &project.media_durations())
+}
+
+fn placement(project: &Project, r: ClipRef) -> Result<Placement, Refused> {
+    placements(project, r.track).get(r.index).copied().ok_or(Refused::Gone)
+}
+
+fn clip(project: &Project, r: ClipRef) -> Result<&Clip, Refused> {
+    project.tracks.get(r.track).and_then(|t| t.clips.get(r.index)).ok_or(Refused::Gone)
+}
+
+fn check_unlocked(project: &Project, track: usize) -> Result<(), Refused> {
+    let t = project.tracks.get(track).ok_or(Refused::Gone)?;
+    if t.locked { Err(Refused::Locked(t.name.clone())) } else { Ok(()) }
+}
+
+/// SetClip edits giving every clip of `track` whose start is known but implicit an explicit
+/// TimelineIn. Positions do not change.
+pub fn materialize(project: &Project, track: usize) -> Vec<Edit> {
+    let places = placements(project, track);
+    project.tracks[track]
+        .clips
+        .iter()
+        .zip(places)
+        .enumerate()
+        .filter(|(_, (c, p))| c.timeline_in.is_none() && p.start_known)
+        .map(|(index, (c, p))| {
+            let mut c = c.clone();
+            c.timeline_in = Some(p.start);
+            Edit::SetClip { track, index, clip: Box::new(c) }
+        })
+        .collect()
+}
+
+/// Shifts a clip's place on the output by `delta`, with its timeline-relative effects.
+fn shifted(c: &Clip, start: Time, delta: Time) -> Clip {
+    let mut c = c.clone();
+    c.timeline_in = Some(start + delta);
+    c.timeline_out = c.timeline_out.map(|t| t + delta);
+    for e in &mut c.effects {
+        if let Effect::Known(e) = e {
+            e.timeline_in = e.timeline_in.map(|t| t + delta);
+            e.timeline_out = e.timeline_out.map(|t| t + delta);
+        }
+    }
+    c
+}
+
+fn kind_of(c: &Clip, track: TrackKind) -> &'static str {
+    match track {
+        TrackKind::Subtitle => "subtitle",
+        TrackKind::Image => "image",
+        TrackKind::Audio => "audio",
+        TrackKind::Video if c.r#type.as_deref() == Some("Image") => "image",
+        TrackKind::Video => "video",
+    }
+}
+
+/// Spans on `track` that stay put, for overlap checks (the displayed spans, provisional ones
+/// included: the user sees them there).
+fn fixed_spans(project: &Project, track: usize, moving: &[ClipRef]) -> Vec<(Time, Time)> {
+    placements(project, track)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !moving.contains(&ClipRef { track, index: *i }))
+        .map(|(_, p)| (p.start, p.end))
+        .collect()
+}
+
+fn overlaps(spans: &[(Time, Time)], start: Time, end: Time) -> bool {
+    spans.iter().any(|&(s, e)| start < e && s < end)
+}
+
+/// Moves clips by `delta` in time and `track_offset` tracks (among tracks of the same kind in
+/// the project order: each clip lands on the track `track_offset` places from its own within
+/// its kind). Refused if a target is locked, of another kind, or would overlap.
+pub fn move_clips(
+    project: &Project,
+    clips: &[ClipRef],
+    delta: Time,
+    target_track: &dyn Fn(usize) -> Option<usize>,
+) -> Result<Change, Refused> {
+    if clips.is_empty() {
+        return Err(Refused::Nothing);
+    }
+    let mut plan = Vec::new(); // (from, to_track, new clip, start, end)
+    for &r in clips {
+        let p = placement(project, r)?;
+        let c = clip(project, r)?;
+        let to = target_track(r.track).ok_or(Refused::Gone)?;
+        let (from_kind, to_kind) = (project.tracks[r.track].kind, project.tracks.get(to).ok_or(Refused::Gone)?.kind);
+        if from_kind != to_kind {
+            return Err(Refused::WrongKind { what: kind_of(c, from_kind), track: to_kind.label() });
+        }
+        check_unlocked(project, r.track)?;
+        check_unlocked(project, to)?;
+        let delta = delta.max(-p.start); // never before zero
+        plan.push((r, to, shifted(c, p.start, delta), p.start + delta, p.end + delta));
+    }
+    let unchanged = |(r, to, _, s, _): &(ClipRef, usize, Clip, Time, Time)| {
+        r.track == *to && placement(project, *r).is_ok_and(|p| p.start == *s)
+    };
+    if plan.iter().all(unchanged) {
+        return Err(Refused::Nothing);
+    }
+    // Overlaps with clips that stay, and among the moved ones.
+    for (i, (_, to, _, s, e)) in plan.iter().enumerate() {
+        let fixed = fixed_spans(project, *to, clips);
+        let others: Vec<(Time, Time)> =
+            plan.iter().enumerate().filter(|(j, p)| *j != i && p.1 == *to).map(|(_, p)| (p.3, p.4)).collect();
+        if overlaps(&fixed, *s, *e) || overlaps(&others, *s, *e) {
+            return Err(Refused::Overlap(format!("the clip at {}", s.timecode()), project.tracks[*to].name.clone()));
+        }
+    }
+    let mut edits = Vec::new();
+    let mut tracks: Vec<usize> = plan.iter().flat_map(|(r, to, ..)| [r.track, *to]).collect();
+    tracks.sort_unstable();
+    tracks.dedup();
+    for &t in &tracks {
+        edits.extend(materialize(project, t));
+    }
+    // Same-track moves replace in place; cross-track moves remove (highest index first, so
+    // the others stay valid) and then append to the target.
+    let mut removals: Vec<ClipRef> = Vec::new();
+    let mut appends: Vec<(usize, Clip)> = Vec::new();
+    for (r, to, c, ..) in plan {
+        if r.track == to {
+            edits.push(Edit::SetClip { track: r.track, index: r.index, clip: Box::new(c) });
+        } else {
+            removals.push(r);
+            appends.push((to, c));
+        }
+    }
+    removals.sort_unstable_by(|a, b| b.cmp(a));
+    let mut selection: Vec<ClipRef> = clips.iter().copied().filter(|r| !removals.contains(r)).collect();
+    for r in &removals {
+        edits.push(Edit::RemoveClip { track: r.track, index: r.index });
+        // Same-track selections after a removed clip shift down.
+        for s in selection.iter_mut().filter(|s| s.track == r.track && s.index > r.index) {
+            s.index -= 1;
+        }
+    }
+    let mut lengths: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (to, c) in appends {
+        let removed_here = removals.iter().filter(|r| r.track == to).count();
+        let len = lengths.entry(to).or_insert(project.tracks[to].clips.len() - removed_here);
+        edits.push(Edit::InsertClip { track: to, index: *len, clip: Box::new(c) });
+        selection.push(ClipRef { track: to, index: *len });
+        *len += 1;
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// Whether a clip's end is set with TimelineOut (pictures without a source length) or Out.
+fn end_by_timeline_out(c: &Clip, kind: TrackKind) -> bool {
+    c.timeline_out.is_some()
+        || matches!(kind, TrackKind::Subtitle | TrackKind::Image)
+        || c.r#type.as_deref() == Some("Image")
+}
+
+/// Trims one edge to `to` (clamped: within the source, after zero, not into a neighbour, at
+/// least [`MIN_LENGTH`] long). Changes In/Out and TimelineIn/TimelineOut together.
+pub fn trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Result<Change, Refused> {
+    check_unlocked(project, r.track)?;
+    let kind = project.tracks[r.track].kind;
+    let c = clip(project, r)?;
+    let p = placement(project, r)?;
+    let neighbours = fixed_spans(project, r.track, &[r]);
+    let source_in = c.r#in.unwrap_or(Time::ZERO);
+    let duration = c.material_id().and_then(|id| project.media_durations().get(id).copied());
+    let by_timeline = end_by_timeline_out(c, kind);
+    let mut new = c.clone();
+    match edge {
+        Edge::Start => {
+            let prev_end =
+                neighbours.iter().filter(|(_, e)| *e <= p.start).map(|(_, e)| *e).max().unwrap_or(Time::ZERO);
+            let mut lo = prev_end;
+            if !by_timeline {
+                lo = lo.max(p.start - source_in); // the source cannot start before 0
+            }
+            let to = to.max(lo).min(p.end - MIN_LENGTH);
+            let delta = to - p.start;
+            if delta == Time::ZERO {
+                return Err(Refused::Nothing);
+            }
+            new.timeline_in = Some(to);
+            if !by_timeline {
+                new.r#in = Some(source_in + delta);
+            }
+        }
+        Edge::End => {
+            // Trimming an unknown length makes it known: the user sets it here.
+            let next_start = neighbours.iter().filter(|(s, _)| *s >= p.end).map(|(s, _)| *s).min();
+            let mut hi = next_start.unwrap_or(Time::MAX);
+            if !by_timeline && let Some(d) = duration {
+                hi = hi.min(p.start + (d - source_in));
+            }
+            let to = to.min(hi).max(p.start + MIN_LENGTH);
+            let delta = to - p.end;
+            if delta == Time::ZERO {
+                return Err(Refused::Nothing);
+            }
+            new.timeline_in = Some(p.start);
+            if by_timeline {
+                new.timeline_out = Some(to);
+            } else {
+                new.out = Some(source_in + (to - p.start));
+                new.timeline_out = new.timeline_out.map(|_| to);
+            }
+        }
+    }
+    let mut edits = materialize(project, r.track);
+    edits.push(Edit::SetClip { track: r.track, index: r.index, clip: Box::new(new) });
+    Ok(Change { edit: Edit::Batch(edits), selection: vec![r] })
+}
+
+/// Splits clips at `at` into two that play back to back. Transitions stay on the first part
+/// (they lead into the clip).
+pub fn split(project: &Project, clips: &[ClipRef], at: Time) -> Result<Change, Refused> {
+    let mut targets: Vec<ClipRef> = Vec::new();
+    for &r in clips {
+        let p = placement(project, r)?;
+        if p.start < at && at < p.end {
+            if !p.length_known {
+                return Err(Refused::UnknownLength);
+            }
+            check_unlocked(project, r.track)?;
+            targets.push(r);
+        }
+    }
+    if targets.is_empty() {
+        return Err(Refused::NotInside);
+    }
+    // Highest index first so inserting after one does not move the others' indexes.
+    targets.sort_unstable_by(|a, b| b.cmp(a));
+    let mut edits = Vec::new();
+    let mut tracks: Vec<usize> = targets.iter().map(|r| r.track).collect();
+    tracks.dedup();
+    for &t in &tracks {
+        edits.extend(materialize(project, t));
+    }
+    let mut selection = Vec::new();
+    for r in targets {
+        let kind = project.tracks[r.track].kind;
+        let c = clip(project, r)?;
+        let p = placement(project, r)?;
+        let offset = at - p.start;
+        let source_in = c.r#in.unwrap_or(Time::ZERO);
+        let by_timeline = end_by_timeline_out(c, kind);
+        let mut first = c.clone();
+        let mut second = c.clone();
+        first.timeline_in = Some(p.start);
+        second.timeline_in = Some(at);
+        if by_timeline {
+            first.timeline_out = Some(at);
+            second.timeline_out = Some(p.end);
+        } else {
+            first.out = Some(source_in + offset);
+            first.timeline_out = first.timeline_out.map(|_| at);
+            second.r#in = Some(source_in + offset);
+        }
+        second.effects.retain(|e| e.kind() != Some(EffectKind::Transition));
+        edits.push(Edit::SetClip { track: r.track, index: r.index, clip: Box::new(first) });
+        edits.push(Edit::InsertClip { track: r.track, index: r.index + 1, clip: Box::new(second) });
+        selection.push(ClipRef { track: r.track, index: r.index + 1 });
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection })
+}
+
+/// Deletes clips, leaving the gap. With `ripple`, later clips on the same track move left to
+/// close it.
+pub fn delete(project: &Project, clips: &[ClipRef], ripple: bool) -> Result<Change, Refused> {
+    if clips.is_empty() {
+        return Err(Refused::Nothing);
+    }
+    let mut targets = clips.to_vec();
+    targets.sort_unstable();
+    targets.dedup();
+    for r in &targets {
+        check_unlocked(project, r.track)?;
+        clip(project, *r)?;
+    }
+    let mut edits = Vec::new();
+    let mut tracks: Vec<usize> = targets.iter().map(|r| r.track).collect();
+    tracks.dedup();
+    for &t in &tracks {
+        edits.extend(materialize(project, t));
+        if ripple {
+            // Each remaining clip moves left by the total length removed before it.
+            let places = placements(project, t);
+            let removed: Vec<(Time, Time)> =
+                targets.iter().filter(|r| r.track == t).map(|r| (places[r.index].start, places[r.index].end)).collect();
+            for (i, c) in project.tracks[t].clips.iter().enumerate() {
+                if targets.contains(&ClipRef { track: t, index: i }) || !places[i].start_known {
+                    continue;
+                }
+                let shift: i64 = removed.iter().filter(|(_, e)| *e <= places[i].start).map(|(s, e)| (*e - *s).0).sum();
+                if shift > 0 {
+                    edits.push(Edit::SetClip {
+                        track: t,
+                        index: i,
+                        clip: Box::new(shifted(c, places[i].start, Time(-shift))),
+                    });
+                }
+            }
+        }
+    }
+    for r in targets.iter().rev() {
+        edits.push(Edit::RemoveClip { track: r.track, index: r.index });
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection: Vec::new() })
+}
+
+/// Adds clips to a track with explicit times (a drop from the bin, a paste). Refused if the
+/// track is locked or a clip would overlap.
+pub fn insert(project: &Project, track: usize, new_clips: Vec<Clip>) -> Result<Change, Refused> {
+    check_unlocked(project, track)?;
+    let mut spans = fixed_spans(project, track, &[]);
+    let durations = project.media_durations();
+    let mut edits = materialize(project, track);
+    let mut selection = Vec::new();
+    for (index, c) in (project.tracks[track].clips.len()..).zip(new_clips) {
+        let start = c.timeline_in.unwrap_or(Time::ZERO);
+        let len = crate::model::project::clip_length(&c, c.material_id().and_then(|id| durations.get(id).copied()))
+            .unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
+        if overlaps(&spans, start, start + len) {
+            return Err(Refused::Overlap(
+                format!("the clip at {}", start.timecode()),
+                project.tracks[track].name.clone(),
+            ));
+        }
+        spans.push((start, start + len));
+        edits.push(Edit::InsertClip { track, index, clip: Box::new(c) });
+        selection.push(ClipRef { track, index });
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection })
+}
+
+/// Copies clips for a later paste: each with its start relative to the earliest one.
+pub fn copy(project: &Project, clips: &[ClipRef]) -> Vec<(usize, Time, Clip)> {
+    let Some(first) = clips.iter().filter_map(|r| placement(project, *r).ok()).map(|p| p.start).min() else {
+        return Vec::new();
+    };
+    clips
+        .iter()
+        .filter_map(|r| Some((r.track, placement(project, *r).ok()?.start - first, clip(project, *r).ok()?.clone())))
+        .collect()
+}
+
+/// Pastes copied clips at `at` on their original tracks.
+pub fn paste(project: &Project, copied: &[(usize, Time, Clip)], at: Time) -> Result<Change, Refused> {
+    if copied.is_empty() {
+        return Err(Refused::Nothing);
+    }
+    let mut edits = Vec::new();
+    let mut selection = Vec::new();
+    let mut by_track: std::collections::BTreeMap<usize, Vec<Clip>> = Default::default();
+    for (track, offset, c) in copied {
+        let start = c.timeline_in.unwrap_or(Time::ZERO);
+        let p_start = at + *offset;
+        let mut c = shifted(c, start, p_start - start);
+        c.timeline_in = Some(p_start);
+        by_track.entry(*track).or_default().push(c);
+    }
+    let mut scratch = project.clone();
+    for (track, clips) in by_track {
+        if track >= scratch.tracks.len() {
+            return Err(Refused::Gone);
+        }
+        let change = insert(&scratch, track, clips)?;
+        super::apply(&mut scratch, change.edit.clone());
+        edits.push(change.edit);
+        selection.extend(change.selection);
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection })
+}
+
+/// Adds a marker at `at` (none twice at the same time).
+pub fn add_marker(project: &Project, at: Time) -> Result<Edit, Refused> {
+    if project.markers.iter().any(|m| m.time == at) {
+        return Err(Refused::Nothing);
+    }
+    let mut markers = project.markers.clone();
+    markers.push(Marker { time: at, label: format!("M{}", markers.len() + 1) });
+    markers.sort_by_key(|m| m.time);
+    Ok(Edit::SetMarkers(markers))
+}
+
+#[cfg(test)]
+mod tests;

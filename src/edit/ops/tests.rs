@@ -1,0 +1,287 @@
+use super::*;
+use crate::edit::History;
+use crate::model::export::{import_timeline_str, timeline_json};
+use crate::model::project::{BinEntry, MediaKind};
+use crate::model::validate::validate;
+use proptest::prelude::*;
+
+fn s(secs: i64) -> Time {
+    Time::from_secs(secs)
+}
+
+/// V1: a [0,4) b [4,7) c [10,13); V2 empty; A1: x [0,5). Media a..c are 20 s long.
+fn project() -> Project {
+    let mut p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":2,"Out":6},{"MediaId":"b","In":0,"Out":3},{"MediaId":"c","In":1,"Out":4,"TimelineIn":10}]},{"VideoTrackClips":[]}],
+            "AudioTracks":[{"AudioTrackClips":[{"MediaId":"x","Out":5}]}]}"#,
+    )
+    .unwrap();
+    for id in ["a", "b", "c", "x"] {
+        p.bin.push(BinEntry { media_id: id.into(), title: id.into(), duration: Some(s(20)), kind: MediaKind::Video });
+    }
+    p
+}
+
+fn r(track: usize, index: usize) -> ClipRef {
+    ClipRef { track, index }
+}
+
+fn spans(p: &Project, track: usize) -> Vec<(i64, i64)> {
+    layout_track(&p.tracks[track], &p.media_durations()).iter().map(|q| (q.start.0 / 1000, q.end.0 / 1000)).collect()
+}
+
+/// Applies a change through a history, checks undo gives back the original exactly and redo
+/// the changed project, and returns the changed project.
+fn check(p: &Project, change: Change) -> Project {
+    let mut h = History::default();
+    let mut q = p.clone();
+    assert!(h.apply(&mut q, "op", change.edit));
+    let changed = q.clone();
+    h.undo(&mut q);
+    assert_eq!(&q, p, "undo restores the original exactly");
+    h.redo(&mut q);
+    assert_eq!(q, changed, "redo gives the change again");
+    changed
+}
+
+fn same_track(t: usize) -> impl Fn(usize) -> Option<usize> {
+    move |_| Some(t)
+}
+
+#[test]
+fn move_in_time_keeps_implicit_neighbours_in_place() {
+    let p = project();
+    // Move b (implicit, [4,7)) to [7,10): a and c stay where they were.
+    let q = check(&p, move_clips(&p, &[r(0, 1)], s(3), &|t| Some(t)).unwrap());
+    assert_eq!(spans(&q, 0), vec![(0, 40), (70, 100), (100, 130)]);
+    assert_eq!(q.tracks[0].clips[1].r#in, Some(s(0)), "source range unchanged");
+    // Moving a (the first, implicit) must not drag b along.
+    let q = check(&p, move_clips(&p, &[r(0, 0)], s(-0), &|_| Some(1)).unwrap());
+    assert_eq!(spans(&q, 0), vec![(40, 70), (100, 130)]);
+    assert_eq!(spans(&q, 1), vec![(0, 40)]);
+}
+
+#[test]
+fn moves_are_refused_onto_other_clips_other_kinds_and_locked_tracks() {
+    let mut p = project();
+    assert!(matches!(move_clips(&p, &[r(0, 1)], s(5), &same_track(0)), Err(Refused::Overlap(..))));
+    assert!(matches!(move_clips(&p, &[r(0, 0)], s(0), &|_| Some(2)), Err(Refused::WrongKind { .. })));
+    p.tracks[1].locked = true;
+    assert!(matches!(move_clips(&p, &[r(0, 0)], s(0), &|_| Some(1)), Err(Refused::Locked(_))));
+    assert!(matches!(move_clips(&p, &[r(0, 0)], s(0), &same_track(0)), Err(Refused::Nothing)));
+    // Never before zero: x starts at 0 and cannot go further left.
+    assert!(matches!(move_clips(&p, &[r(2, 0)], s(-3), &same_track(2)), Err(Refused::Nothing)));
+    // A move past zero stops at zero.
+    p.tracks[1].locked = false;
+    let q = check(&p, move_clips(&p, &[r(0, 2)], s(-100), &|_| Some(1)).unwrap());
+    assert_eq!(spans(&q, 1), vec![(0, 30)]);
+}
+
+#[test]
+fn moving_several_clips_together() {
+    let p = project();
+    let q = check(&p, move_clips(&p, &[r(0, 0), r(0, 1)], s(20), &same_track(0)).unwrap());
+    assert_eq!(spans(&q, 0), vec![(200, 240), (240, 270), (100, 130)]);
+    let c = move_clips(&p, &[r(0, 0), r(0, 2)], s(0), &|_| Some(1)).unwrap();
+    let q = check(&p, c.clone());
+    assert_eq!(spans(&q, 0), vec![(40, 70)]);
+    assert_eq!(spans(&q, 1), vec![(0, 40), (100, 130)]);
+    assert_eq!(c.selection, vec![r(1, 0), r(1, 1)]);
+}
+
+#[test]
+fn trimming_changes_source_and_timeline_together() {
+    let p = project();
+    // Start of a [0,4) In 2: to 1 s -> In 3, TimelineIn 1.
+    let q = check(&p, trim(&p, r(0, 0), Edge::Start, s(1)).unwrap());
+    let a = &q.tracks[0].clips[0];
+    assert_eq!((a.r#in, a.out, a.timeline_in), (Some(s(3)), Some(s(6)), Some(s(1))));
+    assert_eq!(spans(&q, 0)[1], (40, 70), "b did not move");
+    // End of c [10,13) In 1 Out 4: to 15 -> 5 s long -> Out 6.
+    let q = check(&p, trim(&p, r(0, 2), Edge::End, s(15)).unwrap());
+    assert_eq!(q.tracks[0].clips[2].out, Some(s(6)));
+}
+
+#[test]
+fn trims_stop_at_the_source_neighbours_and_a_minimum() {
+    let p = project();
+    // c starts at 10 with In 1: its start cannot go before 9 (source 0)... and b ends at 7.
+    let q = check(&p, trim(&p, r(0, 2), Edge::Start, s(0)).unwrap());
+    assert_eq!(q.tracks[0].clips[2].r#in, Some(s(0)));
+    assert_eq!(spans(&q, 0)[2], (90, 130));
+    // c's end cannot pass its 20 s source: In 1 -> at most 19 s long -> ends at 29.
+    let q = check(&p, trim(&p, r(0, 2), Edge::End, s(100)).unwrap());
+    assert_eq!(spans(&q, 0)[2], (100, 290));
+    // b's end cannot run into c (starts at 10).
+    let q = check(&p, trim(&p, r(0, 1), Edge::End, s(12)).unwrap());
+    assert_eq!(spans(&q, 0)[1], (40, 100));
+    // a's start cannot pass its end.
+    let q = check(&p, trim(&p, r(0, 0), Edge::Start, s(9)).unwrap());
+    assert_eq!(spans(&q, 0)[0].1 - spans(&q, 0)[0].0, MIN_LENGTH.0 / 1000);
+}
+
+#[test]
+fn split_makes_two_back_to_back_clips() {
+    let p = project();
+    let c = split(&p, &[r(0, 0)], Time::from_millis(1_500)).unwrap();
+    assert_eq!(c.selection, vec![r(0, 1)]);
+    let q = check(&p, c);
+    assert_eq!(spans(&q, 0), vec![(0, 15), (15, 40), (40, 70), (100, 130)]);
+    let (a1, a2) = (&q.tracks[0].clips[0], &q.tracks[0].clips[1]);
+    assert_eq!((a1.r#in, a1.out), (Some(s(2)), Some(Time::from_millis(3_500))));
+    assert_eq!((a2.r#in, a2.out), (Some(Time::from_millis(3_500)), Some(s(6))));
+    assert!(matches!(split(&p, &[r(0, 0)], s(5)), Err(Refused::NotInside)));
+}
+
+#[test]
+fn delete_leaves_the_gap_and_ripple_closes_it_on_that_track_only() {
+    let p = project();
+    let q = check(&p, delete(&p, &[r(0, 1)], false).unwrap());
+    assert_eq!(spans(&q, 0), vec![(0, 40), (100, 130)]);
+    let q = check(&p, delete(&p, &[r(0, 1)], true).unwrap());
+    assert_eq!(spans(&q, 0), vec![(0, 40), (70, 100)]);
+    assert_eq!(spans(&q, 2), vec![(0, 50)], "the audio track is untouched");
+    let q = check(&p, delete(&p, &[r(0, 0), r(0, 1)], true).unwrap());
+    assert_eq!(spans(&q, 0), vec![(30, 60)]);
+}
+
+#[test]
+fn insert_and_paste_refuse_overlaps() {
+    let p = project();
+    let clip = Clip { media_id: Some("b".into()), out: Some(s(2)), timeline_in: Some(s(7)), ..Default::default() };
+    let q = check(&p, insert(&p, 0, vec![clip.clone()]).unwrap());
+    assert_eq!(spans(&q, 0)[3], (70, 90));
+    let mut late = clip.clone();
+    late.timeline_in = Some(s(9));
+    assert!(matches!(insert(&p, 0, vec![late]), Err(Refused::Overlap(..))));
+    let copied = copy(&p, &[r(0, 0), r(0, 1)]);
+    let q = check(&p, paste(&p, &copied, s(20)).unwrap());
+    assert_eq!(spans(&q, 0), vec![(0, 40), (40, 70), (100, 130), (200, 240), (240, 270)]);
+    assert!(paste(&p, &copied, s(8)).is_err());
+}
+
+#[test]
+fn locked_tracks_refuse_every_edit() {
+    let mut p = project();
+    p.tracks[0].locked = true;
+    assert!(matches!(trim(&p, r(0, 0), Edge::End, s(3)), Err(Refused::Locked(_))));
+    assert!(matches!(split(&p, &[r(0, 0)], s(1)), Err(Refused::Locked(_))));
+    assert!(matches!(delete(&p, &[r(0, 0)], false), Err(Refused::Locked(_))));
+    assert!(matches!(insert(&p, 0, vec![Clip::default()]), Err(Refused::Locked(_))));
+}
+
+#[test]
+fn unknown_lengths_are_not_guessed() {
+    let p = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"MediaId":"b","Out":3}]}]}"#)
+        .unwrap();
+    assert!(matches!(split(&p, &[r(0, 0)], s(1)), Err(Refused::UnknownLength)));
+    // Editing that track leaves the unknown clip and its follower without invented times.
+    let q = check(&p, trim(&p, r(0, 0), Edge::Start, s(1)).unwrap());
+    assert!(timeline_json(&q).contains(r#"{"MediaId":"b","Out":3}"#), "{}", timeline_json(&q));
+}
+
+#[test]
+fn dirty_marker_follows_undo_back_to_the_saved_state() {
+    let mut p = project();
+    let mut h = History::default();
+    assert!(!h.is_dirty());
+    let e = add_marker(&p, s(1)).unwrap();
+    h.apply(&mut p, "marker", e);
+    h.mark_saved();
+    let c = delete(&p, &[r(0, 0)], false).unwrap();
+    h.apply(&mut p, "delete", c.edit);
+    assert!(h.is_dirty());
+    h.undo(&mut p);
+    assert!(!h.is_dirty(), "back at the saved state");
+    h.undo(&mut p);
+    assert!(h.is_dirty(), "before the saved state");
+    h.redo(&mut p);
+    assert!(!h.is_dirty());
+    assert_eq!(h.undo_label(), Some("marker"));
+}
+
+#[test]
+fn history_keeps_at_least_500_steps() {
+    let mut p = project();
+    let original = p.clone();
+    let mut h = History::default();
+    for i in 0..600 {
+        let e = add_marker(&p, Time(i + 1)).unwrap();
+        h.apply(&mut p, "m", e);
+    }
+    assert_eq!(p.markers.len(), 600);
+    let mut undone = 0;
+    while h.undo(&mut p).is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, 600);
+    assert_eq!(p, original);
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Move { track: usize, index: usize, delta_ms: i64, to: usize },
+    Trim { track: usize, index: usize, end: bool, to_ms: i64 },
+    Split { track: usize, index: usize, at_ms: i64 },
+    Delete { track: usize, index: usize, ripple: bool },
+    Insert { track: usize, at_ms: i64, len_ms: i64 },
+    Undo,
+    Redo,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0..3usize, 0..6usize, -8_000..8_000i64, 0..3usize).prop_map(|(track, index, delta_ms, to)| Op::Move {
+            track,
+            index,
+            delta_ms,
+            to
+        }),
+        (0..3usize, 0..6usize, any::<bool>(), 0..30_000i64).prop_map(|(track, index, end, to_ms)| Op::Trim {
+            track,
+            index,
+            end,
+            to_ms
+        }),
+        (0..3usize, 0..6usize, 0..30_000i64).prop_map(|(track, index, at_ms)| Op::Split { track, index, at_ms }),
+        (0..3usize, 0..6usize, any::<bool>()).prop_map(|(track, index, ripple)| Op::Delete { track, index, ripple }),
+        (0..3usize, 0..30_000i64, 500..5_000i64).prop_map(|(track, at_ms, len_ms)| Op::Insert { track, at_ms, len_ms }),
+        Just(Op::Undo),
+        Just(Op::Redo),
+    ]
+}
+
+fn has_overlap(p: &Project) -> bool {
+    validate(p).iter().any(|x| x.message.contains("overlap"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_edits_never_overlap_and_full_undo_restores(ops in prop::collection::vec(op(), 1..40)) {
+        let original = project();
+        let mut p = original.clone();
+        let mut h = History::default();
+        for o in ops {
+            let change = match o {
+                Op::Move { track, index, delta_ms, to } => move_clips(&p, &[r(track, index)], Time::from_millis(delta_ms), &|_| Some(to)).ok(),
+                Op::Trim { track, index, end, to_ms } => trim(&p, r(track, index), if end { Edge::End } else { Edge::Start }, Time::from_millis(to_ms)).ok(),
+                Op::Split { track, index, at_ms } => split(&p, &[r(track, index)], Time::from_millis(at_ms)).ok(),
+                Op::Delete { track, index, ripple } => delete(&p, &[r(track, index)], ripple).ok(),
+                Op::Insert { track, at_ms, len_ms } => {
+                    let c = Clip { media_id: Some("a".into()), r#in: Some(Time::ZERO), out: Some(Time::from_millis(len_ms)), timeline_in: Some(Time::from_millis(at_ms)), ..Default::default() };
+                    insert(&p, track, vec![c]).ok()
+                }
+                Op::Undo => { h.undo(&mut p); None }
+                Op::Redo => { h.redo(&mut p); None }
+            };
+            if let Some(c) = change {
+                h.apply(&mut p, "op", c.edit);
+            }
+            prop_assert!(!has_overlap(&p), "an edit created an overlap: {:?}", validate(&p));
+        }
+        while h.undo(&mut p).is_some() {}
+        prop_assert_eq!(p, original);
+    }
+}
