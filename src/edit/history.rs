@@ -11,6 +11,8 @@ struct Step {
     /// State ids before and after: the dirty marker compares them with the saved one.
     before: u64,
     after: u64,
+    /// Consecutive edits with the same key (typing into one field) merge into this step.
+    merge_key: Option<String>,
 }
 
 pub struct History {
@@ -42,7 +44,7 @@ impl History {
         let before = self.current;
         self.current = self.next_id;
         self.next_id += 1;
-        self.undo.push(Step { label: label.into(), inverse, before, after: self.current });
+        self.undo.push(Step { label: label.into(), inverse, before, after: self.current, merge_key: None });
         self.redo.clear();
         if self.undo.len() > self.limit {
             self.undo.remove(0);
@@ -50,12 +52,47 @@ impl History {
         true
     }
 
+    /// Like [`History::apply`], but if the previous step carries the same `key` (and nothing
+    /// came between), this edit joins it: undo then goes back to before the first of them.
+    pub fn apply_merging(&mut self, project: &mut Project, label: impl Into<String>, edit: Edit, key: &str) -> bool {
+        let merge = self.redo.is_empty() && self.undo.last().is_some_and(|s| s.merge_key.as_deref() == Some(key));
+        if !merge {
+            let applied = self.apply(project, label, edit);
+            if applied && let Some(last) = self.undo.last_mut() {
+                last.merge_key = Some(key.to_owned());
+            }
+            return applied;
+        }
+        if apply(project, edit).is_none() {
+            return false;
+        }
+        self.current = self.next_id;
+        self.next_id += 1;
+        if let Some(last) = self.undo.last_mut() {
+            last.after = self.current;
+        }
+        true
+    }
+
+    /// Ends merging: the next edit starts a new step even with the same key.
+    pub fn seal(&mut self) {
+        if let Some(last) = self.undo.last_mut() {
+            last.merge_key = None;
+        }
+    }
+
     pub fn undo(&mut self, project: &mut Project) -> Option<String> {
         let step = self.undo.pop()?;
         let redo = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
         self.current = step.before;
         let label = step.label.clone();
-        self.redo.push(Step { label: step.label, inverse: redo, before: step.before, after: step.after });
+        self.redo.push(Step {
+            label: step.label,
+            inverse: redo,
+            before: step.before,
+            after: step.after,
+            merge_key: None,
+        });
         Some(label)
     }
 
@@ -64,7 +101,13 @@ impl History {
         let undo = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
         self.current = step.after;
         let label = step.label.clone();
-        self.undo.push(Step { label: step.label, inverse: undo, before: step.before, after: step.after });
+        self.undo.push(Step {
+            label: step.label,
+            inverse: undo,
+            before: step.before,
+            after: step.after,
+            merge_key: None,
+        });
         Some(label)
     }
 

@@ -1,6 +1,7 @@
 //! EDITING: every change to the document is an [`Edit`] applied in one place, which returns
 //! its inverse so [`History`] can undo and redo it. No egui here.
 
+pub mod document;
 pub mod history;
 pub mod ops;
 pub mod snap;
@@ -8,7 +9,7 @@ pub mod snap;
 pub use history::History;
 
 use crate::model::Project;
-use crate::model::project::{Marker, MediaMetadata, ProduceConfig, Track, UserData};
+use crate::model::project::{BinEntry, Marker, MediaMetadata, ProduceConfig, Track, UserData};
 use crate::model::wire::Clip;
 
 /// The project-level fields the forms edit, replaced as a whole.
@@ -92,6 +93,7 @@ pub enum Edit {
     },
     SetFields(Box<ProjectFields>),
     SetMarkers(Vec<Marker>),
+    SetBin(Vec<BinEntry>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -156,6 +158,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Option<Edit> {
             Some(Edit::SetFields(Box::new(old)))
         }
         Edit::SetMarkers(markers) => Some(Edit::SetMarkers(std::mem::replace(&mut project.markers, markers))),
+        Edit::SetBin(bin) => Some(Edit::SetBin(std::mem::replace(&mut project.bin, bin))),
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for e in edits {

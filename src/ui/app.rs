@@ -1,10 +1,15 @@
-//! The editor window: menu, document state, save-changes prompt, status line.
+//! The editor window: panels, menus and shortcuts from the command registry, the
+//! save-changes prompt, background file work, the status line.
 
+use super::bin::{AddForm, bin_ui};
+use super::commands::{Command, pressed};
 use super::files::{FileEvent, FileWorker, Picker};
+use super::timeline::{TimelineState, timeline_ui};
+use crate::edit::document::Document;
+use crate::model::Time;
 use crate::model::validate::{Problem, Severity, validate};
-use crate::model::{Project, TrackKind};
 use crate::store::Origin;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::Key;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -17,36 +22,26 @@ pub enum Pending {
     Close,
 }
 
-pub const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const SHORTCUT_SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-
 pub struct Editor {
-    pub project: Project,
-    /// Where Save writes; `None` until the document has been saved as a project.
-    pub path: Option<PathBuf>,
-    revision: u64,
-    saved_revision: u64,
+    pub doc: Document,
+    pub timeline: TimelineState,
     files: FileWorker,
-    /// The save-changes prompt, when open.
     confirm: Option<Pending>,
-    /// What to do once the save started from the prompt has succeeded.
     after_save: Option<Pending>,
     allow_close: bool,
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Vec<Problem>)>,
     window_title: String,
+    bin_form: AddForm,
+    playing: bool,
 }
 
 impl Editor {
     pub fn new(picker: Arc<dyn Picker>) -> Self {
         Editor {
-            project: Project::new_empty(),
-            path: None,
-            revision: 0,
-            saved_revision: 0,
+            doc: Document::default(),
+            timeline: TimelineState::default(),
             files: FileWorker::new(picker),
             confirm: None,
             after_save: None,
@@ -55,16 +50,18 @@ impl Editor {
             error: None,
             problems: None,
             window_title: String::new(),
+            bin_form: AddForm::default(),
+            playing: false,
         }
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.revision != self.saved_revision
+    /// An editor on `doc` (tests, and documents opened by other means).
+    pub fn with_document(picker: Arc<dyn Picker>, doc: Document) -> Self {
+        Editor { doc, ..Editor::new(picker) }
     }
 
-    /// Marks the document changed.
-    pub fn touch(&mut self) {
-        self.revision += 1;
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
     }
 
     pub fn is_busy(&self) -> bool {
@@ -79,15 +76,15 @@ impl Editor {
     pub fn title(&self) -> String {
         let dirty = if self.is_dirty() { "*" } else { "" };
         let file = self
+            .doc
             .path
             .as_ref()
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        format!("{dirty}{}{file} — vodcut", self.project.display_title())
+        format!("{dirty}{}{file} — vodcut", self.doc.project.display_title())
     }
 
-    /// Opens `path` in the background (the command line's FILE).
     pub fn open_path(&mut self, path: PathBuf) {
         self.status = format!("Opening {}…", path.display());
         self.files.open(Some(path));
@@ -105,9 +102,7 @@ impl Editor {
     fn perform(&mut self, action: Pending) {
         match action {
             Pending::New => {
-                self.project = Project::new_empty();
-                self.path = None;
-                self.saved_revision = self.revision;
+                self.doc = Document::default();
                 self.status = "New project".into();
             }
             Pending::Open => {
@@ -119,7 +114,7 @@ impl Editor {
     }
 
     pub fn save(&mut self) {
-        self.start_save(self.path.clone());
+        self.start_save(self.doc.path.clone());
     }
 
     pub fn save_as(&mut self) {
@@ -128,42 +123,40 @@ impl Editor {
 
     fn start_save(&mut self, path: Option<PathBuf>) {
         self.status = "Saving…".into();
-        self.files.save(self.project.clone(), self.revision, path);
+        self.doc.seal();
+        self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path);
     }
 
     fn handle_file_events(&mut self) {
         for event in self.files.poll() {
             match event {
                 FileEvent::Opened { path, result: Ok(opened) } => {
-                    self.project = opened.project;
-                    self.revision += 1;
+                    let opened = *opened;
                     match opened.origin {
                         Origin::Project => {
-                            self.saved_revision = self.revision;
                             self.status = format!("Opened {}", path.display());
-                            self.path = Some(path);
+                            self.doc = Document::new(opened.project, Some(path), false);
                         }
                         Origin::ImportedTimeline => {
-                            // Not saved as a project yet: dirty, and Save asks for a new file
-                            // so the Timeline file itself is never overwritten.
-                            self.path = None;
+                            // Unsaved, and Save asks for a new file: the Timeline is never overwritten.
                             self.status = format!(
                                 "Imported the API Timeline {}; save it as a project to keep your work",
                                 path.display()
                             );
+                            self.doc = Document::new(opened.project, None, true);
                         }
                     }
+                    self.timeline.fit_requested = true;
                 }
                 FileEvent::Opened { result: Err(e), .. } => {
                     self.status = "Open failed".into();
                     self.error = Some(e.to_string());
                 }
                 FileEvent::Saved { path, revision, result: Ok(()) } => {
-                    self.saved_revision = revision;
+                    self.doc.history.mark_saved_state(revision);
                     self.status = format!("Saved {}", path.display());
-                    self.path = Some(path);
+                    self.doc.path = Some(path);
                     if let Some(next) = self.after_save.take() {
-                        // Only go on if nothing changed while saving.
                         if self.is_dirty() {
                             self.confirm = Some(next);
                         } else {
@@ -184,27 +177,99 @@ impl Editor {
         }
     }
 
-    /// Problems of the current revision, recomputed only after a change.
-    fn problems(&mut self) -> &[Problem] {
-        if self.problems.as_ref().is_none_or(|(r, _)| *r != self.revision) {
-            self.problems = Some((self.revision, validate(&self.project)));
+    fn problems(&mut self) -> Vec<Problem> {
+        let rev = self.doc.revision();
+        if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
+            self.problems = Some((rev, validate(&self.doc.project)));
         }
-        self.problems.as_ref().map(|(_, p)| p.as_slice()).unwrap_or_default()
+        self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()
     }
 
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        // Shift+Ctrl+S first: the plain Ctrl+S shortcut would also match it.
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SAVE_AS)) {
-            self.save_as();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SAVE)) {
-            self.save();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
-            self.request(Pending::Open);
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
-            self.request(Pending::New);
+    /// Runs a command from a menu, a button or the keyboard.
+    pub fn run(&mut self, command: Command) {
+        let result = match command {
+            Command::New => {
+                self.request(Pending::New);
+                Ok(())
+            }
+            Command::Open => {
+                self.request(Pending::Open);
+                Ok(())
+            }
+            Command::Save => {
+                self.save();
+                Ok(())
+            }
+            Command::SaveAs => {
+                self.save_as();
+                Ok(())
+            }
+            Command::Undo => {
+                self.status = self.doc.undo().map_or("Nothing to undo".into(), |l| format!("Undid {l}"));
+                Ok(())
+            }
+            Command::Redo => {
+                self.status = self.doc.redo().map_or("Nothing to redo".into(), |l| format!("Redid {l}"));
+                Ok(())
+            }
+            Command::Split => self.doc.split_at_playhead(),
+            Command::Delete => self.doc.delete_selection(false),
+            Command::RippleDelete => self.doc.delete_selection(true),
+            Command::Copy => {
+                let n = self.doc.copy();
+                self.status = format!("Copied {n} clip(s)");
+                Ok(())
+            }
+            Command::Cut => self.doc.cut(),
+            Command::Paste => self.doc.paste(),
+            Command::SelectAll => {
+                self.doc.select_all();
+                Ok(())
+            }
+            Command::ZoomIn | Command::ZoomOut => {
+                let factor = if command == Command::ZoomIn { 1.25 } else { 0.8 };
+                let x = self.timeline.mapping.x_from_time(self.doc.project.playhead);
+                self.timeline.mapping.zoom_at(x, factor);
+                self.doc.project.zoom = self.timeline.mapping.px_per_sec;
+                Ok(())
+            }
+            Command::ZoomFit => {
+                self.timeline.fit_requested = true;
+                Ok(())
+            }
+            Command::PlayPause => {
+                self.playing = !self.playing;
+                Ok(())
+            }
+            Command::Home => {
+                self.doc.set_playhead(Time::ZERO);
+                Ok(())
+            }
+            Command::End => {
+                self.doc.set_playhead(self.timeline.content_end());
+                Ok(())
+            }
+            Command::StepBack | Command::StepForward => {
+                // One frame at 25 fps.
+                let step = Time::from_millis(40);
+                let p = self.doc.project.playhead;
+                self.doc.set_playhead(if command == Command::StepBack { p - step } else { p + step });
+                Ok(())
+            }
+            Command::AddMarker => self.doc.add_marker(),
+            Command::ToggleSnap => {
+                self.timeline.snapping = !self.timeline.snapping;
+                self.status = format!("Snapping {}", if self.timeline.snapping { "on" } else { "off" });
+                Ok(())
+            }
+            Command::Produce => {
+                self.status =
+                    "Produce arrives with the production panel (issue #5); use `vodcut submit` meanwhile".into();
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            self.timeline.message = Some(e.to_string());
         }
     }
 
@@ -221,7 +286,15 @@ impl Editor {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.confirm.is_none() && self.error.is_none() {
-            self.shortcuts(&ctx);
+            for command in pressed(&ctx) {
+                self.run(command);
+            }
+        }
+        if self.playing {
+            let dt = ctx.input(|i| i.stable_dt).min(0.1);
+            let p = self.doc.project.playhead;
+            self.doc.set_playhead(p + Time::from_secs_f64(f64::from(dt)).unwrap_or(Time::ZERO));
+            ctx.request_repaint();
         }
         let title = self.title();
         if title != self.window_title {
@@ -231,33 +304,70 @@ impl Editor {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::left("project").resizable(true).default_size(260.0).show(ui, |ui| self.project_ui(ui));
-        egui::CentralPanel::default_margins().show(ui, |ui| self.tracks_ui(ui));
+        egui::Panel::bottom("timeline").resizable(true).default_size(300.0).min_size(120.0).show(ui, |ui| {
+            timeline_ui(ui, &mut self.doc, &mut self.timeline);
+        });
+        egui::Panel::left("left").resizable(true).default_size(270.0).show(ui, |ui| self.left_ui(ui));
+        egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| self.right_ui(ui));
+        egui::CentralPanel::default_margins().show(ui, |ui| super::preview::preview_ui(ui, &self.doc));
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, command: Command, enabled: bool) {
+        let button = egui::Button::new(command.text()).shortcut_text(command.shortcut_text(ui.ctx()));
+        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+            self.run(command);
+            ui.close();
+        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                let fmt = |s: &KeyboardShortcut| ui.ctx().format_shortcut(s);
-                let (n, o, s, sa) =
-                    (fmt(&SHORTCUT_NEW), fmt(&SHORTCUT_OPEN), fmt(&SHORTCUT_SAVE), fmt(&SHORTCUT_SAVE_AS));
-                if ui.add(egui::Button::new("New").shortcut_text(n)).clicked() {
-                    self.request(Pending::New);
-                }
-                if ui.add(egui::Button::new("Open…").shortcut_text(o)).clicked() {
-                    self.request(Pending::Open);
-                }
-                if ui.add(egui::Button::new("Save").shortcut_text(s)).clicked() {
-                    self.save();
-                }
-                if ui.add(egui::Button::new("Save As…").shortcut_text(sa)).clicked() {
-                    self.save_as();
+                for c in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
+                    self.menu_item(ui, c, true);
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     self.request(Pending::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (can_undo, can_redo) = (self.doc.history.can_undo(), self.doc.history.can_redo());
+                self.menu_item(ui, Command::Undo, can_undo);
+                self.menu_item(ui, Command::Redo, can_redo);
+                ui.separator();
+                let any = !self.doc.selection.is_empty();
+                for (c, on) in [
+                    (Command::Cut, any),
+                    (Command::Copy, any),
+                    (Command::Paste, true),
+                    (Command::Delete, any),
+                    (Command::RippleDelete, any),
+                    (Command::SelectAll, true),
+                    (Command::Split, true),
+                ] {
+                    self.menu_item(ui, c, on);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomFit] {
+                    self.menu_item(ui, c, true);
+                }
+                ui.separator();
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+            ui.menu_button("Timeline", |ui| {
+                for c in [Command::PlayPause, Command::Home, Command::End, Command::AddMarker] {
+                    self.menu_item(ui, c, true);
+                }
+                let mut snap = self.timeline.snapping;
+                if ui
+                    .checkbox(&mut snap, format!("Snapping ({})", Command::ToggleSnap.shortcut_text(ui.ctx())))
+                    .clicked()
+                {
+                    self.run(Command::ToggleSnap);
                 }
             });
         });
@@ -268,32 +378,62 @@ impl Editor {
             if self.is_busy() {
                 ui.spinner();
             }
-            ui.label(&self.status);
+            match &self.timeline.message {
+                Some(m) => ui.colored_label(ui.visuals().warn_fg_color, m),
+                None => ui.label(&self.status),
+            };
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{} clips on {} tracks", self.project.clip_count(), self.project.tracks.len()));
+                let p = &self.doc.project;
+                ui.label(format!(
+                    "{} clips on {} tracks · playhead {} · snapping {}",
+                    p.clip_count(),
+                    p.tracks.len(),
+                    p.playhead.timecode(),
+                    if self.timeline.snapping { "on" } else { "off" }
+                ));
             });
         });
     }
 
-    fn project_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Project");
-        let label = ui.label("Title");
-        let r = ui.add(egui::TextEdit::singleline(&mut self.project.title).hint_text("Untitled")).labelled_by(label.id);
-        if r.changed() {
-            self.touch();
-        }
-        let label = ui.label("Description");
-        let r = ui.add(egui::TextEdit::multiline(&mut self.project.description).desired_rows(3)).labelled_by(label.id);
-        if r.changed() {
-            self.touch();
-        }
-        ui.label(format!("Region: {}", self.project.region));
-        if let Some(id) = &self.project.project_id {
-            ui.label(format!("Cloud project: {id}"));
+    fn left_ui(&mut self, ui: &mut egui::Ui) {
+        egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
+            ui.heading("Project");
+            let doc = &mut self.doc;
+            for (label, key) in [("Title", "title"), ("Description", "description")] {
+                let l = ui.label(label);
+                let mut text = if key == "title" { doc.project.title.clone() } else { doc.project.description.clone() };
+                let edit = if key == "title" {
+                    egui::TextEdit::singleline(&mut text).hint_text("Untitled")
+                } else {
+                    egui::TextEdit::multiline(&mut text).desired_rows(2)
+                };
+                let r = ui.add(edit).labelled_by(l.id);
+                if r.changed() {
+                    doc.set_fields(&format!("Edit {}", label.to_lowercase()), key, |f| {
+                        if key == "title" { f.title = text } else { f.description = text }
+                    });
+                }
+                if r.lost_focus() {
+                    doc.seal();
+                }
+            }
+            ui.label(format!("Region: {}", doc.project.region));
+            if let Some(id) = &doc.project.project_id {
+                ui.label(format!("Cloud project: {id}"));
+            }
+            ui.separator();
+            bin_ui(ui, &mut self.doc, &mut self.bin_form);
+        });
+    }
+
+    fn right_ui(&mut self, ui: &mut egui::Ui) {
+        ui.heading("Inspector");
+        if let Some(m) = super::inspector::inspector_ui(ui, &mut self.doc) {
+            self.timeline.message = Some(m);
         }
         ui.separator();
-        ui.heading("Problems");
-        let problems = self.problems().to_vec();
+        let problems = self.problems();
+        ui.heading(format!("Problems ({})", problems.len()));
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
             if problems.is_empty() {
                 ui.label("None: ready to produce.");
@@ -303,38 +443,18 @@ impl Editor {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
                 };
-                ui.colored_label(colour, p.to_string());
+                let r = ui.add(
+                    egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()),
+                );
+                // Clicking a problem selects its clip.
+                if r.clicked()
+                    && let (Some(track), Some(index)) = (p.location.track, p.location.clip)
+                {
+                    self.doc.selection = vec![crate::edit::ops::ClipRef { track, index }];
+                }
             }
             if problems.len() > 200 {
                 ui.label(format!("…and {} more", problems.len() - 200));
-            }
-        });
-    }
-
-    fn tracks_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Tracks");
-        // Top-down as an editor shows them: subtitles, overlays, video (top layer first), audio.
-        let mut order: Vec<usize> = Vec::new();
-        for kind in [TrackKind::Subtitle, TrackKind::Image, TrackKind::Video, TrackKind::Audio] {
-            let mut of_kind: Vec<usize> =
-                (0..self.project.tracks.len()).filter(|&i| self.project.tracks[i].kind == kind).collect();
-            if kind != TrackKind::Audio {
-                of_kind.reverse();
-            }
-            order.extend(of_kind);
-        }
-        egui::Grid::new("tracks").striped(true).show(ui, |ui| {
-            for i in order {
-                let t = &self.project.tracks[i];
-                ui.label(&t.name);
-                ui.label(t.kind.label());
-                ui.label(format!("{} clips", t.clips.len()));
-                ui.label(match (t.hidden, t.kind.is_audible()) {
-                    (true, true) => "muted",
-                    (true, false) => "hidden",
-                    _ => "",
-                });
-                ui.end_row();
             }
         });
     }
@@ -349,7 +469,7 @@ impl Editor {
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("save-changes")).show(ctx, |ui| {
             ui.heading("Save changes?");
-            ui.label(format!("\"{}\" has unsaved changes. Save them before {verb}?", self.project.display_title()));
+            ui.label(format!("\"{}\" has unsaved changes. Save them before {verb}?", self.doc.project.display_title()));
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
                     choice = Some("save");
@@ -370,7 +490,6 @@ impl Editor {
             }
             Some("discard") => {
                 self.confirm = None;
-                self.saved_revision = self.revision;
                 self.perform(action);
             }
             Some(_) => self.confirm = None,

@@ -1,7 +1,13 @@
 //! THE FACE: the only place egui lives.
 
 pub mod app;
+pub mod bin;
+pub mod commands;
+pub mod fields;
 pub mod files;
+pub mod inspector;
+pub mod preview;
+pub mod timeline;
 
 pub use app::Editor;
 

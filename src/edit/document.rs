@@ -1,0 +1,232 @@
+//! The open document: the project with its history, selection and clipboard. The UI turns
+//! input into calls here; nothing here knows about egui.
+
+use super::ops::{self, ClipRef, Edge, Refused};
+use super::{Edit, History, ProjectFields};
+use crate::model::wire::Clip;
+use crate::model::{Project, Time};
+use std::path::PathBuf;
+
+pub struct Document {
+    pub project: Project,
+    /// Where Save writes; `None` until saved as a project.
+    pub path: Option<PathBuf>,
+    pub history: History,
+    pub selection: Vec<ClipRef>,
+    clipboard: Vec<(usize, Time, Clip)>,
+    /// Bumped on every change (undo and redo included): caches key on it.
+    revision: u64,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document::new(Project::new_empty(), None, false)
+    }
+}
+
+impl Document {
+    pub fn new(project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
+        let mut history = History::default();
+        history.reset(dirty);
+        Document { project, path, history, selection: Vec::new(), clipboard: Vec::new(), revision: 0 }
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, label: &str, edit: Edit) -> bool {
+        let done = self.history.apply(&mut self.project, label, edit);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Applies an operation's result and takes its selection.
+    pub fn apply_change(&mut self, label: &str, change: Result<ops::Change, Refused>) -> Result<(), Refused> {
+        let change = change?;
+        if self.apply(label, change.edit) {
+            self.selection = change.selection;
+        }
+        Ok(())
+    }
+
+    /// Sets the project-level fields (forms); typing into one field is one undo step.
+    pub fn set_fields(&mut self, label: &str, merge_key: &str, change: impl FnOnce(&mut ProjectFields)) {
+        let mut fields = ProjectFields::of(&self.project);
+        change(&mut fields);
+        if fields != ProjectFields::of(&self.project)
+            && self.history.apply_merging(&mut self.project, label, Edit::SetFields(Box::new(fields)), merge_key)
+        {
+            self.revision += 1;
+        }
+    }
+
+    /// Replaces one clip (inspector); typing into one field is one undo step.
+    pub fn set_clip(&mut self, r: ClipRef, merge_key: &str, clip: Clip) -> Result<(), Refused> {
+        let track = self.project.tracks.get(r.track).ok_or(Refused::Gone)?;
+        if track.locked {
+            return Err(Refused::Locked(track.name.clone()));
+        }
+        if track.clips.get(r.index) == Some(&clip) {
+            return Ok(());
+        }
+        let edit = Edit::SetClip { track: r.track, index: r.index, clip: Box::new(clip) };
+        if self.history.apply_merging(&mut self.project, "Edit clip", edit, merge_key) {
+            self.revision += 1;
+        }
+        Ok(())
+    }
+
+    /// Ends the current typing step (focus left the field).
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.project)?;
+        self.after_history_jump();
+        Some(label)
+    }
+
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.project)?;
+        self.after_history_jump();
+        Some(label)
+    }
+
+    fn after_history_jump(&mut self) {
+        self.revision += 1;
+        self.prune_selection();
+    }
+
+    /// Drops selected clips that no longer exist.
+    pub fn prune_selection(&mut self) {
+        let p = &self.project;
+        self.selection.retain(|r| p.tracks.get(r.track).is_some_and(|t| r.index < t.clips.len()));
+    }
+
+    pub fn select_all(&mut self) {
+        self.selection = self
+            .project
+            .tracks
+            .iter()
+            .enumerate()
+            .flat_map(|(t, tr)| (0..tr.clips.len()).map(move |i| ClipRef { track: t, index: i }))
+            .collect();
+    }
+
+    /// The clips S splits: the selection, or else every unlocked clip under the playhead.
+    pub fn split_at_playhead(&mut self) -> Result<(), Refused> {
+        let at = self.project.playhead;
+        let targets = if self.selection.is_empty() {
+            let durations = self.project.media_durations();
+            self.project
+                .tracks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.locked)
+                .flat_map(|(ti, t)| {
+                    crate::model::project::layout_track(t, &durations)
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.start < at && at < p.end)
+                        .map(move |(i, _)| ClipRef { track: ti, index: i })
+                })
+                .collect()
+        } else {
+            self.selection.clone()
+        };
+        let change = ops::split(&self.project, &targets, at);
+        self.apply_change("Split", change)
+    }
+
+    pub fn delete_selection(&mut self, ripple: bool) -> Result<(), Refused> {
+        let change = ops::delete(&self.project, &self.selection, ripple);
+        self.apply_change(if ripple { "Ripple delete" } else { "Delete" }, change)
+    }
+
+    pub fn copy(&mut self) -> usize {
+        self.clipboard = ops::copy(&self.project, &self.selection);
+        self.clipboard.len()
+    }
+
+    pub fn cut(&mut self) -> Result<(), Refused> {
+        if self.copy() == 0 {
+            return Err(Refused::Nothing);
+        }
+        let change = ops::delete(&self.project, &self.selection, false);
+        self.apply_change("Cut", change)
+    }
+
+    pub fn paste(&mut self) -> Result<(), Refused> {
+        let change = ops::paste(&self.project, &self.clipboard, self.project.playhead);
+        self.apply_change("Paste", change)
+    }
+
+    pub fn trim(&mut self, r: ClipRef, edge: Edge, to: Time) -> Result<(), Refused> {
+        let change = ops::trim(&self.project, r, edge, to);
+        self.apply_change("Trim", change)
+    }
+
+    pub fn add_marker(&mut self) -> Result<(), Refused> {
+        let edit = ops::add_marker(&self.project, self.project.playhead)?;
+        self.apply("Add marker", edit);
+        Ok(())
+    }
+
+    /// Moves the playhead (view state: not an undo step, but saved with the project).
+    pub fn set_playhead(&mut self, t: Time) {
+        self.project.playhead = t.max(Time::ZERO);
+    }
+
+    /// The selected clip when exactly one is selected.
+    pub fn single_selected(&self) -> Option<(ClipRef, &Clip)> {
+        match self.selection.as_slice() {
+            [r] => self.project.tracks.get(r.track)?.clips.get(r.index).map(|c| (*r, c)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::import_timeline_str;
+
+    #[test]
+    fn typing_into_one_field_is_one_step() {
+        let mut d = Document::default();
+        for title in ["B", "Be", "Bea", "Beach"] {
+            d.set_fields("Title", "title", |f| f.title = title.into());
+        }
+        assert_eq!(d.history.len(), 1);
+        assert!(d.is_dirty());
+        d.seal();
+        d.set_fields("Title", "title", |f| f.title = "Beach day".into());
+        assert_eq!(d.history.len(), 2);
+        d.undo();
+        assert_eq!(d.project.title, "Beach");
+        d.undo();
+        assert_eq!(d.project.title, "");
+        assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn split_without_selection_cuts_what_is_under_the_playhead() {
+        let p = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4}]}],"AudioTracks":[{"AudioTrackClips":[{"MediaId":"b","Out":8}]}]}"#).unwrap();
+        let mut d = Document::new(p, None, false);
+        d.set_playhead(Time::from_secs(2));
+        d.split_at_playhead().unwrap();
+        assert_eq!(d.project.clip_count(), 4);
+        assert_eq!(d.selection.len(), 2);
+        d.undo();
+        assert_eq!(d.project.clip_count(), 2);
+    }
+}

@@ -1,0 +1,99 @@
+//! The media bin: media gathered for this project, dragged onto tracks. Media can be added by
+//! MediaId by hand (the library browser comes later).
+
+use super::timeline::BinPayload;
+use crate::edit::Edit;
+use crate::edit::document::Document;
+use crate::model::Time;
+use crate::model::project::{BinEntry, MediaKind};
+
+/// The "add media" form's fields, kept between frames.
+#[derive(Default)]
+pub struct AddForm {
+    pub media_id: String,
+    pub title: String,
+    pub duration: String,
+    pub kind: Option<MediaKind>,
+    pub error: Option<String>,
+}
+
+pub fn bin_ui(ui: &mut egui::Ui, doc: &mut Document, form: &mut AddForm) {
+    ui.heading("Media bin");
+    if doc.project.bin.is_empty() {
+        ui.label("No media yet: add some by MediaId below, then drag it onto a track.");
+    }
+    let mut remove = None;
+    for (i, e) in doc.project.bin.iter().enumerate() {
+        let id = egui::Id::unique(("bin-entry", i, &e.media_id));
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let len = e.duration.map(|d| format!("{} s", d)).unwrap_or_else(|| "length unknown".into());
+        let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
+        ui.horizontal(|ui| {
+            let r = ui
+                .dnd_drag_source(id, BinPayload(i), |ui| {
+                    ui.label(format!("☰ {title}  ·  {kind}  ·  {len}"));
+                })
+                .response;
+            let label = format!("Media {title}");
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            r.on_hover_text(format!("{}\nDrag onto a track to add it", e.media_id));
+            if ui.small_button("✖").on_hover_text("Remove from the bin (clips stay)").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        let mut bin = doc.project.bin.clone();
+        bin.remove(i);
+        doc.apply("Remove media", Edit::SetBin(bin));
+    }
+    ui.separator();
+    egui::CollapsingHeader::new("Add media by ID").default_open(doc.project.bin.is_empty()).show(ui, |ui| {
+        let row = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
+            ui.horizontal(|ui| {
+                let l = ui.add_sized([70.0, 18.0], egui::Label::new(label));
+                ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(150.0)).labelled_by(l.id);
+            });
+        };
+        row(ui, "MediaId", &mut form.media_id, "32 hex digits");
+        row(ui, "Media title", &mut form.title, "optional");
+        row(ui, "Duration", &mut form.duration, "seconds, if known");
+        ui.horizontal(|ui| {
+            for (k, name) in [(MediaKind::Video, "Video"), (MediaKind::Audio, "Audio"), (MediaKind::Image, "Image")] {
+                if ui.radio(form.kind.unwrap_or(MediaKind::Video) == k, name).clicked() {
+                    form.kind = Some(k);
+                }
+            }
+        });
+        if ui.button("Add to bin").clicked() {
+            let id = form.media_id.trim();
+            let duration = if form.duration.trim().is_empty() {
+                Ok(None)
+            } else {
+                Time::parse_secs(&form.duration).filter(|d| *d > Time::ZERO).map(Some).ok_or(())
+            };
+            form.error = match duration {
+                _ if id.is_empty() => Some("Enter the MediaId.".into()),
+                _ if doc.project.bin.iter().any(|e| e.media_id == id) => {
+                    Some("That media is already in the bin.".into())
+                }
+                Err(()) => Some("Duration must be a number of seconds above 0.".into()),
+                Ok(duration) => {
+                    let mut bin = doc.project.bin.clone();
+                    bin.push(BinEntry {
+                        media_id: id.to_owned(),
+                        title: form.title.trim().to_owned(),
+                        duration,
+                        kind: form.kind.unwrap_or(MediaKind::Video),
+                    });
+                    doc.apply("Add media", Edit::SetBin(bin));
+                    *form = AddForm { kind: form.kind, ..Default::default() };
+                    None
+                }
+            };
+        }
+        if let Some(e) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+    });
+}

@@ -1,0 +1,199 @@
+//! One registry of editor commands: menu text, shortcuts and tooltips come from here, and
+//! the keyboard is dispatched here. Single-key shortcuts never fire while a text field has
+//! focus (typing "s" in a field must not split a clip).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Undo,
+    Redo,
+    Split,
+    Delete,
+    RippleDelete,
+    Copy,
+    Cut,
+    Paste,
+    SelectAll,
+    ZoomIn,
+    ZoomOut,
+    ZoomFit,
+    PlayPause,
+    Home,
+    End,
+    StepBack,
+    StepForward,
+    AddMarker,
+    ToggleSnap,
+    Produce,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(m, key)
+}
+
+impl Command {
+    pub const ALL: [Command; 24] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Undo,
+        Command::Redo,
+        Command::Split,
+        Command::Delete,
+        Command::RippleDelete,
+        Command::Copy,
+        Command::Cut,
+        Command::Paste,
+        Command::SelectAll,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomFit,
+        Command::PlayPause,
+        Command::Home,
+        Command::End,
+        Command::StepBack,
+        Command::StepForward,
+        Command::AddMarker,
+        Command::ToggleSnap,
+        Command::Produce,
+    ];
+
+    pub fn text(self) -> &'static str {
+        match self {
+            Command::New => "New",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As…",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Split => "Split at playhead",
+            Command::Delete => "Delete",
+            Command::RippleDelete => "Ripple delete",
+            Command::Copy => "Copy",
+            Command::Cut => "Cut",
+            Command::Paste => "Paste at playhead",
+            Command::SelectAll => "Select all",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomFit => "Fit timeline",
+            Command::PlayPause => "Play / pause",
+            Command::Home => "Go to start",
+            Command::End => "Go to end",
+            Command::StepBack => "Step back",
+            Command::StepForward => "Step forward",
+            Command::AddMarker => "Add marker",
+            Command::ToggleSnap => "Snapping",
+            Command::Produce => "Produce…",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::Split => "Split the selected clips (or the clips under the playhead) at the playhead",
+            Command::Delete => "Delete the selected clips and leave the gap",
+            Command::RippleDelete => "Delete the selected clips and close the gap on their tracks",
+            Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
+            Command::Produce => "Validate, confirm, and submit a billed production",
+            _ => self.text(),
+        }
+    }
+
+    /// Shortcuts, the first being the one shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::New => const { &[k(CMD, Key::N)] },
+            Command::Open => const { &[k(CMD, Key::O)] },
+            Command::Save => const { &[k(CMD, Key::S)] },
+            Command::SaveAs => const { &[k(CMD_SHIFT, Key::S)] },
+            Command::Undo => const { &[k(CMD, Key::Z)] },
+            Command::Redo => const { &[k(CMD_SHIFT, Key::Z), k(CMD, Key::Y)] },
+            Command::Split => const { &[k(NONE, Key::S)] },
+            Command::Delete => const { &[k(NONE, Key::Delete), k(NONE, Key::Backspace)] },
+            Command::RippleDelete => const { &[k(Modifiers::SHIFT, Key::Delete)] },
+            Command::Copy => const { &[k(CMD, Key::C)] },
+            Command::Cut => const { &[k(CMD, Key::X)] },
+            Command::Paste => const { &[k(CMD, Key::V)] },
+            Command::SelectAll => const { &[k(CMD, Key::A)] },
+            Command::ZoomIn => const { &[k(NONE, Key::Plus), k(NONE, Key::Equals)] },
+            Command::ZoomOut => const { &[k(NONE, Key::Minus)] },
+            Command::ZoomFit => const { &[k(NONE, Key::Backslash)] },
+            Command::PlayPause => const { &[k(NONE, Key::Space)] },
+            Command::Home => const { &[k(NONE, Key::Home)] },
+            Command::End => const { &[k(NONE, Key::End)] },
+            Command::StepBack => const { &[k(NONE, Key::ArrowLeft)] },
+            Command::StepForward => const { &[k(NONE, Key::ArrowRight)] },
+            Command::AddMarker => const { &[k(NONE, Key::M)] },
+            Command::ToggleSnap => const { &[k(NONE, Key::N)] },
+            Command::Produce => const { &[k(CMD, Key::Enter)] },
+        }
+    }
+
+    /// Commands that still work while typing in a text field (they cannot mean text editing).
+    fn works_while_typing(self) -> bool {
+        matches!(self, Command::New | Command::Open | Command::Save | Command::SaveAs | Command::Produce)
+    }
+
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s)).unwrap_or_default()
+    }
+}
+
+/// The commands the keyboard asked for this frame. Shortcuts with more modifiers are tried
+/// first (Ctrl+Shift+S is not Ctrl+S); while a text field has focus only commands that
+/// cannot mean text editing fire.
+pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let mut all: Vec<(Command, KeyboardShortcut)> =
+        Command::ALL.iter().flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s))).collect();
+    all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+    let mut fired = Vec::new();
+    for (command, shortcut) in all {
+        if typing && !command.works_while_typing() {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && !fired.contains(&command) {
+            fired.push(command);
+        }
+    }
+    fired
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
+        for c in Command::ALL {
+            for s in c.shortcuts() {
+                if let Some((_, other)) = seen.iter().find(|(x, _)| x == s) {
+                    panic!("{c:?} and {other:?} share {s:?}");
+                }
+                seen.push((*s, c));
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        for (i, c) in Command::ALL.iter().enumerate() {
+            assert!(!Command::ALL[i + 1..].contains(c), "{c:?} twice");
+            assert!(!c.shortcuts().is_empty() || *c == Command::Produce);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Form fields that validate as you type: the text stays as typed, the problem shows beside
+//! it, and only valid values reach the document.
+
+use crate::model::Time;
+use crate::model::wire::Num;
+
+/// The typed text of a field, kept while it has focus.
+fn buffer(ui: &egui::Ui, id: egui::Id, current: String) -> String {
+    ui.data_mut(|d| d.get_temp::<String>(id)).unwrap_or(current)
+}
+
+/// What happened to a field this frame.
+pub struct FieldResult {
+    pub changed: bool,
+    pub lost_focus: bool,
+}
+
+/// A one-line text field with a visible label (AccessKit names it by the label).
+fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, error: Option<&str>) -> egui::Response {
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
+        let r = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(150.0)).labelled_by(l.id);
+        if let Some(e) = error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        r
+    })
+    .inner
+}
+
+fn parsed_field<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<T>,
+    show: impl Fn(&T) -> String,
+    parse: impl Fn(&str) -> Result<T, String>,
+    hint: &str,
+) -> FieldResult {
+    let id = ui.scope_id().with(("field", label));
+    let current = value.as_ref().map(&show).unwrap_or_default();
+    let mut text = buffer(ui, id, current.clone());
+    let result = if text.trim().is_empty() { Ok(None) } else { parse(&text).map(Some) };
+    let error = result.as_ref().err().cloned();
+    let r = text_row(ui, label, &mut text, hint, error.as_deref());
+    let mut changed = false;
+    if r.has_focus() || r.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        let now = if text.trim().is_empty() { Ok(None) } else { parse(&text).map(Some) };
+        if let Ok(v) = now
+            && v != *value
+        {
+            *value = v;
+            changed = true;
+        }
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    FieldResult { changed, lost_focus: r.lost_focus() }
+}
+
+/// Seconds, exact to 1/10 000 s; empty means "not set".
+pub fn time_field(ui: &mut egui::Ui, label: &str, value: &mut Option<Time>) -> FieldResult {
+    parsed_field(
+        ui,
+        label,
+        value,
+        |t| t.to_string(),
+        |s| match Time::parse_secs(s) {
+            Some(t) if t >= Time::ZERO => Ok(t),
+            Some(_) => Err("cannot be negative".into()),
+            None => Err("not a number of seconds".into()),
+        },
+        "seconds",
+    )
+}
+
+/// A number kept in the form it was typed (integer pixels stay integers).
+pub fn num_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<Num>,
+    check: impl Fn(&Num) -> Result<(), String>,
+) -> FieldResult {
+    parsed_field(
+        ui,
+        label,
+        value,
+        |n| n.to_string(),
+        |s| {
+            let n = Num::parse(s).ok_or_else(|| "not a number".to_string())?;
+            check(&n)?;
+            Ok(n)
+        },
+        "",
+    )
+}
+
+pub fn text_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<String>,
+    check: impl Fn(&str) -> Result<(), String>,
+) -> FieldResult {
+    parsed_field(
+        ui,
+        label,
+        value,
+        |s| s.clone(),
+        |s| {
+            check(s)?;
+            Ok(s.to_owned())
+        },
+        "",
+    )
+}
+
+/// X/Y/Width/Height: a ratio of the frame (0..1) or whole pixels.
+pub fn geometry_check(n: &Num) -> Result<(), String> {
+    let v = n.value();
+    if (0.0..=1.0).contains(&v) || (v > 1.0 && n.is_whole()) {
+        Ok(())
+    } else {
+        Err("a ratio 0..1 or whole pixels".into())
+    }
+}
+
+pub fn colour_check(s: &str) -> Result<(), String> {
+    if crate::model::validate::is_hex_colour(s) { Ok(()) } else { Err("#RRGGBB".into()) }
+}
+
+pub fn unit_check(n: &Num) -> Result<(), String> {
+    if (0.0..=1.0).contains(&n.value()) { Ok(()) } else { Err("from 0 to 1".into()) }
+}
+
+pub fn positive_whole(n: &Num) -> Result<(), String> {
+    if n.value() > 0.0 && n.is_whole() { Ok(()) } else { Err("a whole number above 0".into()) }
+}
+
+pub fn non_negative(n: &Num) -> Result<(), String> {
+    if n.value() >= 0.0 { Ok(()) } else { Err("cannot be negative".into()) }
+}
+
+/// A choice from a fixed list (None = not set).
+pub fn choice(ui: &mut egui::Ui, label: &str, value: &mut Option<String>, options: &[&str]) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
+        let shown = value.clone().unwrap_or_else(|| "(default)".into());
+        egui::ComboBox::from_id_salt(("choice", label))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(value.is_none(), "(default)").clicked() && value.is_some() {
+                    *value = None;
+                    changed = true;
+                }
+                for o in options {
+                    if ui.selectable_label(value.as_deref() == Some(o), *o).clicked() && value.as_deref() != Some(o) {
+                        *value = Some((*o).to_owned());
+                        changed = true;
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    changed
+}

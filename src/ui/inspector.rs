@@ -1,0 +1,255 @@
+//! The inspector: every documented field of the selected clip and of its effects. Each
+//! change is one undo step (typing into one field merges into a single step).
+
+use super::fields::{
+    FieldResult, choice, colour_check, geometry_check, non_negative, num_field, positive_whole, text_field, time_field,
+    unit_check,
+};
+use crate::edit::document::Document;
+use crate::model::TrackKind;
+use crate::model::validate::{ALIGNMENTS, FONTS};
+use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
+
+pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
+    let Some((r, clip)) = doc.single_selected() else {
+        ui.label(match doc.selection.len() {
+            0 => "Select a clip to edit it.".to_owned(),
+            n => format!("{n} clips selected."),
+        });
+        return None;
+    };
+    let track = &doc.project.tracks[r.track];
+    let kind = track.kind;
+    ui.label(egui::RichText::new(format!("{} clip {} on {}", kind.label(), r.index + 1, track.name)).strong());
+    if track.locked {
+        ui.colored_label(ui.visuals().warn_fg_color, "The track is locked: unlock it to edit.");
+    }
+    let mut c = clip.clone();
+    let mut key = String::new();
+    let mut sealed = false;
+    let note = |field: &str, res: FieldResult, key: &mut String, sealed: &mut bool| {
+        if res.changed {
+            *key = field.to_owned();
+        }
+        *sealed |= res.lost_focus;
+    };
+    egui::ScrollArea::vertical().id_salt("inspector").show(ui, |ui| {
+        match kind {
+            TrackKind::Image => {
+                note("ImageId", text_field(ui, "ImageId", &mut c.image_id, |_| Ok(())), &mut key, &mut sealed)
+            }
+            TrackKind::Subtitle => {}
+            _ => note("MediaId", text_field(ui, "MediaId", &mut c.media_id, |_| Ok(())), &mut key, &mut sealed),
+        }
+        if kind == TrackKind::Video && choice(ui, "Type", &mut c.r#type, &["Video", "Image"]) {
+            key = "Type".into();
+        }
+        if matches!(kind, TrackKind::Video | TrackKind::Audio) {
+            note("In", time_field(ui, "In", &mut c.r#in), &mut key, &mut sealed);
+            note("Out", time_field(ui, "Out", &mut c.out), &mut key, &mut sealed);
+        }
+        note("TimelineIn", time_field(ui, "TimelineIn", &mut c.timeline_in), &mut key, &mut sealed);
+        note("TimelineOut", time_field(ui, "TimelineOut", &mut c.timeline_out), &mut key, &mut sealed);
+        if kind != TrackKind::Audio {
+            for (name, v) in [("X", &mut c.x), ("Y", &mut c.y), ("Width", &mut c.width), ("Height", &mut c.height)] {
+                if kind == TrackKind::Subtitle && matches!(name, "Width" | "Height") {
+                    continue;
+                }
+                note(name, num_field(ui, name, v, geometry_check), &mut key, &mut sealed);
+            }
+        }
+        if kind == TrackKind::Subtitle {
+            subtitle_fields(ui, &mut c, &mut key, &mut sealed);
+        }
+        ui.separator();
+        effects_ui(ui, &mut c, kind, &mut key, &mut sealed);
+    });
+    let mut message = None;
+    if !key.is_empty() && c != *clip {
+        let merge = format!("clip:{}:{}:{key}", r.track, r.index);
+        if let Err(e) = doc.set_clip(r, &merge, c) {
+            message = Some(e.to_string());
+        }
+    }
+    if sealed {
+        doc.seal();
+    }
+    message
+}
+
+fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &mut bool) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Text");
+        let mut text = c.content.clone().unwrap_or_default();
+        let r = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(220.0)).labelled_by(l.id);
+        if r.changed() {
+            c.content = Some(text);
+            *key = "Content".into();
+        }
+        *sealed |= r.lost_focus();
+    });
+    text_style(
+        ui,
+        &mut c.font,
+        &mut c.font_size,
+        &mut c.font_color,
+        &mut c.font_color_opacity,
+        &mut c.alignment,
+        &mut c.font_face,
+        key,
+        sealed,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_style(
+    ui: &mut egui::Ui,
+    font: &mut Option<String>,
+    size: &mut Option<Num>,
+    colour: &mut Option<String>,
+    opacity: &mut Option<Num>,
+    alignment: &mut Option<String>,
+    face: &mut Option<FontFace>,
+    key: &mut String,
+    sealed: &mut bool,
+) {
+    if choice(ui, "Font", font, &FONTS) {
+        *key = "Font".into();
+    }
+    let mut note = |k: &str, r: FieldResult| {
+        if r.changed {
+            *key = k.into();
+        }
+        *sealed |= r.lost_focus;
+    };
+    note("FontSize", num_field(ui, "FontSize", size, positive_whole));
+    note("FontColor", text_field(ui, "FontColor", colour, colour_check));
+    note("FontColorOpacity", num_field(ui, "FontColorOpacity", opacity, unit_check));
+    if choice(ui, "Alignment", alignment, &ALIGNMENTS) {
+        *key = "Alignment".into();
+    }
+    let mut f = face.clone().unwrap_or_default();
+    let before = f.clone();
+    ui.horizontal(|ui| {
+        for (name, v) in [("Bold", &mut f.bold), ("Italic", &mut f.italic), ("Underline", &mut f.underline)] {
+            let mut on = v.unwrap_or(false);
+            if ui.checkbox(&mut on, name).changed() {
+                *v = Some(on);
+            }
+        }
+    });
+    if f != before {
+        *face = Some(f);
+        *key = "FontFace".into();
+    }
+}
+
+fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, key: &mut String, sealed: &mut bool) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(format!("Effects ({})", c.effects.len())).strong());
+        ui.menu_button("➕ Add effect", |ui| {
+            for k in EffectKind::ALL {
+                let fits = kind != TrackKind::Audio || k == EffectKind::Volume;
+                if ui.add_enabled(fits, egui::Button::new(k.wire_name())).clicked() {
+                    c.effects.push(Effect::new(k));
+                    *key = "Effects".into();
+                }
+            }
+        });
+    });
+    let mut remove = None;
+    let mut swap = None;
+    let n = c.effects.len();
+    for (i, e) in c.effects.iter_mut().enumerate() {
+        ui.push_id(("effect", i), |ui| {
+            egui::CollapsingHeader::new(format!("{}. {}", i + 1, e.type_name())).default_open(true).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if i > 0 && ui.small_button("⏶").on_hover_text("Move up").clicked() {
+                        swap = Some((i, i - 1));
+                    }
+                    if i + 1 < n && ui.small_button("⏷").on_hover_text("Move down").clicked() {
+                        swap = Some((i, i + 1));
+                    }
+                    if ui.small_button("Remove effect").clicked() {
+                        remove = Some(i);
+                    }
+                });
+                match e {
+                    Effect::Known(k) => effect_fields(ui, k, key, sealed),
+                    Effect::Other(m) => {
+                        ui.label("vodcut does not know this effect; it is kept and sent exactly as it came:");
+                        ui.monospace(serde_json::Value::Object(m.clone()).to_string());
+                    }
+                }
+            });
+        });
+    }
+    if let Some(i) = remove {
+        c.effects.remove(i);
+        *key = "Effects".into();
+    }
+    if let Some((a, b)) = swap {
+        c.effects.swap(a, b);
+        *key = "Effects".into();
+    }
+}
+
+fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, key: &mut String, sealed: &mut bool) {
+    let kind = EffectKind::from_wire(&e.r#type);
+    let mut note = |k: &str, r: FieldResult, key: &mut String| {
+        if r.changed {
+            *key = format!("effect:{k}");
+        }
+        *sealed |= r.lost_focus;
+    };
+    match kind {
+        Some(EffectKind::DeWatermark) if choice(ui, "SubType", &mut e.sub_type, &["Delogo_Blur"]) => {
+            *key = "effect:SubType".into();
+        }
+        Some(EffectKind::Background) => {
+            if choice(ui, "SubType", &mut e.sub_type, &["Blur", "Color"]) {
+                *key = "effect:SubType".into();
+            }
+            note("Radius", num_field(ui, "Radius", &mut e.radius, unit_check), key);
+            note("Color", text_field(ui, "Color", &mut e.color, colour_check), key);
+        }
+        Some(EffectKind::Vfx) | Some(EffectKind::Transition) => {
+            note(
+                "SubType",
+                text_field(ui, "SubType", &mut e.sub_type, |s| {
+                    if s.trim().is_empty() { Err("required".into()) } else { Ok(()) }
+                }),
+                key,
+            );
+            if kind == Some(EffectKind::Transition) {
+                note("Duration", time_field(ui, "Duration", &mut e.duration), key);
+            }
+        }
+        Some(EffectKind::Volume) => note("Gain", num_field(ui, "Gain", &mut e.gain, non_negative), key),
+        _ => {}
+    }
+    note("In", time_field(ui, "Effect In", &mut e.r#in), key);
+    note("Out", time_field(ui, "Effect Out", &mut e.out), key);
+    note("TimelineIn", time_field(ui, "Effect TimelineIn", &mut e.timeline_in), key);
+    note("TimelineOut", time_field(ui, "Effect TimelineOut", &mut e.timeline_out), key);
+    if matches!(kind, Some(EffectKind::Text | EffectKind::DeWatermark)) {
+        for (name, v) in [("X", &mut e.x), ("Y", &mut e.y), ("Width", &mut e.width), ("Height", &mut e.height)] {
+            note(name, num_field(ui, &format!("Effect {name}"), v, geometry_check), key);
+        }
+    }
+    if kind == Some(EffectKind::Text) {
+        let r = text_field(ui, "Effect text", &mut e.content, |_| Ok(()));
+        note("Content", r, key);
+        text_style(
+            ui,
+            &mut e.font,
+            &mut e.font_size,
+            &mut e.font_color,
+            &mut e.font_color_opacity,
+            &mut e.alignment,
+            &mut e.font_face,
+            key,
+            sealed,
+        );
+    }
+}

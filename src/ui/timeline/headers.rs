@@ -1,0 +1,118 @@
+//! Track headers: kind, name, lock, hide/mute, add/remove/reorder.
+
+use super::ROW_H;
+use crate::edit::Edit;
+use crate::edit::document::Document;
+use crate::model::TrackKind;
+use crate::model::project::Track;
+use egui::{Pos2, Rect, Vec2};
+
+fn glyph(kind: TrackKind) -> &'static str {
+    match kind {
+        TrackKind::Video => "V",
+        TrackKind::Audio => "A",
+        TrackKind::Image => "I",
+        TrackKind::Subtitle => "S",
+    }
+}
+
+fn labelled(ui: &mut egui::Ui, text: &str, label: String, tip: &str) -> egui::Response {
+    let r = ui.add(egui::Button::new(text).small().frame(false)).on_hover_text(tip);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    r
+}
+
+pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], area: Rect, scroll: f32) {
+    let painter = ui.painter_at(area);
+    painter.rect_filled(area, 0.0, egui::Color32::from_gray(26));
+    let mut action: Option<(String, Edit)> = None;
+    for (row, &ti) in rows.iter().enumerate() {
+        let top = area.top() + row as f32 * ROW_H - scroll;
+        if top + ROW_H < area.top() || top > area.bottom() {
+            continue;
+        }
+        let r = Rect::from_min_size(Pos2::new(area.left(), top), Vec2::new(area.width(), ROW_H)).intersect(area);
+        painter.rect_filled(
+            Rect::from_min_size(r.min, Vec2::new(4.0, r.height())),
+            0.0,
+            super::draw::kind_colour(doc.project.tracks[ti].kind),
+        );
+        let mut child = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(r.shrink2(Vec2::new(8.0, 3.0)))
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        child.set_clip_rect(area);
+        let t: Track = doc.project.tracks[ti].clone();
+        child.horizontal(|ui| {
+            ui.label(egui::RichText::new(glyph(t.kind)).color(super::draw::kind_colour(t.kind)).strong());
+            ui.label(egui::RichText::new(&t.name).strong());
+        });
+        child.horizontal(|ui| {
+            let (lock, lock_tip) = if t.locked { ("🔒", "Unlock") } else { ("🔓", "Lock") };
+            if labelled(ui, lock, format!("{lock_tip} {}", t.name), &format!("{lock_tip} this track")).clicked() {
+                let e = Edit::SetTrackProps { track: ti, name: t.name.clone(), locked: !t.locked, hidden: t.hidden };
+                action = Some((format!("{lock_tip} track"), e));
+            }
+            let (icon, verb) = match (t.kind.is_audible(), t.hidden) {
+                (true, false) => ("🔈", "Mute"),
+                (true, true) => ("🔇", "Unmute"),
+                (false, false) => ("👁", "Hide"),
+                (false, true) => ("🚫", "Show"),
+            };
+            if labelled(
+                ui,
+                icon,
+                format!("{verb} {}", t.name),
+                &format!("{verb} this track (hidden and muted tracks are left out of the production)"),
+            )
+            .clicked()
+            {
+                let e = Edit::SetTrackProps { track: ti, name: t.name.clone(), locked: t.locked, hidden: !t.hidden };
+                action = Some((format!("{verb} track"), e));
+            }
+            // Reorder within the kind: up on screen is the higher layer (later in the API).
+            let same: Vec<usize> =
+                (0..doc.project.tracks.len()).filter(|&i| doc.project.tracks[i].kind == t.kind).collect();
+            let pos = same.iter().position(|&i| i == ti).unwrap_or(0);
+            let (up, down) = if t.kind == TrackKind::Audio {
+                (pos.checked_sub(1), same.get(pos + 1))
+            } else {
+                (same.get(pos + 1).copied().map(Some).unwrap_or(None), pos.checked_sub(1).map(|p| &same[p]))
+            };
+            if let Some(to) = up
+                && labelled(ui, "⏶", format!("Move {} up", t.name), "Move this track up").clicked()
+            {
+                let to = if t.kind == TrackKind::Audio { same[to] } else { to };
+                action = Some(("Move track".into(), Edit::MoveTrack { from: ti, to }));
+            }
+            if let Some(&to) = down
+                && labelled(ui, "⏷", format!("Move {} down", t.name), "Move this track down").clicked()
+            {
+                action = Some(("Move track".into(), Edit::MoveTrack { from: ti, to }));
+            }
+            if labelled(ui, "✖", format!("Remove {}", t.name), "Remove this track (undo brings it back)").clicked() {
+                action = Some(("Remove track".into(), Edit::RemoveTrack { index: ti }));
+            }
+        });
+    }
+    // "Add track" below the last row.
+    let bottom = area.top() + rows.len() as f32 * ROW_H - scroll + 4.0;
+    if bottom < area.bottom() - 20.0 {
+        let r = Rect::from_min_size(Pos2::new(area.left() + 8.0, bottom), Vec2::new(area.width() - 16.0, 22.0));
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(r));
+        child.menu_button("➕ Add track", |ui| {
+            for kind in [TrackKind::Video, TrackKind::Audio, TrackKind::Image, TrackKind::Subtitle] {
+                if ui.button(format!("{} track", kind.label())).clicked() {
+                    let n = doc.project.tracks.iter().filter(|t| t.kind == kind).count() + 1;
+                    let track = Track::new(kind, format!("{}{n}", kind.letter()));
+                    action = Some(("Add track".into(), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
+                }
+            }
+        });
+    }
+    if let Some((label, edit)) = action {
+        doc.apply(&label, edit);
+        doc.selection.clear();
+    }
+}

@@ -1,0 +1,113 @@
+//! Time <-> pixel mapping of the timeline, as its own small type.
+
+use crate::model::Time;
+
+pub const MIN_PX_PER_SEC: f32 = 0.02;
+pub const MAX_PX_PER_SEC: f32 = 2_000.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeMapping {
+    /// Screen x of the time area's left edge.
+    pub left: f32,
+    /// The time at `left`.
+    pub origin: Time,
+    pub px_per_sec: f32,
+}
+
+impl TimeMapping {
+    pub fn x_from_time(&self, t: Time) -> f32 {
+        self.left + ((t - self.origin).as_secs_f64() * f64::from(self.px_per_sec)) as f32
+    }
+
+    pub fn time_from_x(&self, x: f32) -> Time {
+        let secs = f64::from(x - self.left) / f64::from(self.px_per_sec);
+        self.origin + Time::from_secs_f64(secs).unwrap_or(Time::ZERO)
+    }
+
+    /// A distance in pixels as a duration (for zoom-independent snapping radii).
+    pub fn span_of_px(&self, px: f32) -> Time {
+        Time::from_secs_f64(f64::from(px / self.px_per_sec)).unwrap_or(Time::ZERO)
+    }
+
+    /// Zooms by `factor` keeping the time under `x` where it is.
+    pub fn zoom_at(&mut self, x: f32, factor: f32) {
+        let anchor = self.time_from_x(x);
+        self.px_per_sec = (self.px_per_sec * factor).clamp(MIN_PX_PER_SEC, MAX_PX_PER_SEC);
+        let secs = f64::from(x - self.left) / f64::from(self.px_per_sec);
+        self.origin = (anchor - Time::from_secs_f64(secs).unwrap_or(Time::ZERO)).max(Time::ZERO);
+    }
+
+    /// Scrolls by `dx` pixels (positive: later times), never before zero.
+    pub fn pan(&mut self, dx: f32) {
+        self.origin = (self.origin + self.span_of_px(dx)).max(Time::ZERO);
+    }
+
+    /// Shows `[0, end]` in `width` pixels.
+    pub fn fit(&mut self, end: Time, width: f32) {
+        let secs = end.as_secs_f64().max(1.0);
+        self.px_per_sec = ((f64::from(width) * 0.95 / secs) as f32).clamp(MIN_PX_PER_SEC, MAX_PX_PER_SEC);
+        self.origin = Time::ZERO;
+    }
+
+    /// Ruler ticks: (major step, minor step), the major ones at least `min_px` apart.
+    pub fn tick_steps(&self, min_px: f32) -> (Time, Time) {
+        const STEPS_MS: [i64; 17] = [
+            10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000,
+            1_800_000,
+        ];
+        let major = STEPS_MS
+            .iter()
+            .map(|ms| Time::from_millis(*ms))
+            .find(|t| t.as_secs_f64() as f32 * self.px_per_sec >= min_px)
+            .unwrap_or(Time::from_secs(3_600));
+        let minor = Time(major.0 / if major.0 % 5 == 0 { 5 } else { 2 });
+        (major, minor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> TimeMapping {
+        TimeMapping { left: 100.0, origin: Time::from_secs(10), px_per_sec: 50.0 }
+    }
+
+    #[test]
+    fn round_trips() {
+        let m = m();
+        assert_eq!(m.x_from_time(Time::from_secs(12)), 200.0);
+        assert_eq!(m.time_from_x(200.0), Time::from_secs(12));
+        assert_eq!(m.span_of_px(8.0), Time::from_millis(160));
+    }
+
+    #[test]
+    fn zoom_keeps_the_pointer_time() {
+        let mut z = m();
+        let under = z.time_from_x(300.0);
+        z.zoom_at(300.0, 2.0);
+        assert_eq!(z.px_per_sec, 100.0);
+        assert_eq!(z.time_from_x(300.0), under);
+        z.zoom_at(300.0, 1e9);
+        assert_eq!(z.px_per_sec, MAX_PX_PER_SEC);
+    }
+
+    #[test]
+    fn pan_and_fit() {
+        let mut z = m();
+        z.pan(-10_000.0);
+        assert_eq!(z.origin, Time::ZERO);
+        z.fit(Time::from_secs(100), 1000.0);
+        assert!((z.px_per_sec - 9.5).abs() < 1e-4);
+    }
+
+    #[test]
+    fn ticks_adapt_to_zoom() {
+        let mut z = m();
+        assert_eq!(z.tick_steps(80.0).0, Time::from_secs(2));
+        z.px_per_sec = 1.0;
+        assert_eq!(z.tick_steps(80.0).0, Time::from_secs(120));
+        z.px_per_sec = 1_000.0;
+        assert_eq!(z.tick_steps(80.0).0, Time::from_millis(100));
+    }
+}
