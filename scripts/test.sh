@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR"
+# Snapshot tests render with lavapipe; insist on it so a missing driver is an error rather
+# than a silent switch to another backend.
+export WGPU_BACKEND=vulkan
 cargo test --all-targets --locked
 # The real window under Xvfb, driven with xdotool (screenshots in target/e2e/).
 bash scripts/e2e-xvfb.sh

@@ -84,7 +84,8 @@ proptest! {
 /// digit through save and load before serde_json's exact float parsing was enabled.
 #[test]
 fn extreme_floats_in_unknown_fields_round_trip_exactly() {
-    let text = br#"{"VideoTracks":[],"VideoTrackClips":-2.3516706854082843e+111,"Tiny":5e-324,"Big":1.7976931348623157e308}"#;
+    let text =
+        br#"{"VideoTracks":[],"VideoTrackClips":-2.3516706854082843e+111,"Tiny":5e-324,"Big":1.7976931348623157e308}"#;
     let first = from_bytes(text, Path::new("a.json")).unwrap().project;
     let again = from_bytes(&to_bytes(&first), Path::new("b.vodcut")).unwrap().project;
     assert_eq!(again, first);

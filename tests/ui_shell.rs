@@ -27,12 +27,11 @@ impl Picker for FakePicker {
 
 fn harness(picker: Arc<FakePicker>) -> Harness<'static, Editor> {
     // Spinners and menu animations repaint for a few frames: allow them to settle.
-    let h = Harness::builder()
+    Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 800.0))
         .with_max_steps(64)
-        .build_ui_state(|ui, editor: &mut Editor| editor.ui(ui), Editor::new(picker));
-    h.ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new()));
-    h
+        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
+        .build_ui_state(|ui, editor: &mut Editor| editor.ui(ui), Editor::new(picker))
 }
 
 /// Runs frames until `done` holds (background file work finishes on its own thread).

@@ -1,0 +1,286 @@
+//! The timeline widget driven through egui_kittest the way a person uses it: dragging clips in
+//! time and onto another track, trimming an edge, splitting with S, ripple delete, undo/redo,
+//! snapping to a neighbour's edge, dropping media from the bin, and typing "s" in a field.
+
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use vodcut::edit::document::Document;
+use vodcut::model::export::import_timeline_str;
+use vodcut::model::project::{BinEntry, MediaKind};
+use vodcut::model::{Project, Time, TrackKind};
+use vodcut::ui::Editor;
+use vodcut::ui::files::NativePicker;
+
+/// V1 (bottom): a [0,4) b [6,9); V2 (top): empty; A1: x [0,5); bin: a, b, x, "Theme" audio.
+fn project() -> Project {
+    let mut p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b","In":0,"Out":3,"TimelineIn":6}]},{"VideoTrackClips":[]}],
+            "AudioTracks":[{"AudioTrackClips":[{"MediaId":"x","Out":5}]}]}"#,
+    )
+    .unwrap();
+    for (id, kind) in [("a", MediaKind::Video), ("b", MediaKind::Video), ("x", MediaKind::Audio)] {
+        p.bin.push(BinEntry { media_id: id.into(), title: id.into(), duration: Some(Time::from_secs(20)), kind });
+    }
+    p.bin.push(BinEntry {
+        media_id: "theme".into(),
+        title: "Theme".into(),
+        duration: Some(Time::from_secs(7)),
+        kind: MediaKind::Audio,
+    });
+    p.zoom = 50.0; // px per second
+    p
+}
+
+fn harness(p: Project) -> Harness<'static, Editor> {
+    let editor = Editor::with_document(Arc::new(NativePicker), Document::new(p, None, false));
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_max_steps(64)
+        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
+        .build_ui_state(|ui, e: &mut Editor| e.ui(ui), editor)
+}
+
+fn rect(h: &Harness<'static, Editor>, label: &str) -> egui::Rect {
+    h.get_by_label(label).rect()
+}
+
+/// A drag as a hand does it: press, move in steps, release.
+fn drag(h: &mut Harness<'static, Editor>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn spans(e: &Editor, track: usize) -> Vec<(i64, i64)> {
+    let p = &e.doc.project;
+    vodcut::model::project::layout_track(&p.tracks[track], &p.media_durations())
+        .iter()
+        .map(|q| (q.start.0 / 1000, q.end.0 / 1000))
+        .collect()
+}
+
+/// Pixels per second and the x of time zero, read off clip a ([0,4)).
+fn scale(h: &Harness<'static, Editor>) -> (f32, f32) {
+    let a = rect(h, "Clip a on V1 at 0:00.0000");
+    (a.width() / 4.0, a.left())
+}
+
+#[test]
+fn drag_a_clip_to_a_new_time_and_onto_another_track() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, _) = scale(&h);
+    let b = rect(&h, "Clip b on V1 at 0:06.0000");
+    // Up one row (V2 is drawn above V1) and 2 s later.
+    let from = b.center();
+    drag(&mut h, from, from + Vec2::new(2.0 * pps, -46.0));
+    assert_eq!(spans(h.state(), 0), vec![(0, 40)], "b left V1");
+    assert_eq!(spans(h.state(), 1), vec![(80, 110)], "b is on V2 at 8 s");
+    assert!(h.query_by_label("Clip b on V2 at 0:08.0000").is_some());
+    // Undo puts it back, redo moves it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(spans(h.state(), 0), vec![(0, 40), (60, 90)]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(spans(h.state(), 1), vec![(80, 110)]);
+}
+
+#[test]
+fn a_drag_onto_another_kind_of_track_is_refused() {
+    let mut h = harness(project());
+    h.run();
+    let b = rect(&h, "Clip b on V1 at 0:06.0000");
+    // Down one row is the audio track.
+    drag(&mut h, b.center(), b.center() + Vec2::new(0.0, 46.0));
+    assert_eq!(spans(h.state(), 0), vec![(0, 40), (60, 90)], "nothing moved");
+    assert!(
+        h.state().timeline.message.as_deref().unwrap_or("").contains("cannot go on"),
+        "{:?}",
+        h.state().timeline.message
+    );
+}
+
+#[test]
+fn trim_an_edge() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, _) = scale(&h);
+    let handle = rect(&h, "Trim end of a on V1");
+    drag(&mut h, handle.center(), handle.center() - Vec2::new(pps, 0.0));
+    let a = &h.state().doc.project.tracks[0].clips[0];
+    // About a second shorter (the handle's centre is a few pixels inside the edge).
+    let out = a.out.unwrap().as_secs_f64();
+    assert!((2.8..3.2).contains(&out), "Out is {out}");
+    assert_eq!(a.r#in, Some(Time::ZERO));
+    assert_eq!(spans(h.state(), 0)[1], (60, 90), "b is untouched");
+}
+
+#[test]
+fn snapping_to_a_neighbours_edge_and_off_with_n() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, _) = scale(&h);
+    let b = rect(&h, "Clip b on V1 at 0:06.0000");
+    // b starts at 6; move it 1.9 s left: 4.1 s, 5 px from a's end at 4 -> snaps to exactly 4.
+    drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
+    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_secs(4)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    // With snapping off (N) the same drag lands at 4.1 s.
+    h.key_press(Key::N);
+    h.run();
+    assert!(!h.state().timeline.snapping);
+    let b = rect(&h, "Clip b on V1 at 0:06.0000");
+    drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
+    let t = h.state().doc.project.tracks[0].clips[1].timeline_in.unwrap().as_secs_f64();
+    assert!((t - 4.1).abs() < 0.03, "landed at {t}");
+}
+
+#[test]
+fn split_with_s_at_the_playhead_then_undo() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, x0) = scale(&h);
+    // Scrub the playhead to 2 s on the ruler.
+    let ruler = rect(&h, "Timeline ruler");
+    let at = Pos2::new(x0 + 2.0 * pps, ruler.center().y);
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+    let at = h.state().doc.project.playhead.as_secs_f64();
+    assert!((at - 2.0).abs() < 0.05, "playhead at {at}");
+    h.get_by_label("Clip a on V1 at 0:00.0000").click();
+    h.run();
+    h.key_press(Key::S);
+    h.run();
+    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 3, "a was split in two");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2);
+}
+
+#[test]
+fn ripple_delete_closes_the_gap() {
+    let mut p = project();
+    p.tracks[0].clips.push(vodcut::model::wire::Clip {
+        media_id: Some("a".into()),
+        r#in: Some(Time::ZERO),
+        out: Some(Time::from_secs(2)),
+        timeline_in: Some(Time::from_secs(12)),
+        ..Default::default()
+    });
+    let mut h = harness(p);
+    h.run();
+    h.get_by_label("Clip b on V1 at 0:06.0000").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Delete);
+    h.run();
+    assert_eq!(spans(h.state(), 0), vec![(0, 40), (90, 110)], "the later clip moved left by b's 3 s");
+    assert_eq!(spans(h.state(), 2), vec![(0, 50)], "other tracks stay");
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().doc.project.clip_count(), 3, "plain Delete with nothing selected does nothing");
+}
+
+#[test]
+fn drop_media_from_the_bin_onto_a_track() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, x0) = scale(&h);
+    let audio_row = rect(&h, "Clip x on A1 at 0:00.0000").center().y;
+    let from = rect(&h, "Media Theme").center();
+    drag(&mut h, from, Pos2::new(x0 + 10.0 * pps, audio_row));
+    let a1 = &h.state().doc.project.tracks[2];
+    assert_eq!(a1.clips.len(), 2, "{:?}", h.state().timeline.message);
+    let c = &a1.clips[1];
+    assert_eq!(c.media_id.as_deref(), Some("theme"));
+    assert_eq!(c.out, Some(Time::from_secs(7)), "the bin's duration");
+    let start = c.timeline_in.unwrap().as_secs_f64();
+    assert!((start - 10.0).abs() < 0.05, "dropped at {start}");
+    // Audio cannot go on a video track.
+    let v1_row = rect(&h, "Clip a on V1 at 0:00.0000").center().y;
+    drag(&mut h, from, Pos2::new(x0 + 12.0 * pps, v1_row));
+    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2);
+    assert!(h.state().timeline.message.as_deref().unwrap_or("").contains("cannot go on"));
+}
+
+#[test]
+fn typing_s_in_the_inspector_does_not_split() {
+    let mut h = harness(project());
+    h.run();
+    h.get_by_label("Clip a on V1 at 0:00.0000").click();
+    h.run();
+    h.get_by_label("MediaId").click();
+    h.run();
+    h.get_by_label("MediaId").type_text("s");
+    h.run();
+    let v1 = &h.state().doc.project.tracks[0];
+    assert_eq!(v1.clips.len(), 2, "no split");
+    assert_eq!(v1.clips[0].media_id.as_deref(), Some("as"), "the s went into the field");
+    // One undo step for the typing.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.tracks[0].clips[0].media_id.as_deref(), Some("a"));
+}
+
+#[test]
+fn inspector_shows_problems_beside_fields_and_commits_valid_values() {
+    let mut h = harness(project());
+    h.run();
+    h.get_by_label("Clip b on V1 at 0:06.0000").click();
+    h.run();
+    let field = h.get_by_label("TimelineIn");
+    field.click();
+    h.run();
+    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    h.get_by_label("TimelineIn").type_text("soon");
+    h.run();
+    assert!(
+        h.query_by_label_contains("not a number of seconds").is_some()
+            || h.query_by_value("not a number of seconds").is_some()
+    );
+    assert_eq!(
+        h.state().doc.project.tracks[0].clips[1].timeline_in,
+        Some(Time::from_secs(6)),
+        "invalid text is not committed"
+    );
+}
+
+#[test]
+fn whole_window_snapshot_with_a_sample_project() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/timelines/subtitle-track.json"))
+            .unwrap();
+    let mut p = import_timeline_str(&text).unwrap();
+    p.title = "字幕 sample".into();
+    p.playhead = Time::from_secs(1);
+    p.zoom = 80.0;
+    let i = p.add_track(TrackKind::Audio);
+    let _ = i;
+    let editor = Editor::with_document(Arc::new(NativePicker), Document::new(p, None, false));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_max_steps(64)
+        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
+        .wgpu()
+        .build_ui_state(|ui, e: &mut Editor| e.ui(ui), editor);
+    h.run();
+    h.get_by_label("Clip ea9a6f9bdb68419abfd36a7113cf0001 on V1 at 0:00.0000").click();
+    h.run();
+    h.snapshot("editor_with_subtitle_sample");
+}
