@@ -99,3 +99,13 @@ fn four_decimal_times_are_written_without_noise() {
     assert!(exported.contains(r#""FutureTrackField":"kept""#));
     assert!(exported.contains(r#""FutureTopLevelTrackKind":[{"Anything":true}]"#));
 }
+
+#[test]
+fn the_demo_project_opens_and_has_no_errors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/demo.vodcut");
+    let opened = project_file::open(&path).unwrap();
+    assert_eq!(opened.origin, vodcut::store::Origin::Project);
+    let problems = vodcut::model::validate::validate(&opened.project);
+    assert!(!vodcut::model::validate::has_errors(&problems), "{problems:?}");
+    assert_eq!(opened.project.clip_count(), 7);
+}

@@ -159,3 +159,30 @@ fn opening_a_bare_timeline_imports_it_unsaved() {
     assert!(h.state().is_dirty());
     assert!(h.state().status.contains("Imported"));
 }
+
+#[test]
+fn a_project_opened_after_the_first_frame_shows_its_clips_and_problems() {
+    // The empty new project and the opened one both have four tracks: caches keyed on the
+    // document must not mistake one for the other.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("four.vodcut");
+    let mut p = vodcut::model::Project::new_empty();
+    let v = p.tracks.iter().position(|t| t.kind == vodcut::model::TrackKind::Video).unwrap();
+    p.tracks[v].clips.push(vodcut::model::wire::Clip {
+        media_id: Some("m1".into()),
+        out: Some(vodcut::model::Time::from_secs(3)),
+        ..Default::default()
+    });
+    vodcut::store::project_file::save(&path, &p).unwrap();
+    let picker = Arc::new(FakePicker::default());
+    *picker.open.lock().unwrap() = Some(path);
+    let mut h = harness(picker);
+    h.run();
+    const NOTHING: &str = "error: there is nothing to produce: add clips to a visible track (or link a cloud project)";
+    assert!(h.query_by_value(NOTHING).is_some(), "the empty project's problem shows first");
+    menu(&mut h, "Open… Ctrl+O");
+    run_until(&mut h, "the open", |e| e.doc.project.clip_count() == 1);
+    h.run();
+    assert!(h.query_by_label("Clip m1 on V1 at 0:00.0000").is_some(), "the clip is drawn");
+    assert!(h.query_by_value(NOTHING).is_none(), "problems are the new project's");
+}

@@ -14,8 +14,16 @@ pub struct Document {
     pub history: History,
     pub selection: Vec<ClipRef>,
     clipboard: Vec<(usize, Time, Clip)>,
-    /// Bumped on every change (undo and redo included): caches key on it.
+    /// Changes on every change (undo and redo included): caches key on it. Drawn from one
+    /// process-wide counter, so a newly opened document never repeats an old one's number
+    /// (caches would otherwise show the previous document).
     revision: u64,
+}
+
+fn next_revision() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Default for Document {
@@ -28,7 +36,7 @@ impl Document {
     pub fn new(project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
         let mut history = History::default();
         history.reset(dirty);
-        Document { project, path, history, selection: Vec::new(), clipboard: Vec::new(), revision: 0 }
+        Document { project, path, history, selection: Vec::new(), clipboard: Vec::new(), revision: next_revision() }
     }
 
     pub fn revision(&self) -> u64 {
@@ -43,7 +51,7 @@ impl Document {
     pub fn apply(&mut self, label: &str, edit: Edit) -> bool {
         let done = self.history.apply(&mut self.project, label, edit);
         if done {
-            self.revision += 1;
+            self.revision = next_revision();
         }
         done
     }
@@ -64,7 +72,7 @@ impl Document {
         if fields != ProjectFields::of(&self.project)
             && self.history.apply_merging(&mut self.project, label, Edit::SetFields(Box::new(fields)), merge_key)
         {
-            self.revision += 1;
+            self.revision = next_revision();
         }
     }
 
@@ -79,7 +87,7 @@ impl Document {
         }
         let edit = Edit::SetClip { track: r.track, index: r.index, clip: Box::new(clip) };
         if self.history.apply_merging(&mut self.project, "Edit clip", edit, merge_key) {
-            self.revision += 1;
+            self.revision = next_revision();
         }
         Ok(())
     }
@@ -102,7 +110,7 @@ impl Document {
     }
 
     fn after_history_jump(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
         self.prune_selection();
     }
 

@@ -31,7 +31,7 @@ pub struct Editor {
     allow_close: bool,
     pub status: String,
     pub error: Option<String>,
-    problems: Option<(u64, Vec<Problem>)>,
+    problems: Option<(u64, Arc<Vec<Problem>>)>,
     window_title: String,
     bin_form: AddForm,
     playing: bool,
@@ -177,10 +177,11 @@ impl Editor {
         }
     }
 
-    fn problems(&mut self) -> Vec<Problem> {
+    /// The current revision's problems (validated once per change, shared, not copied).
+    fn problems(&mut self) -> Arc<Vec<Problem>> {
         let rev = self.doc.revision();
         if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
-            self.problems = Some((rev, validate(&self.doc.project)));
+            self.problems = Some((rev, Arc::new(validate(&self.doc.project))));
         }
         self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()
     }
@@ -309,7 +310,8 @@ impl Editor {
         });
         egui::Panel::left("left").resizable(true).default_size(270.0).show(ui, |ui| self.left_ui(ui));
         egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| self.right_ui(ui));
-        egui::CentralPanel::default_margins().show(ui, |ui| super::preview::preview_ui(ui, &self.doc));
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| super::preview::preview_ui(ui, &self.doc, &mut self.timeline));
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
     }

@@ -1,10 +1,10 @@
 //! The output frame at the playhead: the clips, overlays and subtitles active there, drawn as
 //! labelled boxes where their X/Y/Width/Height put them (no video decoding).
 
+use super::timeline::TimelineState;
 use super::timeline::draw::kind_colour;
 use crate::edit::document::Document;
 use crate::model::TrackKind;
-use crate::model::project::layout_track;
 use crate::model::wire::{Effect, Num};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
@@ -17,7 +17,10 @@ fn coord(n: Option<&Num>, full: f32, default: f32) -> f32 {
     }
 }
 
-pub fn preview_ui(ui: &mut egui::Ui, doc: &Document) {
+/// `timeline` supplies the per-track indexes, so finding what plays at the playhead costs a
+/// lookup per track, not a walk over every clip.
+pub fn preview_ui(ui: &mut egui::Ui, doc: &Document, timeline: &mut TimelineState) {
+    timeline.ensure_indexes(doc);
     let p = &doc.project;
     let (w, h) = match (p.produce_config.width, p.produce_config.height) {
         (Some(w), Some(h)) if w > 0 && h > 0 => (w as f32, h as f32),
@@ -31,15 +34,12 @@ pub fn preview_ui(ui: &mut egui::Ui, doc: &Document) {
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
     let px = |v: f32, full: f32| v / full; // pixels of the output -> ratio
     let at = p.playhead;
-    let durations = p.media_durations();
     // Bottom layer first: video tracks in API order, then overlays, then subtitles.
     for kind in [TrackKind::Video, TrackKind::Image, TrackKind::Subtitle] {
-        for t in p.tracks.iter().filter(|t| t.kind == kind && !t.hidden) {
-            let places = layout_track(t, &durations);
-            for (c, pl) in t.clips.iter().zip(places) {
-                if !(pl.start <= at && at < pl.end) {
-                    continue;
-                }
+        for (ti, t) in p.tracks.iter().enumerate().filter(|(_, t)| t.kind == kind && !t.hidden) {
+            let Some(index) = timeline.indexes().get(ti) else { continue };
+            for (_, _, ci) in index.in_range(at, at + crate::model::Time(1)) {
+                let c = &t.clips[ci];
                 let title = super::timeline::clip_title(p, c);
                 let x = coord(c.x.as_ref(), 1.0, 0.0);
                 let y = coord(c.y.as_ref(), 1.0, 0.0);

@@ -7,6 +7,13 @@ use crate::model::TrackKind;
 use crate::model::project::Track;
 use egui::{Pos2, Rect, Vec2};
 
+struct HeaderView {
+    kind: TrackKind,
+    name: String,
+    locked: bool,
+    hidden: bool,
+}
+
 fn glyph(kind: TrackKind) -> &'static str {
     match kind {
         TrackKind::Video => "V",
@@ -43,7 +50,9 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], area: R
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
         child.set_clip_rect(area);
-        let t: Track = doc.project.tracks[ti].clone();
+        // Only what the header shows: cloning the track would copy all its clips every frame.
+        let src = &doc.project.tracks[ti];
+        let t = HeaderView { kind: src.kind, name: src.name.clone(), locked: src.locked, hidden: src.hidden };
         child.horizontal(|ui| {
             ui.label(egui::RichText::new(glyph(t.kind)).color(super::draw::kind_colour(t.kind)).strong());
             ui.label(egui::RichText::new(&t.name).strong());

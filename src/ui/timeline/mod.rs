@@ -97,7 +97,7 @@ pub fn clip_title(project: &Project, clip: &Clip) -> String {
 }
 
 impl TimelineState {
-    fn ensure_indexes(&mut self, doc: &Document) {
+    pub fn ensure_indexes(&mut self, doc: &Document) {
         let key = (doc.revision(), doc.project.tracks.len());
         if self.indexes.as_ref().is_none_or(|(r, n, _)| (*r, *n) != key) {
             let idx = (0..doc.project.tracks.len()).map(|t| TrackIndex::build(&doc.project, t)).collect();
@@ -105,7 +105,8 @@ impl TimelineState {
         }
     }
 
-    fn indexes(&self) -> &[TrackIndex] {
+    /// The index of each track as of the last frame (the preview reads it too).
+    pub fn indexes(&self) -> &[TrackIndex] {
         self.indexes.as_ref().map(|(_, _, v)| v.as_slice()).unwrap_or_default()
     }
 
