@@ -173,6 +173,25 @@ fn split_with_s_at_the_playhead_then_undo() {
 }
 
 #[test]
+fn keyboard_nudge_and_add_subtitle() {
+    let mut h = harness(project());
+    h.run();
+    h.get_by_label("Clip b on V1 at 0:06.0000").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_millis(6_040)));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().doc.project.playhead, Time::from_millis(40), "plain arrows step the playhead");
+    h.key_press(Key::T);
+    h.run();
+    let s1 = h.state().doc.project.tracks.iter().find(|t| t.kind == TrackKind::Subtitle).expect("a subtitle track");
+    assert_eq!(s1.clips.len(), 1);
+    assert!(h.query_by_label("Text").is_some(), "the inspector shows the new subtitle's text field");
+}
+
+#[test]
 fn ripple_delete_closes_the_gap() {
     let mut p = project();
     p.tracks[0].clips.push(vodcut::model::wire::Clip {

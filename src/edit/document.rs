@@ -183,6 +183,38 @@ impl Document {
         self.apply_change("Trim", change)
     }
 
+    /// Moves the selected clips by `delta` on their tracks (keyboard nudge).
+    pub fn nudge(&mut self, delta: Time) -> Result<(), Refused> {
+        let change = ops::move_clips(&self.project, &self.selection, delta, &|t| Some(t));
+        self.apply_change("Nudge", change)
+    }
+
+    /// Adds a 3 s subtitle at the playhead on the first unlocked subtitle track (adding one if
+    /// there is none) and selects it for editing.
+    pub fn add_subtitle(&mut self) -> Result<(), Refused> {
+        use crate::model::TrackKind;
+        let mut edits = Vec::new();
+        let track = match self.project.tracks.iter().position(|t| t.kind == TrackKind::Subtitle && !t.locked) {
+            Some(t) => t,
+            None => {
+                let n = self.project.tracks.iter().filter(|t| t.kind == TrackKind::Subtitle).count() + 1;
+                let track = crate::model::project::Track::new(TrackKind::Subtitle, format!("S{n}"));
+                edits.push(Edit::InsertTrack { index: self.project.tracks.len(), track });
+                self.project.tracks.len()
+            }
+        };
+        let mut scratch = self.project.clone();
+        for e in &edits {
+            super::apply(&mut scratch, e.clone());
+        }
+        let change = ops::insert(&scratch, track, vec![ops::new_subtitle(self.project.playhead)])?;
+        edits.push(change.edit);
+        if self.apply("Add subtitle", Edit::Batch(edits)) {
+            self.selection = change.selection;
+        }
+        Ok(())
+    }
+
     pub fn add_marker(&mut self) -> Result<(), Refused> {
         let edit = ops::add_marker(&self.project, self.project.playhead)?;
         self.apply("Add marker", edit);
@@ -224,6 +256,26 @@ mod tests {
         d.undo();
         assert_eq!(d.project.title, "");
         assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn nudge_and_add_subtitle() {
+        let p =
+            import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4,"TimelineIn":1}]}]}"#)
+                .unwrap();
+        let mut d = Document::new(p, None, false);
+        d.selection = vec![ClipRef { track: 0, index: 0 }];
+        d.nudge(Time::from_millis(40)).unwrap();
+        assert_eq!(d.project.tracks[0].clips[0].timeline_in, Some(Time::from_millis(1_040)));
+        // No subtitle track yet: one is added, with the subtitle, as one undo step.
+        d.set_playhead(Time::from_secs(2));
+        d.add_subtitle().unwrap();
+        assert_eq!(d.project.tracks.len(), 2);
+        let s = &d.project.tracks[1].clips[0];
+        assert_eq!((s.timeline_in, s.content.as_deref()), (Some(Time::from_secs(2)), Some("New subtitle")));
+        assert_eq!(d.selection, vec![ClipRef { track: 1, index: 0 }]);
+        d.undo();
+        assert_eq!(d.project.tracks.len(), 1);
     }
 
     #[test]

@@ -432,6 +432,22 @@ pub fn paste(project: &Project, copied: &[(usize, Time, Clip)], at: Time) -> Res
     Ok(Change { edit: Edit::Batch(edits), selection })
 }
 
+/// A 3 s subtitle starting at `at`, in the documented default style, centred at the bottom.
+pub fn new_subtitle(at: Time) -> Clip {
+    Clip {
+        r#type: Some("Text".into()),
+        content: Some("New subtitle".into()),
+        timeline_in: Some(at),
+        timeline_out: Some(at + Time::from_secs(3)),
+        font_size: Some(crate::model::wire::Num::int(36)),
+        font_color: Some("#FFFFFF".into()),
+        alignment: Some("BottomCenter".into()),
+        x: crate::model::wire::Num::float(0.5),
+        y: crate::model::wire::Num::float(0.9),
+        ..Default::default()
+    }
+}
+
 /// Adds a marker at `at` (none twice at the same time).
 pub fn add_marker(project: &Project, at: Time) -> Result<Edit, Refused> {
     if project.markers.iter().any(|m| m.time == at) {

@@ -257,6 +257,9 @@ impl Editor {
                 self.doc.set_playhead(if command == Command::StepBack { p - step } else { p + step });
                 Ok(())
             }
+            Command::NudgeBack => self.doc.nudge(Time::from_millis(-40)),
+            Command::NudgeForward => self.doc.nudge(Time::from_millis(40)),
+            Command::AddSubtitle => self.doc.add_subtitle(),
             Command::AddMarker => self.doc.add_marker(),
             Command::ToggleSnap => {
                 self.timeline.snapping = !self.timeline.snapping;
@@ -361,7 +364,15 @@ impl Editor {
                 egui::widgets::global_theme_preference_buttons(ui);
             });
             ui.menu_button("Timeline", |ui| {
-                for c in [Command::PlayPause, Command::Home, Command::End, Command::AddMarker] {
+                for c in [
+                    Command::PlayPause,
+                    Command::Home,
+                    Command::End,
+                    Command::AddMarker,
+                    Command::AddSubtitle,
+                    Command::NudgeBack,
+                    Command::NudgeForward,
+                ] {
                     self.menu_item(ui, c, true);
                 }
                 let mut snap = self.timeline.snapping;

@@ -27,6 +27,9 @@ pub enum Command {
     End,
     StepBack,
     StepForward,
+    NudgeBack,
+    NudgeForward,
+    AddSubtitle,
     AddMarker,
     ToggleSnap,
     Produce,
@@ -41,7 +44,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 27] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -63,6 +66,9 @@ impl Command {
         Command::End,
         Command::StepBack,
         Command::StepForward,
+        Command::NudgeBack,
+        Command::NudgeForward,
+        Command::AddSubtitle,
         Command::AddMarker,
         Command::ToggleSnap,
         Command::Produce,
@@ -91,6 +97,9 @@ impl Command {
             Command::End => "Go to end",
             Command::StepBack => "Step back",
             Command::StepForward => "Step forward",
+            Command::NudgeBack => "Nudge clips back",
+            Command::NudgeForward => "Nudge clips forward",
+            Command::AddSubtitle => "Add subtitle at playhead",
             Command::AddMarker => "Add marker",
             Command::ToggleSnap => "Snapping",
             Command::Produce => "Produce…",
@@ -102,6 +111,8 @@ impl Command {
             Command::Split => "Split the selected clips (or the clips under the playhead) at the playhead",
             Command::Delete => "Delete the selected clips and leave the gap",
             Command::RippleDelete => "Delete the selected clips and close the gap on their tracks",
+            Command::NudgeBack | Command::NudgeForward => "Move the selected clips by one frame (1/25 s)",
+            Command::AddSubtitle => "Add a 3 s subtitle at the playhead on the first unlocked subtitle track",
             Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
             Command::Produce => "Validate, confirm, and submit a billed production",
             _ => self.text(),
@@ -132,6 +143,9 @@ impl Command {
             Command::End => const { &[k(NONE, Key::End)] },
             Command::StepBack => const { &[k(NONE, Key::ArrowLeft)] },
             Command::StepForward => const { &[k(NONE, Key::ArrowRight)] },
+            Command::NudgeBack => const { &[k(Modifiers::ALT, Key::ArrowLeft)] },
+            Command::NudgeForward => const { &[k(Modifiers::ALT, Key::ArrowRight)] },
+            Command::AddSubtitle => const { &[k(NONE, Key::T)] },
             Command::AddMarker => const { &[k(NONE, Key::M)] },
             Command::ToggleSnap => const { &[k(NONE, Key::N)] },
             Command::Produce => const { &[k(CMD, Key::Enter)] },

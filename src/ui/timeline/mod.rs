@@ -325,19 +325,7 @@ fn background_interaction(
         && doc.project.tracks[rows[row]].kind == TrackKind::Subtitle
     {
         let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-        let clip = Clip {
-            r#type: Some("Text".into()),
-            content: Some("New subtitle".into()),
-            timeline_in: Some(at),
-            timeline_out: Some(at + Time::from_secs(3)),
-            font_size: Some(crate::model::wire::Num::int(36)),
-            font_color: Some("#FFFFFF".into()),
-            alignment: Some("BottomCenter".into()),
-            x: crate::model::wire::Num::float(0.5),
-            y: crate::model::wire::Num::float(0.85),
-            ..Default::default()
-        };
-        let change = ops::insert(&doc.project, rows[row], vec![clip]);
+        let change = ops::insert(&doc.project, rows[row], vec![ops::new_subtitle(at)]);
         let r = doc.apply_change("Add subtitle", change);
         refusal(st, r);
         return;
