@@ -15,8 +15,6 @@ pub const PLAYHEAD: Color32 = Color32::from_rgb(255, 80, 80);
 pub const RUBBER_FILL: Color32 = Color32::from_rgba_premultiplied(60, 50, 20, 40);
 const GHOST_OK: Color32 = Color32::from_rgba_premultiplied(120, 120, 120, 90);
 const GHOST_BAD: Color32 = Color32::from_rgba_premultiplied(160, 30, 30, 110);
-const ROW_EVEN: Color32 = Color32::from_gray(30);
-const ROW_ODD: Color32 = Color32::from_gray(34);
 
 pub fn kind_colour(kind: TrackKind) -> Color32 {
     match kind {
@@ -27,7 +25,16 @@ pub fn kind_colour(kind: TrackKind) -> Color32 {
     }
 }
 
-pub fn rows(painter: &Painter, doc: &Document, rows: &[usize], area: Rect, scroll: f32, time_left: f32) {
+/// Row backgrounds follow the theme (dark or light); locked rows are tinted red.
+pub fn rows(
+    painter: &Painter,
+    v: &egui::Visuals,
+    doc: &Document,
+    rows: &[usize],
+    area: Rect,
+    scroll: f32,
+    time_left: f32,
+) {
     for (row, &ti) in rows.iter().enumerate() {
         let top = area.top() + row as f32 * ROW_H - scroll;
         if top + ROW_H < area.top() || top > area.bottom() {
@@ -35,12 +42,12 @@ pub fn rows(painter: &Painter, doc: &Document, rows: &[usize], area: Rect, scrol
         }
         let r = Rect::from_min_max(Pos2::new(time_left, top), Pos2::new(area.right(), top + ROW_H));
         let t = &doc.project.tracks[ti];
-        let mut fill = if row % 2 == 0 { ROW_EVEN } else { ROW_ODD };
+        let mut fill = if row % 2 == 0 { v.extreme_bg_color } else { v.faint_bg_color };
         if t.locked {
-            fill = Color32::from_rgb(40, 34, 34);
+            fill = fill.lerp_to_gamma(Color32::from_rgb(160, 40, 40), 0.15);
         }
         painter.rect_filled(r, 0.0, fill);
-        painter.hline(r.x_range(), r.bottom(), Stroke::new(1.0, Color32::from_gray(22)));
+        painter.hline(r.x_range(), r.bottom(), Stroke::new(1.0, v.widgets.noninteractive.bg_stroke.color));
     }
 }
 
@@ -136,8 +143,9 @@ pub fn ghost(painter: &Painter, rect: Rect, ok: bool) {
     );
 }
 
-pub fn ruler(painter: &Painter, m: &TimeMapping, rect: Rect) {
-    painter.rect_filled(rect, 0.0, Color32::from_gray(24));
+pub fn ruler(painter: &Painter, v: &egui::Visuals, m: &TimeMapping, rect: Rect) {
+    painter.rect_filled(rect, 0.0, v.window_fill);
+    let (strong, weak) = (v.text_color(), v.weak_text_color());
     let (major, minor) = m.tick_steps(90.0);
     let t0 = m.time_from_x(rect.left());
     let t1 = m.time_from_x(rect.right());
@@ -148,18 +156,14 @@ pub fn ruler(painter: &Painter, m: &TimeMapping, rect: Rect) {
         let x = m.x_from_time(t);
         let is_major = t.0 % major.0 == 0;
         let h = if is_major { 10.0 } else { 5.0 };
-        painter.vline(
-            x,
-            (rect.bottom() - h)..=rect.bottom(),
-            Stroke::new(1.0, Color32::from_gray(if is_major { 170 } else { 100 })),
-        );
+        painter.vline(x, (rect.bottom() - h)..=rect.bottom(), Stroke::new(1.0, if is_major { strong } else { weak }));
         if is_major {
             painter.text(
                 Pos2::new(x + 3.0, rect.top() + 2.0),
                 Align2::LEFT_TOP,
                 short_timecode(t),
                 FontId::monospace(10.0),
-                Color32::from_gray(190),
+                strong,
             );
         }
         t = t + minor;

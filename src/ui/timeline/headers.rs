@@ -31,7 +31,7 @@ fn labelled(ui: &mut egui::Ui, text: &str, label: String, tip: &str) -> egui::Re
 
 pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], area: Rect, scroll: f32) {
     let painter = ui.painter_at(area);
-    painter.rect_filled(area, 0.0, egui::Color32::from_gray(26));
+    painter.rect_filled(area, 0.0, ui.visuals().panel_fill);
     let mut action: Option<(String, Edit)> = None;
     for (row, &ti) in rows.iter().enumerate() {
         let top = area.top() + row as f32 * ROW_H - scroll;

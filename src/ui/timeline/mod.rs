@@ -167,7 +167,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     // double-click on a subtitle track adds a subtitle, media dropped from the bin lands here.
     let area = ui.interact(time_area, ui.scope_id().with("timeline-area"), Sense::click_and_drag());
     area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Timeline tracks"));
-    draw::rows(&painter, doc, &rows, rows_area, st.scroll_y, time_left);
+    draw::rows(&painter, ui.visuals(), doc, &rows, rows_area, st.scroll_y, time_left);
 
     // Clips: only those in the visible range of visible rows.
     let mut clip_hits: Vec<(ClipRef, Rect)> = Vec::new();
@@ -556,5 +556,5 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
             st.drag = Some(Drag::Playhead);
         }
     }
-    draw::ruler(painter, &st.mapping, rect);
+    draw::ruler(painter, ui.visuals(), &st.mapping, rect);
 }
