@@ -8,5 +8,6 @@ pub mod cli;
 pub mod edit;
 pub mod model;
 pub mod store;
+pub mod tasks;
 pub mod ui;
 pub mod workflow;

@@ -2,6 +2,7 @@
 
 pub mod calls;
 pub mod client;
+pub mod connect;
 pub mod credentials;
 pub mod error;
 pub mod region;

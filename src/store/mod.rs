@@ -3,5 +3,6 @@
 pub mod atomic;
 pub mod jobs;
 pub mod project_file;
+pub mod settings;
 
 pub use project_file::{FileError, Opened, Origin};

@@ -1,9 +1,12 @@
 //! The editor window: panels, menus and shortcuts from the command registry, the
 //! save-changes prompt, background file work, the status line.
 
+use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
+use super::cloud::{Cloud, Event, Outcome, Step};
 use super::commands::{Command, pressed};
 use super::files::{FileEvent, FileWorker, Picker};
+use super::produce::{Choice, produce_dialogs};
 use super::timeline::{TimelineState, timeline_ui};
 use crate::edit::document::Document;
 use crate::model::Time;
@@ -19,7 +22,20 @@ use std::sync::Arc;
 pub enum Pending {
     New,
     Open,
+    /// Open a file from the recent list.
+    OpenPath(usize),
+    /// Replace the document with a project loaded from the cloud.
+    Incoming,
     Close,
+}
+
+/// The right panel's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Inspector,
+    Project,
+    Output,
+    Jobs,
 }
 
 pub struct Editor {
@@ -35,12 +51,28 @@ pub struct Editor {
     window_title: String,
     bin_form: AddForm,
     playing: bool,
+    pub cloud: Cloud,
+    account_form: AccountForm,
+    pub tab: Tab,
+    /// A cloud project waiting to replace the document (after the unsaved-changes prompt).
+    incoming: Option<crate::model::Project>,
+    started: bool,
 }
 
 impl Editor {
     pub fn new(picker: Arc<dyn Picker>) -> Self {
+        Editor::with_cloud(picker, Document::default(), Cloud::new(crate::store::jobs::data_dir(), Default::default()))
+    }
+
+    /// An editor on `doc` (tests, and documents opened by other means).
+    pub fn with_document(picker: Arc<dyn Picker>, doc: Document) -> Self {
+        Editor { doc, ..Editor::new(picker) }
+    }
+
+    /// An editor with its cloud settings and data folder given (the app, and tests against a
+    /// loopback server).
+    pub fn with_cloud(picker: Arc<dyn Picker>, doc: Document, cloud: Cloud) -> Self {
         Editor {
-            doc: Document::default(),
             timeline: TimelineState::default(),
             files: FileWorker::new(picker),
             confirm: None,
@@ -52,12 +84,13 @@ impl Editor {
             window_title: String::new(),
             bin_form: AddForm::default(),
             playing: false,
+            cloud,
+            account_form: AccountForm::default(),
+            tab: Tab::Inspector,
+            incoming: None,
+            started: false,
+            doc,
         }
-    }
-
-    /// An editor on `doc` (tests, and documents opened by other means).
-    pub fn with_document(picker: Arc<dyn Picker>, doc: Document) -> Self {
-        Editor { doc, ..Editor::new(picker) }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -103,11 +136,27 @@ impl Editor {
         match action {
             Pending::New => {
                 self.doc = Document::default();
+                self.apply_default_region();
                 self.status = "New project".into();
             }
             Pending::Open => {
                 self.status = "Choosing a file to open…".into();
                 self.files.open(None);
+            }
+            Pending::OpenPath(i) => {
+                if let Some(p) = self.cloud.settings.recent.get(i).cloned() {
+                    self.open_path(p);
+                }
+            }
+            Pending::Incoming => {
+                if let Some(p) = self.incoming.take() {
+                    self.status = format!(
+                        "Loaded cloud project {}; save it to keep a local copy",
+                        p.project_id.as_deref().unwrap_or("")
+                    );
+                    self.doc = Document::new(p, None, true);
+                    self.timeline.fit_requested = true;
+                }
             }
             Pending::Close => self.allow_close = true,
         }
@@ -135,6 +184,7 @@ impl Editor {
                     match opened.origin {
                         Origin::Project => {
                             self.status = format!("Opened {}", path.display());
+                            self.cloud.remember(&path);
                             self.doc = Document::new(opened.project, Some(path), false);
                         }
                         Origin::ImportedTimeline => {
@@ -155,6 +205,7 @@ impl Editor {
                 FileEvent::Saved { path, revision, result: Ok(()) } => {
                     self.doc.history.mark_saved_state(revision);
                     self.status = format!("Saved {}", path.display());
+                    self.cloud.remember(&path);
                     self.doc.path = Some(path);
                     if let Some(next) = self.after_save.take() {
                         if self.is_dirty() {
@@ -267,8 +318,7 @@ impl Editor {
                 Ok(())
             }
             Command::Produce => {
-                self.status =
-                    "Produce arrives with the production panel (issue #5); use `vodcut submit` meanwhile".into();
+                self.start_produce();
                 Ok(())
             }
         };
@@ -277,11 +327,107 @@ impl Editor {
         }
     }
 
+    /// A new document takes the region chosen in the settings.
+    pub fn apply_default_region(&mut self) {
+        let r = self.cloud.settings.default_region.trim();
+        if !r.is_empty() && self.doc.project.clip_count() == 0 && !self.doc.is_dirty() {
+            self.doc.project.region = r.to_owned();
+        }
+    }
+
+    /// Validation first: errors block, warnings ask, then the billed confirmation.
+    pub fn start_produce(&mut self) {
+        if self.cloud.producing() {
+            self.status = "A production is already being sent".into();
+            return;
+        }
+        self.doc.seal();
+        let problems = validate(&self.doc.project);
+        self.cloud.step = if crate::model::validate::has_errors(&problems) {
+            Step::Blocked(problems)
+        } else if !problems.is_empty() {
+            Step::Warned(problems)
+        } else {
+            Step::Confirm
+        };
+    }
+
+    fn send_production(&mut self) {
+        let file = self.doc.path.clone();
+        if self.cloud.produce(self.doc.project.clone(), file) {
+            self.status = format!("Producing: waiting for VOD in {}…", self.doc.project.region);
+        }
+    }
+
+    fn handle_cloud_events(&mut self, now: f64) {
+        for (_, event) in self.cloud.tasks.poll() {
+            match event {
+                Event::Produced { job, result, unknown } => {
+                    let outcome = match result {
+                        Ok(ids) => {
+                            if !ids.project_id.is_empty()
+                                && self.doc.project.project_id.as_deref() != Some(ids.project_id.as_str())
+                            {
+                                let pid = ids.project_id.clone();
+                                self.doc.set_fields("Link cloud project", "ProjectId", |f| f.project_id = Some(pid));
+                                self.doc.seal();
+                            }
+                            self.cloud.toast =
+                                Some((format!("Production submitted: MediaId {}", ids.media_id), now + 5.0));
+                            self.status = format!("Submitted: MediaId {}, ProjectId {}", ids.media_id, ids.project_id);
+                            Outcome { ids: Some(ids), error: None, unknown: false, job_id: job.id.clone() }
+                        }
+                        Err(e) => {
+                            self.status = if unknown {
+                                "Production outcome unknown: check the Jobs tab".into()
+                            } else {
+                                "Production refused".into()
+                            };
+                            Outcome { ids: None, error: Some(e), unknown, job_id: job.id.clone() }
+                        }
+                    };
+                    self.cloud.step = Step::Done(outcome);
+                    self.cloud.load_jobs();
+                }
+                Event::NotSent(e) => {
+                    self.status = "Nothing was sent".into();
+                    self.cloud.step =
+                        Step::Done(Outcome { ids: None, error: Some(e), unknown: false, job_id: "(none)".into() });
+                }
+                Event::Jobs(jobs) => self.cloud.jobs = jobs,
+                Event::Refreshed(list) => {
+                    for (job, error) in list {
+                        if let Some(e) = error {
+                            self.status = format!("Could not refresh job {}: {e}", job.id);
+                        }
+                        if let Some(slot) = self.cloud.jobs.iter_mut().find(|j| j.id == job.id) {
+                            *slot = job;
+                        }
+                    }
+                }
+                Event::Tested(r) => self.cloud.test_result = Some(r),
+                Event::CloudProject(Ok(p)) => {
+                    self.incoming = Some(*p);
+                    self.request(Pending::Incoming);
+                }
+                Event::CloudProject(Err(e)) => self.error = Some(format!("Could not open the cloud project: {e}")),
+            }
+        }
+        self.cloud.poll_if_due(now);
+    }
+
     /// The whole window. Called by eframe each frame, and by tests through egui_kittest.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
         self.files.set_context(&ctx);
+        self.cloud.tasks.set_context(&ctx);
+        if !self.started {
+            self.started = true;
+            self.cloud.load_jobs();
+        }
         self.handle_file_events();
+        self.handle_cloud_events(now);
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.request(Pending::Close);
@@ -315,8 +461,36 @@ impl Editor {
         egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| self.right_ui(ui));
         egui::CentralPanel::default_margins()
             .show(ui, |ui| super::preview::preview_ui(ui, &self.doc, &mut self.timeline));
+        let region = self.doc.project.region.clone();
+        account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
+        match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project) {
+            Choice::None => {}
+            Choice::Close => self.cloud.step = Step::Idle,
+            Choice::Continue => self.cloud.step = Step::Confirm,
+            Choice::Send => self.send_production(),
+            Choice::Select(r) => {
+                self.doc.selection = vec![r];
+                self.tab = Tab::Inspector;
+                self.cloud.step = Step::Idle;
+            }
+        }
+        self.toast_ui(&ctx, now);
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
+    }
+
+    fn toast_ui(&mut self, ctx: &egui::Context, now: f64) {
+        let Some((text, until)) = self.cloud.toast.clone() else { return };
+        if now > until {
+            self.cloud.toast = None;
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        egui::Area::new(egui::Id::unique("toast")).anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -40.0]).show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(egui::RichText::new(text).strong());
+            });
+        });
     }
 
     fn menu_item(&mut self, ui: &mut egui::Ui, command: Command, enabled: bool) {
@@ -329,9 +503,44 @@ impl Editor {
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let producing = self.cloud.producing();
+                let label = if producing { "Producing…" } else { "Produce" };
+                let button = egui::Button::new(egui::RichText::new(label).strong())
+                    .shortcut_text(Command::Produce.shortcut_text(ui.ctx()));
+                if ui.add_enabled(!producing, button).on_hover_text(Command::Produce.tooltip()).clicked() {
+                    self.start_produce();
+                }
+                if producing {
+                    ui.spinner();
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| self.menus_ui(ui));
+            });
+        });
+    }
+
+    fn menus_ui(&mut self, ui: &mut egui::Ui) {
+        {
             ui.menu_button("File", |ui| {
                 for c in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
                     self.menu_item(ui, c, true);
+                }
+                let recent = self.cloud.settings.recent.clone();
+                ui.menu_button("Open Recent", |ui| {
+                    if recent.is_empty() {
+                        ui.label("No recent files");
+                    }
+                    for (i, p) in recent.iter().enumerate() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.request(Pending::OpenPath(i));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Account settings…").clicked() {
+                    self.cloud.settings_open = true;
+                    ui.close();
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
@@ -375,6 +584,8 @@ impl Editor {
                 ] {
                     self.menu_item(ui, c, true);
                 }
+                ui.separator();
+                self.menu_item(ui, Command::Produce, !self.cloud.producing());
                 let mut snap = self.timeline.snapping;
                 if ui
                     .checkbox(&mut snap, format!("Snapping ({})", Command::ToggleSnap.shortcut_text(ui.ctx())))
@@ -383,12 +594,12 @@ impl Editor {
                     self.run(Command::ToggleSnap);
                 }
             });
-        });
+        }
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            if self.is_busy() {
+            if self.is_busy() || self.cloud.tasks.any_running() {
                 ui.spinner();
             }
             match &self.timeline.message {
@@ -440,12 +651,44 @@ impl Editor {
     }
 
     fn right_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Inspector");
+        ui.horizontal(|ui| {
+            for (tab, name) in
+                [(Tab::Inspector, "Inspector"), (Tab::Project, "Project"), (Tab::Output, "Output"), (Tab::Jobs, "Jobs")]
+            {
+                if ui.selectable_label(self.tab == tab, name).clicked() {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        let problems = self.problems();
+        match self.tab {
+            Tab::Inspector => {}
+            Tab::Project => {
+                egui::ScrollArea::vertical()
+                    .id_salt("project-form")
+                    .show(ui, |ui| super::forms::project_form_ui(ui, &mut self.doc, &problems));
+                return;
+            }
+            Tab::Output => {
+                egui::ScrollArea::vertical()
+                    .id_salt("output-form")
+                    .show(ui, |ui| super::forms::output_form_ui(ui, &mut self.doc, &problems));
+                return;
+            }
+            Tab::Jobs => {
+                if let super::jobs::JobAction::OpenCloudProject { project_id, region } =
+                    super::jobs::jobs_ui(ui, &mut self.cloud)
+                {
+                    self.cloud.open_cloud_project(project_id, region);
+                }
+                return;
+            }
+        }
         if let Some(m) = super::inspector::inspector_ui(ui, &mut self.doc) {
             self.timeline.message = Some(m);
         }
         ui.separator();
-        let problems = self.problems();
         ui.heading(format!("Problems ({})", problems.len()));
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
             if problems.is_empty() {
@@ -476,7 +719,7 @@ impl Editor {
         let Some(action) = self.confirm else { return };
         let verb = match action {
             Pending::New => "starting a new project",
-            Pending::Open => "opening another file",
+            Pending::Open | Pending::OpenPath(_) | Pending::Incoming => "opening another project",
             Pending::Close => "closing",
         };
         let mut choice = None;

@@ -1,12 +1,17 @@
 //! THE FACE: the only place egui lives.
 
+pub mod account;
 pub mod app;
 pub mod bin;
+pub mod cloud;
 pub mod commands;
 pub mod fields;
 pub mod files;
+pub mod forms;
 pub mod inspector;
+pub mod jobs;
 pub mod preview;
+pub mod produce;
 pub mod timeline;
 
 pub use app::Editor;
@@ -27,7 +32,20 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         "vodcut",
         options,
         Box::new(move |_cc| {
-            let mut editor = Editor::new(std::sync::Arc::new(files::NativePicker));
+            // Settings are read once here, before the first frame: a few hundred bytes.
+            let data_dir = crate::store::jobs::data_dir();
+            let (settings, problem) =
+                data_dir.as_deref().map(crate::store::settings::Settings::load).unwrap_or_default();
+            if let Some(p) = problem {
+                log::warn!("{p}");
+            }
+            let cloud = cloud::Cloud::new(data_dir, settings);
+            let mut editor = Editor::with_cloud(
+                std::sync::Arc::new(files::NativePicker),
+                crate::edit::document::Document::default(),
+                cloud,
+            );
+            editor.apply_default_region();
             if let Some(path) = file {
                 editor.open_path(path);
             }

@@ -1,0 +1,88 @@
+//! The editor's settings in the data folder: where credentials come from, default region,
+//! endpoint override, recent files. Never a secret: a secret typed for the session stays in
+//! memory only.
+
+use super::atomic::write_atomic;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CredentialChoice {
+    /// The ecosystem's chain: environment, aliyun CLI profile, credentials file.
+    #[default]
+    Automatic,
+    /// A named aliyun CLI (or credentials file) profile.
+    Profile(String),
+    /// Typed into the editor; kept in memory for this session only.
+    Session,
+}
+
+pub const MAX_RECENT: usize = 10;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub credentials: CredentialChoice,
+    /// Region for new projects; empty: the credentials' region, else cn-shanghai.
+    pub default_region: String,
+    /// Endpoint override (testing, private endpoints); empty: the region's.
+    pub endpoint: String,
+    pub allow_insecure_http: bool,
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Settings {
+    pub fn path(data_dir: &Path) -> PathBuf {
+        data_dir.join("settings.json")
+    }
+
+    /// Reads the settings; a missing or broken file gives the defaults (and says why).
+    pub fn load(data_dir: &Path) -> (Settings, Option<String>) {
+        let path = Settings::path(data_dir);
+        match std::fs::read(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
+            Err(e) => (Settings::default(), Some(format!("{}: {e}; using defaults", path.display()))),
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(s) => (s, None),
+                Err(e) => (Settings::default(), Some(format!("{}: {e}; using defaults", path.display()))),
+            },
+        }
+    }
+
+    pub fn save(&self, data_dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(data_dir)?;
+        let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        write_atomic(&Settings::path(data_dir), &bytes, false)
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_recent_and_broken_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Settings { credentials: CredentialChoice::Profile("work".into()), ..Default::default() };
+        for i in 0..12 {
+            s.remember(Path::new(&format!("/p/{i}.vodcut")));
+        }
+        s.remember(Path::new("/p/3.vodcut"));
+        assert_eq!(s.recent.len(), MAX_RECENT);
+        assert_eq!(s.recent[0], Path::new("/p/3.vodcut"));
+        s.save(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()), (s, None));
+        std::fs::write(Settings::path(dir.path()), "{oops").unwrap();
+        let (d, why) = Settings::load(dir.path());
+        assert_eq!(d, Settings::default());
+        assert!(why.unwrap().contains("using defaults"));
+    }
+}

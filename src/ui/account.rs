@@ -1,0 +1,170 @@
+//! Account settings: where credentials come from (never showing a secret), default region,
+//! endpoint override, and a "Test connection" that makes one cheap read-only call.
+
+use super::cloud::Cloud;
+use crate::api::credentials::{Credentials, Lookup, cli_profile_names};
+use crate::api::region::REGIONS;
+use crate::store::settings::CredentialChoice;
+use crate::tasks::Kind;
+use std::sync::{Arc, Mutex};
+
+/// Form state of the window (the typed secret lives here only until it becomes the
+/// session's credentials, in memory).
+#[derive(Default)]
+pub struct AccountForm {
+    id: String,
+    secret: String,
+    token: String,
+    /// aliyun CLI profile names, read off the UI thread.
+    profiles: Arc<Mutex<Option<Vec<String>>>>,
+}
+
+pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm, region: &str) {
+    if !cloud.settings_open {
+        return;
+    }
+    if form.profiles.lock().map(|p| p.is_none()).unwrap_or(false) {
+        // Reading ~/.aliyun/config.json is disk work: do it on a thread.
+        let slot = form.profiles.clone();
+        if let Ok(mut s) = slot.lock() {
+            *s = Some(Vec::new());
+        }
+        std::thread::spawn(move || {
+            let names = cli_profile_names(&Lookup::system());
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(names);
+            }
+        });
+    }
+    let mut open = cloud.settings_open;
+    let mut changed = false;
+    egui::Window::new("Account settings").open(&mut open).default_width(460.0).show(ctx, |ui| {
+        ui.label(egui::RichText::new("Credentials").strong());
+        let choice = cloud.settings.credentials.clone();
+        if ui
+            .radio(
+                choice == CredentialChoice::Automatic,
+                "Automatic: environment, then aliyun CLI profile, then ~/.alibabacloud/credentials",
+            )
+            .clicked()
+        {
+            cloud.settings.credentials = CredentialChoice::Automatic;
+            changed = true;
+        }
+        let profiles = form.profiles.lock().ok().and_then(|p| p.clone()).unwrap_or_default();
+        ui.horizontal(|ui| {
+            let current = match &choice {
+                CredentialChoice::Profile(p) => p.clone(),
+                _ => String::new(),
+            };
+            if ui.radio(matches!(choice, CredentialChoice::Profile(_)), "aliyun CLI profile").clicked()
+                && !matches!(choice, CredentialChoice::Profile(_))
+            {
+                cloud.settings.credentials =
+                    CredentialChoice::Profile(profiles.first().cloned().unwrap_or_else(|| "default".into()));
+                changed = true;
+            }
+            egui::ComboBox::from_id_salt("profile")
+                .selected_text(if current.is_empty() { "(choose)".to_owned() } else { current.clone() })
+                .show_ui(ui, |ui| {
+                    if profiles.is_empty() {
+                        ui.label("no profiles in ~/.aliyun/config.json");
+                    }
+                    for p in &profiles {
+                        if ui.selectable_label(*p == current, p).clicked() {
+                            cloud.settings.credentials = CredentialChoice::Profile(p.clone());
+                            changed = true;
+                        }
+                    }
+                });
+        });
+        if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session only (never saved)").clicked()
+        {
+            cloud.settings.credentials = CredentialChoice::Session;
+            changed = true;
+        }
+        if cloud.settings.credentials == CredentialChoice::Session {
+            let row = |ui: &mut egui::Ui, label: &str, text: &mut String, secret: bool| {
+                ui.horizontal(|ui| {
+                    let l = ui.add_sized([120.0, 18.0], egui::Label::new(label));
+                    ui.add(egui::TextEdit::singleline(text).password(secret).desired_width(260.0)).labelled_by(l.id);
+                });
+            };
+            row(ui, "AccessKey ID", &mut form.id, false);
+            row(ui, "AccessKey secret", &mut form.secret, true);
+            row(ui, "STS token (optional)", &mut form.token, true);
+            if ui.button("Use these").clicked() && !form.id.trim().is_empty() && !form.secret.is_empty() {
+                let mut c = Credentials::session(form.id.trim(), std::mem::take(&mut form.secret));
+                let token = std::mem::take(&mut form.token);
+                c.security_token =
+                    (!token.trim().is_empty()).then(|| crate::api::credentials::Secret::new(token.trim()));
+                cloud.session = Some(c);
+            }
+            match &cloud.session {
+                Some(c) => ui.label(format!("In use: {} ({})", c.masked_id(), c.source)),
+                None => ui.label("None entered yet."),
+            };
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let l = ui.label("Default region for new projects");
+            let shown = if cloud.settings.default_region.is_empty() {
+                "(credentials' region, else cn-shanghai)".to_owned()
+            } else {
+                cloud.settings.default_region.clone()
+            };
+            egui::ComboBox::from_id_salt("default-region")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for r in REGIONS {
+                        if ui.selectable_label(cloud.settings.default_region == r.id, r.id).clicked() {
+                            cloud.settings.default_region = r.id.to_owned();
+                            changed = true;
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Endpoint override");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut cloud.settings.endpoint)
+                        .hint_text("empty: the region's endpoint")
+                        .desired_width(260.0),
+                )
+                .labelled_by(l.id);
+            changed |= r.lost_focus();
+        });
+        changed |= ui
+            .checkbox(
+                &mut cloud.settings.allow_insecure_http,
+                "Allow plain http to another machine (private endpoints only)",
+            )
+            .changed();
+        ui.separator();
+        ui.horizontal(|ui| {
+            let testing = cloud.tasks.is_running(Kind::TestConnection);
+            if ui.add_enabled(!testing, egui::Button::new("Test connection")).clicked() {
+                cloud.test_connection(region);
+            }
+            if testing {
+                ui.spinner();
+            }
+        });
+        match &cloud.test_result {
+            Some(Ok(m)) => {
+                ui.colored_label(egui::Color32::from_rgb(90, 200, 120), m);
+            }
+            Some(Err(m)) => {
+                ui.colored_label(ui.visuals().error_fg_color, m);
+            }
+            None => {}
+        }
+    });
+    cloud.settings_open = open;
+    if changed {
+        cloud.save_settings();
+    }
+}

@@ -1,0 +1,229 @@
+//! The editor's side of the cloud: settings, background calls, the produce steps, the jobs
+//! list and its polling. Drawing lives in `produce.rs` and `jobs.rs`.
+
+use crate::api::calls::ProduceResult;
+use crate::api::connect::Connection;
+use crate::api::credentials::Credentials;
+use crate::api::{ApiError, calls::ProjectQuery};
+use crate::model::Project;
+use crate::model::validate::Problem;
+use crate::store::jobs::{Job, JobStore};
+use crate::store::settings::Settings;
+use crate::tasks::{Kind, Tasks};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How often jobs still producing are looked at.
+pub const POLL_EVERY: f64 = 15.0;
+
+pub enum Event {
+    Produced {
+        job: Box<Job>,
+        result: Result<ProduceResult, String>,
+        unknown: bool,
+    },
+    /// The job could not even be recorded (or the client made): nothing was sent.
+    NotSent(String),
+    Jobs(Vec<Job>),
+    Refreshed(Vec<(Job, Option<String>)>),
+    Tested(Result<String, String>),
+    CloudProject(Result<Box<Project>, String>),
+}
+
+/// Where the Produce flow stands.
+#[derive(Clone, Debug, Default)]
+pub enum Step {
+    #[default]
+    Idle,
+    /// Validation found errors: nothing can be sent.
+    Blocked(Vec<Problem>),
+    /// Only warnings: the user may go on.
+    Warned(Vec<Problem>),
+    /// The billed-production confirmation.
+    Confirm,
+    InFlight,
+    Done(Outcome),
+}
+
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub ids: Option<ProduceResult>,
+    pub error: Option<String>,
+    pub unknown: bool,
+    pub job_id: String,
+}
+
+pub struct Cloud {
+    pub tasks: Tasks<Event>,
+    pub settings: Settings,
+    pub data_dir: Option<PathBuf>,
+    /// Credentials typed in for this session; never written anywhere.
+    pub session: Option<Credentials>,
+    pub step: Step,
+    pub jobs: Vec<Job>,
+    pub last_poll: Option<f64>,
+    pub test_result: Option<Result<String, String>>,
+    pub toast: Option<(String, f64)>,
+    pub settings_open: bool,
+    pub timeout: Duration,
+}
+
+impl Cloud {
+    pub fn new(data_dir: Option<PathBuf>, settings: Settings) -> Self {
+        Cloud {
+            tasks: Tasks::default(),
+            settings,
+            data_dir,
+            session: None,
+            step: Step::Idle,
+            jobs: Vec::new(),
+            last_poll: None,
+            test_result: None,
+            toast: None,
+            settings_open: false,
+            timeout: Duration::from_secs(30),
+        }
+    }
+
+    pub fn connection(&self, region: &str) -> Connection {
+        Connection {
+            choice: self.settings.credentials.clone(),
+            session: self.session.clone(),
+            region: region.to_owned(),
+            endpoint: self.settings.endpoint.clone(),
+            allow_insecure_http: self.settings.allow_insecure_http,
+            timeout: self.timeout,
+        }
+    }
+
+    fn store(&self) -> Option<JobStore> {
+        self.data_dir.as_deref().map(JobStore::new)
+    }
+
+    pub fn producing(&self) -> bool {
+        self.tasks.is_running(Kind::Produce) || matches!(self.step, Step::InFlight)
+    }
+
+    /// Sends the production. Returns false if one is already in flight (a double click sends
+    /// one request).
+    pub fn produce(&mut self, project: Project, file: Option<PathBuf>) -> bool {
+        if self.producing() {
+            return false;
+        }
+        let conn = self.connection(&project.region);
+        let store = self.store();
+        let started = self.tasks.spawn(Kind::Produce, true, async move {
+            let Some(store) = store else { return Event::NotSent("no data folder for the job history".into()) };
+            let client = match conn.client() {
+                Ok(c) => c,
+                Err(e) => return Event::NotSent(e.to_string()),
+            };
+            match crate::workflow::produce(&client, &store, &project, file.as_deref(), &conn.region).await {
+                Err(e) => Event::NotSent(format!("cannot record the job before sending, so nothing was sent: {e}")),
+                Ok(p) => {
+                    let unknown = matches!(p.result, Err(ApiError::OutcomeUnknown { .. }));
+                    Event::Produced { job: Box::new(p.job), result: p.result.map_err(|e| e.to_string()), unknown }
+                }
+            }
+        });
+        if started {
+            self.step = Step::InFlight;
+        }
+        started
+    }
+
+    pub fn load_jobs(&mut self) {
+        let Some(store) = self.store() else { return };
+        self.tasks.spawn(Kind::Jobs, true, async move { Event::Jobs(store.list().0) });
+    }
+
+    /// Asks the service about every job still producing.
+    pub fn refresh_jobs(&mut self, now: f64) {
+        let active: Vec<Job> = self.jobs.iter().filter(|j| j.is_active()).cloned().collect();
+        let Some(store) = self.store() else { return };
+        if active.is_empty() {
+            return;
+        }
+        self.last_poll = Some(now);
+        let base = self.connection("cn-shanghai");
+        self.tasks.spawn(Kind::Refresh, true, async move {
+            let mut out = Vec::new();
+            for mut job in active {
+                // Ask where the job was sent.
+                let conn = Connection { region: job.region.clone(), endpoint: job.endpoint.clone(), ..base.clone() };
+                let result = match conn.client() {
+                    Ok(client) => crate::workflow::refresh(&client, &store, &mut job).await.map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                out.push((job, result.err()));
+            }
+            Event::Refreshed(out)
+        });
+    }
+
+    /// Polls while anything is producing.
+    pub fn poll_if_due(&mut self, now: f64) {
+        let due = self.last_poll.is_none_or(|t| now - t >= POLL_EVERY);
+        if due && !self.tasks.is_running(Kind::Refresh) && self.jobs.iter().any(Job::is_active) {
+            self.refresh_jobs(now);
+        }
+    }
+
+    pub fn test_connection(&mut self, region: &str) {
+        let conn = self.connection(region);
+        self.test_result = None;
+        self.tasks.spawn(Kind::TestConnection, true, async move {
+            let client = match conn.client() {
+                Ok(c) => c,
+                Err(e) => return Event::Tested(Err(e.to_string())),
+            };
+            let query = ProjectQuery { page_size: Some(1), ..Default::default() };
+            Event::Tested(match client.search_editing_project(&query).await {
+                Ok((total, _)) => Ok(format!(
+                    "Connected to {} as {}: the account has {total} editing project(s).",
+                    client.endpoint(),
+                    client.credentials().masked_id()
+                )),
+                Err(e) => Err(e.to_string()),
+            })
+        });
+    }
+
+    /// Loads a cloud project's Timeline (GetEditingProject) into a new document.
+    pub fn open_cloud_project(&mut self, project_id: String, region: String) {
+        let conn = self.connection(&region);
+        self.tasks.spawn(Kind::OpenCloudProject, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                let p = client.get_editing_project(&project_id).await.map_err(|e| e.to_string())?;
+                let timeline =
+                    p.timeline.filter(|t| !t.trim().is_empty()).ok_or("the cloud project has no Timeline")?;
+                let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
+                    .map_err(|e| e.to_string())?;
+                project.project_id = Some(project_id);
+                project.title = p.title;
+                project.description = p.description;
+                project.region = conn.region.clone();
+                Ok(Box::new(project))
+            };
+            Event::CloudProject(result.await)
+        });
+    }
+
+    /// Saves the settings in the background (never on the UI thread).
+    pub fn save_settings(&self) {
+        let (settings, dir) = (self.settings.clone(), self.data_dir.clone());
+        if let Some(dir) = dir {
+            std::thread::spawn(move || {
+                if let Err(e) = settings.save(&dir) {
+                    log::warn!("could not save settings: {e}");
+                }
+            });
+        }
+    }
+
+    pub fn remember(&mut self, path: &Path) {
+        self.settings.remember(path);
+        self.save_settings();
+    }
+}

@@ -1,0 +1,91 @@
+//! The job history (shared with the command line), newest first, refreshed while anything is
+//! still producing.
+
+use super::cloud::Cloud;
+use crate::store::jobs::{Job, JobState};
+use crate::tasks::Kind;
+
+/// What the user asked for in the panel.
+pub enum JobAction {
+    None,
+    OpenCloudProject { project_id: String, region: String },
+}
+
+fn when(unix: u64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix as i64).map(crate::api::client::format_timestamp).unwrap_or_default()
+}
+
+fn state_text(j: &Job) -> String {
+    match j.state {
+        JobState::Pending => "pending: the program stopped before the answer; check before producing again".into(),
+        JobState::Failed => "refused".into(),
+        JobState::OutcomeUnknown => "outcome unknown: check before producing again".into(),
+        JobState::Submitted => match (j.production_status.as_deref(), j.video_status.as_deref()) {
+            (Some("ProduceFailed"), _) => "production failed".into(),
+            (Some("Produced"), Some("Normal")) => "ready".into(),
+            (Some(p), Some(v)) => format!("{p}, video {v}"),
+            (Some(p), None) => p.to_owned(),
+            (None, _) => "submitted".into(),
+        },
+    }
+}
+
+pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud) -> JobAction {
+    let mut action = JobAction::None;
+    ui.horizontal(|ui| {
+        ui.heading("Jobs");
+        let busy = cloud.tasks.is_running(Kind::Refresh) || cloud.tasks.is_running(Kind::Jobs);
+        if ui.add_enabled(!busy, egui::Button::new("Refresh now")).clicked() {
+            let now = ui.input(|i| i.time);
+            cloud.refresh_jobs(now);
+            cloud.load_jobs();
+        }
+        if busy {
+            ui.spinner();
+        }
+    });
+    if cloud.jobs.iter().any(Job::is_active) {
+        ui.label(egui::RichText::new("Following productions still running (every 15 s).").weak());
+    }
+    if cloud.jobs.is_empty() {
+        ui.label("No productions yet. Press Produce (Ctrl+Enter) to make one.");
+    }
+    egui::ScrollArea::vertical().id_salt("jobs").show(ui, |ui| {
+        for j in &cloud.jobs {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new(format!("{}  ·  {}", j.title, when(j.created))).strong());
+                ui.label(format!("{} · {}", j.region, state_text(j)));
+                for (k, v) in [("MediaId", &j.media_id), ("ProjectId", &j.project_id), ("RequestId", &j.request_id)] {
+                    if let Some(v) = v {
+                        ui.horizontal(|ui| {
+                            ui.label(k);
+                            ui.add(egui::Label::new(egui::RichText::new(v).monospace()).selectable(true));
+                        });
+                    }
+                }
+                if let Some(d) = j.duration {
+                    ui.label(format!("Duration: {d} s"));
+                }
+                if let Some(c) = &j.cover_url {
+                    ui.hyperlink_to("Cover image", c);
+                }
+                if let Some(f) = &j.project_file {
+                    ui.label(egui::RichText::new(f.display().to_string()).weak());
+                }
+                if let Some(e) = &j.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                if let Some(pid) = &j.project_id
+                    && ui
+                        .small_button("Open cloud project")
+                        .on_hover_text("Load its Timeline into a new document")
+                        .clicked()
+                {
+                    action = JobAction::OpenCloudProject { project_id: pid.clone(), region: j.region.clone() };
+                }
+            });
+        }
+    });
+    action
+}

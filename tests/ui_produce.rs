@@ -1,0 +1,198 @@
+//! Produce from the editor against the loopback VOD server, as a user does it.
+
+mod support;
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
+use vodcut::api::credentials::Credentials;
+use vodcut::edit::document::Document;
+use vodcut::model::Project;
+use vodcut::model::export::import_timeline_str;
+use vodcut::store::settings::{CredentialChoice, Settings};
+use vodcut::ui::Editor;
+use vodcut::ui::cloud::{Cloud, Step};
+use vodcut::ui::files::NativePicker;
+
+fn project(timeline: &str) -> Project {
+    let mut p = import_timeline_str(timeline).unwrap();
+    p.title = "Loopback film".into();
+    p
+}
+
+const CLEAN: &str =
+    r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4},{"MediaId":"m2","In":1,"Out":3}]}]}"#;
+
+struct Setup {
+    server: VodServer,
+    data: tempfile::TempDir,
+}
+
+fn harness(setup: &Setup, p: Project, secret: &str) -> Harness<'static, Editor> {
+    let settings =
+        Settings { credentials: CredentialChoice::Session, endpoint: setup.server.url(), ..Default::default() };
+    let mut cloud = Cloud::new(Some(setup.data.path().to_owned()), settings);
+    cloud.session = Some(Credentials::session(KEY_ID, secret));
+    cloud.timeout = Duration::from_secs(5);
+    let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .with_max_steps(64)
+        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
+        .build_ui_state(|ui, e: &mut Editor| e.ui(ui), editor)
+}
+
+fn setup() -> Setup {
+    Setup { server: VodServer::start(), data: tempfile::tempdir().unwrap() }
+}
+
+fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(3);
+}
+
+/// The top-bar button (its label carries the shortcut).
+fn press_produce(h: &mut Harness<'static, Editor>) {
+    h.get_by_label("Produce Ctrl+Enter").click();
+    h.run_steps(3);
+}
+
+fn confirm(h: &mut Harness<'static, Editor>) {
+    assert!(
+        h.query_by_label("Produce this video?").is_some() || h.query_by_value("Produce this video?").is_some(),
+        "the billed confirmation shows"
+    );
+    h.get_by_label("Produce").click();
+    h.run_steps(2);
+}
+
+#[test]
+fn fill_the_form_produce_confirm_and_see_the_ids() {
+    let s = setup();
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Project").click();
+    h.run();
+    h.get_by_label("Video title").click();
+    h.run();
+    h.get_by_label("Video title").type_text("海边 summer");
+    h.run();
+    assert_eq!(h.state().doc.project.media_metadata.title, "海边 summer");
+    press_produce(&mut h);
+    confirm(&mut h);
+    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    let Step::Done(outcome) = &h.state().cloud.step else { unreachable!() };
+    let ids = outcome.ids.clone().expect("IDs");
+    // The three IDs are on screen as selectable text, with copy buttons.
+    for id in [&ids.request_id, &ids.media_id, &ids.project_id] {
+        assert!(h.query_all_by_value(id).next().is_some(), "{id} shown");
+    }
+    assert_eq!(h.query_all_by_label("Copy").count(), 3, "a copy button per ID");
+    // Stored in the project (which is now unsaved), sent once, with the form's metadata.
+    assert_eq!(h.state().doc.project.project_id.as_deref(), Some(ids.project_id.as_str()));
+    assert!(h.state().is_dirty());
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1);
+    // Polling of the new job may already have sent GetEditingProject: find the production.
+    let sent = s.server.requests().into_iter().find(|r| r.action == "ProduceEditingProjectVideo").unwrap().params;
+    assert_eq!(
+        sent.get("MediaMetadata").map(String::as_str),
+        Some(r#"{"Title":"海边 summer"}"#),
+        "{:?}",
+        sent.keys().collect::<Vec<_>>()
+    );
+    // The job history has it, and the Jobs tab shows it.
+    h.get_by_label("Close").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();
+    run_until(&mut h, "the job list", |e| !e.cloud.jobs.is_empty());
+    assert!(h.query_all_by_value(&ids.media_id).next().is_some());
+}
+
+#[test]
+fn a_wrong_secret_is_explained_in_words() {
+    let s = setup();
+    let mut h = harness(&s, project(CLEAN), "not-the-secret");
+    h.run();
+    press_produce(&mut h);
+    confirm(&mut h);
+    run_until(&mut h, "the refusal", |e| matches!(e.cloud.step, Step::Done(_)));
+    assert!(h.query_all_by_label("Production refused").next().is_some(), "the dialog says so");
+    let Step::Done(o) = &h.state().cloud.step else { unreachable!() };
+    let text = o.error.clone().unwrap();
+    assert!(text.contains("SignatureDoesNotMatch") && text.contains("check the secret"), "{text}");
+    assert!(!text.contains("not-the-secret"));
+    assert!(h.state().doc.project.project_id.is_none());
+}
+
+#[test]
+fn a_slow_server_keeps_the_ui_answering_and_a_second_click_sends_nothing() {
+    let s = setup();
+    s.server.fault(Fault::Delay(Duration::from_millis(2_500)));
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    confirm(&mut h);
+    assert!(h.state().cloud.producing());
+    // Frames keep coming while the server thinks: 30 frames well within the delay.
+    let start = Instant::now();
+    for _ in 0..30 {
+        h.step();
+    }
+    assert!(start.elapsed() < Duration::from_millis(2_000), "frames took {:?}", start.elapsed());
+    assert!(h.state().cloud.producing(), "still waiting for the slow server");
+    // The button is disabled and the shortcut does nothing: no second dialog, no request.
+    h.get_by_label("Producing… Ctrl+Enter").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run_steps(3);
+    assert!(h.query_by_label("Produce this video?").is_none() && h.query_by_value("Produce this video?").is_none());
+    run_until(&mut h, "the slow answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1, "exactly one request");
+}
+
+#[test]
+fn validation_errors_block_and_clicking_one_selects_the_clip() {
+    let s = setup();
+    let p = project(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4},{"MediaId":"m2","In":5,"Out":2}]}]}"#,
+    );
+    let mut h = harness(&s, p, KEY_SECRET);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run_steps(3);
+    assert!(h.query_by_label("Cannot produce yet").is_some() || h.query_by_value("Cannot produce yet").is_some());
+    let problem = "error: track 1 (V1), clip 2, field Out: Out (2 s) must be after In (5 s)";
+    // Listed in the dialog (drawn last, on top) and in the Problems panel behind it.
+    h.get_all_by_value(problem).last().expect("the problem is listed").click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.selection, vec![vodcut::edit::ops::ClipRef { track: 0, index: 1 }]);
+    assert!(matches!(h.state().cloud.step, Step::Idle));
+    assert_eq!(s.server.requests().len(), 0, "nothing was sent");
+}
+
+#[test]
+fn warnings_ask_before_going_on() {
+    let s = setup();
+    let p = project(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","Out":4,"Effects":[{"Type":"VFX","SubType":"zoom"}]}]}]}"#,
+    );
+    let mut h = harness(&s, p, KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    assert!(
+        h.query_by_label("Produce despite warnings?").is_some()
+            || h.query_by_value("Produce despite warnings?").is_some()
+    );
+    h.get_by_label("Continue").click();
+    h.run_steps(3);
+    confirm(&mut h);
+    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    assert_eq!(s.server.handled("ProduceEditingProjectVideo"), 1);
+}
