@@ -4,45 +4,17 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 use vodcut::ui::Editor;
-use vodcut::ui::files::Picker;
 
-/// Answers file dialogs with whatever the test put in.
-#[derive(Default)]
-struct FakePicker {
-    open: Mutex<Option<PathBuf>>,
-    save: Mutex<Option<PathBuf>>,
-}
-
-impl Picker for FakePicker {
-    fn pick_open(&self) -> Option<PathBuf> {
-        self.open.lock().unwrap().clone()
-    }
-    fn pick_save(&self, _suggested: &str) -> Option<PathBuf> {
-        self.save.lock().unwrap().clone()
-    }
-}
+mod support;
+use support::ui::{FakePicker, run_until};
 
 fn harness(picker: Arc<FakePicker>) -> Harness<'static, Editor> {
-    // Spinners and menu animations repaint for a few frames: allow them to settle.
-    Harness::builder()
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_max_steps(64)
-        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
-        .build_ui_state(|ui, editor: &mut Editor| editor.ui(ui), Editor::new(picker))
-}
-
-/// Runs frames until `done` holds (background file work finishes on its own thread).
-fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) {
-        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    h.run();
+    support::ui::harness(
+        support::ui::editor(picker, vodcut::edit::document::Document::default()),
+        egui::Vec2::new(1280.0, 800.0),
+    )
 }
 
 fn menu(h: &mut Harness<'static, Editor>, item: &str) {

@@ -13,6 +13,8 @@ use vodcut::model::{Project, Time, TrackKind};
 use vodcut::ui::Editor;
 use vodcut::ui::files::NativePicker;
 
+mod support;
+
 /// V1 (bottom): a [0,4) b [6,9); V2 (top): empty; A1: x [0,5); bin: a, b, x, "Theme" audio.
 fn project() -> Project {
     let mut p = import_timeline_str(
@@ -34,7 +36,7 @@ fn project() -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = Editor::with_document(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
     Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
         .with_max_steps(64)
@@ -291,7 +293,7 @@ fn whole_window_snapshot_with_a_sample_project() {
     p.zoom = 80.0;
     let i = p.add_track(TrackKind::Audio);
     let _ = i;
-    let editor = Editor::with_document(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_max_steps(64)

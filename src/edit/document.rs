@@ -18,6 +18,8 @@ pub struct Document {
     /// process-wide counter, so a newly opened document never repeats an old one's number
     /// (caches would otherwise show the previous document).
     revision: u64,
+    /// Names this document's recovery file while it has never been saved.
+    pub untitled_id: String,
 }
 
 fn next_revision() -> u64 {
@@ -36,7 +38,18 @@ impl Document {
     pub fn new(project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
         let mut history = History::default();
         history.reset(dirty);
-        Document { project, path, history, selection: Vec::new(), clipboard: Vec::new(), revision: next_revision() }
+        let mut r = [0u8; 6];
+        let _ = getrandom::fill(&mut r);
+        let untitled_id = r.iter().map(|b| format!("{b:02x}")).collect();
+        Document {
+            project,
+            path,
+            history,
+            selection: Vec::new(),
+            clipboard: Vec::new(),
+            revision: next_revision(),
+            untitled_id,
+        }
     }
 
     pub fn revision(&self) -> u64 {

@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod jobs;
 pub mod project_file;
+pub mod recovery;
 pub mod settings;
 
 pub use project_file::{FileError, Opened, Origin};

@@ -54,9 +54,16 @@ pub struct Editor {
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
-    /// A cloud project waiting to replace the document (after the unsaved-changes prompt).
-    incoming: Option<crate::model::Project>,
+    /// A project waiting to replace the document (after the unsaved-changes prompt): from the
+    /// cloud, or recovered work with the file it belongs to.
+    incoming: Option<(crate::model::Project, Option<PathBuf>)>,
     started: bool,
+    /// Seconds between autosaves of a dirty document to the recovery folder.
+    pub autosave_every: f64,
+    last_autosave: f64,
+    autosaved_revision: u64,
+    /// Unsaved work found at start, offered back.
+    pub recovery_offer: Vec<crate::store::recovery::Candidate>,
 }
 
 impl Editor {
@@ -89,6 +96,10 @@ impl Editor {
             tab: Tab::Inspector,
             incoming: None,
             started: false,
+            autosave_every: 30.0,
+            last_autosave: 0.0,
+            autosaved_revision: 0,
+            recovery_offer: Vec::new(),
             doc,
         }
     }
@@ -132,7 +143,40 @@ impl Editor {
         }
     }
 
+    /// Unsaved work of the current document is being dropped on purpose: forget its recovery.
+    fn drop_recovery(&self) {
+        if let Some(rec) = self.cloud.recovery() {
+            let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
+            std::thread::spawn(move || rec.remove(&file));
+        }
+    }
+
+    /// Writes the dirty document to the recovery folder every `autosave_every` seconds, on a
+    /// thread (never over the user's file, never blocking a frame).
+    fn autosave(&mut self, now: f64) {
+        if !self.doc.is_dirty()
+            || self.doc.revision() == self.autosaved_revision
+            || now - self.last_autosave < self.autosave_every
+        {
+            return;
+        }
+        let Some(rec) = self.cloud.recovery() else { return };
+        self.last_autosave = now;
+        self.autosaved_revision = self.doc.revision();
+        let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
+        let (original, project) = (self.doc.path.clone(), self.doc.project.clone());
+        std::thread::spawn(move || {
+            if let Err(e) = rec.write(&file, original.as_deref(), &project) {
+                log::warn!("autosave to {} failed: {e}", file.display());
+            }
+        });
+    }
+
     fn perform(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            // Reached only after the user chose Discard.
+            self.drop_recovery();
+        }
         match action {
             Pending::New => {
                 self.doc = Document::default();
@@ -149,12 +193,12 @@ impl Editor {
                 }
             }
             Pending::Incoming => {
-                if let Some(p) = self.incoming.take() {
-                    self.status = format!(
-                        "Loaded cloud project {}; save it to keep a local copy",
-                        p.project_id.as_deref().unwrap_or("")
-                    );
-                    self.doc = Document::new(p, None, true);
+                if let Some((p, path)) = self.incoming.take() {
+                    self.status = match &path {
+                        Some(f) => format!("Restored unsaved work of {}; save to keep it", f.display()),
+                        None => format!("Loaded {}; save it to keep a local copy", p.display_title()),
+                    };
+                    self.doc = Document::new(p, path, true);
                     self.timeline.fit_requested = true;
                 }
             }
@@ -203,6 +247,15 @@ impl Editor {
                     self.error = Some(e.to_string());
                 }
                 FileEvent::Saved { path, revision, result: Ok(()) } => {
+                    // Saved work needs no recovery copy (under the old name or the new one).
+                    if let Some(rec) = self.cloud.recovery() {
+                        let files = [
+                            rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id),
+                            rec.file_for(Some(&path), &self.doc.untitled_id),
+                        ];
+                        std::thread::spawn(move || files.iter().for_each(|f| rec.remove(f)));
+                    }
+                    self.autosaved_revision = 0;
                     self.doc.history.mark_saved_state(revision);
                     self.status = format!("Saved {}", path.display());
                     self.cloud.remember(&path);
@@ -407,9 +460,10 @@ impl Editor {
                 }
                 Event::Tested(r) => self.cloud.test_result = Some(r),
                 Event::CloudProject(Ok(p)) => {
-                    self.incoming = Some(*p);
+                    self.incoming = Some((*p, None));
                     self.request(Pending::Incoming);
                 }
+                Event::Recovered(found) => self.recovery_offer = found,
                 Event::CloudProject(Err(e)) => self.error = Some(format!("Could not open the cloud project: {e}")),
             }
         }
@@ -424,10 +478,17 @@ impl Editor {
         self.cloud.tasks.set_context(&ctx);
         if !self.started {
             self.started = true;
+            self.last_autosave = now;
             self.cloud.load_jobs();
+            self.cloud.scan_recovery();
         }
         self.handle_file_events();
         self.handle_cloud_events(now);
+        self.autosave(now);
+        if self.doc.is_dirty() {
+            // Wake up for the next autosave even when idle.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(self.autosave_every.max(1.0)));
+        }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.request(Pending::Close);
@@ -475,8 +536,80 @@ impl Editor {
             }
         }
         self.toast_ui(&ctx, now);
+        self.recovery_ui(&ctx);
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
+    }
+
+    /// Offers unsaved work found at start; never blocks: "Later" keeps the files for next time.
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if self.recovery_offer.is_empty() {
+            return;
+        }
+        let mut restore = None;
+        let mut delete = None;
+        let mut later = false;
+        egui::Window::new("Recover unsaved work")
+            .collapsible(false)
+            .default_width(480.0)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, -80.0])
+            .show(ctx, |ui| {
+                ui.label("vodcut did not close cleanly last time. This unsaved work was kept:");
+                for (i, c) in self.recovery_offer.iter().enumerate() {
+                    ui.separator();
+                    let when = time::OffsetDateTime::from_unix_timestamp(c.saved_at as i64)
+                        .map(crate::api::client::format_timestamp)
+                        .unwrap_or_default();
+                    match &c.project {
+                        Ok(p) => {
+                            let from = c
+                                .original
+                                .as_ref()
+                                .map(|o| o.display().to_string())
+                                .unwrap_or_else(|| "a project never saved".into());
+                            ui.label(format!(
+                                "\"{}\" ({} clips), autosaved {when}, of {from}",
+                                p.display_title(),
+                                p.clip_count()
+                            ));
+                            ui.horizontal(|ui| {
+                                if ui.button("Restore").clicked() {
+                                    restore = Some(i);
+                                }
+                                if ui.button("Discard").clicked() {
+                                    delete = Some(i);
+                                }
+                            });
+                        }
+                        Err(why) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {why}", c.file.display()));
+                            if ui.button("Delete").clicked() {
+                                delete = Some(i);
+                            }
+                        }
+                    }
+                }
+                ui.separator();
+                if ui.button("Later").on_hover_text("Keep these for the next start").clicked() {
+                    later = true;
+                }
+            });
+        if let Some(i) = delete {
+            let c = self.recovery_offer.remove(i);
+            if let Some(rec) = self.cloud.recovery() {
+                std::thread::spawn(move || rec.remove(&c.file));
+            }
+        }
+        if let Some(i) = restore {
+            let c = self.recovery_offer.remove(i);
+            if let Ok(p) = c.project {
+                self.incoming = Some((*p, c.original));
+                self.request(Pending::Incoming);
+            }
+        }
+        if later {
+            self.recovery_offer.clear();
+        }
     }
 
     fn toast_ui(&mut self, ctx: &egui::Context, now: f64) {

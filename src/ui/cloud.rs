@@ -28,6 +28,7 @@ pub enum Event {
     Refreshed(Vec<(Job, Option<String>)>),
     Tested(Result<String, String>),
     CloudProject(Result<Box<Project>, String>),
+    Recovered(Vec<crate::store::recovery::Candidate>),
 }
 
 /// Where the Produce flow stands.
@@ -208,6 +209,16 @@ impl Cloud {
             };
             Event::CloudProject(result.await)
         });
+    }
+
+    pub fn recovery(&self) -> Option<crate::store::recovery::Recovery> {
+        self.data_dir.as_deref().map(crate::store::recovery::Recovery::new)
+    }
+
+    /// Looks for unsaved work left by an earlier run (in the background: start-up never waits).
+    pub fn scan_recovery(&mut self) {
+        let Some(rec) = self.recovery() else { return };
+        self.tasks.spawn(Kind::Recovery, true, async move { Event::Recovered(rec.scan()) });
     }
 
     /// Saves the settings in the background (never on the UI thread).

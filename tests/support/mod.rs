@@ -1,1 +1,2 @@
+pub mod ui;
 pub mod vod_server;

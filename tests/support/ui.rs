@@ -1,0 +1,52 @@
+//! Helpers for driving the editor through egui_kittest.
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use vodcut::ui::Editor;
+use vodcut::ui::files::Picker;
+
+/// Answers file dialogs with whatever the test put in.
+#[derive(Default)]
+pub struct FakePicker {
+    pub open: Mutex<Option<PathBuf>>,
+    pub save: Mutex<Option<PathBuf>>,
+}
+
+impl Picker for FakePicker {
+    fn pick_open(&self) -> Option<PathBuf> {
+        self.open.lock().unwrap().clone()
+    }
+    fn pick_save(&self, _suggested: &str) -> Option<PathBuf> {
+        self.save.lock().unwrap().clone()
+    }
+}
+
+/// An editor with a data folder of its own (job history, recovery, settings), so tests never
+/// read or write the user's.
+pub fn editor(picker: Arc<dyn Picker>, doc: vodcut::edit::document::Document) -> Editor {
+    let data = tempfile::tempdir().unwrap().keep();
+    Editor::with_cloud(picker, doc, vodcut::ui::cloud::Cloud::new(Some(data), Default::default()))
+}
+
+/// A harness around `editor`, rendering Chinese like the app does.
+pub fn harness(editor: Editor, size: egui::Vec2) -> Harness<'static, Editor> {
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(64)
+        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
+        .build_ui_state(|ui, e: &mut Editor| e.ui(ui), editor)
+}
+
+/// Runs frames until `done` holds (background work finishes on other threads).
+pub fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    h.run_steps(3);
+}
