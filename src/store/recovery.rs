@@ -107,7 +107,7 @@ impl Recovery {
             }
             out.push(Candidate { file, original: r.original, saved_at: r.saved_at, project: Ok(Box::new(r.project)) });
         }
-        out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        out.sort_by_key(|c| std::cmp::Reverse(c.saved_at));
         out
     }
 }
