@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Real-window end-to-end test: the release binary under Xvfb, driven with xdotool.
-# Opens a project, types a title, saves with Ctrl+S, and checks the file on disk.
+# Real-window end-to-end test: the binary under Xvfb, driven with xdotool, against the loopback
+# VOD server (examples/loopback_vod). Opens a project, types a title, saves with Ctrl+S and
+# checks the file; then produces with Ctrl+Enter, confirms, and finds the MediaId in the job
+# history.
 # Screenshots land in target/e2e/ for a person to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,18 @@ export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
 export HOME=$(mktemp -d)
 
 PROJECT="$OUT/e2e.vodcut"
-"$BIN" import assets/samples/timelines/subtitle-track.json -o "$PROJECT"
+"$BIN" import assets/samples/timelines/cut-and-merge.json -o "$PROJECT"
+
+# The loopback VOD server, and the editor pointed at it with its keys.
+SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
+[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
+"$SERVER_BIN" > "$OUT/server.out" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 100); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
+export VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")
+export $(grep '^ALIBABA_CLOUD_ACCESS_KEY' "$OUT/server.out" | xargs)
+export VODCUT_DATA_DIR="$OUT/data"
+[ -n "$VODCUT_ENDPOINT" ] || { echo "e2e: the loopback server did not start" >&2; exit 1; }
 
 exec 3> "$OUT/display.txt"
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
@@ -27,6 +40,7 @@ APP_PID=$!
 cleanup() {
   kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true
   kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
+  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
 fail() { echo "e2e: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT/app.err" >&2; exit 1; }
@@ -54,4 +68,21 @@ grep -q '"Title": "Beach day"' "$PROJECT" || fail "the project file does not hol
 sleep 0.5
 expect_title "Beach day — e2e.vodcut — vodcut"
 import -window root "$OUT/03-saved.png"
-echo "e2e: passed (screenshots in $OUT)"
+
+# Produce: Ctrl+Enter opens the billed-production confirmation; Tab focuses its Produce
+# button and Enter presses it.
+xdotool key ctrl+Return; sleep 0.8
+import -window root "$OUT/04-confirm.png"
+xdotool key Tab; sleep 0.2; xdotool key Return
+MEDIA=""
+for _ in $(seq 100); do
+  MEDIA=$( (cat "$VODCUT_DATA_DIR"/jobs/*.json 2>/dev/null || true) | sed -n 's/.*"MediaId": "\([0-9a-f]*\)".*/\1/p' | head -1)
+  [ -n "$MEDIA" ] && break; sleep 0.1
+done
+[ -n "$MEDIA" ] || fail "no MediaId in the job history ($(cat "$VODCUT_DATA_DIR"/jobs/*.json 2>/dev/null))"
+grep -q '"State": "Submitted"' "$VODCUT_DATA_DIR"/jobs/*.json || fail "the job is not recorded as submitted"
+sleep 0.8
+import -window root "$OUT/05-produced.png"
+# The ProjectId came back into the project: unsaved again, so the title has the marker.
+expect_title "*Beach day — e2e.vodcut — vodcut"
+echo "e2e: passed; produced MediaId $MEDIA (screenshots in $OUT)"
