@@ -196,3 +196,54 @@ fn warnings_ask_before_going_on() {
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
     assert_eq!(s.server.handled("ProduceEditingProjectVideo"), 1);
 }
+
+#[test]
+fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
+    let s = setup();
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    confirm(&mut h);
+    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    h.get_by_label("Close").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();
+    run_until(&mut h, "the job list", |e| !e.cloud.jobs.is_empty());
+    // The loopback project is Producing at first, Produced with its video Normal after.
+    for _ in 0..3 {
+        h.get_by_label("Refresh now").click();
+        run_until(&mut h, "the refresh", |e| {
+            !e.cloud.tasks.is_running(vodcut::tasks::Kind::Refresh)
+                && !e.cloud.tasks.is_running(vodcut::tasks::Kind::Jobs)
+        });
+    }
+    let job = h.state().cloud.jobs[0].clone();
+    assert_eq!(job.production_status.as_deref(), Some("Produced"));
+    assert_eq!(job.video_status.as_deref(), Some("Normal"));
+    assert!(!job.is_active());
+    assert!(h.query_all_by_value("Duration: 12 s").next().is_some(), "a finished job shows its duration");
+    // Open the cloud project: the document has unsaved changes (the linked ProjectId).
+    h.get_by_label("Open cloud project").click();
+    run_until(&mut h, "the prompt", |e| e.confirm_prompt().is_some());
+    h.get_by_label("Discard").click();
+    run_until(&mut h, "the cloud project", |e| e.doc.path.is_none() && e.doc.project.clip_count() == 2);
+    assert_eq!(h.state().doc.project.project_id, job.project_id);
+    assert_eq!(h.state().doc.project.title, "Loopback film");
+}
+
+#[test]
+fn test_connection_reports_in_words() {
+    let s = setup();
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Account settings…").click();
+    h.run_steps(3);
+    h.get_by_label("Test connection").click();
+    run_until(&mut h, "the test", |e| e.cloud.test_result.is_some());
+    let r = h.state().cloud.test_result.clone().unwrap();
+    let text = r.unwrap();
+    assert!(text.contains("Connected to") && text.contains("LTAI****y001"), "{text}");
+    assert!(!text.contains(KEY_SECRET));
+}
