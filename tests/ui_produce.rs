@@ -240,6 +240,8 @@ fn test_connection_reports_in_words() {
     h.run_steps(2);
     h.get_by_label("Account settings…").click();
     h.run_steps(3);
+    // The active credentials, masked; never the secret.
+    assert!(h.query_all_by_value("Active: entered for this session, AccessKey ID LTAI****y001").next().is_some());
     h.get_by_label("Test connection").click();
     run_until(&mut h, "the test", |e| e.cloud.test_result.is_some());
     let r = h.state().cloud.test_result.clone().unwrap();

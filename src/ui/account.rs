@@ -17,6 +17,14 @@ pub struct AccountForm {
     token: String,
     /// aliyun CLI profile names, read off the UI thread.
     profiles: Arc<Mutex<Option<Vec<String>>>>,
+    /// Which credentials the current choice finds ("environment variables, LTAI****ey01"),
+    /// resolved off the UI thread; keyed by the choice it was resolved for.
+    active: Arc<Mutex<Option<(CredentialChoice, Result<String, String>)>>>,
+}
+
+fn describe(c: &Credentials) -> String {
+    let sts = if c.security_token.is_some() { " with an STS token" } else { "" };
+    format!("{}, AccessKey ID {}{sts}", c.source, c.masked_id())
 }
 
 pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm, region: &str) {
@@ -33,6 +41,22 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
             let names = cli_profile_names(&Lookup::system());
             if let Ok(mut s) = slot.lock() {
                 *s = Some(names);
+            }
+        });
+    }
+    let choice_now = cloud.settings.credentials.clone();
+    let stale = form.active.lock().map(|a| a.as_ref().is_none_or(|(c, _)| *c != choice_now)).unwrap_or(false);
+    if stale && choice_now != CredentialChoice::Session {
+        // Reading the profile files is disk work: resolve on a thread.
+        let slot = form.active.clone();
+        let conn = cloud.connection(region);
+        if let Ok(mut a) = slot.lock() {
+            *a = Some((choice_now.clone(), Ok("looking…".into())));
+        }
+        std::thread::spawn(move || {
+            let found = conn.credentials().map(|c| describe(&c)).map_err(|e| e.to_string());
+            if let Ok(mut a) = slot.lock() {
+                *a = Some((conn.choice, found));
             }
         });
     }
@@ -83,6 +107,17 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
             cloud.settings.credentials = CredentialChoice::Session;
             changed = true;
         }
+        if cloud.settings.credentials != CredentialChoice::Session {
+            match form.active.lock().ok().and_then(|a| a.clone()).map(|(_, r)| r) {
+                Some(Ok(text)) => {
+                    ui.label(format!("Active: {text}"));
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                None => {}
+            }
+        }
         if cloud.settings.credentials == CredentialChoice::Session {
             let row = |ui: &mut egui::Ui, label: &str, text: &mut String, secret: bool| {
                 ui.horizontal(|ui| {
@@ -101,7 +136,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 cloud.session = Some(c);
             }
             match &cloud.session {
-                Some(c) => ui.label(format!("In use: {} ({})", c.masked_id(), c.source)),
+                Some(c) => ui.label(format!("Active: {}", describe(c))),
                 None => ui.label("None entered yet."),
             };
         }
