@@ -19,8 +19,11 @@ pub struct AccountForm {
     profiles: Arc<Mutex<Option<Vec<String>>>>,
     /// Which credentials the current choice finds ("environment variables, LTAI****ey01"),
     /// resolved off the UI thread; keyed by the choice it was resolved for.
-    active: Arc<Mutex<Option<(CredentialChoice, Result<String, String>)>>>,
+    active: Arc<Mutex<Option<Resolved>>>,
 }
+
+/// The credential choice and what it resolved to.
+type Resolved = (CredentialChoice, Result<String, String>);
 
 fn describe(c: &Credentials) -> String {
     let sts = if c.security_token.is_some() { " with an STS token" } else { "" };
