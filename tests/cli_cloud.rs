@@ -168,3 +168,63 @@ fn plain_http_to_another_machine_is_refused() {
     assert!(text(&out.stderr).contains("plain http"));
     assert_eq!(env.server.requests().len(), 0);
 }
+
+#[test]
+fn media_search_filters_by_kind_and_quotes_titles_safely() {
+    let env = Env::new();
+    env.server.add_media("v1", "video", "Beach (sunset) it's warm", 42.5, "Normal");
+    env.server.add_media("v2", "video", "Mountain", 10.0, "Transcoding");
+    env.server.add_media("a1", "audio", "Beach theme", 180.0, "Normal");
+    let out = env.run(&["media", "search", "it's warm", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["Total"], 1);
+    assert_eq!(v["MediaList"][0]["MediaId"], "v1");
+    assert_eq!(v["MediaList"][0]["Duration"], 42.5);
+    let sent = env.server.requests().last().unwrap().params.clone();
+    assert_eq!(sent["Match"], r"Title in ('it\'s warm')");
+    // A parenthesis in the text does not end the expression.
+    let out = env.run(&["media", "search", "(sunset)"]);
+    assert!(text(&out.stdout).contains("1 video item(s) match"), "{}", text(&out.stdout));
+    // Kind filter, and a warning for media that is not Normal.
+    let out = env.run(&["media", "search", "--kind", "audio"]);
+    assert!(text(&out.stdout).contains("a1") && !text(&out.stdout).contains("v1"));
+    let out = env.run(&["media", "search", "Mountain"]);
+    assert!(text(&out.stdout).contains("Transcoding: not usable until Normal"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn media_search_pages_and_scroll_tokens() {
+    let env = Env::new();
+    for i in 0..45 {
+        env.server.add_media(&format!("v{i:02}"), "video", &format!("Clip {i}"), 1.0, "Normal");
+    }
+    let out = env.run(&["media", "search", "--page", "3", "--page-size", "20", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["MediaList"].as_array().unwrap().len(), 5);
+    let out = env.run(&["media", "search", "--page-size", "20"]);
+    let s = text(&out.stdout);
+    let token = s.lines().find_map(|l| l.strip_prefix("More: --scroll-token ")).expect("a token").to_owned();
+    let out = env.run(&["media", "search", "--page-size", "20", "--scroll-token", &token, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["MediaList"][0]["MediaId"], "v20");
+}
+
+#[test]
+fn media_info_batches_by_twenty_and_names_missing_ids() {
+    let env = Env::new();
+    let mut ids = Vec::new();
+    for i in 0..25 {
+        env.server.add_media(&format!("m{i:02}"), "video", &format!("M {i}"), 2.0, "Normal");
+        ids.push(format!("m{i:02}"));
+    }
+    ids.push("nope".into());
+    let mut args = vec!["media", "info", "--json"];
+    args.extend(ids.iter().map(String::as_str));
+    let out = env.run(&args);
+    assert_eq!(out.status.code(), Some(5), "a missing ID is reported");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["VideoList"].as_array().unwrap().len(), 25);
+    assert_eq!(v["NonExistVideoIds"][0], "nope");
+    assert_eq!(env.server.received("GetVideoInfos"), 2, "26 IDs: two calls of at most 20");
+}

@@ -134,6 +134,23 @@ pub struct Mezzanine {
     pub status: String,
 }
 
+/// A material of a cloud editing project (GetEditingProjectMaterials).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Material {
+    pub material_id: String,
+    /// video | audio | image
+    pub material_type: String,
+    pub title: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub duration: Option<f64>,
+    #[serde(rename = "CoverURL")]
+    pub cover_url: String,
+    pub status: String,
+    #[serde(deserialize_with = "lenient_f64")]
+    pub size: Option<f64>,
+}
+
 /// Query for SearchEditingProject.
 #[derive(Clone, Debug, Default)]
 pub struct ProjectQuery {
@@ -155,6 +172,29 @@ pub struct MediaQuery {
     pub page_no: Option<u32>,
     pub page_size: Option<u32>,
     pub scroll_token: Option<String>,
+}
+
+impl MediaQuery {
+    /// The library search both front ends make: title text (quoted safely), kind, newest
+    /// first, a page, or a ScrollToken for results past the first 5 000.
+    pub fn search(
+        text: &str,
+        kind: &str,
+        page_no: u32,
+        page_size: u32,
+        scroll_token: Option<String>,
+        newest_first: bool,
+    ) -> Self {
+        let text = text.trim();
+        MediaQuery {
+            search_type: Some(kind.to_owned()),
+            match_expr: (!text.is_empty()).then(|| match_title(text)),
+            sort_by: Some(if newest_first { "CreationTime:Desc" } else { "CreationTime:Asc" }.into()),
+            page_no: scroll_token.is_none().then_some(page_no.max(1)),
+            page_size: Some(page_size.clamp(1, 100)),
+            scroll_token,
+        }
+    }
 }
 
 /// A Match expression searching titles for `text`, quoted so that quotes, parentheses and
@@ -230,6 +270,28 @@ impl Client {
         let list = v.get("VideoList").cloned().unwrap_or(Value::Array(vec![]));
         let missing = v.get("NonExistVideoIds").cloned().unwrap_or(Value::Array(vec![]));
         Ok((parse("GetVideoInfos", list)?, parse("GetVideoInfos", missing)?))
+    }
+
+    /// The materials of a cloud editing project (a wrapped list: `{"MaterialList":{"Material":[...]}}`).
+    pub async fn get_editing_project_materials(&self, project_id: &str) -> Result<Vec<Material>, ApiError> {
+        let v = self
+            .call("GetEditingProjectMaterials", &pairs(&[("ProjectId", Some(project_id.into()))]), Safety::ReadOnly)
+            .await?;
+        parse(
+            "GetEditingProjectMaterials",
+            v.pointer("/MaterialList/Material").cloned().unwrap_or(Value::Array(vec![])),
+        )
+    }
+
+    /// GetVideoInfos over any number of IDs, 20 per call.
+    pub async fn get_video_infos_batched(&self, ids: &[String]) -> Result<(Vec<VideoInfo>, Vec<String>), ApiError> {
+        let (mut found, mut missing) = (Vec::new(), Vec::new());
+        for chunk in ids.chunks(20) {
+            let (f, m) = self.get_video_infos(chunk).await?;
+            found.extend(f);
+            missing.extend(m);
+        }
+        Ok((found, missing))
     }
 
     pub async fn get_mezzanine_info(&self, video_id: &str) -> Result<Mezzanine, ApiError> {

@@ -242,3 +242,68 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
     }
     Ok(EXIT_OK)
 }
+
+pub fn media(command: super::MediaCommand, out: &mut dyn Write) -> CliResult {
+    use crate::api::calls::MediaQuery;
+    match command {
+        super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, conn, json } => {
+            let (client, _) = client(&conn, None)?;
+            let query =
+                MediaQuery::search(text.as_deref().unwrap_or(""), &kind, page, page_size, scroll_token, !oldest_first);
+            let r = runtime()?.block_on(client.search_media(&query)).map_err(|e| (exit_for(&e), e.to_string()))?;
+            if json {
+                let list: Vec<_> = r
+                    .media_list
+                    .iter()
+                    .map(|m| {
+                        let d = m.details().cloned().unwrap_or_default();
+                        serde_json::json!({"MediaId": m.media_id, "MediaType": m.media_type, "Title": d.title,
+                            "Duration": d.duration, "Status": d.status, "Size": d.size, "CoverURL": d.cover_url})
+                    })
+                    .collect();
+                let v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
+                return print(out, &serde_json::to_string_pretty(&v).unwrap_or_default());
+            }
+            print(out, &format!("{} {kind} item(s) match; showing {}:", r.total, r.media_list.len()))?;
+            for m in &r.media_list {
+                let d = m.details().cloned().unwrap_or_default();
+                let len = d.duration.map(|s| format!("{s} s")).unwrap_or_else(|| "-".into());
+                let warn = if d.status.is_empty() || d.status == "Normal" {
+                    String::new()
+                } else {
+                    format!("  [{}: not usable until Normal]", d.status)
+                };
+                print(out, &format!("{}  {:<10} {}{warn}", m.media_id, len, d.title))?;
+            }
+            if let Some(t) = r.scroll_token.filter(|t| !t.is_empty()) {
+                print(out, &format!("More: --scroll-token {t}"))?;
+            }
+            Ok(EXIT_OK)
+        }
+        super::MediaCommand::Info { ids, conn, json } => {
+            let (client, _) = client(&conn, None)?;
+            let (found, missing) =
+                runtime()?.block_on(client.get_video_infos_batched(&ids)).map_err(|e| (exit_for(&e), e.to_string()))?;
+            if json {
+                let list: Vec<_> = found
+                    .iter()
+                    .map(|v| serde_json::json!({"VideoId": v.video_id, "Title": v.title, "Duration": v.duration, "Status": v.status, "CoverURL": v.cover_url}))
+                    .collect();
+                print(
+                    out,
+                    &serde_json::to_string_pretty(&serde_json::json!({"VideoList": list, "NonExistVideoIds": missing}))
+                        .unwrap_or_default(),
+                )?;
+                return Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED });
+            }
+            for v in &found {
+                let len = v.duration.map(|s| format!("{s} s")).unwrap_or_else(|| "-".into());
+                print(out, &format!("{}  {:<10} {:<12} {}", v.video_id, len, v.status, v.title))?;
+            }
+            for m in &missing {
+                print(out, &format!("{m}  (no such video)"))?;
+            }
+            Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED })
+        }
+    }
+}

@@ -86,6 +86,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Browse the VOD media library.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
     /// List the job history, newest first.
     Jobs {
         #[arg(long)]
@@ -93,6 +98,40 @@ pub enum Command {
         /// Show at most this many.
         #[arg(long, default_value_t = 50)]
         limit: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediaCommand {
+    /// Search media by title (SearchMedia).
+    Search {
+        /// Words of the title (quotes and parentheses are fine).
+        text: Option<String>,
+        #[arg(long, value_parser = ["video", "audio", "image"], default_value = "video")]
+        kind: String,
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long, default_value_t = 20)]
+        page_size: u32,
+        /// Continue past the first 5 000 results with the token a previous page printed.
+        #[arg(long)]
+        scroll_token: Option<String>,
+        /// Oldest first (default: newest first).
+        #[arg(long)]
+        oldest_first: bool,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Details of media by ID (GetVideoInfos, 20 per call).
+    Info {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -145,6 +184,7 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
+        Command::Media { command } => cloud::media(command, out),
         Command::Validate { file, json } => {
             let project = load(&file)?;
             let problems = validate(&project);

@@ -5,5 +5,6 @@ pub mod jobs;
 pub mod project_file;
 pub mod recovery;
 pub mod settings;
+pub mod thumb_cache;
 
 pub use project_file::{FileError, Opened, Origin};

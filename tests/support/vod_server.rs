@@ -81,6 +81,12 @@ pub struct State {
     pub polls_until_produced: u32,
     /// Added to the server's clock (to test timestamp checks).
     pub clock_skew_secs: i64,
+    /// Cover images served (to see thumbnail caching work).
+    pub cover_requests: u32,
+    /// Where cover URLs point (set by `VodServer::start`).
+    pub base_url: String,
+    /// ProjectId -> material MediaIds, for GetEditingProjectMaterials.
+    pub materials: BTreeMap<String, Vec<String>>,
     counter: u64,
 }
 
@@ -103,6 +109,7 @@ impl VodServer {
         let mut state = State { polls_until_produced: 1, ..Default::default() };
         state.keys.insert(KEY_ID.into(), (KEY_SECRET.into(), None));
         state.keys.insert(STS_KEY_ID.into(), (STS_SECRET.into(), Some(STS_TOKEN.into())));
+        state.base_url = format!("http://{addr}/");
         let state = Arc::new(Mutex::new(state));
         let stop = Arc::new(AtomicBool::new(false));
         let (st, sp) = (state.clone(), stop.clone());
@@ -156,6 +163,7 @@ impl Drop for VodServer {
 
 struct Request {
     method: String,
+    path: String,
     query: String,
     body: String,
     content_type: String,
@@ -186,7 +194,8 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     let mut body = vec![0; length];
     r.read_exact(&mut body)?;
     let query = target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
-    Ok(Request { method, query, body: String::from_utf8_lossy(&body).into_owned(), content_type })
+    let path = target.split('?').next().unwrap_or("/").to_owned();
+    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type })
 }
 
 fn respond(mut conn: &TcpStream, status: u16, body: &str, extra_headers: &[(&str, String)]) {
@@ -290,6 +299,18 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         params.extend(pairs(&req.body));
     }
     let action = params.get("Action").cloned().unwrap_or_default();
+    if req.method == "GET" && req.path.starts_with("/cover/") {
+        state.lock().unwrap().cover_requests += 1;
+        let png = tiny_png();
+        let mut c = &conn;
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            png.len()
+        );
+        let _ = c.write_all(head.as_bytes());
+        let _ = c.write_all(&png);
+        return Ok(());
+    }
     let (request_id, fault) = {
         let mut st = state.lock().unwrap();
         st.counter += 1;
@@ -554,10 +575,42 @@ fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str)
         }
         "SearchMedia" => {
             let kind = p.get("SearchType").map(String::as_str).unwrap_or("video").to_owned();
-            let list: Vec<Value> = st
+            let wanted =
+                match p.get("Match") {
+                    None => None,
+                    Some(m) => Some(parse_title_match(m).ok_or_else(|| {
+                        (400u16, "InvalidParameter", format!("The Match expression {m} is not valid."))
+                    })?),
+                };
+            let page_size: usize = p.get("PageSize").and_then(|v| v.parse().ok()).unwrap_or(10).min(100);
+            let page_no: usize = p.get("PageNo").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+            let matching: Vec<&Media> = st
                 .media
                 .iter()
                 .filter(|m| m.kind == kind)
+                .filter(|m| wanted.as_ref().is_none_or(|w| m.title.to_lowercase().contains(&w.to_lowercase())))
+                .collect();
+            // Deep paging: a ScrollToken is the index of the next item.
+            let start = match p.get("ScrollToken") {
+                Some(t) => {
+                    t.parse::<usize>().map_err(|_| (400u16, "InvalidParameter", "bad ScrollToken".to_string()))?
+                }
+                None => {
+                    if page_no * page_size > 5_000 {
+                        return Err((
+                            400,
+                            "InvalidParameter",
+                            "PageNo*PageSize may not exceed 5000; use ScrollToken".into(),
+                        ));
+                    }
+                    (page_no - 1) * page_size
+                }
+            };
+            let base = st.base_url.clone();
+            let list: Vec<Value> = matching
+                .iter()
+                .skip(start)
+                .take(page_size)
                 .map(|m| {
                     let key = match m.kind {
                         "audio" => "Audio",
@@ -565,13 +618,50 @@ fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str)
                         _ => "Video",
                     };
                     json!({"MediaId": m.id, "MediaType": m.kind, "CreationTime": "2026-11-01T00:00:00Z",
-                       key: {"Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""}})
+                       key: {"Title": m.title, "Duration": m.duration, "Status": m.status, "Size": 1_048_576,
+                             "CoverURL": format!("{base}cover/{}.png", m.id)}})
                 })
                 .collect();
-            Ok(json!({"RequestId": rid, "Total": list.len(), "MediaList": list}))
+            let next = start + list.len();
+            let token = (next < matching.len()).then(|| next.to_string());
+            Ok(json!({"RequestId": rid, "Total": matching.len(), "ScrollToken": token, "MediaList": list}))
+        }
+        "GetEditingProjectMaterials" => {
+            let id = p.get("ProjectId").ok_or_else(|| missing("ProjectId"))?;
+            let ids = st.materials.get(id).cloned().unwrap_or_default();
+            let list: Vec<Value> = st.media.iter().filter(|m| ids.contains(&m.id)).map(|m| json!({
+                "MaterialId": m.id, "MaterialType": m.kind, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""
+            })).collect();
+            Ok(json!({"RequestId": rid, "MaterialList": {"Material": list}}))
         }
         other => Err((404, "InvalidAction.NotFound", format!("Specified api {other} is not found"))),
     }
+}
+
+/// `Title in ('text')` with `\'` and `\\` escapes (vodcut's quoting): the text searched.
+pub fn parse_title_match(m: &str) -> Option<String> {
+    let rest = m.trim().strip_prefix("Title in ('")?;
+    let mut out = String::new();
+    let mut chars = rest.chars();
+    loop {
+        match chars.next()? {
+            '\\' => out.push(chars.next()?),
+            '\'' => break,
+            c => out.push(c),
+        }
+    }
+    (chars.as_str().trim() == ")").then_some(out)
+}
+
+/// A 2x2 PNG, the covers the loopback server serves.
+fn tiny_png() -> Vec<u8> {
+    vec![
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+        0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xFD, 0xD4, 0x9A, 0x73, 0x00, 0x00, 0x00,
+        0x10, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0x5F, 0xA1, 0x01, 0x44, 0x0C, 0x10, 0x0A, 0x00, 0x30,
+        0xCE, 0x06, 0x7D, 0xC9, 0xCB, 0x3A, 0xE3, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60,
+        0x82,
+    ]
 }
 
 /// A library video, or a produced one once its project is Produced.
