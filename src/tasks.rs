@@ -15,6 +15,8 @@ pub enum Kind {
     TestConnection,
     OpenCloudProject,
     Recovery,
+    Library,
+    Thumb,
 }
 
 pub struct Tasks<T> {

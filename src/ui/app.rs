@@ -64,6 +64,10 @@ pub struct Editor {
     autosaved_revision: u64,
     /// Unsaved work found at start, offered back.
     pub recovery_offer: Vec<crate::store::recovery::Candidate>,
+    pub library: super::library::Library,
+    /// The left panel shows the library (else the bin).
+    pub show_library: bool,
+    ctx_for_textures: egui::Context,
 }
 
 impl Editor {
@@ -100,6 +104,9 @@ impl Editor {
             last_autosave: 0.0,
             autosaved_revision: 0,
             recovery_offer: Vec::new(),
+            library: Default::default(),
+            show_library: false,
+            ctx_for_textures: egui::Context::default(),
             doc,
         }
     }
@@ -380,6 +387,67 @@ impl Editor {
         }
     }
 
+    /// Media whose length the editor does not know: bin entries without one, and clips with no
+    /// Out whose media is not in the bin.
+    fn unknown_lengths(&self) -> Vec<String> {
+        let p = &self.doc.project;
+        let mut ids: Vec<String> = p
+            .bin
+            .iter()
+            .filter(|e| e.duration.is_none() && e.kind != crate::model::project::MediaKind::Image)
+            .map(|e| e.media_id.clone())
+            .collect();
+        for t in p
+            .tracks
+            .iter()
+            .filter(|t| matches!(t.kind, crate::model::TrackKind::Video | crate::model::TrackKind::Audio))
+        {
+            for c in t.clips.iter().filter(|c| c.out.is_none() && c.r#type.as_deref() != Some("Image")) {
+                if let Some(id) = &c.media_id
+                    && !p.bin.iter().any(|e| &e.media_id == id)
+                    && !ids.contains(id)
+                {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// Fresh lengths from GetVideoInfos go into the bin (one undo step), so the timeline
+    /// shows real lengths and trims stop at the source's end.
+    fn apply_infos(&mut self, result: Result<Vec<crate::api::calls::VideoInfo>, String>) {
+        let infos = match result {
+            Ok(i) => i,
+            Err(e) => {
+                self.status = format!("Could not get media lengths: {e}");
+                return;
+            }
+        };
+        let mut bin = self.doc.project.bin.clone();
+        let mut n = 0;
+        for v in infos {
+            let Some(d) = v.duration.and_then(Time::from_secs_f64) else { continue };
+            match bin.iter_mut().find(|e| e.media_id == v.video_id) {
+                Some(e) => {
+                    e.duration = Some(d);
+                    if e.title.is_empty() {
+                        e.title = v.title.clone();
+                    }
+                }
+                None => bin.push(crate::model::project::BinEntry {
+                    media_id: v.video_id.clone(),
+                    title: v.title.clone(),
+                    duration: Some(d),
+                    kind: crate::model::project::MediaKind::Video,
+                }),
+            }
+            n += 1;
+        }
+        self.doc.apply("Refresh media lengths", crate::edit::Edit::SetBin(bin));
+        self.status = format!("Updated the length of {n} media");
+    }
+
     /// A new document takes the region chosen in the settings.
     pub fn apply_default_region(&mut self) {
         let r = self.cloud.settings.default_region.trim();
@@ -464,6 +532,10 @@ impl Editor {
                     self.request(Pending::Incoming);
                 }
                 Event::Recovered(found) => self.recovery_offer = found,
+                Event::Media { page, result } => self.library.on_page(page, result),
+                Event::Materials(result) => self.library.on_materials(result),
+                Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
+                Event::Infos(result) => self.apply_infos(result),
                 Event::CloudProject(Err(e)) => self.error = Some(format!("Could not open the cloud project: {e}")),
             }
         }
@@ -473,6 +545,7 @@ impl Editor {
     /// The whole window. Called by eframe each frame, and by tests through egui_kittest.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx_for_textures = ctx.clone();
         let now = ctx.input(|i| i.time);
         self.files.set_context(&ctx);
         self.cloud.tasks.set_context(&ctx);
@@ -779,7 +852,31 @@ impl Editor {
                 ui.label(format!("Cloud project: {id}"));
             }
             ui.separator();
-            bin_ui(ui, &mut self.doc, &mut self.bin_form);
+            ui.horizontal(|ui| {
+                if ui.selectable_label(!self.show_library, "Media bin").clicked() {
+                    self.show_library = false;
+                }
+                if ui.selectable_label(self.show_library, "VOD library").clicked() {
+                    self.show_library = true;
+                }
+            });
+            if self.show_library {
+                let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
+                super::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+            } else {
+                bin_ui(ui, &mut self.doc, &mut self.bin_form);
+                let unknown = self.unknown_lengths();
+                if !unknown.is_empty()
+                    && ui
+                        .button(format!("Refresh {} unknown length(s) from VOD", unknown.len()))
+                        .on_hover_text("GetVideoInfos, 20 at a time")
+                        .clicked()
+                {
+                    let region = self.doc.project.region.clone();
+                    self.cloud.video_infos(unknown, &region);
+                    self.status = "Asking VOD for media lengths…".into();
+                }
+            }
         });
     }
 

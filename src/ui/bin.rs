@@ -1,7 +1,7 @@
 //! The media bin: media gathered for this project, dragged onto tracks. Media can be added by
 //! MediaId by hand (the library browser comes later).
 
-use super::timeline::BinPayload;
+use super::timeline::MediaDrop;
 use crate::edit::Edit;
 use crate::edit::document::Document;
 use crate::model::Time;
@@ -30,7 +30,7 @@ pub fn bin_ui(ui: &mut egui::Ui, doc: &mut Document, form: &mut AddForm) {
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
         ui.horizontal(|ui| {
             let r = ui
-                .dnd_drag_source(id, BinPayload(i), |ui| {
+                .dnd_drag_source(id, MediaDrop { entry: e.clone(), status: String::new() }, |ui| {
                     ui.label(format!("☰ {title}  ·  {kind}  ·  {len}"));
                 })
                 .response;

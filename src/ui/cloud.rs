@@ -29,6 +29,19 @@ pub enum Event {
     Tested(Result<String, String>),
     CloudProject(Result<Box<Project>, String>),
     Recovered(Vec<crate::store::recovery::Candidate>),
+    /// A SearchMedia page (the library), or why it failed.
+    Media {
+        page: usize,
+        result: Result<crate::api::calls::SearchMediaResult, String>,
+    },
+    /// A decoded cover thumbnail (RGBA), or why it is not available.
+    Thumb {
+        url: String,
+        result: Result<([usize; 2], Vec<u8>), String>,
+    },
+    Materials(Result<Vec<crate::api::calls::Material>, String>),
+    /// Fresh lengths and titles of media (GetVideoInfos).
+    Infos(Result<Vec<crate::api::calls::VideoInfo>, String>),
 }
 
 /// Where the Produce flow stands.
@@ -67,6 +80,10 @@ pub struct Cloud {
     pub toast: Option<(String, f64)>,
     pub settings_open: bool,
     pub timeout: Duration,
+    /// Where cover thumbnails are cached on disk.
+    pub thumbs: Option<crate::store::thumb_cache::ThumbCache>,
+    /// For cover downloads (shared connection pool).
+    pub http: Option<reqwest::Client>,
 }
 
 impl Cloud {
@@ -83,6 +100,9 @@ impl Cloud {
             toast: None,
             settings_open: false,
             timeout: Duration::from_secs(30),
+            thumbs: crate::store::thumb_cache::cache_dir()
+                .map(|d| crate::store::thumb_cache::ThumbCache::new(&d, crate::store::thumb_cache::DEFAULT_MAX_BYTES)),
+            http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().ok(),
         }
     }
 
@@ -211,6 +231,72 @@ impl Cloud {
         });
     }
 
+    /// One page of the library.
+    pub fn search_media(&mut self, page: usize, query: crate::api::calls::MediaQuery, region: &str) {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::Library, false, async move {
+            let result = async { conn.client()?.search_media(&query).await }.await.map_err(|e| e.to_string());
+            Event::Media { page, result }
+        });
+    }
+
+    /// Downloads (or reads from the disk cache) and decodes one cover, off the UI thread.
+    pub fn load_thumb(&mut self, url: String) -> bool {
+        let (cache, http) = (self.thumbs.clone(), self.http.clone());
+        self.tasks.spawn(Kind::Thumb, false, async move {
+            let result = async {
+                let cached = match &cache {
+                    Some(c) => {
+                        let (c, u) = (c.clone(), url.clone());
+                        tokio::task::spawn_blocking(move || c.get(&u)).await.ok().flatten()
+                    }
+                    None => None,
+                };
+                let bytes = match cached {
+                    Some(b) => b,
+                    None => {
+                        let http = http.ok_or("no HTTP client")?;
+                        let resp = http.get(&url).send().await.map_err(|e| e.to_string())?;
+                        if !resp.status().is_success() {
+                            return Err(format!("HTTP {}", resp.status()));
+                        }
+                        let b = resp.bytes().await.map_err(|e| e.to_string())?.to_vec();
+                        if let Some(c) = &cache {
+                            let (c, u, b2) = (c.clone(), url.clone(), b.clone());
+                            let _ = tokio::task::spawn_blocking(move || c.put(&u, &b2)).await;
+                        }
+                        b
+                    }
+                };
+                tokio::task::spawn_blocking(move || decode_thumb(&bytes)).await.map_err(|e| e.to_string())?
+            }
+            .await;
+            Event::Thumb { url, result }
+        })
+    }
+
+    pub fn project_materials(&mut self, project_id: String, region: &str) {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::Library, false, async move {
+            Event::Materials(
+                async { conn.client()?.get_editing_project_materials(&project_id).await }
+                    .await
+                    .map_err(|e| e.to_string()),
+            )
+        });
+    }
+
+    pub fn video_infos(&mut self, ids: Vec<String>, region: &str) {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::Library, false, async move {
+            Event::Infos(
+                async { Ok::<_, ApiError>(conn.client()?.get_video_infos_batched(&ids).await?.0) }
+                    .await
+                    .map_err(|e| e.to_string()),
+            )
+        });
+    }
+
     pub fn recovery(&self) -> Option<crate::store::recovery::Recovery> {
         self.data_dir.as_deref().map(crate::store::recovery::Recovery::new)
     }
@@ -237,4 +323,12 @@ impl Cloud {
         self.settings.remember(path);
         self.save_settings();
     }
+}
+
+/// Decodes a cover and shrinks it to a thumbnail (at most 160 px wide).
+pub fn decode_thumb(bytes: &[u8]) -> Result<([usize; 2], Vec<u8>), String> {
+    let img = image::load_from_memory(bytes).map_err(|e| format!("not a picture: {e}"))?;
+    let img = if img.width() > 160 { img.thumbnail(160, 160) } else { img };
+    let rgba = img.to_rgba8();
+    Ok(([rgba.width() as usize, rgba.height() as usize], rgba.into_raw()))
 }

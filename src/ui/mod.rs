@@ -10,6 +10,7 @@ pub mod files;
 pub mod forms;
 pub mod inspector;
 pub mod jobs;
+pub mod library;
 pub mod preview;
 pub mod produce;
 pub mod timeline;

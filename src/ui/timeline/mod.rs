@@ -25,9 +25,13 @@ pub const EDGE_PX: f32 = 7.0;
 /// Snapping radius, in pixels whatever the zoom.
 pub const SNAP_PX: f32 = 10.0;
 
-/// A media-bin entry being dragged (its index in the bin).
-#[derive(Clone, Copy, Debug)]
-pub struct BinPayload(pub usize);
+/// Media being dragged onto the timeline, from the bin or the library.
+#[derive(Clone, Debug)]
+pub struct MediaDrop {
+    pub entry: crate::model::project::BinEntry,
+    /// The library's status ("Normal", "Transcoding"...); empty when not known.
+    pub status: String,
+}
 
 #[derive(Clone, Debug)]
 enum Drag {
@@ -351,10 +355,10 @@ fn bin_drop(
     row_at: &dyn Fn(f32) -> Option<usize>,
     row_top: &dyn Fn(usize) -> f32,
 ) {
-    let Some(payload) = area.dnd_hover_payload::<BinPayload>() else { return };
+    let Some(payload) = area.dnd_hover_payload::<MediaDrop>() else { return };
     let Some(p) = pointer else { return };
     let Some(row) = row_at(p.y) else { return };
-    let Some(entry) = doc.project.bin.get(payload.0).cloned() else { return };
+    let entry = payload.entry.clone();
     let track = rows[row];
     let kind = doc.project.tracks[track].kind;
     let length = entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
@@ -385,7 +389,7 @@ fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), top + ROW_H - 3.0),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    if area.dnd_release_payload::<BinPayload>().is_some() {
+    if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(format!(
                 "{} media cannot go on a {} track",
@@ -394,9 +398,30 @@ fn bin_drop(
             ));
             return;
         }
-        let change = ops::insert(&doc.project, track, vec![clip]);
-        let r = doc.apply_change("Add clip", change);
-        refusal(st, r);
+        let change = match ops::insert(&doc.project, track, vec![clip]) {
+            Ok(c) => c,
+            Err(e) => {
+                st.message = Some(e.to_string());
+                return;
+            }
+        };
+        // Media from the library joins the bin, so the project keeps its title and length.
+        let mut edits = Vec::new();
+        if !doc.project.bin.iter().any(|e| e.media_id == entry.media_id) {
+            let mut bin = doc.project.bin.clone();
+            bin.push(entry.clone());
+            edits.push(crate::edit::Edit::SetBin(bin));
+        }
+        edits.push(change.edit);
+        if doc.apply("Add clip", crate::edit::Edit::Batch(edits)) {
+            doc.selection = change.selection;
+        }
+        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
+            format!(
+                "Added, but \"{}\" is {}: VOD produces only media whose status is Normal",
+                entry.title, payload.status
+            )
+        });
     }
 }
 

@@ -1,0 +1,339 @@
+//! The VOD media library: search (SearchMedia), kind filter, newest/oldest first, paging
+//! (ScrollToken past the first 5 000 results), covers loaded only for visible rows, status
+//! marks, project materials, and dragging media onto tracks.
+
+use super::cloud::Cloud;
+use super::timeline::MediaDrop;
+use crate::api::calls::{MediaItem, MediaQuery};
+use crate::model::Time;
+use crate::model::project::{BinEntry, MediaKind};
+use std::collections::HashMap;
+
+pub const PAGE_SIZE: u32 = 50;
+/// PageNo/PageSize can reach this many results; beyond, only ScrollToken.
+pub const PAGE_WINDOW: u32 = 5_000;
+const ROW_H: f32 = 58.0;
+/// Covers downloading at once.
+const MAX_THUMBS_IN_FLIGHT: usize = 6;
+
+/// One row of the list, from a search or from a project's materials.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub media_id: String,
+    pub kind: MediaKind,
+    pub title: String,
+    pub duration: Option<Time>,
+    pub status: String,
+    pub size: Option<f64>,
+    pub cover_url: String,
+}
+
+impl Row {
+    pub fn from_item(m: &MediaItem) -> Row {
+        let d = m.details().cloned().unwrap_or_default();
+        Row {
+            media_id: m.media_id.clone(),
+            kind: kind_of(&m.media_type),
+            title: d.title,
+            duration: d.duration.and_then(Time::from_secs_f64),
+            status: d.status,
+            size: d.size,
+            cover_url: d.cover_url,
+        }
+    }
+
+    fn entry(&self) -> BinEntry {
+        BinEntry {
+            media_id: self.media_id.clone(),
+            title: self.title.clone(),
+            duration: self.duration,
+            kind: self.kind,
+        }
+    }
+}
+
+pub fn kind_of(t: &str) -> MediaKind {
+    match t {
+        "audio" => MediaKind::Audio,
+        "image" => MediaKind::Image,
+        _ => MediaKind::Video,
+    }
+}
+
+enum Thumb {
+    Loading,
+    Ready(egui::TextureHandle),
+    Failed,
+}
+
+pub struct Library {
+    pub text: String,
+    pub kind: MediaKind,
+    pub newest_first: bool,
+    /// 0-based page shown.
+    pub page: usize,
+    /// `tokens[p]`: the ScrollToken that fetches page `p` (from page `p - 1`'s answer).
+    tokens: Vec<Option<String>>,
+    pub rows: Vec<Row>,
+    pub total: u64,
+    pub error: Option<String>,
+    pub loading: bool,
+    /// Showing the linked cloud project's materials instead of a search.
+    pub materials: bool,
+    thumbs: HashMap<String, Thumb>,
+    thumbs_in_flight: usize,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library {
+            text: String::new(),
+            kind: MediaKind::Video,
+            newest_first: true,
+            page: 0,
+            tokens: Vec::new(),
+            rows: Vec::new(),
+            total: 0,
+            error: None,
+            loading: false,
+            materials: false,
+            thumbs: HashMap::new(),
+            thumbs_in_flight: 0,
+        }
+    }
+}
+
+fn kind_name(k: MediaKind) -> &'static str {
+    match k {
+        MediaKind::Video => "video",
+        MediaKind::Audio => "audio",
+        MediaKind::Image => "image",
+    }
+}
+
+impl Library {
+    /// The query for page `page`: PageNo within the 5 000-result window, a ScrollToken past it.
+    pub fn query_for(&self, page: usize) -> Option<MediaQuery> {
+        let within = (page as u32 + 1) * PAGE_SIZE <= PAGE_WINDOW;
+        let token = if within { None } else { Some(self.tokens.get(page).cloned().flatten()?) };
+        Some(MediaQuery::search(&self.text, kind_name(self.kind), page as u32 + 1, PAGE_SIZE, token, self.newest_first))
+    }
+
+    pub fn search(&mut self, cloud: &mut Cloud, page: usize, region: &str) {
+        let Some(q) = self.query_for(page) else {
+            self.error = Some("Cannot jump that far: page through with Next".into());
+            return;
+        };
+        if page == 0 {
+            self.tokens.clear();
+        }
+        self.materials = false;
+        self.loading = true;
+        self.error = None;
+        cloud.search_media(page, q, region);
+    }
+
+    pub fn on_page(&mut self, page: usize, result: Result<crate::api::calls::SearchMediaResult, String>) {
+        self.loading = false;
+        match result {
+            Ok(r) => {
+                self.page = page;
+                self.total = r.total;
+                self.rows = r.media_list.iter().map(Row::from_item).collect();
+                if self.tokens.len() <= page + 1 {
+                    self.tokens.resize(page + 2, None);
+                }
+                self.tokens[page + 1] = r.scroll_token.filter(|t| !t.is_empty());
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    pub fn on_materials(&mut self, result: Result<Vec<crate::api::calls::Material>, String>) {
+        self.loading = false;
+        match result {
+            Ok(list) => {
+                self.materials = true;
+                self.total = list.len() as u64;
+                self.rows = list
+                    .iter()
+                    .map(|m| Row {
+                        media_id: m.material_id.clone(),
+                        kind: kind_of(&m.material_type),
+                        title: m.title.clone(),
+                        duration: m.duration.and_then(Time::from_secs_f64),
+                        status: m.status.clone(),
+                        size: m.size,
+                        cover_url: m.cover_url.clone(),
+                    })
+                    .collect();
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    pub fn on_thumb(&mut self, ctx: &egui::Context, url: String, result: Result<([usize; 2], Vec<u8>), String>) {
+        self.thumbs_in_flight = self.thumbs_in_flight.saturating_sub(1);
+        let thumb = match result {
+            Ok((size, rgba)) => {
+                let image = egui::ColorImage::from_rgba_unmultiplied(size, &rgba);
+                Thumb::Ready(ctx.load_texture(format!("cover:{url}"), image, egui::TextureOptions::LINEAR))
+            }
+            Err(_) => Thumb::Failed,
+        };
+        self.thumbs.insert(url, thumb);
+    }
+
+    fn request_thumb(&mut self, cloud: &mut Cloud, url: &str) {
+        if url.is_empty() || self.thumbs.contains_key(url) || self.thumbs_in_flight >= MAX_THUMBS_IN_FLIGHT {
+            return;
+        }
+        if cloud.load_thumb(url.to_owned()) {
+            self.thumbs_in_flight += 1;
+            self.thumbs.insert(url.to_owned(), Thumb::Loading);
+        }
+    }
+
+    /// How many covers have been asked for (tests).
+    pub fn thumbs_requested(&self) -> usize {
+        self.thumbs.len()
+    }
+
+    pub fn thumbs_ready(&self) -> usize {
+        self.thumbs.values().filter(|t| matches!(t, Thumb::Ready(_))).count()
+    }
+}
+
+pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, region: &str, project_id: Option<&str>) {
+    let mut search = false;
+    ui.horizontal(|ui| {
+        let r = ui.add(egui::TextEdit::singleline(&mut lib.text).hint_text("title words").desired_width(150.0));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search titles"));
+        search |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        search |= ui.button("Search").clicked();
+    });
+    ui.horizontal(|ui| {
+        for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
+            if ui.selectable_label(lib.kind == k, kind_name(k)).clicked() && lib.kind != k {
+                lib.kind = k;
+                search = true;
+            }
+        }
+        let order = if lib.newest_first { "newest first" } else { "oldest first" };
+        if ui.button(order).on_hover_text("Sort by creation time").clicked() {
+            lib.newest_first = !lib.newest_first;
+            search = true;
+        }
+    });
+    if let Some(pid) = project_id
+        && ui.button("Materials of the cloud project").on_hover_text("GetEditingProjectMaterials").clicked()
+    {
+        lib.loading = true;
+        cloud.project_materials(pid.to_owned(), region);
+    }
+    if search {
+        lib.search(cloud, 0, region);
+    }
+    if lib.loading {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Asking VOD…");
+        });
+    }
+    if let Some(e) = &lib.error {
+        // Offline, no credentials, refused: said here, the rest of the editor unaffected.
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    if !lib.materials && (lib.total > 0 || lib.page > 0) {
+        ui.horizontal(|ui| {
+            let first = lib.page * PAGE_SIZE as usize + 1;
+            ui.label(format!(
+                "{}–{} of {}",
+                first.min(lib.total as usize),
+                first + lib.rows.len().saturating_sub(1),
+                lib.total
+            ));
+            if ui.add_enabled(lib.page > 0 && !lib.loading, egui::Button::new("◀ Previous")).clicked() {
+                let p = lib.page - 1;
+                lib.search(cloud, p, region);
+            }
+            let more = (lib.page + 1) * (PAGE_SIZE as usize) < lib.total as usize;
+            if ui.add_enabled(more && !lib.loading, egui::Button::new("Next ▶")).clicked() {
+                let p = lib.page + 1;
+                lib.search(cloud, p, region);
+            }
+        });
+    } else if lib.materials {
+        ui.label(format!("{} material(s) of the cloud project", lib.rows.len()));
+    }
+    // Only the rows in view are laid out, and only their covers are fetched.
+    let rows = lib.rows.clone();
+    egui::ScrollArea::vertical().id_salt("library").auto_shrink([false, false]).show_rows(
+        ui,
+        ROW_H,
+        rows.len(),
+        |ui, range| {
+            for row in &rows[range] {
+                lib.request_thumb(cloud, &row.cover_url);
+                row_ui(ui, lib, row);
+            }
+        },
+    );
+}
+
+fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
+    let id = egui::Id::unique(("library-row", &row.media_id));
+    let payload = MediaDrop { entry: row.entry(), status: row.status.clone() };
+    let r = ui
+        .dnd_drag_source(id, payload, |ui| {
+            ui.set_min_height(ROW_H - 6.0);
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(80.0, 45.0), egui::Sense::hover());
+                match lib.thumbs.get(&row.cover_url) {
+                    Some(Thumb::Ready(t)) => {
+                        egui::Image::new(t).fit_to_exact_size(rect.size()).paint_at(ui, rect);
+                    }
+                    _ => {
+                        ui.painter().rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+                    }
+                }
+                ui.vertical(|ui| {
+                    ui.label(
+                        egui::RichText::new(if row.title.is_empty() { &row.media_id } else { &row.title }).strong(),
+                    );
+                    let len = row.duration.map(|d| format!("{d} s")).unwrap_or_else(|| "length unknown".into());
+                    let size = row.size.map(|s| format!(" · {:.1} MB", s / 1_048_576.0)).unwrap_or_default();
+                    ui.label(format!("{} · {len}{size}", kind_name(row.kind)));
+                    if !row.status.is_empty() && row.status != "Normal" {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            format!("{}: not usable until Normal", row.status),
+                        );
+                    }
+                });
+            });
+        })
+        .response;
+    let label = format!("Library {}", if row.title.is_empty() { &row.media_id } else { &row.title });
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    r.on_hover_text(format!("{}\nDrag onto a track", row.media_id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_past_the_window_use_scroll_tokens() {
+        let mut lib = Library::default();
+        let q = lib.query_for(3).unwrap();
+        assert_eq!((q.page_no, q.scroll_token.as_deref()), (Some(4), None));
+        // Page 100 (results 5 001-5 050) needs the token page 99's answer gave.
+        assert!(lib.query_for(100).is_none(), "no token yet");
+        lib.tokens = vec![None; 101];
+        lib.tokens[100] = Some("tok".into());
+        let q = lib.query_for(100).unwrap();
+        assert_eq!((q.page_no, q.scroll_token.as_deref()), (None, Some("tok")));
+    }
+}

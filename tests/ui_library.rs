@@ -1,0 +1,205 @@
+//! The VOD library panel against the loopback server, as a user works with it.
+
+mod support;
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use support::ui::{FakePicker, harness, run_until};
+use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
+use vodcut::api::credentials::Credentials;
+use vodcut::edit::document::Document;
+use vodcut::model::export::import_timeline_str;
+use vodcut::model::{Project, Time};
+use vodcut::store::settings::{CredentialChoice, Settings};
+use vodcut::store::thumb_cache::ThumbCache;
+use vodcut::tasks::Kind;
+use vodcut::ui::Editor;
+use vodcut::ui::cloud::Cloud;
+
+fn editor(server: &VodServer, cache: &std::path::Path, p: Project) -> Harness<'static, Editor> {
+    let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };
+    let mut cloud = Cloud::new(Some(tempfile::tempdir().unwrap().keep()), settings);
+    cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
+    cloud.thumbs = Some(ThumbCache::new(cache, 1 << 20));
+    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
+    e.show_library = true;
+    harness(e, Vec2::new(1400.0, 900.0))
+}
+
+fn base() -> Project {
+    let mut p =
+        import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"x","In":0,"Out":2}]}]}"#).unwrap();
+    // 10 px/s: a minute fits on screen.
+    p.zoom = 10.0;
+    p
+}
+
+fn search(h: &mut Harness<'static, Editor>, text: &str) {
+    let field = h.get_by_label("Search titles");
+    field.click();
+    h.run();
+    h.get_by_label("Search titles").type_text(text);
+    h.get_by_label("Search").click();
+    h.run_steps(2);
+    run_until(h, "the search", library_idle);
+}
+
+fn library_idle(e: &Editor) -> bool {
+    !e.library.loading && !e.cloud.tasks.is_running(Kind::Library)
+}
+
+#[test]
+fn search_pages_and_filters_by_kind() {
+    let server = VodServer::start();
+    for i in 0..60 {
+        server.add_media(&format!("v{i:02}"), "video", &format!("Clip {i}"), 10.0 + i as f64, "Normal");
+    }
+    server.add_media("a1", "audio", "Theme", 95.0, "Normal");
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), base());
+    h.run();
+    search(&mut h, "");
+    assert_eq!(h.state().library.rows.len(), 50);
+    assert_eq!(h.state().library.total, 60);
+    assert!(h.query_all_by_value("1–50 of 60").next().is_some());
+    h.get_by_label("Next ▶").click();
+    h.run_steps(2);
+    run_until(&mut h, "page 2", library_idle);
+    assert_eq!(h.state().library.rows.len(), 10);
+    assert_eq!(h.state().library.page, 1);
+    h.get_by_label("audio").click();
+    h.run_steps(2);
+    run_until(&mut h, "audio", |e| library_idle(e) && e.library.rows.len() == 1);
+    assert_eq!(h.state().library.rows[0].title, "Theme");
+    let sent = server.requests().into_iter().rfind(|r| r.action == "SearchMedia").unwrap().params;
+    assert_eq!(sent["SearchType"], "audio");
+    assert_eq!(sent["SortBy"], "CreationTime:Desc");
+}
+
+#[test]
+fn covers_load_for_visible_rows_and_come_from_the_disk_cache_next_time() {
+    let server = VodServer::start();
+    for i in 0..50 {
+        server.add_media(&format!("v{i:02}"), "video", &format!("Clip {i}"), 5.0, "Normal");
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), base());
+    h.run();
+    search(&mut h, "");
+    run_until(&mut h, "covers", |e| e.library.thumbs_ready() >= 3 && !e.cloud.tasks.is_running(Kind::Thumb));
+    let asked = h.state().library.thumbs_requested();
+    assert!(asked < 50, "only rows in view load covers ({asked} of 50)");
+    let served = server.state.lock().unwrap().cover_requests;
+    assert_eq!(served as usize, h.state().library.thumbs_ready());
+    // A second run (new memory, same disk cache): the covers come from disk.
+    let mut h2 = editor(&server, cache.path(), base());
+    h2.run();
+    search(&mut h2, "");
+    run_until(&mut h2, "covers again", |e| e.library.thumbs_ready() >= 3 && !e.cloud.tasks.is_running(Kind::Thumb));
+    assert_eq!(server.state.lock().unwrap().cover_requests, served, "no new downloads");
+}
+
+#[test]
+fn quotes_and_parentheses_in_a_title_search() {
+    let server = VodServer::start();
+    server.add_media("v1", "video", "It's (the) draft", 3.0, "Normal");
+    server.add_media("v2", "video", "Other", 3.0, "Normal");
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), base());
+    h.run();
+    search(&mut h, "it's (the)");
+    assert_eq!(h.state().library.error, None);
+    assert_eq!(h.state().library.rows.len(), 1);
+    assert_eq!(h.state().library.rows[0].media_id, "v1");
+}
+
+#[test]
+fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
+    let server = VodServer::start();
+    server.add_media("v1", "video", "Beach", 42.5, "Normal");
+    server.add_media("v2", "video", "Still transcoding", 8.0, "Transcoding");
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), base());
+    h.run();
+    search(&mut h, "");
+    let clip = h.get_by_label("Clip x on V1 at 0:00.0000").rect();
+    let pps = clip.width() / 2.0;
+    let target = egui::Pos2::new(clip.left() + 5.0 * pps, clip.center().y);
+    let from = h.get_by_label("Library Beach").rect().center();
+    drag(&mut h, from, target);
+    let v1 = &h.state().doc.project.tracks[0];
+    assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
+    assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_500)), "the media's length");
+    assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
+    assert!(h.query_all_by_value("Transcoding: not usable until Normal").next().is_some(), "marked in the list");
+    let from = h.get_by_label("Library Still transcoding").rect().center();
+    drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
+    let msg = h.state().timeline.message.clone().unwrap_or_default();
+    assert!(msg.contains("only media whose status is Normal"), "{msg}");
+}
+
+fn drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
+    let server = VodServer::start();
+    server.fault(Fault::Error { status: 403, code: "Forbidden.RAM" });
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), base());
+    h.run();
+    search(&mut h, "x");
+    let err = h.state().library.error.clone().unwrap();
+    assert!(err.contains("Forbidden.RAM") && err.contains("permission"), "{err}");
+    assert!(h.query_all_by_value(&err).next().is_some(), "shown in the panel");
+    // The rest of the editor works.
+    h.get_by_label("Clip x on V1 at 0:00.0000").click();
+    h.run();
+    assert_eq!(h.state().doc.selection.len(), 1);
+}
+
+#[test]
+fn unknown_lengths_are_refreshed_with_get_video_infos() {
+    let server = VodServer::start();
+    server.add_media("long", "video", "Long take", 42.0, "Normal");
+    let p = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"long"}]}]}"#).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), p);
+    h.state_mut().show_library = false;
+    h.run();
+    h.get_by_label("Refresh 1 unknown length(s) from VOD").click();
+    run_until(&mut h, "the lengths", |e| e.doc.project.bin.iter().any(|b| b.duration.is_some()));
+    let p = &h.state().doc.project;
+    let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());
+    assert!(!places[0].is_provisional());
+    assert_eq!(places[0].end, Time::from_secs(42));
+}
+
+#[test]
+fn materials_of_the_linked_cloud_project() {
+    let server = VodServer::start();
+    server.add_media("v1", "video", "In the project", 4.0, "Normal");
+    server.add_media("v2", "video", "Not in it", 4.0, "Normal");
+    server.state.lock().unwrap().materials.insert("proj-1".into(), vec!["v1".into()]);
+    let mut p = base();
+    p.project_id = Some("proj-1".into());
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), p);
+    h.run();
+    h.get_by_label("Materials of the cloud project").click();
+    run_until(&mut h, "materials", |e| e.library.materials);
+    assert_eq!(h.state().library.rows.len(), 1);
+    assert_eq!(h.state().library.rows[0].title, "In the project");
+}
