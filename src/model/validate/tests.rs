@@ -2,6 +2,7 @@ use super::*;
 use crate::model::export::import_timeline_str;
 use crate::model::project::{BinEntry, MediaKind};
 use crate::model::time::Time;
+use crate::model::wire::Clip;
 
 fn sample() -> Project {
     import_timeline_str(

@@ -1,0 +1,274 @@
+//! The rules for clips and their effects, and overlaps on a track.
+
+use super::{ALIGNMENTS, FONTS, Location, Out, at, is_hex_colour};
+use crate::model::project::{Track, TrackKind, layout_track};
+use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
+
+pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, clip: &Clip) {
+    let here = |field| at(ti, ci, None, field);
+    match track.kind {
+        TrackKind::Video | TrackKind::Audio => {
+            if clip.media_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("MediaId"), "the clip has no MediaId: choose the media it plays");
+            }
+        }
+        TrackKind::Image => {
+            if clip.image_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("ImageId"), "the image overlay has no ImageId: choose the image it shows");
+            }
+        }
+        TrackKind::Subtitle => {
+            if clip.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("Content"), "the subtitle has no text");
+            }
+            if clip.r#type.as_deref().is_some_and(|t| t != "Text") {
+                out.error(
+                    here("Type"),
+                    format!("a subtitle clip's Type must be Text, not {}", clip.r#type.as_deref().unwrap_or("")),
+                );
+            }
+        }
+    }
+    if track.kind == TrackKind::Video
+        && let Some(t) = clip.r#type.as_deref()
+        && !matches!(t, "Video" | "Image")
+    {
+        out.error(here("Type"), format!("a video track clip's Type must be Video or Image, not {t}"));
+    }
+    times_rule(out, ti, ci, None, clip.r#in, clip.out, clip.timeline_in, clip.timeline_out);
+    geometry_rule(out, ti, ci, None, [&clip.x, &clip.y, &clip.width, &clip.height]);
+    text_style_rule(
+        out,
+        ti,
+        ci,
+        None,
+        TextStyle {
+            font: clip.font.as_deref(),
+            font_size: clip.font_size.as_ref(),
+            font_color: clip.font_color.as_deref(),
+            opacity: clip.font_color_opacity.as_ref(),
+            alignment: clip.alignment.as_deref(),
+            face: clip.font_face.as_ref(),
+        },
+    );
+    for (ei, effect) in clip.effects.iter().enumerate() {
+        match effect {
+            Effect::Known(e) => effect_rules(out, track, ti, ci, ei, e),
+            Effect::Other(_) => out.warn(
+                at(ti, ci, Some(ei), "Type"),
+                format!(
+                    "effect type \"{}\" is not one vodcut knows; it is sent as it is, unchecked",
+                    effect.type_name()
+                ),
+            ),
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn times_rule(
+    out: &mut Out,
+    ti: usize,
+    ci: usize,
+    ei: Option<usize>,
+    r#in: Option<crate::model::time::Time>,
+    o: Option<crate::model::time::Time>,
+    tin: Option<crate::model::time::Time>,
+    tout: Option<crate::model::time::Time>,
+) {
+    use crate::model::time::Time;
+    for (name, v) in [("In", r#in), ("Out", o), ("TimelineIn", tin), ("TimelineOut", tout)] {
+        if let Some(v) = v
+            && v < Time::ZERO
+        {
+            out.error(at(ti, ci, ei, name), format!("{name} is {v} s; times cannot be negative"));
+        }
+    }
+    if let Some(o) = o
+        && o <= r#in.unwrap_or(Time::ZERO)
+    {
+        out.error(at(ti, ci, ei, "Out"), format!("Out ({o} s) must be after In ({} s)", r#in.unwrap_or(Time::ZERO)));
+    }
+    if let (Some(a), Some(b)) = (tin, tout)
+        && b <= a
+    {
+        out.error(at(ti, ci, ei, "TimelineOut"), format!("TimelineOut ({b} s) must be after TimelineIn ({a} s)"));
+    }
+}
+
+/// X/Y/Width/Height: a ratio of the output frame (0..1) or whole pixels.
+fn geometry_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, values: [&Option<Num>; 4]) {
+    for (name, v) in ["X", "Y", "Width", "Height"].into_iter().zip(values) {
+        let Some(n) = v else { continue };
+        let x = n.value();
+        let ratio = (0.0..=1.0).contains(&x);
+        let pixels = x > 1.0 && n.is_whole();
+        if !(ratio || pixels) {
+            out.error(
+                at(ti, ci, ei, name),
+                format!("{name} is {n}: give a ratio of the frame from 0 to 1, or whole pixels"),
+            );
+        } else if pixels && x < 8.0 {
+            out.warn(
+                at(ti, ci, ei, name),
+                format!("{name} is {n} px; older docs read whole numbers below 8 differently, prefer a ratio"),
+            );
+        }
+    }
+}
+
+struct TextStyle<'a> {
+    font: Option<&'a str>,
+    font_size: Option<&'a Num>,
+    font_color: Option<&'a str>,
+    opacity: Option<&'a Num>,
+    alignment: Option<&'a str>,
+    face: Option<&'a FontFace>,
+}
+
+fn text_style_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, s: TextStyle) {
+    let _ = s.face; // Bold/Italic/Underline are booleans by type; nothing more to check.
+    if let Some(c) = s.font_color
+        && !is_hex_colour(c)
+    {
+        out.error(at(ti, ci, ei, "FontColor"), format!("colour \"{c}\" is not in the form #RRGGBB"));
+    }
+    if let Some(o) = s.opacity
+        && !(0.0..=1.0).contains(&o.value())
+    {
+        out.error(at(ti, ci, ei, "FontColorOpacity"), format!("opacity {o} is outside 0..1"));
+    }
+    if let Some(n) = s.font_size
+        && !(n.value() > 0.0 && n.is_whole())
+    {
+        out.error(at(ti, ci, ei, "FontSize"), format!("font size {n} must be a whole number of pixels above 0"));
+    }
+    if let Some(a) = s.alignment
+        && !ALIGNMENTS.contains(&a)
+    {
+        out.error(at(ti, ci, ei, "Alignment"), format!("alignment \"{a}\" is not one of {}", ALIGNMENTS.join(", ")));
+    }
+    if let Some(f) = s.font
+        && !FONTS.contains(&f)
+    {
+        out.warn(
+            at(ti, ci, ei, "Font"),
+            format!(
+                "font \"{f}\" is not in the documented list ({}); the service may substitute another",
+                FONTS.join(", ")
+            ),
+        );
+    }
+}
+
+fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e: &KnownEffect) {
+    let here = |field| at(ti, ci, Some(ei), field);
+    times_rule(out, ti, ci, Some(ei), e.r#in, e.out, e.timeline_in, e.timeline_out);
+    geometry_rule(out, ti, ci, Some(ei), [&e.x, &e.y, &e.width, &e.height]);
+    let Some(kind) = EffectKind::from_wire(&e.r#type) else { return };
+    match kind {
+        EffectKind::Text => {
+            if e.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("Content"), "the text effect has no text");
+            }
+            text_style_rule(
+                out,
+                ti,
+                ci,
+                Some(ei),
+                TextStyle {
+                    font: e.font.as_deref(),
+                    font_size: e.font_size.as_ref(),
+                    font_color: e.font_color.as_deref(),
+                    opacity: e.font_color_opacity.as_ref(),
+                    alignment: e.alignment.as_deref(),
+                    face: e.font_face.as_ref(),
+                },
+            );
+        }
+        EffectKind::DeWatermark => {
+            if e.sub_type.as_deref().is_some_and(|s| s != "Delogo_Blur") {
+                out.error(here("SubType"), "the only documented masking SubType is Delogo_Blur");
+            }
+        }
+        EffectKind::Volume => match &e.gain {
+            None => out.error(here("Gain"), "a Volume effect needs a Gain (0 mutes, 1 keeps, above 1 is louder)"),
+            Some(g) if g.value().is_nan() || g.value() < 0.0 => {
+                out.error(here("Gain"), format!("gain {g} cannot be negative"))
+            }
+            _ => {}
+        },
+        EffectKind::Background => match e.sub_type.as_deref() {
+            Some("Blur") => {
+                if let Some(r) = &e.radius
+                    && !(0.0..=1.0).contains(&r.value())
+                {
+                    out.error(here("Radius"), format!("blur radius {r} is outside 0..1"));
+                }
+            }
+            Some("Color") => {
+                if let Some(c) = e.color.as_deref()
+                    && !is_hex_colour(c)
+                {
+                    out.error(here("Color"), format!("colour \"{c}\" is not in the form #RRGGBB"));
+                }
+            }
+            other => out.error(
+                here("SubType"),
+                format!("a Background effect's SubType must be Blur or Color, not {}", other.unwrap_or("nothing")),
+            ),
+        },
+        EffectKind::Vfx | EffectKind::Transition => {
+            if e.sub_type.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                out.error(here("SubType"), format!("a {} effect needs a SubType naming the effect", e.r#type));
+            }
+            out.warn(
+                here("Type"),
+                format!(
+                    "{} effects are documented for the newer editing engine; VOD's API support is not confirmed",
+                    e.r#type
+                ),
+            );
+        }
+    }
+    if matches!(
+        kind,
+        EffectKind::Text | EffectKind::DeWatermark | EffectKind::Vfx | EffectKind::Transition | EffectKind::Background
+    ) && track.kind == TrackKind::Audio
+    {
+        out.error(here("Type"), format!("a {} effect has no meaning on an audio clip", e.r#type));
+    }
+}
+
+/// Clips on one track may not overlap. Clips whose place is provisional are skipped: their
+/// real place is not known, and the service will lay them out itself.
+pub(super) fn overlap_rule(
+    out: &mut Out,
+    track: &Track,
+    ti: usize,
+    durations: &std::collections::HashMap<&str, crate::model::time::Time>,
+) {
+    let placements = layout_track(track, durations);
+    let mut order: Vec<usize> = (0..placements.len()).filter(|&i| !placements[i].is_provisional()).collect();
+    order.sort_by_key(|&i| (placements[i].start, placements[i].end));
+    let mut reach: Option<usize> = None; // the clip that ends last so far
+    for i in order {
+        if let Some(r) = reach
+            && placements[i].start < placements[r].end
+        {
+            out.error(
+                Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
+                format!(
+                    "starts at {} s, inside clip {} ({}..{} s) on the same track; clips on one track may not overlap",
+                    placements[i].start,
+                    r + 1,
+                    placements[r].start,
+                    placements[r].end
+                ),
+            );
+        }
+        if reach.is_none_or(|r| placements[i].end > placements[r].end) {
+            reach = Some(i);
+        }
+    }
+}

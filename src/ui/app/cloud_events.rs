@@ -1,0 +1,169 @@
+//! Producing, and the answers of background cloud work (jobs, library, lengths).
+
+use super::*;
+
+impl Editor {
+    /// The current revision's problems (validated once per change, shared, not copied).
+    pub(super) fn problems(&mut self) -> Arc<Vec<Problem>> {
+        let rev = self.doc.revision();
+        if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
+            self.problems = Some((rev, Arc::new(validate(&self.doc.project))));
+        }
+        self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()
+    }
+
+    /// Media whose length the editor does not know: bin entries without one, and clips with no
+    /// Out whose media is not in the bin.
+    pub(super) fn unknown_lengths(&self) -> Vec<String> {
+        let p = &self.doc.project;
+        let mut ids: Vec<String> = p
+            .bin
+            .iter()
+            .filter(|e| e.duration.is_none() && e.kind != crate::model::project::MediaKind::Image)
+            .map(|e| e.media_id.clone())
+            .collect();
+        for t in p
+            .tracks
+            .iter()
+            .filter(|t| matches!(t.kind, crate::model::TrackKind::Video | crate::model::TrackKind::Audio))
+        {
+            for c in t.clips.iter().filter(|c| c.out.is_none() && c.r#type.as_deref() != Some("Image")) {
+                if let Some(id) = &c.media_id
+                    && !p.bin.iter().any(|e| &e.media_id == id)
+                    && !ids.contains(id)
+                {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// Fresh lengths from GetVideoInfos go into the bin (one undo step), so the timeline
+    /// shows real lengths and trims stop at the source's end.
+    pub(super) fn apply_infos(&mut self, result: Result<Vec<crate::api::calls::VideoInfo>, String>) {
+        let infos = match result {
+            Ok(i) => i,
+            Err(e) => {
+                self.status = format!("Could not get media lengths: {e}");
+                return;
+            }
+        };
+        let mut bin = self.doc.project.bin.clone();
+        let mut n = 0;
+        for v in infos {
+            let Some(d) = v.duration.and_then(Time::from_secs_f64) else { continue };
+            match bin.iter_mut().find(|e| e.media_id == v.video_id) {
+                Some(e) => {
+                    e.duration = Some(d);
+                    if e.title.is_empty() {
+                        e.title = v.title.clone();
+                    }
+                }
+                None => bin.push(crate::model::project::BinEntry {
+                    media_id: v.video_id.clone(),
+                    title: v.title.clone(),
+                    duration: Some(d),
+                    kind: crate::model::project::MediaKind::Video,
+                }),
+            }
+            n += 1;
+        }
+        self.doc.apply("Refresh media lengths", crate::edit::Edit::SetBin(bin));
+        self.status = format!("Updated the length of {n} media");
+    }
+
+    /// A new document takes the region chosen in the settings.
+    pub fn apply_default_region(&mut self) {
+        let r = self.cloud.settings.default_region.trim();
+        if !r.is_empty() && self.doc.project.clip_count() == 0 && !self.doc.is_dirty() {
+            self.doc.project.region = r.to_owned();
+        }
+    }
+
+    /// Validation first: errors block, warnings ask, then the billed confirmation.
+    pub fn start_produce(&mut self) {
+        if self.cloud.producing() {
+            self.status = "A production is already being sent".into();
+            return;
+        }
+        self.doc.seal();
+        let problems = validate(&self.doc.project);
+        self.cloud.step = if crate::model::validate::has_errors(&problems) {
+            Step::Blocked(problems)
+        } else if !problems.is_empty() {
+            Step::Warned(problems)
+        } else {
+            Step::Confirm
+        };
+    }
+
+    pub(super) fn send_production(&mut self) {
+        let file = self.doc.path.clone();
+        if self.cloud.produce(self.doc.project.clone(), file) {
+            self.status = format!("Producing: waiting for VOD in {}…", self.doc.project.region);
+        }
+    }
+
+    pub(super) fn handle_cloud_events(&mut self, now: f64) {
+        for (_, event) in self.cloud.tasks.poll() {
+            match event {
+                Event::Produced { job, result, unknown } => {
+                    let outcome = match result {
+                        Ok(ids) => {
+                            if !ids.project_id.is_empty()
+                                && self.doc.project.project_id.as_deref() != Some(ids.project_id.as_str())
+                            {
+                                let pid = ids.project_id.clone();
+                                self.doc.set_fields("Link cloud project", "ProjectId", |f| f.project_id = Some(pid));
+                                self.doc.seal();
+                            }
+                            self.cloud.toast =
+                                Some((format!("Production submitted: MediaId {}", ids.media_id), now + 5.0));
+                            self.status = format!("Submitted: MediaId {}, ProjectId {}", ids.media_id, ids.project_id);
+                            Outcome { ids: Some(ids), error: None, unknown: false, job_id: job.id.clone() }
+                        }
+                        Err(e) => {
+                            self.status = if unknown {
+                                "Production outcome unknown: check the Jobs tab".into()
+                            } else {
+                                "Production refused".into()
+                            };
+                            Outcome { ids: None, error: Some(e), unknown, job_id: job.id.clone() }
+                        }
+                    };
+                    self.cloud.step = Step::Done(outcome);
+                    self.cloud.load_jobs();
+                }
+                Event::NotSent(e) => {
+                    self.status = "Nothing was sent".into();
+                    self.cloud.step =
+                        Step::Done(Outcome { ids: None, error: Some(e), unknown: false, job_id: "(none)".into() });
+                }
+                Event::Jobs(jobs) => self.cloud.jobs = jobs,
+                Event::Refreshed(list) => {
+                    for (job, error) in list {
+                        if let Some(e) = error {
+                            self.status = format!("Could not refresh job {}: {e}", job.id);
+                        }
+                        if let Some(slot) = self.cloud.jobs.iter_mut().find(|j| j.id == job.id) {
+                            *slot = job;
+                        }
+                    }
+                }
+                Event::Tested(r) => self.cloud.test_result = Some(r),
+                Event::CloudProject(Ok(p)) => {
+                    self.incoming = Some((*p, None));
+                    self.request(Pending::Incoming);
+                }
+                Event::Recovered(found) => self.recovery_offer = found,
+                Event::Media { page, result } => self.library.on_page(page, result),
+                Event::Materials(result) => self.library.on_materials(result),
+                Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
+                Event::Infos(result) => self.apply_infos(result),
+                Event::CloudProject(Err(e)) => self.error = Some(format!("Could not open the cloud project: {e}")),
+            }
+        }
+        self.cloud.poll_if_due(now);
+    }
+}

@@ -1,0 +1,140 @@
+//! Prompts and notices: save changes, errors, recovery offers, toasts.
+
+use super::*;
+
+impl Editor {
+    /// Offers unsaved work found at start; never blocks: "Later" keeps the files for next time.
+    pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if self.recovery_offer.is_empty() {
+            return;
+        }
+        let mut restore = None;
+        let mut delete = None;
+        let mut later = false;
+        egui::Window::new("Recover unsaved work")
+            .collapsible(false)
+            .default_width(480.0)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, -80.0])
+            .show(ctx, |ui| {
+                ui.label("vodcut did not close cleanly last time. This unsaved work was kept:");
+                for (i, c) in self.recovery_offer.iter().enumerate() {
+                    ui.separator();
+                    let when = time::OffsetDateTime::from_unix_timestamp(c.saved_at as i64)
+                        .map(crate::api::client::format_timestamp)
+                        .unwrap_or_default();
+                    match &c.project {
+                        Ok(p) => {
+                            let from = c
+                                .original
+                                .as_ref()
+                                .map(|o| o.display().to_string())
+                                .unwrap_or_else(|| "a project never saved".into());
+                            ui.label(format!(
+                                "\"{}\" ({} clips), autosaved {when}, of {from}",
+                                p.display_title(),
+                                p.clip_count()
+                            ));
+                            ui.horizontal(|ui| {
+                                if ui.button("Restore").clicked() {
+                                    restore = Some(i);
+                                }
+                                if ui.button("Discard").clicked() {
+                                    delete = Some(i);
+                                }
+                            });
+                        }
+                        Err(why) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {why}", c.file.display()));
+                            if ui.button("Delete").clicked() {
+                                delete = Some(i);
+                            }
+                        }
+                    }
+                }
+                ui.separator();
+                if ui.button("Later").on_hover_text("Keep these for the next start").clicked() {
+                    later = true;
+                }
+            });
+        if let Some(i) = delete {
+            let c = self.recovery_offer.remove(i);
+            if let Some(rec) = self.cloud.recovery() {
+                std::thread::spawn(move || rec.remove(&c.file));
+            }
+        }
+        if let Some(i) = restore {
+            let c = self.recovery_offer.remove(i);
+            if let Ok(p) = c.project {
+                self.incoming = Some((*p, c.original));
+                self.request(Pending::Incoming);
+            }
+        }
+        if later {
+            self.recovery_offer.clear();
+        }
+    }
+
+    pub(super) fn toast_ui(&mut self, ctx: &egui::Context, now: f64) {
+        let Some((text, until)) = self.cloud.toast.clone() else { return };
+        if now > until {
+            self.cloud.toast = None;
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        egui::Area::new(egui::Id::unique("toast")).anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -40.0]).show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(egui::RichText::new(text).strong());
+            });
+        });
+    }
+
+    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.confirm else { return };
+        let verb = match action {
+            Pending::New => "starting a new project",
+            Pending::Open | Pending::OpenPath(_) | Pending::Incoming => "opening another project",
+            Pending::Close => "closing",
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("save-changes")).show(ctx, |ui| {
+            ui.heading("Save changes?");
+            ui.label(format!("\"{}\" has unsaved changes. Save them before {verb}?", self.doc.project.display_title()));
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some("save");
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some("discard");
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    choice = Some("cancel");
+                }
+            });
+        });
+        match choice {
+            Some("save") => {
+                self.confirm = None;
+                self.after_save = Some(action);
+                self.save();
+            }
+            Some("discard") => {
+                self.confirm = None;
+                self.perform(action);
+            }
+            Some(_) => self.confirm = None,
+            None => {}
+        }
+    }
+
+    pub(super) fn error_ui(&mut self, ctx: &egui::Context) {
+        let Some(message) = self.error.clone() else { return };
+        egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Something went wrong");
+            ui.label(message);
+            if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Escape) || i.key_pressed(Key::Enter)) {
+                self.error = None;
+            }
+        });
+    }
+}

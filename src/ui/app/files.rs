@@ -1,0 +1,157 @@
+//! Documents: new, open, save, the unsaved-changes flow, autosave to the recovery folder.
+
+use super::*;
+
+impl Editor {
+    pub fn open_path(&mut self, path: PathBuf) {
+        self.status = format!("Opening {}…", path.display());
+        self.files.open(Some(path));
+    }
+
+    /// New/Open/Close go through here so unsaved work is never dropped silently.
+    pub fn request(&mut self, action: Pending) {
+        if self.is_dirty() {
+            self.confirm = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Unsaved work of the current document is being dropped on purpose: forget its recovery.
+    pub(super) fn drop_recovery(&self) {
+        if let Some(rec) = self.cloud.recovery() {
+            let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
+            std::thread::spawn(move || rec.remove(&file));
+        }
+    }
+
+    /// Writes the dirty document to the recovery folder every `autosave_every` seconds, on a
+    /// thread (never over the user's file, never blocking a frame).
+    pub(super) fn autosave(&mut self, now: f64) {
+        if !self.doc.is_dirty()
+            || self.doc.revision() == self.autosaved_revision
+            || now - self.last_autosave < self.autosave_every
+        {
+            return;
+        }
+        let Some(rec) = self.cloud.recovery() else { return };
+        self.last_autosave = now;
+        self.autosaved_revision = self.doc.revision();
+        let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
+        let (original, project) = (self.doc.path.clone(), self.doc.project.clone());
+        std::thread::spawn(move || {
+            if let Err(e) = rec.write(&file, original.as_deref(), &project) {
+                log::warn!("autosave to {} failed: {e}", file.display());
+            }
+        });
+    }
+
+    pub(super) fn perform(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            // Reached only after the user chose Discard.
+            self.drop_recovery();
+        }
+        match action {
+            Pending::New => {
+                self.doc = Document::default();
+                self.apply_default_region();
+                self.status = "New project".into();
+            }
+            Pending::Open => {
+                self.status = "Choosing a file to open…".into();
+                self.files.open(None);
+            }
+            Pending::OpenPath(i) => {
+                if let Some(p) = self.cloud.settings.recent.get(i).cloned() {
+                    self.open_path(p);
+                }
+            }
+            Pending::Incoming => {
+                if let Some((p, path)) = self.incoming.take() {
+                    self.status = match &path {
+                        Some(f) => format!("Restored unsaved work of {}; save to keep it", f.display()),
+                        None => format!("Loaded {}; save it to keep a local copy", p.display_title()),
+                    };
+                    self.doc = Document::new(p, path, true);
+                    self.timeline.fit_requested = true;
+                }
+            }
+            Pending::Close => self.allow_close = true,
+        }
+    }
+
+    pub fn save(&mut self) {
+        self.start_save(self.doc.path.clone());
+    }
+
+    pub fn save_as(&mut self) {
+        self.start_save(None);
+    }
+
+    pub(super) fn start_save(&mut self, path: Option<PathBuf>) {
+        self.status = "Saving…".into();
+        self.doc.seal();
+        self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path);
+    }
+
+    pub(super) fn handle_file_events(&mut self) {
+        for event in self.files.poll() {
+            match event {
+                FileEvent::Opened { path, result: Ok(opened) } => {
+                    let opened = *opened;
+                    match opened.origin {
+                        Origin::Project => {
+                            self.status = format!("Opened {}", path.display());
+                            self.cloud.remember(&path);
+                            self.doc = Document::new(opened.project, Some(path), false);
+                        }
+                        Origin::ImportedTimeline => {
+                            // Unsaved, and Save asks for a new file: the Timeline is never overwritten.
+                            self.status = format!(
+                                "Imported the API Timeline {}; save it as a project to keep your work",
+                                path.display()
+                            );
+                            self.doc = Document::new(opened.project, None, true);
+                        }
+                    }
+                    self.timeline.fit_requested = true;
+                }
+                FileEvent::Opened { result: Err(e), .. } => {
+                    self.status = "Open failed".into();
+                    self.error = Some(e.to_string());
+                }
+                FileEvent::Saved { path, revision, result: Ok(()) } => {
+                    // Saved work needs no recovery copy (under the old name or the new one).
+                    if let Some(rec) = self.cloud.recovery() {
+                        let files = [
+                            rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id),
+                            rec.file_for(Some(&path), &self.doc.untitled_id),
+                        ];
+                        std::thread::spawn(move || files.iter().for_each(|f| rec.remove(f)));
+                    }
+                    self.autosaved_revision = 0;
+                    self.doc.history.mark_saved_state(revision);
+                    self.status = format!("Saved {}", path.display());
+                    self.cloud.remember(&path);
+                    self.doc.path = Some(path);
+                    if let Some(next) = self.after_save.take() {
+                        if self.is_dirty() {
+                            self.confirm = Some(next);
+                        } else {
+                            self.perform(next);
+                        }
+                    }
+                }
+                FileEvent::Saved { result: Err(e), .. } => {
+                    self.after_save = None;
+                    self.status = "Save failed: your work is still here, unsaved".into();
+                    self.error = Some(e.to_string());
+                }
+                FileEvent::Cancelled => {
+                    self.after_save = None;
+                    self.status = "Cancelled".into();
+                }
+            }
+        }
+    }
+}
