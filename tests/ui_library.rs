@@ -128,29 +128,16 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     let pps = clip.width() / 2.0;
     let target = egui::Pos2::new(clip.left() + 5.0 * pps, clip.center().y);
     let from = h.get_by_label("Library Beach").rect().center();
-    drag(&mut h, from, target);
+    support::ui::drag(&mut h, from, target);
     let v1 = &h.state().doc.project.tracks[0];
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
     assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_500)), "the media's length");
     assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
     assert!(h.query_all_by_value("Transcoding: not usable until Normal").next().is_some(), "marked in the list");
     let from = h.get_by_label("Library Still transcoding").rect().center();
-    drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
+    support::ui::drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
     let msg = h.state().timeline.message.clone().unwrap_or_default();
     assert!(msg.contains("only media whose status is Normal"), "{msg}");
-}
-
-fn drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=5 {
-        h.hover_at(from + (to - from) * (i as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
 }
 
 #[test]

@@ -7,6 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use support::ui::run_until;
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
 use vodcut::edit::document::Document;
@@ -38,25 +39,11 @@ fn harness(setup: &Setup, p: Project, secret: &str) -> Harness<'static, Editor> 
     cloud.session = Some(Credentials::session(KEY_ID, secret));
     cloud.timeout = Duration::from_secs(5);
     let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
-    Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_max_steps(64)
-        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(egui_system_font_provider::SystemFontProvider::new())))
-        .build_ui_state(|ui, e: &mut Editor| e.ui(ui), editor)
+    support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
 fn setup() -> Setup {
     Setup { server: VodServer::start(), data: tempfile::tempdir().unwrap() }
-}
-
-fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
-    let start = Instant::now();
-    while !done(h.state()) {
-        assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    h.run_steps(3);
 }
 
 /// The top-bar button (its label carries the shortcut).

@@ -48,20 +48,6 @@ fn rect(h: &Harness<'static, Editor>, label: &str) -> egui::Rect {
     h.get_by_label(label).rect()
 }
 
-/// A drag as a hand does it: press, move in steps, release.
-fn drag(h: &mut Harness<'static, Editor>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=5 {
-        h.hover_at(from + (to - from) * (i as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
-}
-
 fn spans(e: &Editor, track: usize) -> Vec<(i64, i64)> {
     let p = &e.doc.project;
     vodcut::model::project::layout_track(&p.tracks[track], &p.media_durations())
@@ -84,7 +70,7 @@ fn drag_a_clip_to_a_new_time_and_onto_another_track() {
     let b = rect(&h, "Clip b on V1 at 0:06.0000");
     // Up one row (V2 is drawn above V1) and 2 s later.
     let from = b.center();
-    drag(&mut h, from, from + Vec2::new(2.0 * pps, -46.0));
+    support::ui::drag(&mut h, from, from + Vec2::new(2.0 * pps, -46.0));
     assert_eq!(spans(h.state(), 0), vec![(0, 40)], "b left V1");
     assert_eq!(spans(h.state(), 1), vec![(80, 110)], "b is on V2 at 8 s");
     assert!(h.query_by_label("Clip b on V2 at 0:08.0000").is_some());
@@ -103,7 +89,7 @@ fn a_drag_onto_another_kind_of_track_is_refused() {
     h.run();
     let b = rect(&h, "Clip b on V1 at 0:06.0000");
     // Down one row is the audio track.
-    drag(&mut h, b.center(), b.center() + Vec2::new(0.0, 46.0));
+    support::ui::drag(&mut h, b.center(), b.center() + Vec2::new(0.0, 46.0));
     assert_eq!(spans(h.state(), 0), vec![(0, 40), (60, 90)], "nothing moved");
     assert!(
         h.state().timeline.message.as_deref().unwrap_or("").contains("cannot go on"),
@@ -118,7 +104,7 @@ fn trim_an_edge() {
     h.run();
     let (pps, _) = scale(&h);
     let handle = rect(&h, "Trim end of a on V1");
-    drag(&mut h, handle.center(), handle.center() - Vec2::new(pps, 0.0));
+    support::ui::drag(&mut h, handle.center(), handle.center() - Vec2::new(pps, 0.0));
     let a = &h.state().doc.project.tracks[0].clips[0];
     // About a second shorter (the handle's centre is a few pixels inside the edge).
     let out = a.out.unwrap().as_secs_f64();
@@ -134,7 +120,7 @@ fn snapping_to_a_neighbours_edge_and_off_with_n() {
     let (pps, _) = scale(&h);
     let b = rect(&h, "Clip b on V1 at 0:06.0000");
     // b starts at 6; move it 1.9 s left: 4.1 s, 5 px from a's end at 4 -> snaps to exactly 4.
-    drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
+    support::ui::drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
     assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_secs(4)));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -143,7 +129,7 @@ fn snapping_to_a_neighbours_edge_and_off_with_n() {
     h.run();
     assert!(!h.state().timeline.snapping);
     let b = rect(&h, "Clip b on V1 at 0:06.0000");
-    drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
+    support::ui::drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
     let t = h.state().doc.project.tracks[0].clips[1].timeline_in.unwrap().as_secs_f64();
     assert!((t - 4.1).abs() < 0.03, "landed at {t}");
 }
@@ -223,7 +209,7 @@ fn drop_media_from_the_bin_onto_a_track() {
     let (pps, x0) = scale(&h);
     let audio_row = rect(&h, "Clip x on A1 at 0:00.0000").center().y;
     let from = rect(&h, "Media Theme").center();
-    drag(&mut h, from, Pos2::new(x0 + 10.0 * pps, audio_row));
+    support::ui::drag(&mut h, from, Pos2::new(x0 + 10.0 * pps, audio_row));
     let a1 = &h.state().doc.project.tracks[2];
     assert_eq!(a1.clips.len(), 2, "{:?}", h.state().timeline.message);
     let c = &a1.clips[1];
@@ -233,7 +219,7 @@ fn drop_media_from_the_bin_onto_a_track() {
     assert!((start - 10.0).abs() < 0.05, "dropped at {start}");
     // Audio cannot go on a video track.
     let v1_row = rect(&h, "Clip a on V1 at 0:00.0000").center().y;
-    drag(&mut h, from, Pos2::new(x0 + 12.0 * pps, v1_row));
+    support::ui::drag(&mut h, from, Pos2::new(x0 + 12.0 * pps, v1_row));
     assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2);
     assert!(h.state().timeline.message.as_deref().unwrap_or("").contains("cannot go on"));
 }

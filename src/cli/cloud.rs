@@ -160,25 +160,7 @@ pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> C
 
 /// An ID not in the history: a ProjectId, or a MediaId.
 async fn probe(client: &Client, id: &str) -> Result<Job, ApiError> {
-    let mut job = Job {
-        id: id.to_owned(),
-        created: 0,
-        updated: 0,
-        state: crate::store::jobs::JobState::Submitted,
-        title: String::new(),
-        project_file: None,
-        region: String::new(),
-        endpoint: client.endpoint().to_string(),
-        clip_count: 0,
-        request_id: None,
-        media_id: None,
-        project_id: None,
-        error: None,
-        production_status: None,
-        video_status: None,
-        duration: None,
-        cover_url: None,
-    };
+    let mut job = Job::new(id.to_owned(), crate::store::jobs::JobState::Submitted, "", "", client.endpoint().as_str());
     match client.get_editing_project(id).await {
         Ok(p) => {
             job.project_id = Some(id.to_owned());

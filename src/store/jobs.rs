@@ -56,6 +56,30 @@ pub struct Job {
 }
 
 impl Job {
+    /// A job with nothing known yet but where it goes.
+    pub fn new(id: String, state: JobState, title: &str, region: &str, endpoint: &str) -> Job {
+        let now = now_secs();
+        Job {
+            id,
+            created: now,
+            updated: now,
+            state,
+            title: title.to_owned(),
+            project_file: None,
+            region: region.to_owned(),
+            endpoint: endpoint.to_owned(),
+            clip_count: 0,
+            request_id: None,
+            media_id: None,
+            project_id: None,
+            error: None,
+            production_status: None,
+            video_status: None,
+            duration: None,
+            cover_url: None,
+        }
+    }
+
     /// Is the production still going (worth polling)?
     pub fn is_active(&self) -> bool {
         self.state == JobState::Submitted
@@ -113,29 +137,15 @@ impl JobStore {
         endpoint: &str,
         clip_count: usize,
     ) -> std::io::Result<Job> {
-        let now = now_secs();
         let millis =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
         let mut r = [0u8; 3];
         let _ = getrandom::fill(&mut r);
+        let id = format!("{millis:013}-{:02x}{:02x}{:02x}", r[0], r[1], r[2]);
         let job = Job {
-            id: format!("{millis:013}-{:02x}{:02x}{:02x}", r[0], r[1], r[2]),
-            created: now,
-            updated: now,
-            state: JobState::Pending,
-            title: title.to_owned(),
             project_file: project_file.map(Path::to_owned),
-            region: region.to_owned(),
-            endpoint: endpoint.to_owned(),
             clip_count,
-            request_id: None,
-            media_id: None,
-            project_id: None,
-            error: None,
-            production_status: None,
-            video_status: None,
-            duration: None,
-            cover_url: None,
+            ..Job::new(id, JobState::Pending, title, region, endpoint)
         };
         self.save(&job)?;
         Ok(job)

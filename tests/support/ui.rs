@@ -50,3 +50,17 @@ pub fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Ed
     }
     h.run_steps(3);
 }
+
+/// A drag as a hand does it: press, move in steps, release.
+pub fn drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
