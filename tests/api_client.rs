@@ -267,3 +267,13 @@ fn search_media_reads_the_plain_list() {
     assert_eq!(r.total, 1);
     assert_eq!(r.media_list[0].details().unwrap().title, "Theme song");
 }
+
+#[test]
+fn mezzanine_info_reads_numbers_given_as_strings() {
+    let server = VodServer::start();
+    server.add_media("v1", "video", "Source", 61.25, "Normal");
+    let m = rt().block_on(client(&server).get_mezzanine_info("v1")).unwrap();
+    assert_eq!((m.duration, m.width, m.height, m.fps), (Some(61.25), Some(1920.0), Some(1080.0), Some(25.0)));
+    let e = rt().block_on(client(&server).get_mezzanine_info("nope")).unwrap_err();
+    assert_eq!(e.service().unwrap().code, "InvalidVideo.NotFound");
+}

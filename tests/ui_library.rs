@@ -16,11 +16,10 @@ use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::store::thumb_cache::ThumbCache;
 use vodcut::tasks::Kind;
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Cloud;
 
 fn editor(server: &VodServer, cache: &std::path::Path, p: Project) -> Harness<'static, Editor> {
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };
-    let mut cloud = Cloud::new(Some(tempfile::tempdir().unwrap().keep()), settings);
+    let mut cloud = support::ui::cloud(settings);
     cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
     cloud.thumbs = Some(ThumbCache::new(cache, 1 << 20));
     let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
@@ -189,4 +188,39 @@ fn materials_of_the_linked_cloud_project() {
     run_until(&mut h, "materials", |e| e.library.materials);
     assert_eq!(h.state().library.rows.len(), 1);
     assert_eq!(h.state().library.rows[0].title, "In the project");
+}
+
+#[test]
+fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
+    let server = VodServer::start();
+    for i in 0..120 {
+        server.add_media(&format!("v{i:03}"), "video", &format!("Clip {i}"), 3.0, "Normal");
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let mut h = editor(&server, cache.path(), base());
+    h.run();
+    search(&mut h, "");
+    h.get_by_label("Load more").click();
+    h.run_steps(2);
+    run_until(&mut h, "page 2 appended", |e| library_idle(e) && e.library.rows.len() == 100);
+    assert_eq!(h.state().library.rows[50].media_id, "v050");
+    // A thousand entries: only the rows in view are laid out and fetch their covers.
+    let url = server.url();
+    let rows: Vec<vodcut::ui::library::Row> = (0..1000)
+        .map(|i| vodcut::ui::library::Row {
+            media_id: format!("m{i}"),
+            kind: vodcut::model::project::MediaKind::Video,
+            title: format!("Row {i}"),
+            duration: Some(Time::from_secs(2)),
+            status: "Normal".into(),
+            size: None,
+            cover_url: format!("{url}cover/m{i}.png"),
+        })
+        .collect();
+    h.state_mut().library.set_rows(rows);
+    h.run_steps(5);
+    run_until(&mut h, "covers", |e| !e.cloud.tasks.is_running(Kind::Thumb));
+    h.run_steps(5);
+    let asked = h.state().library.thumbs_requested();
+    assert!(asked > 0 && asked < 40, "{asked} covers asked for, of 1000 rows");
 }

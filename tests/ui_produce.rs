@@ -15,7 +15,7 @@ use vodcut::model::Project;
 use vodcut::model::export::import_timeline_str;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::{Cloud, Step};
+use vodcut::ui::cloud::Step;
 use vodcut::ui::files::NativePicker;
 
 fn project(timeline: &str) -> Project {
@@ -35,7 +35,8 @@ struct Setup {
 fn harness(setup: &Setup, p: Project, secret: &str) -> Harness<'static, Editor> {
     let settings =
         Settings { credentials: CredentialChoice::Session, endpoint: setup.server.url(), ..Default::default() };
-    let mut cloud = Cloud::new(Some(setup.data.path().to_owned()), settings);
+    let mut cloud = support::ui::cloud(settings);
+    cloud.data_dir = Some(setup.data.path().to_owned());
     cloud.session = Some(Credentials::session(KEY_ID, secret));
     cloud.timeout = Duration::from_secs(5);
     let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
@@ -209,6 +210,7 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     assert!(!job.is_active());
     assert!(h.query_all_by_value("Duration: 12 s").next().is_some(), "a finished job shows its duration");
+    run_until(&mut h, "the cover", |e| e.library.thumbs_ready() >= 1);
     // Open the cloud project: the document has unsaved changes (the linked ProjectId).
     h.get_by_label("Open cloud project").click();
     run_until(&mut h, "the prompt", |e| e.confirm_prompt().is_some());

@@ -10,10 +10,11 @@ use vodcut::model::Project;
 use vodcut::store::project_file;
 use vodcut::store::recovery::Recovery;
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Cloud;
 
 fn editor_in(data: &std::path::Path, picker: Arc<FakePicker>, doc: Document) -> Editor {
-    Editor::with_cloud(picker, doc, Cloud::new(Some(data.to_owned()), Default::default()))
+    let mut cloud = support::ui::cloud(Default::default());
+    cloud.data_dir = Some(data.to_owned());
+    Editor::with_cloud(picker, doc, cloud)
 }
 
 fn size() -> egui::Vec2 {

@@ -30,7 +30,7 @@ fn state_text(j: &Job) -> String {
     }
 }
 
-pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud) -> JobAction {
+pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::library::Library) -> JobAction {
     let mut action = JobAction::None;
     ui.horizontal(|ui| {
         ui.heading("Jobs");
@@ -50,8 +50,9 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud) -> JobAction {
     if cloud.jobs.is_empty() {
         ui.label("No productions yet. Press Produce (Ctrl+Enter) to make one.");
     }
+    let jobs = cloud.jobs.clone();
     egui::ScrollArea::vertical().id_salt("jobs").show(ui, |ui| {
-        for j in &cloud.jobs {
+        for j in &jobs {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(egui::RichText::new(format!("{}  ·  {}", j.title, when(j.created))).strong());
@@ -68,7 +69,16 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud) -> JobAction {
                     ui.label(format!("Duration: {d} s"));
                 }
                 if let Some(c) = &j.cover_url {
-                    ui.hyperlink_to("Cover image", c);
+                    // The produced video's cover, through the library's thumbnail cache.
+                    covers.request_thumb(cloud, c);
+                    match covers.texture(c) {
+                        Some(t) => {
+                            ui.add(egui::Image::new(t).fit_to_exact_size(egui::vec2(128.0, 72.0)));
+                        }
+                        None => {
+                            ui.hyperlink_to("Cover image", c);
+                        }
+                    }
                 }
                 if let Some(f) = &j.project_file {
                     ui.label(egui::RichText::new(f.display().to_string()).weak());

@@ -80,6 +80,8 @@ pub struct Library {
     pub loading: bool,
     /// Showing the linked cloud project's materials instead of a search.
     pub materials: bool,
+    /// The next page is appended to the list instead of replacing it ("Load more").
+    appending: bool,
     thumbs: HashMap<String, Thumb>,
     thumbs_in_flight: usize,
 }
@@ -97,6 +99,7 @@ impl Default for Library {
             error: None,
             loading: false,
             materials: false,
+            appending: false,
             thumbs: HashMap::new(),
             thumbs_in_flight: 0,
         }
@@ -127,10 +130,28 @@ impl Library {
         if page == 0 {
             self.tokens.clear();
         }
+        self.appending = false;
         self.materials = false;
         self.loading = true;
         self.error = None;
         cloud.search_media(page, q, region);
+    }
+
+    /// Appends the next page to the list (the list can grow to thousands; only rows in view
+    /// are laid out and fetch covers).
+    pub fn load_more(&mut self, cloud: &mut Cloud, region: &str) {
+        let next = self.page + 1;
+        if self.query_for(next).is_none() {
+            return;
+        }
+        self.search(cloud, next, region);
+        self.appending = true;
+    }
+
+    /// Puts rows in the list directly (project materials, tests).
+    pub fn set_rows(&mut self, rows: Vec<Row>) {
+        self.total = rows.len() as u64;
+        self.rows = rows;
     }
 
     pub fn on_page(&mut self, page: usize, result: Result<crate::api::calls::SearchMediaResult, String>) {
@@ -139,7 +160,13 @@ impl Library {
             Ok(r) => {
                 self.page = page;
                 self.total = r.total;
-                self.rows = r.media_list.iter().map(Row::from_item).collect();
+                let rows = r.media_list.iter().map(Row::from_item);
+                if self.appending {
+                    self.rows.extend(rows);
+                } else {
+                    self.rows = rows.collect();
+                }
+                self.appending = false;
                 if self.tokens.len() <= page + 1 {
                     self.tokens.resize(page + 2, None);
                 }
@@ -155,8 +182,7 @@ impl Library {
         match result {
             Ok(list) => {
                 self.materials = true;
-                self.total = list.len() as u64;
-                self.rows = list
+                let rows = list
                     .iter()
                     .map(|m| Row {
                         media_id: m.material_id.clone(),
@@ -168,6 +194,7 @@ impl Library {
                         cover_url: m.cover_url.clone(),
                     })
                     .collect();
+                self.set_rows(rows);
             }
             Err(e) => self.error = Some(e),
         }
@@ -185,7 +212,15 @@ impl Library {
         self.thumbs.insert(url, thumb);
     }
 
-    fn request_thumb(&mut self, cloud: &mut Cloud, url: &str) {
+    /// The cover's texture once loaded.
+    pub fn texture(&self, url: &str) -> Option<&egui::TextureHandle> {
+        match self.thumbs.get(url) {
+            Some(Thumb::Ready(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn request_thumb(&mut self, cloud: &mut Cloud, url: &str) {
         if url.is_empty() || self.thumbs.contains_key(url) || self.thumbs_in_flight >= MAX_THUMBS_IN_FLIGHT {
             return;
         }
@@ -262,6 +297,13 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
             if ui.add_enabled(more && !lib.loading, egui::Button::new("Next ▶")).clicked() {
                 let p = lib.page + 1;
                 lib.search(cloud, p, region);
+            }
+            if ui
+                .add_enabled(more && !lib.loading, egui::Button::new("Load more"))
+                .on_hover_text("Append the next page")
+                .clicked()
+            {
+                lib.load_more(cloud, region);
             }
         });
     } else if lib.materials {

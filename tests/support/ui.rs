@@ -27,8 +27,15 @@ impl Picker for FakePicker {
 /// An editor with a data folder of its own (job history, recovery, settings), so tests never
 /// read or write the user's.
 pub fn editor(picker: Arc<dyn Picker>, doc: vodcut::edit::document::Document) -> Editor {
+    Editor::with_cloud(picker, doc, cloud(Default::default()))
+}
+
+/// Cloud state with its own data and cache folders.
+pub fn cloud(settings: vodcut::store::settings::Settings) -> vodcut::ui::cloud::Cloud {
     let data = tempfile::tempdir().unwrap().keep();
-    Editor::with_cloud(picker, doc, vodcut::ui::cloud::Cloud::new(Some(data), Default::default()))
+    let mut c = vodcut::ui::cloud::Cloud::new(Some(data.clone()), settings);
+    c.thumbs = Some(vodcut::store::thumb_cache::ThumbCache::new(&data.join("cache"), 1 << 22));
+    c
 }
 
 /// A harness around `editor`, rendering Chinese like the app does.

@@ -673,6 +673,6 @@ fn video(st: &State, id: &str) -> Option<Value> {
     }
     let pr = st.projects.values().find(|pr| pr.media_ids.iter().any(|m| m == id) && pr.status == "Produced")?;
     Some(
-        json!({"VideoId": id, "Title": pr.title, "Duration": 12.0, "Status": "Normal", "CoverURL": "https://example.invalid/cover.jpg"}),
+        json!({"VideoId": id, "Title": pr.title, "Duration": 12.0, "Status": "Normal", "CoverURL": format!("{}cover/{id}.png", st.base_url)}),
     )
 }

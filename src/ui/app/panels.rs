@@ -212,7 +212,7 @@ impl Editor {
             }
             Tab::Jobs => {
                 if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } =
-                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud)
+                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library)
                 {
                     self.cloud.open_cloud_project(project_id, region);
                 }
