@@ -38,12 +38,28 @@ pub fn write_atomic_with(
         }
         fs::rename(&tmp, path)?;
         sync_dir(&dir);
+        remove_stale_temps(&dir, &name.to_string_lossy());
         Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// A save killed before its rename leaves its temp file behind. Remove such leftovers of the
+/// same file once they are old enough that no save can still be writing them.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let cutoff = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    for e in entries.flatten() {
+        let stale = e.file_name().to_string_lossy().starts_with(&prefix)
+            && e.metadata().and_then(|m| m.modified()).is_ok_and(|m| m < cutoff);
+        if stale {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 fn unique() -> u64 {
@@ -79,6 +95,26 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"old complete content");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("p.vodcut")], "temp file cleaned up");
+    }
+
+    #[test]
+    fn leftovers_of_killed_saves_are_cleaned_up_once_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.vodcut");
+        let old = dir.path().join(".p.vodcut.tmp-999-0");
+        let fresh = dir.path().join(".p.vodcut.tmp-998-0");
+        let other = dir.path().join(".q.vodcut.tmp-997-0");
+        for f in [&old, &fresh, &other] {
+            fs::write(f, b"partial").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for f in [&old, &other] {
+            File::options().write(true).open(f).unwrap().set_modified(hour_ago).unwrap();
+        }
+        write_atomic(&path, b"new", true).unwrap();
+        assert!(!old.exists(), "an old leftover of this file goes");
+        assert!(fresh.exists(), "a recent one may be another save in progress");
+        assert!(other.exists(), "other files' leftovers are not ours to judge");
     }
 
     #[test]
