@@ -14,7 +14,19 @@ impl Editor {
 
     /// Media whose length the editor does not know: bin entries without one, and clips with no
     /// Out whose media is not in the bin.
-    pub(super) fn unknown_lengths(&self) -> Vec<String> {
+    pub(super) fn unknown_lengths(&mut self) -> Vec<String> {
+        let rev = self.doc.revision();
+        if let Some((r, ids)) = &self.unknown_cache
+            && *r == rev
+        {
+            return ids.clone();
+        }
+        let ids = self.find_unknown_lengths();
+        self.unknown_cache = Some((rev, ids.clone()));
+        ids
+    }
+
+    fn find_unknown_lengths(&self) -> Vec<String> {
         let p = &self.doc.project;
         let mut ids: Vec<String> = p
             .bin

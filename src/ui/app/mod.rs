@@ -74,6 +74,8 @@ pub struct Editor {
     /// The left panel shows the library (else the bin).
     pub show_library: bool,
     ctx_for_textures: egui::Context,
+    /// Media of unknown length, worked out once per document revision (not every frame).
+    unknown_cache: Option<(u64, Vec<String>)>,
 }
 
 impl Editor {
@@ -113,6 +115,7 @@ impl Editor {
             library: Default::default(),
             show_library: false,
             ctx_for_textures: egui::Context::default(),
+            unknown_cache: None,
             doc,
         }
     }
