@@ -10,17 +10,19 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-target/debug/vodcut}
 OUT=target/e2e
 rm -rf "$OUT"; mkdir -p "$OUT"
-[ -x "$BIN" ] || cargo build --locked
+SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
+# Build before HOME changes below: cargo and rustup live in the real HOME.
+[ -x "$BIN" ] || cargo build --locked --bin vodcut
+[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
 export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
-# Keep the app's remembered layout out of the user's folders.
+# Keep the app's remembered layout and history out of the user's folders (from here on only
+# vodcut and the loopback server run).
 export HOME=$(mktemp -d)
 
 PROJECT="$OUT/e2e.vodcut"
 "$BIN" import assets/samples/timelines/cut-and-merge.json -o "$PROJECT"
 
 # The loopback VOD server, and the editor pointed at it with its keys.
-SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
-[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
 "$SERVER_BIN" > "$OUT/server.out" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 100); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
