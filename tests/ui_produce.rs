@@ -74,6 +74,12 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.get_by_label("Video title").type_text("海边 summer");
     h.run();
     assert_eq!(h.state().doc.project.media_metadata.title, "海边 summer");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Output").click();
+    h.run();
+    h.get_by_label("Callback URL").click();
+    h.run();
+    h.get_by_label("Callback URL").type_text("https://example.com/cb");
+    h.run();
     press_produce(&mut h);
     confirm(&mut h);
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
