@@ -158,3 +158,35 @@ fn a_project_opened_after_the_first_frame_shows_its_clips_and_problems() {
     assert!(h.query_by_label("Clip m1 on V1 at 0:00.0000").is_some(), "the clip is drawn");
     assert!(h.query_by_value(NOTHING).is_none(), "problems are the new project's");
 }
+
+#[test]
+fn open_and_save_by_typed_path_without_a_file_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("typed.vodcut");
+    let mut p = vodcut::model::Project::new_empty();
+    p.title = "typed path".into();
+    vodcut::store::project_file::save(&src, &p).unwrap();
+    let mut h = harness(Arc::new(FakePicker::default()));
+    h.run();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Open path…").click();
+    h.run_steps(2);
+    h.get_by_label("Path").type_text(src.to_str().unwrap());
+    h.run();
+    h.get_by_label("Open").click();
+    run_until(&mut h, "the open", |e| e.doc.project.title == "typed path");
+    assert_eq!(h.state().doc.path.as_deref(), Some(src.as_path()));
+    // Save elsewhere, typing a name without the extension.
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Save to path…").click();
+    h.run_steps(2);
+    let target = dir.path().join("copy");
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    h.get_by_label("Path").type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("Save").click();
+    run_until(&mut h, "the save", |e| e.doc.path.as_deref() == Some(dir.path().join("copy.vodcut").as_path()));
+    assert_eq!(vodcut::store::project_file::open(&dir.path().join("copy.vodcut")).unwrap().project.title, "typed path");
+}

@@ -88,8 +88,59 @@ impl Editor {
         });
     }
 
+    /// The typed-path prompt for Open and Save.
+    pub(super) fn path_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.path_prompt.as_mut() else { return };
+        let (title, verb) = match prompt.purpose {
+            PathPurpose::Open => ("Open a file by its path", "Open"),
+            PathPurpose::SaveAs => ("Save the project to a path", "Save"),
+        };
+        let mut done = None;
+        egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.set_min_width(480.0);
+            ui.heading(title);
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text).hint_text("/home/me/film.vodcut").desired_width(460.0),
+            );
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+            r.request_focus();
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button(verb).clicked() || enter {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    done = Some(false);
+                }
+            });
+        });
+        match done {
+            Some(true) => {
+                let Some(prompt) = self.path_prompt.take() else { return };
+                let text = prompt.text.trim();
+                if text.is_empty() {
+                    return;
+                }
+                let path = PathBuf::from(text);
+                match prompt.purpose {
+                    PathPurpose::Open => self.request(Pending::OpenPath(path)),
+                    PathPurpose::SaveAs => {
+                        let path = if path.extension().is_none() {
+                            path.with_extension(crate::store::project_file::EXTENSION)
+                        } else {
+                            path
+                        };
+                        self.start_save(Some(path));
+                    }
+                }
+            }
+            Some(false) => self.path_prompt = None,
+            None => {}
+        }
+    }
+
     pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
-        let Some(action) = self.confirm else { return };
+        let Some(action) = self.confirm.clone() else { return };
         let verb = match action {
             Pending::New => "starting a new project",
             Pending::Open | Pending::OpenPath(_) | Pending::Incoming => "opening another project",

@@ -61,11 +61,7 @@ impl Editor {
                 self.status = "Choosing a file to open…".into();
                 self.files.open(None);
             }
-            Pending::OpenPath(i) => {
-                if let Some(p) = self.cloud.settings.recent.get(i).cloned() {
-                    self.open_path(p);
-                }
-            }
+            Pending::OpenPath(p) => self.open_path(p),
             Pending::Incoming => {
                 if let Some((p, path)) = self.incoming.take() {
                     self.status = match &path {

@@ -24,15 +24,28 @@ use std::sync::Arc;
 
 /// Something that would replace or close the document, waiting for the user's word on
 /// unsaved changes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     New,
     Open,
-    /// Open a file from the recent list.
-    OpenPath(usize),
+    /// Open this file (recent list, typed path).
+    OpenPath(PathBuf),
     /// Replace the document with a project loaded from the cloud.
     Incoming,
     Close,
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+#[derive(Clone, Debug)]
+pub struct PathPrompt {
+    pub purpose: PathPurpose,
+    pub text: String,
 }
 
 /// The right panel's tabs.
@@ -74,6 +87,8 @@ pub struct Editor {
     /// The left panel shows the library (else the bin).
     pub show_library: bool,
     ctx_for_textures: egui::Context,
+    /// The typed-path prompt (works without a desktop file dialog), when open.
+    pub path_prompt: Option<PathPrompt>,
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
 }
@@ -116,6 +131,7 @@ impl Editor {
             show_library: false,
             ctx_for_textures: egui::Context::default(),
             unknown_cache: None,
+            path_prompt: None,
             doc,
         }
     }
@@ -129,7 +145,7 @@ impl Editor {
     }
 
     pub fn confirm_prompt(&self) -> Option<Pending> {
-        self.confirm
+        self.confirm.clone()
     }
 
     /// "*My film — my-film.vodcut — vodcut": dirty marker, title, file.
@@ -303,6 +319,7 @@ impl Editor {
         }
         self.toast_ui(&ctx, now);
         self.recovery_ui(&ctx);
+        self.path_prompt_ui(&ctx);
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
     }

@@ -40,13 +40,23 @@ impl Editor {
                     if recent.is_empty() {
                         ui.label("No recent files");
                     }
-                    for (i, p) in recent.iter().enumerate() {
+                    for p in recent.iter() {
                         if ui.button(p.display().to_string()).clicked() {
-                            self.request(Pending::OpenPath(i));
+                            self.request(Pending::OpenPath(p.clone()));
                             ui.close();
                         }
                     }
                 });
+                // Typed paths work where no desktop file dialog is available.
+                if ui.button("Open path…").on_hover_text("Type the path of a project or Timeline to open").clicked() {
+                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::Open, text: String::new() });
+                    ui.close();
+                }
+                if ui.button("Save to path…").on_hover_text("Type where to save the project").clicked() {
+                    let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::SaveAs, text });
+                    ui.close();
+                }
                 ui.separator();
                 if ui.button("Account settings…").clicked() {
                     self.cloud.settings_open = true;
