@@ -99,11 +99,21 @@ impl Editor {
         egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
             ui.set_min_width(480.0);
             ui.heading(title);
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text).hint_text("/home/me/film.vodcut").desired_width(460.0),
-            );
+            let out = egui::TextEdit::singleline(&mut prompt.text)
+                .hint_text("/home/me/film.vodcut")
+                .desired_width(460.0)
+                .show(ui);
+            let r = out.response.response.clone();
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
             r.request_focus();
+            if prompt.fresh {
+                prompt.fresh = false;
+                let mut state = out.state;
+                let n = prompt.text.chars().count();
+                let all = egui::text::CCursorRange::two(egui::text::CCursor::new(0), egui::text::CCursor::new(n));
+                state.cursor.set_char_range(Some(all));
+                state.store(ui.ctx(), r.id);
+            }
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button(verb).clicked() || enter {

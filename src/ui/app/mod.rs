@@ -46,6 +46,8 @@ pub enum PathPurpose {
 pub struct PathPrompt {
     pub purpose: PathPurpose,
     pub text: String,
+    /// Just opened: select the prefilled text so typing replaces it.
+    pub fresh: bool,
 }
 
 /// The right panel's tabs.

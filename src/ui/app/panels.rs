@@ -49,12 +49,13 @@ impl Editor {
                 });
                 // Typed paths work where no desktop file dialog is available.
                 if ui.button("Open path…").on_hover_text("Type the path of a project or Timeline to open").clicked() {
-                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::Open, text: String::new() });
+                    self.path_prompt =
+                        Some(PathPrompt { purpose: PathPurpose::Open, text: String::new(), fresh: true });
                     ui.close();
                 }
                 if ui.button("Save to path…").on_hover_text("Type where to save the project").clicked() {
                     let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::SaveAs, text });
+                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::SaveAs, text, fresh: true });
                     ui.close();
                 }
                 ui.separator();
