@@ -24,6 +24,16 @@ pub struct History {
     saved: u64,
 }
 
+/// Undo and redo are one move in opposite directions: take the last step of `from`, apply
+/// its inverse, and keep the inverse of that on `to`. Returns the step's label and state ids.
+fn replay(project: &mut Project, from: &mut Vec<Step>, to: &mut Vec<Step>) -> Option<(String, u64, u64)> {
+    let step = from.pop()?;
+    let inverse = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
+    let out = (step.label.clone(), step.before, step.after);
+    to.push(Step { label: step.label, inverse, before: step.before, after: step.after, merge_key: None });
+    Some(out)
+}
+
 pub const DEFAULT_LIMIT: usize = 1000;
 
 impl Default for History {
@@ -82,32 +92,14 @@ impl History {
     }
 
     pub fn undo(&mut self, project: &mut Project) -> Option<String> {
-        let step = self.undo.pop()?;
-        let redo = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
-        self.current = step.before;
-        let label = step.label.clone();
-        self.redo.push(Step {
-            label: step.label,
-            inverse: redo,
-            before: step.before,
-            after: step.after,
-            merge_key: None,
-        });
+        let (label, before, _) = replay(project, &mut self.undo, &mut self.redo)?;
+        self.current = before;
         Some(label)
     }
 
     pub fn redo(&mut self, project: &mut Project) -> Option<String> {
-        let step = self.redo.pop()?;
-        let undo = apply(project, step.inverse).unwrap_or(Edit::Batch(Vec::new()));
-        self.current = step.after;
-        let label = step.label.clone();
-        self.undo.push(Step {
-            label: step.label,
-            inverse: undo,
-            before: step.before,
-            after: step.after,
-            merge_key: None,
-        });
+        let (label, _, after) = replay(project, &mut self.redo, &mut self.undo)?;
+        self.current = after;
         Some(label)
     }
 
