@@ -30,6 +30,7 @@ fn show_problems(ui: &mut egui::Ui, problems: &[Problem], field: &str) {
 fn text(
     ui: &mut egui::Ui,
     doc: &mut Document,
+    problems: &[Problem],
     label: &str,
     key: &str,
     multiline: bool,
@@ -63,15 +64,26 @@ fn text(
     if r.lost_focus() {
         doc.seal();
     }
+    show_problems(ui, problems, key);
 }
 
 pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
     ui.heading("Project");
-    text(ui, doc, "Project title", "Title", false, Some(MAX_TITLE_BYTES), |f| f.title.clone(), |f, v| f.title = v);
-    show_problems(ui, problems, "Title");
     text(
         ui,
         doc,
+        problems,
+        "Project title",
+        "Title",
+        false,
+        Some(MAX_TITLE_BYTES),
+        |f| f.title.clone(),
+        |f, v| f.title = v,
+    );
+    text(
+        ui,
+        doc,
+        problems,
         "Project description",
         "Description",
         true,
@@ -79,9 +91,17 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.description.clone(),
         |f, v| f.description = v,
     );
-    show_problems(ui, problems, "Description");
-    text(ui, doc, "Project cover URL", "CoverURL", false, None, |f| f.cover_url.clone(), |f, v| f.cover_url = v);
-    show_problems(ui, problems, "CoverURL");
+    text(
+        ui,
+        doc,
+        problems,
+        "Project cover URL",
+        "CoverURL",
+        false,
+        None,
+        |f| f.cover_url.clone(),
+        |f, v| f.cover_url = v,
+    );
     if let Some(id) = doc.project.project_id.clone() {
         ui.horizontal(|ui| {
             ui.label(format!("Cloud project: {id}"));
@@ -96,6 +116,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
     text(
         ui,
         doc,
+        problems,
         "Video title",
         "MediaMetadata.Title",
         false,
@@ -103,10 +124,10 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.media_metadata.title.clone(),
         |f, v| f.media_metadata.title = v,
     );
-    show_problems(ui, problems, "MediaMetadata.Title");
     text(
         ui,
         doc,
+        problems,
         "Video description",
         "MediaMetadata.Description",
         true,
@@ -114,10 +135,10 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.media_metadata.description.clone(),
         |f, v| f.media_metadata.description = v,
     );
-    show_problems(ui, problems, "MediaMetadata.Description");
     text(
         ui,
         doc,
+        problems,
         "Video cover URL",
         "MediaMetadata.CoverURL",
         false,
@@ -125,10 +146,10 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.media_metadata.cover_url.clone(),
         |f, v| f.media_metadata.cover_url = v,
     );
-    show_problems(ui, problems, "MediaMetadata.CoverURL");
     text(
         ui,
         doc,
+        problems,
         "Category ID",
         "MediaMetadata.CateId",
         false,
@@ -136,7 +157,6 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.media_metadata.cate_id.clone(),
         |f, v| f.media_metadata.cate_id = v,
     );
-    show_problems(ui, problems, "MediaMetadata.CateId");
     tags_ui(ui, doc);
     show_problems(ui, problems, "MediaMetadata.Tags");
 }
@@ -211,6 +231,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
     text(
         ui,
         doc,
+        problems,
         if required {
             "Storage location (required in this region)"
         } else {
@@ -222,10 +243,10 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f| f.produce_config.storage_location.clone(),
         |f, v| f.produce_config.storage_location = v,
     );
-    show_problems(ui, problems, "ProduceConfig.StorageLocation");
     text(
         ui,
         doc,
+        problems,
         "Transcoding template group ID",
         "ProduceConfig.TemplateGroupId",
         false,
@@ -236,6 +257,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
     text(
         ui,
         doc,
+        problems,
         "Production template ID",
         "ProduceConfig.TemplateId",
         false,
@@ -295,13 +317,14 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         }
         show_problems(ui, problems, key);
     }
-    text(ui, doc, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v);
+    text(ui, doc, problems, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v);
 
     ui.separator();
     ui.heading("Callback and custom data (UserData)");
     text(
         ui,
         doc,
+        problems,
         "Callback URL",
         "UserData.MessageCallback.CallbackURL",
         false,
@@ -309,13 +332,13 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f| f.user_data.callback_url.clone(),
         |f, v| f.user_data.callback_url = v,
     );
-    show_problems(ui, problems, "UserData.MessageCallback.CallbackURL");
     ui.label(
         egui::RichText::new("Only works when HTTP callbacks are enabled in the VOD console; the type is http.").weak(),
     );
     text(
         ui,
         doc,
+        problems,
         "Extend (JSON)",
         "UserData.Extend",
         true,
