@@ -80,6 +80,12 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.run();
     h.get_by_label("Callback URL").type_text("https://example.com/cb");
     h.run();
+    // The type is a choice of the one documented value; choosing it stores it explicitly.
+    h.get_by_label("Callback type").click();
+    h.run();
+    h.get_by_label("http").click();
+    h.run();
+    assert_eq!(h.state().doc.project.user_data.callback_type, "http");
     press_produce(&mut h);
     confirm(&mut h);
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));

@@ -332,8 +332,19 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f| f.user_data.callback_url.clone(),
         |f, v| f.user_data.callback_url = v,
     );
+    let mut kind = Some(doc.project.user_data.callback_type.clone()).filter(|t| !t.is_empty());
+    if super::fields::choice(ui, "Callback type", &mut kind, &["http"]) {
+        doc.set_fields("Callback type", "UserData.MessageCallback.CallbackType", |f| {
+            f.user_data.callback_type = kind.unwrap_or_default()
+        });
+        doc.seal();
+    }
+    show_problems(ui, problems, "UserData.MessageCallback.CallbackType");
     ui.label(
-        egui::RichText::new("Only works when HTTP callbacks are enabled in the VOD console; the type is http.").weak(),
+        egui::RichText::new(
+            "A per-job callback can only be http, and only works when HTTP callbacks are enabled in the VOD console.",
+        )
+        .weak(),
     );
     text(
         ui,
