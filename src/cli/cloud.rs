@@ -1,8 +1,8 @@
 //! `submit`, `status`, `jobs`: the commands that talk to VOD.
 
 use super::{
-    CliResult, Connection, EXIT_BAD_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED,
-    EXIT_SETTINGS, EXIT_WRITE_FAILED, print,
+    CliResult, Connection, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_SETTINGS,
+    EXIT_WRITE_FAILED, print,
 };
 use crate::api::credentials::{Lookup, find};
 use crate::api::region::resolve_endpoint;
@@ -59,7 +59,9 @@ pub fn submit(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> CliResult {
-    let opened = project_file::open(file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?;
+    let opened = super::open_input(file)?;
+    // Standard input has no file to link the cloud project into.
+    let from_project_file = opened.origin == Origin::Project && !crate::store::input::is_stdio(file);
     let project = opened.project;
     let problems = validate(&project);
     for p in &problems {
@@ -77,7 +79,7 @@ pub fn submit(
     }
     let (client, region) = client(conn, Some(&project.region))?;
     let store = jobs_store()?;
-    let file_for_job = (opened.origin == Origin::Project).then_some(file);
+    let file_for_job = from_project_file.then_some(file);
     let produced = runtime()?
         .block_on(workflow::produce(&client, &store, &project, file_for_job, &region))
         .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot record the job before sending (so nothing was sent): {e}")))?;
@@ -91,10 +93,7 @@ pub fn submit(
     // Link the file to the cloud project so the next submission updates it. Re-read the file
     // first: the editor may have saved it since we opened it.
     let mut linked = None;
-    if opened.origin == Origin::Project
-        && !r.project_id.is_empty()
-        && project.project_id.as_deref() != Some(&r.project_id)
-    {
+    if from_project_file && !r.project_id.is_empty() && project.project_id.as_deref() != Some(&r.project_id) {
         let saved = project_file::open(file).and_then(|mut o| {
             o.project.project_id = Some(r.project_id.clone());
             project_file::save(file, &o.project)

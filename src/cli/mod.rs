@@ -9,7 +9,7 @@ mod cloud;
 
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, has_errors, validate};
-use crate::store::project_file;
+use crate::store::{input, project_file};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -56,13 +56,14 @@ pub enum Command {
     },
     /// Print every ProduceEditingProjectVideo request field, as the strings sent.
     Export { file: PathBuf },
-    /// Make a project from an API Timeline.
+    /// Make a project from an API Timeline (- reads standard input).
     Import {
         timeline: PathBuf,
-        /// The project file to write.
+        /// The project file to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
-        /// Replace OUTPUT if it exists (the old one is kept as OUTPUT.bak).
+        /// Replace OUTPUT if it exists, even when read-only (the old versions are kept as
+        /// OUTPUT.bak, OUTPUT.bak.2, OUTPUT.bak.3). A file from a newer vodcut is never replaced.
         #[arg(long)]
         force: bool,
     },
@@ -170,8 +171,34 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 
 pub(crate) type CliResult = Result<i32, (i32, String)>;
 
+/// Opens a project or Timeline file, or standard input for `-`.
+pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, String)> {
+    let opened =
+        if input::is_stdio(path) { project_file::open_stdin(Path::new(STDIN_NAME)) } else { project_file::open(path) };
+    opened.map_err(|e| (EXIT_BAD_INPUT, e.to_string()))
+}
+
+/// How standard input is named in messages.
+const STDIN_NAME: &str = "(standard input)";
+
 fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
-    project_file::open(path).map(|o| o.project).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))
+    open_input(path).map(|o| o.project)
+}
+
+/// True when both paths name the same existing file (through links, or two spellings).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    }
 }
 
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
@@ -234,14 +261,33 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }
         Command::Import { timeline, output, force } => {
+            if !input::is_stdio(&timeline) && !input::is_stdio(&output) && same_file(&timeline, &output) {
+                return Err((
+                    EXIT_BAD_INPUT,
+                    format!(
+                        "{} is the input file; write the project to another file (nothing was changed)",
+                        output.display()
+                    ),
+                ));
+            }
             let project = load(&timeline)?;
+            if input::is_stdio(&output) {
+                out.write_all(&project_file::to_bytes(&project))
+                    .and_then(|()| out.flush())
+                    .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write the output: {e}")))?;
+                return Ok(EXIT_OK);
+            }
             if output.exists() && !force {
                 return Err((
                     EXIT_WRITE_FAILED,
-                    format!("{} exists; pass --force to replace it (the old file is kept as a .bak)", output.display()),
+                    format!(
+                        "{} exists; pass --force to replace it (the old versions are kept as .bak, .bak.2, .bak.3)",
+                        output.display()
+                    ),
                 ));
             }
-            project_file::save(&output, &project).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+            let options = project_file::SaveOptions { replace_read_only: force };
+            project_file::save_with(&output, &project, options).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
             let _ = writeln!(
                 err,
                 "wrote {} ({} clips on {} tracks)",

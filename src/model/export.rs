@@ -1,8 +1,14 @@
 //! Project -> API request fields, and API Timeline -> project. Pure functions.
 
 use super::project::{MediaMetadata, ProduceConfig, Project, TrackKind, UserData};
-use super::wire::{AudioTrack, Clip, Extra, ImageTrack, SubtitleTrack, Timeline, VideoTrack};
+use super::wire::{AudioTrack, ImageTrack, SubtitleTrack, Timeline, VideoTrack};
 use serde_json::{Map, Value};
+
+// Import lives in its own module; these names stay here for callers.
+pub use super::import::{
+    ImportError, import_timeline_bytes, import_timeline_str, import_timeline_value, looks_like_timeline,
+    project_from_timeline,
+};
 
 /// Builds the API Timeline. Hidden/muted tracks are left out; within each kind the project's
 /// order is the API's stacking order (first video track = bottom layer).
@@ -127,153 +133,6 @@ pub fn request_fields(project: &Project) -> RequestFields {
     push("UserData", &json(user_data_json(&project.user_data)));
     push("AppId", &project.app_id);
     RequestFields(f)
-}
-
-/// Why a Timeline could not be imported.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("not JSON: {0}")]
-    NotJson(String),
-    #[error("at {path}: {message}")]
-    Shape { path: String, message: String },
-    #[error(
-        "this is neither an API Timeline nor a vodcut project (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)"
-    )]
-    NotATimeline,
-}
-
-const TRACK_KEYS: [&str; 4] = ["VideoTracks", "AudioTracks", "ImageTracks", "SubtitleTracks"];
-
-/// True when a JSON object looks like an API Timeline.
-pub fn looks_like_timeline(v: &Value) -> bool {
-    v.as_object().is_some_and(|o| TRACK_KEYS.iter().any(|k| o.contains_key(*k)))
-}
-
-/// API Timeline JSON text -> a new project.
-pub fn import_timeline_str(text: &str) -> Result<Project, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    import_timeline_value(value)
-}
-
-/// An API Timeline (an object, or a string holding one, as GetEditingProject returns it), or a
-/// whole set of request fields as `vodcut export` prints them -> a new project.
-pub fn import_timeline_value(value: Value) -> Result<Project, ImportError> {
-    let value = match value {
-        Value::String(s) => serde_json::from_str(&s).map_err(|e| ImportError::NotJson(e.to_string()))?,
-        v => v,
-    };
-    if let Some(o) = value.as_object()
-        && o.contains_key("Timeline")
-        && !looks_like_timeline(&value)
-    {
-        return import_request_fields(o);
-    }
-    if !looks_like_timeline(&value) {
-        return Err(ImportError::NotATimeline);
-    }
-    let tl: Timeline = from_value_at(value, "")?;
-    Ok(project_from_timeline(tl))
-}
-
-fn from_value_at<T: serde::de::DeserializeOwned>(value: Value, prefix: &str) -> Result<T, ImportError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = match (prefix.is_empty(), path.as_str()) {
-            (true, _) => path,
-            (false, ".") => prefix.to_owned(),
-            (false, p) => format!("{prefix}.{p}"),
-        };
-        ImportError::Shape { path, message: e.into_inner().to_string() }
-    })
-}
-
-pub fn project_from_timeline(tl: Timeline) -> Project {
-    let mut p = Project { timeline_extra: tl.extra, ..Project::default() };
-    let mut add = |kind: TrackKind, clips: Vec<Clip>, extra: Extra| {
-        let i = p.add_track(kind);
-        p.tracks[i].clips = clips;
-        p.tracks[i].extra = extra;
-    };
-    // Display order is the UI's business; the model keeps the API's order per kind.
-    for t in tl.video_tracks {
-        add(TrackKind::Video, t.clips, t.extra);
-    }
-    for t in tl.audio_tracks {
-        add(TrackKind::Audio, t.clips, t.extra);
-    }
-    for t in tl.image_tracks {
-        add(TrackKind::Image, t.clips, t.extra);
-    }
-    for t in tl.subtitle_tracks {
-        add(TrackKind::Subtitle, t.clips, t.extra);
-    }
-    p
-}
-
-/// `{"Timeline": "...", "Title": "...", "MediaMetadata": "{...}", ...}` -> project.
-fn import_request_fields(o: &Map<String, Value>) -> Result<Project, ImportError> {
-    let timeline = o.get("Timeline").cloned().unwrap_or(Value::Null);
-    let mut p = import_timeline_value(timeline)?;
-    let text = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-    // Nested JSON either as an object or as the string the API carries.
-    let object = |k: &str| -> Result<Map<String, Value>, ImportError> {
-        match o.get(k) {
-            None | Some(Value::Null) => Ok(Map::new()),
-            Some(Value::Object(m)) => Ok(m.clone()),
-            Some(Value::String(s)) if s.trim().is_empty() => Ok(Map::new()),
-            Some(Value::String(s)) => match serde_json::from_str(s) {
-                Ok(Value::Object(m)) => Ok(m),
-                _ => Err(ImportError::Shape { path: k.into(), message: "expected a JSON object".into() }),
-            },
-            Some(_) => Err(ImportError::Shape { path: k.into(), message: "expected a JSON object".into() }),
-        }
-    };
-    p.title = text("Title");
-    p.description = text("Description");
-    p.cover_url = text("CoverURL");
-    p.app_id = text("AppId");
-    p.project_id = Some(text("ProjectId")).filter(|s| !s.is_empty());
-    let mm = object("MediaMetadata")?;
-    let s = |m: &Map<String, Value>, k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-    p.media_metadata = MediaMetadata {
-        title: s(&mm, "Title"),
-        description: s(&mm, "Description"),
-        cover_url: s(&mm, "CoverURL"),
-        cate_id: match mm.get("CateId") {
-            Some(Value::Number(n)) => n.to_string(),
-            _ => s(&mm, "CateId"),
-        },
-        tags: s(&mm, "Tags").split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect(),
-    };
-    let pc = object("ProduceConfig")?;
-    let dim = |k: &str| -> Result<Option<u32>, ImportError> {
-        match pc.get(k) {
-            None => Ok(None),
-            Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| ImportError::Shape {
-                path: format!("ProduceConfig.{k}"),
-                message: "expected a whole number of pixels".into(),
-            }),
-        }
-    };
-    p.produce_config = ProduceConfig {
-        template_group_id: s(&pc, "TemplateGroupId"),
-        template_id: s(&pc, "TemplateId"),
-        width: dim("Width")?,
-        height: dim("Height")?,
-        storage_location: s(&pc, "StorageLocation"),
-    };
-    let ud = object("UserData")?;
-    let cb = ud.get("MessageCallback").and_then(Value::as_object).cloned().unwrap_or_default();
-    p.user_data = UserData {
-        callback_url: s(&cb, "CallbackURL"),
-        callback_type: s(&cb, "CallbackType"),
-        extend: match ud.get("Extend") {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) => s.clone(),
-            Some(v) => to_json(v),
-        },
-    };
-    Ok(p)
 }
 
 #[cfg(test)]

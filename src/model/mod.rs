@@ -2,6 +2,8 @@
 
 pub mod export;
 pub mod generate;
+pub mod import;
+pub mod json;
 pub mod project;
 pub mod time;
 pub mod validate;

@@ -4,9 +4,11 @@
 //! imported Timeline carried survives; everything else here (names, lock, hide, markers, view,
 //! bin) is editor-only and never reaches the API.
 
+use super::json::{number_f32, one_of, optional_whole, whole_number};
 use super::time::Time;
 use super::wire::{Clip, Extra};
-use serde::{Deserialize, Serialize};
+use crate::json_object;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
 
 /// Version of the `.vodcut` format this build writes. Files with a larger number were written
@@ -18,12 +20,24 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const DEFAULT_REGION: &str = "cn-shanghai";
 
 /// The four kinds of track the API knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum TrackKind {
     Video,
     Audio,
     Image,
     Subtitle,
+}
+
+impl<'de> Deserialize<'de> for TrackKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const CHOICES: &[(&str, TrackKind)] = &[
+            ("Video", TrackKind::Video),
+            ("Audio", TrackKind::Audio),
+            ("Image", TrackKind::Image),
+            ("Subtitle", TrackKind::Subtitle),
+        ];
+        one_of(d, CHOICES, "a kind of track")
+    }
 }
 
 impl TrackKind {
@@ -54,7 +68,7 @@ impl TrackKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Track {
     pub kind: TrackKind,
@@ -67,20 +81,41 @@ pub struct Track {
     pub hidden: bool,
     #[serde(default)]
     pub clips: Vec<Clip>,
-    /// Unknown fields of the track object in an imported Timeline.
+    /// Unknown fields of the track object in an imported Timeline (sent back to the API).
     #[serde(default, skip_serializing_if = "Extra::is_empty")]
     pub extra: Extra,
+    /// Fields of the `.vodcut` track this version does not know (a newer minor version,
+    /// another tool): kept on every rewrite, never sent to the API.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
 
 impl Track {
     pub fn new(kind: TrackKind, name: impl Into<String>) -> Self {
-        Track { kind, name: name.into(), locked: false, hidden: false, clips: Vec::new(), extra: Extra::new() }
+        Track {
+            kind,
+            name: name.into(),
+            locked: false,
+            hidden: false,
+            clips: Vec::new(),
+            extra: Extra::new(),
+            other_fields: Extra::new(),
+        }
     }
 }
 
+json_object!(Track, "an object (a track)", init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
+    "Kind" => kind,
+    "Name" => name,
+    "Locked" => locked,
+    "Hidden" => hidden,
+    "Clips" => clips,
+    "Extra" => extra,
+});
+
 /// Metadata of the produced video (MediaMetadata).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct MediaMetadata {
     pub title: String,
     pub description: String,
@@ -88,22 +123,48 @@ pub struct MediaMetadata {
     pub cover_url: String,
     pub cate_id: String,
     pub tags: Vec<String>,
+    /// Fields this version does not know: kept on every rewrite.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
 
+json_object!(MediaMetadata, "an object (media metadata)", init: MediaMetadata::default(), extra: other_fields, required: [], {
+    "Title" => title,
+    "Description" => description,
+    "CoverURL" => cover_url,
+    "CateId" => cate_id,
+    "Tags" => tags,
+});
+
 /// Production settings (ProduceConfig).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct ProduceConfig {
     pub template_group_id: String,
     pub template_id: String,
     pub width: Option<u32>,
     pub height: Option<u32>,
     pub storage_location: String,
+    /// Fields this version does not know: kept on every rewrite.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
 
+fn pixels<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    optional_whole(d, "a whole number of pixels")
+}
+
+json_object!(ProduceConfig, "an object (produce settings)", init: ProduceConfig::default(), extra: other_fields, required: [], {
+    "TemplateGroupId" => template_group_id,
+    "TemplateId" => template_id,
+    "Width" => width with pixels,
+    "Height" => height with pixels,
+    "StorageLocation" => storage_location,
+});
+
 /// Custom settings (UserData): a per-job callback and free data echoed back in events.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct UserData {
     #[serde(rename = "CallbackURL")]
     pub callback_url: String,
@@ -111,7 +172,16 @@ pub struct UserData {
     pub callback_type: String,
     /// JSON text as the user typed it; validated, then sent as an object.
     pub extend: String,
+    /// Fields this version does not know: kept on every rewrite.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
+
+json_object!(UserData, "an object (user data)", init: UserData::default(), extra: other_fields, required: [], {
+    "CallbackURL" => callback_url,
+    "CallbackType" => callback_type,
+    "Extend" => extend,
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -122,11 +192,19 @@ pub struct Marker {
 }
 
 /// What a piece of media is, as far as placing it goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum MediaKind {
     Video,
     Audio,
     Image,
+}
+
+impl<'de> Deserialize<'de> for MediaKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const CHOICES: &[(&str, MediaKind)] =
+            &[("Video", MediaKind::Video), ("Audio", MediaKind::Audio), ("Image", MediaKind::Image)];
+        one_of(d, CHOICES, "a kind of media")
+    }
 }
 
 impl MediaKind {
@@ -159,7 +237,7 @@ fn default_zoom() -> f32 {
 }
 
 /// A vodcut project: everything the user made, saved as a `.vodcut` file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Project {
     /// First in the file so a reader can check it before anything else.
@@ -199,7 +277,34 @@ pub struct Project {
     pub zoom: f32,
     #[serde(default)]
     pub bin: Vec<BinEntry>,
+    /// Top-level fields this version does not know (a newer minor version, another tool):
+    /// kept on every rewrite, never sent to the API.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
+
+fn format_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    whole_number(d, "a whole number")
+}
+
+json_object!(Project, "an object (a vodcut project)", init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
+    "FormatVersion" => format_version with format_version,
+    "Title" => title,
+    "Description" => description,
+    "CoverURL" => cover_url,
+    "ProjectId" => project_id,
+    "AppId" => app_id,
+    "Region" => region,
+    "MediaMetadata" => media_metadata,
+    "ProduceConfig" => produce_config,
+    "UserData" => user_data,
+    "Tracks" => tracks,
+    "TimelineExtra" => timeline_extra,
+    "Markers" => markers,
+    "Playhead" => playhead,
+    "Zoom" => zoom with number_f32,
+    "Bin" => bin,
+});
 
 fn default_region() -> String {
     DEFAULT_REGION.to_owned()
@@ -224,6 +329,7 @@ impl Default for Project {
             playhead: Time::ZERO,
             zoom: default_zoom(),
             bin: Vec::new(),
+            other_fields: Extra::new(),
         }
     }
 }

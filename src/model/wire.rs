@@ -6,10 +6,11 @@
 //! came, at every level (timeline, track, clip, effect).
 
 use super::time::Time;
+use crate::json_object;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-pub type Extra = Map<String, Value>;
+pub use super::json::Extra;
 
 /// A number that is not a time (Gain, X, Width, FontSize, Radius...).
 ///
@@ -89,7 +90,7 @@ pub(crate) fn json_kind(v: &Value) -> &'static str {
 }
 
 /// Bold / Italic / Underline of banner text and subtitles.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct FontFace {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,9 +103,15 @@ pub struct FontFace {
     pub extra: Extra,
 }
 
+json_object!(FontFace, "an object (font face)", init: FontFace::default(), extra: extra, required: [], {
+    "Bold" => bold,
+    "Italic" => italic,
+    "Underline" => underline,
+});
+
 /// A clip on any track: VideoTrackClip (Type Video or Image), AudioTrackClip,
 /// ImageTrackClip (ImageId) or SubtitleTrackClip (Type Text with Content and style).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Clip {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,6 +161,28 @@ pub struct Clip {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+json_object!(Clip, "an object (a clip)", init: Clip::default(), extra: extra, required: [], {
+    "MediaId" => media_id,
+    "ImageId" => image_id,
+    "Type" => r#type,
+    "In" => r#in,
+    "Out" => out,
+    "TimelineIn" => timeline_in,
+    "TimelineOut" => timeline_out,
+    "X" => x,
+    "Y" => y,
+    "Width" => width,
+    "Height" => height,
+    "Content" => content,
+    "Font" => font,
+    "FontSize" => font_size,
+    "FontColor" => font_color,
+    "FontColorOpacity" => font_color_opacity,
+    "FontFace" => font_face,
+    "Alignment" => alignment,
+    "Effects" => effects,
+});
 
 impl Clip {
     /// The material this clip uses: MediaId, or ImageId for image overlays.
@@ -214,7 +243,7 @@ pub enum Effect {
 
 /// Fields of the known effect types (Text, DeWatermark, Volume, Background, VFX, Transition).
 /// `In`/`Out` are relative to the clip, `TimelineIn`/`TimelineOut` to the output.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct KnownEffect {
     pub r#type: String,
@@ -266,6 +295,30 @@ pub struct KnownEffect {
     pub extra: Extra,
 }
 
+json_object!(KnownEffect, "an object (an effect)", init: KnownEffect::default(), extra: extra, required: ["Type"], {
+    "Type" => r#type,
+    "SubType" => sub_type,
+    "In" => r#in,
+    "Out" => out,
+    "TimelineIn" => timeline_in,
+    "TimelineOut" => timeline_out,
+    "X" => x,
+    "Y" => y,
+    "Width" => width,
+    "Height" => height,
+    "Gain" => gain,
+    "Radius" => radius,
+    "Color" => color,
+    "Duration" => duration,
+    "Content" => content,
+    "Font" => font,
+    "FontSize" => font_size,
+    "FontColor" => font_color,
+    "FontColorOpacity" => font_color_opacity,
+    "FontFace" => font_face,
+    "Alignment" => alignment,
+});
+
 impl Effect {
     /// A new effect of a known kind with nothing but its Type (and the one SubType the
     /// DeWatermark effect has).
@@ -291,7 +344,13 @@ impl Effect {
     pub fn type_name(&self) -> &str {
         match self {
             Effect::Known(e) => &e.r#type,
-            Effect::Other(m) => m.get("Type").and_then(Value::as_str).unwrap_or("?"),
+            Effect::Other(m) => match m.get("Type").map(|t| t.get()) {
+                // A plain JSON string without escapes is its own text between the quotes.
+                Some(t) if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') && !t.contains('\\') => {
+                    &t[1..t.len() - 1]
+                }
+                _ => "?",
+            },
         }
     }
 }
@@ -305,29 +364,36 @@ impl Serialize for Effect {
     }
 }
 
+/// An effect's fields are read as JSON text first, because its `Type` (which decides how the
+/// rest is read) may come last. Effects are few next to clips.
 impl<'de> Deserialize<'de> for Effect {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let map = Extra::deserialize(d)?;
-        let known = map.get("Type").and_then(Value::as_str).and_then(EffectKind::from_wire);
-        match known {
-            Some(_) => serde_json::from_value(Value::Object(map))
-                .map(|e| Effect::Known(Box::new(e)))
-                .map_err(serde::de::Error::custom),
-            None => Ok(Effect::Other(map)),
+        let known = map.get_str("Type").and_then(|t| EffectKind::from_wire(&t));
+        if known.is_none() {
+            return Ok(Effect::Other(map));
         }
+        let mut e = KnownEffect::default();
+        for (key, raw) in map.iter() {
+            e.read_field(key, raw).map_err(|err| serde::de::Error::custom(format!("{key}: {err}")))?;
+        }
+        Ok(Effect::Known(Box::new(e)))
     }
 }
 
 macro_rules! track_type {
     ($(#[$doc:meta])* $name:ident, $field:literal) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq, Serialize)]
         pub struct $name {
-            #[serde(rename = $field, default)]
+            #[serde(rename = $field)]
             pub clips: Vec<Clip>,
             #[serde(flatten)]
             pub extra: Extra,
         }
+        json_object!($name, "an object (a track)", init: $name::default(), extra: extra, required: [], {
+            $field => clips,
+        });
     };
 }
 
@@ -354,7 +420,7 @@ track_type!(
 
 /// The `Timeline` request parameter. Track arrays stack in order: the first VideoTrack is the
 /// bottom layer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Timeline {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -368,6 +434,13 @@ pub struct Timeline {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+json_object!(Timeline, "an object (a Timeline)", init: Timeline::default(), extra: extra, required: [], {
+    "VideoTracks" => video_tracks,
+    "AudioTracks" => audio_tracks,
+    "ImageTracks" => image_tracks,
+    "SubtitleTracks" => subtitle_tracks,
+});
 
 #[cfg(test)]
 mod tests {
@@ -399,11 +472,71 @@ mod tests {
         let e: Effect = serde_json::from_str(text).unwrap();
         let Effect::Known(k) = &e else { panic!("Volume is known") };
         assert_eq!(k.out, Some(Time::from_secs(60)));
-        assert_eq!(k.extra.get("Fancy"), Some(&Value::Bool(true)));
+        assert_eq!(k.extra.get("Fancy").map(|v| v.get()), Some("true"));
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"Type":"Volume","In":8,"Out":60,"Gain":"0.5","Fancy":true}"#
         );
+    }
+
+    /// Every field filled (a struct literal, so a new field must be added here): each key
+    /// written is read back into its field, none lands among the unknown ones.
+    #[test]
+    fn every_written_key_is_read_back() {
+        let n = || Some(Num::int(1));
+        let t = || Some(Time::from_secs(1));
+        let s = || Some("s".to_owned());
+        let face = FontFace { bold: Some(true), italic: Some(false), underline: Some(true), extra: Extra::new() };
+        let effect = KnownEffect {
+            r#type: "Text".into(),
+            sub_type: s(),
+            r#in: t(),
+            out: t(),
+            timeline_in: t(),
+            timeline_out: t(),
+            x: n(),
+            y: n(),
+            width: n(),
+            height: n(),
+            gain: n(),
+            radius: n(),
+            color: s(),
+            duration: t(),
+            content: s(),
+            font: s(),
+            font_size: n(),
+            font_color: s(),
+            font_color_opacity: n(),
+            font_face: Some(face.clone()),
+            alignment: s(),
+            extra: Extra::new(),
+        };
+        let clip = Clip {
+            media_id: s(),
+            image_id: s(),
+            r#type: s(),
+            r#in: t(),
+            out: t(),
+            timeline_in: t(),
+            timeline_out: t(),
+            x: n(),
+            y: n(),
+            width: n(),
+            height: n(),
+            content: s(),
+            font: s(),
+            font_size: n(),
+            font_color: s(),
+            font_color_opacity: n(),
+            font_face: Some(face),
+            alignment: s(),
+            effects: vec![Effect::Known(Box::new(effect))],
+            extra: Extra::new(),
+        };
+        let text = serde_json::to_string(&clip).unwrap();
+        let back: Clip = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, clip, "{text}");
+        assert_eq!(serde_json::to_string(&back).unwrap(), text);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! THE DISK: atomic saves, project files, settings and history in the platform folders.
 
 pub mod atomic;
+pub mod input;
 pub mod jobs;
 pub mod project_file;
 pub mod recovery;

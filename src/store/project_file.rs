@@ -1,10 +1,10 @@
-//! `.vodcut` project files: atomic saves with a backup, and opening with clear errors.
+//! `.vodcut` project files: atomic saves with backups, and opening with clear errors.
 
-use super::atomic::write_atomic;
-use crate::model::export::{ImportError, import_timeline_value, looks_like_timeline};
+use super::atomic::{BACKUPS, WriteError, WriteOptions, backup_name, resolve_target, write_atomic_opts};
+use super::input::{self, ReadError};
+use crate::model::import::{ImportError, ParseError, import_timeline_bytes, parse_typed, probe};
 use crate::model::project::{FORMAT_VERSION, Project};
-use serde::Deserialize;
-use serde::de::IgnoredAny;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const EXTENSION: &str = "vodcut";
@@ -16,6 +16,24 @@ pub enum FileError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{path}: cannot write the file: {source}. The previous version on disk is unchanged.")]
     Write { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{path}: it is {kind}, not a regular file; vodcut reads project and Timeline files (use - to read standard input)"
+    )]
+    NotRegularInput { path: PathBuf, kind: &'static str },
+    #[error(
+        "{path}: it is {kind}, not a regular file, so vodcut did not replace it (to write to standard output, use -o -)"
+    )]
+    NotRegularOutput { path: PathBuf, kind: &'static str },
+    #[error(
+        "{path}: the file is read-only, so vodcut did not replace it. Make it writable or save under another name (on the command line, --force replaces it and keeps it read-only)."
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "{path}: the file is larger than {limit_mb} MB, the most vodcut reads (a project of 100 000 clips is about 20 MB); is it the right file?"
+    )]
+    TooLarge { path: PathBuf, limit_mb: u64 },
+    #[error("{path}: the file is {encoding} text; vodcut reads JSON in UTF-8. Save it as UTF-8 and open it again.")]
+    Encoding { path: PathBuf, encoding: &'static str },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
     #[error(
@@ -30,6 +48,10 @@ pub enum FileError {
         "{path}: written by a newer vodcut (format version {found}; this one reads up to {supported}). Update vodcut to open it; it has not been changed."
     )]
     NewerVersion { path: PathBuf, found: u64, supported: u32 },
+    #[error(
+        "{path}: written by a newer vodcut (format version {found}; this one writes version {supported}), so vodcut did not replace it. Save under another name, or update vodcut."
+    )]
+    WouldReplaceNewer { path: PathBuf, found: u64, supported: u32 },
     #[error(
         "{path}: neither a vodcut project (no FormatVersion) nor an API Timeline (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)"
     )]
@@ -52,11 +74,10 @@ pub struct Opened {
     pub origin: Origin,
 }
 
-/// The backup kept beside a project: the version before the last save.
+/// The newest backup kept beside a project: the version before the last save. Older ones are
+/// `<name>.bak.2` ... (see [`super::atomic::BACKUPS`]). For a symlink, beside its target.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    backup_name(&resolve_target(path).unwrap_or_else(|_| path.to_owned()), 1)
 }
 
 /// Serializes a project as saved on disk (FormatVersion first, indented for diffs).
@@ -72,84 +93,175 @@ pub fn to_bytes(project: &Project) -> Vec<u8> {
     serde_json::to_vec_pretty(p).unwrap_or_default()
 }
 
-/// Saves atomically: the new content goes to a temporary file in the same folder, is flushed
-/// to disk, then renamed over the old file; the old file is kept as `<name>.bak`. A crash at
-/// any point leaves either the old or the new file, never a mix.
-pub fn save(path: &Path, project: &Project) -> Result<(), FileError> {
-    let bytes = to_bytes(project);
-    write_atomic(path, &bytes, true).map_err(|source| FileError::Write { path: path.to_owned(), source })
+/// How a save may treat the file it replaces.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SaveOptions {
+    /// Replace a read-only file (it stays read-only). The command line's `--force`.
+    pub replace_read_only: bool,
 }
 
-/// Opens a project file, or a bare API Timeline, which it imports.
+/// Saves atomically: the new content goes to a temporary file beside the file, is flushed to
+/// disk, then renamed over the old file; the old versions are kept as `<name>.bak`, `.bak.2`...
+/// A crash at any point leaves either the old or the new file, never a mix. A symlink is
+/// saved through; a device, FIFO or folder, a read-only file and a file from a newer vodcut
+/// are refused.
+pub fn save(path: &Path, project: &Project) -> Result<(), FileError> {
+    save_with(path, project, SaveOptions::default())
+}
+
+/// As [`save`], with options.
+pub fn save_with(path: &Path, project: &Project, options: SaveOptions) -> Result<(), FileError> {
+    refuse_newer(path)?;
+    let bytes = to_bytes(project);
+    let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only };
+    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| {
+        let path = path.to_owned();
+        match e {
+            WriteError::Io(source) => FileError::Write { path, source },
+            WriteError::NotRegular(kind) => FileError::NotRegularOutput { path, kind },
+            WriteError::ReadOnly => FileError::ReadOnly { path },
+        }
+    })
+}
+
+/// A file written by a newer vodcut is never replaced, whatever the options: its content may
+/// mean things this version cannot keep.
+fn refuse_newer(path: &Path) -> Result<(), FileError> {
+    let Ok(target) = resolve_target(path) else { return Ok(()) };
+    if !std::fs::metadata(&target).is_ok_and(|m| m.is_file()) {
+        return Ok(());
+    }
+    let found = match read_head(&target) {
+        Some(head) => match peek_format_version(&head) {
+            Some(v) => Some(v),
+            // Not ours at the head (another tool's layout?): look at the whole file.
+            None => input::read_file(&target)
+                .ok()
+                .and_then(|b| probe(strip_bom(&b)).ok())
+                .and_then(|t| t.format_version)
+                .and_then(|v| v.as_u64()),
+        },
+        None => None,
+    };
+    match found {
+        Some(found) if found > u64::from(FORMAT_VERSION) => {
+            Err(FileError::WouldReplaceNewer { path: path.to_owned(), found, supported: FORMAT_VERSION })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+    Some(head)
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The FormatVersion of a file that starts with it, as vodcut writes them
+/// (`{"FormatVersion": 1, ...`), read from the first bytes only.
+pub fn peek_format_version(bytes: &[u8]) -> Option<u64> {
+    let rest = strip_bom(bytes).trim_ascii_start().strip_prefix(b"{")?;
+    let rest = rest.trim_ascii_start().strip_prefix(b"\"FormatVersion\"")?;
+    let rest = rest.trim_ascii_start().strip_prefix(b":")?.trim_ascii_start();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let after = rest.get(digits).copied();
+    if digits == 0 || !matches!(after, Some(b',' | b'}' | b' ' | b'\n' | b'\r' | b'\t')) {
+        return None;
+    }
+    Some(std::str::from_utf8(&rest[..digits]).ok()?.parse().unwrap_or(u64::MAX))
+}
+
+/// Opens a project file, or a bare API Timeline, which it imports. Only regular files are
+/// read, up to [`input::MAX_INPUT_BYTES`].
 pub fn open(path: &Path) -> Result<Opened, FileError> {
-    let bytes = std::fs::read(path).map_err(|source| FileError::Read { path: path.to_owned(), source })?;
+    let bytes = input::read_file(path).map_err(|e| read_error(e, path))?;
     from_bytes(&bytes, path)
 }
 
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(rename = "FormatVersion")]
-    format_version: Option<serde_json::Value>,
-    #[serde(rename = "Timeline")]
-    timeline: Option<IgnoredAny>,
-    #[serde(rename = "VideoTracks")]
-    video: Option<IgnoredAny>,
-    #[serde(rename = "AudioTracks")]
-    audio: Option<IgnoredAny>,
-    #[serde(rename = "ImageTracks")]
-    image: Option<IgnoredAny>,
-    #[serde(rename = "SubtitleTracks")]
-    subtitle: Option<IgnoredAny>,
+/// Opens standard input as [`open`] opens a file; `name` is used in messages.
+pub fn open_stdin(name: &Path) -> Result<Opened, FileError> {
+    let bytes = input::read_stdin().map_err(|e| read_error(e, name))?;
+    from_bytes(&bytes, name)
 }
 
-/// Parses file content; `path` is only used in messages.
+fn read_error(e: ReadError, path: &Path) -> FileError {
+    let path = path.to_owned();
+    match e {
+        ReadError::Io(source) => FileError::Read { path, source },
+        ReadError::NotRegular(kind) => FileError::NotRegularInput { path, kind },
+        ReadError::TooLarge => FileError::TooLarge { path, limit_mb: input::MAX_INPUT_BYTES / (1024 * 1024) },
+    }
+}
+
+/// The encoding of text that is not UTF-8, told by its byte order mark or, for JSON (whose
+/// first character is ASCII), by where its zero bytes are.
+fn foreign_encoding(b: &[u8]) -> Option<&'static str> {
+    let at = |i: usize| b.get(i).copied();
+    // Without a mark, only a JSON start ({, [ or space) next to zero bytes counts.
+    let json_start = |x: u8| matches!(x, b'{' | b'[' | b' ' | b'\t' | b'\r' | b'\n');
+    match (at(0), at(1), at(2), at(3)) {
+        (Some(0), Some(0), Some(0xFE), Some(0xFF)) => Some("UTF-32 (big-endian)"),
+        (Some(0xFF), Some(0xFE), Some(0), Some(0)) => Some("UTF-32 (little-endian)"),
+        (Some(0xFE), Some(0xFF), ..) => Some("UTF-16 (big-endian)"),
+        (Some(0xFF), Some(0xFE), ..) => Some("UTF-16 (little-endian)"),
+        (Some(0), Some(0), Some(0), Some(x)) if json_start(x) => Some("UTF-32 (big-endian)"),
+        (Some(x), Some(0), Some(0), Some(0)) if json_start(x) => Some("UTF-32 (little-endian)"),
+        (Some(0), Some(x), ..) if json_start(x) => Some("UTF-16 (big-endian)"),
+        (Some(x), Some(0), ..) if json_start(x) => Some("UTF-16 (little-endian)"),
+        _ => None,
+    }
+}
+
+/// Parses file content; `path` is only used in messages. A UTF-8 byte order mark is skipped.
 pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Opened, FileError> {
     let path = path.to_owned();
+    if let Some(encoding) = foreign_encoding(bytes) {
+        return Err(FileError::Encoding { path, encoding });
+    }
+    let bytes = strip_bom(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileError::Empty { path });
     }
-    // A first light pass reads only the version and the shape, so a newer file is refused
-    // before its content is interpreted with the wrong rules.
-    let probe: Probe = match serde_json::from_slice(bytes) {
-        Ok(p) => p,
-        Err(e) => return Err(json_error(e, path)),
-    };
-    match probe.format_version {
-        Some(v) => {
-            let Some(found) = v.as_u64() else {
-                return Err(FileError::Shape {
-                    path,
+    // A version at the head (as vodcut writes files) decides at once; otherwise one light
+    // pass reads the top-level keys. Either way a newer file is refused before its content
+    // is interpreted with the wrong rules.
+    let version = match peek_format_version(bytes) {
+        Some(v) => Some(v),
+        None => {
+            let top = probe(bytes).map_err(|e| json_error(e, path.clone()))?;
+            match top.format_version {
+                Some(v) => Some(v.as_u64().ok_or_else(|| FileError::Shape {
+                    path: path.clone(),
                     at: "FormatVersion".into(),
                     message: format!("expected a whole number, found {v}"),
-                });
-            };
-            if found > u64::from(FORMAT_VERSION) {
-                return Err(FileError::NewerVersion { path, found, supported: FORMAT_VERSION });
+                })?),
+                None if top.has_tracks || top.has_timeline => None,
+                None => return Err(FileError::Unrecognised { path }),
             }
-            let mut de = serde_json::Deserializer::from_slice(bytes);
-            let project: Project = serde_path_to_error::deserialize(&mut de).map_err(|e| FileError::Shape {
-                path: path.clone(),
-                at: e.path().to_string(),
-                message: e.into_inner().to_string(),
-            })?;
-            Ok(Opened { project, origin: Origin::Project })
         }
-        None if probe.video.is_some()
-            || probe.audio.is_some()
-            || probe.image.is_some()
-            || probe.subtitle.is_some()
-            || probe.timeline.is_some() =>
-        {
-            let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| json_error(e, path.clone()))?;
-            debug_assert!(looks_like_timeline(&value) || value.get("Timeline").is_some());
-            let project = import_timeline_value(value).map_err(|e| match e {
+    };
+    match version {
+        Some(found) if found > u64::from(FORMAT_VERSION) => {
+            Err(FileError::NewerVersion { path, found, supported: FORMAT_VERSION })
+        }
+        Some(_) => match parse_typed::<Project>(bytes) {
+            Ok(project) => Ok(Opened { project, origin: Origin::Project }),
+            Err(ParseError::Json(e)) => Err(json_error(e, path)),
+            Err(ParseError::Shape { path: at, message }) => Err(FileError::Shape { path, at, message }),
+        },
+        None => {
+            let project = import_timeline_bytes(bytes).map_err(|e| match e {
                 ImportError::Shape { path: at, message } => FileError::Shape { path: path.clone(), at, message },
                 ImportError::NotJson(message) => FileError::NotJson { path: path.clone(), message, line: 0, column: 0 },
                 ImportError::NotATimeline => FileError::Unrecognised { path: path.clone() },
             })?;
             Ok(Opened { project, origin: Origin::ImportedTimeline })
         }
-        None => Err(FileError::Unrecognised { path }),
     }
 }
 
@@ -173,81 +285,4 @@ fn json_error(e: serde_json::Error, path: PathBuf) -> FileError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::export::import_timeline_str;
-
-    fn sample() -> Project {
-        let mut p = import_timeline_str(
-            r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0.1234,"Out":5.5678,"Future":{"x":[1]}}]}]}"#,
-        )
-        .unwrap();
-        p.title = "夏天 🎬".into();
-        p
-    }
-
-    #[test]
-    fn save_then_open_gives_the_same_project() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.vodcut");
-        save(&path, &sample()).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.trim_start().starts_with("{\n  \"FormatVersion\": 1,"), "version first: {}", &text[..40]);
-        let opened = open(&path).unwrap();
-        assert_eq!(opened.origin, Origin::Project);
-        assert_eq!(opened.project, sample());
-        assert!(!backup_path(&path).exists(), "no backup on first save");
-    }
-
-    #[test]
-    fn second_save_keeps_the_previous_as_backup() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.vodcut");
-        let first = sample();
-        save(&path, &first).unwrap();
-        let mut second = sample();
-        second.title = "second".into();
-        save(&path, &second).unwrap();
-        assert_eq!(open(&path).unwrap().project.title, "second");
-        assert_eq!(open(&backup_path(&path)).unwrap().project, first);
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers.len(), 2, "only the file and its backup: {leftovers:?}");
-    }
-
-    #[test]
-    fn open_reports_each_kind_of_bad_file() {
-        let p = Path::new("x.vodcut");
-        let msg = |b: &[u8]| from_bytes(b, p).unwrap_err().to_string();
-        assert!(matches!(from_bytes(b"", p), Err(FileError::Empty { .. })));
-        assert!(msg(b"hello").contains("not JSON"), "{}", msg(b"hello"));
-        let full = to_bytes(&sample());
-        let cut = &full[..full.len() / 2];
-        assert!(matches!(from_bytes(cut, p), Err(FileError::Truncated { .. })), "{}", msg(cut));
-        assert!(msg(cut).contains("x.vodcut.bak"));
-        assert!(msg(b"[1,2]").contains("neither a vodcut project"));
-        let wrong = br#"{"FormatVersion":1,"Tracks":[{"Kind":"Video","Clips":[{"MediaId":"a","In":"later"}]}]}"#;
-        let m = msg(wrong);
-        assert!(m.contains("Tracks[0].Clips[0]") && m.contains("later"), "{m}");
-        let bad_kind = br#"{"FormatVersion":1,"Tracks":[{"Kind":"Hologram"}]}"#;
-        assert!(msg(bad_kind).contains("Tracks[0].Kind"), "{}", msg(bad_kind));
-    }
-
-    #[test]
-    fn newer_versions_are_refused_and_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("future.vodcut");
-        let text = br#"{"FormatVersion":7,"SomethingNew":{"a":1},"Tracks":"a new shape"}"#;
-        std::fs::write(&path, text).unwrap();
-        let e = open(&path).unwrap_err();
-        assert!(matches!(e, FileError::NewerVersion { found: 7, .. }));
-        assert!(e.to_string().contains("newer vodcut"));
-        assert_eq!(std::fs::read(&path).unwrap(), text);
-    }
-
-    #[test]
-    fn a_bare_timeline_is_imported() {
-        let o = from_bytes(br#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"}]}]}"#, Path::new("t.json")).unwrap();
-        assert_eq!(o.origin, Origin::ImportedTimeline);
-        assert_eq!(o.project.clip_count(), 1);
-    }
-}
+mod tests;

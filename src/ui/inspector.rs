@@ -178,7 +178,7 @@ fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, key: &mut String
                     Effect::Known(k) => effect_fields(ui, k, key, sealed),
                     Effect::Other(m) => {
                         ui.label("vodcut does not know this effect; it is kept and sent exactly as it came:");
-                        ui.monospace(serde_json::Value::Object(m.clone()).to_string());
+                        ui.monospace(m.to_json_text());
                     }
                 }
             });

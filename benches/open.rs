@@ -1,0 +1,125 @@
+//! Opening big inputs: time and peak memory of open + validate next to a bare parse of the
+//! same bytes into a `serde_json::Value` (the floor any JSON reader pays), and import cost
+//! per track. Run: `cargo bench --bench open` (prints the peak memory figures first).
+//!
+//! Peak memory is counted by a global allocator that tracks the live heap bytes and their
+//! maximum, so the figures are exact and repeatable (not a sampled RSS).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use vodcut::model::export::{import_timeline_str, timeline_json};
+use vodcut::model::generate::generated_project;
+use vodcut::model::validate::validate;
+use vodcut::store::project_file::{from_bytes, to_bytes};
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; the counters are only statistics.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// The most heap `f` holds at once beyond what was live before, its result included.
+fn peak_of<T>(f: impl FnOnce() -> T) -> usize {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let r = f();
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    drop(r);
+    peak
+}
+
+const CLIPS: [usize; 2] = [10_000, 100_000];
+
+fn timeline_bytes(clips: usize) -> Vec<u8> {
+    timeline_json(&generated_project(clips, 20)).into_bytes()
+}
+
+fn project_bytes(clips: usize) -> Vec<u8> {
+    to_bytes(&generated_project(clips, 20))
+}
+
+fn open_and_validate(bytes: &[u8]) -> usize {
+    let opened = from_bytes(bytes, Path::new("bench.json")).unwrap();
+    validate(&opened.project).len() + opened.project.clip_count()
+}
+
+fn main() {
+    let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+    for (what, bytes) in [("API Timeline", timeline_bytes(100_000)), (".vodcut project", project_bytes(100_000))] {
+        let bare = peak_of(|| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap());
+        let ours = peak_of(|| from_bytes(&bytes, Path::new("bench.json")).map(|o| (validate(&o.project), o)));
+        println!(
+            "peak heap, 100 000-clip {what} ({:.1} MiB of text): bare Value parse {:.1} MiB, open + validate {:.1} MiB ({:.2}x)",
+            mib(bytes.len()),
+            mib(bare),
+            mib(ours),
+            ours as f64 / bare as f64
+        );
+    }
+    divan::main();
+}
+
+/// The floor: the Timeline text parsed into a generic JSON tree, nothing else.
+#[divan::bench(args = CLIPS, sample_count = 10)]
+fn timeline_bare_value_parse(b: divan::Bencher, clips: usize) {
+    let bytes = timeline_bytes(clips);
+    b.bench(|| serde_json::from_slice::<serde_json::Value>(divan::black_box(&bytes)).unwrap());
+}
+
+/// What `vodcut validate timeline.json` does: read the shape, build the project, check every rule.
+#[divan::bench(args = CLIPS, sample_count = 10)]
+fn timeline_open_and_validate(b: divan::Bencher, clips: usize) {
+    let bytes = timeline_bytes(clips);
+    b.bench(|| open_and_validate(divan::black_box(&bytes)));
+}
+
+#[divan::bench(args = CLIPS, sample_count = 10)]
+fn project_bare_value_parse(b: divan::Bencher, clips: usize) {
+    let bytes = project_bytes(clips);
+    b.bench(|| serde_json::from_slice::<serde_json::Value>(divan::black_box(&bytes)).unwrap());
+}
+
+#[divan::bench(args = CLIPS, sample_count = 10)]
+fn project_open_and_validate(b: divan::Bencher, clips: usize) {
+    let bytes = project_bytes(clips);
+    b.bench(|| open_and_validate(divan::black_box(&bytes)));
+}
+
+/// Import of a Timeline with one clip on each of N tracks: the cost per track must not grow.
+#[divan::bench(args = [10_000, 40_000, 100_000], sample_count = 5)]
+fn import_many_tracks(b: divan::Bencher, tracks: usize) {
+    let track = r#"{"VideoTrackClips":[{"MediaId":"4bcf0123456789abcdef0123456789ab","Out":2}]}"#;
+    let text = format!("{{\"VideoTracks\":[{}]}}", vec![track; tracks].join(","));
+    b.bench(|| import_timeline_str(divan::black_box(&text)).unwrap());
+}

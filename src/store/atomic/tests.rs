@@ -1,0 +1,161 @@
+use super::*;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+
+fn mode(p: &Path) -> u32 {
+    fs::metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+pub(crate) fn mkfifo(p: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(p.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+#[test]
+fn a_failure_midway_leaves_the_old_file_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    fs::write(&path, b"old complete content").unwrap();
+    let r = write_atomic_with(&path, true, |f| {
+        f.write_all(b"new half")?;
+        Err(io::Error::other("disk full"))
+    });
+    assert!(r.is_err());
+    assert_eq!(fs::read(&path).unwrap(), b"old complete content");
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("p.vodcut")], "temp file cleaned up");
+}
+
+#[test]
+fn leftovers_of_killed_saves_are_cleaned_up_once_old_whatever_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    let old = dir.path().join(".p.vodcut.tmp-999-0");
+    let fresh = dir.path().join(".p.vodcut.tmp-998-0");
+    let other = dir.path().join(".q.vodcut.tmp-997-0");
+    let settings = dir.path().join(".settings.json.tmp-996-12");
+    let not_ours = dir.path().join(".notes.tmp-draft");
+    for f in [&old, &fresh, &other, &settings, &not_ours] {
+        fs::write(f, b"partial").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for f in [&old, &other, &settings, &not_ours] {
+        File::options().write(true).open(f).unwrap().set_modified(hour_ago).unwrap();
+    }
+    write_atomic(&path, b"new", true).unwrap();
+    assert!(!old.exists(), "an old leftover of this file goes");
+    assert!(!other.exists(), "an old leftover of another file's save goes too");
+    assert!(!settings.exists());
+    assert!(fresh.exists(), "a recent one may be another save in progress");
+    assert!(not_ours.exists(), "only names our saves make");
+}
+
+#[test]
+fn writes_into_a_missing_folder_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no/such/folder/p.vodcut");
+    assert!(write_atomic(&path, b"x", true).is_err());
+}
+
+#[test]
+fn saving_to_a_symlink_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("p.vodcut");
+    fs::write(&real, b"v1").unwrap();
+    let link = dir.path().join("link.vodcut");
+    std::os::unix::fs::symlink("real/p.vodcut", &link).unwrap();
+    // A link to the link, to follow a chain.
+    let link2 = dir.path().join("link2.vodcut");
+    std::os::unix::fs::symlink(&link, &link2).unwrap();
+    write_atomic(&link2, b"v2", true).unwrap();
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(fs::symlink_metadata(&link2).unwrap().file_type().is_symlink());
+    assert_eq!(fs::read(&real).unwrap(), b"v2", "the target got the new content");
+    assert_eq!(fs::read(backup_name(&real, 1)).unwrap(), b"v1", "the backup is beside the target");
+    assert!(!backup_name(&link, 1).exists() && !backup_name(&link2, 1).exists());
+    // A dangling link: the save creates its target.
+    let dangling = dir.path().join("new.vodcut");
+    std::os::unix::fs::symlink("real/created.vodcut", &dangling).unwrap();
+    write_atomic(&dangling, b"fresh", true).unwrap();
+    assert_eq!(fs::read(real_dir.join("created.vodcut")).unwrap(), b"fresh");
+    assert!(fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn devices_fifos_and_folders_are_refused_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.vodcut");
+    mkfifo(&fifo);
+    let e = write_atomic(&fifo, b"x", true).unwrap_err();
+    assert!(e.to_string().contains("FIFO"), "{e}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    let e = write_atomic_opts(Path::new("/dev/null"), WriteOptions { backups: 3, replace_read_only: true }, |_| Ok(()))
+        .unwrap_err();
+    assert!(matches!(e, WriteError::NotRegular("a device")), "{e}");
+    assert!(fs::symlink_metadata("/dev/null").unwrap().file_type().is_char_device());
+    let e = write_atomic(dir.path(), b"x", false).unwrap_err();
+    assert!(e.to_string().contains("a folder"), "{e}");
+    // Through a link too.
+    let link = dir.path().join("to-null");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    assert!(write_atomic(&link, b"x", false).is_err());
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "no temp or backup left: {names:?}");
+}
+
+#[test]
+fn the_mode_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    fs::write(&path, b"v1").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    write_atomic(&path, b"v2", true).unwrap();
+    assert_eq!(mode(&path), 0o600);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomic(&path, b"v3", false).unwrap();
+    assert_eq!(mode(&path), 0o640);
+    assert_eq!(fs::read(&path).unwrap(), b"v3");
+}
+
+#[test]
+fn read_only_files_are_replaced_only_when_asked_and_stay_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    fs::write(&path, b"v1").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let e = write_atomic(&path, b"v2", true).unwrap_err();
+    assert!(e.to_string().contains("read-only"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), b"v1");
+    let forced = WriteOptions { backups: 1, replace_read_only: true };
+    write_atomic_opts(&path, forced, |f| f.write_all(b"v2")).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"v2");
+    assert_eq!(mode(&path), 0o444, "still read-only");
+}
+
+#[test]
+fn backups_keep_several_generations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    for v in ["v1", "v2", "v3", "v4", "v5"] {
+        write_atomic(&path, v.as_bytes(), true).unwrap();
+    }
+    let read = |n| fs::read_to_string(backup_name(&path, n)).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), "v5");
+    assert_eq!((read(1), read(2), read(3)), ("v4".into(), "v3".into(), "v2".into()));
+    assert!(!backup_name(&path, 4).exists(), "{BACKUPS} generations");
+    assert_eq!(backup_name(&path, 1).file_name().unwrap(), "p.vodcut.bak");
+    assert_eq!(backup_name(&path, 2).file_name().unwrap(), "p.vodcut.bak.2");
+}
+
+#[test]
+fn temp_names_are_recognised_exactly() {
+    assert!(is_our_temp(".p.vodcut.tmp-12-0"));
+    assert!(is_our_temp(".a.b.tmp-1-22"));
+    assert!(!is_our_temp("p.vodcut.tmp-12-0"));
+    assert!(!is_our_temp(".p.vodcut.tmp-12"));
+    assert!(!is_our_temp(".p.vodcut.tmp-x-1"));
+    assert!(!is_our_temp("..tmp-1-1"));
+}

@@ -1,0 +1,113 @@
+//! Reading an input file within bounds: a regular file (or standard input, named `-`), at most
+//! [`MAX_INPUT_BYTES`]. A device such as `/dev/zero` would be read forever and a FIFO without
+//! a writer would block forever: both are refused before anything is read.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The largest input vodcut reads: far above any real project (a 100 000-clip project is
+/// about 20 MB), low enough that parsing it stays within a few GB of memory.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The name that means standard input (and, for outputs, standard output).
+pub const STDIO: &str = "-";
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    #[error("it is {0}, not a regular file")]
+    NotRegular(&'static str),
+    #[error("it is larger than {} MB, the most vodcut reads", MAX_INPUT_BYTES / (1024 * 1024))]
+    TooLarge,
+}
+
+/// True when `path` is `-`.
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == STDIO
+}
+
+/// Reads a whole regular file, refusing anything else and anything over the limit.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_file_limited(path, MAX_INPUT_BYTES)
+}
+
+/// As [`read_file`] with another limit (tests).
+pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Look before opening: opening a FIFO blocks until someone writes to it.
+    let m = std::fs::metadata(path)?;
+    if !m.is_file() {
+        return Err(ReadError::NotRegular(super::atomic::kind_of(m.file_type())));
+    }
+    if m.len() > limit {
+        return Err(ReadError::TooLarge);
+    }
+    let file = open_no_block(path)?;
+    // The path may have been swapped between the look and the open: check what was opened.
+    let m = file.metadata()?;
+    if !m.is_file() {
+        return Err(ReadError::NotRegular(super::atomic::kind_of(m.file_type())));
+    }
+    read_limited(file, limit, m.len())
+}
+
+/// Reads standard input (whatever it is: a pipe, a file, a terminal) up to the limit.
+pub fn read_stdin() -> Result<Vec<u8>, ReadError> {
+    read_limited(io::stdin().lock(), MAX_INPUT_BYTES, 0)
+}
+
+/// Reads at most `limit` bytes; one byte more is an error, so a file growing while read, or
+/// an endless stream, stops at the limit.
+pub fn read_limited(r: impl Read, limit: u64, size_hint: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(size_hint.min(limit) as usize);
+    r.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_no_block(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Non-blocking open: a FIFO swapped in after the check cannot hang us. Regular files
+    // ignore the flag for reading.
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_block(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_fifos_and_folders_are_refused_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.json");
+        crate::store::atomic::tests::mkfifo(&fifo);
+        // Would block forever if opened: no writer.
+        assert!(matches!(read_file(&fifo), Err(ReadError::NotRegular("a FIFO (named pipe)"))));
+        // Would be read forever.
+        assert!(matches!(read_file(Path::new("/dev/zero")), Err(ReadError::NotRegular("a device"))));
+        let e = read_file(dir.path()).unwrap_err();
+        assert_eq!(e.to_string(), "it is a folder, not a regular file");
+    }
+
+    #[test]
+    fn the_size_is_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("big.json");
+        std::fs::write(&f, vec![b' '; 1001]).unwrap();
+        assert!(matches!(read_file_limited(&f, 1000), Err(ReadError::TooLarge)));
+        assert_eq!(read_file_limited(&f, 1001).unwrap().len(), 1001);
+        // An endless stream stops at the limit.
+        assert!(matches!(read_limited(io::repeat(b'x'), 1000, 0), Err(ReadError::TooLarge)));
+        assert!(ReadError::TooLarge.to_string().contains("256 MB"));
+    }
+}
