@@ -199,6 +199,11 @@ pub struct Project {
     pub zoom: f32,
     #[serde(default)]
     pub bin: Vec<BinEntry>,
+    /// The editing frame rate: every edit lands on its frame boundaries. VOD's ProduceConfig
+    /// has no frame rate (the output's is not known), so 25 unless the user sets another;
+    /// files from before this setting open at 25.
+    #[serde(default)]
+    pub frame_rate: super::time::FrameRate,
 }
 
 fn default_region() -> String {
@@ -224,6 +229,7 @@ impl Default for Project {
             playhead: Time::ZERO,
             zoom: default_zoom(),
             bin: Vec::new(),
+            frame_rate: Default::default(),
         }
     }
 }
