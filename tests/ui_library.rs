@@ -130,7 +130,8 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     support::ui::drag(&mut h, from, target);
     let v1 = &h.state().doc.project.tracks[0];
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
-    assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_500)), "the media's length");
+    // The media's length in whole frames (42.5 s is 1062.5 frames at 25 fps).
+    assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_480)), "the media's length");
     assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
     assert!(h.query_all_by_value("Transcoding: not usable until Normal").next().is_some(), "marked in the list");
     let from = h.get_by_label("Library Still transcoding").rect().center();
@@ -142,10 +143,12 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
 #[test]
 fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
     let server = VodServer::start();
-    server.fault(Fault::Error { status: 403, code: "Forbidden.RAM" });
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
     h.run();
+    // The panel lists media by itself as it opens; the refusal comes with the next search.
+    run_until(&mut h, "the first listing", library_idle);
+    server.fault(Fault::Error { status: 403, code: "Forbidden.RAM" });
     search(&mut h, "x");
     let err = h.state().library.error.clone().unwrap();
     assert!(err.contains("Forbidden.RAM") && err.contains("permission"), "{err}");

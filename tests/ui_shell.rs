@@ -150,6 +150,8 @@ fn a_project_opened_after_the_first_frame_shows_its_clips_and_problems() {
     *picker.open.lock().unwrap() = Some(path);
     let mut h = harness(picker);
     h.run();
+    h.get_by_label_contains("Problems (").click();
+    h.run();
     const NOTHING: &str = "error: there is nothing to produce: add clips to a visible track (or link a cloud project)";
     assert!(h.query_by_value(NOTHING).is_some(), "the empty project's problem shows first");
     menu(&mut h, "Open… Ctrl+O");

@@ -258,8 +258,8 @@ fn inspector_shows_problems_beside_fields_and_commits_valid_values() {
     h.get_by_label("TimelineIn").type_text("soon");
     h.run();
     assert!(
-        h.query_by_label_contains("not a number of seconds").is_some()
-            || h.query_by_value("not a number of seconds").is_some()
+        h.query_by_label_contains("not a time: seconds, m:ss or h:mm:ss.ff").is_some()
+            || h.query_by_value("not a time: seconds, m:ss or h:mm:ss.ff").is_some()
     );
     assert_eq!(
         h.state().doc.project.tracks[0].clips[1].timeline_in,

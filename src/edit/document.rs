@@ -105,6 +105,15 @@ impl Document {
         Ok(())
     }
 
+    /// Esc in a field: puts back what the field held before typing began (`merge_key` is the
+    /// key the typing was applied with).
+    pub fn cancel_typing(&mut self, merge_key: &str) {
+        if self.history.cancel_open(&mut self.project, merge_key) {
+            self.revision = next_revision();
+            self.prune_selection();
+        }
+    }
+
     /// Ends the current typing step (focus left the field).
     pub fn seal(&mut self) {
         self.history.seal();
@@ -178,6 +187,11 @@ impl Document {
         self.clipboard.len()
     }
 
+    /// How many clips a paste would add.
+    pub fn clipboard_len(&self) -> usize {
+        self.clipboard.len()
+    }
+
     pub fn cut(&mut self) -> Result<(), Refused> {
         if self.copy() == 0 {
             return Err(Refused::Nothing);
@@ -186,20 +200,50 @@ impl Document {
         self.apply_change("Cut", change)
     }
 
+    /// Pastes at the playhead; each clip starts on the frame nearest where the copy put it.
     pub fn paste(&mut self) -> Result<(), Refused> {
-        let change = ops::paste(&self.project, &self.clipboard, self.project.playhead);
+        let at = self.project.playhead;
+        let fr = self.project.frame_rate;
+        let copied: Vec<(usize, Time, Clip)> =
+            self.clipboard.iter().map(|(t, offset, c)| (*t, fr.snap(at + *offset) - at, c.clone())).collect();
+        let change = ops::paste(&self.project, &copied, at);
         self.apply_change("Paste", change)
     }
 
+    /// Trims an edge to the frame boundary nearest `to`.
     pub fn trim(&mut self, r: ClipRef, edge: Edge, to: Time) -> Result<(), Refused> {
-        let change = ops::trim(&self.project, r, edge, to);
+        let change = ops::trim(&self.project, r, edge, self.project.frame_rate.snap(to));
         self.apply_change("Trim", change)
     }
 
-    /// Moves the selected clips by `delta` on their tracks (keyboard nudge).
-    pub fn nudge(&mut self, delta: Time) -> Result<(), Refused> {
+    /// Moves the selected clips `frames` frames on their tracks (keyboard nudge).
+    pub fn nudge(&mut self, frames: i64) -> Result<(), Refused> {
+        let fr = self.project.frame_rate;
+        let durations = self.project.media_durations();
+        // One layout per track, not per clip: a selection can hold every clip.
+        let mut tracks: Vec<usize> = self.selection.iter().map(|r| r.track).collect();
+        tracks.sort_unstable();
+        tracks.dedup();
+        let mut earliest: Option<Time> = None;
+        for t in tracks {
+            let Some(track) = self.project.tracks.get(t) else { continue };
+            let places = crate::model::project::layout_track(track, &durations);
+            for r in self.selection.iter().filter(|r| r.track == t) {
+                if let Some(p) = places.get(r.index) {
+                    earliest = Some(earliest.map_or(p.start, |e| e.min(p.start)));
+                }
+            }
+        }
+        let earliest = earliest.ok_or(Refused::Nothing)?;
+        let delta = fr.frame_start(fr.nearest_frame(earliest) + frames) - earliest;
         let change = ops::move_clips(&self.project, &self.selection, delta, &|t| Some(t));
         self.apply_change("Nudge", change)
+    }
+
+    /// Moves the playhead `frames` frames (arrow keys), from the frame it is on.
+    pub fn step_playhead(&mut self, frames: i64) {
+        let fr = self.project.frame_rate;
+        self.set_playhead(fr.frame_start(fr.nearest_frame(self.project.playhead) + frames));
     }
 
     /// Adds a 3 s subtitle at the playhead on the first unlocked subtitle track (adding one if
@@ -220,7 +264,7 @@ impl Document {
         for e in &edits {
             super::apply(&mut scratch, e.clone());
         }
-        let change = ops::insert(&scratch, track, vec![ops::new_subtitle(self.project.playhead)])?;
+        let change = ops::insert(&scratch, track, vec![self.new_subtitle(self.project.playhead)])?;
         edits.push(change.edit);
         if self.apply("Add subtitle", Edit::Batch(edits)) {
             self.selection = change.selection;
@@ -234,9 +278,51 @@ impl Document {
         Ok(())
     }
 
-    /// Moves the playhead (view state: not an undo step, but saved with the project).
+    /// Renames marker `i` (one undo step).
+    pub fn rename_marker(&mut self, i: usize, label: &str) -> Result<(), Refused> {
+        let mut markers = self.project.markers.clone();
+        let m = markers.get_mut(i).ok_or(Refused::Gone)?;
+        if m.label == label {
+            return Err(Refused::Nothing);
+        }
+        m.label = label.to_owned();
+        self.apply("Rename marker", Edit::SetMarkers(markers));
+        Ok(())
+    }
+
+    pub fn delete_marker(&mut self, i: usize) -> Result<(), Refused> {
+        let mut markers = self.project.markers.clone();
+        if i >= markers.len() {
+            return Err(Refused::Gone);
+        }
+        markers.remove(i);
+        self.apply("Delete marker", Edit::SetMarkers(markers));
+        Ok(())
+    }
+
+    /// Moves the playhead to the next (or previous) marker; false when there is none.
+    pub fn jump_to_marker(&mut self, forward: bool) -> bool {
+        let at = self.project.playhead;
+        let target = if forward {
+            self.project.markers.iter().map(|m| m.time).filter(|t| *t > at).min()
+        } else {
+            self.project.markers.iter().map(|m| m.time).filter(|t| *t < at).max()
+        };
+        target.map(|t| self.set_playhead(t)).is_some()
+    }
+
+    /// A new subtitle at the frame nearest `at`, ending on a frame too.
+    pub fn new_subtitle(&self, at: Time) -> Clip {
+        let fr = self.project.frame_rate;
+        let mut c = ops::new_subtitle(fr.snap(at.max(Time::ZERO)));
+        c.timeline_out = c.timeline_out.map(|t| fr.snap(t));
+        c
+    }
+
+    /// Moves the playhead to the frame nearest `t` (view state: not an undo step, but saved
+    /// with the project).
     pub fn set_playhead(&mut self, t: Time) {
-        self.project.playhead = t.max(Time::ZERO);
+        self.project.playhead = self.project.frame_rate.snap(t.max(Time::ZERO));
     }
 
     /// The selected clip when exactly one is selected.
@@ -272,13 +358,29 @@ mod tests {
     }
 
     #[test]
+    fn esc_takes_back_only_the_open_typing() {
+        let mut d = Document::default();
+        d.set_fields("Title", "title", |f| f.title = "Beach".into());
+        d.seal();
+        for title in ["Beach d", "Beach da"] {
+            d.set_fields("Title", "title", |f| f.title = title.into());
+        }
+        d.cancel_typing("title");
+        assert_eq!(d.project.title, "Beach");
+        assert_eq!(d.history.len(), 1, "no empty step is left behind");
+        assert!(!d.history.can_redo());
+        d.cancel_typing("title");
+        assert_eq!(d.project.title, "Beach", "a sealed step is not taken back");
+    }
+
+    #[test]
     fn nudge_and_add_subtitle() {
         let p =
             import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4,"TimelineIn":1}]}]}"#)
                 .unwrap();
         let mut d = Document::new(p, None, false);
         d.selection = vec![ClipRef { track: 0, index: 0 }];
-        d.nudge(Time::from_millis(40)).unwrap();
+        d.nudge(1).unwrap();
         assert_eq!(d.project.tracks[0].clips[0].timeline_in, Some(Time::from_millis(1_040)));
         // No subtitle track yet: one is added, with the subtitle, as one undo step.
         d.set_playhead(Time::from_secs(2));

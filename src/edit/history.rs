@@ -84,6 +84,19 @@ impl History {
         true
     }
 
+    /// Takes back the step still open under `key` (typing into a field, then Esc): the
+    /// project returns to before the typing and the step leaves no trace in undo or redo.
+    pub fn cancel_open(&mut self, project: &mut Project, key: &str) -> bool {
+        let open = self.redo.is_empty() && self.undo.last().is_some_and(|s| s.merge_key.as_deref() == Some(key));
+        if !open {
+            return false;
+        }
+        let Some(step) = self.undo.pop() else { return false };
+        apply(project, step.inverse);
+        self.current = step.before;
+        true
+    }
+
     /// Ends merging: the next edit starts a new step even with the same key.
     pub fn seal(&mut self) {
         if let Some(last) = self.undo.last_mut() {

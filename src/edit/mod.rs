@@ -24,6 +24,7 @@ pub struct ProjectFields {
     pub media_metadata: MediaMetadata,
     pub produce_config: ProduceConfig,
     pub user_data: UserData,
+    pub frame_rate: crate::model::FrameRate,
 }
 
 impl ProjectFields {
@@ -38,6 +39,7 @@ impl ProjectFields {
             media_metadata: p.media_metadata.clone(),
             produce_config: p.produce_config.clone(),
             user_data: p.user_data.clone(),
+            frame_rate: p.frame_rate,
         }
     }
 
@@ -51,6 +53,7 @@ impl ProjectFields {
         p.media_metadata = self.media_metadata;
         p.produce_config = self.produce_config;
         p.user_data = self.user_data;
+        p.frame_rate = self.frame_rate;
     }
 }
 

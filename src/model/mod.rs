@@ -10,4 +10,4 @@ pub mod validate;
 pub mod wire;
 
 pub use project::{Project, Track, TrackKind};
-pub use time::Time;
+pub use time::{FrameRate, Time};

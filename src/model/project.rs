@@ -277,6 +277,11 @@ pub struct Project {
     pub zoom: f32,
     #[serde(default)]
     pub bin: Vec<BinEntry>,
+    /// The editing frame rate: every edit lands on its frame boundaries. VOD's ProduceConfig
+    /// has no frame rate (the output's is not known), so 25 unless the user sets another;
+    /// files from before this setting open at 25.
+    #[serde(default)]
+    pub frame_rate: super::time::FrameRate,
     /// Top-level fields this version does not know (a newer minor version, another tool):
     /// kept on every rewrite, never sent to the API.
     #[serde(flatten)]
@@ -304,6 +309,7 @@ json_object!(Project, "an object (a vodcut project)", init: Project::default(), 
     "Playhead" => playhead,
     "Zoom" => zoom with number_f32,
     "Bin" => bin,
+    "FrameRate" => frame_rate,
 });
 
 fn default_region() -> String {
@@ -329,6 +335,7 @@ impl Default for Project {
             playhead: Time::ZERO,
             zoom: default_zoom(),
             bin: Vec::new(),
+            frame_rate: Default::default(),
             other_fields: Extra::new(),
         }
     }

@@ -102,6 +102,174 @@ impl Time {
     }
 }
 
+/// A frame rate as a fraction (`30000/1001` is 29.97 fps), so frame boundaries are exact.
+/// Frame `n` starts at the tick nearest `n * den / num` seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FrameRate {
+    pub num: u32,
+    pub den: u32,
+}
+
+impl Default for FrameRate {
+    fn default() -> Self {
+        FrameRate::FPS_25
+    }
+}
+
+impl FrameRate {
+    /// The editing rate when the output's is not known: PAL, and what VOD's own editor shows.
+    pub const FPS_25: FrameRate = FrameRate { num: 25, den: 1 };
+    /// The rates offered in the project settings.
+    pub const COMMON: [FrameRate; 8] = [
+        FrameRate { num: 24_000, den: 1001 },
+        FrameRate { num: 24, den: 1 },
+        FrameRate::FPS_25,
+        FrameRate { num: 30_000, den: 1001 },
+        FrameRate { num: 30, den: 1 },
+        FrameRate { num: 50, den: 1 },
+        FrameRate { num: 60_000, den: 1001 },
+        FrameRate { num: 60, den: 1 },
+    ];
+
+    /// A rate from frames per second as written by people or services ("25", "29.97",
+    /// 23.976): the NTSC rates become their exact fractions. `None` outside 1..=240 fps.
+    pub fn from_fps(fps: f64) -> Option<FrameRate> {
+        if !(1.0..=240.0).contains(&fps) {
+            return None;
+        }
+        for r in FrameRate::COMMON {
+            if (r.fps() - fps).abs() < 0.0015 {
+                return Some(r);
+            }
+        }
+        if (fps - fps.round()).abs() < 1e-9 {
+            return Some(FrameRate { num: fps.round() as u32, den: 1 });
+        }
+        // Any other rate, to 1/1000 fps.
+        Some(FrameRate { num: (fps * 1000.0).round() as u32, den: 1000 })
+    }
+
+    pub fn fps(self) -> f64 {
+        f64::from(self.num) / f64::from(self.den)
+    }
+
+    /// "25", "29.97".
+    pub fn label(self) -> String {
+        let f = (self.fps() * 1000.0).round() / 1000.0;
+        format!("{f}")
+    }
+
+    /// The frame whose start is nearest `t` (ties go later).
+    pub fn nearest_frame(self, t: Time) -> i64 {
+        // t * num / (den * TICKS), rounded half up, in i128 so no time can overflow.
+        let n = i128::from(t.0) * i128::from(self.num);
+        let d = i128::from(self.den) * i128::from(TICKS_PER_SECOND);
+        (n * 2 + d).div_euclid(2 * d) as i64
+    }
+
+    /// The frame `t` falls in (the last boundary at or before it).
+    pub fn frame_at(self, t: Time) -> i64 {
+        let f = self.nearest_frame(t);
+        if self.frame_start(f) > t { f - 1 } else { f }
+    }
+
+    /// Where frame `n` starts.
+    pub fn frame_start(self, n: i64) -> Time {
+        let n = i128::from(n) * i128::from(self.den) * i128::from(TICKS_PER_SECOND);
+        let d = i128::from(self.num);
+        Time((n * 2 + d).div_euclid(2 * d) as i64)
+    }
+
+    /// `t` moved to the nearest frame boundary.
+    pub fn snap(self, t: Time) -> Time {
+        self.frame_start(self.nearest_frame(t))
+    }
+
+    /// `t` moved down to a frame boundary (a length that must not grow past a source's end).
+    pub fn floor(self, t: Time) -> Time {
+        self.frame_start(self.frame_at(t))
+    }
+
+    pub fn is_boundary(self, t: Time) -> bool {
+        self.snap(t) == t
+    }
+
+    /// `h:mm:ss.ff` (or `m:ss.ff`): whole seconds, then the frame within the second.
+    pub fn timecode(self, t: Time) -> String {
+        let sign = if t.0 < 0 { "-" } else { "" };
+        let t = Time(t.0.abs());
+        let secs = t.0 / TICKS_PER_SECOND;
+        let ff = self.frame_at(t) - self.first_frame_of_second(secs);
+        let width = if self.fps() > 100.0 { 3 } else { 2 };
+        let (h, m, s) = (secs / 3600, (secs / 60) % 60, secs % 60);
+        if h > 0 { format!("{sign}{h}:{m:02}:{s:02}.{ff:0width$}") } else { format!("{sign}{m}:{s:02}.{ff:0width$}") }
+    }
+
+    /// What a person types for a time: seconds (`5.5`), or what the ruler shows, `m:ss`,
+    /// `h:mm:ss`, with `.ff` frames after the seconds (`1:02.12` is 1 min 2 s and 12 frames).
+    /// Timecodes land on frame boundaries; seconds are kept as typed.
+    pub fn parse(self, text: &str) -> Result<Time, String> {
+        let text = text.trim();
+        if !text.contains(':') {
+            return Time::parse_secs(text).ok_or_else(|| "not a time: seconds, m:ss or h:mm:ss.ff".into());
+        }
+        let (clock, frames) = match text.split_once('.') {
+            Some((c, f)) => (c, Some(f)),
+            None => (text, None),
+        };
+        let parts: Vec<&str> = clock.split(':').collect();
+        if parts.len() > 3 {
+            return Err("too many ':' (h:mm:ss.ff at most)".into());
+        }
+        let mut secs: i64 = 0;
+        for (i, p) in parts.iter().enumerate() {
+            let v: i64 = p.trim().parse().map_err(|_| format!("\"{p}\" is not a whole number"))?;
+            if v < 0 || (i > 0 && v >= 60) {
+                return Err(format!("{v} is out of range in a timecode"));
+            }
+            secs = secs.checked_mul(60).and_then(|s| s.checked_add(v)).ok_or("too long")?;
+        }
+        let ff: i64 = match frames {
+            None => 0,
+            Some(f) => f.trim().parse().map_err(|_| format!("\"{f}\" is not a frame number"))?,
+        };
+        let per_second = self.fps().ceil() as i64;
+        if ff < 0 || ff >= per_second {
+            return Err(format!("frame {ff} does not exist at {} fps (0 to {})", self.label(), per_second - 1));
+        }
+        if secs > Time::MAX.0 / TICKS_PER_SECOND {
+            return Err("too long".into());
+        }
+        Ok(self.frame_start(self.first_frame_of_second(secs) + ff))
+    }
+
+    /// The first frame starting at or after second `secs` (frame `.00` of that second).
+    fn first_frame_of_second(self, secs: i64) -> i64 {
+        let whole = Time::from_secs(secs);
+        self.frame_at(whole) + i64::from(!self.is_boundary(whole))
+    }
+}
+
+/// Stored as a number of frames per second (`25`, `29.97`), read from a number or a string.
+impl Serialize for FrameRate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.den == 1 { s.serialize_u32(self.num) } else { s.serialize_f64((self.fps() * 1000.0).round() / 1000.0) }
+    }
+}
+
+impl<'de> Deserialize<'de> for FrameRate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        let fps = match &v {
+            serde_json::Value::Number(n) => n.as_f64(),
+            serde_json::Value::String(s) => s.trim().parse::<f64>().ok(),
+            _ => None,
+        };
+        fps.and_then(FrameRate::from_fps)
+            .ok_or_else(|| serde::de::Error::custom(format!("{v} is not a frame rate (1 to 240 frames per second)")))
+    }
+}
+
 impl std::ops::Add for Time {
     type Output = Time;
     fn add(self, rhs: Time) -> Time {
@@ -215,6 +383,77 @@ mod tests {
         assert_eq!(Time(0).timecode(), "0:00.0000");
         assert_eq!(Time::from_secs(3725).timecode(), "1:02:05.0000");
         assert_eq!(Time(-15_000).timecode(), "-0:01.5000");
+    }
+
+    #[test]
+    fn frames_at_25_and_ntsc() {
+        let r = FrameRate::FPS_25;
+        assert_eq!(r.frame_start(1), Time(400));
+        assert_eq!(r.snap(Time::parse_secs("14.6257").unwrap()), Time::parse_secs("14.64").unwrap());
+        assert_eq!(r.floor(Time::parse_secs("14.6257").unwrap()), Time::parse_secs("14.6").unwrap());
+        let ntsc = FrameRate::from_fps(29.97).unwrap();
+        assert_eq!(ntsc, FrameRate { num: 30_000, den: 1001 });
+        assert_eq!(ntsc.frame_start(1), Time(334)); // 33.3667 ms
+        assert_eq!(ntsc.frame_start(30_000), Time::from_secs(1001));
+        assert!(ntsc.is_boundary(ntsc.frame_start(12_345)));
+        assert_eq!(FrameRate::from_fps(0.5), None);
+        assert_eq!(FrameRate::from_fps(f64::NAN), None);
+    }
+
+    #[test]
+    fn timecodes_read_back() {
+        let r = FrameRate::FPS_25;
+        let t = Time::parse_secs("62.48").unwrap();
+        assert_eq!(r.timecode(t), "1:02.12");
+        assert_eq!(r.parse("1:02.12"), Ok(t));
+        assert_eq!(r.parse("1:02"), Ok(Time::from_secs(62)));
+        assert_eq!(r.parse("1:00:00.00"), Ok(Time::from_secs(3600)));
+        assert_eq!(r.parse("62.48"), Ok(t), "plain seconds");
+        assert!(r.parse("1:02.25").unwrap_err().contains("frame 25"));
+        assert!(r.parse("1:75").is_err());
+        assert!(r.parse("a:b").is_err());
+        assert!(r.parse("1:2:3:4").is_err());
+        assert!(r.parse("99999999999999:00").is_err());
+    }
+
+    #[test]
+    fn frame_rates_are_stored_as_numbers() {
+        assert_eq!(serde_json::to_string(&FrameRate::FPS_25).unwrap(), "25");
+        assert_eq!(serde_json::to_string(&FrameRate { num: 30_000, den: 1001 }).unwrap(), "29.97");
+        let r: FrameRate = serde_json::from_str("\"23.976\"").unwrap();
+        assert_eq!(r, FrameRate { num: 24_000, den: 1001 });
+        assert!(serde_json::from_str::<FrameRate>("0").is_err());
+        assert!(serde_json::from_str::<FrameRate>("true").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn frame_boundaries_are_fixed_points(n in -(1i64 << 30)..(1i64 << 30), i in 0usize..8) {
+            let r = FrameRate::COMMON[i];
+            let t = r.frame_start(n);
+            prop_assert_eq!(r.nearest_frame(t), n);
+            prop_assert_eq!(r.snap(t), t);
+            prop_assert_eq!(r.frame_at(t), n);
+            prop_assert!(r.frame_start(n + 1) > t);
+        }
+
+        #[test]
+        fn snapping_lands_on_a_boundary(ticks in -(1i64 << 45)..(1i64 << 45), i in 0usize..8) {
+            let r = FrameRate::COMMON[i];
+            let t = Time(ticks);
+            let s = r.snap(t);
+            prop_assert!(r.is_boundary(s));
+            prop_assert!(r.is_boundary(r.floor(t)) && r.floor(t) <= t);
+            // Never further than half a frame (plus the tick's rounding).
+            prop_assert!((s - t).0.abs() <= (r.frame_start(1).0 + 1) / 2 + 1);
+        }
+
+        #[test]
+        fn timecode_text_round_trips(n in 0i64..(1i64 << 24), i in 0usize..8) {
+            let r = FrameRate::COMMON[i];
+            let t = r.frame_start(n);
+            prop_assert_eq!(r.parse(&r.timecode(t)), Ok(t));
+        }
     }
 
     proptest! {

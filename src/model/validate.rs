@@ -7,6 +7,7 @@
 use super::export::has_exported_clips;
 use super::project::{DEFAULT_REGION, Project, TrackKind};
 use clips::{clip_rules, overlap_rule};
+mod source;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -180,6 +181,7 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             clip_rules(&mut out, track, ti, ci, clip);
         }
         overlap_rule(&mut out, track, ti, &durations);
+        source::length_rule(&mut out, track, ti, &durations);
     }
     for kind in TrackKind::ALL {
         let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();

@@ -65,7 +65,10 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
     }
     let mut open = cloud.settings_open;
     let mut changed = false;
-    egui::Window::new("Account settings").open(&mut open).default_width(460.0).show(ctx, |ui| {
+    // A modal: while it is open no key reaches the editor behind it.
+    egui::Modal::new(egui::Id::unique("account-settings")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Account settings");
         ui.label(egui::RichText::new("Credentials").strong());
         let choice = cloud.settings.credentials.clone();
         if ui
@@ -103,7 +106,9 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                             changed = true;
                         }
                     }
-                });
+                })
+                .response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "aliyun CLI profile name"));
         });
         if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session only (never saved)").clicked()
         {
@@ -199,6 +204,10 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 ui.colored_label(ui.visuals().error_fg_color, m);
             }
             None => {}
+        }
+        ui.separator();
+        if crate::ui::dialog::default_button(ui, "Close").clicked() || crate::ui::dialog::escape(ui) {
+            open = false;
         }
     });
     cloud.settings_open = open;

@@ -15,6 +15,8 @@ pub struct AddForm {
     pub duration: String,
     pub kind: Option<MediaKind>,
     pub error: Option<String>,
+    /// A bin entry that clips use, waiting for "Remove anyway".
+    pub confirm_remove: Option<String>,
 }
 
 pub fn bin_ui(ui: &mut egui::Ui, doc: &mut Document, form: &mut AddForm) {
@@ -37,15 +39,46 @@ pub fn bin_ui(ui: &mut egui::Ui, doc: &mut Document, form: &mut AddForm) {
             let label = format!("Media {title}");
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             r.on_hover_text(format!("{}\nDrag onto a track to add it", e.media_id));
-            if ui.small_button("✖").on_hover_text("Remove from the bin (clips stay)").clicked() {
-                remove = Some(i);
+            let r = ui.small_button("✖").on_hover_text("Remove from the bin (clips stay)");
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {title}")));
+            if r.clicked() {
+                remove = Some((i, false));
             }
         });
+        if form.confirm_remove.as_deref() == Some(e.media_id.as_str()) {
+            // Clips use it: its title and length would be lost to them, so ask first.
+            let users = doc
+                .project
+                .tracks
+                .iter()
+                .flat_map(|t| &t.clips)
+                .filter(|c| c.material_id() == Some(&e.media_id))
+                .count();
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{users} clip(s) use {title}: they keep playing it, but lose its title and known length."),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Remove anyway").clicked() {
+                    remove = Some((i, true));
+                }
+                if crate::ui::dialog::default_button(ui, "Keep").clicked() || crate::ui::dialog::escape(ui) {
+                    form.confirm_remove = None;
+                }
+            });
+        }
     }
-    if let Some(i) = remove {
-        let mut bin = doc.project.bin.clone();
-        bin.remove(i);
-        doc.apply("Remove media", Edit::SetBin(bin));
+    if let Some((i, confirmed)) = remove {
+        let id = doc.project.bin[i].media_id.clone();
+        let used = doc.project.tracks.iter().flat_map(|t| &t.clips).any(|c| c.material_id() == Some(id.as_str()));
+        if used && !confirmed {
+            form.confirm_remove = Some(id);
+        } else {
+            let mut bin = doc.project.bin.clone();
+            bin.remove(i);
+            doc.apply("Remove media", Edit::SetBin(bin));
+            form.confirm_remove = None;
+        }
     }
     ui.separator();
     egui::CollapsingHeader::new("Add media by ID").default_open(doc.project.bin.is_empty()).show(ui, |ui| {

@@ -33,6 +33,13 @@ pub enum Command {
     AddMarker,
     ToggleSnap,
     Produce,
+    NextMarker,
+    PrevMarker,
+    NextEdit,
+    PrevEdit,
+    SelectAtPlayhead,
+    SelectNextClip,
+    SelectPrevClip,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -44,7 +51,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 34] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -72,6 +79,13 @@ impl Command {
         Command::AddMarker,
         Command::ToggleSnap,
         Command::Produce,
+        Command::NextMarker,
+        Command::PrevMarker,
+        Command::NextEdit,
+        Command::PrevEdit,
+        Command::SelectAtPlayhead,
+        Command::SelectNextClip,
+        Command::SelectPrevClip,
     ];
 
     pub fn text(self) -> &'static str {
@@ -103,6 +117,13 @@ impl Command {
             Command::AddMarker => "Add marker",
             Command::ToggleSnap => "Snapping",
             Command::Produce => "Produce…",
+            Command::NextMarker => "Next marker",
+            Command::PrevMarker => "Previous marker",
+            Command::NextEdit => "Next edit point",
+            Command::PrevEdit => "Previous edit point",
+            Command::SelectAtPlayhead => "Select clip at playhead",
+            Command::SelectNextClip => "Select next clip",
+            Command::SelectPrevClip => "Select previous clip",
         }
     }
 
@@ -111,7 +132,13 @@ impl Command {
             Command::Split => "Split the selected clips (or the clips under the playhead) at the playhead",
             Command::Delete => "Delete the selected clips and leave the gap",
             Command::RippleDelete => "Delete the selected clips and close the gap on their tracks",
-            Command::NudgeBack | Command::NudgeForward => "Move the selected clips by one frame (1/25 s)",
+            Command::NudgeBack | Command::NudgeForward => "Move the selected clips by one frame",
+            Command::StepBack | Command::StepForward => "Move the playhead by one frame",
+            Command::NextEdit | Command::PrevEdit => "Move the playhead to the next or previous clip edge on any track",
+            Command::SelectAtPlayhead => "Select the clips under the playhead",
+            Command::SelectNextClip | Command::SelectPrevClip => {
+                "Select the next or previous clip on the selected clip's track and move the playhead to it"
+            }
             Command::AddSubtitle => "Add a 3 s subtitle at the playhead on the first unlocked subtitle track",
             Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
             Command::Produce => "Validate, confirm, and submit a billed production",
@@ -149,6 +176,13 @@ impl Command {
             Command::AddMarker => const { &[k(NONE, Key::M)] },
             Command::ToggleSnap => const { &[k(NONE, Key::N)] },
             Command::Produce => const { &[k(CMD, Key::Enter)] },
+            Command::NextMarker => const { &[k(NONE, Key::PageDown)] },
+            Command::PrevMarker => const { &[k(NONE, Key::PageUp)] },
+            Command::NextEdit => const { &[k(NONE, Key::ArrowDown)] },
+            Command::PrevEdit => const { &[k(NONE, Key::ArrowUp)] },
+            Command::SelectAtPlayhead => const { &[k(NONE, Key::D)] },
+            Command::SelectNextClip => const { &[k(CMD, Key::ArrowRight)] },
+            Command::SelectPrevClip => const { &[k(CMD, Key::ArrowLeft)] },
         }
     }
 
@@ -179,7 +213,34 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
             fired.push(command);
         }
     }
+    if !typing {
+        // The desktop integration turns Ctrl+C/X/V into Copy/Cut/Paste events, never key
+        // presses; a text field would take them, so only without one.
+        for command in clipboard_events(ctx) {
+            if !fired.contains(&command) {
+                fired.push(command);
+            }
+        }
+    }
     fired
+}
+
+/// Copy, Cut and Paste events of this frame, taken out of the input so nothing else acts on them.
+fn clipboard_events(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input_mut(|i| {
+        let mut out = Vec::new();
+        i.events.retain(|e| {
+            let c = match e {
+                egui::Event::Copy => Command::Copy,
+                egui::Event::Cut => Command::Cut,
+                egui::Event::Paste(_) => Command::Paste,
+                _ => return true,
+            };
+            out.push(c);
+            false
+        });
+        out
+    })
 }
 
 fn modifier_count(m: Modifiers) -> u8 {

@@ -1,8 +1,8 @@
 //! Form fields that validate as you type: the text stays as typed, the problem shows beside
 //! it, and only valid values reach the document.
 
-use crate::model::Time;
 use crate::model::wire::Num;
+use crate::model::{FrameRate, Time};
 
 /// The typed text of a field, kept while it has focus.
 fn buffer(ui: &egui::Ui, id: egui::Id, current: String) -> String {
@@ -13,6 +13,13 @@ fn buffer(ui: &egui::Ui, id: egui::Id, current: String) -> String {
 pub struct FieldResult {
     pub changed: bool,
     pub lost_focus: bool,
+    /// Esc: the caller takes back what typing into this field did.
+    pub cancelled: bool,
+}
+
+/// Esc left the field `r` this frame.
+pub fn cancelled(ui: &egui::Ui, r: &egui::Response) -> bool {
+    r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape))
 }
 
 /// A one-line text field with a visible label (AccessKit names it by the label).
@@ -55,22 +62,35 @@ fn parsed_field<T: Clone + PartialEq>(
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    FieldResult { changed, lost_focus: r.lost_focus() }
+    FieldResult { changed, lost_focus: r.lost_focus(), cancelled: cancelled(ui, &r) }
 }
 
-/// Seconds, exact to 1/10 000 s; empty means "not set".
-pub fn time_field(ui: &mut egui::Ui, label: &str, value: &mut Option<Time>) -> FieldResult {
+/// A time: seconds, or what the ruler shows (`m:ss`, `h:mm:ss.ff`); it lands on the nearest
+/// frame boundary. Empty means "not set". `max` (a source's known length) is refused past.
+pub fn time_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<Time>,
+    fr: FrameRate,
+    max: Option<Time>,
+) -> FieldResult {
     parsed_field(
         ui,
         label,
         value,
         |t| t.to_string(),
-        |s| match Time::parse_secs(s) {
-            Some(t) if t >= Time::ZERO => Ok(t),
-            Some(_) => Err("cannot be negative".into()),
-            None => Err("not a number of seconds".into()),
+        |s| {
+            let t = fr.parse(s)?;
+            if t < Time::ZERO {
+                return Err("cannot be negative".into());
+            }
+            let t = fr.snap(t);
+            match max {
+                Some(m) if t > m => Err(format!("past the media's end ({m} s)")),
+                _ => Ok(t),
+            }
         },
-        "seconds",
+        "seconds or m:ss.ff",
     )
 }
 

@@ -14,12 +14,31 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 pub trait Picker: Send + Sync {
     fn pick_open(&self) -> Option<PathBuf>;
     fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// Whether a dialog can be shown at all (else the editor asks for a typed path, instead
+    /// of a dialog that silently never appears).
+    fn available(&self) -> bool {
+        true
+    }
 }
 
 /// The platform's file dialogs (xdg portal, zenity fallback on Linux).
 pub struct NativePicker;
 
 impl Picker for NativePicker {
+    /// On Linux, rfd needs an xdg desktop portal (over the session D-Bus) or zenity; with
+    /// neither it returns "cancelled" without showing anything.
+    fn available(&self) -> bool {
+        if !cfg!(target_os = "linux") {
+            return true;
+        }
+        let on_path = |name: &str| {
+            std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+        };
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
+            || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| std::path::Path::new(&d).join("bus").exists());
+        bus || on_path("zenity")
+    }
+
     fn pick_open(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .add_filter("vodcut project or API Timeline", &["vodcut", "json"])
@@ -49,6 +68,10 @@ pub enum FileEvent {
     },
     /// The user closed a dialog without choosing.
     Cancelled,
+    /// No file dialog can be shown here: the editor falls back to a typed path.
+    NoDialog {
+        save: bool,
+    },
 }
 
 pub struct FileWorker {
@@ -90,18 +113,28 @@ impl FileWorker {
 
     /// Asks for a file (unless `path` is given) and opens it.
     pub fn open(&mut self, path: Option<PathBuf>) {
-        self.spawn(move |picker| match path.or_else(|| picker.pick_open()) {
-            Some(path) => FileEvent::Opened { result: project_file::open(&path).map(Box::new), path },
-            None => FileEvent::Cancelled,
+        self.spawn(move |picker| {
+            if path.is_none() && !picker.available() {
+                return FileEvent::NoDialog { save: false };
+            }
+            match path.or_else(|| picker.pick_open()) {
+                Some(path) => FileEvent::Opened { result: project_file::open(&path).map(Box::new), path },
+                None => FileEvent::Cancelled,
+            }
         });
     }
 
     /// Saves a snapshot of the project to `path`, or asks where first.
     pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>) {
         let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
-        self.spawn(move |picker| match path.or_else(|| picker.pick_save(&suggested)) {
-            Some(path) => FileEvent::Saved { result: project_file::save(&path, &project), path, revision },
-            None => FileEvent::Cancelled,
+        self.spawn(move |picker| {
+            if path.is_none() && !picker.available() {
+                return FileEvent::NoDialog { save: true };
+            }
+            match path.or_else(|| picker.pick_save(&suggested)) {
+                Some(path) => FileEvent::Saved { result: project_file::save(&path, &project), path, revision },
+                None => FileEvent::Cancelled,
+            }
         });
     }
 

@@ -61,6 +61,9 @@ fn text(
     if r.changed() {
         doc.set_fields(&format!("Edit {label}"), key, |f| set(f, value));
     }
+    if crate::ui::fields::cancelled(ui, &r) {
+        doc.cancel_typing(key);
+    }
     if r.lost_focus() {
         doc.seal();
     }
@@ -196,6 +199,12 @@ fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
             doc.seal();
         }
         new_tag.clear();
+        // Enter ends a one-line field; keep typing here for the next tag instead of letting
+        // the next letters reach the timeline's shortcuts.
+        r.request_focus();
+    }
+    if crate::ui::fields::cancelled(ui, &r) {
+        new_tag.clear();
     }
     ui.data_mut(|d| d.insert_temp(id, new_tag));
 }
@@ -227,6 +236,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
             .response
             .labelled_by(l.id);
     });
+    frame_rate_ui(ui, doc);
     let required = region != crate::model::project::DEFAULT_REGION;
     text(
         ui,
@@ -365,4 +375,29 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         };
     }
     show_problems(ui, problems, "UserData");
+}
+
+/// The editing frame rate: every edit lands on its frames. VOD's ProduceConfig has no frame
+/// rate, so this is the user's to set (to the sources' rate); 25 until then.
+fn frame_rate_ui(ui: &mut egui::Ui, doc: &mut Document) {
+    let current = doc.project.frame_rate;
+    ui.horizontal(|ui| {
+        let l = ui.label("Editing frame rate");
+        egui::ComboBox::from_id_salt("frame-rate")
+            .selected_text(format!("{} fps", current.label()))
+            .show_ui(ui, |ui| {
+                for r in crate::model::FrameRate::COMMON {
+                    if ui.selectable_label(r == current, format!("{} fps", r.label())).clicked() && r != current {
+                        doc.set_fields("Change frame rate", "FrameRate", |f| f.frame_rate = r);
+                        doc.seal();
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text(
+                "Moves, trims, splits, pastes and the playhead land on this rate's frames. VOD does not \
+                 take an output frame rate, so set your sources' rate (25 by default).",
+            );
+    });
 }

@@ -6,9 +6,9 @@ use super::fields::{
     unit_check,
 };
 use crate::edit::document::Document;
-use crate::model::TrackKind;
 use crate::model::validate::{ALIGNMENTS, FONTS};
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
+use crate::model::{FrameRate, TrackKind};
 
 pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
     let Some((r, clip)) = doc.single_selected() else {
@@ -25,11 +25,17 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         ui.colored_label(ui.visuals().warn_fg_color, "The track is locked: unlock it to edit.");
     }
     let mut c = clip.clone();
+    let fr = doc.project.frame_rate;
+    // The source's known length bounds In and Out, as it bounds a trim by dragging.
+    let length = clip.material_id().and_then(|id| doc.project.media_durations().get(id).copied());
     let mut key = String::new();
     let mut sealed = false;
     let note = |field: &str, res: FieldResult, key: &mut String, sealed: &mut bool| {
         if res.changed {
             *key = field.to_owned();
+        }
+        if res.cancelled {
+            *key = format!("cancel:{field}");
         }
         *sealed |= res.lost_focus;
     };
@@ -45,11 +51,11 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
             key = "Type".into();
         }
         if matches!(kind, TrackKind::Video | TrackKind::Audio) {
-            note("In", time_field(ui, "In", &mut c.r#in), &mut key, &mut sealed);
-            note("Out", time_field(ui, "Out", &mut c.out), &mut key, &mut sealed);
+            note("In", time_field(ui, "In", &mut c.r#in, fr, length), &mut key, &mut sealed);
+            note("Out", time_field(ui, "Out", &mut c.out, fr, length), &mut key, &mut sealed);
         }
-        note("TimelineIn", time_field(ui, "TimelineIn", &mut c.timeline_in), &mut key, &mut sealed);
-        note("TimelineOut", time_field(ui, "TimelineOut", &mut c.timeline_out), &mut key, &mut sealed);
+        note("TimelineIn", time_field(ui, "TimelineIn", &mut c.timeline_in, fr, None), &mut key, &mut sealed);
+        note("TimelineOut", time_field(ui, "TimelineOut", &mut c.timeline_out, fr, None), &mut key, &mut sealed);
         if kind != TrackKind::Audio {
             for (name, v) in [("X", &mut c.x), ("Y", &mut c.y), ("Width", &mut c.width), ("Height", &mut c.height)] {
                 if kind == TrackKind::Subtitle && matches!(name, "Width" | "Height") {
@@ -62,10 +68,13 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
             subtitle_fields(ui, &mut c, &mut key, &mut sealed);
         }
         ui.separator();
-        effects_ui(ui, &mut c, kind, &mut key, &mut sealed);
+        effects_ui(ui, &mut c, kind, fr, &mut key, &mut sealed);
     });
     let mut message = None;
-    if !key.is_empty() && c != *clip {
+    if let Some(field) = key.strip_prefix("cancel:") {
+        // Esc: back to what the field held before typing began.
+        doc.cancel_typing(&format!("clip:{}:{}:{field}", r.track, r.index));
+    } else if !key.is_empty() && c != *clip {
         let merge = format!("clip:{}:{}:{key}", r.track, r.index);
         if let Err(e) = doc.set_clip(r, &merge, c) {
             message = Some(e.to_string());
@@ -85,6 +94,9 @@ fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &m
         if r.changed() {
             c.content = Some(text);
             *key = "Content".into();
+        }
+        if super::fields::cancelled(ui, &r) {
+            *key = "cancel:Content".into();
         }
         *sealed |= r.lost_focus();
     });
@@ -120,6 +132,9 @@ fn text_style(
         if r.changed {
             *key = k.into();
         }
+        if r.cancelled {
+            *key = format!("cancel:{k}");
+        }
         *sealed |= r.lost_focus;
     };
     note("FontSize", num_field(ui, "FontSize", size, positive_whole));
@@ -144,15 +159,17 @@ fn text_style(
     }
 }
 
-fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, key: &mut String, sealed: &mut bool) {
+fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(format!("Effects ({})", c.effects.len())).strong());
         ui.menu_button("➕ Add effect", |ui| {
             for k in EffectKind::ALL {
                 let fits = kind != TrackKind::Audio || k == EffectKind::Volume;
                 if ui.add_enabled(fits, egui::Button::new(k.wire_name())).clicked() {
-                    c.effects.push(Effect::new(k));
+                    c.effects.push(new_effect(k));
                     *key = "Effects".into();
+                    // Scroll the new effect into view on the next frame.
+                    ui.data_mut(|d| d.insert_temp(egui::Id::unique("inspector-new-effect"), c.effects.len() - 1));
                 }
             }
         });
@@ -160,28 +177,35 @@ fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, key: &mut String
     let mut remove = None;
     let mut swap = None;
     let n = c.effects.len();
+    let scroll_to: Option<usize> = ui.data_mut(|d| d.remove_temp(egui::Id::unique("inspector-new-effect")));
     for (i, e) in c.effects.iter_mut().enumerate() {
         ui.push_id(("effect", i), |ui| {
-            egui::CollapsingHeader::new(format!("{}. {}", i + 1, e.type_name())).default_open(true).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if i > 0 && ui.small_button("⏶").on_hover_text("Move up").clicked() {
-                        swap = Some((i, i - 1));
+            let header = egui::CollapsingHeader::new(format!("{}. {}", i + 1, e.type_name())).default_open(true).show(
+                ui,
+                |ui| {
+                    ui.horizontal(|ui| {
+                        if i > 0 && ui.small_button("⏶").on_hover_text("Move up").clicked() {
+                            swap = Some((i, i - 1));
+                        }
+                        if i + 1 < n && ui.small_button("⏷").on_hover_text("Move down").clicked() {
+                            swap = Some((i, i + 1));
+                        }
+                        if ui.small_button("Remove effect").clicked() {
+                            remove = Some(i);
+                        }
+                    });
+                    match e {
+                        Effect::Known(k) => effect_fields(ui, k, fr, key, sealed),
+                        Effect::Other(m) => {
+                            ui.label("vodcut does not know this effect; it is kept and sent exactly as it came:");
+                            ui.monospace(m.to_json_text());
+                        }
                     }
-                    if i + 1 < n && ui.small_button("⏷").on_hover_text("Move down").clicked() {
-                        swap = Some((i, i + 1));
-                    }
-                    if ui.small_button("Remove effect").clicked() {
-                        remove = Some(i);
-                    }
-                });
-                match e {
-                    Effect::Known(k) => effect_fields(ui, k, key, sealed),
-                    Effect::Other(m) => {
-                        ui.label("vodcut does not know this effect; it is kept and sent exactly as it came:");
-                        ui.monospace(m.to_json_text());
-                    }
-                }
-            });
+                },
+            );
+            if scroll_to == Some(i) {
+                header.header_response.scroll_to_me(Some(egui::Align::TOP));
+            }
         });
     }
     if let Some(i) = remove {
@@ -194,11 +218,14 @@ fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, key: &mut String
     }
 }
 
-fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, key: &mut String, sealed: &mut bool) {
+fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mut String, sealed: &mut bool) {
     let kind = EffectKind::from_wire(&e.r#type);
     let mut note = |k: &str, r: FieldResult, key: &mut String| {
         if r.changed {
             *key = format!("effect:{k}");
+        }
+        if r.cancelled {
+            *key = format!("cancel:effect:{k}");
         }
         *sealed |= r.lost_focus;
     };
@@ -222,16 +249,16 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, key: &mut String, seale
                 key,
             );
             if kind == Some(EffectKind::Transition) {
-                note("Duration", time_field(ui, "Duration", &mut e.duration), key);
+                note("Duration", time_field(ui, "Duration", &mut e.duration, fr, None), key);
             }
         }
         Some(EffectKind::Volume) => note("Gain", num_field(ui, "Gain", &mut e.gain, non_negative), key),
         _ => {}
     }
-    note("In", time_field(ui, "Effect In", &mut e.r#in), key);
-    note("Out", time_field(ui, "Effect Out", &mut e.out), key);
-    note("TimelineIn", time_field(ui, "Effect TimelineIn", &mut e.timeline_in), key);
-    note("TimelineOut", time_field(ui, "Effect TimelineOut", &mut e.timeline_out), key);
+    note("In", time_field(ui, "Effect In", &mut e.r#in, fr, None), key);
+    note("Out", time_field(ui, "Effect Out", &mut e.out, fr, None), key);
+    note("TimelineIn", time_field(ui, "Effect TimelineIn", &mut e.timeline_in, fr, None), key);
+    note("TimelineOut", time_field(ui, "Effect TimelineOut", &mut e.timeline_out, fr, None), key);
     if matches!(kind, Some(EffectKind::Text | EffectKind::DeWatermark)) {
         for (name, v) in [("X", &mut e.x), ("Y", &mut e.y), ("Width", &mut e.width), ("Height", &mut e.height)] {
             note(name, num_field(ui, &format!("Effect {name}"), v, geometry_check), key);
@@ -252,4 +279,21 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, key: &mut String, seale
             sealed,
         );
     }
+}
+
+/// A new effect with values that show something: a Text effect reads "New text", white,
+/// 36 px, centred near the top, rather than an invisible empty caption.
+fn new_effect(k: EffectKind) -> Effect {
+    let mut e = Effect::new(k);
+    if k == EffectKind::Text
+        && let Effect::Known(t) = &mut e
+    {
+        t.content = Some("New text".into());
+        t.font_size = Some(Num::int(36));
+        t.font_color = Some("#FFFFFF".into());
+        t.alignment = Some("TopCenter".into());
+        t.x = Num::float(0.5);
+        t.y = Num::float(0.1);
+    }
+    e
 }

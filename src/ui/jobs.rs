@@ -11,8 +11,23 @@ pub enum JobAction {
     OpenCloudProject { project_id: String, region: String },
 }
 
+/// "5 min ago (2026-12-02 06:00 UTC)": how long ago, which needs no time zone, and the
+/// exact time in UTC, said so (the local offset cannot be read safely in a threaded program).
 fn when(unix: u64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix as i64).map(crate::api::client::format_timestamp).unwrap_or_default()
+    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(unix as i64) else { return String::new() };
+    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    let exact = t.format(&f).unwrap_or_default();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    format!("{} ({exact})", ago(now.saturating_sub(unix)))
+}
+
+fn ago(secs: u64) -> String {
+    match secs {
+        0..60 => "just now".into(),
+        60..3600 => format!("{} min ago", secs / 60),
+        3600..86_400 => format!("{} h ago", secs / 3600),
+        _ => format!("{} days ago", secs / 86_400),
+    }
 }
 
 fn state_text(j: &Job) -> String {
@@ -45,7 +60,8 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
         }
     });
     if cloud.jobs.iter().any(Job::is_active) {
-        ui.label(egui::RichText::new("Following productions still running (every 15 s).").weak());
+        let every = super::cloud::POLL_EVERY;
+        ui.label(egui::RichText::new(format!("Following productions still running (every {every} s).")).weak());
     }
     if cloud.jobs.is_empty() {
         ui.label("No productions yet. Press Produce (Ctrl+Enter) to make one.");

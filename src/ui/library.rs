@@ -78,6 +78,8 @@ pub struct Library {
     pub total: u64,
     pub error: Option<String>,
     pub loading: bool,
+    /// The panel has been shown (the first showing lists media by itself).
+    pub opened: bool,
     /// Showing the linked cloud project's materials instead of a search.
     pub materials: bool,
     /// The next page is appended to the list instead of replacing it ("Load more").
@@ -98,6 +100,7 @@ impl Default for Library {
             total: 0,
             error: None,
             loading: false,
+            opened: false,
             materials: false,
             appending: false,
             thumbs: HashMap::new(),
@@ -241,7 +244,8 @@ impl Library {
 }
 
 pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, region: &str, project_id: Option<&str>) {
-    let mut search = false;
+    // The first time the panel shows, it lists the newest media without waiting for a search.
+    let mut search = !std::mem::replace(&mut lib.opened, true);
     ui.horizontal(|ui| {
         let r = ui.add(egui::TextEdit::singleline(&mut lib.text).hint_text("title words").desired_width(150.0));
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search titles"));

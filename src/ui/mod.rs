@@ -5,6 +5,7 @@ pub mod app;
 pub mod bin;
 pub mod cloud;
 pub mod commands;
+pub mod dialog;
 pub mod fields;
 pub mod files;
 pub mod forms;

@@ -5,6 +5,7 @@ use super::cloud::{Outcome, Step};
 use crate::edit::ops::ClipRef;
 use crate::model::Project;
 use crate::model::validate::{Problem, Severity};
+use crate::ui::dialog::{default_button, escape};
 
 /// What the user chose in a dialog this frame.
 pub enum Choice {
@@ -50,17 +51,17 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
             let n = problems.iter().filter(|p| p.severity == Severity::Error).count();
             ui.label(format!("{n} error(s) must be fixed first. Nothing was sent."));
             problem_list(ui, problems, &mut choice);
-            if ui.button("Close").clicked() {
+            if default_button(ui, "Close").clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),
         Step::Warned(problems) => modal("Produce despite warnings?", &mut |ui| {
             problem_list(ui, problems, &mut choice);
             ui.horizontal(|ui| {
-                if ui.button("Continue").clicked() {
+                if default_button(ui, "Continue").clicked() {
                     choice = Choice::Continue;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button("Cancel").clicked() || escape(ui) {
                     choice = Choice::Close;
                 }
             });
@@ -78,11 +79,12 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
                     None => ui.label("It creates a new cloud project."),
                 };
                 ui.label("It is sent once: if the answer is lost, vodcut will tell you how to check rather than send it again.");
+                // Billed and not idempotent: Enter must not send it, so Cancel is the default.
                 ui.horizontal(|ui| {
                     if ui.button("Produce").clicked() {
                         choice = Choice::Send;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if default_button(ui, "Cancel").clicked() || escape(ui) {
                         choice = Choice::Close;
                     }
                 });
@@ -91,7 +93,7 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
         Step::InFlight => {}
         Step::Done(outcome) => modal(title_of(outcome), &mut |ui| {
             result_ui(ui, outcome);
-            if ui.button("Close").clicked() {
+            if default_button(ui, "Close").clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),

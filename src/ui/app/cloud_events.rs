@@ -159,6 +159,16 @@ impl Editor {
                             self.status = format!("Could not refresh job {}: {e}", job.id);
                         }
                         if let Some(slot) = self.cloud.jobs.iter_mut().find(|j| j.id == job.id) {
+                            if slot.is_active() && !job.is_active() {
+                                // Say so when a production finishes, wherever the user is looking.
+                                let how = match job.production_status.as_deref() {
+                                    Some("ProduceFailed") => "failed",
+                                    _ => "is ready",
+                                };
+                                let text = format!("Production \"{}\" {how} (Jobs tab)", job.title);
+                                self.status = text.clone();
+                                self.cloud.toast = Some((text, now + 8.0));
+                            }
                             *slot = job;
                         }
                     }
@@ -177,5 +187,11 @@ impl Editor {
             }
         }
         self.cloud.poll_if_due(now);
+        if self.cloud.jobs.iter().any(crate::store::jobs::Job::is_active) {
+            // Wake up for the next poll even when nothing else happens: the interval the Jobs
+            // tab states is the one kept.
+            let next = self.cloud.last_poll.map_or(0.0, |t| (t + crate::ui::cloud::POLL_EVERY - now).max(0.0));
+            self.ctx_for_textures.request_repaint_after(std::time::Duration::from_secs_f64(next + 0.05));
+        }
     }
 }

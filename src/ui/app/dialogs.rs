@@ -52,7 +52,11 @@ impl Editor {
                     }
                 }
                 ui.separator();
-                if ui.button("Later").on_hover_text("Keep these for the next start").clicked() {
+                if crate::ui::dialog::default_button(ui, "Later")
+                    .on_hover_text("Keep these for the next start")
+                    .clicked()
+                    || crate::ui::dialog::escape(ui)
+                {
                     later = true;
                 }
             });
@@ -99,12 +103,18 @@ impl Editor {
         egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
             ui.set_min_width(480.0);
             ui.heading(title);
+            if let Some(note) = &prompt.note {
+                ui.colored_label(ui.visuals().warn_fg_color, note);
+            }
             let out = egui::TextEdit::singleline(&mut prompt.text)
                 .hint_text("/home/me/film.vodcut")
                 .desired_width(460.0)
                 .show(ui);
             let r = out.response.response.clone();
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+            // Enter ends a one-line field: take it as "submit" whether the field reports the
+            // focus as just lost or (refocused every frame) still held.
+            let enter = (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
             r.request_focus();
             if prompt.fresh {
                 prompt.fresh = false;
@@ -114,7 +124,6 @@ impl Editor {
                 state.cursor.set_char_range(Some(all));
                 state.store(ui.ctx(), r.id);
             }
-            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button(verb).clicked() || enter {
                     done = Some(true);
@@ -144,7 +153,11 @@ impl Editor {
                     }
                 }
             }
-            Some(false) => self.path_prompt = None,
+            Some(false) => {
+                self.path_prompt = None;
+                // A save that was to be followed by New/Open/Close did not happen.
+                self.after_save = None;
+            }
             None => {}
         }
     }
@@ -161,7 +174,7 @@ impl Editor {
             ui.heading("Save changes?");
             ui.label(format!("\"{}\" has unsaved changes. Save them before {verb}?", self.doc.project.display_title()));
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if crate::ui::dialog::default_button(ui, "Save").clicked() {
                     choice = Some("save");
                 }
                 if ui.button("Discard").clicked() {
@@ -187,13 +200,57 @@ impl Editor {
         }
     }
 
+    /// Renaming a marker (double-click or right-click on it, or the Markers tab).
+    pub(super) fn rename_marker_ui(&mut self, ctx: &egui::Context) {
+        let Some((i, text)) = self.timeline.renaming.as_mut() else { return };
+        let i = *i;
+        let mut done = None;
+        egui::Modal::new(egui::Id::unique("rename-marker")).show(ctx, |ui| {
+            ui.set_min_width(360.0);
+            ui.heading("Rename marker");
+            let out = egui::TextEdit::singleline(text).desired_width(340.0).show(ui);
+            let r = out.response.response.clone();
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Marker name"));
+            if crate::ui::dialog::just_opened(ui, r.id) {
+                let mut state = out.state;
+                let n = text.chars().count();
+                let all = egui::text::CCursorRange::two(egui::text::CCursor::new(0), egui::text::CCursor::new(n));
+                state.cursor.set_char_range(Some(all));
+                state.store(ui.ctx(), r.id);
+            }
+            let enter = (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
+            r.request_focus();
+            ui.horizontal(|ui| {
+                if ui.button("Rename").clicked() || enter {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() || crate::ui::dialog::escape(ui) {
+                    done = Some(false);
+                }
+            });
+        });
+        match done {
+            Some(true) => {
+                if let Some((_, text)) = self.timeline.renaming.take()
+                    && let Err(e) = self.doc.rename_marker(i, text.trim())
+                    && e != crate::edit::ops::Refused::Nothing
+                {
+                    self.timeline.message = Some(e.to_string());
+                }
+            }
+            Some(false) => self.timeline.renaming = None,
+            None => {}
+        }
+    }
+
     pub(super) fn error_ui(&mut self, ctx: &egui::Context) {
         let Some(message) = self.error.clone() else { return };
         egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             ui.heading("Something went wrong");
             ui.label(message);
-            if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Escape) || i.key_pressed(Key::Enter)) {
+            // Enter presses the focused OK button; Esc closes too.
+            if crate::ui::dialog::default_button(ui, "OK").clicked() || crate::ui::dialog::escape(ui) {
                 self.error = None;
             }
         });

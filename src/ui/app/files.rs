@@ -147,6 +147,25 @@ impl Editor {
                     self.after_save = None;
                     self.status = "Cancelled".into();
                 }
+                FileEvent::NoDialog { save } => {
+                    // Nothing fails silently: the typed path takes over, and says why.
+                    let (purpose, text) = if save {
+                        let suggested = self.doc.path.clone().unwrap_or_else(|| {
+                            let name = format!(
+                                "{}.{}",
+                                self.doc.project.display_title(),
+                                crate::store::project_file::EXTENSION
+                            );
+                            std::env::current_dir().unwrap_or_default().join(name)
+                        });
+                        (PathPurpose::SaveAs, suggested.display().to_string())
+                    } else {
+                        (PathPurpose::Open, String::new())
+                    };
+                    let note = "No file dialog on this desktop (no xdg portal, no zenity): type the path.";
+                    self.path_prompt = Some(PathPrompt { purpose, text, fresh: true, note: Some(note.into()) });
+                    self.status = note.into();
+                }
             }
         }
     }

@@ -48,6 +48,8 @@ pub struct PathPrompt {
     pub text: String,
     /// Just opened: select the prefilled text so typing replaces it.
     pub fresh: bool,
+    /// Why the prompt is shown instead of a file dialog, if that is why.
+    pub note: Option<String>,
 }
 
 /// The right panel's tabs.
@@ -56,6 +58,8 @@ pub enum Tab {
     Inspector,
     Project,
     Output,
+    Markers,
+    Problems,
     Jobs,
 }
 
@@ -71,7 +75,9 @@ pub struct Editor {
     problems: Option<(u64, Arc<Vec<Problem>>)>,
     window_title: String,
     bin_form: AddForm,
-    playing: bool,
+    /// Playing since (clock time, playhead then): the playhead is worked out from the clock
+    /// each frame, so snapping it to frames never slows playback down.
+    playing: Option<(f64, Time)>,
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
@@ -91,6 +97,8 @@ pub struct Editor {
     ctx_for_textures: egui::Context,
     /// The typed-path prompt (works without a desktop file dialog), when open.
     pub path_prompt: Option<PathPrompt>,
+    /// The status line's text and since when it has shown (messages fade).
+    status_shown: (String, f64),
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
 }
@@ -119,7 +127,7 @@ impl Editor {
             problems: None,
             window_title: String::new(),
             bin_form: AddForm::default(),
-            playing: false,
+            playing: None,
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -133,6 +141,7 @@ impl Editor {
             show_library: false,
             ctx_for_textures: egui::Context::default(),
             unknown_cache: None,
+            status_shown: (String::new(), 0.0),
             path_prompt: None,
             doc,
         }
@@ -163,8 +172,45 @@ impl Editor {
         format!("{dirty}{}{file} — vodcut", self.doc.project.display_title())
     }
 
-    /// Runs a command from a menu, a button or the keyboard.
+    /// Puts a line on the system clipboard too: the desktop sends Ctrl+V as a Paste event
+    /// only when the clipboard holds text, so an empty clipboard would swallow the paste.
+    fn note_clipboard(&self, n: usize) {
+        if n > 0 {
+            self.ctx_for_textures.copy_text(format!("{n} vodcut clip(s)"));
+        }
+    }
+
+    /// Whether a dialog is open (it then takes every key).
+    pub fn dialog_open(&self) -> bool {
+        self.confirm.is_some()
+            || self.error.is_some()
+            || self.path_prompt.is_some()
+            || !self.recovery_offer.is_empty()
+            || self.cloud.settings_open
+            || self.timeline.renaming.is_some()
+            || !matches!(self.cloud.step, Step::Idle | Step::InFlight)
+    }
+
+    /// Runs a command from a menu, a button or the keyboard. Its result replaces whatever the
+    /// status line said before.
     pub fn run(&mut self, command: Command) {
+        self.timeline.message = None;
+        if matches!(
+            command,
+            Command::Home
+                | Command::End
+                | Command::NextMarker
+                | Command::PrevMarker
+                | Command::NextEdit
+                | Command::PrevEdit
+                | Command::StepBack
+                | Command::StepForward
+                | Command::SelectNextClip
+                | Command::SelectPrevClip
+                | Command::Paste
+        ) {
+            self.timeline.follow_playhead = true;
+        }
         let result = match command {
             Command::New => {
                 self.request(Pending::New);
@@ -195,10 +241,17 @@ impl Editor {
             Command::RippleDelete => self.doc.delete_selection(true),
             Command::Copy => {
                 let n = self.doc.copy();
+                self.note_clipboard(n);
                 self.status = format!("Copied {n} clip(s)");
                 Ok(())
             }
-            Command::Cut => self.doc.cut(),
+            Command::Cut => {
+                let r = self.doc.cut();
+                if r.is_ok() {
+                    self.note_clipboard(self.doc.clipboard_len());
+                }
+                r
+            }
             Command::Paste => self.doc.paste(),
             Command::SelectAll => {
                 self.doc.select_all();
@@ -216,7 +269,15 @@ impl Editor {
                 Ok(())
             }
             Command::PlayPause => {
-                self.playing = !self.playing;
+                let now = self.ctx_for_textures.input(|i| i.time);
+                let end = self.timeline.content_end();
+                if self.playing.take().is_none() {
+                    // From the start again when at the end, as players do.
+                    if self.doc.project.playhead >= end {
+                        self.doc.set_playhead(Time::ZERO);
+                    }
+                    self.playing = Some((now, self.doc.project.playhead));
+                }
                 Ok(())
             }
             Command::Home => {
@@ -228,14 +289,11 @@ impl Editor {
                 Ok(())
             }
             Command::StepBack | Command::StepForward => {
-                // One frame at 25 fps.
-                let step = Time::from_millis(40);
-                let p = self.doc.project.playhead;
-                self.doc.set_playhead(if command == Command::StepBack { p - step } else { p + step });
+                self.doc.step_playhead(if command == Command::StepBack { -1 } else { 1 });
                 Ok(())
             }
-            Command::NudgeBack => self.doc.nudge(Time::from_millis(-40)),
-            Command::NudgeForward => self.doc.nudge(Time::from_millis(40)),
+            Command::NudgeBack => self.doc.nudge(-1),
+            Command::NudgeForward => self.doc.nudge(1),
             Command::AddSubtitle => self.doc.add_subtitle(),
             Command::AddMarker => self.doc.add_marker(),
             Command::ToggleSnap => {
@@ -245,6 +303,51 @@ impl Editor {
             }
             Command::Produce => {
                 self.start_produce();
+                Ok(())
+            }
+            Command::NextMarker | Command::PrevMarker => {
+                if !self.doc.jump_to_marker(command == Command::NextMarker) {
+                    self.status = "No marker that way".into();
+                }
+                Ok(())
+            }
+            Command::NextEdit | Command::PrevEdit => {
+                self.timeline.ensure_indexes(&self.doc);
+                match crate::ui::timeline::nav::edit_point(
+                    self.timeline.indexes(),
+                    self.doc.project.playhead,
+                    command == Command::NextEdit,
+                ) {
+                    Some(t) => self.doc.set_playhead(t),
+                    None => self.status = "No clip edge that way".into(),
+                }
+                Ok(())
+            }
+            Command::SelectAtPlayhead => {
+                self.timeline.ensure_indexes(&self.doc);
+                let under = crate::ui::timeline::nav::clips_at(self.timeline.indexes(), self.doc.project.playhead);
+                if under.is_empty() {
+                    self.status = "No clip under the playhead".into();
+                }
+                self.doc.selection = under;
+                Ok(())
+            }
+            Command::SelectNextClip | Command::SelectPrevClip => {
+                self.timeline.ensure_indexes(&self.doc);
+                let order = crate::ui::timeline::display_order(&self.doc.project);
+                match crate::ui::timeline::nav::neighbour(
+                    self.timeline.indexes(),
+                    &order,
+                    self.doc.selection.last().copied(),
+                    self.doc.project.playhead,
+                    command == Command::SelectNextClip,
+                ) {
+                    Some((r, start)) => {
+                        self.doc.selection = vec![r];
+                        self.doc.set_playhead(start);
+                    }
+                    None => self.status = "No clip that way".into(),
+                }
                 Ok(())
             }
         };
@@ -280,16 +383,24 @@ impl Editor {
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.confirm.is_none() && self.error.is_none() {
+        // A dialog takes all input: no shortcut reaches the document behind it.
+        if !self.dialog_open() {
             for command in pressed(&ctx) {
                 self.run(command);
             }
         }
-        if self.playing {
-            let dt = ctx.input(|i| i.stable_dt).min(0.1);
-            let p = self.doc.project.playhead;
-            self.doc.set_playhead(p + Time::from_secs_f64(f64::from(dt)).unwrap_or(Time::ZERO));
-            ctx.request_repaint();
+        if let Some((since, from)) = self.playing {
+            let end = self.timeline.content_end();
+            let t = from + Time::from_secs_f64(now - since).unwrap_or(Time::ZERO);
+            if t >= end {
+                // Playback stops at the end of the timeline.
+                self.doc.set_playhead(end);
+                self.playing = None;
+            } else {
+                self.doc.set_playhead(t);
+                ctx.request_repaint();
+            }
+            self.timeline.follow_playhead = true;
         }
         let title = self.title();
         if title != self.window_title {
@@ -298,14 +409,40 @@ impl Editor {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::bottom("timeline").resizable(true).default_size(300.0).min_size(120.0).show(ui, |ui| {
-            timeline_ui(ui, &mut self.doc, &mut self.timeline);
-        });
-        egui::Panel::left("left").resizable(true).default_size(270.0).show(ui, |ui| self.left_ui(ui));
-        egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| self.right_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, now));
+        // The timeline's panel takes its place now, but its contents are drawn after the side
+        // panels: Tab moves through widgets in the order they are drawn, and on screen the
+        // timeline comes after the panels above it.
+        let timeline_rect = egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(120.0)
+            .show(ui, |ui| {
+                let r = ui.available_rect_before_wrap();
+                ui.advance_cursor_after_rect(r);
+                r
+            })
+            .inner;
+        // Fixed widths (still resizable by hand): content, errors and long messages wrap
+        // inside instead of pushing the panels wider.
+        egui::Panel::left("left")
+            .resizable(true)
+            .default_size(270.0)
+            .size_range(200.0..=520.0)
+            .show(ui, |ui| self.left_ui(ui));
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(340.0)
+            .size_range(260.0..=640.0)
+            .show(ui, |ui| self.right_ui(ui));
         egui::CentralPanel::default_margins()
             .show(ui, |ui| crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline));
+        let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
+        tl.set_clip_rect(timeline_rect);
+        timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);
+        if let Some(c) = self.timeline.command.take() {
+            self.run(c);
+        }
         let region = self.doc.project.region.clone();
         account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
         match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project) {
@@ -320,11 +457,25 @@ impl Editor {
             }
         }
         self.toast_ui(&ctx, now);
+        self.rename_marker_ui(&ctx);
         self.recovery_ui(&ctx);
         self.path_prompt_ui(&ctx);
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
+        focus_ring(&ctx);
     }
+}
+
+/// A visible ring around the widget with keyboard focus (egui draws a focused button like a
+/// pressed one, which is easy to miss). Text fields show their own cursor.
+fn focus_ring(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(|m| m.focused()) else { return };
+    if ctx.text_edit_focused() {
+        return;
+    }
+    let Some(r) = ctx.read_response(id) else { return };
+    let stroke = egui::Stroke::new(2.0, ctx.global_style().visuals.selection.stroke.color);
+    ctx.layer_painter(r.layer_id).rect_stroke(r.rect.expand(2.0), 3.0, stroke, egui::StrokeKind::Outside);
 }
 
 impl eframe::App for Editor {

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// How long a status message stays.
+const STATUS_SECONDS: f64 = 8.0;
+
 impl Editor {
     pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, command: Command, enabled: bool) {
         let button = egui::Button::new(command.text()).shortcut_text(command.shortcut_text(ui.ctx()));
@@ -15,10 +18,25 @@ impl Editor {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let producing = self.cloud.producing();
-                let label = if producing { "Producing…" } else { "Produce" };
+                let problems = self.problems();
+                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+                let label = match (producing, errors, problems.len()) {
+                    (true, ..) => "Producing…".to_owned(),
+                    (false, _, 0) => "Produce".to_owned(),
+                    (false, 0, n) => format!("Produce · {n} ⚠"),
+                    (false, e, _) => format!("Produce · {e} ✖"),
+                };
                 let button = egui::Button::new(egui::RichText::new(label).strong())
                     .shortcut_text(Command::Produce.shortcut_text(ui.ctx()));
-                if ui.add_enabled(!producing, button).on_hover_text(Command::Produce.tooltip()).clicked() {
+                let tip = match problems.len() {
+                    0 => Command::Produce.tooltip().to_owned(),
+                    n => format!(
+                        "{}\n{errors} error(s), {} warning(s): see the Problems tab",
+                        Command::Produce.tooltip(),
+                        n - errors
+                    ),
+                };
+                if ui.add_enabled(!producing, button).on_hover_text(tip).clicked() {
                     self.start_produce();
                 }
                 if producing {
@@ -50,12 +68,12 @@ impl Editor {
                 // Typed paths work where no desktop file dialog is available.
                 if ui.button("Open path…").on_hover_text("Type the path of a project or Timeline to open").clicked() {
                     self.path_prompt =
-                        Some(PathPrompt { purpose: PathPurpose::Open, text: String::new(), fresh: true });
+                        Some(PathPrompt { purpose: PathPurpose::Open, text: String::new(), fresh: true, note: None });
                     ui.close();
                 }
                 if ui.button("Save to path…").on_hover_text("Type where to save the project").clicked() {
                     let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::SaveAs, text, fresh: true });
+                    self.path_prompt = Some(PathPrompt { purpose: PathPurpose::SaveAs, text, fresh: true, note: None });
                     ui.close();
                 }
                 ui.separator();
@@ -118,95 +136,131 @@ impl Editor {
         }
     }
 
-    pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn status_ui(&mut self, ui: &mut egui::Ui, now: f64) {
+        // Messages are transient: each result replaces the last, and one fades after a while
+        // so a refusal does not outlive the problem it was about.
+        let shown = self.timeline.message.clone().unwrap_or_else(|| self.status.clone());
+        if shown != self.status_shown.0 {
+            self.status_shown = (shown, now);
+        } else if !shown.is_empty() && now - self.status_shown.1 > STATUS_SECONDS {
+            self.timeline.message = None;
+            self.status.clear();
+            self.status_shown = (String::new(), now);
+        }
+        if !self.status_shown.0.is_empty() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(STATUS_SECONDS + 0.1));
+        }
         ui.horizontal(|ui| {
-            if self.is_busy() || self.cloud.tasks.any_running() {
-                ui.spinner();
-            }
-            match &self.timeline.message {
-                Some(m) => ui.colored_label(ui.visuals().warn_fg_color, m),
-                None => ui.label(&self.status),
-            };
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let p = &self.doc.project;
                 ui.label(format!(
-                    "{} clips on {} tracks · playhead {} · snapping {}",
+                    "{} clips on {} tracks · {} fps · playhead {} · snapping {}",
                     p.clip_count(),
                     p.tracks.len(),
-                    p.playhead.timecode(),
+                    p.frame_rate.label(),
+                    p.frame_rate.timecode(p.playhead),
                     if self.timeline.snapping { "on" } else { "off" }
                 ));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if self.is_busy() || self.cloud.tasks.any_running() {
+                        ui.spinner();
+                    }
+                    let status = match &self.timeline.message {
+                        Some(m) => egui::RichText::new(m).color(ui.visuals().warn_fg_color),
+                        None => egui::RichText::new(&self.status),
+                    };
+                    // Long messages are cut to the space left of the counters (whole on hover)
+                    // instead of widening the window.
+                    let r = ui.add(egui::Label::new(status).truncate());
+                    if !self.status_shown.0.is_empty() {
+                        r.on_hover_text(&self.status_shown.0);
+                    }
+                });
             });
         });
     }
 
     pub(super) fn left_ui(&mut self, ui: &mut egui::Ui) {
-        egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
-            ui.heading("Project");
-            let doc = &mut self.doc;
-            for (label, key) in [("Title", "title"), ("Description", "description")] {
-                let l = ui.label(label);
-                let mut text = if key == "title" { doc.project.title.clone() } else { doc.project.description.clone() };
-                let edit = if key == "title" {
-                    egui::TextEdit::singleline(&mut text).hint_text("Untitled")
-                } else {
-                    egui::TextEdit::multiline(&mut text).desired_rows(2)
-                };
-                let r = ui.add(edit).labelled_by(l.id);
-                if r.changed() {
-                    doc.set_fields(&format!("Edit {}", label.to_lowercase()), key, |f| {
-                        if key == "title" { f.title = text } else { f.description = text }
-                    });
-                }
-                if r.lost_focus() {
-                    doc.seal();
-                }
-            }
-            ui.label(format!("Region: {}", doc.project.region));
-            if let Some(id) = &doc.project.project_id {
-                ui.label(format!("Cloud project: {id}"));
-            }
-            ui.separator();
-            ui.horizontal(|ui| {
-                if ui.selectable_label(!self.show_library, "Media bin").clicked() {
-                    self.show_library = false;
-                }
-                if ui.selectable_label(self.show_library, "VOD library").clicked() {
-                    self.show_library = true;
-                }
-            });
-            if self.show_library {
-                let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
-                crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+        ui.heading("Project");
+        let doc = &mut self.doc;
+        for (label, key) in [("Title", "title"), ("Description", "description")] {
+            let l = ui.label(label).on_hover_text(if key == "title" {
+                "The project's name in vodcut and in VOD's project list (the produced video has its own title, in the Project tab)"
             } else {
-                bin_ui(ui, &mut self.doc, &mut self.bin_form);
-                let unknown = self.unknown_lengths();
-                if !unknown.is_empty()
-                    && ui
-                        .button(format!("Refresh {} unknown length(s) from VOD", unknown.len()))
-                        .on_hover_text("GetVideoInfos, 20 at a time")
-                        .clicked()
-                {
-                    let region = self.doc.project.region.clone();
-                    self.cloud.video_infos(unknown, &region);
-                    self.status = "Asking VOD for media lengths…".into();
-                }
+                "The project's description"
+            });
+            let mut text = if key == "title" { doc.project.title.clone() } else { doc.project.description.clone() };
+            let edit = if key == "title" {
+                egui::TextEdit::singleline(&mut text).hint_text("Untitled")
+            } else {
+                egui::TextEdit::multiline(&mut text).desired_rows(1)
+            };
+            let r = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(l.id);
+            if r.changed() {
+                doc.set_fields(&format!("Edit {}", label.to_lowercase()), key, |f| {
+                    if key == "title" { f.title = text } else { f.description = text }
+                });
+            }
+            if crate::ui::fields::cancelled(ui, &r) {
+                doc.cancel_typing(key);
+            }
+            if r.lost_focus() {
+                doc.seal();
+            }
+        }
+        ui.label(format!("Region: {}", doc.project.region));
+        if let Some(id) = &doc.project.project_id {
+            ui.label(format!("Cloud project: {id}"));
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.selectable_label(!self.show_library, "Media bin").clicked() {
+                self.show_library = false;
+            }
+            if ui.selectable_label(self.show_library, "VOD library").clicked() {
+                self.show_library = true;
+            }
+        });
+        if self.show_library {
+            // The library scrolls its own rows and gets the rest of the panel's height.
+            let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
+            crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+            return;
+        }
+        egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
+            bin_ui(ui, &mut self.doc, &mut self.bin_form);
+            let unknown = self.unknown_lengths();
+            if !unknown.is_empty()
+                && ui
+                    .button(format!("Refresh {} unknown length(s) from VOD", unknown.len()))
+                    .on_hover_text("GetVideoInfos, 20 at a time")
+                    .clicked()
+            {
+                let region = self.doc.project.region.clone();
+                self.cloud.video_infos(unknown, &region);
+                self.status = "Asking VOD for media lengths…".into();
             }
         });
     }
 
     pub(super) fn right_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            for (tab, name) in
-                [(Tab::Inspector, "Inspector"), (Tab::Project, "Project"), (Tab::Output, "Output"), (Tab::Jobs, "Jobs")]
-            {
+        let problems = self.problems();
+        let problems_tab = format!("Problems ({})", problems.len());
+        ui.horizontal_wrapped(|ui| {
+            for (tab, name) in [
+                (Tab::Inspector, "Inspector"),
+                (Tab::Project, "Project"),
+                (Tab::Output, "Output"),
+                (Tab::Markers, "Markers"),
+                (Tab::Problems, problems_tab.as_str()),
+                (Tab::Jobs, "Jobs"),
+            ] {
                 if ui.selectable_label(self.tab == tab, name).clicked() {
                     self.tab = tab;
                 }
             }
         });
         ui.separator();
-        let problems = self.problems();
         match self.tab {
             Tab::Inspector => {}
             Tab::Project => {
@@ -221,6 +275,14 @@ impl Editor {
                     .show(ui, |ui| crate::ui::forms::output_form_ui(ui, &mut self.doc, &problems));
                 return;
             }
+            Tab::Markers => {
+                self.markers_ui(ui);
+                return;
+            }
+            Tab::Problems => {
+                self.problems_ui(ui, &problems);
+                return;
+            }
             Tab::Jobs => {
                 if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } =
                     crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library)
@@ -233,8 +295,10 @@ impl Editor {
         if let Some(m) = crate::ui::inspector::inspector_ui(ui, &mut self.doc) {
             self.timeline.message = Some(m);
         }
-        ui.separator();
-        ui.heading(format!("Problems ({})", problems.len()));
+    }
+
+    /// The project's problems, always a tab away; clicking one selects its clip.
+    fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem]) {
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
             if problems.is_empty() {
                 ui.label("None: ready to produce.");
@@ -247,16 +311,63 @@ impl Editor {
                 let r = ui.add(
                     egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()),
                 );
-                // Clicking a problem selects its clip.
+                // Clicking a problem selects its clip and shows it.
                 if r.clicked()
                     && let (Some(track), Some(index)) = (p.location.track, p.location.clip)
                 {
-                    self.doc.selection = vec![crate::edit::ops::ClipRef { track, index }];
+                    let r = crate::edit::ops::ClipRef { track, index };
+                    self.doc.selection = vec![r];
+                    self.timeline.ensure_indexes(&self.doc);
+                    if let Some(pl) = self.timeline.indexes().get(track).and_then(|i| i.placements.get(index)) {
+                        self.doc.set_playhead(pl.start);
+                        self.timeline.follow_playhead = true;
+                    }
                 }
             }
             if problems.len() > 200 {
                 ui.label(format!("…and {} more", problems.len() - 200));
             }
         });
+    }
+
+    /// Every marker: click its time to go there, rename or delete it.
+    fn markers_ui(&mut self, ui: &mut egui::Ui) {
+        ui.heading(format!("Markers ({})", self.doc.project.markers.len()));
+        if self.doc.project.markers.is_empty() {
+            ui.label(format!(
+                "No markers yet: {} adds one at the playhead.",
+                Command::AddMarker.shortcut_text(ui.ctx())
+            ));
+        }
+        let fr = self.doc.project.frame_rate;
+        let mut delete = None;
+        egui::ScrollArea::vertical().id_salt("markers").show(ui, |ui| {
+            egui::Grid::new("markers-grid").striped(true).num_columns(3).show(ui, |ui| {
+                for (i, m) in self.doc.project.markers.iter().enumerate() {
+                    let label = if m.label.is_empty() { format!("Marker {}", i + 1) } else { m.label.clone() };
+                    if ui.button(fr.timecode(m.time)).on_hover_text("Move the playhead here").clicked() {
+                        self.doc.project.playhead = m.time;
+                        self.timeline.follow_playhead = true;
+                    }
+                    ui.add(egui::Label::new(&label).truncate());
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Rename…").clicked() {
+                            self.timeline.renaming = Some((i, m.label.clone()));
+                        }
+                        let r = ui.small_button("✖").on_hover_text("Delete this marker");
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Delete {label}"))
+                        });
+                        if r.clicked() {
+                            delete = Some(i);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some(i) = delete {
+            let _ = self.doc.delete_marker(i);
+        }
     }
 }

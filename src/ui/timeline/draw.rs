@@ -1,17 +1,18 @@
 //! Painting the timeline (no interaction here). Colours and sizes in one place.
 
-use super::ROW_H;
+use super::lanes::RowLayout;
 use super::mapping::TimeMapping;
 use crate::edit::document::Document;
 use crate::edit::ops::ClipRef;
 use crate::model::project::{Placement, TrackKind};
 use crate::model::wire::Clip;
-use crate::model::{Project, Time};
+use crate::model::{FrameRate, Project, Time};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
 pub const SELECTED: Color32 = Color32::from_rgb(255, 214, 80);
 pub const SNAP_COLOUR: Color32 = Color32::from_rgb(80, 220, 255);
 pub const PLAYHEAD: Color32 = Color32::from_rgb(255, 80, 80);
+pub const MARKER: Color32 = Color32::from_rgb(120, 200, 120);
 pub const RUBBER_FILL: Color32 = Color32::from_rgba_premultiplied(60, 50, 20, 40);
 const GHOST_OK: Color32 = Color32::from_rgba_premultiplied(120, 120, 120, 90);
 const GHOST_BAD: Color32 = Color32::from_rgba_premultiplied(160, 30, 30, 110);
@@ -31,22 +32,33 @@ pub fn rows(
     v: &egui::Visuals,
     doc: &Document,
     rows: &[usize],
+    layout: &RowLayout,
     area: Rect,
     scroll: f32,
     time_left: f32,
 ) {
     for (row, &ti) in rows.iter().enumerate() {
-        let top = area.top() + row as f32 * ROW_H - scroll;
-        if top + ROW_H < area.top() || top > area.bottom() {
+        let top = area.top() + layout.top(row) - scroll;
+        let h = layout.height(row);
+        if top + h < area.top() || top > area.bottom() {
             continue;
         }
-        let r = Rect::from_min_max(Pos2::new(time_left, top), Pos2::new(area.right(), top + ROW_H));
+        let r = Rect::from_min_max(Pos2::new(time_left, top), Pos2::new(area.right(), top + h));
         let t = &doc.project.tracks[ti];
         let mut fill = if row % 2 == 0 { v.extreme_bg_color } else { v.faint_bg_color };
         if t.locked {
             fill = fill.lerp_to_gamma(Color32::from_rgb(160, 40, 40), 0.15);
         }
         painter.rect_filled(r, 0.0, fill);
+        // Sub-rows of a track with overlapping clips: a faint line between lanes.
+        for lane in 1..layout.lanes(row) {
+            let y = top + lane as f32 * layout.lane_h(row);
+            painter.hline(
+                r.x_range(),
+                y,
+                Stroke::new(1.0, v.widgets.noninteractive.bg_stroke.color.gamma_multiply(0.4)),
+            );
+        }
         painter.hline(r.x_range(), r.bottom(), Stroke::new(1.0, v.widgets.noninteractive.bg_stroke.color));
     }
 }
@@ -109,19 +121,7 @@ pub fn clip(
         FontId::proportional(11.0),
         text_colour.gamma_multiply(0.8),
     );
-    let badges: String = clip
-        .effects
-        .iter()
-        .map(|e| match e.type_name() {
-            "Text" => 'T',
-            "DeWatermark" => 'W',
-            "Volume" => 'V',
-            "Background" => 'B',
-            "VFX" => 'X',
-            "Transition" => '↔',
-            _ => '?',
-        })
-        .collect();
+    let badges: String = clip.effects.iter().map(|e| badge(e.type_name())).collect();
     if !badges.is_empty() && rect.width() > 60.0 {
         tp.text(
             Pos2::new(rect.right() - 5.0, rect.top() + 4.0),
@@ -143,52 +143,77 @@ pub fn ghost(painter: &Painter, rect: Rect, ok: bool) {
     );
 }
 
-pub fn ruler(painter: &Painter, v: &egui::Visuals, m: &TimeMapping, rect: Rect) {
+/// The ruler: labels in `m:ss`, and `m:ss.ff` (frames) when zoomed in far enough to see them;
+/// the same text the time fields accept.
+pub fn ruler(painter: &Painter, v: &egui::Visuals, m: &TimeMapping, fr: FrameRate, rect: Rect) {
     painter.rect_filled(rect, 0.0, v.window_fill);
     let (strong, weak) = (v.text_color(), v.weak_text_color());
-    let (major, minor) = m.tick_steps(90.0);
     let t0 = m.time_from_x(rect.left());
     let t1 = m.time_from_x(rect.right());
-    let first = Time((t0.0 / minor.0).max(0) * minor.0);
-    let mut t = first;
-    let mut guard = 0;
-    while t <= t1 && guard < 2_000 {
+    let ticks = m.ticks(90.0, fr, t0, t1);
+    for (t, is_major) in ticks {
         let x = m.x_from_time(t);
-        let is_major = t.0 % major.0 == 0;
         let h = if is_major { 10.0 } else { 5.0 };
         painter.vline(x, (rect.bottom() - h)..=rect.bottom(), Stroke::new(1.0, if is_major { strong } else { weak }));
         if is_major {
             painter.text(
                 Pos2::new(x + 3.0, rect.top() + 2.0),
                 Align2::LEFT_TOP,
-                short_timecode(t),
+                short_timecode(fr, t),
                 FontId::monospace(10.0),
                 strong,
             );
         }
-        t = t + minor;
-        guard += 1;
     }
 }
 
-/// "1:05", "0:02.5", "1:00:00": as short as the value allows.
-pub fn short_timecode(t: Time) -> String {
-    let full = t.timecode();
-    let trimmed = full.trim_end_matches('0').trim_end_matches('.');
-    trimmed.to_owned()
+/// "1:05", "0:02.12" (frame 12), "1:00:00": as short as the value allows.
+pub fn short_timecode(fr: FrameRate, t: Time) -> String {
+    let full = fr.timecode(t);
+    match full.strip_suffix(".00").or_else(|| full.strip_suffix(".000")) {
+        Some(whole) => whole.to_owned(),
+        None => full,
+    }
 }
 
-pub fn playhead_and_markers(painter: &Painter, doc: &Document, m: &TimeMapping, rect: Rect, ruler_h: f32) {
+/// Markers (a flag with its label on the ruler, a line through the tracks) and the playhead.
+pub fn playhead_and_markers(
+    painter: &Painter,
+    v: &egui::Visuals,
+    doc: &Document,
+    m: &TimeMapping,
+    rect: Rect,
+    ruler_h: f32,
+) {
     let visible = |x: f32| x >= m.left && x <= rect.right();
-    for marker in &doc.project.markers {
+    let markers = &doc.project.markers;
+    // Only the markers in view (they are kept sorted by time).
+    let first = markers.partition_point(|k| m.x_from_time(k.time) < m.left - 200.0);
+    for (i, marker) in markers.iter().enumerate().skip(first) {
         let x = m.x_from_time(marker.time);
+        if x > rect.right() {
+            break;
+        }
         if !visible(x) {
             continue;
         }
         let top = rect.top() + ruler_h - 9.0;
+        // The label runs up to the next marker, on the ruler's lower half.
+        let next_x = markers.get(i + 1).map_or(rect.right(), |n| m.x_from_time(n.time));
+        if next_x - x > 20.0 && !marker.label.is_empty() {
+            let clip =
+                Rect::from_min_max(Pos2::new(x + 6.0, rect.top()), Pos2::new(next_x - 2.0, rect.top() + ruler_h));
+            painter.with_clip_rect(clip.intersect(painter.clip_rect())).text(
+                Pos2::new(x + 7.0, rect.top() + ruler_h - 1.0),
+                Align2::LEFT_BOTTOM,
+                &marker.label,
+                FontId::proportional(10.0),
+                MARKER.lerp_to_gamma(v.text_color(), 0.3),
+            );
+        }
         painter.add(egui::Shape::convex_polygon(
             vec![Pos2::new(x - 5.0, top), Pos2::new(x + 5.0, top), Pos2::new(x, top + 8.0)],
-            Color32::from_rgb(120, 200, 120),
+            MARKER,
             Stroke::NONE,
         ));
         painter.vline(
@@ -205,5 +230,18 @@ pub fn playhead_and_markers(painter: &Painter, doc: &Document, m: &TimeMapping, 
             PLAYHEAD,
             Stroke::NONE,
         ));
+    }
+}
+
+/// The letter drawn on a clip for an effect (explained in the clip's tooltip).
+pub fn badge(type_name: &str) -> char {
+    match type_name {
+        "Text" => 'T',
+        "DeWatermark" => 'W',
+        "Volume" => 'V',
+        "Background" => 'B',
+        "VFX" => 'X',
+        "Transition" => '↔',
+        _ => '?',
     }
 }

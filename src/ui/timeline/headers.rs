@@ -1,6 +1,6 @@
 //! Track headers: kind, name, lock, hide/mute, add/remove/reorder.
 
-use super::ROW_H;
+use super::lanes::RowLayout;
 use crate::edit::Edit;
 use crate::edit::document::Document;
 use crate::model::TrackKind;
@@ -29,16 +29,23 @@ fn labelled(ui: &mut egui::Ui, text: &str, label: String, tip: &str) -> egui::Re
     r
 }
 
-pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], area: Rect, scroll: f32) {
+pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout: &RowLayout, area: Rect, scroll: f32) {
     let painter = ui.painter_at(area);
     painter.rect_filled(area, 0.0, ui.visuals().panel_fill);
     let mut action: Option<(String, Edit)> = None;
     for (row, &ti) in rows.iter().enumerate() {
-        let top = area.top() + row as f32 * ROW_H - scroll;
-        if top + ROW_H < area.top() || top > area.bottom() {
+        let top = area.top() + layout.top(row) - scroll;
+        let h = layout.height(row);
+        if top + h < area.top() || top > area.bottom() {
             continue;
         }
-        let r = Rect::from_min_size(Pos2::new(area.left(), top), Vec2::new(area.width(), ROW_H)).intersect(area);
+        let r = Rect::from_min_size(Pos2::new(area.left(), top), Vec2::new(area.width(), h)).intersect(area);
+        // Right-click on the header: the track's menu (behind the header's own buttons).
+        let menu = ui.interact(r, ui.scope_id().with(("track-header", ti)), egui::Sense::click());
+        menu.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Group, true, format!("Track {}", doc.project.tracks[ti].name))
+        });
+        track_menu(&menu, doc, ti, &mut action);
         painter.rect_filled(
             Rect::from_min_size(r.min, Vec2::new(4.0, r.height())),
             0.0,
@@ -106,7 +113,7 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], area: R
         });
     }
     // "Add track" below the last row.
-    let bottom = area.top() + rows.len() as f32 * ROW_H - scroll + 4.0;
+    let bottom = area.top() + layout.total() - scroll + 4.0;
     if bottom < area.bottom() - 20.0 {
         let r = Rect::from_min_size(Pos2::new(area.left() + 8.0, bottom), Vec2::new(area.width() - 16.0, 22.0));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(r));
@@ -124,4 +131,45 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], area: R
         doc.apply(&label, edit);
         doc.selection.clear();
     }
+}
+
+/// The track's context menu: lock, hide, add a track of its kind, select its clips, remove.
+fn track_menu(r: &egui::Response, doc: &mut Document, ti: usize, action: &mut Option<(String, Edit)>) {
+    r.context_menu(|ui| {
+        let t = &doc.project.tracks[ti];
+        let (name, locked, hidden, kind) = (t.name.clone(), t.locked, t.hidden, t.kind);
+        let lock = if locked { "Unlock track" } else { "Lock track" };
+        if ui.button(lock).clicked() {
+            *action =
+                Some((lock.into(), Edit::SetTrackProps { track: ti, name: name.clone(), locked: !locked, hidden }));
+            ui.close();
+        }
+        let hide = match (kind.is_audible(), hidden) {
+            (true, false) => "Mute track",
+            (true, true) => "Unmute track",
+            (false, false) => "Hide track",
+            (false, true) => "Show track",
+        };
+        if ui.button(hide).clicked() {
+            *action =
+                Some((hide.into(), Edit::SetTrackProps { track: ti, name: name.clone(), locked, hidden: !hidden }));
+            ui.close();
+        }
+        if ui.button("Select all clips on this track").clicked() {
+            let n = doc.project.tracks[ti].clips.len();
+            doc.selection = (0..n).map(|index| crate::edit::ops::ClipRef { track: ti, index }).collect();
+            ui.close();
+        }
+        ui.separator();
+        if ui.button(format!("Add {} track", kind.label())).clicked() {
+            let n = doc.project.tracks.iter().filter(|t| t.kind == kind).count() + 1;
+            let track = Track::new(kind, format!("{}{n}", kind.letter()));
+            *action = Some(("Add track".into(), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
+            ui.close();
+        }
+        if ui.button(format!("Remove {name}")).on_hover_text("Undo brings it back").clicked() {
+            *action = Some(("Remove track".into(), Edit::RemoveTrack { index: ti }));
+            ui.close();
+        }
+    });
 }

@@ -1,9 +1,10 @@
 //! Time <-> pixel mapping of the timeline, as its own small type.
 
-use crate::model::Time;
+use crate::model::{FrameRate, Time};
 
 pub const MIN_PX_PER_SEC: f32 = 0.02;
 pub const MAX_PX_PER_SEC: f32 = 2_000.0;
+const TICKS_PER_SEC: i64 = crate::model::time::TICKS_PER_SECOND;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeMapping {
@@ -47,6 +48,46 @@ impl TimeMapping {
         let secs = end.as_secs_f64().max(1.0);
         self.px_per_sec = ((f64::from(width) * 0.95 / secs) as f32).clamp(MIN_PX_PER_SEC, MAX_PX_PER_SEC);
         self.origin = Time::ZERO;
+    }
+
+    /// Scrolls so `t` is in view (if it is not), with a tenth of the view before it: the
+    /// view follows the playhead a page at a time, as players do.
+    pub fn follow(&mut self, t: Time, width: f32) {
+        let x = self.x_from_time(t);
+        if x < self.left || x > self.left + width - 8.0 {
+            self.origin = (t - self.span_of_px(width * 0.1)).max(Time::ZERO);
+        }
+    }
+
+    /// Ruler ticks in `[t0, t1]`: (time, major), majors at least `min_px` apart. Below a
+    /// second they fall on frames (steps that divide the second where the rate allows).
+    pub fn ticks(&self, min_px: f32, fr: FrameRate, t0: Time, t1: Time) -> Vec<(Time, bool)> {
+        const MAX: usize = 2_000;
+        let frame_px = fr.frame_start(1).as_secs_f64() as f32 * self.px_per_sec;
+        let per_second = fr.fps().round().max(1.0) as i64;
+        let step = (1..per_second).filter(|d| per_second % d == 0).find(|d| *d as f32 * frame_px >= min_px);
+        let mut out = Vec::new();
+        if let Some(step) = step {
+            let (mut n, last) = (fr.frame_at(t0.max(Time::ZERO)), fr.frame_at(t1) + 1);
+            let minor = frame_px >= 4.0;
+            while n <= last && out.len() < MAX {
+                let major = n % step == 0;
+                if major || minor {
+                    out.push((fr.frame_start(n), major));
+                }
+                n += 1;
+            }
+            return out;
+        }
+        let (major, minor) = self.tick_steps(min_px);
+        let major = Time(major.0.max(TICKS_PER_SEC));
+        let minor = if major.0 == TICKS_PER_SEC { Time(major.0 / 5) } else { minor };
+        let mut t = Time((t0.0 / minor.0).max(0) * minor.0);
+        while t <= t1 && out.len() < MAX {
+            out.push((t, t.0 % major.0 == 0));
+            t = t + minor;
+        }
+        out
     }
 
     /// Ruler ticks: (major step, minor step), the major ones at least `min_px` apart.
@@ -99,6 +140,34 @@ mod tests {
         assert_eq!(z.origin, Time::ZERO);
         z.fit(Time::from_secs(100), 1000.0);
         assert!((z.px_per_sec - 9.5).abs() < 1e-4);
+    }
+
+    #[test]
+    fn ticks_fall_on_frames_when_zoomed_in() {
+        let fr = FrameRate::FPS_25;
+        let mut z = m();
+        z.px_per_sec = 1_000.0; // 40 px a frame: a major tick every 5 frames
+        let ticks = z.ticks(90.0, fr, Time::from_secs(10), Time::from_secs(11));
+        assert!(ticks.iter().all(|(t, _)| fr.is_boundary(*t)));
+        let majors: Vec<Time> = ticks.iter().filter(|(_, m)| *m).map(|(t, _)| *t).collect();
+        assert_eq!(majors[1] - majors[0], Time::from_millis(200));
+        z.px_per_sec = 50.0;
+        let ticks = z.ticks(90.0, fr, Time::from_secs(10), Time::from_secs(20));
+        let majors: Vec<Time> = ticks.iter().filter(|(_, m)| *m).map(|(t, _)| *t).collect();
+        assert_eq!(majors[1] - majors[0], Time::from_secs(2));
+        z.px_per_sec = 0.02;
+        assert!(z.ticks(90.0, fr, Time::ZERO, Time::from_secs(10_000_000)).len() <= 2_000);
+    }
+
+    #[test]
+    fn follow_pages_to_the_playhead() {
+        let mut z = m(); // 10 s at x=100, 50 px/s, 1000 px wide: 10..30 s in view
+        z.follow(Time::from_secs(20), 1000.0);
+        assert_eq!(z.origin, Time::from_secs(10), "in view: no scroll");
+        z.follow(Time::from_secs(40), 1000.0);
+        assert_eq!(z.origin, Time::from_secs(38));
+        z.follow(Time::ZERO, 1000.0);
+        assert_eq!(z.origin, Time::ZERO);
     }
 
     #[test]

@@ -4,9 +4,13 @@
 //! Work per frame follows what is visible: clips come from per-track indexes by time range,
 //! rebuilt only when the document changes.
 
+mod drags;
 pub mod draw;
 pub mod headers;
+pub mod lanes;
 pub mod mapping;
+mod menus;
+pub mod nav;
 
 use crate::edit::document::Document;
 use crate::edit::ops::{self, ClipRef, Edge, Refused};
@@ -14,7 +18,9 @@ use crate::edit::snap::{TrackIndex, snap};
 use crate::model::project::{MediaKind, TrackKind};
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
+use crate::ui::commands::Command;
 use egui::{Pos2, Rect, Sense, Vec2};
+use lanes::{Lanes, RowLayout};
 use mapping::TimeMapping;
 
 pub const HEADER_W: f32 = 170.0;
@@ -24,6 +30,8 @@ pub const ROW_H: f32 = 46.0;
 pub const EDGE_PX: f32 = 7.0;
 /// Snapping radius, in pixels whatever the zoom.
 pub const SNAP_PX: f32 = 10.0;
+/// Height of the horizontal scrollbar under the tracks.
+pub const SCROLLBAR_H: f32 = 14.0;
 
 /// Media being dragged onto the timeline, from the bin or the library.
 #[derive(Clone, Debug)]
@@ -47,6 +55,8 @@ pub struct TimelineState {
     scroll_y: f32,
     drag: Option<Drag>,
     indexes: Option<(u64, usize, Vec<TrackIndex>)>,
+    /// Sub-rows of each track (by track index), built with the indexes.
+    lanes: Vec<Lanes>,
     pub snapping: bool,
     /// Where the last snap happened, drawn as a line while dragging.
     snap_line: Option<Time>,
@@ -54,6 +64,16 @@ pub struct TimelineState {
     pub message: Option<String>,
     /// Set by the Fit command; done on the next frame, when the width is known.
     pub fit_requested: bool,
+    /// Bring the playhead into view on the next frame (jumps, playback).
+    pub follow_playhead: bool,
+    /// A command asked for from a context menu, for the editor to run after this frame.
+    pub command: Option<Command>,
+    /// A marker being renamed (index, text): the editor shows the dialog.
+    pub renaming: Option<(usize, String)>,
+    /// Where the ruler was right-clicked (its menu acts there).
+    menu_time: Time,
+    /// Grab offset while dragging the scrollbar thumb.
+    scroll_grab: Option<f32>,
 }
 
 impl Default for TimelineState {
@@ -67,6 +87,12 @@ impl Default for TimelineState {
             snap_line: None,
             message: None,
             fit_requested: false,
+            follow_playhead: false,
+            command: None,
+            renaming: None,
+            menu_time: Time::ZERO,
+            scroll_grab: None,
+            lanes: Vec::new(),
         }
     }
 }
@@ -104,7 +130,9 @@ impl TimelineState {
     pub fn ensure_indexes(&mut self, doc: &Document) {
         let key = (doc.revision(), doc.project.tracks.len());
         if self.indexes.as_ref().is_none_or(|(r, n, _)| (*r, *n) != key) {
-            let idx = (0..doc.project.tracks.len()).map(|t| TrackIndex::build(&doc.project, t)).collect();
+            let idx: Vec<TrackIndex> =
+                (0..doc.project.tracks.len()).map(|t| TrackIndex::build(&doc.project, t)).collect();
+            self.lanes = idx.iter().map(|i| Lanes::assign(&i.placements)).collect();
             self.indexes = Some((key.0, key.1, idx));
         }
     }
@@ -112,6 +140,15 @@ impl TimelineState {
     /// The index of each track as of the last frame (the preview reads it too).
     pub fn indexes(&self) -> &[TrackIndex] {
         self.indexes.as_ref().map(|(_, _, v)| v.as_slice()).unwrap_or_default()
+    }
+
+    /// How many sub-rows track `t` needs.
+    pub fn lane_count(&self, t: usize) -> usize {
+        self.lanes.get(t).map_or(1, |l| l.count)
+    }
+
+    fn lane_of(&self, r: ClipRef) -> usize {
+        self.lanes.get(r.track).and_then(|l| l.lane.get(r.index)).map_or(0, |l| usize::from(*l))
     }
 
     /// The end of the last clip on any track.
@@ -139,7 +176,8 @@ fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
 /// The timeline. Edits go through `doc`; view state lives in `st`.
 pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState) {
     st.ensure_indexes(doc);
-    let rect = ui.available_rect_before_wrap();
+    let full = ui.available_rect_before_wrap();
+    let rect = Rect::from_min_max(full.min, Pos2::new(full.right(), (full.bottom() - SCROLLBAR_H).max(full.top())));
     let bg = ui.interact(rect, ui.scope_id().with("timeline-bg"), Sense::hover());
     let time_left = rect.left() + HEADER_W;
     st.mapping.left = time_left;
@@ -149,18 +187,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         st.mapping.fit(st.content_end(), rect.right() - time_left);
     }
     let rows = display_order(&doc.project);
-    let rows_h = rows.len() as f32 * ROW_H;
+    let layout = RowLayout::new(rows.iter().map(|&t| st.lane_count(t)));
+    let rows_h = layout.total();
     let rows_area = Rect::from_min_max(Pos2::new(rect.left(), rect.top() + RULER_H), rect.max);
     st.scroll_y = st.scroll_y.clamp(0.0, (rows_h - rows_area.height()).max(0.0));
 
     wheel(ui, &bg, st, rows_h > rows_area.height());
     st.scroll_y = st.scroll_y.clamp(0.0, (rows_h - rows_area.height()).max(0.0));
+    if std::mem::take(&mut st.follow_playhead) {
+        st.mapping.follow(doc.project.playhead, rect.right() - time_left);
+    }
     let scroll = st.scroll_y;
-    let row_top = |row: usize, scroll: f32| rows_area.top() + row as f32 * ROW_H - scroll;
-    let row_at = |y: f32, scroll: f32| -> Option<usize> {
-        let r = ((y - rows_area.top() + scroll) / ROW_H).floor();
-        (r >= 0.0 && (r as usize) < rows.len()).then_some(r as usize)
-    };
+    let row_top = |row: usize, scroll: f32| rows_area.top() + layout.top(row) - scroll;
+    let row_at = |y: f32, scroll: f32| layout.row_at(y - rows_area.top() + scroll);
     let time_area = Rect::from_min_max(Pos2::new(time_left, rows_area.top()), rows_area.max);
     let (t0, t1) = (st.mapping.time_from_x(time_left), st.mapping.time_from_x(rect.right()));
     let painter = ui.painter_at(rect);
@@ -171,23 +210,23 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     // double-click on a subtitle track adds a subtitle, media dropped from the bin lands here.
     let area = ui.interact(time_area, ui.scope_id().with("timeline-area"), Sense::click_and_drag());
     area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Timeline tracks"));
-    draw::rows(&painter, ui.visuals(), doc, &rows, rows_area, st.scroll_y, time_left);
+    draw::rows(&painter, ui.visuals(), doc, &rows, &layout, rows_area, st.scroll_y, time_left);
 
     // Clips: only those in the visible range of visible rows.
     let mut clip_hits: Vec<(ClipRef, Rect)> = Vec::new();
     for (row, &ti) in rows.iter().enumerate() {
         let top = row_top(row, st.scroll_y);
-        if top + ROW_H < rows_area.top() || top > rows_area.bottom() {
+        if top + layout.height(row) < rows_area.top() || top > rows_area.bottom() {
             continue;
         }
+        let lane_h = layout.lane_h(row);
         let Some(index) = st.indexes().get(ti) else { continue };
         for (s, e, ci) in index.in_range(t0, t1) {
+            let r = ClipRef { track: ti, index: ci };
             let x0 = st.mapping.x_from_time(s).max(time_left - 2.0);
             let x1 = st.mapping.x_from_time(e).min(rect.right() + 2.0).max(x0 + 2.0);
-            clip_hits.push((
-                ClipRef { track: ti, index: ci },
-                Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + ROW_H - 3.0)),
-            ));
+            let y0 = top + st.lane_of(r) as f32 * lane_h;
+            clip_hits.push((r, Rect::from_min_max(Pos2::new(x0, y0 + 3.0), Pos2::new(x1, y0 + lane_h - 3.0))));
         }
     }
     for &(r, crect) in &clip_hits {
@@ -200,6 +239,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let body = ui.interact(crect.intersect(time_area), id, Sense::click_and_drag());
         let label = format!("Clip {title} on {track_name} at {}", placement.start.timecode());
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if st.drag.is_none() {
+            menus::clip_tooltip(&body, &doc.project, r, &title, placement);
+        }
+        menus::clip_menu(&body, doc, st, r);
         clip_interaction(
             ui,
             doc,
@@ -214,7 +257,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
                 let er = Rect::from_min_size(Pos2::new(x, crect.top()), Vec2::new(EDGE_PX, crect.height()))
                     .intersect(time_area);
                 let resp = ui
-                    .interact(er, id.with(edge as u8), Sense::drag())
+                    .interact(er, id.with(("trim", edge as u8)), Sense::drag())
                     .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
                 let which = if edge == Edge::Start { "start" } else { "end" };
                 let label = format!("Trim {which} of {title} on {track_name}");
@@ -227,10 +270,15 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         }
     }
 
-    let (at_y, top_of) = (|y| row_at(y, scroll), |row| row_top(row, scroll));
+    let at_y = |y| row_at(y, scroll);
+    // The vertical extent of a lane of a row (a drop is drawn in the row's first lane).
+    let span_of = |row: usize, lane: usize| {
+        let top = row_top(row, scroll) + lane as f32 * layout.lane_h(row);
+        (top + 3.0, top + layout.lane_h(row) - 3.0)
+    };
     background_interaction(ui, doc, st, &area, &rows, &at_y, modifiers);
-    bin_drop(ui, doc, st, &area, &rows, pointer, &at_y, &top_of);
-    finish_drags(ui, doc, st, &rows, pointer, modifiers, &at_y, &top_of, &painter, time_area);
+    drags::bin_drop(ui, doc, st, &area, &rows, pointer, &at_y, &span_of);
+    drags::finish_drags(ui, doc, st, &rows, pointer, modifiers, &at_y, &span_of, &painter, time_area);
 
     // Ruler on top of everything in the time area; headers on the left.
     ruler(
@@ -240,7 +288,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         Rect::from_min_max(Pos2::new(time_left, rect.top()), Pos2::new(rect.right(), rect.top() + RULER_H)),
         &painter,
     );
-    draw::playhead_and_markers(&painter, doc, &st.mapping, rect, RULER_H);
+    draw::playhead_and_markers(&painter, ui.visuals(), doc, &st.mapping, rect, RULER_H);
+    menus::markers_ui(ui, doc, st, rect);
     if let (Some(t), Some(_)) = (st.snap_line, &st.drag) {
         let x = st.mapping.x_from_time(t);
         painter.vline(x, rows_area.y_range(), egui::Stroke::new(1.5, draw::SNAP_COLOUR));
@@ -249,12 +298,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         ui,
         doc,
         &rows,
+        &layout,
         Rect::from_min_max(rows_area.min, Pos2::new(time_left, rows_area.bottom())),
         st.scroll_y,
     );
+    menus::scrollbar(
+        ui,
+        doc,
+        st,
+        Rect::from_min_max(Pos2::new(time_left, rect.bottom()), Pos2::new(full.right(), full.bottom())),
+    );
     // Keep the zoom in the project (view state, saved with it, not an undo step).
     doc.project.zoom = st.mapping.px_per_sec;
-    ui.advance_cursor_after_rect(rect);
+    ui.advance_cursor_after_rect(full);
 }
 
 /// Ctrl+wheel (or pinch) zooms around the pointer; the wheel scrolls tracks when they
@@ -329,7 +385,7 @@ fn background_interaction(
         && doc.project.tracks[rows[row]].kind == TrackKind::Subtitle
     {
         let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-        let change = ops::insert(&doc.project, rows[row], vec![ops::new_subtitle(at)]);
+        let change = ops::insert(&doc.project, rows[row], vec![doc.new_subtitle(at)]);
         let r = doc.apply_change("Add subtitle", change);
         refusal(st, r);
         return;
@@ -344,235 +400,15 @@ fn background_interaction(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn bin_drop(
-    ui: &egui::Ui,
-    doc: &mut Document,
-    st: &mut TimelineState,
-    area: &egui::Response,
-    rows: &[usize],
-    pointer: Option<Pos2>,
-    row_at: &dyn Fn(f32) -> Option<usize>,
-    row_top: &dyn Fn(usize) -> f32,
-) {
-    let Some(payload) = area.dnd_hover_payload::<MediaDrop>() else { return };
-    let Some(p) = pointer else { return };
-    let Some(row) = row_at(p.y) else { return };
-    let entry = payload.entry.clone();
-    let track = rows[row];
-    let kind = doc.project.tracks[track].kind;
-    let length = entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
-    let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-    let at = st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO);
-    let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
-    match (entry.kind, kind) {
-        (MediaKind::Image, TrackKind::Image) => {
-            clip.image_id = Some(entry.media_id.clone());
-            clip.timeline_out = Some(at + length);
-        }
-        (MediaKind::Image, _) => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#type = Some("Image".into());
-            clip.timeline_out = Some(at + length);
-        }
-        _ => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#in = Some(Time::ZERO);
-            clip.out = entry.duration;
-        }
-    }
-    let fits = entry.kind.fits(kind);
-    let ok = fits && ops::insert(&doc.project, track, vec![clip.clone()]).is_ok();
-    let top = row_top(row);
-    let ghost = Rect::from_min_max(
-        Pos2::new(st.mapping.x_from_time(at), top + 3.0),
-        Pos2::new(st.mapping.x_from_time(at + length), top + ROW_H - 3.0),
-    );
-    draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    if area.dnd_release_payload::<MediaDrop>().is_some() {
-        if !fits {
-            st.message = Some(format!(
-                "{} media cannot go on a {} track",
-                format!("{:?}", entry.kind).to_lowercase(),
-                kind.label()
-            ));
-            return;
-        }
-        let change = match ops::insert(&doc.project, track, vec![clip]) {
-            Ok(c) => c,
-            Err(e) => {
-                st.message = Some(e.to_string());
-                return;
-            }
-        };
-        // Media from the library joins the bin, so the project keeps its title and length.
-        let mut edits = Vec::new();
-        if !doc.project.bin.iter().any(|e| e.media_id == entry.media_id) {
-            let mut bin = doc.project.bin.clone();
-            bin.push(entry.clone());
-            edits.push(crate::edit::Edit::SetBin(bin));
-        }
-        edits.push(change.edit);
-        if doc.apply("Add clip", crate::edit::Edit::Batch(edits)) {
-            doc.selection = change.selection;
-        }
-        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
-            format!(
-                "Added, but \"{}\" is {}: VOD produces only media whose status is Normal",
-                entry.title, payload.status
-            )
-        });
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finish_drags(
-    ui: &egui::Ui,
-    doc: &mut Document,
-    st: &mut TimelineState,
-    rows: &[usize],
-    pointer: Option<Pos2>,
-    modifiers: egui::Modifiers,
-    row_at: &dyn Fn(f32) -> Option<usize>,
-    row_top: &dyn Fn(usize) -> f32,
-    painter: &egui::Painter,
-    time_area: Rect,
-) {
-    let Some(drag) = st.drag.clone() else { return };
-    let released = ui.input(|i| i.pointer.any_released() || !i.pointer.any_down());
-    let Some(p) = pointer else {
-        if released {
-            st.drag = None;
-        }
-        return;
-    };
-    let row_of = |track: usize| rows.iter().position(|t| *t == track);
-    match drag {
-        Drag::Move { grab, grab_row, clips } => {
-            let indexes = st.indexes();
-            let spans: Vec<(Time, Time)> = clips
-                .iter()
-                .filter_map(|r| indexes.get(r.track)?.placements.get(r.index))
-                .map(|p| (p.start, p.end))
-                .collect();
-            let raw = st.mapping.time_from_x(p.x) - grab;
-            let earliest = spans.iter().map(|s| s.0).min().unwrap_or(Time::ZERO);
-            let mut delta = raw.max(-earliest);
-            if st.snapping && !modifiers.alt {
-                // Snap whichever moved edge is nearest a candidate.
-                let own: Vec<Time> = spans.iter().flat_map(|(s, e)| [*s, *e]).collect();
-                let radius = st.mapping.span_of_px(SNAP_PX);
-                let best = spans
-                    .iter()
-                    .flat_map(|(s, e)| [*s, *e])
-                    .filter_map(|edge| snap(st.indexes(), &doc.project, edge + delta, radius, &own).map(|to| to - edge))
-                    .min_by_key(|d| (*d - delta).0.abs());
-                st.snap_line = best.and_then(|d| {
-                    let moved: Vec<Time> = own.iter().map(|e| *e + d).collect();
-                    moved.into_iter().find(|m| snap(st.indexes(), &doc.project, *m, radius, &own) == Some(*m))
-                });
-                if let Some(d) = best {
-                    delta = d.max(-earliest);
-                }
-            } else {
-                st.snap_line = None;
-            }
-            let offset = row_at(p.y).map_or(0, |r| r as i64 - grab_row as i64);
-            let target = |track: usize| -> Option<usize> {
-                let r = row_of(track)? as i64 + offset;
-                (r >= 0).then(|| rows.get(r as usize).copied()).flatten()
-            };
-            let result = ops::move_clips(&doc.project, &clips, delta, &target);
-            let ok = result.is_ok();
-            for (r, (s, e)) in clips.iter().zip(&spans) {
-                let Some(row) = target(r.track).and_then(row_of) else { continue };
-                let top = row_top(row);
-                let g = Rect::from_min_max(
-                    Pos2::new(st.mapping.x_from_time(*s + delta), top + 3.0),
-                    Pos2::new(st.mapping.x_from_time(*e + delta), top + ROW_H - 3.0),
-                );
-                draw::ghost(painter, g.intersect(time_area), ok);
-            }
-            if released {
-                st.drag = None;
-                st.snap_line = None;
-                match result {
-                    Ok(change) => {
-                        let r = doc.apply_change("Move", Ok(change));
-                        refusal(st, r);
-                    }
-                    Err(Refused::Nothing) => {}
-                    Err(e) => st.message = Some(format!("Move refused: {e}")),
-                }
-            }
-        }
-        Drag::Trim { clip, edge } => {
-            let Some(pl) = st.indexes().get(clip.track).and_then(|i| i.placements.get(clip.index)).copied() else {
-                st.drag = None;
-                return;
-            };
-            let own = if edge == Edge::Start { pl.start } else { pl.end };
-            let t = st.mapping.time_from_x(p.x).max(Time::ZERO);
-            let t = st.snapped(&doc.project, t, &[own], modifiers);
-            if let Some(row) = row_of(clip.track) {
-                let top = row_top(row);
-                let (s, e) = if edge == Edge::Start { (t.min(pl.end), pl.end) } else { (pl.start, t.max(pl.start)) };
-                let g = Rect::from_min_max(
-                    Pos2::new(st.mapping.x_from_time(s), top + 3.0),
-                    Pos2::new(st.mapping.x_from_time(e), top + ROW_H - 3.0),
-                );
-                draw::ghost(painter, g.intersect(time_area), true);
-            }
-            if released {
-                st.drag = None;
-                st.snap_line = None;
-                let r = doc.trim(clip, edge, t);
-                refusal(st, r.or_else(|e| if e == Refused::Nothing { Ok(()) } else { Err(e) }));
-            }
-        }
-        Drag::Playhead => {
-            doc.set_playhead(st.mapping.time_from_x(p.x));
-            if released {
-                st.drag = None;
-            }
-        }
-        Drag::Rubber { from } => {
-            let band = Rect::from_two_pos(from, p);
-            painter.rect(
-                band,
-                0.0,
-                draw::RUBBER_FILL,
-                egui::Stroke::new(1.0, draw::SELECTED),
-                egui::StrokeKind::Inside,
-            );
-            if released {
-                st.drag = None;
-                let (a, b) = (st.mapping.time_from_x(band.left()), st.mapping.time_from_x(band.right()));
-                let mut picked = Vec::new();
-                for (row, &ti) in rows.iter().enumerate() {
-                    let top = row_top(row);
-                    if top + ROW_H < band.top() || top > band.bottom() {
-                        continue;
-                    }
-                    picked.extend(st.indexes()[ti].in_range(a, b).map(|(_, _, i)| ClipRef { track: ti, index: i }));
-                }
-                if modifiers.command || modifiers.shift {
-                    for r in picked {
-                        if !doc.selection.contains(&r) {
-                            doc.selection.push(r);
-                        }
-                    }
-                } else {
-                    doc.selection = picked;
-                }
-            }
-        }
-    }
-}
-
 fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, painter: &egui::Painter) {
     let resp = ui.interact(rect, ui.scope_id().with("ruler"), Sense::click_and_drag());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Timeline ruler"));
+    if resp.secondary_clicked()
+        && let Some(p) = resp.interact_pointer_pos()
+    {
+        st.menu_time = doc.project.frame_rate.snap(st.mapping.time_from_x(p.x).max(Time::ZERO));
+    }
+    menus::ruler_menu(&resp, doc, st);
     if (resp.clicked() || resp.drag_started())
         && let Some(p) = resp.interact_pointer_pos()
     {
@@ -581,5 +417,5 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
             st.drag = Some(Drag::Playhead);
         }
     }
-    draw::ruler(painter, ui.visuals(), &st.mapping, rect);
+    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.frame_rate, rect);
 }

@@ -1,0 +1,237 @@
+//! Drags that end in an edit: media dropped from the bin or the library, moving and trimming
+//! clips, scrubbing the playhead, the rubber band. Ghosts show where a drop lands (red when it
+//! would be refused) and a label by the pointer says the time, or why, before release.
+
+use super::*;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn bin_drop(
+    ui: &egui::Ui,
+    doc: &mut Document,
+    st: &mut TimelineState,
+    area: &egui::Response,
+    rows: &[usize],
+    pointer: Option<Pos2>,
+    row_at: &dyn Fn(f32) -> Option<usize>,
+    span: &dyn Fn(usize, usize) -> (f32, f32),
+) {
+    let Some(payload) = area.dnd_hover_payload::<MediaDrop>() else { return };
+    let Some(p) = pointer else { return };
+    let Some(row) = row_at(p.y) else { return };
+    let entry = payload.entry.clone();
+    let track = rows[row];
+    let kind = doc.project.tracks[track].kind;
+    let fr = doc.project.frame_rate;
+    // Whole frames only: a media length between frames drops its partial last frame.
+    let length = fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
+    let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
+    let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
+    let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
+    match (entry.kind, kind) {
+        (MediaKind::Image, TrackKind::Image) => {
+            clip.image_id = Some(entry.media_id.clone());
+            clip.timeline_out = Some(at + length);
+        }
+        (MediaKind::Image, _) => {
+            clip.media_id = Some(entry.media_id.clone());
+            clip.r#type = Some("Image".into());
+            clip.timeline_out = Some(at + length);
+        }
+        _ => {
+            clip.media_id = Some(entry.media_id.clone());
+            clip.r#in = Some(Time::ZERO);
+            clip.out = entry.duration.map(|_| length);
+        }
+    }
+    let fits = entry.kind.fits(kind);
+    let ok = fits && ops::insert(&doc.project, track, vec![clip.clone()]).is_ok();
+    let (y0, y1) = span(row, 0);
+    let ghost = Rect::from_min_max(
+        Pos2::new(st.mapping.x_from_time(at), y0),
+        Pos2::new(st.mapping.x_from_time(at + length), y1),
+    );
+    draw::ghost(&ui.painter_at(area.rect), ghost, ok);
+    if area.dnd_release_payload::<MediaDrop>().is_some() {
+        if !fits {
+            st.message = Some(format!(
+                "{} media cannot go on a {} track",
+                format!("{:?}", entry.kind).to_lowercase(),
+                kind.label()
+            ));
+            return;
+        }
+        let change = match ops::insert(&doc.project, track, vec![clip]) {
+            Ok(c) => c,
+            Err(e) => {
+                st.message = Some(e.to_string());
+                return;
+            }
+        };
+        // Media from the library joins the bin, so the project keeps its title and length.
+        let mut edits = Vec::new();
+        if !doc.project.bin.iter().any(|e| e.media_id == entry.media_id) {
+            let mut bin = doc.project.bin.clone();
+            bin.push(entry.clone());
+            edits.push(crate::edit::Edit::SetBin(bin));
+        }
+        edits.push(change.edit);
+        if doc.apply("Add clip", crate::edit::Edit::Batch(edits)) {
+            doc.selection = change.selection;
+        }
+        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
+            format!(
+                "Added, but \"{}\" is {}: VOD produces only media whose status is Normal",
+                entry.title, payload.status
+            )
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn finish_drags(
+    ui: &egui::Ui,
+    doc: &mut Document,
+    st: &mut TimelineState,
+    rows: &[usize],
+    pointer: Option<Pos2>,
+    modifiers: egui::Modifiers,
+    row_at: &dyn Fn(f32) -> Option<usize>,
+    span: &dyn Fn(usize, usize) -> (f32, f32),
+    painter: &egui::Painter,
+    time_area: Rect,
+) {
+    let Some(drag) = st.drag.clone() else { return };
+    let released = ui.input(|i| i.pointer.any_released() || !i.pointer.any_down());
+    let Some(p) = pointer else {
+        if released {
+            st.drag = None;
+        }
+        return;
+    };
+    let row_of = |track: usize| rows.iter().position(|t| *t == track);
+    match drag {
+        Drag::Move { grab, grab_row, clips } => {
+            let indexes = st.indexes();
+            let spans: Vec<(Time, Time)> = clips
+                .iter()
+                .filter_map(|r| indexes.get(r.track)?.placements.get(r.index))
+                .map(|p| (p.start, p.end))
+                .collect();
+            let raw = st.mapping.time_from_x(p.x) - grab;
+            let earliest = spans.iter().map(|s| s.0).min().unwrap_or(Time::ZERO);
+            let mut delta = raw.max(-earliest);
+            if st.snapping && !modifiers.alt {
+                // Snap whichever moved edge is nearest a candidate.
+                let own: Vec<Time> = spans.iter().flat_map(|(s, e)| [*s, *e]).collect();
+                let radius = st.mapping.span_of_px(SNAP_PX);
+                let best = spans
+                    .iter()
+                    .flat_map(|(s, e)| [*s, *e])
+                    .filter_map(|edge| snap(st.indexes(), &doc.project, edge + delta, radius, &own).map(|to| to - edge))
+                    .min_by_key(|d| (*d - delta).0.abs());
+                st.snap_line = best.and_then(|d| {
+                    let moved: Vec<Time> = own.iter().map(|e| *e + d).collect();
+                    moved.into_iter().find(|m| snap(st.indexes(), &doc.project, *m, radius, &own) == Some(*m))
+                });
+                if let Some(d) = best {
+                    delta = d.max(-earliest);
+                }
+            } else {
+                st.snap_line = None;
+            }
+            // The earliest clip lands on a frame boundary.
+            delta = doc.project.frame_rate.snap((earliest + delta).max(Time::ZERO)) - earliest;
+            let offset = row_at(p.y).map_or(0, |r| r as i64 - grab_row as i64);
+            let target = |track: usize| -> Option<usize> {
+                let r = row_of(track)? as i64 + offset;
+                (r >= 0).then(|| rows.get(r as usize).copied()).flatten()
+            };
+            let result = ops::move_clips(&doc.project, &clips, delta, &target);
+            let ok = result.is_ok();
+            for (r, (s, e)) in clips.iter().zip(&spans) {
+                let Some(row) = target(r.track).and_then(row_of) else { continue };
+                let (y0, y1) = span(row, if row_of(r.track) == Some(row) { st.lane_of(*r) } else { 0 });
+                let g = Rect::from_min_max(
+                    Pos2::new(st.mapping.x_from_time(*s + delta), y0),
+                    Pos2::new(st.mapping.x_from_time(*e + delta), y1),
+                );
+                draw::ghost(painter, g.intersect(time_area), ok);
+            }
+            if released {
+                st.drag = None;
+                st.snap_line = None;
+                match result {
+                    Ok(change) => {
+                        let r = doc.apply_change("Move", Ok(change));
+                        refusal(st, r);
+                    }
+                    Err(Refused::Nothing) => {}
+                    Err(e) => st.message = Some(format!("Move refused: {e}")),
+                }
+            }
+        }
+        Drag::Trim { clip, edge } => {
+            let Some(pl) = st.indexes().get(clip.track).and_then(|i| i.placements.get(clip.index)).copied() else {
+                st.drag = None;
+                return;
+            };
+            let own = if edge == Edge::Start { pl.start } else { pl.end };
+            let t = st.mapping.time_from_x(p.x).max(Time::ZERO);
+            let t = doc.project.frame_rate.snap(st.snapped(&doc.project, t, &[own], modifiers));
+            if let Some(row) = row_of(clip.track) {
+                let (y0, y1) = span(row, st.lane_of(clip));
+                let (s, e) = if edge == Edge::Start { (t.min(pl.end), pl.end) } else { (pl.start, t.max(pl.start)) };
+                let g = Rect::from_min_max(
+                    Pos2::new(st.mapping.x_from_time(s), y0),
+                    Pos2::new(st.mapping.x_from_time(e), y1),
+                );
+                draw::ghost(painter, g.intersect(time_area), true);
+            }
+            if released {
+                st.drag = None;
+                st.snap_line = None;
+                let r = doc.trim(clip, edge, t);
+                refusal(st, r.or_else(|e| if e == Refused::Nothing { Ok(()) } else { Err(e) }));
+            }
+        }
+        Drag::Playhead => {
+            doc.set_playhead(st.mapping.time_from_x(p.x));
+            if released {
+                st.drag = None;
+            }
+        }
+        Drag::Rubber { from } => {
+            let band = Rect::from_two_pos(from, p);
+            painter.rect(
+                band,
+                0.0,
+                draw::RUBBER_FILL,
+                egui::Stroke::new(1.0, draw::SELECTED),
+                egui::StrokeKind::Inside,
+            );
+            if released {
+                st.drag = None;
+                let (a, b) = (st.mapping.time_from_x(band.left()), st.mapping.time_from_x(band.right()));
+                let mut picked = Vec::new();
+                for (row, &ti) in rows.iter().enumerate() {
+                    for (_, _, i) in st.indexes()[ti].in_range(a, b) {
+                        let r = ClipRef { track: ti, index: i };
+                        let (y0, y1) = span(row, st.lane_of(r));
+                        if y1 >= band.top() && y0 <= band.bottom() {
+                            picked.push(r);
+                        }
+                    }
+                }
+                if modifiers.command || modifiers.shift {
+                    for r in picked {
+                        if !doc.selection.contains(&r) {
+                            doc.selection.push(r);
+                        }
+                    }
+                } else {
+                    doc.selection = picked;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! What the timeline says and offers beyond dragging: clip tooltips, right-click menus on
+//! clips, the ruler and markers, marker flags (hover, double-click to rename), and the
+//! horizontal scrollbar.
+
+use super::*;
+
+/// What each effect badge on a clip stands for (the tooltip explains them).
+pub const BADGES: [(char, &str); 7] = [
+    ('T', "Text effect (a caption on this clip)"),
+    ('W', "DeWatermark (logo blur)"),
+    ('V', "Volume"),
+    ('B', "Background (blur or colour)"),
+    ('X', "VFX"),
+    ('↔', "Transition into this clip"),
+    ('?', "an effect vodcut does not know (kept as it came)"),
+];
+
+pub fn clip_tooltip(
+    body: &egui::Response,
+    project: &Project,
+    r: ClipRef,
+    title: &str,
+    p: crate::model::project::Placement,
+) {
+    let Some(clip) = project.tracks.get(r.track).and_then(|t| t.clips.get(r.index)) else { return };
+    let fr = project.frame_rate;
+    body.clone().on_hover_ui(|ui| {
+        ui.set_max_width(360.0);
+        ui.label(egui::RichText::new(title).strong());
+        if let Some(id) = clip.material_id() {
+            ui.label(format!("Media: {id}"));
+        }
+        let tc = |t: Time| format!("{} ({} s)", fr.timecode(t), t);
+        ui.label(format!("On the timeline: {} to {}", tc(p.start), tc(p.end)));
+        if let (Some(i), o) = (clip.r#in, clip.out) {
+            ui.label(format!("Source In {}, Out {}", tc(i), o.map_or("the media's end".into(), tc)));
+        }
+        let len = p.end - p.start;
+        if p.length_known {
+            ui.label(format!("Duration {}", tc(len)));
+        } else {
+            ui.label(format!("Duration unknown (≈{len} s shown): set its Out, or refresh lengths from VOD"));
+        }
+        let kinds: Vec<char> = clip.effects.iter().map(|e| draw::badge(e.type_name())).collect();
+        for (c, meaning) in BADGES {
+            if kinds.contains(&c) {
+                ui.label(format!("{c}: {meaning}"));
+            }
+        }
+    });
+}
+
+/// Right-click on a clip: it joins (or becomes) the selection, and the usual commands act on it.
+pub fn clip_menu(body: &egui::Response, doc: &mut Document, st: &mut TimelineState, r: ClipRef) {
+    if body.secondary_clicked() && !doc.selection.contains(&r) {
+        doc.selection = vec![r];
+    }
+    body.context_menu(|ui| {
+        for c in [
+            Command::Cut,
+            Command::Copy,
+            Command::Paste,
+            Command::Delete,
+            Command::RippleDelete,
+            Command::Split,
+            Command::SelectAll,
+        ] {
+            let b = egui::Button::new(c.text()).shortcut_text(c.shortcut_text(ui.ctx()));
+            if ui.add(b).on_hover_text(c.tooltip()).clicked() {
+                st.command = Some(c);
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button("Playhead to clip start").clicked() {
+            if let Some(p) = st.indexes().get(r.track).and_then(|i| i.placements.get(r.index)) {
+                doc.set_playhead(p.start);
+                st.follow_playhead = true;
+            }
+            ui.close();
+        }
+    });
+}
+
+/// Right-click on the ruler: act at the time clicked.
+pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineState) {
+    resp.context_menu(|ui| {
+        let at = st.menu_time;
+        ui.label(egui::RichText::new(doc.project.frame_rate.timecode(at)).weak());
+        if ui.button("Move playhead here").clicked() {
+            doc.set_playhead(at);
+            ui.close();
+        }
+        if ui.button("Add marker here").clicked() {
+            doc.set_playhead(at);
+            st.command = Some(Command::AddMarker);
+            ui.close();
+        }
+        if ui.button("Paste here").clicked() {
+            doc.set_playhead(at);
+            st.command = Some(Command::Paste);
+            ui.close();
+        }
+        ui.separator();
+        if ui.button("Fit timeline").clicked() {
+            st.command = Some(Command::ZoomFit);
+            ui.close();
+        }
+    });
+}
+
+/// Marker flags on the ruler: the label on hover, double-click to rename, right-click for
+/// rename, delete and go to.
+pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect) {
+    let m = st.mapping;
+    let first = doc.project.markers.partition_point(|k| m.x_from_time(k.time) < m.left - 8.0);
+    let mut delete = None;
+    for i in first..doc.project.markers.len() {
+        let marker = doc.project.markers[i].clone();
+        let x = m.x_from_time(marker.time);
+        if x > rect.right() + 8.0 {
+            break;
+        }
+        let flag = Rect::from_min_max(
+            Pos2::new(x - 6.0, rect.top() + RULER_H - 11.0),
+            Pos2::new(x + 6.0, rect.top() + RULER_H),
+        );
+        let label = if marker.label.is_empty() { format!("Marker {}", i + 1) } else { marker.label.clone() };
+        let time = doc.project.frame_rate.timecode(marker.time);
+        let r = ui.interact(flag, ui.scope_id().with(("marker", i)), Sense::click());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Marker {label} at {time}")));
+        let r = r.on_hover_text(format!("{label} · {time}\nDouble-click to rename, right-click for more"));
+        if r.clicked() {
+            doc.set_playhead(marker.time);
+        }
+        if r.double_clicked() {
+            st.renaming = Some((i, marker.label.clone()));
+        }
+        let (t, text) = (marker.time, marker.label.clone());
+        r.context_menu(|ui| {
+            ui.label(egui::RichText::new(&label).strong());
+            if ui.button("Rename…").clicked() {
+                st.renaming = Some((i, text.clone()));
+                ui.close();
+            }
+            if ui.button("Go to").clicked() {
+                doc.set_playhead(t);
+                ui.close();
+            }
+            if ui.button("Delete marker").clicked() {
+                delete = Some(i);
+                ui.close();
+            }
+        });
+    }
+    if let Some(i) = delete {
+        let r = doc.delete_marker(i);
+        refusal(st, r);
+    }
+}
+
+/// The horizontal scrollbar: the thumb is the view within everything there is to see (the
+/// clips, the playhead and the view itself); drag it, or click beside it to page.
+pub fn scrollbar(ui: &egui::Ui, doc: &Document, st: &mut TimelineState, rect: Rect) {
+    if rect.width() < 20.0 || rect.height() < 4.0 {
+        return;
+    }
+    let m = st.mapping;
+    let view = m.span_of_px(rect.width());
+    let end = st.content_end().max(doc.project.playhead).max(m.origin + view);
+    let total = (end + Time(view.0 / 10)).as_secs_f64().max(1e-6);
+    let px = |t: Time| rect.left() + (t.as_secs_f64() / total) as f32 * rect.width();
+    let thumb_w = ((view.as_secs_f64() / total) as f32 * rect.width()).clamp(24.0, rect.width());
+    let thumb = Rect::from_min_size(
+        Pos2::new(px(m.origin).min(rect.right() - thumb_w), rect.top() + 2.0),
+        Vec2::new(thumb_w, rect.height() - 4.0),
+    );
+    let r = ui.interact(rect, ui.scope_id().with("h-scrollbar"), Sense::click_and_drag());
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Timeline scrollbar"));
+    let secs_per_px = total / f64::from(rect.width());
+    let to_origin =
+        |x: f32| Time::from_secs_f64(f64::from(x - rect.left()) * secs_per_px).unwrap_or(Time::ZERO).max(Time::ZERO);
+    if r.drag_started()
+        && let Some(p) = r.interact_pointer_pos()
+    {
+        st.scroll_grab = Some(if thumb.contains(p) { p.x - thumb.left() } else { thumb_w / 2.0 });
+    }
+    if r.dragged()
+        && let (Some(p), Some(grab)) = (r.interact_pointer_pos(), st.scroll_grab)
+    {
+        st.mapping.origin = to_origin(p.x - grab);
+    }
+    if r.drag_stopped() {
+        st.scroll_grab = None;
+    }
+    if r.clicked()
+        && let Some(p) = r.interact_pointer_pos()
+        && !thumb.contains(p)
+    {
+        // A page towards the click.
+        let page = Time(view.0 * 9 / 10);
+        st.mapping.origin = if p.x < thumb.left() { (m.origin - page).max(Time::ZERO) } else { m.origin + page };
+    }
+    let v = ui.visuals();
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, v.extreme_bg_color);
+    let fill = if r.dragged() || r.hovered() { v.widgets.hovered.bg_fill } else { v.widgets.inactive.bg_fill };
+    painter.rect_filled(thumb, 4.0, fill);
+}
