@@ -3,6 +3,7 @@
 pub mod export;
 pub mod generate;
 pub mod project;
+pub mod regions;
 pub mod time;
 pub mod validate;
 pub mod wire;

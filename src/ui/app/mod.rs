@@ -69,6 +69,8 @@ pub struct Editor {
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    /// Per-track validation results, reused for tracks an edit did not touch.
+    validation: crate::model::validate::ValidationCache,
     window_title: String,
     bin_form: AddForm,
     playing: bool,
@@ -117,6 +119,7 @@ impl Editor {
             status: "New project".into(),
             error: None,
             problems: None,
+            validation: Default::default(),
             window_title: String::new(),
             bin_form: AddForm::default(),
             playing: false,
