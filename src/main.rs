@@ -1,11 +1,12 @@
 use clap::Parser;
-use vodcut::cli::{Cli, run};
+use vodcut::cli::{Cli, Globals, run_with};
 
 fn main() {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => {
-            let code = run(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            let globals = Globals { signature: cli.signature };
+            let code = run_with(command, globals, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
             std::process::exit(code);
         }
         None => {

@@ -45,7 +45,8 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-const CLEAN: &str = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4}]}]}"#;
+const CLEAN: &str =
+    r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":0,"Out":4}]}]}"#;
 
 fn p(path: &Path) -> &str {
     path.to_str().unwrap()

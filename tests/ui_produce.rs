@@ -24,8 +24,7 @@ fn project(timeline: &str) -> Project {
     p
 }
 
-const CLEAN: &str =
-    r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4},{"MediaId":"m2","In":1,"Out":3}]}]}"#;
+const CLEAN: &str = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":0,"Out":4},{"MediaId":"5aed81b74ba84920be578cdfe004af4c","In":1,"Out":3}]}]}"#;
 
 struct Setup {
     server: VodServer,

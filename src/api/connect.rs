@@ -3,6 +3,7 @@
 
 use super::credentials::{Credentials, Lookup, find};
 use super::region::resolve_endpoint;
+use super::sign::SignatureVersion;
 use super::{ApiError, Client, ClientConfig};
 use crate::store::settings::CredentialChoice;
 use std::time::Duration;
@@ -17,6 +18,7 @@ pub struct Connection {
     pub endpoint: String,
     pub allow_insecure_http: bool,
     pub timeout: Duration,
+    pub signature: SignatureVersion,
 }
 
 impl Connection {
@@ -36,6 +38,7 @@ impl Connection {
         let endpoint = resolve_endpoint(&self.region, explicit, self.allow_insecure_http).map_err(ApiError::Config)?;
         let mut config = ClientConfig::new(endpoint);
         config.timeout = self.timeout;
+        config.signature = self.signature;
         Client::new(config, creds)
     }
 }

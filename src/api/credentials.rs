@@ -80,23 +80,43 @@ impl Credentials {
         mask(&self.access_key_id)
     }
 
-    /// Removes the secret and token from text that may echo them (a server's message can
-    /// quote the string it signed, which contains the token).
+    /// Removes the secret, the token and the AccessKey ID (leaving its masked form) from
+    /// text that may echo them: a server's message can quote the string it signed, which
+    /// contains the key ID and the token.
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_owned();
         let mut values = vec![self.secret.expose()];
         if let Some(t) = &self.security_token {
             values.push(t.expose());
         }
-        for v in values.into_iter().filter(|v| v.len() >= 4) {
-            let encoded = super::sign::percent_encode(v);
-            let twice = super::sign::percent_encode(&encoded);
-            for form in [twice.as_str(), encoded.as_str(), v] {
-                out = out.replace(form, "***");
-            }
-        }
-        out
+        let out = redact_values(text, &values);
+        replace_forms(&out, &self.access_key_id, &self.masked_id())
     }
+}
+
+/// `text` without any of `values` (as they are, percent-encoded once or twice, as the
+/// string-to-sign holds them), each replaced by `***`. Values shorter than 4 characters are
+/// left: they would match ordinary text.
+pub fn redact_values(text: &str, values: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for v in values.iter().filter(|v| v.len() >= 4) {
+        out = replace_forms(&out, v, "***");
+    }
+    out
+}
+
+fn replace_forms(text: &str, value: &str, with: &str) -> String {
+    if value.len() < 4 {
+        return text.to_owned();
+    }
+    let encoded = super::sign::percent_encode(value);
+    let twice = super::sign::percent_encode(&encoded);
+    let mut out = text.to_owned();
+    for form in [twice.as_str(), encoded.as_str(), value] {
+        if out.contains(form) {
+            out = out.replace(form, with);
+        }
+    }
+    out
 }
 
 pub fn mask(id: &str) -> String {
@@ -111,8 +131,17 @@ pub fn mask(id: &str) -> String {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CredentialError {
-    #[error("no Alibaba Cloud credentials found. Looked at:\n{}", .0.iter().map(|l| format!("  - {l}")).collect::<Vec<_>>().join("\n"))]
+    #[error(
+        "no Alibaba Cloud credentials found. Looked at:\n{}\nTo set them up: run `aliyun configure` (the aliyun CLI writes ~/.aliyun/config.json), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for temporary STS keys)",
+        .0.iter().map(|l| format!("  - {l}")).collect::<Vec<_>>().join("\n")
+    )]
     NotFound(Vec<String>),
+    /// `--profile NAME` names a profile that neither file has.
+    #[error(
+        "no credentials profile named \"{name}\". {}\nTo create it: `aliyun configure --profile {name}`",
+        if .existing.is_empty() { "No profile exists yet (looked in ~/.aliyun/config.json and ~/.alibabacloud/credentials).".to_owned() } else { format!("Profiles that exist: {}.", .existing.join(", ")) }
+    )]
+    NoSuchProfile { name: String, existing: Vec<String> },
     #[error("{0}")]
     Incomplete(String),
     #[error("{place}: {message}")]
@@ -194,6 +223,17 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
             Ok(c) => return Ok(c),
             Err(why) => looked.push(why),
         },
+    }
+    if let Some(name) = profile {
+        // The user named a profile: the useful answer is which names do exist.
+        let mut existing: Vec<String> = Vec::new();
+        if !cli_disabled && let Some(path) = &cli_path {
+            existing.extend(cli_names(path).into_iter().map(|n| format!("{n} (aliyun CLI config)")));
+        }
+        if let Some(text) = ini_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
+            existing.extend(ini_section_names(&text).into_iter().map(|n| format!("{n} (credentials file)")));
+        }
+        return Err(CredentialError::NoSuchProfile { name: name.to_owned(), existing });
     }
     Err(CredentialError::NotFound(looked))
 }
@@ -321,9 +361,22 @@ pub fn cli_profile_names(lookup: &Lookup) -> Vec<String> {
     let path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE")
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
-    let Some(text) = path.and_then(|p| std::fs::read_to_string(p).ok()) else { return Vec::new() };
+    path.map(|p| cli_names(&p)).unwrap_or_default()
+}
+
+fn cli_names(path: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     doc["profiles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str().map(str::to_owned)).collect()
+}
+
+/// The `[section]` names of an INI text, in order.
+fn ini_section_names(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,34 +1,13 @@
 //! VOD regions and their endpoints (api.md 7.1), and the endpoint override.
 
-/// A VOD service region the user can pick.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Region {
-    pub id: &'static str,
-    pub name: &'static str,
-}
-
-pub const REGIONS: &[Region] = &[
-    Region { id: "cn-shanghai", name: "China (Shanghai)" },
-    Region { id: "cn-beijing", name: "China (Beijing)" },
-    Region { id: "cn-shenzhen", name: "China (Shenzhen)" },
-    Region { id: "cn-hangzhou", name: "China (Hangzhou), served by Shanghai" },
-    Region { id: "cn-hongkong", name: "China (Hong Kong)" },
-    Region { id: "ap-southeast-1", name: "Singapore" },
-    Region { id: "ap-northeast-1", name: "Japan (Tokyo)" },
-    Region { id: "ap-southeast-5", name: "Indonesia (Jakarta)" },
-    Region { id: "ap-south-1", name: "India (Mumbai)" },
-    Region { id: "us-west-1", name: "US (Silicon Valley)" },
-    Region { id: "eu-central-1", name: "Germany (Frankfurt)" },
-    Region { id: "me-central-1", name: "Saudi Arabia (Riyadh)" },
-    Region { id: "cn-north-2-gov-1", name: "China North 2 Ali Gov 1" },
-];
+pub use crate::model::regions::{REGIONS, Region, is_known};
 
 /// The HTTPS endpoint of a region. cn-hangzhou is served by Shanghai (the SDK's map).
 pub fn endpoint_for(region: &str) -> Result<String, String> {
     if region == "cn-hangzhou" {
         return Ok("https://vod.cn-shanghai.aliyuncs.com/".into());
     }
-    if REGIONS.iter().any(|r| r.id == region) {
+    if is_known(region) {
         return Ok(format!("https://vod.{region}.aliyuncs.com/"));
     }
     Err(format!(

@@ -1,8 +1,57 @@
-//! Alibaba Cloud RPC signature, version 1.0 (HMAC-SHA1).
+//! Alibaba Cloud request signatures.
 //!
-//! percent-encode UTF-8 keeping only `A-Za-z0-9-_.~`; sort parameters by name (byte order);
-//! `METHOD&%2F&percent_encode(canonical query)`; HMAC-SHA1 with key `secret + "&"`; base64.
-//! Every parameter sent, in the query or the form body, is signed; `Signature` never is.
+//! V1 (RPC SignatureVersion 1.0, HMAC-SHA1, the default): percent-encode UTF-8 keeping only
+//! `A-Za-z0-9-_.~`; sort parameters by name (byte order); `METHOD&%2F&percent_encode(canonical
+//! query)`; HMAC-SHA1 with key `secret + "&"`; base64. Every parameter sent, in the query or
+//! the form body, is signed; `Signature` never is.
+//!
+//! V3 (ACS3-HMAC-SHA256, api.md 6.5) is in [`v3`]: headers carry the action, version, date
+//! and nonce, and an `Authorization` header carries a hex HMAC-SHA256 over a canonical
+//! request. It stays an option until it has met the real VOD service.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Which signature a client uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SignatureVersion {
+    /// RPC SignatureVersion 1.0 (HMAC-SHA1): what the service has long accepted.
+    #[default]
+    V1,
+    /// ACS3-HMAC-SHA256.
+    V3,
+}
+
+impl SignatureVersion {
+    pub const ALL: [SignatureVersion; 2] = [SignatureVersion::V1, SignatureVersion::V3];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            SignatureVersion::V1 => "V1 (HMAC-SHA1, default)",
+            SignatureVersion::V3 => "V3 (ACS3-HMAC-SHA256)",
+        }
+    }
+}
+
+impl fmt::Display for SignatureVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SignatureVersion::V1 => "v1",
+            SignatureVersion::V3 => "v3",
+        })
+    }
+}
+
+impl FromStr for SignatureVersion {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "v1" | "1" | "1.0" | "hmac-sha1" => Ok(SignatureVersion::V1),
+            "v3" | "3" | "acs3-hmac-sha256" => Ok(SignatureVersion::V3),
+            other => Err(format!("signature version \"{other}\" is not v1 or v3")),
+        }
+    }
+}
 
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
@@ -66,6 +115,94 @@ pub fn sign(method: &str, secret: &str, params: &[(String, String)]) -> String {
 /// `k=v&...` in the given order, percent-encoded (for the URL query or a form body).
 pub fn encode_pairs(params: &[(String, String)]) -> String {
     params.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&")
+}
+
+pub mod v3 {
+    //! ACS3-HMAC-SHA256: CanonicalRequest = `METHOD\nURI\nquery\nheaders\nsigned\npayload-hash`,
+    //! StringToSign = `ACS3-HMAC-SHA256\n` + hex(SHA-256(CanonicalRequest)), Signature =
+    //! hex(HMAC-SHA256(secret, StringToSign)).
+
+    use super::percent_encode;
+    use hmac::{Hmac, Mac};
+    use sha2::{Digest, Sha256};
+
+    pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
+
+    pub fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn hex_sha256(data: &[u8]) -> String {
+        hex(&Sha256::digest(data))
+    }
+
+    /// Sorted `pe(k)=pe(v)` joined by `&` (an empty value gives `k=`).
+    pub fn canonical_query(params: &[(String, String)]) -> String {
+        let mut pairs: Vec<(String, String)> =
+            params.iter().map(|(k, v)| (percent_encode(k), percent_encode(v))).collect();
+        pairs.sort();
+        pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    }
+
+    /// The headers that are signed: `host`, `content-type` and every `x-acs-*`, lower-cased
+    /// and trimmed, sorted by name; a name given twice has its values sorted and joined by
+    /// commas. Returns (canonical headers text, signed header names joined by `;`).
+    pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
+        let mut merged: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (k, v) in headers {
+            let k = k.trim().to_ascii_lowercase();
+            if k == "host" || k == "content-type" || k.starts_with("x-acs-") {
+                merged.entry(k).or_default().push(v.trim().to_owned());
+            }
+        }
+        let mut text = String::new();
+        for (k, values) in &mut merged {
+            values.sort();
+            text.push_str(&format!("{k}:{}\n", values.join(",")));
+        }
+        (text, merged.keys().cloned().collect::<Vec<_>>().join(";"))
+    }
+
+    /// The canonical request, and the signed header names.
+    pub fn canonical_request(
+        method: &str,
+        path: &str,
+        query: &[(String, String)],
+        headers: &[(String, String)],
+        hashed_payload: &str,
+    ) -> (String, String) {
+        let (canonical_headers, signed) = canonical_headers(headers);
+        let path = if path.is_empty() { "/" } else { path };
+        let text =
+            format!("{method}\n{path}\n{}\n{canonical_headers}\n{signed}\n{hashed_payload}", canonical_query(query));
+        (text, signed)
+    }
+
+    pub fn string_to_sign(canonical_request: &str) -> String {
+        format!("{ALGORITHM}\n{}", hex_sha256(canonical_request.as_bytes()))
+    }
+
+    /// hex(HMAC-SHA256(secret, string_to_sign)): the secret alone, no `&`.
+    pub fn signature(secret: &str, string_to_sign: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
+        mac.update(string_to_sign.as_bytes());
+        hex(&mac.finalize().into_bytes())
+    }
+
+    /// The `Authorization` header value for a request.
+    pub fn authorization(
+        access_key_id: &str,
+        secret: &str,
+        method: &str,
+        path: &str,
+        query: &[(String, String)],
+        headers: &[(String, String)],
+        hashed_payload: &str,
+    ) -> String {
+        let (request, signed) = canonical_request(method, path, query, headers, hashed_payload);
+        let sig = signature(secret, &string_to_sign(&request));
+        format!("{ALGORITHM} Credential={access_key_id},SignedHeaders={signed},Signature={sig}")
+    }
 }
 
 #[cfg(test)]
@@ -215,5 +352,89 @@ mod tests {
         // "Key" < "Key.1" by name; sorting "Key.1=..." against "Key=..." as text would differ.
         let q = canonical_query(&p(&[("Key.1", "a"), ("Key", "b")]));
         assert_eq!(q, "Key=b&Key.1=a");
+    }
+
+    fn h(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        p(list)
+    }
+
+    /// api.md 6.5: the official V3 document's RunInstances example.
+    #[test]
+    fn v3_official_doc_vector() {
+        let headers = h(&[
+            ("host", "ecs.cn-shanghai.aliyuncs.com"),
+            ("x-acs-action", "RunInstances"),
+            ("x-acs-version", "2014-05-26"),
+            ("x-acs-date", "2023-10-26T10:22:32Z"),
+            ("x-acs-signature-nonce", "3156853299f313e23d1673dc12e1703d"),
+            ("x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ]);
+        let query =
+            h(&[("RegionId", "cn-shanghai"), ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd")]);
+        assert_eq!(v3::hex_sha256(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        let (request, signed) = v3::canonical_request("POST", "/", &query, &headers, &v3::hex_sha256(b""));
+        assert_eq!(signed, "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version");
+        assert_eq!(
+            v3::hex_sha256(request.as_bytes()),
+            "7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
+        );
+        let auth = v3::authorization(
+            "YourAccessKeyId",
+            "YourAccessKeySecret",
+            "POST",
+            "/",
+            &query,
+            &headers,
+            &v3::hex_sha256(b""),
+        );
+        assert_eq!(
+            auth,
+            "ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
+        );
+    }
+
+    /// api.md 6.5: the Tea util's tests (Python's merging of a header given twice).
+    #[test]
+    fn v3_tea_util_vectors() {
+        let headers = h(&[("x-acs-test", "http"), ("x-acs-TEST", "https")]);
+        let query = h(&[("test", "ok"), ("empty", "")]);
+        assert_eq!(v3::canonical_query(&query), "empty=&test=ok");
+        let payload = "55e12e91650d2fec56ec74e1d3e4ddbfce2ef3a65890c2a19ecf88a307e76a23";
+        let auth = v3::authorization("acesskey", "secret", "GET", "/", &query, &headers, payload);
+        assert!(
+            auth.ends_with(
+                "SignedHeaders=x-acs-test,Signature=d16b30a7699ae9e43875b13195b2f81bcc3ed10c14a9b5eb780e51619aa50be1"
+            ),
+            "{auth}"
+        );
+        assert_eq!(v3::canonical_query(&h(&[("test", " ~/*-+")])), "test=%20~%2F%2A-%2B");
+        assert_eq!(v3::hex_sha256(b"test"), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    }
+
+    /// api.md 6.5: the self-computed VOD example (ProduceEditingProjectVideo).
+    #[test]
+    fn v3_vod_example() {
+        let headers = h(&[
+            ("host", "vod.cn-shanghai.aliyuncs.com"),
+            ("x-acs-action", "ProduceEditingProjectVideo"),
+            ("x-acs-version", "2017-03-21"),
+            ("x-acs-date", "2024-01-01T00:00:00Z"),
+            ("x-acs-signature-nonce", "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf"),
+            ("x-acs-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ]);
+        let query = h(&[
+            ("Timeline", r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"abc","In":1.5,"Out":4}]}]}"#),
+            ("Title", "Test *~ 视频+1"),
+        ]);
+        let auth = v3::authorization("testid", "testsecret", "POST", "/", &query, &headers, &v3::hex_sha256(b""));
+        assert!(auth.ends_with("Signature=0f31b5dbe2f85e7b0187d3bf9e60bebf4e9d6694d2932f8bc78ca8ee9b3eae2f"), "{auth}");
+    }
+
+    #[test]
+    fn signature_versions_parse() {
+        assert_eq!("v3".parse::<SignatureVersion>(), Ok(SignatureVersion::V3));
+        assert_eq!("V1".parse::<SignatureVersion>(), Ok(SignatureVersion::V1));
+        assert!("v2".parse::<SignatureVersion>().unwrap_err().contains("v1 or v3"));
+        assert_eq!(SignatureVersion::default(), SignatureVersion::V1);
     }
 }

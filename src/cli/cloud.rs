@@ -34,6 +34,7 @@ fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, St
         .map_err(|e| (EXIT_SETTINGS, e))?;
     let mut config = ClientConfig::new(endpoint);
     config.timeout = Duration::from_secs(conn.timeout.max(1));
+    config.signature = conn.signature;
     let client = Client::new(config, creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
     Ok((client, region))
 }

@@ -6,7 +6,9 @@
 //! production: nothing was sent); 7 a production's outcome is unknown (check before retrying).
 
 mod cloud;
+pub mod terminal;
 
+use crate::api::sign::SignatureVersion;
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, has_errors, validate};
 use crate::store::{input, project_file};
@@ -34,6 +36,10 @@ pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// How requests are signed: v1 (HMAC-SHA1, the default) or v3 (ACS3-HMAC-SHA256, which
+    /// Alibaba Cloud recommends for new code).
+    #[arg(long, global = true, value_name = "VERSION", default_value = "v1", value_parser = parse_signature)]
+    pub signature: SignatureVersion,
     /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
     pub file: Option<PathBuf>,
 }
@@ -156,16 +162,99 @@ pub struct Connection {
     /// Seconds to wait for an answer.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+    /// From the global `--signature`.
+    #[arg(skip)]
+    pub signature: SignatureVersion,
+}
+
+fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
+    s.parse()
+}
+
+/// Options that apply to every command.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Globals {
+    pub signature: SignatureVersion,
+}
+
+impl Command {
+    /// Whether the command was asked for JSON output (then failures are JSON too).
+    fn json(&self) -> bool {
+        match self {
+            Command::Validate { json, .. }
+            | Command::Submit { json, .. }
+            | Command::Status { json, .. }
+            | Command::Jobs { json, .. }
+            | Command::Media { command: MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } } => *json,
+            Command::Timeline { .. } | Command::Export { .. } | Command::Import { .. } => false,
+        }
+    }
+
+    fn set_globals(&mut self, g: Globals) {
+        let conn = match self {
+            Command::Submit { conn, .. }
+            | Command::Status { conn, .. }
+            | Command::Media { command: MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } } => conn,
+            _ => return,
+        };
+        conn.signature = g.signature;
+    }
+}
+
+/// Exit code -> a word for scripts reading a JSON error.
+fn error_kind(code: i32) -> &'static str {
+    match code {
+        EXIT_PROBLEMS => "problems",
+        EXIT_BAD_INPUT => "bad_input",
+        EXIT_WRITE_FAILED => "write_failed",
+        EXIT_SETTINGS => "settings",
+        EXIT_REFUSED => "refused",
+        EXIT_NETWORK => "network",
+        EXIT_OUTCOME_UNKNOWN => "outcome_unknown",
+        _ => "failed",
+    }
+}
+
+/// Runs a headless command with the default global options.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    run_with(command, Globals::default(), out, err)
 }
 
 /// Runs a headless command, writing to `out`/`err`. Returns the process exit code.
-pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+///
+/// Everything written passes through [`terminal::Escaping`]: text from files and servers
+/// cannot send control sequences to the terminal. With `--json`, a failure is also a JSON
+/// object on stdout (`{"error": {"kind", "exit_code", "message"}}`), so a script reading
+/// stdout always gets JSON; the message still goes to stderr for the person watching.
+pub fn run_with(mut command: Command, globals: Globals, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (out, err) = (&mut terminal::Escaping(out), &mut terminal::Escaping(err));
+    let json = command.json();
+    command.set_globals(globals);
     match run_inner(command, out, err) {
         Ok(code) => code,
         Err((code, message)) => {
+            if json {
+                let v = serde_json::json!({"error": {"kind": error_kind(code), "exit_code": code, "message": message}});
+                let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            }
             let _ = writeln!(err, "vodcut: {message}");
             code
         }
+    }
+}
+
+/// Hidden and muted tracks are not part of what `timeline`/`export` print: say so, as
+/// `validate` does, so a missing track is never a silent surprise.
+fn warn_left_out(project: &crate::model::Project, err: &mut dyn Write) {
+    for (i, t) in project.tracks.iter().enumerate().filter(|(_, t)| t.hidden) {
+        let what = if t.kind.is_audible() { "muted" } else { "hidden" };
+        let _ = writeln!(
+            err,
+            "warning: track {} ({}) is {what}: its {} clip(s) are left out",
+            i + 1,
+            t.name,
+            t.clips.len()
+        );
     }
 }
 
@@ -252,12 +341,16 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
             Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
         }
         Command::Timeline { file, pretty } => {
-            let tl = timeline(&load(&file)?);
+            let project = load(&file)?;
+            warn_left_out(&project, err);
+            let tl = timeline(&project);
             let text = if pretty { serde_json::to_string_pretty(&tl) } else { serde_json::to_string(&tl) };
             print(out, &text.unwrap_or_default())
         }
         Command::Export { file } => {
-            let fields = request_fields(&load(&file)?);
+            let project = load(&file)?;
+            warn_left_out(&project, err);
+            let fields = request_fields(&project);
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }
         Command::Import { timeline, output, force } => {

@@ -2,7 +2,7 @@
 //! input into calls here; nothing here knows about egui.
 
 use super::ops::{self, ClipRef, Edge, Refused};
-use super::{Edit, History, ProjectFields};
+use super::{Edit, History, ProjectFields, Touched};
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
 use std::path::PathBuf;
@@ -18,6 +18,10 @@ pub struct Document {
     /// process-wide counter, so a newly opened document never repeats an old one's number
     /// (caches would otherwise show the previous document).
     revision: u64,
+    /// Per track: changes when that track's clips or properties change, or the tracks are
+    /// rearranged (same counter as `revision`), so a 100 000-clip project rebuilds and
+    /// revalidates only the track an edit touched.
+    track_revs: Vec<u64>,
     /// Names this document's recovery file while it has never been saved.
     pub untitled_id: String,
 }
@@ -41,6 +45,7 @@ impl Document {
         let mut r = [0u8; 6];
         let _ = getrandom::fill(&mut r);
         let untitled_id = r.iter().map(|b| format!("{b:02x}")).collect();
+        let track_revs = project.tracks.iter().map(|_| next_revision()).collect();
         Document {
             project,
             path,
@@ -48,6 +53,7 @@ impl Document {
             selection: Vec::new(),
             clipboard: Vec::new(),
             revision: next_revision(),
+            track_revs,
             untitled_id,
         }
     }
@@ -56,15 +62,36 @@ impl Document {
         self.revision
     }
 
+    /// One number per track that changes whenever that track may have (see `track_revs`).
+    /// If its length differs from the track count, tracks were changed behind the document's
+    /// back (a direct write to `project`): callers then treat every track as changed.
+    pub fn track_revisions(&self) -> &[u64] {
+        &self.track_revs
+    }
+
+    fn note(&mut self, touched: &Touched) {
+        self.revision = next_revision();
+        if touched.all || self.track_revs.len() != self.project.tracks.len() {
+            self.track_revs = self.project.tracks.iter().map(|_| next_revision()).collect();
+            return;
+        }
+        for &t in &touched.tracks {
+            if let Some(r) = self.track_revs.get_mut(t) {
+                *r = next_revision();
+            }
+        }
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.history.is_dirty()
     }
 
     /// Applies an edit as one undo step.
     pub fn apply(&mut self, label: &str, edit: Edit) -> bool {
+        let touched = edit.touched();
         let done = self.history.apply(&mut self.project, label, edit);
         if done {
-            self.revision = next_revision();
+            self.note(&touched);
         }
         done
     }
@@ -85,7 +112,7 @@ impl Document {
         if fields != ProjectFields::of(&self.project)
             && self.history.apply_merging(&mut self.project, label, Edit::SetFields(Box::new(fields)), merge_key)
         {
-            self.revision = next_revision();
+            self.note(&Touched::default());
         }
     }
 
@@ -100,7 +127,7 @@ impl Document {
         }
         let edit = Edit::SetClip { track: r.track, index: r.index, clip: Box::new(clip) };
         if self.history.apply_merging(&mut self.project, "Edit clip", edit, merge_key) {
-            self.revision = next_revision();
+            self.note(&Touched { tracks: vec![r.track], all: false });
         }
         Ok(())
     }
@@ -120,19 +147,21 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> Option<String> {
+        let touched = self.history.next_undo()?.touched();
         let label = self.history.undo(&mut self.project)?;
-        self.after_history_jump();
+        self.after_history_jump(&touched);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
+        let touched = self.history.next_redo()?.touched();
         let label = self.history.redo(&mut self.project)?;
-        self.after_history_jump();
+        self.after_history_jump(&touched);
         Some(label)
     }
 
-    fn after_history_jump(&mut self) {
-        self.revision = next_revision();
+    fn after_history_jump(&mut self, touched: &Touched) {
+        self.note(touched);
         self.prune_selection();
     }
 
@@ -250,24 +279,25 @@ impl Document {
     /// there is none) and selects it for editing.
     pub fn add_subtitle(&mut self) -> Result<(), Refused> {
         use crate::model::TrackKind;
-        let mut edits = Vec::new();
-        let track = match self.project.tracks.iter().position(|t| t.kind == TrackKind::Subtitle && !t.locked) {
-            Some(t) => t,
-            None => {
-                let n = self.project.tracks.iter().filter(|t| t.kind == TrackKind::Subtitle).count() + 1;
-                let track = crate::model::project::Track::new(TrackKind::Subtitle, format!("S{n}"));
-                edits.push(Edit::InsertTrack { index: self.project.tracks.len(), track });
-                self.project.tracks.len()
-            }
-        };
-        let mut scratch = self.project.clone();
-        for e in &edits {
-            super::apply(&mut scratch, e.clone());
-        }
-        let change = ops::insert(&scratch, track, vec![self.new_subtitle(self.project.playhead)])?;
-        edits.push(change.edit);
-        if self.apply("Add subtitle", Edit::Batch(edits)) {
-            self.selection = change.selection;
+        let subtitle = self.new_subtitle(self.project.playhead);
+        let (edit, selection) =
+            match self.project.tracks.iter().position(|t| t.kind == TrackKind::Subtitle && !t.locked) {
+                Some(t) => {
+                    let change = ops::insert(&self.project, t, vec![subtitle])?;
+                    (change.edit, change.selection)
+                }
+                None => {
+                    // A new track holding the subtitle: nothing on it to check against, and no
+                    // copy of the (possibly huge) project needed to plan it.
+                    let n = self.project.tracks.iter().filter(|t| t.kind == TrackKind::Subtitle).count() + 1;
+                    let mut track = crate::model::project::Track::new(TrackKind::Subtitle, format!("S{n}"));
+                    track.clips.push(subtitle);
+                    let index = self.project.tracks.len();
+                    (Edit::InsertTrack { index, track }, vec![ClipRef { track: index, index: 0 }])
+                }
+            };
+        if self.apply("Add subtitle", edit) {
+            self.selection = selection;
         }
         Ok(())
     }

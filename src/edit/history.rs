@@ -116,6 +116,16 @@ impl History {
         Some(label)
     }
 
+    /// The edit Undo would apply next (to see what it touches).
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.inverse)
+    }
+
+    /// The edit Redo would apply next.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.inverse)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

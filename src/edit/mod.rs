@@ -101,6 +101,40 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+/// Which tracks an edit changes, for caches kept per track (drawing indexes, validation).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// Tracks whose clips or properties change.
+    pub tracks: Vec<usize>,
+    /// Every track may change: tracks added, removed or reordered (indexes shift), or the bin
+    /// changed (media lengths lay out every track).
+    pub all: bool,
+}
+
+impl Edit {
+    pub fn touched(&self) -> Touched {
+        let mut t = Touched::default();
+        self.collect_touched(&mut t);
+        t.tracks.sort_unstable();
+        t.tracks.dedup();
+        t
+    }
+
+    fn collect_touched(&self, out: &mut Touched) {
+        match self {
+            Edit::SetClip { track, .. }
+            | Edit::InsertClip { track, .. }
+            | Edit::RemoveClip { track, .. }
+            | Edit::SetTrackProps { track, .. } => out.tracks.push(*track),
+            Edit::InsertTrack { .. } | Edit::RemoveTrack { .. } | Edit::MoveTrack { .. } | Edit::SetBin(_) => {
+                out.all = true
+            }
+            Edit::SetFields(_) | Edit::SetMarkers(_) => {}
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_touched(out)),
+        }
+    }
+}
+
 /// Applies `edit`; returns the edit that undoes it, or `None` if it was invalid (an index out
 /// of range) and nothing changed.
 pub fn apply(project: &mut Project, edit: Edit) -> Option<Edit> {

@@ -1,8 +1,10 @@
 //! Editing operations: each looks at the project and returns one undoable [`Edit`] (or says
 //! why it cannot be done). Pure; the caller applies the edit through [`super::History`].
 //!
-//! Overlaps are refused, not resolved by overwriting (the VOD console overwrites): a drag
-//! never destroys another clip, and the ghost shows red where a drop would be refused.
+//! On video and audio tracks overlaps are refused, not resolved by overwriting (the VOD
+//! console overwrites): a drag never destroys another clip, and the ghost shows red where a
+//! drop would be refused. Image and subtitle tracks hold layers placed by X/Y, so their clips
+//! may overlap: drops, moves, pastes and trims there ignore the other clips.
 //!
 //! Before an operation touches a track, positions the service would compute (clips without
 //! TimelineIn) are written down wherever they are known, so moving one clip cannot shift the
@@ -108,8 +110,11 @@ fn kind_of(c: &Clip, track: TrackKind) -> &'static str {
 }
 
 /// Spans on `track` that stay put, for overlap checks (the displayed spans, provisional ones
-/// included: the user sees them there).
+/// included: the user sees them there). None on tracks whose clips may overlap.
 fn fixed_spans(project: &Project, track: usize, moving: &[ClipRef]) -> Vec<(Time, Time)> {
+    if project.tracks.get(track).is_none_or(|t| t.kind.allows_overlap()) {
+        return Vec::new();
+    }
     placements(project, track)
         .into_iter()
         .enumerate()
@@ -157,8 +162,13 @@ pub fn move_clips(
     // Overlaps with clips that stay, and among the moved ones.
     for (i, (_, to, _, s, e)) in plan.iter().enumerate() {
         let fixed = fixed_spans(project, *to, clips);
-        let others: Vec<(Time, Time)> =
-            plan.iter().enumerate().filter(|(j, p)| *j != i && p.1 == *to).map(|(_, p)| (p.3, p.4)).collect();
+        let layered = project.tracks[*to].kind.allows_overlap();
+        let others: Vec<(Time, Time)> = plan
+            .iter()
+            .enumerate()
+            .filter(|(j, p)| !layered && *j != i && p.1 == *to)
+            .map(|(_, p)| (p.3, p.4))
+            .collect();
         if overlaps(&fixed, *s, *e) || overlaps(&others, *s, *e) {
             return Err(Refused::Overlap(format!("the clip at {}", s.timecode()), project.tracks[*to].name.clone()));
         }
@@ -386,7 +396,9 @@ pub fn insert(project: &Project, track: usize, new_clips: Vec<Clip>) -> Result<C
                 project.tracks[track].name.clone(),
             ));
         }
-        spans.push((start, start + len));
+        if !project.tracks[track].kind.allows_overlap() {
+            spans.push((start, start + len));
+        }
         edits.push(Edit::InsertClip { track, index, clip: Box::new(c) });
         selection.push(ClipRef { track, index });
     }
@@ -419,13 +431,13 @@ pub fn paste(project: &Project, copied: &[(usize, Time, Clip)], at: Time) -> Res
         c.timeline_in = Some(p_start);
         by_track.entry(*track).or_default().push(c);
     }
-    let mut scratch = project.clone();
+    // Each track's insert is planned on the project as it is: an edit of one track leaves the
+    // others' indexes alone, so no copy of the (possibly huge) project is needed.
     for (track, clips) in by_track {
-        if track >= scratch.tracks.len() {
+        if track >= project.tracks.len() {
             return Err(Refused::Gone);
         }
-        let change = insert(&scratch, track, clips)?;
-        super::apply(&mut scratch, change.edit.clone());
+        let change = insert(project, track, clips)?;
         edits.push(change.edit);
         selection.extend(change.selection);
     }

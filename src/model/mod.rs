@@ -5,6 +5,7 @@ pub mod generate;
 pub mod import;
 pub mod json;
 pub mod project;
+pub mod regions;
 pub mod time;
 pub mod validate;
 pub mod wire;

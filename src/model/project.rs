@@ -66,6 +66,14 @@ impl TrackKind {
     pub fn is_audible(self) -> bool {
         self == TrackKind::Audio
     }
+
+    /// Overlays and subtitles are layers placed by X/Y, so clips on one such track may play
+    /// at the same time (the official image-overlay sample puts two logos on one track).
+    /// Video and audio clips on one track play one after another: the documents are silent
+    /// on overlap there, so it is a warning and the editor never creates one.
+    pub fn allows_overlap(self) -> bool {
+        matches!(self, TrackKind::Image | TrackKind::Subtitle)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

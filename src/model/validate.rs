@@ -150,38 +150,49 @@ impl Out<'_> {
 
 /// Checks the project against every rule the reference documents.
 pub fn validate(project: &Project) -> Vec<Problem> {
+    validate_cached(project, &[], &mut ValidationCache::default())
+}
+
+/// What one track contributed to the last validation, kept for the next.
+#[derive(Clone, Debug, Default)]
+struct TrackResult {
+    key: u64,
+    problems: Vec<Problem>,
+    /// The distinct media the track's clips use.
+    materials: Vec<String>,
+}
+
+/// Per-track results between runs of [`validate_cached`], so that after an edit of one
+/// track of a 100 000-clip project only that track is checked again.
+#[derive(Clone, Debug, Default)]
+pub struct ValidationCache {
+    tracks: Vec<Option<TrackResult>>,
+}
+
+/// Like [`validate`] (same problems, same order), reusing the cached result of every track
+/// whose key is unchanged. `keys` holds one number per track that changes whenever the
+/// track or anything it depends on does (see `Document::track_revisions`); without a key
+/// for each track (an empty slice), every track is checked.
+pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCache) -> Vec<Problem> {
     let mut out = Out { project, problems: Vec::new() };
     project_rules(&mut out);
+    let keyed = keys.len() == project.tracks.len();
+    cache.tracks.resize(project.tracks.len(), None);
     let durations = project.media_durations();
+    for ti in 0..project.tracks.len() {
+        let fresh = match (&cache.tracks[ti], keyed) {
+            (Some(r), true) => r.key != keys[ti],
+            _ => true,
+        };
+        if fresh {
+            let (problems, used) = track_rules(project, ti, &durations);
+            cache.tracks[ti] = Some(TrackResult { key: keys.get(ti).copied().unwrap_or(0), problems, materials: used });
+        }
+    }
     let mut materials: HashSet<&str> = HashSet::new();
-    for (ti, track) in project.tracks.iter().enumerate() {
-        if track.hidden {
-            if !track.clips.is_empty() {
-                let what = if track.kind.is_audible() { "muted" } else { "hidden" };
-                out.warn(
-                    Location { track: Some(ti), ..Default::default() },
-                    format!(
-                        "this track is {what}, so its {} clip(s) are left out of the production",
-                        track.clips.len()
-                    ),
-                );
-            }
-            continue;
-        }
-        if track.kind == TrackKind::Subtitle && !track.clips.is_empty() {
-            out.warn(
-                Location { track: Some(ti), ..Default::default() },
-                "subtitle tracks are documented for the newer editing engine; VOD's support for them is not confirmed. Text effects on a video clip are the documented alternative",
-            );
-        }
-        for (ci, clip) in track.clips.iter().enumerate() {
-            if let Some(id) = clip.material_id() {
-                materials.insert(id);
-            }
-            clip_rules(&mut out, track, ti, ci, clip);
-        }
-        overlap_rule(&mut out, track, ti, &durations);
-        source::length_rule(&mut out, track, ti, &durations);
+    for r in cache.tracks.iter().flatten() {
+        out.problems.extend_from_slice(&r.problems);
+        materials.extend(r.materials.iter().map(String::as_str));
     }
     for kind in TrackKind::ALL {
         let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
@@ -198,7 +209,49 @@ pub fn validate(project: &Project) -> Vec<Problem> {
             format!("{} different media are used; a production takes at most {MAX_MATERIALS}", materials.len()),
         );
     }
+    drop(materials);
+    if !keyed {
+        cache.tracks.clear();
+    }
     out.problems
+}
+
+/// The problems of one track, and the distinct media it uses (none when it is hidden: it
+/// is not produced).
+fn track_rules(
+    project: &Project,
+    ti: usize,
+    durations: &std::collections::HashMap<&str, super::time::Time>,
+) -> (Vec<Problem>, Vec<String>) {
+    let mut out = Out { project, problems: Vec::new() };
+    let track = &project.tracks[ti];
+    if track.hidden {
+        if !track.clips.is_empty() {
+            let what = if track.kind.is_audible() { "muted" } else { "hidden" };
+            out.warn(
+                Location { track: Some(ti), ..Default::default() },
+                format!("this track is {what}, so its {} clip(s) are left out of the production", track.clips.len()),
+            );
+        }
+        return (out.problems, Vec::new());
+    }
+    if track.kind == TrackKind::Subtitle && !track.clips.is_empty() {
+        out.warn(
+            Location { track: Some(ti), ..Default::default() },
+            "subtitle tracks are documented for the newer editing engine; VOD's support for them is not confirmed. Text effects on a video clip are the documented alternative",
+        );
+    }
+    let mut materials: HashSet<&str> = HashSet::new();
+    for (ci, clip) in track.clips.iter().enumerate() {
+        if let Some(id) = clip.material_id() {
+            materials.insert(id);
+        }
+        clip_rules(&mut out, track, ti, ci, clip);
+    }
+    overlap_rule(&mut out, track, ti, durations);
+    source::length_rule(&mut out, track, ti, durations);
+    let materials = materials.into_iter().map(str::to_owned).collect();
+    (out.problems, materials)
 }
 
 fn project_rules(out: &mut Out) {
@@ -293,6 +346,18 @@ fn project_rules(out: &mut Out) {
             }
         }
         (None, None) => {}
+    }
+    if !super::regions::is_known(&p.region) {
+        // submit would fail to find an endpoint for it (an --endpoint override still works,
+        // but the service checks the region against the media's, so it is an error).
+        out.error(
+            Location::field("Region"),
+            format!(
+                "\"{}\" is not a VOD region; use one of {}",
+                p.region,
+                super::regions::REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+            ),
+        );
     }
     if c.storage_location.trim().is_empty() && !storage_optional(&p.region) {
         out.error(

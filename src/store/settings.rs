@@ -28,6 +28,8 @@ pub struct Settings {
     /// Endpoint override (testing, private endpoints); empty: the region's.
     pub endpoint: String,
     pub allow_insecure_http: bool,
+    /// How requests are signed (V1 unless the user picks V3).
+    pub signature: crate::api::sign::SignatureVersion,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
 }
@@ -71,7 +73,11 @@ mod tests {
     #[test]
     fn round_trip_recent_and_broken_files() {
         let dir = tempfile::tempdir().unwrap();
-        let mut s = Settings { credentials: CredentialChoice::Profile("work".into()), ..Default::default() };
+        let mut s = Settings {
+            credentials: CredentialChoice::Profile("work".into()),
+            signature: crate::api::sign::SignatureVersion::V3,
+            ..Default::default()
+        };
         for i in 0..12 {
             s.remember(Path::new(&format!("/p/{i}.vodcut")));
         }

@@ -186,6 +186,21 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 "Allow plain http to another machine (private endpoints only)",
             )
             .changed();
+        ui.horizontal(|ui| {
+            let l = ui.label("Request signature");
+            egui::ComboBox::from_id_salt("signature-version")
+                .selected_text(cloud.settings.signature.describe())
+                .show_ui(ui, |ui| {
+                    for v in crate::api::sign::SignatureVersion::ALL {
+                        if ui.selectable_label(cloud.settings.signature == v, v.describe()).clicked() {
+                            cloud.settings.signature = v;
+                            changed = true;
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
         ui.separator();
         ui.horizontal(|ui| {
             let testing = cloud.tasks.is_running(Kind::TestConnection);

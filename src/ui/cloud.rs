@@ -114,6 +114,7 @@ impl Cloud {
             endpoint: self.settings.endpoint.clone(),
             allow_insecure_http: self.settings.allow_insecure_http,
             timeout: self.timeout,
+            signature: self.settings.signature,
         }
     }
 

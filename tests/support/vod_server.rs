@@ -1,7 +1,8 @@
 //! A loopback ApsaraVideo VOD server for tests.
 //!
 //! It checks requests the way the real service does, with its own code (not the client's):
-//! required common parameters, the HMAC-SHA1 signature over query and form body, a ±15 min
+//! required common parameters, the HMAC-SHA1 signature over query and form body (V1), or the
+//! ACS3-HMAC-SHA256 `Authorization` header over the canonical request (V3), a ±15 min
 //! timestamp window, never-reused nonces, known AccessKeys and STS tokens. It answers with the
 //! documented success and error bodies, keeps projects so GetEditingProject reflects
 //! submissions, serves a small media library, and can be scripted to throttle, fail, delay,
@@ -45,6 +46,10 @@ pub struct Recorded {
     pub had_body: bool,
     /// Whether the request passed the checks and was carried out.
     pub handled: bool,
+    /// "v1" or "v3": how the request was signed.
+    pub signature: &'static str,
+    /// Every header, names lower-cased.
+    pub headers: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug)]
@@ -167,6 +172,8 @@ struct Request {
     query: String,
     body: String,
     content_type: String,
+    /// Lower-cased names; a name given twice keeps its values joined by commas.
+    headers: BTreeMap<String, String>,
 }
 
 fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
@@ -178,12 +185,17 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     let target = parts.next().unwrap_or("/").to_owned();
     let mut length = 0usize;
     let mut content_type = String::new();
+    let mut headers: BTreeMap<String, String> = BTreeMap::new();
     loop {
         let mut h = String::new();
         if r.read_line(&mut h)? == 0 || h.trim().is_empty() {
             break;
         }
         if let Some((k, v)) = h.split_once(':') {
+            headers
+                .entry(k.trim().to_ascii_lowercase())
+                .and_modify(|old| *old = format!("{old},{}", v.trim()))
+                .or_insert_with(|| v.trim().to_owned());
             match k.trim().to_ascii_lowercase().as_str() {
                 "content-length" => length = v.trim().parse().unwrap_or(0),
                 "content-type" => content_type = v.trim().to_owned(),
@@ -195,7 +207,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     r.read_exact(&mut body)?;
     let query = target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
     let path = target.split('?').next().unwrap_or("/").to_owned();
-    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type })
+    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type, headers })
 }
 
 fn respond(mut conn: &TcpStream, status: u16, body: &str, extra_headers: &[(&str, String)]) {
@@ -298,7 +310,13 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
     if had_body && req.content_type.starts_with("application/x-www-form-urlencoded") {
         params.extend(pairs(&req.body));
     }
-    let action = params.get("Action").cloned().unwrap_or_default();
+    // V3 names the action in a header; V1 in the query.
+    let v3 = req.headers.get("authorization").is_some_and(|a| a.starts_with("ACS3-HMAC-SHA256"));
+    let action = if v3 {
+        req.headers.get("x-acs-action").cloned().unwrap_or_default()
+    } else {
+        params.get("Action").cloned().unwrap_or_default()
+    };
     if req.method == "GET" && req.path.starts_with("/cover/") {
         state.lock().unwrap().cover_requests += 1;
         let png = tiny_png();
@@ -311,12 +329,19 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         let _ = c.write_all(&png);
         return Ok(());
     }
-    let (request_id, fault) = {
+    let (request_id, fault, index) = {
         let mut st = state.lock().unwrap();
         st.counter += 1;
         let id = format!("LOOPBACK-{:04}", st.counter);
-        st.requests.push(Recorded { action: action.clone(), params: params.clone(), had_body, handled: false });
-        (id, st.faults.pop_front())
+        st.requests.push(Recorded {
+            action: action.clone(),
+            params: params.clone(),
+            had_body,
+            handled: false,
+            signature: if v3 { "v3" } else { "v1" },
+            headers: req.headers.clone(),
+        });
+        (id, st.faults.pop_front(), st.requests.len() - 1)
     };
     let mut drop_after = false;
     match fault {
@@ -352,15 +377,12 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         }
         None => {}
     }
-    let (status, body) = match check(&req.method, &params, state, &request_id) {
+    let checked = if v3 { check_v3(&req, state) } else { check(&req.method, &params, state, &request_id) };
+    let (status, body) = match checked {
         Err((status, code, message)) => (status, error_body(code, &message, &request_id)),
         Ok(()) => {
             let mut st = state.lock().unwrap();
-            if let Some(r) =
-                st.requests.iter_mut().rev().find(|r| r.params.get("SignatureNonce") == params.get("SignatureNonce"))
-            {
-                r.handled = true;
-            }
+            st.requests[index].handled = true;
             match handle(&action, &params, &mut st, &request_id) {
                 Ok(v) => (200, v.to_string()),
                 Err((status, code, message)) => (status, error_body(code, &message, &request_id)),
@@ -447,6 +469,118 @@ fn check(method: &str, p: &BTreeMap<String, String>, state: &Mutex<State>, _requ
         ));
     }
     if !st.nonces.insert(p["SignatureNonce"].clone()) {
+        return Err((400, "SignatureNonceUsed", "Specified signature nonce was used already.".into()));
+    }
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn sha256_hex(data: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(data))
+}
+
+/// The V3 checks (api.md 6.5), written from the document, not from the client: the
+/// Authorization header's parts, the required `x-acs-*` headers, the payload hash, which
+/// headers must be signed, the date window, the nonce, the key and token, and the signature
+/// over the canonical request rebuilt from what arrived.
+fn check_v3(req: &Request, state: &Mutex<State>) -> Result<(), Refusal> {
+    let incomplete = |why: &str| {
+        (400u16, "IncompleteSignature", format!("The request signature does not conform to Aliyun standards. {why}"))
+    };
+    let auth = req.headers.get("authorization").cloned().unwrap_or_default();
+    let rest = auth.strip_prefix("ACS3-HMAC-SHA256 ").ok_or_else(|| incomplete("unknown algorithm"))?;
+    let mut parts: HashMap<&str, &str> = HashMap::new();
+    for part in rest.split(',') {
+        let (k, v) = part.trim().split_once('=').ok_or_else(|| incomplete("malformed Authorization"))?;
+        parts.insert(k, v);
+    }
+    let (Some(&key_id), Some(&signed), Some(&signature)) =
+        (parts.get("Credential"), parts.get("SignedHeaders"), parts.get("Signature"))
+    else {
+        return Err(incomplete("Authorization lacks Credential, SignedHeaders or Signature"));
+    };
+    for required in ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"] {
+        if req.headers.get(required).is_none_or(|v| v.is_empty()) {
+            return Err((400, "MissingParameter", format!("The header \"{required}\" is required.")));
+        }
+    }
+    let h = |name: &str| req.headers.get(name).cloned().unwrap_or_default();
+    if h("x-acs-version") != "2017-03-21" {
+        return Err((400, "InvalidVersion", "Specified parameter Version is not valid.".into()));
+    }
+    if h("x-acs-content-sha256") != sha256_hex(req.body.as_bytes()) {
+        return Err((
+            400,
+            "ContentSHA256NotMatched",
+            "The x-acs-content-sha256 header does not match the body.".into(),
+        ));
+    }
+    let signed_names: Vec<&str> = signed.split(';').collect();
+    let must_sign = req.headers.keys().filter(|k| k.starts_with("x-acs-") || *k == "host" || *k == "content-type");
+    for name in must_sign {
+        if !signed_names.contains(&name.as_str()) {
+            return Err(incomplete(&format!("header {name} must be signed")));
+        }
+    }
+    let mut st = state.lock().unwrap();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp() + st.clock_skew_secs;
+    match parse_timestamp(&h("x-acs-date")) {
+        Some(t) if (t - now).abs() <= 15 * 60 => {}
+        Some(_) => {
+            return Err((
+                400,
+                "InvalidTimeStamp.Expired",
+                format!("Specified time stamp or date value is expired. Date {}", h("x-acs-date")),
+            ));
+        }
+        None => {
+            return Err((
+                400,
+                "InvalidTimeStamp.Format",
+                "Specified time stamp or date value is not well formatted.".into(),
+            ));
+        }
+    }
+    let Some((secret, token)) = st.keys.get(key_id).cloned() else {
+        return Err((404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.".into()));
+    };
+    if let Some(token) = token
+        && req.headers.get("x-acs-security-token") != Some(&token)
+    {
+        return Err((
+            400,
+            "InvalidSecurityToken.MismatchWithAccessKey",
+            "The security token does not match the access key.".into(),
+        ));
+    }
+    let mut query: Vec<(String, String)> = pairs(&req.query).into_iter().map(|(k, v)| (pct(&k), pct(&v))).collect();
+    query.sort();
+    let canonical_query = query.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+    let mut canonical_headers = String::new();
+    for name in &signed_names {
+        canonical_headers += &format!("{name}:{}\n", h(name).trim());
+    }
+    let canonical = format!(
+        "{}\n{}\n{canonical_query}\n{canonical_headers}\n{signed}\n{}",
+        req.method,
+        req.path,
+        h("x-acs-content-sha256")
+    );
+    let to_sign = format!("ACS3-HMAC-SHA256\n{}", sha256_hex(canonical.as_bytes()));
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(to_sign.as_bytes());
+    if hex(&mac.finalize().into_bytes()) != signature {
+        return Err((
+            400,
+            "SignatureDoesNotMatch",
+            format!("Specified signature is not matched with our calculation. server string to sign is:{to_sign}"),
+        ));
+    }
+    if !st.nonces.insert(h("x-acs-signature-nonce")) {
         return Err((400, "SignatureNonceUsed", "Specified signature nonce was used already.".into()));
     }
     Ok(())

@@ -92,11 +92,13 @@ fn nothing_found_lists_every_place() {
     assert!(e.contains(".aliyun/config.json: no such file"), "{e}");
     assert!(e.contains(".alibabacloud/credentials: no such file"), "{e}");
     w.file(".aliyun/config.json", CLI_CONFIG);
+    // A profile asked for by name that neither file has: the names that do exist.
     let e = w.find(Some("nobody")).unwrap_err().to_string();
-    assert!(e.contains("no profile named \"nobody\"") && e.contains("credentials: no such file"), "{e}");
+    assert!(e.contains("no credentials profile named \"nobody\""), "{e}");
+    assert!(e.contains("Profiles that exist: default (aliyun CLI config), sts (aliyun CLI config)"), "{e}");
     w.file(".alibabacloud/credentials", "[default]\naccess_key_id = a\naccess_key_secret = b\n");
     let e = w.find(Some("nobody")).unwrap_err().to_string();
-    assert!(e.contains("no [nobody] section"), "{e}");
+    assert!(e.contains("default (credentials file)"), "{e}");
 }
 
 #[test]
@@ -117,4 +119,31 @@ fn the_secret_never_shows() {
     let echoed = "server string to sign: ...SecurityToken%3Dtoken%252Fwith%252Bchars%253D... very-secret-value";
     let clean = c.redact(echoed);
     assert!(!clean.contains("very-secret") && !clean.contains("token%252F"), "{clean}");
+}
+
+#[test]
+fn nothing_found_says_how_to_set_credentials_up() {
+    let w = World::new();
+    let e = w.find(None).unwrap_err().to_string();
+    assert!(e.contains("aliyun configure"), "{e}");
+    assert!(e.contains("ALIBABA_CLOUD_ACCESS_KEY_ID") && e.contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), "{e}");
+}
+
+#[test]
+fn an_unknown_profile_lists_the_profiles_that_exist() {
+    let w = World::new();
+    w.file(".aliyun/config.json", CLI_CONFIG);
+    w.file(
+        ".alibabacloud/credentials",
+        "[default]\naccess_key_id = a\naccess_key_secret = b\n[project-x]\ntype = access_key\n",
+    );
+    let e = w.find(Some("other")).unwrap_err().to_string();
+    assert!(e.contains("\"other\""), "{e}");
+    for name in ["default (aliyun CLI config)", "sts (aliyun CLI config)", "role", "project-x (credentials file)"] {
+        assert!(e.contains(name), "{name} missing: {e}");
+    }
+    assert!(e.contains("aliyun configure --profile other"), "{e}");
+    // With no files at all, it says that none exist.
+    let empty = World::new().find(Some("other")).unwrap_err().to_string();
+    assert!(empty.contains("No profile exists yet"), "{empty}");
 }

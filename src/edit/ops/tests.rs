@@ -285,3 +285,47 @@ proptest! {
         prop_assert_eq!(p, original);
     }
 }
+
+/// V1: v [0,10); I1: logo1 [2,6), logo2 [8,12) — image clips end by TimelineOut.
+fn overlay_project() -> Project {
+    import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"v","Out":10}]}],
+            "ImageTracks":[{"ImageTrackClips":[
+              {"ImageId":"i1","X":0.1,"Y":0.1,"TimelineIn":2,"TimelineOut":6},
+              {"ImageId":"i2","X":0.7,"Y":0.7,"TimelineIn":8,"TimelineOut":12}]}]}"#,
+    )
+    .unwrap()
+}
+
+#[test]
+fn image_clips_may_overlap_when_dropped_moved_pasted_and_trimmed() {
+    let p = overlay_project();
+    // A drop on top of logo1 (the official sample's two logos at once).
+    let logo =
+        Clip { image_id: Some("i3".into()), timeline_in: Some(s(3)), timeline_out: Some(s(5)), ..Default::default() };
+    let q = check(&p, insert(&p, 1, vec![logo.clone()]).unwrap());
+    assert_eq!(spans(&q, 1), vec![(20, 60), (80, 120), (30, 50)]);
+    // Two at the same place in one drop.
+    let q = check(&p, insert(&p, 1, vec![logo.clone(), logo]).unwrap());
+    assert_eq!(spans(&q, 1)[2..], [(30, 50), (30, 50)]);
+    // logo2 moved onto logo1.
+    let q = check(&p, move_clips(&p, &[r(1, 1)], s(-5), &same_track(1)).unwrap());
+    assert_eq!(spans(&q, 1), vec![(20, 60), (30, 70)]);
+    // Pasted over both.
+    let copied = copy(&p, &[r(1, 0)]);
+    let q = check(&p, paste(&p, &copied, s(5)).unwrap());
+    assert_eq!(spans(&q, 1), vec![(20, 60), (80, 120), (50, 90)]);
+    // logo1's end dragged past logo2's start is not stopped there.
+    let q = check(&p, trim(&p, r(1, 0), Edge::End, s(10)).unwrap());
+    assert_eq!(spans(&q, 1), vec![(20, 100), (80, 120)]);
+    let q = check(&p, trim(&p, r(1, 1), Edge::Start, s(1)).unwrap());
+    assert_eq!(spans(&q, 1), vec![(20, 60), (10, 120)]);
+    assert!(validate(&q).iter().all(|x| !x.message.contains("overlap")));
+}
+
+#[test]
+fn video_clips_still_refuse_overlap() {
+    let p = overlay_project();
+    let clip = Clip { media_id: Some("v".into()), out: Some(s(2)), timeline_in: Some(s(5)), ..Default::default() };
+    assert!(matches!(insert(&p, 0, vec![clip]), Err(Refused::Overlap(..))));
+}

@@ -29,6 +29,16 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
             }
         }
     }
+    for (field, id) in [("MediaId", &clip.media_id), ("ImageId", &clip.image_id)] {
+        if let Some(id) = id.as_deref().map(str::trim).filter(|id| !id.is_empty())
+            && !is_media_id(id)
+        {
+            out.warn(
+                here(field),
+                format!("{field} \"{id}\" is not 32 hexadecimal characters, the form VOD gives its media IDs; check it was copied whole"),
+            );
+        }
+    }
     if track.kind == TrackKind::Video
         && let Some(t) = clip.r#type.as_deref()
         && !matches!(t, "Video" | "Image")
@@ -63,6 +73,11 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
             ),
         }
     }
+}
+
+/// VOD media IDs are 32 hexadecimal digits (e.g. `5aed81b74ba84920be578cdfe004af4b`).
+pub fn is_media_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -240,14 +255,19 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
     }
 }
 
-/// Clips on one track may not overlap. Clips whose place is provisional are skipped: their
-/// real place is not known, and the service will lay them out itself.
+/// Clips on one video or audio track should not overlap: the documents are silent on what
+/// VOD does then (the console overwrites), so it is a warning. Image and subtitle clips are
+/// layers and may overlap freely. Clips whose place is provisional are skipped: their real
+/// place is not known, and the service will lay them out itself.
 pub(super) fn overlap_rule(
     out: &mut Out,
     track: &Track,
     ti: usize,
     durations: &std::collections::HashMap<&str, crate::model::time::Time>,
 ) {
+    if track.kind.allows_overlap() {
+        return;
+    }
     let placements = layout_track(track, durations);
     let mut order: Vec<usize> = (0..placements.len()).filter(|&i| !placements[i].is_provisional()).collect();
     order.sort_by_key(|&i| (placements[i].start, placements[i].end));
@@ -256,14 +276,15 @@ pub(super) fn overlap_rule(
         if let Some(r) = reach
             && placements[i].start < placements[r].end
         {
-            out.error(
+            out.warn(
                 Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
                 format!(
-                    "starts at {} s, inside clip {} ({}..{} s) on the same track; clips on one track may not overlap",
+                    "starts at {} s, inside clip {} ({}..{} s) on the same {} track; the documents do not say how VOD plays clips that overlap on one track, so move one or put it on another track",
                     placements[i].start,
                     r + 1,
                     placements[r].start,
-                    placements[r].end
+                    placements[r].end,
+                    track.kind.label()
                 ),
             );
         }

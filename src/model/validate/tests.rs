@@ -6,7 +6,7 @@ use crate::model::wire::Clip;
 
 fn sample() -> Project {
     import_timeline_str(
-        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","In":0,"Out":4},{"MediaId":"m2","In":1,"Out":3}]}]}"#,
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":0,"Out":4},{"MediaId":"5aed81b74ba84920be578cdfe004af4c","In":1,"Out":3}]}]}"#,
     )
     .unwrap()
 }
@@ -68,12 +68,13 @@ fn times_are_ordered_and_not_negative() {
 }
 
 #[test]
-fn overlapping_clips_on_one_track() {
+fn overlapping_clips_on_a_video_track_are_a_warning() {
     let mut p = sample();
     p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(3));
     let problems = validate(&p);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].location.clip, Some(1));
+    assert_eq!(problems[0].severity, Severity::Warning, "the documents are silent: not an error");
     assert!(problems[0].message.contains("overlap"));
     // Touching is fine.
     p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(4));
@@ -86,22 +87,65 @@ fn overlapping_clips_on_one_track() {
 }
 
 #[test]
+fn overlays_and_subtitles_may_overlap_on_one_track() {
+    // The official sample: two logos on one image track at the same time.
+    let p = import_timeline_str(include_str!("../../../assets/samples/timelines/image-overlay.json")).unwrap();
+    assert_eq!(validate(&p), vec![], "the documented sample must validate clean");
+    let s = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"222d9296e8864746a0b6f32dad6e0001","Out":9}]}],
+            "SubtitleTracks":[{"SubtitleTrackClips":[
+              {"Type":"Text","Content":"top","TimelineIn":0,"TimelineOut":5},
+              {"Type":"Text","Content":"bottom","TimelineIn":1,"TimelineOut":4}]}]}"#,
+    )
+    .unwrap();
+    assert!(validate(&s).iter().all(|p| !p.message.contains("overlap")), "{:?}", validate(&s));
+}
+
+#[test]
+fn media_ids_not_of_the_vod_form_are_a_warning() {
+    let mut p = sample();
+    p.tracks[0].clips[0].media_id = Some("5aed81b74ba84920be578cdfe004af4".into()); // one digit lost
+    let problems = validate(&p);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].severity, Severity::Warning);
+    assert_eq!(problems[0].place, "track 1 (V1), clip 1, field MediaId");
+    assert!(problems[0].message.contains("32 hexadecimal"), "{}", problems[0].message);
+    p.tracks[0].clips[0].media_id = Some("5AED81B74BA84920BE578CDFE004AF4B".into());
+    assert!(validate(&p).is_empty(), "upper-case hex is still the form");
+    p.tracks[0].clips[0].media_id = Some("5aed81b7-4ba8-4920-be57-8cdfe004af4b".into());
+    assert_eq!(warnings_at(&p, "MediaId"), 1);
+}
+
+#[test]
+fn an_unknown_region_is_an_error() {
+    let mut p = sample();
+    p.region = "cn-atlantis".into();
+    p.produce_config.storage_location = "outin-x.oss-cn-atlantis.aliyuncs.com".into();
+    let problems = validate(&p);
+    assert_eq!(errors_at(&p, "Region"), 1, "{problems:?}");
+    let e = problems.iter().find(|x| x.location.field == Some("Region")).unwrap();
+    assert!(e.message.contains("cn-atlantis") && e.message.contains("ap-southeast-1"), "{}", e.message);
+    p.region = "ap-southeast-1".into();
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+}
+
+#[test]
 fn provisional_clips_are_not_called_overlapping() {
     // Unknown length, then a clip at 2 s: the service decides, we do not guess.
     let p = import_timeline_str(
-        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"MediaId":"b","Out":3,"TimelineIn":2}]}]}"#,
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"},{"MediaId":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","Out":3,"TimelineIn":2}]}]}"#,
     )
     .unwrap();
     assert!(validate(&p).is_empty());
     // Once the bin knows the first clip is 10 s long, the overlap is real.
     let mut known = p.clone();
     known.bin.push(BinEntry {
-        media_id: "a".into(),
+        media_id: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
         title: String::new(),
         duration: Some(Time::from_secs(10)),
         kind: MediaKind::Video,
     });
-    assert_eq!(errors_at(&known, "TimelineIn"), 1);
+    assert_eq!(warnings_at(&known, "TimelineIn"), 1);
 }
 
 #[test]
@@ -237,7 +281,7 @@ fn geometry_is_a_ratio_or_whole_pixels() {
 fn effects() {
     let p = |e: &str| {
         import_timeline_str(&format!(
-            r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"m","Out":9,"Effects":[{e}]}}]}}]}}"#
+            r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"5aed81b74ba84920be578cdfe004af4b","Out":9,"Effects":[{e}]}}]}}]}}"#
         ))
         .unwrap()
     };
@@ -275,4 +319,32 @@ fn problems_display_as_sentences() {
     p.tracks[0].clips[0].out = Some(Time::ZERO);
     let text = validate(&p)[0].to_string();
     assert_eq!(text, "error: track 1 (V1), clip 1, field Out: Out (0 s) must be after In (0 s)");
+}
+
+#[test]
+fn cached_validation_equals_a_full_one_after_changes() {
+    let mut p = crate::model::generate::generated_project(2_000, 8);
+    let mut keys: Vec<u64> = (1..=8).collect();
+    let mut cache = ValidationCache::default();
+    assert_eq!(validate_cached(&p, &keys, &mut cache), validate(&p));
+    // Break a clip on track 2 (its key changes): the problem appears, in the same order.
+    p.tracks[2].clips[10].out = Some(Time::ZERO);
+    keys[2] = 100;
+    let cached = validate_cached(&p, &keys, &mut cache);
+    assert!(has_errors(&cached));
+    assert_eq!(cached, validate(&p));
+    // Hide track 0 and rename track 5.
+    p.tracks[0].hidden = true;
+    p.tracks[5].name = "renamed".into();
+    keys[0] = 101;
+    keys[5] = 102;
+    assert_eq!(validate_cached(&p, &keys, &mut cache), validate(&p));
+    // Project-level rules are always checked again.
+    p.region = "nowhere".into();
+    assert_eq!(validate_cached(&p, &keys, &mut cache), validate(&p));
+    // A track removed: indexes shift, so every track gets a new key (the document does so).
+    p.tracks.remove(3);
+    let keys: Vec<u64> = (200..207).collect();
+    assert_eq!(validate_cached(&p, &keys, &mut cache), validate(&p));
+    assert_eq!(validate_cached(&p, &[], &mut cache), validate(&p));
 }

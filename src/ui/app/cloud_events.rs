@@ -7,7 +7,13 @@ impl Editor {
     pub(super) fn problems(&mut self) -> Arc<Vec<Problem>> {
         let rev = self.doc.revision();
         if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
-            self.problems = Some((rev, Arc::new(validate(&self.doc.project))));
+            // Only the tracks changed since the last run are checked again.
+            let problems = crate::model::validate::validate_cached(
+                &self.doc.project,
+                self.doc.track_revisions(),
+                &mut self.validation,
+            );
+            self.problems = Some((rev, Arc::new(problems)));
         }
         self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()
     }

@@ -73,6 +73,8 @@ pub struct Editor {
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    /// Per-track validation results, reused for tracks an edit did not touch.
+    validation: crate::model::validate::ValidationCache,
     window_title: String,
     bin_form: AddForm,
     /// Playing since (clock time, playhead then): the playhead is worked out from the clock
@@ -125,6 +127,7 @@ impl Editor {
             status: "New project".into(),
             error: None,
             problems: None,
+            validation: Default::default(),
             window_title: String::new(),
             bin_form: AddForm::default(),
             playing: None,

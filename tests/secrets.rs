@@ -1,0 +1,178 @@
+//! No secret, AccessKey ID or request signature reaches any output of a failing run: stdout,
+//! stderr, the job history files, or the log (captured at trace level, so the HTTP stack's
+//! own records are included). Every failure kind is run, with both signature versions.
+//!
+//! One test function: the commands run in this process and read the environment, which tests
+//! running in parallel threads must not change under each other.
+
+mod support;
+
+use clap::Parser;
+use std::sync::Mutex;
+use std::time::Duration;
+use support::vod_server::{Fault, KEY_ID, KEY_SECRET, STS_KEY_ID, STS_SECRET, STS_TOKEN, VodServer};
+use vodcut::cli::{Cli, Globals, run_with};
+use vodcut::store::project_file;
+
+/// Every log record, as text.
+struct Capture(Mutex<String>);
+
+impl log::Log for Capture {
+    fn enabled(&self, _: &log::Metadata) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record) {
+        let mut text = self.0.lock().unwrap();
+        text.push_str(&format!("{} {}: {}\n", record.level(), record.target(), record.args()));
+    }
+    fn flush(&self) {}
+}
+
+static LOG: Capture = Capture(Mutex::new(String::new()));
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn vodcut(args: &[&str]) -> Run {
+    let cli = Cli::try_parse_from(std::iter::once("vodcut").chain(args.iter().copied())).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_with(cli.command.unwrap(), Globals { signature: cli.signature }, &mut out, &mut err);
+    Run { code, stdout: String::from_utf8_lossy(&out).into(), stderr: String::from_utf8_lossy(&err).into() }
+}
+
+/// Every form a value could be written in: as is, percent-encoded once and twice (a URL, a
+/// string-to-sign quoted in a URL).
+fn forms(v: &str) -> Vec<String> {
+    let once = vodcut::api::sign::percent_encode(v);
+    let twice = vodcut::api::sign::percent_encode(&once);
+    vec![v.to_owned(), once, twice]
+}
+
+fn set_env(k: &str, v: impl AsRef<std::ffi::OsStr>) {
+    // SAFETY: this file's only test sets the environment before any thread of its own reads it.
+    unsafe { std::env::set_var(k, v) }
+}
+
+fn all_files_text(dir: &std::path::Path) -> String {
+    let mut text = String::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            text += &all_files_text(&p);
+        } else {
+            text += &String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default());
+        }
+    }
+    text
+}
+
+#[test]
+fn failing_runs_never_show_keys_or_signatures() {
+    log::set_logger(&LOG).unwrap();
+    log::set_max_level(log::LevelFilter::Trace);
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    set_env("HOME", home.path());
+    set_env("VODCUT_DATA_DIR", &data);
+    set_env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID);
+    set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
+    let project = home.path().join("film.vodcut");
+    let mut p = vodcut::model::export::import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":0,"Out":4}]}]}"#,
+    )
+    .unwrap();
+    p.title = "Film".into();
+    project_file::save(&project, &p).unwrap();
+    let file = project.to_str().unwrap();
+
+    // A port with nothing listening: connection refused.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/", l.local_addr().unwrap())
+    };
+    let mut outputs = Vec::new();
+    let mut signatures: Vec<String> = Vec::new();
+    for signature in ["v1", "v3"] {
+        let server = VodServer::start();
+        let url = server.url();
+        let mut case = |name: &str, faults: Vec<Fault>, endpoint: &str, args: &[&str], expect: i32| {
+            for f in faults {
+                server.fault(f);
+            }
+            let mut full = args.to_vec();
+            full.extend_from_slice(&["--endpoint", endpoint, "--timeout", "1", "--signature", signature]);
+            let r = vodcut(&full);
+            assert_eq!(r.code, expect, "{signature} {name}: {}{}", r.stdout, r.stderr);
+            if name == "refused submit" {
+                // --json: the failure is a JSON object on stdout, naming the endpoint and cause.
+                let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("a JSON error on stdout");
+                assert_eq!(v["error"]["kind"], "network", "{v}");
+                let message = v["error"]["message"].as_str().unwrap();
+                assert!(message.contains(endpoint) && message.to_lowercase().contains("refused"), "{message}");
+            }
+            outputs.push((format!("{signature} {name}"), format!("{}\n{}", r.stdout, r.stderr)));
+        };
+        case("refused submit", vec![], &closed, &["submit", file, "--json"], 6);
+        case("refused status", vec![], &closed, &["status", "5aed81b74ba84920be578cdfe004af4b"], 6);
+        case("refused search", vec![], &closed, &["media", "search", "beach"], 6);
+        case("timeout", vec![Fault::Delay(Duration::from_secs(3))], &url, &["submit", file], 7);
+        case("dropped", vec![Fault::DropAfterHandling], &url, &["submit", file, "--json"], 7);
+        case("garbage", vec![Fault::Garbage], &url, &["submit", file], 7);
+        case("cut off", vec![Fault::Truncated], &url, &["submit", file], 7);
+        let five_hundreds = vec![Fault::Error { status: 503, code: "ServiceUnavailable" }; 4];
+        case("5xx", five_hundreds, &url, &["media", "info", "5aed81b74ba84920be578cdfe004af4b", "--json"], 5);
+        let failed = vec![Fault::Error { status: 400, code: "InvalidParameter" }];
+        case("produce refused", failed, &url, &["submit", file, "--json"], 5);
+        // A wrong secret: the service's answer quotes the string it signed, key ID included.
+        set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-right-secret-value");
+        case("wrong secret", vec![], &url, &["submit", file], 5);
+        set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
+        // Temporary keys: the token must not show either.
+        set_env("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID);
+        set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", STS_SECRET);
+        set_env("ALIBABA_CLOUD_SECURITY_TOKEN", "CAIS/wrong+token=value");
+        case("wrong token", vec![], &url, &["media", "search", "beach"], 5);
+        set_env("ALIBABA_CLOUD_SECURITY_TOKEN", STS_TOKEN);
+        case("sts refused", vec![], &closed, &["media", "search", "beach"], 6);
+        set_env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID);
+        set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
+        // SAFETY: as in set_env.
+        unsafe { std::env::remove_var("ALIBABA_CLOUD_SECURITY_TOKEN") };
+
+        for r in server.requests() {
+            assert_eq!(r.signature, signature);
+            if let Some(s) = r.params.get("Signature") {
+                signatures.push(s.clone());
+            }
+            if let Some(a) = r.headers.get("authorization") {
+                signatures.push(a.rsplit("Signature=").next().unwrap().to_owned());
+            }
+        }
+    }
+    assert!(signatures.len() >= 20, "the server saw the requests: {}", signatures.len());
+
+    outputs.push(("job history".into(), all_files_text(&data)));
+    outputs.push(("log".into(), LOG.0.lock().unwrap().clone()));
+    let log_text = &outputs.last().unwrap().1;
+    assert!(log_text.contains("attempt"), "the retries were logged: {log_text}");
+    let jobs = vodcut(&["jobs", "--json"]);
+    outputs.push(("jobs".into(), jobs.stdout));
+    let mut secrets: Vec<(String, String)> = Vec::new();
+    for v in
+        [KEY_ID, KEY_SECRET, STS_KEY_ID, STS_SECRET, STS_TOKEN, "not-the-right-secret-value", "CAIS/wrong+token=value"]
+    {
+        secrets.extend(forms(v).into_iter().map(|f| (v.to_owned(), f)));
+    }
+    for s in &signatures {
+        secrets.extend(forms(s).into_iter().map(|f| (format!("signature {s}"), f)));
+    }
+    for (name, text) in &outputs {
+        for (what, form) in &secrets {
+            assert!(!text.contains(form.as_str()), "{name} shows {what} (as {form}):\n{text}");
+        }
+        assert!(!text.contains("Signature="), "{name} shows a signed query:\n{text}");
+    }
+}
