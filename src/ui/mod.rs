@@ -14,6 +14,7 @@ pub mod library;
 pub mod preview;
 pub mod produce;
 pub mod timeline;
+pub mod uploads;
 
 pub use app::Editor;
 

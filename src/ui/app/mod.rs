@@ -6,6 +6,7 @@ mod cloud_events;
 mod dialogs;
 mod files;
 mod panels;
+mod uploads;
 
 use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
@@ -93,6 +94,8 @@ pub struct Editor {
     pub path_prompt: Option<PathPrompt>,
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
+    /// Local files going to VOD (File > Upload media…, files dropped on the window).
+    pub uploads: crate::ui::uploads::Uploads,
 }
 
 impl Editor {
@@ -108,6 +111,7 @@ impl Editor {
     /// An editor with its cloud settings and data folder given (the app, and tests against a
     /// loopback server).
     pub fn with_cloud(picker: Arc<dyn Picker>, doc: Document, cloud: Cloud) -> Self {
+        let uploads = crate::ui::uploads::Uploads::new(cloud.data_dir.clone());
         Editor {
             timeline: TimelineState::default(),
             files: FileWorker::new(picker),
@@ -134,6 +138,7 @@ impl Editor {
             ctx_for_textures: egui::Context::default(),
             unknown_cache: None,
             path_prompt: None,
+            uploads,
             doc,
         }
     }
@@ -268,6 +273,7 @@ impl Editor {
         }
         self.handle_file_events();
         self.handle_cloud_events(now);
+        self.handle_uploads(&ctx);
         self.autosave(now);
         if self.doc.is_dirty() {
             // Wake up for the next autosave even when idle.
@@ -319,6 +325,8 @@ impl Editor {
                 self.cloud.step = Step::Idle;
             }
         }
+        self.handle_dropped_files(&ctx);
+        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
         self.toast_ui(&ctx, now);
         self.recovery_ui(&ctx);
         self.path_prompt_ui(&ctx);

@@ -59,6 +59,10 @@ impl Editor {
                     ui.close();
                 }
                 ui.separator();
+                if ui.button("Upload media…").on_hover_text("Upload video, audio or image files to VOD").clicked() {
+                    self.uploads.window_open = true;
+                    ui.close();
+                }
                 if ui.button("Account settings…").clicked() {
                     self.cloud.settings_open = true;
                     ui.close();
@@ -179,7 +183,7 @@ impl Editor {
                 let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
                 crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
             } else {
-                bin_ui(ui, &mut self.doc, &mut self.bin_form);
+                bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states());
                 let unknown = self.unknown_lengths();
                 if !unknown.is_empty()
                     && ui

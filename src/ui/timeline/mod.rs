@@ -54,6 +54,8 @@ pub struct TimelineState {
     pub message: Option<String>,
     /// Set by the Fit command; done on the next frame, when the width is known.
     pub fit_requested: bool,
+    /// The tracks area, rows and scroll of the last frame (for files dropped from the desktop).
+    drop_geometry: Option<(Rect, Vec<usize>, f32)>,
 }
 
 impl Default for TimelineState {
@@ -67,7 +69,21 @@ impl Default for TimelineState {
             snap_line: None,
             message: None,
             fit_requested: false,
+            drop_geometry: None,
         }
+    }
+}
+
+impl TimelineState {
+    /// The track and time under `pos` in the last frame drawn, if it is over a track.
+    pub fn track_at(&self, pos: Pos2) -> Option<(usize, Time)> {
+        let (area, rows, scroll) = self.drop_geometry.as_ref()?;
+        if !area.contains(pos) {
+            return None;
+        }
+        let r = ((pos.y - area.top() + scroll) / ROW_H).floor();
+        let row = (r >= 0.0).then_some(r as usize).filter(|r| *r < rows.len())?;
+        Some((rows[row], self.mapping.time_from_x(pos.x).max(Time::ZERO)))
     }
 }
 
@@ -162,6 +178,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         (r >= 0.0 && (r as usize) < rows.len()).then_some(r as usize)
     };
     let time_area = Rect::from_min_max(Pos2::new(time_left, rows_area.top()), rows_area.max);
+    st.drop_geometry = Some((time_area, rows.clone(), st.scroll_y));
     let (t0, t1) = (st.mapping.time_from_x(time_left), st.mapping.time_from_x(rect.right()));
     let painter = ui.painter_at(rect);
     let modifiers = ui.input(|i| i.modifiers);
