@@ -90,7 +90,7 @@ fn a_file_dropped_on_a_track_is_placed_uploaded_then_ready() {
     let clip = clip.expect("the clip was placed on the track it was dropped on");
     let tin = clip.timeline_in.unwrap().as_secs_f64();
     assert!((tin - 20.0).abs() < 0.5, "placed at {tin} s");
-    assert!(h.query_by_label_contains("Media Harbour").is_some(), "the bin lists it");
+    assert!(h.query_by_label_contains("Media Harbour  ·  ").is_some(), "the bin lists it with its state");
 
     // Produce refuses it while it is not Normal, and says which.
     h.state_mut().start_produce();
@@ -102,10 +102,7 @@ fn a_file_dropped_on_a_track_is_placed_uploaded_then_ready() {
     // Uploading, then processing, then ready with its length from VOD.
     run_until(&mut h, "ready", |e| e.uploads.items.iter().any(|i| i.state == ItemState::Ready));
     h.run_steps(3);
-    assert!(
-        h.query_by_label_contains("Media Harbour  ·  video  ·  6 s  ·  ready").is_some(),
-        "bin shows ready with the length"
-    );
+    assert!(h.query_by_label("Media Harbour  ·  ready").is_some(), "the bin shows it ready");
     let entry = h.state().doc.project.bin.iter().find(|b| b.media_id == id).unwrap().clone();
     assert_eq!(entry.duration, Some(Time::from_secs(6)));
     assert_eq!(server.object_md5_from_disk(&id).as_deref(), Some(md5.as_str()));
@@ -128,7 +125,7 @@ fn the_bin_shows_the_upload_state_while_it_goes() {
     run_until(&mut h, "part of the upload", |e| {
         e.uploads.items.first().is_some_and(|i| i.progress.fraction() > 0.2 && i.state == ItemState::Uploading)
     });
-    assert!(h.query_by_label_contains("uploading").is_some(), "the bin shows it uploading");
+    assert!(h.query_by_label_contains("Media Slow  ·  uploading ").is_some(), "the bin shows it uploading");
     assert!(h.query_by_label_contains("Upload of Slow.mov: uploading").is_some(), "the Uploads window shows it");
     assert_eq!(h.state().doc.project.clip_count(), 1, "not placed on a track");
     // Pause, then resume: it completes.
