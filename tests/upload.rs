@@ -227,6 +227,7 @@ fn pause_keeps_the_state_and_cancel_aborts_the_multipart_upload() {
     let s = setup();
     let (path, md5) = write_random(s.dir.path(), "clip.mp4", 2 * MIB, 9);
     s.server.oss().oss.part_delay = Duration::from_millis(60);
+    #[allow(clippy::result_large_err)] // a test helper: the size does not matter
     let run = |ctl: &Control, action: fn(&Control)| {
         let progress = Progress::default();
         let rt = rt();

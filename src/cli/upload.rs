@@ -47,7 +47,7 @@ fn progress_line(name: String, progress: Arc<Progress>, stop: Arc<AtomicBool>) -
         while !stop.load(Ordering::SeqCst) {
             let (done, total) = (progress.done.load(Ordering::Relaxed), progress.total.load(Ordering::Relaxed));
             speed.sample(start.elapsed().as_secs_f64(), done);
-            let pct = if total == 0 { 0 } else { done * 100 / total };
+            let pct = (done * 100).checked_div(total).unwrap_or(0);
             let width = 24usize;
             let filled = (pct as usize * width / 100).min(width);
             let rate = speed.bytes_per_sec().map(|s| format!("  {}/s", human_bytes(s))).unwrap_or_default();

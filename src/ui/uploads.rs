@@ -93,7 +93,7 @@ pub enum Happening {
     },
     /// VOD says Normal: fill in the length.
     Ready {
-        info: VideoInfo,
+        info: Box<VideoInfo>,
     },
     Failed {
         name: String,
@@ -252,7 +252,7 @@ impl Uploads {
                         Ok(info) if info.status == "Normal" => {
                             item.state = ItemState::Ready;
                             item.duration = info.duration;
-                            out.push(Happening::Ready { info });
+                            out.push(Happening::Ready { info: Box::new(info) });
                         }
                         Ok(info) if matches!(info.status.as_str(), "TranscodeFail" | "UploadFail" | "Blocked") => {
                             item.state = ItemState::Failed(format!("VOD could not process it: status {}", info.status));
@@ -488,27 +488,20 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads) {
                 ui.add(egui::ProgressBar::new(f).text(text))
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
                 ui.horizontal(|ui| {
-                    match &item.state {
-                        ItemState::Uploading | ItemState::Queued => {
-                            if ui.small_button("Pause").clicked() {
-                                actions.push((item.id, "pause"));
-                            }
-                        }
-                        ItemState::Paused | ItemState::Failed(_) => {
-                            if ui.small_button("Resume").clicked() {
-                                actions.push((item.id, "resume"));
-                            }
-                        }
+                    let (button, action, hint) = match &item.state {
+                        ItemState::Uploading | ItemState::Queued => (Some("Pause"), "pause", ""),
+                        ItemState::Paused | ItemState::Failed(_) => (Some("Resume"), "resume", ""),
                         ItemState::Changed(_) => {
-                            if ui
-                                .small_button("Start over")
-                                .on_hover_text("Upload the file as it is now, as a new media")
-                                .clicked()
-                            {
-                                actions.push((item.id, "restart"));
-                            }
+                            (Some("Start over"), "restart", "Upload the file as it is now, as a new media")
                         }
-                        _ => {}
+                        _ => (None, "", ""),
+                    };
+                    if let Some(b) = button {
+                        let r = ui.small_button(b);
+                        let r = if hint.is_empty() { r } else { r.on_hover_text(hint) };
+                        if r.clicked() {
+                            actions.push((item.id, action));
+                        }
                     }
                     if matches!(
                         item.state,

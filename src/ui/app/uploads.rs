@@ -69,7 +69,7 @@ impl Editor {
                 }
                 Happening::Ready { info } => {
                     let title = info.title.clone();
-                    self.apply_infos(Ok(vec![info]));
+                    self.apply_infos(Ok(vec![*info]));
                     self.status = format!("\"{title}\" is ready in VOD");
                 }
                 Happening::Failed { name, error } => self.status = format!("Upload of {name} failed: {error}"),
@@ -126,10 +126,11 @@ impl Editor {
                 }
             }
         }
-        if !edits.is_empty() && self.doc.apply("Add uploaded media", crate::edit::Edit::Batch(edits)) {
-            if let Some(s) = selection {
-                self.doc.selection = s;
-            }
+        if !edits.is_empty()
+            && self.doc.apply("Add uploaded media", crate::edit::Edit::Batch(edits))
+            && let Some(s) = selection
+        {
+            self.doc.selection = s;
         }
     }
 
