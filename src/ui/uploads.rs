@@ -60,6 +60,8 @@ impl Item {
     pub fn label(&self) -> String {
         match &self.state {
             ItemState::Queued => "queued".into(),
+            ItemState::Uploading if self.media_id.is_none() => "starting".into(),
+            ItemState::Uploading if self.progress.fraction() >= 1.0 => "finishing the upload".into(),
             ItemState::Uploading => format!("uploading {:.0} %", self.progress.fraction() * 100.0),
             ItemState::Paused => format!("paused at {:.0} %", self.progress.fraction() * 100.0),
             ItemState::Changed(_) => "file changed: waiting for you".into(),
@@ -475,7 +477,7 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads) {
                 let f = item.progress.fraction();
                 let total = item.progress.total.load(Ordering::Relaxed);
                 let mut text = item.label();
-                if item.state == ItemState::Uploading {
+                if item.state == ItemState::Uploading && f < 1.0 {
                     if let Some(s) = item.speed.bytes_per_sec() {
                         text += &format!(" · {}/s", crate::upload::human_bytes(s));
                     }

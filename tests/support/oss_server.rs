@@ -770,7 +770,9 @@ fn serve(conn: TcpStream, state: &Arc<Mutex<State>>) -> std::io::Result<()> {
                 }
                 pieces.push(p.clone());
             }
-            // The whole object's MD5, from the pieces (streamed, not loaded).
+            // The whole object's MD5, from the pieces (streamed, not loaded), without holding
+            // the server's lock meanwhile.
+            drop(st);
             let mut hsh = md5::Md5::new();
             let mut complete_md5 = true;
             for p in &pieces {
@@ -790,6 +792,7 @@ fn serve(conn: TcpStream, state: &Arc<Mutex<State>>) -> std::io::Result<()> {
                 }
             }
             let md5_hex = if complete_md5 { hex(&hsh.finalize()) } else { String::new() };
+            let mut st = state.lock().unwrap();
             st.oss.multipart.remove(&id);
             st.oss.objects.insert(m.key.clone(), Object { pieces, md5_hex });
             finished(&mut st, state, &m.key);
