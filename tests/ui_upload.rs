@@ -161,3 +161,26 @@ fn typed_paths_upload_and_bad_files_are_refused_with_reasons() {
     let entry = e.doc.project.bin.iter().find(|b| b.title == "poster").expect("image in the bin");
     assert_eq!(entry.kind, vodcut::model::project::MediaKind::Image);
 }
+
+#[test]
+fn cancelling_a_paused_upload_aborts_it_on_oss() {
+    let server = VodServer::start();
+    server.oss().oss.part_delay = Duration::from_millis(200);
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = write_random(dir.path(), "Long.mp4", 3 * 1024 * 1024, 14);
+    let mut h = editor(&server, base());
+    h.state_mut().uploads.config.part_size = 256 * 1024;
+    h.state_mut().uploads.config.simple_limit = 256 * 1024;
+    h.run();
+    drop_file(&mut h, &file, egui::pos2(100.0, 300.0));
+    run_until(&mut h, "some parts", |e| e.uploads.items.first().is_some_and(|i| i.progress.fraction() > 0.1));
+    h.get_by_label("Pause").click();
+    run_until(&mut h, "paused", |e| e.uploads.items[0].state == ItemState::Paused);
+    h.get_by_label("Cancel").click();
+    run_until(&mut h, "cancelled", |e| e.uploads.items[0].state == ItemState::Cancelled);
+    assert!(
+        server.oss_log().iter().any(|l| l.op == "AbortMultipartUpload" && l.status == 204),
+        "the multipart upload was aborted on OSS"
+    );
+    assert!(h.query_by_label_contains("Media Long  ·  cancelled").is_some());
+}

@@ -376,11 +376,14 @@ impl Uploads {
 
     pub fn cancel(&mut self, id: u64) {
         if let Some(i) = self.items.iter_mut().find(|i| i.id == id) {
+            i.control.cancel();
             match i.state {
-                ItemState::Uploading => i.control.cancel(),
+                ItemState::Uploading => {}
+                // A paused or failed multipart upload is aborted on OSS by running it once
+                // more with cancel set (it renews the credentials, then aborts).
+                ItemState::Paused | ItemState::Failed(_) if i.media_id.is_some() => i.state = ItemState::Queued,
                 ItemState::Queued | ItemState::Paused | ItemState::Changed(_) | ItemState::Failed(_) => {
-                    // A paused multipart upload is aborted by running it once with cancel set.
-                    i.control.cancel();
+                    // Nothing on OSS to abort, or a changed file (its parts expire in 7 days).
                     i.state = ItemState::Cancelled;
                     if let Some(store) = &self.store
                         && let Ok(abs) = std::path::absolute(&i.path)
