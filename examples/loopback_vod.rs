@@ -7,6 +7,9 @@
 
 #[path = "../tests/support/vod_server.rs"]
 mod vod_server;
+// Uploads (CreateUploadVideo and an OSS endpoint) live beside it.
+#[path = "../tests/support/oss_server.rs"]
+mod oss_server;
 
 fn main() {
     let server = vod_server::VodServer::start();

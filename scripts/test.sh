@@ -11,3 +11,5 @@ export WGPU_BACKEND=vulkan
 cargo test --all-targets --locked
 # The real window under Xvfb, driven with xdotool (screenshots in target/e2e/).
 bash scripts/e2e-xvfb.sh
+# Uploading from the real window (screenshots in target/e2e-upload/).
+bash scripts/e2e-upload.sh

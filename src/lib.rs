@@ -10,4 +10,5 @@ pub mod model;
 pub mod store;
 pub mod tasks;
 pub mod ui;
+pub mod upload;
 pub mod workflow;

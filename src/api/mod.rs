@@ -7,6 +7,7 @@ pub mod credentials;
 pub mod error;
 pub mod region;
 pub mod sign;
+pub mod upload_calls;
 
 pub use client::{Client, ClientConfig, Safety};
 pub use credentials::Credentials;

@@ -15,14 +15,14 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))
 }
 
-fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
+pub(super) fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
     let creds = find(&Lookup::system(), conn.profile.as_deref()).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
     let region = conn
         .region
@@ -43,7 +43,7 @@ fn jobs_store() -> Result<JobStore, (i32, String)> {
     JobStore::open_default().map_err(|e| (EXIT_SETTINGS, format!("job history: {e}")))
 }
 
-fn exit_for(e: &ApiError) -> i32 {
+pub(super) fn exit_for(e: &ApiError) -> i32 {
     match e {
         ApiError::Service(_) | ApiError::BadResponse { .. } => EXIT_REFUSED,
         ApiError::Connect { .. } | ApiError::Network { .. } => EXIT_NETWORK,
@@ -225,7 +225,7 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
     Ok(EXIT_OK)
 }
 
-pub fn media(command: super::MediaCommand, out: &mut dyn Write) -> CliResult {
+pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     use crate::api::calls::MediaQuery;
     match command {
         super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, conn, json } => {
@@ -261,6 +261,10 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write) -> CliResult {
                 print(out, &format!("More: --scroll-token {t}"))?;
             }
             Ok(EXIT_OK)
+        }
+        super::MediaCommand::Upload { files, title, tags, cate_id, restart, parallel, conn, json } => {
+            let opts = super::upload::Options { title, tags, cate_id, restart, parallel: usize::from(parallel), json };
+            super::upload::run(&files, &opts, &conn, out, err)
         }
         super::MediaCommand::Info { ids, conn, json } => {
             let (client, _) = client(&conn, None)?;

@@ -7,6 +7,7 @@
 
 mod cloud;
 pub mod terminal;
+mod upload;
 
 use crate::api::sign::SignatureVersion;
 use crate::model::export::{request_fields, timeline};
@@ -126,6 +127,31 @@ pub enum MediaCommand {
         /// Oldest first (default: newest first).
         #[arg(long)]
         oldest_first: bool,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Upload local video, audio or image files to VOD and print their MediaIds. Running the
+    /// same command again after an interruption continues from the confirmed parts.
+    Upload {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Title of the new media (default: each file's name without its extension).
+        #[arg(long)]
+        title: Option<String>,
+        /// Comma-separated tags (at most 16, 32 bytes each).
+        #[arg(long)]
+        tags: Option<String>,
+        /// VOD category ID.
+        #[arg(long)]
+        cate_id: Option<i64>,
+        /// Start over a file that changed since its upload began (as a new media).
+        #[arg(long)]
+        restart: bool,
+        /// Parts sent at once for large files.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=16))]
+        parallel: u16,
         #[command(flatten)]
         conn: Connection,
         #[arg(long)]
@@ -300,7 +326,7 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
-        Command::Media { command } => cloud::media(command, out),
+        Command::Media { command } => cloud::media(command, out, err),
         Command::Validate { file, json } => {
             let project = load(&file)?;
             let problems = validate(&project);

@@ -19,7 +19,13 @@ pub struct AddForm {
     pub confirm_remove: Option<String>,
 }
 
-pub fn bin_ui(ui: &mut egui::Ui, doc: &mut Document, form: &mut AddForm) {
+/// `states`: MediaId -> upload state word (`uploading 42 %`, `transcoding`, `ready`).
+pub fn bin_ui(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    form: &mut AddForm,
+    states: &std::collections::HashMap<String, String>,
+) {
     ui.heading("Media bin");
     if doc.project.bin.is_empty() {
         ui.label("No media yet: add some by MediaId below, then drag it onto a track.");
@@ -30,13 +36,14 @@ pub fn bin_ui(ui: &mut egui::Ui, doc: &mut Document, form: &mut AddForm) {
         let kind = format!("{:?}", e.kind).to_lowercase();
         let len = e.duration.map(|d| format!("{} s", d)).unwrap_or_else(|| "length unknown".into());
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
+        let state = states.get(&e.media_id).map(|s| format!("  ·  {s}")).unwrap_or_default();
         ui.horizontal(|ui| {
             let r = ui
                 .dnd_drag_source(id, MediaDrop { entry: e.clone(), status: String::new() }, |ui| {
-                    ui.label(format!("☰ {title}  ·  {kind}  ·  {len}"));
+                    ui.label(format!("☰ {title}  ·  {kind}  ·  {len}{state}"));
                 })
                 .response;
-            let label = format!("Media {title}");
+            let label = format!("Media {title}{state}");
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             r.on_hover_text(format!("{}\nDrag onto a track to add it", e.media_id));
             let r = ui.small_button("✖").on_hover_text("Remove from the bin (clips stay)");

@@ -15,6 +15,7 @@ pub mod library;
 pub mod preview;
 pub mod produce;
 pub mod timeline;
+pub mod uploads;
 
 pub use app::Editor;
 

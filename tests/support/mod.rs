@@ -1,2 +1,4 @@
+pub mod media_files;
+pub mod oss_server;
 pub mod ui;
 pub mod vod_server;

@@ -92,6 +92,8 @@ pub struct State {
     pub base_url: String,
     /// ProjectId -> material MediaIds, for GetEditingProjectMaterials.
     pub materials: BTreeMap<String, Vec<String>>,
+    /// Uploads and the loopback OSS endpoint (oss_server.rs).
+    pub oss: super::oss_server::OssState,
     counter: u64,
 }
 
@@ -116,6 +118,7 @@ impl VodServer {
         state.keys.insert(STS_KEY_ID.into(), (STS_SECRET.into(), Some(STS_TOKEN.into())));
         state.base_url = format!("http://{addr}/");
         let state = Arc::new(Mutex::new(state));
+        super::oss_server::start(&state);
         let stop = Arc::new(AtomicBool::new(false));
         let (st, sp) = (state.clone(), stop.clone());
         std::thread::spawn(move || {
@@ -163,6 +166,7 @@ impl Drop for VodServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         let _ = TcpStream::connect(self.addr);
+        super::oss_server::cleanup(&self.state);
     }
 }
 
@@ -768,7 +772,8 @@ fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str)
             })).collect();
             Ok(json!({"RequestId": rid, "MaterialList": {"Material": list}}))
         }
-        other => Err((404, "InvalidAction.NotFound", format!("Specified api {other} is not found"))),
+        other => super::oss_server::vod_action(other, p, st, rid)
+            .unwrap_or_else(|| Err((404, "InvalidAction.NotFound", format!("Specified api {other} is not found")))),
     }
 }
 

@@ -106,6 +106,10 @@ impl Editor {
             return;
         }
         self.doc.seal();
+        if let Some(waiting) = self.uploads_not_ready() {
+            self.error = Some(waiting);
+            return;
+        }
         let problems = validate(&self.doc.project);
         self.cloud.step = if crate::model::validate::has_errors(&problems) {
             Step::Blocked(problems)

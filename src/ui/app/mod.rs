@@ -6,6 +6,7 @@ mod cloud_events;
 mod dialogs;
 mod files;
 mod panels;
+mod uploads;
 
 use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
@@ -103,6 +104,8 @@ pub struct Editor {
     status_shown: (String, f64),
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
+    /// Local files going to VOD (File > Upload media…, files dropped on the window).
+    pub uploads: crate::ui::uploads::Uploads,
 }
 
 impl Editor {
@@ -118,6 +121,7 @@ impl Editor {
     /// An editor with its cloud settings and data folder given (the app, and tests against a
     /// loopback server).
     pub fn with_cloud(picker: Arc<dyn Picker>, doc: Document, cloud: Cloud) -> Self {
+        let uploads = crate::ui::uploads::Uploads::new(cloud.data_dir.clone());
         Editor {
             timeline: TimelineState::default(),
             files: FileWorker::new(picker),
@@ -146,6 +150,7 @@ impl Editor {
             unknown_cache: None,
             status_shown: (String::new(), 0.0),
             path_prompt: None,
+            uploads,
             doc,
         }
     }
@@ -374,6 +379,7 @@ impl Editor {
         }
         self.handle_file_events();
         self.handle_cloud_events(now);
+        self.handle_uploads(&ctx);
         self.autosave(now);
         if self.doc.is_dirty() {
             // Wake up for the next autosave even when idle.
@@ -459,6 +465,8 @@ impl Editor {
                 self.cloud.step = Step::Idle;
             }
         }
+        self.handle_dropped_files(&ctx);
+        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.recovery_ui(&ctx);

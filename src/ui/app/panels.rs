@@ -77,6 +77,10 @@ impl Editor {
                     ui.close();
                 }
                 ui.separator();
+                if ui.button("Upload media…").on_hover_text("Upload video, audio or image files to VOD").clicked() {
+                    self.uploads.window_open = true;
+                    ui.close();
+                }
                 if ui.button("Account settings…").clicked() {
                     self.cloud.settings_open = true;
                     ui.close();
@@ -228,7 +232,7 @@ impl Editor {
             return;
         }
         egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
-            bin_ui(ui, &mut self.doc, &mut self.bin_form);
+            bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states());
             let unknown = self.unknown_lengths();
             if !unknown.is_empty()
                 && ui

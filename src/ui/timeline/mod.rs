@@ -75,6 +75,8 @@ pub struct TimelineState {
     menu_time: Time,
     /// Grab offset while dragging the scrollbar thumb.
     scroll_grab: Option<f32>,
+    /// The tracks area, rows and scroll of the last frame (for files dropped from the desktop).
+    drop_geometry: Option<(Rect, Vec<usize>, RowLayout, f32)>,
 }
 
 impl Default for TimelineState {
@@ -94,7 +96,20 @@ impl Default for TimelineState {
             menu_time: Time::ZERO,
             scroll_grab: None,
             lanes: Vec::new(),
+            drop_geometry: None,
         }
+    }
+}
+
+impl TimelineState {
+    /// The track and time under `pos` in the last frame drawn, if it is over a track.
+    pub fn track_at(&self, pos: Pos2) -> Option<(usize, Time)> {
+        let (area, rows, layout, scroll) = self.drop_geometry.as_ref()?;
+        if !area.contains(pos) {
+            return None;
+        }
+        let row = layout.row_at(pos.y - area.top() + scroll).filter(|r| *r < rows.len())?;
+        Some((rows[row], self.mapping.time_from_x(pos.x).max(Time::ZERO)))
     }
 }
 
@@ -221,6 +236,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     let row_top = |row: usize, scroll: f32| rows_area.top() + layout.top(row) - scroll;
     let row_at = |y: f32, scroll: f32| layout.row_at(y - rows_area.top() + scroll);
     let time_area = Rect::from_min_max(Pos2::new(time_left, rows_area.top()), rows_area.max);
+    st.drop_geometry = Some((time_area, rows.clone(), layout.clone(), st.scroll_y));
     let (t0, t1) = (st.mapping.time_from_x(time_left), st.mapping.time_from_x(rect.right()));
     let painter = ui.painter_at(rect);
     let modifiers = ui.input(|i| i.modifiers);

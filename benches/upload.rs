@@ -1,0 +1,115 @@
+//! Upload throughput over loopback, against a plain file-to-socket copy of the same file, and
+//! the peak memory of a 1 GB upload.
+//!
+//! `cargo bench --bench upload` (a few samples each; files are written to a temp folder and
+//! removed). The loopback server runs in discard mode: it neither keeps nor hashes the bytes,
+//! so the comparison is between the client's work and a bare copy.
+
+#[path = "../tests/support/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod support;
+
+use std::io::Read;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use support::media_files::write_random;
+use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
+use vodcut::api::{Client, ClientConfig, Credentials};
+use vodcut::upload::{Control, FileRequest, Progress, StateStore, UploadConfig, upload_file};
+
+const MB: u64 = 1024 * 1024;
+
+fn main() {
+    divan::main();
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    file_256: PathBuf,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let (file_256, _) = write_random(dir.path(), "bench.mp4", 256 * MB, 42);
+        Fixture { _dir: dir, file_256 }
+    })
+}
+
+/// The baseline: the file copied into a socket that a thread reads and drops.
+fn plain_copy(path: &Path) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let sink = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut buf = vec![0u8; 256 * 1024];
+        while s.read(&mut buf).unwrap() > 0 {}
+    });
+    let mut f = std::fs::File::open(path).unwrap();
+    let mut s = TcpStream::connect(addr).unwrap();
+    std::io::copy(&mut f, &mut s).unwrap();
+    drop(s);
+    sink.join().unwrap();
+}
+
+fn upload(path: &Path) {
+    let server = VodServer::start();
+    server.oss().oss.discard = true;
+    let data = tempfile::tempdir().unwrap();
+    let config = ClientConfig::new(reqwest::Url::parse(&server.url()).unwrap());
+    let client = Client::new(config, Credentials::session(KEY_ID, KEY_SECRET)).unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let req = FileRequest { path: path.to_owned(), ..Default::default() };
+    let store = StateStore::new(data.path());
+    rt.block_on(upload_file(
+        &client,
+        &store,
+        &req,
+        &UploadConfig::default(),
+        &Control::default(),
+        &Progress::default(),
+    ))
+    .unwrap();
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn copy_256mb_to_socket(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| plain_copy(&f.file_256));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn upload_256mb(b: divan::Bencher) {
+    let f = fixture();
+    b.bench(|| upload(&f.file_256));
+}
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Resets the peak RSS counter (Linux: writing 5 to clear_refs), so the figure is this run's.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Run last (divan sorts by name): peak resident memory while a 1 GB file uploads.
+#[divan::bench(sample_count = 1, sample_size = 1)]
+fn zz_peak_memory_1gb(b: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = write_random(dir.path(), "big.mp4", 1024 * MB, 7);
+    b.bench(|| {
+        reset_peak();
+        let before = peak_rss_kb();
+        upload(&file);
+        let peak = peak_rss_kb();
+        eprintln!("\npeak RSS during a 1 GB upload: {} MB (at the start: {} MB)", peak / 1024, before / 1024);
+    });
+}

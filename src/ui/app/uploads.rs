@@ -1,0 +1,148 @@
+//! The editor's side of uploads: files dropped on the window, new media into the bin and onto
+//! the track they were dropped on, lengths filled in when VOD knows them, and Produce refusing
+//! media that are not Normal yet.
+
+use super::*;
+use crate::model::project::{BinEntry, MediaKind as BinKind};
+use crate::ui::uploads::{Happening, Placement};
+use crate::upload::MediaKind;
+
+fn bin_kind(k: MediaKind) -> BinKind {
+    match k {
+        MediaKind::Video => BinKind::Video,
+        MediaKind::Audio => BinKind::Audio,
+        MediaKind::Image => BinKind::Image,
+    }
+}
+
+impl Editor {
+    /// Files dropped from the desktop: on a track, the first lands at the drop point; the rest
+    /// (and anything dropped elsewhere) go to the bin.
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let (dropped, hovering, pos) =
+            ctx.input(|i| (i.raw.dropped_files.clone(), !i.raw.hovered_files.is_empty(), i.pointer.latest_pos()));
+        if hovering {
+            let screen = ctx.content_rect();
+            let painter =
+                ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop-files")));
+            painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(120));
+            painter.text(
+                screen.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop to upload to VOD (on a track: placed where you drop)",
+                egui::FontId::proportional(22.0),
+                egui::Color32::WHITE,
+            );
+        }
+        if dropped.is_empty() {
+            return;
+        }
+        let paths: Vec<PathBuf> =
+            dropped.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect();
+        if paths.is_empty() {
+            self.status = "The dropped data has no file path, so it cannot be uploaded".into();
+            return;
+        }
+        let target = pos.and_then(|p| self.timeline.track_at(p));
+        let mut placement = target.map(|(track, at)| Placement { track, at });
+        let mut refused = Vec::new();
+        let count = paths.len();
+        for path in paths {
+            refused.extend(self.uploads.add(vec![path], placement.take()));
+        }
+        self.status = match (count - refused.len(), target.is_some()) {
+            (0, _) => "Nothing to upload".into(),
+            (n, true) => format!("Uploading {n} file(s); the first goes on the track where it was dropped"),
+            (n, false) => format!("Uploading {n} file(s) to VOD"),
+        };
+        if !refused.is_empty() {
+            self.error = Some(format!("Not uploaded:\n{}", refused.join("\n")));
+        }
+    }
+
+    pub(super) fn handle_uploads(&mut self, ctx: &egui::Context) {
+        let conn = self.cloud.connection(&self.doc.project.region);
+        for h in self.uploads.update(ctx, conn) {
+            match h {
+                Happening::Created { media_id, kind, title, placement } => {
+                    self.place_upload(BinEntry { media_id, title, duration: None, kind: bin_kind(kind) }, placement)
+                }
+                Happening::Ready { info } => {
+                    let title = info.title.clone();
+                    self.apply_infos(Ok(vec![*info]));
+                    self.status = format!("\"{title}\" is ready in VOD");
+                }
+                Happening::Failed { name, error } => self.status = format!("Upload of {name} failed: {error}"),
+            }
+        }
+    }
+
+    /// The new media joins the bin and, when dropped on a track, is placed there (one undo step).
+    fn place_upload(&mut self, entry: BinEntry, placement: Option<Placement>) {
+        let mut edits = Vec::new();
+        if !self.doc.project.bin.iter().any(|e| e.media_id == entry.media_id) {
+            let mut bin = self.doc.project.bin.clone();
+            bin.push(entry.clone());
+            edits.push(crate::edit::Edit::SetBin(bin));
+        }
+        let mut selection = None;
+        if let Some(p) = placement
+            && let Some(track) = self.doc.project.tracks.get(p.track)
+        {
+            let kind = track.kind;
+            let mut clip = crate::model::wire::Clip { timeline_in: Some(p.at), ..Default::default() };
+            match (entry.kind, kind) {
+                (BinKind::Image, crate::model::TrackKind::Image) => {
+                    clip.image_id = Some(entry.media_id.clone());
+                    clip.timeline_out = Some(p.at + crate::model::project::PROVISIONAL_LENGTH);
+                }
+                (BinKind::Image, _) => {
+                    clip.media_id = Some(entry.media_id.clone());
+                    clip.r#type = Some("Image".into());
+                    clip.timeline_out = Some(p.at + crate::model::project::PROVISIONAL_LENGTH);
+                }
+                _ => {
+                    clip.media_id = Some(entry.media_id.clone());
+                    clip.r#in = Some(Time::ZERO);
+                }
+            }
+            if !entry.kind.fits(kind) {
+                self.timeline.message = Some(format!(
+                    "\"{}\" is {} and cannot go on a {} track: it is in the bin",
+                    entry.title,
+                    format!("{:?}", entry.kind).to_lowercase(),
+                    kind.label()
+                ));
+            } else {
+                match crate::edit::ops::insert(&self.doc.project, p.track, vec![clip]) {
+                    Ok(change) => {
+                        edits.push(change.edit);
+                        selection = Some(change.selection);
+                    }
+                    Err(e) => {
+                        self.timeline.message =
+                            Some(format!("\"{}\" is in the bin, not on the track: {e}", entry.title))
+                    }
+                }
+            }
+        }
+        if !edits.is_empty()
+            && self.doc.apply("Add uploaded media", crate::edit::Edit::Batch(edits))
+            && let Some(s) = selection
+        {
+            self.doc.selection = s;
+        }
+    }
+
+    /// Media this project uses that an upload of this session has not brought to Normal.
+    pub(super) fn uploads_not_ready(&self) -> Option<String> {
+        let ids = self.doc.project.tracks.iter().flat_map(|t| t.clips.iter()).filter_map(|c| c.material_id());
+        let waiting = self.uploads.not_ready(ids);
+        (!waiting.is_empty()).then(|| {
+            format!(
+                "VOD produces only media whose status is Normal. Still on the way: {}. Produce again once they are ready.",
+                waiting.iter().map(|(n, s)| format!("{n} ({s})")).collect::<Vec<_>>().join(", ")
+            )
+        })
+    }
+}

@@ -1,0 +1,542 @@
+//! Uploads in the editor: the queue of local files going to VOD, run one file at a time in the
+//! background (its parts in parallel), each followed after the upload until VOD says Normal.
+//! The window shows per-file and total progress, speed, time left, pause, resume and cancel;
+//! the bin shows each new media's state. Nothing here waits on disk or network.
+
+use crate::api::calls::VideoInfo;
+use crate::api::connect::Connection;
+use crate::model::Time;
+use crate::upload::check::{AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, check_file};
+use crate::upload::{
+    Control, FileRequest, MediaKind, Progress, Speed, StateStore, UploadConfig, UploadError, Uploaded,
+};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// How often a media still processing is looked at.
+pub const FOLLOW_EVERY: f64 = 3.0;
+
+/// Where a file dropped on a track goes once its MediaId is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub track: usize,
+    pub at: Time,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemState {
+    Queued,
+    Uploading,
+    Paused,
+    /// The file changed since its upload began: the user decides.
+    Changed(String),
+    /// Uploaded; VOD's status while it processes (UploadSucc, Transcoding...).
+    Processing(String),
+    Ready,
+    Failed(String),
+    Cancelled,
+}
+
+pub struct Item {
+    pub id: u64,
+    pub path: PathBuf,
+    pub name: String,
+    pub kind: Option<MediaKind>,
+    pub progress: Arc<Progress>,
+    control: Arc<Control>,
+    pub state: ItemState,
+    speed: Speed,
+    pub media_id: Option<String>,
+    pub placement: Option<Placement>,
+    restart: bool,
+    next_follow: f64,
+    pub duration: Option<f64>,
+}
+
+impl Item {
+    /// The word the bin shows: `uploading 42 %`, `transcoding`, `ready`…
+    pub fn label(&self) -> String {
+        match &self.state {
+            ItemState::Queued => "queued".into(),
+            ItemState::Uploading if self.media_id.is_none() => "starting".into(),
+            ItemState::Uploading if self.progress.fraction() >= 1.0 => "finishing the upload".into(),
+            ItemState::Uploading => format!("uploading {:.0} %", self.progress.fraction() * 100.0),
+            ItemState::Paused => format!("paused at {:.0} %", self.progress.fraction() * 100.0),
+            ItemState::Changed(_) => "file changed: waiting for you".into(),
+            ItemState::Processing(s) if s == "Transcoding" => "transcoding".into(),
+            ItemState::Processing(s) => format!("processing ({s})"),
+            ItemState::Ready => "ready".into(),
+            ItemState::Failed(_) => "upload failed".into(),
+            ItemState::Cancelled => "cancelled".into(),
+        }
+    }
+
+    fn active(&self) -> bool {
+        matches!(self.state, ItemState::Queued | ItemState::Uploading | ItemState::Processing(_))
+    }
+}
+
+enum Msg {
+    Finished(u64, Result<Uploaded, UploadError>),
+    Followed(u64, Result<VideoInfo, String>),
+}
+
+/// What the editor should do to the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Happening {
+    /// VOD made the media: put it in the bin (and on its track when dropped on one).
+    Created {
+        media_id: String,
+        kind: MediaKind,
+        title: String,
+        placement: Option<Placement>,
+    },
+    /// VOD says Normal: fill in the length.
+    Ready {
+        info: Box<VideoInfo>,
+    },
+    Failed {
+        name: String,
+        error: String,
+    },
+}
+
+pub struct Uploads {
+    pub items: Vec<Item>,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    runtime: Option<tokio::runtime::Runtime>,
+    store: Option<StateStore>,
+    pub config: UploadConfig,
+    next_id: u64,
+    pub window_open: bool,
+    /// The typed-paths field of the window (works without a desktop file dialog).
+    pub paths_text: String,
+    pub error: Option<String>,
+    ctx: Option<egui::Context>,
+    picked: Option<Receiver<Vec<PathBuf>>>,
+    start: Option<std::time::Instant>,
+}
+
+impl Uploads {
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        let (tx, rx) = channel();
+        Uploads {
+            items: Vec::new(),
+            tx,
+            rx,
+            runtime: None,
+            store: data_dir.as_deref().map(StateStore::new),
+            config: UploadConfig::default(),
+            next_id: 1,
+            window_open: false,
+            paths_text: String::new(),
+            error: None,
+            ctx: None,
+            picked: None,
+            start: None,
+        }
+    }
+
+    /// Queues files; the ones VOD cannot take are refused here with the reason.
+    pub fn add(&mut self, paths: Vec<PathBuf>, placement: Option<Placement>) -> Vec<String> {
+        let mut refused = Vec::new();
+        for path in paths {
+            // The cheap checks (extension) here; the file itself is checked in the background.
+            let kind = crate::upload::check::kind_of(&path);
+            if kind.is_none() {
+                refused
+                    .push(check_file(&path).err().unwrap_or_else(|| format!("{}: not a media file", path.display())));
+                continue;
+            }
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            self.items.push(Item {
+                id: self.next_id,
+                path,
+                name,
+                kind,
+                progress: Arc::new(Progress::default()),
+                control: Arc::new(Control::default()),
+                state: ItemState::Queued,
+                speed: Speed::default(),
+                media_id: None,
+                placement,
+                restart: false,
+                next_follow: 0.0,
+                duration: None,
+            });
+            self.next_id += 1;
+        }
+        self.window_open = true;
+        refused
+    }
+
+    /// media_id -> the state word, for the bin.
+    pub fn states(&self) -> std::collections::HashMap<String, String> {
+        self.items.iter().filter_map(|i| Some((i.media_id.clone()?, i.label()))).collect()
+    }
+
+    /// Media used by `ids` that are not Normal yet: (name, state) to name in a refusal.
+    pub fn not_ready<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+        let ids: std::collections::HashSet<&str> = ids.collect();
+        self.items
+            .iter()
+            .filter(|i| i.media_id.as_deref().is_some_and(|m| ids.contains(m)) && i.state != ItemState::Ready)
+            .map(|i| (i.name.clone(), i.label()))
+            .collect()
+    }
+
+    fn runtime(&mut self) -> Option<&tokio::runtime::Runtime> {
+        if self.runtime.is_none() {
+            match tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .thread_name("vodcut-upload")
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => self.runtime = Some(rt),
+                Err(e) => self.error = Some(format!("cannot start the upload runtime: {e}")),
+            }
+        }
+        self.runtime.as_ref()
+    }
+
+    fn now(&mut self) -> f64 {
+        self.start.get_or_insert_with(std::time::Instant::now).elapsed().as_secs_f64()
+    }
+
+    /// Called every frame: collects results, starts the next file, follows processing media.
+    pub fn update(&mut self, ctx: &egui::Context, conn: Connection) -> Vec<Happening> {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        let now = self.now();
+        let mut out = Vec::new();
+        if let Some(rx) = &self.picked
+            && let Ok(paths) = rx.try_recv()
+        {
+            self.picked = None;
+            let refused = self.add(paths, None);
+            if !refused.is_empty() {
+                self.error = Some(refused.join("\n"));
+            }
+        }
+        while let Ok(msg) = self.rx.try_recv() {
+            match msg {
+                Msg::Finished(id, r) => {
+                    let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
+                    item.state = match r {
+                        Ok(u) => {
+                            item.media_id = Some(u.media_id.clone());
+                            item.progress.done.store(u.size, Ordering::Relaxed);
+                            if u.kind == MediaKind::Image {
+                                // Images are usable once stored (GetVideoInfo does not know them).
+                                ItemState::Ready
+                            } else {
+                                item.next_follow = now;
+                                ItemState::Processing("UploadSucc".into())
+                            }
+                        }
+                        Err(UploadError::Paused) => ItemState::Paused,
+                        Err(UploadError::Cancelled) => ItemState::Cancelled,
+                        Err(e @ UploadError::Changed { .. }) => ItemState::Changed(e.to_string()),
+                        Err(e) => {
+                            out.push(Happening::Failed { name: item.name.clone(), error: e.to_string() });
+                            ItemState::Failed(e.to_string())
+                        }
+                    };
+                }
+                Msg::Followed(id, r) => {
+                    let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
+                    match r {
+                        Ok(info) if info.status == "Normal" => {
+                            item.state = ItemState::Ready;
+                            item.duration = info.duration;
+                            out.push(Happening::Ready { info: Box::new(info) });
+                        }
+                        Ok(info) if matches!(info.status.as_str(), "TranscodeFail" | "UploadFail" | "Blocked") => {
+                            item.state = ItemState::Failed(format!("VOD could not process it: status {}", info.status));
+                        }
+                        Ok(info) => item.state = ItemState::Processing(info.status),
+                        // A failed look is tried again at the next turn.
+                        Err(e) => log::info!("following {}: {e}", item.name),
+                    }
+                    item.next_follow = now + FOLLOW_EVERY;
+                }
+            }
+        }
+        // A new MediaId: the bin (and the track it was dropped on) gets it at once.
+        for item in &mut self.items {
+            if item.media_id.is_none()
+                && let Some(id) = item.progress.media_id()
+            {
+                item.media_id = Some(id.clone());
+                let title = crate::upload::check::title_for(&item.path, None).unwrap_or_default();
+                out.push(Happening::Created {
+                    media_id: id,
+                    kind: item.kind.unwrap_or(MediaKind::Video),
+                    title,
+                    placement: item.placement,
+                });
+            }
+            if item.state == ItemState::Uploading {
+                item.speed.sample(now, item.progress.done.load(Ordering::Relaxed));
+            }
+        }
+        if !self.items.iter().any(|i| i.state == ItemState::Uploading)
+            && let Some(idx) = self.items.iter().position(|i| i.state == ItemState::Queued)
+        {
+            self.launch(idx, conn.clone());
+        }
+        let due: Vec<(u64, String)> = self
+            .items
+            .iter_mut()
+            .filter(|i| matches!(i.state, ItemState::Processing(_)) && i.next_follow <= now)
+            .filter_map(|i| {
+                i.next_follow = now + 3600.0; // until the answer comes
+                Some((i.id, i.media_id.clone()?))
+            })
+            .collect();
+        for (id, media_id) in due {
+            self.follow(id, media_id, conn.clone());
+        }
+        if self.items.iter().any(Item::active) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        out
+    }
+
+    fn launch(&mut self, idx: usize, conn: Connection) {
+        let Some(store) = self.store.clone() else {
+            self.items[idx].state = ItemState::Failed("no data folder to keep the upload state in".into());
+            return;
+        };
+        let cfg = UploadConfig { allow_insecure_http: conn.allow_insecure_http, ..self.config.clone() };
+        let item = &mut self.items[idx];
+        item.state = ItemState::Uploading;
+        item.control.resume();
+        let req =
+            FileRequest { path: item.path.clone(), restart: std::mem::take(&mut item.restart), ..Default::default() };
+        let (id, progress, control) = (item.id, item.progress.clone(), item.control.clone());
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let Some(rt) = self.runtime() else { return };
+        rt.spawn(async move {
+            let r = match conn.client() {
+                Ok(client) => crate::upload::upload_file(&client, &store, &req, &cfg, &control, &progress).await,
+                Err(error) => Err(UploadError::Api { path: req.path.display().to_string(), error }),
+            };
+            let _ = tx.send(Msg::Finished(id, r));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    fn follow(&mut self, id: u64, media_id: String, conn: Connection) {
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let Some(rt) = self.runtime() else { return };
+        rt.spawn(async move {
+            let r = async { conn.client()?.get_video_info(&media_id).await }.await.map_err(|e| e.to_string());
+            let _ = tx.send(Msg::Followed(id, r));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    pub fn pause(&mut self, id: u64) {
+        if let Some(i) = self.items.iter_mut().find(|i| i.id == id) {
+            match i.state {
+                ItemState::Uploading => i.control.pause(),
+                ItemState::Queued => i.state = ItemState::Paused,
+                _ => {}
+            }
+        }
+    }
+
+    pub fn resume(&mut self, id: u64) {
+        if let Some(i) = self.items.iter_mut().find(|i| i.id == id)
+            && matches!(i.state, ItemState::Paused | ItemState::Failed(_))
+        {
+            i.state = ItemState::Queued;
+        }
+    }
+
+    /// Start over a file that changed (the user agreed).
+    pub fn restart(&mut self, id: u64) {
+        if let Some(i) = self.items.iter_mut().find(|i| i.id == id) {
+            i.restart = true;
+            i.media_id = None;
+            *i.progress.media_id.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            i.state = ItemState::Queued;
+        }
+    }
+
+    pub fn cancel(&mut self, id: u64) {
+        if let Some(i) = self.items.iter_mut().find(|i| i.id == id) {
+            i.control.cancel();
+            match i.state {
+                ItemState::Uploading => {}
+                // A paused or failed multipart upload is aborted on OSS by running it once
+                // more with cancel set (it renews the credentials, then aborts).
+                ItemState::Paused | ItemState::Failed(_) if i.media_id.is_some() => i.state = ItemState::Queued,
+                ItemState::Queued | ItemState::Paused | ItemState::Changed(_) | ItemState::Failed(_) => {
+                    // Nothing on OSS to abort, or a changed file (its parts expire in 7 days).
+                    i.state = ItemState::Cancelled;
+                    if let Some(store) = &self.store
+                        && let Ok(abs) = std::path::absolute(&i.path)
+                    {
+                        store.remove(&abs);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Opens the desktop's file dialog on its own thread.
+    pub fn choose_files(&mut self) {
+        let (tx, rx) = channel();
+        self.picked = Some(rx);
+        std::thread::spawn(move || {
+            let mut exts: Vec<&str> = VIDEO_EXTS.to_vec();
+            exts.extend_from_slice(AUDIO_EXTS);
+            exts.extend_from_slice(IMAGE_EXTS);
+            let files = rfd::FileDialog::new().add_filter("Video, audio and images", &exts).pick_files();
+            let _ = tx.send(files.unwrap_or_default());
+        });
+    }
+
+    /// Bytes done and total over the files still going or done this session.
+    pub fn totals(&self) -> (u64, u64) {
+        self.items.iter().filter(|i| !matches!(i.state, ItemState::Cancelled)).fold((0, 0), |(d, t), i| {
+            (d + i.progress.done.load(Ordering::Relaxed), t + i.progress.total.load(Ordering::Relaxed))
+        })
+    }
+}
+
+/// The Uploads window.
+pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads) {
+    if !up.window_open {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Uploads").open(&mut open).default_width(460.0).resizable(true).show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button("Choose files…").on_hover_text("Video, audio and image files to upload to VOD").clicked() {
+                up.choose_files();
+            }
+            let l = ui.label("or paths:");
+            ui.add(
+                egui::TextEdit::singleline(&mut up.paths_text)
+                    .hint_text("/path/a.mp4; /path/b.jpg")
+                    .desired_width(200.0),
+            )
+            .labelled_by(l.id);
+            if ui.button("Upload").clicked() {
+                let paths: Vec<PathBuf> =
+                    up.paths_text.split(';').map(str::trim).filter(|s| !s.is_empty()).map(PathBuf::from).collect();
+                let refused = up.add(paths, None);
+                up.error = (!refused.is_empty()).then(|| refused.join("\n"));
+                if up.error.is_none() {
+                    up.paths_text.clear();
+                }
+            }
+        });
+        if let Some(e) = &up.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let (done, total) = up.totals();
+        if total > 0 {
+            let f = done as f32 / total as f32;
+            ui.add(egui::ProgressBar::new(f).text(format!(
+                "All: {} of {}",
+                crate::upload::human_bytes(done as f64),
+                crate::upload::human_bytes(total as f64)
+            )))
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ProgressIndicator,
+                    true,
+                    format!("All uploads {:.0} %", f * 100.0),
+                )
+            });
+        }
+        ui.separator();
+        if up.items.is_empty() {
+            ui.label("Drop video, audio or image files on the window (the bin or a track), or choose them above.");
+        }
+        let mut actions: Vec<(u64, &str)> = Vec::new();
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            for item in &up.items {
+                ui.horizontal(|ui| {
+                    ui.strong(&item.name);
+                    if let Some(id) = &item.media_id {
+                        ui.weak(id).on_hover_text("MediaId");
+                    }
+                });
+                let f = item.progress.fraction();
+                let total = item.progress.total.load(Ordering::Relaxed);
+                let mut text = item.label();
+                if item.state == ItemState::Uploading && f < 1.0 {
+                    if let Some(s) = item.speed.bytes_per_sec() {
+                        text += &format!(" · {}/s", crate::upload::human_bytes(s));
+                    }
+                    let left = total.saturating_sub(item.progress.done.load(Ordering::Relaxed));
+                    if let Some(t) = item.speed.time_left(left) {
+                        text += &format!(" · {} left", crate::upload::human_duration(t));
+                    }
+                }
+                let label = format!("Upload of {}: {}", item.name, item.label());
+                ui.add(egui::ProgressBar::new(f).text(text))
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
+                ui.horizontal(|ui| {
+                    let (button, action, hint) = match &item.state {
+                        ItemState::Uploading | ItemState::Queued => (Some("Pause"), "pause", ""),
+                        ItemState::Paused | ItemState::Failed(_) => (Some("Resume"), "resume", ""),
+                        ItemState::Changed(_) => {
+                            (Some("Start over"), "restart", "Upload the file as it is now, as a new media")
+                        }
+                        _ => (None, "", ""),
+                    };
+                    if let Some(b) = button {
+                        let r = ui.small_button(b);
+                        let r = if hint.is_empty() { r } else { r.on_hover_text(hint) };
+                        if r.clicked() {
+                            actions.push((item.id, action));
+                        }
+                    }
+                    if matches!(
+                        item.state,
+                        ItemState::Uploading
+                            | ItemState::Queued
+                            | ItemState::Paused
+                            | ItemState::Changed(_)
+                            | ItemState::Failed(_)
+                    ) && ui.small_button("Cancel").clicked()
+                    {
+                        actions.push((item.id, "cancel"));
+                    }
+                });
+                match &item.state {
+                    ItemState::Failed(e) | ItemState::Changed(e) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    _ => {}
+                }
+                ui.separator();
+            }
+        });
+        for (id, a) in actions {
+            match a {
+                "pause" => up.pause(id),
+                "resume" => up.resume(id),
+                "restart" => up.restart(id),
+                _ => up.cancel(id),
+            }
+        }
+    });
+    up.window_open = open;
+}

@@ -1,0 +1,857 @@
+//! The upload side of the loopback VOD server: CreateUploadVideo / CreateUploadImage /
+//! RefreshUploadVideo, and an OSS endpoint (PutObject, multipart) on its own port.
+//!
+//! OSS requests are checked as OSS does, with code written independently of the client's: the
+//! V1 signature over the request as received, the `Date` within 15 minutes, the STS token of
+//! the AccessKey, that the credentials were issued for this very object, and Content-MD5
+//! against the bytes. Bodies are streamed to files (or only hashed), never held whole in
+//! memory. Tests can expire tokens, fail parts, slow parts down, and read the request log.
+//! A finished upload shows in SearchMedia / GetVideoInfo, Uploading, then Transcoding, then
+//! Normal after a short simulated transcode.
+#![allow(dead_code)]
+
+use super::vod_server::{Media, State, VodServer};
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use md5::Digest;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub const BUCKET: &str = "outin-0123456789abcdef0123456789loop";
+
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub secret: String,
+    pub token: String,
+    pub media_id: String,
+    pub expired: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Upload {
+    pub media_id: String,
+    pub key: String,
+    pub kind: &'static str,
+    pub title: String,
+    pub file_name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub etag: String,
+    pub size: u64,
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Multipart {
+    pub key: String,
+    pub parts: BTreeMap<u32, Part>,
+}
+
+/// A stored object: its pieces in order (one for PutObject, the parts for multipart).
+#[derive(Clone, Debug, Default)]
+pub struct Object {
+    pub pieces: Vec<Part>,
+    pub md5_hex: String,
+}
+
+/// One OSS request as the server saw it.
+#[derive(Clone, Debug)]
+pub struct OssLog {
+    pub method: String,
+    pub op: &'static str,
+    pub part: Option<u32>,
+    pub upload_id: Option<String>,
+    pub status: u16,
+    pub code: String,
+}
+
+#[derive(Default)]
+pub struct OssState {
+    /// `http://127.0.0.1:port`, the Endpoint in UploadAddress.
+    pub endpoint: String,
+    pub dir: Option<PathBuf>,
+    /// Neither keep nor hash bodies, trusting Content-MD5 (benchmarks of big files).
+    pub discard: bool,
+    /// AccessKeyId -> token.
+    pub tokens: HashMap<String, Token>,
+    /// MediaId -> upload.
+    pub uploads: HashMap<String, Upload>,
+    pub multipart: HashMap<String, Multipart>,
+    /// Key -> object.
+    pub objects: HashMap<String, Object>,
+    pub log: Vec<OssLog>,
+    /// Part number -> failures still to give (500 InternalError).
+    pub fail_parts: HashMap<u32, u32>,
+    /// Each UploadPart waits this long before reading its body.
+    pub part_delay: Duration,
+    /// Every token expires after this many more successful parts.
+    pub expire_after_parts: Option<u32>,
+    /// Time from upload complete to Normal.
+    pub transcode: Duration,
+    /// Duration given to uploaded audio and video.
+    pub media_duration: f64,
+    /// Seconds until issued credentials expire (ExpireUTCTime).
+    pub token_lifetime: i64,
+    counter: u64,
+}
+
+impl VodServer {
+    pub fn oss(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap()
+    }
+
+    pub fn oss_log(&self) -> Vec<OssLog> {
+        self.state.lock().unwrap().oss.log.clone()
+    }
+
+    /// Every issued upload token answers SecurityTokenExpired from now on.
+    pub fn expire_upload_tokens(&self) {
+        for t in self.state.lock().unwrap().oss.tokens.values_mut() {
+            t.expired = true;
+        }
+    }
+
+    pub fn fail_part(&self, number: u32, times: u32) {
+        self.state.lock().unwrap().oss.fail_parts.insert(number, times);
+    }
+
+    /// The MD5 (hex) of the stored object of a media, once complete.
+    pub fn object_md5(&self, media_id: &str) -> Option<String> {
+        let st = self.state.lock().unwrap();
+        let key = &st.oss.uploads.get(media_id)?.key;
+        st.oss.objects.get(key).map(|o| o.md5_hex.clone())
+    }
+
+    /// The stored object's bytes hashed again from disk (proves what was kept, not what was
+    /// counted on the way in).
+    pub fn object_md5_from_disk(&self, media_id: &str) -> Option<String> {
+        let pieces = {
+            let st = self.state.lock().unwrap();
+            let key = st.oss.uploads.get(media_id)?.key.clone();
+            st.oss.objects.get(&key)?.pieces.clone()
+        };
+        let mut h = md5::Md5::new();
+        for p in pieces {
+            let mut f = std::fs::File::open(p.file?).ok()?;
+            let mut buf = vec![0; 1 << 20];
+            loop {
+                let n = f.read(&mut buf).ok()?;
+                if n == 0 {
+                    break;
+                }
+                h.update(&buf[..n]);
+            }
+        }
+        Some(hex(&h.finalize()))
+    }
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02X}")).collect()
+}
+
+/// Starts the OSS listener for `state` (called by `VodServer::start`).
+pub fn start(state: &Arc<Mutex<State>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback OSS");
+    let addr = listener.local_addr().unwrap();
+    let dir = std::env::temp_dir().join(format!("vodcut-oss-{}-{}", std::process::id(), addr.port()));
+    let _ = std::fs::create_dir_all(&dir);
+    {
+        let mut st = state.lock().unwrap();
+        st.oss.endpoint = format!("http://{addr}");
+        st.oss.dir = Some(dir);
+        st.oss.transcode = Duration::from_millis(600);
+        st.oss.media_duration = 6.0;
+        st.oss.token_lifetime = 3600;
+    }
+    let st = state.clone();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(conn) = conn else { continue };
+            let st = st.clone();
+            std::thread::spawn(move || {
+                let _ = serve(conn, &st);
+            });
+        }
+    });
+}
+
+/// Removes the stored objects (called when the VOD server is dropped).
+pub fn cleanup(state: &Mutex<State>) {
+    if let Some(d) = state.lock().unwrap().oss.dir.take() {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+const VIDEO: &[&str] = &[
+    "mp4", "ts", "3gp", "mpg", "mpeg", "mpe", "dat", "vob", "asf", "avi", "wmv", "flv", "f4v", "rm", "rmvb", "mov",
+    "mkv", "m3u8", "dv", "gif", "m2t", "m4v", "mj2", "mjpeg", "mts", "ogg", "qt", "swf", "webm",
+];
+const AUDIO: &[&str] = &["mp3", "wma", "wav", "aac", "ra", "m4a", "flac", "ape", "ac3", "amr", "caf", "acm"];
+const IMAGE: &[&str] = &["png", "jpg", "jpeg", "gif", "heic", "webp"];
+
+type Refusal = (u16, &'static str, String);
+
+fn b64(v: &Value) -> String {
+    base64::engine::general_purpose::STANDARD.encode(v.to_string())
+}
+
+fn issue(st: &mut State, media_id: &str, key: &str) -> (String, String) {
+    st.oss.counter += 1;
+    let n = st.oss.counter;
+    let ak = format!("STS.LoopUpload{n:06}");
+    let secret = format!("upload-secret-{n}-{}", media_id.len());
+    let token = format!("CAIS{n:04}/upload+token=");
+    st.oss.tokens.insert(
+        ak.clone(),
+        Token { secret: secret.clone(), token: token.clone(), media_id: media_id.to_owned(), expired: false },
+    );
+    let expire = time::OffsetDateTime::now_utc() + time::Duration::seconds(st.oss.token_lifetime);
+    let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    let auth = json!({"SecurityToken": token, "AccessKeyId": ak, "ExpireUTCTime": expire.format(&f).unwrap(),
+        "AccessKeySecret": secret, "Expiration": "3600", "Region": "cn-shanghai"});
+    let address = json!({"Endpoint": st.oss.endpoint, "Bucket": BUCKET, "FileName": key});
+    (b64(&address), b64(&auth))
+}
+
+fn new_id(st: &mut State) -> String {
+    st.oss.counter += 1;
+    format!("{:08x}{:024x}", st.oss.counter, st.oss.counter.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// The upload actions of the VOD API, or None for other actions.
+pub fn vod_action(
+    action: &str,
+    p: &BTreeMap<String, String>,
+    st: &mut State,
+    rid: &str,
+) -> Option<Result<Value, Refusal>> {
+    let missing = |name: &str| {
+        (
+            400u16,
+            "MissingParameter",
+            format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
+        )
+    };
+    let title_ok = |t: &str| -> Result<(), Refusal> {
+        if t.len() > 128 {
+            return Err((400, "LengthExceededMax", "The specified Title length has exceeded 128 bytes.".into()));
+        }
+        Ok(())
+    };
+    Some(match action {
+        "CreateUploadVideo" => (|| {
+            let title = p.get("Title").ok_or_else(|| missing("Title"))?.clone();
+            let file_name = p.get("FileName").ok_or_else(|| missing("FileName"))?.clone();
+            title_ok(&title)?;
+            let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            let kind = if VIDEO.contains(&ext.as_str()) {
+                "video"
+            } else if AUDIO.contains(&ext.as_str()) {
+                "audio"
+            } else {
+                return Err((
+                    400,
+                    "InvalidFileName.Extension",
+                    format!("The file extension of {file_name} is not supported."),
+                ));
+            };
+            let id = new_id(st);
+            let key = format!("sv/{}/{}.{ext}", &id[..16], &id[..16]);
+            st.oss.uploads.insert(
+                id.clone(),
+                Upload { media_id: id.clone(), key: key.clone(), kind, title: title.clone(), file_name },
+            );
+            st.media.push(Media { id: id.clone(), kind, title, duration: 0.0, status: "Uploading" });
+            let (address, auth) = issue(st, &id, &key);
+            Ok(json!({"RequestId": rid, "VideoId": id, "UploadAddress": address, "UploadAuth": auth}))
+        })(),
+        "CreateUploadImage" => (|| {
+            let image_type = p.get("ImageType").ok_or_else(|| missing("ImageType"))?;
+            if image_type != "default" && image_type != "cover" {
+                return Err((400, "InvalidParameter", format!("The ImageType {image_type} is not valid.")));
+            }
+            let ext = p.get("ImageExt").cloned().unwrap_or_else(|| "png".into());
+            if !IMAGE.contains(&ext.as_str()) {
+                return Err((400, "InvalidParameter", format!("The ImageExt {ext} is not valid.")));
+            }
+            let title = p.get("Title").cloned().unwrap_or_default();
+            title_ok(&title)?;
+            let id = new_id(st);
+            let key = format!("image/default/{}.{ext}", id.to_ascii_uppercase());
+            st.oss.uploads.insert(
+                id.clone(),
+                Upload {
+                    media_id: id.clone(),
+                    key: key.clone(),
+                    kind: "image",
+                    title: title.clone(),
+                    file_name: p.get("OriginalFileName").cloned().unwrap_or_default(),
+                },
+            );
+            st.media.push(Media { id: id.clone(), kind: "image", title, duration: 0.0, status: "Uploading" });
+            let (address, auth) = issue(st, &id, &key);
+            let url = format!("{}/{BUCKET}/{key}", st.oss.endpoint);
+            Ok(json!({"RequestId": rid, "ImageId": id, "ImageURL": url, "FileURL": url,
+                "UploadAddress": address, "UploadAuth": auth}))
+        })(),
+        "RefreshUploadVideo" => (|| {
+            let id = p.get("VideoId").ok_or_else(|| missing("VideoId"))?.clone();
+            let Some(u) = st.oss.uploads.get(&id).filter(|u| u.kind != "image").cloned() else {
+                return Err((404, "InvalidVideo.NotFound", "The video does not exist.".into()));
+            };
+            let (address, auth) = issue(st, &id, &u.key);
+            Ok(json!({"RequestId": rid, "VideoId": id, "UploadAddress": address, "UploadAuth": auth}))
+        })(),
+        _ => return None,
+    })
+}
+
+struct Head {
+    method: String,
+    bucket: String,
+    key: String,
+    query: Vec<(String, String)>,
+    headers: HashMap<String, String>,
+    length: u64,
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..(i + 3).min(b.len())]).unwrap_or("zz"), 16)
+        {
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn read_head(r: &mut BufReader<&TcpStream>) -> std::io::Result<Head> {
+    let mut line = String::new();
+    r.read_line(&mut line)?;
+    let mut it = line.split_whitespace();
+    let method = it.next().unwrap_or("").to_owned();
+    let target = it.next().unwrap_or("/").to_owned();
+    let mut headers = HashMap::new();
+    loop {
+        let mut h = String::new();
+        if r.read_line(&mut h)? == 0 || h.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
+        }
+    }
+    let (path, q) = target.split_once('?').unwrap_or((&target, ""));
+    let path = decode(path);
+    let rest = path.trim_start_matches('/');
+    let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
+    let query = q
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    let length = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    Ok(Head { method, bucket: bucket.to_owned(), key: key.to_owned(), query, headers, length })
+}
+
+fn respond(mut conn: &TcpStream, status: u16, body: &str, extra: &[(&str, String)]) {
+    let mut head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: application/xml\r\nContent-Length: {}\r\nConnection: close\r\nx-oss-request-id: 5F16A4LOOP{status}\r\n",
+        body.len()
+    );
+    for (k, v) in extra {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(body.as_bytes());
+    let _ = conn.flush();
+}
+
+fn error_xml(code: &str, message: &str, extra: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>{message}</Message>\n  <RequestId>5F16A4LOOPBACK</RequestId>\n  <HostId>{BUCKET}.oss-loopback</HostId>{extra}\n  <EC>0002-00000000</EC>\n</Error>"
+    )
+}
+
+fn parse_date(s: &str) -> Option<i64> {
+    let f = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    time::PrimitiveDateTime::parse(s, &f).ok().map(|t| t.assume_utc().unix_timestamp())
+}
+
+/// The V1 StringToSign of the request as received, built independently of the client.
+fn string_to_sign(h: &Head) -> String {
+    let get = |k: &str| h.headers.get(k).cloned().unwrap_or_default();
+    let mut oss: Vec<(String, String)> =
+        h.headers.iter().filter(|(k, _)| k.starts_with("x-oss-")).map(|(k, v)| (k.clone(), v.clone())).collect();
+    oss.sort();
+    let mut s = format!("{}\n{}\n{}\n{}\n", h.method, get("content-md5"), get("content-type"), get("date"));
+    for (k, v) in oss {
+        s += &format!("{k}:{v}\n");
+    }
+    s += &format!("/{}/{}", h.bucket, h.key);
+    let mut sub: Vec<&(String, String)> =
+        h.query.iter().filter(|(k, _)| ["uploads", "uploadId", "partNumber"].contains(&k.as_str())).collect();
+    sub.sort();
+    for (i, (k, v)) in sub.iter().enumerate() {
+        s.push(if i == 0 { '?' } else { '&' });
+        s.push_str(k);
+        if !v.is_empty() {
+            s.push('=');
+            s.push_str(v);
+        }
+    }
+    s
+}
+
+fn check_auth(h: &Head, st: &State) -> Result<(), Refusal> {
+    let auth = h.headers.get("authorization").cloned().unwrap_or_default();
+    let Some((ak, sig)) = auth.strip_prefix("OSS ").and_then(|a| a.split_once(':')) else {
+        return Err((403, "AccessDenied", "Authorization header is missing or not OSS V1.".into()));
+    };
+    let Some(tok) = st.oss.tokens.get(ak) else {
+        return Err((
+            403,
+            "InvalidAccessKeyId",
+            "The OSS Access Key Id you provided does not exist in our records.".into(),
+        ));
+    };
+    if h.headers.get("x-oss-security-token") != Some(&tok.token) {
+        return Err((403, "InvalidSecurityToken", "The security token you provided is invalid.".into()));
+    }
+    if tok.expired {
+        return Err((403, "SecurityTokenExpired", "The security token you provided has expired.".into()));
+    }
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    match h.headers.get("date").and_then(|d| parse_date(d)) {
+        Some(t) if (t - now).abs() <= 15 * 60 => {}
+        Some(_) => {
+            return Err((
+                403,
+                "RequestTimeTooSkewed",
+                "The difference between the request time and the current time is too large.".into(),
+            ));
+        }
+        None => return Err((403, "AccessDenied", "Missing or malformed Date header.".into())),
+    }
+    let to_sign = string_to_sign(h);
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(tok.secret.as_bytes()).unwrap();
+    mac.update(to_sign.as_bytes());
+    let expected = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
+    if expected != sig {
+        return Err((
+            403,
+            "SignatureDoesNotMatch",
+            format!(
+                "The request signature we calculated does not match the signature you provided.</Message><StringToSign>{to_sign}</StringToSign><Message>"
+            ),
+        ));
+    }
+    let upload = st.oss.uploads.get(&tok.media_id);
+    if h.bucket != BUCKET || upload.is_none_or(|u| u.key != h.key) {
+        return Err((403, "AccessDenied", "The credentials were not issued for this object.".into()));
+    }
+    Ok(())
+}
+
+/// Streams the body to a file (or nowhere), returning its MD5 and size.
+fn take_body(r: &mut BufReader<&TcpStream>, len: u64, file: Option<&PathBuf>) -> std::io::Result<([u8; 16], u64)> {
+    take_body_hashed(r, len, file, true)
+}
+
+/// As `take_body`; without `hash` the MD5 is all zeros (benchmarks: the server's hashing
+/// would compete with the client for the same CPU, which a real OSS does not).
+fn take_body_hashed(
+    r: &mut BufReader<&TcpStream>,
+    len: u64,
+    file: Option<&PathBuf>,
+    hash: bool,
+) -> std::io::Result<([u8; 16], u64)> {
+    let mut out = match file {
+        Some(p) => Some(std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(p)?)),
+        None => None,
+    };
+    let mut h = md5::Md5::new();
+    let mut left = len;
+    let mut buf = vec![0u8; 256 * 1024];
+    while left > 0 {
+        let want = left.min(buf.len() as u64) as usize;
+        let n = r.read(&mut buf[..want])?;
+        if n == 0 {
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "body cut short"));
+        }
+        if hash {
+            h.update(&buf[..n]);
+        }
+        if let Some(o) = out.as_mut() {
+            o.write_all(&buf[..n])?;
+        }
+        left -= n as u64;
+    }
+    if let Some(mut o) = out {
+        o.flush()?;
+    }
+    Ok((h.finalize().into(), len))
+}
+
+fn op_of(h: &Head) -> &'static str {
+    let has = |k: &str| h.query.iter().any(|(q, _)| q == k);
+    match h.method.as_str() {
+        "PUT" if has("partNumber") && has("uploadId") => "UploadPart",
+        "PUT" => "PutObject",
+        "POST" if has("uploads") => "InitiateMultipartUpload",
+        "POST" if has("uploadId") => "CompleteMultipartUpload",
+        "GET" if has("uploadId") => "ListParts",
+        "DELETE" if has("uploadId") => "AbortMultipartUpload",
+        _ => "Unsupported",
+    }
+}
+
+fn serve(conn: TcpStream, state: &Arc<Mutex<State>>) -> std::io::Result<()> {
+    conn.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut r = BufReader::with_capacity(256 * 1024, &conn);
+    let h = read_head(&mut r)?;
+    let op = op_of(&h);
+    let q = |k: &str| h.query.iter().find(|(q, _)| q == k).map(|(_, v)| v.clone());
+    let part: Option<u32> = q("partNumber").and_then(|v| v.parse().ok());
+    let upload_id = q("uploadId");
+    let log = |st: &mut State, status: u16, code: &str| {
+        st.oss.log.push(OssLog {
+            method: h.method.clone(),
+            op,
+            part,
+            upload_id: upload_id.clone(),
+            status,
+            code: code.to_owned(),
+        })
+    };
+    let mut body_read = false;
+    let refuse =
+        |r: &mut BufReader<&TcpStream>, (status, code, message): Refusal, body_read: bool| -> std::io::Result<()> {
+            {
+                let mut st = state.lock().unwrap();
+                log(&mut st, status, code);
+            }
+            // Read what was sent so the client sees the answer, not a reset.
+            if !body_read {
+                let _ = take_body(r, h.length, None);
+            }
+            respond(&conn, status, &error_xml(code, &message, ""), &[]);
+            Ok(())
+        };
+    let (delay, fail, dir, discard) = {
+        let mut st = state.lock().unwrap();
+        if let Err(e) = check_auth(&h, &st) {
+            drop(st);
+            return refuse(&mut r, e, body_read);
+        }
+        let fail = match (op, part) {
+            ("UploadPart", Some(n)) => match st.oss.fail_parts.get_mut(&n) {
+                Some(left) if *left > 0 => {
+                    *left -= 1;
+                    true
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        (st.oss.part_delay, fail, st.oss.dir.clone(), st.oss.discard)
+    };
+    if fail {
+        return refuse(
+            &mut r,
+            (500, "InternalError", "We encountered an internal error. Please try again.".into()),
+            body_read,
+        );
+    }
+    match op {
+        "PutObject" | "UploadPart" => {
+            if op == "UploadPart" {
+                if !part.is_some_and(|n| (1..=10_000).contains(&n)) {
+                    return refuse(
+                        &mut r,
+                        (400, "InvalidArgument", "Part number must be an integer between 1 and 10000.".into()),
+                        body_read,
+                    );
+                }
+                let known = state
+                    .lock()
+                    .unwrap()
+                    .oss
+                    .multipart
+                    .get(upload_id.as_deref().unwrap_or(""))
+                    .is_some_and(|m| m.key == h.key);
+                if !known {
+                    return refuse(
+                        &mut r,
+                        (404, "NoSuchUpload", "The specified upload does not exist.".into()),
+                        body_read,
+                    );
+                }
+                std::thread::sleep(delay);
+            }
+            let file = if discard {
+                None
+            } else {
+                let mut st = state.lock().unwrap();
+                st.oss.counter += 1;
+                dir.map(|d| d.join(format!("piece-{}", st.oss.counter)))
+            };
+            let (mut md5, size) = take_body_hashed(&mut r, h.length, file.as_ref(), !discard)?;
+            if discard
+                && let Some(m) =
+                    h.headers.get("content-md5").and_then(|m| base64::engine::general_purpose::STANDARD.decode(m).ok())
+                && m.len() == 16
+            {
+                md5.copy_from_slice(&m);
+            }
+            if let Some(want) = h.headers.get("content-md5")
+                && *want != base64::engine::general_purpose::STANDARD.encode(md5)
+            {
+                respond(
+                    &conn,
+                    400,
+                    &error_xml("InvalidDigest", "The Content-MD5 you specified is not valid.", ""),
+                    &[],
+                );
+                log(&mut state.lock().unwrap(), 400, "InvalidDigest");
+                return Ok(());
+            }
+            let etag = hex(&md5);
+            let piece = Part { etag: etag.clone(), size, file };
+            let mut st = state.lock().unwrap();
+            if op == "UploadPart" {
+                let id = upload_id.clone().unwrap_or_default();
+                if let Some(m) = st.oss.multipart.get_mut(&id) {
+                    m.parts.insert(part.unwrap_or(0), piece);
+                }
+                if let Some(k) = st.oss.expire_after_parts.as_mut() {
+                    *k = k.saturating_sub(1);
+                    if *k == 0 {
+                        st.oss.expire_after_parts = None;
+                        for t in st.oss.tokens.values_mut() {
+                            t.expired = true;
+                        }
+                    }
+                }
+            } else {
+                st.oss.objects.insert(h.key.clone(), Object { pieces: vec![piece], md5_hex: etag.clone() });
+                finished(&mut st, state, &h.key);
+            }
+            log(&mut st, 200, "");
+            drop(st);
+            respond(&conn, 200, "", &[("ETag", format!("\"{etag}\""))]);
+        }
+        "InitiateMultipartUpload" => {
+            let _ = take_body(&mut r, h.length, None);
+            let mut st = state.lock().unwrap();
+            st.oss.counter += 1;
+            let id = format!("0004B9894A22E5B1888A1E29F823{:04X}", st.oss.counter);
+            st.oss.multipart.insert(id.clone(), Multipart { key: h.key.clone(), parts: BTreeMap::new() });
+            log(&mut st, 200, "");
+            respond(
+                &conn,
+                200,
+                &format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InitiateMultipartUploadResult xmlns=\"http://doc.oss-cn-hangzhou.aliyuncs.com\"><Bucket>{BUCKET}</Bucket><Key>{}</Key><UploadId>{id}</UploadId></InitiateMultipartUploadResult>",
+                    h.key
+                ),
+                &[],
+            );
+        }
+        "ListParts" => {
+            let st = state.lock().unwrap();
+            let Some(m) = st.oss.multipart.get(upload_id.as_deref().unwrap_or("")).cloned() else {
+                drop(st);
+                return refuse(&mut r, (404, "NoSuchUpload", "The specified upload does not exist.".into()), body_read);
+            };
+            drop(st);
+            let marker: u32 = q("part-number-marker").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let max: usize = q("max-parts").and_then(|v| v.parse().ok()).unwrap_or(1000);
+            let page: Vec<(&u32, &Part)> = m.parts.range(marker + 1..).take(max).collect();
+            let truncated = m.parts.range(marker + 1..).count() > page.len();
+            let mut xml = format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListPartsResult><Bucket>{BUCKET}</Bucket><Key>{}</Key><UploadId>{}</UploadId><NextPartNumberMarker>{}</NextPartNumberMarker><MaxParts>{max}</MaxParts><IsTruncated>{truncated}</IsTruncated>",
+                h.key,
+                upload_id.clone().unwrap_or_default(),
+                page.last().map(|p| *p.0).unwrap_or(0)
+            );
+            for (n, p) in page {
+                xml += &format!(
+                    "<Part><PartNumber>{n}</PartNumber><LastModified>2026-12-01T00:00:00.000Z</LastModified><ETag>\"{}\"</ETag><Size>{}</Size></Part>",
+                    p.etag, p.size
+                );
+            }
+            xml += "</ListPartsResult>";
+            log(&mut state.lock().unwrap(), 200, "");
+            respond(&conn, 200, &xml, &[]);
+        }
+        "CompleteMultipartUpload" => {
+            let mut body = vec![0u8; h.length.min(4 << 20) as usize];
+            r.read_exact(&mut body)?;
+            body_read = true;
+            let body = String::from_utf8_lossy(&body).into_owned();
+            let id = upload_id.clone().unwrap_or_default();
+            let mut st = state.lock().unwrap();
+            let Some(m) = st.oss.multipart.get(&id).cloned() else {
+                drop(st);
+                return refuse(&mut r, (404, "NoSuchUpload", "The specified upload does not exist.".into()), body_read);
+            };
+            let mut pieces = Vec::new();
+            let mut last = 0;
+            let listed: Vec<(u32, String)> = body
+                .split("<Part>")
+                .skip(1)
+                .filter_map(|p| {
+                    let tag = |n: &str| {
+                        let s = p.find(&format!("<{n}>"))? + n.len() + 2;
+                        let e = p[s..].find(&format!("</{n}>"))? + s;
+                        Some(p[s..e].trim().trim_matches('"').to_ascii_uppercase())
+                    };
+                    Some((tag("PartNumber")?.parse().ok()?, tag("ETag")?))
+                })
+                .collect();
+            if listed.is_empty() {
+                drop(st);
+                return refuse(
+                    &mut r,
+                    (400, "MalformedXML", "The XML you provided was not well-formed.".into()),
+                    body_read,
+                );
+            }
+            let count = listed.len();
+            for (i, (n, etag)) in listed.into_iter().enumerate() {
+                if n <= last {
+                    drop(st);
+                    return refuse(
+                        &mut r,
+                        (400, "InvalidPartOrder", "The list of parts was not in ascending order.".into()),
+                        body_read,
+                    );
+                }
+                last = n;
+                let Some(p) = m.parts.get(&n).filter(|p| p.etag == etag) else {
+                    drop(st);
+                    return refuse(
+                        &mut r,
+                        (400, "InvalidPart", format!("Part {n} was not found or its ETag does not match.")),
+                        body_read,
+                    );
+                };
+                if i + 1 < count && p.size < 100 * 1024 {
+                    drop(st);
+                    return refuse(
+                        &mut r,
+                        (400, "EntityTooSmall", format!("Part {n} is smaller than 100 KB.")),
+                        body_read,
+                    );
+                }
+                pieces.push(p.clone());
+            }
+            // The whole object's MD5, from the pieces (streamed, not loaded), without holding
+            // the server's lock meanwhile.
+            drop(st);
+            let mut hsh = md5::Md5::new();
+            let mut complete_md5 = true;
+            for p in &pieces {
+                match &p.file {
+                    Some(f) => {
+                        let mut file = std::fs::File::open(f)?;
+                        let mut buf = vec![0; 1 << 20];
+                        loop {
+                            let n = file.read(&mut buf)?;
+                            if n == 0 {
+                                break;
+                            }
+                            hsh.update(&buf[..n]);
+                        }
+                    }
+                    None => complete_md5 = false,
+                }
+            }
+            let md5_hex = if complete_md5 { hex(&hsh.finalize()) } else { String::new() };
+            let mut st = state.lock().unwrap();
+            st.oss.multipart.remove(&id);
+            st.oss.objects.insert(m.key.clone(), Object { pieces, md5_hex });
+            finished(&mut st, state, &m.key);
+            log(&mut st, 200, "");
+            drop(st);
+            respond(
+                &conn,
+                200,
+                &format!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUploadResult><Location>{}/{BUCKET}/{}</Location><Bucket>{BUCKET}</Bucket><Key>{}</Key><ETag>\"LOOPBACK-UUID-{id}\"</ETag></CompleteMultipartUploadResult>",
+                    "http://loopback", m.key, m.key
+                ),
+                &[("x-oss-hash-crc64ecma", "0".into())],
+            );
+        }
+        "AbortMultipartUpload" => {
+            let _ = take_body(&mut r, h.length, None);
+            let mut st = state.lock().unwrap();
+            if st.oss.multipart.remove(upload_id.as_deref().unwrap_or("")).is_none() {
+                drop(st);
+                return refuse(&mut r, (404, "NoSuchUpload", "The specified upload does not exist.".into()), body_read);
+            }
+            log(&mut st, 204, "");
+            drop(st);
+            respond(&conn, 204, "", &[]);
+        }
+        _ => {
+            return refuse(
+                &mut r,
+                (400, "InvalidArgument", format!("{} with this query is not supported here", h.method)),
+                body_read,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The object of a media arrived: Uploading -> UploadSucc, then Transcoding, then Normal with
+/// a duration after the simulated transcode (images are Normal at once).
+fn finished(st: &mut State, state: &Arc<Mutex<State>>, key: &str) {
+    let Some(u) = st.oss.uploads.values().find(|u| u.key == key).cloned() else { return };
+    let (delay, duration) = (st.oss.transcode, st.oss.media_duration);
+    if u.kind == "image" {
+        set_status(st, &u.media_id, "Normal", 0.0);
+        return;
+    }
+    set_status(st, &u.media_id, "UploadSucc", 0.0);
+    let state = state.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(delay / 3);
+        set_status(&mut state.lock().unwrap(), &u.media_id, "Transcoding", 0.0);
+        std::thread::sleep(delay * 2 / 3);
+        set_status(&mut state.lock().unwrap(), &u.media_id, "Normal", duration);
+    });
+}
+
+fn set_status(st: &mut State, id: &str, status: &'static str, duration: f64) {
+    if let Some(m) = st.media.iter_mut().find(|m| m.id == id) {
+        m.status = status;
+        m.duration = duration;
+    }
+}
