@@ -11,3 +11,5 @@ export WGPU_BACKEND=vulkan
 cargo test --all-targets --locked
 # The real window under Xvfb, driven with xdotool (screenshots in target/e2e/).
 bash scripts/e2e-xvfb.sh
+# The real footage in the preview, with and without ffmpeg (screenshots in target/e2e-frames/).
+bash scripts/e2e-frames.sh

@@ -15,11 +15,15 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))
+}
+
+pub(crate) fn client_for(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
+    client(conn, project_region)
 }
 
 fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {

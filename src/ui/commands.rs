@@ -23,6 +23,9 @@ pub enum Command {
     ZoomOut,
     ZoomFit,
     PlayPause,
+    ShuttleBack,
+    ShuttleStop,
+    ShuttleForward,
     Home,
     End,
     StepBack,
@@ -44,7 +47,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 30] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -62,6 +65,9 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomFit,
         Command::PlayPause,
+        Command::ShuttleBack,
+        Command::ShuttleStop,
+        Command::ShuttleForward,
         Command::Home,
         Command::End,
         Command::StepBack,
@@ -93,6 +99,9 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomFit => "Fit timeline",
             Command::PlayPause => "Play / pause",
+            Command::ShuttleBack => "Play backwards (faster)",
+            Command::ShuttleStop => "Stop",
+            Command::ShuttleForward => "Play forwards (faster)",
             Command::Home => "Go to start",
             Command::End => "Go to end",
             Command::StepBack => "Step back",
@@ -115,6 +124,9 @@ impl Command {
             Command::AddSubtitle => "Add a 3 s subtitle at the playhead on the first unlocked subtitle track",
             Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
             Command::Produce => "Validate, confirm, and submit a billed production",
+            Command::ShuttleBack | Command::ShuttleForward => {
+                "Play at normal speed; press again for 2x, 4x, 8x (J backwards, L forwards, K stops)"
+            }
             _ => self.text(),
         }
     }
@@ -139,6 +151,9 @@ impl Command {
             Command::ZoomOut => const { &[k(NONE, Key::Minus)] },
             Command::ZoomFit => const { &[k(NONE, Key::Backslash)] },
             Command::PlayPause => const { &[k(NONE, Key::Space)] },
+            Command::ShuttleBack => const { &[k(NONE, Key::J)] },
+            Command::ShuttleStop => const { &[k(NONE, Key::K)] },
+            Command::ShuttleForward => const { &[k(NONE, Key::L)] },
             Command::Home => const { &[k(NONE, Key::Home)] },
             Command::End => const { &[k(NONE, Key::End)] },
             Command::StepBack => const { &[k(NONE, Key::ArrowLeft)] },

@@ -1,2 +1,3 @@
+pub mod media_server;
 pub mod ui;
 pub mod vod_server;

@@ -87,6 +87,8 @@ pub struct State {
     pub base_url: String,
     /// ProjectId -> material MediaIds, for GetEditingProjectMaterials.
     pub materials: BTreeMap<String, Vec<String>>,
+    /// Served media (MP4s, images, stills): see media_server.rs.
+    pub files: super::media_server::Files,
     counter: u64,
 }
 
@@ -167,6 +169,7 @@ struct Request {
     query: String,
     body: String,
     content_type: String,
+    range: Option<String>,
 }
 
 fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
@@ -178,6 +181,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     let target = parts.next().unwrap_or("/").to_owned();
     let mut length = 0usize;
     let mut content_type = String::new();
+    let mut range = None;
     loop {
         let mut h = String::new();
         if r.read_line(&mut h)? == 0 || h.trim().is_empty() {
@@ -187,6 +191,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
             match k.trim().to_ascii_lowercase().as_str() {
                 "content-length" => length = v.trim().parse().unwrap_or(0),
                 "content-type" => content_type = v.trim().to_owned(),
+                "range" => range = Some(v.trim().to_owned()),
                 _ => {}
             }
         }
@@ -195,7 +200,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     r.read_exact(&mut body)?;
     let query = target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
     let path = target.split('?').next().unwrap_or("/").to_owned();
-    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type })
+    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type, range })
 }
 
 fn respond(mut conn: &TcpStream, status: u16, body: &str, extra_headers: &[(&str, String)]) {
@@ -299,6 +304,9 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         params.extend(pairs(&req.body));
     }
     let action = params.get("Action").cloned().unwrap_or_default();
+    if req.method == "GET" && super::media_server::serve(&conn, &req.path, &req.query, req.range.as_deref(), state) {
+        return Ok(());
+    }
     if req.method == "GET" && req.path.starts_with("/cover/") {
         state.lock().unwrap().cover_requests += 1;
         let png = tiny_png();
@@ -465,6 +473,9 @@ fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str)
             format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
         )
     };
+    if let Some(answer) = super::media_server::handle(action, p, st, rid) {
+        return answer;
+    }
     match action {
         "ProduceEditingProjectVideo" => {
             let timeline = p.get("Timeline").cloned();
@@ -667,9 +678,13 @@ fn tiny_png() -> Vec<u8> {
 /// A library video, or a produced one once its project is Produced.
 fn video(st: &State, id: &str) -> Option<Value> {
     if let Some(m) = st.media.iter().find(|m| m.id == id) {
-        return Some(
-            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""}),
-        );
+        let mut v =
+            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""});
+        if let (Some(Value::Object(extra)), Some(obj)) = (super::media_server::video_extras(st, id), v.as_object_mut())
+        {
+            obj.extend(extra);
+        }
+        return Some(v);
     }
     let pr = st.projects.values().find(|pr| pr.media_ids.iter().any(|m| m == id) && pr.status == "Produced")?;
     Some(

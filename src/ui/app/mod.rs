@@ -71,7 +71,8 @@ pub struct Editor {
     problems: Option<(u64, Arc<Vec<Problem>>)>,
     window_title: String,
     bin_form: AddForm,
-    playing: bool,
+    /// Playback speed: 0 stopped, 1 real time, 2/4/8 faster, negative backwards (J/K/L).
+    pub play_speed: f64,
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
@@ -93,6 +94,8 @@ pub struct Editor {
     pub path_prompt: Option<PathPrompt>,
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
+    /// The real output frame at the playhead (background renderer, texture).
+    pub preview: crate::ui::preview::PreviewState,
 }
 
 impl Editor {
@@ -119,7 +122,7 @@ impl Editor {
             problems: None,
             window_title: String::new(),
             bin_form: AddForm::default(),
-            playing: false,
+            play_speed: 0.0,
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -134,6 +137,7 @@ impl Editor {
             ctx_for_textures: egui::Context::default(),
             unknown_cache: None,
             path_prompt: None,
+            preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
             doc,
         }
     }
@@ -161,6 +165,20 @@ impl Editor {
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
         format!("{dirty}{}{file} — vodcut", self.doc.project.display_title())
+    }
+
+    /// Where the preview's pictures come from: the VOD connection, ffmpeg, the cache.
+    fn footage_settings(&self) -> crate::ui::preview::FootageSettings {
+        let s = &self.cloud.settings;
+        crate::ui::preview::FootageSettings {
+            connection: self.cloud.footage.then(|| self.cloud.connection(&self.doc.project.region)),
+            ffmpeg: Some(s.ffmpeg_path.trim()).filter(|p| !p.is_empty()).map(PathBuf::from),
+            cache_dir: self.preview.cache_dir.clone(),
+            memory_bytes: match s.frame_memory_mb {
+                0 => crate::media::cache::DEFAULT_MEMORY_BYTES,
+                mb => (mb as usize).saturating_mul(1 << 20),
+            },
+        }
     }
 
     /// Runs a command from a menu, a button or the keyboard.
@@ -216,7 +234,19 @@ impl Editor {
                 Ok(())
             }
             Command::PlayPause => {
-                self.playing = !self.playing;
+                self.play_speed = if self.play_speed == 0.0 { 1.0 } else { 0.0 };
+                Ok(())
+            }
+            Command::ShuttleForward => {
+                self.play_speed = if self.play_speed <= 0.0 { 1.0 } else { (self.play_speed * 2.0).min(8.0) };
+                Ok(())
+            }
+            Command::ShuttleBack => {
+                self.play_speed = if self.play_speed >= 0.0 { -1.0 } else { (self.play_speed * 2.0).max(-8.0) };
+                Ok(())
+            }
+            Command::ShuttleStop => {
+                self.play_speed = 0.0;
                 Ok(())
             }
             Command::Home => {
@@ -285,12 +315,21 @@ impl Editor {
                 self.run(command);
             }
         }
-        if self.playing {
-            let dt = ctx.input(|i| i.stable_dt).min(0.1);
+        if self.play_speed != 0.0 {
+            // The playhead follows the clock; the preview shows the frame due at it.
+            let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.1));
             let p = self.doc.project.playhead;
-            self.doc.set_playhead(p + Time::from_secs_f64(f64::from(dt)).unwrap_or(Time::ZERO));
+            let next = p + Time::from_secs_f64(dt * self.play_speed).unwrap_or(Time::ZERO);
+            let end = self.timeline.content_end();
+            if next <= Time::ZERO || (self.play_speed > 0.0 && next >= end) {
+                self.doc.set_playhead(if self.play_speed > 0.0 { end } else { Time::ZERO });
+                self.play_speed = 0.0;
+            } else {
+                self.doc.set_playhead(next);
+            }
             ctx.request_repaint();
         }
+        self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -304,8 +343,11 @@ impl Editor {
         });
         egui::Panel::left("left").resizable(true).default_size(270.0).show(ui, |ui| self.left_ui(ui));
         egui::Panel::right("inspector").resizable(true).default_size(320.0).show(ui, |ui| self.right_ui(ui));
-        egui::CentralPanel::default_margins()
-            .show(ui, |ui| crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline));
+        let footage = self.footage_settings();
+        let speed = self.play_speed;
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
+        });
         let region = self.doc.project.region.clone();
         account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
         match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project) {

@@ -5,6 +5,7 @@
 //! rebuilt only when the document changes.
 
 pub mod draw;
+pub mod filmstrip;
 pub mod headers;
 pub mod mapping;
 
@@ -54,6 +55,8 @@ pub struct TimelineState {
     pub message: Option<String>,
     /// Set by the Fit command; done on the next frame, when the width is known.
     pub fit_requested: bool,
+    /// Thumbnails, waveforms and media titles on the clips.
+    pub strips: filmstrip::Strips,
 }
 
 impl Default for TimelineState {
@@ -67,6 +70,7 @@ impl Default for TimelineState {
             snap_line: None,
             message: None,
             fit_requested: false,
+            strips: filmstrip::Strips::default(),
         }
     }
 }
@@ -139,6 +143,7 @@ fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
 /// The timeline. Edits go through `doc`; view state lives in `st`.
 pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState) {
     st.ensure_indexes(doc);
+    st.strips.begin_frame(ui.ctx());
     let rect = ui.available_rect_before_wrap();
     let bg = ui.interact(rect, ui.scope_id().with("timeline-bg"), Sense::hover());
     let time_left = rect.left() + HEADER_W;
@@ -193,9 +198,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     for &(r, crect) in &clip_hits {
         let clip = &doc.project.tracks[r.track].clips[r.index];
         let placement = st.indexes()[r.track].placements[r.index];
-        let title = clip_title(&doc.project, clip);
+        let title = st.strips.title(&doc.project, clip);
         let track_name = doc.project.tracks[r.track].name.clone();
         draw::clip(&painter, &doc.project, r, clip, &title, placement, crect, doc.selection.contains(&r), time_area);
+        let full = Rect::from_x_y_ranges(
+            st.mapping.x_from_time(placement.start)..=st.mapping.x_from_time(placement.end),
+            crect.y_range(),
+        );
+        let px_per_sec = st.mapping.px_per_sec;
+        st.strips.paint(
+            &painter,
+            &doc.project,
+            r.track,
+            clip,
+            &title,
+            placement,
+            full,
+            crect.intersect(time_area),
+            px_per_sec,
+        );
         let id = ui.scope_id().with(("clip", r.track, r.index));
         let body = ui.interact(crect.intersect(time_area), id, Sense::click_and_drag());
         let label = format!("Clip {title} on {track_name} at {}", placement.start.timecode());
@@ -254,6 +275,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     );
     // Keep the zoom in the project (view state, saved with it, not an undo step).
     doc.project.zoom = st.mapping.px_per_sec;
+    st.strips.end_frame();
     ui.advance_cursor_after_rect(rect);
 }
 

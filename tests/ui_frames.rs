@@ -1,0 +1,164 @@
+//! The editor showing real footage from the loopback VOD server: the preview's frame, the
+//! no-ffmpeg fallback and its hint, scrubbing, playback keys, filmstrips, waveforms and media
+//! titles on clips.
+
+mod support;
+
+use egui::{Key, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use support::media_server::second_of;
+use support::ui::{FakePicker, harness};
+use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
+use vodcut::api::credentials::Credentials;
+use vodcut::edit::document::Document;
+use vodcut::model::Time;
+use vodcut::model::export::import_timeline_str;
+use vodcut::store::settings::{CredentialChoice, Settings};
+use vodcut::ui::Editor;
+
+const TOL: i32 = 14;
+
+struct Setup {
+    _server: VodServer,
+    _cache: tempfile::TempDir,
+}
+
+fn editor(timeline: &str, ffmpeg: &str) -> (Setup, Harness<'static, Editor>) {
+    let server = VodServer::start();
+    server.add_test_video("vid", "Colour seconds");
+    server.add_test_video("far", "Far away");
+    let settings = Settings {
+        credentials: CredentialChoice::Session,
+        endpoint: server.url(),
+        ffmpeg_path: ffmpeg.into(),
+        ..Default::default()
+    };
+    let mut cloud = support::ui::cloud(settings);
+    cloud.footage = true;
+    cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
+    let mut p = import_timeline_str(timeline).unwrap();
+    p.produce_config.width = Some(320);
+    p.produce_config.height = Some(180);
+    p.zoom = 40.0;
+    let cache = tempfile::tempdir().unwrap();
+    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
+    e.preview.cache_dir = Some(cache.path().to_owned());
+    let h = harness(e, Vec2::new(1280.0, 800.0));
+    (Setup { _server: server, _cache: cache }, h)
+}
+
+fn wait(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+}
+
+fn shown_second(e: &Editor) -> Option<u32> {
+    let (r, _) = e.preview.shown()?;
+    second_of(r.image.pixel(r.image.width / 2, r.image.height / 2), TOL)
+}
+
+const ONE_CLIP: &str = r#"{"VideoTracks":[{"VideoTrackClips":[
+    {"MediaId":"vid","In":12,"Out":20,"TimelineIn":0,"TimelineOut":8},
+    {"MediaId":"far","In":0,"Out":5,"TimelineIn":1000,"TimelineOut":1005}]}],
+  "AudioTracks":[{"AudioTrackClips":[{"MediaId":"vid","In":0,"Out":20,"TimelineIn":0,"TimelineOut":20}]}]}"#;
+
+#[test]
+fn the_preview_shows_the_frame_at_the_playhead_and_follows_scrubbing() {
+    let (s, mut h) = editor(ONE_CLIP, "");
+    h.state_mut().doc.set_playhead(Time::from_millis(2500));
+    wait(&mut h, "the first frame", |e| e.preview.shown().is_some_and(|(r, _)| r.at == Time::from_millis(2500)));
+    let (r, exact) = h.state().preview.shown().unwrap();
+    assert!(exact && r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(shown_second(h.state()), Some(14), "In 12 + 2.5 s");
+    assert!(h.query_by_label_contains("Output preview 320x180 at").is_some());
+
+    // Scrub: 100 playhead positions, one per UI frame.
+    let before = h.state().preview.renders();
+    for i in 0..100 {
+        h.state_mut().doc.set_playhead(Time::from_millis(i * 79));
+        h.step();
+    }
+    let last = Time::from_millis(99 * 79);
+    wait(&mut h, "the last position", |e| e.preview.shown().is_some_and(|(r, _)| r.at == last));
+    assert_eq!(shown_second(h.state()), Some(19), "12 + 7.8 s");
+    let renders = h.state().preview.renders() - before;
+    assert!(renders < 50, "{renders} renders for 100 positions");
+    drop(s);
+}
+
+#[test]
+fn clips_show_titles_thumbnails_and_waveforms_for_what_is_visible() {
+    let (s, mut h) = editor(ONE_CLIP, "");
+    wait(&mut h, "thumbnails and the waveform", |e| {
+        let (thumbs, peaks) = e.timeline.strips.counts();
+        thumbs >= 3 && peaks == 1
+    });
+    wait(&mut h, "the title", |_| true);
+    let start = Instant::now();
+    while h.query_by_label_contains("Clip Colour seconds on V1").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the media title never replaced the ID");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+    let asked = h.state().timeline.strips.asked_media();
+    assert!(asked.contains("vid") && !asked.contains("far"), "only visible clips load: {asked:?}");
+    drop(s);
+}
+
+#[test]
+fn space_plays_from_a_continuous_decode_and_k_stops() {
+    let (s, mut h) = editor(ONE_CLIP, "");
+    wait(&mut h, "the first frame", |e| e.preview.shown().is_some());
+    h.key_press(Key::Space);
+    h.step();
+    assert_eq!(h.state().play_speed, 1.0);
+    let shown_before = h.state().preview.shown_count;
+    let start = Instant::now();
+    while h.state().doc.project.playhead < Time::from_millis(1500) {
+        assert!(start.elapsed() < Duration::from_secs(20));
+        std::thread::sleep(Duration::from_millis(15));
+        h.step();
+    }
+    assert!(h.state().preview.is_streaming(), "frames come from a stream while playing");
+    let frames = h.state().preview.shown_count - shown_before;
+    assert!(frames >= 5, "{frames} frames shown in 1.5 s of playback");
+    h.key_press(Key::K);
+    h.step();
+    assert_eq!(h.state().play_speed, 0.0);
+    h.key_press(Key::L);
+    h.step();
+    h.key_press(Key::L);
+    h.step();
+    assert_eq!(h.state().play_speed, 2.0, "L twice: double speed");
+    h.key_press(Key::J);
+    h.step();
+    assert_eq!(h.state().play_speed, -1.0, "J: backwards");
+    h.key_press(Key::Space);
+    h.step();
+    assert_eq!(h.state().play_speed, 0.0);
+    drop(s);
+}
+
+#[test]
+fn without_ffmpeg_the_preview_shows_a_snapshot_and_says_how_to_get_frames() {
+    let (s, mut h) = editor(ONE_CLIP, "/nonexistent/ffmpeg");
+    h.state_mut().doc.set_playhead(Time::from_secs(3));
+    wait(&mut h, "a picture", |e| e.preview.shown().is_some_and(|(r, _)| r.at == Time::from_secs(3)));
+    let (_, exact) = h.state().preview.shown().unwrap();
+    assert!(!exact, "a stand-in, not a frame");
+    // Source 15 s: the snapshot at 15 s (of 0, 5, 10, 15) is the nearest.
+    assert_eq!(shown_second(h.state()), Some(15));
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Install ffmpeg for exact frames").is_some());
+    h.get_by_label("×").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Install ffmpeg for exact frames").is_none(), "the hint can be closed");
+    drop(s);
+}
