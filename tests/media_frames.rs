@@ -289,3 +289,45 @@ fn scrubbing_a_hundred_positions_decodes_few_and_ends_on_the_last() {
     assert!(decodes < 30, "{decodes} decodes for 100 positions");
     assert!(r.renders() < 30, "{} renders for 100 positions", r.renders());
 }
+
+#[test]
+fn playback_composes_frames_from_one_continuous_decode() {
+    use vodcut::media::playback::Playback;
+    let (server, home) = setup();
+    let project = vodcut::model::export::import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"vid","In":5,"Out":20}]}]}"#,
+    )
+    .unwrap();
+    let f = footage(&server, home.path(), None);
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let mut pb = Playback::start(
+        f.clone(),
+        rt.handle().clone(),
+        Arc::new(project),
+        (160, 90),
+        Time::ZERO,
+        25.0,
+        1.0,
+        160,
+        || {},
+    );
+    // The clock runs as the editor's would; every frame due is shown in time order.
+    let start = Instant::now();
+    let mut shown = Vec::new();
+    while start.elapsed() < Duration::from_millis(2500) {
+        let now = Time::from_secs_f64(start.elapsed().as_secs_f64()).unwrap();
+        pb.set_clock(now);
+        if let Some(fr) = pb.frame_for(now) {
+            assert!(fr.at <= now);
+            shown.push((fr.at, second_of(fr.image.pixel(80, 45), TOL)));
+        }
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    let (composed, dropped) = *pb.stats.lock().unwrap();
+    assert!(shown.len() >= 10, "{} frames shown in 2.5 s ({composed} composed, {dropped} dropped)", shown.len());
+    assert!(shown.windows(2).all(|w| w[0].0 < w[1].0), "in time order");
+    let (at, second) = *shown.last().unwrap();
+    assert_eq!(second, Some(5 + at.as_secs_f64().floor() as u32), "source 5 + t");
+    assert_eq!(f.decodes.load(std::sync::atomic::Ordering::Relaxed), 0, "no seek per frame");
+    assert_eq!(server.handled("GetPlayInfo"), 1);
+}

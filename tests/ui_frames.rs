@@ -120,15 +120,23 @@ fn space_plays_from_a_continuous_decode_and_k_stops() {
     h.step();
     assert_eq!(h.state().play_speed, 1.0);
     let shown_before = h.state().preview.shown_count;
+    // The harness advances its clock 0.1 s a step: pace the steps to match the wall clock
+    // (roughly; a loaded machine runs slower, so wait for frames rather than for a time).
     let start = Instant::now();
-    while h.state().doc.project.playhead < Time::from_millis(1500) {
-        assert!(start.elapsed() < Duration::from_secs(20));
-        std::thread::sleep(Duration::from_millis(15));
+    while h.state().preview.shown_count - shown_before < 8 {
+        let stats = h.state().preview.playback_stats();
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "too few frames while playing (composed, dropped: {stats:?})"
+        );
+        assert!(h.state().preview.is_streaming(), "frames come from a stream while playing");
+        std::thread::sleep(Duration::from_millis(100));
         h.step();
     }
-    assert!(h.state().preview.is_streaming(), "frames come from a stream while playing");
-    let frames = h.state().preview.shown_count - shown_before;
-    assert!(frames >= 5, "{frames} frames shown in 1.5 s of playback");
+    let (r, _) = h.state().preview.shown().unwrap();
+    assert!(r.at > Time::from_secs(1), "the picture moved on: {}", r.at);
+    // Source 12 + t (the clip's In is 12).
+    assert_eq!(shown_second(h.state()), Some(12 + r.at.as_secs_f64().floor() as u32));
     h.key_press(Key::K);
     h.step();
     assert_eq!(h.state().play_speed, 0.0);

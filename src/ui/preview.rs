@@ -107,6 +107,11 @@ impl PreviewState {
         self.playback.is_some()
     }
 
+    /// Playback frames composed and dropped for lateness, while playing.
+    pub fn playback_stats(&self) -> Option<(u64, u64)> {
+        self.playback.as_ref().and_then(|(p, _, _)| p.stats.lock().ok().map(|s| *s))
+    }
+
     /// The runtime background picture work runs on (the timeline's filmstrips use it too).
     pub fn runtime(&self) -> Option<tokio::runtime::Handle> {
         self.renderer.as_ref()?.runtime().map(|rt| rt.handle().clone())

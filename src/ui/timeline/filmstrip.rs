@@ -47,6 +47,8 @@ pub struct Strips {
     thumbs: HashMap<(String, i64), (egui::TextureHandle, u64)>,
     peaks: HashMap<String, Arc<Vec<u8>>>,
     titles: HashMap<String, String>,
+    /// Media whose title was asked for (once per session).
+    titles_asked: HashSet<String>,
     /// Asked for and not yet answered (or failed: not asked again this session).
     asked: HashSet<Want>,
     queue: Arc<Mutex<Queue>>,
@@ -67,6 +69,7 @@ impl Default for Strips {
             thumbs: HashMap::new(),
             peaks: HashMap::new(),
             titles: HashMap::new(),
+            titles_asked: HashSet::new(),
             asked: HashSet::new(),
             queue: Arc::default(),
             tx,
@@ -94,6 +97,7 @@ impl Strips {
         if !same {
             self.footage = footage.cloned();
             self.asked.clear();
+            self.titles_asked.clear();
             if let Ok(mut q) = self.queue.lock() {
                 q.wants.clear();
             }
@@ -200,8 +204,7 @@ impl Strips {
         if let Some(t) = self.titles.get(id).filter(|t| !t.is_empty()) {
             return t.clone();
         }
-        if self.footage.is_some() && !self.asked.contains(&Want::Title(id.to_owned())) {
-            self.asked.insert(Want::Title(id.to_owned()));
+        if self.footage.is_some() && self.titles_asked.insert(id.to_owned()) {
             self.title_batch.push(id.to_owned());
         }
         shown
