@@ -268,8 +268,9 @@ impl Strips {
                 }
                 if drew {
                     // The title again, on a dark plate over the pictures.
-                    let font = egui::FontId::proportional(12.0);
-                    let at = Pos2::new(visible.left() + 4.0, band.top() + 2.0);
+                    // Same font and place as the clip's own title, which the plate covers.
+                    let font = egui::FontId::proportional(13.0);
+                    let at = Pos2::new(visible.left() + 5.0, rect.top() + 4.0);
                     let g = painter.layout_no_wrap(title.to_owned(), font, Color32::WHITE);
                     let plate = Rect::from_min_size(at, g.size()).expand(2.0).intersect(band);
                     band_painter.rect_filled(plate, 2.0, Color32::from_black_alpha(170));
