@@ -155,6 +155,8 @@ fn text_content(s: Option<&str>) -> String {
     s.unwrap_or_default().replace("\\N", "\n").replace("\\n", "\n")
 }
 
+/// The same fields come from a Text effect and from a subtitle clip.
+#[allow(clippy::too_many_arguments)]
 fn text_box(
     content: Option<&str>,
     x: Option<&Num>,

@@ -134,7 +134,7 @@ mod tests {
         let mut right = Canvas::new(100, 40, [0, 0, 0, 255]);
         draw(&mut right, &text("Hello", (1.0, 0.0)), 1.0);
         let (r0, r1) = red_columns(&right);
-        assert!(r1 <= 50 && r1 >= 46, "{r0}..{r1}");
+        assert!((46..=50).contains(&r1), "{r0}..{r1}");
         let mut small = Canvas::new(100, 40, [0, 0, 0, 255]);
         draw(&mut small, &text("Hello", (0.0, 0.0)), 0.5);
         let (s0, s1) = red_columns(&small);

@@ -26,8 +26,11 @@ pub struct Rendered {
     pub exact: bool,
 }
 
+/// A wish: serial, plan, width, layer labels.
+type Wish = (u64, Plan, u32, Vec<String>);
+
 struct Shared {
-    pending: Mutex<Option<(u64, Plan, u32, Vec<String>)>>,
+    pending: Mutex<Option<Wish>>,
     notify: tokio::sync::Notify,
     footage: OnceLock<Arc<Footage>>,
     busy: AtomicBool,

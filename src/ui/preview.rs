@@ -42,6 +42,9 @@ impl FootageSettings {
     }
 }
 
+/// Source sizes by MediaId (None: asked, or unknown).
+type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
+
 #[derive(Clone, Debug, PartialEq)]
 struct Wanted {
     revision: u64,
@@ -60,7 +63,7 @@ pub struct PreviewState {
     shown: Option<Rendered>,
     wanted: Option<Wanted>,
     /// Source sizes (for the default output size), filled in the background.
-    sizes: Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>,
+    sizes: SourceSizes,
     /// The ffmpeg hint was closed.
     pub hint_closed: bool,
     /// Results shown (tests: the preview updates).
