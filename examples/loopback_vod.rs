@@ -5,16 +5,17 @@
 //!     VODCUT_ENDPOINT=http://127.0.0.1:PORT/ ALIBABA_CLOUD_ACCESS_KEY_ID=... \
 //!       ALIBABA_CLOUD_ACCESS_KEY_SECRET=... cargo run -- submit project.vodcut
 
-#[path = "../tests/support/vod_server.rs"]
-mod vod_server;
-// Uploads (CreateUploadVideo and an OSS endpoint) live beside it.
-#[path = "../tests/support/oss_server.rs"]
-mod oss_server;
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::vod_server;
 
 fn main() {
     let server = vod_server::VodServer::start();
     server.add_media("a0000000000000000000000000000001", "video", "Beach (demo)", 42.5, "Normal");
     server.add_media("a0000000000000000000000000000002", "audio", "Theme (demo)", 180.0, "Normal");
+    // Real footage (needs ffmpeg): every second a colour, served with expiring URLs.
+    server.add_test_video("c0000000000000000000000000000001", "Colour seconds (20 s)");
+    server.add_test_image("d0000000000000000000000000000001", "Magenta logo", 64, 32, [230, 0, 230]);
     println!("loopback VOD server at {}", server.url());
     println!("ALIBABA_CLOUD_ACCESS_KEY_ID={}", vod_server::KEY_ID);
     println!("ALIBABA_CLOUD_ACCESS_KEY_SECRET={}", vod_server::KEY_SECRET);

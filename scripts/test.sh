@@ -13,3 +13,5 @@ cargo test --all-targets --locked
 bash scripts/e2e-xvfb.sh
 # Uploading from the real window (screenshots in target/e2e-upload/).
 bash scripts/e2e-upload.sh
+# The real footage in the preview, with and without ffmpeg (screenshots in target/e2e-frames/).
+bash scripts/e2e-frames.sh

@@ -5,7 +5,9 @@
 
 pub mod api;
 pub mod cli;
+pub mod compose;
 pub mod edit;
+pub mod media;
 pub mod model;
 pub mod store;
 pub mod tasks;

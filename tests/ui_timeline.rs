@@ -289,5 +289,13 @@ fn whole_window_snapshot_with_a_sample_project() {
     h.run();
     h.get_by_label("Clip ea9a6f9bdb68419abfd36a7113cf0001 on V1 at 0:00.0000").click();
     h.run();
+    // The preview composes in the background: wait for its picture so the snapshot is stable.
+    let start = std::time::Instant::now();
+    while h.state().preview.busy() || h.state().preview.shown().is_none() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(15), "the preview never arrived");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
     h.snapshot("editor_with_subtitle_sample");
 }

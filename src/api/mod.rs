@@ -5,6 +5,7 @@ pub mod client;
 pub mod connect;
 pub mod credentials;
 pub mod error;
+pub mod play;
 pub mod region;
 pub mod sign;
 pub mod upload_calls;

@@ -15,14 +15,14 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-pub(super) fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))
 }
 
-pub(super) fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
+pub(crate) fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
     let creds = find(&Lookup::system(), conn.profile.as_deref()).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
     let region = conn
         .region

@@ -8,6 +8,7 @@
 mod cloud;
 pub mod terminal;
 mod upload;
+mod frames;
 
 use crate::api::sign::SignatureVersion;
 use crate::model::export::{request_fields, timeline};
@@ -98,6 +99,40 @@ pub enum Command {
     Media {
         #[command(subcommand)]
         command: MediaCommand,
+    },
+    /// Write the composed output frame of a project at a time as a PNG (the preview's picture).
+    Still {
+        file: PathBuf,
+        /// The time on the output timeline, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        at: String,
+        /// The PNG to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width of the picture (default: the output's width; never larger).
+        #[arg(long)]
+        width: Option<u32>,
+        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Write one frame of a VOD video at a source time as a PNG.
+    Frame {
+        media_id: String,
+        /// The time in the source, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        at: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width of the picture (default: the stream's own).
+        #[arg(long)]
+        width: Option<u32>,
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        #[command(flatten)]
+        conn: Connection,
     },
     /// List the job history, newest first.
     Jobs {
@@ -327,6 +362,12 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
         Command::Media { command } => cloud::media(command, out, err),
+        Command::Still { file, at, output, width, ffmpeg, conn } => {
+            frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
+        }
+        Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
+            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)
+        }
         Command::Validate { file, json } => {
             let project = load(&file)?;
             let problems = validate(&project);

@@ -32,6 +32,10 @@ pub struct Settings {
     pub signature: crate::api::sign::SignatureVersion,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// The ffmpeg program for exact frames; empty: `ffmpeg` on PATH.
+    pub ffmpeg_path: String,
+    /// Memory for decoded frames, MB; 0: the default (256).
+    pub frame_memory_mb: u32,
 }
 
 impl Settings {

@@ -23,7 +23,13 @@ pub fn cache_dir() -> Option<PathBuf> {
 
 impl ThumbCache {
     pub fn new(cache_dir: &Path, max_bytes: u64) -> Self {
-        ThumbCache { dir: cache_dir.join("thumbs"), max_bytes }
+        Self::in_folder(cache_dir, "thumbs", max_bytes)
+    }
+
+    /// A cache of its own in `cache_dir/folder` (frames, filmstrip thumbnails, peaks), with
+    /// its own bound.
+    pub fn in_folder(cache_dir: &Path, folder: &str, max_bytes: u64) -> Self {
+        ThumbCache { dir: cache_dir.join(folder), max_bytes }
     }
 
     /// The file for a URL. The query is left out of the key: CDN cover URLs carry expiring

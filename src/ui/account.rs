@@ -203,6 +203,28 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         });
         ui.separator();
         ui.horizontal(|ui| {
+            let l = ui.label("ffmpeg program");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut cloud.settings.ffmpeg_path)
+                        .hint_text("empty: ffmpeg on PATH")
+                        .desired_width(260.0),
+                )
+                .labelled_by(l.id)
+                .on_hover_text("Exact frames in the preview and on the clips need ffmpeg; without it covers and snapshots stand in");
+            changed |= r.lost_focus();
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Memory for frames (MB)");
+            let mut mb = if cloud.settings.frame_memory_mb == 0 { 256 } else { cloud.settings.frame_memory_mb };
+            let r = ui.add(egui::DragValue::new(&mut mb).range(16..=4096)).labelled_by(l.id);
+            if r.changed() {
+                cloud.settings.frame_memory_mb = mb;
+                changed = true;
+            }
+        });
+        ui.separator();
+        ui.horizontal(|ui| {
             let testing = cloud.tasks.is_running(Kind::TestConnection);
             if ui.add_enabled(!testing, egui::Button::new("Test connection")).clicked() {
                 cloud.test_connection(region);

@@ -84,6 +84,9 @@ pub struct Cloud {
     pub thumbs: Option<crate::store::thumb_cache::ThumbCache>,
     /// For cover downloads (shared connection pool).
     pub http: Option<reqwest::Client>,
+    /// Whether the preview and the clips fetch real pictures (tests of other parts turn it
+    /// off, so their loopback server sees only the requests they make).
+    pub footage: bool,
 }
 
 impl Cloud {
@@ -103,6 +106,7 @@ impl Cloud {
             thumbs: crate::store::thumb_cache::cache_dir()
                 .map(|d| crate::store::thumb_cache::ThumbCache::new(&d, crate::store::thumb_cache::DEFAULT_MAX_BYTES)),
             http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().ok(),
+            footage: true,
         }
     }
 

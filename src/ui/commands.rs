@@ -23,6 +23,9 @@ pub enum Command {
     ZoomOut,
     ZoomFit,
     PlayPause,
+    ShuttleBack,
+    ShuttleStop,
+    ShuttleForward,
     Home,
     End,
     StepBack,
@@ -51,7 +54,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 37] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -69,6 +72,9 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomFit,
         Command::PlayPause,
+        Command::ShuttleBack,
+        Command::ShuttleStop,
+        Command::ShuttleForward,
         Command::Home,
         Command::End,
         Command::StepBack,
@@ -107,6 +113,9 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomFit => "Fit timeline",
             Command::PlayPause => "Play / pause",
+            Command::ShuttleBack => "Play backwards (faster)",
+            Command::ShuttleStop => "Stop",
+            Command::ShuttleForward => "Play forwards (faster)",
             Command::Home => "Go to start",
             Command::End => "Go to end",
             Command::StepBack => "Step back",
@@ -142,6 +151,9 @@ impl Command {
             Command::AddSubtitle => "Add a 3 s subtitle at the playhead on the first unlocked subtitle track",
             Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
             Command::Produce => "Validate, confirm, and submit a billed production",
+            Command::ShuttleBack | Command::ShuttleForward => {
+                "Play at normal speed; press again for 2x, 4x, 8x (J backwards, L forwards, K stops)"
+            }
             _ => self.text(),
         }
     }
@@ -166,6 +178,9 @@ impl Command {
             Command::ZoomOut => const { &[k(NONE, Key::Minus)] },
             Command::ZoomFit => const { &[k(NONE, Key::Backslash)] },
             Command::PlayPause => const { &[k(NONE, Key::Space)] },
+            Command::ShuttleBack => const { &[k(NONE, Key::J)] },
+            Command::ShuttleStop => const { &[k(NONE, Key::K)] },
+            Command::ShuttleForward => const { &[k(NONE, Key::L)] },
             Command::Home => const { &[k(NONE, Key::Home)] },
             Command::End => const { &[k(NONE, Key::End)] },
             Command::StepBack => const { &[k(NONE, Key::ArrowLeft)] },

@@ -1,129 +1,335 @@
-//! The output frame at the playhead: the clips, overlays and subtitles active there, drawn as
-//! labelled boxes where their X/Y/Width/Height put them (no video decoding).
+//! The output frame at the playhead: the real picture, composed in the background by the same
+//! compositor `vodcut still` uses, shown as one texture.
+//!
+//! Each UI frame only works out what should show (a lookup per track in the timeline's
+//! indexes) and, when that changed, hands the plan to the renderer; the last picture stays
+//! until a newer one arrives. Decoding, downloading and composing never run here.
 
 use super::timeline::TimelineState;
-use super::timeline::draw::kind_colour;
+use crate::api::connect::Connection;
+use crate::compose::{self, Plan};
 use crate::edit::document::Document;
-use crate::model::TrackKind;
-use crate::model::wire::{Effect, Num};
-use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, StrokeKind, Vec2};
+use crate::media::playback::Playback;
+use crate::media::render::{Rendered, Renderer};
+use crate::media::{Footage, Options, describe_layer};
+use crate::model::Time;
+use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Vec2};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
-/// A coordinate: ratio of the frame (0..1) or whole pixels of the output.
-fn coord(n: Option<&Num>, full: f32, default: f32) -> f32 {
-    match n.map(Num::value) {
-        Some(v) if (0.0..=1.0).contains(&v) => v as f32 * full,
-        Some(v) => v as f32 * full / 1.0_f32.max(full),
-        None => default,
+/// What the preview needs to reach the footage.
+#[derive(Clone, Debug)]
+pub struct FootageSettings {
+    pub connection: Option<Connection>,
+    pub ffmpeg: Option<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
+    pub memory_bytes: usize,
+}
+
+impl FootageSettings {
+    fn key(&self) -> String {
+        let c = self.connection.as_ref().map(|c| {
+            format!(
+                "{:?}|{}|{}|{}",
+                c.choice,
+                c.region,
+                c.endpoint,
+                c.session.as_ref().map_or("", |s| s.access_key_id.as_str())
+            )
+        });
+        format!("{c:?}|{:?}|{:?}|{}", self.ffmpeg, self.cache_dir, self.memory_bytes)
     }
 }
 
-/// `timeline` supplies the per-track indexes, so finding what plays at the playhead costs a
-/// lookup per track, not a walk over every clip.
-pub fn preview_ui(ui: &mut egui::Ui, doc: &Document, timeline: &mut TimelineState) {
-    timeline.ensure_indexes(doc);
-    let p = &doc.project;
-    let (w, h) = match (p.produce_config.width, p.produce_config.height) {
-        (Some(w), Some(h)) if w > 0 && h > 0 => (w as f32, h as f32),
-        _ => (1920.0, 1080.0),
-    };
-    let avail = ui.available_rect_before_wrap().shrink(12.0);
-    let scale = (avail.width() / w).min(avail.height() / h).max(0.01);
-    let frame = Rect::from_center_size(avail.center(), Vec2::new(w * scale, h * scale));
-    let painter = ui.painter_at(avail.expand(12.0));
-    painter.rect_filled(frame, 0.0, Color32::BLACK);
-    painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
-    let px = |v: f32, full: f32| v / full; // pixels of the output -> ratio
-    let at = p.playhead;
-    // Bottom layer first: video tracks in API order, then overlays, then subtitles.
-    for kind in [TrackKind::Video, TrackKind::Image, TrackKind::Subtitle] {
-        for (ti, t) in p.tracks.iter().enumerate().filter(|(_, t)| t.kind == kind && !t.hidden) {
-            let Some(index) = timeline.indexes().get(ti) else { continue };
-            for (_, _, ci) in index.in_range(at, at + crate::model::Time(1)) {
-                let c = &t.clips[ci];
-                let title = super::timeline::clip_title(p, c);
-                let x = coord(c.x.as_ref(), 1.0, 0.0);
-                let y = coord(c.y.as_ref(), 1.0, 0.0);
-                let fix = |n: Option<&Num>, full: f32, d: f32| match n.map(Num::value) {
-                    Some(v) if v > 1.0 => px(v as f32, full),
-                    _ => coord(n, 1.0, d),
+/// Source sizes by MediaId (None: asked, or unknown).
+type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Wanted {
+    revision: u64,
+    at: Time,
+    width: u32,
+    size: (u32, u32),
+    settings: String,
+}
+
+pub struct PreviewState {
+    /// Where frames are cached on disk (None: memory only).
+    pub cache_dir: Option<PathBuf>,
+    renderer: Option<Renderer>,
+    settings_key: String,
+    texture: Option<egui::TextureHandle>,
+    shown: Option<Rendered>,
+    wanted: Option<Wanted>,
+    /// Source sizes (for the default output size), filled in the background.
+    sizes: SourceSizes,
+    /// The ffmpeg hint was closed.
+    pub hint_closed: bool,
+    /// Results shown (tests: the preview updates).
+    pub shown_count: u64,
+    /// Continuous playback (speed, document revision it plays).
+    playback: Option<(Playback, f64, u64)>,
+}
+
+/// Frame rate of playback in the preview.
+pub const PLAYBACK_FPS: f64 = 25.0;
+
+impl PreviewState {
+    pub fn new(cache_dir: Option<PathBuf>) -> Self {
+        PreviewState {
+            cache_dir,
+            renderer: None,
+            settings_key: String::new(),
+            texture: None,
+            shown: None,
+            wanted: None,
+            sizes: Arc::default(),
+            hint_closed: false,
+            shown_count: 0,
+            playback: None,
+        }
+    }
+
+    /// The picture on screen: its time and whether it is exact.
+    pub fn shown(&self) -> Option<(&Rendered, bool)> {
+        self.shown.as_ref().map(|r| (r, r.exact))
+    }
+
+    pub fn footage(&self) -> Option<&Arc<Footage>> {
+        self.renderer.as_ref()?.footage()
+    }
+
+    /// Whether a render is running or waiting.
+    pub fn busy(&self) -> bool {
+        self.renderer.as_ref().is_some_and(Renderer::busy)
+    }
+
+    /// Whether frames come from a continuous decode now.
+    pub fn is_streaming(&self) -> bool {
+        self.playback.is_some()
+    }
+
+    /// Playback frames composed and dropped for lateness, while playing.
+    pub fn playback_stats(&self) -> Option<(u64, u64)> {
+        self.playback.as_ref().and_then(|(p, _, _)| p.stats.lock().ok().map(|s| *s))
+    }
+
+    /// The runtime background picture work runs on (the timeline's filmstrips use it too).
+    pub fn runtime(&self) -> Option<tokio::runtime::Handle> {
+        self.renderer.as_ref()?.runtime().map(|rt| rt.handle().clone())
+    }
+
+    fn show(&mut self, ctx: &egui::Context, r: Rendered) {
+        let img = &r.image;
+        let colour = egui::ColorImage::from_rgba_unmultiplied([img.width as usize, img.height as usize], &img.rgba);
+        match &mut self.texture {
+            Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
+            None => self.texture = Some(ctx.load_texture("preview-frame", colour, egui::TextureOptions::LINEAR)),
+        }
+        self.shown = Some(r);
+        self.shown_count += 1;
+    }
+
+    /// Plays forward from a continuous decode while `speed` > 0 and ffmpeg is there; true
+    /// when it did (the renderer is not asked then).
+    fn play(&mut self, ctx: &egui::Context, doc: &Document, speed: f64, size: (u32, u32), width: u32) -> bool {
+        let footage = self.footage().filter(|f| f.has_ffmpeg()).cloned();
+        let (Some(footage), Some(rt), true) = (footage, self.runtime(), speed > 0.0) else {
+            self.playback = None;
+            return false;
+        };
+        let at = doc.project.playhead;
+        let stale = self.playback.as_ref().is_none_or(|(_, s, rev)| *s != speed || *rev != doc.revision());
+        if stale {
+            let c = ctx.clone();
+            let project = Arc::new(doc.project.clone());
+            let pb = Playback::start(footage, rt, project, size, at, PLAYBACK_FPS, speed, width, move || {
+                c.request_repaint()
+            });
+            self.playback = Some((pb, speed, doc.revision()));
+        }
+        let Some((pb, _, _)) = self.playback.as_mut() else { return false };
+        pb.set_clock(at);
+        if let Some(f) = pb.frame_for(at) {
+            let r = Rendered { serial: 0, at: f.at, image: f.image, problems: Vec::new(), exact: true };
+            self.show(ctx, r);
+        }
+        // Asked again after playback stops.
+        self.wanted = None;
+        true
+    }
+
+    pub fn renders(&self) -> u64 {
+        self.renderer.as_ref().map_or(0, Renderer::renders)
+    }
+
+    fn ensure_renderer(&mut self, ctx: &egui::Context, settings: &FootageSettings) {
+        let key = settings.key();
+        if self.renderer.is_some() && self.settings_key == key {
+            return;
+        }
+        self.settings_key = key;
+        self.wanted = None;
+        let s = settings.clone();
+        let ctx = ctx.clone();
+        self.renderer = Some(Renderer::new(
+            move || {
+                let client = match &s.connection {
+                    Some(c) => c.client().map_err(|e| e.to_string()),
+                    None => Err("not set up".to_owned()),
                 };
-                let (x, y) = (fix(c.x.as_ref(), w, x), fix(c.y.as_ref(), h, y));
-                if kind == TrackKind::Subtitle {
-                    let size = c.font_size.as_ref().map_or(36.0, |n| n.value() as f32) * scale;
-                    let pos = frame.min + Vec2::new(x * frame.width(), y * frame.height());
-                    let align = match c.alignment.as_deref().unwrap_or("BottomCenter") {
-                        a if a.starts_with("Top") => Align2([align_x(a), egui::Align::Min]),
-                        a if a.starts_with("Center") => Align2([align_x(a), egui::Align::Center]),
-                        a => Align2([align_x(a), egui::Align::Max]),
-                    };
-                    let colour =
-                        c.font_color.as_deref().and_then(|s| Color32::from_hex(s).ok()).unwrap_or(Color32::WHITE);
-                    let text = c.content.clone().unwrap_or_default().replace("\\N", "\n").replace("\\n", "\n");
-                    painter.text(pos, align, text, FontId::proportional(size.max(6.0)), colour);
-                    continue;
-                }
-                let cw = fix(c.width.as_ref(), w, 1.0);
-                let ch = fix(c.height.as_ref(), h, 1.0);
-                let r = Rect::from_min_size(
-                    frame.min + Vec2::new(x * frame.width(), y * frame.height()),
-                    Vec2::new(cw * frame.width(), ch * frame.height()),
-                );
-                painter.rect(
-                    r,
-                    2.0,
-                    kind_colour(kind).gamma_multiply(0.35),
-                    Stroke::new(1.5, kind_colour(kind)),
-                    StrokeKind::Inside,
-                );
-                painter.text(
-                    r.left_top() + Vec2::new(6.0, 4.0),
-                    Align2::LEFT_TOP,
-                    &title,
-                    FontId::proportional(13.0),
-                    Color32::WHITE,
-                );
-                // Banner text effects active now.
-                for e in &c.effects {
-                    if let Effect::Known(k) = e
-                        && k.r#type == "Text"
-                        && k.timeline_in.is_none_or(|t| t <= at)
-                        && k.timeline_out.is_none_or(|t| at < t)
-                    {
-                        let ex = fix(k.x.as_ref(), w, 0.1);
-                        let ey = fix(k.y.as_ref(), h, 0.1);
-                        let size = k.font_size.as_ref().map_or(20.0, |n| n.value() as f32) * scale;
-                        let colour =
-                            k.font_color.as_deref().and_then(|s| Color32::from_hex(s).ok()).unwrap_or(Color32::WHITE);
-                        let pos = frame.min + Vec2::new(ex * frame.width(), ey * frame.height());
-                        painter.text(
-                            pos,
-                            Align2::LEFT_TOP,
-                            k.content.clone().unwrap_or_default(),
-                            FontId::proportional(size.max(6.0)),
-                            colour,
-                        );
+                let options = Options {
+                    ffmpeg: s.ffmpeg,
+                    cache_dir: s.cache_dir,
+                    memory_bytes: s.memory_bytes,
+                    ..Options::default()
+                };
+                Footage::new(client, options)
+            },
+            move || ctx.request_repaint(),
+        ));
+    }
+
+    /// Source sizes known so far; asks for the missing ones in the background.
+    fn output_size(&mut self, doc: &Document) -> (u32, u32) {
+        let p = &doc.project;
+        let known = self.sizes.lock().map(|m| m.clone()).unwrap_or_default();
+        let size = compose::output_size(p, &|id| known.get(id).copied().flatten());
+        let explicit = p.produce_config.width.is_some_and(|w| w > 0) && p.produce_config.height.is_some_and(|h| h > 0);
+        if explicit {
+            return size;
+        }
+        let (Some(r), Some(f)) = (self.renderer.as_ref(), self.footage().cloned()) else { return size };
+        let missing: Vec<String> = p
+            .tracks
+            .iter()
+            .filter(|t| t.kind == crate::model::TrackKind::Video)
+            .flat_map(|t| t.clips.iter().filter_map(|c| c.media_id.clone()))
+            .filter(|id| !known.contains_key(id))
+            .collect();
+        if missing.is_empty() {
+            return size;
+        }
+        if let (Some(rt), Ok(mut m)) = (r.runtime(), self.sizes.lock()) {
+            for id in &missing {
+                m.insert(id.clone(), None);
+            }
+            let sizes = self.sizes.clone();
+            rt.spawn(async move {
+                for id in missing {
+                    let s = f.source_size(&id).await;
+                    if let Ok(mut m) = sizes.lock() {
+                        m.insert(id, s);
                     }
                 }
-            }
+            });
         }
+        size
+    }
+}
+
+fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {
+    let indexes = timeline.indexes();
+    compose::plan_at(&doc.project, at, size, &|ti| {
+        indexes.get(ti).map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect()).unwrap_or_default()
+    })
+}
+
+/// Draws the preview into the available space.
+/// `speed`: playback speed (0 stopped, 1 real time, negative backwards).
+pub fn preview_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    timeline: &mut TimelineState,
+    state: &mut PreviewState,
+    settings: &FootageSettings,
+    speed: f64,
+) {
+    timeline.ensure_indexes(doc);
+    let ctx = ui.ctx().clone();
+    state.ensure_renderer(&ctx, settings);
+    let (w, h) = state.output_size(doc);
+    let avail = ui.available_rect_before_wrap().shrink(12.0);
+    let reserve = 34.0; // the caption lines under the frame
+    let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
+    let scale = (room.width() / w as f32).min(room.height() / h as f32).max(0.001);
+    let frame = Rect::from_center_size(room.center(), Vec2::new(w as f32 * scale, h as f32 * scale));
+    let at = doc.project.playhead;
+    // Physical pixels of the frame on screen, never more than the output has.
+    let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, w.max(16));
+    let wanted =
+        Wanted { revision: doc.revision(), at, width: px_w, size: (w, h), settings: state.settings_key.clone() };
+    let streaming = state.play(&ctx, doc, speed, (w, h), px_w);
+    if !streaming
+        && state.wanted.as_ref() != Some(&wanted)
+        && let Some(r) = state.renderer.as_mut()
+    {
+        let p = plan(doc, timeline, at, (w, h));
+        let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
+        r.request(p, px_w, labels);
+        state.wanted = Some(wanted);
+    }
+    if let Some(r) = state.renderer.as_mut().and_then(Renderer::poll)
+        && !streaming
+    {
+        state.show(&ctx, r);
+    }
+
+    let painter = ui.painter_at(avail.expand(12.0));
+    painter.rect_filled(frame, 0.0, Color32::BLACK);
+    if let Some(t) = &state.texture {
+        painter.image(t.id(), frame, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), Color32::WHITE);
+    }
+    painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
+    let response = ui.interact(frame, ui.scope_id().with("preview-frame"), Sense::hover());
+    let shown_at = state.shown.as_ref().map(|r| r.at);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            format!("Output preview {}x{} at {}", w, h, shown_at.unwrap_or(at).timecode()),
+        )
+    });
+    let mut caption = format!("{w}x{h} at {}", at.timecode());
+    if state.busy() {
+        caption.push_str(" · loading…");
     }
     painter.text(
         frame.left_bottom() + Vec2::new(0.0, 4.0),
         Align2::LEFT_TOP,
-        format!("{}x{} at {}", w as u32, h as u32, at.timecode()),
+        caption,
         FontId::monospace(11.0),
         Color32::from_gray(150),
     );
-    let _ = Pos2::ZERO;
-    ui.advance_cursor_after_rect(avail);
-}
-
-fn align_x(a: &str) -> egui::Align {
-    if a.ends_with("Left") {
-        egui::Align::Min
-    } else if a.ends_with("Right") {
-        egui::Align::Max
-    } else {
-        egui::Align::Center
+    let mut line = frame.left_bottom().y + 18.0;
+    if let Some(r) = &state.shown
+        && !r.problems.is_empty()
+    {
+        let text = format!("No picture for {}", r.problems.join("; "));
+        let warn = ui.visuals().warn_fg_color;
+        let g = painter.layout(text, FontId::proportional(11.0), warn, frame.width().max(200.0));
+        painter.galley(egui::pos2(frame.left(), line), g, warn);
+        line += 14.0;
     }
+    let no_ffmpeg = state.footage().is_some_and(|f| !f.has_ffmpeg());
+    if no_ffmpeg && !state.hint_closed {
+        let hint_rect = Rect::from_min_size(egui::pos2(frame.left(), line), Vec2::new(frame.width().max(260.0), 16.0));
+        ui.scope_builder(egui::UiBuilder::new().max_rect(hint_rect), |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(
+                        "Showing covers and snapshots. Install ffmpeg for exact frames (sudo apt install ffmpeg).",
+                    )
+                    .small()
+                    .weak(),
+                )
+                .on_hover_text(crate::media::decode::INSTALL_HINT);
+                if ui.small_button("×").on_hover_text("Hide this hint").clicked() {
+                    state.hint_closed = true;
+                }
+            });
+        });
+    }
+    ui.advance_cursor_after_rect(avail);
 }

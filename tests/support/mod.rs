@@ -1,4 +1,5 @@
 pub mod media_files;
+pub mod media_server;
 pub mod oss_server;
 pub mod ui;
 pub mod vod_server;

@@ -35,6 +35,9 @@ pub fn cloud(settings: vodcut::store::settings::Settings) -> vodcut::ui::cloud::
     let data = tempfile::tempdir().unwrap().keep();
     let mut c = vodcut::ui::cloud::Cloud::new(Some(data.clone()), settings);
     c.thumbs = Some(vodcut::store::thumb_cache::ThumbCache::new(&data.join("cache"), 1 << 22));
+    // Real pictures only where a test asks for them (tests/ui_frames.rs): other tests count
+    // the requests their loopback server sees.
+    c.footage = false;
     c
 }
 

@@ -94,6 +94,8 @@ pub struct State {
     pub materials: BTreeMap<String, Vec<String>>,
     /// Uploads and the loopback OSS endpoint (oss_server.rs).
     pub oss: super::oss_server::OssState,
+    /// Served media (MP4s, images, stills): see media_server.rs.
+    pub files: super::media_server::Files,
     counter: u64,
 }
 
@@ -178,6 +180,7 @@ struct Request {
     content_type: String,
     /// Lower-cased names; a name given twice keeps its values joined by commas.
     headers: BTreeMap<String, String>,
+    range: Option<String>,
 }
 
 fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
@@ -190,6 +193,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     let mut length = 0usize;
     let mut content_type = String::new();
     let mut headers: BTreeMap<String, String> = BTreeMap::new();
+    let mut range = None;
     loop {
         let mut h = String::new();
         if r.read_line(&mut h)? == 0 || h.trim().is_empty() {
@@ -203,6 +207,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
             match k.trim().to_ascii_lowercase().as_str() {
                 "content-length" => length = v.trim().parse().unwrap_or(0),
                 "content-type" => content_type = v.trim().to_owned(),
+                "range" => range = Some(v.trim().to_owned()),
                 _ => {}
             }
         }
@@ -211,7 +216,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
     r.read_exact(&mut body)?;
     let query = target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
     let path = target.split('?').next().unwrap_or("/").to_owned();
-    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type, headers })
+    Ok(Request { method, path, query, body: String::from_utf8_lossy(&body).into_owned(), content_type, headers, range })
 }
 
 fn respond(mut conn: &TcpStream, status: u16, body: &str, extra_headers: &[(&str, String)]) {
@@ -321,6 +326,9 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
     } else {
         params.get("Action").cloned().unwrap_or_default()
     };
+    if req.method == "GET" && super::media_server::serve(&conn, &req.path, &req.query, req.range.as_deref(), state) {
+        return Ok(());
+    }
     if req.method == "GET" && req.path.starts_with("/cover/") {
         state.lock().unwrap().cover_requests += 1;
         let png = tiny_png();
@@ -603,6 +611,9 @@ fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str)
             format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
         )
     };
+    if let Some(answer) = super::media_server::handle(action, p, st, rid) {
+        return answer;
+    }
     match action {
         "ProduceEditingProjectVideo" => {
             let timeline = p.get("Timeline").cloned();
@@ -806,9 +817,13 @@ fn tiny_png() -> Vec<u8> {
 /// A library video, or a produced one once its project is Produced.
 fn video(st: &State, id: &str) -> Option<Value> {
     if let Some(m) = st.media.iter().find(|m| m.id == id) {
-        return Some(
-            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""}),
-        );
+        let mut v =
+            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""});
+        if let (Some(Value::Object(extra)), Some(obj)) = (super::media_server::video_extras(st, id), v.as_object_mut())
+        {
+            obj.extend(extra);
+        }
+        return Some(v);
     }
     let pr = st.projects.values().find(|pr| pr.media_ids.iter().any(|m| m == id) && pr.status == "Produced")?;
     Some(

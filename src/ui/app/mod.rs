@@ -81,6 +81,8 @@ pub struct Editor {
     /// Playing since (clock time, playhead then): the playhead is worked out from the clock
     /// each frame, so snapping it to frames never slows playback down.
     playing: Option<(f64, Time)>,
+    /// Playback speed: 0 stopped, 1 real time, 2/4/8 faster, negative backwards (J/K/L).
+    pub play_speed: f64,
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
@@ -106,6 +108,8 @@ pub struct Editor {
     unknown_cache: Option<(u64, Vec<String>)>,
     /// Local files going to VOD (File > Upload media…, files dropped on the window).
     pub uploads: crate::ui::uploads::Uploads,
+    /// The real output frame at the playhead (background renderer, texture).
+    pub preview: crate::ui::preview::PreviewState,
 }
 
 impl Editor {
@@ -135,6 +139,7 @@ impl Editor {
             window_title: String::new(),
             bin_form: AddForm::default(),
             playing: None,
+            play_speed: 0.0,
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -151,6 +156,7 @@ impl Editor {
             status_shown: (String::new(), 0.0),
             path_prompt: None,
             uploads,
+            preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
             doc,
         }
     }
@@ -197,6 +203,35 @@ impl Editor {
             || self.cloud.settings_open
             || self.timeline.renaming.is_some()
             || !matches!(self.cloud.step, Step::Idle | Step::InFlight)
+    }
+
+    /// Where the preview's pictures come from: the VOD connection, ffmpeg, the cache.
+    fn footage_settings(&self) -> crate::ui::preview::FootageSettings {
+        let s = &self.cloud.settings;
+        crate::ui::preview::FootageSettings {
+            connection: self.cloud.footage.then(|| self.cloud.connection(&self.doc.project.region)),
+            ffmpeg: Some(s.ffmpeg_path.trim()).filter(|p| !p.is_empty()).map(PathBuf::from),
+            cache_dir: self.preview.cache_dir.clone(),
+            memory_bytes: match s.frame_memory_mb {
+                0 => crate::media::cache::DEFAULT_MEMORY_BYTES,
+                mb => (mb as usize).saturating_mul(1 << 20),
+            },
+        }
+    }
+
+    /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
+    /// and a start at the end of the timeline starts from the beginning, as players do.
+    fn set_play_speed(&mut self, speed: f64) {
+        self.play_speed = speed;
+        if speed == 0.0 {
+            self.playing = None;
+            return;
+        }
+        if speed > 0.0 && self.doc.project.playhead >= self.timeline.content_end() {
+            self.doc.set_playhead(Time::ZERO);
+        }
+        let now = self.ctx_for_textures.input(|i| i.time);
+        self.playing = Some((now, self.doc.project.playhead));
     }
 
     /// Runs a command from a menu, a button or the keyboard. Its result replaces whatever the
@@ -277,15 +312,22 @@ impl Editor {
                 Ok(())
             }
             Command::PlayPause => {
-                let now = self.ctx_for_textures.input(|i| i.time);
-                let end = self.timeline.content_end();
-                if self.playing.take().is_none() {
-                    // From the start again when at the end, as players do.
-                    if self.doc.project.playhead >= end {
-                        self.doc.set_playhead(Time::ZERO);
-                    }
-                    self.playing = Some((now, self.doc.project.playhead));
-                }
+                let speed = if self.play_speed == 0.0 { 1.0 } else { 0.0 };
+                self.set_play_speed(speed);
+                Ok(())
+            }
+            Command::ShuttleForward => {
+                let speed = if self.play_speed <= 0.0 { 1.0 } else { (self.play_speed * 2.0).min(8.0) };
+                self.set_play_speed(speed);
+                Ok(())
+            }
+            Command::ShuttleBack => {
+                let speed = if self.play_speed >= 0.0 { -1.0 } else { (self.play_speed * 2.0).max(-8.0) };
+                self.set_play_speed(speed);
+                Ok(())
+            }
+            Command::ShuttleStop => {
+                self.set_play_speed(0.0);
                 Ok(())
             }
             Command::Home => {
@@ -399,18 +441,24 @@ impl Editor {
             }
         }
         if let Some((since, from)) = self.playing {
+            // The playhead follows the clock at the playback speed; the preview shows the
+            // frame due at it.
             let end = self.timeline.content_end();
-            let t = from + Time::from_secs_f64(now - since).unwrap_or(Time::ZERO);
-            if t >= end {
+            let t = from.as_secs_f64() + (now - since) * self.play_speed;
+            if t <= 0.0 && self.play_speed < 0.0 {
+                self.doc.set_playhead(Time::ZERO);
+                self.set_play_speed(0.0);
+            } else if t >= end.as_secs_f64() && self.play_speed > 0.0 {
                 // Playback stops at the end of the timeline.
                 self.doc.set_playhead(end);
-                self.playing = None;
+                self.set_play_speed(0.0);
             } else {
-                self.doc.set_playhead(t);
+                self.doc.set_playhead(Time::from_secs_f64(t).unwrap_or(Time::ZERO));
                 ctx.request_repaint();
             }
             self.timeline.follow_playhead = true;
         }
+        self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -444,8 +492,11 @@ impl Editor {
             .default_size(340.0)
             .size_range(260.0..=640.0)
             .show(ui, |ui| self.right_ui(ui));
-        egui::CentralPanel::default_margins()
-            .show(ui, |ui| crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline));
+        let footage = self.footage_settings();
+        let speed = self.play_speed;
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
+        });
         let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
         tl.set_clip_rect(timeline_rect);
         timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);

@@ -6,6 +6,7 @@
 
 mod drags;
 pub mod draw;
+pub mod filmstrip;
 pub mod headers;
 pub mod lanes;
 pub mod mapping;
@@ -77,6 +78,8 @@ pub struct TimelineState {
     scroll_grab: Option<f32>,
     /// The tracks area, rows and scroll of the last frame (for files dropped from the desktop).
     drop_geometry: Option<(Rect, Vec<usize>, RowLayout, f32)>,
+    /// Thumbnails, waveforms and media titles on the clips.
+    pub strips: filmstrip::Strips,
 }
 
 impl Default for TimelineState {
@@ -97,6 +100,7 @@ impl Default for TimelineState {
             scroll_grab: None,
             lanes: Vec::new(),
             drop_geometry: None,
+            strips: filmstrip::Strips::default(),
         }
     }
 }
@@ -211,6 +215,7 @@ fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
 /// The timeline. Edits go through `doc`; view state lives in `st`.
 pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState) {
     st.ensure_indexes(doc);
+    st.strips.begin_frame(ui.ctx());
     let full = ui.available_rect_before_wrap();
     let rect = Rect::from_min_max(full.min, Pos2::new(full.right(), (full.bottom() - SCROLLBAR_H).max(full.top())));
     let bg = ui.interact(rect, ui.scope_id().with("timeline-bg"), Sense::hover());
@@ -268,9 +273,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     for &(r, crect) in &clip_hits {
         let clip = &doc.project.tracks[r.track].clips[r.index];
         let placement = st.indexes()[r.track].placements[r.index];
-        let title = clip_title(&doc.project, clip);
+        let title = st.strips.title(&doc.project, clip);
         let track_name = doc.project.tracks[r.track].name.clone();
         draw::clip(&painter, &doc.project, r, clip, &title, placement, crect, doc.selection.contains(&r), time_area);
+        let full = Rect::from_x_y_ranges(
+            st.mapping.x_from_time(placement.start)..=st.mapping.x_from_time(placement.end),
+            crect.y_range(),
+        );
+        let px_per_sec = st.mapping.px_per_sec;
+        st.strips.paint(
+            &painter,
+            &doc.project,
+            r.track,
+            clip,
+            &title,
+            placement,
+            full,
+            crect.intersect(time_area),
+            px_per_sec,
+        );
         let id = ui.scope_id().with(("clip", r.track, r.index));
         let body = ui.interact(crect.intersect(time_area), id, Sense::click_and_drag());
         let label = format!("Clip {title} on {track_name} at {}", placement.start.timecode());
@@ -346,6 +367,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     );
     // Keep the zoom in the project (view state, saved with it, not an undo step).
     doc.project.zoom = st.mapping.px_per_sec;
+    st.strips.end_frame();
     ui.advance_cursor_after_rect(full);
 }
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Real-window check of the footage: the editor under Xvfb against the loopback VOD server
+# (examples/loopback_vod, which serves a generated MP4 whose every second is a colour), once
+# with ffmpeg (the preview must show the exact source frame) and once with ffmpeg absent from
+# PATH (the preview must show the nearest snapshot). Screenshots land in target/e2e-frames/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-target/debug/vodcut}
+SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
+OUT=target/e2e-frames
+rm -rf "$OUT"; mkdir -p "$OUT"
+[ -x "$BIN" ] || cargo build --locked --bin vodcut
+[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
+BIN=$(realpath "$BIN")
+export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
+export HOME=$(mktemp -d)
+export VODCUT_CACHE_DIR="$OUT/cache"
+
+# A 320x180 output: clip In 7 at 0 s (source second 7 shows at the playhead).
+cat > "$OUT/frames.json" <<'EOF'
+{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"c0000000000000000000000000000001","In":7,"Out":15}]}]}
+EOF
+"$BIN" import "$OUT/frames.json" -o "$OUT/frames.vodcut" 2>/dev/null
+sed -i 's/"Width": null/"Width": 320/; s/"Height": null/"Height": 180/' "$OUT/frames.vodcut"
+
+"$SERVER_BIN" > "$OUT/server.out" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 200); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
+export VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")
+export $(grep '^ALIBABA_CLOUD_ACCESS_KEY' "$OUT/server.out" | xargs)
+export VODCUT_DATA_DIR="$OUT/data"
+[ -n "$VODCUT_ENDPOINT" ] || { echo "e2e-frames: the loopback server did not start" >&2; exit 1; }
+
+exec 3> "$OUT/display.txt"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
+XVFB_PID=$!
+exec 3>&-
+for _ in $(seq 100); do [ -s "$OUT/display.txt" ] && break; sleep 0.05; done
+export DISPLAY=":$(cat "$OUT/display.txt")"
+APP_PID=""
+cleanup() {
+  [ -n "$APP_PID" ] && { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
+  kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
+  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+fail() { echo "e2e-frames: $*" >&2; import -window root "$OUT/failure.png" || true; exit 1; }
+
+# How many pixels of the screenshot are within 8% of an RGB colour.
+count_colour() {
+  convert "$1" -fuzz 8% -fill white -opaque "rgb($2)" -fill black +opaque white -format "%[fx:mean*w*h]" info:
+}
+
+run_app() { # $1: name, $2: PATH for the app, $3: colour expected, $4: what it is
+  local name=$1
+  PATH="$2" "$BIN" "$OUT/frames.vodcut" > "$OUT/$name.out" 2> "$OUT/$name.err" &
+  APP_PID=$!
+  timeout 30 xdotool search --sync --onlyvisible --name 'vodcut' > /dev/null || fail "no window ($name)"
+  local n=0
+  for _ in $(seq 60); do
+    sleep 0.5
+    import -window root "$OUT/$name.png"
+    n=$(count_colour "$OUT/$name.png" "$3")
+    [ "${n%.*}" -gt 20000 ] && break
+  done
+  [ "${n%.*}" -gt 20000 ] || fail "$name: the preview does not show $4 (only ${n%.*} pixels of rgb($3)); see $OUT/$name.png"
+  echo "e2e-frames: $name: $4 shown (${n%.*} pixels)"
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+
+# Second 7 is rgb(120,80,200); without ffmpeg the nearest snapshot (at 5 s) is rgb(0,80,200).
+run_app with-ffmpeg "$PATH" "120,80,200" "source second 7"
+NOFF=$(mktemp -d)
+run_app without-ffmpeg "$NOFF" "0,80,200" "the snapshot at 5 s"
+echo "e2e-frames: passed (screenshots in $OUT)"

@@ -1,0 +1,129 @@
+//! `still` (the composed output frame at a time) and `frame` (one source frame), through the
+//! same footage service and compositor the editor's preview uses.
+
+use super::cloud::{client, runtime};
+use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
+use crate::compose::{self, Image};
+use crate::media::{Footage, Options, describe_layer, ffmpeg_from_env};
+use crate::model::Time;
+use crate::store::project_file;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+fn parse_at(text: &str) -> Result<Time, (i32, String)> {
+    match Time::parse_secs(text) {
+        Some(t) if t >= Time::ZERO => Ok(t),
+        _ => Err((EXIT_BAD_INPUT, format!("--at {text}: give a time in seconds, 0 or more (e.g. 12.5)"))),
+    }
+}
+
+fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Result<Arc<Footage>, (i32, String)> {
+    let client = client(conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
+    let options = Options { ffmpeg: ffmpeg_from_env(ffmpeg), ..Options::default() };
+    let f = Footage::new(client, options);
+    if let Err(e) = f.ffmpeg() {
+        return Err((EXIT_SETTINGS, format!("{e}; {}", crate::media::decode::INSTALL_HINT)));
+    }
+    Ok(Arc::new(f))
+}
+
+/// PNG bytes of `img`.
+pub fn png(img: &Image) -> Result<Vec<u8>, String> {
+    let buf = image::RgbaImage::from_raw(img.width, img.height, img.rgba.to_vec())
+        .ok_or_else(|| "the picture has the wrong number of pixels".to_string())?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    buf.write_to(&mut out, image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+fn write_png(path: &Path, img: &Image) -> Result<(), (i32, String)> {
+    let bytes = png(img).map_err(|e| (EXIT_WRITE_FAILED, format!("cannot encode the PNG: {e}")))?;
+    crate::store::atomic::write_atomic(path, &bytes, false)
+        .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write {}: {e}", path.display())))
+}
+
+pub struct StillArgs {
+    pub file: PathBuf,
+    pub at: String,
+    pub output: PathBuf,
+    pub width: Option<u32>,
+    pub ffmpeg: Option<PathBuf>,
+}
+
+pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
+    let at = parse_at(&a.at)?;
+    if a.width == Some(0) {
+        return Err((EXIT_BAD_INPUT, "--width must be at least 1".into()));
+    }
+    let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
+    let rt = runtime()?;
+    let result = rt.block_on(async {
+        let needs_sizes =
+            project.produce_config.width.is_none_or(|w| w == 0) || project.produce_config.height.is_none_or(|h| h == 0);
+        let mut sizes = HashMap::new();
+        if needs_sizes {
+            for t in &project.tracks {
+                for id in t.clips.iter().filter_map(|c| c.media_id.as_deref()) {
+                    if !sizes.contains_key(id) {
+                        sizes.insert(id.to_owned(), footage.source_size(id).await);
+                    }
+                }
+            }
+        }
+        let size = compose::output_size(&project, &|id| sizes.get(id).copied().flatten());
+        let plan = compose::plan_at(&project, at, size, &compose::active_by_layout(&project, at));
+        let (_, _, zoom) = compose::canvas_size(size.0, size.1, a.width);
+        let pictures = footage.pictures(&plan, zoom, &Arc::new(AtomicBool::new(false))).await;
+        (plan, pictures)
+    });
+    let (plan, pictures) = result;
+    if !pictures.problems.is_empty() {
+        let lines: Vec<String> =
+            pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
+        return Err((
+            EXIT_REFUSED,
+            format!("no frame at {} s for {} layer(s), nothing written:\n{}", at, lines.len(), lines.join("\n")),
+        ));
+    }
+    let img = compose::compose(&plan, &pictures.images, a.width);
+    write_png(&a.output, &img)?;
+    let _ = writeln!(
+        err,
+        "wrote {} ({}x{}, {} layer(s) at {} s of a {}x{} output)",
+        a.output.display(),
+        img.width,
+        img.height,
+        plan.layers.len(),
+        at,
+        plan.width,
+        plan.height
+    );
+    Ok(EXIT_OK)
+}
+
+pub struct FrameArgs {
+    pub media_id: String,
+    pub at: String,
+    pub output: PathBuf,
+    pub width: Option<u32>,
+    pub ffmpeg: Option<PathBuf>,
+}
+
+pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
+    let at = parse_at(&a.at)?;
+    let footage = footage(conn, None, a.ffmpeg.as_deref())?;
+    let rt = runtime()?;
+    let width = a.width.unwrap_or(0);
+    let media_id = a.media_id.as_str();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (img, _) = rt
+        .block_on(footage.video_frame(media_id, at, width, &cancel))
+        .map_err(|e| (EXIT_REFUSED, format!("no frame of media {media_id} at {at} s: {e}")))?;
+    write_png(&a.output, &img)?;
+    let _ = writeln!(err, "wrote {} ({}x{}, media {media_id} at {at} s)", a.output.display(), img.width, img.height);
+    Ok(EXIT_OK)
+}

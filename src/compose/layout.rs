@@ -1,0 +1,357 @@
+//! What the output frame at a time is made of: which clips show, which source time of each,
+//! where they go, and which texts are drawn, bottom layer first. Pure model logic.
+//!
+//! Rules (shared/vod/api.md 2.3, 2.5, 2.7, 3.1):
+//! - Video tracks stack in API order (the first is the bottom), then image-overlay tracks,
+//!   then subtitle tracks. Hidden tracks are left out, as in the export.
+//! - A video clip without X/Y/Width/Height fills the output, scaled to fit with black bars
+//!   where aspect ratios differ. With a box, it is fitted into that box the same way (the
+//!   legacy doc pads; IMS's AdaptMode default would stretch: UNSURE, padding keeps the picture
+//!   undistorted).
+//! - X/Y/Width/Height are a ratio of the output when at most 1, else output pixels.
+//! - Image overlays are stretched to their box; a missing Width or Height keeps the image's
+//!   aspect, and with neither it keeps its pixel size.
+//! - Texts (Text effects active on a shown clip, subtitle clips) anchor their Alignment point
+//!   at X/Y (TopLeft when no Alignment is given).
+
+use crate::model::project::{Project, TrackKind, layout_track};
+use crate::model::wire::{Clip, Effect, Num};
+use crate::model::{Time, wire::KnownEffect};
+
+/// The output size when neither ProduceConfig nor any known source gives one.
+pub const FALLBACK_SIZE: (u32, u32) = (1280, 720);
+/// Text size when a Text effect or subtitle gives none (the docs' default).
+pub const DEFAULT_FONT_SIZE: f32 = 20.0;
+
+/// Where a picture comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// A frame of a video at a source time.
+    Video { media_id: String, at: Time },
+    /// A still image (image overlays, Type=Image video clips).
+    Image { image_id: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fit {
+    /// Scaled into the box keeping its aspect, centred (black bars around it).
+    Contain,
+    /// Stretched to the box; a missing side follows the picture's aspect.
+    Stretch,
+}
+
+/// A picture layer. Lengths are output pixels; `None` width/height mean "from the picture".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub source: Source,
+    pub track: usize,
+    pub clip: usize,
+    pub x: f32,
+    pub y: f32,
+    pub w: Option<f32>,
+    pub h: Option<f32>,
+    pub fit: Fit,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBox {
+    pub content: String,
+    /// The anchor, output pixels.
+    pub x: f32,
+    pub y: f32,
+    /// Which point of the text block sits on the anchor: 0 left/top, 0.5 centre, 1 right/bottom.
+    pub anchor: (f32, f32),
+    /// Line alignment inside the block (same scale as `anchor.0`).
+    pub size: f32,
+    pub colour: [u8; 3],
+    pub opacity: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Layer {
+    Picture(Picture),
+    Text(TextBox),
+}
+
+/// The output frame at one time, ready to compose.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub width: u32,
+    pub height: u32,
+    pub at: Time,
+    pub layers: Vec<Layer>,
+}
+
+impl Plan {
+    pub fn pictures(&self) -> impl Iterator<Item = (usize, &Picture)> {
+        self.layers.iter().enumerate().filter_map(|(i, l)| match l {
+            Layer::Picture(p) => Some((i, p)),
+            Layer::Text(_) => None,
+        })
+    }
+}
+
+/// Output size: ProduceConfig Width/Height, else the largest width and the largest height of
+/// the sources used (api.md 2.7), else [`FALLBACK_SIZE`].
+pub fn output_size(project: &Project, source_size: &dyn Fn(&str) -> Option<(u32, u32)>) -> (u32, u32) {
+    if let (Some(w), Some(h)) = (project.produce_config.width, project.produce_config.height)
+        && w > 0
+        && h > 0
+    {
+        return (w, h);
+    }
+    let mut best: Option<(u32, u32)> = None;
+    for t in project.tracks.iter().filter(|t| t.kind == TrackKind::Video && !t.hidden) {
+        for c in &t.clips {
+            if let Some((w, h)) = c.media_id.as_deref().and_then(source_size) {
+                let (bw, bh) = best.unwrap_or((0, 0));
+                best = Some((bw.max(w), bh.max(h)));
+            }
+        }
+    }
+    best.filter(|(w, h)| *w > 0 && *h > 0).unwrap_or(FALLBACK_SIZE)
+}
+
+/// Ratio of `full` when at most 1, else pixels.
+pub fn length(n: Option<&Num>, full: f32) -> Option<f32> {
+    let v = n?.value();
+    if !v.is_finite() {
+        return None;
+    }
+    Some(if v.abs() <= 1.0 { v as f32 * full } else { v as f32 })
+}
+
+fn anchor(alignment: Option<&str>) -> (f32, f32) {
+    let a = alignment.unwrap_or("TopLeft");
+    let h = if a.ends_with("Left") {
+        0.0
+    } else if a.ends_with("Right") {
+        1.0
+    } else {
+        0.5
+    };
+    let v = if a.starts_with("Top") {
+        0.0
+    } else if a.starts_with("Bottom") {
+        1.0
+    } else {
+        0.5
+    };
+    (h, v)
+}
+
+/// `#rrggbb` (or `rrggbb`); white when unreadable, the documented default.
+pub fn colour(hex: Option<&str>) -> [u8; 3] {
+    let s = hex.unwrap_or("").trim().trim_start_matches('#');
+    if s.len() == 6
+        && let Ok(v) = u32::from_str_radix(s, 16)
+    {
+        return [(v >> 16) as u8, (v >> 8) as u8, v as u8];
+    }
+    [255, 255, 255]
+}
+
+fn text_content(s: Option<&str>) -> String {
+    s.unwrap_or_default().replace("\\N", "\n").replace("\\n", "\n")
+}
+
+/// The same fields come from a Text effect and from a subtitle clip.
+#[allow(clippy::too_many_arguments)]
+fn text_box(
+    content: Option<&str>,
+    x: Option<&Num>,
+    y: Option<&Num>,
+    align: Option<&str>,
+    size: Option<&Num>,
+    fg: Option<&str>,
+    opacity: Option<&Num>,
+    (w, h): (f32, f32),
+) -> Option<TextBox> {
+    let content = text_content(content);
+    if content.trim().is_empty() {
+        return None;
+    }
+    Some(TextBox {
+        content,
+        x: length(x, w).unwrap_or(0.0),
+        y: length(y, h).unwrap_or(0.0),
+        anchor: anchor(align),
+        size: size.map(|n| n.value() as f32).filter(|s| s.is_finite() && *s > 0.0).unwrap_or(DEFAULT_FONT_SIZE),
+        colour: colour(fg),
+        opacity: opacity.map(|n| n.value() as f32).filter(|o| o.is_finite()).unwrap_or(1.0).clamp(0.0, 1.0),
+    })
+}
+
+/// A Text effect shows at `t` on a clip placed at `start`: TimelineIn/Out (output times) win,
+/// else In/Out relative to the clip, else the whole clip.
+fn effect_active(e: &KnownEffect, start: Time, t: Time) -> bool {
+    let from = e.timeline_in.or(e.r#in.map(|i| start + i));
+    let to = e.timeline_out.or(e.out.map(|o| start + o));
+    from.is_none_or(|f| f <= t) && to.is_none_or(|o| t < o)
+}
+
+fn picture(
+    clip: &Clip,
+    kind: TrackKind,
+    track: usize,
+    ci: usize,
+    start: Time,
+    t: Time,
+    size: (f32, f32),
+) -> Option<Picture> {
+    let (w, h) = size;
+    let is_image = kind == TrackKind::Image || clip.r#type.as_deref() == Some("Image");
+    let source = if is_image {
+        Source::Image { image_id: clip.material_id()?.to_owned() }
+    } else {
+        let media_id = clip.media_id.clone()?;
+        let at = clip.r#in.unwrap_or(Time::ZERO) + (t - start);
+        Source::Video { media_id, at }
+    };
+    let (bw, bh) = (length(clip.width.as_ref(), w), length(clip.height.as_ref(), h));
+    let (x, y) = (length(clip.x.as_ref(), w).unwrap_or(0.0), length(clip.y.as_ref(), h).unwrap_or(0.0));
+    Some(match (is_image && kind == TrackKind::Image, bw, bh) {
+        (true, bw, bh) => Picture { source, track, clip: ci, x, y, w: bw, h: bh, fit: Fit::Stretch },
+        (false, None, None) => {
+            Picture { source, track, clip: ci, x: 0.0, y: 0.0, w: Some(w), h: Some(h), fit: Fit::Contain }
+        }
+        (false, bw, bh) => Picture {
+            source,
+            track,
+            clip: ci,
+            x,
+            y,
+            w: Some(bw.unwrap_or(w - x)),
+            h: Some(bh.unwrap_or(h - y)),
+            fit: Fit::Contain,
+        },
+    })
+}
+
+/// The plan of the output frame at `t`, `width`x`height`. `active(track)` lists the clips of a
+/// track that cover `t` as (start on the output, clip index) — from an index in the editor,
+/// from [`active_by_layout`] elsewhere.
+pub fn plan_at(
+    project: &Project,
+    t: Time,
+    (width, height): (u32, u32),
+    active: &dyn Fn(usize) -> Vec<(Time, usize)>,
+) -> Plan {
+    let size = (width as f32, height as f32);
+    let mut layers = Vec::new();
+    for kind in [TrackKind::Video, TrackKind::Image, TrackKind::Subtitle] {
+        for (ti, track) in project.tracks.iter().enumerate().filter(|(_, tr)| tr.kind == kind && !tr.hidden) {
+            for (start, ci) in active(ti) {
+                let Some(clip) = track.clips.get(ci) else { continue };
+                if kind == TrackKind::Subtitle || clip.is_text() {
+                    let b = text_box(
+                        clip.content.as_deref(),
+                        clip.x.as_ref(),
+                        clip.y.as_ref(),
+                        clip.alignment.as_deref(),
+                        clip.font_size.as_ref(),
+                        clip.font_color.as_deref(),
+                        clip.font_color_opacity.as_ref(),
+                        size,
+                    );
+                    layers.extend(b.map(Layer::Text));
+                    continue;
+                }
+                if let Some(p) = picture(clip, kind, ti, ci, start, t, size) {
+                    layers.push(Layer::Picture(p));
+                }
+                for e in &clip.effects {
+                    if let Effect::Known(k) = e
+                        && k.r#type == "Text"
+                        && effect_active(k, start, t)
+                    {
+                        let b = text_box(
+                            k.content.as_deref(),
+                            k.x.as_ref(),
+                            k.y.as_ref(),
+                            k.alignment.as_deref(),
+                            k.font_size.as_ref(),
+                            k.font_color.as_deref(),
+                            k.font_color_opacity.as_ref(),
+                            size,
+                        );
+                        layers.extend(b.map(Layer::Text));
+                    }
+                }
+            }
+        }
+    }
+    Plan { width, height, at: t, layers }
+}
+
+/// For callers without the editor's indexes: lays each track out (linear in the clips).
+pub fn active_by_layout(project: &Project, t: Time) -> impl Fn(usize) -> Vec<(Time, usize)> + '_ {
+    let durations = project.media_durations();
+    let placements: Vec<_> = project.tracks.iter().map(|tr| layout_track(tr, &durations)).collect();
+    move |ti| {
+        placements
+            .get(ti)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, p)| p.start <= t && t < p.end)
+            .map(|(ci, p)| (p.start, ci))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::import_timeline_str;
+
+    #[test]
+    fn trimmed_clip_shows_the_right_source_time_and_layers_stack() {
+        let p = import_timeline_str(
+            r##"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":12,"Out":16,"TimelineIn":3,"TimelineOut":7,
+                 "Effects":[{"Type":"Text","Content":"Hi","X":0.5,"Y":10,"FontSize":40,"FontColor":"#ff0000","Alignment":"TopCenter","TimelineIn":4,"TimelineOut":5}]}]}],
+                "ImageTracks":[{"ImageTrackClips":[{"ImageId":"img","X":0.75,"Y":0,"Width":0.25,"Height":0.25,"TimelineIn":0,"TimelineOut":10}]}]}"##,
+        )
+        .unwrap();
+        let t = Time::from_millis(4500);
+        let plan = plan_at(&p, t, (1280, 720), &active_by_layout(&p, t));
+        assert_eq!(plan.layers.len(), 3, "{:?}", plan.layers);
+        let Layer::Picture(v) = &plan.layers[0] else { panic!() };
+        assert_eq!(v.source, Source::Video { media_id: "a".into(), at: Time::from_millis(13_500) });
+        assert_eq!((v.w, v.h, v.fit), (Some(1280.0), Some(720.0), Fit::Contain));
+        let Layer::Text(txt) = &plan.layers[1] else { panic!() };
+        assert_eq!((txt.x, txt.y, txt.anchor, txt.size, txt.colour), (640.0, 10.0, (0.5, 0.0), 40.0, [255, 0, 0]));
+        let Layer::Picture(i) = &plan.layers[2] else { panic!() };
+        assert_eq!((i.x, i.w, i.h, i.fit), (960.0, Some(320.0), Some(180.0), Fit::Stretch));
+        // The text effect is over at 5 s; before 3 s only the overlay shows.
+        let t = Time::from_secs(5);
+        assert_eq!(plan_at(&p, t, (1280, 720), &active_by_layout(&p, t)).layers.len(), 2);
+        let t = Time::from_secs(1);
+        assert_eq!(plan_at(&p, t, (1280, 720), &active_by_layout(&p, t)).layers.len(), 1);
+    }
+
+    #[test]
+    fn output_size_rule() {
+        let mut p =
+            import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"MediaId":"b"}]}]}"#).unwrap();
+        let sizes = |id: &str| match id {
+            "a" => Some((1280, 720)),
+            "b" => Some((720, 1280)),
+            _ => None,
+        };
+        assert_eq!(output_size(&p, &sizes), (1280, 1280));
+        assert_eq!(output_size(&p, &|_| None), FALLBACK_SIZE);
+        p.produce_config.width = Some(1080);
+        p.produce_config.height = Some(1920);
+        assert_eq!(output_size(&p, &sizes), (1080, 1920));
+    }
+
+    #[test]
+    fn colours_and_anchors() {
+        assert_eq!(colour(Some("#00ff80")), [0, 255, 128]);
+        assert_eq!(colour(Some("red")), [255, 255, 255]);
+        assert_eq!(anchor(Some("BottomRight")), (1.0, 1.0));
+        assert_eq!(anchor(Some("CenterCenter")), (0.5, 0.5));
+        assert_eq!(anchor(None), (0.0, 0.0));
+    }
+}

@@ -1,0 +1,143 @@
+//! Text drawn into the output frame with a font rasterizer (ab_glyph), so the preview and
+//! `vodcut still` draw identical pixels. The bundled font is egui's Ubuntu Light; Chinese and
+//! other scripts it lacks come from a system CJK font when one is installed (Noto CJK,
+//! WenQuanYi), else they are left out.
+//!
+//! VOD renders with its own fonts (SimSun by default), so glyph shapes differ from the
+//! production; size, colour, place and alignment are what the preview promises.
+
+use super::image::Canvas;
+use super::layout::TextBox;
+use ab_glyph::{Font, FontArc, PxScale, ScaleFont, point};
+use std::sync::OnceLock;
+
+const SYSTEM_FALLBACKS: &[(&str, u32)] = &[
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/System/Library/Fonts/PingFang.ttc", 0),
+    ("C:\\Windows\\Fonts\\msyh.ttc", 0),
+];
+
+struct Fonts {
+    primary: FontArc,
+    fallback: Option<FontArc>,
+}
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let primary = FontArc::try_from_slice(epaint_default_fonts::UBUNTU_LIGHT).expect("the bundled font parses");
+        let fallback = SYSTEM_FALLBACKS.iter().find_map(|(path, index)| {
+            let bytes = std::fs::read(path).ok()?;
+            ab_glyph::FontVec::try_from_vec_and_index(bytes, *index).ok().map(FontArc::new)
+        });
+        Fonts { primary, fallback }
+    })
+}
+
+/// The font that has `c`, and its glyph.
+fn pick(c: char) -> (&'static FontArc, ab_glyph::GlyphId) {
+    let f = fonts();
+    let id = f.primary.glyph_id(c);
+    if id.0 == 0
+        && let Some(fb) = &f.fallback
+    {
+        let alt = fb.glyph_id(c);
+        if alt.0 != 0 {
+            return (fb, alt);
+        }
+    }
+    (&f.primary, id)
+}
+
+fn line_width(line: &str, scale: PxScale) -> f32 {
+    line.chars()
+        .map(|c| {
+            let (font, id) = pick(c);
+            font.as_scaled(scale).h_advance(id)
+        })
+        .sum()
+}
+
+/// Draws `t` with every length multiplied by `zoom` (canvas pixels per output pixel).
+pub fn draw(canvas: &mut Canvas, t: &TextBox, zoom: f32) {
+    let size = t.size * zoom;
+    if size < 1.0 || t.opacity <= 0.0 {
+        return;
+    }
+    // Bounds: a font size past the frame's height draws nothing useful and costs memory.
+    let size = size.min(canvas.height as f32 * 2.0);
+    let scale = PxScale::from(size);
+    let primary = fonts().primary.as_scaled(scale);
+    let line_height = primary.ascent() - primary.descent() + primary.line_gap();
+    let lines: Vec<&str> = t.content.lines().collect();
+    let widths: Vec<f32> = lines.iter().map(|l| line_width(l, scale)).collect();
+    let block_w = widths.iter().copied().fold(0.0, f32::max);
+    let block_h = line_height * lines.len() as f32;
+    let left = t.x * zoom - t.anchor.0 * block_w;
+    let top = t.y * zoom - t.anchor.1 * block_h;
+    for (i, line) in lines.iter().enumerate() {
+        let mut x = left + (block_w - widths[i]) * t.anchor.0;
+        let baseline = top + line_height * i as f32 + primary.ascent();
+        for c in line.chars() {
+            let (font, id) = pick(c);
+            let scaled = font.as_scaled(scale);
+            let glyph = id.with_scale_and_position(scale, point(x, baseline));
+            x += scaled.h_advance(id);
+            let Some(outline) = font.outline_glyph(glyph) else { continue };
+            let b = outline.px_bounds();
+            let (gw, gh) = (b.width().ceil() as u32, b.height().ceil() as u32);
+            if gw == 0 || gh == 0 || gw > 4096 || gh > 4096 {
+                continue;
+            }
+            let mut coverage = vec![0.0f32; (gw * gh) as usize];
+            outline.draw(|gx, gy, c| {
+                if gx < gw && gy < gh {
+                    coverage[(gy * gw + gx) as usize] = c;
+                }
+            });
+            canvas.draw_mask(b.min.x.floor() as i32, b.min.y.floor() as i32, gw, &coverage, t.colour, t.opacity);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(content: &str, anchor: (f32, f32)) -> TextBox {
+        TextBox { content: content.into(), x: 50.0, y: 20.0, anchor, size: 16.0, colour: [255, 0, 0], opacity: 1.0 }
+    }
+
+    fn red_columns(c: &Canvas) -> (u32, u32) {
+        let mut xs = (u32::MAX, 0);
+        for y in 0..c.height {
+            for x in 0..c.width {
+                let i = ((y * c.width + x) * 4) as usize;
+                if c.rgba[i] > 128 {
+                    xs = (xs.0.min(x), xs.1.max(x));
+                }
+            }
+        }
+        xs
+    }
+
+    #[test]
+    fn anchors_place_the_text() {
+        let mut left = Canvas::new(100, 40, [0, 0, 0, 255]);
+        draw(&mut left, &text("Hello", (0.0, 0.0)), 1.0);
+        let (l0, l1) = red_columns(&left);
+        assert!((50..54).contains(&l0) && l1 > l0 + 20, "{l0}..{l1}");
+        let mut right = Canvas::new(100, 40, [0, 0, 0, 255]);
+        draw(&mut right, &text("Hello", (1.0, 0.0)), 1.0);
+        let (r0, r1) = red_columns(&right);
+        assert!((46..=50).contains(&r1), "{r0}..{r1}");
+        let mut small = Canvas::new(100, 40, [0, 0, 0, 255]);
+        draw(&mut small, &text("Hello", (0.0, 0.0)), 0.5);
+        let (s0, s1) = red_columns(&small);
+        assert!((s1 - s0) * 2 <= (l1 - l0) + 2, "half the zoom, half the width");
+    }
+}

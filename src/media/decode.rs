@@ -1,0 +1,403 @@
+//! The `ffmpeg` program: one frame at a time, a continuous stream of frames for playback, and
+//! audio peaks for waveforms. Found once (a configured path, else PATH); absent is a normal
+//! state the callers handle (covers and snapshots instead).
+//!
+//! Frames come back as PPM over a pipe (`image2pipe`), which carries its own size, so no
+//! probing is needed. Every run has a deadline and can be cancelled; the child is killed then.
+//! ffmpeg's messages can repeat the input URL, whose query is a signature: they are scrubbed
+//! before they reach any error text.
+
+use crate::compose::Image;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
+
+/// How to install ffmpeg, for the hint shown when it is missing.
+pub const INSTALL_HINT: &str = "install ffmpeg for exact frames (Debian/Ubuntu: sudo apt install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg), or set its path in File > Account settings";
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("ffmpeg is not available: {0}")]
+    Missing(String),
+    #[error("ffmpeg took longer than {0} s")]
+    Timeout(u64),
+    #[error("cancelled")]
+    Cancelled,
+    /// The server refused the URL (403): a signed URL that expired.
+    #[error("the media server refused the play URL (403): it has expired")]
+    Forbidden,
+    #[error("no frame at {at:.3} s (past the end of the media?)")]
+    NoFrame { at: f64 },
+    #[error("ffmpeg failed: {0}")]
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ffmpeg {
+    path: PathBuf,
+}
+
+/// Removes URLs (and so their signatures) from ffmpeg's messages.
+pub fn scrub(text: &str, input: &str) -> String {
+    let mut s = text.replace(input, "<media URL>");
+    for scheme in ["https://", "http://"] {
+        while let Some(i) = s.find(scheme) {
+            let end = s[i..].find(|c: char| c.is_whitespace() || c == '\'' || c == '"').map_or(s.len(), |e| i + e);
+            s.replace_range(i..end, "<media URL>");
+        }
+    }
+    s
+}
+
+fn last_lines(stderr: &str, n: usize) -> String {
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(n)..].join("; ")
+}
+
+fn classify(stderr: &str, input: &str) -> DecodeError {
+    if stderr.contains("403 Forbidden") || stderr.contains("HTTP error 403") {
+        return DecodeError::Forbidden;
+    }
+    DecodeError::Failed(scrub(&last_lines(stderr, 3), input))
+}
+
+impl Ffmpeg {
+    /// The program at `configured` (when set and non-empty), else `ffmpeg` on PATH; checked by
+    /// running `ffmpeg -version` (at most 5 s).
+    pub fn find(configured: Option<&Path>) -> Result<Ffmpeg, DecodeError> {
+        let path =
+            configured.filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("ffmpeg"), Path::to_owned);
+        let f = Ffmpeg { path };
+        let cancel = AtomicBool::new(false);
+        match f.run(&["-hide_banner", "-version"], Duration::from_secs(5), 1 << 16, &cancel, "") {
+            Ok((out, _)) if String::from_utf8_lossy(&out).contains("ffmpeg version") => Ok(f),
+            Ok(_) => Err(DecodeError::Missing(format!("{} is not ffmpeg", f.path.display()))),
+            Err(DecodeError::Failed(e)) | Err(DecodeError::Missing(e)) => {
+                Err(DecodeError::Missing(format!("{} could not be run ({e})", f.path.display())))
+            }
+            Err(e) => Err(DecodeError::Missing(e.to_string())),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(&self.path);
+        c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        c
+    }
+
+    /// Runs ffmpeg to completion: stdout (at most `max_out` bytes) and stderr.
+    fn run(
+        &self,
+        args: &[&str],
+        timeout: Duration,
+        max_out: usize,
+        cancel: &AtomicBool,
+        input: &str,
+    ) -> Result<(Vec<u8>, String), DecodeError> {
+        let mut child = self.command(args).spawn().map_err(|e| DecodeError::Missing(e.to_string()))?;
+        let (out, err) = (child.stdout.take(), child.stderr.take());
+        let reader = std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(o) = out {
+                let _ = o.take(max_out as u64).read_to_end(&mut buf);
+            }
+            buf
+        });
+        let err_reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            if let Some(e) = err {
+                let _ = e.take(1 << 20).read_to_string(&mut s);
+            }
+            s
+        });
+        let deadline = Instant::now() + timeout;
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(s)) => break Ok(s),
+                Ok(None) if cancel.load(Ordering::Relaxed) => break Err(DecodeError::Cancelled),
+                Ok(None) if Instant::now() >= deadline => break Err(DecodeError::Timeout(timeout.as_secs())),
+                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+                Err(e) => break Err(DecodeError::Failed(e.to_string())),
+            }
+        };
+        if status.is_err() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let out = reader.join().unwrap_or_default();
+        let err = err_reader.join().unwrap_or_default();
+        let status = status?;
+        if !status.success() && out.is_empty() {
+            return Err(classify(&err, input));
+        }
+        Ok((out, err))
+    }
+
+    /// The frame at `at` seconds of `input` (a URL or a file), `width` pixels wide (0: as the
+    /// source is).
+    pub fn frame_at(
+        &self,
+        input: &str,
+        at: f64,
+        width: u32,
+        timeout: Duration,
+        cancel: &AtomicBool,
+    ) -> Result<Image, DecodeError> {
+        let at_s = format!("{:.4}", at.max(0.0));
+        let scale = if width == 0 {
+            "scale=min(iw\\,4096):-2".to_owned()
+        } else {
+            format!("scale={}:-2:flags=bilinear", width.clamp(16, 4096) & !1)
+        };
+        let args = [
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-rw_timeout",
+            "15000000",
+            "-ss",
+            &at_s,
+            "-i",
+            input,
+            "-an",
+            "-frames:v",
+            "1",
+            "-vf",
+            &scale,
+            "-f",
+            "image2pipe",
+            "-c:v",
+            "ppm",
+            "pipe:1",
+        ];
+        let args = strip_rw_timeout(&args, input);
+        let (out, err) = self.run(&args, timeout, 4096 * 4096 * 3 + 64, cancel, input)?;
+        if out.is_empty() {
+            if err.contains("403") {
+                return Err(DecodeError::Forbidden);
+            }
+            return Err(DecodeError::NoFrame { at });
+        }
+        let mut cursor = out.as_slice();
+        parse_ppm(&mut cursor).ok_or_else(|| DecodeError::Failed("ffmpeg's frame could not be read".into()))
+    }
+
+    /// Frames from `from` seconds on at `fps`, `width` wide, as ffmpeg decodes them (one
+    /// process, no seek per frame). At most a few frames wait in the channel: decoding
+    /// pauses while nobody takes them.
+    pub fn stream(&self, input: &str, from: f64, fps: f64, width: u32) -> Result<FrameStream, DecodeError> {
+        let at_s = format!("{:.4}", from.max(0.0));
+        let vf = format!("fps={fps:.3},scale={}:-2:flags=bilinear", width.clamp(16, 4096) & !1);
+        let args = [
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-rw_timeout",
+            "15000000",
+            "-ss",
+            &at_s,
+            "-i",
+            input,
+            "-an",
+            "-vf",
+            &vf,
+            "-f",
+            "image2pipe",
+            "-c:v",
+            "ppm",
+            "pipe:1",
+        ];
+        let args = strip_rw_timeout(&args, input);
+        let mut child =
+            self.command(&args).stderr(Stdio::null()).spawn().map_err(|e| DecodeError::Missing(e.to_string()))?;
+        let stdout = child.stdout.take();
+        let (tx, rx) = sync_channel(3);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = stop.clone();
+        std::thread::spawn(move || {
+            let Some(mut out) = stdout else { return };
+            let mut buf = std::io::BufReader::with_capacity(1 << 16, &mut out);
+            pump(&mut buf, &tx, &stop2);
+        });
+        Ok(FrameStream { child, rx, stop, fps })
+    }
+
+    /// Audio peaks of `input`: the loudest sample (0..=255) of each 1/`per_second` s, mono.
+    /// Reads the decoded audio as it streams; stops after `max_secs`.
+    pub fn peaks(
+        &self,
+        input: &str,
+        per_second: u32,
+        max_secs: u32,
+        timeout: Duration,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<u8>, DecodeError> {
+        const RATE: u32 = 8000;
+        let per_second = per_second.clamp(1, RATE);
+        let limit = max_secs.to_string();
+        let args = [
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-rw_timeout",
+            "15000000",
+            "-i",
+            input,
+            "-t",
+            &limit,
+            "-vn",
+            "-ac",
+            "1",
+            "-ar",
+            "8000",
+            "-f",
+            "s16le",
+            "pipe:1",
+        ];
+        let args = strip_rw_timeout(&args, input);
+        let max = (max_secs as usize) * RATE as usize * 2;
+        let (pcm, _) = self.run(&args, timeout, max, cancel, input)?;
+        let bucket = (RATE / per_second) as usize;
+        Ok(pcm
+            .chunks(bucket * 2)
+            .map(|c| {
+                let peak =
+                    c.chunks_exact(2).map(|s| i16::from_le_bytes([s[0], s[1]]).unsigned_abs()).max().unwrap_or(0);
+                (u32::from(peak) * 255 / 32768) as u8
+            })
+            .collect())
+    }
+}
+
+/// `-rw_timeout` is a network option; for local files ffmpeg refuses it.
+fn strip_rw_timeout<'a>(args: &[&'a str], input: &str) -> Vec<&'a str> {
+    if input.starts_with("http://") || input.starts_with("https://") {
+        return args.to_vec();
+    }
+    let mut out = Vec::with_capacity(args.len());
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if *a == "-rw_timeout" {
+            skip = true;
+            continue;
+        }
+        out.push(*a);
+    }
+    out
+}
+
+fn pump(r: &mut impl Read, tx: &SyncSender<Image>, stop: &AtomicBool) {
+    while !stop.load(Ordering::Relaxed) {
+        let Some(img) = parse_ppm(r) else { return };
+        if tx.send(img).is_err() {
+            return;
+        }
+    }
+}
+
+/// One binary PPM (P6, maxval 255) from `r`.
+pub fn parse_ppm(r: &mut impl Read) -> Option<Image> {
+    let mut fields = Vec::new();
+    let mut cur = Vec::new();
+    let mut byte = [0u8; 1];
+    while fields.len() < 4 {
+        r.read_exact(&mut byte).ok()?;
+        let b = byte[0];
+        if b == b'#' {
+            while byte[0] != b'\n' {
+                r.read_exact(&mut byte).ok()?;
+            }
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            if !cur.is_empty() {
+                fields.push(String::from_utf8(std::mem::take(&mut cur)).ok()?);
+            }
+        } else {
+            cur.push(b);
+            if cur.len() > 16 {
+                return None;
+            }
+        }
+    }
+    let (w, h): (u32, u32) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
+    if fields[0] != "P6" || fields[3] != "255" || w == 0 || h == 0 || w > 8192 || h > 8192 {
+        return None;
+    }
+    let mut rgb = vec![0u8; (w * h * 3) as usize];
+    r.read_exact(&mut rgb).ok()?;
+    Image::from_rgb(w, h, &rgb)
+}
+
+/// A running decode for playback. Dropping it stops ffmpeg.
+pub struct FrameStream {
+    child: Child,
+    rx: Receiver<Image>,
+    stop: Arc<AtomicBool>,
+    pub fps: f64,
+}
+
+impl FrameStream {
+    /// The next frame, waiting at most `wait`. `None` at the end or on a stall.
+    pub fn next_within(&self, wait: Duration) -> Option<Image> {
+        self.rx.recv_timeout(wait).ok()
+    }
+}
+
+impl Drop for FrameStream {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_urls_never_reach_messages() {
+        let url = "https://cdn.example.com/v.mp4?auth_key=1700000000-0-0-abcdef";
+        let msg = format!("[https @ 0x1] HTTP error 404 Not Found\n{url}: Server returned 404 Not Found");
+        let s = scrub(&msg, url);
+        assert!(!s.contains("auth_key") && !s.contains("cdn.example.com"), "{s}");
+        assert_eq!(classify("Server returned 403 Forbidden (access denied)", url), DecodeError::Forbidden);
+    }
+
+    #[test]
+    fn ppm_frames_parse_back_to_back() {
+        let mut bytes = b"P6\n2 1\n255\n".to_vec();
+        bytes.extend_from_slice(&[255, 0, 0, 0, 0, 255]);
+        bytes.extend_from_slice(b"P6 1 1 255 ");
+        bytes.extend_from_slice(&[1, 2, 3]);
+        let mut r = bytes.as_slice();
+        let a = parse_ppm(&mut r).unwrap();
+        assert_eq!((a.width, a.pixel(1, 0)), (2, [0, 0, 255, 255]));
+        let b = parse_ppm(&mut r).unwrap();
+        assert_eq!(b.pixel(0, 0), [1, 2, 3, 255]);
+        assert!(parse_ppm(&mut r).is_none());
+        assert!(parse_ppm(&mut b"P6 99999 1 255 ".as_slice()).is_none(), "absurd sizes are refused");
+    }
+
+    #[test]
+    fn missing_program_is_a_typed_error() {
+        let e = Ffmpeg::find(Some(Path::new("/nonexistent/ffmpeg"))).unwrap_err();
+        assert!(matches!(e, DecodeError::Missing(_)), "{e}");
+    }
+}

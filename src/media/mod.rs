@@ -1,0 +1,439 @@
+//! THE FOOTAGE: where the pictures of a MediaId come from, for the preview, the timeline and
+//! `vodcut still`/`frame` alike.
+//!
+//! [`Footage`] answers "the picture of this medium at this time, this wide": a decoded frame
+//! when ffmpeg is there, else the nearest snapshot or the cover VOD already has. Everything
+//! here runs off the UI thread (async calls; decoding on blocking threads), is cached in
+//! memory (bounded by bytes) and on disk, and can be cancelled when it is no longer wanted.
+
+pub mod cache;
+pub mod decode;
+pub mod playback;
+pub mod render;
+pub mod source;
+
+use crate::api::{ApiError, Client};
+use crate::compose::{Image, Layer, Plan, Source};
+use crate::model::Time;
+use cache::{DiskCache, MemCache};
+use decode::{DecodeError, Ffmpeg};
+use source::{Sources, nearest_snapshot};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Source times are decoded on a grid of this many frames per second (the editor's frame
+/// step); nearby times share a cached frame.
+pub const GRID_FPS: f64 = 25.0;
+
+/// Why a picture could not be had, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct MediaError(pub String);
+
+impl From<ApiError> for MediaError {
+    fn from(e: ApiError) -> Self {
+        MediaError(e.to_string())
+    }
+}
+
+impl From<DecodeError> for MediaError {
+    fn from(e: DecodeError) -> Self {
+        MediaError(e.to_string())
+    }
+}
+
+/// How good a picture is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exactness {
+    /// The decoded frame at the wanted time.
+    Exact,
+    /// A cover or snapshot standing in (no ffmpeg).
+    Still,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Frame(String, i64, u32),
+    Image(String),
+    Still(String, usize),
+}
+
+/// Settings of the footage service.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// ffmpeg's path; None or empty: `ffmpeg` on PATH.
+    pub ffmpeg: Option<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
+    pub memory_bytes: usize,
+    pub disk_bytes: u64,
+    /// Longest wait for one frame.
+    pub timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ffmpeg: None,
+            cache_dir: crate::store::thumb_cache::cache_dir(),
+            memory_bytes: cache::DEFAULT_MEMORY_BYTES,
+            disk_bytes: cache::DEFAULT_DISK_BYTES,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+pub struct Footage {
+    sources: Result<Sources, String>,
+    ffmpeg: Result<Ffmpeg, DecodeError>,
+    mem: Mutex<MemCache<Key>>,
+    disk: Option<DiskCache>,
+    http: reqwest::Client,
+    timeout: Duration,
+    /// Frames ffmpeg was asked to decode (what scrubbing costs).
+    pub decodes: AtomicUsize,
+    sizes: Mutex<HashMap<String, Option<(u32, u32)>>>,
+    peaks: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+}
+
+/// Waveform resolution: peaks per second of audio.
+pub const PEAKS_PER_SECOND: u32 = 50;
+/// Longest audio a waveform covers (6 h: 1 MB of peaks).
+pub const MAX_PEAK_SECONDS: u32 = 6 * 3600;
+
+/// The grid frame nearest to `at`.
+pub fn grid_frame(at: Time) -> i64 {
+    (at.as_secs_f64() * GRID_FPS).round() as i64
+}
+
+fn even_width(w: u32) -> u32 {
+    if w == 0 {
+        return 0; // the source's own width
+    }
+    // Rounded up to a multiple of 32: a resized preview reuses frames of nearby widths.
+    (w.clamp(16, 4096).div_ceil(32) * 32).min(4096)
+}
+
+impl Footage {
+    /// `client` is the VOD connection (or why there is none).
+    pub fn new(client: Result<Client, String>, options: Options) -> Footage {
+        Footage {
+            sources: client.map(Sources::new),
+            ffmpeg: Ffmpeg::find(options.ffmpeg.as_deref()),
+            mem: Mutex::new(MemCache::new(options.memory_bytes)),
+            disk: options.cache_dir.as_deref().map(|d| DiskCache::new(d, options.disk_bytes)),
+            http: reqwest::Client::builder()
+                .connect_timeout(Duration::from_secs(5))
+                .timeout(Duration::from_secs(30))
+                .build()
+                .unwrap_or_default(),
+            timeout: options.timeout,
+            decodes: AtomicUsize::new(0),
+            sizes: Mutex::new(HashMap::new()),
+            peaks: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// ffmpeg, or why it cannot be used.
+    pub fn ffmpeg(&self) -> Result<&Ffmpeg, &DecodeError> {
+        self.ffmpeg.as_ref()
+    }
+
+    pub fn has_ffmpeg(&self) -> bool {
+        self.ffmpeg.is_ok()
+    }
+
+    /// Bytes of decoded pictures held in memory.
+    pub fn memory_bytes(&self) -> usize {
+        self.mem.lock().map(|m| m.bytes()).unwrap_or(0)
+    }
+
+    fn sources(&self) -> Result<&Sources, MediaError> {
+        self.sources.as_ref().map_err(|e| MediaError(format!("no VOD connection: {e}")))
+    }
+
+    fn remembered(&self, k: &Key) -> Option<Image> {
+        self.mem.lock().ok()?.get(k)
+    }
+
+    fn remember(&self, k: Key, img: &Image) {
+        if let Ok(mut m) = self.mem.lock() {
+            m.put(k, img.clone());
+        }
+    }
+
+    /// The frame of video `id` at source time `at`, `width` wide (0: the source's width): decoded when ffmpeg is
+    /// there, else the nearest snapshot or the cover.
+    pub async fn video_frame(
+        &self,
+        id: &str,
+        at: Time,
+        width: u32,
+        cancel: &Arc<AtomicBool>,
+    ) -> Result<(Image, Exactness), MediaError> {
+        let Ok(ff) = self.ffmpeg.as_ref() else {
+            return self.nearest_still(id, at).await.map(|i| (i, Exactness::Still));
+        };
+        let (frame, width) = (grid_frame(at), even_width(width));
+        let key = Key::Frame(id.to_owned(), frame, width);
+        if let Some(img) = self.remembered(&key) {
+            return Ok((img, Exactness::Exact));
+        }
+        let disk_key = format!("v/{id}/{frame}/{width}");
+        if let Some(d) = self.disk.clone() {
+            let k = disk_key.clone();
+            if let Ok(Some(img)) = tokio::task::spawn_blocking(move || d.get(&k)).await {
+                self.remember(key, &img);
+                return Ok((img, Exactness::Exact));
+            }
+        }
+        let sources = self.sources()?;
+        let mut refreshed = false;
+        loop {
+            let url = sources.play_url(id).await?;
+            if cancel.load(Ordering::Relaxed) {
+                return Err(DecodeError::Cancelled.into());
+            }
+            self.decodes.fetch_add(1, Ordering::Relaxed);
+            let (ff, c, timeout) = (ff.clone(), cancel.clone(), self.timeout);
+            let secs = frame as f64 / GRID_FPS;
+            let result = tokio::task::spawn_blocking(move || ff.frame_at(&url.url, secs, width, timeout, &c))
+                .await
+                .map_err(|e| MediaError(format!("the decoder stopped: {e}")))?;
+            match result {
+                Ok(img) => {
+                    self.remember(key, &img);
+                    if let Some(d) = self.disk.clone() {
+                        let img2 = img.clone();
+                        let _ = tokio::task::spawn_blocking(move || d.put(&disk_key, &img2)).await;
+                    }
+                    return Ok((img, Exactness::Exact));
+                }
+                Err(DecodeError::Forbidden) if !refreshed => {
+                    log::info!("play URL of {id} expired; asking for a new one");
+                    sources.expired(id);
+                    refreshed = true;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    async fn download(&self, url: &str) -> Result<Vec<u8>, (u16, String)> {
+        let resp = self.http.get(url).send().await.map_err(|e| (0, format!("download failed: {}", e.without_url())))?;
+        let status = resp.status().as_u16();
+        if status != 200 {
+            return Err((status, format!("the media server answered HTTP {status}")));
+        }
+        let bytes = resp.bytes().await.map_err(|e| (0, format!("download failed: {}", e.without_url())))?;
+        if bytes.len() > 64 << 20 {
+            return Err((0, "the picture is larger than 64 MB".into()));
+        }
+        Ok(bytes.to_vec())
+    }
+
+    async fn decode_picture(bytes: Vec<u8>) -> Result<Image, MediaError> {
+        tokio::task::spawn_blocking(move || {
+            let img = image::load_from_memory(&bytes).map_err(|e| MediaError(format!("unreadable picture: {e}")))?;
+            // Bound the pixels kept: overlays never need more than a 4K frame.
+            let img = if img.width() > 4096 || img.height() > 4096 { img.thumbnail(4096, 4096) } else { img };
+            let rgba = img.to_rgba8();
+            Image::new(rgba.width(), rgba.height(), rgba.into_raw()).ok_or_else(|| MediaError("empty picture".into()))
+        })
+        .await
+        .map_err(|e| MediaError(format!("the decoder stopped: {e}")))?
+    }
+
+    /// Image `id` (GetImageInfo, then its URL), full size up to 4096 px.
+    pub async fn image(&self, id: &str) -> Result<Image, MediaError> {
+        let key = Key::Image(id.to_owned());
+        if let Some(img) = self.remembered(&key) {
+            return Ok(img);
+        }
+        let sources = self.sources()?;
+        let mut refreshed = false;
+        loop {
+            let url = sources.image_url(id).await?;
+            match self.download(&url.url).await {
+                Ok(bytes) => {
+                    let img = Self::decode_picture(bytes).await?;
+                    self.remember(key, &img);
+                    return Ok(img);
+                }
+                Err((403, _)) if !refreshed => {
+                    sources.expired(id);
+                    refreshed = true;
+                }
+                Err((_, e)) => return Err(MediaError(e)),
+            }
+        }
+    }
+
+    /// The snapshot nearest to `at`, else the cover.
+    pub async fn nearest_still(&self, id: &str, at: Time) -> Result<Image, MediaError> {
+        let stills = self.sources()?.stills(id).await?;
+        let pick = nearest_snapshot(stills.snapshots.len(), stills.duration, at.as_secs_f64());
+        let (index, url) = match pick {
+            Some(i) => (i, stills.snapshots[i].clone()),
+            None if !stills.cover_url.is_empty() => (usize::MAX, stills.cover_url.clone()),
+            None => {
+                return Err(MediaError(format!("ffmpeg is not installed and media {id} has no cover or snapshots")));
+            }
+        };
+        let key = Key::Still(id.to_owned(), index);
+        if let Some(img) = self.remembered(&key) {
+            return Ok(img);
+        }
+        let bytes = self.download(&url).await.map_err(|(_, e)| MediaError(e))?;
+        let img = Self::decode_picture(bytes).await?;
+        self.remember(key, &img);
+        Ok(img)
+    }
+
+    /// Audio peaks of medium `id`, [`PEAKS_PER_SECOND`] a second (0..=255), computed once
+    /// with ffmpeg and kept on disk.
+    pub async fn peaks(&self, id: &str, cancel: &Arc<AtomicBool>) -> Result<Arc<Vec<u8>>, MediaError> {
+        if let Some(p) = self.peaks.lock().ok().and_then(|m| m.get(id).cloned()) {
+            return Ok(p);
+        }
+        let key = format!("p/{id}/{PEAKS_PER_SECOND}");
+        if let Some(d) = self.disk.clone() {
+            let k = key.clone();
+            if let Ok(Some(bytes)) = tokio::task::spawn_blocking(move || d.get_bytes(&k)).await {
+                let p = Arc::new(bytes);
+                if let Ok(mut m) = self.peaks.lock() {
+                    m.insert(id.to_owned(), p.clone());
+                }
+                return Ok(p);
+            }
+        }
+        let ff = self.ffmpeg.as_ref().map_err(|e| MediaError(e.to_string()))?.clone();
+        let sources = self.sources()?;
+        let mut refreshed = false;
+        let peaks = loop {
+            let url = sources.play_url(id).await?;
+            let (ff, c) = (ff.clone(), cancel.clone());
+            let r = tokio::task::spawn_blocking(move || {
+                ff.peaks(&url.url, PEAKS_PER_SECOND, MAX_PEAK_SECONDS, Duration::from_secs(300), &c)
+            })
+            .await
+            .map_err(|e| MediaError(format!("the decoder stopped: {e}")))?;
+            match r {
+                Ok(p) => break p,
+                Err(DecodeError::Forbidden) if !refreshed => {
+                    sources.expired(id);
+                    refreshed = true;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        if let Some(d) = self.disk.clone() {
+            let b = peaks.clone();
+            let _ = tokio::task::spawn_blocking(move || d.put_bytes(&key, &b)).await;
+        }
+        let p = Arc::new(peaks);
+        if let Ok(mut m) = self.peaks.lock() {
+            m.insert(id.to_owned(), p.clone());
+        }
+        Ok(p)
+    }
+
+    /// The play URL of video `id` (kept in memory only: it is signed).
+    pub async fn play_url(&self, id: &str) -> Result<String, MediaError> {
+        Ok(self.sources()?.play_url(id).await?.url)
+    }
+
+    /// Titles of up to 20 media (GetVideoInfos).
+    pub async fn titles(&self, ids: &[String]) -> Result<Vec<(String, String)>, MediaError> {
+        let (found, _) = self.sources()?.client().get_video_infos(ids).await?;
+        Ok(found.into_iter().map(|v| (v.video_id, v.title)).collect())
+    }
+
+    /// The size of video `id`'s source (for the default output size), asked once.
+    pub async fn source_size(&self, id: &str) -> Option<(u32, u32)> {
+        if let Some(s) = self.sizes.lock().ok().and_then(|m| m.get(id).copied()) {
+            return s;
+        }
+        let s = match self.sources().ok()?.client().get_mezzanine_file(id).await {
+            Ok(m) => match (m.width, m.height) {
+                (Some(w), Some(h)) if w > 0 && h > 0 => Some((w as u32, h as u32)),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        if let Ok(mut m) = self.sizes.lock() {
+            m.insert(id.to_owned(), s);
+        }
+        s
+    }
+
+    /// The pictures of a plan's layers for a canvas `zoom` times the output size. Layers
+    /// whose picture cannot be had are reported with the reason; the rest are fetched at the
+    /// same time.
+    pub async fn pictures(self: &Arc<Self>, plan: &Plan, zoom: f32, cancel: &Arc<AtomicBool>) -> Pictures {
+        let mut set = tokio::task::JoinSet::new();
+        for (i, p) in plan.pictures() {
+            let (me, c, source) = (self.clone(), cancel.clone(), p.source.clone());
+            let width = (p.w.unwrap_or(plan.width as f32) * zoom).ceil().max(16.0) as u32;
+            set.spawn(async move {
+                let r = match &source {
+                    Source::Video { media_id, at } => me.video_frame(media_id, *at, width, &c).await,
+                    Source::Image { image_id } => me.image(image_id).await.map(|i| (i, Exactness::Exact)),
+                };
+                (i, r)
+            });
+        }
+        let mut out = Pictures::default();
+        while let Some(done) = set.join_next().await {
+            let Ok((i, r)) = done else { continue };
+            match r {
+                Ok((img, exact)) => {
+                    out.all_exact &= exact == Exactness::Exact;
+                    out.images.insert(i, img);
+                }
+                Err(e) => out.problems.push((i, e)),
+            }
+        }
+        out.problems.sort_by_key(|(i, _)| *i);
+        out
+    }
+}
+
+/// What [`Footage::pictures`] found.
+#[derive(Debug)]
+pub struct Pictures {
+    pub images: HashMap<usize, Image>,
+    /// Layer index and why its picture is missing.
+    pub problems: Vec<(usize, MediaError)>,
+    /// False when a cover or snapshot stands in for a frame.
+    pub all_exact: bool,
+}
+
+impl Default for Pictures {
+    fn default() -> Self {
+        Pictures { images: HashMap::new(), problems: Vec::new(), all_exact: true }
+    }
+}
+
+/// "track V1, clip 2 (media abc)": where a layer of a plan comes from, for messages.
+pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize) -> String {
+    match plan.layers.get(layer) {
+        Some(Layer::Picture(p)) => {
+            let track = project.tracks.get(p.track).map_or("?", |t| t.name.as_str());
+            let what = match &p.source {
+                Source::Video { media_id, at } => format!("media {media_id} at {:.3} s", at.as_secs_f64()),
+                Source::Image { image_id } => format!("image {image_id}"),
+            };
+            format!("track {track}, clip {} ({what})", p.clip + 1)
+        }
+        _ => format!("layer {}", layer + 1),
+    }
+}
+
+/// The cache folder and ffmpeg path from the environment, for the CLI: `VODCUT_FFMPEG`
+/// overrides the settings.
+pub fn ffmpeg_from_env(settings_path: Option<&Path>) -> Option<PathBuf> {
+    std::env::var_os("VODCUT_FFMPEG").filter(|v| !v.is_empty()).map(PathBuf::from).or(settings_path.map(Path::to_owned))
+}
