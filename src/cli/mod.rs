@@ -6,9 +6,9 @@
 //! production: nothing was sent); 7 a production's outcome is unknown (check before retrying).
 
 mod cloud;
+mod frames;
 pub mod terminal;
 mod upload;
-mod frames;
 
 use crate::api::sign::SignatureVersion;
 use crate::model::export::{request_fields, timeline};
@@ -246,8 +246,15 @@ impl Command {
             | Command::Submit { json, .. }
             | Command::Status { json, .. }
             | Command::Jobs { json, .. }
-            | Command::Media { command: MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } } => *json,
-            Command::Timeline { .. } | Command::Export { .. } | Command::Import { .. } => false,
+            | Command::Media {
+                command:
+                    MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
+            } => *json,
+            Command::Timeline { .. }
+            | Command::Export { .. }
+            | Command::Import { .. }
+            | Command::Still { .. }
+            | Command::Frame { .. } => false,
         }
     }
 
@@ -255,7 +262,12 @@ impl Command {
         let conn = match self {
             Command::Submit { conn, .. }
             | Command::Status { conn, .. }
-            | Command::Media { command: MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } } => conn,
+            | Command::Still { conn, .. }
+            | Command::Frame { conn, .. }
+            | Command::Media {
+                command:
+                    MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            } => conn,
             _ => return,
         };
         conn.signature = g.signature;
