@@ -159,3 +159,20 @@ fn temp_names_are_recognised_exactly() {
     assert!(!is_our_temp(".p.vodcut.tmp-x-1"));
     assert!(!is_our_temp("..tmp-1-1"));
 }
+
+#[test]
+fn the_owner_is_kept_where_allowed() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return; // only root may give a file to someone else
+    }
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    fs::write(&path, b"v1").unwrap();
+    std::os::unix::fs::chown(&path, Some(1234), Some(2345)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomic(&path, b"v2", true).unwrap();
+    let m = fs::metadata(&path).unwrap();
+    assert_eq!((m.uid(), m.gid(), m.mode() & 0o777), (1234, 2345, 0o640));
+}
