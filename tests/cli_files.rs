@@ -100,9 +100,13 @@ fn import_never_replaces_a_device_or_fifo() {
     mkfifo(&fifo);
     let tl = sample("cut-and-merge.json");
     for target in [Path::new("/dev/null"), &fifo] {
-        let out = vodcut_within(&["import", s(&tl), "-o", s(target), "--force"], Duration::from_secs(10));
-        assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-        assert!(text(&out.stderr).contains("not a regular file"), "{}", text(&out.stderr));
+        for force in [true, false] {
+            let mut args = vec!["import", s(&tl), "-o", s(target)];
+            args.extend(force.then_some("--force"));
+            let out = vodcut_within(&args, Duration::from_secs(10));
+            assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+            assert!(text(&out.stderr).contains("not a regular file"), "{}", text(&out.stderr));
+        }
     }
     assert!(std::fs::symlink_metadata("/dev/null").unwrap().file_type().is_char_device());
     assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
