@@ -449,7 +449,8 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
                     .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write the output: {e}")))?;
                 return Ok(EXIT_OK);
             }
-            if output.exists() && !force {
+            // A device, FIFO or folder is refused by the save itself, with the reason.
+            if std::fs::metadata(&output).is_ok_and(|m| m.is_file()) && !force {
                 return Err((
                     EXIT_WRITE_FAILED,
                     format!(

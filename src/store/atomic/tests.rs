@@ -84,6 +84,18 @@ fn saving_to_a_symlink_writes_its_target_and_keeps_the_link() {
     assert!(fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
 }
 
+/// A private character device in `dir` (a twin of /dev/null, or /dev/zero with minor 5), so
+/// a test run against broken code can never replace the system's own node. `None` where
+/// device nodes cannot be made (not root, no CAP_MKNOD): those runs test FIFOs only.
+pub(crate) fn char_device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let p = dir.join(name);
+    let c = std::ffi::CString::new(p.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mknod only creates a node there.
+    let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, minor)) } == 0;
+    made.then_some(p)
+}
+
 #[test]
 fn devices_fifos_and_folders_are_refused_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
@@ -92,18 +104,24 @@ fn devices_fifos_and_folders_are_refused_not_replaced() {
     let e = write_atomic(&fifo, b"x", true).unwrap_err();
     assert!(e.to_string().contains("FIFO"), "{e}");
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
-    let e = write_atomic_opts(Path::new("/dev/null"), WriteOptions { backups: 3, replace_read_only: true }, |_| Ok(()))
-        .unwrap_err();
-    assert!(matches!(e, WriteError::NotRegular("a device")), "{e}");
-    assert!(fs::symlink_metadata("/dev/null").unwrap().file_type().is_char_device());
+    let mut expected = 1;
+    if let Some(null) = char_device(dir.path(), "null", 3) {
+        expected += 1;
+        let forced = WriteOptions { backups: 3, replace_read_only: true };
+        let e = write_atomic_opts(&null, forced, |_| Ok(())).unwrap_err();
+        assert!(matches!(e, WriteError::NotRegular("a device")), "{e}");
+        assert!(fs::symlink_metadata(&null).unwrap().file_type().is_char_device());
+        // Through a link too.
+        let link = dir.path().join("to-null");
+        std::os::unix::fs::symlink(&null, &link).unwrap();
+        expected += 1;
+        assert!(write_atomic(&link, b"x", false).is_err());
+        assert!(fs::symlink_metadata(&null).unwrap().file_type().is_char_device());
+    }
     let e = write_atomic(dir.path(), b"x", false).unwrap_err();
     assert!(e.to_string().contains("a folder"), "{e}");
-    // Through a link too.
-    let link = dir.path().join("to-null");
-    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
-    assert!(write_atomic(&link, b"x", false).is_err());
     let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 2, "no temp or backup left: {names:?}");
+    assert_eq!(names.len(), expected, "no temp or backup left: {names:?}");
 }
 
 #[test]
@@ -158,4 +176,21 @@ fn temp_names_are_recognised_exactly() {
     assert!(!is_our_temp(".p.vodcut.tmp-12"));
     assert!(!is_our_temp(".p.vodcut.tmp-x-1"));
     assert!(!is_our_temp("..tmp-1-1"));
+}
+
+#[test]
+fn the_owner_is_kept_where_allowed() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return; // only root may give a file to someone else
+    }
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    fs::write(&path, b"v1").unwrap();
+    std::os::unix::fs::chown(&path, Some(1234), Some(2345)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    write_atomic(&path, b"v2", true).unwrap();
+    let m = fs::metadata(&path).unwrap();
+    assert_eq!((m.uid(), m.gid(), m.mode() & 0o777), (1234, 2345, 0o640));
 }
