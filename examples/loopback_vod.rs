@@ -10,6 +10,8 @@ mod vod_server;
 // Uploads (CreateUploadVideo and an OSS endpoint) live beside it.
 #[path = "../tests/support/oss_server.rs"]
 mod oss_server;
+#[path = "../tests/support/upload_api.rs"]
+mod upload_api;
 
 fn main() {
     let server = vod_server::VodServer::start();
