@@ -783,7 +783,7 @@ fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State, rid: &str)
             })).collect();
             Ok(json!({"RequestId": rid, "MaterialList": {"Material": list}}))
         }
-        other => super::oss_server::vod_action(other, p, st, rid)
+        other => super::upload_api::vod_action(other, p, st, rid)
             .unwrap_or_else(|| Err((404, "InvalidAction.NotFound", format!("Specified api {other} is not found")))),
     }
 }
