@@ -362,11 +362,11 @@ pub fn delete(project: &Project, clips: &[ClipRef], ripple: bool) -> Result<Chan
             // Clips that move by the same amount go in one in-place shift (materialize above
             // gave every clip whose start is known an explicit TimelineIn to shift).
             let mut by_shift: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
-            for i in 0..project.tracks[t].clips.len() {
-                if here.contains(&i) || !places[i].start_known {
+            for (i, place) in places.iter().enumerate() {
+                if here.contains(&i) || !place.start_known {
                     continue;
                 }
-                let shift: i64 = removed.iter().filter(|(_, e)| *e <= places[i].start).map(|(s, e)| (*e - *s).0).sum();
+                let shift: i64 = removed.iter().filter(|(_, e)| *e <= place.start).map(|(s, e)| (*e - *s).0).sum();
                 if shift > 0 {
                     by_shift.entry(shift).or_default().push(i);
                 }
