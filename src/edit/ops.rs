@@ -357,18 +357,22 @@ pub fn delete(project: &Project, clips: &[ClipRef], ripple: bool) -> Result<Chan
             let places = placements(project, t);
             let removed: Vec<(Time, Time)> =
                 targets.iter().filter(|r| r.track == t).map(|r| (places[r.index].start, places[r.index].end)).collect();
-            for (i, c) in project.tracks[t].clips.iter().enumerate() {
-                if targets.contains(&ClipRef { track: t, index: i }) || !places[i].start_known {
+            let here: std::collections::HashSet<usize> =
+                targets.iter().filter(|r| r.track == t).map(|r| r.index).collect();
+            // Clips that move by the same amount go in one in-place shift (materialize above
+            // gave every clip whose start is known an explicit TimelineIn to shift).
+            let mut by_shift: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+            for (i, place) in places.iter().enumerate() {
+                if here.contains(&i) || !place.start_known {
                     continue;
                 }
-                let shift: i64 = removed.iter().filter(|(_, e)| *e <= places[i].start).map(|(s, e)| (*e - *s).0).sum();
+                let shift: i64 = removed.iter().filter(|(_, e)| *e <= place.start).map(|(s, e)| (*e - *s).0).sum();
                 if shift > 0 {
-                    edits.push(Edit::SetClip {
-                        track: t,
-                        index: i,
-                        clip: Box::new(shifted(c, places[i].start, Time(-shift))),
-                    });
+                    by_shift.entry(shift).or_default().push(i);
                 }
+            }
+            for (shift, indexes) in by_shift {
+                edits.push(Edit::ShiftClips { track: t, indexes, delta: Time(-shift) });
             }
         }
     }

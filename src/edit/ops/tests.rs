@@ -329,3 +329,30 @@ fn video_clips_still_refuse_overlap() {
     let clip = Clip { media_id: Some("v".into()), out: Some(s(2)), timeline_in: Some(s(5)), ..Default::default() };
     assert!(matches!(insert(&p, 0, vec![clip]), Err(Refused::Overlap(..))));
 }
+
+#[test]
+fn ripple_delete_shifts_later_clips_and_their_effects_in_place_and_undoes() {
+    let mut p = project();
+    let mut fx = crate::model::wire::KnownEffect { r#type: "Text".into(), ..Default::default() };
+    fx.timeline_in = Some(s(11));
+    fx.timeline_out = Some(s(12));
+    p.tracks[0].clips[2].effects.push(Effect::Known(Box::new(fx)));
+    let change = delete(&p, &[r(0, 0)], true).unwrap();
+    let Edit::Batch(edits) = &change.edit else { panic!() };
+    assert!(
+        edits
+            .iter()
+            .any(|e| matches!(e, Edit::ShiftClips { indexes, delta, .. } if indexes == &[1, 2] && *delta == s(-4))),
+        "{edits:?}"
+    );
+    let mut h = History::default();
+    let mut q = p.clone();
+    h.apply(&mut q, "ripple", change.edit);
+    assert_eq!(spans(&q, 0), vec![(0, 30), (60, 90)]);
+    let Effect::Known(e) = &q.tracks[0].clips[1].effects[0] else { panic!() };
+    assert_eq!((e.timeline_in, e.timeline_out), (Some(s(7)), Some(s(8))));
+    h.undo(&mut q);
+    // Undo gives back the explicit times the shift was computed from.
+    assert_eq!(spans(&q, 0), spans(&p, 0));
+    assert_eq!(q.tracks[0].clips[2], p.tracks[0].clips[2]);
+}
