@@ -27,6 +27,7 @@ pub fn kind_colour(kind: TrackKind) -> Color32 {
 }
 
 /// Row backgrounds follow the theme (dark or light); locked rows are tinted red.
+#[allow(clippy::too_many_arguments)]
 pub fn rows(
     painter: &Painter,
     v: &egui::Visuals,
