@@ -41,7 +41,8 @@ pub enum Event {
     },
     Materials(Result<Vec<crate::api::calls::Material>, String>),
     /// Fresh lengths and titles of media (GetVideoInfos).
-    Infos(Result<Vec<crate::api::calls::VideoInfo>, String>),
+    /// Found media, and the IDs VOD says do not exist.
+    Infos(Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>),
 }
 
 /// Where the Produce flow stands.
@@ -290,7 +291,7 @@ impl Cloud {
         let conn = self.connection(region);
         self.tasks.spawn(Kind::Library, false, async move {
             Event::Infos(
-                async { Ok::<_, ApiError>(conn.client()?.get_video_infos_batched(&ids).await?.0) }
+                async { Ok::<_, ApiError>(conn.client()?.get_video_infos_batched(&ids).await?) }
                     .await
                     .map_err(|e| e.to_string()),
             )
