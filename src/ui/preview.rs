@@ -34,6 +34,8 @@ pub fn preview_ui(ui: &mut egui::Ui, doc: &Document, timeline: &mut TimelineStat
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
     let px = |v: f32, full: f32| v / full; // pixels of the output -> ratio
     let at = p.playhead;
+    // Where box titles went, so a title never lands on another (full-frame layers share a corner).
+    let mut titles: Vec<Rect> = Vec::new();
     // Bottom layer first: video tracks in API order, then overlays, then subtitles.
     for kind in [TrackKind::Video, TrackKind::Image, TrackKind::Subtitle] {
         for (ti, t) in p.tracks.iter().enumerate().filter(|(_, t)| t.kind == kind && !t.hidden) {
@@ -75,13 +77,7 @@ pub fn preview_ui(ui: &mut egui::Ui, doc: &Document, timeline: &mut TimelineStat
                     Stroke::new(1.5, kind_colour(kind)),
                     StrokeKind::Inside,
                 );
-                painter.text(
-                    r.left_top() + Vec2::new(6.0, 4.0),
-                    Align2::LEFT_TOP,
-                    &title,
-                    FontId::proportional(13.0),
-                    Color32::WHITE,
-                );
+                box_title(&painter, &mut titles, r.left_top() + Vec2::new(6.0, 4.0), title);
                 // Banner text effects active now.
                 for e in &c.effects {
                     if let Effect::Known(k) = e
@@ -126,4 +122,19 @@ fn align_x(a: &str) -> egui::Align {
     } else {
         egui::Align::Center
     }
+}
+
+/// A box's title at `pos`, moved down below any title already drawn there.
+fn box_title(painter: &egui::Painter, used: &mut Vec<Rect>, pos: Pos2, title: String) {
+    let galley = painter.layout_no_wrap(title, FontId::proportional(13.0), Color32::WHITE);
+    let mut r = Rect::from_min_size(pos, galley.size());
+    // At most as many moves as titles so far: this always ends.
+    for _ in 0..=used.len() {
+        match used.iter().find(|u| u.intersects(r)) {
+            Some(u) => r = r.translate(Vec2::new(0.0, u.bottom() - r.top() + 2.0)),
+            None => break,
+        }
+    }
+    painter.galley(r.min, galley, Color32::WHITE);
+    used.push(r);
 }
