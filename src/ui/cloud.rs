@@ -290,11 +290,11 @@ impl Cloud {
     pub fn video_infos(&mut self, ids: Vec<String>, region: &str) {
         let conn = self.connection(region);
         self.tasks.spawn(Kind::Library, false, async move {
-            Event::Infos(
-                async { Ok::<_, ApiError>(conn.client()?.get_video_infos_batched(&ids).await?) }
-                    .await
-                    .map_err(|e| e.to_string()),
-            )
+            let result = match conn.client() {
+                Ok(client) => client.get_video_infos_batched(&ids).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            Event::Infos(result)
         });
     }
 
