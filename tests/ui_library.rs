@@ -163,17 +163,23 @@ fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
 fn unknown_lengths_are_refreshed_with_get_video_infos() {
     let server = VodServer::start();
     server.add_media("long", "video", "Long take", 42.0, "Normal");
-    let p = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"long"}]}]}"#).unwrap();
+    let p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"long"},{"MediaId":"nosuchid","TimelineIn":100}]}]}"#,
+    )
+    .unwrap();
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), p);
     h.state_mut().show_library = false;
     h.run();
-    h.get_by_label("Refresh 1 unknown length(s) from VOD").click();
+    h.get_by_label("Refresh 2 unknown length(s) from VOD").click();
     run_until(&mut h, "the lengths", |e| e.doc.project.bin.iter().any(|b| b.duration.is_some()));
     let p = &h.state().doc.project;
     let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());
     assert!(!places[0].is_provisional());
     assert_eq!(places[0].end, Time::from_secs(42));
+    // The ID VOD does not know is warned about, not silently dropped.
+    let msg = h.state().timeline.message.clone().unwrap_or_default();
+    assert!(msg.contains("VOD does not know 1 MediaId(s): nosuchid"), "{msg}");
 }
 
 #[test]

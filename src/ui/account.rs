@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 /// session's credentials, in memory).
 #[derive(Default)]
 pub struct AccountForm {
+    /// Why "Use these" did nothing, shown under the session keys.
+    missing: Option<&'static str>,
     id: String,
     secret: String,
     token: String,
@@ -136,7 +138,18 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
             row(ui, "AccessKey ID", &mut form.id, false);
             row(ui, "AccessKey secret", &mut form.secret, true);
             row(ui, "STS token (optional)", &mut form.token, true);
-            if ui.button("Use these").clicked() && !form.id.trim().is_empty() && !form.secret.is_empty() {
+            let use_these = ui.button("Use these").clicked();
+            if use_these {
+                form.missing = match (form.id.trim().is_empty(), form.secret.is_empty()) {
+                    (true, _) => Some("Enter the AccessKey ID."),
+                    (false, true) => Some("Enter the AccessKey secret."),
+                    _ => None,
+                };
+            }
+            if let Some(why) = form.missing {
+                ui.colored_label(ui.visuals().warn_fg_color, why);
+            }
+            if use_these && form.missing.is_none() {
                 let mut c = Credentials::session(form.id.trim(), std::mem::take(&mut form.secret));
                 let token = std::mem::take(&mut form.token);
                 c.security_token =

@@ -41,7 +41,8 @@ pub enum Event {
     },
     Materials(Result<Vec<crate::api::calls::Material>, String>),
     /// Fresh lengths and titles of media (GetVideoInfos).
-    Infos(Result<Vec<crate::api::calls::VideoInfo>, String>),
+    /// Found media, and the IDs VOD says do not exist.
+    Infos(Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>),
 }
 
 /// Where the Produce flow stands.
@@ -294,11 +295,11 @@ impl Cloud {
     pub fn video_infos(&mut self, ids: Vec<String>, region: &str) {
         let conn = self.connection(region);
         self.tasks.spawn(Kind::Library, false, async move {
-            Event::Infos(
-                async { Ok::<_, ApiError>(conn.client()?.get_video_infos_batched(&ids).await?.0) }
-                    .await
-                    .map_err(|e| e.to_string()),
-            )
+            let result = match conn.client() {
+                Ok(client) => client.get_video_infos_batched(&ids).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            Event::Infos(result)
         });
     }
 

@@ -59,8 +59,8 @@ impl Editor {
 
     /// Fresh lengths from GetVideoInfos go into the bin (one undo step), so the timeline
     /// shows real lengths and trims stop at the source's end.
-    pub(super) fn apply_infos(&mut self, result: Result<Vec<crate::api::calls::VideoInfo>, String>) {
-        let infos = match result {
+    pub(super) fn apply_infos(&mut self, result: Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>) {
+        let (infos, missing) = match result {
             Ok(i) => i,
             Err(e) => {
                 self.status = format!("Could not get media lengths: {e}");
@@ -89,6 +89,16 @@ impl Editor {
         }
         self.doc.apply("Refresh media lengths", crate::edit::Edit::SetBin(bin));
         self.status = format!("Updated the length of {n} media");
+        if !missing.is_empty() {
+            // A clip naming media VOD does not have would fail the production: say so now.
+            let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+            let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+            self.timeline.message = Some(format!(
+                "VOD does not know {} MediaId(s): {}{more}. Clips using them cannot be produced; check the IDs and the region",
+                missing.len(),
+                shown.join(", ")
+            ));
+        }
     }
 
     /// A new document takes the region chosen in the settings.

@@ -434,6 +434,9 @@ impl Editor {
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        // What this frame changes after drawing it (a dialog answered, an edit from a menu)
+        // must be drawn too: egui repaints only on input or when asked.
+        let before = (self.dialog_open(), self.doc.revision(), self.tab);
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
             for command in pressed(&ctx) {
@@ -525,6 +528,9 @@ impl Editor {
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
         focus_ring(&ctx);
+        if before != (self.dialog_open(), self.doc.revision(), self.tab) {
+            ctx.request_repaint();
+        }
     }
 }
 

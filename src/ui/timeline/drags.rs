@@ -44,13 +44,19 @@ pub(super) fn bin_drop(
         }
     }
     let fits = entry.kind.fits(kind);
-    let ok = fits && ops::insert(&doc.project, track, vec![clip.clone()]).is_ok();
+    let why = if !fits {
+        Some(format!("{} media cannot go on a {} track", format!("{:?}", entry.kind).to_lowercase(), kind.label()))
+    } else {
+        ops::insert(&doc.project, track, vec![clip.clone()]).err().map(|e| e.to_string())
+    };
+    let ok = why.is_none();
     let (y0, y1) = span(row, 0);
     let ghost = Rect::from_min_max(
         Pos2::new(st.mapping.x_from_time(at), y0),
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
+    draw::drag_label(&ui.painter_at(area.rect), p, &fr.timecode(at), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(format!(
@@ -148,6 +154,11 @@ pub(super) fn finish_drags(
             };
             let result = ops::move_clips(&doc.project, &clips, delta, &target);
             let ok = result.is_ok();
+            let why = match &result {
+                Err(Refused::Nothing) | Ok(_) => None,
+                Err(e) => Some(e.to_string()),
+            };
+            draw::drag_label(painter, p, &doc.project.frame_rate.timecode(earliest + delta), why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
                 let (y0, y1) = span(row, if row_of(r.track) == Some(row) { st.lane_of(*r) } else { 0 });
@@ -186,6 +197,7 @@ pub(super) fn finish_drags(
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
+                draw::drag_label(painter, p, &doc.project.frame_rate.timecode(t), None);
             }
             if released {
                 st.drag = None;

@@ -27,6 +27,7 @@ pub fn kind_colour(kind: TrackKind) -> Color32 {
 }
 
 /// Row backgrounds follow the theme (dark or light); locked rows are tinted red.
+#[allow(clippy::too_many_arguments)]
 pub fn rows(
     painter: &Painter,
     v: &egui::Visuals,
@@ -244,4 +245,18 @@ pub fn badge(type_name: &str) -> char {
         "Transition" => '↔',
         _ => '?',
     }
+}
+
+/// Beside the pointer while dragging: where the drop lands, and why it would be refused.
+pub fn drag_label(painter: &Painter, at: Pos2, time: &str, refused: Option<&str>) {
+    let text = match refused {
+        Some(why) => format!("{time}  ✖ {why}"),
+        None => time.to_owned(),
+    };
+    let colour = if refused.is_some() { Color32::from_rgb(255, 150, 150) } else { Color32::WHITE };
+    let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), colour);
+    let pos = at + Vec2::new(14.0, -22.0);
+    let bg = Rect::from_min_size(pos, galley.size()).expand(3.0);
+    painter.rect_filled(bg, 3.0, Color32::from_black_alpha(200));
+    painter.galley(pos, galley, colour);
 }

@@ -1,0 +1,113 @@
+//! Moving around as a user does: marker keys, renaming a marker by double-click, keyboard
+//! selection of clips, the view following the playhead, the horizontal scrollbar.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use vodcut::edit::document::Document;
+use vodcut::edit::ops::ClipRef;
+use vodcut::model::export::import_timeline_str;
+use vodcut::model::{Project, Time};
+use vodcut::ui::Editor;
+use vodcut::ui::files::NativePicker;
+
+mod support;
+
+/// V1: a [0,4) b [6,9).
+fn project(zoom: f32) -> Project {
+    let mut p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b","In":0,"Out":3,"TimelineIn":6}]}]}"#,
+    )
+    .unwrap();
+    p.zoom = zoom;
+    p
+}
+
+fn harness(p: Project) -> Harness<'static, Editor> {
+    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    support::ui::harness(editor, Vec2::new(1400.0, 900.0))
+}
+
+fn key(h: &mut Harness<'static, Editor>, m: Modifiers, k: Key) {
+    h.key_press_modifiers(m, k);
+    h.run();
+}
+
+#[test]
+fn markers_keys_rename_and_list() {
+    let mut h = harness(project(50.0));
+    h.run();
+    for t in [2, 6] {
+        h.state_mut().doc.set_playhead(Time::from_secs(t));
+        key(&mut h, Modifiers::NONE, Key::M);
+    }
+    assert_eq!(h.state().doc.project.markers.len(), 2);
+    key(&mut h, Modifiers::NONE, Key::Home);
+    key(&mut h, Modifiers::NONE, Key::PageDown);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    key(&mut h, Modifiers::NONE, Key::PageDown);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(6));
+    key(&mut h, Modifiers::NONE, Key::PageUp);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    // Rename from the Markers tab (the flag's double-click opens the same dialog).
+    assert!(h.query_by_label("Marker M1 at 0:02.00").is_some(), "the flag is on the ruler");
+    h.state_mut().tab = vodcut::ui::app::Tab::Markers;
+    h.run();
+    h.get_all_by_label("Rename…").next().unwrap().click();
+    h.run();
+    assert!(h.query_by_label("Rename marker").is_some(), "the rename dialog opened");
+    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    h.get_by_label("Marker name").type_text("Intro");
+    h.run();
+    key(&mut h, Modifiers::NONE, Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.project.markers[0].label, "Intro");
+    assert!(h.query_by_label("Marker Intro at 0:02.00").is_some(), "the flag is labelled");
+    // Deleting one in the Markers tab is one undo step.
+    h.get_by_label("Delete Intro").click();
+    h.run();
+    assert_eq!(h.state().doc.project.markers.len(), 1);
+    key(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.project.markers.len(), 2);
+}
+
+#[test]
+fn clips_from_the_keyboard() {
+    let mut h = harness(project(50.0));
+    h.run();
+    key(&mut h, Modifiers::NONE, Key::D);
+    assert_eq!(h.state().doc.selection, vec![ClipRef { track: 0, index: 0 }], "the clip under the playhead");
+    key(&mut h, Modifiers::COMMAND, Key::ArrowRight);
+    assert_eq!(h.state().doc.selection, vec![ClipRef { track: 0, index: 1 }]);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(6), "the playhead goes with it");
+    key(&mut h, Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(9), "the next edit point");
+    key(&mut h, Modifiers::NONE, Key::ArrowUp);
+    key(&mut h, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(4));
+    key(&mut h, Modifiers::COMMAND, Key::ArrowLeft);
+    assert_eq!(h.state().doc.selection, vec![ClipRef { track: 0, index: 0 }]);
+}
+
+#[test]
+fn the_view_follows_the_playhead_and_scrolls_with_its_bar() {
+    // 400 px/s: about 3 s in view, the clips end at 9 s.
+    let mut h = harness(project(400.0));
+    h.run();
+    assert_eq!(h.state().timeline.mapping.origin, Time::ZERO);
+    key(&mut h, Modifiers::NONE, Key::End);
+    h.run();
+    let origin = h.state().timeline.mapping.origin;
+    assert!(origin > Time::from_secs(5), "End brought 9 s into view: origin {origin:?}");
+    let x = h.state().timeline.mapping.x_from_time(Time::from_secs(9));
+    assert!(x > h.state().timeline.mapping.left && x < 1400.0, "the playhead is on screen at {x}");
+    key(&mut h, Modifiers::NONE, Key::Home);
+    h.run();
+    assert_eq!(h.state().timeline.mapping.origin, Time::ZERO);
+    // Drag the scrollbar's thumb to the right.
+    let bar = h.get_by_label("Timeline scrollbar").rect();
+    let from = egui::Pos2::new(bar.left() + 20.0, bar.center().y);
+    support::ui::drag(&mut h, from, from + Vec2::new(300.0, 0.0));
+    assert!(h.state().timeline.mapping.origin > Time::from_secs(1), "{:?}", h.state().timeline.mapping.origin);
+}
