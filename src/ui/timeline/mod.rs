@@ -57,6 +57,9 @@ pub struct TimelineState {
     pub fit_requested: bool,
     /// Thumbnails, waveforms and media titles on the clips.
     pub strips: filmstrip::Strips,
+    /// While a trim handle is dragged: the clip, its edge and where the edge would go (the
+    /// preview shows the frame there).
+    pub trim_at: Option<(ClipRef, Edge, Time)>,
 }
 
 impl Default for TimelineState {
@@ -71,6 +74,7 @@ impl Default for TimelineState {
             message: None,
             fit_requested: false,
             strips: filmstrip::Strips::default(),
+            trim_at: None,
         }
     }
 }
@@ -545,6 +549,7 @@ fn finish_drags(
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
             }
+            st.trim_at = (!released).then_some((clip, edge, t));
             if released {
                 st.drag = None;
                 st.snap_line = None;
