@@ -123,7 +123,9 @@ impl PreviewState {
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
         let img = &r.image;
-        let colour = egui::ColorImage::from_rgba_unmultiplied([img.width as usize, img.height as usize], &img.rgba);
+        // Composed frames are opaque (alpha 255 everywhere), so premultiplying changes nothing:
+        // a plain copy, the cheapest work for the UI thread.
+        let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
         match &mut self.texture {
             Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
             None => self.texture = Some(ctx.load_texture("preview-frame", colour, egui::TextureOptions::LINEAR)),
