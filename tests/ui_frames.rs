@@ -65,7 +65,7 @@ fn shown_second(e: &Editor) -> Option<u32> {
 }
 
 const ONE_CLIP: &str = r#"{"VideoTracks":[{"VideoTrackClips":[
-    {"MediaId":"vid","In":12,"Out":20,"TimelineIn":0,"TimelineOut":8},
+    {"MediaId":"vid","In":12,"Out":20,"TimelineIn":0},
     {"MediaId":"far","In":0,"Out":5,"TimelineIn":1000,"TimelineOut":1005}]}],
   "AudioTracks":[{"AudioTrackClips":[{"MediaId":"vid","In":0,"Out":20,"TimelineIn":0,"TimelineOut":20}]}]}"#;
 
@@ -135,8 +135,9 @@ fn space_plays_from_a_continuous_decode_and_k_stops() {
     }
     let (r, _) = h.state().preview.shown().unwrap();
     assert!(r.at > Time::from_secs(1), "the picture moved on: {}", r.at);
-    // Source 12 + t (the clip's In is 12).
-    assert_eq!(shown_second(h.state()), Some(12 + r.at.as_secs_f64().floor() as u32));
+    // Source 12 + t while the clip (0..8 s, In 12) plays; black after it.
+    let want = (r.at < Time::from_secs(8)).then(|| 12 + r.at.as_secs_f64().floor() as u32);
+    assert_eq!(shown_second(h.state()), want, "at {}", r.at);
     h.key_press(Key::K);
     h.step();
     assert_eq!(h.state().play_speed, 0.0);
@@ -168,5 +169,39 @@ fn without_ffmpeg_the_preview_shows_a_snapshot_and_says_how_to_get_frames() {
     h.get_by_label("×").click();
     h.run_steps(2);
     assert!(h.query_by_label_contains("Install ffmpeg for exact frames").is_none(), "the hint can be closed");
+    drop(s);
+}
+
+#[test]
+fn dragging_a_trim_handle_shows_the_frame_at_the_new_edge() {
+    let (s, mut h) = editor(ONE_CLIP, "");
+    wait(&mut h, "the first frame", |e| e.preview.shown().is_some());
+    // The video clip's handle (the audio clip below has one too).
+    let handle = h
+        .get_all_by_label_contains("Trim start of")
+        .map(|n| n.rect())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap();
+    let pps = 40.0;
+    let from = handle.center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    // Hold the handle 3 s to the right: the new In would be 12 + 3 = 15.
+    let to = from + Vec2::new(3.0 * pps + 2.0, 0.0);
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 4.0));
+        h.run();
+    }
+    wait(&mut h, "the frame at the new edge", |e| {
+        e.preview.shown().is_some_and(|(r, _)| r.at >= Time::from_secs(3) && r.at < Time::from_millis(3200))
+    });
+    assert_eq!(shown_second(h.state()), Some(15));
+    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the playhead stays");
+    h.drop_at(to);
+    h.run();
+    let clip = &h.state().doc.project.tracks[0].clips[0];
+    assert_eq!(clip.r#in.map(|t| t.as_secs_f64().round() as i64), Some(15), "the trim took effect");
     drop(s);
 }

@@ -67,13 +67,13 @@ fn classify(stderr: &str, input: &str) -> DecodeError {
 
 impl Ffmpeg {
     /// The program at `configured` (when set and non-empty), else `ffmpeg` on PATH; checked by
-    /// running `ffmpeg -version` (at most 5 s).
+    /// running `ffmpeg -version` (at most 20 s: a loaded machine can be slow to start it).
     pub fn find(configured: Option<&Path>) -> Result<Ffmpeg, DecodeError> {
         let path =
             configured.filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("ffmpeg"), Path::to_owned);
         let f = Ffmpeg { path };
         let cancel = AtomicBool::new(false);
-        match f.run(&["-hide_banner", "-version"], Duration::from_secs(5), 1 << 16, &cancel, "") {
+        match f.run(&["-hide_banner", "-version"], Duration::from_secs(20), 1 << 16, &cancel, "") {
             Ok((out, _)) if String::from_utf8_lossy(&out).contains("ffmpeg version") => Ok(f),
             Ok(_) => Err(DecodeError::Missing(format!("{} is not ffmpeg", f.path.display()))),
             Err(DecodeError::Failed(e)) | Err(DecodeError::Missing(e)) => {

@@ -340,6 +340,13 @@ impl Footage {
         Ok(p)
     }
 
+    /// Drops the remembered URLs of `id` (a stream found it refused).
+    pub fn forget_url(&self, id: &str) {
+        if let Ok(s) = self.sources() {
+            s.expired(id);
+        }
+    }
+
     /// The play URL of video `id` (kept in memory only: it is signed).
     pub async fn play_url(&self, id: &str) -> Result<String, MediaError> {
         Ok(self.sources()?.play_url(id).await?.url)

@@ -158,10 +158,18 @@ fn run(
                         }
                     }
                     if let Some(r) = streams.get_mut(&key) {
-                        if let Some(img) = r.stream.next_within(Duration::from_secs(10)) {
-                            pictures.insert(li, img);
+                        match r.stream.next_within(Duration::from_secs(10)) {
+                            Some(img) => {
+                                pictures.insert(li, img);
+                                r.next += step;
+                            }
+                            None => {
+                                // Ended, stalled or refused (an expired URL): start again with a
+                                // fresh URL at the next frame.
+                                streams.remove(&key);
+                                footage.forget_url(media_id);
+                            }
                         }
-                        r.next += step;
                     }
                 }
                 Source::Image { image_id } => {

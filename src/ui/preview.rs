@@ -49,6 +49,7 @@ type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
 struct Wanted {
     revision: u64,
     at: Time,
+    trimming: bool,
     width: u32,
     size: (u32, u32),
     settings: String,
@@ -122,7 +123,9 @@ impl PreviewState {
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
         let img = &r.image;
-        let colour = egui::ColorImage::from_rgba_unmultiplied([img.width as usize, img.height as usize], &img.rgba);
+        // Composed frames are opaque (alpha 255 everywhere), so premultiplying changes nothing:
+        // a plain copy, the cheapest work for the UI thread.
+        let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
         match &mut self.texture {
             Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
             None => self.texture = Some(ctx.load_texture("preview-frame", colour, egui::TextureOptions::LINEAR)),
@@ -229,10 +232,29 @@ impl PreviewState {
     }
 }
 
+/// The time the preview shows: the playhead, or while a trim handle is dragged the edge's
+/// new place (the last frame before it for an end).
+fn preview_time(doc: &Document, timeline: &TimelineState) -> Time {
+    match timeline.trim_at {
+        Some((_, crate::edit::ops::Edge::Start, t)) => t,
+        Some((_, crate::edit::ops::Edge::End, t)) => (t - Time::from_millis(40)).max(Time::ZERO),
+        None => doc.project.playhead,
+    }
+}
+
 fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {
     let indexes = timeline.indexes();
-    compose::plan_at(&doc.project, at, size, &|ti| {
-        indexes.get(ti).map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect()).unwrap_or_default()
+    let trimmed = timeline.trim_at.and_then(|(r, _, _)| {
+        let start = indexes.get(r.track)?.placements.get(r.index)?.start;
+        Some((r, start))
+    });
+    compose::plan_at(&doc.project, at, size, &|ti| match trimmed {
+        // The trimmed clip shows its frame at the new edge, even past its present ends.
+        Some((r, start)) if r.track == ti => vec![(start, r.index)],
+        _ => indexes
+            .get(ti)
+            .map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect())
+            .unwrap_or_default(),
     })
 }
 
@@ -255,11 +277,17 @@ pub fn preview_ui(
     let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
     let scale = (room.width() / w as f32).min(room.height() / h as f32).max(0.001);
     let frame = Rect::from_center_size(room.center(), Vec2::new(w as f32 * scale, h as f32 * scale));
-    let at = doc.project.playhead;
+    let at = preview_time(doc, timeline);
     // Physical pixels of the frame on screen, never more than the output has.
     let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, w.max(16));
-    let wanted =
-        Wanted { revision: doc.revision(), at, width: px_w, size: (w, h), settings: state.settings_key.clone() };
+    let wanted = Wanted {
+        revision: doc.revision(),
+        at,
+        trimming: timeline.trim_at.is_some(),
+        width: px_w,
+        size: (w, h),
+        settings: state.settings_key.clone(),
+    };
     let streaming = state.play(&ctx, doc, speed, (w, h), px_w);
     if !streaming
         && state.wanted.as_ref() != Some(&wanted)

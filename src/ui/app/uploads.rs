@@ -69,7 +69,7 @@ impl Editor {
                 }
                 Happening::Ready { info } => {
                     let title = info.title.clone();
-                    self.apply_infos(Ok(vec![*info]));
+                    self.apply_infos(Ok((vec![*info], Vec::new())));
                     self.status = format!("\"{title}\" is ready in VOD");
                 }
                 Happening::Failed { name, error } => self.status = format!("Upload of {name} failed: {error}"),

@@ -199,6 +199,8 @@ pub(super) fn finish_drags(
                 draw::ghost(painter, g.intersect(time_area), true);
                 draw::drag_label(painter, p, &doc.project.frame_rate.timecode(t), None);
             }
+            // The preview shows the frame at the edge being dragged.
+            st.trim_at = (!released).then_some((clip, edge, t));
             if released {
                 st.drag = None;
                 st.snap_line = None;

@@ -112,7 +112,8 @@ impl Strips {
             match got {
                 Got::Thumb(id, f, Some(img)) => {
                     let colour =
-                        egui::ColorImage::from_rgba_unmultiplied([img.width as usize, img.height as usize], &img.rgba);
+                        // Decoded frames are opaque: no premultiplying needed.
+                        egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
                     let tex = ctx.load_texture(format!("thumb-{id}-{f}"), colour, egui::TextureOptions::LINEAR);
                     self.asked.remove(&Want::Thumb(id.clone(), f));
                     self.thumbs.insert((id, f), (tex, self.frame));

@@ -80,6 +80,9 @@ pub struct TimelineState {
     drop_geometry: Option<(Rect, Vec<usize>, RowLayout, f32)>,
     /// Thumbnails, waveforms and media titles on the clips.
     pub strips: filmstrip::Strips,
+    /// While a trim handle is dragged: the clip, its edge and where the edge would go (the
+    /// preview shows the frame there).
+    pub trim_at: Option<(ClipRef, Edge, Time)>,
 }
 
 impl Default for TimelineState {
@@ -101,6 +104,7 @@ impl Default for TimelineState {
             lanes: Vec::new(),
             drop_geometry: None,
             strips: filmstrip::Strips::default(),
+            trim_at: None,
         }
     }
 }
