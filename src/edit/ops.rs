@@ -219,10 +219,12 @@ pub enum Edge {
 }
 
 /// Whether a clip's end is set with TimelineOut (pictures without a source length) or Out.
+/// A video or audio clip that has an Out is trimmed through its source, even when it also
+/// carries a TimelineOut: otherwise trimming its start would only move it.
 fn end_by_timeline_out(c: &Clip, kind: TrackKind) -> bool {
-    c.timeline_out.is_some()
-        || matches!(kind, TrackKind::Subtitle | TrackKind::Image)
+    matches!(kind, TrackKind::Subtitle | TrackKind::Image)
         || c.r#type.as_deref() == Some("Image")
+        || (c.timeline_out.is_some() && c.out.is_none())
 }
 
 /// Trims one edge to `to` (clamped: within the source, after zero, not into a neighbour, at

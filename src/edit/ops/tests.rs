@@ -90,6 +90,17 @@ fn moving_several_clips_together() {
 }
 
 #[test]
+fn trimming_the_start_of_a_clip_with_timeline_out_moves_its_source_in() {
+    // A video clip with In/Out and TimelineIn/TimelineOut (as imported Timelines have): its
+    // start edge trims the source, the end stays.
+    let mut p = project();
+    p.tracks[0].clips[2].timeline_out = Some(s(13));
+    let q = check(&p, trim(&p, r(0, 2), Edge::Start, s(11)).unwrap());
+    let c = &q.tracks[0].clips[2];
+    assert_eq!((c.r#in, c.out, c.timeline_in, c.timeline_out), (Some(s(2)), Some(s(4)), Some(s(11)), Some(s(13))));
+}
+
+#[test]
 fn trimming_changes_source_and_timeline_together() {
     let p = project();
     // Start of a [0,4) In 2: to 1 s -> In 3, TimelineIn 1.
