@@ -23,27 +23,12 @@ EOF
 "$BIN" import "$OUT/frames.json" -o "$OUT/frames.vodcut" 2>/dev/null
 sed -i 's/"Width": null/"Width": 320/; s/"Height": null/"Height": 180/' "$OUT/frames.vodcut"
 
-"$SERVER_BIN" > "$OUT/server.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 200); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
-export VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")
-export $(grep '^ALIBABA_CLOUD_ACCESS_KEY' "$OUT/server.out" | xargs)
-export VODCUT_DATA_DIR="$OUT/data"
-[ -n "$VODCUT_ENDPOINT" ] || { echo "e2e-frames: the loopback server did not start" >&2; exit 1; }
+source scripts/e2e-lib.sh
+start_loopback e2e-frames
 
-exec 3> "$OUT/display.txt"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
-XVFB_PID=$!
-exec 3>&-
-for _ in $(seq 100); do [ -s "$OUT/display.txt" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$OUT/display.txt")"
+start_xvfb
 APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
-  kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
-  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
+trap stop_all EXIT
 fail() { echo "e2e-frames: $*" >&2; import -window root "$OUT/failure.png" || true; exit 1; }
 
 # How many pixels of the screenshot are within 8% of an RGB colour.

@@ -28,28 +28,13 @@ PROJECT="$OUT/e2e.vodcut"
 "$BIN" import assets/samples/timelines/cut-and-merge.json -o "$PROJECT"
 
 # The loopback VOD server, and the editor pointed at it with its keys.
-"$SERVER_BIN" > "$OUT/server.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
-export VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")
-export $(grep '^ALIBABA_CLOUD_ACCESS_KEY' "$OUT/server.out" | xargs)
-export VODCUT_DATA_DIR="$OUT/data"
-[ -n "$VODCUT_ENDPOINT" ] || { echo "e2e: the loopback server did not start" >&2; exit 1; }
+source scripts/e2e-lib.sh
+start_loopback e2e
 
-exec 3> "$OUT/display.txt"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
-XVFB_PID=$!
-exec 3>&-
-for _ in $(seq 100); do [ -s "$OUT/display.txt" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$OUT/display.txt")"
+start_xvfb
 "$BIN" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
-cleanup() {
-  kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true
-  kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
-  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
+trap stop_all EXIT
 fail() { echo "e2e: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT/app.err" >&2; exit 1; }
 
 WID=$(timeout 30 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"

@@ -1,0 +1,32 @@
+# Shared by the real-window end-to-end scripts (sourced, not run): the loopback VOD server,
+# an Xvfb display, and cleaning both up with the app. Each script sets OUT and SERVER_BIN first.
+
+# Starts the loopback VOD server and points vodcut at it with its keys; $1 names the script
+# in messages.
+start_loopback() {
+  "$SERVER_BIN" > "$OUT/server.out" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 200); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
+  VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")
+  export VODCUT_ENDPOINT
+  export $(grep '^ALIBABA_CLOUD_ACCESS_KEY' "$OUT/server.out" | xargs)
+  export VODCUT_DATA_DIR="$OUT/data"
+  [ -n "$VODCUT_ENDPOINT" ] || { echo "$1: the loopback server did not start" >&2; exit 1; }
+}
+
+# Starts Xvfb on a free display and exports DISPLAY.
+start_xvfb() {
+  exec 3> "$OUT/display.txt"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  exec 3>&-
+  for _ in $(seq 100); do [ -s "$OUT/display.txt" ] && break; sleep 0.05; done
+  export DISPLAY=":$(cat "$OUT/display.txt")"
+}
+
+# Stops the app (APP_PID, when set), Xvfb and the server.
+stop_all() {
+  if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
+  kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+}
