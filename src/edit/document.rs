@@ -241,7 +241,18 @@ impl Document {
 
     /// Trims an edge to the frame boundary nearest `to`.
     pub fn trim(&mut self, r: ClipRef, edge: Edge, to: Time) -> Result<(), Refused> {
-        let change = ops::trim(&self.project, r, edge, self.project.frame_rate.snap(to));
+        let fr = self.project.frame_rate;
+        let mut to = fr.snap(to);
+        // The shortest clip is MIN_LENGTH: keep that limit on a frame too, or a trim pushed
+        // past it would land between frames.
+        if let Ok(p) = ops::placement(&self.project, r) {
+            match edge {
+                Edge::End if to < p.start + ops::MIN_LENGTH => to = fr.ceil(p.start + ops::MIN_LENGTH),
+                Edge::Start if to > p.end - ops::MIN_LENGTH => to = fr.floor(p.end - ops::MIN_LENGTH),
+                _ => {}
+            }
+        }
+        let change = ops::trim(&self.project, r, edge, to);
         self.apply_change("Trim", change)
     }
 
@@ -385,6 +396,25 @@ mod tests {
         d.undo();
         assert_eq!(d.project.title, "");
         assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn a_trim_held_at_the_shortest_length_stays_on_a_frame() {
+        // Found by the frame proptest: the 0.1 s minimum sat between 25 fps frames.
+        let p =
+            import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4}]}]}"#).unwrap();
+        let mut d = Document::new(p.clone(), None, false);
+        let fr = d.project.frame_rate;
+        let r = ClipRef { track: 0, index: 0 };
+        d.trim(r, Edge::End, Time::from_millis(-500)).unwrap();
+        let out = d.project.tracks[0].clips[0].out.unwrap();
+        assert!(fr.is_boundary(out) && out >= ops::MIN_LENGTH, "Out {out:?}");
+        let mut d = Document::new(p, None, false);
+        d.trim(r, Edge::Start, Time::from_secs(9)).unwrap();
+        let c = &d.project.tracks[0].clips[0];
+        let start = c.timeline_in.unwrap();
+        assert!(fr.is_boundary(start) && fr.is_boundary(c.r#in.unwrap()), "{c:?}");
+        assert!(Time::from_secs(4) - start >= ops::MIN_LENGTH);
     }
 
     #[test]

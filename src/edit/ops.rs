@@ -54,7 +54,7 @@ fn placements(project: &Project, track: usize) -> Vec<Placement> {
     layout_track(&project.tracks[track], &project.media_durations())
 }
 
-fn placement(project: &Project, r: ClipRef) -> Result<Placement, Refused> {
+pub(super) fn placement(project: &Project, r: ClipRef) -> Result<Placement, Refused> {
     placements(project, r.track).get(r.index).copied().ok_or(Refused::Gone)
 }
 

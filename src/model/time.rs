@@ -190,6 +190,12 @@ impl FrameRate {
         self.frame_start(self.frame_at(t))
     }
 
+    /// `t` moved up to a frame boundary (a length that must not shrink below a minimum).
+    pub fn ceil(self, t: Time) -> Time {
+        let f = self.floor(t);
+        if f == t { t } else { self.frame_start(self.frame_at(t) + 1) }
+    }
+
     pub fn is_boundary(self, t: Time) -> bool {
         self.snap(t) == t
     }
@@ -343,6 +349,15 @@ impl<'de> Deserialize<'de> for Time {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn ceil_moves_up_to_a_frame_and_keeps_boundaries() {
+        let fr = FrameRate::FPS_25;
+        assert_eq!(fr.ceil(Time(1_000)), Time(1_200));
+        assert_eq!(fr.ceil(Time(1_200)), Time(1_200));
+        assert_eq!(fr.ceil(Time(0)), Time(0));
+        assert_eq!(fr.floor(Time(1_000)), Time(800));
+    }
 
     #[test]
     fn parses_to_nearest_tick() {
