@@ -157,29 +157,7 @@ impl Ffmpeg {
         } else {
             format!("scale={}:-2:flags=bilinear", width.clamp(16, 4096) & !1)
         };
-        let args = [
-            "-hide_banner",
-            "-nostdin",
-            "-loglevel",
-            "error",
-            "-rw_timeout",
-            "15000000",
-            "-ss",
-            &at_s,
-            "-i",
-            input,
-            "-an",
-            "-frames:v",
-            "1",
-            "-vf",
-            &scale,
-            "-f",
-            "image2pipe",
-            "-c:v",
-            "ppm",
-            "pipe:1",
-        ];
-        let args = strip_rw_timeout(&args, input);
+        let args = ppm_args(&at_s, input, &["-frames:v", "1", "-vf", &scale]);
         let (out, err) = self.run(&args, timeout, 4096 * 4096 * 3 + 64, cancel, input)?;
         if out.is_empty() {
             if err.contains("403") {
@@ -197,27 +175,7 @@ impl Ffmpeg {
     pub fn stream(&self, input: &str, from: f64, fps: f64, width: u32) -> Result<FrameStream, DecodeError> {
         let at_s = format!("{:.4}", from.max(0.0));
         let vf = format!("fps={fps:.3},scale={}:-2:flags=bilinear", width.clamp(16, 4096) & !1);
-        let args = [
-            "-hide_banner",
-            "-nostdin",
-            "-loglevel",
-            "error",
-            "-rw_timeout",
-            "15000000",
-            "-ss",
-            &at_s,
-            "-i",
-            input,
-            "-an",
-            "-vf",
-            &vf,
-            "-f",
-            "image2pipe",
-            "-c:v",
-            "ppm",
-            "pipe:1",
-        ];
-        let args = strip_rw_timeout(&args, input);
+        let args = ppm_args(&at_s, input, &["-vf", &vf]);
         let mut child =
             self.command(&args).stderr(Stdio::null()).spawn().map_err(|e| DecodeError::Missing(e.to_string()))?;
         let stdout = child.stdout.take();
@@ -281,6 +239,27 @@ impl Ffmpeg {
 }
 
 /// `-rw_timeout` is a network option; for local files ffmpeg refuses it.
+/// ffmpeg's arguments to seek `input` to `at_s` seconds, take its video through `filters`
+/// and write PPM frames to standard output (shared by single frames and streams).
+fn ppm_args<'a>(at_s: &'a str, input: &'a str, filters: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "-hide_banner",
+        "-nostdin",
+        "-loglevel",
+        "error",
+        "-rw_timeout",
+        "15000000",
+        "-ss",
+        at_s,
+        "-i",
+        input,
+        "-an",
+    ];
+    args.extend_from_slice(filters);
+    args.extend_from_slice(&["-f", "image2pipe", "-c:v", "ppm", "pipe:1"]);
+    strip_rw_timeout(&args, input)
+}
+
 fn strip_rw_timeout<'a>(args: &[&'a str], input: &str) -> Vec<&'a str> {
     if input.starts_with("http://") || input.starts_with("https://") {
         return args.to_vec();
