@@ -428,6 +428,8 @@ pub fn is_hex_colour(c: &str) -> bool {
 }
 
 mod clips;
+mod status;
+pub use status::{StatusAnswer, media_status_problems, status_checked_media};
 
 #[cfg(test)]
 mod tests;

@@ -43,6 +43,8 @@ pub enum Event {
     /// Fresh lengths and titles of media (GetVideoInfos).
     /// Found media, and the IDs VOD says do not exist.
     Infos(Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>),
+    /// The status check before Produce (GetVideoInfos of the media used).
+    MediaChecked(Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>),
 }
 
 /// Where the Produce flow stands.
@@ -54,6 +56,8 @@ pub enum Step {
     Blocked(Vec<Problem>),
     /// Only warnings: the user may go on.
     Warned(Vec<Problem>),
+    /// Asking VOD whether the media used are Normal (before the confirmation).
+    Checking,
     /// The billed-production confirmation.
     Confirm,
     InFlight,
@@ -301,6 +305,18 @@ impl Cloud {
             };
             Event::Infos(result)
         });
+    }
+
+    /// Asks VOD for the status of `ids` before Produce (answer: [`Event::MediaChecked`]).
+    pub fn check_media(&mut self, ids: Vec<String>, region: &str) -> bool {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::Library, false, async move {
+            let result = match conn.client() {
+                Ok(client) => client.get_video_infos_batched(&ids).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            Event::MediaChecked(result)
+        })
     }
 
     pub fn recovery(&self) -> Option<crate::store::recovery::Recovery> {
