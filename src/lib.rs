@@ -13,4 +13,5 @@ pub mod store;
 pub mod tasks;
 pub mod ui;
 pub mod upload;
+pub mod when;
 pub mod workflow;
