@@ -280,6 +280,10 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
         });
     }
     let job = h.state().cloud.jobs[0].clone();
+    // The finish is announced wherever the user is looking: a toast and the status line.
+    let toast = h.state().cloud.toast.clone().map(|t| t.0).unwrap_or_default();
+    assert_eq!(toast, "Production \"Loopback film\" is ready (Jobs tab)");
+    assert!(h.query_all_by_value(&toast).next().is_some() || h.query_by_label(&toast).is_some(), "the toast is shown");
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     assert!(!job.is_active());
