@@ -7,6 +7,7 @@ pub mod api;
 pub mod cli;
 pub mod compose;
 pub mod edit;
+pub mod i18n;
 pub mod media;
 pub mod model;
 pub mod store;

@@ -40,10 +40,7 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
     let (known, missing) = match answer {
         Ok(a) => a,
         Err(e) => {
-            out.warn(
-                Location::default(),
-                format!("could not ask VOD whether the media are ready ({e}); media still processing make the production fail"),
-            );
+            out.warn(Location::default(), crate::t!("v-status-unchecked", error = e));
             return out.problems;
         }
     };
@@ -52,17 +49,10 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
         if let Some((title, status)) = known.get(&id) {
             if status != "Normal" {
                 let name = if title.is_empty() { id.clone() } else { format!("\"{title}\" ({id})") };
-                out.push(
-                    Severity::Error,
-                    location,
-                    format!("{name} is {} in VOD, not Normal yet: VOD produces only Normal media", describe(status)),
-                );
+                out.push(Severity::Error, location, crate::t!("v-not-normal", name = name, state = describe(status)));
             }
         } else if missing.contains(&id) {
-            out.warn(
-                location,
-                format!("VOD does not know MediaId {id} in {}: check the ID and the region", project.region),
-            );
+            out.warn(location, crate::t!("v-unknown-media", id = id.as_str(), region = project.region.as_str()));
         }
     }
     out.problems
@@ -70,13 +60,13 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
 
 fn describe(status: &str) -> String {
     match status {
-        "Uploading" => "still uploading".into(),
-        "UploadSucc" | "Transcoding" => "still transcoding".into(),
-        "TranscodeFail" => "failed to transcode (TranscodeFail)".into(),
-        "UploadFail" => "failed to upload (UploadFail)".into(),
-        "Blocked" => "blocked".into(),
-        "Checking" => "under review (Checking)".into(),
-        other => format!("in status {other}"),
+        "Uploading" => crate::t!("v-state-uploading"),
+        "UploadSucc" | "Transcoding" => crate::t!("v-state-transcoding"),
+        "TranscodeFail" => crate::t!("v-state-transcode-fail"),
+        "UploadFail" => crate::t!("v-state-upload-fail"),
+        "Blocked" => crate::t!("v-state-blocked"),
+        "Checking" => crate::t!("v-state-checking"),
+        other => crate::t!("v-state-other", status = other),
     }
 }
 
