@@ -81,3 +81,15 @@ fn json_keeps_machine_words_and_gives_the_message_in_the_language() {
             .any(|p| p["field"] == "Out" && p["message"].as_str().unwrap().contains("必须晚于"))
     );
 }
+
+#[test]
+fn global_options_may_come_before_the_command_and_a_file_still_opens_the_editor() {
+    use clap::Parser;
+    use vodcut::cli::{Cli, Command};
+    let cli = Cli::try_parse_from(["vodcut", "--signature", "v3", "--lang", "zh-CN", "validate", "a.json"]).unwrap();
+    assert!(matches!(cli.command, Some(Command::Validate { .. })));
+    assert_eq!(cli.lang, Some(vodcut::i18n::Lang::Zh));
+    let cli = Cli::try_parse_from(["vodcut", "film.vodcut"]).unwrap();
+    assert!(cli.command.is_none());
+    assert_eq!(cli.file.as_deref(), Some(std::path::Path::new("film.vodcut")));
+}
