@@ -53,8 +53,8 @@ fn walk(p: &Pattern<&str>, vars: &mut BTreeSet<String>, flat: &mut String) {
     }
 }
 
-/// Every `t!("key", a = .., b = ..)` in the sources: (file, key, argument names).
-fn calls() -> Vec<(String, String, BTreeSet<String>)> {
+/// Every Rust source file under src/: (path, text).
+fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut stack = vec![Path::new("src").to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -62,26 +62,31 @@ fn calls() -> Vec<(String, String, BTreeSet<String>)> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
             }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
+        }
+    }
+    out
+}
+
+/// Every `t!("key", a = .., b = ..)` in the sources: (file, key, argument names).
+fn calls() -> Vec<(String, String, BTreeSet<String>)> {
+    let mut out = Vec::new();
+    for (path, text) in sources() {
+        let mut from = 0;
+        while let Some(i) = text[from..].find("t!(").map(|i| i + from) {
+            from = i + 3;
+            let preceded = text[..i].chars().last();
+            let line = text[..i].rsplit('\n').next().unwrap_or("");
+            if preceded.is_some_and(|c| c.is_alphanumeric() || c == '_') || line.trim_start().starts_with("//") {
+                continue; // e.g. `assert!(`, `print!(`, or a comment
             }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let mut from = 0;
-            while let Some(i) = text[from..].find("t!(").map(|i| i + from) {
-                from = i + 3;
-                let preceded = text[..i].chars().last();
-                let line = text[..i].rsplit('\n').next().unwrap_or("");
-                if preceded.is_some_and(|c| c.is_alphanumeric() || c == '_') || line.trim_start().starts_with("//") {
-                    continue; // e.g. `assert!(`, `print!(`, or a comment
-                }
-                let body = call_body(&text[from..]);
-                let Some(key) = body.trim_start().strip_prefix('"').and_then(|k| k.split('"').next()) else {
-                    continue; // the macro's own definition
-                };
-                out.push((path.display().to_string(), key.to_owned(), top_level_args(body)));
-            }
+            let body = call_body(&text[from..]);
+            let Some(key) = body.trim_start().strip_prefix('"').and_then(|k| k.split('"').next()) else {
+                continue; // the macro's own definition
+            };
+            out.push((path.clone(), key.to_owned(), top_level_args(body)));
         }
     }
     out
@@ -168,18 +173,7 @@ fn every_call_names_a_key_with_the_arguments_its_message_uses() {
 
 #[test]
 fn no_key_is_left_unused() {
-    let mut sources = String::new();
-    let mut stack = vec![Path::new("src").to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                sources.push_str(&std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
+    let sources: String = sources().into_iter().map(|(_, text)| text).collect();
     let unused: Vec<String> = catalog("en-US").into_keys().filter(|k| !sources.contains(&format!("\"{k}\""))).collect();
     assert!(unused.is_empty(), "keys no code uses: {unused:?}");
 }
