@@ -15,3 +15,5 @@ bash scripts/e2e-xvfb.sh
 bash scripts/e2e-upload.sh
 # The real footage in the preview, with and without ffmpeg (screenshots in target/e2e-frames/).
 bash scripts/e2e-frames.sh
+# Chinese drawn with the bundled font where fontconfig sees no CJK font (target/e2e-cjk/).
+bash scripts/e2e-cjk.sh
