@@ -116,3 +116,23 @@ fn service_errors_are_explained_in_the_language() {
     assert!(err.contains("无法连接到") && err.contains("没有发送任何请求"), "{err}");
     assert!(!err.contains("not-a-real-secret"));
 }
+
+#[test]
+fn upload_refusals_are_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("notes.docx");
+    std::fs::write(&doc, b"x").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("VODCUT_DATA_DIR", dir.path().join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["media", "upload"])
+        .arg(&doc)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(err.contains("点播不接受 .docx 文件"), "{err}");
+}
