@@ -7,6 +7,7 @@
 
 mod cloud;
 mod frames;
+mod render;
 pub mod terminal;
 mod upload;
 
@@ -134,6 +135,32 @@ pub enum Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// Render a low-resolution draft of the whole output (H.264 + AAC MP4) on this machine,
+    /// free: every track composed as the preview shows it, the sound mixed with its Volume
+    /// effects. Ctrl+C stops cleanly and leaves no file.
+    Render {
+        file: PathBuf,
+        /// The MP4 to write (written under a temporary name beside it, renamed at the end).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Frame height in pixels (never more than the output's; the width keeps the aspect).
+        #[arg(long, default_value_t = 360)]
+        height: u32,
+        /// Frames per second (default: the project's frame rate, 25 unless set).
+        #[arg(long)]
+        fps: Option<String>,
+        /// Start at this output time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        from: Option<String>,
+        /// End at this output time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        to: Option<String>,
+        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        #[command(flatten)]
+        conn: Connection,
+    },
     /// List the job history, newest first.
     Jobs {
         #[arg(long)]
@@ -254,6 +281,7 @@ impl Command {
             | Command::Export { .. }
             | Command::Import { .. }
             | Command::Still { .. }
+            | Command::Render { .. }
             | Command::Frame { .. } => false,
         }
     }
@@ -263,6 +291,7 @@ impl Command {
             Command::Submit { conn, .. }
             | Command::Status { conn, .. }
             | Command::Still { conn, .. }
+            | Command::Render { conn, .. }
             | Command::Frame { conn, .. }
             | Command::Media {
                 command:
@@ -376,6 +405,9 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         Command::Media { command } => cloud::media(command, out, err),
         Command::Still { file, at, output, width, ffmpeg, conn } => {
             frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
+        }
+        Command::Render { file, output, height, fps, from, to, ffmpeg, conn } => {
+            render::render(render::RenderArgs { file, output, height, fps, from, to, ffmpeg }, &conn, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
             frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)
