@@ -124,7 +124,7 @@ fn a_second_render_cancels_the_first() {
     }
     assert!(!files(s.dir.path()).iter().any(|f| f.ends_with(".mp4")), "{:?}", files(s.dir.path()));
     assert!(s.opened.lock().unwrap().is_empty(), "nothing to open");
-    assert!(h.query_by_label_contains("cancelled").is_some());
+    assert!(h.query_by_label_contains("cancelled; nothing was written").is_some());
 }
 
 #[test]

@@ -122,7 +122,13 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
     let mut cancel = false;
     let mut reopen: Option<PathBuf> = None;
     let running = state.job.is_some();
-    let mut window = egui::Window::new("Draft render").resizable(false).default_width(380.0);
+    // Bottom right, above the status line: the menus, the panels and the preview stay in view.
+    let corner = ctx.content_rect().right_bottom() - egui::vec2(16.0, 40.0);
+    let mut window = egui::Window::new("Draft render")
+        .resizable(false)
+        .default_width(380.0)
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .default_pos(corner);
     if !running {
         // While rendering the window stays (Cancel stops it); afterwards it can be closed.
         window = window.open(&mut open);
