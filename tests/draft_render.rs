@@ -214,14 +214,19 @@ fn a_range_renders_that_part_only() {
         (vec!["--from", "3", "--to", "2"], "must come after"),
         (vec!["--fps", "0"], "--fps 0"),
         (vec!["--height", "1"], "--height 1"),
+        (vec!["-o", p], "not a project"),
     ] {
-        let mut all = vec!["render", p, "-o", "x.mp4"];
+        let mut all = vec!["render", p];
+        if !args.contains(&"-o") {
+            all.extend(["-o", "x.mp4"]);
+        }
         all.extend(args);
         let o = run(&server, dir.path(), &all);
         assert_eq!(o.status.code(), Some(2), "{}", text(&o));
         assert!(text(&o).contains(needle), "{}", text(&o));
     }
-    assert_eq!(files_in(dir.path()), vec!["film.vodcut", "part.mp4"]);
+    assert_eq!(files_in(dir.path()), vec!["film.vodcut", "part.mp4"], "the project is untouched");
+    assert!(vodcut::store::project_file::open(&project).is_ok());
 }
 
 fn footage(server: &VodServer, cache: &Path) -> Arc<Footage> {

@@ -98,6 +98,15 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     if !(2..=4320).contains(&a.height) {
         return Err((EXIT_BAD_INPUT, format!("--height {}: give 2 to 4320 pixels", a.height)));
     }
+    // The draft replaces what is at OUTPUT: never the project (or another project) itself.
+    let is_project =
+        a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("vodcut") || e.eq_ignore_ascii_case("json"));
+    if is_project || super::same_file(&a.file, &a.output) {
+        return Err((
+            EXIT_BAD_INPUT,
+            format!("-o {}: name a video file (.mp4) for the draft, not a project or Timeline", a.output.display()),
+        ));
+    }
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
     let rate = match a.fps.as_deref() {
         Some(f) => parse_fps(f)?,

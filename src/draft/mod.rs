@@ -314,6 +314,21 @@ pub fn render(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<Report, DraftError> {
+    // Ctrl+C also stops the decoders (they share the terminal's process group), which can
+    // look like a failure a moment before the flag is seen: once cancelled, it is a cancel.
+    render_inner(footage, rt, project, target, settings, cancel, progress)
+        .map_err(|e| if cancel.load(Ordering::SeqCst) { DraftError::Cancelled } else { e })
+}
+
+fn render_inner(
+    footage: &Arc<Footage>,
+    rt: &tokio::runtime::Handle,
+    project: &Project,
+    target: &Path,
+    settings: &Settings,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Report, DraftError> {
     let started = Instant::now();
     let ff = footage.ffmpeg().map_err(|e| DraftError::NoFfmpeg(format!("{e}; {INSTALL_HINT}")))?.clone();
     let rate = settings.rate;
