@@ -3,7 +3,8 @@
 //! Exit codes: 0 success; 1 the project has errors (or warnings not confirmed with --yes);
 //! 2 unreadable input or bad usage; 3 the output could not be written; 4 credentials or
 //! connection settings; 5 the service refused the request; 6 the network failed (for a
-//! production: nothing was sent); 7 a production's outcome is unknown (check before retrying).
+//! production: nothing was sent); 7 a production's outcome is unknown (check before retrying);
+//! 130 a draft render stopped by Ctrl+C.
 
 mod cloud;
 mod frames;
