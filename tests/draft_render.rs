@@ -297,6 +297,22 @@ fn ctrl_c_stops_the_command_cleanly() {
 }
 
 #[test]
+fn a_clip_without_footage_is_named_and_nothing_is_written() {
+    let (server, _home) = setup();
+    let (dir, project) = project_dir(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"vid","In":0,"Out":2},{"MediaId":"gone","In":0,"Out":2}]}]}"#,
+    );
+    let out = dir.path().join("draft.mp4");
+    let o =
+        run(&server, dir.path(), &["render", project.to_str().unwrap(), "-o", out.to_str().unwrap(), "--height", "90"]);
+    assert_eq!(o.status.code(), Some(5), "{}", text(&o));
+    let said = text(&o);
+    assert!(said.contains("nothing written") && said.contains("track V1, clip 2") && said.contains("gone"), "{said}");
+    assert!(!said.contains("auth_key"), "no signed URL in messages: {said}");
+    assert_eq!(files_in(dir.path()), vec!["film.vodcut"]);
+}
+
+#[test]
 fn without_ffmpeg_render_says_how_to_install_it() {
     let (server, home) = setup();
     let (dir, project) = project_dir(TIMELINE);
