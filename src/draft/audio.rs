@@ -5,9 +5,9 @@
 //! the docs mute it, api.md 2.9) and every audio clip of an unmuted audio track is mixed in
 //! (2.4: "Multiple AudioTracks are mixed"). Volume effects apply over the clip, or over
 //! their In/Out (relative to the clip) or TimelineIn/TimelineOut (output times). Each part is
-//! read with its own seek (`-ss`/`-t` on the input), delayed to its place, and the parts are
-//! summed (amix without normalisation: two tracks at Gain 1 play as loud as they are), then
-//! padded or cut to the draft's length, so the sound ends where the video does.
+//! read with its own seek (`-ss`/`-t` on the input), delayed to its place and padded to the
+//! draft's length, and the parts are summed (two tracks at Gain 1 play as loud as each is,
+//! not halved), so the sound ends where the video does.
 
 use super::timing::Span;
 use crate::model::Time;
@@ -102,6 +102,7 @@ fn secs(t: Time) -> String {
 /// into `[aout]`, exactly `length` long.
 pub fn filter_graph(parts: &[Part], first_input: usize, length: Time) -> String {
     let end = secs(length);
+    let total = (length.as_secs_f64() * f64::from(RATE)).round() as u64;
     if parts.is_empty() {
         return format!("anullsrc=r={RATE}:cl=stereo,atrim=end={end}[aout]");
     }
@@ -120,15 +121,16 @@ pub fn filter_graph(parts: &[Part], first_input: usize, length: Time) -> String 
             }
         }
         let delay = (p.at.as_secs_f64() * f64::from(RATE)).round() as u64;
-        g.push_str(&format!("adelay=delays={delay}S:all=1[p{i}];"));
+        g.push_str(&format!("adelay=delays={delay}S:all=1,apad=whole_len={total}[p{i}];"));
     }
     for i in 0..parts.len() {
         g.push_str(&format!("[p{i}]"));
     }
-    g.push_str(&format!(
-        "amix=inputs={}:duration=longest:dropout_transition=0:normalize=0,apad,atrim=end={end}[aout]",
-        parts.len()
-    ));
+    // amix divides by the number of inputs playing; padded to one length they all play to
+    // the end, so multiplying by that number back gives the plain sum (the same on ffmpeg
+    // versions without amix's `normalize` option).
+    let n = parts.len();
+    g.push_str(&format!("amix=inputs={n}:duration=longest:dropout_transition=0,volume={n},atrim=end={end}[aout]"));
     g
 }
 
@@ -200,17 +202,11 @@ mod tests {
         ];
         let g = filter_graph(&parts, 1, t(3000));
         assert!(g.starts_with("[1:a]aresample=48000,"), "{g}");
-        assert!(
-            g.contains("volume=0.5,volume=volume=0:enable='between(t,1.0000,1.5000)',adelay=delays=24000S:all=1[p0];"),
-            "{g}"
-        );
-        assert!(g.contains("[2:a]") && g.contains("adelay=delays=0S:all=1[p1];"), "{g}");
-        assert!(
-            g.ends_with(
-                "[p0][p1]amix=inputs=2:duration=longest:dropout_transition=0:normalize=0,apad,atrim=end=3.0000[aout]"
-            ),
-            "{g}"
-        );
+        let p0 = "volume=0.5,volume=volume=0:enable='between(t,1.0000,1.5000)',adelay=delays=24000S:all=1,apad=whole_len=144000[p0];";
+        assert!(g.contains(p0), "{g}");
+        assert!(g.contains("[2:a]") && g.contains("adelay=delays=0S:all=1,apad=whole_len=144000[p1];"), "{g}");
+        let mix = "[p0][p1]amix=inputs=2:duration=longest:dropout_transition=0,volume=2,atrim=end=3.0000[aout]";
+        assert!(g.ends_with(mix), "{g}");
         assert_eq!(filter_graph(&[], 1, t(2500)), "anullsrc=r=48000:cl=stereo,atrim=end=2.5000[aout]");
     }
 }
