@@ -277,7 +277,8 @@ fn media_lengths(
 ) -> (HashMap<String, Time>, Vec<String>) {
     let known = project.media_durations();
     let mut wanted: Vec<String> = Vec::new();
-    for t in project.tracks.iter().filter(|t| !t.hidden) {
+    // Overlays and subtitles without an end last to the output's end instead.
+    for t in project.tracks.iter().filter(|t| !t.hidden && matches!(t.kind, TrackKind::Video | TrackKind::Audio)) {
         for c in &t.clips {
             let Some(id) = c.material_id() else { continue };
             if clip_length(c, known.get(id).copied()).is_none() && !wanted.iter().any(|w| w == id) {
@@ -339,8 +340,9 @@ fn render_inner(
 
     let (lengths, mut notes) = media_lengths(project, footage, rt);
     let durations: HashMap<&str, Time> = lengths.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let placements = timing::placements(project, &durations);
+    let mut placements = timing::placements(project, &durations);
     let end = timing::output_end(project, &placements);
+    timing::extend_overlays(project, &mut placements, end);
     let span = timing::span(end, settings.from, settings.to).map_err(DraftError::Input)?;
     let frames = timing::frame_count(span, rate);
     let length = rate.frame_start(frames as i64);

@@ -30,6 +30,22 @@ pub fn output_end(project: &Project, placements: &[Vec<Placement>]) -> Time {
     end_of(TrackKind::Video).or_else(|| end_of(TrackKind::Audio)).unwrap_or(Time::ZERO).max(Time::ZERO)
 }
 
+/// Image overlays and subtitles without an end last until the end of the output (api.md
+/// 2.5, 2.6), where the editor shows them with a stand-in length.
+pub fn extend_overlays(project: &Project, placements: &mut [Vec<Placement>], end: Time) {
+    for (track, places) in project.tracks.iter().zip(placements.iter_mut()) {
+        if !matches!(track.kind, TrackKind::Image | TrackKind::Subtitle) {
+            continue;
+        }
+        for (clip, p) in track.clips.iter().zip(places.iter_mut()) {
+            if clip.timeline_out.is_none() && !p.length_known && p.start < end {
+                p.end = end;
+                p.length_known = true;
+            }
+        }
+    }
+}
+
 /// The part of the output to render, `from` (inclusive) to `to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -104,6 +120,20 @@ mod tests {
             t.hidden = true;
         }
         assert_eq!(output_end(&hidden, &placements(&hidden, &HashMap::new())), Time::from_secs(30));
+    }
+
+    #[test]
+    fn overlays_without_an_end_last_to_the_end_of_the_output() {
+        let p = import_timeline_str(
+            r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":12}]}],
+                "ImageTracks":[{"ImageTrackClips":[{"ImageId":"i","TimelineIn":2},{"ImageId":"j","TimelineIn":1,"TimelineOut":3}]}]}"#,
+        )
+        .unwrap();
+        let mut pl = placements(&p, &HashMap::new());
+        let end = output_end(&p, &pl);
+        extend_overlays(&p, &mut pl, end);
+        assert_eq!((pl[1][0].start, pl[1][0].end), (Time::from_secs(2), Time::from_secs(12)));
+        assert_eq!(pl[1][1].end, Time::from_secs(3), "an explicit end stays");
     }
 
     #[test]
