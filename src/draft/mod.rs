@@ -147,8 +147,32 @@ pub fn temp_path(target: &Path) -> Result<PathBuf, DraftError> {
     if !dir.is_dir() {
         return Err(DraftError::Write(format!("the folder {} does not exist", dir.display())));
     }
+    let name = name.to_string_lossy();
+    remove_stale_parts(&dir, &name);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    Ok(dir.join(format!(".{}.{}-{n}.vodcut-part", name.to_string_lossy(), std::process::id())))
+    Ok(dir.join(format!(".{name}.{}-{n}.vodcut-part", std::process::id())))
+}
+
+/// Temporary files of earlier renders to the same target that a killed process left behind
+/// (more than 10 minutes old: a render still going keeps writing to its own).
+fn remove_stale_parts(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for e in entries.flatten() {
+        let file = e.file_name().to_string_lossy().into_owned();
+        if !(file.starts_with(&prefix) && file.ends_with(".vodcut-part")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(600));
+        if old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 struct Running {
@@ -570,6 +594,15 @@ mod tests {
         drop(TempFile { path: tmp.clone(), done: false });
         assert!(!tmp.exists());
         assert!(matches!(temp_path(dir.path()), Err(DraftError::Input(_))), "a folder is no target");
+        // A killed render's leftover goes once it is 10 minutes old; a fresh one stays.
+        let (stale, fresh) =
+            (dir.path().join(".draft.mp4.1-0.vodcut-part"), dir.path().join(".draft.mp4.2-0.vodcut-part"));
+        std::fs::write(&stale, b"x").unwrap();
+        std::fs::write(&fresh, b"x").unwrap();
+        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options().write(true).open(&stale).unwrap().set_modified(old).unwrap();
+        temp_path(&target).unwrap();
+        assert!(!stale.exists() && fresh.exists());
         assert!(matches!(temp_path(&dir.path().join("no/such/x.mp4")), Err(DraftError::Write(_))));
     }
 
