@@ -6,6 +6,7 @@
 pub mod api;
 pub mod cli;
 pub mod compose;
+pub mod draft;
 pub mod edit;
 pub mod i18n;
 pub mod media;

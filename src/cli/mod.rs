@@ -3,10 +3,12 @@
 //! Exit codes: 0 success; 1 the project has errors (or warnings not confirmed with --yes);
 //! 2 unreadable input or bad usage; 3 the output could not be written; 4 credentials or
 //! connection settings; 5 the service refused the request; 6 the network failed (for a
-//! production: nothing was sent); 7 a production's outcome is unknown (check before retrying).
+//! production: nothing was sent); 7 a production's outcome is unknown (check before retrying);
+//! 130 a draft render stopped by Ctrl+C.
 
 mod cloud;
 mod frames;
+mod render;
 pub mod terminal;
 mod upload;
 
@@ -132,6 +134,32 @@ pub enum Command {
         /// Width of the picture (default: the stream's own).
         #[arg(long)]
         width: Option<u32>,
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Render a low-resolution draft of the whole output (H.264 + AAC MP4) on this machine,
+    /// free: every track composed as the preview shows it, the sound mixed with its Volume
+    /// effects. Ctrl+C stops cleanly and leaves no file.
+    Render {
+        file: PathBuf,
+        /// The MP4 to write (written under a temporary name beside it, renamed at the end).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Frame height in pixels (never more than the output's; the width keeps the aspect).
+        #[arg(long, default_value_t = 360)]
+        height: u32,
+        /// Frames per second (default: the project's frame rate, 25 unless set).
+        #[arg(long)]
+        fps: Option<String>,
+        /// Start at this output time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        from: Option<String>,
+        /// End at this output time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        to: Option<String>,
+        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
         #[command(flatten)]
@@ -265,6 +293,7 @@ impl Command {
             | Command::Export { .. }
             | Command::Import { .. }
             | Command::Still { .. }
+            | Command::Render { .. }
             | Command::Frame { .. } => false,
         }
     }
@@ -274,6 +303,7 @@ impl Command {
             Command::Submit { conn, .. }
             | Command::Status { conn, .. }
             | Command::Still { conn, .. }
+            | Command::Render { conn, .. }
             | Command::Frame { conn, .. }
             | Command::Media {
                 command:
@@ -387,6 +417,9 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         Command::Media { command } => cloud::media(command, out, err),
         Command::Still { file, at, output, width, ffmpeg, conn } => {
             frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
+        }
+        Command::Render { file, output, height, fps, from, to, ffmpeg, conn } => {
+            render::render(render::RenderArgs { file, output, height, fps, from, to, ffmpeg }, &conn, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
             frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)

@@ -128,6 +128,9 @@ impl Canvas {
         if r.w <= 0.0 || r.h <= 0.0 {
             return;
         }
+        if self.copy_exact(img, r, opacity) {
+            return;
+        }
         let (x0, x1, y0, y1) = self.span(r);
         let (sx, sy) = (img.width as f32 / r.w, img.height as f32 / r.h);
         let stride = self.width as usize * 4;
@@ -140,6 +143,39 @@ impl Canvas {
                 blend(&mut row[i..i + 4], img.sample(fx, fy), opacity);
             }
         }
+    }
+
+    /// An opaque picture drawn at its own size on whole pixels is a copy of its rows (the
+    /// usual case for video frames decoded at the size they are shown, e.g. every frame of a
+    /// draft render): the same pixels the sampling below gives, without sampling. False
+    /// when the case does not apply.
+    fn copy_exact(&mut self, img: &Image, r: Rect, opacity: f32) -> bool {
+        let whole = |v: f32| (v - v.round()).abs() < 1e-3;
+        let fits = opacity >= 1.0
+            && whole(r.x)
+            && whole(r.y)
+            && (r.w - img.width as f32).abs() < 1e-3
+            && (r.h - img.height as f32).abs() < 1e-3;
+        if !fits || img.rgba.chunks_exact(4).any(|p| p[3] != 255) {
+            return false;
+        }
+        let (x0, y0) = (r.x.round() as i64, r.y.round() as i64);
+        let (iw, cw) = (img.width as i64, self.width as i64);
+        let (from_x, to_x) = (x0.max(0), (x0 + iw).min(cw));
+        if from_x >= to_x {
+            return true;
+        }
+        for row in 0..img.height as i64 {
+            let y = y0 + row;
+            if y < 0 || y >= self.height as i64 {
+                continue;
+            }
+            let src = ((row * iw + (from_x - x0)) * 4) as usize;
+            let dst = ((y * cw + from_x) * 4) as usize;
+            let n = ((to_x - from_x) * 4) as usize;
+            self.rgba[dst..dst + n].copy_from_slice(&img.rgba[src..src + n]);
+        }
+        true
     }
 
     /// Blends `colour` where `coverage` (0..1 per pixel, `w` wide) says, placed at (x, y).
@@ -174,6 +210,28 @@ mod tests {
         let r = Rect { x: 0.0, y: 0.0, w: 100.0, h: 100.0 }.contain(16.0, 9.0);
         assert_eq!((r.x, r.w), (0.0, 100.0));
         assert!((r.y - 21.875).abs() < 1e-3 && (r.h - 56.25).abs() < 1e-3);
+    }
+
+    #[test]
+    fn an_opaque_picture_at_its_own_size_is_copied_exactly_and_clipped() {
+        let mut rgba = Vec::new();
+        for i in 0..12u8 {
+            rgba.extend_from_slice(&[i * 20, 255 - i * 20, i, 255]);
+        }
+        let img = Image::new(4, 3, rgba).unwrap();
+        // The copy gives what sampling gives.
+        let mut sampled = Canvas::new(6, 5, [0, 0, 0, 255]);
+        sampled.draw_image(&img, Rect { x: 1.0, y: 1.0, w: 4.0, h: 3.0 }, 0.999_999);
+        let mut copied = Canvas::new(6, 5, [0, 0, 0, 255]);
+        copied.draw_image(&img, Rect { x: 1.0, y: 1.0, w: 4.0, h: 3.0 }, 1.0);
+        assert_eq!(copied.rgba, sampled.rgba);
+        // Hanging off the top-left corner: only the part inside is drawn.
+        let mut c = Canvas::new(3, 2, [0, 0, 0, 255]);
+        c.draw_image(&img, Rect { x: -2.0, y: -1.0, w: 4.0, h: 3.0 }, 1.0);
+        let out = c.into_image();
+        assert_eq!(out.pixel(0, 0), img.pixel(2, 1));
+        assert_eq!(out.pixel(1, 1), img.pixel(3, 2));
+        assert_eq!(out.pixel(2, 0), [0, 0, 0, 255]);
     }
 
     #[test]

@@ -357,6 +357,16 @@ impl FrameStream {
     pub fn next_within(&self, wait: Duration) -> Option<Image> {
         self.rx.recv_timeout(wait).ok()
     }
+
+    /// Like [`FrameStream::next_within`], telling a stall from the end: `Some(None)` when no
+    /// frame came within `wait` yet, `None` when the decode has ended.
+    pub fn poll(&self, wait: Duration) -> Option<Option<Image>> {
+        match self.rx.recv_timeout(wait) {
+            Ok(img) => Some(Some(img)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Some(None),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
+        }
+    }
 }
 
 impl Drop for FrameStream {

@@ -358,6 +358,13 @@ impl Footage {
         Ok(found.into_iter().map(|v| (v.video_id, v.title)).collect())
     }
 
+    /// Lengths in seconds of media (GetVideoInfos, 20 IDs a call): for clips whose length the
+    /// project does not give (the draft render lays them out as the service will).
+    pub async fn durations(&self, ids: &[String]) -> Result<Vec<(String, f64)>, MediaError> {
+        let (found, _) = self.sources()?.client().get_video_infos_batched(ids).await?;
+        Ok(found.into_iter().filter_map(|v| Some((v.video_id, v.duration?))).collect())
+    }
+
     /// The size of video `id`'s source (for the default output size), asked once.
     pub async fn source_size(&self, id: &str) -> Option<(u32, u32)> {
         if let Some(s) = self.sizes.lock().ok().and_then(|m| m.get(id).copied()) {

@@ -43,6 +43,7 @@ pub enum Command {
     SelectAtPlayhead,
     SelectNextClip,
     SelectPrevClip,
+    RenderDraft,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -54,7 +55,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 37] = [
+    pub const ALL: [Command; 38] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -92,6 +93,7 @@ impl Command {
         Command::SelectAtPlayhead,
         Command::SelectNextClip,
         Command::SelectPrevClip,
+        Command::RenderDraft,
     ];
 
     pub fn text(self) -> &'static str {
@@ -133,6 +135,7 @@ impl Command {
             Command::SelectAtPlayhead => "Select clip at playhead",
             Command::SelectNextClip => "Select next clip",
             Command::SelectPrevClip => "Select previous clip",
+            Command::RenderDraft => "Render draft",
         }
     }
 
@@ -151,6 +154,9 @@ impl Command {
             Command::AddSubtitle => "Add a 3 s subtitle at the playhead on the first unlocked subtitle track",
             Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
             Command::Produce => "Validate, confirm, and submit a billed production",
+            Command::RenderDraft => {
+                "Render a 360p draft of the whole output on this machine (free; needs ffmpeg), then play it"
+            }
             Command::ShuttleBack | Command::ShuttleForward => {
                 "Play at normal speed; press again for 2x, 4x, 8x (J backwards, L forwards, K stops)"
             }
@@ -198,12 +204,16 @@ impl Command {
             Command::SelectAtPlayhead => const { &[k(NONE, Key::D)] },
             Command::SelectNextClip => const { &[k(CMD, Key::ArrowRight)] },
             Command::SelectPrevClip => const { &[k(CMD, Key::ArrowLeft)] },
+            Command::RenderDraft => const { &[k(CMD, Key::R)] },
         }
     }
 
     /// Commands that still work while typing in a text field (they cannot mean text editing).
     fn works_while_typing(self) -> bool {
-        matches!(self, Command::New | Command::Open | Command::Save | Command::SaveAs | Command::Produce)
+        matches!(
+            self,
+            Command::New | Command::Open | Command::Save | Command::SaveAs | Command::Produce | Command::RenderDraft
+        )
     }
 
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {

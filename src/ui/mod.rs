@@ -6,6 +6,7 @@ pub mod bin;
 pub mod cloud;
 pub mod commands;
 pub mod dialog;
+pub mod draft;
 pub mod fields;
 pub mod files;
 pub mod fonts;

@@ -110,6 +110,8 @@ pub struct Editor {
     pub uploads: crate::ui::uploads::Uploads,
     /// The real output frame at the playhead (background renderer, texture).
     pub preview: crate::ui::preview::PreviewState,
+    /// Render draft: the background render, its window and where drafts open.
+    pub draft: crate::ui::draft::DraftState,
 }
 
 impl Editor {
@@ -157,6 +159,7 @@ impl Editor {
             path_prompt: None,
             uploads,
             preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
+            draft: Default::default(),
             doc,
         }
     }
@@ -217,6 +220,24 @@ impl Editor {
                 mb => (mb as usize).saturating_mul(1 << 20),
             },
         }
+    }
+
+    /// Renders a draft of the document as it is now, in the background (Render draft).
+    fn start_draft(&mut self) {
+        let footage = self.preview.footage().cloned();
+        if let Some(why) = crate::ui::draft::unavailable(footage.as_ref()) {
+            self.error = Some(why);
+            return;
+        }
+        let (Some(footage), Some(rt)) = (footage, self.preview.runtime()) else { return };
+        let target = crate::ui::draft::draft_path(
+            self.doc.path.as_deref(),
+            self.doc.project.display_title(),
+            self.preview.cache_dir.as_deref(),
+        );
+        let ctx = self.ctx_for_textures.clone();
+        self.draft.start(&ctx, footage, rt, self.doc.project.clone(), target.clone());
+        self.status = format!("Rendering a draft to {}", target.display());
     }
 
     /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
@@ -353,6 +374,10 @@ impl Editor {
             }
             Command::Produce => {
                 self.start_produce();
+                Ok(())
+            }
+            Command::RenderDraft => {
+                self.start_draft();
                 Ok(())
             }
             Command::NextMarker | Command::PrevMarker => {
@@ -519,6 +544,10 @@ impl Editor {
                 self.cloud.step = Step::Idle;
             }
         }
+        if let Some(line) = self.draft.poll() {
+            self.status = line;
+        }
+        crate::ui::draft::draft_window(&ctx, &mut self.draft);
         self.handle_dropped_files(&ctx);
         crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
         self.toast_ui(&ctx, now);

@@ -129,6 +129,7 @@ impl Editor {
                 }
                 ui.separator();
                 self.menu_item(ui, Command::Produce, !self.cloud.producing());
+                self.menu_item(ui, Command::RenderDraft, true);
                 let mut snap = self.timeline.snapping;
                 if ui
                     .checkbox(&mut snap, format!("Snapping ({})", Command::ToggleSnap.shortcut_text(ui.ctx())))

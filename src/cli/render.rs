@@ -1,0 +1,211 @@
+//! `vodcut render`: the draft of a whole production, rendered here (see `draft/`), with a
+//! progress bar on stderr and a clean stop on Ctrl+C.
+
+use super::cloud::client;
+use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
+use crate::draft::{self, DraftError, Progress, Settings};
+use crate::media::{Footage, Options, ffmpeg_from_env};
+use crate::model::{FrameRate, Time};
+use crate::store::project_file;
+use crate::upload::human_duration;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Exit code of a render stopped by Ctrl+C (the shells' 128 + SIGINT).
+pub const EXIT_CANCELLED: i32 = 130;
+
+pub struct RenderArgs {
+    pub file: PathBuf,
+    pub output: PathBuf,
+    pub height: u32,
+    pub fps: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub ffmpeg: Option<PathBuf>,
+}
+
+/// The cancel flag Ctrl+C sets (read by the signal handler, so set before it is installed).
+static CANCEL: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+#[cfg(unix)]
+extern "C" fn on_sigint(_: libc::c_int) {
+    // Only an atomic store: all a signal handler may safely do.
+    if let Some(c) = CANCEL.get() {
+        c.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Ctrl+C cancels the render (its file is removed) instead of killing the process mid-write.
+fn catch_ctrl_c() -> Arc<AtomicBool> {
+    let flag = CANCEL.get_or_init(|| Arc::new(AtomicBool::new(false))).clone();
+    #[cfg(unix)]
+    // SAFETY: installs a handler that performs one atomic store; sigaction is given a zeroed,
+    // fully initialised struct.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_sigint as *const () as libc::sighandler_t;
+        libc::sigemptyset(&mut action.sa_mask);
+        action.sa_flags = libc::SA_RESTART;
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+        libc::sigaction(libc::SIGTERM, &action, std::ptr::null_mut());
+    }
+    flag
+}
+
+fn parse_time(flag: &str, text: Option<&str>) -> Result<Option<Time>, (i32, String)> {
+    let Some(text) = text else { return Ok(None) };
+    match Time::parse_secs(text) {
+        Some(t) if t >= Time::ZERO => Ok(Some(t)),
+        _ => Err((EXIT_BAD_INPUT, format!("{flag} {text}: give a time in seconds, 0 or more (e.g. 12.5)"))),
+    }
+}
+
+fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(FrameRate::from_fps)
+        .ok_or_else(|| (EXIT_BAD_INPUT, format!("--fps {text}: give frames per second between 1 and 240 (e.g. 25)")))
+}
+
+fn bar(p: &Progress) -> String {
+    let width = 24usize;
+    let filled = ((p.fraction() * width as f32) as usize).min(width);
+    let secs = |f: u64| f as f64 / p.rate.fps();
+    let left = p.eta().map(|d| format!("  {} left", human_duration(d))).unwrap_or_default();
+    format!(
+        "render [{}{}] {:>3}%  {:.1}/{:.1} s  {:.2}x real time{left}",
+        "#".repeat(filled),
+        "-".repeat(width - filled),
+        (p.fraction() * 100.0) as u32,
+        secs(p.frame),
+        secs(p.frames),
+        p.speed()
+    )
+}
+
+pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
+    let from = parse_time("--from", a.from.as_deref())?;
+    let to = parse_time("--to", a.to.as_deref())?;
+    if let (Some(f), Some(t)) = (from, to)
+        && t <= f
+    {
+        return Err((EXIT_BAD_INPUT, format!("--to {t} must come after --from {f}")));
+    }
+    if !(2..=4320).contains(&a.height) {
+        return Err((EXIT_BAD_INPUT, format!("--height {}: give 2 to 4320 pixels", a.height)));
+    }
+    // The draft replaces what is at OUTPUT: never the project (or another project) itself.
+    let is_project =
+        a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("vodcut") || e.eq_ignore_ascii_case("json"));
+    if is_project || super::same_file(&a.file, &a.output) {
+        return Err((
+            EXIT_BAD_INPUT,
+            format!("-o {}: name a video file (.mp4) for the draft, not a project or Timeline", a.output.display()),
+        ));
+    }
+    let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    let rate = match a.fps.as_deref() {
+        Some(f) => parse_fps(f)?,
+        None => project.frame_rate,
+    };
+    let settings = Settings { height: a.height, rate, from, to };
+
+    let client = client(conn, Some(&project.region)).map(|(c, _)| c).map_err(|(_, e)| e);
+    let options = Options { ffmpeg: ffmpeg_from_env(a.ffmpeg.as_deref()), ..Options::default() };
+    let footage = Arc::new(Footage::new(client, options));
+    if let Err(e) = footage.ffmpeg() {
+        return Err((EXIT_SETTINGS, format!("{e}; {}", draft::INSTALL_HINT)));
+    }
+    // A runtime with threads of its own: the render waits on it from this thread (a
+    // current-thread runtime would only make progress inside its own block_on).
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))?;
+    let cancel = catch_ctrl_c();
+
+    let tty = std::io::stderr().is_terminal();
+    let mut last_draw = Instant::now() - Duration::from_secs(1);
+    let mut next_line = 10u32;
+    let result = draft::render(&footage, rt.handle(), &project, &a.output, &settings, &cancel, &mut |p| {
+        if tty {
+            if last_draw.elapsed() >= Duration::from_millis(200) || p.frame == p.frames {
+                last_draw = Instant::now();
+                let mut e = std::io::stderr();
+                let _ = write!(e, "\r\x1b[2K{}", bar(p));
+                let _ = e.flush();
+            }
+        } else {
+            // Without a terminal (logs, scripts): a plain line every tenth.
+            let pct = (p.fraction() * 100.0) as u32;
+            if pct >= next_line {
+                next_line = (pct / 10 + 1) * 10;
+                let _ = writeln!(err, "{}", bar(p));
+            }
+        }
+    });
+    if tty {
+        let mut e = std::io::stderr();
+        let _ = write!(e, "\r\x1b[2K");
+        let _ = e.flush();
+    }
+    let report = match result {
+        Ok(r) => r,
+        Err(DraftError::Cancelled) => {
+            let _ = writeln!(err, "render stopped; nothing was written to {}", a.output.display());
+            return Ok(EXIT_CANCELLED);
+        }
+        Err(e @ DraftError::NoFfmpeg(_)) => return Err((EXIT_SETTINGS, e.to_string())),
+        Err(e @ DraftError::Input(_)) => return Err((EXIT_BAD_INPUT, e.to_string())),
+        Err(e @ DraftError::Media(_)) => return Err((EXIT_REFUSED, format!("nothing written: {e}"))),
+        Err(e @ (DraftError::Encoder(_) | DraftError::Write(_))) => {
+            return Err((EXIT_WRITE_FAILED, format!("nothing written: {e}")));
+        }
+    };
+    if !report.placeholders.is_empty() {
+        let _ = writeln!(err, "not imitated by the draft, drawn as labelled placeholders:");
+        for p in &report.placeholders {
+            let _ = writeln!(err, "  {}", p.line());
+        }
+    }
+    for n in &report.notes {
+        let _ = writeln!(err, "note: {n}");
+    }
+    let secs = report.span.to - report.span.from;
+    let took = report.elapsed.as_secs_f64();
+    let _ = writeln!(
+        err,
+        "wrote {} ({}x{}, {} fps, {} s from {} s, {} frames) in {:.1} s ({:.2}x real time)",
+        report.output.display(),
+        report.size.0,
+        report.size.1,
+        report.rate.label(),
+        secs,
+        report.span.from,
+        report.frames,
+        took,
+        if took > 0.0 { secs.as_secs_f64() / took } else { 0.0 }
+    );
+    Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_says_how_far_how_fast_and_how_long() {
+        let p = Progress { frame: 50, frames: 100, rate: FrameRate::FPS_25, elapsed: Duration::from_secs(1) };
+        let b = bar(&p);
+        assert!(b.contains("[############------------]  50%  2.0/4.0 s  2.00x real time  0:01 left"), "{b}");
+        assert!(parse_fps("29.97").is_ok_and(|r| r == FrameRate { num: 30_000, den: 1001 }));
+        assert!(parse_fps("0").is_err() && parse_fps("x").is_err());
+        assert!(parse_time("--from", Some("-1")).is_err());
+        assert_eq!(parse_time("--to", Some("2.5")), Ok(Some(Time::from_millis(2500))));
+    }
+}

@@ -1,0 +1,258 @@
+//! The one ffmpeg process that encodes the draft: raw RGBA frames on its standard input,
+//! the sound read by ffmpeg itself from the media URLs and mixed by a filter graph, H.264 +
+//! AAC in MP4. Frames go through a small queue to a writer thread, so a stuck encoder never
+//! blocks the caller past its deadline, and cancelling kills it at once.
+//!
+//! The media URLs are signed: they are scrubbed from everything ffmpeg says before it can
+//! reach an error message.
+
+use crate::compose::Image;
+use crate::media::decode::scrub;
+use crate::model::{FrameRate, Time};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Longest the encoder may refuse a frame (or take to finish) before it counts as stuck.
+pub const STALL: Duration = Duration::from_secs(120);
+
+/// One input of sound: the medium's URL and the stretch of it to read.
+pub struct AudioInput {
+    pub url: String,
+    pub from: Time,
+    pub length: Time,
+}
+
+fn secs(t: Time) -> String {
+    format!("{:.4}", t.as_secs_f64())
+}
+
+fn is_http(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://")
+}
+
+/// ffmpeg's arguments: frames `size` at `rate` from stdin, `audio` inputs mixed by `graph`
+/// (which ends in `[aout]`), written as MP4 to `output`.
+pub fn args(size: (u32, u32), rate: FrameRate, audio: &[AudioInput], graph: &str, output: &Path) -> Vec<String> {
+    let mut a: Vec<String> = ["-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    a.extend([
+        "-s".into(),
+        format!("{}x{}", size.0, size.1),
+        "-framerate".into(),
+        format!("{}/{}", rate.num, rate.den),
+    ]);
+    a.extend(["-thread_queue_size".into(), "64".into(), "-i".into(), "pipe:0".into()]);
+    for input in audio {
+        if is_http(&input.url) {
+            a.extend(["-rw_timeout".into(), "15000000".into()]);
+        }
+        a.extend(["-ss".into(), secs(input.from), "-t".into(), secs(input.length), "-vn".into()]);
+        a.extend(["-i".into(), input.url.clone()]);
+    }
+    a.extend(["-filter_complex".into(), graph.to_owned(), "-map".into(), "0:v".into(), "-map".into(), "[aout]".into()]);
+    for s in [
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-crf",
+        "23",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "128k",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+    ] {
+        a.push(s.into());
+    }
+    a.push(output.display().to_string());
+    a
+}
+
+pub struct Encoder {
+    child: Child,
+    frames: Option<SyncSender<Image>>,
+    writer: Option<JoinHandle<Result<(), String>>>,
+    stderr: Option<JoinHandle<String>>,
+    urls: Vec<String>,
+}
+
+impl Encoder {
+    /// Starts `ffmpeg` with `args`; `urls` are scrubbed from its messages.
+    pub fn start(ffmpeg: &Path, args: &[String], urls: Vec<String>) -> Result<Encoder, String> {
+        let mut cmd = Command::new(ffmpeg);
+        cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::piped());
+        // Ctrl+C in a terminal reaches the whole process group; vodcut stops the encoder
+        // itself (and removes its file), so it must not die half-way on its own.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", ffmpeg.display()))?;
+        let mut stdin = child.stdin.take().ok_or("the encoder has no input pipe")?;
+        let err = child.stderr.take();
+        let stderr = std::thread::spawn(move || {
+            let mut s = String::new();
+            if let Some(e) = err {
+                let _ = e.take(1 << 20).read_to_string(&mut s);
+            }
+            s
+        });
+        let (tx, rx) = sync_channel::<Image>(2);
+        let writer = std::thread::spawn(move || {
+            for img in rx {
+                stdin.write_all(&img.rgba).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        });
+        Ok(Encoder { child, frames: Some(tx), writer: Some(writer), stderr: Some(stderr), urls })
+    }
+
+    /// What ffmpeg said, without URLs.
+    fn said(&mut self) -> String {
+        let text = self.stderr.take().and_then(|h| h.join().ok()).unwrap_or_default();
+        let mut s = text.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("; ");
+        for u in &self.urls {
+            s = scrub(&s, u);
+        }
+        // Any other URL too (scrub removes every http(s) URL whatever its first argument).
+        scrub(&s, "\0")
+    }
+
+    fn fail(&mut self, what: &str) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.frames = None;
+        if let Some(w) = self.writer.take() {
+            let _ = w.join();
+        }
+        let said = self.said();
+        if said.is_empty() { what.to_owned() } else { format!("{what}: {said}") }
+    }
+
+    /// Queues one frame (exactly width*height RGBA pixels), waiting while the encoder is busy.
+    pub fn write(&mut self, frame: Image, cancel: &AtomicBool) -> Result<(), String> {
+        let Some(tx) = self.frames.as_ref() else { return Err("the encoder is closed".into()) };
+        let since = Instant::now();
+        let mut frame = frame;
+        loop {
+            match tx.try_send(frame) {
+                Ok(()) => return Ok(()),
+                Err(TrySendError::Full(f)) => {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Err(self.fail("cancelled"));
+                    }
+                    if since.elapsed() > STALL {
+                        return Err(self.fail(&format!("the encoder took no frame for {} s", STALL.as_secs())));
+                    }
+                    frame = f;
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(TrySendError::Disconnected(_)) => return Err(self.fail("the encoder stopped")),
+            }
+        }
+    }
+
+    /// Ends the input and waits for ffmpeg to finish the file.
+    pub fn finish(mut self, cancel: &AtomicBool) -> Result<(), String> {
+        self.frames = None;
+        let written = self.writer.take().map(|w| w.join().unwrap_or(Err("the frame writer stopped".into())));
+        let deadline = Instant::now() + STALL;
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(s)) => break s,
+                Ok(None) if cancel.load(Ordering::Relaxed) => return Err(self.fail("cancelled")),
+                Ok(None) if Instant::now() > deadline => return Err(self.fail("the encoder did not finish")),
+                Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+                Err(e) => return Err(self.fail(&e.to_string())),
+            }
+        };
+        if !status.success() {
+            let said = self.said();
+            return Err(format!("ffmpeg could not encode the draft ({status}): {said}"));
+        }
+        if let Some(Err(e)) = written {
+            return Err(format!("the frames could not be sent to ffmpeg: {e}"));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Encoder {
+    fn drop(&mut self) {
+        self.frames = None;
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Whether `url` has a sound stream (ffmpeg lists the streams of its input; at most 30 s).
+pub fn has_audio(ffmpeg: &Path, url: &str) -> Result<bool, String> {
+    let mut cmd = Command::new(ffmpeg);
+    cmd.args(["-hide_banner", "-nostdin"]);
+    if is_http(url) {
+        cmd.args(["-rw_timeout", "15000000"]);
+    }
+    cmd.args(["-i", url]).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", ffmpeg.display()))?;
+    let err = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        if let Some(e) = err {
+            let _ = e.take(1 << 20).read_to_string(&mut s);
+        }
+        s
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().ok().flatten().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("ffmpeg took longer than 30 s to read the media".into());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let text = reader.join().unwrap_or_default();
+    if text.contains("Stream #") {
+        return Ok(text.lines().any(|l| l.contains("Stream #") && l.contains("Audio:")));
+    }
+    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no answer");
+    Err(scrub(last, url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_read_frames_and_each_sound_with_its_own_seek() {
+        let audio = vec![
+            AudioInput {
+                url: "https://cdn/x.mp4?auth_key=1".into(),
+                from: Time::from_millis(12_500),
+                length: Time::from_secs(2),
+            },
+            AudioInput { url: "/tmp/a.m4a".into(), from: Time::ZERO, length: Time::from_secs(1) },
+        ];
+        let a = args((640, 360), FrameRate { num: 30_000, den: 1001 }, &audio, "G", Path::new("/out/.x.part"));
+        let s = a.join(" ");
+        assert!(s.contains("-f rawvideo -pix_fmt rgba -s 640x360 -framerate 30000/1001"), "{s}");
+        assert!(s.contains("-rw_timeout 15000000 -ss 12.5000 -t 2.0000 -vn -i https://cdn/x.mp4?auth_key=1"), "{s}");
+        assert!(s.contains("-ss 0.0000 -t 1.0000 -vn -i /tmp/a.m4a"), "{s}");
+        assert_eq!(s.matches("-rw_timeout").count(), 1, "a local file takes no network option");
+        assert!(s.contains("-filter_complex G -map 0:v -map [aout] -c:v libx264"), "{s}");
+        assert!(s.ends_with("-f mp4 /out/.x.part"), "{s}");
+    }
+}

@@ -1,0 +1,239 @@
+//! What the service does that the draft cannot imitate (VFX, transitions, DeWatermark,
+//! Background, templates, effect types vodcut does not know, IMS-only clip fields), found
+//! once per render and drawn where and when they act as a labelled outline, so nothing is
+//! silently dropped. Pure.
+
+use crate::compose::layout::length;
+use crate::compose::{Canvas, Image, Rect, TextBox, text};
+use crate::model::Time;
+use crate::model::project::{Placement, Project, TrackKind};
+use crate::model::wire::{Clip, Effect, Num};
+
+/// Clip fields of the IMS schema that change the picture or its timing (api.md 2.3, 2.8).
+const PICTURE_FIELDS: [&str; 4] = ["Speed", "Opacity", "AdaptMode", "MaskVideoUrl"];
+
+/// One thing the draft shows as a labelled placeholder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placeholder {
+    /// What it is, e.g. `VFX zoom`, `Transition fade`, `template 1a2b`.
+    pub what: String,
+    /// Where it comes from: `track V1, clip 2`, or `the production`.
+    pub place: String,
+    /// When it acts on the output.
+    pub from: Time,
+    pub to: Time,
+    /// Where, in output pixels (None: the whole frame).
+    pub rect: Option<Rect>,
+}
+
+impl Placeholder {
+    /// The line listing it once in the output.
+    pub fn line(&self) -> String {
+        format!("{}: {} ({}–{} s)", self.place, self.what, self.from, self.to)
+    }
+
+    pub fn active(&self, t: Time) -> bool {
+        self.from <= t && t < self.to
+    }
+}
+
+fn clip_box(clip: &Clip, (w, h): (f32, f32)) -> Option<Rect> {
+    let (x, y) = (length(clip.x.as_ref(), w).unwrap_or(0.0), length(clip.y.as_ref(), h).unwrap_or(0.0));
+    match (length(clip.width.as_ref(), w), length(clip.height.as_ref(), h)) {
+        (None, None) if x == 0.0 && y == 0.0 => None,
+        (bw, bh) => Some(Rect { x, y, w: bw.unwrap_or(w - x), h: bh.unwrap_or(h - y) }),
+    }
+}
+
+fn effect_box(x: Option<&Num>, y: Option<&Num>, bw: Option<&Num>, bh: Option<&Num>, size: (f32, f32)) -> Option<Rect> {
+    let (w, h) = size;
+    let (bw, bh) = (length(bw, w)?, length(bh, h)?);
+    Some(Rect { x: length(x, w).unwrap_or(0.0), y: length(y, h).unwrap_or(0.0), w: bw, h: bh })
+}
+
+/// Every placeholder of `project` laid out as `placements` say, for an output of `size`.
+pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (u32, u32)) -> Vec<Placeholder> {
+    let size = (size.0 as f32, size.1 as f32);
+    let mut out = Vec::new();
+    let production = "the production".to_owned();
+    for (what, id) in [
+        ("template", &project.produce_config.template_id),
+        ("template group", &project.produce_config.template_group_id),
+    ] {
+        if !id.trim().is_empty() {
+            out.push(Placeholder {
+                what: format!("{what} {}", id.trim()),
+                place: production.clone(),
+                from: Time::ZERO,
+                to: end,
+                rect: None,
+            });
+        }
+    }
+    if project.timeline_extra.contains_key("EffectTracks") {
+        out.push(Placeholder { what: "EffectTracks".into(), place: production, from: Time::ZERO, to: end, rect: None });
+    }
+    for (ti, track) in project.tracks.iter().enumerate() {
+        if track.hidden || track.kind == TrackKind::Subtitle {
+            continue;
+        }
+        for (ci, clip) in track.clips.iter().enumerate() {
+            let Some(p) = placements.get(ti).and_then(|p| p.get(ci)) else { continue };
+            let place = format!("track {}, clip {}", track.name, ci + 1);
+            let seen = if track.kind == TrackKind::Audio { None } else { clip_box(clip, size) };
+            for field in PICTURE_FIELDS {
+                if let Some(v) = clip.extra.get(field) {
+                    out.push(Placeholder {
+                        what: format!("{field} {}", v.get()),
+                        place: place.clone(),
+                        from: p.start,
+                        to: p.end,
+                        rect: seen,
+                    });
+                }
+            }
+            for e in &clip.effects {
+                let k = match e {
+                    Effect::Known(k) => k,
+                    Effect::Other(_) => {
+                        let what = format!("effect {}", e.type_name());
+                        out.push(Placeholder { what, place: place.clone(), from: p.start, to: p.end, rect: seen });
+                        continue;
+                    }
+                };
+                let (from, to) = (
+                    k.timeline_in.or(k.r#in.map(|i| p.start + i)).unwrap_or(p.start),
+                    k.timeline_out.or(k.out.map(|o| p.start + o)).unwrap_or(p.end),
+                );
+                let sub = k.sub_type.as_deref().map(|s| format!(" {s}")).unwrap_or_default();
+                let (what, from, to, rect) = match k.r#type.as_str() {
+                    "Text" | "Volume" => continue,
+                    "Transition" => {
+                        let d = k.duration.filter(|d| *d > Time::ZERO).unwrap_or(Time::from_secs(1));
+                        (format!("Transition{sub}"), p.start, (p.start + d).min(p.end), seen)
+                    }
+                    "DeWatermark" => {
+                        let r = effect_box(k.x.as_ref(), k.y.as_ref(), k.width.as_ref(), k.height.as_ref(), size);
+                        (format!("DeWatermark{sub}"), from, to, r.or(seen))
+                    }
+                    other => (format!("{other}{sub}"), from, to, seen),
+                };
+                out.push(Placeholder { what, place: place.clone(), from, to: to.min(end), rect });
+            }
+        }
+    }
+    out.retain(|p| p.from < p.to.min(end));
+    out
+}
+
+const YELLOW: [u8; 4] = [255, 214, 0, 255];
+
+/// Draws the placeholders active on this frame: a yellow outline where each acts and a label
+/// strip (dark band, yellow text) at its top; labels of one place stack downwards.
+/// `zoom` is canvas pixels per output pixel.
+pub fn draw(canvas: &mut Canvas, active: &[&Placeholder], zoom: f32) {
+    let (cw, ch) = (canvas.width as f32, canvas.height as f32);
+    let size = (ch * 0.06).clamp(9.0, 28.0);
+    let band = Image::filled(1, 1, [0, 0, 0, 170]);
+    let yellow = Image::filled(1, 1, YELLOW);
+    let mut stacked: Vec<(Option<(i32, i32)>, f32)> = Vec::new();
+    for p in active {
+        let r = p.rect.map_or(Rect { x: 0.0, y: 0.0, w: cw, h: ch }, |r| Rect {
+            x: r.x * zoom,
+            y: r.y * zoom,
+            w: r.w * zoom,
+            h: r.h * zoom,
+        });
+        // At least 2 px: a 1 px line does not survive 4:2:0 chroma subsampling.
+        let t = (ch / 90.0).round().max(2.0);
+        for edge in [
+            Rect { x: r.x, y: r.y, w: r.w, h: t },
+            Rect { x: r.x, y: r.y + r.h - t, w: r.w, h: t },
+            Rect { x: r.x, y: r.y, w: t, h: r.h },
+            Rect { x: r.x + r.w - t, y: r.y, w: t, h: r.h },
+        ] {
+            canvas.draw_image(&yellow, edge, 1.0);
+        }
+        let key = p.rect.map(|r| (r.x as i32, r.y as i32));
+        let row = match stacked.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => {
+                *n += 1.0;
+                *n
+            }
+            None => {
+                stacked.push((key, 0.0));
+                0.0
+            }
+        };
+        let top = r.y + t + row * size * 1.3;
+        let label = format!("{} — not in draft", p.what);
+        canvas.draw_image(&band, Rect { x: r.x + t, y: top, w: (r.w - 2.0 * t).max(0.0), h: size * 1.3 }, 1.0);
+        let tb = TextBox {
+            content: label,
+            x: r.x + t + size * 0.3,
+            y: top + size * 0.1,
+            anchor: (0.0, 0.0),
+            size,
+            colour: [YELLOW[0], YELLOW[1], YELLOW[2]],
+            opacity: 1.0,
+        };
+        text::draw(canvas, &tb, 1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::timing::placements;
+    use crate::model::export::import_timeline_str;
+    use std::collections::HashMap;
+
+    #[test]
+    fn unsupported_features_are_found_once_with_their_place_and_time() {
+        let mut p = import_timeline_str(
+            r#"{"VideoTracks":[{"VideoTrackClips":[
+                  {"MediaId":"a","In":0,"Out":4,"Effects":[{"Type":"Text","Content":"ok"},{"Type":"VFX","SubType":"zoom","TimelineIn":1,"TimelineOut":2}]},
+                  {"MediaId":"a","In":0,"Out":4,"Speed":2,"Effects":[{"Type":"Transition","SubType":"fade","Duration":0.5},{"Type":"Filter","SubType":"warm"},
+                                                          {"Type":"DeWatermark","X":10,"Y":10,"Width":100,"Height":50}]}]}],
+                "AudioTracks":[{"AudioTrackClips":[{"MediaId":"b","Out":8,"Effects":[{"Type":"Volume","Gain":0},{"Type":"AFade","SubType":"In"}]}]}],
+                "EffectTracks":[{"EffectTrackItems":[]}]}"#,
+        )
+        .unwrap();
+        p.produce_config.template_id = "tpl1".into();
+        let pl = placements(&p, &HashMap::new());
+        let found = find(&p, &pl, Time::from_secs(8), (1280, 720));
+        let lines: Vec<String> = found.iter().map(Placeholder::line).collect();
+        let s = |x: i64| Time::from_millis(x);
+        assert_eq!(found.len(), 8, "{lines:#?}");
+        assert_eq!((found[0].what.as_str(), found[0].from, found[0].to), ("template tpl1", Time::ZERO, s(8000)));
+        assert_eq!(found[1].what, "EffectTracks");
+        assert_eq!((found[2].what.as_str(), found[2].from, found[2].to), ("VFX zoom", s(1000), s(2000)));
+        assert_eq!(found[2].place, "track V1, clip 1");
+        assert_eq!((found[3].what.as_str(), found[3].from, found[3].to), ("Speed 2", s(4000), s(8000)));
+        assert_eq!((found[4].what.as_str(), found[4].from, found[4].to), ("Transition fade", s(4000), s(4500)));
+        assert_eq!(found[5].what, "effect Filter");
+        assert_eq!(found[6].rect, Some(Rect { x: 10.0, y: 10.0, w: 100.0, h: 50.0 }));
+        assert_eq!((found[7].what.as_str(), found[7].place.as_str()), ("effect AFade", "track A1, clip 1"));
+        assert!(lines[2].contains("track V1, clip 1: VFX zoom (1–2 s)"), "{}", lines[2]);
+    }
+
+    #[test]
+    fn a_placeholder_is_drawn_as_an_outline_with_a_label() {
+        let mut c = Canvas::new(320, 180, [0, 0, 200, 255]);
+        let p = Placeholder {
+            what: "VFX zoom".into(),
+            place: "track V1, clip 1".into(),
+            from: Time::ZERO,
+            to: Time::from_secs(1),
+            rect: Some(Rect { x: 100.0, y: 50.0, w: 100.0, h: 80.0 }),
+        };
+        draw(&mut c, &[&p], 0.5);
+        let img = c.into_image();
+        assert_eq!(img.pixel(50, 50), YELLOW, "outline at the box's left edge, scaled");
+        assert_eq!(img.pixel(75, 55), [0, 0, 200, 255], "the picture stays visible inside");
+        assert_eq!(img.pixel(10, 10), [0, 0, 200, 255], "nothing outside");
+        let yellowish =
+            (52..99).flat_map(|x| (26..38).map(move |y| (x, y))).filter(|(x, y)| img.pixel(*x, *y)[0] > 100).count();
+        assert!(yellowish > 20, "the label is written ({yellowish} pixels)");
+    }
+}

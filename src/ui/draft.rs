@@ -1,0 +1,221 @@
+//! Render draft in the editor: the render runs on a thread of its own (`draft::Job`) while
+//! editing goes on; a small window shows its progress with a Cancel button, then where the
+//! draft is and what it shows as placeholders, and the draft opens in the system's player
+//! (started off the UI thread). A second render cancels the first.
+
+use crate::draft::{self, DraftError, Job, JobState, Report, Settings};
+use crate::media::Footage;
+use crate::model::Project;
+use crate::upload::human_duration;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Opens a finished draft (the system's player by default; tests record the call).
+pub type Opener = Arc<dyn Fn(&Path) + Send + Sync>;
+
+/// The system's player for `path`: `xdg-open`, `open` on macOS, `start` on Windows. Runs on
+/// a thread of its own (the UI never waits on a child process); failures are logged.
+pub fn system_open(path: &Path) {
+    let path = path.to_owned();
+    let _ = std::thread::Builder::new().name("vodcut-open".into()).spawn(move || {
+        let mut cmd = if cfg!(target_os = "macos") {
+            std::process::Command::new("open")
+        } else if cfg!(windows) {
+            let mut c = std::process::Command::new("cmd");
+            c.args(["/C", "start", ""]);
+            c
+        } else {
+            std::process::Command::new("xdg-open")
+        };
+        cmd.arg(&path).stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
+        match cmd.spawn() {
+            Ok(mut child) => {
+                let _ = child.wait();
+            }
+            Err(e) => log::warn!("cannot open {} with the system's player: {e}", path.display()),
+        }
+    });
+}
+
+pub struct DraftState {
+    job: Option<Job>,
+    /// The last render's outcome, shown until the window is closed.
+    pub outcome: Option<Result<Report, DraftError>>,
+    pub window_open: bool,
+    pub opener: Opener,
+    /// Renders started (tests).
+    pub started: u64,
+}
+
+impl Default for DraftState {
+    fn default() -> Self {
+        DraftState { job: None, outcome: None, window_open: false, opener: Arc::new(system_open), started: 0 }
+    }
+}
+
+/// Where the draft of a project goes: `<name>.draft.mp4` beside its file, else in the cache
+/// folder's `drafts` (an unsaved project).
+pub fn draft_path(project_file: Option<&Path>, title: &str, cache_dir: Option<&Path>) -> PathBuf {
+    if let Some(p) = project_file {
+        let stem = p.file_stem().map_or_else(|| "project".into(), |s| s.to_string_lossy().into_owned());
+        return p.with_file_name(format!("{stem}.draft.mp4"));
+    }
+    let safe: String =
+        title.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
+    let dir = cache_dir.map_or_else(std::env::temp_dir, Path::to_owned).join("drafts");
+    dir.join(format!("{}.draft.mp4", if safe.is_empty() { "untitled".into() } else { safe }))
+}
+
+impl DraftState {
+    pub fn is_running(&self) -> bool {
+        self.job.as_ref().is_some_and(Job::is_running)
+    }
+
+    /// Starts rendering `project` to `target` (cancelling a render still going).
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        footage: Arc<Footage>,
+        rt: tokio::runtime::Handle,
+        project: Project,
+        target: PathBuf,
+    ) {
+        let settings = Settings { rate: project.frame_rate, ..Settings::default() };
+        let c = ctx.clone();
+        // Replacing the job drops the old one, which cancels it.
+        self.job = Some(Job::start(footage, rt, project, target, settings, move || c.request_repaint()));
+        self.outcome = None;
+        self.window_open = true;
+        self.started += 1;
+    }
+
+    pub fn cancel(&mut self) {
+        if let Some(j) = &self.job {
+            j.cancel();
+        }
+    }
+
+    /// Takes a finished render's outcome; opens a finished draft. Returns a status line.
+    pub fn poll(&mut self) -> Option<String> {
+        let state = self.job.as_ref()?.state();
+        let JobState::Done(result) = state else { return None };
+        self.job = None;
+        let line = match &result {
+            Ok(r) => {
+                (self.opener)(&r.output);
+                format!("Draft ready: {}", r.output.display())
+            }
+            Err(DraftError::Cancelled) => "Draft render cancelled".into(),
+            Err(e) => format!("Draft render failed: {e}"),
+        };
+        self.outcome = Some(result);
+        Some(line)
+    }
+}
+
+/// The Draft render window (not modal: editing goes on).
+pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
+    if !state.window_open {
+        return;
+    }
+    let mut open = true;
+    let mut cancel = false;
+    let mut reopen: Option<PathBuf> = None;
+    let running = state.job.is_some();
+    // Bottom right, above the status line: the menus, the panels and the preview stay in view.
+    let corner = ctx.content_rect().right_bottom() - egui::vec2(16.0, 40.0);
+    let mut window = egui::Window::new("Draft render")
+        .resizable(false)
+        .default_width(380.0)
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .default_pos(corner);
+    if !running {
+        // While rendering the window stays (Cancel stops it); afterwards it can be closed.
+        window = window.open(&mut open);
+    }
+    window.show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        if let Some(job) = &state.job {
+            ui.label(format!("Rendering to {}", job.target.display()));
+            match job.state() {
+                JobState::Running(Some(p)) => {
+                    let left = p.eta().map(|d| format!(" · {} left", human_duration(d))).unwrap_or_default();
+                    let text = format!("{:.0}% · {:.2}x real time{left}", p.fraction() * 100.0, p.speed());
+                    ui.add(egui::ProgressBar::new(p.fraction()).text(text));
+                }
+                _ => {
+                    ui.add(egui::ProgressBar::new(0.0).text("Preparing…").animate(true));
+                }
+            }
+            if ui.button("Cancel").on_hover_text("Stop the render; nothing is written").clicked() {
+                cancel = true;
+            }
+            return;
+        }
+        match &state.outcome {
+            Some(Ok(r)) => {
+                let secs = r.span.to - r.span.from;
+                ui.label(format!(
+                    "Draft written to {} ({}x{}, {} fps, {} s) in {}.",
+                    r.output.display(),
+                    r.size.0,
+                    r.size.1,
+                    r.rate.label(),
+                    secs,
+                    human_duration(r.elapsed)
+                ));
+                if !r.placeholders.is_empty() {
+                    ui.label("Not imitated, drawn as labelled placeholders:");
+                    for p in &r.placeholders {
+                        ui.label(format!("• {}", p.line()));
+                    }
+                }
+                for n in &r.notes {
+                    ui.label(format!("Note: {n}"));
+                }
+                if ui.button("Open again").on_hover_text("Play the draft in the system's player").clicked() {
+                    reopen = Some(r.output.clone());
+                }
+            }
+            Some(Err(DraftError::Cancelled)) => {
+                ui.label("The render was cancelled; nothing was written.");
+            }
+            Some(Err(e)) => {
+                ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+            }
+            None => {}
+        }
+    });
+    if cancel {
+        state.cancel();
+    }
+    if let Some(p) = reopen {
+        (state.opener)(&p);
+    }
+    if !open {
+        state.window_open = false;
+    }
+}
+
+/// Why a draft cannot be rendered, with what to do (ffmpeg missing).
+pub fn unavailable(footage: Option<&Arc<Footage>>) -> Option<String> {
+    match footage.map(|f| f.ffmpeg().map(|_| ())) {
+        Some(Ok(())) => None,
+        Some(Err(e)) => Some(format!("Render draft: {e}.\n\nTo fix: {}", draft::INSTALL_HINT)),
+        None => Some("Render draft: the footage service is still starting; try again in a moment.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_go_beside_the_project_or_in_the_cache() {
+        let p = draft_path(Some(Path::new("/films/beach.vodcut")), "Beach", None);
+        assert_eq!(p, Path::new("/films/beach.draft.mp4"));
+        let p = draft_path(None, "Beach day/1", Some(Path::new("/cache")));
+        assert_eq!(p, Path::new("/cache/drafts/Beach_day_1.draft.mp4"));
+        assert!(draft_path(None, "", Some(Path::new("/c"))).ends_with("untitled.draft.mp4"));
+    }
+}
