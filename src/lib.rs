@@ -6,6 +6,7 @@
 pub mod api;
 pub mod cli;
 pub mod compose;
+pub mod desktop;
 pub mod edit;
 pub mod media;
 pub mod model;

@@ -10,7 +10,7 @@ fn main() {
             std::process::exit(code);
         }
         None => {
-            env_logger::init();
+            // The editor starts its own logging (a rotating file in the data folder).
             if let Err(e) = vodcut::ui::run(cli.file) {
                 eprintln!("vodcut: cannot open the editor window: {e}");
                 std::process::exit(1);

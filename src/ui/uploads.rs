@@ -117,6 +117,8 @@ pub struct Uploads {
     pub error: Option<String>,
     ctx: Option<egui::Context>,
     picked: Option<Receiver<Vec<PathBuf>>>,
+    /// "Choose files…" found no desktop dialog: the editor shows its own browser.
+    pub browse_requested: bool,
     start: Option<std::time::Instant>,
 }
 
@@ -136,6 +138,7 @@ impl Uploads {
             error: None,
             ctx: None,
             picked: None,
+            browse_requested: false,
             start: None,
         }
     }
@@ -396,8 +399,14 @@ impl Uploads {
         }
     }
 
-    /// Opens the desktop's file dialog on its own thread.
+    /// Opens the desktop's file dialog on its own thread; without one (no xdg portal, no
+    /// zenity) the editor opens its own browser instead.
     pub fn choose_files(&mut self) {
+        use crate::ui::files::Picker;
+        if !crate::ui::files::NativePicker.available() {
+            self.browse_requested = true;
+            return;
+        }
         let (tx, rx) = channel();
         self.picked = Some(rx);
         std::thread::spawn(move || {
