@@ -39,9 +39,7 @@ pub fn crash_dir(data_dir: &Path) -> PathBuf {
 /// `PRETTY_NAME` of /etc/os-release, else the OS family; and the architecture.
 fn os_description() -> String {
     let pretty = std::fs::read_to_string("/etc/os-release").ok().and_then(|t| {
-        t.lines()
-            .find_map(|l| l.strip_prefix("PRETTY_NAME="))
-            .map(|v| v.trim().trim_matches('"').to_owned())
+        t.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=")).map(|v| v.trim().trim_matches('"').to_owned())
     });
     format!("{} ({})", pretty.unwrap_or_else(|| std::env::consts::OS.to_owned()), std::env::consts::ARCH)
 }

@@ -237,12 +237,12 @@ mod tests {
     fn reopening_appends_and_counts_the_existing_size() {
         let dir = tempfile::tempdir().unwrap();
         {
-            let mut log = RotatingFile::open(dir.path(), 50, false).unwrap();
+            let mut log = RotatingFile::open(dir.path(), 45, false).unwrap();
             log.write_all(b"first run, forty bytes of text here ..\n").unwrap();
         }
-        let mut log = RotatingFile::open(dir.path(), 50, false).unwrap();
+        let mut log = RotatingFile::open(dir.path(), 45, false).unwrap();
         log.write_all(b"second run\n").unwrap();
-        // 40 + 11 > 50: the first run's log moved to .1.
+        // 39 + 11 > 45: the first run's log moved to .1.
         assert_eq!(std::fs::read_to_string(log.path()).unwrap(), "second run\n");
         assert!(std::fs::read_to_string(log.rotated(1)).unwrap().starts_with("first run"));
     }

@@ -36,8 +36,7 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, folders: &Folders, log_lev
                 ui.label(label);
                 let text = shown(path);
                 // Selectable, so the path can be copied into a file manager or a bug report.
-                ui.add(egui::Label::new(egui::RichText::new(&text).monospace()).selectable(true))
-                    .on_hover_text(&text);
+                ui.add(egui::Label::new(egui::RichText::new(&text).monospace()).selectable(true)).on_hover_text(&text);
                 ui.end_row();
             }
         });

@@ -266,7 +266,7 @@ impl Browser {
         match self.purpose {
             BrowseFor::Open => "Open",
             BrowseFor::Save => "Save",
-            BrowseFor::Upload => "Upload",
+            BrowseFor::Upload => "Upload chosen",
         }
     }
 
@@ -319,11 +319,14 @@ impl Browser {
                         }
                     }
                 });
-                ui.separator();
+                // No separator here: in a row it would stretch to the (unbounded) height.
+                ui.add_space(8.0);
                 ui.vertical(|ui| {
-                    egui::ScrollArea::vertical().id_salt("browser-list").max_height(320.0).min_scrolled_height(320.0).show(
-                        ui,
-                        |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("browser-list")
+                        .max_height(320.0)
+                        .min_scrolled_height(320.0)
+                        .show(ui, |ui| {
                             ui.set_min_width(540.0);
                             match &self.entries {
                                 None => {
@@ -376,8 +379,7 @@ impl Browser {
                                     }
                                 }
                             }
-                        },
-                    );
+                        });
                 });
             });
             ui.separator();

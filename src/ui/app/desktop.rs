@@ -65,8 +65,11 @@ impl Editor {
         }
         ctx.input_mut(|i| i.raw.dropped_files.retain(|f| !is_project_file(f.path())));
         if projects.len() > 1 {
-            self.timeline.message =
-                Some(format!("{} project files were dropped: opening the first, {}", projects.len(), projects[0].display()));
+            self.timeline.message = Some(format!(
+                "{} project files were dropped: opening the first, {}",
+                projects.len(),
+                projects[0].display()
+            ));
         }
         self.request(Pending::OpenPath(projects[0].clone()));
     }
@@ -83,7 +86,8 @@ impl Editor {
             Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             None => format!("{}.{}", self.doc.project.display_title(), crate::store::project_file::EXTENSION),
         };
-        let mut b = Browser::new(purpose, start, if purpose == BrowseFor::Save { name } else { String::new() }, &recent);
+        let mut b =
+            Browser::new(purpose, start, if purpose == BrowseFor::Save { name } else { String::new() }, &recent);
         b.note = Some("No file dialog on this desktop (no xdg portal, no zenity): choose here.".into());
         self.browser = Some(b);
     }
