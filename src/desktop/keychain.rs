@@ -214,7 +214,7 @@ mod tests {
     }
 
     /// The real keychain, where one runs (CI starts gnome-keyring in a D-Bus session for this:
-    /// scripts/keyring-test.sh). Elsewhere it is skipped, saying why.
+    /// scripts/keychain-test.sh). Elsewhere it is skipped, saying why.
     #[test]
     fn system_keychain_round_trip_when_a_service_runs() {
         if std::env::var_os("VODCUT_TEST_SYSTEM_KEYCHAIN").is_none() {
@@ -226,5 +226,18 @@ mod tests {
         assert_eq!(store.load().unwrap(), Some(keys()));
         store.delete().unwrap();
         assert_eq!(store.load().unwrap(), None);
+    }
+
+    /// No Secret Service on the bus (scripts/keychain-test.sh points the bus nowhere): the real
+    /// store says "unavailable", which the editor turns into "kept for this session only".
+    #[test]
+    fn system_keychain_without_a_service_says_unavailable() {
+        if std::env::var_os("VODCUT_TEST_NO_KEYCHAIN").is_none() {
+            eprintln!("skipped: set VODCUT_TEST_NO_KEYCHAIN=1 with no session bus");
+            return;
+        }
+        let e = SystemKeyStore.store(&keys()).unwrap_err();
+        assert!(matches!(e, KeychainError::Unavailable(_)), "{e:?}");
+        assert!(!e.to_string().contains("the-secret"), "{e}");
     }
 }
