@@ -15,6 +15,9 @@ bash scripts/e2e-xvfb.sh
 bash scripts/e2e-upload.sh
 # The real footage in the preview, with and without ffmpeg (screenshots in target/e2e-frames/).
 bash scripts/e2e-frames.sh
+# A forced crash of the real window: report, recovery, the notice at the next start
+# (screenshots in target/e2e-crash/).
+bash scripts/e2e-crash.sh
 # The system keychain: gnome-keyring headless in a private D-Bus session, and no keychain at all.
 bash scripts/keychain-test.sh
 # The .deb: built from the debug binary, installed with dpkg -i, checked, removed.
