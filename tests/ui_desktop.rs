@@ -61,6 +61,11 @@ fn type_into(h: &mut Harness<'static, Editor>, label: &str, text: &str) {
     h.run();
 }
 
+/// The first frames: start-up work (job history, recovery scan) spins until done.
+fn settle(h: &mut Harness<'static, Editor>) {
+    run_until(h, "start-up", |e| !e.cloud.tasks.any_running());
+}
+
 fn key(h: &mut Harness<'static, Editor>, key: Key) {
     h.key_press(key);
     h.run();
@@ -75,7 +80,7 @@ fn a_dropped_project_opens_after_the_unsaved_changes_question() {
     let editor =
         support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(project("Mine"), None, true));
     let mut h = harness(editor);
-    h.run();
+    settle(&mut h);
     drop_files(&mut h, std::slice::from_ref(&file));
     run_until(&mut h, "the question", |e| e.confirm_prompt().is_some());
     assert!(h.query_by_label_contains("has unsaved changes").is_some());
@@ -125,7 +130,7 @@ fn the_in_app_browser_navigates_saves_and_opens() {
     std::fs::write(films.join("old.vodcut"), "{}").unwrap();
     let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project("Browsed"), None, true));
     let mut h = harness(editor);
-    h.run();
+    settle(&mut h);
     h.state_mut().run(Command::SaveAs);
     run_until(&mut h, "the browser", |e| e.browser.is_some());
     assert!(h.query_all_by_label_contains("No file dialog on this desktop").next().is_some(), "it says why");
@@ -194,7 +199,7 @@ fn without_a_desktop_dialog_upload_uses_the_browser() {
     std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
     let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project("Up"), None, false));
     let mut h = harness(editor);
-    h.run();
+    settle(&mut h);
     // This test runs where no portal or zenity is (Xvfb, CI); the native picker knows it.
     if vodcut::ui::files::Picker::available(&vodcut::ui::files::NativePicker) {
         eprintln!("skipped: this machine has a desktop file dialog");
@@ -226,7 +231,7 @@ fn open_recent_survives_a_restart() {
     let data = cloud.data_dir.clone().unwrap();
     let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud);
     let mut h = harness(editor);
-    h.run();
+    settle(&mut h);
     h.state_mut().open_path(file.clone());
     run_until(&mut h, "the open", |e| e.doc.path.is_some());
     // The settings are written in the background: wait for the file to hold the path.
@@ -240,13 +245,14 @@ fn open_recent_survives_a_restart() {
     // The next start reads the settings from the same data folder.
     let (settings, problem) = Settings::load(&data);
     assert!(problem.is_none());
-    let mut cloud = vodcut::ui::cloud::Cloud::new(Some(data), settings);
-    cloud.footage = false;
+    let mut cloud = support::ui::cloud(settings);
+    cloud.data_dir = Some(data);
     let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud);
     let mut h = harness(editor);
-    h.run();
+    // Start-up work (job history, recovery scan) shows a spinner until it is done.
+    run_until(&mut h, "start-up", |e| !e.cloud.tasks.any_running());
     h.get_by_label("File").click();
-    h.run();
+    h.run_steps(2);
     h.get_by_label("Open Recent").hover();
     h.run_steps(3);
     h.get_by_label(file.display().to_string().as_str()).click();
@@ -271,7 +277,7 @@ fn keys_remembered_in_the_keychain_come_back_at_the_next_start() {
     let store = Arc::new(MemoryKeyStore::default());
     let settings = Settings { credentials: CredentialChoice::Session, ..Default::default() };
     let mut h = harness(editor_with_keychain(store.clone(), settings, None));
-    h.run();
+    settle(&mut h);
     h.state_mut().cloud.settings_open = true;
     h.run_steps(2);
     type_into(&mut h, "AccessKey ID", KEY_ID);
@@ -317,7 +323,7 @@ fn without_a_keychain_service_the_keys_stay_for_the_session_and_it_says_so() {
     let store = Arc::new(MemoryKeyStore::unavailable());
     let settings = Settings { credentials: CredentialChoice::Session, ..Default::default() };
     let mut h = harness(editor_with_keychain(store, settings, None));
-    h.run();
+    settle(&mut h);
     h.state_mut().cloud.settings_open = true;
     h.run_steps(2);
     type_into(&mut h, "AccessKey ID", KEY_ID);
@@ -349,7 +355,7 @@ fn about_shows_version_licence_and_folders() {
     let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::default());
     let data = editor.cloud.data_dir.clone().unwrap();
     let mut h = harness(editor);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Help").click();
     h.run();
     h.get_by_label("About vodcut").click();

@@ -123,6 +123,9 @@ pub fn places(recent: &[PathBuf]) -> Vec<(String, PathBuf)> {
     out
 }
 
+/// A folder read on its thread: which folder, and what it holds (or why not).
+type Listing = (PathBuf, Result<Vec<Entry>, String>);
+
 /// The answer of a frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -145,7 +148,7 @@ pub struct Browser {
     /// Why this browser is shown instead of the desktop's dialog.
     pub note: Option<String>,
     entries: Option<Result<Vec<Entry>, String>>,
-    listing: Option<Receiver<(PathBuf, Result<Vec<Entry>, String>)>>,
+    listing: Option<Receiver<Listing>>,
     /// Selected files (several for Upload).
     pub selected: Vec<PathBuf>,
     places: Vec<(String, PathBuf)>,
@@ -354,9 +357,8 @@ impl Browser {
                                         if r.double_clicked() {
                                             if e.is_dir {
                                                 go_to = Some(e.path.clone());
-                                            } else if self.purpose == BrowseFor::Save {
-                                                outcome = Outcome::Chosen(vec![e.path.clone()]);
                                             } else {
+                                                // A file: open it, upload it, or save over it.
                                                 outcome = Outcome::Chosen(vec![e.path.clone()]);
                                             }
                                         } else if r.clicked() && !e.is_dir {

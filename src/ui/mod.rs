@@ -34,6 +34,12 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
     if let Some(d) = &data_dir {
         crate::desktop::crash::install_hook(d);
     }
+    // Secrets from the environment are known from the start: a report never holds them.
+    for var in crate::api::credentials::ENV_SECRET.iter().chain(&crate::api::credentials::ENV_TOKEN) {
+        if let Ok(v) = std::env::var(var) {
+            crate::desktop::crash::remember_secret(&v);
+        }
+    }
     if let Some(p) = problem {
         log::warn!("{p}");
     }
