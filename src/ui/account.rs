@@ -112,7 +112,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 .response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "aliyun CLI profile name"));
         });
-        if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session only (never saved)").clicked()
+        if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session (never in a file; the keychain on request)").clicked()
         {
             cloud.settings.credentials = CredentialChoice::Session;
             changed = true;
