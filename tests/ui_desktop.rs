@@ -156,6 +156,12 @@ fn the_in_app_browser_navigates_saves_and_opens() {
     h.get_by_label("Names containing").focus();
     h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
     key(&mut h, Key::Backspace);
+    // The type filter: all files.
+    h.get_by_label("Show").click();
+    h.run();
+    h.get_by_label("All files").click();
+    h.run();
+    assert!(h.query_by_label_contains("notes.txt").is_some(), "all files are listed");
 
     // The file name: choosing an existing file names it, and says it would be replaced.
     h.get_by_label_contains("old.vodcut").click();
