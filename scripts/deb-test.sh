@@ -2,7 +2,7 @@
 # The Debian package, tested as a user installs it (run as root, as CI does): builds the .deb
 # from the debug binary (scripts/package.sh --dev), installs it with dpkg -i, checks every
 # file is in place (desktop entry valid, icons, MIME type known to the MIME database),
-# runs `vodcut --version` from the installed path, removes it and checks nothing is left.
+# runs `vodcut --version` from the installed path, removes it (purge) and checks nothing is left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail() { echo "deb-test: FAIL: $*" >&2; exit 1; }
@@ -25,10 +25,10 @@ grep -q 'application/x-vodcut=vodcut.desktop' /usr/share/applications/mimeinfo.c
 got=$(/usr/bin/vodcut --version) || fail "vodcut --version failed from /usr/bin"
 [ "$got" = "vodcut $(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)" ] || fail "vodcut --version printed '$got'"
 echo "deb-test: installed; /usr/bin/vodcut --version: $got"
-$SUDO dpkg -r vodcut >/dev/null
+# --purge: nothing of the package is left, not even its record in dpkg.
+$SUDO dpkg --purge vodcut >/dev/null
 for f in "${FILES[@]}"; do [ ! -e "$f" ] || fail "$f is left after dpkg -r"; done
 [ ! -e /usr/share/mime/application/x-vodcut.xml ] || fail "the MIME type is left in the database after dpkg -r"
 ! grep -q 'vodcut.desktop' /usr/share/applications/mimeinfo.cache 2>/dev/null || fail "the handler is left after dpkg -r"
-dpkg-query -W vodcut 2>/dev/null | grep -q . && [ "$(dpkg-query -W -f='${Status}' vodcut 2>/dev/null)" = "install ok installed" ] \
-  && fail "the package is still installed"
+! dpkg-query -W vodcut >/dev/null 2>&1 || fail "dpkg still lists the package: $(dpkg-query -W -f='${Status}' vodcut)"
 echo "deb-test: removed cleanly"
