@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Real-window end-to-end test: the binary under Xvfb, driven with xdotool, against the loopback
 # VOD server (examples/loopback_vod). From the keyboard only: opens a project by its typed path
-# (no file dialog exists here), selects the clip under the playhead, moves to the next clip,
-# adds a marker and reaches the Produce confirmation (past the media-status warning), which Esc cancels. Then types a title,
+# (no file dialog exists here: the in-app browser opens with its path bar focused), selects
+# the clip under the playhead, moves to the next clip, adds a marker and reaches the Produce
+# confirmation (past the media-status warning), which Esc cancels. Then types a title,
 # saves with Ctrl+S and checks the file (marker included); produces with Ctrl+Enter, confirms,
 # and finds the MediaId in the job history; screenshots a clip's context menu and the markers
 # list.
@@ -21,7 +22,7 @@ export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
 # Keep the app's remembered layout and history out of the user's folders (from here on only
 # vodcut and the loopback server run).
 export HOME=$(mktemp -d)
-# No session bus and no portal: the editor must fall back to a typed path, and say so.
+# No session bus and no portal: the editor must fall back to its own browser, and say so.
 unset DBUS_SESSION_BUS_ADDRESS
 
 PROJECT="$OUT/e2e.vodcut"

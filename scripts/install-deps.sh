@@ -7,9 +7,13 @@
 #   fontconfig                 - fc-list, to check that e2e-cjk.sh really hides every CJK font
 #   ffmpeg                     - test media (generated in the tests) and the frame source
 #   tzdata                     - time zones (job times are shown in local time; a test uses named zones)
+#   desktop-file-utils shared-mime-info - the installed package's desktop entry and MIME type
+#                                (scripts/deb-test.sh: desktop-file-validate, the MIME database)
+#   dbus gnome-keyring         - a real Secret Service for the keychain test (scripts/keychain-test.sh)
 set -euo pipefail
 PKGS=(xvfb xdotool imagemagick xauth x11-utils mesa-vulkan-drivers libvulkan1 libgl1-mesa-dri libegl1
-      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fontconfig fonts-noto-cjk ffmpeg tzdata)
+      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fontconfig fonts-noto-cjk ffmpeg tzdata
+      desktop-file-utils shared-mime-info dbus gnome-keyring)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -17,3 +17,10 @@ bash scripts/e2e-upload.sh
 bash scripts/e2e-frames.sh
 # Chinese drawn with the bundled font where fontconfig sees no CJK font (target/e2e-cjk/).
 bash scripts/e2e-cjk.sh
+# A forced crash of the real window: report, recovery, the notice at the next start
+# (screenshots in target/e2e-crash/).
+bash scripts/e2e-crash.sh
+# The system keychain: gnome-keyring headless in a private D-Bus session, and no keychain at all.
+bash scripts/keychain-test.sh
+# The .deb: built from the debug binary, installed with dpkg -i, checked, removed.
+bash scripts/deb-test.sh

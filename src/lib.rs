@@ -7,6 +7,7 @@ pub mod api;
 pub mod cli;
 pub mod compose;
 pub mod draft;
+pub mod desktop;
 pub mod edit;
 pub mod i18n;
 pub mod media;

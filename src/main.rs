@@ -14,7 +14,7 @@ fn main() {
             // The editor's own words are not in the catalog yet: it stays English unless asked
             // (`--lang`), so a window never mixes two languages.
             vodcut::i18n::set(cli.lang.unwrap_or_default());
-            env_logger::init();
+            // The editor starts its own logging (a rotating file in the data folder).
             if let Err(e) = vodcut::ui::run(cli.file) {
                 eprintln!("vodcut: cannot open the editor window: {e}");
                 std::process::exit(1);

@@ -306,22 +306,22 @@ impl vodcut::ui::files::Picker for NoDialogs {
 }
 
 #[test]
-fn without_a_file_dialog_save_as_and_open_ask_for_a_typed_path() {
+fn without_a_file_dialog_save_as_and_open_use_the_in_app_browser() {
     let dir = tempfile::tempdir().unwrap();
     let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project(), None, false));
     let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
     h.run();
     h.state_mut().run(vodcut::ui::commands::Command::SaveAs);
-    support::ui::run_until(&mut h, "the fallback", |e| e.path_prompt.is_some());
+    support::ui::run_until(&mut h, "the fallback", |e| e.browser.as_ref().is_some_and(|b| !b.loading()));
     assert!(h.get_all_by_label_contains("No file dialog on this desktop").next().is_some(), "it says why");
+    // The path bar has the focus with its text selected: a whole typed path and Enter save.
     let path = dir.path().join("typed.vodcut");
-    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
     h.get_by_label("Path").type_text(path.to_str().unwrap());
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter, None);
     support::ui::run_until(&mut h, "the save", |e| e.doc.path.is_some() && !e.is_busy());
     assert!(path.exists());
     h.state_mut().run(vodcut::ui::commands::Command::Open);
-    support::ui::run_until(&mut h, "the fallback", |e| e.path_prompt.is_some());
-    assert!(h.query_by_label("Open a file by its path").is_some());
+    support::ui::run_until(&mut h, "the fallback", |e| e.browser.is_some());
+    assert!(h.query_by_label("Open a project or Timeline").is_some());
 }

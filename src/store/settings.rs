@@ -36,6 +36,10 @@ pub struct Settings {
     pub ffmpeg_path: String,
     /// Memory for decoded frames, MB; 0: the default (256).
     pub frame_memory_mb: u32,
+    /// Keys typed for the session are also kept in the system keychain (never in this file).
+    pub remember_keys: bool,
+    /// The log file's level ("error" … "trace"); empty: info. `RUST_LOG` wins when set.
+    pub log_level: String,
 }
 
 impl Settings {

@@ -112,7 +112,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 .response
                 .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "aliyun CLI profile name"));
         });
-        if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session only (never saved)").clicked()
+        if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session (never in a file; the keychain on request)").clicked()
         {
             cloud.settings.credentials = CredentialChoice::Session;
             changed = true;
@@ -138,6 +138,30 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
             row(ui, "AccessKey ID", &mut form.id, false);
             row(ui, "AccessKey secret", &mut form.secret, true);
             row(ui, "STS token (optional)", &mut form.token, true);
+            let mut remember = cloud.settings.remember_keys;
+            let tick = ui
+                .checkbox(&mut remember, "Remember in system keychain")
+                .on_hover_text("Kept by the desktop's keychain (Secret Service, macOS Keychain, Windows Credential Manager), never in a file vodcut writes");
+            if tick.changed() {
+                cloud.settings.remember_keys = remember;
+                changed = true;
+                if remember {
+                    if let Some(c) = &cloud.session {
+                        cloud.keychain.remember(c);
+                    }
+                } else {
+                    cloud.keychain.forget();
+                }
+            }
+            if cloud.keychain.busy > 0 {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Asking the system keychain…");
+                });
+            } else if let Some(note) = &cloud.keychain.note {
+                let color = if cloud.keychain.unavailable { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
+                ui.colored_label(color, note);
+            }
             let use_these = ui.button("Use these").clicked();
             if use_these {
                 form.missing = match (form.id.trim().is_empty(), form.secret.is_empty()) {
@@ -154,6 +178,10 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 let token = std::mem::take(&mut form.token);
                 c.security_token =
                     (!token.trim().is_empty()).then(|| crate::api::credentials::Secret::new(token.trim()));
+                crate::ui::keys::protect(&c);
+                if cloud.settings.remember_keys {
+                    cloud.keychain.remember(&c);
+                }
                 cloud.session = Some(c);
             }
             match &cloud.session {

@@ -95,6 +95,8 @@ pub struct Cloud {
     /// Whether the preview and the clips fetch real pictures (tests of other parts turn it
     /// off, so their loopback server sees only the requests they make).
     pub footage: bool,
+    /// Remembered keys in the system keychain (tests put in a memory store).
+    pub keychain: crate::ui::keys::Keychain,
 }
 
 impl Cloud {
@@ -115,6 +117,7 @@ impl Cloud {
                 .map(|d| crate::store::thumb_cache::ThumbCache::new(&d, crate::store::thumb_cache::DEFAULT_MAX_BYTES)),
             http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().ok(),
             footage: true,
+            keychain: Default::default(),
         }
     }
 

@@ -1,8 +1,10 @@
 //! THE FACE: the only place egui lives.
 
+pub mod about;
 pub mod account;
 pub mod app;
 pub mod bin;
+pub mod browser;
 pub mod cloud;
 pub mod commands;
 pub mod dialog;
@@ -13,6 +15,7 @@ pub mod fonts;
 pub mod forms;
 pub mod inspector;
 pub mod jobs;
+pub mod keys;
 pub mod library;
 pub mod preview;
 pub mod produce;
@@ -25,14 +28,33 @@ use std::path::PathBuf;
 
 /// Opens the editor window (on `file` if given) and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("vodcut")
-            .with_app_id("vodcut")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
-        ..Default::default()
-    };
+    // Settings are read once here, before the window: a few hundred bytes. They set the log
+    // level, and logging and the crash hook start before anything else can fail.
+    let data_dir = crate::store::jobs::data_dir();
+    let (settings, problem) = data_dir.as_deref().map(crate::store::settings::Settings::load).unwrap_or_default();
+    crate::desktop::logfile::init(data_dir.as_deref(), crate::desktop::logfile::parse_level(&settings.log_level));
+    if let Some(d) = &data_dir {
+        crate::desktop::crash::install_hook(d);
+    }
+    // Secrets from the environment are known from the start: a report never holds them.
+    for var in crate::api::credentials::ENV_SECRET.iter().chain(&crate::api::credentials::ENV_TOKEN) {
+        if let Ok(v) = std::env::var(var) {
+            crate::desktop::crash::remember_secret(&v);
+        }
+    }
+    if let Some(p) = problem {
+        log::warn!("{p}");
+    }
+    log::info!("vodcut {} starting", env!("CARGO_PKG_VERSION"));
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("vodcut")
+        .with_app_id("vodcut")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = about::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
     eframe::run_native(
         "vodcut",
         options,
@@ -40,13 +62,6 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             // After eframe's system-font provider: used only where no installed font has the
             // character (Chinese on a machine without a CJK font).
             cc.egui_ctx.add_font_provider(std::sync::Arc::new(fonts::BundledCjk::default()));
-            // Settings are read once here, before the first frame: a few hundred bytes.
-            let data_dir = crate::store::jobs::data_dir();
-            let (settings, problem) =
-                data_dir.as_deref().map(crate::store::settings::Settings::load).unwrap_or_default();
-            if let Some(p) = problem {
-                log::warn!("{p}");
-            }
             let cloud = cloud::Cloud::new(data_dir, settings);
             let mut editor = Editor::with_cloud(
                 std::sync::Arc::new(files::NativePicker),
@@ -54,6 +69,8 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 cloud,
             );
             editor.apply_default_region();
+            // A hidden switch for the crash test (scripts/e2e-crash.sh): panic after N seconds.
+            editor.crash_after = std::env::var("VODCUT_TEST_CRASH_AFTER").ok().and_then(|s| s.parse().ok());
             if let Some(path) = file {
                 editor.open_path(path);
             }

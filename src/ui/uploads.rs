@@ -146,6 +146,8 @@ pub struct Uploads {
     pub error: Option<String>,
     ctx: Option<egui::Context>,
     picked: Option<Receiver<Vec<PathBuf>>>,
+    /// "Choose files…" found no desktop dialog: the editor shows its own browser.
+    pub browse_requested: bool,
     start: Option<std::time::Instant>,
     /// The ffmpeg program that reads local lengths (empty: `ffmpeg` on PATH).
     pub ffmpeg: Option<PathBuf>,
@@ -167,6 +169,7 @@ impl Uploads {
             error: None,
             ctx: None,
             picked: None,
+            browse_requested: false,
             start: None,
             ffmpeg: None,
         }
@@ -471,8 +474,14 @@ impl Uploads {
         }
     }
 
-    /// Opens the desktop's file dialog on its own thread.
+    /// Opens the desktop's file dialog on its own thread; without one (no xdg portal, no
+    /// zenity) the editor opens its own browser instead.
     pub fn choose_files(&mut self) {
+        use crate::ui::files::Picker;
+        if !crate::ui::files::NativePicker.available() {
+            self.browse_requested = true;
+            return;
+        }
         let (tx, rx) = channel();
         self.picked = Some(rx);
         std::thread::spawn(move || {

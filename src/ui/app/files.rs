@@ -1,6 +1,7 @@
 //! Documents: new, open, save, the unsaved-changes flow, autosave to the recovery folder.
 
 use super::*;
+use crate::ui::browser::BrowseFor;
 
 impl Editor {
     pub fn open_path(&mut self, path: PathBuf) {
@@ -148,23 +149,10 @@ impl Editor {
                     self.status = "Cancelled".into();
                 }
                 FileEvent::NoDialog { save } => {
-                    // Nothing fails silently: the typed path takes over, and says why.
-                    let (purpose, text) = if save {
-                        let suggested = self.doc.path.clone().unwrap_or_else(|| {
-                            let name = format!(
-                                "{}.{}",
-                                self.doc.project.display_title(),
-                                crate::store::project_file::EXTENSION
-                            );
-                            std::env::current_dir().unwrap_or_default().join(name)
-                        });
-                        (PathPurpose::SaveAs, suggested.display().to_string())
-                    } else {
-                        (PathPurpose::Open, String::new())
-                    };
-                    let note = "No file dialog on this desktop (no xdg portal, no zenity): type the path.";
-                    self.path_prompt = Some(PathPrompt { purpose, text, fresh: true, note: Some(note.into()) });
-                    self.status = note.into();
+                    // Nothing fails silently: the in-app browser takes over, and says why.
+                    let purpose = if save { BrowseFor::Save } else { BrowseFor::Open };
+                    self.open_browser(purpose);
+                    self.status = "No file dialog on this desktop: choose in vodcut's own browser".into();
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! `panels` (menus, side panels, status line), `dialogs` (prompts, recovery, toasts).
 
 mod cloud_events;
+mod desktop;
 mod dialogs;
 mod files;
 mod panels;
@@ -112,6 +113,16 @@ pub struct Editor {
     pub preview: crate::ui::preview::PreviewState,
     /// Render draft: the background render, its window and where drafts open.
     pub draft: crate::ui::draft::DraftState,
+    /// The in-app file browser (where no desktop file dialog can appear), when open.
+    pub browser: Option<crate::ui::browser::Browser>,
+    /// Help > About.
+    pub about_open: bool,
+    /// Crash reports of earlier runs not shown yet (found at start, off the UI thread).
+    pub crash_reports: Vec<PathBuf>,
+    crash_scan: Option<std::sync::mpsc::Receiver<Vec<PathBuf>>>,
+    /// Test switch: panic in the first frame after this many seconds (see `guarded_ui`).
+    #[doc(hidden)]
+    pub crash_after: Option<f64>,
 }
 
 impl Editor {
@@ -160,6 +171,11 @@ impl Editor {
             uploads,
             preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
             draft: Default::default(),
+            browser: None,
+            about_open: false,
+            crash_reports: Vec::new(),
+            crash_scan: None,
+            crash_after: None,
             doc,
         }
     }
@@ -205,6 +221,9 @@ impl Editor {
             || !self.recovery_offer.is_empty()
             || self.cloud.settings_open
             || self.timeline.renaming.is_some()
+            || self.browser.is_some()
+            || self.about_open
+            || !self.crash_reports.is_empty()
             || !matches!(self.cloud.step, Step::Idle | Step::InFlight)
     }
 
@@ -443,7 +462,9 @@ impl Editor {
             self.last_autosave = now;
             self.cloud.load_jobs();
             self.cloud.scan_recovery();
+            self.desktop_start();
         }
+        self.desktop_frame(now);
         self.handle_file_events();
         self.handle_cloud_events(now);
         self.handle_uploads(&ctx);
@@ -548,11 +569,13 @@ impl Editor {
             self.status = line;
         }
         crate::ui::draft::draft_window(&ctx, &mut self.draft);
+        self.handle_dropped_projects(&ctx);
         self.handle_dropped_files(&ctx);
         crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.recovery_ui(&ctx);
+        self.desktop_ui(&ctx);
         self.path_prompt_ui(&ctx);
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
@@ -577,6 +600,7 @@ fn focus_ring(ctx: &egui::Context) {
 
 impl eframe::App for Editor {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        Editor::ui(self, ui);
+        // A panic in a frame saves the open document for recovery before the process ends.
+        self.guarded_ui(ui);
     }
 }

@@ -138,6 +138,12 @@ impl Editor {
                     self.run(Command::ToggleSnap);
                 }
             });
+            ui.menu_button("Help", |ui| {
+                if ui.button("About vodcut").on_hover_text("Version, licence, where vodcut keeps its files").clicked() {
+                    self.about_open = true;
+                    ui.close();
+                }
+            });
         }
     }
 

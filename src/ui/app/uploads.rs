@@ -30,7 +30,7 @@ impl Editor {
             painter.text(
                 screen.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop to upload to VOD (on a track: placed where you drop)",
+                "Drop: projects open, media upload to VOD (on a track: placed where you drop)",
                 egui::FontId::proportional(22.0),
                 egui::Color32::WHITE,
             );

@@ -1,0 +1,218 @@
+//! The editor as a desktop citizen: project files dropped on the window, the in-app file
+//! browser, Help > About, remembered keys, crash reports of earlier runs, and saving the open
+//! document when a frame panics.
+
+use super::*;
+use crate::ui::browser::{BrowseFor, Browser, Outcome};
+
+/// Files that open as documents when dropped (the rest go to the upload path).
+pub fn is_project_file(p: &std::path::Path) -> bool {
+    p.extension().is_some_and(|x| {
+        let x = x.to_string_lossy().to_lowercase();
+        x == crate::store::project_file::EXTENSION || x == "json"
+    })
+}
+
+impl Editor {
+    /// Once, at the first frame: remembered keys, crash reports of earlier runs.
+    pub(super) fn desktop_start(&mut self) {
+        if self.cloud.settings.remember_keys && self.cloud.session.is_none() {
+            self.cloud.keychain.load();
+        }
+        if let Some(dir) = self.cloud.data_dir.clone() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            self.crash_scan = Some(rx);
+            let ctx = self.ctx_for_textures.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(crate::desktop::crash::unshown_reports(&dir));
+                ctx.request_repaint();
+            });
+        }
+    }
+
+    /// Every frame: answers from the keychain and the crash-report scan.
+    pub(super) fn desktop_frame(&mut self, now: f64) {
+        let ctx = self.ctx_for_textures.clone();
+        self.cloud.keychain.set_context(&ctx);
+        if !self.cloud.keychain.poll(&mut self.cloud.session) && self.cloud.settings.remember_keys {
+            // No keychain here: keys stay for this session only, and the next start does not
+            // look for them again.
+            self.cloud.settings.remember_keys = false;
+            self.cloud.save_settings();
+        }
+        if let Some(rx) = &self.crash_scan
+            && let Ok(found) = rx.try_recv()
+        {
+            self.crash_scan = None;
+            self.crash_reports = found;
+        }
+        if let Some(at) = self.crash_after
+            && now >= at
+        {
+            self.crash_after = None;
+            panic!("forced crash for testing (VODCUT_TEST_CRASH_AFTER)");
+        }
+    }
+
+    /// Dropped `.vodcut` and Timeline `.json` files open (the first one, after the
+    /// unsaved-changes question); they are taken out of the drop so uploads see only media.
+    pub(super) fn handle_dropped_projects(&mut self, ctx: &egui::Context) {
+        let projects: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| is_project_file(p)).collect()
+        });
+        if projects.is_empty() {
+            return;
+        }
+        ctx.input_mut(|i| i.raw.dropped_files.retain(|f| !is_project_file(f.path())));
+        if projects.len() > 1 {
+            self.timeline.message = Some(format!(
+                "{} project files were dropped: opening the first, {}",
+                projects.len(),
+                projects[0].display()
+            ));
+        }
+        self.request(Pending::OpenPath(projects[0].clone()));
+    }
+
+    /// Opens the in-app browser (no desktop dialog here).
+    pub(super) fn open_browser(&mut self, purpose: BrowseFor) {
+        let recent = self.cloud.settings.recent.clone();
+        let start = match purpose {
+            BrowseFor::Save => self.doc.path.as_ref().and_then(|p| p.parent()).map(|p| p.to_owned()),
+            _ => None,
+        }
+        .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
+        let name = match &self.doc.path {
+            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            None => format!("{}.{}", self.doc.project.display_title(), crate::store::project_file::EXTENSION),
+        };
+        let mut b =
+            Browser::new(purpose, start, if purpose == BrowseFor::Save { name } else { String::new() }, &recent);
+        b.note = Some("No file dialog on this desktop (no xdg portal, no zenity): choose here.".into());
+        self.browser = Some(b);
+    }
+
+    /// The browser, the About window and the crash notice.
+    pub(super) fn desktop_ui(&mut self, ctx: &egui::Context) {
+        if self.uploads.browse_requested {
+            self.uploads.browse_requested = false;
+            self.open_browser(BrowseFor::Upload);
+        }
+        if let Some(b) = self.browser.as_mut() {
+            let purpose = b.purpose;
+            match b.show(ctx) {
+                Outcome::Pending => {}
+                Outcome::Cancelled => {
+                    self.browser = None;
+                    // A save that was to be followed by New/Open/Close did not happen.
+                    self.after_save = None;
+                    self.status = "Cancelled".into();
+                }
+                Outcome::Chosen(paths) => {
+                    self.browser = None;
+                    match purpose {
+                        BrowseFor::Open => {
+                            if let Some(p) = paths.into_iter().next() {
+                                // The unsaved-changes question was asked before the browser opened.
+                                self.open_path(p);
+                            }
+                        }
+                        BrowseFor::Save => {
+                            if let Some(p) = paths.into_iter().next() {
+                                self.start_save(Some(p));
+                            }
+                        }
+                        BrowseFor::Upload => {
+                            let refused = self.uploads.add(paths, None);
+                            self.uploads.error = (!refused.is_empty()).then(|| refused.join("\n"));
+                        }
+                    }
+                }
+            }
+        }
+        let folders = crate::desktop::Folders::of(self.cloud.data_dir.clone(), self.preview.cache_dir.clone());
+        let level = match self.cloud.settings.log_level.as_str() {
+            "" => "info".to_owned(),
+            l => l.to_owned(),
+        };
+        if let Some(new) = crate::ui::about::about_ui(ctx, &mut self.about_open, &folders, &level) {
+            crate::desktop::logfile::set_level(crate::desktop::logfile::parse_level(&new));
+            self.cloud.settings.log_level = new;
+            self.cloud.save_settings();
+        }
+        self.crash_notice_ui(ctx);
+    }
+
+    /// "vodcut stopped unexpectedly": where the report is. Shown after the recovery offer (the
+    /// report's path is in that window too), once per report.
+    fn crash_notice_ui(&mut self, ctx: &egui::Context) {
+        if self.crash_reports.is_empty()
+            || !self.recovery_offer.is_empty()
+            || self.cloud.tasks.is_running(crate::tasks::Kind::Recovery)
+        {
+            return;
+        }
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("crash-notice")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("vodcut stopped unexpectedly last time");
+            ui.label("A crash report was written (it holds no keys). Attach it to a bug report:");
+            for r in &self.crash_reports {
+                let text = r.display().to_string();
+                ui.horizontal(|ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(&text).monospace()).selectable(true));
+                    if ui.small_button("Copy path").clicked() {
+                        ui.ctx().copy_text(text.clone());
+                    }
+                });
+            }
+            if crate::ui::dialog::default_button(ui, "OK").clicked() || crate::ui::dialog::escape(ui) {
+                close = true;
+            }
+        });
+        if close {
+            let reports = std::mem::take(&mut self.crash_reports);
+            if let (Some(dir), Some(newest)) = (self.cloud.data_dir.clone(), reports.first().cloned()) {
+                std::thread::spawn(move || {
+                    if let Err(e) = crate::desktop::crash::mark_shown(&dir, &newest) {
+                        log::warn!("cannot note the crash report as shown: {e}");
+                    }
+                });
+            }
+        }
+    }
+
+    /// Saves the open document for recovery now, on this thread (a panic is unwinding: no
+    /// thread can be trusted to finish later). Returns where.
+    pub fn save_recovery_now(&self) -> Option<PathBuf> {
+        if !self.doc.is_dirty() {
+            return None;
+        }
+        let rec = self.cloud.recovery()?;
+        let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
+        match rec.write(&file, self.doc.path.as_deref(), &self.doc.project) {
+            Ok(()) => Some(file),
+            Err(e) => {
+                eprintln!("vodcut: could not save the recovery copy {}: {e}", file.display());
+                None
+            }
+        }
+    }
+
+    /// One frame, with the document saved for recovery if it panics; the panic then goes on
+    /// (the process ends, as it would have). eframe calls this; tests may too.
+    pub fn guarded_ui(&mut self, ui: &mut egui::Ui) {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Editor::ui(self, ui)));
+        if let Err(payload) = result {
+            let saved = self.save_recovery_now();
+            if let Some(report) = crate::desktop::crash::last_report() {
+                let line = match &saved {
+                    Some(f) => format!("\nunsaved work: saved for recovery at {}", f.display()),
+                    None => "\nunsaved work: none (or it could not be saved)".to_owned(),
+                };
+                crate::desktop::crash::append_to_report(&report, &line);
+            }
+            std::panic::resume_unwind(payload);
+        }
+    }
+}
