@@ -9,6 +9,7 @@ pub mod compose;
 pub mod edit;
 pub mod media;
 pub mod model;
+pub mod sandbox;
 pub mod store;
 pub mod tasks;
 pub mod ui;

@@ -33,7 +33,9 @@ pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
     version,
     about = "A timeline editor for Alibaba Cloud ApsaraVideo VOD productions",
     long_about = "Without a command, opens the editor (on FILE if given: a .vodcut project, or an API Timeline .json which it imports).",
-    args_conflicts_with_subcommands = true
+    // Not args_conflicts_with_subcommands: it would refuse the global --sandbox before a
+    // command (`vodcut --sandbox jobs`); FILE with a command is refused in main instead.
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -42,6 +44,15 @@ pub struct Cli {
     /// Alibaba Cloud recommends for new code).
     #[arg(long, global = true, value_name = "VERSION", default_value = "v1", value_parser = parse_signature)]
     pub signature: SignatureVersion,
+    /// Run against the sandbox: a demo VOD service on this machine with a seeded library and
+    /// demo keys; no account needed, nothing leaves the machine, real credentials are never
+    /// read. Its state lasts for the login session (see --sandbox-keep).
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// As --sandbox, keeping the sandbox's state in the data folder (`<data>/sandbox`) until
+    /// deleted. VODCUT_SANDBOX_DIR names another folder.
+    #[arg(long, global = true)]
+    pub sandbox_keep: bool,
     /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
     pub file: Option<PathBuf>,
 }
@@ -236,6 +247,8 @@ fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Globals {
     pub signature: SignatureVersion,
+    /// Running against the sandbox (it is started and activated by the caller).
+    pub sandbox: bool,
 }
 
 impl Command {
@@ -255,6 +268,35 @@ impl Command {
             | Command::Import { .. }
             | Command::Still { .. }
             | Command::Frame { .. } => false,
+        }
+    }
+
+    /// A connection option the sandbox cannot honour (it has its own endpoint and keys).
+    fn sandbox_conflict(&self) -> Option<String> {
+        let conn = self.conn()?;
+        let flag = if conn.profile.is_some() {
+            "--profile"
+        } else if conn.endpoint.is_some() {
+            "--endpoint"
+        } else {
+            return None;
+        };
+        Some(format!(
+            "{flag} cannot be used with --sandbox: the sandbox has its own endpoint and demo keys (nothing was sent)"
+        ))
+    }
+
+    fn conn(&self) -> Option<&Connection> {
+        match self {
+            Command::Submit { conn, .. }
+            | Command::Status { conn, .. }
+            | Command::Still { conn, .. }
+            | Command::Frame { conn, .. }
+            | Command::Media {
+                command:
+                    MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            } => Some(conn),
+            _ => None,
         }
     }
 
@@ -303,7 +345,12 @@ pub fn run_with(mut command: Command, globals: Globals, out: &mut dyn Write, err
     let (out, err) = (&mut terminal::Escaping(out), &mut terminal::Escaping(err));
     let json = command.json();
     command.set_globals(globals);
-    match run_inner(command, out, err) {
+    let conflict = globals.sandbox.then(|| command.sandbox_conflict()).flatten();
+    let result = match conflict {
+        Some(message) => Err((EXIT_BAD_INPUT, message)),
+        None => run_inner(command, out, err),
+    };
+    match result {
         Ok(code) => code,
         Err((code, message)) => {
             if json {
