@@ -254,13 +254,18 @@ fn track_rules(
     (out.problems, materials)
 }
 
+const NOTHING_TO_PRODUCE: &str = "there is nothing to produce: add clips to a visible track (or link a cloud project)";
+
+/// The "nothing to produce" error (the editor shows an empty new project a calm hint instead,
+/// until Produce).
+pub fn is_nothing_to_produce(p: &Problem) -> bool {
+    p.message == NOTHING_TO_PRODUCE
+}
+
 fn project_rules(out: &mut Out) {
     let p = out.project;
     if p.project_id.as_deref().is_none_or(|s| s.trim().is_empty()) && !has_exported_clips(p) {
-        out.error(
-            Location::default(),
-            "there is nothing to produce: add clips to a visible track (or link a cloud project)",
-        );
+        out.error(Location::default(), NOTHING_TO_PRODUCE);
     }
     // The documented byte limits are for the produced video's metadata; the project's own
     // title and description are not documented, so they only warn.

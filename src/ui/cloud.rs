@@ -88,6 +88,8 @@ pub struct Cloud {
     /// Whether the preview and the clips fetch real pictures (tests of other parts turn it
     /// off, so their loopback server sees only the requests they make).
     pub footage: bool,
+    /// Talking to the sandbox (`vodcut --sandbox`): said in the title, the menu bar and jobs.
+    pub sandbox: bool,
 }
 
 impl Cloud {
@@ -108,6 +110,7 @@ impl Cloud {
                 .map(|d| crate::store::thumb_cache::ThumbCache::new(&d, crate::store::thumb_cache::DEFAULT_MAX_BYTES)),
             http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().ok(),
             footage: true,
+            sandbox: crate::sandbox::active().is_some(),
         }
     }
 

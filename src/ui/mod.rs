@@ -16,6 +16,7 @@ pub mod preview;
 pub mod produce;
 pub mod timeline;
 pub mod uploads;
+pub mod welcome;
 
 pub use app::Editor;
 
@@ -49,8 +50,11 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 cloud,
             );
             editor.apply_default_region();
-            if let Some(path) = file {
-                editor.open_path(path);
+            // In the sandbox the library is what there is to try: show it.
+            editor.show_library |= crate::sandbox::active().is_some();
+            match file {
+                Some(path) => editor.open_path(path),
+                None => editor.welcome = true,
             }
             Ok(Box::new(editor))
         }),

@@ -137,6 +137,7 @@ impl Editor {
                     self.run(Command::ToggleSnap);
                 }
             });
+            self.help_menu(ui);
         }
     }
 
@@ -304,7 +305,9 @@ impl Editor {
     /// The project's problems, always a tab away; clicking one selects its clip.
     fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem]) {
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
-            if problems.is_empty() {
+            if problems.is_empty() && self.doc.project.clip_count() == 0 {
+                ui.label(super::welcome::EMPTY_HINT);
+            } else if problems.is_empty() {
                 ui.label("None: ready to produce.");
             }
             for p in problems.iter().take(200) {
