@@ -109,11 +109,9 @@ impl Sandbox {
             st.oss.transcode = TRANSCODE_TIME;
             st.oss.media_duration = 10.0;
             st.max_requests = 10_000;
-            let state_file = service.join("state.json");
-            if let Err(e) = persist::load(&mut st, &state_file) {
-                log::warn!("sandbox: {e}; starting from the seeded library");
-            }
-            st.save_to = Some(state_file);
+            // Read at the first request (and whenever another process saved since).
+            st.save_to = Some(service.join("state.json"));
+            st.sync();
         }
         let info = Active { endpoint: server.url(), dir: dir.to_owned(), kept, note };
         Ok(Sandbox { server, info })
@@ -190,4 +188,41 @@ pub(crate) fn finish_ffmpeg(mut child: std::process::Child, tmp: &Path, path: &P
         return Err(format!("ffmpeg failed ({status}): {}", why.trim().chars().take(300).collect::<String>()));
     }
     std::fs::rename(tmp, path).map_err(|e| format!("cannot keep {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_ffmpeg_the_library_is_seeded_with_covers_and_says_why_nothing_plays() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Sandbox::start_in(dir.path(), false, None).unwrap();
+        let note = s.info().note.clone().unwrap();
+        assert!(note.contains("ffmpeg was not found") && note.contains("install ffmpeg"), "{note}");
+        assert!(banner(s.info()).contains("nothing is sent to Alibaba Cloud"));
+        let st = s.server().state.lock().unwrap();
+        let kinds: Vec<&str> = st.media.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds.iter().filter(|k| **k == "video").count(), 4);
+        assert_eq!(kinds.iter().filter(|k| **k == "audio").count(), 2);
+        assert_eq!(kinds.iter().filter(|k| **k == "image").count(), 2);
+        assert!(
+            st.media.iter().any(|m| m.title.contains("海边")) && st.media.iter().any(|m| m.title.contains("beach"))
+        );
+        assert!(st.media.iter().all(|m| st.files.covers.contains_key(&m.id)), "every media has a cover");
+        assert!(st.files.videos.is_empty(), "nothing to play without ffmpeg");
+        assert_eq!(st.files.images.len(), 2, "images are drawn without ffmpeg");
+        assert_eq!(st.produce_time, Some(PRODUCE_TIME));
+        assert!(dir.path().join("data").is_dir() && dir.path().join("cache").is_dir());
+    }
+
+    #[test]
+    fn the_session_folder_is_per_user_and_keep_uses_the_data_folder() {
+        // Only the shape: the environment is the test runner's.
+        let (dir, kept) = folder(true).unwrap();
+        assert!(kept);
+        if std::env::var_os("VODCUT_SANDBOX_DIR").is_none() {
+            assert!(dir.ends_with("sandbox"), "{}", dir.display());
+        }
+    }
 }

@@ -512,6 +512,7 @@ fn serve(conn: TcpStream, state: &Arc<Mutex<State>>) -> std::io::Result<()> {
 /// sandbox kept on disk.
 fn finished(st: &mut State, key: &str) {
     let Some(u) = st.oss.uploads.values().find(|u| u.key == key).cloned() else { return };
+    st.sync();
     if u.kind == "image" {
         set_status(st, &u.media_id, "Normal", 0.0);
     } else {

@@ -114,7 +114,9 @@ pub fn load(st: &mut State, path: &Path) -> Result<(), String> {
         );
     }
     for f in v["Finishing"].as_array().into_iter().flatten() {
-        if let (Some(id), Some(since)) = (f[0].as_str(), f[1].as_u64()) {
+        if let (Some(id), Some(since)) = (f[0].as_str(), f[1].as_u64())
+            && !st.oss.finishing.iter().any(|(known, _)| known == id)
+        {
             st.oss.finishing.push((id.to_owned(), since));
         }
     }
@@ -161,6 +163,32 @@ mod tests {
         assert_eq!((p.media_ids.clone(), p.status, p.submitted_ms), (vec!["m1".to_string()], "Producing", 42));
         assert_eq!(back.oss.finishing, vec![("up1".to_string(), 7)]);
         assert_eq!(back.counter, 9);
+    }
+
+    #[test]
+    fn another_process_s_additions_are_merged_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let (mut editor, mut cli) = (State::default(), State::default());
+        editor.save_to = Some(path.clone());
+        cli.save_to = Some(path.clone());
+        let media =
+            |id: &str| Media { id: id.into(), kind: "video", title: id.into(), duration: 1.0, status: "Normal" };
+        editor.media.push(media("from-editor"));
+        editor.changed();
+        cli.sync();
+        cli.media.push(media("from-cli"));
+        cli.oss.finishing.push(("from-cli".into(), 5));
+        cli.changed();
+        editor.sync();
+        editor.sync();
+        let ids: Vec<&str> = editor.media.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["from-editor", "from-cli"]);
+        assert_eq!(editor.oss.finishing.len(), 1, "merged once");
+        editor.changed();
+        let mut fresh = State::default();
+        load(&mut fresh, &path).unwrap();
+        assert_eq!(fresh.media.len(), 2, "the editor's save kept the CLI's upload");
     }
 
     #[test]

@@ -110,6 +110,8 @@ pub struct State {
     pub produce_time: Option<Duration>,
     /// Where the state is written after every change (a sandbox kept between runs).
     pub save_to: Option<std::path::PathBuf>,
+    /// The state file's modification time when this process last wrote or read it.
+    saved_at: Option<std::time::SystemTime>,
     /// The most requests remembered (a long sandbox session must not grow without bound).
     pub max_requests: usize,
     pub(crate) counter: u64,
@@ -117,13 +119,30 @@ pub struct State {
 
 impl State {
     /// Writes the state where it is kept, if it is (errors are logged: the session goes on).
-    pub fn changed(&self) {
-        if let Some(path) = &self.save_to
-            && let Err(e) = super::persist::save(self, path)
-        {
-            log::warn!("sandbox: cannot save its state to {}: {e}", path.display());
+    pub fn changed(&mut self) {
+        let Some(path) = self.save_to.clone() else { return };
+        match super::persist::save(self, &path) {
+            Ok(()) => self.saved_at = modified(&path),
+            Err(e) => log::warn!("sandbox: cannot save its state to {}: {e}", path.display()),
         }
     }
+
+    /// Takes in what another process (the editor, a CLI command) saved since, so that
+    /// neither's uploads or productions are lost when this one saves next.
+    pub fn sync(&mut self) {
+        let Some(path) = self.save_to.clone() else { return };
+        let on_disk = modified(&path);
+        if on_disk.is_some() && on_disk != self.saved_at {
+            if let Err(e) = super::persist::load(self, &path) {
+                log::warn!("sandbox: {e}");
+            }
+            self.saved_at = on_disk;
+        }
+    }
+}
+
+fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 pub struct VodServer {
@@ -300,6 +319,7 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             if let Some(r) = st.requests.get_mut(index) {
                 r.handled = true;
             }
+            st.sync();
             super::oss::advance(&mut st);
             let answer = match handle(&action, &params, &mut st, &request_id) {
                 Ok(v) => (200, v.to_string()),
