@@ -28,9 +28,11 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::default(), cloud);
     e.show_library = true;
     let mut h = support::ui::harness(e, egui::Vec2::new(1400.0, 900.0));
-    h.run();
+    // The library starts listing at once (a spinner): step, do not wait for it to settle.
+    h.run_steps(2);
     assert_eq!(h.state().title(), "Untitled — vodcut — Sandbox");
-    run_until(&mut h, "the seeded library", |e| e.library.rows.len() >= 4);
+    run_until(&mut h, "the seeded library", |e| e.library.rows.len() >= 4 && !e.library.loading);
+    run_until(&mut h, "the covers", |e| e.library.thumbs_ready() >= 4);
     assert!(h.state().library.rows.iter().any(|r| r.title == "海边的一天 A day at the beach"));
 
     // Drop the video at the start of V1.
@@ -48,7 +50,7 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     if matches!(h.state().cloud.step, Step::Warned(_)) {
         h.state_mut().cloud.step = Step::Confirm;
     }
-    h.run();
+    h.run_steps(3);
     h.get_by_label("Produce").click();
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
     let Step::Done(outcome) = h.state().cloud.step.clone() else { unreachable!() };
