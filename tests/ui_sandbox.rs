@@ -51,6 +51,11 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
         h.state_mut().cloud.step = Step::Confirm;
     }
     h.run_steps(3);
+    let says = "to the sandbox: a demo, not billed";
+    assert!(
+        h.query_all_by(|n| n.label().or(n.value()).is_some_and(|t| t.contains(says))).next().is_some(),
+        "the confirmation says it is the sandbox, not billed"
+    );
     h.get_by_label("Produce").click();
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
     let Step::Done(outcome) = h.state().cloud.step.clone() else { unreachable!() };
