@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Real-window sandbox test: `vodcut --sandbox` under Xvfb, driven with xdotool, with no
-# account and no server of the tests: the editor opens on the welcome screen in the sandbox
+# Real-window sandbox test under Xvfb, driven with xdotool, with no account and no server of
+# the tests: an ordinary window's welcome screen opens the sandbox (Try the sandbox starts
+# `vodcut --sandbox` as a second window), which opens on its welcome screen
 # (title and menu bar say Sandbox), Esc starts an empty project (a calm hint, no error), the
 # library lists the seeded media, a library video is dragged onto the V1 track, and
 # Ctrl+Enter produces it; the job lands in the sandbox's own history, and the CLI follows it
@@ -21,12 +22,23 @@ JOBS="$VODCUT_SANDBOX_DIR/data/jobs"
 source scripts/e2e-lib.sh
 SERVER_PID=""
 start_xvfb
-"$BIN" --sandbox > "$OUT/app.out" 2> "$OUT/app.err" &
+# An ordinary window first (no account): its welcome screen's "Try the sandbox" opens the
+# sandbox in a second window, a child process of the first.
+"$BIN" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
-trap stop_all EXIT
+SANDBOX_PID=""
+stop_sandbox() { [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null; stop_all; }
+trap stop_sandbox EXIT
 fail() { echo "e2e-sandbox: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT/app.err" >&2; exit 1; }
 
-WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
+FIRST=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
+xdotool windowfocus --sync "$FIRST"
+sleep 2
+import -window root "$OUT/00-welcome.png"
+xdotool mousemove 640 439; sleep 0.4; xdotool click 1   # Try the sandbox
+WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'Sandbox' | head -1) || fail "no sandbox window"
+SANDBOX_PID=$(pgrep -P "$APP_PID" | head -1)
+[ "$(xdotool getwindowname "$FIRST")" = "Untitled — vodcut" ] || fail "the first window changed"
 xdotool windowfocus --sync "$WID"
 sleep 2
 title=$(xdotool getwindowname "$WID")

@@ -2,7 +2,6 @@
 //! itself (Range requests, expiring like signed CDN URLs), covers and snapshots, and the
 //! colour-seconds media: an MP4 made with ffmpeg whose every second is a solid colour naming that
 //! second, with a tone that is quiet for 10 s then loud.
-#![allow(dead_code)]
 
 use super::service::{State, VodServer};
 use serde_json::{Value, json};

@@ -8,7 +8,6 @@
 //! memory. Tests can expire tokens, fail parts, slow parts down, and read the request log.
 //! A finished upload shows in SearchMedia / GetVideoInfo, Uploading, then Transcoding, then
 //! Normal after a short simulated transcode.
-#![allow(dead_code)]
 
 use super::service::{State, VodServer};
 use base64::Engine as _;

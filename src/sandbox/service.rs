@@ -1,4 +1,4 @@
-//! A loopback ApsaraVideo VOD server for tests.
+//! The sandbox's ApsaraVideo VOD service on loopback, which the tests also run against.
 //!
 //! It checks requests the way the real service does, with its own code (not the client's):
 //! required common parameters, the HMAC-SHA1 signature over query and form body (V1), or the
@@ -7,7 +7,6 @@
 //! documented success and error bodies, keeps projects so GetEditingProject reflects
 //! submissions, serves a small media library, and can be scripted to throttle, fail, delay,
 //! drop the connection, or answer garbage.
-#![allow(dead_code)]
 
 mod actions;
 mod auth;

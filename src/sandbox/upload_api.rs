@@ -1,7 +1,6 @@
 //! The VOD upload actions of the loopback server: CreateUploadVideo, CreateUploadImage and
 //! RefreshUploadVideo. They register the media (status Uploading) and issue temporary
 //! credentials for exactly one object on the loopback OSS endpoint (oss_server.rs).
-#![allow(dead_code)]
 
 use super::oss::{BUCKET, Token, Upload};
 use super::service::{Media, State};
