@@ -158,3 +158,28 @@ fn keep_folder_holds_the_state_and_the_sandboxs_own_data() {
     assert!(dir.join("data").is_dir() && dir.join("cache").is_dir(), "its own data and cache folders");
     assert!(!env.path("data/jobs").exists(), "the real data folder is untouched");
 }
+
+/// An uploaded video plays in the sandbox (with ffmpeg): its length is the file's, and a frame
+/// of it is the file's own picture.
+#[test]
+fn an_uploaded_video_gets_its_real_length_and_plays() {
+    let env = Env::new();
+    env.ok(&["--sandbox", "media", "search"]);
+    // The sandbox's own colour-seconds video (each second a colour), uploaded as a new file.
+    let clip = env.path("seconds-copy.mp4");
+    std::fs::copy(env.path("sandbox/service/media/seconds.mp4"), &clip).expect("ffmpeg made the seeded media");
+    let up = env.json(&["--sandbox", "media", "upload", p(&clip), "--json"]);
+    let id = up[0]["MediaId"].as_str().unwrap().to_owned();
+    let info = until("Normal", 20, || {
+        let info = env.json(&["--sandbox", "media", "info", &id, "--json"]);
+        (info["VideoList"][0]["Status"] == "Normal").then_some(info)
+    });
+    assert_eq!(info["VideoList"][0]["Duration"], 20.0, "the file's own length: {info}");
+    let png = env.path("frame.png");
+    env.ok(&["--sandbox", "frame", &id, "--at", "3.5", "-o", p(&png)]);
+    let img = image::open(&png).unwrap().to_rgb8();
+    let px = img.get_pixel(img.width() / 2, img.height() / 2).0;
+    // Second 3 of the colour-seconds video is (180, 20, 200).
+    let want = [180u8, 20, 200];
+    assert!((0..3).all(|k| (px[k] as i32 - want[k] as i32).abs() <= 12), "{px:?}");
+}

@@ -108,6 +108,8 @@ impl Sandbox {
             st.produce_time = Some(PRODUCE_TIME);
             st.oss.transcode = TRANSCODE_TIME;
             st.oss.media_duration = 10.0;
+            // Uploaded audio and video play too, where ffmpeg can read them.
+            st.oss.probe_with = ffmpeg.filter(|_| note.is_none()).map(Path::to_owned);
             st.max_requests = 10_000;
             // Read at the first request (and whenever another process saved since).
             st.save_to = Some(service.join("state.json"));

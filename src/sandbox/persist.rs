@@ -49,8 +49,15 @@ pub fn save(st: &State, path: &Path) -> std::io::Result<()> {
             |u| json!({"MediaId": u.media_id, "Key": u.key, "Kind": u.kind, "Title": u.title, "FileName": u.file_name}),
         )
         .collect();
+    let playable: Vec<Value> = st
+        .oss
+        .probed
+        .iter()
+        .filter_map(|(id, secs)| Some(json!({"Id": id, "Path": st.files.videos.get(id)?, "Seconds": secs})))
+        .collect();
     let v = json!({"FormatVersion": 1, "Counter": st.counter, "OssCounter": st.oss.counter, "Media": media,
-        "Projects": projects, "Uploads": uploads, "Finishing": st.oss.finishing});
+        "Projects": projects, "Uploads": uploads, "Finishing": st.oss.finishing, "Arrived": st.oss.arrived,
+        "Playable": playable});
     let bytes = serde_json::to_vec_pretty(&v).map_err(std::io::Error::other)?;
     crate::store::atomic::write_atomic(path, &bytes, false)
 }
@@ -112,6 +119,20 @@ pub fn load(st: &mut State, path: &Path) -> Result<(), String> {
                 file_name: s(u, "FileName"),
             },
         );
+    }
+    for (id, path) in v["Arrived"].as_object().into_iter().flatten() {
+        if let Some(path) = path.as_str() {
+            st.oss.arrived.entry(id.clone()).or_insert_with(|| path.into());
+        }
+    }
+    for p in v["Playable"].as_array().into_iter().flatten() {
+        let (id, path) = (s(p, "Id"), std::path::PathBuf::from(s(p, "Path")));
+        if let Some(secs) = p["Seconds"].as_f64()
+            && path.is_file()
+        {
+            st.oss.probed.insert(id.clone(), secs);
+            st.files.videos.insert(id, path);
+        }
     }
     for f in v["Finishing"].as_array().into_iter().flatten() {
         if let (Some(id), Some(since)) = (f[0].as_str(), f[1].as_u64())
