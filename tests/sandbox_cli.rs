@@ -80,6 +80,7 @@ fn search_upload_produce_follow_and_list_jobs_without_an_account() {
 
     // The seeded library, Chinese and English titles, each with a cover.
     let found = env.json(&["--sandbox", "media", "search", "--json"]);
+    assert_eq!(found["Sandbox"], true, "results say Sandbox");
     let list = found["MediaList"].as_array().unwrap();
     assert!(list.len() >= 4, "{found}");
     assert!(list.iter().any(|m| m["Title"].as_str().unwrap().contains("海边的一天")), "{found}");
@@ -112,6 +113,7 @@ fn search_upload_produce_follow_and_list_jobs_without_an_account() {
     env.ok(&["import", p(&env.path("tl.json")), "-o", p(&film)]);
     let sub = env.json(&["--sandbox", "submit", p(&film), "--yes", "--json"]);
     let produced = sub["MediaId"].as_str().unwrap().to_owned();
+    assert_eq!(sub["Sandbox"], true, "{sub}");
     assert!(!produced.is_empty() && !sub["ProjectId"].as_str().unwrap().is_empty(), "{sub}");
 
     // Status until the produced video is Normal (the sandbox takes a few seconds).

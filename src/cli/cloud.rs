@@ -102,9 +102,12 @@ pub fn submit(
         linked = Some(saved.map_err(|e| e.to_string()));
     }
     if json {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "RequestId": r.request_id, "MediaId": r.media_id, "ProjectId": r.project_id, "JobId": produced.job.id,
         });
+        if produced.job.sandbox {
+            v["Sandbox"] = true.into();
+        }
         print(out, &serde_json::to_string_pretty(&v).unwrap_or_default())?;
     } else {
         let place = if crate::sandbox::active().is_some() { "the sandbox".to_owned() } else { region.clone() };
@@ -245,7 +248,10 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                             "Duration": d.duration, "Status": d.status, "Size": d.size, "CoverURL": d.cover_url})
                     })
                     .collect();
-                let v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
+                let mut v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
+                if crate::sandbox::active().is_some() {
+                    v["Sandbox"] = true.into();
+                }
                 return print(out, &serde_json::to_string_pretty(&v).unwrap_or_default());
             }
             let sandbox = if crate::sandbox::active().is_some() { "Sandbox: " } else { "" };

@@ -213,6 +213,19 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_file_is_kept_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, b"{half a state").unwrap();
+        let mut st = State::default();
+        st.save_to = Some(path.clone());
+        st.sync();
+        st.changed();
+        assert_eq!(std::fs::read(dir.path().join("state.json.unreadable")).unwrap(), b"{half a state");
+        assert!(load(&mut State::default(), &path).is_ok(), "a fresh state was written");
+    }
+
+    #[test]
     fn a_broken_file_is_reported_not_fatal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");

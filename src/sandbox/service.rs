@@ -133,7 +133,10 @@ impl State {
         let on_disk = modified(&path);
         if on_disk.is_some() && on_disk != self.saved_at {
             if let Err(e) = super::persist::load(self, &path) {
-                log::warn!("sandbox: {e}");
+                // Kept aside, not overwritten by the next save: nothing is silently lost.
+                let aside = path.with_extension("json.unreadable");
+                let _ = std::fs::rename(&path, &aside);
+                log::warn!("sandbox: {e}; moved to {}", aside.display());
             }
             self.saved_at = on_disk;
         }
