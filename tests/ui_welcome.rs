@@ -123,4 +123,9 @@ fn in_the_sandbox_the_title_and_menu_say_so() {
     h.run_steps(2);
     assert!(h.query_by_label_contains("This window is the sandbox").is_some());
     assert_eq!(launched.load(Ordering::SeqCst), 0);
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    h.state_mut().cloud.settings_open = true;
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("its demo keys and endpoint are used whatever is chosen here").is_some());
 }
