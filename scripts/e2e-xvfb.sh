@@ -2,7 +2,7 @@
 # Real-window end-to-end test: the binary under Xvfb, driven with xdotool, against the loopback
 # VOD server (examples/loopback_vod). From the keyboard only: opens a project by its typed path
 # (no file dialog exists here), selects the clip under the playhead, moves to the next clip,
-# adds a marker and reaches the Produce confirmation, which Esc cancels. Then types a title,
+# adds a marker and reaches the Produce confirmation (past the media-status warning), which Esc cancels. Then types a title,
 # saves with Ctrl+S and checks the file (marker included); produces with Ctrl+Enter, confirms,
 # and finds the MediaId in the job history; screenshots a clip's context menu and the markers
 # list.
@@ -58,12 +58,16 @@ xdotool key d; sleep 0.2          # select the clip under the playhead
 xdotool key ctrl+Right; sleep 0.2 # the next clip: selected, playhead at its start (4 s)
 xdotool key m; sleep 0.3          # a marker there
 import -window root "$OUT/02-keyboard.png"
+# VOD is asked first whether the media are Normal: the loopback library does not know this
+# sample's MediaIds, so a warning asks first (Continue is its default button).
 xdotool key ctrl+Return; sleep 3
+import -window root "$OUT/03-media-check-warning.png"
+xdotool key Return; sleep 1.5
 import -window root "$OUT/03-confirm-keyboard.png"
 xdotool key Escape; sleep 1.5     # Cancel is the default: nothing is sent
 ls "$VODCUT_DATA_DIR"/jobs/*.json >/dev/null 2>&1 && fail "Esc on the confirmation sent a production"
 
-# Click the Title field (left panel, under "Title") and type.
+# Click the project title field (left panel, under "Project title") and type.
 xdotool mousemove 120 78; sleep 0.5; xdotool click 1; sleep 1.2
 xdotool type --delay 40 "Beach day"
 sleep 0.5
@@ -81,6 +85,7 @@ import -window root "$OUT/05-saved.png"
 # Shift+Tab focuses its Produce button and Enter presses it.
 # (Generous pauses: the modal fades in, and a debug build on a busy machine is slow.)
 xdotool key ctrl+Return; sleep 3
+xdotool key Return; sleep 1.5     # Continue past the unknown-media warning
 import -window root "$OUT/06-confirm.png"
 xdotool key shift+Tab; sleep 0.8; xdotool key Return
 MEDIA=""

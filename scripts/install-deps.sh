@@ -5,9 +5,10 @@
 #   mesa-vulkan-drivers libvulkan1 - lavapipe, the software Vulkan that snapshot tests render with
 #   fonts-noto-cjk             - Chinese text in the editor
 #   ffmpeg                     - test media (generated in the tests) and the frame source
+#   tzdata                     - time zones (job times are shown in local time; a test uses named zones)
 set -euo pipefail
 PKGS=(xvfb xdotool imagemagick xauth x11-utils mesa-vulkan-drivers libvulkan1 libgl1-mesa-dri libegl1
-      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fonts-noto-cjk ffmpeg)
+      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fonts-noto-cjk ffmpeg tzdata)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -13,11 +13,15 @@ fn main() {
     let _sandbox = sandbox.then(|| start_sandbox(cli.sandbox_keep));
     match cli.command {
         Some(command) => {
+            vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
             let globals = Globals { signature: cli.signature, sandbox };
             let code = run_with(command, globals, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
             std::process::exit(code);
         }
         None => {
+            // The editor's own words are not in the catalog yet: it stays English unless asked
+            // (`--lang`), so a window never mixes two languages.
+            vodcut::i18n::set(cli.lang.unwrap_or_default());
             env_logger::init();
             if let Err(e) = vodcut::ui::run(cli.file) {
                 eprintln!("vodcut: cannot open the editor window: {e}");

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn vodcut(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vodcut")).args(args).output().expect("run vodcut")
+    Command::new(env!("CARGO_BIN_EXE_vodcut")).env("LC_ALL", "C.UTF-8").args(args).output().expect("run vodcut")
 }
 
 fn sample(name: &str) -> PathBuf {

@@ -20,6 +20,7 @@ impl Env {
 
     fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_vodcut"))
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -148,6 +149,7 @@ fn no_credentials_lists_where_it_looked() {
     let env = Env::new();
     let file = env.project(CLEAN);
     let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["submit", p(&file)])
         .env_clear()
         .env("HOME", env.home.path())

@@ -12,12 +12,13 @@ use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::store::project_file;
 
 fn vodcut(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vodcut")).args(args).output().expect("run vodcut")
+    Command::new(env!("CARGO_BIN_EXE_vodcut")).env("LC_ALL", "C.UTF-8").args(args).output().expect("run vodcut")
 }
 
 /// Runs vodcut, killing it if it takes longer than `limit` (a hang is a failure, not a stuck test).
 fn vodcut_within(args: &[&str], limit: Duration) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -70,6 +71,7 @@ fn standard_input_and_output_are_dash() {
     let timeline = std::fs::read(sample("cut-and-merge.json")).unwrap();
     let run_with_stdin = |args: &[&str]| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+            .env("LC_ALL", "C.UTF-8")
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -200,6 +202,7 @@ fn the_project_id_save_after_submit_keeps_unknown_fields() {
     std::fs::write(&file, original).unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["submit", s(&file), "--json", "--yes"])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())

@@ -20,6 +20,7 @@ fn killing_the_writer_mid_save_never_damages_the_file() {
     old.tracks[v].clips.push(Default::default());
     let import = || {
         Command::new(env!("CARGO_BIN_EXE_vodcut"))
+            .env("LC_ALL", "C.UTF-8")
             .args(["import", big.to_str().unwrap(), "-o", target.to_str().unwrap(), "--force"])
             .stderr(std::process::Stdio::null())
             .spawn()

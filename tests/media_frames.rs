@@ -21,6 +21,7 @@ const MAGENTA: [u8; 3] = [230, 0, 230];
 
 fn run(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env("LC_ALL", "C.UTF-8")
         .args(args)
         .env_clear()
         .env("PATH", path)

@@ -1,5 +1,6 @@
 //! Moving around as a user does: marker keys, renaming a marker by double-click, keyboard
-//! selection of clips, the view following the playhead, the horizontal scrollbar.
+//! selection of clips, the view following the playhead, the horizontal scrollbar, playback
+//! stopping at the end, a new Text effect scrolled into view with visible defaults.
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -110,4 +111,108 @@ fn the_view_follows_the_playhead_and_scrolls_with_its_bar() {
     let from = egui::Pos2::new(bar.left() + 20.0, bar.center().y);
     support::ui::drag(&mut h, from, from + Vec2::new(300.0, 0.0));
     assert!(h.state().timeline.mapping.origin > Time::from_secs(1), "{:?}", h.state().timeline.mapping.origin);
+}
+
+/// Presses and releases the primary button at `at` in one frame. (`Harness::event` runs a
+/// frame per event, 0.25 s of simulated time each, which spreads two clicks past egui's 0.3 s
+/// double-click window.)
+fn click_at(h: &mut Harness<'static, Editor>, at: egui::Pos2) {
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.step();
+}
+
+#[test]
+fn double_clicking_a_marker_flag_renames_it() {
+    let mut h = harness(project(50.0));
+    h.run();
+    h.state_mut().doc.set_playhead(Time::from_secs(2));
+    key(&mut h, Modifiers::NONE, Key::M);
+    let flag = h.get_by_label("Marker M1 at 0:02.00").rect().center();
+    h.event(egui::Event::PointerMoved(flag));
+    h.step();
+    click_at(&mut h, flag);
+    click_at(&mut h, flag);
+    h.run();
+    assert!(h.query_by_label("Rename marker").is_some(), "a double-click on the flag opens the rename dialog");
+    h.get_by_label("Marker name").type_text("Chorus");
+    h.run();
+    key(&mut h, Modifiers::NONE, Key::Enter);
+    assert_eq!(h.state().doc.project.markers[0].label, "Chorus");
+    assert!(h.query_by_label("Marker Chorus at 0:02.00").is_some());
+    // A single click only moves the playhead there.
+    h.state_mut().doc.set_playhead(Time::ZERO);
+    h.run();
+    let flag = h.get_by_label("Marker Chorus at 0:02.00").rect().center();
+    click_at(&mut h, flag);
+    h.run();
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    assert!(h.query_by_label("Rename marker").is_none());
+}
+
+#[test]
+fn a_new_text_effect_shows_something_and_scrolls_into_view() {
+    // Enough effects already that the inspector is taller than the window.
+    let effects = r#"[{"Type":"Background","SubType":"Blur"},{"Type":"DeWatermark","SubType":"Delogo_Blur"},
+        {"Type":"Background","SubType":"Blur"},{"Type":"DeWatermark","SubType":"Delogo_Blur"},
+        {"Type":"Background","SubType":"Blur"},{"Type":"DeWatermark","SubType":"Delogo_Blur"}]"#;
+    let mut p = import_timeline_str(&format!(
+        r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"a","In":0,"Out":4,"Effects":{effects}}}]}}]}}"#
+    ))
+    .unwrap();
+    p.zoom = 50.0;
+    let mut h = harness(p);
+    h.run();
+    h.state_mut().doc.selection = vec![ClipRef { track: 0, index: 0 }];
+    h.run();
+    h.get_by_label("➕ Add effect").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Text").click();
+    h.run_steps(4);
+    let effects = h.state().doc.project.tracks[0].clips[0].effects.clone();
+    assert_eq!(effects.len(), 7);
+    let vodcut::model::wire::Effect::Known(text) = &effects[6] else { panic!("{:?}", effects[6]) };
+    assert_eq!(text.content.as_deref(), Some("New text"), "a visible caption, not an empty one");
+    assert_eq!(text.font_color.as_deref(), Some("#FFFFFF"));
+    assert!(text.font_size.is_some() && text.alignment.is_some());
+    // Its header is on screen (the inspector scrolled to it), not below the window.
+    let header = h.get_by_label("7. Text").rect();
+    assert!(header.top() >= 0.0 && header.bottom() <= 900.0, "the new effect is in view at {header:?}");
+    // One undo step takes it away.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project.tracks[0].clips[0].effects.len(), 6);
+}
+
+#[test]
+fn playback_stops_at_the_end_and_plays_again_from_the_start() {
+    let mut h = harness(project(50.0));
+    h.run();
+    h.state_mut().doc.set_playhead(Time::from_secs(8));
+    h.run();
+    // One frame per step here: `run` would play many simulated seconds while settling.
+    let space = |h: &mut Harness<'static, Editor>| {
+        h.key_press(Key::Space);
+        h.step();
+    };
+    space(&mut h);
+    assert_eq!(h.state().play_speed, 1.0, "playing");
+    // Each test frame is 0.25 s: within a few, the 1 s left has played.
+    for _ in 0..12 {
+        h.step();
+    }
+    assert_eq!(h.state().play_speed, 0.0, "stopped by itself");
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(9), "on the end, not past it");
+    // Space at the end starts again from the beginning, as players do.
+    space(&mut h);
+    assert_eq!(h.state().play_speed, 1.0);
+    assert!(h.state().doc.project.playhead < Time::from_secs(2), "{:?}", h.state().doc.project.playhead);
+    space(&mut h);
+    assert_eq!(h.state().play_speed, 0.0);
 }

@@ -42,8 +42,12 @@ fn harness(setup: &Setup, p: Project, secret: &str) -> Harness<'static, Editor> 
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
+/// A loopback server whose library holds the media of [`CLEAN`], Normal.
 fn setup() -> Setup {
-    Setup { server: VodServer::start(), data: tempfile::tempdir().unwrap() }
+    let server = VodServer::start();
+    server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
+    server.add_media("5aed81b74ba84920be578cdfe004af4c", "video", "Harbour", 20.0, "Normal");
+    Setup { server, data: tempfile::tempdir().unwrap() }
 }
 
 /// The top-bar button (its label carries the shortcut).
@@ -51,6 +55,9 @@ fn press_produce(h: &mut Harness<'static, Editor>) {
     // The label carries the problem count, then the shortcut.
     h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Produce") && l.ends_with("Ctrl+Enter"))).click();
     h.run_steps(3);
+    // VOD is asked whether the media are Normal before anything is offered for sending.
+    run_until(h, "the media check", |e| !matches!(e.cloud.step, Step::Checking));
+    h.run_steps(2);
 }
 
 fn confirm(h: &mut Harness<'static, Editor>) {
@@ -122,6 +129,11 @@ fn a_wrong_secret_is_explained_in_words() {
     let mut h = harness(&s, project(CLEAN), "not-the-secret");
     h.run();
     press_produce(&mut h);
+    // The media check is refused first: a warning says so in words, the user may go on.
+    let Step::Warned(problems) = &h.state().cloud.step else { panic!("{:?}", h.state().cloud.step) };
+    assert!(problems[0].message.contains("could not ask VOD") && problems[0].message.contains("check the secret"));
+    h.get_by_label("Continue").click();
+    h.run_steps(3);
     confirm(&mut h);
     run_until(&mut h, "the refusal", |e| matches!(e.cloud.step, Step::Done(_)));
     assert!(h.query_all_by_label("Production refused").next().is_some(), "the dialog says so");
@@ -135,10 +147,11 @@ fn a_wrong_secret_is_explained_in_words() {
 #[test]
 fn a_slow_server_keeps_the_ui_answering_and_a_second_click_sends_nothing() {
     let s = setup();
-    s.server.fault(Fault::Delay(Duration::from_millis(2_500)));
     let mut h = harness(&s, project(CLEAN), KEY_SECRET);
     h.run();
     press_produce(&mut h);
+    // After the media check: the production itself is slow.
+    s.server.fault(Fault::Delay(Duration::from_millis(2_500)));
     confirm(&mut h);
     assert!(h.state().cloud.producing());
     // Frames keep coming while the server thinks: 30 frames well within the delay.
@@ -175,6 +188,55 @@ fn validation_errors_block_and_clicking_one_selects_the_clip() {
     assert_eq!(h.state().doc.selection, vec![vodcut::edit::ops::ClipRef { track: 0, index: 1 }]);
     assert!(matches!(h.state().cloud.step, Step::Idle));
     assert_eq!(s.server.requests().len(), 0, "nothing was sent");
+}
+
+#[test]
+fn media_not_normal_in_vod_block_produce_and_are_named() {
+    let s = setup();
+    s.server.add_media("c0ffee00c0ffee00c0ffee00c0ffee01", "video", "Still cooking", 8.0, "Transcoding");
+    let p = project(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":0,"Out":4},{"MediaId":"c0ffee00c0ffee00c0ffee00c0ffee01","In":0,"Out":3}]}],
+            "AudioTracks":[{"AudioTrackClips":[{"MediaId":"0000aaaa0000aaaa0000aaaa0000aaaa","In":0,"Out":4}]}]}"#,
+    );
+    let mut h = harness(&s, p, KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    assert!(h.query_by_label("Cannot produce yet").is_some() || h.query_by_value("Cannot produce yet").is_some());
+    let Step::Blocked(problems) = h.state().cloud.step.clone() else { panic!("{:?}", h.state().cloud.step) };
+    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        text.iter().any(|t| t.starts_with("error: track 1 (V1), clip 2, field MediaId: \"Still cooking\"")
+            && t.contains("still transcoding")),
+        "{text:?}"
+    );
+    // The one VOD does not know is a warning at its clip, the Normal one is not mentioned.
+    assert!(text.iter().any(|t| t.starts_with("warning: track 2") && t.contains("0000aaaa0000aaaa0000aaaa0000aaaa")));
+    assert!(!text.iter().any(|t| t.contains("5aed81b74ba84920be578cdfe004af4b")));
+    // Clicking the problem selects the clip; nothing was produced.
+    h.get_all_by_value(&text[text.iter().position(|t| t.contains("Still cooking")).unwrap()]).last().unwrap().click();
+    h.run_steps(3);
+    assert_eq!(h.state().doc.selection, vec![vodcut::edit::ops::ClipRef { track: 0, index: 1 }]);
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 0);
+    assert_eq!(s.server.handled("GetVideoInfos"), 1);
+}
+
+#[test]
+fn cancelling_the_media_check_sends_nothing() {
+    let s = setup();
+    s.server.fault(Fault::Delay(Duration::from_millis(1_500)));
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run_steps(3);
+    assert!(matches!(h.state().cloud.step, Step::Checking));
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(matches!(h.state().cloud.step, Step::Idle));
+    // The late answer does not bring a dialog back.
+    std::thread::sleep(Duration::from_millis(1_800));
+    h.run_steps(5);
+    assert!(matches!(h.state().cloud.step, Step::Idle));
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 0);
 }
 
 #[test]
@@ -218,6 +280,10 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
         });
     }
     let job = h.state().cloud.jobs[0].clone();
+    // The finish is announced wherever the user is looking: a toast and the status line.
+    let toast = h.state().cloud.toast.clone().map(|t| t.0).unwrap_or_default();
+    assert_eq!(toast, "Production \"Loopback film\" is ready (Jobs tab)");
+    assert!(h.query_all_by_value(&toast).next().is_some() || h.query_by_label(&toast).is_some(), "the toast is shown");
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     assert!(!job.is_active());

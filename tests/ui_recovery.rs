@@ -32,8 +32,8 @@ fn a_dirty_document_is_autosaved_and_the_copy_goes_once_saved() {
     e.autosave_every = 0.0;
     let mut h = harness(e, size());
     h.run();
-    h.get_by_label("Title").click();
-    h.get_by_label("Title").type_text("not yet saved");
+    h.get_by_label("Project title").click();
+    h.get_by_label("Project title").type_text("not yet saved");
     h.run();
     let rec = Recovery::new(data.path());
     let file = rec.file_for(Some(&path), "");
@@ -72,8 +72,8 @@ fn unsaved_work_left_by_a_crash_is_offered_and_restored() {
     );
     assert_eq!(h.state().recovery_offer.len(), 2);
     // The editor still works underneath: typing goes in.
-    h.get_by_label("Title").click();
-    h.get_by_label("Title").type_text("x");
+    h.get_by_label("Project title").click();
+    h.get_by_label("Project title").type_text("x");
     h.run();
     assert_eq!(h.state().doc.project.title, "x");
     // Restore (after discarding the scratch edit).

@@ -26,9 +26,9 @@ fn open_and_retitle(path: &std::path::Path, title: &str) -> Harness<'static, Edi
     h.run();
     menu(&mut h, "Open… Ctrl+O");
     run_until(&mut h, "the open", |e| e.doc.path.is_some());
-    h.get_by_label("Title").click();
+    h.get_by_label("Project title").click();
     h.run();
-    h.get_by_label("Title").type_text(title);
+    h.get_by_label("Project title").type_text(title);
     h.run();
     menu(&mut h, "Save Ctrl+S");
     h

@@ -32,9 +32,9 @@ fn typing_marks_dirty_and_save_clears_it() {
     let mut h = harness(picker.clone());
     h.run();
     assert_eq!(h.state().title(), "Untitled — vodcut");
-    h.get_by_label("Title").click();
+    h.get_by_label("Project title").click();
     h.run();
-    h.get_by_label("Title").type_text("夏天 trip");
+    h.get_by_label("Project title").type_text("夏天 trip");
     h.run();
     assert_eq!(h.state().title(), "*夏天 trip — vodcut");
 
@@ -50,8 +50,8 @@ fn new_with_unsaved_changes_asks_first() {
     let picker = Arc::new(FakePicker::default());
     let mut h = harness(picker);
     h.run();
-    h.get_by_label("Title").click();
-    h.get_by_label("Title").type_text("precious");
+    h.get_by_label("Project title").click();
+    h.get_by_label("Project title").type_text("precious");
     h.run();
     menu(&mut h, "New Ctrl+N");
     assert!(h.query_by_label("Save changes?").is_some(), "the prompt shows");
@@ -74,8 +74,8 @@ fn save_from_the_prompt_then_continues() {
     *picker.save.lock().unwrap() = Some(dir.path().join("keep.vodcut"));
     let mut h = harness(picker);
     h.run();
-    h.get_by_label("Title").click();
-    h.get_by_label("Title").type_text("keep me");
+    h.get_by_label("Project title").click();
+    h.get_by_label("Project title").type_text("keep me");
     h.run();
     menu(&mut h, "New Ctrl+N");
     h.get_by_label("Save").click();
@@ -91,8 +91,8 @@ fn a_failed_save_keeps_the_work_and_says_why() {
     *picker.save.lock().unwrap() = Some(dir.path().join("no/such/folder/x.vodcut"));
     let mut h = harness(picker);
     h.run();
-    h.get_by_label("Title").click();
-    h.get_by_label("Title").type_text("unsaved");
+    h.get_by_label("Project title").click();
+    h.get_by_label("Project title").type_text("unsaved");
     h.run();
     menu(&mut h, "Save Ctrl+S");
     run_until(&mut h, "the failed save", |e| e.error.is_some());

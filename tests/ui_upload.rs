@@ -1,6 +1,8 @@
 //! Uploads from the editor, driven through egui_kittest against the loopback VOD + OSS server:
 //! a file dropped on a track is placed at once, shown uploading in the bin, then ready with
-//! its length; Produce refuses it until then; the Uploads window uploads typed paths.
+//! its length; several dropped together show at once and land one after another with the
+//! lengths ffmpeg reads locally; Produce refuses them until then; the Uploads window uploads
+//! typed paths.
 
 mod support;
 
@@ -183,4 +185,93 @@ fn cancelling_a_paused_upload_aborts_it_on_oss() {
         "the multipart upload was aborted on OSS"
     );
     assert!(h.query_by_label_contains("Media Long  ·  cancelled").is_some());
+}
+
+/// A real 3 s video of noise, ~0.5 MB (ffmpeg reads its length before VOD knows it).
+fn three_second_video(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let out = dir.join(name);
+    let status = std::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "nullsrc=s=160x90:r=25:d=3,geq=random(1)*255:128:128",
+            "-c:v",
+            "mpeg4",
+            "-q:v",
+            "16",
+            "-y",
+        ])
+        .arg(&out)
+        .status()
+        .expect("ffmpeg (scripts/install-deps.sh installs it)");
+    assert!(status.success());
+    out
+}
+
+#[test]
+fn several_files_dropped_on_a_track_show_at_once_and_land_one_after_another() {
+    let server = VodServer::start();
+    // Two parts each, each part 0.6 s to store, one at a time: the later files wait in the
+    // queue meanwhile.
+    server.oss().oss.part_delay = Duration::from_millis(600);
+    server.oss().oss.media_duration = 3.0;
+    let dir = tempfile::tempdir().unwrap();
+    let first = three_second_video(dir.path(), "One.mp4");
+    let files: Vec<std::path::PathBuf> = ["One.mp4", "Two.mp4", "Three.mp4"]
+        .iter()
+        .map(|n| {
+            let p = dir.path().join(n);
+            if p != first {
+                std::fs::copy(&first, &p).unwrap();
+            }
+            p
+        })
+        .collect();
+    let mut h = editor(&server, base());
+    h.state_mut().uploads.config.part_size = 256 * 1024;
+    h.state_mut().uploads.config.simple_limit = 256 * 1024;
+    h.state_mut().uploads.config.parts_in_flight = 1;
+    h.run();
+    let at = point_on(&h, TrackKind::Video, 20.0);
+    h.hover_at(at);
+    h.run();
+    for f in &files {
+        h.input_mut().dropped_files.push(Arc::new(Dropped(f.clone())));
+    }
+    h.run();
+    h.state_mut().error = None;
+
+    // At once, before any upload finished: every file is on the track, each after the one
+    // before, with the length ffmpeg read from the file (3 s, not the 5 s stand-in).
+    run_until(&mut h, "the local lengths", |e| e.uploads.items.iter().all(|i| i.local_duration.is_some()));
+    h.run_steps(2);
+    let spans = |e: &Editor| -> Vec<(f64, f64)> {
+        let track = &e.doc.project.tracks[0];
+        let durations = e.doc.project.media_durations();
+        let placed = vodcut::model::project::layout_track(track, &durations);
+        let mut v: Vec<(f64, f64)> = track
+            .clips
+            .iter()
+            .zip(placed)
+            .filter(|(c, _)| c.media_id.as_deref() != Some("x"))
+            .map(|(_, p)| (p.start.as_secs_f64(), p.end.as_secs_f64()))
+            .collect();
+        v.extend(e.timeline.pending.iter().map(|p| (p.start.as_secs_f64(), p.end.as_secs_f64())));
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v
+    };
+    assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)]);
+    assert!(!h.state().timeline.pending.is_empty(), "the later files wait as placeholders");
+    assert!(h.query_by_label_contains("Uploading Three.mp4 · queued").is_some(), "drawn on the track");
+
+    // As each upload starts, its placeholder becomes a clip in the same place.
+    run_until(&mut h, "all three clips", |e| e.timeline.pending.is_empty() && e.doc.project.tracks[0].clips.len() == 4);
+    assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)]);
+    run_until(&mut h, "all ready", |e| e.uploads.items.iter().all(|i| i.state == ItemState::Ready));
+    h.run_steps(2);
+    assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)], "VOD's lengths agree");
+    assert!(vodcut::model::validate::validate(&h.state().doc.project).iter().all(|p| !p.message.contains("overlap")));
 }

@@ -208,9 +208,7 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
         print(out, &format!("No productions yet (history in {}).", store.dir().display()))?;
     }
     for j in &jobs {
-        let when = time::OffsetDateTime::from_unix_timestamp(j.created as i64)
-            .map(crate::api::client::format_timestamp)
-            .unwrap_or_default();
+        let when = crate::when::local(j.created);
         print(
             out,
             &format!(

@@ -33,9 +33,7 @@ pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
     version,
     about = "A timeline editor for Alibaba Cloud ApsaraVideo VOD productions",
     long_about = "Without a command, opens the editor (on FILE if given: a .vodcut project, or an API Timeline .json which it imports).",
-    // Not args_conflicts_with_subcommands: it would refuse the global --sandbox before a
-    // command (`vodcut --sandbox jobs`); FILE with a command is refused in main instead.
-    subcommand_precedence_over_arg = true
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -53,6 +51,9 @@ pub struct Cli {
     /// deleted. VODCUT_SANDBOX_DIR names another folder.
     #[arg(long, global = true)]
     pub sandbox_keep: bool,
+    /// The language of messages: en (English) or zh-CN (简体中文). Default: LC_ALL/LANG.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
     pub file: Option<PathBuf>,
 }
@@ -241,6 +242,14 @@ pub struct Connection {
 
 fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
     s.parse()
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "en" | "en-us" | "english" => Ok(crate::i18n::Lang::En),
+        "zh" | "zh-cn" | "zh-hans" | "chinese" => Ok(crate::i18n::Lang::Zh),
+        _ => Err(format!("\"{s}\" is not a language vodcut speaks: use en or zh-CN")),
+    }
 }
 
 /// Options that apply to every command.
@@ -452,15 +461,16 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
                 }
                 let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
                 let warnings = problems.len() - errors;
+                let shown = file.display().to_string();
                 let summary = if problems.is_empty() {
-                    format!(
-                        "{}: no problems ({} clips on {} tracks)",
-                        file.display(),
-                        project.clip_count(),
-                        project.tracks.len()
+                    crate::t!(
+                        "cli-validate-clean",
+                        file = shown,
+                        clips = project.clip_count(),
+                        tracks = project.tracks.len()
                     )
                 } else {
-                    format!("{}: {errors} error(s), {warnings} warning(s)", file.display())
+                    crate::t!("cli-validate-summary", file = shown, errors = errors, warnings = warnings)
                 };
                 let _ = writeln!(err, "{summary}");
             }

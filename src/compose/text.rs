@@ -1,7 +1,8 @@
 //! Text drawn into the output frame with a font rasterizer (ab_glyph), so the preview and
-//! `vodcut still` draw identical pixels. The bundled font is egui's Ubuntu Light; Chinese and
-//! other scripts it lacks come from a system CJK font when one is installed (Noto CJK,
-//! WenQuanYi), else they are left out.
+//! `vodcut still` draw identical pixels. The fonts are bundled: egui's Ubuntu Light, then for
+//! Chinese the Noto Sans SC subset (`i18n/font.rs`), so the pixels are the same on every
+//! machine. Only a character neither has (a rare ideograph outside GB 2312) is looked for
+//! in a system CJK font, read once on first need.
 //!
 //! VOD renders with its own fonts (SimSun by default), so glyph shapes differ from the
 //! production; size, colour, place and alignment are what the preview promises.
@@ -12,9 +13,9 @@ use ab_glyph::{Font, FontArc, PxScale, ScaleFont, point};
 use std::sync::OnceLock;
 
 const SYSTEM_FALLBACKS: &[(&str, u32)] = &[
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
-    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 0),
-    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 0),
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/System/Library/Fonts/PingFang.ttc", 0),
@@ -23,31 +24,45 @@ const SYSTEM_FALLBACKS: &[(&str, u32)] = &[
 
 struct Fonts {
     primary: FontArc,
-    fallback: Option<FontArc>,
+    chinese: FontArc,
 }
 
 fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let primary = FontArc::try_from_slice(epaint_default_fonts::UBUNTU_LIGHT).expect("the bundled font parses");
-        let fallback = SYSTEM_FALLBACKS.iter().find_map(|(path, index)| {
-            let bytes = std::fs::read(path).ok()?;
-            ab_glyph::FontVec::try_from_vec_and_index(bytes, *index).ok().map(FontArc::new)
-        });
-        Fonts { primary, fallback }
+    FONTS.get_or_init(|| Fonts {
+        primary: FontArc::try_from_slice(epaint_default_fonts::UBUNTU_LIGHT).expect("the bundled font parses"),
+        chinese: FontArc::try_from_slice(crate::i18n::font::NOTO_SANS_SC_SUBSET).expect("the bundled font parses"),
     })
+}
+
+/// A system CJK font, for the rare character the bundled fonts lack (read on first need).
+fn system_fallback() -> Option<&'static FontArc> {
+    static SYSTEM: OnceLock<Option<FontArc>> = OnceLock::new();
+    SYSTEM
+        .get_or_init(|| {
+            SYSTEM_FALLBACKS.iter().find_map(|(path, index)| {
+                let bytes = std::fs::read(path).ok()?;
+                ab_glyph::FontVec::try_from_vec_and_index(bytes, *index).ok().map(FontArc::new)
+            })
+        })
+        .as_ref()
 }
 
 /// The font that has `c`, and its glyph.
 fn pick(c: char) -> (&'static FontArc, ab_glyph::GlyphId) {
     let f = fonts();
     let id = f.primary.glyph_id(c);
-    if id.0 == 0
-        && let Some(fb) = &f.fallback
-    {
-        let alt = fb.glyph_id(c);
+    if id.0 != 0 || c.is_whitespace() {
+        return (&f.primary, id);
+    }
+    let alt = f.chinese.glyph_id(c);
+    if alt.0 != 0 {
+        return (&f.chinese, alt);
+    }
+    if let Some(sys) = system_fallback() {
+        let alt = sys.glyph_id(c);
         if alt.0 != 0 {
-            return (fb, alt);
+            return (sys, alt);
         }
     }
     (&f.primary, id)

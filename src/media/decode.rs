@@ -141,6 +141,17 @@ impl Ffmpeg {
         Ok((out, err))
     }
 
+    /// The length in seconds of a local media file, as ffmpeg reads it from the container
+    /// (None for a still image, a file it cannot read, or after `timeout`).
+    pub fn duration_of(&self, file: &Path, timeout: Duration) -> Option<f64> {
+        let input = file.to_str()?;
+        let cancel = AtomicBool::new(false);
+        // `-t 0 -f null -`: open the input, print what it is, write nothing.
+        let args = ["-hide_banner", "-nostdin", "-i", input, "-t", "0", "-f", "null", "-"];
+        let (_, err) = self.run(&args, timeout, 1 << 10, &cancel, input).ok()?;
+        parse_duration(&err)
+    }
+
     /// The frame at `at` seconds of `input` (a URL or a file), `width` pixels wide (0: as the
     /// source is).
     pub fn frame_at(
@@ -241,6 +252,16 @@ impl Ffmpeg {
 /// `-rw_timeout` is a network option; for local files ffmpeg refuses it.
 /// ffmpeg's arguments to seek `input` to `at_s` seconds, take its video through `filters`
 /// and write PPM frames to standard output (shared by single frames and streams).
+/// "  Duration: 00:01:02.50, start: ..." in ffmpeg's report -> 62.5.
+fn parse_duration(stderr: &str) -> Option<f64> {
+    let rest = &stderr[stderr.find("Duration: ")? + "Duration: ".len()..];
+    let text = rest.split([',', '\n']).next()?.trim();
+    let mut parts = text.split(':');
+    let (h, m, s) = (parts.next()?, parts.next()?, parts.next()?);
+    let secs = h.parse::<f64>().ok()? * 3600.0 + m.parse::<f64>().ok()? * 60.0 + s.parse::<f64>().ok()?;
+    (secs.is_finite() && secs > 0.0).then_some(secs)
+}
+
 fn ppm_args<'a>(at_s: &'a str, input: &'a str, filters: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "-hide_banner",
@@ -372,6 +393,15 @@ mod tests {
         assert_eq!(b.pixel(0, 0), [1, 2, 3, 255]);
         assert!(parse_ppm(&mut r).is_none());
         assert!(parse_ppm(&mut b"P6 99999 1 255 ".as_slice()).is_none(), "absurd sizes are refused");
+    }
+
+    #[test]
+    fn durations_are_read_from_the_report() {
+        let report = "Input #0, mov,mp4, from 'a.mp4':\n  Duration: 00:01:02.50, start: 0.000000, bitrate: 9 kb/s\n";
+        assert_eq!(parse_duration(report), Some(62.5));
+        assert_eq!(parse_duration("  Duration: 01:00:00.04, start"), Some(3600.04));
+        assert_eq!(parse_duration("  Duration: N/A, bitrate: N/A"), None);
+        assert_eq!(parse_duration("no such line"), None);
     }
 
     #[test]

@@ -48,15 +48,16 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let severity = match self.severity {
+            Severity::Error => crate::t!("problem-error"),
+            Severity::Warning => crate::t!("problem-warning"),
         };
-        if self.place.is_empty() {
-            write!(f, "{sev}: {}", self.message)
+        let line = if self.place.is_empty() {
+            crate::t!("problem-line-unplaced", severity = severity, message = self.message.as_str())
         } else {
-            write!(f, "{sev}: {}: {}", self.place, self.message)
-        }
+            crate::t!("problem-line", severity = severity, place = self.place.as_str(), message = self.message.as_str())
+        };
+        f.write_str(&line)
     }
 }
 
@@ -127,10 +128,14 @@ impl Out<'_> {
         let mut parts = Vec::new();
         if let Some(t) = l.track {
             let name = self.project.tracks.get(t).map(|t| t.name.as_str()).unwrap_or("");
-            parts.push(if name.is_empty() { format!("track {}", t + 1) } else { format!("track {} ({name})", t + 1) });
+            parts.push(if name.is_empty() {
+                crate::t!("place-track", n = t + 1)
+            } else {
+                crate::t!("place-track-named", n = t + 1, name = name)
+            });
         }
         if let Some(c) = l.clip {
-            parts.push(format!("clip {}", c + 1));
+            parts.push(crate::t!("place-clip", n = c + 1));
         }
         if let Some(e) = l.effect {
             let kind = l
@@ -139,12 +144,12 @@ impl Out<'_> {
                 .and_then(|(t, c)| self.project.tracks.get(t)?.clips.get(c)?.effects.get(e))
                 .map(|e| e.type_name().to_owned())
                 .unwrap_or_default();
-            parts.push(format!("effect {} ({kind})", e + 1));
+            parts.push(crate::t!("place-effect", n = e + 1, kind = kind));
         }
         if let Some(f) = l.field {
-            parts.push(format!("field {f}"));
+            parts.push(crate::t!("place-field", field = f));
         }
-        parts.join(", ")
+        parts.join(&crate::t!("place-separator"))
     }
 }
 
@@ -167,6 +172,8 @@ struct TrackResult {
 #[derive(Clone, Debug, Default)]
 pub struct ValidationCache {
     tracks: Vec<Option<TrackResult>>,
+    /// The language the cached messages are in: a switch redoes every track.
+    lang: crate::i18n::Lang,
 }
 
 /// Like [`validate`] (same problems, same order), reusing the cached result of every track
@@ -177,6 +184,10 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
     let mut out = Out { project, problems: Vec::new() };
     project_rules(&mut out);
     let keyed = keys.len() == project.tracks.len();
+    if cache.lang != crate::i18n::current() {
+        cache.tracks.clear();
+        cache.lang = crate::i18n::current();
+    }
     cache.tracks.resize(project.tracks.len(), None);
     let durations = project.media_durations();
     for ti in 0..project.tracks.len() {
@@ -199,15 +210,12 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
         if n > MAX_TRACKS_PER_KIND {
             out.error(
                 Location::default(),
-                format!("{n} {} tracks; a production takes at most {MAX_TRACKS_PER_KIND} of a kind", kind.label()),
+                crate::t!("v-too-many-tracks", n = n, kind = kind_name(kind), max = MAX_TRACKS_PER_KIND),
             );
         }
     }
     if materials.len() > MAX_MATERIALS {
-        out.error(
-            Location::default(),
-            format!("{} different media are used; a production takes at most {MAX_MATERIALS}", materials.len()),
-        );
+        out.error(Location::default(), crate::t!("v-too-many-media", n = materials.len(), max = MAX_MATERIALS));
     }
     drop(materials);
     if !keyed {
@@ -227,19 +235,20 @@ fn track_rules(
     let track = &project.tracks[ti];
     if track.hidden {
         if !track.clips.is_empty() {
-            let what = if track.kind.is_audible() { "muted" } else { "hidden" };
+            let n = track.clips.len();
             out.warn(
                 Location { track: Some(ti), ..Default::default() },
-                format!("this track is {what}, so its {} clip(s) are left out of the production", track.clips.len()),
+                if track.kind.is_audible() {
+                    crate::t!("v-track-muted-left-out", n = n)
+                } else {
+                    crate::t!("v-track-hidden-left-out", n = n)
+                },
             );
         }
         return (out.problems, Vec::new());
     }
     if track.kind == TrackKind::Subtitle && !track.clips.is_empty() {
-        out.warn(
-            Location { track: Some(ti), ..Default::default() },
-            "subtitle tracks are documented for the newer editing engine; VOD's support for them is not confirmed. Text effects on a video clip are the documented alternative",
-        );
+        out.warn(Location { track: Some(ti), ..Default::default() }, crate::t!("v-subtitle-unconfirmed"));
     }
     let mut materials: HashSet<&str> = HashSet::new();
     for (ci, clip) in track.clips.iter().enumerate() {
@@ -254,37 +263,35 @@ fn track_rules(
     (out.problems, materials)
 }
 
-const NOTHING_TO_PRODUCE: &str = "there is nothing to produce: add clips to a visible track (or link a cloud project)";
-
 /// The "nothing to produce" error (the editor shows an empty new project a calm hint instead,
-/// until Produce).
+/// until Produce). Its words are the catalog's, in the language of this process.
 pub fn is_nothing_to_produce(p: &Problem) -> bool {
-    p.message == NOTHING_TO_PRODUCE
+    p.severity == Severity::Error && p.location == Location::default() && p.message == crate::t!("v-nothing-to-produce")
 }
 
 fn project_rules(out: &mut Out) {
     let p = out.project;
     if p.project_id.as_deref().is_none_or(|s| s.trim().is_empty()) && !has_exported_clips(p) {
-        out.error(Location::default(), NOTHING_TO_PRODUCE);
+        out.error(Location::default(), crate::t!("v-nothing-to-produce"));
     }
     // The documented byte limits are for the produced video's metadata; the project's own
     // title and description are not documented, so they only warn.
-    byte_limit(out, Location::field("Title"), "the project title", &p.title, MAX_TITLE_BYTES, Severity::Warning);
+    byte_limit(out, Location::field("Title"), "what-project-title", &p.title, MAX_TITLE_BYTES, Severity::Warning);
     byte_limit(
         out,
         Location::field("Description"),
-        "the project description",
+        "what-project-description",
         &p.description,
         MAX_DESCRIPTION_BYTES,
         Severity::Warning,
     );
-    url_rule(out, Location::field("CoverURL"), "the project cover URL", &p.cover_url);
+    url_rule(out, Location::field("CoverURL"), "what-project-cover", &p.cover_url);
 
     let m = &p.media_metadata;
     byte_limit(
         out,
         Location::field("MediaMetadata.Title"),
-        "the video title",
+        "what-video-title",
         &m.title,
         MAX_TITLE_BYTES,
         Severity::Error,
@@ -292,52 +299,45 @@ fn project_rules(out: &mut Out) {
     byte_limit(
         out,
         Location::field("MediaMetadata.Description"),
-        "the video description",
+        "what-video-description",
         &m.description,
         MAX_DESCRIPTION_BYTES,
         Severity::Error,
     );
-    url_rule(out, Location::field("MediaMetadata.CoverURL"), "the video cover URL", &m.cover_url);
+    url_rule(out, Location::field("MediaMetadata.CoverURL"), "what-video-cover", &m.cover_url);
     let tags: Vec<&str> = m.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
     if tags.len() > MAX_TAGS {
-        out.error(
-            Location::field("MediaMetadata.Tags"),
-            format!("{} tags; at most {MAX_TAGS} are allowed", tags.len()),
-        );
+        out.error(Location::field("MediaMetadata.Tags"), crate::t!("v-too-many-tags", n = tags.len(), max = MAX_TAGS));
     }
     for tag in &tags {
         if tag.len() > MAX_TAG_BYTES {
             out.error(
                 Location::field("MediaMetadata.Tags"),
-                format!("tag \"{tag}\" is {} bytes in UTF-8; at most {MAX_TAG_BYTES}", tag.len()),
+                crate::t!("v-tag-too-long", tag = *tag, n = tag.len(), max = MAX_TAG_BYTES),
             );
         }
         if tag.contains(',') {
-            out.error(
-                Location::field("MediaMetadata.Tags"),
-                format!("tag \"{tag}\" contains a comma, which separates tags"),
-            );
+            out.error(Location::field("MediaMetadata.Tags"), crate::t!("v-tag-comma", tag = *tag));
         }
     }
     if !m.cate_id.trim().is_empty() && !m.cate_id.trim().chars().all(|c| c.is_ascii_digit() || c == '-') {
         out.warn(
             Location::field("MediaMetadata.CateId"),
-            format!("category \"{}\" is not a number; category IDs are numeric", m.cate_id.trim()),
+            crate::t!("v-category-not-number", category = m.cate_id.trim()),
         );
     }
 
     let c = &p.produce_config;
     match (c.width, c.height) {
-        (Some(_), None) => {
-            out.error(Location::field("ProduceConfig.Height"), "Width is set but Height is not; set both or neither")
-        }
-        (None, Some(_)) => {
-            out.error(Location::field("ProduceConfig.Width"), "Height is set but Width is not; set both or neither")
-        }
+        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), crate::t!("v-width-without-height")),
+        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), crate::t!("v-height-without-width")),
         (Some(w), Some(h)) => {
             for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
                 if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
-                    out.error(Location::field(name), format!("{v} px is outside {MIN_SIDE}..{MAX_SIDE}"));
+                    out.error(
+                        Location::field(name),
+                        crate::t!("v-side-out-of-range", v = v, min = MIN_SIDE, max = MAX_SIDE),
+                    );
                 }
             }
             // UNSURE in the reference whether the 2160 limit is on the width or the shorter
@@ -346,7 +346,7 @@ fn project_rules(out: &mut Out) {
             if w.min(h) > MAX_SHORT_SIDE {
                 out.error(
                     Location::field("ProduceConfig.Width"),
-                    format!("{w}x{h}: the shorter side may be at most {MAX_SHORT_SIDE} px"),
+                    crate::t!("v-short-side", w = w, h = h, max = MAX_SHORT_SIDE),
                 );
             }
         }
@@ -357,65 +357,70 @@ fn project_rules(out: &mut Out) {
         // but the service checks the region against the media's, so it is an error).
         out.error(
             Location::field("Region"),
-            format!(
-                "\"{}\" is not a VOD region; use one of {}",
-                p.region,
-                super::regions::REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+            crate::t!(
+                "v-unknown-region",
+                region = p.region.as_str(),
+                list = super::regions::REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
             ),
         );
     }
     if c.storage_location.trim().is_empty() && !storage_optional(&p.region) {
         out.error(
             Location::field("ProduceConfig.StorageLocation"),
-            format!("the region is {}: outside {DEFAULT_REGION} the output storage location must be given", p.region),
+            crate::t!("v-storage-needed", region = p.region.as_str(), default = DEFAULT_REGION),
         );
     }
 
     let u = &p.user_data;
     let cb = u.callback_url.trim();
     if !cb.is_empty() && !is_http_url(cb) {
-        out.error(
-            Location::field("UserData.MessageCallback.CallbackURL"),
-            format!("\"{cb}\" is not an http:// or https:// address"),
-        );
+        out.error(Location::field("UserData.MessageCallback.CallbackURL"), crate::t!("v-callback-not-http", url = cb));
     }
     let ct = u.callback_type.trim();
     if !ct.is_empty() && !ct.eq_ignore_ascii_case("http") {
-        out.error(
-            Location::field("UserData.MessageCallback.CallbackType"),
-            format!("callback type \"{ct}\": a per-job callback can only be http"),
-        );
+        out.error(Location::field("UserData.MessageCallback.CallbackType"), crate::t!("v-callback-type", r#type = ct));
     }
     let ext = u.extend.trim();
     if !ext.is_empty() {
         if ext.len() > MAX_EXTEND_BYTES {
-            out.error(Location::field("UserData.Extend"), format!("{} bytes; at most {MAX_EXTEND_BYTES}", ext.len()));
+            out.error(
+                Location::field("UserData.Extend"),
+                crate::t!("v-extend-too-long", n = ext.len(), max = MAX_EXTEND_BYTES),
+            );
         }
         if let Err(e) = serde_json::from_str::<Value>(ext) {
-            out.error(Location::field("UserData.Extend"), format!("not valid JSON ({e})"));
+            out.error(Location::field("UserData.Extend"), crate::t!("v-extend-not-json", error = e.to_string()));
         }
     }
     if let Some(v) = super::export::user_data_json(u) {
         let n = v.to_string().chars().count();
         if n > USER_DATA_SOFT_LIMIT {
-            out.warn(
-                Location::field("UserData"),
-                format!("UserData is {n} characters; one SDK documents at most {USER_DATA_SOFT_LIMIT}, so the service may refuse it"),
-            );
+            out.warn(Location::field("UserData"), crate::t!("v-user-data-long", n = n, max = USER_DATA_SOFT_LIMIT));
         }
     }
 }
 
+/// `what` is the catalog key naming the field ("what-video-title").
 fn byte_limit(out: &mut Out, l: Location, what: &str, text: &str, max: usize, sev: Severity) {
     if text.len() > max {
-        out.push(sev, l, format!("{what} is {} bytes in UTF-8; at most {max}", text.len()));
+        out.push(sev, l, crate::t!("v-too-many-bytes", what = crate::i18n::tr(what), n = text.len(), max = max));
     }
 }
 
 fn url_rule(out: &mut Out, l: Location, what: &str, url: &str) {
     let url = url.trim();
     if !url.is_empty() && !is_http_url(url) {
-        out.error(l, format!("{what} \"{url}\" is not an http:// or https:// address"));
+        out.error(l, crate::t!("v-not-http-url", what = crate::i18n::tr(what), url = url));
+    }
+}
+
+/// "video", "视频": a track kind in the current language.
+pub fn kind_name(kind: TrackKind) -> String {
+    match kind {
+        TrackKind::Video => crate::t!("kind-video"),
+        TrackKind::Audio => crate::t!("kind-audio"),
+        TrackKind::Image => crate::t!("kind-image"),
+        TrackKind::Subtitle => crate::t!("kind-subtitle"),
     }
 }
 
@@ -433,6 +438,8 @@ pub fn is_hex_colour(c: &str) -> bool {
 }
 
 mod clips;
+mod status;
+pub use status::{StatusAnswer, media_status_problems, status_checked_media};
 
 #[cfg(test)]
 mod tests;

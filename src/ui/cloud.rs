@@ -42,8 +42,13 @@ pub enum Event {
     Materials(Result<Vec<crate::api::calls::Material>, String>),
     /// Fresh lengths and titles of media (GetVideoInfos).
     /// Found media, and the IDs VOD says do not exist.
-    Infos(Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>),
+    Infos(InfosResult),
+    /// The status check before Produce (GetVideoInfos of the media used).
+    MediaChecked(InfosResult),
 }
+
+/// GetVideoInfos' answer: the media found and the IDs VOD does not know, or why it failed.
+pub type InfosResult = Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>;
 
 /// Where the Produce flow stands.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +59,8 @@ pub enum Step {
     Blocked(Vec<Problem>),
     /// Only warnings: the user may go on.
     Warned(Vec<Problem>),
+    /// Asking VOD whether the media used are Normal (before the confirmation).
+    Checking,
     /// The billed-production confirmation.
     Confirm,
     InFlight,
@@ -295,15 +302,26 @@ impl Cloud {
         });
     }
 
+    /// Fresh lengths and titles of media (answer: [`Event::Infos`]).
     pub fn video_infos(&mut self, ids: Vec<String>, region: &str) {
+        self.get_video_infos(ids, region, Event::Infos);
+    }
+
+    /// Asks VOD for the status of `ids` before Produce (answer: [`Event::MediaChecked`]).
+    pub fn check_media(&mut self, ids: Vec<String>, region: &str) -> bool {
+        self.get_video_infos(ids, region, Event::MediaChecked)
+    }
+
+    /// GetVideoInfos of `ids` in the background, the answer wrapped by `event`.
+    fn get_video_infos(&mut self, ids: Vec<String>, region: &str, event: fn(InfosResult) -> Event) -> bool {
         let conn = self.connection(region);
         self.tasks.spawn(Kind::Library, false, async move {
             let result = match conn.client() {
                 Ok(client) => client.get_video_infos_batched(&ids).await.map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             };
-            Event::Infos(result)
-        });
+            event(result)
+        })
     }
 
     pub fn recovery(&self) -> Option<crate::store::recovery::Recovery> {

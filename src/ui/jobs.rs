@@ -11,23 +11,10 @@ pub enum JobAction {
     OpenCloudProject { project_id: String, region: String },
 }
 
-/// "5 min ago (2026-12-02 06:00 UTC)": how long ago, which needs no time zone, and the
-/// exact time in UTC, said so (the local offset cannot be read safely in a threaded program).
+/// "5 min ago (2026-12-02 14:00 CST)": how long ago and the local time, its zone named.
 fn when(unix: u64) -> String {
-    let Ok(t) = time::OffsetDateTime::from_unix_timestamp(unix as i64) else { return String::new() };
-    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    let exact = t.format(&f).unwrap_or_default();
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    format!("{} ({exact})", ago(now.saturating_sub(unix)))
-}
-
-fn ago(secs: u64) -> String {
-    match secs {
-        0..60 => "just now".into(),
-        60..3600 => format!("{} min ago", secs / 60),
-        3600..86_400 => format!("{} h ago", secs / 3600),
-        _ => format!("{} days ago", secs / 86_400),
-    }
+    crate::when::ago_and_local(unix, now)
 }
 
 fn state_text(j: &Job) -> String {

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod dialog;
 pub mod fields;
 pub mod files;
+pub mod fonts;
 pub mod forms;
 pub mod inspector;
 pub mod jobs;
@@ -35,7 +36,10 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "vodcut",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            // After eframe's system-font provider: used only where no installed font has the
+            // character (Chinese on a machine without a CJK font).
+            cc.egui_ctx.add_font_provider(std::sync::Arc::new(fonts::BundledCjk::default()));
             // Settings are read once here, before the first frame: a few hundred bytes.
             let data_dir = crate::store::jobs::data_dir();
             let (settings, problem) =

@@ -66,6 +66,15 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
                 }
             });
         }),
+        Step::Checking => modal("Checking the media in VOD…", &mut |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Asking VOD whether every video and audio is ready (status Normal). Nothing is sent yet.");
+            });
+            if default_button(ui, "Cancel").clicked() || escape(ui) {
+                choice = Choice::Close;
+            }
+        }),
         Step::Confirm => {
             modal("Produce this video?", &mut |ui| {
                 let clips = project.tracks.iter().filter(|t| !t.hidden).map(|t| t.clips.len()).sum::<usize>();

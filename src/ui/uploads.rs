@@ -18,11 +18,14 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// How often a media still processing is looked at.
 pub const FOLLOW_EVERY: f64 = 3.0;
 
-/// Where a file dropped on a track goes once its MediaId is known.
+/// Where a file dropped on a track goes once its MediaId is known. Several files dropped
+/// together follow each other: each after the one dropped before it (`after`, an item id),
+/// wherever that one's clip ends up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placement {
     pub track: usize,
     pub at: Time,
+    pub after: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +56,13 @@ pub struct Item {
     restart: bool,
     next_follow: f64,
     pub duration: Option<f64>,
+    /// The length ffmpeg reads from the local file (before VOD knows it): the clip dropped on
+    /// a track gets its real length at once.
+    pub local_duration: Option<Time>,
+    /// Whether the local length was looked for (images and a missing ffmpeg count as looked).
+    pub probed: bool,
+    /// Whether the editor was told of its MediaId ([`Happening::Created`]).
+    announced: bool,
 }
 
 impl Item {
@@ -73,6 +83,13 @@ impl Item {
         }
     }
 
+    /// Waiting to become a clip on the track it was dropped on (drawn there meanwhile).
+    pub fn awaiting_clip(&self) -> bool {
+        self.placement.is_some()
+            && !self.announced
+            && !matches!(self.state, ItemState::Failed(_) | ItemState::Cancelled)
+    }
+
     fn active(&self) -> bool {
         matches!(self.state, ItemState::Queued | ItemState::Uploading | ItemState::Processing(_))
     }
@@ -81,6 +98,8 @@ impl Item {
 enum Msg {
     Finished(u64, Result<Uploaded, UploadError>),
     Followed(u64, Result<VideoInfo, String>),
+    /// The local file's length (None: ffmpeg missing or the file has none).
+    Probed(u64, Option<Time>),
 }
 
 /// What the editor should do to the document.
@@ -88,10 +107,20 @@ enum Msg {
 pub enum Happening {
     /// VOD made the media: put it in the bin (and on its track when dropped on one).
     Created {
+        /// The upload item (its placement may follow another item's clip).
+        item: u64,
         media_id: String,
         kind: MediaKind,
         title: String,
         placement: Option<Placement>,
+        /// The local file's length when already read.
+        local_duration: Option<Time>,
+    },
+    /// The local file's length arrived after its MediaId: the bin entry gets it until VOD
+    /// says its own.
+    Measured {
+        media_id: String,
+        duration: Time,
     },
     /// VOD says Normal: fill in the length.
     Ready {
@@ -118,6 +147,8 @@ pub struct Uploads {
     ctx: Option<egui::Context>,
     picked: Option<Receiver<Vec<PathBuf>>>,
     start: Option<std::time::Instant>,
+    /// The ffmpeg program that reads local lengths (empty: `ffmpeg` on PATH).
+    pub ffmpeg: Option<PathBuf>,
 }
 
 impl Uploads {
@@ -137,12 +168,15 @@ impl Uploads {
             ctx: None,
             picked: None,
             start: None,
+            ffmpeg: None,
         }
     }
 
-    /// Queues files; the ones VOD cannot take are refused here with the reason.
+    /// Queues files; the ones VOD cannot take are refused here with the reason. With a
+    /// placement, the first file goes there and each next one after the one before.
     pub fn add(&mut self, paths: Vec<PathBuf>, placement: Option<Placement>) -> Vec<String> {
         let mut refused = Vec::new();
+        let mut placement = placement;
         for path in paths {
             // The cheap checks (extension) here; the file itself is checked in the background.
             let kind = crate::upload::check::kind_of(&path);
@@ -166,11 +200,36 @@ impl Uploads {
                 restart: false,
                 next_follow: 0.0,
                 duration: None,
+                local_duration: None,
+                probed: kind == Some(MediaKind::Image),
+                announced: false,
             });
+            if kind != Some(MediaKind::Image) {
+                self.probe(self.next_id);
+            }
+            placement = placement.map(|p| Placement { after: Some(self.next_id), ..p });
             self.next_id += 1;
         }
         self.window_open = true;
         refused
+    }
+
+    /// Reads the local file's length with ffmpeg in the background (a missing ffmpeg only
+    /// means the length waits for VOD).
+    fn probe(&mut self, id: u64) {
+        let Some(path) = self.items.iter().find(|i| i.id == id).map(|i| i.path.clone()) else { return };
+        let (tx, ctx, ffmpeg) = (self.tx.clone(), self.ctx.clone(), self.ffmpeg.clone());
+        let Some(rt) = self.runtime() else { return };
+        rt.spawn_blocking(move || {
+            let length = crate::media::decode::Ffmpeg::find(ffmpeg.as_deref())
+                .ok()
+                .and_then(|f| f.duration_of(&path, std::time::Duration::from_secs(20)))
+                .and_then(Time::from_secs_f64);
+            let _ = tx.send(Msg::Probed(id, length));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
     }
 
     /// media_id -> the state word, for the bin.
@@ -248,6 +307,14 @@ impl Uploads {
                         }
                     };
                 }
+                Msg::Probed(id, length) => {
+                    let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
+                    item.local_duration = length;
+                    item.probed = true;
+                    if let (Some(media_id), Some(duration)) = (item.media_id.clone(), length) {
+                        out.push(Happening::Measured { media_id, duration });
+                    }
+                }
                 Msg::Followed(id, r) => {
                     let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
                     match r {
@@ -267,18 +334,25 @@ impl Uploads {
                 }
             }
         }
-        // A new MediaId: the bin (and the track it was dropped on) gets it at once.
+        // A new MediaId: the bin (and the track it was dropped on) gets it at once; a file
+        // dropped after others waits until their lengths are read, so it lands right after them.
+        let unprobed: Vec<u64> = self.items.iter().filter(|i| !i.probed).map(|i| i.id).collect();
         for item in &mut self.items {
-            if item.media_id.is_none()
-                && let Some(id) = item.progress.media_id()
+            let waits = item.placement.is_some_and(|p| p.after.is_some()) && unprobed.iter().any(|&u| u < item.id);
+            if !item.announced
+                && !waits
+                && let Some(id) = item.media_id.clone().or_else(|| item.progress.media_id())
             {
+                item.announced = true;
                 item.media_id = Some(id.clone());
                 let title = crate::upload::check::title_for(&item.path, None).unwrap_or_default();
                 out.push(Happening::Created {
+                    item: item.id,
                     media_id: id,
                     kind: item.kind.unwrap_or(MediaKind::Video),
                     title,
                     placement: item.placement,
+                    local_duration: item.local_duration,
                 });
             }
             if item.state == ItemState::Uploading {
@@ -369,6 +443,7 @@ impl Uploads {
         if let Some(i) = self.items.iter_mut().find(|i| i.id == id) {
             i.restart = true;
             i.media_id = None;
+            i.announced = false;
             *i.progress.media_id.lock().unwrap_or_else(|e| e.into_inner()) = None;
             i.state = ItemState::Queued;
         }

@@ -9,23 +9,20 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
     match track.kind {
         TrackKind::Video | TrackKind::Audio => {
             if clip.media_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("MediaId"), "the clip has no MediaId: choose the media it plays");
+                out.error(here("MediaId"), crate::t!("v-no-media-id"));
             }
         }
         TrackKind::Image => {
             if clip.image_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("ImageId"), "the image overlay has no ImageId: choose the image it shows");
+                out.error(here("ImageId"), crate::t!("v-no-image-id"));
             }
         }
         TrackKind::Subtitle => {
             if clip.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("Content"), "the subtitle has no text");
+                out.error(here("Content"), crate::t!("v-subtitle-no-text"));
             }
             if clip.r#type.as_deref().is_some_and(|t| t != "Text") {
-                out.error(
-                    here("Type"),
-                    format!("a subtitle clip's Type must be Text, not {}", clip.r#type.as_deref().unwrap_or("")),
-                );
+                out.error(here("Type"), crate::t!("v-subtitle-type", r#type = clip.r#type.as_deref().unwrap_or("")));
             }
         }
     }
@@ -33,17 +30,14 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
         if let Some(id) = id.as_deref().map(str::trim).filter(|id| !id.is_empty())
             && !is_media_id(id)
         {
-            out.warn(
-                here(field),
-                format!("{field} \"{id}\" is not 32 hexadecimal characters, the form VOD gives its media IDs; check it was copied whole"),
-            );
+            out.warn(here(field), crate::t!("v-id-shape", field = field, id = id));
         }
     }
     if track.kind == TrackKind::Video
         && let Some(t) = clip.r#type.as_deref()
         && !matches!(t, "Video" | "Image")
     {
-        out.error(here("Type"), format!("a video track clip's Type must be Video or Image, not {t}"));
+        out.error(here("Type"), crate::t!("v-video-clip-type", r#type = t));
     }
     times_rule(out, ti, ci, None, clip.r#in, clip.out, clip.timeline_in, clip.timeline_out);
     geometry_rule(out, ti, ci, None, [&clip.x, &clip.y, &clip.width, &clip.height]);
@@ -64,13 +58,9 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
     for (ei, effect) in clip.effects.iter().enumerate() {
         match effect {
             Effect::Known(e) => effect_rules(out, track, ti, ci, ei, e),
-            Effect::Other(_) => out.warn(
-                at(ti, ci, Some(ei), "Type"),
-                format!(
-                    "effect type \"{}\" is not one vodcut knows; it is sent as it is, unchecked",
-                    effect.type_name()
-                ),
-            ),
+            Effect::Other(_) => {
+                out.warn(at(ti, ci, Some(ei), "Type"), crate::t!("v-unknown-effect", r#type = effect.type_name()))
+            }
         }
     }
 }
@@ -96,18 +86,22 @@ fn times_rule(
         if let Some(v) = v
             && v < Time::ZERO
         {
-            out.error(at(ti, ci, ei, name), format!("{name} is {v} s; times cannot be negative"));
+            out.error(at(ti, ci, ei, name), crate::t!("v-negative-time", name = name, v = v.to_string()));
         }
     }
     if let Some(o) = o
         && o <= r#in.unwrap_or(Time::ZERO)
     {
-        out.error(at(ti, ci, ei, "Out"), format!("Out ({o} s) must be after In ({} s)", r#in.unwrap_or(Time::ZERO)));
+        let r#in = r#in.unwrap_or(Time::ZERO).to_string();
+        out.error(at(ti, ci, ei, "Out"), crate::t!("v-out-before-in", out = o.to_string(), r#in = r#in));
     }
     if let (Some(a), Some(b)) = (tin, tout)
         && b <= a
     {
-        out.error(at(ti, ci, ei, "TimelineOut"), format!("TimelineOut ({b} s) must be after TimelineIn ({a} s)"));
+        out.error(
+            at(ti, ci, ei, "TimelineOut"),
+            crate::t!("v-timeline-out-before-in", out = b.to_string(), r#in = a.to_string()),
+        );
     }
 }
 
@@ -119,15 +113,9 @@ fn geometry_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, values:
         let ratio = (0.0..=1.0).contains(&x);
         let pixels = x > 1.0 && n.is_whole();
         if !(ratio || pixels) {
-            out.error(
-                at(ti, ci, ei, name),
-                format!("{name} is {n}: give a ratio of the frame from 0 to 1, or whole pixels"),
-            );
+            out.error(at(ti, ci, ei, name), crate::t!("v-layout-not-ratio", name = name, v = n.to_string()));
         } else if pixels && x < 8.0 {
-            out.warn(
-                at(ti, ci, ei, name),
-                format!("{name} is {n} px; older docs read whole numbers below 8 differently, prefer a ratio"),
-            );
+            out.warn(at(ti, ci, ei, name), crate::t!("v-layout-small-pixels", name = name, v = n.to_string()));
         }
     }
 }
@@ -146,33 +134,27 @@ fn text_style_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, s: Te
     if let Some(c) = s.font_color
         && !is_hex_colour(c)
     {
-        out.error(at(ti, ci, ei, "FontColor"), format!("colour \"{c}\" is not in the form #RRGGBB"));
+        out.error(at(ti, ci, ei, "FontColor"), crate::t!("v-colour", colour = c));
     }
     if let Some(o) = s.opacity
         && !(0.0..=1.0).contains(&o.value())
     {
-        out.error(at(ti, ci, ei, "FontColorOpacity"), format!("opacity {o} is outside 0..1"));
+        out.error(at(ti, ci, ei, "FontColorOpacity"), crate::t!("v-opacity", v = o.to_string()));
     }
     if let Some(n) = s.font_size
         && !(n.value() > 0.0 && n.is_whole())
     {
-        out.error(at(ti, ci, ei, "FontSize"), format!("font size {n} must be a whole number of pixels above 0"));
+        out.error(at(ti, ci, ei, "FontSize"), crate::t!("v-font-size", v = n.to_string()));
     }
     if let Some(a) = s.alignment
         && !ALIGNMENTS.contains(&a)
     {
-        out.error(at(ti, ci, ei, "Alignment"), format!("alignment \"{a}\" is not one of {}", ALIGNMENTS.join(", ")));
+        out.error(at(ti, ci, ei, "Alignment"), crate::t!("v-alignment", alignment = a, list = ALIGNMENTS.join(", ")));
     }
     if let Some(f) = s.font
         && !FONTS.contains(&f)
     {
-        out.warn(
-            at(ti, ci, ei, "Font"),
-            format!(
-                "font \"{f}\" is not in the documented list ({}); the service may substitute another",
-                FONTS.join(", ")
-            ),
-        );
+        out.warn(at(ti, ci, ei, "Font"), crate::t!("v-font-unknown", font = f, list = FONTS.join(", ")));
     }
 }
 
@@ -184,7 +166,7 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
     match kind {
         EffectKind::Text => {
             if e.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("Content"), "the text effect has no text");
+                out.error(here("Content"), crate::t!("v-text-no-text"));
             }
             text_style_rule(
                 out,
@@ -203,13 +185,13 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
         }
         EffectKind::DeWatermark => {
             if e.sub_type.as_deref().is_some_and(|s| s != "Delogo_Blur") {
-                out.error(here("SubType"), "the only documented masking SubType is Delogo_Blur");
+                out.error(here("SubType"), crate::t!("v-delogo-subtype"));
             }
         }
         EffectKind::Volume => match &e.gain {
-            None => out.error(here("Gain"), "a Volume effect needs a Gain (0 mutes, 1 keeps, above 1 is louder)"),
+            None => out.error(here("Gain"), crate::t!("v-volume-no-gain")),
             Some(g) if g.value().is_nan() || g.value() < 0.0 => {
-                out.error(here("Gain"), format!("gain {g} cannot be negative"))
+                out.error(here("Gain"), crate::t!("v-gain-negative", v = g.to_string()))
             }
             _ => {}
         },
@@ -218,32 +200,29 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
                 if let Some(r) = &e.radius
                     && !(0.0..=1.0).contains(&r.value())
                 {
-                    out.error(here("Radius"), format!("blur radius {r} is outside 0..1"));
+                    out.error(here("Radius"), crate::t!("v-blur-radius", v = r.to_string()));
                 }
             }
             Some("Color") => {
                 if let Some(c) = e.color.as_deref()
                     && !is_hex_colour(c)
                 {
-                    out.error(here("Color"), format!("colour \"{c}\" is not in the form #RRGGBB"));
+                    out.error(here("Color"), crate::t!("v-colour", colour = c));
                 }
             }
             other => out.error(
                 here("SubType"),
-                format!("a Background effect's SubType must be Blur or Color, not {}", other.unwrap_or("nothing")),
+                crate::t!(
+                    "v-background-subtype",
+                    subtype = other.map_or_else(|| crate::t!("v-nothing"), str::to_owned)
+                ),
             ),
         },
         EffectKind::Vfx | EffectKind::Transition => {
             if e.sub_type.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("SubType"), format!("a {} effect needs a SubType naming the effect", e.r#type));
+                out.error(here("SubType"), crate::t!("v-needs-subtype", r#type = e.r#type.as_str()));
             }
-            out.warn(
-                here("Type"),
-                format!(
-                    "{} effects are documented for the newer editing engine; VOD's API support is not confirmed",
-                    e.r#type
-                ),
-            );
+            out.warn(here("Type"), crate::t!("v-engine-unconfirmed", r#type = e.r#type.as_str()));
         }
     }
     if matches!(
@@ -251,7 +230,7 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
         EffectKind::Text | EffectKind::DeWatermark | EffectKind::Vfx | EffectKind::Transition | EffectKind::Background
     ) && track.kind == TrackKind::Audio
     {
-        out.error(here("Type"), format!("a {} effect has no meaning on an audio clip", e.r#type));
+        out.error(here("Type"), crate::t!("v-audio-effect", r#type = e.r#type.as_str()));
     }
 }
 
@@ -278,13 +257,13 @@ pub(super) fn overlap_rule(
         {
             out.warn(
                 Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
-                format!(
-                    "starts at {} s, inside clip {} ({}..{} s) on the same {} track; the documents do not say how VOD plays clips that overlap on one track, so move one or put it on another track",
-                    placements[i].start,
-                    r + 1,
-                    placements[r].start,
-                    placements[r].end,
-                    track.kind.label()
+                crate::t!(
+                    "v-overlap",
+                    start = placements[i].start.to_string(),
+                    other = r + 1,
+                    from = placements[r].start.to_string(),
+                    to = placements[r].end.to_string(),
+                    kind = super::kind_name(track.kind),
                 ),
             );
         }

@@ -21,7 +21,7 @@ pub(super) fn length_rule(out: &mut Out, track: &Track, ti: usize, durations: &H
             {
                 out.error(
                     at(ti, ci, None, field),
-                    format!("{field} {t} s is past the end of the media, which is {length} s long"),
+                    crate::t!("v-past-media-end", field = field, t = t.to_string(), length = length.to_string()),
                 );
             }
         }

@@ -126,13 +126,35 @@ impl Editor {
             return;
         }
         let problems = validate(&self.doc.project);
-        self.cloud.step = if crate::model::validate::has_errors(&problems) {
-            Step::Blocked(problems)
-        } else if !problems.is_empty() {
-            Step::Warned(problems)
+        let media = crate::model::validate::status_checked_media(&self.doc.project);
+        if crate::model::validate::has_errors(&problems) || media.is_empty() {
+            self.cloud.step = produce_step(problems);
         } else {
-            Step::Confirm
+            // Media still processing would fail the production after it is billed: ask VOD
+            // first, in the background (the Checking dialog can be cancelled).
+            self.cloud.step = Step::Checking;
+            if !self.cloud.check_media(media, &self.doc.project.region) {
+                self.media_checked(Err("the network runtime could not start".into()));
+            }
+        }
+    }
+
+    /// The status check answered: its problems join validation's.
+    fn media_checked(&mut self, result: Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>) {
+        if !matches!(self.cloud.step, Step::Checking) {
+            return; // cancelled meanwhile
+        }
+        let mut problems = validate(&self.doc.project);
+        let extra = match &result {
+            Ok((infos, missing)) => {
+                let known: std::collections::HashMap<String, (String, String)> =
+                    infos.iter().map(|v| (v.video_id.clone(), (v.title.clone(), v.status.clone()))).collect();
+                crate::model::validate::media_status_problems(&self.doc.project, Ok((&known, missing)))
+            }
+            Err(e) => crate::model::validate::media_status_problems(&self.doc.project, Err(e)),
         };
+        problems.extend(extra);
+        self.cloud.step = produce_step(problems);
     }
 
     pub(super) fn send_production(&mut self) {
@@ -208,6 +230,7 @@ impl Editor {
                 Event::Materials(result) => self.library.on_materials(result),
                 Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
                 Event::Infos(result) => self.apply_infos(result),
+                Event::MediaChecked(result) => self.media_checked(result),
                 Event::CloudProject(Err(e)) => self.error = Some(format!("Could not open the cloud project: {e}")),
             }
         }
@@ -218,5 +241,16 @@ impl Editor {
             let next = self.cloud.last_poll.map_or(0.0, |t| (t + crate::ui::cloud::POLL_EVERY - now).max(0.0));
             self.ctx_for_textures.request_repaint_after(std::time::Duration::from_secs_f64(next + 0.05));
         }
+    }
+}
+
+/// Errors block, warnings ask, nothing goes straight to the billed confirmation.
+fn produce_step(problems: Vec<crate::model::validate::Problem>) -> Step {
+    if crate::model::validate::has_errors(&problems) {
+        Step::Blocked(problems)
+    } else if !problems.is_empty() {
+        Step::Warned(problems)
+    } else {
+        Step::Confirm
     }
 }

@@ -188,9 +188,9 @@ impl Editor {
     pub(super) fn left_ui(&mut self, ui: &mut egui::Ui) {
         ui.heading("Project");
         let doc = &mut self.doc;
-        for (label, key) in [("Title", "title"), ("Description", "description")] {
+        for (label, key) in [("Project title", "title"), ("Description", "description")] {
             let l = ui.label(label).on_hover_text(if key == "title" {
-                "The project's name in vodcut and in VOD's project list (the produced video has its own title, in the Project tab)"
+                "The project's name in vodcut and in VOD's project list. The produced video has its own title (Video title, in the Project tab)"
             } else {
                 "The project's description"
             });
@@ -213,6 +213,15 @@ impl Editor {
                 doc.seal();
             }
         }
+        // Two titles exist in VOD: the project's (above) and the produced video's. Say which
+        // the video gets, so nobody mistakes one for the other.
+        let video_title = doc.project.media_metadata.title.trim();
+        ui.weak(if video_title.is_empty() {
+            "Video title: not set (Project tab)".to_owned()
+        } else {
+            format!("Video title: {video_title}")
+        })
+        .on_hover_text("The title of the produced video (MediaMetadata.Title), set in the Project tab");
         ui.label(format!("Region: {}", doc.project.region));
         if let Some(id) = &doc.project.project_id {
             ui.label(format!("Cloud project: {id}"));

@@ -16,8 +16,9 @@ fn bin_kind(k: MediaKind) -> BinKind {
 }
 
 impl Editor {
-    /// Files dropped from the desktop: on a track, the first lands at the drop point; the rest
-    /// (and anything dropped elsewhere) go to the bin.
+    /// Files dropped from the desktop: on a track, the first lands at the drop point and each
+    /// next one after it, drawn there at once and becoming clips as VOD gives their MediaIds;
+    /// dropped elsewhere, they go to the bin.
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let (dropped, hovering, pos) =
             ctx.input(|i| (i.raw.dropped_files.clone(), !i.raw.hovered_files.is_empty(), i.pointer.latest_pos()));
@@ -44,15 +45,15 @@ impl Editor {
             return;
         }
         let target = pos.and_then(|p| self.timeline.track_at(p));
-        let mut placement = target.map(|(track, at)| Placement { track, at });
-        let mut refused = Vec::new();
+        let fr = self.doc.project.frame_rate;
+        let placement = target.map(|(track, at)| Placement { track, at: fr.snap(at), after: None });
         let count = paths.len();
-        for path in paths {
-            refused.extend(self.uploads.add(vec![path], placement.take()));
-        }
+        self.uploads.ffmpeg =
+            Some(PathBuf::from(self.cloud.settings.ffmpeg_path.trim())).filter(|p| !p.as_os_str().is_empty());
+        let refused = self.uploads.add(paths, placement);
         self.status = match (count - refused.len(), target.is_some()) {
             (0, _) => "Nothing to upload".into(),
-            (n, true) => format!("Uploading {n} file(s); the first goes on the track where it was dropped"),
+            (n, true) => format!("Uploading {n} file(s): placed one after another where they were dropped"),
             (n, false) => format!("Uploading {n} file(s) to VOD"),
         };
         if !refused.is_empty() {
@@ -64,8 +65,19 @@ impl Editor {
         let conn = self.cloud.connection(&self.doc.project.region);
         for h in self.uploads.update(ctx, conn) {
             match h {
-                Happening::Created { media_id, kind, title, placement } => {
-                    self.place_upload(BinEntry { media_id, title, duration: None, kind: bin_kind(kind) }, placement)
+                Happening::Created { item, media_id, kind, title, placement, local_duration } => {
+                    let at = self.upload_slot(item).map(|(_, start, _)| start);
+                    let placement = placement.map(|p| Placement { at: at.unwrap_or(p.at), ..p });
+                    let entry = BinEntry { media_id, title, duration: local_duration, kind: bin_kind(kind) };
+                    self.place_upload(entry, placement)
+                }
+                Happening::Measured { media_id, duration } => {
+                    // Until VOD says its own length, the local file's is the best known.
+                    let mut bin = self.doc.project.bin.clone();
+                    if let Some(e) = bin.iter_mut().find(|e| e.media_id == media_id && e.duration.is_none()) {
+                        e.duration = Some(duration);
+                        self.doc.apply("Media length", crate::edit::Edit::SetBin(bin));
+                    }
                 }
                 Happening::Ready { info } => {
                     let title = info.title.clone();
@@ -75,6 +87,55 @@ impl Editor {
                 Happening::Failed { name, error } => self.status = format!("Upload of {name} failed: {error}"),
             }
         }
+        self.timeline.pending = self.pending_clips();
+    }
+
+    /// Where upload `item` sits on its track (track, start, end) while it waits to become a
+    /// clip, or where its clip goes: after the clip (or placeholder) of the file dropped before
+    /// it, else at the drop point.
+    fn upload_slot(&self, item: u64) -> Option<(usize, Time, Time)> {
+        let it = self.uploads.items.iter().find(|i| i.id == item)?;
+        let p = it.placement?;
+        let start = match p.after.and_then(|prev| self.uploads.items.iter().find(|i| i.id == prev)) {
+            None => p.at,
+            Some(prev) => {
+                let placed = prev.media_id.as_deref().and_then(|id| self.clip_end_on(p.track, id));
+                match placed {
+                    Some(end) => end,
+                    None if prev.awaiting_clip() => self.upload_slot(prev.id).map_or(p.at, |s| s.2),
+                    // Failed, cancelled or not placed: its slot closes up.
+                    None => self.upload_slot(prev.id).map_or(p.at, |s| s.1),
+                }
+            }
+        };
+        let length = it.local_duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
+        Some((p.track, start, start + length))
+    }
+
+    /// The end of the last clip on `track` using `media_id`.
+    fn clip_end_on(&self, track: usize, media_id: &str) -> Option<Time> {
+        let t = self.doc.project.tracks.get(track)?;
+        let durations = self.doc.project.media_durations();
+        let places = crate::model::project::layout_track(t, &durations);
+        t.clips.iter().zip(places).filter(|(c, _)| c.material_id() == Some(media_id)).map(|(_, pl)| pl.end).max()
+    }
+
+    /// Placeholders on the tracks for files dropped there that are not clips yet.
+    pub(super) fn pending_clips(&self) -> Vec<crate::ui::timeline::PendingClip> {
+        self.uploads
+            .items
+            .iter()
+            .filter(|i| i.awaiting_clip())
+            .filter_map(|i| {
+                let (track, start, end) = self.upload_slot(i.id)?;
+                Some(crate::ui::timeline::PendingClip {
+                    track,
+                    start,
+                    end,
+                    label: format!("{} · {}", i.name, i.label()),
+                })
+            })
+            .collect()
     }
 
     /// The new media joins the bin and, when dropped on a track, is placed there (one undo step).
@@ -103,6 +164,8 @@ impl Editor {
                 }
                 _ => {
                     clip.media_id = Some(entry.media_id.clone());
+                    // No Out: the clip follows the media's length (the local file's until VOD
+                    // says its own, which may differ by milliseconds).
                     clip.r#in = Some(Time::ZERO);
                 }
             }

@@ -134,6 +134,27 @@ pub fn clip(
     }
 }
 
+/// A file still uploading where its clip will go: dashed outline, its name and state.
+pub fn pending(painter: &Painter, v: &egui::Visuals, rect: Rect, label: &str) {
+    if rect.width() < 1.0 {
+        return;
+    }
+    painter.rect_filled(rect, 3.0, v.faint_bg_color.gamma_multiply(0.8));
+    let stroke = Stroke::new(1.5, v.strong_text_color().gamma_multiply(0.7));
+    let pts = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+    for w in pts.windows(2) {
+        painter.extend(egui::Shape::dashed_line(w, stroke, 6.0, 4.0));
+    }
+    let clip = painter.with_clip_rect(rect.shrink(2.0));
+    clip.text(
+        rect.left_center() + egui::vec2(6.0, 0.0),
+        egui::Align2::LEFT_CENTER,
+        label,
+        FontId::proportional(12.0),
+        v.text_color(),
+    );
+}
+
 pub fn ghost(painter: &Painter, rect: Rect, ok: bool) {
     painter.rect(
         rect,

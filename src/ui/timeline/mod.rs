@@ -34,6 +34,16 @@ pub const SNAP_PX: f32 = 10.0;
 /// Height of the horizontal scrollbar under the tracks.
 pub const SCROLLBAR_H: f32 = 14.0;
 
+/// A file dropped on a track that is still uploading: drawn where its clip will go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingClip {
+    pub track: usize,
+    pub start: Time,
+    pub end: Time,
+    /// "Harbour.mp4 · uploading 42 %".
+    pub label: String,
+}
+
 /// Media being dragged onto the timeline, from the bin or the library.
 #[derive(Clone, Debug)]
 pub struct MediaDrop {
@@ -83,6 +93,8 @@ pub struct TimelineState {
     /// While a trim handle is dragged: the clip, its edge and where the edge would go (the
     /// preview shows the frame there).
     pub trim_at: Option<(ClipRef, Edge, Time)>,
+    /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
+    pub pending: Vec<PendingClip>,
 }
 
 impl Default for TimelineState {
@@ -105,6 +117,7 @@ impl Default for TimelineState {
             drop_geometry: None,
             strips: filmstrip::Strips::default(),
             trim_at: None,
+            pending: Vec::new(),
         }
     }
 }
@@ -272,6 +285,21 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             let x1 = st.mapping.x_from_time(e).min(rect.right() + 2.0).max(x0 + 2.0);
             let y0 = top + st.lane_of(r) as f32 * lane_h;
             clip_hits.push((r, Rect::from_min_max(Pos2::new(x0, y0 + 3.0), Pos2::new(x1, y0 + lane_h - 3.0))));
+        }
+    }
+    for (row, &ti) in rows.iter().enumerate() {
+        let top = row_top(row, st.scroll_y);
+        let lane_h = layout.lane_h(row);
+        for p in st.pending.iter().filter(|p| p.track == ti && p.end > t0 && p.start < t1) {
+            let x0 = st.mapping.x_from_time(p.start).max(time_left - 2.0);
+            let x1 = st.mapping.x_from_time(p.end).min(rect.right() + 2.0).max(x0 + 2.0);
+            let prect = Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + lane_h - 3.0));
+            draw::pending(&painter, ui.visuals(), prect.intersect(time_area), &p.label);
+            let label = format!("Uploading {} at {}", p.label, p.start.timecode());
+            let resp =
+                ui.interact(prect.intersect(time_area), ui.scope_id().with(("pending", ti, p.start)), Sense::hover());
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+            resp.on_hover_text("Uploading: it becomes a clip here when VOD gives its MediaId (Uploads window: progress, pause, cancel)");
         }
     }
     for &(r, crect) in &clip_hits {

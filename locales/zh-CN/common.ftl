@@ -1,0 +1,17 @@
+# 各处共用的词语。术语以 locales/glossary.md 为准。
+
+problem-error = 错误
+problem-warning = 警告
+problem-line = { $severity }：{ $place }：{ $message }
+problem-line-unplaced = { $severity }：{ $message }
+place-track = 轨道 { $n }
+place-track-named = 轨道 { $n }（{ $name }）
+place-clip = 第 { $n } 个片段
+place-effect = 特效 { $n }（{ $kind }）
+place-field = 字段 { $field }
+place-separator = ，
+
+kind-video = 视频
+kind-audio = 音频
+kind-image = 图片
+kind-subtitle = 字幕

@@ -1,0 +1,38 @@
+//! Numbers people read. English and Chinese write decimals and thousands the same way
+//! ("1,234.5"), and both use MB/GB for sizes, so these need no per-language rules.
+
+/// "980 B", "12.4 KB", "3.1 MB", "1.25 GB" (powers of 1024, as file managers show them).
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut v = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    let digits = if v >= 100.0 {
+        0
+    } else if v >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{v:.digits$} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size(0), "0 B");
+        assert_eq!(size(1023), "1023 B");
+        assert_eq!(size(1536), "1.50 KB");
+        assert_eq!(size(200 * 1024 * 1024), "200 MB");
+        assert_eq!(size(1_288_490_189), "1.20 GB");
+    }
+}

@@ -1,0 +1,175 @@
+//! THE MESSAGE CATALOG. Every sentence vodcut shows comes from `locales/<lang>/*.ftl` (Fluent),
+//! compiled into the binary, in English (en-US) or Simplified Chinese (zh-CN).
+//!
+//! The language is process-wide: the editor sets it from its settings (the system's language
+//! by default) and can change it at any moment; the CLI from `--lang`, else LC_ALL/LANG.
+//! Lookups are cheap (a hash map per language, built once) and never fail: a key missing from
+//! a language falls back to English, and tests check that none is missing.
+
+pub mod font;
+pub mod format;
+
+use fluent_templates::{LanguageIdentifier, Loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+pub use fluent_templates::fluent_bundle::FluentValue;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en-US",
+        // No Unicode isolation marks around arguments: they would reach terminals and JSON.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages vodcut speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en-US")]
+    En,
+    #[serde(rename = "zh-CN")]
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The BCP 47 tag: "en-US", "zh-CN".
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en-US",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the settings ("English", "中文（简体）").
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "中文（简体）",
+        }
+    }
+
+    /// A locale as systems and people write it: "zh_CN.UTF-8", "zh-Hans-CN", "zh", "en",
+    /// "en_GB", "C". Chinese of any region is shown in Simplified Chinese (the only Chinese
+    /// catalog); anything else that is not Chinese is English.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lower = tag.trim().to_ascii_lowercase();
+        let lang = lower.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match lang {
+            "zh" => Some(Lang::Zh),
+            "en" | "c" | "posix" => Some(Lang::En),
+            "" => None,
+            _ => Some(Lang::En),
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        self.code().parse().expect("a valid language tag")
+    }
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// The language messages are given in now.
+pub fn current() -> Lang {
+    if CURRENT.load(Ordering::Relaxed) == 1 { Lang::Zh } else { Lang::En }
+}
+
+/// Switches every later message to `lang` (the editor's settings, `--lang`).
+pub fn set(lang: Lang) {
+    CURRENT.store(matches!(lang, Lang::Zh) as u8, Ordering::Relaxed);
+}
+
+/// The system's language: LC_ALL, LC_MESSAGES, LANG on Unix (in that order, as POSIX says),
+/// the OS setting elsewhere; English when none is set or it is not Chinese.
+pub fn system() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(v) = std::env::var_os(var).and_then(|v| v.into_string().ok()).filter(|v| !v.is_empty()) {
+            return Lang::from_tag(&v).unwrap_or_default();
+        }
+    }
+    sys_locale::get_locale().and_then(|l| Lang::from_tag(&l)).unwrap_or_default()
+}
+
+/// The message `key` in the current language.
+pub fn tr(key: &str) -> String {
+    tr_in(current(), key, &[])
+}
+
+/// The message `key` with its arguments, in the current language.
+pub fn tr_args(key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    tr_in(current(), key, args)
+}
+
+/// The message `key` in `lang`.
+pub fn tr_in(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    let id = lang.id();
+    if args.is_empty() {
+        return LOCALES.lookup(&id, key);
+    }
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    LOCALES.lookup_with_args(&id, key, &map)
+}
+
+/// Whether `key` exists in `lang` itself (not through the English fallback).
+pub fn has_key(lang: Lang, key: &str) -> bool {
+    LOCALES.lookup_no_default_fallback::<&str>(&lang.id(), key, None).is_some()
+}
+
+/// An argument's name as Fluent knows it: `r#type` in Rust is `$type` in the catalog.
+pub fn arg_name(name: &'static str) -> &'static str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// `t!("key")`, `t!("key", n = 3, name = title)`: the message in the current language.
+/// Arguments are anything Fluent takes: strings (plain text, shown as is) and numbers (which
+/// select plural forms; shown without grouping).
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::i18n::tr($key)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_args($key, &[$(($crate::i18n::arg_name(stringify!($name)), $crate::i18n::FluentValue::from($value))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_as_systems_write_them() {
+        for (tag, want) in [
+            ("zh_CN.UTF-8", Some(Lang::Zh)),
+            ("zh-Hans-CN", Some(Lang::Zh)),
+            ("zh_TW", Some(Lang::Zh)),
+            ("ZH", Some(Lang::Zh)),
+            ("en_US.UTF-8", Some(Lang::En)),
+            ("en-GB", Some(Lang::En)),
+            ("C", Some(Lang::En)),
+            ("C.UTF-8", Some(Lang::En)),
+            ("POSIX", Some(Lang::En)),
+            ("de_DE.UTF-8", Some(Lang::En)),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn messages_in_both_languages_with_arguments() {
+        let args = [("n", FluentValue::from(1)), ("kind", FluentValue::from("video"))];
+        assert_eq!(tr_in(Lang::En, "problem-error", &[]), "error");
+        assert_eq!(tr_in(Lang::Zh, "problem-error", &[]), "错误");
+        let en = tr_in(Lang::En, "place-clip", &args[..1]);
+        assert_eq!(en, "clip 1");
+        assert_eq!(tr_in(Lang::Zh, "place-clip", &args[..1]), "第 1 个片段");
+    }
+}

@@ -1,0 +1,95 @@
+//! The command line speaks the user's language: LC_ALL/LC_MESSAGES/LANG choose Chinese or
+//! English, `--lang` wins over them, and validation problems come with their places in
+//! that language. The real binary, as a user runs it.
+
+use std::process::{Command, Output};
+
+const BROKEN: &str = r#"{"VideoTracks":[{"VideoTrackClips":[
+    {"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":5,"Out":2},
+    {"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":0,"Out":4,"TimelineIn":9,"Effects":[{"Type":"Text","Content":"","FontColor":"red"}]}]}]}"#;
+
+fn validate(env: &[(&str, &str)], extra: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, BROKEN).unwrap();
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
+    c.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default()).env("HOME", dir.path());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.args(extra).arg("validate").arg(&file).output().unwrap()
+}
+
+fn text(o: &[u8]) -> String {
+    String::from_utf8(o.to_vec()).unwrap()
+}
+
+#[test]
+fn lang_zh_prints_the_problems_in_chinese_with_their_places() {
+    let o = validate(&[("LANG", "zh_CN.UTF-8")], &[]);
+    assert_eq!(o.status.code(), Some(1), "errors: exit 1");
+    let out = text(&o.stdout);
+    assert!(out.contains("错误：轨道 1（V1），第 1 个片段，字段 Out：Out（2 秒）必须晚于 In（5 秒）"), "{out}");
+    assert!(out.contains("错误：轨道 1（V1），第 2 个片段，特效 1（Text），字段 Content：文字特效没有文字"), "{out}");
+    assert!(out.contains("字段 FontColor：颜色“red”不是 #RRGGBB 格式"), "{out}");
+    assert!(!out.contains("error") && !out.contains("track"), "no English left: {out}");
+    assert!(text(&o.stderr).contains("：2 个错误") || text(&o.stderr).contains("：3 个错误"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn lang_option_wins_over_the_environment_and_may_come_before_the_command() {
+    let o = validate(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]);
+    let out = text(&o.stdout);
+    assert!(out.contains("error: track 1 (V1), clip 1, field Out: Out (2 s) must be after In (5 s)"), "{out}");
+    assert!(text(&o.stderr).contains("error(s)"));
+    let o = validate(&[("LANG", "en_US.UTF-8")], &["--lang", "zh-CN"]);
+    assert!(text(&o.stdout).contains("必须晚于"), "{}", text(&o.stdout));
+    let o = validate(&[], &["--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("use en or zh-CN"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn lc_all_comes_before_lang_and_an_unknown_locale_is_english() {
+    let o = validate(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")], &[]);
+    assert!(text(&o.stdout).contains("必须晚于"));
+    let o = validate(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], &[]);
+    assert!(text(&o.stdout).contains("must be after"));
+    let o = validate(&[("LANG", "de_DE.UTF-8")], &[]);
+    assert!(text(&o.stdout).contains("must be after"));
+}
+
+#[test]
+fn json_keeps_machine_words_and_gives_the_message_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, BROKEN).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["validate", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &v[0];
+    assert!(first["severity"] == "error" || first["severity"] == "warning", "{first}");
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["field"] == "Out" && p["message"].as_str().unwrap().contains("必须晚于"))
+    );
+}
+
+#[test]
+fn global_options_may_come_before_the_command_and_a_file_still_opens_the_editor() {
+    use clap::Parser;
+    use vodcut::cli::{Cli, Command};
+    let cli = Cli::try_parse_from(["vodcut", "--signature", "v3", "--lang", "zh-CN", "validate", "a.json"]).unwrap();
+    assert!(matches!(cli.command, Some(Command::Validate { .. })));
+    assert_eq!(cli.lang, Some(vodcut::i18n::Lang::Zh));
+    let cli = Cli::try_parse_from(["vodcut", "film.vodcut"]).unwrap();
+    assert!(cli.command.is_none());
+    assert_eq!(cli.file.as_deref(), Some(std::path::Path::new("film.vodcut")));
+}
