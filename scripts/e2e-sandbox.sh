@@ -57,7 +57,7 @@ drag() {
   sleep 0.4; xdotool mouseup 1; sleep 1
 }
 # The first row of the library (left panel) to V1 (the third lane), 1 s in.
-drag 150 275 280 620
+drag 150 290 280 620
 import -window root "$OUT/03-dropped.png"
 
 xdotool key ctrl+Return; sleep 3
