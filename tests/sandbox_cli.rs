@@ -122,6 +122,7 @@ fn search_upload_produce_follow_and_list_jobs_without_an_account() {
         (s["VideoStatus"] == "Normal").then_some(s)
     });
     assert_eq!(job["ProductionStatus"], "Produced", "{job}");
+    assert_eq!(job["Duration"], 8.0, "the Timeline's length (4 s + 4 s): {job}");
     assert_eq!(job["Sandbox"], true, "marked as a sandbox job: {job}");
 
     // Jobs: the sandbox lists it, marked; the real history (same data folder) does not.

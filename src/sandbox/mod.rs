@@ -17,7 +17,7 @@
 pub mod media;
 pub mod oss;
 mod persist;
-mod seed;
+pub(crate) mod seed;
 pub mod service;
 pub mod upload_api;
 

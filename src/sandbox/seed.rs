@@ -94,7 +94,7 @@ pub fn is_seed(id: &str) -> bool {
 }
 
 /// A picture going diagonally from one colour to the other.
-fn gradient(w: u32, h: u32, [a, b]: [[u8; 3]; 2]) -> Vec<u8> {
+pub(crate) fn gradient(w: u32, h: u32, [a, b]: [[u8; 3]; 2]) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| {
         let t = (x as f32 / w as f32 + y as f32 / h as f32) / 2.0;
         image::Rgb(std::array::from_fn(|k| (a[k] as f32 + (b[k] as f32 - a[k] as f32) * t) as u8))

@@ -61,6 +61,9 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 None => hex_id(st, "project"),
             };
             let media_id = hex_id(st, "media");
+            // The produced video's cover: a picture of its own, as VOD makes one.
+            let cover = crate::sandbox::seed::gradient(160, 90, [[30, 30, 60], [240, 140, 40]]);
+            st.files.covers.insert(media_id.clone(), cover);
             let existing = st.projects.get(&project_id).cloned();
             let mut media_ids = existing.as_ref().map(|e| e.media_ids.clone()).unwrap_or_default();
             media_ids.push(media_id.clone());
@@ -239,7 +242,53 @@ pub(crate) fn video(st: &State, id: &str) -> Option<Value> {
         return Some(v);
     }
     let pr = st.projects.values().find(|pr| pr.media_ids.iter().any(|m| m == id) && pr.status == "Produced")?;
+    // The sandbox (a production time) gives the Timeline's own length; tests keep a fixed 12 s.
+    let seconds = st.produce_time.and_then(|_| timeline_seconds(&pr.timeline)).unwrap_or(12.0);
     Some(
-        json!({"VideoId": id, "Title": pr.title, "Duration": 12.0, "Status": "Normal", "CoverURL": format!("{}cover/{id}.png", st.base_url)}),
+        json!({"VideoId": id, "Title": pr.title, "Duration": seconds, "Status": "Normal", "CoverURL": format!("{}cover/{id}.png", st.base_url)}),
     )
+}
+
+/// Where a Timeline ends, in seconds: clips without TimelineIn follow the previous one on
+/// their track, as the service lays them out; a clip of unknown length ends nothing.
+pub fn timeline_seconds(timeline: &str) -> Option<f64> {
+    let v: Value = serde_json::from_str(timeline).ok()?;
+    let mut end: f64 = 0.0;
+    for (tracks, clips) in [
+        ("VideoTracks", "VideoTrackClips"),
+        ("AudioTracks", "AudioTrackClips"),
+        ("ImageTracks", "ImageTrackClips"),
+        ("SubtitleTracks", "SubtitleTrackClips"),
+    ] {
+        for track in v[tracks].as_array().into_iter().flatten() {
+            let mut t = 0.0;
+            for c in track[clips].as_array().into_iter().flatten() {
+                let num = |k: &str| c[k].as_f64().or_else(|| c[k].as_str().and_then(|s| s.parse().ok()));
+                let start = num("TimelineIn").unwrap_or(t);
+                let stop = num("TimelineOut").or_else(|| Some(start + num("Out")? - num("In").unwrap_or(0.0)));
+                if let Some(stop) = stop.filter(|s| *s > start) {
+                    t = stop;
+                    end = end.max(stop);
+                }
+            }
+        }
+    }
+    (end > 0.0).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_timeline_ends_where_its_last_clip_does() {
+        let tl = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":6},{"MediaId":"b","In":4,"Out":10}]}],
+            "ImageTracks":[{"ImageTrackClips":[{"ImageId":"i","TimelineIn":0,"TimelineOut":13.5}]}],
+            "AudioTracks":[{"AudioTrackClips":[{"MediaId":"m"}]}]}"#;
+        assert_eq!(super::timeline_seconds(tl), Some(13.5));
+        assert_eq!(
+            super::timeline_seconds(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":2,"Out":5}]}]}"#),
+            Some(3.0)
+        );
+        assert_eq!(super::timeline_seconds(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"}]}]}"#), None);
+        assert_eq!(super::timeline_seconds("not json"), None);
+    }
 }
