@@ -96,6 +96,9 @@ impl Sandbox {
     /// missing). `ffmpeg` makes the playable media (once; kept in `dir`); without it the
     /// library has covers but nothing to play, and [`Active::note`] says so.
     pub fn start_in(dir: &Path, kept: bool, ffmpeg: Option<&Path>) -> Result<Sandbox, String> {
+        if !kept {
+            private_folder(dir)?;
+        }
         let service = dir.join("service");
         for d in [dir.join("data"), dir.join("cache"), service.join("media")] {
             std::fs::create_dir_all(&d).map_err(|e| format!("cannot make the sandbox folder {}: {e}", d.display()))?;
@@ -142,6 +145,28 @@ impl Sandbox {
     pub fn activate(&self) -> Result<(), String> {
         ACTIVE.set(self.info.clone()).map_err(|_| "a sandbox is already active in this process".to_owned())
     }
+}
+
+/// The session folder may be in the shared temporary folder: it must be this user's own,
+/// readable by no one else (another user could have made it first, to watch or feed it).
+fn private_folder(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot make the sandbox folder {}: {e}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let m = std::fs::symlink_metadata(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        // SAFETY: geteuid has no preconditions.
+        let me = unsafe { libc::geteuid() };
+        if !m.is_dir() || m.uid() != me {
+            return Err(format!(
+                "the sandbox folder {} is not a folder of yours; remove it, or set VODCUT_SANDBOX_DIR",
+                dir.display()
+            ));
+        }
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    Ok(())
 }
 
 /// A line for people: where the sandbox runs and that nothing leaves the machine.
@@ -216,6 +241,12 @@ mod tests {
         assert_eq!(st.files.images.len(), 2, "images are drawn without ffmpeg");
         assert_eq!(st.produce_time, Some(PRODUCE_TIME));
         assert!(dir.path().join("data").is_dir() && dir.path().join("cache").is_dir());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path()).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o700, "the session folder is private");
+        }
     }
 
     #[test]
