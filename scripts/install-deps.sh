@@ -3,12 +3,13 @@
 # Building needs none: eframe, wgpu and rfd load their system libraries at run time.
 #   xvfb xdotool imagemagick   - the real-window end-to-end test (X server, input, screenshots)
 #   mesa-vulkan-drivers libvulkan1 - lavapipe, the software Vulkan that snapshot tests render with
-#   fonts-noto-cjk             - Chinese text in the editor
+#   fonts-noto-cjk             - Chinese text in the editor (e2e-cjk.sh hides it to test the bundled font)
+#   fontconfig                 - fc-list, to check that e2e-cjk.sh really hides every CJK font
 #   ffmpeg                     - test media (generated in the tests) and the frame source
 #   tzdata                     - time zones (job times are shown in local time; a test uses named zones)
 set -euo pipefail
 PKGS=(xvfb xdotool imagemagick xauth x11-utils mesa-vulkan-drivers libvulkan1 libgl1-mesa-dri libegl1
-      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fonts-noto-cjk ffmpeg tzdata)
+      libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fontconfig fonts-noto-cjk ffmpeg tzdata)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,6 +4,8 @@
 # 6 763 characters of GB 2312 (the common Simplified Chinese set), CJK and full-width
 # punctuation, and every character of the Chinese message catalog. Not run by the tests or CI;
 # run it after adding Chinese text to the catalog that uses a character outside GB 2312.
+# No OpenType layout tables: they are vertical forms and proportional punctuation, which
+# horizontal text does not use, and would double the size.
 # Needs: fonts-noto-cjk (apt), fonttools (pip install fonttools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +28,7 @@ for f in glob.glob('locales/zh-CN/*.ftl') + ['locales/glossary.md']:
 chars = {c for c in chars if ord(c) > 0x7F}
 open(sys.argv[1], 'w', encoding='utf-8').write(''.join(sorted(chars)))
 PY
-pyftsubset "$SRC" --font-number=2 --text-file="$CHARS" --layout-features='*' \
+pyftsubset "$SRC" --font-number=2 --text-file="$CHARS" --layout-features='' \
   --no-hinting --output-file=assets/fonts/NotoSansSC-vodcut.otf
 rm -f "$CHARS"
 ls -l assets/fonts/NotoSansSC-vodcut.otf

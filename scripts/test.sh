@@ -15,5 +15,7 @@ bash scripts/e2e-xvfb.sh
 bash scripts/e2e-upload.sh
 # The real footage in the preview, with and without ffmpeg (screenshots in target/e2e-frames/).
 bash scripts/e2e-frames.sh
+# Chinese drawn with the bundled font where fontconfig sees no CJK font (target/e2e-cjk/).
+bash scripts/e2e-cjk.sh
 # The editor in the sandbox, no account: welcome, drag from the library, produce (target/e2e-sandbox/).
 bash scripts/e2e-sandbox.sh

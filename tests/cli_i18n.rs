@@ -93,3 +93,46 @@ fn global_options_may_come_before_the_command_and_a_file_still_opens_the_editor(
     assert!(cli.command.is_none());
     assert_eq!(cli.file.as_deref(), Some(std::path::Path::new("film.vodcut")));
 }
+
+#[test]
+fn service_errors_are_explained_in_the_language() {
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/", l.local_addr().unwrap())
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("VODCUT_DATA_DIR", dir.path().join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tExampleKey0001")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret")
+        .args(["media", "search", "海边", "--endpoint", &closed, "--timeout", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(6), "network: exit 6");
+    let err = text(&o.stderr);
+    assert!(err.contains("无法连接到") && err.contains("没有发送任何请求"), "{err}");
+    assert!(!err.contains("not-a-real-secret"));
+}
+
+#[test]
+fn upload_refusals_are_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("notes.docx");
+    std::fs::write(&doc, b"x").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("VODCUT_DATA_DIR", dir.path().join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["media", "upload"])
+        .arg(&doc)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(err.contains("点播不接受 .docx 文件"), "{err}");
+}

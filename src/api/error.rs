@@ -20,41 +20,26 @@ impl ServiceError {
     }
 
     /// A short, actionable hint for the codes people meet.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub fn hint(&self) -> Option<String> {
         let c = self.code.as_str();
-        Some(match c {
-            "SignatureDoesNotMatch" | "IncompleteSignature" => {
-                "the AccessKey secret does not match the AccessKey ID: check the secret (copy it again from the RAM console)"
-            }
-            "InvalidAccessKeyId.NotFound" | "InvalidAccessKeyId" => {
-                "the AccessKey ID is not known: check it, or renew it if it was temporary (STS)"
-            }
-            "InvalidAccessKeyId.Inactive" | "Forbidden.AccessKeyDisabled" => {
-                "the AccessKey is disabled: enable it in the RAM console or use another"
-            }
-            "Forbidden.RAM" | "Forbidden" => {
-                "this account or RAM user lacks the VOD permission for this action: grant it (e.g. AliyunVODFullAccess) in the RAM console"
-            }
-            "InvalidTimeStamp.Expired" | "IllegalTimestamp" => {
-                "the request time is too far from the server's: check this computer's clock and time zone"
-            }
-            "SignatureNonceUsed" => "a request was replayed; try again",
-            "OperationDenied" => "VOD is not activated for this account in this region",
-            "OperationDenied.Suspended" => "the account is suspended, usually for an overdue payment",
+        let key = match c {
+            "SignatureDoesNotMatch" | "IncompleteSignature" => "api-hint-signature",
+            "InvalidAccessKeyId.NotFound" | "InvalidAccessKeyId" => "api-hint-unknown-key",
+            "InvalidAccessKeyId.Inactive" | "Forbidden.AccessKeyDisabled" => "api-hint-key-disabled",
+            "Forbidden.RAM" | "Forbidden" => "api-hint-forbidden",
+            "InvalidTimeStamp.Expired" | "IllegalTimestamp" => "api-hint-clock",
+            "SignatureNonceUsed" => "api-hint-replayed",
+            "OperationDenied" => "api-hint-not-activated",
+            "OperationDenied.Suspended" => "api-hint-suspended",
             "InvalidSecurityToken.Expired"
             | "InvalidSecurityToken.Malformed"
-            | "InvalidSecurityToken.MismatchWithAccessKey" => {
-                "the STS token is expired or does not belong to this AccessKey: get new temporary credentials"
-            }
-            "ServiceUnavailable" | "ServiceUnAvailable" | "InternalError" => {
-                "the service had a problem; try again later"
-            }
-            _ if c.starts_with("Throttling") => "too many requests: wait a moment and try again",
-            _ if c.starts_with("InvalidParameter") || c == "MissingParameter" => {
-                "a request field was refused: see the message"
-            }
+            | "InvalidSecurityToken.MismatchWithAccessKey" => "api-hint-sts",
+            "ServiceUnavailable" | "ServiceUnAvailable" | "InternalError" => "api-hint-service",
+            _ if c.starts_with("Throttling") => "api-hint-throttling",
+            _ if c.starts_with("InvalidParameter") || c == "MissingParameter" => "api-hint-parameter",
             _ => return None,
-        })
+        };
+        Some(crate::i18n::tr(key))
     }
 }
 
@@ -62,10 +47,10 @@ impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} (HTTP {}): {}", self.code, self.status, self.message)?;
         if let Some(h) = self.hint() {
-            write!(f, ". What to do: {h}")?;
+            f.write_str(&crate::t!("api-what-to-do", hint = h))?;
         }
         if let Some(r) = &self.recommend {
-            write!(f, ". More: {r}")?;
+            f.write_str(&crate::t!("api-more", url = r.as_str()))?;
         }
         if let Some(id) = &self.request_id {
             write!(f, " [RequestId {id}]")?;
@@ -74,27 +59,68 @@ impl fmt::Display for ServiceError {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ApiError {
-    #[error("{0}")]
     Service(Box<ServiceError>),
     /// Nothing was sent: the connection could not be made.
-    #[error("could not connect to {endpoint}: {detail}. Check the network and the endpoint; nothing was sent")]
-    Connect { endpoint: String, detail: String },
+    Connect {
+        endpoint: String,
+        detail: String,
+    },
     /// A read-only call timed out or lost its connection (safe to try again).
-    #[error("no answer from {endpoint}: {detail}")]
-    Network { endpoint: String, detail: String },
+    Network {
+        endpoint: String,
+        detail: String,
+    },
     /// A billed call may or may not have been carried out.
-    #[error(
-        "{action}: the outcome is unknown ({detail}). The request may have reached the service, so vodcut will not send it again by itself. Check with `vodcut jobs` / `vodcut status`, or SearchEditingProject / GetEditingProject, before producing again"
-    )]
-    OutcomeUnknown { action: String, detail: String },
-    #[error("the service answered HTTP {status} with a body that is not the expected JSON: {detail}")]
-    BadResponse { status: u16, detail: String },
-    #[error(transparent)]
-    Credentials(#[from] CredentialError),
-    #[error("{0}")]
+    OutcomeUnknown {
+        action: String,
+        detail: String,
+    },
+    BadResponse {
+        status: u16,
+        detail: String,
+    },
+    Credentials(CredentialError),
     Config(String),
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            ApiError::Service(s) => s.to_string(),
+            ApiError::Connect { endpoint, detail } => {
+                crate::t!("api-connect", endpoint = endpoint.as_str(), detail = detail.as_str())
+            }
+            ApiError::Network { endpoint, detail } => {
+                crate::t!("api-network", endpoint = endpoint.as_str(), detail = detail.as_str())
+            }
+            ApiError::OutcomeUnknown { action, detail } => {
+                crate::t!("api-outcome-unknown", action = action.as_str(), detail = detail.as_str())
+            }
+            ApiError::BadResponse { status, detail } => {
+                crate::t!("api-bad-response", status = *status, detail = detail.as_str())
+            }
+            ApiError::Credentials(e) => e.to_string(),
+            ApiError::Config(s) => s.clone(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ApiError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ApiError::Credentials(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<CredentialError> for ApiError {
+    fn from(e: CredentialError) -> Self {
+        ApiError::Credentials(e)
+    }
 }
 
 impl ApiError {

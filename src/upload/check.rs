@@ -68,43 +68,50 @@ pub fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
 
 /// Checks `path` as a file to upload.
 pub fn check_file(path: &Path) -> Result<Checked, String> {
-    let shown = path.display();
+    let shown = path.display().to_string();
+    let unreadable = |e: std::io::Error| crate::t!("up-unreadable", file = shown.as_str(), error = e.to_string());
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("{shown}: cannot be read (permission denied)"),
-        _ => format!("{shown}: cannot be read ({e})"),
+        std::io::ErrorKind::NotFound => crate::t!("up-no-such-file", file = shown.as_str()),
+        std::io::ErrorKind::PermissionDenied => crate::t!("up-permission-denied", file = shown.as_str()),
+        _ => unreadable(e),
     })?;
     if meta.is_dir() {
-        return Err(format!("{shown} is a folder; choose the media files inside it"));
+        return Err(crate::t!("up-folder", file = shown.as_str()));
     }
     if !meta.is_file() {
-        return Err(format!("{shown} is not a regular file (a device or a pipe cannot be uploaded)"));
+        return Err(crate::t!("up-not-regular", file = shown.as_str()));
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let kind = kind_of(path).ok_or_else(|| {
         if ext.is_empty() {
-            format!("{shown} has no file extension; VOD needs one to know the format (e.g. .mp4, .mp3, .jpg)")
+            crate::t!("up-no-extension", file = shown.as_str())
         } else if ext == "m3u8" {
-            format!("{shown}: HLS playlists (.m3u8) need their .ts segments uploaded too, which vodcut does not do yet")
+            crate::t!("up-hls", file = shown.as_str())
         } else {
-            format!(
-                "{shown}: VOD does not take .{ext} files (videos: {}; audio: {}; images: {})",
-                VIDEO_EXTS.join(" "),
-                AUDIO_EXTS.join(" "),
-                IMAGE_EXTS.join(" ")
+            crate::t!(
+                "up-extension-refused",
+                file = shown.as_str(),
+                ext = ext.as_str(),
+                videos = VIDEO_EXTS.join(" "),
+                audio = AUDIO_EXTS.join(" "),
+                images = IMAGE_EXTS.join(" ")
             )
         }
     })?;
     let size = meta.len();
     if size == 0 {
-        return Err(format!("{shown} is empty (0 bytes)"));
+        return Err(crate::t!("up-empty", file = shown.as_str()));
     }
     let limit = if kind == MediaKind::Image { MAX_SIMPLE } else { MAX_MULTIPART };
     if size > limit {
-        return Err(format!("{shown} is {} bytes, over the {} byte limit for {}s", size, limit, kind.as_str()));
+        let limit_text = crate::i18n::format::size(limit);
+        return Err(match kind {
+            MediaKind::Image => crate::t!("up-too-big-image", file = shown.as_str(), size = size, limit = limit_text),
+            _ => crate::t!("up-too-big-media", file = shown.as_str(), size = size, limit = limit_text),
+        });
     }
     // Opening proves it is readable now (metadata alone does not).
-    std::fs::File::open(path).map_err(|e| format!("{shown}: cannot be read ({e})"))?;
+    std::fs::File::open(path).map_err(unreadable)?;
     Ok(Checked { path: path.to_owned(), kind, size, mtime_ns: mtime_ns(&meta), ext })
 }
 
@@ -115,10 +122,10 @@ pub fn title_for(path: &Path, given: Option<&str>) -> Result<String, String> {
     if let Some(t) = given {
         let t = t.trim();
         if t.is_empty() {
-            return Err("the title is empty".into());
+            return Err(crate::t!("up-title-empty"));
         }
         if t.len() > MAX_TITLE_BYTES {
-            return Err(format!("the title is {} bytes long; VOD takes at most {MAX_TITLE_BYTES}", t.len()));
+            return Err(crate::t!("up-title-long", n = t.len(), max = MAX_TITLE_BYTES));
         }
         return Ok(t.to_owned());
     }
@@ -135,10 +142,10 @@ pub fn title_for(path: &Path, given: Option<&str>) -> Result<String, String> {
 pub fn check_tags(tags: &str) -> Result<String, String> {
     let list: Vec<&str> = tags.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
     if list.len() > 16 {
-        return Err(format!("{} tags given; VOD takes at most 16", list.len()));
+        return Err(crate::t!("up-too-many-tags", n = list.len(), max = 16));
     }
     if let Some(t) = list.iter().find(|t| t.len() > 32) {
-        return Err(format!("the tag \"{t}\" is {} bytes; VOD takes at most 32 per tag", t.len()));
+        return Err(crate::t!("up-tag-long", tag = *t, n = t.len(), max = 32));
     }
     Ok(list.join(","))
 }
