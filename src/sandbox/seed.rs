@@ -105,6 +105,19 @@ pub(crate) fn gradient(w: u32, h: u32, [a, b]: [[u8; 3]; 2]) -> Vec<u8> {
     out.into_inner()
 }
 
+/// A picture drawn once and kept in `dir` (drawing and encoding them at every start took
+/// most of a sandbox command's time).
+fn drawn(dir: &Path, name: &str, draw: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+    let path = dir.join(name);
+    if let Ok(bytes) = std::fs::read(&path) {
+        return bytes;
+    }
+    let bytes = draw();
+    // Kept for next time when it can be; drawn again otherwise.
+    let _ = crate::store::atomic::write_atomic(&path, &bytes, false);
+    bytes
+}
+
 /// Makes the ffmpeg media into `dir` (once). Returns the files, or why there are none.
 fn make_media(dir: &Path, ffmpeg: Option<&Path>) -> Result<[PathBuf; 3], String> {
     let ffmpeg = ffmpeg.ok_or(
@@ -173,13 +186,14 @@ pub fn seed(server: &VodServer, dir: &Path, ffmpeg: Option<&Path>) -> Option<Str
             (Clip::Picture, _) => {
                 let (w, h) = if title.starts_with("vodcut") { (400, 200) } else { (1280, 720) };
                 server.add_media(id, "image", title, 0.0, "Normal");
-                let mut st = server.state.lock().unwrap();
-                st.files.images.insert(id.into(), (gradient(w, h, colours), w, h));
+                let png = drawn(dir, &format!("image-{id}.png"), || gradient(w, h, colours));
+                server.state.lock().unwrap().files.images.insert(id.into(), (png, w, h));
             }
             (_, Some(f)) => server.add_video_file(id, kind, title, f, seconds),
             (_, None) => server.add_media(id, kind, title, seconds, "Normal"),
         }
-        server.state.lock().unwrap().files.covers.insert(id.into(), gradient(160, 90, colours));
+        let cover = drawn(dir, &format!("cover-{id}.png"), || gradient(160, 90, colours));
+        server.state.lock().unwrap().files.covers.insert(id.into(), cover);
     }
     note
 }
