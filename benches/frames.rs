@@ -17,6 +17,7 @@ use egui::{Pos2, RawInput, Rect, Vec2};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use support::media_server::TestMedia;
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::{Client, ClientConfig, Credentials};
 use vodcut::compose::{self, Image, active_by_layout, plan_at};

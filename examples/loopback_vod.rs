@@ -7,6 +7,7 @@
 
 #[path = "../tests/support/mod.rs"]
 mod support;
+use support::media_server::TestMedia;
 use support::vod_server;
 
 fn main() {

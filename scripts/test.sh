@@ -24,3 +24,5 @@ bash scripts/e2e-crash.sh
 bash scripts/keychain-test.sh
 # The .deb: built from the debug binary, installed with dpkg -i, checked, removed.
 bash scripts/deb-test.sh
+# The editor in the sandbox, no account: welcome, drag from the library, produce (target/e2e-sandbox/).
+bash scripts/e2e-sandbox.sh

@@ -1,12 +1,20 @@
 use clap::Parser;
-use vodcut::cli::{Cli, Globals, run_with};
+use vodcut::cli::{Cli, EXIT_SETTINGS, Globals, run_with};
 
 fn main() {
     let cli = Cli::parse();
+    if let (Some(_), Some(file)) = (&cli.command, &cli.file) {
+        eprintln!("vodcut: {} is for the editor; a command takes its files after its name", file.display());
+        std::process::exit(vodcut::cli::EXIT_BAD_INPUT);
+    }
+    let sandbox = cli.sandbox || cli.sandbox_keep;
+    // Started before anything reads settings, credentials or folders, and kept running until
+    // the process ends: while active, the whole process talks to it only.
+    let _sandbox = sandbox.then(|| start_sandbox(cli.sandbox_keep));
     match cli.command {
         Some(command) => {
             vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
-            let globals = Globals { signature: cli.signature };
+            let globals = Globals { signature: cli.signature, sandbox };
             let code = run_with(command, globals, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
             std::process::exit(code);
         }
@@ -19,6 +27,22 @@ fn main() {
                 eprintln!("vodcut: cannot open the editor window: {e}");
                 std::process::exit(1);
             }
+        }
+    }
+}
+
+/// Starts and activates the sandbox, or exits saying why (nothing is sent anywhere else).
+fn start_sandbox(keep: bool) -> vodcut::sandbox::Sandbox {
+    let ffmpeg = vodcut::sandbox::find_ffmpeg(None);
+    let started = vodcut::sandbox::Sandbox::start(keep, ffmpeg.as_deref()).and_then(|s| s.activate().map(|()| s));
+    match started {
+        Ok(s) => {
+            eprintln!("{}", vodcut::sandbox::banner(s.info()));
+            s
+        }
+        Err(e) => {
+            eprintln!("vodcut: {e}");
+            std::process::exit(EXIT_SETTINGS);
         }
     }
 }

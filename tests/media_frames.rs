@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
-use support::media_server::{close, colour_of_second, second_of};
+use support::media_server::{TestMedia, close, colour_of_second, second_of};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::{Client, ClientConfig, Credentials};
 use vodcut::media::{Exactness, Footage, Options};

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use support::media_server::second_of;
+use support::media_server::{TestMedia, second_of};
 use support::ui::{FakePicker, harness};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;

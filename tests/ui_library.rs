@@ -38,7 +38,8 @@ fn base() -> Project {
 fn search(h: &mut Harness<'static, Editor>, text: &str) {
     let field = h.get_by_label("Search titles");
     field.click();
-    h.run();
+    // Covers may still be arriving (a spinner): step rather than wait for the UI to settle.
+    h.run_steps(2);
     h.get_by_label("Search titles").type_text(text);
     h.get_by_label("Search").click();
     h.run_steps(2);
@@ -58,7 +59,8 @@ fn search_pages_and_filters_by_kind() {
     server.add_media("a1", "audio", "Theme", 95.0, "Normal");
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
-    h.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
     assert_eq!(h.state().library.rows.len(), 50);
     assert_eq!(h.state().library.total, 60);
@@ -85,7 +87,8 @@ fn covers_load_for_visible_rows_and_come_from_the_disk_cache_next_time() {
     }
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
-    h.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
     run_until(&mut h, "covers", |e| e.library.thumbs_ready() >= 3 && !e.cloud.tasks.is_running(Kind::Thumb));
     let asked = h.state().library.thumbs_requested();
@@ -94,7 +97,8 @@ fn covers_load_for_visible_rows_and_come_from_the_disk_cache_next_time() {
     assert_eq!(served as usize, h.state().library.thumbs_ready());
     // A second run (new memory, same disk cache): the covers come from disk.
     let mut h2 = editor(&server, cache.path(), base());
-    h2.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h2, "the first listing", library_idle);
     search(&mut h2, "");
     run_until(&mut h2, "covers again", |e| e.library.thumbs_ready() >= 3 && !e.cloud.tasks.is_running(Kind::Thumb));
     assert_eq!(server.state.lock().unwrap().cover_requests, served, "no new downloads");
@@ -107,7 +111,8 @@ fn quotes_and_parentheses_in_a_title_search() {
     server.add_media("v2", "video", "Other", 3.0, "Normal");
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
-    h.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "it's (the)");
     assert_eq!(h.state().library.error, None);
     assert_eq!(h.state().library.rows.len(), 1);
@@ -121,7 +126,8 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     server.add_media("v2", "video", "Still transcoding", 8.0, "Transcoding");
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
-    h.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
     let clip = h.get_by_label("Clip x on V1 at 0:00.0000").rect();
     let pps = clip.width() / 2.0;
@@ -145,7 +151,6 @@ fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
     let server = VodServer::start();
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
-    h.run();
     // The panel lists media by itself as it opens; the refusal comes with the next search.
     run_until(&mut h, "the first listing", library_idle);
     server.fault(Fault::Error { status: 403, code: "Forbidden.RAM" });
@@ -170,7 +175,8 @@ fn unknown_lengths_are_refreshed_with_get_video_infos() {
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), p);
     h.state_mut().show_library = false;
-    h.run();
+    // Clip titles are looked up in the background (a spinner): step rather than settle.
+    h.run_steps(2);
     h.get_by_label("Refresh 2 unknown length(s) from VOD").click();
     run_until(&mut h, "the lengths", |e| e.doc.project.bin.iter().any(|b| b.duration.is_some()));
     let p = &h.state().doc.project;
@@ -192,7 +198,8 @@ fn materials_of_the_linked_cloud_project() {
     p.project_id = Some("proj-1".into());
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), p);
-    h.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h, "the first listing", library_idle);
     h.get_by_label("Materials of the cloud project").click();
     run_until(&mut h, "materials", |e| e.library.materials);
     assert_eq!(h.state().library.rows.len(), 1);
@@ -207,7 +214,8 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
     }
     let cache = tempfile::tempdir().unwrap();
     let mut h = editor(&server, cache.path(), base());
-    h.run();
+    // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
+    run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
     h.get_by_label("Load more").click();
     h.run_steps(2);

@@ -268,7 +268,9 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     confirm(&mut h);
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
     h.get_by_label("Close").click();
-    h.run();
+    // The job is being followed (a spinner): step rather than wait for the UI to settle,
+    // which a loaded machine may not do within the harness's step limit.
+    h.run_steps(2);
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();
     run_until(&mut h, "the job list", |e| !e.cloud.jobs.is_empty());
     // The loopback project is Producing at first, Produced with its video Normal after.

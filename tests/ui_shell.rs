@@ -152,13 +152,18 @@ fn a_project_opened_after_the_first_frame_shows_its_clips_and_problems() {
     h.run();
     h.get_by_label_contains("Problems (").click();
     h.run();
-    const NOTHING: &str = "error: there is nothing to produce: add clips to a visible track (or link a cloud project)";
-    assert!(h.query_by_value(NOTHING).is_some(), "the empty project's problem shows first");
+    // The empty new project shows a calm hint, not the "nothing to produce" error.
+    const HINT: &str = "Drag media onto a track to begin: from the Library or the Bin on the left";
+    assert!(h.query_by_label(HINT).is_some(), "the empty project's hint shows first");
     menu(&mut h, "Open… Ctrl+O");
     run_until(&mut h, "the open", |e| e.doc.project.clip_count() == 1);
     h.run();
     assert!(h.query_by_label("Clip m1 on V1 at 0:00.0000").is_some(), "the clip is drawn");
-    assert!(h.query_by_value(NOTHING).is_none(), "problems are the new project's");
+    assert!(h.query_by_label(HINT).is_none(), "problems are the new project's");
+    assert!(
+        h.query_all_by(|n| n.value().is_some_and(|v| v.contains("hexadecimal"))).next().is_some(),
+        "the opened project's own problem (a short MediaId) shows"
+    );
 }
 
 #[test]

@@ -23,6 +23,10 @@ pub struct Connection {
 
 impl Connection {
     pub fn credentials(&self) -> Result<Credentials, ApiError> {
+        // In the sandbox even keys typed for the session stay unused: only the demo keys sign.
+        if crate::sandbox::active().is_some() {
+            return Ok(crate::sandbox::demo_credentials());
+        }
         match &self.choice {
             CredentialChoice::Automatic => Ok(find(&Lookup::system(), None)?),
             CredentialChoice::Profile(name) => Ok(find(&Lookup::system(), Some(name))?),

@@ -40,6 +40,8 @@ pub enum Source {
     },
     /// Typed into the editor for this session; never saved.
     Session,
+    /// The sandbox's fixed demo keys (`vodcut --sandbox`).
+    Sandbox,
 }
 
 impl fmt::Display for Source {
@@ -49,6 +51,7 @@ impl fmt::Display for Source {
             Source::CliProfile { path, profile } => write!(f, "aliyun CLI profile \"{profile}\" ({})", path.display()),
             Source::CredentialsFile { path, profile } => write!(f, "profile \"{profile}\" in {}", path.display()),
             Source::Session => f.write_str("entered for this session"),
+            Source::Sandbox => f.write_str("the sandbox's demo keys"),
         }
     }
 }
@@ -160,7 +163,12 @@ pub struct Lookup<'a> {
 }
 
 impl Lookup<'_> {
+    /// The process's environment and home folder; in the sandbox, nothing (real credentials
+    /// are never read there).
     pub fn system() -> Lookup<'static> {
+        if crate::sandbox::active().is_some() {
+            return Lookup { env: &|_| None, home: None };
+        }
         Lookup {
             env: &|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()),
             home: directories::BaseDirs::new().map(|b| b.home_dir().to_owned()),
@@ -191,6 +199,9 @@ const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE",
 /// Finds credentials. With `profile` (the user's explicit `--profile`), only the two profile
 /// files are consulted, for that profile.
 pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, CredentialError> {
+    if crate::sandbox::active().is_some() {
+        return Ok(crate::sandbox::demo_credentials());
+    }
     let mut looked = Vec::new();
     if profile.is_none() {
         match from_env(lookup)? {

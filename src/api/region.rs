@@ -45,7 +45,12 @@ fn is_loopback(host: &str) -> bool {
 
 /// The endpoint to use: an explicit override (`--endpoint`, else the `VODCUT_ENDPOINT`
 /// environment variable, for testing and private endpoints), else the region's.
+///
+/// In the sandbox, always the sandbox's own endpoint on this machine.
 pub fn resolve_endpoint(region: &str, explicit: Option<&str>, allow_insecure: bool) -> Result<reqwest::Url, String> {
+    if let Some(sandbox) = crate::sandbox::active() {
+        return check_endpoint(&sandbox.endpoint, false);
+    }
     let env = std::env::var("VODCUT_ENDPOINT").ok().filter(|v| !v.trim().is_empty());
     match explicit.map(str::to_owned).or(env) {
         Some(url) => check_endpoint(&url, allow_insecure),

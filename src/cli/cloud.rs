@@ -102,12 +102,16 @@ pub fn submit(
         linked = Some(saved.map_err(|e| e.to_string()));
     }
     if json {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "RequestId": r.request_id, "MediaId": r.media_id, "ProjectId": r.project_id, "JobId": produced.job.id,
         });
+        if produced.job.sandbox {
+            v["Sandbox"] = true.into();
+        }
         print(out, &serde_json::to_string_pretty(&v).unwrap_or_default())?;
     } else {
-        print(out, &format!("Submitted \"{}\" to {region} ({}).", project.display_title(), client.endpoint()))?;
+        let place = if crate::sandbox::active().is_some() { "the sandbox".to_owned() } else { region.clone() };
+        print(out, &format!("Submitted \"{}\" to {place} ({}).", project.display_title(), client.endpoint()))?;
         print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
         print(
             out,
@@ -175,7 +179,8 @@ async fn probe(client: &Client, id: &str) -> Result<Job, ApiError> {
 }
 
 fn describe(j: &Job) -> String {
-    let mut lines = vec![format!("{} [{:?}]", if j.title.is_empty() { &j.id } else { &j.title }, j.state)];
+    let sandbox = if j.sandbox { "[Sandbox] " } else { "" };
+    let mut lines = vec![format!("{sandbox}{} [{:?}]", if j.title.is_empty() { &j.id } else { &j.title }, j.state)];
     let mut add = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
             lines.push(format!("{k:<11}{v}"));
@@ -209,7 +214,7 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
             &format!(
                 "{when}  {:<15} {:<14} {}  media {}  project {}  {}",
                 format!("{:?}", j.state),
-                j.region,
+                if j.sandbox { "Sandbox" } else { j.region.as_str() },
                 j.title,
                 j.media_id.as_deref().unwrap_or("-"),
                 j.project_id.as_deref().unwrap_or("-"),
@@ -241,10 +246,14 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                             "Duration": d.duration, "Status": d.status, "Size": d.size, "CoverURL": d.cover_url})
                     })
                     .collect();
-                let v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
+                let mut v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
+                if crate::sandbox::active().is_some() {
+                    v["Sandbox"] = true.into();
+                }
                 return print(out, &serde_json::to_string_pretty(&v).unwrap_or_default());
             }
-            print(out, &format!("{} {kind} item(s) match; showing {}:", r.total, r.media_list.len()))?;
+            let sandbox = if crate::sandbox::active().is_some() { "Sandbox: " } else { "" };
+            print(out, &format!("{sandbox}{} {kind} item(s) match; showing {}:", r.total, r.media_list.len()))?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
                 let len = d.duration.map(|s| format!("{s} s")).unwrap_or_else(|| "-".into());

@@ -44,6 +44,15 @@ pub struct Cli {
     /// Alibaba Cloud recommends for new code).
     #[arg(long, global = true, value_name = "VERSION", default_value = "v1", value_parser = parse_signature)]
     pub signature: SignatureVersion,
+    /// Run against the sandbox: a demo VOD service on this machine with a seeded library and
+    /// demo keys; no account needed, nothing leaves the machine, real credentials are never
+    /// read. Its state lasts for the login session (see --sandbox-keep).
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// As --sandbox, keeping the sandbox's state in the data folder (`<data>/sandbox`) until
+    /// deleted. VODCUT_SANDBOX_DIR names another folder.
+    #[arg(long, global = true)]
+    pub sandbox_keep: bool,
     /// The language of messages: en (English) or zh-CN (简体中文). Default: LC_ALL/LANG.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
@@ -275,6 +284,8 @@ fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Globals {
     pub signature: SignatureVersion,
+    /// Running against the sandbox (it is started and activated by the caller).
+    pub sandbox: bool,
 }
 
 impl Command {
@@ -295,6 +306,35 @@ impl Command {
             | Command::Still { .. }
             | Command::Render { .. }
             | Command::Frame { .. } => false,
+        }
+    }
+
+    /// A connection option the sandbox cannot honour (it has its own endpoint and keys).
+    fn sandbox_conflict(&self) -> Option<String> {
+        let conn = self.conn()?;
+        let flag = if conn.profile.is_some() {
+            "--profile"
+        } else if conn.endpoint.is_some() {
+            "--endpoint"
+        } else {
+            return None;
+        };
+        Some(format!(
+            "{flag} cannot be used with --sandbox: the sandbox has its own endpoint and demo keys (nothing was sent)"
+        ))
+    }
+
+    fn conn(&self) -> Option<&Connection> {
+        match self {
+            Command::Submit { conn, .. }
+            | Command::Status { conn, .. }
+            | Command::Still { conn, .. }
+            | Command::Frame { conn, .. }
+            | Command::Media {
+                command:
+                    MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            } => Some(conn),
+            _ => None,
         }
     }
 
@@ -344,7 +384,12 @@ pub fn run_with(mut command: Command, globals: Globals, out: &mut dyn Write, err
     let (out, err) = (&mut terminal::Escaping(out), &mut terminal::Escaping(err));
     let json = command.json();
     command.set_globals(globals);
-    match run_inner(command, out, err) {
+    let conflict = globals.sandbox.then(|| command.sandbox_conflict()).flatten();
+    let result = match conflict {
+        Some(message) => Err((EXIT_BAD_INPUT, message)),
+        None => run_inner(command, out, err),
+    };
+    match result {
         Ok(code) => code,
         Err((code, message)) => {
             if json {

@@ -263,6 +263,12 @@ fn track_rules(
     (out.problems, materials)
 }
 
+/// The "nothing to produce" error (the editor shows an empty new project a calm hint instead,
+/// until Produce). Its words are the catalog's, in the language of this process.
+pub fn is_nothing_to_produce(p: &Problem) -> bool {
+    p.severity == Severity::Error && p.location == Location::default() && p.message == crate::t!("v-nothing-to-produce")
+}
+
 fn project_rules(out: &mut Out) {
     let p = out.project;
     if p.project_id.as_deref().is_none_or(|s| s.trim().is_empty()) && !has_exported_clips(p) {

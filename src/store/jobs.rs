@@ -53,6 +53,9 @@ pub struct Job {
     pub duration: Option<f64>,
     #[serde(default, rename = "CoverURL")]
     pub cover_url: Option<String>,
+    /// Made in the sandbox (`vodcut --sandbox`): a demo production, not a real one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sandbox: bool,
 }
 
 impl Job {
@@ -77,6 +80,7 @@ impl Job {
             video_status: None,
             duration: None,
             cover_url: None,
+            sandbox: crate::sandbox::active().is_some(),
         }
     }
 
@@ -100,8 +104,11 @@ pub fn now_secs() -> u64 {
 }
 
 /// The folder for vodcut's data: `VODCUT_DATA_DIR` if set (tests, portable installs), else
-/// the platform's (e.g. `~/.local/share/vodcut` on Linux).
+/// the platform's (e.g. `~/.local/share/vodcut` on Linux). In the sandbox, the sandbox's own.
 pub fn data_dir() -> Option<PathBuf> {
+    if let Some(sandbox) = crate::sandbox::active() {
+        return Some(sandbox.dir.join("data"));
+    }
     if let Some(d) = std::env::var_os("VODCUT_DATA_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }

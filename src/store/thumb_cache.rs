@@ -14,7 +14,11 @@ pub struct ThumbCache {
 }
 
 /// `VODCUT_CACHE_DIR` if set, else the platform's cache folder (`~/.cache/vodcut` on Linux).
+/// In the sandbox, the sandbox's own.
 pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(sandbox) = crate::sandbox::active() {
+        return Some(sandbox.dir.join("cache"));
+    }
     if let Some(d) = std::env::var_os("VODCUT_CACHE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }

@@ -71,6 +71,12 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
     egui::Modal::new(egui::Id::unique("account-settings")).show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading("Account settings");
+        if cloud.sandbox {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Sandbox: its demo keys and endpoint are used whatever is chosen here; nothing leaves this machine.",
+            );
+        }
         ui.label(egui::RichText::new("Credentials").strong());
         let choice = cloud.settings.credentials.clone();
         if ui

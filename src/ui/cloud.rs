@@ -97,6 +97,8 @@ pub struct Cloud {
     pub footage: bool,
     /// Remembered keys in the system keychain (tests put in a memory store).
     pub keychain: crate::ui::keys::Keychain,
+    /// Talking to the sandbox (`vodcut --sandbox`): said in the title, the menu bar and jobs.
+    pub sandbox: bool,
 }
 
 impl Cloud {
@@ -118,6 +120,7 @@ impl Cloud {
             http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().ok(),
             footage: true,
             keychain: Default::default(),
+            sandbox: crate::sandbox::active().is_some(),
         }
     }
 

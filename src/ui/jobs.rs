@@ -59,7 +59,8 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(egui::RichText::new(format!("{}  ·  {}", j.title, when(j.created))).strong());
-                ui.label(format!("{} · {}", j.region, state_text(j)));
+                let place = if j.sandbox { "Sandbox" } else { j.region.as_str() };
+                ui.label(format!("{place} · {}", state_text(j)));
                 for (k, v) in [("MediaId", &j.media_id), ("ProjectId", &j.project_id), ("RequestId", &j.request_id)] {
                     if let Some(v) = v {
                         ui.horizontal(|ui| {

@@ -21,6 +21,7 @@ pub mod preview;
 pub mod produce;
 pub mod timeline;
 pub mod uploads;
+pub mod welcome;
 
 pub use app::Editor;
 
@@ -71,8 +72,11 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             editor.apply_default_region();
             // A hidden switch for the crash test (scripts/e2e-crash.sh): panic after N seconds.
             editor.crash_after = std::env::var("VODCUT_TEST_CRASH_AFTER").ok().and_then(|s| s.parse().ok());
-            if let Some(path) = file {
-                editor.open_path(path);
+            // In the sandbox the library is what there is to try: show it.
+            editor.show_library |= crate::sandbox::active().is_some();
+            match file {
+                Some(path) => editor.open_path(path),
+                None => editor.welcome = true,
             }
             Ok(Box::new(editor))
         }),

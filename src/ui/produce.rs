@@ -78,11 +78,19 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
         Step::Confirm => {
             modal("Produce this video?", &mut |ui| {
                 let clips = project.tracks.iter().filter(|t| !t.hidden).map(|t| t.clips.len()).sum::<usize>();
-                ui.label(format!(
-                    "This submits a billed production of \"{}\" ({clips} clips) to VOD in {}.",
-                    project.display_title(),
-                    project.region
-                ));
+                if crate::sandbox::active().is_some() {
+                    ui.label(format!(
+                        "This submits a production of \"{}\" ({clips} clips) to the sandbox: a demo, not \
+                         billed, nothing leaves this machine.",
+                        project.display_title()
+                    ));
+                } else {
+                    ui.label(format!(
+                        "This submits a billed production of \"{}\" ({clips} clips) to VOD in {}.",
+                        project.display_title(),
+                        project.region
+                    ));
+                }
                 match &project.project_id {
                     Some(id) => ui.label(format!("It updates cloud project {id}.")),
                     None => ui.label("It creates a new cloud project."),

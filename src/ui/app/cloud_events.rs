@@ -13,6 +13,11 @@ impl Editor {
                 self.doc.track_revisions(),
                 &mut self.validation,
             );
+            // An empty new project has nothing wrong yet: "nothing to produce" waits for
+            // Produce (which still refuses it) instead of showing as a red error now.
+            let empty = self.doc.project.clip_count() == 0;
+            let problems =
+                problems.into_iter().filter(|p| !(empty && crate::model::validate::is_nothing_to_produce(p))).collect();
             self.problems = Some((rev, Arc::new(problems)));
         }
         self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()

@@ -8,6 +8,7 @@ mod dialogs;
 mod files;
 mod panels;
 mod uploads;
+mod welcome;
 
 use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
@@ -123,6 +124,11 @@ pub struct Editor {
     /// Test switch: panic in the first frame after this many seconds (see `guarded_ui`).
     #[doc(hidden)]
     pub crash_after: Option<f64>,
+    /// The welcome screen is up (a window opened without a project).
+    pub welcome: bool,
+    account_probe: Option<crate::ui::welcome::AccountProbe>,
+    /// Opens a sandbox window (Help > Try the sandbox); tests put a recorder here.
+    pub sandbox_launcher: Arc<dyn Fn() -> Result<(), String> + Send + Sync>,
 }
 
 impl Editor {
@@ -176,6 +182,9 @@ impl Editor {
             crash_reports: Vec::new(),
             crash_scan: None,
             crash_after: None,
+            welcome: false,
+            account_probe: None,
+            sandbox_launcher: Arc::new(crate::ui::welcome::launch_sandbox_window),
             doc,
         }
     }
@@ -202,7 +211,8 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        format!("{dirty}{}{file} — vodcut", self.doc.project.display_title())
+        let sandbox = if self.cloud.sandbox { " — Sandbox" } else { "" };
+        format!("{dirty}{}{file} — vodcut{sandbox}", self.doc.project.display_title())
     }
 
     /// Puts a line on the system clipboard too: the desktop sends Ctrl+V as a Paste event
@@ -215,7 +225,8 @@ impl Editor {
 
     /// Whether a dialog is open (it then takes every key).
     pub fn dialog_open(&self) -> bool {
-        self.confirm.is_some()
+        self.welcome
+            || self.confirm.is_some()
             || self.error.is_some()
             || self.path_prompt.is_some()
             || !self.recovery_offer.is_empty()
@@ -570,6 +581,8 @@ impl Editor {
         }
         crate::ui::draft::draft_window(&ctx, &mut self.draft);
         self.handle_dropped_projects(&ctx);
+        self.empty_hint(ui, timeline_rect);
+        self.welcome_ui(&ctx);
         self.handle_dropped_files(&ctx);
         crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
         self.toast_ui(&ctx, now);

@@ -138,12 +138,7 @@ impl Editor {
                     self.run(Command::ToggleSnap);
                 }
             });
-            ui.menu_button("Help", |ui| {
-                if ui.button("About vodcut").on_hover_text("Version, licence, where vodcut keeps its files").clicked() {
-                    self.about_open = true;
-                    ui.close();
-                }
-            });
+            self.help_menu(ui);
         }
     }
 
@@ -320,7 +315,9 @@ impl Editor {
     /// The project's problems, always a tab away; clicking one selects its clip.
     fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem]) {
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
-            if problems.is_empty() {
+            if problems.is_empty() && self.doc.project.clip_count() == 0 {
+                ui.label(super::welcome::EMPTY_HINT);
+            } else if problems.is_empty() {
                 ui.label("None: ready to produce.");
             }
             for p in problems.iter().take(200) {

@@ -1,0 +1,152 @@
+//! The welcome screen, shown when a window opens without a project: start a new project,
+//! open one (recent ones by a click), import an API Timeline, try the sandbox, and see
+//! which account vodcut would use.
+
+use crate::api::connect::Connection;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// What the user picked on the welcome screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WelcomeAction {
+    New,
+    Open,
+    OpenRecent(PathBuf),
+    ImportTimeline,
+    TrySandbox,
+    AccountSettings,
+}
+
+/// The account line, found in the background (credential lookup reads files).
+pub struct AccountProbe {
+    rx: Option<Receiver<String>>,
+    pub text: String,
+}
+
+impl AccountProbe {
+    /// Starts looking; `text` says "Checking…" until the answer arrives.
+    pub fn start(conn: Connection, ctx: &egui::Context) -> AccountProbe {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(describe(&conn));
+            ctx.request_repaint();
+        });
+        AccountProbe { rx: Some(rx), text: "Account: checking…".into() }
+    }
+
+    /// Takes the answer if it has come.
+    pub fn poll(&mut self) {
+        if let Some(rx) = &self.rx {
+            match rx.try_recv() {
+                Ok(t) => {
+                    self.text = t;
+                    self.rx = None;
+                }
+                Err(TryRecvError::Disconnected) => self.rx = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+    }
+}
+
+/// One line on the credentials that would sign requests (never the secret; the ID masked).
+pub fn describe(conn: &Connection) -> String {
+    if crate::sandbox::active().is_some() {
+        return "Account: the sandbox's demo keys (nothing leaves this machine)".into();
+    }
+    match conn.credentials() {
+        Ok(c) => format!("Account: {} from {}", c.masked_id(), c.source),
+        Err(e) => {
+            let first = e.to_string().lines().next().unwrap_or_default().to_owned();
+            format!("No account set up yet ({first}). Try the sandbox, or open Account settings.")
+        }
+    }
+}
+
+/// What the welcome screen shows.
+pub struct WelcomeInfo<'a> {
+    pub recent: &'a [PathBuf],
+    pub account: &'a str,
+    pub sandbox: bool,
+}
+
+/// Draws the welcome screen; returns what was picked.
+pub fn welcome_ui(ctx: &egui::Context, info: &WelcomeInfo) -> Option<WelcomeAction> {
+    let mut action = None;
+    egui::Window::new("Welcome to vodcut")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .default_width(480.0)
+        .show(ctx, |ui| {
+            ui.label("A timeline editor for Alibaba Cloud ApsaraVideo VOD productions.");
+            if info.sandbox {
+                ui.add_space(4.0);
+                ui.label(
+                    egui::RichText::new(
+                        "Sandbox: a demo VOD service on this machine, with a library to try. \
+                         Demo keys; nothing leaves this machine.",
+                    )
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            ui.add_space(8.0);
+            let wide = egui::vec2(ui.available_width(), 28.0);
+            let mut button = |ui: &mut egui::Ui, text: &str, tip: &str, a: WelcomeAction| {
+                if ui.add_sized(wide, egui::Button::new(text)).on_hover_text(tip).clicked() {
+                    action = Some(a);
+                }
+            };
+            button(ui, "New project", "An empty project: drag media onto a track", WelcomeAction::New);
+            button(ui, "Open…", "Open a .vodcut project", WelcomeAction::Open);
+            button(
+                ui,
+                "Import a Timeline JSON…",
+                "Open an API Timeline (.json) as a new project",
+                WelcomeAction::ImportTimeline,
+            );
+            if !info.sandbox {
+                button(
+                    ui,
+                    "Try the sandbox",
+                    "Opens a window on a demo VOD service on this machine: no account needed",
+                    WelcomeAction::TrySandbox,
+                );
+            }
+            ui.add_space(8.0);
+            ui.label(egui::RichText::new("Open recent").strong());
+            if info.recent.is_empty() {
+                ui.label(egui::RichText::new("No recent projects").weak());
+            }
+            for p in info.recent.iter().take(6) {
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                if ui.link(name).on_hover_text(p.display().to_string()).clicked() {
+                    action = Some(WelcomeAction::OpenRecent(p.clone()));
+                }
+            }
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(info.account);
+                if !info.sandbox && ui.button("Account settings…").clicked() {
+                    action = Some(WelcomeAction::AccountSettings);
+                }
+            });
+        });
+    action
+}
+
+/// Opens a sandbox window: this program again with `--sandbox` (the current window and its
+/// work are untouched). The child is waited for on a thread of its own, never the UI's.
+pub fn launch_sandbox_window() -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find vodcut's own program: {e}"))?;
+    let mut child = std::process::Command::new(&exe)
+        .arg("--sandbox")
+        .stdin(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {} --sandbox: {e}", exe.display()))?;
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(())
+}
