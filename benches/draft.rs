@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
+use support::media_server::TestMedia;
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::{Client, ClientConfig, Credentials};
 use vodcut::compose::{self, Canvas, Image, Rect, active_by_layout, plan_at};

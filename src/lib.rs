@@ -6,8 +6,8 @@
 pub mod api;
 pub mod cli;
 pub mod compose;
-pub mod draft;
 pub mod desktop;
+pub mod draft;
 pub mod edit;
 pub mod i18n;
 pub mod media;

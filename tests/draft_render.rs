@@ -11,7 +11,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use support::media_server::{close, second_of};
+use support::media_server::{TestMedia, close, second_of};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::{Client, ClientConfig, Credentials};
 use vodcut::compose::Image;

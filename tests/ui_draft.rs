@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::media_server::TestMedia;
 use support::ui::{FakePicker, harness};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
