@@ -16,11 +16,11 @@ for s in 16 24 32 48 64 128 256 512; do FILES+=("/usr/share/icons/hicolor/${s}x$
 for f in "${FILES[@]}"; do [ -f "$f" ] || fail "$f is not installed"; done
 desktop-file-validate /usr/share/applications/vodcut.desktop || fail "the desktop entry does not validate"
 grep -q '^MimeType=application/x-vodcut;' /usr/share/applications/vodcut.desktop || fail "no MIME type in the desktop entry"
-# postinst ran update-mime-database: the type is in the database, *.vodcut maps to it.
+# dpkg's trigger ran update-mime-database: the type is in the database, *.vodcut maps to it.
 [ -f /usr/share/mime/application/x-vodcut.xml ] || fail "the MIME database does not know application/x-vodcut"
 grep -q 'application/x-vodcut' /usr/share/mime/globs2 && grep 'application/x-vodcut' /usr/share/mime/globs2 | grep -q '\*\.vodcut' \
   || fail "*.vodcut is not mapped to application/x-vodcut"
-# postinst ran update-desktop-database: double-clicking a .vodcut opens vodcut.
+# dpkg's trigger ran update-desktop-database: double-clicking a .vodcut opens vodcut.
 grep -q 'application/x-vodcut=vodcut.desktop' /usr/share/applications/mimeinfo.cache || fail "vodcut is not the handler of *.vodcut"
 got=$(/usr/bin/vodcut --version) || fail "vodcut --version failed from /usr/bin"
 [ "$got" = "vodcut $(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)" ] || fail "vodcut --version printed '$got'"

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Builds the Debian package under target/debian/ with cargo-deb (installed once, if missing).
+# Builds the Debian package under target/debian/ with cargo-packager (installed once, if
+# missing), from the settings in Cargo.toml ([package.metadata.packager]).
 #   bash scripts/package.sh           release build, then the .deb (what to ship)
-#   bash scripts/package.sh --dev     the .deb from the debug binary already built by
-#                                     `cargo build` (CI: a cold release build costs ~15 min on
-#                                     2 cores; the package's layout is the same, the binary slower)
+#   bash scripts/package.sh --dev     the .deb from the debug binary (CI: a cold release build
+#                                     costs ~15 min on 2 cores; the package's layout is the
+#                                     same, the binary slower)
 # Prints the .deb's path on the last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v cargo-deb >/dev/null 2>&1; then
+if ! command -v cargo-packager >/dev/null 2>&1; then
   # Its own target folder, so the project's stays untouched; --locked: the versions it was
   # released with.
-  CARGO_TARGET_DIR="${CARGO_DEB_BUILD_DIR:-/tmp/cargo-deb-build}" cargo install cargo-deb --locked --version 3.8.0
+  CARGO_TARGET_DIR="${CARGO_PACKAGER_BUILD_DIR:-/tmp/cargo-packager-build}" \
+    cargo install cargo-packager --locked --version 0.11.8
 fi
+out=target/debian
+rm -rf "$out"
 if [ "${1:-}" = "--dev" ]; then
   cargo build --locked --bin vodcut
-  # --no-strip: stripping is a release concern; keeps the step quick and the backtraces named.
-  # cargo-deb warns that dev profiles are discouraged (pinned to 3.8.0 above, where it works).
-  out=$(cargo deb --no-build --profile dev --no-strip 2>&1 | tee /dev/stderr | tail -1)
+  cargo packager --formats deb --binaries-dir target/debug --out-dir "$out" >&2
 else
-  out=$(cargo deb --locked 2>&1 | tee /dev/stderr | tail -1)
+  cargo build --locked --release --bin vodcut
+  cargo packager --release --formats deb --out-dir "$out" >&2
 fi
-[ -f "$out" ] || { echo "package.sh: cargo-deb did not report a .deb ($out)" >&2; exit 1; }
-echo "$out"
+deb=$(ls "$out"/*.deb 2>/dev/null | head -1)
+[ -f "$deb" ] || { echo "package.sh: cargo-packager made no .deb in $out" >&2; exit 1; }
+echo "$deb"
