@@ -278,19 +278,24 @@ fn editor_with_keychain(store: Arc<MemoryKeyStore>, settings: Settings, data: Op
 const KEY_ID: &str = "LTAI5tDesktopTest0001";
 const SECRET: &str = "desktop-test-secret-value-1234";
 
+/// In Account settings: types the keys, ticks "Remember in system keychain", clicks Use these.
+fn type_keys_and_remember(h: &mut Harness<'static, Editor>) {
+    settle(h);
+    h.state_mut().cloud.settings_open = true;
+    h.run_steps(2);
+    type_into(h, "AccessKey ID", KEY_ID);
+    type_into(h, "AccessKey secret", SECRET);
+    h.get_by_label("Remember in system keychain").click();
+    h.run();
+    h.get_by_label("Use these").click();
+}
+
 #[test]
 fn keys_remembered_in_the_keychain_come_back_at_the_next_start() {
     let store = Arc::new(MemoryKeyStore::default());
     let settings = Settings { credentials: CredentialChoice::Session, ..Default::default() };
     let mut h = harness(editor_with_keychain(store.clone(), settings, None));
-    settle(&mut h);
-    h.state_mut().cloud.settings_open = true;
-    h.run_steps(2);
-    type_into(&mut h, "AccessKey ID", KEY_ID);
-    type_into(&mut h, "AccessKey secret", SECRET);
-    h.get_by_label("Remember in system keychain").click();
-    h.run();
-    h.get_by_label("Use these").click();
+    type_keys_and_remember(&mut h);
     run_until(&mut h, "the keychain", |e| e.cloud.keychain.busy == 0 && e.cloud.keychain.note.is_some());
     assert!(h.query_by_label("Remembered in the system keychain").is_some());
     let stored = store.load().unwrap().expect("stored");
@@ -329,14 +334,7 @@ fn without_a_keychain_service_the_keys_stay_for_the_session_and_it_says_so() {
     let store = Arc::new(MemoryKeyStore::unavailable());
     let settings = Settings { credentials: CredentialChoice::Session, ..Default::default() };
     let mut h = harness(editor_with_keychain(store, settings, None));
-    settle(&mut h);
-    h.state_mut().cloud.settings_open = true;
-    h.run_steps(2);
-    type_into(&mut h, "AccessKey ID", KEY_ID);
-    type_into(&mut h, "AccessKey secret", SECRET);
-    h.get_by_label("Remember in system keychain").click();
-    h.run();
-    h.get_by_label("Use these").click();
+    type_keys_and_remember(&mut h);
     run_until(&mut h, "the keychain's answer", |e| e.cloud.keychain.busy == 0 && e.cloud.keychain.note.is_some());
     assert!(h.query_by_label_contains("kept for this session only").is_some());
     assert!(h.state().cloud.session.is_some(), "the keys work for this session");
