@@ -33,6 +33,7 @@ fn project(fr: FrameRate, zoom: f32) -> Project {
             title: id.into(),
             duration: Some(Time::from_secs(20)),
             kind: MediaKind::Video,
+            ..Default::default()
         });
     }
     p.frame_rate = fr;
@@ -115,6 +116,7 @@ fn a_paste_and_a_drop_land_on_frames() {
         title: "Odd length".into(),
         duration: Some(Time::parse_secs("14.6257").unwrap()),
         kind: MediaKind::Video,
+        ..Default::default()
     });
     let mut h = harness(p);
     h.run();

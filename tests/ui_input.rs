@@ -29,6 +29,7 @@ fn project() -> Project {
             title: id.into(),
             duration: Some(Time::from_secs(20)),
             kind: MediaKind::Video,
+            ..Default::default()
         });
     }
     p

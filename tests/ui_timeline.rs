@@ -23,13 +23,20 @@ fn project() -> Project {
     )
     .unwrap();
     for (id, kind) in [("a", MediaKind::Video), ("b", MediaKind::Video), ("x", MediaKind::Audio)] {
-        p.bin.push(BinEntry { media_id: id.into(), title: id.into(), duration: Some(Time::from_secs(20)), kind });
+        p.bin.push(BinEntry {
+            media_id: id.into(),
+            title: id.into(),
+            duration: Some(Time::from_secs(20)),
+            kind,
+            ..Default::default()
+        });
     }
     p.bin.push(BinEntry {
         media_id: "theme".into(),
         title: "Theme".into(),
         duration: Some(Time::from_secs(7)),
         kind: MediaKind::Audio,
+        ..Default::default()
     });
     p.zoom = 50.0; // px per second
     p

@@ -472,7 +472,7 @@ pub fn add_marker(project: &Project, at: Time) -> Result<Edit, Refused> {
         return Err(Refused::Nothing);
     }
     let mut markers = project.markers.clone();
-    markers.push(Marker { time: at, label: format!("M{}", markers.len() + 1) });
+    markers.push(Marker { time: at, label: format!("M{}", markers.len() + 1), ..Default::default() });
     markers.sort_by_key(|m| m.time);
     Ok(Edit::SetMarkers(markers))
 }

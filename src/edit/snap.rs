@@ -112,7 +112,11 @@ mod tests {
         assert_eq!(snap(&idx, &p, Time::from_millis(4_100), r, &[Time::from_secs(4)]), None, "own edges excluded");
         p.playhead = Time::from_millis(5_100);
         assert_eq!(snap(&idx, &p, Time::from_millis(5_000), r, &[]), Some(Time::from_millis(5_100)));
-        p.markers.push(crate::model::project::Marker { time: Time::from_millis(4_950), label: "m".into() });
+        p.markers.push(crate::model::project::Marker {
+            time: Time::from_millis(4_950),
+            label: "m".into(),
+            ..Default::default()
+        });
         assert_eq!(snap(&idx, &p, Time::from_millis(5_000), r, &[]), Some(Time::from_millis(4_950)));
     }
 }

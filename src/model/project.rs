@@ -191,17 +191,25 @@ json_object!(UserData, "an object (user data)", init: UserData::default(), extra
     "Extend" => extend,
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Marker {
     pub time: Time,
-    #[serde(default)]
     pub label: String,
+    /// Fields this version does not know: kept on every rewrite.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
 
+json_object!(Marker, "an object (a marker)", init: Marker::default(), extra: other_fields, required: ["Time"], {
+    "Time" => time,
+    "Label" => label,
+});
+
 /// What a piece of media is, as far as placing it goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum MediaKind {
+    #[default]
     Video,
     Audio,
     Image,
@@ -229,16 +237,24 @@ impl MediaKind {
 }
 
 /// A piece of cloud media the user has gathered for this project.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct BinEntry {
     pub media_id: String,
-    #[serde(default)]
     pub title: String,
-    #[serde(default)]
     pub duration: Option<Time>,
     pub kind: MediaKind,
+    /// Fields this version does not know: kept on every rewrite.
+    #[serde(flatten)]
+    pub other_fields: Extra,
 }
+
+json_object!(BinEntry, "an object (a media bin entry)", init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
+    "MediaId" => media_id,
+    "Title" => title,
+    "Duration" => duration,
+    "Kind" => kind,
+});
 
 fn default_zoom() -> f32 {
     50.0

@@ -125,6 +125,7 @@ pub fn bin_ui(
                         title: form.title.trim().to_owned(),
                         duration,
                         kind: form.kind.unwrap_or(MediaKind::Video),
+                        ..Default::default()
                     });
                     doc.apply("Add media", Edit::SetBin(bin));
                     *form = AddForm { kind: form.kind, ..Default::default() };

@@ -48,6 +48,7 @@ impl Row {
             title: self.title.clone(),
             duration: self.duration,
             kind: self.kind,
+            ..Default::default()
         }
     }
 }

@@ -17,7 +17,13 @@ fn project() -> Project {
     )
     .unwrap();
     for id in ["a", "b", "c", "x"] {
-        p.bin.push(BinEntry { media_id: id.into(), title: id.into(), duration: Some(s(20)), kind: MediaKind::Video });
+        p.bin.push(BinEntry {
+            media_id: id.into(),
+            title: id.into(),
+            duration: Some(s(20)),
+            kind: MediaKind::Video,
+            ..Default::default()
+        });
     }
     p
 }

@@ -46,6 +46,7 @@ mod tests {
             title: "m".into(),
             duration: Some(Time::parse_secs("12.5").unwrap()),
             kind: MediaKind::Video,
+            ..Default::default()
         });
         let problems = validate(&p);
         let past: Vec<_> = problems.iter().filter(|p| p.message.contains("past the end")).collect();

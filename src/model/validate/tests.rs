@@ -144,6 +144,7 @@ fn provisional_clips_are_not_called_overlapping() {
         title: String::new(),
         duration: Some(Time::from_secs(10)),
         kind: MediaKind::Video,
+        ..Default::default()
     });
     assert_eq!(warnings_at(&known, "TimelineIn"), 1);
 }

@@ -126,6 +126,33 @@ fn unknown_fields_of_the_project_and_its_tracks_survive_a_rewrite() {
 }
 
 #[test]
+fn unknown_fields_of_markers_and_bin_entries_survive_a_rewrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer-minor.vodcut");
+    let text = r##"{"FormatVersion":1,"Title":"t","Tracks":[],
+        "Markers":[{"Time":2,"Label":"Intro","Colour":"#00ff00","Chapter":{"Level":1}}],
+        "Bin":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","Title":"Beach","Kind":"Video","Rating":5,"Proxy":"beach_low.mp4"}]}"##;
+    std::fs::write(&path, text).unwrap();
+    let mut p = open(&path).unwrap().project;
+    assert_eq!(p.markers[0].label, "Intro");
+    assert_eq!(p.bin[0].title, "Beach");
+    p.markers[0].label = "Opening".into();
+    save(&path, &p).unwrap();
+    let back: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(back["Markers"][0]["Label"], "Opening");
+    assert_eq!(back["Markers"][0]["Colour"], "#00ff00");
+    assert_eq!(back["Markers"][0]["Chapter"]["Level"], 1);
+    assert_eq!(back["Bin"][0]["Rating"], 5);
+    assert_eq!(back["Bin"][0]["Proxy"], "beach_low.mp4");
+    // Required fields are still required, with their place named.
+    let bad = r#"{"FormatVersion":1,"Title":"t","Tracks":[],"Bin":[{"Title":"no id","Kind":"Video"}]}"#;
+    let e = from_bytes(bad.as_bytes(), Path::new("b.vodcut")).unwrap_err().to_string();
+    assert!(e.contains("Bin[0]") && e.contains("MediaId"), "{e}");
+    // And stable on the next round.
+    assert_eq!(open(&path).unwrap().project, p);
+}
+
+#[test]
 fn a_utf8_byte_order_mark_is_accepted_and_utf16_is_named() {
     let p = Path::new("x.json");
     let body = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"}]}]}"#;
@@ -283,6 +310,12 @@ fn every_written_key_is_read_back() {
     }
     for k in keys(serde_json::to_value(UserData::default()).unwrap()) {
         assert!(UserData::FIELD_NAMES.contains(&k.as_str()), "UserData: {k}");
+    }
+    for k in keys(serde_json::to_value(crate::model::project::Marker::default()).unwrap()) {
+        assert!(crate::model::project::Marker::FIELD_NAMES.contains(&k.as_str()), "Marker: {k}");
+    }
+    for k in keys(serde_json::to_value(crate::model::project::BinEntry::default()).unwrap()) {
+        assert!(crate::model::project::BinEntry::FIELD_NAMES.contains(&k.as_str()), "BinEntry: {k}");
     }
     let again = from_bytes(&to_bytes(&project), Path::new("a.vodcut")).unwrap().project;
     assert!(again.other_fields.is_empty() && again.tracks.iter().all(|t| t.other_fields.is_empty()));

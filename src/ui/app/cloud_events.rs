@@ -88,6 +88,7 @@ impl Editor {
                     title: v.title.clone(),
                     duration: Some(d),
                     kind: crate::model::project::MediaKind::Video,
+                    ..Default::default()
                 }),
             }
             n += 1;

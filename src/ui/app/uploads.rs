@@ -68,7 +68,13 @@ impl Editor {
                 Happening::Created { item, media_id, kind, title, placement, local_duration } => {
                     let at = self.upload_slot(item).map(|(_, start, _)| start);
                     let placement = placement.map(|p| Placement { at: at.unwrap_or(p.at), ..p });
-                    let entry = BinEntry { media_id, title, duration: local_duration, kind: bin_kind(kind) };
+                    let entry = BinEntry {
+                        media_id,
+                        title,
+                        duration: local_duration,
+                        kind: bin_kind(kind),
+                        ..Default::default()
+                    };
                     self.place_upload(entry, placement)
                 }
                 Happening::Measured { media_id, duration } => {
