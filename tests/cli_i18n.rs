@@ -136,3 +136,31 @@ fn upload_refusals_are_in_the_language() {
     let err = text(&o.stderr);
     assert!(err.contains("点播不接受 .docx 文件"), "{err}");
 }
+
+#[test]
+fn submit_refusals_and_results_are_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, BROKEN).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("VODCUT_DATA_DIR", dir.path().join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--sandbox", "submit"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("个错误阻止了合成；没有发送任何请求"), "{}", text(&o.stderr));
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("VODCUT_DATA_DIR", dir.path().join("data"))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["--sandbox", "jobs"])
+        .output()
+        .unwrap();
+    assert!(text(&o.stdout).contains("还没有合成任务"), "{}", text(&o.stdout));
+}

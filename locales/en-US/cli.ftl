@@ -2,3 +2,22 @@
 
 cli-validate-clean = { $file }: no problems ({ $clips } clips on { $tracks } tracks)
 cli-validate-summary = { $file }: { $errors } error(s), { $warnings } warning(s)
+cli-no-runtime = cannot start the network runtime: { $error }
+cli-job-history = job history: { $error }
+cli-errors-block = { $errors } error(s) block the production; nothing was sent
+cli-warnings-need-yes = { $warnings } warning(s): read them, then pass --yes to produce anyway; nothing was sent
+cli-job-not-recorded = cannot record the job before sending (so nothing was sent): { $error }
+cli-failed-job =
+    { $error }
+    (job { $job } in the history)
+cli-submitted = Submitted "{ $title }" to { $region } ({ $endpoint }).
+cli-submitted-sandbox = Submitted "{ $title }" to the sandbox ({ $endpoint }).
+cli-follow-with = Follow it with: vodcut status { $id }
+cli-project-linked = Saved ProjectId { $id } into { $file }; the next submission updates that cloud project.
+cli-project-not-linked = warning: could not save the ProjectId into the project: { $error }
+cli-no-jobs = No productions yet (history in { $folder }).
+cli-job-unreadable = (unreadable record skipped: { $record })
+cli-search-found = { $total } { $kind } item(s) match; showing { $shown }:
+cli-not-usable-yet = {"  ["}{ $status }: not usable until Normal]
+cli-more = More: --scroll-token { $token }
+cli-no-such-video = { $id }  (no such video)

@@ -2,3 +2,22 @@
 
 cli-validate-clean = { $file }：没有问题（{ $tracks } 条轨道上共 { $clips } 个片段）
 cli-validate-summary = { $file }：{ $errors } 个错误，{ $warnings } 个警告
+cli-no-runtime = 无法启动网络运行时：{ $error }
+cli-job-history = 任务历史：{ $error }
+cli-errors-block = { $errors } 个错误阻止了合成；没有发送任何请求
+cli-warnings-need-yes = { $warnings } 个警告：请阅读后加上 --yes 再合成；没有发送任何请求
+cli-job-not-recorded = 发送前无法记录任务（因此没有发送）：{ $error }
+cli-failed-job =
+    { $error }
+    （任务 { $job } 已记入历史）
+cli-submitted = 已将“{ $title }”提交到 { $region }（{ $endpoint }）。
+cli-submitted-sandbox = 已将“{ $title }”提交到沙箱（{ $endpoint }）。
+cli-follow-with = 查看进度：vodcut status { $id }
+cli-project-linked = 已将 ProjectId { $id } 保存到 { $file }；下次提交会更新这个云端剪辑工程。
+cli-project-not-linked = 警告：无法把 ProjectId 保存到剪辑工程文件：{ $error }
+cli-no-jobs = 还没有合成任务（历史保存在 { $folder }）。
+cli-job-unreadable = （跳过了无法读取的记录：{ $record }）
+cli-search-found = 共 { $total } 个{ $kind }匹配；显示 { $shown } 个：
+cli-not-usable-yet = {"  ["}{ $status }：变为 Normal 之前不可用]
+cli-more = 更多：--scroll-token { $token }
+cli-no-such-video = { $id }  （没有这个视频）

@@ -19,7 +19,7 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))
+        .map_err(|e| (EXIT_SETTINGS, crate::t!("cli-no-runtime", error = e.to_string())))
 }
 
 pub(crate) fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
@@ -40,7 +40,7 @@ pub(crate) fn client(conn: &Connection, project_region: Option<&str>) -> Result<
 }
 
 fn jobs_store() -> Result<JobStore, (i32, String)> {
-    JobStore::open_default().map_err(|e| (EXIT_SETTINGS, format!("job history: {e}")))
+    JobStore::open_default().map_err(|e| (EXIT_SETTINGS, crate::t!("cli-job-history", error = e.to_string())))
 }
 
 pub(super) fn exit_for(e: &ApiError) -> i32 {
@@ -70,25 +70,22 @@ pub fn submit(
     }
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     if errors > 0 {
-        return Err((EXIT_PROBLEMS, format!("{errors} error(s) block the production; nothing was sent")));
+        return Err((EXIT_PROBLEMS, crate::t!("cli-errors-block", errors = errors)));
     }
     if !problems.is_empty() && !yes {
-        return Err((
-            EXIT_PROBLEMS,
-            format!("{} warning(s): read them, then pass --yes to produce anyway; nothing was sent", problems.len()),
-        ));
+        return Err((EXIT_PROBLEMS, crate::t!("cli-warnings-need-yes", warnings = problems.len())));
     }
     let (client, region) = client(conn, Some(&project.region))?;
     let store = jobs_store()?;
     let file_for_job = from_project_file.then_some(file);
     let produced = runtime()?
         .block_on(workflow::produce(&client, &store, &project, file_for_job, &region))
-        .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot record the job before sending (so nothing was sent): {e}")))?;
+        .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-job-not-recorded", error = e.to_string())))?;
     let r = match produced.result {
         Ok(r) => r,
         Err(e) => {
             let code = exit_for(&e);
-            return Err((code, format!("{e}\n(job {} in the history)", produced.job.id)));
+            return Err((code, crate::t!("cli-failed-job", error = e.to_string(), job = produced.job.id.as_str())));
         }
     };
     // Link the file to the cloud project so the next submission updates it. Re-read the file
@@ -110,28 +107,30 @@ pub fn submit(
         }
         print(out, &serde_json::to_string_pretty(&v).unwrap_or_default())?;
     } else {
-        let place = if crate::sandbox::active().is_some() { "the sandbox".to_owned() } else { region.clone() };
-        print(out, &format!("Submitted \"{}\" to {place} ({}).", project.display_title(), client.endpoint()))?;
-        print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
+        let title = project.display_title().to_owned();
+        let endpoint = client.endpoint().to_string();
         print(
             out,
-            &format!(
-                "Follow it with: vodcut status {}",
-                if r.media_id.is_empty() { &r.project_id } else { &r.media_id }
-            ),
+            &if crate::sandbox::active().is_some() {
+                crate::t!("cli-submitted-sandbox", title = title, endpoint = endpoint)
+            } else {
+                crate::t!("cli-submitted", title = title, region = region.as_str(), endpoint = endpoint)
+            },
         )?;
+        print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
+        let id = if r.media_id.is_empty() { &r.project_id } else { &r.media_id };
+        print(out, &crate::t!("cli-follow-with", id = id.as_str()))?;
     }
     match linked {
         Some(Ok(())) => {
             let _ = writeln!(
                 err,
-                "Saved ProjectId {} into {}; the next submission updates that cloud project.",
-                r.project_id,
-                file.display()
+                "{}",
+                crate::t!("cli-project-linked", id = r.project_id.as_str(), file = file.display().to_string())
             );
         }
         Some(Err(e)) => {
-            let _ = writeln!(err, "warning: could not save the ProjectId into the project: {e}");
+            let _ = writeln!(err, "{}", crate::t!("cli-project-not-linked", error = e.as_str()));
         }
         None => {}
     }
@@ -205,7 +204,7 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
         return print(out, &serde_json::to_string_pretty(&jobs).unwrap_or_default());
     }
     if jobs.is_empty() {
-        print(out, &format!("No productions yet (history in {}).", store.dir().display()))?;
+        print(out, &crate::t!("cli-no-jobs", folder = store.dir().display().to_string()))?;
     }
     for j in &jobs {
         let when = crate::when::local(j.created);
@@ -223,7 +222,7 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
         )?;
     }
     for b in broken {
-        print(out, &format!("(unreadable record skipped: {b})"))?;
+        print(out, &crate::t!("cli-job-unreadable", record = b.to_string()))?;
     }
     Ok(EXIT_OK)
 }
@@ -253,19 +252,20 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 return print(out, &serde_json::to_string_pretty(&v).unwrap_or_default());
             }
             let sandbox = if crate::sandbox::active().is_some() { "Sandbox: " } else { "" };
-            print(out, &format!("{sandbox}{} {kind} item(s) match; showing {}:", r.total, r.media_list.len()))?;
+            let line = crate::t!("cli-search-found", total = r.total, kind = kind.as_str(), shown = r.media_list.len());
+            print(out, &format!("{sandbox}{line}"))?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
                 let len = d.duration.map(|s| format!("{s} s")).unwrap_or_else(|| "-".into());
                 let warn = if d.status.is_empty() || d.status == "Normal" {
                     String::new()
                 } else {
-                    format!("  [{}: not usable until Normal]", d.status)
+                    crate::t!("cli-not-usable-yet", status = d.status.as_str())
                 };
                 print(out, &format!("{}  {:<10} {}{warn}", m.media_id, len, d.title))?;
             }
             if let Some(t) = r.scroll_token.filter(|t| !t.is_empty()) {
-                print(out, &format!("More: --scroll-token {t}"))?;
+                print(out, &crate::t!("cli-more", token = t.as_str()))?;
             }
             Ok(EXIT_OK)
         }
@@ -294,7 +294,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 print(out, &format!("{}  {:<10} {:<12} {}", v.video_id, len, v.status, v.title))?;
             }
             for m in &missing {
-                print(out, &format!("{m}  (no such video)"))?;
+                print(out, &crate::t!("cli-no-such-video", id = m.as_str()))?;
             }
             Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED })
         }
