@@ -182,17 +182,19 @@ fn describe(j: &Job) -> String {
     let mut lines = vec![format!("{sandbox}{} [{:?}]", if j.title.is_empty() { &j.id } else { &j.title }, j.state)];
     let mut add = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
-            lines.push(format!("{k:<11}{v}"));
+            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character).
+            let pad = 11usize.saturating_sub(k.chars().count());
+            lines.push(format!("{k}{}{v}", " ".repeat(pad)));
         }
     };
     add("MediaId:", &j.media_id);
     add("ProjectId:", &j.project_id);
     add("RequestId:", &j.request_id);
-    add("Production:", &j.production_status);
-    add("Video:", &j.video_status);
-    add("Duration:", &j.duration.map(|d| format!("{d} s")));
-    add("Cover:", &j.cover_url);
-    add("Error:", &j.error);
+    add(&crate::t!("cli-label-production"), &j.production_status);
+    add(&crate::t!("cli-label-video"), &j.video_status);
+    add(&crate::t!("cli-label-duration"), &j.duration.map(|d| crate::t!("cli-seconds", s = d.to_string())));
+    add(&crate::t!("cli-label-cover"), &j.cover_url);
+    add(&crate::t!("cli-label-error"), &j.error);
     lines.join("\n")
 }
 
