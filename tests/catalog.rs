@@ -193,11 +193,15 @@ fn the_chinese_uses_the_glossary_terms() {
     let (en, zh) = (catalog("en-US"), catalog("zh-CN"));
     let mut wrong = Vec::new();
     for (k, (text, _)) in &en {
-        // Placeholders (`{$region}`) are names, not words of the sentence.
+        // Placeholders (`{$region}`) and commands in backticks (`vodcut media info`) are
+        // names, not words of the sentence.
         let mut words = text.to_lowercase();
-        while let Some(a) = words.find("{$") {
-            let b = words[a..].find('}').map_or(words.len(), |b| a + b + 1);
-            words.replace_range(a..b, " ");
+        for (open, close) in [("{$", '}'), ("`", '`')] {
+            while let Some(a) = words.find(open) {
+                let from = a + open.len();
+                let b = words[from..].find(close).map_or(words.len(), |b| from + b + 1);
+                words.replace_range(a..b, " ");
+            }
         }
         for (term, chinese) in &terms {
             let whole_word = words.match_indices(term.as_str()).any(|(i, _)| {

@@ -27,3 +27,12 @@ cli-label-duration = Duration:
 cli-label-cover = Cover:
 cli-label-error = Error:
 cli-seconds = { $s } s
+cli-up-left = {"  "}{ $time } left
+cli-up-amount = { $done } of { $total }
+cli-up-nothing =
+    nothing was uploaded:
+      { $problems }
+cli-up-resumed = , resumed with { $resumed } of { $parts } parts already there
+cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
+cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
+cli-up-failed = { $failed } of { $files } file(s) not uploaded

@@ -27,3 +27,12 @@ cli-label-duration = 时长：
 cli-label-cover = 封面：
 cli-label-error = 错误：
 cli-seconds = { $s } 秒
+cli-up-left = {"  "}剩余 { $time }
+cli-up-amount = { $done } / { $total }
+cli-up-nothing =
+    没有上传任何文件：
+      { $problems }
+cli-up-resumed = ，续传：{ $parts } 个分片中已有 { $resumed } 个
+cli-up-done = { $file }：已上传 { $size }，用时 { $secs } 秒（{ $speed }/s{ $resumed }）；点播正在处理
+cli-up-follow = 查看状态：`vodcut media info ID`（Normal 表示可以用于合成）
+cli-up-failed = { $files } 个文件中有 { $failed } 个没有上传

@@ -53,15 +53,14 @@ fn progress_line(name: String, progress: Arc<Progress>, stop: Arc<AtomicBool>) -
             let rate = speed.bytes_per_sec().map(|s| format!("  {}/s", human_bytes(s))).unwrap_or_default();
             let left = speed
                 .time_left(total.saturating_sub(done))
-                .map(|d| format!("  {} left", human_duration(d)))
+                .map(|d| crate::t!("cli-up-left", time = human_duration(d)))
                 .unwrap_or_default();
+            let amount = crate::t!("cli-up-amount", done = human_bytes(done as f64), total = human_bytes(total as f64));
             let _ = write!(
                 err,
-                "\r\x1b[2K{name}  [{}{}] {pct:>3}%  {} of {}{rate}{left}",
+                "\r\x1b[2K{name}  [{}{}] {pct:>3}%  {amount}{rate}{left}",
                 "#".repeat(filled),
                 "-".repeat(width - filled),
-                human_bytes(done as f64),
-                human_bytes(total as f64)
             );
             let _ = err.flush();
             std::thread::sleep(Duration::from_millis(250));
@@ -94,7 +93,7 @@ pub fn run(
         problems.push(format!("--tags: {e}"));
     }
     if !problems.is_empty() {
-        return Err((EXIT_BAD_INPUT, format!("nothing was uploaded:\n  {}", problems.join("\n  "))));
+        return Err((EXIT_BAD_INPUT, crate::t!("cli-up-nothing", problems = problems.join("\n  "))));
     }
     let (client, _) = client(conn, None)?;
     let data = crate::store::jobs::data_dir()
@@ -132,17 +131,21 @@ pub fn run(
             Ok(u) => {
                 let secs = started.elapsed().as_secs_f64().max(0.001);
                 let resumed = if u.resumed_parts > 0 {
-                    format!(", resumed with {} of {} parts already there", u.resumed_parts, u.parts)
+                    crate::t!("cli-up-resumed", resumed = u.resumed_parts, parts = u.parts)
                 } else {
                     String::new()
                 };
                 let _ = writeln!(
                     err,
-                    "{}: uploaded {} in {:.1} s ({}/s{resumed}); VOD is processing it",
-                    f.display(),
-                    human_bytes(u.size as f64),
-                    secs,
-                    human_bytes(u.size as f64 / secs)
+                    "{}",
+                    crate::t!(
+                        "cli-up-done",
+                        file = f.display().to_string(),
+                        size = human_bytes(u.size as f64),
+                        secs = format!("{secs:.1}"),
+                        speed = human_bytes(u.size as f64 / secs),
+                        resumed = resumed
+                    )
                 );
                 if !opts.json {
                     print(out, &format!("{}  {:<5}  {}", u.media_id, u.kind.as_str(), f.display()))?;
@@ -167,16 +170,16 @@ pub fn run(
     match first_failure {
         None => {
             if !opts.json {
-                let _ = writeln!(err, "Follow them with: vodcut media info ID (Normal = ready to use in a production)");
+                let _ = writeln!(err, "{}", crate::t!("cli-up-follow"));
             }
             Ok(EXIT_OK)
         }
         Some(code) => Err((
             code,
-            format!(
-                "{} of {} file(s) not uploaded",
-                results.iter().filter(|r| r.get("Error").is_some()).count(),
-                files.len()
+            crate::t!(
+                "cli-up-failed",
+                failed = results.iter().filter(|r| r.get("Error").is_some()).count(),
+                files = files.len()
             ),
         )),
     }
