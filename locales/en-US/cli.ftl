@@ -36,3 +36,10 @@ cli-up-resumed = , resumed with { $resumed } of { $parts } parts already there
 cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
 cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
 cli-up-failed = { $failed } of { $files } file(s) not uploaded
+cli-sandbox-conflict = { $flag } cannot be used with --sandbox: the sandbox has its own endpoint and demo keys (nothing was sent)
+cli-track-muted = warning: track { $n } ({ $name }) is muted: its { $clips } clip(s) are left out
+cli-track-hidden = warning: track { $n } ({ $name }) is hidden: its { $clips } clip(s) are left out
+cli-import-same-file = { $file } is the input file; write the project to another file (nothing was changed)
+cli-import-exists = { $file } exists; pass --force to replace it (the old versions are kept as .bak, .bak.2, .bak.3)
+cli-wrote = wrote { $file } ({ $clips } clips on { $tracks } tracks)
+cli-cannot-write = cannot write the output: { $error }

@@ -319,9 +319,7 @@ impl Command {
         } else {
             return None;
         };
-        Some(format!(
-            "{flag} cannot be used with --sandbox: the sandbox has its own endpoint and demo keys (nothing was sent)"
-        ))
+        Some(crate::t!("cli-sandbox-conflict", flag = flag))
     }
 
     fn conn(&self) -> Option<&Connection> {
@@ -406,14 +404,13 @@ pub fn run_with(mut command: Command, globals: Globals, out: &mut dyn Write, err
 /// `validate` does, so a missing track is never a silent surprise.
 fn warn_left_out(project: &crate::model::Project, err: &mut dyn Write) {
     for (i, t) in project.tracks.iter().enumerate().filter(|(_, t)| t.hidden) {
-        let what = if t.kind.is_audible() { "muted" } else { "hidden" };
-        let _ = writeln!(
-            err,
-            "warning: track {} ({}) is {what}: its {} clip(s) are left out",
-            i + 1,
-            t.name,
-            t.clips.len()
-        );
+        let (n, name, clips) = (i + 1, t.name.as_str(), t.clips.len());
+        let line = if t.kind.is_audible() {
+            crate::t!("cli-track-muted", n = n, name = name, clips = clips)
+        } else {
+            crate::t!("cli-track-hidden", n = n, name = name, clips = clips)
+        };
+        let _ = writeln!(err, "{line}");
     }
 }
 
@@ -450,7 +447,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
-    writeln!(out, "{text}").map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write the output: {e}")))?;
+    writeln!(out, "{text}").map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
     Ok(EXIT_OK)
 }
 
@@ -524,39 +521,30 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         }
         Command::Import { timeline, output, force } => {
             if !input::is_stdio(&timeline) && !input::is_stdio(&output) && same_file(&timeline, &output) {
-                return Err((
-                    EXIT_BAD_INPUT,
-                    format!(
-                        "{} is the input file; write the project to another file (nothing was changed)",
-                        output.display()
-                    ),
-                ));
+                return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
             }
             let project = load(&timeline)?;
             if input::is_stdio(&output) {
                 out.write_all(&project_file::to_bytes(&project))
                     .and_then(|()| out.flush())
-                    .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write the output: {e}")))?;
+                    .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
                 return Ok(EXIT_OK);
             }
             // A device, FIFO or folder is refused by the save itself, with the reason.
             if std::fs::metadata(&output).is_ok_and(|m| m.is_file()) && !force {
-                return Err((
-                    EXIT_WRITE_FAILED,
-                    format!(
-                        "{} exists; pass --force to replace it (the old versions are kept as .bak, .bak.2, .bak.3)",
-                        output.display()
-                    ),
-                ));
+                return Err((EXIT_WRITE_FAILED, crate::t!("cli-import-exists", file = output.display().to_string())));
             }
             let options = project_file::SaveOptions { replace_read_only: force };
             project_file::save_with(&output, &project, options).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
             let _ = writeln!(
                 err,
-                "wrote {} ({} clips on {} tracks)",
-                output.display(),
-                project.clip_count(),
-                project.tracks.len()
+                "{}",
+                crate::t!(
+                    "cli-wrote",
+                    file = output.display().to_string(),
+                    clips = project.clip_count(),
+                    tracks = project.tracks.len()
+                )
             );
             Ok(EXIT_OK)
         }
