@@ -43,3 +43,23 @@ cli-import-same-file = { $file } is the input file; write the project to another
 cli-import-exists = { $file } exists; pass --force to replace it (the old versions are kept as .bak, .bak.2, .bak.3)
 cli-wrote = wrote { $file } ({ $clips } clips on { $tracks } tracks)
 cli-cannot-write = cannot write the output: { $error }
+cli-bad-time = { $flag } { $text }: give a time in seconds, 0 or more (e.g. 12.5)
+cli-bad-fps = --fps { $text }: give frames per second between 1 and 240 (e.g. 25)
+cli-render-speed = { $speed }x real time
+cli-render-range = --to { $to } must come after --from { $from }
+cli-render-height = --height { $height }: give 2 to 4320 pixels
+cli-render-output = -o { $file }: name a video file (.mp4) for the draft, not a project or Timeline
+cli-render-stopped = render stopped; nothing was written to { $file }
+cli-nothing-written = nothing written: { $error }
+cli-render-placeholders = not imitated by the draft, drawn as labelled placeholders:
+cli-note = note: { $note }
+cli-render-wrote = wrote { $file } ({ $width }x{ $height }, { $fps } fps, { $secs } s from { $from } s, { $frames } frames) in { $took } s ({ $speed }x real time)
+cli-png-encode = cannot encode the PNG: { $error }
+cli-cannot-write-file = cannot write { $file }: { $error }
+cli-width-min = --width must be at least 1
+cli-no-frame-layers =
+    no frame at { $at } s for { $n } layer(s), nothing written:
+    { $layers }
+cli-still-wrote = wrote { $file } ({ $width }x{ $height }, { $layers } layer(s) at { $at } s of a { $out_width }x{ $out_height } output)
+cli-no-frame-media = no frame of media { $media } at { $at } s: { $error }
+cli-frame-wrote = wrote { $file } ({ $width }x{ $height }, media { $media } at { $at } s)

@@ -43,3 +43,23 @@ cli-import-same-file = { $file } 就是输入文件；请把剪辑工程写到�
 cli-import-exists = { $file } 已存在；加上 --force 才会替换（旧版本保存为 .bak、.bak.2、.bak.3）
 cli-wrote = 已写入 { $file }（{ $tracks } 条轨道上共 { $clips } 个片段）
 cli-cannot-write = 无法写出结果：{ $error }
+cli-bad-time = { $flag } { $text }：请填写不小于 0 的秒数（例如 12.5）
+cli-bad-fps = --fps { $text }：请填写 1 到 240 之间的帧率（例如 25）
+cli-render-speed = { $speed } 倍实时
+cli-render-range = --to { $to } 必须晚于 --from { $from }
+cli-render-height = --height { $height }：请填写 2 到 4320 像素
+cli-render-output = -o { $file }：请为草稿指定视频文件（.mp4），而不是剪辑工程或时间线
+cli-render-stopped = 渲染已停止；没有写入 { $file }
+cli-nothing-written = 没有写入任何文件：{ $error }
+cli-render-placeholders = 草稿无法模拟以下内容，已画成带标签的占位框：
+cli-note = 注意：{ $note }
+cli-render-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $fps } fps，从 { $from } 秒起共 { $secs } 秒，{ $frames } 帧），用时 { $took } 秒（{ $speed } 倍实时）
+cli-png-encode = 无法编码 PNG：{ $error }
+cli-cannot-write-file = 无法写入 { $file }：{ $error }
+cli-width-min = --width 至少为 1
+cli-no-frame-layers =
+    在 { $at } 秒处有 { $n } 个图层没有画面，没有写入任何文件：
+    { $layers }
+cli-still-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $out_width }x{ $out_height } 输出中 { $at } 秒处的 { $layers } 个图层）
+cli-no-frame-media = 媒资 { $media } 在 { $at } 秒处没有画面：{ $error }
+cli-frame-wrote = 已写入 { $file }（{ $width }x{ $height }，媒资 { $media } 的 { $at } 秒处）

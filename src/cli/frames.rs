@@ -16,7 +16,7 @@ use std::sync::atomic::AtomicBool;
 fn parse_at(text: &str) -> Result<Time, (i32, String)> {
     match Time::parse_secs(text) {
         Some(t) if t >= Time::ZERO => Ok(t),
-        _ => Err((EXIT_BAD_INPUT, format!("--at {text}: give a time in seconds, 0 or more (e.g. 12.5)"))),
+        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = "--at", text = text))),
     }
 }
 
@@ -40,9 +40,13 @@ pub fn png(img: &Image) -> Result<Vec<u8>, String> {
 }
 
 fn write_png(path: &Path, img: &Image) -> Result<(), (i32, String)> {
-    let bytes = png(img).map_err(|e| (EXIT_WRITE_FAILED, format!("cannot encode the PNG: {e}")))?;
-    crate::store::atomic::write_atomic(path, &bytes, false)
-        .map_err(|e| (EXIT_WRITE_FAILED, format!("cannot write {}: {e}", path.display())))
+    let bytes = png(img).map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-png-encode", error = e.to_string())))?;
+    crate::store::atomic::write_atomic(path, &bytes, false).map_err(|e| {
+        (
+            EXIT_WRITE_FAILED,
+            crate::t!("cli-cannot-write-file", file = path.display().to_string(), error = e.to_string()),
+        )
+    })
 }
 
 pub struct StillArgs {
@@ -56,7 +60,7 @@ pub struct StillArgs {
 pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
     let at = parse_at(&a.at)?;
     if a.width == Some(0) {
-        return Err((EXIT_BAD_INPUT, "--width must be at least 1".into()));
+        return Err((EXIT_BAD_INPUT, crate::t!("cli-width-min")));
     }
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
     let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
@@ -86,21 +90,24 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            format!("no frame at {} s for {} layer(s), nothing written:\n{}", at, lines.len(), lines.join("\n")),
+            crate::t!("cli-no-frame-layers", at = at.to_string(), n = lines.len(), layers = lines.join("\n")),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
     write_png(&a.output, &img)?;
     let _ = writeln!(
         err,
-        "wrote {} ({}x{}, {} layer(s) at {} s of a {}x{} output)",
-        a.output.display(),
-        img.width,
-        img.height,
-        plan.layers.len(),
-        at,
-        plan.width,
-        plan.height
+        "{}",
+        crate::t!(
+            "cli-still-wrote",
+            file = a.output.display().to_string(),
+            width = img.width,
+            height = img.height,
+            layers = plan.layers.len(),
+            at = at.to_string(),
+            out_width = plan.width,
+            out_height = plan.height
+        )
     );
     Ok(EXIT_OK)
 }
@@ -120,10 +127,21 @@ pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
     let width = a.width.unwrap_or(0);
     let media_id = a.media_id.as_str();
     let cancel = Arc::new(AtomicBool::new(false));
-    let (img, _) = rt
-        .block_on(footage.video_frame(media_id, at, width, &cancel))
-        .map_err(|e| (EXIT_REFUSED, format!("no frame of media {media_id} at {at} s: {e}")))?;
+    let (img, _) = rt.block_on(footage.video_frame(media_id, at, width, &cancel)).map_err(|e| {
+        (EXIT_REFUSED, crate::t!("cli-no-frame-media", media = media_id, at = at.to_string(), error = e.to_string()))
+    })?;
     write_png(&a.output, &img)?;
-    let _ = writeln!(err, "wrote {} ({}x{}, media {media_id} at {at} s)", a.output.display(), img.width, img.height);
+    let _ = writeln!(
+        err,
+        "{}",
+        crate::t!(
+            "cli-frame-wrote",
+            file = a.output.display().to_string(),
+            width = img.width,
+            height = img.height,
+            media = media_id,
+            at = at.to_string()
+        )
+    );
     Ok(EXIT_OK)
 }

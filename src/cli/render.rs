@@ -59,7 +59,7 @@ fn parse_time(flag: &str, text: Option<&str>) -> Result<Option<Time>, (i32, Stri
     let Some(text) = text else { return Ok(None) };
     match Time::parse_secs(text) {
         Some(t) if t >= Time::ZERO => Ok(Some(t)),
-        _ => Err((EXIT_BAD_INPUT, format!("{flag} {text}: give a time in seconds, 0 or more (e.g. 12.5)"))),
+        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
     }
 }
 
@@ -68,22 +68,22 @@ fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
         .parse::<f64>()
         .ok()
         .and_then(FrameRate::from_fps)
-        .ok_or_else(|| (EXIT_BAD_INPUT, format!("--fps {text}: give frames per second between 1 and 240 (e.g. 25)")))
+        .ok_or_else(|| (EXIT_BAD_INPUT, crate::t!("cli-bad-fps", text = text)))
 }
 
 fn bar(p: &Progress) -> String {
     let width = 24usize;
     let filled = ((p.fraction() * width as f32) as usize).min(width);
     let secs = |f: u64| f as f64 / p.rate.fps();
-    let left = p.eta().map(|d| format!("  {} left", human_duration(d))).unwrap_or_default();
+    let left = p.eta().map(|d| crate::t!("cli-up-left", time = human_duration(d))).unwrap_or_default();
+    let speed = crate::t!("cli-render-speed", speed = format!("{:.2}", p.speed()));
     format!(
-        "render [{}{}] {:>3}%  {:.1}/{:.1} s  {:.2}x real time{left}",
+        "render [{}{}] {:>3}%  {:.1}/{:.1} s  {speed}{left}",
         "#".repeat(filled),
         "-".repeat(width - filled),
         (p.fraction() * 100.0) as u32,
         secs(p.frame),
         secs(p.frames),
-        p.speed()
     )
 }
 
@@ -93,19 +93,16 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     if let (Some(f), Some(t)) = (from, to)
         && t <= f
     {
-        return Err((EXIT_BAD_INPUT, format!("--to {t} must come after --from {f}")));
+        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-range", to = t.to_string(), from = f.to_string())));
     }
     if !(2..=4320).contains(&a.height) {
-        return Err((EXIT_BAD_INPUT, format!("--height {}: give 2 to 4320 pixels", a.height)));
+        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-height", height = a.height)));
     }
     // The draft replaces what is at OUTPUT: never the project (or another project) itself.
     let is_project =
         a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("vodcut") || e.eq_ignore_ascii_case("json"));
     if is_project || super::same_file(&a.file, &a.output) {
-        return Err((
-            EXIT_BAD_INPUT,
-            format!("-o {}: name a video file (.mp4) for the draft, not a project or Timeline", a.output.display()),
-        ));
+        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-output", file = a.output.display().to_string())));
     }
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
     let rate = match a.fps.as_deref() {
@@ -126,7 +123,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| (EXIT_SETTINGS, format!("cannot start the network runtime: {e}")))?;
+        .map_err(|e| (EXIT_SETTINGS, crate::t!("cli-no-runtime", error = e.to_string())))?;
     let cancel = catch_ctrl_c();
 
     let tty = std::io::stderr().is_terminal();
@@ -157,39 +154,44 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     let report = match result {
         Ok(r) => r,
         Err(DraftError::Cancelled) => {
-            let _ = writeln!(err, "render stopped; nothing was written to {}", a.output.display());
+            let _ = writeln!(err, "{}", crate::t!("cli-render-stopped", file = a.output.display().to_string()));
             return Ok(EXIT_CANCELLED);
         }
         Err(e @ DraftError::NoFfmpeg(_)) => return Err((EXIT_SETTINGS, e.to_string())),
         Err(e @ DraftError::Input(_)) => return Err((EXIT_BAD_INPUT, e.to_string())),
-        Err(e @ DraftError::Media(_)) => return Err((EXIT_REFUSED, format!("nothing written: {e}"))),
+        Err(e @ DraftError::Media(_)) => {
+            return Err((EXIT_REFUSED, crate::t!("cli-nothing-written", error = e.to_string())));
+        }
         Err(e @ (DraftError::Encoder(_) | DraftError::Write(_))) => {
-            return Err((EXIT_WRITE_FAILED, format!("nothing written: {e}")));
+            return Err((EXIT_WRITE_FAILED, crate::t!("cli-nothing-written", error = e.to_string())));
         }
     };
     if !report.placeholders.is_empty() {
-        let _ = writeln!(err, "not imitated by the draft, drawn as labelled placeholders:");
+        let _ = writeln!(err, "{}", crate::t!("cli-render-placeholders"));
         for p in &report.placeholders {
             let _ = writeln!(err, "  {}", p.line());
         }
     }
     for n in &report.notes {
-        let _ = writeln!(err, "note: {n}");
+        let _ = writeln!(err, "{}", crate::t!("cli-note", note = n.as_str()));
     }
     let secs = report.span.to - report.span.from;
     let took = report.elapsed.as_secs_f64();
     let _ = writeln!(
         err,
-        "wrote {} ({}x{}, {} fps, {} s from {} s, {} frames) in {:.1} s ({:.2}x real time)",
-        report.output.display(),
-        report.size.0,
-        report.size.1,
-        report.rate.label(),
-        secs,
-        report.span.from,
-        report.frames,
-        took,
-        if took > 0.0 { secs.as_secs_f64() / took } else { 0.0 }
+        "{}",
+        crate::t!(
+            "cli-render-wrote",
+            file = report.output.display().to_string(),
+            width = report.size.0,
+            height = report.size.1,
+            fps = report.rate.label(),
+            secs = secs.to_string(),
+            from = report.span.from.to_string(),
+            frames = report.frames,
+            took = format!("{took:.1}"),
+            speed = format!("{:.2}", if took > 0.0 { secs.as_secs_f64() / took } else { 0.0 })
+        )
     );
     Ok(EXIT_OK)
 }
