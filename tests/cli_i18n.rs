@@ -164,3 +164,21 @@ fn submit_refusals_and_results_are_in_the_language() {
         .unwrap();
     assert!(text(&o.stdout).contains("还没有合成任务"), "{}", text(&o.stdout));
 }
+
+#[test]
+fn missing_credentials_are_explained_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("VODCUT_DATA_DIR", dir.path().join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["media", "search", "海边"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(4), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(err.contains("没有找到阿里云凭证。查看了："), "{err}");
+    assert!(err.contains("环境变量：没有设置 ALIBABA_CLOUD_ACCESS_KEY_ID"), "{err}");
+    assert!(err.contains("设置方法：运行 `aliyun configure`"), "{err}");
+}

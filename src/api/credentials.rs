@@ -132,28 +132,52 @@ pub fn mask(id: &str) -> String {
     format!("{head}****{tail}")
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum CredentialError {
-    #[error(
-        "no Alibaba Cloud credentials found. Looked at:\n{}\nTo set them up: run `aliyun configure` (the aliyun CLI writes ~/.aliyun/config.json), or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for temporary STS keys)",
-        .0.iter().map(|l| format!("  - {l}")).collect::<Vec<_>>().join("\n")
-    )]
+    /// Nothing found: where it looked (each place with why it had nothing).
     NotFound(Vec<String>),
     /// `--profile NAME` names a profile that neither file has.
-    #[error(
-        "no credentials profile named \"{name}\". {}\nTo create it: `aliyun configure --profile {name}`",
-        if .existing.is_empty() { "No profile exists yet (looked in ~/.aliyun/config.json and ~/.alibabacloud/credentials).".to_owned() } else { format!("Profiles that exist: {}.", .existing.join(", ")) }
-    )]
-    NoSuchProfile { name: String, existing: Vec<String> },
-    #[error("{0}")]
+    NoSuchProfile {
+        name: String,
+        existing: Vec<String>,
+    },
     Incomplete(String),
-    #[error("{place}: {message}")]
-    Malformed { place: String, message: String },
-    #[error(
-        "{place}: mode {mode} is not supported yet; use an AK or StsToken profile, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"
-    )]
-    Unsupported { place: String, mode: String },
+    Malformed {
+        place: String,
+        message: String,
+    },
+    Unsupported {
+        place: String,
+        mode: String,
+    },
 }
+
+impl std::fmt::Display for CredentialError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            CredentialError::NotFound(looked) => crate::t!(
+                "cred-not-found",
+                looked = looked.iter().map(|l| format!("  - {l}")).collect::<Vec<_>>().join("\n")
+            ),
+            CredentialError::NoSuchProfile { name, existing } => {
+                let known = if existing.is_empty() {
+                    crate::t!("cred-no-profiles")
+                } else {
+                    crate::t!("cred-profiles", list = existing.join(", "))
+                };
+                crate::t!("cred-no-such-profile", name = name.as_str(), known = known)
+            }
+            CredentialError::Incomplete(s) => s.clone(),
+            CredentialError::Malformed { place, message } => format!("{place}: {message}"),
+            CredentialError::Unsupported { place, mode } => {
+                crate::t!("cred-unsupported", place = place.as_str(), mode = mode.as_str())
+            }
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for CredentialError {}
 
 /// What the chain reads: environment variables and the home folder. Injected so tests do not
 /// depend on (or touch) the real ones.
@@ -206,7 +230,7 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
     if profile.is_none() {
         match from_env(lookup)? {
             Some(c) => return Ok(c),
-            None => looked.push(format!("environment: {} and {} are not set", ENV_ID[0], ENV_SECRET[0])),
+            None => looked.push(crate::t!("cred-env-unset", id = ENV_ID[0], secret = ENV_SECRET[0])),
         }
     }
     let profile_name = profile.map(str::to_owned).or_else(|| lookup.first(&ENV_PROFILE).map(|(_, v)| v));
@@ -217,8 +241,8 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
     match (&cli_path, cli_disabled) {
-        (_, true) => looked.push("aliyun CLI config: skipped (ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true)".into()),
-        (None, _) => looked.push("aliyun CLI config: no home folder".into()),
+        (_, true) => looked.push(crate::t!("cred-cli-disabled")),
+        (None, _) => looked.push(crate::t!("cred-cli-no-home")),
         (Some(path), false) => match from_cli_config(path, profile_name.as_deref())? {
             Ok(c) => return Ok(c),
             Err(why) => looked.push(why),
@@ -229,7 +253,7 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".alibabacloud/credentials")));
     match &ini_path {
-        None => looked.push("credentials file: no home folder".into()),
+        None => looked.push(crate::t!("cred-file-no-home")),
         Some(path) => match from_credentials_file(path, profile_name.as_deref().unwrap_or("default"))? {
             Ok(c) => return Ok(c),
             Err(why) => looked.push(why),
@@ -255,10 +279,10 @@ fn from_env(lookup: &Lookup) -> Result<Option<Credentials>, CredentialError> {
     match (id, secret) {
         (None, None) => Ok(None),
         (Some((name, _)), None) => {
-            Err(CredentialError::Incomplete(format!("{name} is set but no secret is: set {} too", ENV_SECRET[0])))
+            Err(CredentialError::Incomplete(crate::t!("cred-no-secret", name = name, secret = ENV_SECRET[0])))
         }
         (None, Some((name, _))) => {
-            Err(CredentialError::Incomplete(format!("{name} is set but no AccessKey ID is: set {} too", ENV_ID[0])))
+            Err(CredentialError::Incomplete(crate::t!("cred-no-id", name = name, id = ENV_ID[0])))
         }
         (Some((_, id)), Some((_, secret))) => Ok(Some(Credentials {
             access_key_id: id,
@@ -276,18 +300,27 @@ fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credenti
     let place = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Err(format!("{place}: no such file"))),
-        Err(e) => return Err(CredentialError::Malformed { place, message: format!("cannot read: {e}") }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Err(crate::t!("cred-no-file", place = place.as_str())));
+        }
+        Err(e) => {
+            return Err(CredentialError::Malformed {
+                place,
+                message: crate::t!("cred-cannot-read", error = e.to_string()),
+            });
+        }
     };
-    let doc: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| CredentialError::Malformed { place: place.clone(), message: format!("not valid JSON ({e})") })?;
+    let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| CredentialError::Malformed {
+        place: place.clone(),
+        message: crate::t!("cred-not-json", error = e.to_string()),
+    })?;
     let wanted = profile
         .map(str::to_owned)
         .or_else(|| doc["current"].as_str().map(str::to_owned))
         .unwrap_or_else(|| "default".into());
     let profiles = doc["profiles"].as_array().cloned().unwrap_or_default();
     let Some(p) = profiles.iter().find(|p| p["name"].as_str() == Some(wanted.as_str())) else {
-        return Ok(Err(format!("{place}: no profile named \"{wanted}\"")));
+        return Ok(Err(crate::t!("cred-no-profile-here", place = place.as_str(), name = wanted)));
     };
     let s = |k: &str| p[k].as_str().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let mode = s("mode").unwrap_or_else(|| "AK".into());
@@ -319,11 +352,18 @@ fn from_credentials_file(path: &Path, profile: &str) -> Result<Result<Credential
     let place = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Err(format!("{place}: no such file"))),
-        Err(e) => return Err(CredentialError::Malformed { place, message: format!("cannot read: {e}") }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Err(crate::t!("cred-no-file", place = place.as_str())));
+        }
+        Err(e) => {
+            return Err(CredentialError::Malformed {
+                place,
+                message: crate::t!("cred-cannot-read", error = e.to_string()),
+            });
+        }
     };
     let Some(section) = ini_section(&text, profile) else {
-        return Ok(Err(format!("{place}: no [{profile}] section")));
+        return Ok(Err(crate::t!("cred-no-section", place = place.as_str(), name = profile)));
     };
     let get = |k: &str| section.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
     let place = format!("{place}, [{profile}]");
