@@ -182,3 +182,27 @@ fn missing_credentials_are_explained_in_the_language() {
     assert!(err.contains("环境变量：没有设置 ALIBABA_CLOUD_ACCESS_KEY_ID"), "{err}");
     assert!(err.contains("设置方法：运行 `aliyun configure`"), "{err}");
 }
+
+#[test]
+fn file_problems_are_explained_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.vodcut");
+    std::fs::write(&empty, b"").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("validate")
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("empty.vodcut：文件是空的"), "{}", text(&o.stderr));
+    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("validate")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(text(&o.stderr).contains("这是文件夹，不是普通文件"), "{}", text(&o.stderr));
+}

@@ -10,52 +10,80 @@ use std::path::{Path, PathBuf};
 pub const EXTENSION: &str = "vodcut";
 
 /// Why a project file could not be opened or saved. Every message names the file.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FileError {
-    #[error("{path}: cannot read the file: {source}")]
     Read { path: PathBuf, source: std::io::Error },
-    #[error("{path}: cannot write the file: {source}. The previous version on disk is unchanged.")]
     Write { path: PathBuf, source: std::io::Error },
-    #[error(
-        "{path}: it is {kind}, not a regular file; vodcut reads project and Timeline files (use - to read standard input)"
-    )]
     NotRegularInput { path: PathBuf, kind: &'static str },
-    #[error(
-        "{path}: it is {kind}, not a regular file, so vodcut did not replace it (to write to standard output, use -o -)"
-    )]
     NotRegularOutput { path: PathBuf, kind: &'static str },
-    #[error(
-        "{path}: the file is read-only, so vodcut did not replace it. Make it writable or save under another name (on the command line, --force replaces it and keeps it read-only)."
-    )]
     ReadOnly { path: PathBuf },
-    #[error(
-        "{path}: the file is larger than {limit_mb} MB, the most vodcut reads (a project of 100 000 clips is about 20 MB); is it the right file?"
-    )]
     TooLarge { path: PathBuf, limit_mb: u64 },
-    #[error("{path}: the file is {encoding} text; vodcut reads JSON in UTF-8. Save it as UTF-8 and open it again.")]
     Encoding { path: PathBuf, encoding: &'static str },
-    #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
-    #[error(
-        "{path}: the file is cut short (it ends at line {line}, column {column}); it may have been copied or saved incompletely. A backup may exist beside it as {backup}"
-    )]
     Truncated { path: PathBuf, line: usize, column: usize, backup: String },
-    #[error("{path}: not JSON: {message} (line {line}, column {column})")]
     NotJson { path: PathBuf, message: String, line: usize, column: usize },
-    #[error("{path}: at {at}: {message}")]
     Shape { path: PathBuf, at: String, message: String },
-    #[error(
-        "{path}: written by a newer vodcut (format version {found}; this one reads up to {supported}). Update vodcut to open it; it has not been changed."
-    )]
     NewerVersion { path: PathBuf, found: u64, supported: u32 },
-    #[error(
-        "{path}: written by a newer vodcut (format version {found}; this one writes version {supported}), so vodcut did not replace it. Save under another name, or update vodcut."
-    )]
     WouldReplaceNewer { path: PathBuf, found: u64, supported: u32 },
-    #[error(
-        "{path}: neither a vodcut project (no FormatVersion) nor an API Timeline (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)"
-    )]
     Unrecognised { path: PathBuf },
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::t;
+        let shown = |p: &PathBuf| p.display().to_string();
+        let text = match self {
+            FileError::Read { path, source } => t!("file-read", path = shown(path), error = source.to_string()),
+            FileError::Write { path, source } => t!("file-write", path = shown(path), error = source.to_string()),
+            FileError::NotRegularInput { path, kind } => {
+                t!("file-not-regular-input", path = shown(path), kind = kind_word(kind))
+            }
+            FileError::NotRegularOutput { path, kind } => {
+                t!("file-not-regular-output", path = shown(path), kind = kind_word(kind))
+            }
+            FileError::ReadOnly { path } => t!("file-read-only", path = shown(path)),
+            FileError::TooLarge { path, limit_mb } => t!("file-too-large", path = shown(path), limit = *limit_mb),
+            FileError::Encoding { path, encoding } => t!("file-encoding", path = shown(path), encoding = *encoding),
+            FileError::Empty { path } => t!("file-empty", path = shown(path)),
+            FileError::Truncated { path, line, column, backup } => {
+                t!("file-truncated", path = shown(path), line = *line, column = *column, backup = backup.as_str())
+            }
+            FileError::NotJson { path, message, line, column } => {
+                t!("file-not-json", path = shown(path), message = message.as_str(), line = *line, column = *column)
+            }
+            FileError::Shape { path, at, message } => {
+                t!("file-shape", path = shown(path), at = at.as_str(), message = message.as_str())
+            }
+            FileError::NewerVersion { path, found, supported } => {
+                t!("file-newer", path = shown(path), found = *found, supported = *supported)
+            }
+            FileError::WouldReplaceNewer { path, found, supported } => {
+                t!("file-would-replace-newer", path = shown(path), found = *found, supported = *supported)
+            }
+            FileError::Unrecognised { path } => t!("file-unrecognised", path = shown(path)),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::Read { source, .. } | FileError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// "a device", "a FIFO (named pipe)"... (from `store::atomic`) in the current language.
+fn kind_word(kind: &str) -> String {
+    match kind {
+        "a FIFO (named pipe)" => crate::t!("file-kind-fifo"),
+        "a device" => crate::t!("file-kind-device"),
+        "a socket" => crate::t!("file-kind-socket"),
+        "a folder" => crate::t!("file-kind-folder"),
+        other => other.to_owned(),
+    }
 }
 
 /// What an opened file turned out to be.

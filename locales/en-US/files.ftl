@@ -1,0 +1,20 @@
+# Opening and saving project and Timeline files. Every message names the file.
+
+file-read = { $path }: cannot read the file: { $error }
+file-write = { $path }: cannot write the file: { $error }. The previous version on disk is unchanged.
+file-not-regular-input = { $path }: it is { $kind }, not a regular file; vodcut reads project and Timeline files (use - to read standard input)
+file-not-regular-output = { $path }: it is { $kind }, not a regular file, so vodcut did not replace it (to write to standard output, use -o -)
+file-read-only = { $path }: the file is read-only, so vodcut did not replace it. Make it writable or save under another name (on the command line, --force replaces it and keeps it read-only).
+file-too-large = { $path }: the file is larger than { $limit } MB, the most vodcut reads (a project of 100 000 clips is about 20 MB); is it the right file?
+file-encoding = { $path }: the file is { $encoding } text; vodcut reads JSON in UTF-8. Save it as UTF-8 and open it again.
+file-empty = { $path }: the file is empty
+file-truncated = { $path }: the file is cut short (it ends at line { $line }, column { $column }); it may have been copied or saved incompletely. A backup may exist beside it as { $backup }
+file-not-json = { $path }: not JSON: { $message } (line { $line }, column { $column })
+file-shape = { $path }: at { $at }: { $message }
+file-newer = { $path }: written by a newer vodcut (format version { $found }; this one reads up to { $supported }). Update vodcut to open it; it has not been changed.
+file-would-replace-newer = { $path }: written by a newer vodcut (format version { $found }; this one writes version { $supported }), so vodcut did not replace it. Save under another name, or update vodcut.
+file-unrecognised = { $path }: neither a vodcut project (no FormatVersion) nor an API Timeline (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)
+file-kind-fifo = a FIFO (named pipe)
+file-kind-device = a device
+file-kind-socket = a socket
+file-kind-folder = a folder

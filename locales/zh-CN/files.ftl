@@ -1,0 +1,20 @@
+# 打开和保存剪辑工程与时间线文件。每条消息都写明文件。
+
+file-read = { $path }：无法读取文件：{ $error }
+file-write = { $path }：无法写入文件：{ $error }。磁盘上的旧版本没有改动。
+file-not-regular-input = { $path }：这是{ $kind }，不是普通文件；vodcut 读取剪辑工程和时间线文件（用 - 读取标准输入）
+file-not-regular-output = { $path }：这是{ $kind }，不是普通文件，vodcut 没有替换它（要写到标准输出，请用 -o -）
+file-read-only = { $path }：文件是只读的，vodcut 没有替换它。请改为可写，或另存为其他名称（命令行中 --force 会替换它并保持只读）。
+file-too-large = { $path }：文件超过 { $limit } MB，这是 vodcut 读取的上限（10 万个片段的剪辑工程约 20 MB）；文件选对了吗？
+file-encoding = { $path }：文件是 { $encoding } 文本；vodcut 读取 UTF-8 编码的 JSON。请另存为 UTF-8 后再打开。
+file-empty = { $path }：文件是空的
+file-truncated = { $path }：文件不完整（结束于第 { $line } 行第 { $column } 列）；可能复制或保存时中断了。旁边可能有备份 { $backup }
+file-not-json = { $path }：不是 JSON：{ $message }（第 { $line } 行第 { $column } 列）
+file-shape = { $path }：在 { $at }：{ $message }
+file-newer = { $path }：由更新版本的 vodcut 写入（格式版本 { $found }；本版本最高读取 { $supported }）。请更新 vodcut 再打开；文件没有改动。
+file-would-replace-newer = { $path }：由更新版本的 vodcut 写入（格式版本 { $found }；本版本写入版本 { $supported }），vodcut 没有替换它。请另存为其他名称，或更新 vodcut。
+file-unrecognised = { $path }：既不是 vodcut 剪辑工程（没有 FormatVersion），也不是 API 时间线（没有 VideoTracks、AudioTracks、ImageTracks 或 SubtitleTracks）
+file-kind-fifo = 命名管道（FIFO）
+file-kind-device = 设备
+file-kind-socket = 套接字
+file-kind-folder = 文件夹
