@@ -2,46 +2,15 @@
 //! Allocation counting is exact and repeatable, so this is a test (time is left to
 //! `benches/open.rs`).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use vodcut::model::export::timeline_json;
 use vodcut::model::generate::generated_project;
 use vodcut::model::validate::validate;
 use vodcut::store::project_file::{from_bytes, to_bytes};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator; the counters are only statistics.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::SeqCst) + layout.size();
-            PEAK.fetch_max(now, Ordering::SeqCst);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::SeqCst);
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-fn peak_of<T>(f: impl FnOnce() -> T) -> usize {
-    let base = LIVE.load(Ordering::SeqCst);
-    PEAK.store(base, Ordering::SeqCst);
-    let r = f();
-    let peak = PEAK.load(Ordering::SeqCst) - base;
-    drop(r);
-    peak
-}
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::peak_of;
 
 // One test only: the counters are global, and tests of one binary run in parallel.
 #[test]
