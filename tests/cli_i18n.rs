@@ -2,6 +2,8 @@
 //! English, `--lang` wins over them, and validation problems come with their places in
 //! that language. The real binary, as a user runs it.
 
+use std::ffi::OsStr;
+use std::path::Path;
 use std::process::{Command, Output};
 
 const BROKEN: &str = r#"{"VideoTracks":[{"VideoTrackClips":[
@@ -94,6 +96,21 @@ fn global_options_may_come_before_the_command_and_a_file_still_opens_the_editor(
     assert_eq!(cli.file.as_deref(), Some(std::path::Path::new("film.vodcut")));
 }
 
+/// Runs vodcut in Chinese (`LANG=zh_CN.UTF-8`) as a newcomer would: nothing else in the
+/// environment but PATH, `extra`, and an empty home and data folder in `home`.
+fn zh(home: &Path, extra: &[(&str, &str)], args: &[&OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("VODCUT_DATA_DIR", home.join("data"))
+        .env("LANG", "zh_CN.UTF-8")
+        .envs(extra.iter().copied())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn service_errors_are_explained_in_the_language() {
     let closed = {
@@ -101,16 +118,12 @@ fn service_errors_are_explained_in_the_language() {
         format!("http://{}/", l.local_addr().unwrap())
     };
     let dir = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("HOME", dir.path())
-        .env("VODCUT_DATA_DIR", dir.path().join("data"))
-        .env("LANG", "zh_CN.UTF-8")
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tExampleKey0001")
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret")
-        .args(["media", "search", "海边", "--endpoint", &closed, "--timeout", "2"])
-        .output()
-        .unwrap();
+    let keys = [
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tExampleKey0001"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-a-real-secret"),
+    ];
+    let args = ["media", "search", "海边", "--endpoint", &closed, "--timeout", "2"].map(OsStr::new);
+    let o = zh(dir.path(), &keys, &args);
     assert_eq!(o.status.code(), Some(6), "network: exit 6");
     let err = text(&o.stderr);
     assert!(err.contains("无法连接到") && err.contains("没有发送任何请求"), "{err}");
@@ -122,16 +135,7 @@ fn upload_refusals_are_in_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("notes.docx");
     std::fs::write(&doc, b"x").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("HOME", dir.path())
-        .env("VODCUT_DATA_DIR", dir.path().join("data"))
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["media", "upload"])
-        .arg(&doc)
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let o = zh(dir.path(), &[], &["media".as_ref(), "upload".as_ref(), doc.as_os_str(), dir.path().as_os_str()]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
     let err = text(&o.stderr);
     assert!(err.contains("点播不接受 .docx 文件"), "{err}");
@@ -142,40 +146,17 @@ fn submit_refusals_and_results_are_in_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.json");
     std::fs::write(&file, BROKEN).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("HOME", dir.path())
-        .env("VODCUT_DATA_DIR", dir.path().join("data"))
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["--sandbox", "submit"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let o = zh(dir.path(), &[], &["--sandbox".as_ref(), "submit".as_ref(), file.as_os_str()]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     assert!(text(&o.stderr).contains("个错误阻止了合成；没有发送任何请求"), "{}", text(&o.stderr));
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("HOME", dir.path())
-        .env("VODCUT_DATA_DIR", dir.path().join("data"))
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["--sandbox", "jobs"])
-        .output()
-        .unwrap();
+    let o = zh(dir.path(), &[], &["--sandbox", "jobs"].map(OsStr::new));
     assert!(text(&o.stdout).contains("还没有合成任务"), "{}", text(&o.stdout));
 }
 
 #[test]
 fn missing_credentials_are_explained_in_the_language() {
     let dir = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("HOME", dir.path())
-        .env("VODCUT_DATA_DIR", dir.path().join("data"))
-        .env("LANG", "zh_CN.UTF-8")
-        .args(["media", "search", "海边"])
-        .output()
-        .unwrap();
+    let o = zh(dir.path(), &[], &["media", "search", "海边"].map(OsStr::new));
     assert_eq!(o.status.code(), Some(4), "{}", text(&o.stderr));
     let err = text(&o.stderr);
     assert!(err.contains("没有找到阿里云凭证。查看了："), "{err}");
@@ -188,21 +169,9 @@ fn file_problems_are_explained_in_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.vodcut");
     std::fs::write(&empty, b"").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("LANG", "zh_CN.UTF-8")
-        .arg("validate")
-        .arg(&empty)
-        .output()
-        .unwrap();
+    let o = zh(dir.path(), &[], &["validate".as_ref(), empty.as_os_str()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("empty.vodcut：文件是空的"), "{}", text(&o.stderr));
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("LANG", "zh_CN.UTF-8")
-        .arg("validate")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let o = zh(dir.path(), &[], &["validate".as_ref(), dir.path().as_os_str()]);
     assert!(text(&o.stderr).contains("这是文件夹，不是普通文件"), "{}", text(&o.stderr));
 }
