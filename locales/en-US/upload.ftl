@@ -15,3 +15,29 @@ up-title-empty = the title is empty
 up-title-long = the title is { $n } bytes long; VOD takes at most { $max }
 up-too-many-tags = { $n } tags given; VOD takes at most { $max }
 up-tag-long = the tag "{ $tag }" is { $n } bytes; VOD takes at most { $max } per tag
+up-changed = { $path } changed since its upload began ({ $detail }). Uploading it again starts over as a new media{ $hint }
+up-restart-hint = ; confirm to start over (CLI: --restart)
+up-oss-failed = { $path }: { $what } failed after { $tries ->
+        [one] 1 try
+       *[other] { $tries } tries
+    }: { $error }.{ $kept }
+up-state-kept = {" "}The upload state is kept: run the same upload again to continue from the confirmed parts
+up-paused = paused
+up-cancelled = cancelled
+
+oss-refused = OSS refused: { $code } (HTTP { $status }): { $message }
+oss-what-it-means = {". What it means: "}{ $hint }
+oss-network = no answer from OSS: { $detail }
+oss-bad = OSS answered HTTP { $status } with an unexpected body: { $detail }
+oss-integrity = OSS stored different data: { $detail }
+oss-hint-token-expired = the temporary upload credentials expired; vodcut renews them by itself, so this means renewing failed
+oss-hint-unknown-key = the temporary upload credentials are not known to OSS; they are renewed on resume
+oss-hint-signature = OSS computed another signature: a proxy may be changing the request
+oss-hint-clock = this computer's clock is more than 15 minutes off: set it right
+oss-hint-denied = OSS refused access to the upload address
+oss-hint-no-upload = OSS no longer knows this multipart upload (aborted, completed or expired after 7 days)
+oss-hint-parts = the parts listed at completion do not match what OSS holds
+oss-hint-too-small = a part other than the last is smaller than 100 KB
+oss-hint-too-large = the file or a part is over the OSS limit
+oss-hint-digest = the data arrived damaged (its MD5 does not match)
+oss-hint-timeout = the connection was too slow; it is tried again

@@ -172,4 +172,21 @@ mod tests {
         assert_eq!(en, "clip 1");
         assert_eq!(tr_in(Lang::Zh, "place-clip", &args[..1]), "第 1 个片段");
     }
+
+    #[test]
+    fn english_plurals_come_from_the_catalog() {
+        let failed = |n: u32| {
+            let args = [
+                ("path", FluentValue::from("a.mp4")),
+                ("what", FluentValue::from("part 3")),
+                ("tries", FluentValue::from(n)),
+                ("error", FluentValue::from("timeout")),
+                ("kept", FluentValue::from("")),
+            ];
+            (tr_in(Lang::En, "up-oss-failed", &args), tr_in(Lang::Zh, "up-oss-failed", &args))
+        };
+        assert_eq!(failed(1).0, "a.mp4: part 3 failed after 1 try: timeout.");
+        assert_eq!(failed(5).0, "a.mp4: part 3 failed after 5 tries: timeout.");
+        assert_eq!(failed(5).1, "a.mp4：part 3在 5 次尝试后失败：timeout。");
+    }
 }

@@ -136,23 +136,65 @@ pub struct Uploaded {
     pub resumed_parts: u32,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum UploadError {
-    #[error("{0}")]
     Input(String),
-    #[error("{path} changed since its upload began ({detail}). Uploading it again starts over as a new media{hint}")]
-    Changed { path: String, detail: String, hint: &'static str },
-    #[error("{path}: {error}")]
-    Api { path: String, error: ApiError },
-    #[error("{path}: {what} failed after {}: {error}.{kept}", tries(.attempts))]
-    Oss { path: String, what: String, error: OssError, attempts: u32, kept: &'static str },
-    #[error("{path}: {detail}")]
-    Io { path: String, detail: String },
-    #[error("paused")]
+    /// `restart_hint`: say how to start over (the file changed before the upload could end).
+    Changed {
+        path: String,
+        detail: String,
+        restart_hint: bool,
+    },
+    Api {
+        path: String,
+        error: ApiError,
+    },
+    /// `kept`: the upload can be resumed from its confirmed parts.
+    Oss {
+        path: String,
+        what: String,
+        error: OssError,
+        attempts: u32,
+        kept: bool,
+    },
+    Io {
+        path: String,
+        detail: String,
+    },
     Paused,
-    #[error("cancelled")]
     Cancelled,
 }
+
+impl std::fmt::Display for UploadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::t;
+        let text = match self {
+            UploadError::Input(s) => s.clone(),
+            UploadError::Changed { path, detail, restart_hint } => {
+                let hint = if *restart_hint { t!("up-restart-hint") } else { String::new() };
+                t!("up-changed", path = path.as_str(), detail = detail.as_str(), hint = hint)
+            }
+            UploadError::Api { path, error } => format!("{path}: {error}"),
+            UploadError::Oss { path, what, error, attempts, kept } => {
+                let kept = if *kept { t!("up-state-kept") } else { String::new() };
+                t!(
+                    "up-oss-failed",
+                    path = path.as_str(),
+                    what = what.as_str(),
+                    tries = *attempts,
+                    error = error.to_string(),
+                    kept = kept
+                )
+            }
+            UploadError::Io { path, detail } => format!("{path}: {detail}"),
+            UploadError::Paused => t!("up-paused"),
+            UploadError::Cancelled => t!("up-cancelled"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for UploadError {}
 
 impl UploadError {
     pub fn api(&self) -> Option<&ApiError> {
@@ -162,12 +204,6 @@ impl UploadError {
         }
     }
 }
-
-fn tries(n: &u32) -> String {
-    if *n == 1 { "1 try".into() } else { format!("{n} tries") }
-}
-
-const KEPT: &str = " The upload state is kept: run the same upload again to continue from the confirmed parts";
 
 /// The temporary credentials, renewed by whichever part first finds them expired.
 struct Session<'a> {
@@ -260,7 +296,7 @@ where
                     what: what.to_owned(),
                     error,
                     attempts: attempt,
-                    kept: "",
+                    kept: false,
                 });
             }
         }
@@ -323,11 +359,7 @@ pub async fn upload_file(
     if let Some(s) = saved {
         match changed(&checked, &s) {
             Some(detail) if !req.restart => {
-                return Err(UploadError::Changed {
-                    path: shown,
-                    detail,
-                    hint: "; confirm to start over (CLI: --restart)",
-                });
+                return Err(UploadError::Changed { path: shown, detail, restart_hint: true });
             }
             _ if req.restart || s.kind == MediaKind::Image => store.remove(&abs),
             _ => resumed = Some(s),
@@ -393,7 +425,7 @@ pub async fn upload_file(
     let kind = st.kind;
     let kept = |e: UploadError| match e {
         UploadError::Oss { path, what, error, attempts, .. } if kind != MediaKind::Image => {
-            UploadError::Oss { path, what, error, attempts, kept: KEPT }
+            UploadError::Oss { path, what, error, attempts, kept: true }
         }
         other => other,
     };
@@ -545,7 +577,7 @@ pub async fn upload_file(
     if let Ok(now) = check_file(&req.path)
         && let Some(detail) = changed(&now, &st)
     {
-        return Err(UploadError::Changed { path: shown, detail, hint: "; confirm to start over (CLI: --restart)" });
+        return Err(UploadError::Changed { path: shown, detail, restart_hint: true });
     }
     let parts: Vec<(u32, String)> = st.parts.iter().map(|(n, e)| (*n, e.clone())).collect();
     let done = with_retries(&session, cfg, "completing the upload", |auth| {

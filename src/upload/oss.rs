@@ -61,23 +61,22 @@ impl OssError {
         }
     }
 
-    fn hint(&self) -> Option<&'static str> {
-        Some(match self.code()? {
-            "SecurityTokenExpired" | "InvalidSecurityToken.Expired" => {
-                "the temporary upload credentials expired; vodcut renews them by itself, so this means renewing failed"
-            }
-            "InvalidAccessKeyId" => "the temporary upload credentials are not known to OSS; they are renewed on resume",
-            "SignatureDoesNotMatch" => "OSS computed another signature: a proxy may be changing the request",
-            "RequestTimeTooSkewed" => "this computer's clock is more than 15 minutes off: set it right",
-            "AccessDenied" => "OSS refused access to the upload address",
-            "NoSuchUpload" => "OSS no longer knows this multipart upload (aborted, completed or expired after 7 days)",
-            "InvalidPart" | "InvalidPartOrder" => "the parts listed at completion do not match what OSS holds",
-            "EntityTooSmall" => "a part other than the last is smaller than 100 KB",
-            "EntityTooLarge" => "the file or a part is over the OSS limit",
-            "InvalidDigest" => "the data arrived damaged (its MD5 does not match)",
-            "RequestTimeout" => "the connection was too slow; it is tried again",
+    fn hint(&self) -> Option<String> {
+        let key = match self.code()? {
+            "SecurityTokenExpired" | "InvalidSecurityToken.Expired" => "oss-hint-token-expired",
+            "InvalidAccessKeyId" => "oss-hint-unknown-key",
+            "SignatureDoesNotMatch" => "oss-hint-signature",
+            "RequestTimeTooSkewed" => "oss-hint-clock",
+            "AccessDenied" => "oss-hint-denied",
+            "NoSuchUpload" => "oss-hint-no-upload",
+            "InvalidPart" | "InvalidPartOrder" => "oss-hint-parts",
+            "EntityTooSmall" => "oss-hint-too-small",
+            "EntityTooLarge" => "oss-hint-too-large",
+            "InvalidDigest" => "oss-hint-digest",
+            "RequestTimeout" => "oss-hint-timeout",
             _ => return None,
-        })
+        };
+        Some(crate::i18n::tr(key))
     }
 }
 
@@ -85,9 +84,14 @@ impl fmt::Display for OssError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             OssError::Service { status, code, message, request_id, ec } => {
-                write!(f, "OSS refused: {code} (HTTP {status}): {message}")?;
+                f.write_str(&crate::t!(
+                    "oss-refused",
+                    code = code.as_str(),
+                    status = *status,
+                    message = message.as_str()
+                ))?;
                 if let Some(h) = self.hint() {
-                    write!(f, ". What it means: {h}")?;
+                    f.write_str(&crate::t!("oss-what-it-means", hint = h))?;
                 }
                 if let Some(id) = request_id {
                     write!(f, " [RequestId {id}]")?;
@@ -97,11 +101,11 @@ impl fmt::Display for OssError {
                 }
                 Ok(())
             }
-            OssError::Network(d) => write!(f, "no answer from OSS: {d}"),
+            OssError::Network(d) => f.write_str(&crate::t!("oss-network", detail = d.as_str())),
             OssError::Bad { status, detail } => {
-                write!(f, "OSS answered HTTP {status} with an unexpected body: {detail}")
+                f.write_str(&crate::t!("oss-bad", status = *status, detail = detail.as_str()))
             }
-            OssError::Integrity(d) => write!(f, "OSS stored different data: {d}"),
+            OssError::Integrity(d) => f.write_str(&crate::t!("oss-integrity", detail = d.as_str())),
         }
     }
 }
