@@ -6,39 +6,18 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
+
+#[path = "support/cli.rs"]
+mod cli_env;
+use cli_env::Env;
 use vodcut::store::project_file;
 
-struct Env {
-    server: VodServer,
-    home: tempfile::TempDir,
+/// Project files in the test's home folder.
+trait Projects {
+    fn project(&self, name: &str, timeline: &str, edit: impl FnOnce(&mut vodcut::model::Project)) -> PathBuf;
 }
 
-impl Env {
-    fn new() -> Self {
-        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap() }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
-            .env("VODCUT_ENDPOINT", self.server.url());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args)
-            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET)
-            .output()
-            .unwrap()
-    }
-
+impl Projects for Env {
     fn project(&self, name: &str, timeline: &str, edit: impl FnOnce(&mut vodcut::model::Project)) -> PathBuf {
         let path = self.home.path().join(name);
         let mut p = vodcut::model::export::import_timeline_str(timeline).unwrap();

@@ -3,38 +3,12 @@
 
 mod support;
 
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 use support::media_files::write_random;
-use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
-
-struct Env {
-    server: VodServer,
-    home: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap() }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
-            .env("VODCUT_ENDPOINT", self.server.url())
-            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-}
+#[path = "support/cli.rs"]
+mod cli_env;
+use cli_env::Env;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -93,7 +67,7 @@ fn bad_input_gets_clear_answers_and_nothing_is_sent() {
 
     // No credentials anywhere.
     let out = env
-        .command(&["media", "upload", ok.to_str().unwrap()])
+        .command_with_keys(&["media", "upload", ok.to_str().unwrap()])
         .env_remove("ALIBABA_CLOUD_ACCESS_KEY_ID")
         .output()
         .unwrap();
@@ -101,7 +75,7 @@ fn bad_input_gets_clear_answers_and_nothing_is_sent() {
     // The network is down.
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
     let out = env
-        .command(&["media", "upload", ok.to_str().unwrap()])
+        .command_with_keys(&["media", "upload", ok.to_str().unwrap()])
         .env("VODCUT_ENDPOINT", format!("http://{closed}/"))
         .output()
         .unwrap();
@@ -116,7 +90,7 @@ fn killed_mid_upload_then_run_again_it_completes_without_resending_confirmed_par
     let (file, md5) = write_random(env.home.path(), "big.mp4", size, 4);
     env.server.oss().oss.part_delay = Duration::from_millis(150);
     let mut child = env
-        .command(&["media", "upload", file.to_str().unwrap(), "--json"])
+        .command_with_keys(&["media", "upload", file.to_str().unwrap(), "--json"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

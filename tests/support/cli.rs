@@ -1,0 +1,43 @@
+#![allow(dead_code)]
+//! The real binary as a user runs it: an empty home and data folder, nothing else in the
+//! environment but PATH, pointed at a loopback VOD server. Included with `#[path]` by the CLI
+//! tests that need it (not from `support/mod.rs`: examples and benches share that module, and
+//! only tests know where the binary is).
+
+use crate::support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
+use std::process::{Command, Output};
+
+pub struct Env {
+    pub server: VodServer,
+    pub home: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap() }
+    }
+
+    /// `vodcut ARGS` against the loopback server, without credentials.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
+            .env("VODCUT_ENDPOINT", self.server.url());
+        c
+    }
+
+    /// As [`Env::command`], with the loopback server's keys in the environment.
+    pub fn command_with_keys(&self, args: &[&str]) -> Command {
+        let mut c = self.command(args);
+        c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID).env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
+        c
+    }
+
+    /// Runs `vodcut ARGS` with the keys and waits for it.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command_with_keys(args).output().unwrap()
+    }
+}
