@@ -19,9 +19,9 @@ fn main() {
             std::process::exit(code);
         }
         None => {
-            // The editor's own words are not in the catalog yet: it stays English unless asked
-            // (`--lang`), so a window never mixes two languages.
-            vodcut::i18n::set(cli.lang.unwrap_or_default());
+            // The editor's own words are not in the catalog yet: it stays English (even with
+            // `--lang`), so a window never mixes two languages.
+            vodcut::i18n::set(vodcut::i18n::Lang::En);
             // The editor starts its own logging (a rotating file in the data folder).
             if let Err(e) = vodcut::ui::run(cli.file) {
                 eprintln!("vodcut: cannot open the editor window: {e}");

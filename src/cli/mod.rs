@@ -53,7 +53,8 @@ pub struct Cli {
     /// deleted. VODCUT_SANDBOX_DIR names another folder.
     #[arg(long, global = true)]
     pub sandbox_keep: bool,
-    /// The language of messages: en (English) or zh-CN (简体中文). Default: LC_ALL/LANG.
+    /// The language of the commands' messages: en (English) or zh-CN (简体中文). Default:
+    /// LC_ALL/LANG. (The editor stays English until its own words are translated.)
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
     /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
