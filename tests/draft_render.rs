@@ -11,7 +11,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use support::media_server::{TestMedia, close, second_of};
+use support::media_server::{MAGENTA, close, colour_library, second_of};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::{Client, ClientConfig, Credentials};
 use vodcut::compose::Image;
@@ -20,7 +20,6 @@ use vodcut::media::decode::Ffmpeg;
 use vodcut::media::{Footage, Options};
 
 const TOL: i32 = 20;
-const MAGENTA: [u8; 3] = [230, 0, 230];
 
 /// Two video tracks (V2 a picture-in-picture in the bottom-right quarter), an image overlay,
 /// a text effect, a VFX the draft cannot imitate, and two audio tracks. Every video clip is
@@ -45,10 +44,7 @@ const TIMELINE: &str = r##"{
 }"##;
 
 fn setup() -> (VodServer, tempfile::TempDir) {
-    let server = VodServer::start();
-    server.add_test_video("vid", "Colour seconds");
-    server.add_test_image("logo", "Logo", 64, 32, MAGENTA);
-    (server, tempfile::tempdir().unwrap())
+    (colour_library(), tempfile::tempdir().unwrap())
 }
 
 fn command(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Command {

@@ -10,14 +10,13 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
-use support::media_server::{TestMedia, close, colour_of_second, second_of};
+use support::media_server::{MAGENTA, close, colour_library, colour_of_second, second_of};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::{Client, ClientConfig, Credentials};
 use vodcut::media::{Exactness, Footage, Options};
 use vodcut::model::Time;
 
 const TOL: i32 = 14;
-const MAGENTA: [u8; 3] = [230, 0, 230];
 
 fn run(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vodcut"))
@@ -65,10 +64,7 @@ const TIMELINE: &str = r##"{
 }"##;
 
 fn setup() -> (VodServer, tempfile::TempDir) {
-    let server = VodServer::start();
-    server.add_test_video("vid", "Colour seconds");
-    server.add_test_image("logo", "Logo", 64, 32, MAGENTA);
-    (server, tempfile::tempdir().unwrap())
+    (colour_library(), tempfile::tempdir().unwrap())
 }
 
 fn still(server: &VodServer, home: &Path, project: &Path, at: &str, extra: &[&str]) -> image::RgbaImage {

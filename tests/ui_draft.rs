@@ -13,11 +13,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use support::media_server::TestMedia;
 use support::ui::{FakePicker, harness};
-use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
-use vodcut::api::credentials::Credentials;
+use support::vod_server::VodServer;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
-use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
 
 struct Setup {
@@ -29,15 +27,7 @@ struct Setup {
 fn editor(ffmpeg: &str, seconds: u32) -> (Setup, Harness<'static, Editor>) {
     let server = VodServer::start();
     server.add_test_video("vid", "Colour seconds");
-    let settings = Settings {
-        credentials: CredentialChoice::Session,
-        endpoint: server.url(),
-        ffmpeg_path: ffmpeg.into(),
-        ..Default::default()
-    };
-    let mut cloud = support::ui::cloud(settings);
-    cloud.footage = true;
-    cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
+    let cloud = support::ui::footage_cloud(server.url(), ffmpeg);
     let mut p = import_timeline_str(&format!(
         r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"vid","In":0,"Out":{seconds}}}]}}]}}"#
     ))

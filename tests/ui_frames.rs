@@ -11,12 +11,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::media_server::{TestMedia, second_of};
 use support::ui::{FakePicker, harness};
-use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
-use vodcut::api::credentials::Credentials;
+use support::vod_server::VodServer;
 use vodcut::edit::document::Document;
 use vodcut::model::Time;
 use vodcut::model::export::import_timeline_str;
-use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
 
 const TOL: i32 = 14;
@@ -30,15 +28,7 @@ fn editor(timeline: &str, ffmpeg: &str) -> (Setup, Harness<'static, Editor>) {
     let server = VodServer::start();
     server.add_test_video("vid", "Colour seconds");
     server.add_test_video("far", "Far away");
-    let settings = Settings {
-        credentials: CredentialChoice::Session,
-        endpoint: server.url(),
-        ffmpeg_path: ffmpeg.into(),
-        ..Default::default()
-    };
-    let mut cloud = support::ui::cloud(settings);
-    cloud.footage = true;
-    cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
+    let cloud = support::ui::footage_cloud(server.url(), ffmpeg);
     let mut p = import_timeline_str(timeline).unwrap();
     p.produce_config.width = Some(320);
     p.produce_config.height = Some(180);

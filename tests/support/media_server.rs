@@ -36,6 +36,17 @@ impl TestMedia for VodServer {
     }
 }
 
+/// The colour of the test logo.
+pub const MAGENTA: [u8; 3] = [230, 0, 230];
+
+/// A loopback server holding the test video ("vid") and a 64x32 magenta logo ("logo").
+pub fn colour_library() -> VodServer {
+    let server = VodServer::start();
+    server.add_test_video("vid", "Colour seconds");
+    server.add_test_image("logo", "Logo", 64, 32, MAGENTA);
+    server
+}
+
 /// A folder with a project file.
 pub fn write_project(dir: &Path, timeline: &str, w: u32, h: u32) -> PathBuf {
     let mut p = vodcut::model::export::import_timeline_str(timeline).unwrap();

@@ -41,6 +41,19 @@ pub fn cloud(settings: vodcut::store::settings::Settings) -> vodcut::ui::cloud::
     c
 }
 
+/// Cloud state signed in to the loopback server at `endpoint`, with real pictures (footage)
+/// decoded by `ffmpeg` (a path, or "" for the one on PATH).
+pub fn footage_cloud(endpoint: String, ffmpeg: &str) -> vodcut::ui::cloud::Cloud {
+    use vodcut::store::settings::{CredentialChoice, Settings};
+    let settings =
+        Settings { credentials: CredentialChoice::Session, endpoint, ffmpeg_path: ffmpeg.into(), ..Default::default() };
+    let mut c = cloud(settings);
+    c.footage = true;
+    c.session =
+        Some(vodcut::api::credentials::Credentials::session(super::vod_server::KEY_ID, super::vod_server::KEY_SECRET));
+    c
+}
+
 /// A harness around `editor`, rendering Chinese like the app does.
 pub fn harness(editor: Editor, size: egui::Vec2) -> Harness<'static, Editor> {
     Harness::builder()
