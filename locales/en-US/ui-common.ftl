@@ -1,0 +1,19 @@
+# Words every part of the editor shares (buttons, states). Parts keep their own sentences in
+# their own files (ui-<part>.ftl); a word used in two parts belongs here.
+
+ui-ok = OK
+ui-cancel = Cancel
+ui-close = Close
+ui-delete = Delete
+ui-rename = Rename
+ui-remove = Remove
+ui-save = Save
+ui-discard = Discard
+ui-open = Open
+ui-apply = Apply
+ui-retry = Retry
+ui-copy = Copy
+ui-on = on
+ui-off = off
+ui-none = (none)
+ui-unknown = unknown
