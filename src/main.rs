@@ -4,7 +4,8 @@ use vodcut::cli::{Cli, EXIT_SETTINGS, Globals, run_with};
 fn main() {
     let cli = Cli::parse();
     if let (Some(_), Some(file)) = (&cli.command, &cli.file) {
-        eprintln!("vodcut: {} is for the editor; a command takes its files after its name", file.display());
+        vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
+        eprintln!("vodcut: {}", vodcut::t!("cli-file-with-command", file = file.display().to_string()));
         std::process::exit(vodcut::cli::EXIT_BAD_INPUT);
     }
     let sandbox = cli.sandbox || cli.sandbox_keep;
@@ -19,12 +20,10 @@ fn main() {
             std::process::exit(code);
         }
         None => {
-            // The editor's own words are not in the catalog yet: it stays English (even with
-            // `--lang`), so a window never mixes two languages.
-            vodcut::i18n::set(vodcut::i18n::Lang::En);
-            // The editor starts its own logging (a rotating file in the data folder).
-            if let Err(e) = vodcut::ui::run(cli.file) {
-                eprintln!("vodcut: cannot open the editor window: {e}");
+            // The editor starts its own logging (a rotating file in the data folder) and
+            // chooses its language: `--lang`, else its settings, else the system's.
+            if let Err(e) = vodcut::ui::run(cli.file, cli.lang) {
+                eprintln!("vodcut: {}", vodcut::t!("cli-no-window", error = e.to_string()));
                 std::process::exit(1);
             }
         }

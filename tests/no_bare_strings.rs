@@ -80,6 +80,8 @@ const QUIET_CALLS: &[&str] = &[
     "include_bytes!",
     "concat!",
     "t!",
+    "tr_in",
+    "tr_args",
     "cfg!",
     "matches!",
     // the environment, paths, processes
@@ -118,6 +120,7 @@ const QUIET_CALLS: &[&str] = &[
     "trim_end_matches",
     "eq",
     "eq_ignore_ascii_case",
+    "index[]",
     "parse_duration_key",
 ];
 
@@ -204,7 +207,8 @@ fn literals(src: &str) -> Vec<Literal> {
             let compared = matches!(prev_op.as_str(), "==" | "!=")
                 || after.starts_with("=>")
                 || (after.starts_with('|') && !after.starts_with("||"));
-            if !in_test(&stack) && !attr_test {
+            // `extern "C"` names an ABI
+            if !in_test(&stack) && !attr_test && last_path != "extern" {
                 let callees =
                     stack.iter().rev().take_while(|(_, block, _)| !block).map(|(c, _, _)| c.clone()).collect();
                 out.push(Literal { line: start_line, text, callees, compared });
@@ -283,7 +287,9 @@ fn literals(src: &str) -> Vec<Literal> {
         }
         match c {
             b'(' | b'[' | b'{' => {
-                let callee = if c == b'(' || (c == b'[' || c == b'{') && last_path.ends_with('!') {
+                let callee = if c == b'[' && !last_path.is_empty() && !last_path.ends_with('!') {
+                    "index[]".to_owned() // `v["Sandbox"]`: a key
+                } else if c == b'(' || (c == b'[' || c == b'{') && last_path.ends_with('!') {
                     // `a.b::c(` → "b::c"; keep the last two path segments
                     let segs: Vec<&str> = last_path.split("::").collect();
                     let n = segs.len();
@@ -296,14 +302,20 @@ fn literals(src: &str) -> Vec<Literal> {
                     String::new()
                 };
                 // A test item's body starts at its first `{` (a `mod tests {` or `fn x() {`).
-                let test = c == b'{' && attr_test;
+                // So does a block whose line, or the line above, says `i18n-exempt:` (a
+                // function returning words for scripts or catalog selectors).
+                let line_text = |n: usize| src.lines().nth(n.wrapping_sub(1)).unwrap_or("");
+                let exempt_block = c == b'{'
+                    && line_text(line).trim_end().ends_with('{')
+                    && (line_text(line).contains("i18n-exempt:") || line_text(line - 1).contains("i18n-exempt:"));
+                let test = c == b'{' && (attr_test || exempt_block);
                 if test {
                     attr_test = false;
                 }
                 // A macro call inherits nothing; a plain block inherits its parent's callee
                 // only for calls, so a closure's body is not "inside" the call.
                 // Inside a macro's arguments (`json!({ "a": 1 })`) a brace is data, not a block.
-                let in_macro = stack.last().is_some_and(|(c, _, _)| c.ends_with('!'));
+                let in_macro = stack.iter().rev().take_while(|(_, block, _)| !block).any(|(c, _, _)| c.ends_with('!'));
                 stack.push((callee, c == b'{' && !last_path.ends_with('!') && !in_macro, test));
                 i += 1;
             }

@@ -26,7 +26,6 @@ cli-label-video = Video:
 cli-label-duration = Duration:
 cli-label-cover = Cover:
 cli-label-error = Error:
-cli-seconds = { $s } s
 cli-up-left = {"  "}{ $time } left
 cli-up-amount = { $done } of { $total }
 cli-up-nothing =
@@ -63,3 +62,24 @@ cli-no-frame-layers =
 cli-still-wrote = wrote { $file } ({ $width }x{ $height }, { $layers } layer(s) at { $at } s of a { $out_width }x{ $out_height } output)
 cli-no-frame-media = no frame of media { $media } at { $at } s: { $error }
 cli-frame-wrote = wrote { $file } ({ $width }x{ $height }, media { $media } at { $at } s)
+
+# The head line of `vodcut status`: a job's title (or id) and its state.
+cli-job-head = { $name } [{ $state }]
+cli-job-state = { $state ->
+    [pending] Pending
+    [submitted] Submitted
+    [failed] Failed
+   *[unknown] Outcome unknown
+}
+# Lines of the sandbox's own jobs and results start with this.
+cli-sandbox-tagged = [Sandbox] { $text }
+cli-sandbox = Sandbox
+# One job of `vodcut jobs`, after its local time. The state and place come padded.
+cli-job-line = { $state } { $place } { $title }  media { $media }  project { $project }  { $status }
+cli-picture-size-wrong = the picture has the wrong number of pixels
+cli-bad-lang = "{ $text }" is not a language vodcut speaks: use en or zh-CN
+cli-stdin = (standard input)
+cli-up-rate = {"  "}{ $size }/s
+cli-no-data-folder = no data folder on this system (no home folder?) to keep upload state in
+cli-file-with-command = { $file } is for the editor; a command takes its files after its name
+cli-no-window = cannot open the editor window: { $error }

@@ -17,3 +17,8 @@ ui-on = on
 ui-off = off
 ui-none = (none)
 ui-unknown = unknown
+
+# The language picker (settings window and View menu).
+language-label = Language
+# Following the system's language, named in its own language: "System (English)".
+language-system = System ({ $lang })

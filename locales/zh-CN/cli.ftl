@@ -26,7 +26,6 @@ cli-label-video = 视频：
 cli-label-duration = 时长：
 cli-label-cover = 封面：
 cli-label-error = 错误：
-cli-seconds = { $s } 秒
 cli-up-left = {"  "}剩余 { $time }
 cli-up-amount = { $done } / { $total }
 cli-up-nothing =
@@ -63,3 +62,22 @@ cli-no-frame-layers =
 cli-still-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $out_width }x{ $out_height } 输出中 { $at } 秒处的 { $layers } 个图层）
 cli-no-frame-media = 媒资 { $media } 在 { $at } 秒处没有画面：{ $error }
 cli-frame-wrote = 已写入 { $file }（{ $width }x{ $height }，媒资 { $media } 的 { $at } 秒处）
+
+# `vodcut status` 的首行：任务的标题（或 ID）和状态。
+cli-job-head = { $name } [{ $state }]
+cli-job-state = { $state ->
+    [pending] 待定
+    [submitted] 已提交
+    [failed] 失败
+   *[unknown] 结果未知
+}
+cli-sandbox-tagged = [沙箱] { $text }
+cli-sandbox = 沙箱
+cli-job-line = { $state } { $place } { $title }  媒资 { $media }  剪辑工程 { $project }  { $status }
+cli-picture-size-wrong = 图片的像素数不对
+cli-bad-lang = “{ $text }”不是 vodcut 支持的语言：请用 en 或 zh-CN
+cli-stdin = （标准输入）
+cli-up-rate = {"  "}{ $size }/秒
+cli-no-data-folder = 此系统没有数据文件夹（没有主目录？），无法保存上传状态
+cli-file-with-command = { $file } 是给编辑器打开的；命令的文件应写在命令名之后
+cli-no-window = 无法打开编辑器窗口：{ $error }

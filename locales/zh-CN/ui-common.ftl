@@ -17,3 +17,7 @@ ui-on = 开
 ui-off = 关
 ui-none = （无）
 ui-unknown = 未知
+
+# 语言选择（设置窗口和“视图”菜单）。
+language-label = 语言
+language-system = 跟随系统（{ $lang }）

@@ -177,9 +177,26 @@ async fn probe(client: &Client, id: &str) -> Result<Job, ApiError> {
     Ok(job)
 }
 
+/// A job's state as a word of the catalog's `cli-job-state` selector.
+// i18n-exempt: selector values, not shown
+fn state_word(s: crate::store::jobs::JobState) -> &'static str {
+    use crate::store::jobs::JobState;
+    match s {
+        JobState::Pending => "pending",
+        JobState::Submitted => "submitted",
+        JobState::Failed => "failed",
+        JobState::OutcomeUnknown => "unknown",
+    }
+}
+
 fn describe(j: &Job) -> String {
-    let sandbox = if j.sandbox { "[Sandbox] " } else { "" };
-    let mut lines = vec![format!("{sandbox}{} [{:?}]", if j.title.is_empty() { &j.id } else { &j.title }, j.state)];
+    let name = if j.title.is_empty() { &j.id } else { &j.title };
+    let head = crate::t!(
+        "cli-job-head",
+        name = name.as_str(),
+        state = crate::t!("cli-job-state", state = state_word(j.state))
+    );
+    let mut lines = vec![if j.sandbox { crate::t!("cli-sandbox-tagged", text = head) } else { head }];
     let mut add = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
             // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character).
@@ -192,7 +209,7 @@ fn describe(j: &Job) -> String {
     add("RequestId:", &j.request_id);
     add(&crate::t!("cli-label-production"), &j.production_status);
     add(&crate::t!("cli-label-video"), &j.video_status);
-    add(&crate::t!("cli-label-duration"), &j.duration.map(|d| crate::t!("cli-seconds", s = d.to_string())));
+    add(&crate::t!("cli-label-duration"), &j.duration.map(crate::i18n::format::duration));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
     lines.join("\n")
@@ -210,18 +227,20 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
     }
     for j in &jobs {
         let when = crate::when::local(j.created);
-        print(
-            out,
-            &format!(
-                "{when}  {:<15} {:<14} {}  media {}  project {}  {}",
-                format!("{:?}", j.state),
-                if j.sandbox { "Sandbox" } else { j.region.as_str() },
-                j.title,
-                j.media_id.as_deref().unwrap_or("-"),
-                j.project_id.as_deref().unwrap_or("-"),
-                j.production_status.as_deref().unwrap_or(""),
-            ),
-        )?;
+        let state = crate::t!("cli-job-state", state = state_word(j.state));
+        let place = if j.sandbox { crate::t!("cli-sandbox") } else { j.region.clone() };
+        // Padded by characters shown, so Chinese words line up too.
+        let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+        let line = crate::t!(
+            "cli-job-line",
+            state = pad(&state, 15),
+            place = pad(&place, 14),
+            title = j.title.as_str(),
+            media = j.media_id.as_deref().unwrap_or("-"),
+            project = j.project_id.as_deref().unwrap_or("-"),
+            status = j.production_status.as_deref().unwrap_or(""),
+        );
+        print(out, &format!("{when}  {line}"))?;
     }
     for b in broken {
         print(out, &crate::t!("cli-job-unreadable", record = b.to_string()))?;
@@ -253,12 +272,13 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 }
                 return print(out, &serde_json::to_string_pretty(&v).unwrap_or_default());
             }
-            let sandbox = if crate::sandbox::active().is_some() { "Sandbox: " } else { "" };
             let line = crate::t!("cli-search-found", total = r.total, kind = kind.as_str(), shown = r.media_list.len());
-            print(out, &format!("{sandbox}{line}"))?;
+            let line =
+                if crate::sandbox::active().is_some() { crate::t!("cli-sandbox-tagged", text = line) } else { line };
+            print(out, &line)?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
-                let len = d.duration.map(|s| format!("{s} s")).unwrap_or_else(|| "-".into());
+                let len = d.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
                 let warn = if d.status.is_empty() || d.status == "Normal" {
                     String::new()
                 } else {
@@ -292,7 +312,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 return Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED });
             }
             for v in &found {
-                let len = v.duration.map(|s| format!("{s} s")).unwrap_or_else(|| "-".into());
+                let len = v.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
                 print(out, &format!("{}  {:<10} {:<12} {}", v.video_id, len, v.status, v.title))?;
             }
             for m in &missing {

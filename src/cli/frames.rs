@@ -33,7 +33,7 @@ fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Re
 /// PNG bytes of `img`.
 pub fn png(img: &Image) -> Result<Vec<u8>, String> {
     let buf = image::RgbaImage::from_raw(img.width, img.height, img.rgba.to_vec())
-        .ok_or_else(|| "the picture has the wrong number of pixels".to_string())?;
+        .ok_or_else(|| crate::t!("cli-picture-size-wrong"))?;
     let mut out = std::io::Cursor::new(Vec::new());
     buf.write_to(&mut out, image::ImageFormat::Png).map_err(|e| e.to_string())?;
     Ok(out.into_inner())

@@ -53,8 +53,8 @@ pub struct Cli {
     /// deleted. VODCUT_SANDBOX_DIR names another folder.
     #[arg(long, global = true)]
     pub sandbox_keep: bool,
-    /// The language of the commands' messages: en (English) or zh-CN (简体中文). Default:
-    /// LC_ALL/LANG. (The editor stays English until its own words are translated.)
+    /// The language of messages: en (English) or zh-CN (简体中文). Default: LC_ALL/LANG; the
+    /// editor's own language setting comes before them.
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
     /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
@@ -277,7 +277,8 @@ fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "en" | "en-us" | "english" => Ok(crate::i18n::Lang::En),
         "zh" | "zh-cn" | "zh-hans" | "chinese" => Ok(crate::i18n::Lang::Zh),
-        _ => Err(format!("\"{s}\" is not a language vodcut speaks: use en or zh-CN")),
+        // Parsed before any language is chosen: said in the system's.
+        _ => Err(crate::i18n::tr_in(crate::i18n::system(), "cli-bad-lang", &[("text", s.into())])),
     }
 }
 
@@ -354,7 +355,8 @@ impl Command {
     }
 }
 
-/// Exit code -> a word for scripts reading a JSON error.
+/// Exit code -> a word for scripts reading a JSON error (not translated: scripts match it).
+// i18n-exempt: the words are JSON values for scripts
 fn error_kind(code: i32) -> &'static str {
     match code {
         EXIT_PROBLEMS => "problems",
@@ -419,13 +421,13 @@ pub(crate) type CliResult = Result<i32, (i32, String)>;
 
 /// Opens a project or Timeline file, or standard input for `-`.
 pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, String)> {
-    let opened =
-        if input::is_stdio(path) { project_file::open_stdin(Path::new(STDIN_NAME)) } else { project_file::open(path) };
+    let opened = if input::is_stdio(path) {
+        project_file::open_stdin(Path::new(&crate::t!("cli-stdin")))
+    } else {
+        project_file::open(path)
+    };
     opened.map_err(|e| (EXIT_BAD_INPUT, e.to_string()))
 }
-
-/// How standard input is named in messages.
-const STDIN_NAME: &str = "(standard input)";
 
 fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
     open_input(path).map(|o| o.project)

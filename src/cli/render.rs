@@ -74,16 +74,17 @@ fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
 fn bar(p: &Progress) -> String {
     let width = 24usize;
     let filled = ((p.fraction() * width as f32) as usize).min(width);
-    let secs = |f: u64| f as f64 / p.rate.fps();
+    let at = |f: u64| crate::i18n::format::duration(f as f64 / p.rate.fps());
     let left = p.eta().map(|d| crate::t!("cli-up-left", time = human_duration(d))).unwrap_or_default();
     let speed = crate::t!("cli-render-speed", speed = format!("{:.2}", p.speed()));
+    // "render" names the command, like `upload` names its file: not a word to translate.
     format!(
-        "render [{}{}] {:>3}%  {:.1}/{:.1} s  {speed}{left}",
+        "render [{}{}] {:>3}%  {}/{}  {speed}{left}", // i18n-exempt: the command's name
         "#".repeat(filled),
         "-".repeat(width - filled),
         (p.fraction() * 100.0) as u32,
-        secs(p.frame),
-        secs(p.frames),
+        at(p.frame),
+        at(p.frames),
     )
 }
 

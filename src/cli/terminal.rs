@@ -29,7 +29,7 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if is_dangerous(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            out.push_str(&format!("\\u{:04x}", u32::from(c))); // i18n-exempt: an escape code
         } else {
             out.push(c);
         }
@@ -49,7 +49,7 @@ impl Write for Escaping<'_> {
             Err(_) => {
                 for &b in buf {
                     if b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f {
-                        write!(self.0, "\\u{b:04x}")?;
+                        write!(self.0, "\\u{b:04x}")?; // i18n-exempt: an escape code
                     } else {
                         self.0.write_all(&[b])?;
                     }

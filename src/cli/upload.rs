@@ -50,7 +50,8 @@ fn progress_line(name: String, progress: Arc<Progress>, stop: Arc<AtomicBool>) -
             let pct = (done * 100).checked_div(total).unwrap_or(0);
             let width = 24usize;
             let filled = (pct as usize * width / 100).min(width);
-            let rate = speed.bytes_per_sec().map(|s| format!("  {}/s", human_bytes(s))).unwrap_or_default();
+            let rate =
+                speed.bytes_per_sec().map(|s| crate::t!("cli-up-rate", size = human_bytes(s))).unwrap_or_default();
             let left = speed
                 .time_left(total.saturating_sub(done))
                 .map(|d| crate::t!("cli-up-left", time = human_duration(d)))
@@ -90,14 +91,13 @@ pub fn run(
     if let Some(t) = &opts.tags
         && let Err(e) = check_tags(t)
     {
-        problems.push(format!("--tags: {e}"));
+        problems.push(format!("--tags: {e}")); // i18n-exempt: the option's name
     }
     if !problems.is_empty() {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-up-nothing", problems = problems.join("\n  "))));
     }
     let (client, _) = client(conn, None)?;
-    let data = crate::store::jobs::data_dir()
-        .ok_or((EXIT_SETTINGS, "no data folder on this system (no home folder?) to keep upload state in".to_owned()))?;
+    let data = crate::store::jobs::data_dir().ok_or_else(|| (EXIT_SETTINGS, crate::t!("cli-no-data-folder")))?;
     let store = StateStore::new(&data);
     let cfg = UploadConfig {
         parts_in_flight: opts.parallel.max(1),

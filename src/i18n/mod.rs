@@ -96,6 +96,12 @@ pub fn system() -> Lang {
     sys_locale::get_locale().and_then(|l| Lang::from_tag(&l)).unwrap_or_default()
 }
 
+/// The language a window starts in: `--lang` for this run, else the one saved in the
+/// settings, else the system's.
+pub fn startup(flag: Option<Lang>, saved: Option<Lang>, system: Lang) -> Lang {
+    flag.or(saved).unwrap_or(system)
+}
+
 /// The message `key` in the current language.
 pub fn tr(key: &str) -> String {
     tr_in(current(), key, &[])

@@ -40,6 +40,8 @@ pub struct Settings {
     pub remember_keys: bool,
     /// The log file's level ("error" … "trace"); empty: info. `RUST_LOG` wins when set.
     pub log_level: String,
+    /// The editor's language; None: the system's (LC_ALL/LANG, the OS setting).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Settings {

@@ -71,6 +71,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
     egui::Modal::new(egui::Id::unique("account-settings")).show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading("Account settings");
+        crate::ui::language::setting(ui, cloud);
         if cloud.sandbox {
             ui.colored_label(
                 ui.visuals().warn_fg_color,

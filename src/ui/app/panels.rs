@@ -114,6 +114,8 @@ impl Editor {
                 }
                 ui.separator();
                 egui::widgets::global_theme_preference_buttons(ui);
+                ui.separator();
+                crate::ui::language::menu(ui, &mut self.cloud);
             });
             ui.menu_button("Timeline", |ui| {
                 for c in [
