@@ -14,17 +14,19 @@ fn in_zone(unix: u64, tz: &jiff::tz::TimeZone) -> String {
     ts.to_zoned_datetime(tz.clone()).strftime("%Y-%m-%d %H:%M %Z").to_string()
 }
 
-/// "5 min ago (2026-12-02 14:05 CST)".
+/// "5 min ago (2026-12-02 14:05 CST)". Dates are written year-month-day in both languages
+/// (the console does so too), so only the words around them are translated.
 pub fn ago_and_local(unix: u64, now: u64) -> String {
-    format!("{} ({})", ago(now.saturating_sub(unix)), local(unix))
+    crate::t!("when-ago-and-local", ago = ago(now.saturating_sub(unix)), local = local(unix))
 }
 
+/// "just now", "5 min ago", "2 h ago", "1 day ago", in the current language.
 pub fn ago(secs: u64) -> String {
     match secs {
-        0..60 => "just now".into(),
-        60..3600 => format!("{} min ago", secs / 60),
-        3600..86_400 => format!("{} h ago", secs / 3600),
-        _ => format!("{} days ago", secs / 86_400),
+        0..60 => crate::t!("when-just-now"),
+        60..3600 => crate::t!("when-minutes-ago", n = secs / 60),
+        3600..86_400 => crate::t!("when-hours-ago", n = secs / 3600),
+        _ => crate::t!("when-days-ago", n = secs / 86_400),
     }
 }
 
@@ -45,9 +47,11 @@ mod tests {
 
     #[test]
     fn ago_in_words() {
+        crate::i18n::set(crate::i18n::Lang::En);
         assert_eq!(ago(5), "just now");
         assert_eq!(ago(301), "5 min ago");
         assert_eq!(ago(7300), "2 h ago");
         assert_eq!(ago(200_000), "2 days ago");
+        assert_eq!(ago(90_000), "1 day ago");
     }
 }

@@ -80,6 +80,7 @@ const QUIET_CALLS: &[&str] = &[
     "include_bytes!",
     "concat!",
     "t!",
+    "strftime",
     "tr_in",
     "tr_args",
     "cfg!",

@@ -16,3 +16,13 @@ kind-video = video
 kind-audio = audio
 kind-image = image
 kind-subtitle = subtitle
+
+# Moments (src/when.rs): how long ago, and the local date and time after it.
+when-just-now = just now
+when-minutes-ago = { $n } min ago
+when-hours-ago = { $n } h ago
+when-days-ago = { $n ->
+    [one] { $n } day ago
+   *[other] { $n } days ago
+}
+when-ago-and-local = { $ago } ({ $local })

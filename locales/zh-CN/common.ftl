@@ -15,3 +15,10 @@ kind-video = 视频
 kind-audio = 音频
 kind-image = 图片
 kind-subtitle = 字幕
+
+# 时刻（src/when.rs）：多久以前，及其后的本地日期时间。
+when-just-now = 刚刚
+when-minutes-ago = { $n } 分钟前
+when-hours-ago = { $n } 小时前
+when-days-ago = { $n } 天前
+when-ago-and-local = { $ago }（{ $local }）
