@@ -3,8 +3,10 @@ use vodcut::cli::{Cli, EXIT_SETTINGS, Globals, run_with};
 
 fn main() {
     let cli = Cli::parse();
+    // The commands' language (the editor may choose its own from its settings later); set
+    // first, so the sandbox's banner is in it too.
+    vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
     if let (Some(_), Some(file)) = (&cli.command, &cli.file) {
-        vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
         eprintln!("vodcut: {}", vodcut::t!("cli-file-with-command", file = file.display().to_string()));
         std::process::exit(vodcut::cli::EXIT_BAD_INPUT);
     }
@@ -14,7 +16,6 @@ fn main() {
     let _sandbox = sandbox.then(|| start_sandbox(cli.sandbox_keep));
     match cli.command {
         Some(command) => {
-            vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
             let globals = Globals { signature: cli.signature, sandbox };
             let code = run_with(command, globals, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
             std::process::exit(code);

@@ -188,7 +188,7 @@ fn media_search_filters_by_kind_and_quotes_titles_safely() {
     assert_eq!(sent["Match"], r"Title in ('it\'s warm')");
     // A parenthesis in the text does not end the expression.
     let out = env.run(&["media", "search", "(sunset)"]);
-    assert!(text(&out.stdout).contains("1 video item(s) match"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("1 video item matches"), "{}", text(&out.stdout));
     // Kind filter, and a warning for media that is not Normal.
     let out = env.run(&["media", "search", "--kind", "audio"]);
     assert!(text(&out.stdout).contains("a1") && !text(&out.stdout).contains("v1"));

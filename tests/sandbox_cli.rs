@@ -88,7 +88,7 @@ fn search_upload_produce_follow_and_list_jobs_without_an_account() {
     let beach = env.json(&["--sandbox", "media", "search", "beach", "--json"]);
     assert_eq!(beach["Total"], 1, "{beach}");
     let text_out = env.ok(&["--sandbox", "media", "search", "--kind", "audio"]);
-    assert!(text(&text_out.stdout).starts_with("Sandbox: 2 audio item(s)"), "{}", text(&text_out.stdout));
+    assert!(text(&text_out.stdout).starts_with("[Sandbox] 2 audio items match"), "{}", text(&text_out.stdout));
     assert!(text(&text_out.stderr).contains("nothing is sent to Alibaba Cloud"), "{}", text(&text_out.stderr));
 
     // Upload a file; it goes through the simulated transcode to Normal.

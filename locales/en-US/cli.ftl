@@ -17,7 +17,10 @@ cli-project-linked = Saved ProjectId { $id } into { $file }; the next submission
 cli-project-not-linked = warning: could not save the ProjectId into the project: { $error }
 cli-no-jobs = No productions yet (history in { $folder }).
 cli-job-unreadable = (unreadable record skipped: { $record })
-cli-search-found = { $total } { $kind } item(s) match; showing { $shown }:
+cli-search-found = { $total ->
+    [one] { $total } { $kind } item matches; showing { $shown }:
+   *[other] { $total } { $kind } items match; showing { $shown }:
+}
 cli-not-usable-yet = {"  ["}{ $status }: not usable until Normal]
 cli-more = More: --scroll-token { $token }
 cli-no-such-video = { $id }  (no such video)

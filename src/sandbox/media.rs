@@ -55,7 +55,7 @@ pub fn write_seconds_video(ffmpeg: &Path, path: &Path) -> Result<(), String> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", ffmpeg.display()))?;
+        .map_err(|e| super::seed::cannot_run(ffmpeg, e))?;
     if let Some(mut stdin) = child.stdin.take() {
         for s in 0..SECONDS {
             let c = colour_of_second(s);

@@ -101,10 +101,10 @@ impl Sandbox {
         }
         let service = dir.join("service");
         for d in [dir.join("data"), dir.join("cache"), service.join("media")] {
-            std::fs::create_dir_all(&d).map_err(|e| format!("cannot make the sandbox folder {}: {e}", d.display()))?;
+            std::fs::create_dir_all(&d).map_err(|e| cannot_make(&d, e))?;
         }
         let server = VodServer::try_start(Some(service.join("oss")))
-            .map_err(|e| format!("cannot start the sandbox service on this machine: {e}"))?;
+            .map_err(|e| crate::t!("sandbox-cannot-start", error = e.to_string()))?;
         let note = seed::seed(&server, &service.join("media"), ffmpeg);
         {
             let mut st = server.state.lock().unwrap();
@@ -124,7 +124,7 @@ impl Sandbox {
 
     /// [`start_in`](Self::start_in) the folder [`folder`] picks.
     pub fn start(keep: bool, ffmpeg: Option<&Path>) -> Result<Sandbox, String> {
-        let (dir, kept) = folder(keep).ok_or("no folder for the sandbox on this system (no home folder?)")?;
+        let (dir, kept) = folder(keep).ok_or_else(|| crate::t!("sandbox-no-folder"))?;
         Sandbox::start_in(&dir, kept, ffmpeg)
     }
 
@@ -143,14 +143,14 @@ impl Sandbox {
     /// Makes this process talk to this sandbox only (endpoint, credentials, folders). Once per
     /// process: a second call is refused.
     pub fn activate(&self) -> Result<(), String> {
-        ACTIVE.set(self.info.clone()).map_err(|_| "a sandbox is already active in this process".to_owned())
+        ACTIVE.set(self.info.clone()).map_err(|_| crate::t!("sandbox-already-active"))
     }
 }
 
 /// The session folder may be in the shared temporary folder: it must be this user's own,
 /// readable by no one else (another user could have made it first, to watch or feed it).
 fn private_folder(dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot make the sandbox folder {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| cannot_make(dir, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -158,10 +158,7 @@ fn private_folder(dir: &Path) -> Result<(), String> {
         // SAFETY: geteuid has no preconditions.
         let me = unsafe { libc::geteuid() };
         if !m.is_dir() || m.uid() != me {
-            return Err(format!(
-                "the sandbox folder {} is not a folder of yours; remove it, or set VODCUT_SANDBOX_DIR",
-                dir.display()
-            ));
+            return Err(crate::t!("sandbox-not-yours", folder = dir.display().to_string()));
         }
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
             .map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -169,14 +166,18 @@ fn private_folder(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+fn cannot_make(dir: &Path, e: std::io::Error) -> String {
+    crate::t!("sandbox-cannot-make-folder", folder = dir.display().to_string(), error = e.to_string())
+}
+
 /// A line for people: where the sandbox runs and that nothing leaves the machine.
 pub fn banner(a: &Active) -> String {
-    let kept = if a.kept { "kept in" } else { "for this session, in" };
-    let mut s = format!(
-        "Sandbox: a demo VOD service on this machine ({}), demo keys, nothing is sent to Alibaba Cloud; state {kept} {}",
-        a.endpoint,
-        a.dir.display()
-    );
+    let (endpoint, folder) = (a.endpoint.as_str(), a.dir.display().to_string());
+    let mut s = if a.kept {
+        crate::t!("sandbox-banner-kept", endpoint = endpoint, folder = folder)
+    } else {
+        crate::t!("sandbox-banner-session", endpoint = endpoint, folder = folder)
+    };
     if let Some(n) = &a.note {
         s += &format!("\n({n})");
     }
@@ -201,7 +202,7 @@ pub(crate) fn finish_ffmpeg(mut child: std::process::Child, tmp: &Path, path: &P
                 let _ = child.kill();
                 let _ = child.wait();
                 let _ = std::fs::remove_file(tmp);
-                return Err("ffmpeg took more than a minute; stopped".into());
+                return Err(crate::t!("sandbox-ffmpeg-too-long"));
             }
         }
     };
@@ -212,9 +213,11 @@ pub(crate) fn finish_ffmpeg(mut child: std::process::Child, tmp: &Path, path: &P
             let _ = e.read_to_string(&mut why);
         }
         let _ = std::fs::remove_file(tmp);
-        return Err(format!("ffmpeg failed ({status}): {}", why.trim().chars().take(300).collect::<String>()));
+        let why: String = why.trim().chars().take(300).collect();
+        return Err(crate::t!("sandbox-ffmpeg-failed", status = status.to_string(), output = why));
     }
-    std::fs::rename(tmp, path).map_err(|e| format!("cannot keep {}: {e}", path.display()))
+    std::fs::rename(tmp, path)
+        .map_err(|e| crate::t!("sandbox-cannot-keep", file = path.display().to_string(), error = e.to_string()))
 }
 
 #[cfg(test)]

@@ -118,11 +118,13 @@ fn drawn(dir: &Path, name: &str, draw: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
     bytes
 }
 
+pub(crate) fn cannot_run(program: &Path, e: std::io::Error) -> String {
+    crate::t!("sandbox-cannot-run", program = program.display().to_string(), error = e.to_string())
+}
+
 /// Makes the ffmpeg media into `dir` (once). Returns the files, or why there are none.
 fn make_media(dir: &Path, ffmpeg: Option<&Path>) -> Result<[PathBuf; 3], String> {
-    let ffmpeg = ffmpeg.ok_or(
-        "ffmpeg was not found: the sandbox's videos have covers but cannot be played; install ffmpeg for playable media",
-    )?;
+    let ffmpeg = ffmpeg.ok_or_else(|| crate::t!("sandbox-no-ffmpeg"))?;
     let seconds = dir.join("seconds.mp4");
     write_seconds_video(ffmpeg, &seconds)?;
     let pattern = dir.join("pattern.mp4");
@@ -167,7 +169,7 @@ fn lavfi(ffmpeg: &Path, path: &Path, args: &[&str]) -> Result<(), String> {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run {}: {e}", ffmpeg.display()))?;
+        .map_err(|e| cannot_run(ffmpeg, e))?;
     super::finish_ffmpeg(child, &tmp, path)
 }
 
