@@ -68,8 +68,11 @@ impl Lang {
         }
     }
 
-    fn id(self) -> LanguageIdentifier {
-        self.code().parse().expect("a valid language tag")
+    /// Parsed once: the editor looks up hundreds of messages a frame.
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: std::sync::OnceLock<[LanguageIdentifier; 2]> = std::sync::OnceLock::new();
+        let ids = IDS.get_or_init(|| Lang::ALL.map(|l| l.code().parse().expect("a valid language tag")));
+        &ids[self as usize]
     }
 }
 
@@ -116,16 +119,16 @@ pub fn tr_args(key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
 pub fn tr_in(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
     let id = lang.id();
     if args.is_empty() {
-        return LOCALES.lookup(&id, key);
+        return LOCALES.lookup(id, key);
     }
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> =
         args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
-    LOCALES.lookup_with_args(&id, key, &map)
+    LOCALES.lookup_with_args(id, key, &map)
 }
 
 /// Whether `key` exists in `lang` itself (not through the English fallback).
 pub fn has_key(lang: Lang, key: &str) -> bool {
-    LOCALES.lookup_no_default_fallback::<&str>(&lang.id(), key, None).is_some()
+    LOCALES.lookup_no_default_fallback::<&str>(lang.id(), key, None).is_some()
 }
 
 /// An argument's name as Fluent knows it: `r#type` in Rust is `$type` in the catalog.
