@@ -80,6 +80,7 @@ const QUIET_CALLS: &[&str] = &[
     "include_bytes!",
     "concat!",
     "t!",
+    "with",
     "strftime",
     "tr_in",
     "tr_args",
@@ -226,10 +227,11 @@ fn literals(src: &str) -> Vec<Literal> {
             let mut chars = rest.chars();
             let first = chars.next().unwrap_or(' ');
             if first == '\\' {
-                i += 1 + rest.find('\'').map_or(rest.len(), |e| e + 1);
-                if let Some(e) = src[i..].find('\'') {
-                    i += e + 1;
-                }
+                // `'\n'`, `'\''`, `'\u{1F600}'`: the backslash, the escaped character, then
+                // the closing quote.
+                let escaped = rest[1..].chars().next().map_or(0, char::len_utf8);
+                let from = i + 2 + escaped;
+                i = from + src[from..].find('\'').map_or(src.len() - from, |e| e + 1);
             } else if chars.next() == Some('\'') {
                 i += 1 + first.len_utf8() + 1;
             } else {
@@ -519,6 +521,7 @@ fn the_scanner_finds_shown_text_and_skips_what_users_never_read() {
             match k { "Arm" => {}, _ => {} }
             let r = r#"Raw "quoted" text"#;
             let c = '"'; let l: &'static str = "after a char";
+            let q = '\''; let n = '\n'; ui.label("after escaped chars");
             x.expect("never shown");
             x.expect(&format!("never shown {y}"));
             // i18n-exempt: a brand
@@ -549,6 +552,7 @@ fn the_scanner_finds_shown_text_and_skips_what_users_never_read() {
             "{} clips",
             "Raw \"quoted\" text",
             "after a char",
+            "after escaped chars",
             "Alibaba Cloud", // the exemption is a comment checked by bare_strings, not here
             "Inside a closure",
             "After the tests",
