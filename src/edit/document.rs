@@ -130,7 +130,7 @@ impl Document {
             return Ok(());
         }
         let edit = Edit::SetClip { track: r.track, index: r.index, clip: Box::new(clip) };
-        if self.history.apply_merging(&mut self.project, &t!("timeline-edit-clip"), edit, merge_key) {
+        if self.history.apply_merging(&mut self.project, t!("timeline-edit-clip"), edit, merge_key) {
             self.note(&Touched { tracks: vec![r.track], all: false });
         }
         Ok(())
