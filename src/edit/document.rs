@@ -5,6 +5,7 @@ use super::ops::{self, ClipRef, Edge, Refused};
 use super::{Edit, History, ProjectFields, Touched};
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
+use crate::t;
 use std::path::PathBuf;
 
 pub struct Document {
@@ -86,7 +87,10 @@ impl Document {
         self.history.is_dirty()
     }
 
-    /// Applies an edit as one undo step.
+    /// Applies an edit as one undo step. `label` names the step in the status line ("Undid
+    /// Move"): callers pass it translated (`t!`), at the moment the edit is made. A step keeps
+    /// its words if the language changes later; that is rare, and storing keys instead would
+    /// not do for labels built from field names ("Edit Title").
     pub fn apply(&mut self, label: &str, edit: Edit) -> bool {
         let touched = edit.touched();
         let done = self.history.apply(&mut self.project, label, edit);
@@ -126,7 +130,7 @@ impl Document {
             return Ok(());
         }
         let edit = Edit::SetClip { track: r.track, index: r.index, clip: Box::new(clip) };
-        if self.history.apply_merging(&mut self.project, "Edit clip", edit, merge_key) {
+        if self.history.apply_merging(&mut self.project, t!("timeline-edit-clip"), edit, merge_key) {
             self.note(&Touched { tracks: vec![r.track], all: false });
         }
         Ok(())
@@ -203,12 +207,13 @@ impl Document {
             self.selection.clone()
         };
         let change = ops::split(&self.project, &targets, at);
-        self.apply_change("Split", change)
+        self.apply_change(&t!("timeline-edit-split"), change)
     }
 
     pub fn delete_selection(&mut self, ripple: bool) -> Result<(), Refused> {
         let change = ops::delete(&self.project, &self.selection, ripple);
-        self.apply_change(if ripple { "Ripple delete" } else { "Delete" }, change)
+        let label = if ripple { t!("timeline-edit-ripple-delete") } else { t!("timeline-edit-delete") };
+        self.apply_change(&label, change)
     }
 
     pub fn copy(&mut self) -> usize {
@@ -226,7 +231,7 @@ impl Document {
             return Err(Refused::Nothing);
         }
         let change = ops::delete(&self.project, &self.selection, false);
-        self.apply_change("Cut", change)
+        self.apply_change(&t!("timeline-edit-cut"), change)
     }
 
     /// Pastes at the playhead; each clip starts on the frame nearest where the copy put it.
@@ -236,7 +241,7 @@ impl Document {
         let copied: Vec<(usize, Time, Clip)> =
             self.clipboard.iter().map(|(t, offset, c)| (*t, fr.snap(at + *offset) - at, c.clone())).collect();
         let change = ops::paste(&self.project, &copied, at);
-        self.apply_change("Paste", change)
+        self.apply_change(&t!("timeline-edit-paste"), change)
     }
 
     /// Trims an edge to the frame boundary nearest `to`.
@@ -253,7 +258,7 @@ impl Document {
             }
         }
         let change = ops::trim(&self.project, r, edge, to);
-        self.apply_change("Trim", change)
+        self.apply_change(&t!("timeline-edit-trim"), change)
     }
 
     /// Moves the selected clips `frames` frames on their tracks (keyboard nudge).
@@ -277,7 +282,7 @@ impl Document {
         let earliest = earliest.ok_or(Refused::Nothing)?;
         let delta = fr.frame_start(fr.nearest_frame(earliest) + frames) - earliest;
         let change = ops::move_clips(&self.project, &self.selection, delta, &|t| Some(t));
-        self.apply_change("Nudge", change)
+        self.apply_change(&t!("timeline-edit-nudge"), change)
     }
 
     /// Moves the playhead `frames` frames (arrow keys), from the frame it is on.
@@ -307,7 +312,7 @@ impl Document {
                     (Edit::InsertTrack { index, track }, vec![ClipRef { track: index, index: 0 }])
                 }
             };
-        if self.apply("Add subtitle", edit) {
+        if self.apply(&t!("timeline-edit-add-subtitle"), edit) {
             self.selection = selection;
         }
         Ok(())
@@ -315,7 +320,7 @@ impl Document {
 
     pub fn add_marker(&mut self) -> Result<(), Refused> {
         let edit = ops::add_marker(&self.project, self.project.playhead)?;
-        self.apply("Add marker", edit);
+        self.apply(&t!("timeline-edit-add-marker"), edit);
         Ok(())
     }
 
@@ -327,7 +332,7 @@ impl Document {
             return Err(Refused::Nothing);
         }
         m.label = label.to_owned();
-        self.apply("Rename marker", Edit::SetMarkers(markers));
+        self.apply(&t!("timeline-edit-rename-marker"), Edit::SetMarkers(markers));
         Ok(())
     }
 
@@ -337,7 +342,7 @@ impl Document {
             return Err(Refused::Gone);
         }
         markers.remove(i);
-        self.apply("Delete marker", Edit::SetMarkers(markers));
+        self.apply(&t!("timeline-edit-delete-marker"), Edit::SetMarkers(markers));
         Ok(())
     }
 

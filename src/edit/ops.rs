@@ -14,6 +14,7 @@ use super::Edit;
 use crate::model::project::{Marker, Placement, TrackKind, layout_track};
 use crate::model::wire::{Clip, Effect, EffectKind};
 use crate::model::{Project, Time};
+use crate::t;
 
 /// A clip by position: track index and index in that track's clip list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,22 +26,58 @@ pub struct ClipRef {
 /// The shortest clip an edit may leave.
 pub const MIN_LENGTH: Time = Time(1_000);
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why an operation cannot be done. Shown in the status line and beside a drag, so it reads
+/// in the current language (formatted when shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refused {
-    #[error("track {0} is locked")]
+    /// The track's name.
     Locked(String),
-    #[error("{0} would overlap another clip on {1}")]
+    /// The timecode of the clip that would overlap, and the track's name.
     Overlap(String, String),
-    #[error("a {what} clip cannot go on a {track} track")]
-    WrongKind { what: &'static str, track: &'static str },
-    #[error("the clip's length is not known yet; set its Out first")]
+    /// The clip's kind ("video", "audio", "image", "subtitle") and the track's.
+    WrongKind {
+        what: &'static str,
+        track: TrackKind,
+    },
     UnknownLength,
-    #[error("the playhead is not inside the clip")]
     NotInside,
-    #[error("that clip or track no longer exists")]
     Gone,
-    #[error("nothing to do")]
     Nothing,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Refused::Locked(track) => t!("timeline-refused-locked", track = track.as_str()),
+            Refused::Overlap(at, track) => t!("timeline-refused-overlap", at = at.as_str(), track = track.as_str()),
+            Refused::WrongKind { what, track } => {
+                let what = match *what {
+                    "video" => t!("kind-video"),
+                    "audio" => t!("kind-audio"),
+                    "image" => t!("kind-image"),
+                    _ => t!("kind-subtitle"),
+                };
+                t!("timeline-refused-wrong-kind", what = what, track = track_kind_name(*track))
+            }
+            Refused::UnknownLength => t!("timeline-refused-unknown-length"),
+            Refused::NotInside => t!("timeline-refused-not-inside"),
+            Refused::Gone => t!("timeline-refused-gone"),
+            Refused::Nothing => t!("timeline-refused-nothing"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// A track's kind as a word inside a sentence: "video", "image overlay".
+pub fn track_kind_name(kind: TrackKind) -> String {
+    match kind {
+        TrackKind::Video => t!("kind-video"),
+        TrackKind::Audio => t!("kind-audio"),
+        TrackKind::Image => t!("timeline-kind-image-overlay"),
+        TrackKind::Subtitle => t!("kind-subtitle"),
+    }
 }
 
 /// The result of an operation: the edit and the selection afterwards.
@@ -146,7 +183,7 @@ pub fn move_clips(
         let to = target_track(r.track).ok_or(Refused::Gone)?;
         let (from_kind, to_kind) = (project.tracks[r.track].kind, project.tracks.get(to).ok_or(Refused::Gone)?.kind);
         if from_kind != to_kind {
-            return Err(Refused::WrongKind { what: kind_of(c, from_kind), track: to_kind.label() });
+            return Err(Refused::WrongKind { what: kind_of(c, from_kind), track: to_kind });
         }
         check_unlocked(project, r.track)?;
         check_unlocked(project, to)?;
@@ -170,7 +207,7 @@ pub fn move_clips(
             .map(|(_, p)| (p.3, p.4))
             .collect();
         if overlaps(&fixed, *s, *e) || overlaps(&others, *s, *e) {
-            return Err(Refused::Overlap(format!("the clip at {}", s.timecode()), project.tracks[*to].name.clone()));
+            return Err(Refused::Overlap(s.timecode(), project.tracks[*to].name.clone()));
         }
     }
     let mut edits = Vec::new();
@@ -397,10 +434,7 @@ pub fn insert(project: &Project, track: usize, new_clips: Vec<Clip>) -> Result<C
         let len = crate::model::project::clip_length(&c, c.material_id().and_then(|id| durations.get(id).copied()))
             .unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
         if overlaps(&spans, start, start + len) {
-            return Err(Refused::Overlap(
-                format!("the clip at {}", start.timecode()),
-                project.tracks[track].name.clone(),
-            ));
+            return Err(Refused::Overlap(start.timecode(), project.tracks[track].name.clone()));
         }
         if !project.tracks[track].kind.allows_overlap() {
             spans.push((start, start + len));

@@ -2,6 +2,7 @@
 //! the keyboard is dispatched here. Single-key shortcuts never fire while a text field has
 //! focus (typing "s" in a field must not split a clip).
 
+use crate::t;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -96,70 +97,66 @@ impl Command {
         Command::RenderDraft,
     ];
 
-    pub fn text(self) -> &'static str {
+    /// The command's name in menus, in the current language.
+    pub fn text(self) -> String {
         match self {
-            Command::New => "New",
-            Command::Open => "Open…",
-            Command::Save => "Save",
-            Command::SaveAs => "Save As…",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::Split => "Split at playhead",
-            Command::Delete => "Delete",
-            Command::RippleDelete => "Ripple delete",
-            Command::Copy => "Copy",
-            Command::Cut => "Cut",
-            Command::Paste => "Paste at playhead",
-            Command::SelectAll => "Select all",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomFit => "Fit timeline",
-            Command::PlayPause => "Play / pause",
-            Command::ShuttleBack => "Play backwards (faster)",
-            Command::ShuttleStop => "Stop",
-            Command::ShuttleForward => "Play forwards (faster)",
-            Command::Home => "Go to start",
-            Command::End => "Go to end",
-            Command::StepBack => "Step back",
-            Command::StepForward => "Step forward",
-            Command::NudgeBack => "Nudge clips back",
-            Command::NudgeForward => "Nudge clips forward",
-            Command::AddSubtitle => "Add subtitle at playhead",
-            Command::AddMarker => "Add marker",
-            Command::ToggleSnap => "Snapping",
-            Command::Produce => "Produce…",
-            Command::NextMarker => "Next marker",
-            Command::PrevMarker => "Previous marker",
-            Command::NextEdit => "Next edit point",
-            Command::PrevEdit => "Previous edit point",
-            Command::SelectAtPlayhead => "Select clip at playhead",
-            Command::SelectNextClip => "Select next clip",
-            Command::SelectPrevClip => "Select previous clip",
-            Command::RenderDraft => "Render draft",
+            Command::New => t!("timeline-cmd-new"),
+            Command::Open => t!("timeline-cmd-open"),
+            Command::Save => t!("ui-save"),
+            Command::SaveAs => t!("timeline-cmd-save-as"),
+            Command::Undo => t!("timeline-cmd-undo"),
+            Command::Redo => t!("timeline-cmd-redo"),
+            Command::Split => t!("timeline-cmd-split"),
+            Command::Delete => t!("ui-delete"),
+            Command::RippleDelete => t!("timeline-cmd-ripple-delete"),
+            Command::Copy => t!("ui-copy"),
+            Command::Cut => t!("timeline-cmd-cut"),
+            Command::Paste => t!("timeline-cmd-paste"),
+            Command::SelectAll => t!("timeline-cmd-select-all"),
+            Command::ZoomIn => t!("timeline-cmd-zoom-in"),
+            Command::ZoomOut => t!("timeline-cmd-zoom-out"),
+            Command::ZoomFit => t!("timeline-cmd-zoom-fit"),
+            Command::PlayPause => t!("timeline-cmd-play-pause"),
+            Command::ShuttleBack => t!("timeline-cmd-shuttle-back"),
+            Command::ShuttleStop => t!("timeline-cmd-shuttle-stop"),
+            Command::ShuttleForward => t!("timeline-cmd-shuttle-forward"),
+            Command::Home => t!("timeline-cmd-home"),
+            Command::End => t!("timeline-cmd-end"),
+            Command::StepBack => t!("timeline-cmd-step-back"),
+            Command::StepForward => t!("timeline-cmd-step-forward"),
+            Command::NudgeBack => t!("timeline-cmd-nudge-back"),
+            Command::NudgeForward => t!("timeline-cmd-nudge-forward"),
+            Command::AddSubtitle => t!("timeline-cmd-add-subtitle"),
+            Command::AddMarker => t!("timeline-cmd-add-marker"),
+            Command::ToggleSnap => t!("timeline-cmd-toggle-snap"),
+            Command::Produce => t!("timeline-cmd-produce"),
+            Command::NextMarker => t!("timeline-cmd-next-marker"),
+            Command::PrevMarker => t!("timeline-cmd-prev-marker"),
+            Command::NextEdit => t!("timeline-cmd-next-edit"),
+            Command::PrevEdit => t!("timeline-cmd-prev-edit"),
+            Command::SelectAtPlayhead => t!("timeline-cmd-select-at-playhead"),
+            Command::SelectNextClip => t!("timeline-cmd-select-next-clip"),
+            Command::SelectPrevClip => t!("timeline-cmd-select-prev-clip"),
+            Command::RenderDraft => t!("timeline-cmd-render-draft"),
         }
     }
 
-    pub fn tooltip(self) -> &'static str {
+    /// What the command does, for its tooltip (its name when that says it all).
+    pub fn tooltip(self) -> String {
         match self {
-            Command::Split => "Split the selected clips (or the clips under the playhead) at the playhead",
-            Command::Delete => "Delete the selected clips and leave the gap",
-            Command::RippleDelete => "Delete the selected clips and close the gap on their tracks",
-            Command::NudgeBack | Command::NudgeForward => "Move the selected clips by one frame",
-            Command::StepBack | Command::StepForward => "Move the playhead by one frame",
-            Command::NextEdit | Command::PrevEdit => "Move the playhead to the next or previous clip edge on any track",
-            Command::SelectAtPlayhead => "Select the clips under the playhead",
-            Command::SelectNextClip | Command::SelectPrevClip => {
-                "Select the next or previous clip on the selected clip's track and move the playhead to it"
-            }
-            Command::AddSubtitle => "Add a 3 s subtitle at the playhead on the first unlocked subtitle track",
-            Command::ToggleSnap => "Snap to clip edges, the playhead, markers and zero while dragging",
-            Command::Produce => "Validate, confirm, and submit a billed production",
-            Command::RenderDraft => {
-                "Render a 360p draft of the whole output on this machine (free; needs ffmpeg), then play it"
-            }
-            Command::ShuttleBack | Command::ShuttleForward => {
-                "Play at normal speed; press again for 2x, 4x, 8x (J backwards, L forwards, K stops)"
-            }
+            Command::Split => t!("timeline-tip-split"),
+            Command::Delete => t!("timeline-tip-delete"),
+            Command::RippleDelete => t!("timeline-tip-ripple-delete"),
+            Command::NudgeBack | Command::NudgeForward => t!("timeline-tip-nudge"),
+            Command::StepBack | Command::StepForward => t!("timeline-tip-step"),
+            Command::NextEdit | Command::PrevEdit => t!("timeline-tip-edit-point"),
+            Command::SelectAtPlayhead => t!("timeline-tip-select-at-playhead"),
+            Command::SelectNextClip | Command::SelectPrevClip => t!("timeline-tip-select-adjacent"),
+            Command::AddSubtitle => t!("timeline-tip-add-subtitle"),
+            Command::ToggleSnap => t!("timeline-tip-snap"),
+            Command::Produce => t!("timeline-tip-produce"),
+            Command::RenderDraft => t!("timeline-tip-render-draft"),
+            Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
             _ => self.text(),
         }
     }

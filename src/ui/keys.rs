@@ -109,21 +109,21 @@ impl Keychain {
                 Answer::Loaded(Ok(Some(keys))) => {
                     let c = credentials_of(&keys);
                     protect(&c);
-                    self.note = Some(format!("Keys {} loaded from the system keychain", c.masked_id()));
+                    self.note = Some(crate::t!("timeline-keychain-loaded", id = c.masked_id()));
                     self.unavailable = false;
                     if session.is_none() {
                         *session = Some(c);
                     }
                 }
                 Answer::Loaded(Ok(None)) => {
-                    self.note = Some("No keys are remembered in the system keychain".into());
+                    self.note = Some(crate::t!("timeline-keychain-none"));
                 }
                 Answer::Stored(Ok(())) => {
                     self.unavailable = false;
-                    self.note = Some("Remembered in the system keychain".into());
+                    self.note = Some(crate::t!("timeline-keychain-stored"));
                 }
                 Answer::Deleted(Ok(())) => {
-                    self.note = Some("Removed from the system keychain".into());
+                    self.note = Some(crate::t!("timeline-keychain-removed"));
                 }
                 Answer::Loaded(Err(e)) | Answer::Stored(Err(e)) | Answer::Deleted(Err(e)) => {
                     if matches!(e, KeychainError::Unavailable(_)) {

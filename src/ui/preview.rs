@@ -180,7 +180,7 @@ impl PreviewState {
             move || {
                 let client = match &s.connection {
                     Some(c) => c.client().map_err(|e| e.to_string()),
-                    None => Err("not set up".to_owned()),
+                    None => Err(crate::t!("timeline-preview-not-set-up")),
                 };
                 let options = Options {
                     ffmpeg: s.ffmpeg,
@@ -316,13 +316,20 @@ pub fn preview_ui(
         egui::WidgetInfo::labeled(
             egui::Role::Image,
             true,
-            format!("Output preview {}x{} at {}", w, h, shown_at.unwrap_or(at).timecode()),
+            crate::t!(
+                "timeline-preview-label",
+                width = w.to_string(),
+                height = h.to_string(),
+                time = shown_at.unwrap_or(at).timecode()
+            ),
         )
     });
-    let mut caption = format!("{w}x{h} at {}", at.timecode());
-    if state.busy() {
-        caption.push_str(" · loading…");
-    }
+    let (width, height, time) = (w.to_string(), h.to_string(), at.timecode());
+    let caption = if state.busy() {
+        crate::t!("timeline-preview-caption-loading", width = width, height = height, time = time)
+    } else {
+        crate::t!("timeline-preview-caption", width = width, height = height, time = time)
+    };
     painter.text(
         frame.left_bottom() + Vec2::new(0.0, 4.0),
         Align2::LEFT_TOP,
@@ -334,7 +341,7 @@ pub fn preview_ui(
     if let Some(r) = &state.shown
         && !r.problems.is_empty()
     {
-        let text = format!("No picture for {}", r.problems.join("; "));
+        let text = crate::t!("timeline-preview-no-picture", what = r.problems.join("; "));
         let warn = ui.visuals().warn_fg_color;
         let g = painter.layout(text, FontId::proportional(11.0), warn, frame.width().max(200.0));
         painter.galley(egui::pos2(frame.left(), line), g, warn);
@@ -345,15 +352,9 @@ pub fn preview_ui(
         let hint_rect = Rect::from_min_size(egui::pos2(frame.left(), line), Vec2::new(frame.width().max(260.0), 16.0));
         ui.scope_builder(egui::UiBuilder::new().max_rect(hint_rect), |ui| {
             ui.horizontal(|ui| {
-                ui.label(
-                    egui::RichText::new(
-                        "Showing covers and snapshots. Install ffmpeg for exact frames (sudo apt install ffmpeg).",
-                    )
-                    .small()
-                    .weak(),
-                )
-                .on_hover_text(crate::media::decode::INSTALL_HINT);
-                if ui.small_button("×").on_hover_text("Hide this hint").clicked() {
+                ui.label(egui::RichText::new(crate::t!("timeline-preview-ffmpeg-hint")).small().weak())
+                    .on_hover_text(crate::media::decode::INSTALL_HINT);
+                if ui.small_button("×").on_hover_text(crate::t!("timeline-preview-hide-hint")).clicked() {
                     state.hint_closed = true;
                 }
             });

@@ -4,6 +4,16 @@
 
 use super::*;
 
+/// Why media of `media` kind cannot go on a track of `track` kind.
+fn wrong_track(media: MediaKind, track: TrackKind) -> String {
+    let media = match media {
+        MediaKind::Video => t!("kind-video"),
+        MediaKind::Audio => t!("kind-audio"),
+        MediaKind::Image => t!("kind-image"),
+    };
+    t!("timeline-media-wrong-track", media = media, track = ops::track_kind_name(track))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn bin_drop(
     ui: &egui::Ui,
@@ -45,7 +55,7 @@ pub(super) fn bin_drop(
     }
     let fits = entry.kind.fits(kind);
     let why = if !fits {
-        Some(format!("{} media cannot go on a {} track", format!("{:?}", entry.kind).to_lowercase(), kind.label()))
+        Some(wrong_track(entry.kind, kind))
     } else {
         ops::insert(&doc.project, track, vec![clip.clone()]).err().map(|e| e.to_string())
     };
@@ -59,11 +69,7 @@ pub(super) fn bin_drop(
     draw::drag_label(&ui.painter_at(area.rect), p, &fr.timecode(at), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
-            st.message = Some(format!(
-                "{} media cannot go on a {} track",
-                format!("{:?}", entry.kind).to_lowercase(),
-                kind.label()
-            ));
+            st.message = Some(wrong_track(entry.kind, kind));
             return;
         }
         let change = match ops::insert(&doc.project, track, vec![clip]) {
@@ -81,15 +87,11 @@ pub(super) fn bin_drop(
             edits.push(crate::edit::Edit::SetBin(bin));
         }
         edits.push(change.edit);
-        if doc.apply("Add clip", crate::edit::Edit::Batch(edits)) {
+        if doc.apply(&t!("timeline-edit-add-clip"), crate::edit::Edit::Batch(edits)) {
             doc.selection = change.selection;
         }
-        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
-            format!(
-                "Added, but \"{}\" is {}: VOD produces only media whose status is Normal",
-                entry.title, payload.status
-            )
-        });
+        st.message = (!payload.status.is_empty() && payload.status != "Normal")
+            .then(|| t!("timeline-added-not-normal", title = entry.title.as_str(), status = payload.status.as_str()));
     }
 }
 
@@ -173,11 +175,11 @@ pub(super) fn finish_drags(
                 st.snap_line = None;
                 match result {
                     Ok(change) => {
-                        let r = doc.apply_change("Move", Ok(change));
+                        let r = doc.apply_change(&t!("timeline-edit-move"), Ok(change));
                         refusal(st, r);
                     }
                     Err(Refused::Nothing) => {}
-                    Err(e) => st.message = Some(format!("Move refused: {e}")),
+                    Err(e) => st.message = Some(t!("timeline-move-refused", reason = e.to_string())),
                 }
             }
         }

@@ -111,10 +111,13 @@ pub fn clip(
     let left = rect.left().max(clip_to.left()) + 5.0;
     tp.text(Pos2::new(left, rect.top() + 4.0), Align2::LEFT_TOP, title, FontId::proportional(13.0), text_colour);
     let len = p.end - p.start;
-    let mut info = if p.length_known { format!("{} s", len) } else { format!("≈{} s (length unknown)", len) };
-    if !p.start_known {
-        info.push_str(", place follows an unknown clip");
-    }
+    let length = crate::i18n::format::duration(len.as_secs_f64());
+    let info = match (p.length_known, p.start_known) {
+        (true, true) => length,
+        (false, true) => crate::t!("timeline-clip-length-unknown", length = length),
+        (true, false) => crate::t!("timeline-clip-place-unknown", length = length),
+        (false, false) => crate::t!("timeline-clip-both-unknown", length = length),
+    };
     tp.text(
         Pos2::new(left, rect.bottom() - 4.0),
         Align2::LEFT_BOTTOM,

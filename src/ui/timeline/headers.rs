@@ -5,6 +5,7 @@ use crate::edit::Edit;
 use crate::edit::document::Document;
 use crate::model::TrackKind;
 use crate::model::project::Track;
+use crate::t;
 use egui::{Pos2, Rect, Vec2};
 
 struct HeaderView {
@@ -14,12 +15,39 @@ struct HeaderView {
     hidden: bool,
 }
 
-fn glyph(kind: TrackKind) -> &'static str {
+/// The track kinds' menu entries: "video track" under the headers, "Add video track" in a
+/// track's menu.
+fn kind_track(kind: TrackKind) -> String {
     match kind {
-        TrackKind::Video => "V",
-        TrackKind::Audio => "A",
-        TrackKind::Image => "I",
-        TrackKind::Subtitle => "S",
+        TrackKind::Video => t!("timeline-video-track"),
+        TrackKind::Audio => t!("timeline-audio-track"),
+        TrackKind::Image => t!("timeline-image-track"),
+        TrackKind::Subtitle => t!("timeline-subtitle-track"),
+    }
+}
+
+fn add_kind_track(kind: TrackKind) -> String {
+    match kind {
+        TrackKind::Video => t!("timeline-add-video-track"),
+        TrackKind::Audio => t!("timeline-add-audio-track"),
+        TrackKind::Image => t!("timeline-add-image-track"),
+        TrackKind::Subtitle => t!("timeline-add-subtitle-track"),
+    }
+}
+
+/// The lock button's words, which also name its undo step.
+fn lock_step(locked: bool) -> String {
+    if locked { t!("timeline-unlock-track") } else { t!("timeline-lock-track") }
+}
+
+/// The hide or mute button's words (audio is muted, pictures are hidden), which also name
+/// its undo step.
+fn hide_step(kind: TrackKind, hidden: bool) -> String {
+    match (kind.is_audible(), hidden) {
+        (true, false) => t!("timeline-mute-track"),
+        (true, true) => t!("timeline-unmute-track"),
+        (false, false) => t!("timeline-hide-track"),
+        (false, true) => t!("timeline-show-track"),
     }
 }
 
@@ -43,7 +71,11 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
         // Right-click on the header: the track's menu (behind the header's own buttons).
         let menu = ui.interact(r, ui.scope_id().with(("track-header", ti)), egui::Sense::click());
         menu.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Group, true, format!("Track {}", doc.project.tracks[ti].name))
+            egui::WidgetInfo::labeled(
+                egui::Role::Group,
+                true,
+                t!("timeline-track-group", name = doc.project.tracks[ti].name.as_str()),
+            )
         });
         track_menu(&menu, doc, ti, &mut action);
         painter.rect_filled(
@@ -61,31 +93,29 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
         let src = &doc.project.tracks[ti];
         let t = HeaderView { kind: src.kind, name: src.name.clone(), locked: src.locked, hidden: src.hidden };
         child.horizontal(|ui| {
-            ui.label(egui::RichText::new(glyph(t.kind)).color(super::draw::kind_colour(t.kind)).strong());
+            ui.label(egui::RichText::new(t.kind.letter().to_string()).color(super::draw::kind_colour(t.kind)).strong());
             ui.label(egui::RichText::new(&t.name).strong());
         });
         child.horizontal(|ui| {
-            let (lock, lock_tip) = if t.locked { ("🔒", "Unlock") } else { ("🔓", "Lock") };
-            if labelled(ui, lock, format!("{lock_tip} {}", t.name), &format!("{lock_tip} this track")).clicked() {
-                let e = Edit::SetTrackProps { track: ti, name: t.name.clone(), locked: !t.locked, hidden: t.hidden };
-                action = Some((format!("{lock_tip} track"), e));
-            }
-            let (icon, verb) = match (t.kind.is_audible(), t.hidden) {
-                (true, false) => ("🔈", "Mute"),
-                (true, true) => ("🔇", "Unmute"),
-                (false, false) => ("👁", "Hide"),
-                (false, true) => ("🚫", "Show"),
+            let name = t.name.as_str();
+            let (lock, label, tip) = if t.locked {
+                ("🔒", t!("timeline-unlock-named", name = name), t!("timeline-unlock-tip"))
+            } else {
+                ("🔓", t!("timeline-lock-named", name = name), t!("timeline-lock-tip"))
             };
-            if labelled(
-                ui,
-                icon,
-                format!("{verb} {}", t.name),
-                &format!("{verb} this track (hidden and muted tracks are left out of the production)"),
-            )
-            .clicked()
-            {
+            if labelled(ui, lock, label, &tip).clicked() {
+                let e = Edit::SetTrackProps { track: ti, name: t.name.clone(), locked: !t.locked, hidden: t.hidden };
+                action = Some((lock_step(t.locked), e));
+            }
+            let (icon, label, tip) = match (t.kind.is_audible(), t.hidden) {
+                (true, false) => ("🔈", t!("timeline-mute-named", name = name), t!("timeline-mute-tip")),
+                (true, true) => ("🔇", t!("timeline-unmute-named", name = name), t!("timeline-unmute-tip")),
+                (false, false) => ("👁", t!("timeline-hide-named", name = name), t!("timeline-hide-tip")),
+                (false, true) => ("🚫", t!("timeline-show-named", name = name), t!("timeline-show-tip")),
+            };
+            if labelled(ui, icon, label, &tip).clicked() {
                 let e = Edit::SetTrackProps { track: ti, name: t.name.clone(), locked: t.locked, hidden: !t.hidden };
-                action = Some((format!("{verb} track"), e));
+                action = Some((hide_step(t.kind, t.hidden), e));
             }
             // Reorder within the kind: up on screen is the higher layer (later in the API).
             let same: Vec<usize> =
@@ -97,18 +127,19 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
                 (same.get(pos + 1).copied().map(Some).unwrap_or(None), pos.checked_sub(1).map(|p| &same[p]))
             };
             if let Some(to) = up
-                && labelled(ui, "⏶", format!("Move {} up", t.name), "Move this track up").clicked()
+                && labelled(ui, "⏶", t!("timeline-move-up-named", name = name), &t!("timeline-move-up-tip")).clicked()
             {
                 let to = if t.kind == TrackKind::Audio { same[to] } else { to };
-                action = Some(("Move track".into(), Edit::MoveTrack { from: ti, to }));
+                action = Some((t!("timeline-move-track"), Edit::MoveTrack { from: ti, to }));
             }
             if let Some(&to) = down
-                && labelled(ui, "⏷", format!("Move {} down", t.name), "Move this track down").clicked()
+                && labelled(ui, "⏷", t!("timeline-move-down-named", name = name), &t!("timeline-move-down-tip"))
+                    .clicked()
             {
-                action = Some(("Move track".into(), Edit::MoveTrack { from: ti, to }));
+                action = Some((t!("timeline-move-track"), Edit::MoveTrack { from: ti, to }));
             }
-            if labelled(ui, "✖", format!("Remove {}", t.name), "Remove this track (undo brings it back)").clicked() {
-                action = Some(("Remove track".into(), Edit::RemoveTrack { index: ti }));
+            if labelled(ui, "✖", t!("timeline-remove-named", name = name), &t!("timeline-remove-tip")).clicked() {
+                action = Some((t!("timeline-remove-track"), Edit::RemoveTrack { index: ti }));
             }
         });
     }
@@ -117,12 +148,13 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
     if bottom < area.bottom() - 20.0 {
         let r = Rect::from_min_size(Pos2::new(area.left() + 8.0, bottom), Vec2::new(area.width() - 16.0, 22.0));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(r));
-        child.menu_button("➕ Add track", |ui| {
+        child.menu_button(format!("➕ {}", t!("timeline-add-track")), |ui| {
             for kind in [TrackKind::Video, TrackKind::Audio, TrackKind::Image, TrackKind::Subtitle] {
-                if ui.button(format!("{} track", kind.label())).clicked() {
+                if ui.button(kind_track(kind)).clicked() {
                     let n = doc.project.tracks.iter().filter(|t| t.kind == kind).count() + 1;
                     let track = Track::new(kind, format!("{}{n}", kind.letter()));
-                    action = Some(("Add track".into(), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
+                    action =
+                        Some((t!("timeline-add-track"), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
                 }
             }
         });
@@ -138,37 +170,34 @@ fn track_menu(r: &egui::Response, doc: &mut Document, ti: usize, action: &mut Op
     r.context_menu(|ui| {
         let t = &doc.project.tracks[ti];
         let (name, locked, hidden, kind) = (t.name.clone(), t.locked, t.hidden, t.kind);
-        let lock = if locked { "Unlock track" } else { "Lock track" };
-        if ui.button(lock).clicked() {
-            *action =
-                Some((lock.into(), Edit::SetTrackProps { track: ti, name: name.clone(), locked: !locked, hidden }));
+        let lock = lock_step(locked);
+        if ui.button(&lock).clicked() {
+            *action = Some((lock, Edit::SetTrackProps { track: ti, name: name.clone(), locked: !locked, hidden }));
             ui.close();
         }
-        let hide = match (kind.is_audible(), hidden) {
-            (true, false) => "Mute track",
-            (true, true) => "Unmute track",
-            (false, false) => "Hide track",
-            (false, true) => "Show track",
-        };
-        if ui.button(hide).clicked() {
-            *action =
-                Some((hide.into(), Edit::SetTrackProps { track: ti, name: name.clone(), locked, hidden: !hidden }));
+        let hide = hide_step(kind, hidden);
+        if ui.button(&hide).clicked() {
+            *action = Some((hide, Edit::SetTrackProps { track: ti, name: name.clone(), locked, hidden: !hidden }));
             ui.close();
         }
-        if ui.button("Select all clips on this track").clicked() {
+        if ui.button(t!("timeline-select-track-clips")).clicked() {
             let n = doc.project.tracks[ti].clips.len();
             doc.selection = (0..n).map(|index| crate::edit::ops::ClipRef { track: ti, index }).collect();
             ui.close();
         }
         ui.separator();
-        if ui.button(format!("Add {} track", kind.label())).clicked() {
+        if ui.button(add_kind_track(kind)).clicked() {
             let n = doc.project.tracks.iter().filter(|t| t.kind == kind).count() + 1;
             let track = Track::new(kind, format!("{}{n}", kind.letter()));
-            *action = Some(("Add track".into(), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
+            *action = Some((t!("timeline-add-track"), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
             ui.close();
         }
-        if ui.button(format!("Remove {name}")).on_hover_text("Undo brings it back").clicked() {
-            *action = Some(("Remove track".into(), Edit::RemoveTrack { index: ti }));
+        if ui
+            .button(t!("timeline-remove-named", name = name.as_str()))
+            .on_hover_text(t!("timeline-undo-brings-back"))
+            .clicked()
+        {
+            *action = Some((t!("timeline-remove-track"), Edit::RemoveTrack { index: ti }));
             ui.close();
         }
     });

@@ -3,17 +3,23 @@
 //! horizontal scrollbar.
 
 use super::*;
+use crate::t;
 
-/// What each effect badge on a clip stands for (the tooltip explains them).
-pub const BADGES: [(char, &str); 7] = [
-    ('T', "Text effect (a caption on this clip)"),
-    ('W', "DeWatermark (logo blur)"),
-    ('V', "Volume"),
-    ('B', "Background (blur or colour)"),
-    ('X', "VFX"),
-    ('↔', "Transition into this clip"),
-    ('?', "an effect vodcut does not know (kept as it came)"),
-];
+/// The effect badges a clip may show.
+pub const BADGES: [char; 7] = ['T', 'W', 'V', 'B', 'X', '↔', '?'];
+
+/// What an effect badge on a clip stands for (the tooltip explains them).
+fn badge_meaning(badge: char) -> String {
+    match badge {
+        'T' => t!("timeline-badge-text"),
+        'W' => t!("timeline-badge-dewatermark"),
+        'V' => t!("timeline-badge-volume"),
+        'B' => t!("timeline-badge-background"),
+        'X' => t!("timeline-badge-vfx"),
+        '↔' => t!("timeline-badge-transition"),
+        _ => t!("timeline-badge-unknown"),
+    }
+}
 
 pub fn clip_tooltip(
     body: &egui::Response,
@@ -28,23 +34,25 @@ pub fn clip_tooltip(
         ui.set_max_width(360.0);
         ui.label(egui::RichText::new(title).strong());
         if let Some(id) = clip.material_id() {
-            ui.label(format!("Media: {id}"));
+            ui.label(t!("timeline-tip-media", id = id));
         }
-        let tc = |t: Time| format!("{} ({} s)", fr.timecode(t), t);
-        ui.label(format!("On the timeline: {} to {}", tc(p.start), tc(p.end)));
+        // The timecode, and the seconds the Timeline's fields hold.
+        let tc = |t: Time| t!("timeline-tip-time", timecode = fr.timecode(t), seconds = t.to_string());
+        ui.label(t!("timeline-tip-on-timeline", start = tc(p.start), end = tc(p.end)));
         if let (Some(i), o) = (clip.r#in, clip.out) {
-            ui.label(format!("Source In {}, Out {}", tc(i), o.map_or("the media's end".into(), tc)));
+            ui.label(t!("timeline-tip-source", r#in = tc(i), out = o.map_or_else(|| t!("timeline-tip-media-end"), tc)));
         }
         let len = p.end - p.start;
         if p.length_known {
-            ui.label(format!("Duration {}", tc(len)));
+            ui.label(t!("timeline-tip-duration", length = tc(len)));
         } else {
-            ui.label(format!("Duration unknown (≈{len} s shown): set its Out, or refresh lengths from VOD"));
+            let length = crate::i18n::format::duration(len.as_secs_f64());
+            ui.label(t!("timeline-tip-duration-unknown", length = length));
         }
         let kinds: Vec<char> = clip.effects.iter().map(|e| draw::badge(e.type_name())).collect();
-        for (c, meaning) in BADGES {
+        for c in BADGES {
             if kinds.contains(&c) {
-                ui.label(format!("{c}: {meaning}"));
+                ui.label(format!("{c}: {}", badge_meaning(c)));
             }
         }
     });
@@ -72,7 +80,7 @@ pub fn clip_menu(body: &egui::Response, doc: &mut Document, st: &mut TimelineSta
             }
         }
         ui.separator();
-        if ui.button("Playhead to clip start").clicked() {
+        if ui.button(t!("timeline-playhead-to-clip-start")).clicked() {
             if let Some(p) = st.indexes().get(r.track).and_then(|i| i.placements.get(r.index)) {
                 doc.set_playhead(p.start);
                 st.follow_playhead = true;
@@ -87,22 +95,22 @@ pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineSt
     resp.context_menu(|ui| {
         let at = st.menu_time;
         ui.label(egui::RichText::new(doc.project.frame_rate.timecode(at)).weak());
-        if ui.button("Move playhead here").clicked() {
+        if ui.button(t!("timeline-move-playhead-here")).clicked() {
             doc.set_playhead(at);
             ui.close();
         }
-        if ui.button("Add marker here").clicked() {
+        if ui.button(t!("timeline-add-marker-here")).clicked() {
             doc.set_playhead(at);
             st.command = Some(Command::AddMarker);
             ui.close();
         }
-        if ui.button("Paste here").clicked() {
+        if ui.button(t!("timeline-paste-here")).clicked() {
             doc.set_playhead(at);
             st.command = Some(Command::Paste);
             ui.close();
         }
         ui.separator();
-        if ui.button("Fit timeline").clicked() {
+        if ui.button(t!("timeline-cmd-zoom-fit")).clicked() {
             st.command = Some(Command::ZoomFit);
             ui.close();
         }
@@ -125,11 +133,18 @@ pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rec
             Pos2::new(x - 6.0, rect.top() + RULER_H - 11.0),
             Pos2::new(x + 6.0, rect.top() + RULER_H),
         );
-        let label = if marker.label.is_empty() { format!("Marker {}", i + 1) } else { marker.label.clone() };
+        let label =
+            if marker.label.is_empty() { t!("timeline-marker-default", n = i + 1) } else { marker.label.clone() };
         let time = doc.project.frame_rate.timecode(marker.time);
-        let r = ui.interact(flag, ui.scope_id().with(("marker", i)), Sense::click());
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Marker {label} at {time}")));
-        let r = r.on_hover_text(format!("{label} · {time}\nDouble-click to rename, right-click for more"));
+        let r = ui.interact(flag, ui.scope_id().with(("marker-flag", i)), Sense::click());
+        r.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                t!("timeline-marker-label", label = label.as_str(), time = time.as_str()),
+            )
+        });
+        let r = r.on_hover_text(t!("timeline-marker-tip", label = label.as_str(), time = time.as_str()));
         if r.clicked() {
             doc.set_playhead(marker.time);
         }
@@ -139,15 +154,15 @@ pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rec
         let (t, text) = (marker.time, marker.label.clone());
         r.context_menu(|ui| {
             ui.label(egui::RichText::new(&label).strong());
-            if ui.button("Rename…").clicked() {
+            if ui.button(t!("timeline-marker-rename")).clicked() {
                 st.renaming = Some((i, text.clone()));
                 ui.close();
             }
-            if ui.button("Go to").clicked() {
+            if ui.button(t!("timeline-marker-go-to")).clicked() {
                 doc.set_playhead(t);
                 ui.close();
             }
-            if ui.button("Delete marker").clicked() {
+            if ui.button(t!("timeline-edit-delete-marker")).clicked() {
                 delete = Some(i);
                 ui.close();
             }
@@ -176,7 +191,7 @@ pub fn scrollbar(ui: &egui::Ui, doc: &Document, st: &mut TimelineState, rect: Re
         Vec2::new(thumb_w, rect.height() - 4.0),
     );
     let r = ui.interact(rect, ui.scope_id().with("h-scrollbar"), Sense::click_and_drag());
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, "Timeline scrollbar"));
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ScrollBar, true, t!("timeline-scrollbar")));
     let secs_per_px = total / f64::from(rect.width());
     let to_origin =
         |x: f32| Time::from_secs_f64(f64::from(x - rect.left()) * secs_per_px).unwrap_or(Time::ZERO).max(Time::ZERO);

@@ -19,6 +19,7 @@ use crate::edit::snap::{TrackIndex, snap};
 use crate::model::project::{MediaKind, TrackKind};
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
+use crate::t;
 use crate::ui::commands::Command;
 use egui::{Pos2, Rect, Sense, Vec2};
 use lanes::{Lanes, RowLayout};
@@ -153,7 +154,7 @@ pub fn clip_title(project: &Project, clip: &Clip) -> String {
     if let Some(text) = clip.content.as_deref().filter(|t| !t.trim().is_empty()) {
         return text.replace("\\N", " ").replace('\n', " ");
     }
-    let id = clip.material_id().unwrap_or("(no media)");
+    let Some(id) = clip.material_id() else { return t!("timeline-no-media") };
     project
         .bin
         .iter()
@@ -267,7 +268,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     // Background of the time area: click clears the selection, drag draws a rubber band,
     // double-click on a subtitle track adds a subtitle, media dropped from the bin lands here.
     let area = ui.interact(time_area, ui.scope_id().with("timeline-area"), Sense::click_and_drag());
-    area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Timeline tracks"));
+    area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, t!("timeline-tracks")));
     draw::rows(&painter, ui.visuals(), doc, &rows, &layout, rows_area, st.scroll_y, time_left);
 
     // Clips: only those in the visible range of visible rows.
@@ -295,11 +296,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             let x1 = st.mapping.x_from_time(p.end).min(rect.right() + 2.0).max(x0 + 2.0);
             let prect = Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + lane_h - 3.0));
             draw::pending(&painter, ui.visuals(), prect.intersect(time_area), &p.label);
-            let label = format!("Uploading {} at {}", p.label, p.start.timecode());
-            let resp =
-                ui.interact(prect.intersect(time_area), ui.scope_id().with(("pending", ti, p.start)), Sense::hover());
+            let label = t!("timeline-uploading-label", name = p.label.as_str(), time = p.start.timecode());
+            let resp = ui.interact(
+                prect.intersect(time_area),
+                ui.scope_id().with(("pending-clip", ti, p.start)),
+                Sense::hover(),
+            );
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-            resp.on_hover_text("Uploading: it becomes a clip here when VOD gives its MediaId (Uploads window: progress, pause, cancel)");
+            resp.on_hover_text(t!("timeline-uploading-tip"));
         }
     }
     for &(r, crect) in &clip_hits {
@@ -324,9 +328,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             crect.intersect(time_area),
             px_per_sec,
         );
-        let id = ui.scope_id().with(("clip", r.track, r.index));
+        let id = ui.scope_id().with(("clip-body", r.track, r.index));
         let body = ui.interact(crect.intersect(time_area), id, Sense::click_and_drag());
-        let label = format!("Clip {title} on {track_name} at {}", placement.start.timecode());
+        let label = t!(
+            "timeline-clip-label",
+            title = title.as_str(),
+            track = track_name.as_str(),
+            time = placement.start.timecode()
+        );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
             menus::clip_tooltip(&body, &doc.project, r, &title, placement);
@@ -346,10 +355,14 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
                 let er = Rect::from_min_size(Pos2::new(x, crect.top()), Vec2::new(EDGE_PX, crect.height()))
                     .intersect(time_area);
                 let resp = ui
-                    .interact(er, id.with(("trim", edge as u8)), Sense::drag())
+                    .interact(er, id.with(("trim-handle", edge as u8)), Sense::drag())
                     .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
-                let which = if edge == Edge::Start { "start" } else { "end" };
-                let label = format!("Trim {which} of {title} on {track_name}");
+                let (title, track) = (title.as_str(), track_name.as_str());
+                let label = if edge == Edge::Start {
+                    t!("timeline-trim-start-label", title = title, track = track)
+                } else {
+                    t!("timeline-trim-end-label", title = title, track = track)
+                };
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if resp.drag_started() {
                     doc.selection = vec![r];
@@ -476,7 +489,7 @@ fn background_interaction(
     {
         let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
         let change = ops::insert(&doc.project, rows[row], vec![doc.new_subtitle(at)]);
-        let r = doc.apply_change("Add subtitle", change);
+        let r = doc.apply_change(&t!("timeline-edit-add-subtitle"), change);
         refusal(st, r);
         return;
     }
@@ -491,8 +504,8 @@ fn background_interaction(
 }
 
 fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, painter: &egui::Painter) {
-    let resp = ui.interact(rect, ui.scope_id().with("ruler"), Sense::click_and_drag());
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Timeline ruler"));
+    let resp = ui.interact(rect, ui.scope_id().with("timeline-ruler"), Sense::click_and_drag());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, t!("timeline-ruler")));
     if resp.secondary_clicked()
         && let Some(p) = resp.interact_pointer_pos()
     {
