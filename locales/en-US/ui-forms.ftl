@@ -69,8 +69,8 @@ forms-bin-drag-hint = Drag onto a track to add it
 forms-bin-remove-hint = Remove from the bin (clips stay)
 forms-bin-remove-entry = Remove { $title }
 forms-bin-in-use = { $n ->
-    [one] { $n } clip uses { $title }: it keeps playing the media, but loses its title and known length.
-   *[other] { $n } clips use { $title }: they keep playing the media, but lose its title and known length.
+    [one] { $n } clip uses { $title }: it keeps playing it, but loses its title and known length.
+   *[other] { $n } clips use { $title }: they keep playing it, but lose its title and known length.
 }
 forms-bin-remove-anyway = Remove anyway
 forms-bin-keep = Keep
