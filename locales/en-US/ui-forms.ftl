@@ -48,7 +48,7 @@ forms-track-locked = The track is locked: unlock it to edit.
 # A subtitle's words (the API's Content)
 forms-subtitle-text = Text
 forms-effects-heading = Effects ({ $n })
-forms-add-effect = ➕ Add effect
+forms-add-effect = Add effect
 forms-move-up = Move up
 forms-move-down = Move down
 forms-remove-effect = Remove effect

@@ -44,7 +44,7 @@ forms-track-locked = 轨道已锁定：解锁后才能编辑。
 # 字幕的文字（API 的 Content）
 forms-subtitle-text = 文字
 forms-effects-heading = 特效（{ $n }）
-forms-add-effect = ➕ 添加特效
+forms-add-effect = 添加特效
 forms-move-up = 上移
 forms-move-down = 下移
 forms-remove-effect = 移除特效

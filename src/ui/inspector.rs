@@ -172,7 +172,8 @@ fn text_style(
 fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(t!("forms-effects-heading", n = c.effects.len())).strong());
-        ui.menu_button(t!("forms-add-effect"), |ui| {
+        // The icon is egui's own glyph, the same in every language.
+        ui.menu_button(format!("➕ {}", t!("forms-add-effect")), |ui| {
             for k in EffectKind::ALL {
                 let fits = kind != TrackKind::Audio || k == EffectKind::Volume;
                 if ui.add_enabled(fits, egui::Button::new(k.wire_name())).clicked() {
