@@ -4,8 +4,10 @@
 use super::timeline::MediaDrop;
 use crate::edit::Edit;
 use crate::edit::document::Document;
+use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
+use crate::t;
 
 /// The "add media" form's fields, kept between frames.
 #[derive(Default)]
@@ -26,15 +28,20 @@ pub fn bin_ui(
     form: &mut AddForm,
     states: &std::collections::HashMap<String, String>,
 ) {
-    ui.heading("Media bin");
+    ui.heading(t!("forms-bin-heading"));
     if doc.project.bin.is_empty() {
-        ui.label("No media yet: add some by MediaId below, then drag it onto a track.");
+        ui.label(t!("forms-bin-empty"));
     }
     let mut remove = None;
     for (i, e) in doc.project.bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
-        let kind = format!("{:?}", e.kind).to_lowercase();
-        let len = e.duration.map(|d| format!("{} s", d)).unwrap_or_else(|| "length unknown".into());
+        let kind = match e.kind {
+            MediaKind::Video => t!("kind-video"),
+            MediaKind::Audio => t!("kind-audio"),
+            MediaKind::Image => t!("kind-image"),
+        };
+        let len =
+            e.duration.map(|d| format::duration(d.as_secs_f64())).unwrap_or_else(|| t!("forms-bin-length-unknown"));
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
         let state = states.get(&e.media_id).map(|s| format!("  ·  {s}")).unwrap_or_default();
         ui.horizontal(|ui| {
@@ -43,11 +50,12 @@ pub fn bin_ui(
                     ui.label(format!("☰ {title}  ·  {kind}  ·  {len}{state}"));
                 })
                 .response;
-            let label = format!("Media {title}{state}");
+            let label = t!("forms-bin-entry", title = title.as_str(), state = state.as_str());
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            r.on_hover_text(format!("{}\nDrag onto a track to add it", e.media_id));
-            let r = ui.small_button("✖").on_hover_text("Remove from the bin (clips stay)");
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {title}")));
+            r.on_hover_text(format!("{}\n{}", e.media_id, t!("forms-bin-drag-hint")));
+            let r = ui.small_button("✖").on_hover_text(t!("forms-bin-remove-hint"));
+            let label = t!("forms-bin-remove-entry", title = title.as_str());
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if r.clicked() {
                 remove = Some((i, false));
             }
@@ -61,15 +69,14 @@ pub fn bin_ui(
                 .flat_map(|t| &t.clips)
                 .filter(|c| c.material_id() == Some(&e.media_id))
                 .count();
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("{users} clip(s) use {title}: they keep playing it, but lose its title and known length."),
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, t!("forms-bin-in-use", n = users, title = title.as_str()));
             ui.horizontal(|ui| {
-                if ui.button("Remove anyway").clicked() {
+                if ui.button(t!("forms-bin-remove-anyway")).clicked() {
                     remove = Some((i, true));
                 }
-                if crate::ui::dialog::default_button(ui, "Keep").clicked() || crate::ui::dialog::escape(ui) {
+                if crate::ui::dialog::default_button(ui, &t!("forms-bin-keep")).clicked()
+                    || crate::ui::dialog::escape(ui)
+                {
                     form.confirm_remove = None;
                 }
             });
@@ -83,29 +90,34 @@ pub fn bin_ui(
         } else {
             let mut bin = doc.project.bin.clone();
             bin.remove(i);
-            doc.apply("Remove media", Edit::SetBin(bin));
+            doc.apply(&t!("forms-bin-undo-remove"), Edit::SetBin(bin));
             form.confirm_remove = None;
         }
     }
     ui.separator();
-    egui::CollapsingHeader::new("Add media by ID").default_open(doc.project.bin.is_empty()).show(ui, |ui| {
+    egui::CollapsingHeader::new(t!("forms-bin-add-by-id")).default_open(doc.project.bin.is_empty()).show(ui, |ui| {
         let row = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
             ui.horizontal(|ui| {
                 let l = ui.add_sized([70.0, 18.0], egui::Label::new(label));
                 ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(150.0)).labelled_by(l.id);
             });
         };
-        row(ui, "MediaId", &mut form.media_id, "32 hex digits");
-        row(ui, "Media title", &mut form.title, "optional");
-        row(ui, "Duration", &mut form.duration, "seconds, if known");
+        row(ui, "MediaId", &mut form.media_id, &t!("forms-bin-id-hint"));
+        row(ui, &t!("forms-bin-media-title"), &mut form.title, &t!("forms-bin-optional"));
+        row(ui, &t!("forms-bin-duration"), &mut form.duration, &t!("forms-bin-duration-hint"));
         ui.horizontal(|ui| {
-            for (k, name) in [(MediaKind::Video, "Video"), (MediaKind::Audio, "Audio"), (MediaKind::Image, "Image")] {
+            let kinds = [
+                (MediaKind::Video, t!("forms-value-video")),
+                (MediaKind::Audio, t!("forms-value-audio")),
+                (MediaKind::Image, t!("forms-value-image")),
+            ];
+            for (k, name) in kinds {
                 if ui.radio(form.kind.unwrap_or(MediaKind::Video) == k, name).clicked() {
                     form.kind = Some(k);
                 }
             }
         });
-        if ui.button("Add to bin").clicked() {
+        if ui.button(t!("forms-bin-add")).clicked() {
             let id = form.media_id.trim();
             let duration = if form.duration.trim().is_empty() {
                 Ok(None)
@@ -113,11 +125,9 @@ pub fn bin_ui(
                 Time::parse_secs(&form.duration).filter(|d| *d > Time::ZERO).map(Some).ok_or(())
             };
             form.error = match duration {
-                _ if id.is_empty() => Some("Enter the MediaId.".into()),
-                _ if doc.project.bin.iter().any(|e| e.media_id == id) => {
-                    Some("That media is already in the bin.".into())
-                }
-                Err(()) => Some("Duration must be a number of seconds above 0.".into()),
+                _ if id.is_empty() => Some(t!("forms-bin-need-id")),
+                _ if doc.project.bin.iter().any(|e| e.media_id == id) => Some(t!("forms-bin-already")),
+                Err(()) => Some(t!("forms-bin-bad-duration")),
                 Ok(duration) => {
                     let mut bin = doc.project.bin.clone();
                     bin.push(BinEntry {
@@ -127,7 +137,7 @@ pub fn bin_ui(
                         kind: form.kind.unwrap_or(MediaKind::Video),
                         ..Default::default()
                     });
-                    doc.apply("Add media", Edit::SetBin(bin));
+                    doc.apply(&t!("forms-bin-undo-add"), Edit::SetBin(bin));
                     *form = AddForm { kind: form.kind, ..Default::default() };
                     None
                 }

@@ -1,8 +1,10 @@
 //! Form fields that validate as you type: the text stays as typed, the problem shows beside
 //! it, and only valid values reach the document.
 
+use crate::i18n::format;
 use crate::model::wire::Num;
 use crate::model::{FrameRate, Time};
+use crate::t;
 
 /// The typed text of a field, kept while it has focus.
 fn buffer(ui: &egui::Ui, id: egui::Id, current: String) -> String {
@@ -43,7 +45,7 @@ fn parsed_field<T: Clone + PartialEq>(
     parse: impl Fn(&str) -> Result<T, String>,
     hint: &str,
 ) -> FieldResult {
-    let id = ui.scope_id().with(("field", label));
+    let id = ui.scope_id().with(("field-text", label));
     let current = value.as_ref().map(&show).unwrap_or_default();
     let mut text = buffer(ui, id, current.clone());
     let result = if text.trim().is_empty() { Ok(None) } else { parse(&text).map(Some) };
@@ -82,15 +84,15 @@ pub fn time_field(
         |s| {
             let t = fr.parse(s)?;
             if t < Time::ZERO {
-                return Err("cannot be negative".into());
+                return Err(t!("forms-cannot-be-negative"));
             }
             let t = fr.snap(t);
             match max {
-                Some(m) if t > m => Err(format!("past the media's end ({m} s)")),
+                Some(m) if t > m => Err(t!("forms-past-media-end", end = format::duration(m.as_secs_f64()))),
                 _ => Ok(t),
             }
         },
-        "seconds or m:ss.ff",
+        &t!("forms-time-hint"),
     )
 }
 
@@ -107,7 +109,7 @@ pub fn num_field(
         value,
         |n| n.to_string(),
         |s| {
-            let n = Num::parse(s).ok_or_else(|| "not a number".to_string())?;
+            let n = Num::parse(s).ok_or_else(|| t!("forms-not-a-number"))?;
             check(&n)?;
             Ok(n)
         },
@@ -137,44 +139,58 @@ pub fn text_field(
 /// X/Y/Width/Height: a ratio of the frame (0..1) or whole pixels.
 pub fn geometry_check(n: &Num) -> Result<(), String> {
     let v = n.value();
-    if (0.0..=1.0).contains(&v) || (v > 1.0 && n.is_whole()) {
-        Ok(())
-    } else {
-        Err("a ratio 0..1 or whole pixels".into())
-    }
+    if (0.0..=1.0).contains(&v) || (v > 1.0 && n.is_whole()) { Ok(()) } else { Err(t!("forms-ratio-or-pixels")) }
 }
 
 pub fn colour_check(s: &str) -> Result<(), String> {
-    if crate::model::validate::is_hex_colour(s) { Ok(()) } else { Err("#RRGGBB".into()) }
+    if crate::model::validate::is_hex_colour(s) { Ok(()) } else { Err(t!("forms-hex-colour")) }
 }
 
 pub fn unit_check(n: &Num) -> Result<(), String> {
-    if (0.0..=1.0).contains(&n.value()) { Ok(()) } else { Err("from 0 to 1".into()) }
+    if (0.0..=1.0).contains(&n.value()) { Ok(()) } else { Err(t!("forms-zero-to-one")) }
 }
 
 pub fn positive_whole(n: &Num) -> Result<(), String> {
-    if n.value() > 0.0 && n.is_whole() { Ok(()) } else { Err("a whole number above 0".into()) }
+    if n.value() > 0.0 && n.is_whole() { Ok(()) } else { Err(t!("forms-whole-above-zero")) }
 }
 
 pub fn non_negative(n: &Num) -> Result<(), String> {
-    if n.value() >= 0.0 { Ok(()) } else { Err("cannot be negative".into()) }
+    if n.value() >= 0.0 { Ok(()) } else { Err(t!("forms-cannot-be-negative")) }
 }
 
-/// A choice from a fixed list (None = not set).
+/// A choice from a fixed list (None = not set), each shown as it is sent.
 pub fn choice(ui: &mut egui::Ui, label: &str, value: &mut Option<String>, options: &[&str]) -> bool {
+    choice_shown(ui, label, value, options, |o| o.to_owned())
+}
+
+/// A choice from a fixed list of API values, each shown as `show` words it (a value that is
+/// a human word gets the user's language; a value from a file outside the list shows as is).
+pub fn choice_shown(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<String>,
+    options: &[&str],
+    show: impl Fn(&str) -> String,
+) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
         let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
-        let shown = value.clone().unwrap_or_else(|| "(default)".into());
-        egui::ComboBox::from_id_salt(("choice", label))
+        let shown = match value.as_deref() {
+            None => t!("forms-default"),
+            Some(v) if options.contains(&v) => show(v),
+            Some(v) => v.to_owned(),
+        };
+        egui::ComboBox::from_id_salt(("choice-list", label))
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                if ui.selectable_label(value.is_none(), "(default)").clicked() && value.is_some() {
+                if ui.selectable_label(value.is_none(), t!("forms-default")).clicked() && value.is_some() {
                     *value = None;
                     changed = true;
                 }
                 for o in options {
-                    if ui.selectable_label(value.as_deref() == Some(o), *o).clicked() && value.as_deref() != Some(o) {
+                    if ui.selectable_label(value.as_deref() == Some(o), show(o)).clicked()
+                        && value.as_deref() != Some(o)
+                    {
                         *value = Some((*o).to_owned());
                         changed = true;
                     }

@@ -8,6 +8,7 @@ use crate::edit::document::Document;
 use crate::model::validate::{
     MAX_DESCRIPTION_BYTES, MAX_EXTEND_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES, Problem,
 };
+use crate::t;
 
 /// Problems of `field`, as sentences.
 fn problems_of<'a>(problems: &'a [Problem], field: &str) -> impl Iterator<Item = &'a Problem> {
@@ -47,7 +48,7 @@ fn text(
                 // UTF-8 bytes, as the service counts them (a Chinese character is 3).
                 let n = value.len();
                 let colour = if n > max { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
-                ui.colored_label(colour, format!("{n}/{max} bytes"));
+                ui.colored_label(colour, t!("forms-bytes", n = n, max = max));
             }
             l
         })
@@ -59,7 +60,7 @@ fn text(
     };
     let r = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(l.id);
     if r.changed() {
-        doc.set_fields(&format!("Edit {label}"), key, |f| set(f, value));
+        doc.set_fields(&t!("forms-undo-edit", field = label), key, |f| set(f, value));
     }
     if crate::ui::fields::cancelled(ui, &r) {
         doc.cancel_typing(key);
@@ -71,12 +72,12 @@ fn text(
 }
 
 pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
-    ui.heading("Project");
+    ui.heading(t!("forms-project"));
     text(
         ui,
         doc,
         problems,
-        "Project title",
+        &t!("forms-project-title"),
         "Title",
         false,
         Some(MAX_TITLE_BYTES),
@@ -87,7 +88,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         ui,
         doc,
         problems,
-        "Project description",
+        &t!("forms-project-description"),
         "Description",
         true,
         Some(MAX_DESCRIPTION_BYTES),
@@ -98,7 +99,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         ui,
         doc,
         problems,
-        "Project cover URL",
+        &t!("forms-project-cover"),
         "CoverURL",
         false,
         None,
@@ -107,20 +108,20 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
     );
     if let Some(id) = doc.project.project_id.clone() {
         ui.horizontal(|ui| {
-            ui.label(format!("Cloud project: {id}"));
-            if ui.small_button("Unlink").on_hover_text("The next production creates a new cloud project").clicked() {
-                doc.set_fields("Unlink cloud project", "ProjectId", |f| f.project_id = None);
+            ui.label(t!("forms-cloud-project", id = id.as_str()));
+            if ui.small_button(t!("forms-unlink")).on_hover_text(t!("forms-unlink-hint")).clicked() {
+                doc.set_fields(&t!("forms-undo-unlink"), "ProjectId", |f| f.project_id = None);
                 doc.seal();
             }
         });
     }
     ui.separator();
-    ui.heading("Produced video (MediaMetadata)");
+    ui.heading(t!("forms-produced-video"));
     text(
         ui,
         doc,
         problems,
-        "Video title",
+        &t!("forms-video-title"),
         "MediaMetadata.Title",
         false,
         Some(MAX_TITLE_BYTES),
@@ -131,7 +132,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         ui,
         doc,
         problems,
-        "Video description",
+        &t!("forms-video-description"),
         "MediaMetadata.Description",
         true,
         Some(MAX_DESCRIPTION_BYTES),
@@ -142,7 +143,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         ui,
         doc,
         problems,
-        "Video cover URL",
+        &t!("forms-video-cover"),
         "MediaMetadata.CoverURL",
         false,
         None,
@@ -153,7 +154,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         ui,
         doc,
         problems,
-        "Category ID",
+        &t!("forms-category-id"),
         "MediaMetadata.CateId",
         false,
         None,
@@ -166,7 +167,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
 
 fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
     let tags = doc.project.media_metadata.tags.clone();
-    ui.label(format!("Tags ({}/{MAX_TAGS}, each at most {MAX_TAG_BYTES} bytes)", tags.len()));
+    ui.label(t!("forms-tags", n = tags.len(), max = MAX_TAGS, bytes = MAX_TAG_BYTES));
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
         for (i, t) in tags.iter().enumerate() {
@@ -176,26 +177,28 @@ fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
             } else {
                 ui.visuals().text_color()
             });
-            if ui.button(text).on_hover_text(format!("{} bytes; click to remove", t.len())).clicked() {
+            if ui.button(text).on_hover_text(t!("forms-tag-hover", n = t.len())).clicked() {
                 remove = Some(i);
             }
         }
     });
     if let Some(i) = remove {
-        doc.set_fields("Remove tag", "tags-remove", |f| {
+        doc.set_fields(&t!("forms-undo-remove-tag"), "tags-remove", |f| {
             f.media_metadata.tags.remove(i);
         });
         doc.seal();
     }
     let id = ui.scope_id().with("new-tag");
     let mut new_tag: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-    let r = ui.add(egui::TextEdit::singleline(&mut new_tag).hint_text("add a tag, Enter").desired_width(f32::INFINITY));
-    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New tag"));
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut new_tag).hint_text(t!("forms-new-tag-hint")).desired_width(f32::INFINITY));
+    let name = t!("forms-new-tag");
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
     if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         // Commas separate tags in the API: typing "a, b" adds two.
         let added: Vec<String> = new_tag.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
         if !added.is_empty() {
-            doc.set_fields("Add tag", "tags-add", |f| f.media_metadata.tags.extend(added));
+            doc.set_fields(&t!("forms-undo-add-tag"), "tags-add", |f| f.media_metadata.tags.extend(added));
             doc.seal();
         }
         new_tag.clear();
@@ -209,26 +212,23 @@ fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
     ui.data_mut(|d| d.insert_temp(id, new_tag));
 }
 
-const PRESETS: [(&str, Option<(u32, u32)>); 5] = [
-    ("Same as source", None),
-    ("1920x1080", Some((1920, 1080))),
-    ("1280x720", Some((1280, 720))),
-    ("1080x1920", Some((1080, 1920))),
-    ("720x1280", Some((720, 1280))),
-];
+/// The output sizes offered as one click; None is the source's own size.
+const PRESETS: [Option<(u32, u32)>; 5] =
+    [None, Some((1920, 1080)), Some((1280, 720)), Some((1080, 1920)), Some((720, 1280))];
 
 pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
-    ui.heading("Output (ProduceConfig)");
+    ui.heading(t!("forms-output"));
     let region = doc.project.region.clone();
     ui.horizontal(|ui| {
-        let l = ui.label("Region");
-        egui::ComboBox::from_id_salt("region")
+        let l = ui.label(t!("forms-region"));
+        egui::ComboBox::from_id_salt("region-choice")
             .selected_text(&region)
             .show_ui(ui, |ui| {
                 for r in REGIONS {
-                    if ui.selectable_label(r.id == region, format!("{} ({})", r.id, r.name)).clicked() && r.id != region
+                    if ui.selectable_label(r.id == region, format!("{} ({})", r.id, region_name(r))).clicked()
+                        && r.id != region
                     {
-                        doc.set_fields("Change region", "Region", |f| f.region = r.id.to_owned());
+                        doc.set_fields(&t!("forms-undo-region"), "Region", |f| f.region = r.id.to_owned());
                         doc.seal();
                     }
                 }
@@ -242,10 +242,10 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         ui,
         doc,
         problems,
-        if required {
-            "Storage location (required in this region)"
+        &if required {
+            t!("forms-storage-required")
         } else {
-            "Storage location (optional in cn-shanghai)"
+            t!("forms-storage-optional", region = crate::model::project::DEFAULT_REGION)
         },
         "ProduceConfig.StorageLocation",
         false,
@@ -257,7 +257,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         ui,
         doc,
         problems,
-        "Transcoding template group ID",
+        &t!("forms-template-group"),
         "ProduceConfig.TemplateGroupId",
         false,
         None,
@@ -268,7 +268,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         ui,
         doc,
         problems,
-        "Production template ID",
+        &t!("forms-template"),
         "ProduceConfig.TemplateId",
         false,
         None,
@@ -276,16 +276,20 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f, v| f.produce_config.template_id = v,
     );
 
-    ui.label("Output size");
+    ui.label(t!("forms-output-size"));
     let current = (doc.project.produce_config.width, doc.project.produce_config.height);
     ui.horizontal_wrapped(|ui| {
-        for (name, size) in PRESETS {
+        for size in PRESETS {
+            let name = match size {
+                None => t!("forms-same-as-source"),
+                Some((w, h)) => t!("forms-size-preset", w = w, h = h),
+            };
             let on = match size {
                 None => current == (None, None),
                 Some((w, h)) => current == (Some(w), Some(h)),
             };
             if ui.selectable_label(on, name).clicked() && !on {
-                doc.set_fields("Output size", "size-preset", |f| {
+                doc.set_fields(&t!("forms-output-size"), "size-preset", |f| {
                     f.produce_config.width = size.map(|s| s.0);
                     f.produce_config.height = size.map(|s| s.1);
                 });
@@ -294,29 +298,29 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         }
     });
     let dim = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
-    for (label, key, is_w) in
-        [("Width (px)", "ProduceConfig.Width", true), ("Height (px)", "ProduceConfig.Height", false)]
-    {
+    for (key, is_w) in [("ProduceConfig.Width", true), ("ProduceConfig.Height", false)] {
+        let label = if is_w { t!("forms-width-px") } else { t!("forms-height-px") };
         let id = ui.scope_id().with(key);
         let stored = dim(if is_w { current.0 } else { current.1 });
         let mut t: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or(stored.clone());
         let r = ui.horizontal(|ui| {
-            ui.label(label);
+            ui.label(&label);
             ui.add(egui::TextEdit::singleline(&mut t).desired_width(80.0))
         });
         let r = r.inner;
-        let name = label.to_owned();
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
         if r.has_focus() {
             ui.data_mut(|d| d.insert_temp(id, t.clone()));
             let parsed = if t.trim().is_empty() { Ok(None) } else { t.trim().parse::<u32>().map(Some) };
             match parsed {
-                Ok(v) if v != if is_w { current.0 } else { current.1 } => doc.set_fields("Output size", key, |f| {
-                    if is_w { f.produce_config.width = v } else { f.produce_config.height = v }
-                }),
+                Ok(v) if v != if is_w { current.0 } else { current.1 } => {
+                    doc.set_fields(&t!("forms-output-size"), key, |f| {
+                        if is_w { f.produce_config.width = v } else { f.produce_config.height = v }
+                    })
+                }
                 Ok(_) => {}
                 Err(_) => {
-                    ui.colored_label(ui.visuals().error_fg_color, "a whole number of pixels");
+                    ui.colored_label(ui.visuals().error_fg_color, t!("forms-whole-pixels"));
                 }
             }
         } else {
@@ -330,12 +334,12 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
     text(ui, doc, problems, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v);
 
     ui.separator();
-    ui.heading("Callback and custom data (UserData)");
+    ui.heading(t!("forms-user-data"));
     text(
         ui,
         doc,
         problems,
-        "Callback URL",
+        &t!("forms-callback-url"),
         "UserData.MessageCallback.CallbackURL",
         false,
         None,
@@ -343,24 +347,21 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f, v| f.user_data.callback_url = v,
     );
     let mut kind = Some(doc.project.user_data.callback_type.clone()).filter(|t| !t.is_empty());
-    if super::fields::choice(ui, "Callback type", &mut kind, &["http"]) {
-        doc.set_fields("Callback type", "UserData.MessageCallback.CallbackType", |f| {
+    let label = t!("forms-callback-type");
+    // i18n-exempt: the API's only per-job callback type
+    if super::fields::choice(ui, &label, &mut kind, &["http"]) {
+        doc.set_fields(&label, "UserData.MessageCallback.CallbackType", |f| {
             f.user_data.callback_type = kind.unwrap_or_default()
         });
         doc.seal();
     }
     show_problems(ui, problems, "UserData.MessageCallback.CallbackType");
-    ui.label(
-        egui::RichText::new(
-            "A per-job callback can only be http, and only works when HTTP callbacks are enabled in the VOD console.",
-        )
-        .weak(),
-    );
+    ui.label(egui::RichText::new(t!("forms-callback-note")).weak());
     text(
         ui,
         doc,
         problems,
-        "Extend (JSON)",
+        &t!("forms-extend"),
         "UserData.Extend",
         true,
         Some(MAX_EXTEND_BYTES),
@@ -370,8 +371,8 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
     let ext = doc.project.user_data.extend.trim().to_owned();
     if !ext.is_empty() {
         match serde_json::from_str::<serde_json::Value>(&ext) {
-            Ok(_) => ui.colored_label(ui.visuals().weak_text_color(), "valid JSON"),
-            Err(e) => ui.colored_label(ui.visuals().error_fg_color, format!("not JSON: {e}")),
+            Ok(_) => ui.colored_label(ui.visuals().weak_text_color(), t!("forms-valid-json")),
+            Err(e) => ui.colored_label(ui.visuals().error_fg_color, t!("forms-not-json", error = e.to_string())),
         };
     }
     show_problems(ui, problems, "UserData");
@@ -382,22 +383,39 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
 fn frame_rate_ui(ui: &mut egui::Ui, doc: &mut Document) {
     let current = doc.project.frame_rate;
     ui.horizontal(|ui| {
-        let l = ui.label("Editing frame rate");
+        let l = ui.label(t!("forms-frame-rate"));
         egui::ComboBox::from_id_salt("frame-rate")
-            .selected_text(format!("{} fps", current.label()))
+            .selected_text(t!("forms-fps", rate = current.label()))
             .show_ui(ui, |ui| {
                 for r in crate::model::FrameRate::COMMON {
-                    if ui.selectable_label(r == current, format!("{} fps", r.label())).clicked() && r != current {
-                        doc.set_fields("Change frame rate", "FrameRate", |f| f.frame_rate = r);
+                    if ui.selectable_label(r == current, t!("forms-fps", rate = r.label())).clicked() && r != current {
+                        doc.set_fields(&t!("forms-undo-frame-rate"), "FrameRate", |f| f.frame_rate = r);
                         doc.seal();
                     }
                 }
             })
             .response
             .labelled_by(l.id)
-            .on_hover_text(
-                "Moves, trims, splits, pastes and the playhead land on this rate's frames. VOD does not \
-                 take an output frame rate, so set your sources' rate (25 by default).",
-            );
+            .on_hover_text(t!("forms-frame-rate-hint"));
     });
+}
+
+/// A region's name in the user's language, as the console names it ("华东2（上海）").
+fn region_name(r: &crate::model::regions::Region) -> String {
+    match r.id {
+        "cn-shanghai" => t!("forms-region-cn-shanghai"),
+        "cn-beijing" => t!("forms-region-cn-beijing"),
+        "cn-shenzhen" => t!("forms-region-cn-shenzhen"),
+        "cn-hangzhou" => t!("forms-region-cn-hangzhou"),
+        "cn-hongkong" => t!("forms-region-cn-hongkong"),
+        "ap-southeast-1" => t!("forms-region-ap-southeast-1"),
+        "ap-northeast-1" => t!("forms-region-ap-northeast-1"),
+        "ap-southeast-5" => t!("forms-region-ap-southeast-5"),
+        "ap-south-1" => t!("forms-region-ap-south-1"),
+        "us-west-1" => t!("forms-region-us-west-1"),
+        "eu-central-1" => t!("forms-region-eu-central-1"),
+        "me-central-1" => t!("forms-region-me-central-1"),
+        "cn-north-2-gov-1" => t!("forms-region-cn-north-2-gov-1"),
+        _ => r.name.to_owned(),
+    }
 }

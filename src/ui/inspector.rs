@@ -2,27 +2,35 @@
 //! change is one undo step (typing into one field merges into a single step).
 
 use super::fields::{
-    FieldResult, choice, colour_check, geometry_check, non_negative, num_field, positive_whole, text_field, time_field,
-    unit_check,
+    FieldResult, choice, choice_shown, colour_check, geometry_check, non_negative, num_field, positive_whole,
+    text_field, time_field, unit_check,
 };
 use crate::edit::document::Document;
 use crate::model::validate::{ALIGNMENTS, FONTS};
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
 use crate::model::{FrameRate, TrackKind};
+use crate::t;
 
 pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
     let Some((r, clip)) = doc.single_selected() else {
         ui.label(match doc.selection.len() {
-            0 => "Select a clip to edit it.".to_owned(),
-            n => format!("{n} clips selected."),
+            0 => t!("forms-select-a-clip"),
+            n => t!("forms-clips-selected", n = n),
         });
         return None;
     };
     let track = &doc.project.tracks[r.track];
     let kind = track.kind;
-    ui.label(egui::RichText::new(format!("{} clip {} on {}", kind.label(), r.index + 1, track.name)).strong());
+    let (n, name) = (r.index + 1, track.name.as_str());
+    let heading = match kind {
+        TrackKind::Video => t!("forms-clip-heading-video", n = n, track = name),
+        TrackKind::Audio => t!("forms-clip-heading-audio", n = n, track = name),
+        TrackKind::Image => t!("forms-clip-heading-image", n = n, track = name),
+        TrackKind::Subtitle => t!("forms-clip-heading-subtitle", n = n, track = name),
+    };
+    ui.label(egui::RichText::new(heading).strong());
     if track.locked {
-        ui.colored_label(ui.visuals().warn_fg_color, "The track is locked: unlock it to edit.");
+        ui.colored_label(ui.visuals().warn_fg_color, t!("forms-track-locked"));
     }
     let mut c = clip.clone();
     let fr = doc.project.frame_rate;
@@ -47,7 +55,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
             TrackKind::Subtitle => {}
             _ => note("MediaId", text_field(ui, "MediaId", &mut c.media_id, |_| Ok(())), &mut key, &mut sealed),
         }
-        if kind == TrackKind::Video && choice(ui, "Type", &mut c.r#type, &["Video", "Image"]) {
+        if kind == TrackKind::Video && choice_shown(ui, "Type", &mut c.r#type, &["Video", "Image"], shown_value) {
             key = "Type".into();
         }
         if matches!(kind, TrackKind::Video | TrackKind::Audio) {
@@ -57,6 +65,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         note("TimelineIn", time_field(ui, "TimelineIn", &mut c.timeline_in, fr, None), &mut key, &mut sealed);
         note("TimelineOut", time_field(ui, "TimelineOut", &mut c.timeline_out, fr, None), &mut key, &mut sealed);
         if kind != TrackKind::Audio {
+            // i18n-exempt: X and Y are the API's field names
             for (name, v) in [("X", &mut c.x), ("Y", &mut c.y), ("Width", &mut c.width), ("Height", &mut c.height)] {
                 if kind == TrackKind::Subtitle && matches!(name, "Width" | "Height") {
                     continue;
@@ -88,7 +97,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
 
 fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
-        let l = ui.label("Text");
+        let l = ui.label(t!("forms-subtitle-text"));
         let mut text = c.content.clone().unwrap_or_default();
         let r = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(220.0)).labelled_by(l.id);
         if r.changed() {
@@ -96,6 +105,7 @@ fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &m
             *key = "Content".into();
         }
         if super::fields::cancelled(ui, &r) {
+            // i18n-exempt: an undo merge key, never shown
             *key = "cancel:Content".into();
         }
         *sealed |= r.lost_focus();
@@ -140,7 +150,7 @@ fn text_style(
     note("FontSize", num_field(ui, "FontSize", size, positive_whole));
     note("FontColor", text_field(ui, "FontColor", colour, colour_check));
     note("FontColorOpacity", num_field(ui, "FontColorOpacity", opacity, unit_check));
-    if choice(ui, "Alignment", alignment, &ALIGNMENTS) {
+    if choice_shown(ui, "Alignment", alignment, &ALIGNMENTS, shown_value) {
         *key = "Alignment".into();
     }
     let mut f = face.clone().unwrap_or_default();
@@ -161,8 +171,9 @@ fn text_style(
 
 fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(format!("Effects ({})", c.effects.len())).strong());
-        ui.menu_button("➕ Add effect", |ui| {
+        ui.label(egui::RichText::new(t!("forms-effects-heading", n = c.effects.len())).strong());
+        // The icon is egui's own glyph, the same in every language.
+        ui.menu_button(format!("➕ {}", t!("forms-add-effect")), |ui| {
             for k in EffectKind::ALL {
                 let fits = kind != TrackKind::Audio || k == EffectKind::Volume;
                 if ui.add_enabled(fits, egui::Button::new(k.wire_name())).clicked() {
@@ -184,20 +195,20 @@ fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, k
                 ui,
                 |ui| {
                     ui.horizontal(|ui| {
-                        if i > 0 && ui.small_button("⏶").on_hover_text("Move up").clicked() {
+                        if i > 0 && ui.small_button("⏶").on_hover_text(t!("forms-move-up")).clicked() {
                             swap = Some((i, i - 1));
                         }
-                        if i + 1 < n && ui.small_button("⏷").on_hover_text("Move down").clicked() {
+                        if i + 1 < n && ui.small_button("⏷").on_hover_text(t!("forms-move-down")).clicked() {
                             swap = Some((i, i + 1));
                         }
-                        if ui.small_button("Remove effect").clicked() {
+                        if ui.small_button(t!("forms-remove-effect")).clicked() {
                             remove = Some(i);
                         }
                     });
                     match e {
                         Effect::Known(k) => effect_fields(ui, k, fr, key, sealed),
                         Effect::Other(m) => {
-                            ui.label("vodcut does not know this effect; it is kept and sent exactly as it came:");
+                            ui.label(t!("forms-unknown-effect"));
                             ui.monospace(m.to_json_text());
                         }
                     }
@@ -218,6 +229,10 @@ fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, k
     }
 }
 
+/// DeWatermark's one documented SubType.
+// i18n-exempt: the API's value, shown through shown_value
+const DELOGO: [&str; 1] = ["Delogo_Blur"];
+
 fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mut String, sealed: &mut bool) {
     let kind = EffectKind::from_wire(&e.r#type);
     let mut note = |k: &str, r: FieldResult, key: &mut String| {
@@ -230,11 +245,13 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mu
         *sealed |= r.lost_focus;
     };
     match kind {
-        Some(EffectKind::DeWatermark) if choice(ui, "SubType", &mut e.sub_type, &["Delogo_Blur"]) => {
+        Some(EffectKind::DeWatermark) if choice_shown(ui, "SubType", &mut e.sub_type, &DELOGO, shown_value) => {
+            // i18n-exempt: an undo merge key, never shown
             *key = "effect:SubType".into();
         }
         Some(EffectKind::Background) => {
-            if choice(ui, "SubType", &mut e.sub_type, &["Blur", "Color"]) {
+            if choice_shown(ui, "SubType", &mut e.sub_type, &["Blur", "Color"], shown_value) {
+                // i18n-exempt: an undo merge key, never shown
                 *key = "effect:SubType".into();
             }
             note("Radius", num_field(ui, "Radius", &mut e.radius, unit_check), key);
@@ -244,7 +261,7 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mu
             note(
                 "SubType",
                 text_field(ui, "SubType", &mut e.sub_type, |s| {
-                    if s.trim().is_empty() { Err("required".into()) } else { Ok(()) }
+                    if s.trim().is_empty() { Err(t!("forms-required")) } else { Ok(()) }
                 }),
                 key,
             );
@@ -255,17 +272,21 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mu
         Some(EffectKind::Volume) => note("Gain", num_field(ui, "Gain", &mut e.gain, non_negative), key),
         _ => {}
     }
-    note("In", time_field(ui, "Effect In", &mut e.r#in, fr, None), key);
-    note("Out", time_field(ui, "Effect Out", &mut e.out, fr, None), key);
-    note("TimelineIn", time_field(ui, "Effect TimelineIn", &mut e.timeline_in, fr, None), key);
-    note("TimelineOut", time_field(ui, "Effect TimelineOut", &mut e.timeline_out, fr, None), key);
+    // "Effect In": the clip's own In sits above, and each field needs its own name.
+    note("In", time_field(ui, &t!("forms-effect-field", field = "In"), &mut e.r#in, fr, None), key);
+    note("Out", time_field(ui, &t!("forms-effect-field", field = "Out"), &mut e.out, fr, None), key);
+    let label = t!("forms-effect-field", field = "TimelineIn");
+    note("TimelineIn", time_field(ui, &label, &mut e.timeline_in, fr, None), key);
+    let label = t!("forms-effect-field", field = "TimelineOut");
+    note("TimelineOut", time_field(ui, &label, &mut e.timeline_out, fr, None), key);
     if matches!(kind, Some(EffectKind::Text | EffectKind::DeWatermark)) {
+        // i18n-exempt: X and Y are the API's field names
         for (name, v) in [("X", &mut e.x), ("Y", &mut e.y), ("Width", &mut e.width), ("Height", &mut e.height)] {
-            note(name, num_field(ui, &format!("Effect {name}"), v, geometry_check), key);
+            note(name, num_field(ui, &t!("forms-effect-field", field = name), v, geometry_check), key);
         }
     }
     if kind == Some(EffectKind::Text) {
-        let r = text_field(ui, "Effect text", &mut e.content, |_| Ok(()));
+        let r = text_field(ui, &t!("forms-effect-text"), &mut e.content, |_| Ok(()));
         note("Content", r, key);
         text_style(
             ui,
@@ -288,12 +309,36 @@ fn new_effect(k: EffectKind) -> Effect {
     if k == EffectKind::Text
         && let Effect::Known(t) = &mut e
     {
-        t.content = Some("New text".into());
+        // The caption is the user's to rewrite, so it starts in their language.
+        t.content = Some(t!("forms-new-text"));
         t.font_size = Some(Num::int(36));
+        // i18n-exempt: a colour value
         t.font_color = Some("#FFFFFF".into());
         t.alignment = Some("TopCenter".into());
         t.x = Num::float(0.5);
         t.y = Num::float(0.1);
     }
     e
+}
+
+/// An API value of a choice as the user reads it: the words in their language, the API's
+/// own names (fonts) as they are.
+fn shown_value(v: &str) -> String {
+    match v {
+        "Video" => t!("forms-value-video"),
+        "Image" => t!("forms-value-image"),
+        "Blur" => t!("forms-value-blur"),
+        "Color" => t!("forms-value-color"),
+        "Delogo_Blur" => t!("forms-value-delogo-blur"),
+        "BottomLeft" => t!("forms-align-bottom-left"),
+        "BottomCenter" => t!("forms-align-bottom-center"),
+        "BottomRight" => t!("forms-align-bottom-right"),
+        "CenterLeft" => t!("forms-align-center-left"),
+        "CenterCenter" => t!("forms-align-center"),
+        "CenterRight" => t!("forms-align-center-right"),
+        "TopLeft" => t!("forms-align-top-left"),
+        "TopCenter" => t!("forms-align-top-center"),
+        "TopRight" => t!("forms-align-top-right"),
+        other => other.to_owned(),
+    }
 }
