@@ -304,7 +304,7 @@ impl OssClient {
         content_type: &str,
     ) -> Result<(), OssError> {
         let (h, _) = self.send(auth, reqwest::Method::PUT, &[], content_type, &content_md5(md5), Some(body)).await?;
-        check_etag(Self::etag(&h), md5, "the object")
+        check_etag(Self::etag(&h), md5, &crate::t!("cloud-step-object"))
     }
 
     pub async fn initiate(&self, auth: &UploadAuth, content_type: &str) -> Result<String, OssError> {
@@ -328,7 +328,7 @@ impl OssClient {
         let query = [("partNumber", n.as_str()), ("uploadId", upload_id)];
         let (h, _) = self.send(auth, reqwest::Method::PUT, &query, "", &content_md5(md5), Some(body)).await?;
         let etag = Self::etag(&h);
-        check_etag(etag.clone(), md5, &format!("part {number}"))?;
+        check_etag(etag.clone(), md5, &crate::t!("cloud-step-part", n = number))?;
         Ok(etag.unwrap_or_default())
     }
 
@@ -384,8 +384,8 @@ fn check_etag(etag: Option<String>, md5: &[u8], what: &str) -> Result<(), OssErr
     let want = etag_of(md5);
     match etag {
         Some(e) if e == want => Ok(()),
-        Some(e) => Err(OssError::Integrity(format!("{what}: ETag {e} is not the MD5 {want} of the bytes sent"))),
-        None => Err(OssError::Integrity(format!("{what}: the answer has no ETag to check"))),
+        Some(e) => Err(OssError::Integrity(crate::t!("cloud-etag-mismatch", what = what, etag = e, md5 = want))),
+        None => Err(OssError::Integrity(crate::t!("cloud-etag-missing", what = what))),
     }
 }
 
