@@ -24,8 +24,10 @@ fn state_text(j: &Job) -> String {
         JobState::Failed => t!("cloud-job-refused"),
         JobState::OutcomeUnknown => t!("cloud-job-unknown"),
         JobState::Submitted => match (j.production_status.as_deref(), j.video_status.as_deref()) {
-            (Some(p), _) if p == "ProduceFailed" => t!("cloud-job-failed"),
-            (Some(p), Some(v)) if p == "Produced" && v == "Normal" => t!("cloud-job-ready"),
+            // i18n-exempt: VOD's ProductionStatus, matched, not shown
+            (Some("ProduceFailed"), _) => t!("cloud-job-failed"),
+            // i18n-exempt: VOD's ProductionStatus and video Status, matched, not shown
+            (Some("Produced"), Some("Normal")) => t!("cloud-job-ready"),
             (Some(p), Some(v)) => t!("cloud-job-status-video", production = p, video = v),
             (Some(p), None) => p.to_owned(),
             (None, _) => t!("cloud-job-submitted"),
