@@ -132,6 +132,14 @@ cloud-up-read-failed = cannot read the file: { $error }
 cloud-up-read-stopped = reading stopped: { $error }
 cloud-up-size-changed = its size was { $was } bytes, now { $now }
 cloud-up-modified = it was modified
+cloud-state-unreadable = cannot read the upload state { $file }: { $error }
+cloud-state-damaged = the upload state { $file } is damaged ({ $error }); delete it to start over
+cloud-state-no-folder = cannot create the upload state folder { $folder }: { $error }
+cloud-state-not-saved = cannot save the upload state { $file }: { $error }
+cloud-oss-bad-endpoint = the upload address endpoint "{ $endpoint }" is not a URL: { $error }
+cloud-oss-insecure = the upload address endpoint uses { $scheme }://, which vodcut refuses for { $host }
+cloud-oss-no-https = cannot set up HTTPS: { $error }
+cloud-oss-cut-off = the answer was cut off: { $error }
 
 ## Files dropped on the window
 

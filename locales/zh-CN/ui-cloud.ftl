@@ -120,6 +120,14 @@ cloud-up-read-failed = 无法读取文件：{ $error }
 cloud-up-read-stopped = 读取中断：{ $error }
 cloud-up-size-changed = 大小原为 { $was } 字节，现为 { $now } 字节
 cloud-up-modified = 文件已被修改
+cloud-state-unreadable = 无法读取上传状态 { $file }：{ $error }
+cloud-state-damaged = 上传状态 { $file } 已损坏（{ $error }）；删除它即可从头开始
+cloud-state-no-folder = 无法创建上传状态文件夹 { $folder }：{ $error }
+cloud-state-not-saved = 无法保存上传状态 { $file }：{ $error }
+cloud-oss-bad-endpoint = 上传地址的接入点“{ $endpoint }”不是有效的 URL：{ $error }
+cloud-oss-insecure = 上传地址的接入点使用 { $scheme }://，vodcut 拒绝对 { $host } 使用它
+cloud-oss-no-https = 无法建立 HTTPS：{ $error }
+cloud-oss-cut-off = 应答被截断：{ $error }
 
 ## 拖放到窗口上的文件
 

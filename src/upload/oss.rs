@@ -193,8 +193,9 @@ impl OssClient {
     /// machine or `allow_insecure_http`: the temporary credentials must not cross a network
     /// in clear.
     pub fn new(address: &UploadAddress, timeout: Duration, allow_insecure_http: bool) -> Result<Self, String> {
-        let url = reqwest::Url::parse(address.endpoint.trim())
-            .map_err(|e| format!("the upload address endpoint \"{}\" is not a URL: {e}", address.endpoint))?;
+        let url = reqwest::Url::parse(address.endpoint.trim()).map_err(|e| {
+            crate::t!("cloud-oss-bad-endpoint", endpoint = address.endpoint.as_str(), error = e.to_string())
+        })?;
         let host = url.host_str().unwrap_or_default().to_owned();
         let local = host == "localhost"
             || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
@@ -202,7 +203,7 @@ impl OssClient {
         match url.scheme() {
             "https" => {}
             "http" if local || allow_insecure_http => {}
-            s => return Err(format!("the upload address endpoint uses {s}://, which vodcut refuses for {host}")),
+            s => return Err(crate::t!("cloud-oss-insecure", scheme = s, host = host.as_str())),
         }
         let ip_like = local || host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[');
         let valid_bucket = (3..=63).contains(&address.bucket.len())
@@ -221,7 +222,7 @@ impl OssClient {
             .timeout(timeout)
             .user_agent(concat!("vodcut/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| format!("cannot set up HTTPS: {e}"))?;
+            .map_err(|e| crate::t!("cloud-oss-no-https", error = e.to_string()))?;
         Ok(OssClient { http, base, bucket: address.bucket.clone(), key: address.file_name.clone() })
     }
 
@@ -283,7 +284,7 @@ impl OssClient {
         let text = resp
             .text()
             .await
-            .map_err(|e| OssError::Network(scrub(format!("the answer was cut off: {}", error_chain(&e)))))?;
+            .map_err(|e| OssError::Network(scrub(crate::t!("cloud-oss-cut-off", error = error_chain(&e)))))?;
         if !(200..300).contains(&status) {
             let rid = headers.get("x-oss-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
             return Err(parse_error(status, &scrub(text), rid));
