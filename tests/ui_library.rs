@@ -185,7 +185,7 @@ fn unknown_lengths_are_refreshed_with_get_video_infos() {
     assert_eq!(places[0].end, Time::from_secs(42));
     // The ID VOD does not know is warned about, not silently dropped.
     let msg = h.state().timeline.message.clone().unwrap_or_default();
-    assert!(msg.contains("VOD does not know 1 MediaId(s): nosuchid"), "{msg}");
+    assert!(msg.contains("VOD does not know 1 MediaId: nosuchid"), "{msg}");
 }
 
 #[test]

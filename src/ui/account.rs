@@ -2,9 +2,10 @@
 //! endpoint override, and a "Test connection" that makes one cheap read-only call.
 
 use super::cloud::Cloud;
-use crate::api::credentials::{Credentials, Lookup, cli_profile_names};
+use crate::api::credentials::{Credentials, Lookup, Source, cli_profile_names};
 use crate::api::region::REGIONS;
 use crate::store::settings::CredentialChoice;
+use crate::t;
 use crate::tasks::Kind;
 use std::sync::{Arc, Mutex};
 
@@ -13,7 +14,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct AccountForm {
     /// Why "Use these" did nothing, shown under the session keys.
-    missing: Option<&'static str>,
+    missing: Option<Missing>,
     id: String,
     secret: String,
     token: String,
@@ -24,12 +25,38 @@ pub struct AccountForm {
     active: Arc<Mutex<Option<Resolved>>>,
 }
 
+/// The key "Use these" still needs.
+#[derive(Clone, Copy)]
+enum Missing {
+    Id,
+    Secret,
+}
+
 /// The credential choice and what it resolved to.
 type Resolved = (CredentialChoice, Result<String, String>);
 
+/// Where credentials came from, in the user's language.
+fn source_text(s: &Source) -> String {
+    match s {
+        Source::Environment => t!("cloud-source-env"),
+        Source::CliProfile { path, profile } => {
+            t!("cloud-source-cli-profile", profile = profile.as_str(), path = path.display().to_string())
+        }
+        Source::CredentialsFile { path, profile } => {
+            t!("cloud-source-file", profile = profile.as_str(), path = path.display().to_string())
+        }
+        Source::Session => t!("cloud-source-session"),
+        Source::Sandbox => t!("cloud-source-sandbox"),
+    }
+}
+
 fn describe(c: &Credentials) -> String {
-    let sts = if c.security_token.is_some() { " with an STS token" } else { "" };
-    format!("{}, AccessKey ID {}{sts}", c.source, c.masked_id())
+    let (source, id) = (source_text(&c.source), c.masked_id());
+    if c.security_token.is_some() {
+        t!("cloud-cred-described-sts", source = source, id = id)
+    } else {
+        t!("cloud-cred-described", source = source, id = id)
+    }
 }
 
 pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm, region: &str) {
@@ -56,7 +83,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         let slot = form.active.clone();
         let conn = cloud.connection(region);
         if let Ok(mut a) = slot.lock() {
-            *a = Some((choice_now.clone(), Ok("looking…".into())));
+            *a = Some((choice_now.clone(), Ok(t!("cloud-cred-looking"))));
         }
         std::thread::spawn(move || {
             let found = conn.credentials().map(|c| describe(&c)).map_err(|e| e.to_string());
@@ -70,23 +97,14 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
     // A modal: while it is open no key reaches the editor behind it.
     egui::Modal::new(egui::Id::unique("account-settings")).show(ctx, |ui| {
         ui.set_width(460.0);
-        ui.heading("Account settings");
+        ui.heading(t!("cloud-account-title"));
         crate::ui::language::setting(ui, cloud);
         if cloud.sandbox {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "Sandbox: its demo keys and endpoint are used whatever is chosen here; nothing leaves this machine.",
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, t!("cloud-account-sandbox"));
         }
-        ui.label(egui::RichText::new("Credentials").strong());
+        ui.label(egui::RichText::new(t!("cloud-credentials")).strong());
         let choice = cloud.settings.credentials.clone();
-        if ui
-            .radio(
-                choice == CredentialChoice::Automatic,
-                "Automatic: environment, then aliyun CLI profile, then ~/.alibabacloud/credentials",
-            )
-            .clicked()
-        {
+        if ui.radio(choice == CredentialChoice::Automatic, t!("cloud-cred-automatic")).clicked() {
             cloud.settings.credentials = CredentialChoice::Automatic;
             changed = true;
         }
@@ -96,18 +114,19 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 CredentialChoice::Profile(p) => p.clone(),
                 _ => String::new(),
             };
-            if ui.radio(matches!(choice, CredentialChoice::Profile(_)), "aliyun CLI profile").clicked()
+            if ui.radio(matches!(choice, CredentialChoice::Profile(_)), t!("cloud-cred-profile")).clicked()
                 && !matches!(choice, CredentialChoice::Profile(_))
             {
-                cloud.settings.credentials =
-                    CredentialChoice::Profile(profiles.first().cloned().unwrap_or_else(|| "default".into()));
+                // i18n-exempt: the aliyun CLI's own name for its first profile
+                let first = profiles.first().cloned().unwrap_or_else(|| "default".into());
+                cloud.settings.credentials = CredentialChoice::Profile(first);
                 changed = true;
             }
-            egui::ComboBox::from_id_salt("profile")
-                .selected_text(if current.is_empty() { "(choose)".to_owned() } else { current.clone() })
+            egui::ComboBox::from_id_salt("credential-profile")
+                .selected_text(if current.is_empty() { t!("cloud-cred-choose") } else { current.clone() })
                 .show_ui(ui, |ui| {
                     if profiles.is_empty() {
-                        ui.label("no profiles in ~/.aliyun/config.json");
+                        ui.label(t!("cloud-cred-no-profiles"));
                     }
                     for p in &profiles {
                         if ui.selectable_label(*p == current, p).clicked() {
@@ -117,17 +136,16 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                     }
                 })
                 .response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "aliyun CLI profile name"));
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, t!("cloud-cred-profile-name")));
         });
-        if ui.radio(choice == CredentialChoice::Session, "Entered here, for this session (never in a file; the keychain on request)").clicked()
-        {
+        if ui.radio(choice == CredentialChoice::Session, t!("cloud-cred-session")).clicked() {
             cloud.settings.credentials = CredentialChoice::Session;
             changed = true;
         }
         if cloud.settings.credentials != CredentialChoice::Session {
             match form.active.lock().ok().and_then(|a| a.clone()).map(|(_, r)| r) {
                 Some(Ok(text)) => {
-                    ui.label(format!("Active: {text}"));
+                    ui.label(t!("cloud-cred-active", what = text));
                 }
                 Some(Err(e)) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);
@@ -142,13 +160,11 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                     ui.add(egui::TextEdit::singleline(text).password(secret).desired_width(260.0)).labelled_by(l.id);
                 });
             };
-            row(ui, "AccessKey ID", &mut form.id, false);
-            row(ui, "AccessKey secret", &mut form.secret, true);
-            row(ui, "STS token (optional)", &mut form.token, true);
+            row(ui, &t!("cloud-key-id"), &mut form.id, false);
+            row(ui, &t!("cloud-key-secret"), &mut form.secret, true);
+            row(ui, &t!("cloud-key-token"), &mut form.token, true);
             let mut remember = cloud.settings.remember_keys;
-            let tick = ui
-                .checkbox(&mut remember, "Remember in system keychain")
-                .on_hover_text("Kept by the desktop's keychain (Secret Service, macOS Keychain, Windows Credential Manager), never in a file vodcut writes");
+            let tick = ui.checkbox(&mut remember, t!("cloud-remember")).on_hover_text(t!("cloud-remember-tip"));
             if tick.changed() {
                 cloud.settings.remember_keys = remember;
                 changed = true;
@@ -163,21 +179,26 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
             if cloud.keychain.busy > 0 {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Asking the system keychain…");
+                    ui.label(t!("cloud-asking-keychain"));
                 });
             } else if let Some(note) = &cloud.keychain.note {
-                let color = if cloud.keychain.unavailable { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
+                let color =
+                    if cloud.keychain.unavailable { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
                 ui.colored_label(color, note);
             }
-            let use_these = ui.button("Use these").clicked();
+            let use_these = ui.button(t!("cloud-use-these")).clicked();
             if use_these {
                 form.missing = match (form.id.trim().is_empty(), form.secret.is_empty()) {
-                    (true, _) => Some("Enter the AccessKey ID."),
-                    (false, true) => Some("Enter the AccessKey secret."),
+                    (true, _) => Some(Missing::Id),
+                    (false, true) => Some(Missing::Secret),
                     _ => None,
                 };
             }
             if let Some(why) = form.missing {
+                let why = match why {
+                    Missing::Id => t!("cloud-enter-id"),
+                    Missing::Secret => t!("cloud-enter-secret"),
+                };
                 ui.colored_label(ui.visuals().warn_fg_color, why);
             }
             if use_these && form.missing.is_none() {
@@ -192,15 +213,15 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 cloud.session = Some(c);
             }
             match &cloud.session {
-                Some(c) => ui.label(format!("Active: {}", describe(c))),
-                None => ui.label("None entered yet."),
+                Some(c) => ui.label(t!("cloud-cred-active", what = describe(c))),
+                None => ui.label(t!("cloud-none-entered")),
             };
         }
         ui.separator();
         ui.horizontal(|ui| {
-            let l = ui.label("Default region for new projects");
+            let l = ui.label(t!("cloud-default-region"));
             let shown = if cloud.settings.default_region.is_empty() {
-                "(credentials' region, else cn-shanghai)".to_owned()
+                t!("cloud-default-region-auto")
             } else {
                 cloud.settings.default_region.clone()
             };
@@ -218,29 +239,24 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
-            let l = ui.label("Endpoint override");
+            let l = ui.label(t!("cloud-endpoint"));
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut cloud.settings.endpoint)
-                        .hint_text("empty: the region's endpoint")
+                        .hint_text(t!("cloud-endpoint-hint"))
                         .desired_width(260.0),
                 )
                 .labelled_by(l.id);
             changed |= r.lost_focus();
         });
-        changed |= ui
-            .checkbox(
-                &mut cloud.settings.allow_insecure_http,
-                "Allow plain http to another machine (private endpoints only)",
-            )
-            .changed();
+        changed |= ui.checkbox(&mut cloud.settings.allow_insecure_http, t!("cloud-allow-http")).changed();
         ui.horizontal(|ui| {
-            let l = ui.label("Request signature");
+            let l = ui.label(t!("cloud-signature"));
             egui::ComboBox::from_id_salt("signature-version")
-                .selected_text(cloud.settings.signature.describe())
+                .selected_text(signature_text(cloud.settings.signature))
                 .show_ui(ui, |ui| {
                     for v in crate::api::sign::SignatureVersion::ALL {
-                        if ui.selectable_label(cloud.settings.signature == v, v.describe()).clicked() {
+                        if ui.selectable_label(cloud.settings.signature == v, signature_text(v)).clicked() {
                             cloud.settings.signature = v;
                             changed = true;
                         }
@@ -251,19 +267,19 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         });
         ui.separator();
         ui.horizontal(|ui| {
-            let l = ui.label("ffmpeg program");
+            let l = ui.label(t!("cloud-ffmpeg"));
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut cloud.settings.ffmpeg_path)
-                        .hint_text("empty: ffmpeg on PATH")
+                        .hint_text(t!("cloud-ffmpeg-hint"))
                         .desired_width(260.0),
                 )
                 .labelled_by(l.id)
-                .on_hover_text("Exact frames in the preview and on the clips need ffmpeg; without it covers and snapshots stand in");
+                .on_hover_text(t!("cloud-ffmpeg-tip"));
             changed |= r.lost_focus();
         });
         ui.horizontal(|ui| {
-            let l = ui.label("Memory for frames (MB)");
+            let l = ui.label(t!("cloud-frame-memory"));
             let mut mb = if cloud.settings.frame_memory_mb == 0 { 256 } else { cloud.settings.frame_memory_mb };
             let r = ui.add(egui::DragValue::new(&mut mb).range(16..=4096)).labelled_by(l.id);
             if r.changed() {
@@ -274,7 +290,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         ui.separator();
         ui.horizontal(|ui| {
             let testing = cloud.tasks.is_running(Kind::TestConnection);
-            if ui.add_enabled(!testing, egui::Button::new("Test connection")).clicked() {
+            if ui.add_enabled(!testing, egui::Button::new(t!("cloud-test-connection"))).clicked() {
                 cloud.test_connection(region);
             }
             if testing {
@@ -291,12 +307,20 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
             None => {}
         }
         ui.separator();
-        if crate::ui::dialog::default_button(ui, "Close").clicked() || crate::ui::dialog::escape(ui) {
+        if crate::ui::dialog::default_button(ui, &t!("ui-close")).clicked() || crate::ui::dialog::escape(ui) {
             open = false;
         }
     });
     cloud.settings_open = open;
     if changed {
         cloud.save_settings();
+    }
+}
+
+/// A signature version as the settings list it.
+fn signature_text(v: crate::api::sign::SignatureVersion) -> String {
+    match v {
+        crate::api::sign::SignatureVersion::V1 => t!("cloud-signature-v1"),
+        crate::api::sign::SignatureVersion::V3 => t!("cloud-signature-v3"),
     }
 }

@@ -9,6 +9,7 @@ use crate::model::Project;
 use crate::model::validate::Problem;
 use crate::store::jobs::{Job, JobStore};
 use crate::store::settings::Settings;
+use crate::t;
 use crate::tasks::{Kind, Tasks};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -153,13 +154,13 @@ impl Cloud {
         let conn = self.connection(&project.region);
         let store = self.store();
         let started = self.tasks.spawn(Kind::Produce, true, async move {
-            let Some(store) = store else { return Event::NotSent("no data folder for the job history".into()) };
+            let Some(store) = store else { return Event::NotSent(t!("cloud-no-data-folder-jobs")) };
             let client = match conn.client() {
                 Ok(c) => c,
                 Err(e) => return Event::NotSent(e.to_string()),
             };
             match crate::workflow::produce(&client, &store, &project, file.as_deref(), &conn.region).await {
-                Err(e) => Event::NotSent(format!("cannot record the job before sending, so nothing was sent: {e}")),
+                Err(e) => Event::NotSent(t!("cloud-not-recorded", error = e.to_string())),
                 Ok(p) => {
                     let unknown = matches!(p.result, Err(ApiError::OutcomeUnknown { .. }));
                     Event::Produced { job: Box::new(p.job), result: p.result.map_err(|e| e.to_string()), unknown }
@@ -219,10 +220,11 @@ impl Cloud {
             };
             let query = ProjectQuery { page_size: Some(1), ..Default::default() };
             Event::Tested(match client.search_editing_project(&query).await {
-                Ok((total, _)) => Ok(format!(
-                    "Connected to {} as {}: the account has {total} editing project(s).",
-                    client.endpoint(),
-                    client.credentials().masked_id()
+                Ok((total, _)) => Ok(t!(
+                    "cloud-connected",
+                    endpoint = client.endpoint().to_string(),
+                    id = client.credentials().masked_id(),
+                    total = total
                 )),
                 Err(e) => Err(e.to_string()),
             })
@@ -236,8 +238,7 @@ impl Cloud {
             let result = async {
                 let client = conn.client().map_err(|e| e.to_string())?;
                 let p = client.get_editing_project(&project_id).await.map_err(|e| e.to_string())?;
-                let timeline =
-                    p.timeline.filter(|t| !t.trim().is_empty()).ok_or("the cloud project has no Timeline")?;
+                let timeline = p.timeline.filter(|t| !t.trim().is_empty()).ok_or_else(|| t!("cloud-no-timeline"))?;
                 let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
                     .map_err(|e| e.to_string())?;
                 project.project_id = Some(project_id);
@@ -274,10 +275,10 @@ impl Cloud {
                 let bytes = match cached {
                     Some(b) => b,
                     None => {
-                        let http = http.ok_or("no HTTP client")?;
+                        let http = http.ok_or_else(|| t!("cloud-thumb-no-http"))?;
                         let resp = http.get(&url).send().await.map_err(|e| e.to_string())?;
                         if !resp.status().is_success() {
-                            return Err(format!("HTTP {}", resp.status()));
+                            return Err(t!("cloud-thumb-http", status = resp.status().to_string()));
                         }
                         let b = resp.bytes().await.map_err(|e| e.to_string())?.to_vec();
                         if let Some(c) = &cache {
@@ -357,7 +358,7 @@ impl Cloud {
 
 /// Decodes a cover and shrinks it to a thumbnail (at most 160 px wide).
 pub fn decode_thumb(bytes: &[u8]) -> Result<([usize; 2], Vec<u8>), String> {
-    let img = image::load_from_memory(bytes).map_err(|e| format!("not a picture: {e}"))?;
+    let img = image::load_from_memory(bytes).map_err(|e| t!("cloud-thumb-not-picture", error = e.to_string()))?;
     let img = if img.width() > 160 { img.thumbnail(160, 160) } else { img };
     let rgba = img.to_rgba8();
     Ok(([rgba.width() as usize, rgba.height() as usize], rgba.into_raw()))

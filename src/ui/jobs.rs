@@ -3,6 +3,7 @@
 
 use super::cloud::Cloud;
 use crate::store::jobs::{Job, JobState};
+use crate::t;
 use crate::tasks::Kind;
 
 /// What the user asked for in the panel.
@@ -19,15 +20,17 @@ fn when(unix: u64) -> String {
 
 fn state_text(j: &Job) -> String {
     match j.state {
-        JobState::Pending => "pending: the program stopped before the answer; check before producing again".into(),
-        JobState::Failed => "refused".into(),
-        JobState::OutcomeUnknown => "outcome unknown: check before producing again".into(),
+        JobState::Pending => t!("cloud-job-pending"),
+        JobState::Failed => t!("cloud-job-refused"),
+        JobState::OutcomeUnknown => t!("cloud-job-unknown"),
         JobState::Submitted => match (j.production_status.as_deref(), j.video_status.as_deref()) {
-            (Some("ProduceFailed"), _) => "production failed".into(),
-            (Some("Produced"), Some("Normal")) => "ready".into(),
-            (Some(p), Some(v)) => format!("{p}, video {v}"),
+            // i18n-exempt: VOD's ProductionStatus, matched, not shown
+            (Some("ProduceFailed"), _) => t!("cloud-job-failed"),
+            // i18n-exempt: VOD's ProductionStatus and video Status, matched, not shown
+            (Some("Produced"), Some("Normal")) => t!("cloud-job-ready"),
+            (Some(p), Some(v)) => t!("cloud-job-status-video", production = p, video = v),
             (Some(p), None) => p.to_owned(),
-            (None, _) => "submitted".into(),
+            (None, _) => t!("cloud-job-submitted"),
         },
     }
 }
@@ -35,9 +38,9 @@ fn state_text(j: &Job) -> String {
 pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::library::Library) -> JobAction {
     let mut action = JobAction::None;
     ui.horizontal(|ui| {
-        ui.heading("Jobs");
+        ui.heading(t!("cloud-jobs"));
         let busy = cloud.tasks.is_running(Kind::Refresh) || cloud.tasks.is_running(Kind::Jobs);
-        if ui.add_enabled(!busy, egui::Button::new("Refresh now")).clicked() {
+        if ui.add_enabled(!busy, egui::Button::new(t!("cloud-jobs-refresh"))).clicked() {
             let now = ui.input(|i| i.time);
             cloud.refresh_jobs(now);
             cloud.load_jobs();
@@ -48,10 +51,10 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
     });
     if cloud.jobs.iter().any(Job::is_active) {
         let every = super::cloud::POLL_EVERY;
-        ui.label(egui::RichText::new(format!("Following productions still running (every {every} s).")).weak());
+        ui.label(egui::RichText::new(t!("cloud-jobs-following", every = every)).weak());
     }
     if cloud.jobs.is_empty() {
-        ui.label("No productions yet. Press Produce (Ctrl+Enter) to make one.");
+        ui.label(t!("cloud-jobs-none"));
     }
     let jobs = cloud.jobs.clone();
     egui::ScrollArea::vertical().id_salt("jobs").show(ui, |ui| {
@@ -59,7 +62,7 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(egui::RichText::new(format!("{}  ·  {}", j.title, when(j.created))).strong());
-                let place = if j.sandbox { "Sandbox" } else { j.region.as_str() };
+                let place = if j.sandbox { t!("cloud-jobs-sandbox") } else { j.region.clone() };
                 ui.label(format!("{place} · {}", state_text(j)));
                 for (k, v) in [("MediaId", &j.media_id), ("ProjectId", &j.project_id), ("RequestId", &j.request_id)] {
                     if let Some(v) = v {
@@ -70,7 +73,7 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
                     }
                 }
                 if let Some(d) = j.duration {
-                    ui.label(format!("Duration: {d} s"));
+                    ui.label(t!("cloud-jobs-duration", duration = crate::i18n::format::duration(d)));
                 }
                 if let Some(c) = &j.cover_url {
                     // The produced video's cover, through the library's thumbnail cache.
@@ -80,7 +83,7 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
                             ui.add(egui::Image::new(t).fit_to_exact_size(egui::vec2(128.0, 72.0)));
                         }
                         None => {
-                            ui.hyperlink_to("Cover image", c);
+                            ui.hyperlink_to(t!("cloud-jobs-cover"), c);
                         }
                     }
                 }
@@ -91,10 +94,7 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 if let Some(pid) = &j.project_id
-                    && ui
-                        .small_button("Open cloud project")
-                        .on_hover_text("Load its Timeline into a new document")
-                        .clicked()
+                    && ui.small_button(t!("cloud-jobs-open")).on_hover_text(t!("cloud-jobs-open-tip")).clicked()
                 {
                     action = JobAction::OpenCloudProject { project_id: pid.clone(), region: j.region.clone() };
                 }

@@ -5,8 +5,10 @@
 use super::cloud::Cloud;
 use super::timeline::MediaDrop;
 use crate::api::calls::{MediaItem, MediaQuery};
+use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
+use crate::t;
 use std::collections::HashMap;
 
 pub const PAGE_SIZE: u32 = 50;
@@ -110,11 +112,19 @@ impl Default for Library {
     }
 }
 
-fn kind_name(k: MediaKind) -> &'static str {
+/// The kind as SearchMedia's MediaType names it.
+fn api_kind(k: MediaKind) -> &'static str {
+    // i18n-exempt: SearchMedia's MediaType values, sent to VOD, never shown
+    const NAMES: [&str; 3] = ["video", "audio", "image"];
+    NAMES[k as usize]
+}
+
+/// The kind as people read it.
+fn kind_name(k: MediaKind) -> String {
     match k {
-        MediaKind::Video => "video",
-        MediaKind::Audio => "audio",
-        MediaKind::Image => "image",
+        MediaKind::Video => t!("kind-video"),
+        MediaKind::Audio => t!("kind-audio"),
+        MediaKind::Image => t!("kind-image"),
     }
 }
 
@@ -123,12 +133,12 @@ impl Library {
     pub fn query_for(&self, page: usize) -> Option<MediaQuery> {
         let within = (page as u32 + 1) * PAGE_SIZE <= PAGE_WINDOW;
         let token = if within { None } else { Some(self.tokens.get(page).cloned().flatten()?) };
-        Some(MediaQuery::search(&self.text, kind_name(self.kind), page as u32 + 1, PAGE_SIZE, token, self.newest_first))
+        Some(MediaQuery::search(&self.text, api_kind(self.kind), page as u32 + 1, PAGE_SIZE, token, self.newest_first))
     }
 
     pub fn search(&mut self, cloud: &mut Cloud, page: usize, region: &str) {
         let Some(q) = self.query_for(page) else {
-            self.error = Some("Cannot jump that far: page through with Next".into());
+            self.error = Some(t!("cloud-lib-too-far"));
             return;
         };
         if page == 0 {
@@ -248,10 +258,11 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
     // The first time the panel shows, it lists the newest media without waiting for a search.
     let mut search = !std::mem::replace(&mut lib.opened, true);
     ui.horizontal(|ui| {
-        let r = ui.add(egui::TextEdit::singleline(&mut lib.text).hint_text("title words").desired_width(150.0));
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search titles"));
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut lib.text).hint_text(t!("cloud-lib-search-hint")).desired_width(150.0));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, t!("cloud-lib-search-label")));
         search |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        search |= ui.button("Search").clicked();
+        search |= ui.button(t!("cloud-lib-search")).clicked();
     });
     ui.horizontal(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
@@ -260,14 +271,14 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
                 search = true;
             }
         }
-        let order = if lib.newest_first { "newest first" } else { "oldest first" };
-        if ui.button(order).on_hover_text("Sort by creation time").clicked() {
+        let order = if lib.newest_first { t!("cloud-lib-newest") } else { t!("cloud-lib-oldest") };
+        if ui.button(order).on_hover_text(t!("cloud-lib-sort-tip")).clicked() {
             lib.newest_first = !lib.newest_first;
             search = true;
         }
     });
     if let Some(pid) = project_id
-        && ui.button("Materials of the cloud project").on_hover_text("GetEditingProjectMaterials").clicked()
+        && ui.button(t!("cloud-lib-materials")).on_hover_text("GetEditingProjectMaterials").clicked()
     {
         lib.loading = true;
         cloud.project_materials(pid.to_owned(), region);
@@ -278,7 +289,7 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
     if lib.loading {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label("Asking VOD…");
+            ui.label(t!("cloud-asking-vod"));
         });
     }
     if let Some(e) = &lib.error {
@@ -288,31 +299,31 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
     if !lib.materials && (lib.total > 0 || lib.page > 0) {
         ui.horizontal(|ui| {
             let first = lib.page * PAGE_SIZE as usize + 1;
-            ui.label(format!(
-                "{}–{} of {}",
-                first.min(lib.total as usize),
-                first + lib.rows.len().saturating_sub(1),
-                lib.total
+            ui.label(t!(
+                "cloud-lib-range",
+                first = first.min(lib.total as usize),
+                last = first + lib.rows.len().saturating_sub(1),
+                total = lib.total
             ));
-            if ui.add_enabled(lib.page > 0 && !lib.loading, egui::Button::new("◀ Previous")).clicked() {
+            if ui.add_enabled(lib.page > 0 && !lib.loading, egui::Button::new(t!("cloud-lib-previous"))).clicked() {
                 let p = lib.page - 1;
                 lib.search(cloud, p, region);
             }
             let more = (lib.page + 1) * (PAGE_SIZE as usize) < lib.total as usize;
-            if ui.add_enabled(more && !lib.loading, egui::Button::new("Next ▶")).clicked() {
+            if ui.add_enabled(more && !lib.loading, egui::Button::new(t!("cloud-lib-next"))).clicked() {
                 let p = lib.page + 1;
                 lib.search(cloud, p, region);
             }
             if ui
-                .add_enabled(more && !lib.loading, egui::Button::new("Load more"))
-                .on_hover_text("Append the next page")
+                .add_enabled(more && !lib.loading, egui::Button::new(t!("cloud-lib-load-more")))
+                .on_hover_text(t!("cloud-lib-load-more-tip"))
                 .clicked()
             {
                 lib.load_more(cloud, region);
             }
         });
     } else if lib.materials {
-        ui.label(format!("{} material(s) of the cloud project", lib.rows.len()));
+        ui.label(t!("cloud-lib-materials-count", n = lib.rows.len()));
     }
     // Only the rows in view are laid out, and only their covers are fetched.
     let rows = lib.rows.clone();
@@ -349,22 +360,31 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
                     ui.label(
                         egui::RichText::new(if row.title.is_empty() { &row.media_id } else { &row.title }).strong(),
                     );
-                    let len = row.duration.map(|d| format!("{d} s")).unwrap_or_else(|| "length unknown".into());
-                    let size = row.size.map(|s| format!(" · {:.1} MB", s / 1_048_576.0)).unwrap_or_default();
-                    ui.label(format!("{} · {len}{size}", kind_name(row.kind)));
+                    let length = match row.duration {
+                        Some(d) => format::duration(d.as_secs_f64()),
+                        None => t!("cloud-lib-length-unknown"),
+                    };
+                    let kind = kind_name(row.kind);
+                    ui.label(match row.size {
+                        Some(s) => {
+                            t!("cloud-lib-row-size", kind = kind, length = length, size = format::size(s as u64))
+                        }
+                        None => t!("cloud-lib-row", kind = kind, length = length),
+                    });
                     if !row.status.is_empty() && row.status != "Normal" {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
-                            format!("{}: not usable until Normal", row.status),
+                            t!("cloud-lib-not-normal", status = row.status.as_str()),
                         );
                     }
                 });
             });
         })
         .response;
-    let label = format!("Library {}", if row.title.is_empty() { &row.media_id } else { &row.title });
+    let title = if row.title.is_empty() { &row.media_id } else { &row.title };
+    let label = t!("cloud-lib-row-label", title = title.as_str());
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    r.on_hover_text(format!("{}\nDrag onto a track", row.media_id));
+    r.on_hover_text(t!("cloud-lib-row-tip", id = row.media_id.as_str()));
 }
 
 #[cfg(test)]

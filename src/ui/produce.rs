@@ -5,6 +5,7 @@ use super::cloud::{Outcome, Step};
 use crate::edit::ops::ClipRef;
 use crate::model::Project;
 use crate::model::validate::{Problem, Severity};
+use crate::t;
 use crate::ui::dialog::{default_button, escape};
 
 /// What the user chose in a dialog this frame.
@@ -27,7 +28,7 @@ fn problem_list(ui: &mut egui::Ui, problems: &[Problem], choice: &mut Choice) {
             let r =
                 ui.add(egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()));
             if let (Some(track), Some(index)) = (p.location.track, p.location.clip)
-                && r.on_hover_text("Click to select this clip").clicked()
+                && r.on_hover_text(t!("cloud-select-clip-tip")).clicked()
             {
                 *choice = Choice::Select(ClipRef { track, index });
             }
@@ -47,70 +48,68 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
     };
     match step {
         Step::Idle => {}
-        Step::Blocked(problems) => modal("Cannot produce yet", &mut |ui| {
+        Step::Blocked(problems) => modal(&t!("cloud-blocked-title"), &mut |ui| {
             let n = problems.iter().filter(|p| p.severity == Severity::Error).count();
-            ui.label(format!("{n} error(s) must be fixed first. Nothing was sent."));
+            ui.label(t!("cloud-blocked", n = n));
             problem_list(ui, problems, &mut choice);
-            if default_button(ui, "Close").clicked() || escape(ui) {
+            if default_button(ui, &t!("ui-close")).clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),
-        Step::Warned(problems) => modal("Produce despite warnings?", &mut |ui| {
+        Step::Warned(problems) => modal(&t!("cloud-warned-title"), &mut |ui| {
             problem_list(ui, problems, &mut choice);
             ui.horizontal(|ui| {
-                if default_button(ui, "Continue").clicked() {
+                if default_button(ui, &t!("cloud-continue")).clicked() {
                     choice = Choice::Continue;
                 }
-                if ui.button("Cancel").clicked() || escape(ui) {
+                if ui.button(t!("ui-cancel")).clicked() || escape(ui) {
                     choice = Choice::Close;
                 }
             });
         }),
-        Step::Checking => modal("Checking the media in VOD…", &mut |ui| {
+        Step::Checking => modal(&t!("cloud-checking-title"), &mut |ui| {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Asking VOD whether every video and audio is ready (status Normal). Nothing is sent yet.");
+                ui.label(t!("cloud-checking"));
             });
-            if default_button(ui, "Cancel").clicked() || escape(ui) {
+            if default_button(ui, &t!("ui-cancel")).clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),
         Step::Confirm => {
-            modal("Produce this video?", &mut |ui| {
+            modal(&t!("cloud-confirm-title"), &mut |ui| {
                 let clips = project.tracks.iter().filter(|t| !t.hidden).map(|t| t.clips.len()).sum::<usize>();
+                let title = project.display_title().to_string();
                 if crate::sandbox::active().is_some() {
-                    ui.label(format!(
-                        "This submits a production of \"{}\" ({clips} clips) to the sandbox: a demo, not \
-                         billed, nothing leaves this machine.",
-                        project.display_title()
-                    ));
+                    ui.label(t!("cloud-confirm-sandbox", title = title, clips = clips));
                 } else {
-                    ui.label(format!(
-                        "This submits a billed production of \"{}\" ({clips} clips) to VOD in {}.",
-                        project.display_title(),
-                        project.region
+                    ui.label(t!(
+                        "cloud-confirm-billed",
+                        title = title,
+                        clips = clips,
+                        region = project.region.as_str()
                     ));
                 }
                 match &project.project_id {
-                    Some(id) => ui.label(format!("It updates cloud project {id}.")),
-                    None => ui.label("It creates a new cloud project."),
+                    Some(id) => ui.label(t!("cloud-confirm-updates", id = id.as_str())),
+                    None => ui.label(t!("cloud-confirm-creates")),
                 };
-                ui.label("It is sent once: if the answer is lost, vodcut will tell you how to check rather than send it again.");
+                ui.label(t!("cloud-confirm-once"));
                 // Billed and not idempotent: Enter must not send it, so Cancel is the default.
                 ui.horizontal(|ui| {
-                    if ui.button("Produce").clicked() {
+                    if ui.button(t!("cloud-produce")).clicked() {
                         choice = Choice::Send;
                     }
-                    if default_button(ui, "Cancel").clicked() || escape(ui) {
+                    if default_button(ui, &t!("ui-cancel")).clicked() || escape(ui) {
                         choice = Choice::Close;
                     }
                 });
             })
         }
         Step::InFlight => {}
-        Step::Done(outcome) => modal(title_of(outcome), &mut |ui| {
+        Step::Done(outcome) => modal(&title_of(outcome), &mut |ui| {
             result_ui(ui, outcome);
-            if default_button(ui, "Close").clicked() || escape(ui) {
+            if default_button(ui, &t!("ui-close")).clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),
@@ -118,11 +117,11 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
     choice
 }
 
-fn title_of(o: &Outcome) -> &'static str {
+fn title_of(o: &Outcome) -> String {
     match (&o.ids, o.unknown) {
-        (Some(_), _) => "Production submitted",
-        (None, true) => "Outcome unknown",
-        (None, false) => "Production refused",
+        (Some(_), _) => t!("cloud-submitted-title"),
+        (None, true) => t!("cloud-unknown-title"),
+        (None, false) => t!("cloud-production-refused"),
     }
 }
 
@@ -130,7 +129,7 @@ fn id_row(ui: &mut egui::Ui, name: &str, value: &str) {
     ui.horizontal(|ui| {
         ui.add_sized([80.0, 18.0], egui::Label::new(name));
         ui.add(egui::Label::new(egui::RichText::new(value).monospace()).selectable(true));
-        if ui.small_button("Copy").on_hover_text(format!("Copy the {name}")).clicked() {
+        if ui.small_button(t!("ui-copy")).on_hover_text(t!("cloud-copy-tip", name = name)).clicked() {
             ui.ctx().copy_text(value.to_owned());
         }
     });
@@ -138,21 +137,16 @@ fn id_row(ui: &mut egui::Ui, name: &str, value: &str) {
 
 pub fn result_ui(ui: &mut egui::Ui, o: &Outcome) {
     if let Some(ids) = &o.ids {
-        ui.label(
-            "VOD accepted the production. It runs in the cloud; the Jobs tab follows it until the video is ready.",
-        );
+        ui.label(t!("cloud-accepted"));
         id_row(ui, "RequestId", &ids.request_id);
         id_row(ui, "MediaId", &ids.media_id);
         id_row(ui, "ProjectId", &ids.project_id);
-        ui.label("The ProjectId is stored in the project: the next production updates the same cloud project.");
+        ui.label(t!("cloud-project-stored"));
     } else {
         if o.unknown {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "The request may have reached VOD, but no answer came back. It will not be sent again by itself.",
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, t!("cloud-no-answer"));
         }
         ui.add(egui::Label::new(o.error.clone().unwrap_or_default()).selectable(true));
     }
-    ui.label(egui::RichText::new(format!("Job {} in the history", o.job_id)).weak());
+    ui.label(egui::RichText::new(t!("cloud-job-in-history", job = o.job_id.as_str())).weak());
 }

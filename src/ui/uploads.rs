@@ -6,6 +6,7 @@
 use crate::api::calls::VideoInfo;
 use crate::api::connect::Connection;
 use crate::model::Time;
+use crate::t;
 use crate::upload::check::{AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, check_file};
 use crate::upload::{
     Control, FileRequest, MediaKind, Progress, Speed, StateStore, UploadConfig, UploadError, Uploaded,
@@ -69,17 +70,17 @@ impl Item {
     /// The word the bin shows: `uploading 42 %`, `transcoding`, `ready`…
     pub fn label(&self) -> String {
         match &self.state {
-            ItemState::Queued => "queued".into(),
-            ItemState::Uploading if self.media_id.is_none() => "starting".into(),
-            ItemState::Uploading if self.progress.fraction() >= 1.0 => "finishing the upload".into(),
-            ItemState::Uploading => format!("uploading {:.0} %", self.progress.fraction() * 100.0),
-            ItemState::Paused => format!("paused at {:.0} %", self.progress.fraction() * 100.0),
-            ItemState::Changed(_) => "file changed: waiting for you".into(),
-            ItemState::Processing(s) if s == "Transcoding" => "transcoding".into(),
-            ItemState::Processing(s) => format!("processing ({s})"),
-            ItemState::Ready => "ready".into(),
-            ItemState::Failed(_) => "upload failed".into(),
-            ItemState::Cancelled => "cancelled".into(),
+            ItemState::Queued => t!("cloud-up-queued"),
+            ItemState::Uploading if self.media_id.is_none() => t!("cloud-up-starting"),
+            ItemState::Uploading if self.progress.fraction() >= 1.0 => t!("cloud-up-finishing"),
+            ItemState::Uploading => t!("cloud-up-uploading", percent = percent(self.progress.fraction())),
+            ItemState::Paused => t!("cloud-up-paused-at", percent = percent(self.progress.fraction())),
+            ItemState::Changed(_) => t!("cloud-up-changed"),
+            ItemState::Processing(s) if s == "Transcoding" => t!("cloud-up-transcoding"),
+            ItemState::Processing(s) => t!("cloud-up-processing", status = s.as_str()),
+            ItemState::Ready => t!("cloud-up-ready"),
+            ItemState::Failed(_) => t!("cloud-up-failed"),
+            ItemState::Cancelled => t!("cloud-up-cancelled"),
         }
     }
 
@@ -93,6 +94,20 @@ impl Item {
     fn active(&self) -> bool {
         matches!(self.state, ItemState::Queued | ItemState::Uploading | ItemState::Processing(_))
     }
+}
+
+/// "42" for 0.42: a whole percentage, as the progress texts show it.
+fn percent(fraction: f32) -> String {
+    format!("{:.0}", fraction * 100.0)
+}
+
+/// What a button of the window asked for.
+#[derive(Clone, Copy)]
+enum Action {
+    Pause,
+    Resume,
+    Restart,
+    Cancel,
 }
 
 enum Msg {
@@ -184,8 +199,11 @@ impl Uploads {
             // The cheap checks (extension) here; the file itself is checked in the background.
             let kind = crate::upload::check::kind_of(&path);
             if kind.is_none() {
-                refused
-                    .push(check_file(&path).err().unwrap_or_else(|| format!("{}: not a media file", path.display())));
+                refused.push(
+                    check_file(&path)
+                        .err()
+                        .unwrap_or_else(|| t!("cloud-up-not-media", file = path.display().to_string())),
+                );
                 continue;
             }
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -259,7 +277,7 @@ impl Uploads {
                 .build()
             {
                 Ok(rt) => self.runtime = Some(rt),
-                Err(e) => self.error = Some(format!("cannot start the upload runtime: {e}")),
+                Err(e) => self.error = Some(t!("cloud-up-no-runtime", error = e.to_string())),
             }
         }
         self.runtime.as_ref()
@@ -327,7 +345,7 @@ impl Uploads {
                             out.push(Happening::Ready { info: Box::new(info) });
                         }
                         Ok(info) if matches!(info.status.as_str(), "TranscodeFail" | "UploadFail" | "Blocked") => {
-                            item.state = ItemState::Failed(format!("VOD could not process it: status {}", info.status));
+                            item.state = ItemState::Failed(t!("cloud-up-vod-failed", status = info.status.as_str()));
                         }
                         Ok(info) => item.state = ItemState::Processing(info.status),
                         // A failed look is tried again at the next turn.
@@ -387,7 +405,7 @@ impl Uploads {
 
     fn launch(&mut self, idx: usize, conn: Connection) {
         let Some(store) = self.store.clone() else {
-            self.items[idx].state = ItemState::Failed("no data folder to keep the upload state in".into());
+            self.items[idx].state = ItemState::Failed(t!("cloud-up-no-data-folder"));
             return;
         };
         let cfg = UploadConfig { allow_insecure_http: conn.allow_insecure_http, ..self.config.clone() };
@@ -488,7 +506,7 @@ impl Uploads {
             let mut exts: Vec<&str> = VIDEO_EXTS.to_vec();
             exts.extend_from_slice(AUDIO_EXTS);
             exts.extend_from_slice(IMAGE_EXTS);
-            let files = rfd::FileDialog::new().add_filter("Video, audio and images", &exts).pick_files();
+            let files = rfd::FileDialog::new().add_filter(t!("cloud-up-filter"), &exts).pick_files();
             let _ = tx.send(files.unwrap_or_default());
         });
     }
@@ -507,120 +525,138 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads) {
         return;
     }
     let mut open = true;
-    egui::Window::new("Uploads").open(&mut open).default_width(460.0).resizable(true).show(ctx, |ui| {
-        ui.horizontal(|ui| {
-            if ui.button("Choose files…").on_hover_text("Video, audio and image files to upload to VOD").clicked() {
-                up.choose_files();
-            }
-            let l = ui.label("or paths:");
-            ui.add(
-                egui::TextEdit::singleline(&mut up.paths_text)
-                    .hint_text("/path/a.mp4; /path/b.jpg")
-                    .desired_width(200.0),
-            )
-            .labelled_by(l.id);
-            if ui.button("Upload").clicked() {
-                let paths: Vec<PathBuf> =
-                    up.paths_text.split(';').map(str::trim).filter(|s| !s.is_empty()).map(PathBuf::from).collect();
-                let refused = up.add(paths, None);
-                up.error = (!refused.is_empty()).then(|| refused.join("\n"));
-                if up.error.is_none() {
-                    up.paths_text.clear();
+    egui::Window::new(t!("cloud-up-title"))
+        .id(egui::Id::unique("uploads-window"))
+        .open(&mut open)
+        .default_width(460.0)
+        .resizable(true)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button(t!("cloud-up-choose")).on_hover_text(t!("cloud-up-choose-tip")).clicked() {
+                    up.choose_files();
                 }
-            }
-        });
-        if let Some(e) = &up.error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
-        }
-        let (done, total) = up.totals();
-        if total > 0 {
-            let f = done as f32 / total as f32;
-            ui.add(egui::ProgressBar::new(f).text(format!(
-                "All: {} of {}",
-                crate::upload::human_bytes(done as f64),
-                crate::upload::human_bytes(total as f64)
-            )))
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::ProgressIndicator,
-                    true,
-                    format!("All uploads {:.0} %", f * 100.0),
+                let l = ui.label(t!("cloud-up-or-paths"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut up.paths_text)
+                        // i18n-exempt: sample paths
+                        .hint_text("/path/a.mp4; /path/b.jpg")
+                        .desired_width(200.0),
                 )
+                .labelled_by(l.id);
+                if ui.button(t!("cloud-up-upload")).clicked() {
+                    let paths: Vec<PathBuf> =
+                        up.paths_text.split(';').map(str::trim).filter(|s| !s.is_empty()).map(PathBuf::from).collect();
+                    let refused = up.add(paths, None);
+                    up.error = (!refused.is_empty()).then(|| refused.join("\n"));
+                    if up.error.is_none() {
+                        up.paths_text.clear();
+                    }
+                }
             });
-        }
-        ui.separator();
-        if up.items.is_empty() {
-            ui.label("Drop video, audio or image files on the window (the bin or a track), or choose them above.");
-        }
-        let mut actions: Vec<(u64, &str)> = Vec::new();
-        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-            for item in &up.items {
-                ui.horizontal(|ui| {
-                    ui.strong(&item.name);
-                    if let Some(id) = &item.media_id {
-                        ui.weak(id).on_hover_text("MediaId");
-                    }
-                });
-                let f = item.progress.fraction();
-                let total = item.progress.total.load(Ordering::Relaxed);
-                let mut text = item.label();
-                if item.state == ItemState::Uploading && f < 1.0 {
-                    if let Some(s) = item.speed.bytes_per_sec() {
-                        text += &format!(" · {}/s", crate::upload::human_bytes(s));
-                    }
-                    let left = total.saturating_sub(item.progress.done.load(Ordering::Relaxed));
-                    if let Some(t) = item.speed.time_left(left) {
-                        text += &format!(" · {} left", crate::upload::human_duration(t));
-                    }
-                }
-                let label = format!("Upload of {}: {}", item.name, item.label());
-                ui.add(egui::ProgressBar::new(f).text(text))
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
-                ui.horizontal(|ui| {
-                    let (button, action, hint) = match &item.state {
-                        ItemState::Uploading | ItemState::Queued => (Some("Pause"), "pause", ""),
-                        ItemState::Paused | ItemState::Failed(_) => (Some("Resume"), "resume", ""),
-                        ItemState::Changed(_) => {
-                            (Some("Start over"), "restart", "Upload the file as it is now, as a new media")
+            if let Some(e) = &up.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            let (done, total) = up.totals();
+            if total > 0 {
+                let f = done as f32 / total as f32;
+                let size = crate::i18n::format::size;
+                ui.add(egui::ProgressBar::new(f).text(t!("cloud-up-all", done = size(done), total = size(total))))
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::ProgressIndicator,
+                            true,
+                            t!("cloud-up-all-label", percent = percent(f)),
+                        )
+                    });
+            }
+            ui.separator();
+            if up.items.is_empty() {
+                ui.label(t!("cloud-up-empty"));
+            }
+            let mut actions: Vec<(u64, Action)> = Vec::new();
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                for item in &up.items {
+                    ui.horizontal(|ui| {
+                        ui.strong(&item.name);
+                        if let Some(id) = &item.media_id {
+                            ui.weak(id).on_hover_text("MediaId");
                         }
-                        _ => (None, "", ""),
-                    };
-                    if let Some(b) = button {
-                        let r = ui.small_button(b);
-                        let r = if hint.is_empty() { r } else { r.on_hover_text(hint) };
-                        if r.clicked() {
-                            actions.push((item.id, action));
-                        }
-                    }
-                    if matches!(
-                        item.state,
-                        ItemState::Uploading
-                            | ItemState::Queued
-                            | ItemState::Paused
-                            | ItemState::Changed(_)
-                            | ItemState::Failed(_)
-                    ) && ui.small_button("Cancel").clicked()
+                    });
+                    let f = item.progress.fraction();
+                    let total = item.progress.total.load(Ordering::Relaxed);
+                    let state = item.label();
+                    let mut text = state.clone();
+                    if item.state == ItemState::Uploading
+                        && f < 1.0
+                        && let Some(s) = item.speed.bytes_per_sec()
                     {
-                        actions.push((item.id, "cancel"));
+                        let speed = crate::i18n::format::size(s as u64);
+                        let left = total.saturating_sub(item.progress.done.load(Ordering::Relaxed));
+                        text = match item.speed.time_left(left) {
+                            Some(left) => t!(
+                                "cloud-up-speed-left",
+                                state = state.as_str(),
+                                speed = speed,
+                                left = crate::upload::human_duration(left)
+                            ),
+                            None => t!("cloud-up-speed", state = state.as_str(), speed = speed),
+                        };
                     }
-                });
-                match &item.state {
-                    ItemState::Failed(e) | ItemState::Changed(e) => {
-                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    let label = t!("cloud-up-item-label", name = item.name.as_str(), state = state);
+                    ui.add(egui::ProgressBar::new(f).text(text))
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
+                    ui.horizontal(|ui| {
+                        let button = match &item.state {
+                            ItemState::Uploading | ItemState::Queued => {
+                                Some((t!("cloud-up-pause"), Action::Pause, None))
+                            }
+                            ItemState::Paused | ItemState::Failed(_) => {
+                                Some((t!("cloud-up-resume"), Action::Resume, None))
+                            }
+                            ItemState::Changed(_) => {
+                                Some((t!("cloud-up-restart"), Action::Restart, Some(t!("cloud-up-restart-tip"))))
+                            }
+                            _ => None,
+                        };
+                        if let Some((b, action, hint)) = button {
+                            let r = ui.small_button(b);
+                            let r = match hint {
+                                Some(hint) => r.on_hover_text(hint),
+                                None => r,
+                            };
+                            if r.clicked() {
+                                actions.push((item.id, action));
+                            }
+                        }
+                        if matches!(
+                            item.state,
+                            ItemState::Uploading
+                                | ItemState::Queued
+                                | ItemState::Paused
+                                | ItemState::Changed(_)
+                                | ItemState::Failed(_)
+                        ) && ui.small_button(t!("ui-cancel")).clicked()
+                        {
+                            actions.push((item.id, Action::Cancel));
+                        }
+                    });
+                    match &item.state {
+                        ItemState::Failed(e) | ItemState::Changed(e) => {
+                            ui.colored_label(ui.visuals().error_fg_color, e);
+                        }
+                        _ => {}
                     }
-                    _ => {}
+                    ui.separator();
                 }
-                ui.separator();
+            });
+            for (id, a) in actions {
+                match a {
+                    Action::Pause => up.pause(id),
+                    Action::Resume => up.resume(id),
+                    Action::Restart => up.restart(id),
+                    Action::Cancel => up.cancel(id),
+                }
             }
         });
-        for (id, a) in actions {
-            match a {
-                "pause" => up.pause(id),
-                "resume" => up.resume(id),
-                "restart" => up.restart(id),
-                _ => up.cancel(id),
-            }
-        }
-    });
     up.window_open = open;
 }

@@ -228,10 +228,7 @@ impl Session<'_> {
             return Ok(());
         }
         if self.kind == MediaKind::Image {
-            return Err(UploadError::Input(format!(
-                "{}: the upload credentials expired, and VOD cannot renew them for images; upload it again",
-                self.path
-            )));
+            return Err(UploadError::Input(crate::t!("cloud-up-image-expired", path = self.path.as_str())));
         }
         let t = self
             .client
@@ -319,17 +316,21 @@ async fn read_part(path: &Path, offset: u64, len: u64) -> Result<(bytes::Bytes, 
     .await;
     match r {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(UploadError::Io { path: shown, detail: format!("cannot read the file: {e}") }),
-        Err(e) => Err(UploadError::Io { path: shown, detail: format!("reading stopped: {e}") }),
+        Ok(Err(e)) => {
+            Err(UploadError::Io { path: shown, detail: crate::t!("cloud-up-read-failed", error = e.to_string()) })
+        }
+        Err(e) => {
+            Err(UploadError::Io { path: shown, detail: crate::t!("cloud-up-read-stopped", error = e.to_string()) })
+        }
     }
 }
 
 fn changed(checked: &Checked, state: &UploadState) -> Option<String> {
     if checked.size != state.size {
-        return Some(format!("its size was {} bytes, now {}", state.size, checked.size));
+        return Some(crate::t!("cloud-up-size-changed", was = state.size, now = checked.size));
     }
     if checked.mtime_ns.to_string() != state.mtime_ns {
-        return Some("it was modified".into());
+        return Some(crate::t!("cloud-up-modified"));
     }
     None
 }
@@ -437,7 +438,8 @@ pub async fn upload_file(
             return Err(UploadError::Cancelled);
         }
         let (data, md5) = read_part(&req.path, 0, st.size).await?;
-        let put = with_retries(&session, cfg, "the upload", |auth| {
+        let step = crate::t!("cloud-step-upload");
+        let put = with_retries(&session, cfg, &step, |auth| {
             let data = data.clone();
             let oss = &oss;
             async move { oss.put_object(&auth, data, &md5, ctype).await }
@@ -462,7 +464,7 @@ pub async fn upload_file(
     let mut resumed_parts = 0;
     match st.upload_id.clone() {
         None => {
-            let id = with_retries(&session, cfg, "starting the multipart upload", |auth| {
+            let id = with_retries(&session, cfg, &crate::t!("cloud-step-initiate"), |auth| {
                 let oss = &oss;
                 async move { oss.initiate(&auth, ctype).await }
             })
@@ -474,7 +476,7 @@ pub async fn upload_file(
         Some(id) => {
             // Parts OSS confirmed after the last state save (a kill between the answer and the
             // save) are taken over when their ETag is the MD5 of the local bytes.
-            let listed = with_retries(&session, cfg, "listing the uploaded parts", |auth| {
+            let listed = with_retries(&session, cfg, &crate::t!("cloud-step-list"), |auth| {
                 let (oss, id) = (&oss, &id);
                 async move { oss.list_parts(&auth, id).await }
             })
@@ -512,7 +514,7 @@ pub async fn upload_file(
                             resumed_parts: st.part_count(),
                         });
                     }
-                    let id = with_retries(&session, cfg, "starting the multipart upload", |auth| {
+                    let id = with_retries(&session, cfg, &crate::t!("cloud-step-initiate"), |auth| {
                         let oss = &oss;
                         async move { oss.initiate(&auth, ctype).await }
                     })
@@ -538,7 +540,7 @@ pub async fn upload_file(
         let (oss, session, path, upload_id) = (&oss, &session, &req.path, &upload_id);
         async move {
             let (data, md5) = read_part(path, off, len).await?;
-            let etag = with_retries(session, cfg, &format!("part {n}"), |auth| {
+            let etag = with_retries(session, cfg, &crate::t!("cloud-step-part", n = n), |auth| {
                 let data = data.clone();
                 async move { oss.upload_part(&auth, upload_id, n, data, &md5).await }
             })
@@ -580,7 +582,7 @@ pub async fn upload_file(
         return Err(UploadError::Changed { path: shown, detail, restart_hint: true });
     }
     let parts: Vec<(u32, String)> = st.parts.iter().map(|(n, e)| (*n, e.clone())).collect();
-    let done = with_retries(&session, cfg, "completing the upload", |auth| {
+    let done = with_retries(&session, cfg, &crate::t!("cloud-step-complete"), |auth| {
         let (oss, upload_id, parts) = (&oss, &upload_id, &parts);
         async move { oss.complete(&auth, upload_id, parts).await }
     })

@@ -193,8 +193,9 @@ impl OssClient {
     /// machine or `allow_insecure_http`: the temporary credentials must not cross a network
     /// in clear.
     pub fn new(address: &UploadAddress, timeout: Duration, allow_insecure_http: bool) -> Result<Self, String> {
-        let url = reqwest::Url::parse(address.endpoint.trim())
-            .map_err(|e| format!("the upload address endpoint \"{}\" is not a URL: {e}", address.endpoint))?;
+        let url = reqwest::Url::parse(address.endpoint.trim()).map_err(|e| {
+            crate::t!("cloud-oss-bad-endpoint", endpoint = address.endpoint.as_str(), error = e.to_string())
+        })?;
         let host = url.host_str().unwrap_or_default().to_owned();
         let local = host == "localhost"
             || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
@@ -202,7 +203,7 @@ impl OssClient {
         match url.scheme() {
             "https" => {}
             "http" if local || allow_insecure_http => {}
-            s => return Err(format!("the upload address endpoint uses {s}://, which vodcut refuses for {host}")),
+            s => return Err(crate::t!("cloud-oss-insecure", scheme = s, host = host.as_str())),
         }
         let ip_like = local || host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[');
         let valid_bucket = (3..=63).contains(&address.bucket.len())
@@ -221,7 +222,7 @@ impl OssClient {
             .timeout(timeout)
             .user_agent(concat!("vodcut/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| format!("cannot set up HTTPS: {e}"))?;
+            .map_err(|e| crate::t!("cloud-oss-no-https", error = e.to_string()))?;
         Ok(OssClient { http, base, bucket: address.bucket.clone(), key: address.file_name.clone() })
     }
 
@@ -283,7 +284,7 @@ impl OssClient {
         let text = resp
             .text()
             .await
-            .map_err(|e| OssError::Network(scrub(format!("the answer was cut off: {}", error_chain(&e)))))?;
+            .map_err(|e| OssError::Network(scrub(crate::t!("cloud-oss-cut-off", error = error_chain(&e)))))?;
         if !(200..300).contains(&status) {
             let rid = headers.get("x-oss-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
             return Err(parse_error(status, &scrub(text), rid));
@@ -304,7 +305,7 @@ impl OssClient {
         content_type: &str,
     ) -> Result<(), OssError> {
         let (h, _) = self.send(auth, reqwest::Method::PUT, &[], content_type, &content_md5(md5), Some(body)).await?;
-        check_etag(Self::etag(&h), md5, "the object")
+        check_etag(Self::etag(&h), md5, &crate::t!("cloud-step-object"))
     }
 
     pub async fn initiate(&self, auth: &UploadAuth, content_type: &str) -> Result<String, OssError> {
@@ -328,7 +329,7 @@ impl OssClient {
         let query = [("partNumber", n.as_str()), ("uploadId", upload_id)];
         let (h, _) = self.send(auth, reqwest::Method::PUT, &query, "", &content_md5(md5), Some(body)).await?;
         let etag = Self::etag(&h);
-        check_etag(etag.clone(), md5, &format!("part {number}"))?;
+        check_etag(etag.clone(), md5, &crate::t!("cloud-step-part", n = number))?;
         Ok(etag.unwrap_or_default())
     }
 
@@ -384,8 +385,8 @@ fn check_etag(etag: Option<String>, md5: &[u8], what: &str) -> Result<(), OssErr
     let want = etag_of(md5);
     match etag {
         Some(e) if e == want => Ok(()),
-        Some(e) => Err(OssError::Integrity(format!("{what}: ETag {e} is not the MD5 {want} of the bytes sent"))),
-        None => Err(OssError::Integrity(format!("{what}: the answer has no ETag to check"))),
+        Some(e) => Err(OssError::Integrity(crate::t!("cloud-etag-mismatch", what = what, etag = e, md5 = want))),
+        None => Err(OssError::Integrity(crate::t!("cloud-etag-missing", what = what))),
     }
 }
 

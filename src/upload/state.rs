@@ -85,23 +85,30 @@ impl StateStore {
         let bytes = match std::fs::read(&file) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("cannot read the upload state {}: {e}", file.display())),
+            Err(e) => {
+                return Err(crate::t!(
+                    "cloud-state-unreadable",
+                    file = file.display().to_string(),
+                    error = e.to_string()
+                ));
+            }
         };
         match serde_json::from_slice::<UploadState>(&bytes) {
             Ok(s) if s.path == path => Ok(Some(s)),
             // Another path with the same hash: not ours.
             Ok(_) => Ok(None),
-            Err(e) => Err(format!("the upload state {} is damaged ({e}); delete it to start over", file.display())),
+            Err(e) => Err(crate::t!("cloud-state-damaged", file = file.display().to_string(), error = e.to_string())),
         }
     }
 
     pub fn save(&self, state: &UploadState) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| format!("cannot create the upload state folder {}: {e}", self.dir.display()))?;
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            crate::t!("cloud-state-no-folder", folder = self.dir.display().to_string(), error = e.to_string())
+        })?;
         let file = self.file(&state.path);
         let bytes = serde_json::to_vec_pretty(state).unwrap_or_default();
         crate::store::atomic::write_atomic(&file, &bytes, false)
-            .map_err(|e| format!("cannot save the upload state {}: {e}", file.display()))
+            .map_err(|e| crate::t!("cloud-state-not-saved", file = file.display().to_string(), error = e.to_string()))
     }
 
     pub fn remove(&self, path: &Path) {

@@ -1,6 +1,7 @@
 //! Producing, and the answers of background cloud work (jobs, library, lengths).
 
 use super::*;
+use crate::t;
 
 impl Editor {
     /// The current revision's problems (validated once per change, shared, not copied).
@@ -68,7 +69,7 @@ impl Editor {
         let (infos, missing) = match result {
             Ok(i) => i,
             Err(e) => {
-                self.status = format!("Could not get media lengths: {e}");
+                self.status = t!("cloud-no-lengths", error = e);
                 return;
             }
         };
@@ -93,17 +94,17 @@ impl Editor {
             }
             n += 1;
         }
-        self.doc.apply("Refresh media lengths", crate::edit::Edit::SetBin(bin));
-        self.status = format!("Updated the length of {n} media");
+        self.doc.apply(&t!("cloud-undo-refresh-lengths"), crate::edit::Edit::SetBin(bin));
+        self.status = t!("cloud-lengths-updated", n = n);
         if !missing.is_empty() {
             // A clip naming media VOD does not have would fail the production: say so now.
             let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
-            let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
-            self.timeline.message = Some(format!(
-                "VOD does not know {} MediaId(s): {}{more}. Clips using them cannot be produced; check the IDs and the region",
-                missing.len(),
-                shown.join(", ")
-            ));
+            let (n, ids) = (missing.len(), shown.join(", "));
+            self.timeline.message = Some(if n > 5 {
+                t!("cloud-unknown-ids-more", n = n, ids = ids, more = n - 5)
+            } else {
+                t!("cloud-unknown-ids", n = n, ids = ids)
+            });
         }
     }
 
@@ -118,7 +119,7 @@ impl Editor {
     /// Validation first: errors block, warnings ask, then the billed confirmation.
     pub fn start_produce(&mut self) {
         if self.cloud.producing() {
-            self.status = "A production is already being sent".into();
+            self.status = t!("cloud-producing-already");
             return;
         }
         self.doc.seal();
@@ -135,7 +136,7 @@ impl Editor {
             // first, in the background (the Checking dialog can be cancelled).
             self.cloud.step = Step::Checking;
             if !self.cloud.check_media(media, &self.doc.project.region) {
-                self.media_checked(Err("the network runtime could not start".into()));
+                self.media_checked(Err(t!("cloud-no-runtime")));
             }
         }
     }
@@ -161,7 +162,7 @@ impl Editor {
     pub(super) fn send_production(&mut self) {
         let file = self.doc.path.clone();
         if self.cloud.produce(self.doc.project.clone(), file) {
-            self.status = format!("Producing: waiting for VOD in {}…", self.doc.project.region);
+            self.status = t!("cloud-producing", region = self.doc.project.region.as_str());
         }
     }
 
@@ -175,20 +176,23 @@ impl Editor {
                                 && self.doc.project.project_id.as_deref() != Some(ids.project_id.as_str())
                             {
                                 let pid = ids.project_id.clone();
-                                self.doc.set_fields("Link cloud project", "ProjectId", |f| f.project_id = Some(pid));
+                                self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {
+                                    f.project_id = Some(pid)
+                                });
                                 self.doc.seal();
                             }
                             self.cloud.toast =
-                                Some((format!("Production submitted: MediaId {}", ids.media_id), now + 5.0));
-                            self.status = format!("Submitted: MediaId {}, ProjectId {}", ids.media_id, ids.project_id);
+                                Some((t!("cloud-toast-submitted", id = ids.media_id.as_str()), now + 5.0));
+                            self.status = t!(
+                                "cloud-status-submitted",
+                                media = ids.media_id.as_str(),
+                                project = ids.project_id.as_str()
+                            );
                             Outcome { ids: Some(ids), error: None, unknown: false, job_id: job.id.clone() }
                         }
                         Err(e) => {
-                            self.status = if unknown {
-                                "Production outcome unknown: check the Jobs tab".into()
-                            } else {
-                                "Production refused".into()
-                            };
+                            self.status =
+                                if unknown { t!("cloud-status-unknown") } else { t!("cloud-production-refused") };
                             Outcome { ids: None, error: Some(e), unknown, job_id: job.id.clone() }
                         }
                     };
@@ -196,24 +200,25 @@ impl Editor {
                     self.cloud.load_jobs();
                 }
                 Event::NotSent(e) => {
-                    self.status = "Nothing was sent".into();
+                    self.status = t!("cloud-nothing-sent");
                     self.cloud.step =
-                        Step::Done(Outcome { ids: None, error: Some(e), unknown: false, job_id: "(none)".into() });
+                        Step::Done(Outcome { ids: None, error: Some(e), unknown: false, job_id: t!("ui-none") });
                 }
                 Event::Jobs(jobs) => self.cloud.jobs = jobs,
                 Event::Refreshed(list) => {
                     for (job, error) in list {
                         if let Some(e) = error {
-                            self.status = format!("Could not refresh job {}: {e}", job.id);
+                            self.status = t!("cloud-refresh-failed", job = job.id.as_str(), error = e);
                         }
                         if let Some(slot) = self.cloud.jobs.iter_mut().find(|j| j.id == job.id) {
                             if slot.is_active() && !job.is_active() {
                                 // Say so when a production finishes, wherever the user is looking.
-                                let how = match job.production_status.as_deref() {
-                                    Some("ProduceFailed") => "failed",
-                                    _ => "is ready",
+                                let title = job.title.as_str();
+                                let text = if matches!(job.production_status.as_deref(), Some("ProduceFailed")) {
+                                    t!("cloud-production-done-failed", title = title)
+                                } else {
+                                    t!("cloud-production-done-ready", title = title)
                                 };
-                                let text = format!("Production \"{}\" {how} (Jobs tab)", job.title);
                                 self.status = text.clone();
                                 self.cloud.toast = Some((text, now + 8.0));
                             }
@@ -232,7 +237,7 @@ impl Editor {
                 Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
                 Event::Infos(result) => self.apply_infos(result),
                 Event::MediaChecked(result) => self.media_checked(result),
-                Event::CloudProject(Err(e)) => self.error = Some(format!("Could not open the cloud project: {e}")),
+                Event::CloudProject(Err(e)) => self.error = Some(t!("cloud-open-failed", error = e)),
             }
         }
         self.cloud.poll_if_due(now);

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::model::project::{BinEntry, MediaKind as BinKind};
+use crate::t;
 use crate::ui::uploads::{Happening, Placement};
 use crate::upload::MediaKind;
 
@@ -12,6 +13,25 @@ fn bin_kind(k: MediaKind) -> BinKind {
         MediaKind::Video => BinKind::Video,
         MediaKind::Audio => BinKind::Audio,
         MediaKind::Image => BinKind::Image,
+    }
+}
+
+/// A media kind as people read it ("video").
+fn media_kind_name(k: BinKind) -> String {
+    match k {
+        BinKind::Video => t!("kind-video"),
+        BinKind::Audio => t!("kind-audio"),
+        BinKind::Image => t!("kind-image"),
+    }
+}
+
+/// A track kind as people read it ("image overlay").
+fn track_kind_name(k: crate::model::TrackKind) -> String {
+    match k {
+        crate::model::TrackKind::Video => t!("kind-video"),
+        crate::model::TrackKind::Audio => t!("kind-audio"),
+        crate::model::TrackKind::Image => t!("cloud-track-image-overlay"),
+        crate::model::TrackKind::Subtitle => t!("kind-subtitle"),
     }
 }
 
@@ -30,7 +50,7 @@ impl Editor {
             painter.text(
                 screen.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop: projects open, media upload to VOD (on a track: placed where you drop)",
+                t!("cloud-drop-hint"),
                 egui::FontId::proportional(22.0),
                 egui::Color32::WHITE,
             );
@@ -41,7 +61,7 @@ impl Editor {
         let paths: Vec<PathBuf> =
             dropped.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect();
         if paths.is_empty() {
-            self.status = "The dropped data has no file path, so it cannot be uploaded".into();
+            self.status = t!("cloud-drop-no-path");
             return;
         }
         let target = pos.and_then(|p| self.timeline.track_at(p));
@@ -52,12 +72,12 @@ impl Editor {
             Some(PathBuf::from(self.cloud.settings.ffmpeg_path.trim())).filter(|p| !p.as_os_str().is_empty());
         let refused = self.uploads.add(paths, placement);
         self.status = match (count - refused.len(), target.is_some()) {
-            (0, _) => "Nothing to upload".into(),
-            (n, true) => format!("Uploading {n} file(s): placed one after another where they were dropped"),
-            (n, false) => format!("Uploading {n} file(s) to VOD"),
+            (0, _) => t!("cloud-drop-nothing"),
+            (n, true) => t!("cloud-drop-placed", n = n),
+            (n, false) => t!("cloud-drop-to-vod", n = n),
         };
         if !refused.is_empty() {
-            self.error = Some(format!("Not uploaded:\n{}", refused.join("\n")));
+            self.error = Some(t!("cloud-not-uploaded", list = refused.join("\n")));
         }
     }
 
@@ -82,15 +102,17 @@ impl Editor {
                     let mut bin = self.doc.project.bin.clone();
                     if let Some(e) = bin.iter_mut().find(|e| e.media_id == media_id && e.duration.is_none()) {
                         e.duration = Some(duration);
-                        self.doc.apply("Media length", crate::edit::Edit::SetBin(bin));
+                        self.doc.apply(&t!("cloud-undo-media-length"), crate::edit::Edit::SetBin(bin));
                     }
                 }
                 Happening::Ready { info } => {
                     let title = info.title.clone();
                     self.apply_infos(Ok((vec![*info], Vec::new())));
-                    self.status = format!("\"{title}\" is ready in VOD");
+                    self.status = t!("cloud-upload-ready", title = title);
                 }
-                Happening::Failed { name, error } => self.status = format!("Upload of {name} failed: {error}"),
+                Happening::Failed { name, error } => {
+                    self.status = t!("cloud-upload-failed", name = name, error = error)
+                }
             }
         }
         self.timeline.pending = self.pending_clips();
@@ -176,11 +198,11 @@ impl Editor {
                 }
             }
             if !entry.kind.fits(kind) {
-                self.timeline.message = Some(format!(
-                    "\"{}\" is {} and cannot go on a {} track: it is in the bin",
-                    entry.title,
-                    format!("{:?}", entry.kind).to_lowercase(),
-                    kind.label()
+                self.timeline.message = Some(t!(
+                    "cloud-upload-wrong-track",
+                    title = entry.title.as_str(),
+                    kind = media_kind_name(entry.kind),
+                    track = track_kind_name(kind)
                 ));
             } else {
                 match crate::edit::ops::insert(&self.doc.project, p.track, vec![clip]) {
@@ -190,13 +212,13 @@ impl Editor {
                     }
                     Err(e) => {
                         self.timeline.message =
-                            Some(format!("\"{}\" is in the bin, not on the track: {e}", entry.title))
+                            Some(t!("cloud-upload-not-placed", title = entry.title.as_str(), error = e.to_string()))
                     }
                 }
             }
         }
         if !edits.is_empty()
-            && self.doc.apply("Add uploaded media", crate::edit::Edit::Batch(edits))
+            && self.doc.apply(&t!("cloud-undo-add-uploaded"), crate::edit::Edit::Batch(edits))
             && let Some(s) = selection
         {
             self.doc.selection = s;
@@ -208,10 +230,8 @@ impl Editor {
         let ids = self.doc.project.tracks.iter().flat_map(|t| t.clips.iter()).filter_map(|c| c.material_id());
         let waiting = self.uploads.not_ready(ids);
         (!waiting.is_empty()).then(|| {
-            format!(
-                "VOD produces only media whose status is Normal. Still on the way: {}. Produce again once they are ready.",
-                waiting.iter().map(|(n, s)| format!("{n} ({s})")).collect::<Vec<_>>().join(", ")
-            )
+            let list = waiting.iter().map(|(n, s)| format!("{n} ({s})")).collect::<Vec<_>>().join(", ");
+            t!("cloud-not-ready", list = list)
         })
     }
 }
