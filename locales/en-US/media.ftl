@@ -27,6 +27,8 @@ media-no-ffmpeg-no-stills = ffmpeg is not installed and media { $id } has no cov
 media-layer-video = track { $track }, clip { $n } (media { $media } at { $at } s)
 media-layer-image = track { $track }, clip { $n } (image { $image })
 media-layer = layer { $n }
+media-no-stream = media { $id } has no MP4 stream and no source file URL to decode
+media-image-no-url = image { $id } has no URL (status { $status })
 
 ## Draft render
 # A message about one thing: "track V1, clip 2: the medium has no sound".

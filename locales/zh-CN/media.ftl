@@ -26,6 +26,8 @@ media-no-ffmpeg-no-stills = 没有安装 ffmpeg，且媒资 { $id } 没有封面
 media-layer-video = 轨道 { $track }，第 { $n } 个片段（媒资 { $media } 的 { $at } 秒处）
 media-layer-image = 轨道 { $track }，第 { $n } 个片段（图片 { $image }）
 media-layer = 第 { $n } 层
+media-no-stream = 媒资 { $id } 没有 MP4 流，也没有可解码的源文件地址
+media-image-no-url = 图片 { $id } 没有地址（状态 { $status }）
 
 ## 草稿渲染
 # 关于某一处的消息：“轨道 V1，第 2 个片段：该媒资没有声音”。

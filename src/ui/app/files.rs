@@ -67,7 +67,7 @@ impl Editor {
                 if let Some((p, path)) = self.incoming.take() {
                     self.status = match &path {
                         Some(f) => crate::t!("shell-restored", path = f.display().to_string()),
-                        None => crate::t!("shell-loaded", title = p.display_title()),
+                        None => crate::t!("shell-loaded", title = crate::ui::shown_title(&p)),
                     };
                     self.doc = Document::new(p, path, true);
                     self.timeline.fit_requested = true;

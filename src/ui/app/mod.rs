@@ -211,7 +211,7 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        let title = self.doc.project.display_title();
+        let title = crate::ui::shown_title(&self.doc.project);
         if self.cloud.sandbox {
             crate::t!("shell-window-title-sandbox", dirty = dirty, title = title, file = file)
         } else {
