@@ -27,13 +27,6 @@ pub use app::Editor;
 
 use std::path::PathBuf;
 
-/// A project's title as the editor shows it: "Untitled" (in the user's language) when it has
-/// none. (`Project::display_title` is the English one, for files and logs.)
-pub fn shown_title(project: &crate::model::Project) -> String {
-    let title = project.title.trim();
-    if title.is_empty() { crate::t!("shell-untitled") } else { title.to_owned() }
-}
-
 /// Opens the editor window (on `file` if given) and runs until it is closed.
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
     // Settings are read once here, before the window: a few hundred bytes. They set the log
@@ -90,6 +83,12 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
     )
 }
 
+/// A project's title as the editor shows it: "Untitled" (in the user's language) when it has
+/// none. (`Project::display_title` is the English one, for files and logs.)
+pub fn shown_title(project: &crate::model::Project) -> String {
+    let title = project.title.trim();
+    if title.is_empty() { crate::t!("shell-untitled") } else { title.to_owned() }
+}
 #[cfg(test)]
 mod tests {
     use crate::i18n::{FluentValue, Lang, tr_in};
