@@ -25,7 +25,7 @@ fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Re
     let options = Options { ffmpeg: ffmpeg_from_env(ffmpeg), ..Options::default() };
     let f = Footage::new(client, options);
     if let Err(e) = f.ffmpeg() {
-        return Err((EXIT_SETTINGS, format!("{e}; {}", crate::media::decode::INSTALL_HINT)));
+        return Err((EXIT_SETTINGS, format!("{e}; {}", crate::media::decode::install_hint())));
     }
     Ok(Arc::new(f))
 }

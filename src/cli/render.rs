@@ -116,7 +116,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     let options = Options { ffmpeg: ffmpeg_from_env(a.ffmpeg.as_deref()), ..Options::default() };
     let footage = Arc::new(Footage::new(client, options));
     if let Err(e) = footage.ffmpeg() {
-        return Err((EXIT_SETTINGS, format!("{e}; {}", draft::INSTALL_HINT)));
+        return Err((EXIT_SETTINGS, format!("{e}; {}", draft::install_hint())));
     }
     // A runtime with threads of its own: the render waits on it from this thread (a
     // current-thread runtime would only make progress inside its own block_on).

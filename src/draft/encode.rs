@@ -98,8 +98,8 @@ impl Encoder {
         // itself (and removes its file), so it must not die half-way on its own.
         #[cfg(unix)]
         std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-        let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", ffmpeg.display()))?;
-        let mut stdin = child.stdin.take().ok_or("the encoder has no input pipe")?;
+        let mut child = cmd.spawn().map_err(|e| cannot_start(ffmpeg, e))?;
+        let mut stdin = child.stdin.take().ok_or_else(|| crate::t!("media-no-input-pipe"))?;
         let err = child.stderr.take();
         let stderr = std::thread::spawn(move || {
             let mut s = String::new();
@@ -137,12 +137,12 @@ impl Encoder {
             let _ = w.join();
         }
         let said = self.said();
-        if said.is_empty() { what.to_owned() } else { format!("{what}: {said}") }
+        if said.is_empty() { what.to_owned() } else { crate::t!("media-detail", what = what, detail = said) }
     }
 
     /// Queues one frame (exactly width*height RGBA pixels), waiting while the encoder is busy.
     pub fn write(&mut self, frame: Image, cancel: &AtomicBool) -> Result<(), String> {
-        let Some(tx) = self.frames.as_ref() else { return Err("the encoder is closed".into()) };
+        let Some(tx) = self.frames.as_ref() else { return Err(crate::t!("media-encoder-closed")) };
         let since = Instant::now();
         let mut frame = frame;
         loop {
@@ -150,15 +150,15 @@ impl Encoder {
                 Ok(()) => return Ok(()),
                 Err(TrySendError::Full(f)) => {
                     if cancel.load(Ordering::Relaxed) {
-                        return Err(self.fail("cancelled"));
+                        return Err(self.fail(&crate::t!("media-cancelled")));
                     }
                     if since.elapsed() > STALL {
-                        return Err(self.fail(&format!("the encoder took no frame for {} s", STALL.as_secs())));
+                        return Err(self.fail(&crate::t!("media-encoder-stalled", secs = STALL.as_secs())));
                     }
                     frame = f;
                     std::thread::sleep(Duration::from_millis(2));
                 }
-                Err(TrySendError::Disconnected(_)) => return Err(self.fail("the encoder stopped")),
+                Err(TrySendError::Disconnected(_)) => return Err(self.fail(&crate::t!("media-encoder-stopped"))),
             }
         }
     }
@@ -166,23 +166,23 @@ impl Encoder {
     /// Ends the input and waits for ffmpeg to finish the file.
     pub fn finish(mut self, cancel: &AtomicBool) -> Result<(), String> {
         self.frames = None;
-        let written = self.writer.take().map(|w| w.join().unwrap_or(Err("the frame writer stopped".into())));
+        let written = self.writer.take().map(|w| w.join().unwrap_or_else(|_| Err(crate::t!("media-writer-stopped"))));
         let deadline = Instant::now() + STALL;
         let status = loop {
             match self.child.try_wait() {
                 Ok(Some(s)) => break s,
-                Ok(None) if cancel.load(Ordering::Relaxed) => return Err(self.fail("cancelled")),
-                Ok(None) if Instant::now() > deadline => return Err(self.fail("the encoder did not finish")),
+                Ok(None) if cancel.load(Ordering::Relaxed) => return Err(self.fail(&crate::t!("media-cancelled"))),
+                Ok(None) if Instant::now() > deadline => return Err(self.fail(&crate::t!("media-encoder-unfinished"))),
                 Ok(None) => std::thread::sleep(Duration::from_millis(10)),
                 Err(e) => return Err(self.fail(&e.to_string())),
             }
         };
         if !status.success() {
             let said = self.said();
-            return Err(format!("ffmpeg could not encode the draft ({status}): {said}"));
+            return Err(crate::t!("media-encode-failed", status = status.to_string(), said = said));
         }
         if let Some(Err(e)) = written {
-            return Err(format!("the frames could not be sent to ffmpeg: {e}"));
+            return Err(crate::t!("media-frames-not-sent", error = e));
         }
         Ok(())
     }
@@ -198,6 +198,11 @@ impl Drop for Encoder {
     }
 }
 
+/// "cannot start /usr/bin/ffmpeg: …".
+fn cannot_start(program: &Path, e: std::io::Error) -> String {
+    crate::t!("media-cannot-start", program = program.display().to_string(), error = e.to_string())
+}
+
 /// Whether `url` has a sound stream (ffmpeg lists the streams of its input; at most 30 s).
 pub fn has_audio(ffmpeg: &Path, url: &str) -> Result<bool, String> {
     let mut cmd = Command::new(ffmpeg);
@@ -206,7 +211,7 @@ pub fn has_audio(ffmpeg: &Path, url: &str) -> Result<bool, String> {
         cmd.args(["-rw_timeout", "15000000"]);
     }
     cmd.args(["-i", url]).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start {}: {e}", ffmpeg.display()))?;
+    let mut child = cmd.spawn().map_err(|e| cannot_start(ffmpeg, e))?;
     let err = child.stderr.take();
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
@@ -220,7 +225,7 @@ pub fn has_audio(ffmpeg: &Path, url: &str) -> Result<bool, String> {
         if Instant::now() > deadline {
             let _ = child.kill();
             let _ = child.wait();
-            return Err("ffmpeg took longer than 30 s to read the media".into());
+            return Err(crate::t!("media-probe-timeout", secs = 30));
         }
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -228,8 +233,10 @@ pub fn has_audio(ffmpeg: &Path, url: &str) -> Result<bool, String> {
     if text.contains("Stream #") {
         return Ok(text.lines().any(|l| l.contains("Stream #") && l.contains("Audio:")));
     }
-    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no answer");
-    Err(scrub(last, url))
+    match text.lines().rev().find(|l| !l.trim().is_empty()) {
+        Some(last) => Err(scrub(last, url)),
+        None => Err(crate::t!("media-no-answer")),
+    }
 }
 
 #[cfg(test)]

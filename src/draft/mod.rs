@@ -31,7 +31,9 @@ use timing::Span;
 use video::{Videos, fit};
 
 /// What to do without ffmpeg.
-pub const INSTALL_HINT: &str = "a draft render needs the ffmpeg program, which decodes the footage and encodes H.264 + AAC: install it (Debian/Ubuntu: sudo apt install ffmpeg; Fedora: sudo dnf install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg), or give its path (--ffmpeg, VODCUT_FFMPEG, or File > Account settings)";
+pub fn install_hint() -> String {
+    crate::t!("media-draft-install-hint")
+}
 
 /// How to render.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -111,7 +113,7 @@ pub enum DraftError {
     Encoder(String),
     #[error("{0}")]
     Write(String),
-    #[error("cancelled")]
+    #[error("{}", crate::t!("media-cancelled"))]
     Cancelled,
 }
 
@@ -129,21 +131,26 @@ impl Drop for TempFile {
     }
 }
 
+/// A path in a message.
+fn shown(p: &Path) -> String {
+    p.display().to_string()
+}
+
 /// Where the draft for `target` is written until it is complete: a hidden file beside it
 /// (same folder, so the final rename is atomic).
 pub fn temp_path(target: &Path) -> Result<PathBuf, DraftError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name =
-        target.file_name().ok_or_else(|| DraftError::Input(format!("{} names no file to write", target.display())))?;
+        target.file_name().ok_or_else(|| DraftError::Input(crate::t!("media-names-no-file", path = shown(target))))?;
     if target.is_dir() {
-        return Err(DraftError::Input(format!("{} is a folder; name the video file to write", target.display())));
+        return Err(DraftError::Input(crate::t!("media-is-a-folder", path = shown(target))));
     }
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(DraftError::Write(format!("the folder {} does not exist", dir.display())));
+        return Err(DraftError::Write(crate::t!("media-no-folder", path = shown(&dir))));
     }
     let name = name.to_string_lossy();
     remove_stale_parts(&dir, &name);
@@ -201,7 +208,7 @@ fn media_lengths(
                     }
                 }
             }
-            Err(e) => notes.push(format!("media lengths could not be asked ({e}); clips without Out last 5 s")),
+            Err(e) => notes.push(crate::t!("media-lengths-not-asked", error = e.to_string())),
         }
     }
     (out, notes)
@@ -235,10 +242,10 @@ fn render_inner(
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<Report, DraftError> {
     let started = Instant::now();
-    let ff = footage.ffmpeg().map_err(|e| DraftError::NoFfmpeg(format!("{e}; {INSTALL_HINT}")))?.clone();
+    let ff = footage.ffmpeg().map_err(|e| DraftError::NoFfmpeg(format!("{e}; {}", install_hint())))?.clone();
     let rate = settings.rate;
     if settings.height < 2 {
-        return Err(DraftError::Input("the height must be at least 2 pixels".into()));
+        return Err(DraftError::Input(crate::t!("media-height-too-small")));
     }
     let tmp = TempFile { path: temp_path(target)?, done: false };
 
@@ -278,11 +285,16 @@ fn render_inner(
             return Err(DraftError::Cancelled);
         }
         let track = &project.tracks[p.track];
-        let place = format!("track {}, clip {} (media {})", track.name, p.clip + 1, p.media_id);
+        let place = crate::t!(
+            "media-place-clip-media",
+            track = track.name.as_str(),
+            n = p.clip + 1,
+            media = p.media_id.as_str()
+        );
+        let at_place = |e: String| DraftError::Media(crate::t!("media-detail", what = place.as_str(), detail = e));
         if !urls.contains_key(&p.media_id) {
-            let url =
-                rt.block_on(footage.play_url(&p.media_id)).map_err(|e| DraftError::Media(format!("{place}: {e}")))?;
-            let sound = encode::has_audio(ff.path(), &url).map_err(|e| DraftError::Media(format!("{place}: {e}")))?;
+            let url = rt.block_on(footage.play_url(&p.media_id)).map_err(|e| at_place(e.to_string()))?;
+            let sound = encode::has_audio(ff.path(), &url).map_err(at_place)?;
             urls.insert(p.media_id.clone(), sound.then_some(url));
         }
         match urls.get(&p.media_id).cloned().flatten() {
@@ -290,7 +302,7 @@ fn render_inner(
                 inputs.push(encode::AudioInput { url, from: p.source_in, length: p.length });
                 heard.push(p);
             }
-            None if track.kind == TrackKind::Audio => notes.push(format!("{place}: the medium has no sound")),
+            None if track.kind == TrackKind::Audio => notes.push(crate::t!("media-no-sound", place = place.as_str())),
             None => {}
         }
     }
@@ -331,9 +343,9 @@ fn render_inner(
                 Source::Image { image_id } => match images.get(image_id) {
                     Some(img) => img.clone(),
                     None => {
-                        let img = rt
-                            .block_on(footage.image(image_id))
-                            .map_err(|e| DraftError::Media(format!("{}: {e}", place())))?;
+                        let img = rt.block_on(footage.image(image_id)).map_err(|e| {
+                            DraftError::Media(crate::t!("media-detail", what = place(), detail = e.to_string()))
+                        })?;
                         images.insert(image_id.clone(), img.clone());
                         img
                     }
@@ -359,7 +371,7 @@ fn render_inner(
     }
     let mut tmp = tmp;
     std::fs::rename(&tmp.path, target)
-        .map_err(|e| DraftError::Write(format!("cannot write {}: {e}", target.display())))?;
+        .map_err(|e| DraftError::Write(crate::t!("media-write-failed", path = shown(target), error = e.to_string())))?;
     tmp.done = true;
     notes.dedup();
     Ok(Report {
@@ -426,7 +438,8 @@ impl Job {
         if let Err(e) = spawned
             && let Ok(mut st) = state.lock()
         {
-            *st = JobState::Done(Err(DraftError::Encoder(format!("cannot start the render: {e}"))));
+            *st =
+                JobState::Done(Err(DraftError::Encoder(crate::t!("media-cannot-start-render", error = e.to_string()))));
         }
         Job { cancel, state, target }
     }

@@ -29,7 +29,13 @@ pub struct Placeholder {
 impl Placeholder {
     /// The line listing it once in the output.
     pub fn line(&self) -> String {
-        format!("{}: {} ({}–{} s)", self.place, self.what, self.from, self.to)
+        crate::t!(
+            "media-placeholder-line",
+            place = self.place.as_str(),
+            what = self.what.as_str(),
+            from = self.from.to_string(),
+            to = self.to.to_string()
+        )
     }
 
     pub fn active(&self, t: Time) -> bool {
@@ -55,14 +61,17 @@ fn effect_box(x: Option<&Num>, y: Option<&Num>, bw: Option<&Num>, bh: Option<&Nu
 pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (u32, u32)) -> Vec<Placeholder> {
     let size = (size.0 as f32, size.1 as f32);
     let mut out = Vec::new();
-    let production = "the production".to_owned();
-    for (what, id) in [
-        ("template", &project.produce_config.template_id),
-        ("template group", &project.produce_config.template_group_id),
-    ] {
+    let production = crate::t!("media-place-production");
+    for (group, id) in [(false, &project.produce_config.template_id), (true, &project.produce_config.template_group_id)]
+    {
         if !id.trim().is_empty() {
+            let id = id.trim();
             out.push(Placeholder {
-                what: format!("{what} {}", id.trim()),
+                what: if group {
+                    crate::t!("media-placeholder-template-group", id = id)
+                } else {
+                    crate::t!("media-placeholder-template", id = id)
+                },
                 place: production.clone(),
                 from: Time::ZERO,
                 to: end,
@@ -79,7 +88,7 @@ pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (
         }
         for (ci, clip) in track.clips.iter().enumerate() {
             let Some(p) = placements.get(ti).and_then(|p| p.get(ci)) else { continue };
-            let place = format!("track {}, clip {}", track.name, ci + 1);
+            let place = crate::t!("media-place-clip", track = track.name.as_str(), n = ci + 1);
             let seen = if track.kind == TrackKind::Audio { None } else { clip_box(clip, size) };
             for field in PICTURE_FIELDS {
                 if let Some(v) = clip.extra.get(field) {
@@ -96,7 +105,7 @@ pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (
                 let k = match e {
                     Effect::Known(k) => k,
                     Effect::Other(_) => {
-                        let what = format!("effect {}", e.type_name());
+                        let what = crate::t!("media-placeholder-effect", r#type = e.type_name());
                         out.push(Placeholder { what, place: place.clone(), from: p.start, to: p.end, rect: seen });
                         continue;
                     }
@@ -166,7 +175,7 @@ pub fn draw(canvas: &mut Canvas, active: &[&Placeholder], zoom: f32) {
             }
         };
         let top = r.y + t + row * size * 1.3;
-        let label = format!("{} — not in draft", p.what);
+        let label = crate::t!("media-not-in-draft", what = p.what.as_str());
         canvas.draw_image(&band, Rect { x: r.x + t, y: top, w: (r.w - 2.0 * t).max(0.0), h: size * 1.3 }, 1.0);
         let tb = TextBox {
             content: label,

@@ -56,18 +56,18 @@ pub struct Span {
 /// Checks `--from`/`--to` against the output's end; absent ends mean the whole output.
 pub fn span(end: Time, from: Option<Time>, to: Option<Time>) -> Result<Span, String> {
     if end <= Time::ZERO {
-        return Err("nothing to render: the project has no video or audio clip with a length".into());
+        return Err(crate::t!("media-nothing-to-render"));
     }
     let from = from.unwrap_or(Time::ZERO);
     let to = to.map_or(end, |t| t.min(end));
     if from < Time::ZERO {
-        return Err(format!("--from {from}: give a time of 0 or more"));
+        return Err(crate::t!("media-from-negative", from = from.to_string()));
     }
     if from >= end {
-        return Err(format!("--from {from} is at or past the end of the output ({end} s)"));
+        return Err(crate::t!("media-from-past-end", from = from.to_string(), end = end.to_string()));
     }
     if to <= from {
-        return Err(format!("--to {to} must come after --from {from}"));
+        return Err(crate::t!("media-to-before-from", to = to.to_string(), from = from.to_string()));
     }
     Ok(Span { from, to })
 }

@@ -84,7 +84,7 @@ impl Videos<'_> {
             return Ok(img);
         }
         if !self.running.get(&key).is_some_and(continues) {
-            self.open(key, media, at, width).map_err(|e| DraftError::Media(format!("{}: {e}", place())))?;
+            self.open(key, media, at, width).map_err(|e| at_place(place, e))?;
         }
         for attempt in 0..2 {
             if let Some(img) = self.wait(key)? {
@@ -98,25 +98,27 @@ impl Videos<'_> {
             if attempt == 0 {
                 // Ended or stalled: once more with a fresh URL (a signed one may have expired).
                 self.footage.forget_url(media);
-                self.open(key, media, at, width).map_err(|e| DraftError::Media(format!("{}: {e}", place())))?;
+                self.open(key, media, at, width).map_err(|e| at_place(place, e))?;
                 if let Some(r) = self.running.get_mut(&key) {
                     r.last = last;
                 }
                 continue;
             }
             if let (Some(img), Some(r)) = (last, self.running.get_mut(&key)) {
-                notes.push(format!("{}: the medium ends before the clip; its last frame is held", place()));
+                notes.push(crate::t!("media-medium-ends", place = place()));
                 r.ended = true;
                 r.next = at + step;
                 r.last = Some(img.clone());
                 return Ok(img);
             }
         }
-        Err(DraftError::Media(format!(
-            "{}: no frame (past the end of the medium, or the media server stopped answering)",
-            place()
-        )))
+        Err(DraftError::Media(crate::t!("media-no-frame", place = place())))
     }
+}
+
+/// "track V1, clip 2 (media a at 1.000 s): …".
+fn at_place(place: &dyn Fn() -> String, e: impl std::fmt::Display) -> DraftError {
+    DraftError::Media(crate::t!("media-detail", what = place(), detail = e.to_string()))
 }
 
 /// `img` as exactly `w`x`h` (composing rounds the height; H.264 wants even sizes).

@@ -16,25 +16,42 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
-/// How to install ffmpeg, for the hint shown when it is missing.
+/// How to install ffmpeg, for the hint shown when it is missing, in the user's language.
+pub fn install_hint() -> String {
+    crate::t!("media-ffmpeg-install-hint")
+}
+
+/// The same in English, for callers not yet moved to [`install_hint`].
 pub const INSTALL_HINT: &str = "install ffmpeg for exact frames (Debian/Ubuntu: sudo apt install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg), or set its path in File > Account settings";
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
-    #[error("ffmpeg is not available: {0}")]
     Missing(String),
-    #[error("ffmpeg took longer than {0} s")]
     Timeout(u64),
-    #[error("cancelled")]
     Cancelled,
     /// The server refused the URL (403): a signed URL that expired.
-    #[error("the media server refused the play URL (403): it has expired")]
     Forbidden,
-    #[error("no frame at {at:.3} s (past the end of the media?)")]
-    NoFrame { at: f64 },
-    #[error("ffmpeg failed: {0}")]
+    NoFrame {
+        at: f64,
+    },
     Failed(String),
 }
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            DecodeError::Missing(why) => crate::t!("media-ffmpeg-missing", reason = why.as_str()),
+            DecodeError::Timeout(secs) => crate::t!("media-ffmpeg-timeout", secs = *secs),
+            DecodeError::Cancelled => crate::t!("media-cancelled"),
+            DecodeError::Forbidden => crate::t!("media-url-expired"),
+            DecodeError::NoFrame { at } => crate::t!("media-no-frame-at", at = format!("{at:.3}")),
+            DecodeError::Failed(e) => crate::t!("media-ffmpeg-failed", error = e.as_str()),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for DecodeError {}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ffmpeg {
@@ -75,9 +92,9 @@ impl Ffmpeg {
         let cancel = AtomicBool::new(false);
         match f.run(&["-hide_banner", "-version"], Duration::from_secs(20), 1 << 16, &cancel, "") {
             Ok((out, _)) if String::from_utf8_lossy(&out).contains("ffmpeg version") => Ok(f),
-            Ok(_) => Err(DecodeError::Missing(format!("{} is not ffmpeg", f.path.display()))),
+            Ok(_) => Err(DecodeError::Missing(crate::t!("media-not-ffmpeg", path = f.path.display().to_string()))),
             Err(DecodeError::Failed(e)) | Err(DecodeError::Missing(e)) => {
-                Err(DecodeError::Missing(format!("{} could not be run ({e})", f.path.display())))
+                Err(DecodeError::Missing(crate::t!("media-cannot-run", path = f.path.display().to_string(), error = e)))
             }
             Err(e) => Err(DecodeError::Missing(e.to_string())),
         }
@@ -177,7 +194,7 @@ impl Ffmpeg {
             return Err(DecodeError::NoFrame { at });
         }
         let mut cursor = out.as_slice();
-        parse_ppm(&mut cursor).ok_or_else(|| DecodeError::Failed("ffmpeg's frame could not be read".into()))
+        parse_ppm(&mut cursor).ok_or_else(|| DecodeError::Failed(crate::t!("media-frame-unreadable")))
     }
 
     /// Frames from `from` seconds on at `fps`, `width` wide, as ffmpeg decodes them (one

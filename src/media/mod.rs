@@ -151,7 +151,7 @@ impl Footage {
     }
 
     fn sources(&self) -> Result<&Sources, MediaError> {
-        self.sources.as_ref().map_err(|e| MediaError(format!("no VOD connection: {e}")))
+        self.sources.as_ref().map_err(|e| MediaError(crate::t!("media-no-connection", error = e.to_string())))
     }
 
     fn remembered(&self, k: &Key) -> Option<Image> {
@@ -201,7 +201,7 @@ impl Footage {
             let secs = frame as f64 / GRID_FPS;
             let result = tokio::task::spawn_blocking(move || ff.frame_at(&url.url, secs, width, timeout, &c))
                 .await
-                .map_err(|e| MediaError(format!("the decoder stopped: {e}")))?;
+                .map_err(|e| MediaError(crate::t!("media-decoder-stopped", error = e.to_string())))?;
             match result {
                 Ok(img) => {
                     self.remember(key, &img);
@@ -222,28 +222,38 @@ impl Footage {
     }
 
     async fn download(&self, url: &str) -> Result<Vec<u8>, (u16, String)> {
-        let resp = self.http.get(url).send().await.map_err(|e| (0, format!("download failed: {}", e.without_url())))?;
+        let resp = self
+            .http
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| (0, crate::t!("media-download-failed", error = e.without_url().to_string())))?;
         let status = resp.status().as_u16();
         if status != 200 {
-            return Err((status, format!("the media server answered HTTP {status}")));
+            return Err((status, crate::t!("media-http-status", status = status)));
         }
-        let bytes = resp.bytes().await.map_err(|e| (0, format!("download failed: {}", e.without_url())))?;
+        let bytes = resp
+            .bytes()
+            .await
+            .map_err(|e| (0, crate::t!("media-download-failed", error = e.without_url().to_string())))?;
         if bytes.len() > 64 << 20 {
-            return Err((0, "the picture is larger than 64 MB".into()));
+            return Err((0, crate::t!("media-picture-too-large")));
         }
         Ok(bytes.to_vec())
     }
 
     async fn decode_picture(bytes: Vec<u8>) -> Result<Image, MediaError> {
         tokio::task::spawn_blocking(move || {
-            let img = image::load_from_memory(&bytes).map_err(|e| MediaError(format!("unreadable picture: {e}")))?;
+            let img = image::load_from_memory(&bytes)
+                .map_err(|e| MediaError(crate::t!("media-picture-unreadable", error = e.to_string())))?;
             // Bound the pixels kept: overlays never need more than a 4K frame.
             let img = if img.width() > 4096 || img.height() > 4096 { img.thumbnail(4096, 4096) } else { img };
             let rgba = img.to_rgba8();
-            Image::new(rgba.width(), rgba.height(), rgba.into_raw()).ok_or_else(|| MediaError("empty picture".into()))
+            Image::new(rgba.width(), rgba.height(), rgba.into_raw())
+                .ok_or_else(|| MediaError(crate::t!("media-picture-empty")))
         })
         .await
-        .map_err(|e| MediaError(format!("the decoder stopped: {e}")))?
+        .map_err(|e| MediaError(crate::t!("media-decoder-stopped", error = e.to_string())))?
     }
 
     /// Image `id` (GetImageInfo, then its URL), full size up to 4096 px.
@@ -279,7 +289,7 @@ impl Footage {
             Some(i) => (i, stills.snapshots[i].clone()),
             None if !stills.cover_url.is_empty() => (usize::MAX, stills.cover_url.clone()),
             None => {
-                return Err(MediaError(format!("ffmpeg is not installed and media {id} has no cover or snapshots")));
+                return Err(MediaError(crate::t!("media-no-ffmpeg-no-stills", id = id)));
             }
         };
         let key = Key::Still(id.to_owned(), index);
@@ -319,7 +329,7 @@ impl Footage {
                 ff.peaks(&url.url, PEAKS_PER_SECOND, MAX_PEAK_SECONDS, Duration::from_secs(300), &c)
             })
             .await
-            .map_err(|e| MediaError(format!("the decoder stopped: {e}")))?;
+            .map_err(|e| MediaError(crate::t!("media-decoder-stopped", error = e.to_string())))?;
             match r {
                 Ok(p) => break p,
                 Err(DecodeError::Forbidden) if !refreshed => {
@@ -436,13 +446,20 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
     match plan.layers.get(layer) {
         Some(Layer::Picture(p)) => {
             let track = project.tracks.get(p.track).map_or("?", |t| t.name.as_str());
-            let what = match &p.source {
-                Source::Video { media_id, at } => format!("media {media_id} at {:.3} s", at.as_secs_f64()),
-                Source::Image { image_id } => format!("image {image_id}"),
-            };
-            format!("track {track}, clip {} ({what})", p.clip + 1)
+            match &p.source {
+                Source::Video { media_id, at } => crate::t!(
+                    "media-layer-video",
+                    track = track,
+                    n = p.clip + 1,
+                    media = media_id.as_str(),
+                    at = format!("{:.3}", at.as_secs_f64())
+                ),
+                Source::Image { image_id } => {
+                    crate::t!("media-layer-image", track = track, n = p.clip + 1, image = image_id.as_str())
+                }
+            }
         }
-        _ => format!("layer {}", layer + 1),
+        _ => crate::t!("media-layer", n = layer + 1),
     }
 }
 

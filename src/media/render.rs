@@ -156,7 +156,8 @@ pub async fn render(footage: &Arc<Footage>, plan: Plan, width: u32, labels: &[St
         .problems
         .iter()
         .map(|(i, e): &(usize, MediaError)| {
-            format!("{}: {e}", labels.get(*i).cloned().unwrap_or_else(|| format!("layer {}", i + 1)))
+            let what = labels.get(*i).cloned().unwrap_or_else(|| crate::t!("media-layer", n = i + 1));
+            crate::t!("media-detail", what = what, detail = e.to_string())
         })
         .collect();
     let exact = pictures.all_exact;

@@ -69,9 +69,7 @@ impl Sources {
             None => {
                 let m = self.client.get_mezzanine_file(id).await?;
                 if m.file_url.is_empty() {
-                    return Err(ApiError::Config(format!(
-                        "media {id} has no MP4 stream and no source file URL to decode"
-                    )));
+                    return Err(ApiError::Config(crate::t!("media-no-stream", id = id)));
                 }
                 PlayUrl { url: m.file_url, size: size(m.width, m.height) }
             }
@@ -89,7 +87,7 @@ impl Sources {
         }
         let info = self.client.get_image_info(id).await?;
         if info.url.is_empty() {
-            return Err(ApiError::Config(format!("image {id} has no URL (status {})", info.status)));
+            return Err(ApiError::Config(crate::t!("media-image-no-url", id = id, status = info.status.as_str())));
         }
         let url = PlayUrl { url: info.url, size: size(info.width, info.height) };
         if let Ok(mut m) = self.images.lock() {

@@ -18,20 +18,20 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, folders: &Folders, log_lev
             }
             ui.vertical(|ui| {
                 ui.heading(format!("vodcut {VERSION}"));
-                ui.label("A timeline editor for Alibaba Cloud ApsaraVideo VOD productions");
+                ui.label(crate::t!("shell-about-tagline"));
             });
         });
-        ui.label(format!("Licence: {LICENSE}"));
+        ui.label(crate::t!("shell-licence", licence = LICENSE));
         ui.separator();
         egui::Grid::new("about-folders").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
             let shown = |p: &Option<std::path::PathBuf>| {
-                p.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "(no folder on this system)".into())
+                p.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| crate::t!("shell-no-folder"))
             };
             for (label, path) in [
-                ("Data folder", &folders.data),
-                ("Cache folder", &folders.cache),
-                ("Log folder", &folders.logs),
-                ("Crash reports", &folders.crashes),
+                (crate::t!("shell-data-folder"), &folders.data),
+                (crate::t!("shell-cache-folder"), &folders.cache),
+                (crate::t!("shell-log-folder"), &folders.logs),
+                (crate::t!("shell-crash-reports"), &folders.crashes),
             ] {
                 ui.label(label);
                 let text = shown(path);
@@ -42,14 +42,14 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, folders: &Folders, log_lev
         });
         ui.separator();
         ui.horizontal(|ui| {
-            let l = ui.label("Log level");
+            let l = ui.label(crate::t!("shell-log-level"));
             let from_env = std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty());
             ui.add_enabled_ui(from_env.is_none(), |ui| {
                 egui::ComboBox::from_id_salt("log-level")
-                    .selected_text(log_level)
+                    .selected_text(level_label(log_level))
                     .show_ui(ui, |ui| {
-                        for level in ["error", "warn", "info", "debug", "trace"] {
-                            if ui.selectable_label(log_level == level, level).clicked() {
+                        for level in LEVELS {
+                            if ui.selectable_label(log_level == level, level_label(level)).clicked() {
                                 picked = Some(level.to_owned());
                             }
                         }
@@ -58,11 +58,11 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, folders: &Folders, log_lev
                     .labelled_by(l.id);
             });
             if let Some(v) = from_env {
-                ui.label(format!("(RUST_LOG={v} decides)"));
+                ui.label(crate::t!("shell-rust-log-decides", value = v));
             }
         });
         ui.separator();
-        if crate::ui::dialog::default_button(ui, "Close").clicked() || crate::ui::dialog::escape(ui) {
+        if crate::ui::dialog::default_button(ui, &crate::t!("ui-close")).clicked() || crate::ui::dialog::escape(ui) {
             close = true;
         }
     });
@@ -70,6 +70,21 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, folders: &Folders, log_lev
         *open = false;
     }
     picked
+}
+
+/// The log levels, as the settings and RUST_LOG write them.
+const LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"]; // i18n-exempt: setting values, shown by level_label
+
+/// A log level as people read it.
+fn level_label(level: &str) -> String {
+    match level {
+        "error" => crate::t!("shell-level-error"),
+        "warn" => crate::t!("shell-level-warn"),
+        "info" => crate::t!("shell-level-info"),
+        "debug" => crate::t!("shell-level-debug"),
+        "trace" => crate::t!("shell-level-trace"),
+        other => other.to_owned(),
+    }
 }
 
 /// The application icon, 64 px (bundled in the binary; for the window icon see `ui::run`).

@@ -29,11 +29,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Kind::Projects => "Projects and Timelines (*.vodcut, *.json)",
-            Kind::Media => "Video, audio and images",
-            Kind::All => "All files",
+            Kind::Projects => crate::t!("shell-kind-projects"),
+            Kind::Media => crate::t!("shell-kind-media"),
+            Kind::All => crate::t!("shell-kind-all"),
         }
     }
 
@@ -61,7 +61,8 @@ pub struct Entry {
 /// Reads a folder: folders first, then files, each by name (case-insensitive). Hidden entries
 /// (a leading dot) only when asked.
 pub fn read_folder(dir: &Path, hidden: bool) -> Result<Vec<Entry>, String> {
-    let rd = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| crate::t!("shell-cannot-read", path = dir.display().to_string(), error = e.to_string()))?;
     let mut out: Vec<Entry> = rd
         .flatten()
         .filter_map(|e| {
@@ -95,31 +96,60 @@ pub fn visible<'a>(entries: &'a [Entry], kind: Kind, filter: &str) -> Vec<&'a En
         .collect()
 }
 
+/// A place's name: the usual folders by what they are (in the user's language), the others
+/// by their name on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    Home,
+    Desktop,
+    Documents,
+    Videos,
+    /// A recent file's folder.
+    Recent(String),
+    Root,
+}
+
+impl Place {
+    /// The name shown, looked up when drawn (the language can change while the browser is open).
+    pub fn label(&self) -> String {
+        match self {
+            Place::Home => format!("🏠 {}", crate::t!("shell-place-home")),
+            Place::Desktop => format!("📁 {}", crate::t!("shell-place-desktop")),
+            Place::Documents => format!("📁 {}", crate::t!("shell-place-documents")),
+            Place::Videos => format!("📁 {}", crate::t!("shell-place-videos")),
+            Place::Recent(name) => format!("🕘 {name}"),
+            Place::Root => "💻 /".into(),
+        }
+    }
+}
+
 /// Places to jump to: home and its usual folders, the folders of recent files, the root.
-pub fn places(recent: &[PathBuf]) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = Vec::new();
-    let mut add = |label: String, p: PathBuf| {
+pub fn places(recent: &[PathBuf]) -> Vec<(Place, PathBuf)> {
+    let mut out: Vec<(Place, PathBuf)> = Vec::new();
+    let mut add = |place: Place, p: PathBuf| {
         if !out.iter().any(|(_, q)| *q == p) {
-            out.push((label, p));
+            out.push((place, p));
         }
     };
     if let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_owned()) {
-        add("🏠 Home".into(), home);
+        add(Place::Home, home);
     }
     if let Some(u) = directories::UserDirs::new() {
-        for (label, dir) in [("Desktop", u.desktop_dir()), ("Documents", u.document_dir()), ("Videos", u.video_dir())] {
+        for (place, dir) in
+            [(Place::Desktop, u.desktop_dir()), (Place::Documents, u.document_dir()), (Place::Videos, u.video_dir())]
+        {
             if let Some(d) = dir {
-                add(format!("📁 {label}"), d.to_owned());
+                add(place, d.to_owned());
             }
         }
     }
     for f in recent {
         if let Some(parent) = f.parent().filter(|p| !p.as_os_str().is_empty()) {
             let name = parent.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "/".into());
-            add(format!("🕘 {name}"), parent.to_owned());
+            add(Place::Recent(name), parent.to_owned());
         }
     }
-    add("💻 /".into(), PathBuf::from("/"));
+    add(Place::Root, PathBuf::from("/"));
     out
 }
 
@@ -151,7 +181,7 @@ pub struct Browser {
     listing: Option<Receiver<Listing>>,
     /// Selected files (several for Upload).
     pub selected: Vec<PathBuf>,
-    places: Vec<(String, PathBuf)>,
+    places: Vec<(Place, PathBuf)>,
     /// Just opened: the path bar takes the focus.
     fresh: bool,
 }
@@ -241,7 +271,7 @@ impl Browser {
             BrowseFor::Open | BrowseFor::Upload if p.is_file() => Outcome::Chosen(vec![p]),
             BrowseFor::Save if p.parent().is_some_and(Path::is_dir) => Outcome::Chosen(vec![self.with_extension(p)]),
             _ => {
-                self.note = Some(format!("{} does not exist", p.display()));
+                self.note = Some(crate::t!("shell-does-not-exist", path = p.display().to_string()));
                 Outcome::Pending
             }
         }
@@ -257,19 +287,19 @@ impl Browser {
         (!name.is_empty()).then(|| self.with_extension(self.dir.join(name)))
     }
 
-    fn title(&self) -> &'static str {
+    fn title(&self) -> String {
         match self.purpose {
-            BrowseFor::Open => "Open a project or Timeline",
-            BrowseFor::Save => "Save the project",
-            BrowseFor::Upload => "Choose media to upload",
+            BrowseFor::Open => crate::t!("shell-browse-open"),
+            BrowseFor::Save => crate::t!("shell-browse-save"),
+            BrowseFor::Upload => crate::t!("shell-browse-upload"),
         }
     }
 
-    fn verb(&self) -> &'static str {
+    fn verb(&self) -> String {
         match self.purpose {
-            BrowseFor::Open => "Open",
-            BrowseFor::Save => "Save",
-            BrowseFor::Upload => "Upload chosen",
+            BrowseFor::Open => crate::t!("ui-open"),
+            BrowseFor::Save => crate::t!("ui-save"),
+            BrowseFor::Upload => crate::t!("shell-upload-chosen"),
         }
     }
 
@@ -287,12 +317,12 @@ impl Browser {
             // The path bar.
             ui.horizontal(|ui| {
                 let up = ui.add_enabled(self.dir.parent().is_some(), egui::Button::new("⬆"));
-                if up.on_hover_text("The folder above").clicked() {
+                if up.on_hover_text(crate::t!("shell-folder-above")).clicked() {
                     go_to = self.dir.parent().map(Path::to_owned);
                 }
                 let out = egui::TextEdit::singleline(&mut self.path_text).desired_width(600.0).show(ui);
                 let r = out.response.response.clone();
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, crate::t!("shell-path")));
                 if self.fresh {
                     self.fresh = false;
                     r.request_focus();
@@ -306,7 +336,7 @@ impl Browser {
                 if (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                     outcome = self.submit_path(ui.ctx());
                 }
-                if ui.button("Go").clicked() {
+                if ui.button(crate::t!("shell-go")).clicked() {
                     outcome = self.submit_path(ui.ctx());
                 }
             });
@@ -315,8 +345,9 @@ impl Browser {
                 // Recent places.
                 ui.vertical(|ui| {
                     ui.set_width(150.0);
-                    ui.label(egui::RichText::new("Places").strong());
-                    for (label, p) in &self.places {
+                    ui.label(egui::RichText::new(crate::t!("shell-places")).strong());
+                    for (place, p) in &self.places {
+                        let label = place.label();
                         if ui.selectable_label(*p == self.dir, label).on_hover_text(p.display().to_string()).clicked() {
                             go_to = Some(p.clone());
                         }
@@ -335,7 +366,7 @@ impl Browser {
                                 None => {
                                     ui.horizontal(|ui| {
                                         ui.spinner();
-                                        ui.label("Reading the folder…");
+                                        ui.label(crate::t!("shell-reading-folder"));
                                     });
                                 }
                                 Some(Err(e)) => {
@@ -344,13 +375,13 @@ impl Browser {
                                 Some(Ok(entries)) => {
                                     let shown = visible(entries, self.kind, &self.filter);
                                     if shown.is_empty() {
-                                        ui.weak("Nothing here matches the filter");
+                                        ui.weak(crate::t!("shell-nothing-matches"));
                                     }
                                     for e in shown {
                                         let text = if e.is_dir {
                                             format!("📁 {}/", e.name)
                                         } else {
-                                            format!("🗋 {}    {}", e.name, crate::upload::human_bytes(e.size as f64))
+                                            format!("🗋 {}    {}", e.name, crate::i18n::format::size(e.size))
                                         };
                                         let on = self.selected.contains(&e.path);
                                         let r = ui.selectable_label(on, text);
@@ -386,7 +417,7 @@ impl Browser {
             });
             ui.separator();
             ui.horizontal(|ui| {
-                let l = ui.label("Show");
+                let l = ui.label(crate::t!("shell-show"));
                 egui::ComboBox::from_id_salt("browser-kind")
                     .selected_text(self.kind.label())
                     .show_ui(ui, |ui| {
@@ -396,15 +427,15 @@ impl Browser {
                     })
                     .response
                     .labelled_by(l.id);
-                let l = ui.label("Names containing");
+                let l = ui.label(crate::t!("shell-names-containing"));
                 ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(160.0)).labelled_by(l.id);
-                if ui.checkbox(&mut self.show_hidden, "Hidden files").changed() {
+                if ui.checkbox(&mut self.show_hidden, crate::t!("shell-hidden-files")).changed() {
                     go_to = Some(self.dir.clone());
                 }
             });
             if self.purpose == BrowseFor::Save {
                 ui.horizontal(|ui| {
-                    let l = ui.label("File name");
+                    let l = ui.label(crate::t!("shell-file-name"));
                     let r = ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(400.0)).labelled_by(l.id);
                     if r.lost_focus()
                         && ui.input(|i| i.key_pressed(egui::Key::Enter))
@@ -416,9 +447,9 @@ impl Browser {
                 if let Some(p) = self.save_target().filter(|p| p.exists()) {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        format!(
-                            "{} exists: saving replaces it (the old version is kept as .bak)",
-                            p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+                        crate::t!(
+                            "shell-save-replaces",
+                            name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
                         ),
                     );
                 }
@@ -434,11 +465,11 @@ impl Browser {
                         _ => Outcome::Chosen(self.selected.clone()),
                     };
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(crate::t!("ui-cancel")).clicked() {
                     outcome = Outcome::Cancelled;
                 }
                 if self.purpose == BrowseFor::Upload {
-                    ui.weak("Ctrl+click to choose several");
+                    ui.weak(crate::t!("shell-ctrl-click"));
                 }
             });
         });

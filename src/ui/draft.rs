@@ -4,9 +4,9 @@
 //! (started off the UI thread). A second render cancels the first.
 
 use crate::draft::{self, DraftError, Job, JobState, Report, Settings};
+use crate::i18n::format::duration;
 use crate::media::Footage;
 use crate::model::Project;
-use crate::upload::human_duration;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -57,6 +57,7 @@ impl Default for DraftState {
 /// folder's `drafts` (an unsaved project).
 pub fn draft_path(project_file: Option<&Path>, title: &str, cache_dir: Option<&Path>) -> PathBuf {
     if let Some(p) = project_file {
+        // i18n-exempt: a file name
         let stem = p.file_stem().map_or_else(|| "project".into(), |s| s.to_string_lossy().into_owned());
         return p.with_file_name(format!("{stem}.draft.mp4"));
     }
@@ -103,10 +104,10 @@ impl DraftState {
         let line = match &result {
             Ok(r) => {
                 (self.opener)(&r.output);
-                format!("Draft ready: {}", r.output.display())
+                crate::t!("shell-draft-ready", path = r.output.display().to_string())
             }
-            Err(DraftError::Cancelled) => "Draft render cancelled".into(),
-            Err(e) => format!("Draft render failed: {e}"),
+            Err(DraftError::Cancelled) => crate::t!("shell-draft-cancelled"),
+            Err(e) => crate::t!("shell-draft-failed", error = e.to_string()),
         };
         self.outcome = Some(result);
         Some(line)
@@ -124,7 +125,7 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
     let running = state.job.is_some();
     // Bottom right, above the status line: the menus, the panels and the preview stay in view.
     let corner = ctx.content_rect().right_bottom() - egui::vec2(16.0, 40.0);
-    let mut window = egui::Window::new("Draft render")
+    let mut window = egui::Window::new(crate::t!("shell-draft-window"))
         .resizable(false)
         .default_width(380.0)
         .pivot(egui::Align2::RIGHT_BOTTOM)
@@ -136,18 +137,26 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
     window.show(ctx, |ui| {
         ui.set_max_width(420.0);
         if let Some(job) = &state.job {
-            ui.label(format!("Rendering to {}", job.target.display()));
+            ui.label(crate::t!("shell-rendering-to", path = job.target.display().to_string()));
             match job.state() {
                 JobState::Running(Some(p)) => {
-                    let left = p.eta().map(|d| format!(" · {} left", human_duration(d))).unwrap_or_default();
-                    let text = format!("{:.0}% · {:.2}x real time{left}", p.fraction() * 100.0, p.speed());
+                    let (percent, speed) = (format!("{:.0}", p.fraction() * 100.0), format!("{:.2}", p.speed()));
+                    let text = match p.eta() {
+                        Some(d) => crate::t!(
+                            "shell-draft-progress-left",
+                            percent = percent,
+                            speed = speed,
+                            left = duration(d.as_secs_f64())
+                        ),
+                        None => crate::t!("shell-draft-progress", percent = percent, speed = speed),
+                    };
                     ui.add(egui::ProgressBar::new(p.fraction()).text(text));
                 }
                 _ => {
-                    ui.add(egui::ProgressBar::new(0.0).text("Preparing…").animate(true));
+                    ui.add(egui::ProgressBar::new(0.0).text(crate::t!("shell-preparing")).animate(true));
                 }
             }
-            if ui.button("Cancel").on_hover_text("Stop the render; nothing is written").clicked() {
+            if ui.button(crate::t!("ui-cancel")).on_hover_text(crate::t!("shell-stop-render-tip")).clicked() {
                 cancel = true;
             }
             return;
@@ -155,30 +164,30 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
         match &state.outcome {
             Some(Ok(r)) => {
                 let secs = r.span.to - r.span.from;
-                ui.label(format!(
-                    "Draft written to {} ({}x{}, {} fps, {} s) in {}.",
-                    r.output.display(),
-                    r.size.0,
-                    r.size.1,
-                    r.rate.label(),
-                    secs,
-                    human_duration(r.elapsed)
+                ui.label(crate::t!(
+                    "shell-draft-written",
+                    path = r.output.display().to_string(),
+                    width = r.size.0,
+                    height = r.size.1,
+                    fps = r.rate.label(),
+                    length = duration(secs.as_secs_f64()),
+                    elapsed = duration(r.elapsed.as_secs_f64())
                 ));
                 if !r.placeholders.is_empty() {
-                    ui.label("Not imitated, drawn as labelled placeholders:");
+                    ui.label(crate::t!("shell-placeholders-intro"));
                     for p in &r.placeholders {
                         ui.label(format!("• {}", p.line()));
                     }
                 }
                 for n in &r.notes {
-                    ui.label(format!("Note: {n}"));
+                    ui.label(crate::t!("shell-note", note = n.as_str()));
                 }
-                if ui.button("Open again").on_hover_text("Play the draft in the system's player").clicked() {
+                if ui.button(crate::t!("shell-open-again")).on_hover_text(crate::t!("shell-open-again-tip")).clicked() {
                     reopen = Some(r.output.clone());
                 }
             }
             Some(Err(DraftError::Cancelled)) => {
-                ui.label("The render was cancelled; nothing was written.");
+                ui.label(crate::t!("shell-render-cancelled"));
             }
             Some(Err(e)) => {
                 ui.colored_label(ui.visuals().error_fg_color, e.to_string());
@@ -201,8 +210,12 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
 pub fn unavailable(footage: Option<&Arc<Footage>>) -> Option<String> {
     match footage.map(|f| f.ffmpeg().map(|_| ())) {
         Some(Ok(())) => None,
-        Some(Err(e)) => Some(format!("Render draft: {e}.\n\nTo fix: {}", draft::INSTALL_HINT)),
-        None => Some("Render draft: the footage service is still starting; try again in a moment.".into()),
+        Some(Err(e)) => Some(format!(
+            "{}\n\n{}",
+            crate::t!("shell-draft-unavailable", error = e.to_string()),
+            crate::t!("shell-to-fix", hint = draft::install_hint())
+        )),
+        None => Some(crate::t!("shell-draft-starting")),
     }
 }
 

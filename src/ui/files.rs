@@ -36,19 +36,19 @@ impl Picker for NativePicker {
         };
         let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
             || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| std::path::Path::new(&d).join("bus").exists());
-        bus || on_path("zenity")
+        bus || on_path("zenity") // i18n-exempt: a program's name
     }
 
     fn pick_open(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("vodcut project or API Timeline", &["vodcut", "json"])
-            .add_filter("All files", &["*"])
+            .add_filter(crate::t!("shell-filter-project-or-timeline"), &["vodcut", "json"]) // i18n-exempt: extensions
+            .add_filter(crate::t!("shell-kind-all"), &["*"])
             .pick_file()
     }
 
     fn pick_save(&self, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .add_filter("vodcut project", &[project_file::EXTENSION])
+            .add_filter(crate::t!("shell-filter-project"), &[project_file::EXTENSION])
             .set_file_name(suggested_name)
             .save_file()
             .map(|p| if p.extension().is_none() { p.with_extension(project_file::EXTENSION) } else { p })
@@ -126,7 +126,7 @@ impl FileWorker {
 
     /// Saves a snapshot of the project to `path`, or asks where first.
     pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>) {
-        let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
+        let suggested = format!("{}.{}", crate::ui::shown_title(&project), project_file::EXTENSION);
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
                 return FileEvent::NoDialog { save: true };

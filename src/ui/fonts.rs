@@ -36,7 +36,7 @@ impl FontProvider for BundledCjk {
         }
         log::debug!("no system font has {c:?}: using the bundled Noto Sans SC subset");
         Some(FontInsert {
-            name: "bundled:NotoSansSC-vodcut".into(),
+            name: "bundled:NotoSansSC-vodcut".into(), // i18n-exempt: the font's name in egui
             data: FontData::from_static(NOTO_SANS_SC_SUBSET),
             families: vec![InsertFontFamily { family: request.family.clone(), priority: FontPriority::Lowest }],
         })

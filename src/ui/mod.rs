@@ -85,3 +85,48 @@ pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> eframe::Re
         }),
     )
 }
+
+/// A project's title as the editor shows it: "Untitled" (in the user's language) when it has
+/// none. (`Project::display_title` is the English one, for files and logs.)
+pub fn shown_title(project: &crate::model::Project) -> String {
+    let title = project.title.trim();
+    if title.is_empty() { crate::t!("shell-untitled") } else { title.to_owned() }
+}
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{FluentValue, Lang, tr_in};
+
+    #[test]
+    fn the_status_line_counts_in_both_languages() {
+        let args = |clips: usize, tracks: usize| {
+            [
+                ("clips", FluentValue::from(clips)),
+                ("tracks", FluentValue::from(tracks)),
+                ("fps", FluentValue::from("25")),
+                ("playhead", FluentValue::from("00:00:01:00")),
+                ("snap", FluentValue::from("on")),
+            ]
+        };
+        assert_eq!(
+            tr_in(Lang::En, "shell-status-counts", &args(1, 2)),
+            "1 clip on 2 tracks · 25 fps · playhead 00:00:01:00 · snapping on"
+        );
+        assert_eq!(
+            tr_in(Lang::En, "shell-status-counts", &args(3, 1)),
+            "3 clips on 1 track · 25 fps · playhead 00:00:01:00 · snapping on"
+        );
+        assert!(tr_in(Lang::Zh, "shell-status-counts", &args(3, 1)).starts_with("3 个片段，1 条轨道"));
+        let problems = [("errors", FluentValue::from(1)), ("warnings", FluentValue::from(2))];
+        assert_eq!(tr_in(Lang::En, "shell-produce-problems", &problems), "1 error, 2 warnings: see the Problems tab");
+        let item = [
+            ("title", FluentValue::from("Beach")),
+            ("clips", FluentValue::from(1)),
+            ("when", FluentValue::from("2026-12-02 14:05 CST")),
+            ("from", FluentValue::from("/films/beach.vodcut")),
+        ];
+        assert_eq!(
+            tr_in(Lang::En, "shell-recover-item", &item),
+            "\"Beach\" (1 clip), autosaved 2026-12-02 14:05 CST, of /films/beach.vodcut"
+        );
+    }
+}

@@ -32,7 +32,7 @@ impl AccountProbe {
             let _ = tx.send(describe(&conn));
             ctx.request_repaint();
         });
-        AccountProbe { rx: Some(rx), text: "Account: checking…".into() }
+        AccountProbe { rx: Some(rx), text: crate::t!("shell-account-checking") }
     }
 
     /// Takes the answer if it has come.
@@ -53,13 +53,13 @@ impl AccountProbe {
 /// One line on the credentials that would sign requests (never the secret; the ID masked).
 pub fn describe(conn: &Connection) -> String {
     if crate::sandbox::active().is_some() {
-        return "Account: the sandbox's demo keys (nothing leaves this machine)".into();
+        return crate::t!("shell-account-sandbox");
     }
     match conn.credentials() {
-        Ok(c) => format!("Account: {} from {}", c.masked_id(), c.source),
+        Ok(c) => crate::t!("shell-account-from", id = c.masked_id(), source = c.source.to_string()),
         Err(e) => {
             let first = e.to_string().lines().next().unwrap_or_default().to_owned();
-            format!("No account set up yet ({first}). Try the sandbox, or open Account settings.")
+            crate::t!("shell-account-none", reason = first)
         }
     }
 }
@@ -74,50 +74,44 @@ pub struct WelcomeInfo<'a> {
 /// Draws the welcome screen; returns what was picked.
 pub fn welcome_ui(ctx: &egui::Context, info: &WelcomeInfo) -> Option<WelcomeAction> {
     let mut action = None;
-    egui::Window::new("Welcome to vodcut")
+    egui::Window::new(crate::t!("shell-welcome-title"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .default_width(480.0)
         .show(ctx, |ui| {
-            ui.label("A timeline editor for Alibaba Cloud ApsaraVideo VOD productions.");
+            ui.label(crate::t!("shell-welcome-tagline"));
             if info.sandbox {
                 ui.add_space(4.0);
-                ui.label(
-                    egui::RichText::new(
-                        "Sandbox: a demo VOD service on this machine, with a library to try. \
-                         Demo keys; nothing leaves this machine.",
-                    )
-                    .color(ui.visuals().warn_fg_color),
-                );
+                ui.label(egui::RichText::new(crate::t!("shell-welcome-sandbox")).color(ui.visuals().warn_fg_color));
             }
             ui.add_space(8.0);
             let wide = egui::vec2(ui.available_width(), 28.0);
-            let mut button = |ui: &mut egui::Ui, text: &str, tip: &str, a: WelcomeAction| {
+            let mut button = |ui: &mut egui::Ui, text: String, tip: String, a: WelcomeAction| {
                 if ui.add_sized(wide, egui::Button::new(text)).on_hover_text(tip).clicked() {
                     action = Some(a);
                 }
             };
-            button(ui, "New project", "An empty project: drag media onto a track", WelcomeAction::New);
-            button(ui, "Open…", "Open a .vodcut project", WelcomeAction::Open);
+            button(ui, crate::t!("shell-new-project"), crate::t!("shell-new-project-tip"), WelcomeAction::New);
+            button(ui, crate::t!("shell-open-more"), crate::t!("shell-open-tip"), WelcomeAction::Open);
             button(
                 ui,
-                "Import a Timeline JSON…",
-                "Open an API Timeline (.json) as a new project",
+                crate::t!("shell-import-timeline"),
+                crate::t!("shell-import-timeline-tip"),
                 WelcomeAction::ImportTimeline,
             );
             if !info.sandbox {
                 button(
                     ui,
-                    "Try the sandbox",
-                    "Opens a window on a demo VOD service on this machine: no account needed",
+                    crate::t!("shell-try-sandbox"),
+                    crate::t!("shell-try-sandbox-tip"),
                     WelcomeAction::TrySandbox,
                 );
             }
             ui.add_space(8.0);
-            ui.label(egui::RichText::new("Open recent").strong());
+            ui.label(egui::RichText::new(crate::t!("shell-open-recent")).strong());
             if info.recent.is_empty() {
-                ui.label(egui::RichText::new("No recent projects").weak());
+                ui.label(egui::RichText::new(crate::t!("shell-no-recent-projects")).weak());
             }
             for p in info.recent.iter().take(6) {
                 let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -128,7 +122,7 @@ pub fn welcome_ui(ctx: &egui::Context, info: &WelcomeInfo) -> Option<WelcomeActi
             ui.separator();
             ui.horizontal_wrapped(|ui| {
                 ui.label(info.account);
-                if !info.sandbox && ui.button("Account settings…").clicked() {
+                if !info.sandbox && ui.button(crate::t!("shell-menu-account")).clicked() {
                     action = Some(WelcomeAction::AccountSettings);
                 }
             });
@@ -139,12 +133,11 @@ pub fn welcome_ui(ctx: &egui::Context, info: &WelcomeInfo) -> Option<WelcomeActi
 /// Opens a sandbox window: this program again with `--sandbox` (the current window and its
 /// work are untouched). The child is waited for on a thread of its own, never the UI's.
 pub fn launch_sandbox_window() -> Result<(), String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find vodcut's own program: {e}"))?;
-    let mut child = std::process::Command::new(&exe)
-        .arg("--sandbox")
-        .stdin(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start {} --sandbox: {e}", exe.display()))?;
+    let exe = std::env::current_exe().map_err(|e| crate::t!("shell-no-own-program", error = e.to_string()))?;
+    let mut child =
+        std::process::Command::new(&exe).arg("--sandbox").stdin(std::process::Stdio::null()).spawn().map_err(|e| {
+            crate::t!("shell-cannot-start-sandbox", program = exe.display().to_string(), error = e.to_string())
+        })?;
     std::thread::spawn(move || {
         let _ = child.wait();
     });

@@ -65,11 +65,8 @@ impl Editor {
         }
         ctx.input_mut(|i| i.raw.dropped_files.retain(|f| !is_project_file(f.path())));
         if projects.len() > 1 {
-            self.timeline.message = Some(format!(
-                "{} project files were dropped: opening the first, {}",
-                projects.len(),
-                projects[0].display()
-            ));
+            self.timeline.message =
+                Some(crate::t!("shell-dropped-several", n = projects.len(), path = projects[0].display().to_string()));
         }
         self.request(Pending::OpenPath(projects[0].clone()));
     }
@@ -84,11 +81,11 @@ impl Editor {
         .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
         let name = match &self.doc.path {
             Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            None => format!("{}.{}", self.doc.project.display_title(), crate::store::project_file::EXTENSION),
+            None => format!("{}.{}", crate::ui::shown_title(&self.doc.project), crate::store::project_file::EXTENSION),
         };
         let mut b =
             Browser::new(purpose, start, if purpose == BrowseFor::Save { name } else { String::new() }, &recent);
-        b.note = Some("No file dialog on this desktop (no xdg portal, no zenity): choose here.".into());
+        b.note = Some(crate::t!("shell-no-dialog-note"));
         self.browser = Some(b);
     }
 
@@ -106,7 +103,7 @@ impl Editor {
                     self.browser = None;
                     // A save that was to be followed by New/Open/Close did not happen.
                     self.after_save = None;
-                    self.status = "Cancelled".into();
+                    self.status = crate::t!("shell-cancelled");
                 }
                 Outcome::Chosen(paths) => {
                     self.browser = None;
@@ -132,7 +129,7 @@ impl Editor {
         }
         let folders = crate::desktop::Folders::of(self.cloud.data_dir.clone(), self.preview.cache_dir.clone());
         let level = match self.cloud.settings.log_level.as_str() {
-            "" => "info".to_owned(),
+            "" => "info".to_owned(), // i18n-exempt: a log level's setting value, shown through its label
             l => l.to_owned(),
         };
         if let Some(new) = crate::ui::about::about_ui(ctx, &mut self.about_open, &folders, &level) {
@@ -155,18 +152,18 @@ impl Editor {
         let mut close = false;
         egui::Modal::new(egui::Id::unique("crash-notice")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            ui.heading("vodcut stopped unexpectedly last time");
-            ui.label("A crash report was written (it holds no keys). Attach it to a bug report:");
+            ui.heading(crate::t!("shell-crash-title"));
+            ui.label(crate::t!("shell-crash-body"));
             for r in &self.crash_reports {
                 let text = r.display().to_string();
                 ui.horizontal(|ui| {
                     ui.add(egui::Label::new(egui::RichText::new(&text).monospace()).selectable(true));
-                    if ui.small_button("Copy path").clicked() {
+                    if ui.small_button(crate::t!("shell-copy-path")).clicked() {
                         ui.ctx().copy_text(text.clone());
                     }
                 });
             }
-            if crate::ui::dialog::default_button(ui, "OK").clicked() || crate::ui::dialog::escape(ui) {
+            if crate::ui::dialog::default_button(ui, &crate::t!("ui-ok")).clicked() || crate::ui::dialog::escape(ui) {
                 close = true;
             }
         });
@@ -193,7 +190,8 @@ impl Editor {
         match rec.write(&file, self.doc.path.as_deref(), &self.doc.project) {
             Ok(()) => Some(file),
             Err(e) => {
-                eprintln!("vodcut: could not save the recovery copy {}: {e}", file.display());
+                let path = file.display().to_string();
+                eprintln!("{}", crate::t!("shell-recovery-save-failed", path = path, error = e.to_string()));
                 None
             }
         }
@@ -207,8 +205,8 @@ impl Editor {
             let saved = self.save_recovery_now();
             if let Some(report) = crate::desktop::crash::last_report() {
                 let line = match &saved {
-                    Some(f) => format!("\nunsaved work: saved for recovery at {}", f.display()),
-                    None => "\nunsaved work: none (or it could not be saved)".to_owned(),
+                    Some(f) => format!("\n{}", crate::t!("shell-crash-unsaved-saved", path = f.display().to_string())),
+                    None => format!("\n{}", crate::t!("shell-crash-unsaved-none")),
                 };
                 crate::desktop::crash::append_to_report(&report, &line);
             }

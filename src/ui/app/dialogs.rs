@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// The answer to "Save changes?".
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SaveChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
 impl Editor {
     /// Offers unsaved work found at start; never blocks: "Later" keeps the files for next time.
     pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
@@ -11,49 +19,49 @@ impl Editor {
         let mut restore = None;
         let mut delete = None;
         let mut later = false;
-        egui::Window::new("Recover unsaved work")
+        egui::Window::new(crate::t!("shell-recover-title"))
             .collapsible(false)
             .default_width(480.0)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, -80.0])
             .show(ctx, |ui| {
-                ui.label("vodcut did not close cleanly last time. This unsaved work was kept:");
+                ui.label(crate::t!("shell-recover-intro"));
                 for (i, c) in self.recovery_offer.iter().enumerate() {
                     ui.separator();
-                    let when = time::OffsetDateTime::from_unix_timestamp(c.saved_at as i64)
-                        .map(crate::api::client::format_timestamp)
-                        .unwrap_or_default();
+                    let when = crate::when::local(c.saved_at);
                     match &c.project {
                         Ok(p) => {
                             let from = c
                                 .original
                                 .as_ref()
                                 .map(|o| o.display().to_string())
-                                .unwrap_or_else(|| "a project never saved".into());
-                            ui.label(format!(
-                                "\"{}\" ({} clips), autosaved {when}, of {from}",
-                                p.display_title(),
-                                p.clip_count()
+                                .unwrap_or_else(|| crate::t!("shell-recover-never-saved"));
+                            ui.label(crate::t!(
+                                "shell-recover-item",
+                                title = crate::ui::shown_title(p),
+                                clips = p.clip_count(),
+                                when = when,
+                                from = from
                             ));
                             ui.horizontal(|ui| {
-                                if ui.button("Restore").clicked() {
+                                if ui.button(crate::t!("shell-restore")).clicked() {
                                     restore = Some(i);
                                 }
-                                if ui.button("Discard").clicked() {
+                                if ui.button(crate::t!("ui-discard")).clicked() {
                                     delete = Some(i);
                                 }
                             });
                         }
                         Err(why) => {
                             ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {why}", c.file.display()));
-                            if ui.button("Delete").clicked() {
+                            if ui.button(crate::t!("ui-delete")).clicked() {
                                 delete = Some(i);
                             }
                         }
                     }
                 }
                 ui.separator();
-                if crate::ui::dialog::default_button(ui, "Later")
-                    .on_hover_text("Keep these for the next start")
+                if crate::ui::dialog::default_button(ui, &crate::t!("shell-later"))
+                    .on_hover_text(crate::t!("shell-later-tip"))
                     .clicked()
                     || crate::ui::dialog::escape(ui)
                 {
@@ -96,8 +104,8 @@ impl Editor {
     pub(super) fn path_prompt_ui(&mut self, ctx: &egui::Context) {
         let Some(prompt) = self.path_prompt.as_mut() else { return };
         let (title, verb) = match prompt.purpose {
-            PathPurpose::Open => ("Open a file by its path", "Open"),
-            PathPurpose::SaveAs => ("Save the project to a path", "Save"),
+            PathPurpose::Open => (crate::t!("shell-open-by-path"), crate::t!("ui-open")),
+            PathPurpose::SaveAs => (crate::t!("shell-save-to-path"), crate::t!("ui-save")),
         };
         let mut done = None;
         egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
@@ -111,7 +119,7 @@ impl Editor {
                 .desired_width(460.0)
                 .show(ui);
             let r = out.response.response.clone();
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, crate::t!("shell-path")));
             // Enter ends a one-line field: take it as "submit" whether the field reports the
             // focus as just lost or (refocused every frame) still held.
             let enter = (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
@@ -128,7 +136,7 @@ impl Editor {
                 if ui.button(verb).clicked() || enter {
                     done = Some(true);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                if ui.button(crate::t!("ui-cancel")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                     done = Some(false);
                 }
             });
@@ -164,34 +172,37 @@ impl Editor {
 
     pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
         let Some(action) = self.confirm.clone() else { return };
-        let verb = match action {
-            Pending::New => "starting a new project",
-            Pending::Open | Pending::OpenPath(_) | Pending::Incoming => "opening another project",
-            Pending::Close => "closing",
+        let title = crate::ui::shown_title(&self.doc.project);
+        let question = match action {
+            Pending::New => crate::t!("shell-unsaved-before-new", title = title),
+            Pending::Open | Pending::OpenPath(_) | Pending::Incoming => {
+                crate::t!("shell-unsaved-before-open", title = title)
+            }
+            Pending::Close => crate::t!("shell-unsaved-before-close", title = title),
         };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("save-changes")).show(ctx, |ui| {
-            ui.heading("Save changes?");
-            ui.label(format!("\"{}\" has unsaved changes. Save them before {verb}?", self.doc.project.display_title()));
+            ui.heading(crate::t!("shell-save-changes"));
+            ui.label(question);
             ui.horizontal(|ui| {
-                if crate::ui::dialog::default_button(ui, "Save").clicked() {
-                    choice = Some("save");
+                if crate::ui::dialog::default_button(ui, &crate::t!("ui-save")).clicked() {
+                    choice = Some(SaveChoice::Save);
                 }
-                if ui.button("Discard").clicked() {
-                    choice = Some("discard");
+                if ui.button(crate::t!("ui-discard")).clicked() {
+                    choice = Some(SaveChoice::Discard);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
-                    choice = Some("cancel");
+                if ui.button(crate::t!("ui-cancel")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    choice = Some(SaveChoice::Cancel);
                 }
             });
         });
         match choice {
-            Some("save") => {
+            Some(SaveChoice::Save) => {
                 self.confirm = None;
                 self.after_save = Some(action);
                 self.save();
             }
-            Some("discard") => {
+            Some(SaveChoice::Discard) => {
                 self.confirm = None;
                 self.perform(action);
             }
@@ -207,10 +218,10 @@ impl Editor {
         let mut done = None;
         egui::Modal::new(egui::Id::unique("rename-marker")).show(ctx, |ui| {
             ui.set_min_width(360.0);
-            ui.heading("Rename marker");
+            ui.heading(crate::t!("shell-rename-marker"));
             let out = egui::TextEdit::singleline(text).desired_width(340.0).show(ui);
             let r = out.response.response.clone();
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Marker name"));
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, crate::t!("shell-marker-name")));
             if crate::ui::dialog::just_opened(ui, r.id) {
                 let mut state = out.state;
                 let n = text.chars().count();
@@ -221,10 +232,10 @@ impl Editor {
             let enter = (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(Key::Enter));
             r.request_focus();
             ui.horizontal(|ui| {
-                if ui.button("Rename").clicked() || enter {
+                if ui.button(crate::t!("ui-rename")).clicked() || enter {
                     done = Some(true);
                 }
-                if ui.button("Cancel").clicked() || crate::ui::dialog::escape(ui) {
+                if ui.button(crate::t!("ui-cancel")).clicked() || crate::ui::dialog::escape(ui) {
                     done = Some(false);
                 }
             });
@@ -247,10 +258,10 @@ impl Editor {
         let Some(message) = self.error.clone() else { return };
         egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            ui.heading("Something went wrong");
+            ui.heading(crate::t!("shell-error-title"));
             ui.label(message);
             // Enter presses the focused OK button; Esc closes too.
-            if crate::ui::dialog::default_button(ui, "OK").clicked() || crate::ui::dialog::escape(ui) {
+            if crate::ui::dialog::default_button(ui, &crate::t!("ui-ok")).clicked() || crate::ui::dialog::escape(ui) {
                 self.error = None;
             }
         });

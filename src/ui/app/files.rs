@@ -5,7 +5,7 @@ use crate::ui::browser::BrowseFor;
 
 impl Editor {
     pub fn open_path(&mut self, path: PathBuf) {
-        self.status = format!("Opening {}…", path.display());
+        self.status = crate::t!("shell-opening", path = path.display().to_string());
         self.files.open(Some(path));
     }
 
@@ -56,18 +56,18 @@ impl Editor {
             Pending::New => {
                 self.doc = Document::default();
                 self.apply_default_region();
-                self.status = "New project".into();
+                self.status = crate::t!("shell-new-project");
             }
             Pending::Open => {
-                self.status = "Choosing a file to open…".into();
+                self.status = crate::t!("shell-choosing-file");
                 self.files.open(None);
             }
             Pending::OpenPath(p) => self.open_path(p),
             Pending::Incoming => {
                 if let Some((p, path)) = self.incoming.take() {
                     self.status = match &path {
-                        Some(f) => format!("Restored unsaved work of {}; save to keep it", f.display()),
-                        None => format!("Loaded {}; save it to keep a local copy", p.display_title()),
+                        Some(f) => crate::t!("shell-restored", path = f.display().to_string()),
+                        None => crate::t!("shell-loaded", title = crate::ui::shown_title(&p)),
                     };
                     self.doc = Document::new(p, path, true);
                     self.timeline.fit_requested = true;
@@ -86,7 +86,7 @@ impl Editor {
     }
 
     pub(super) fn start_save(&mut self, path: Option<PathBuf>) {
-        self.status = "Saving…".into();
+        self.status = crate::t!("shell-saving");
         self.doc.seal();
         self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path);
     }
@@ -98,23 +98,20 @@ impl Editor {
                     let opened = *opened;
                     match opened.origin {
                         Origin::Project => {
-                            self.status = format!("Opened {}", path.display());
+                            self.status = crate::t!("shell-opened", path = path.display().to_string());
                             self.cloud.remember(&path);
                             self.doc = Document::new(opened.project, Some(path), false);
                         }
                         Origin::ImportedTimeline => {
                             // Unsaved, and Save asks for a new file: the Timeline is never overwritten.
-                            self.status = format!(
-                                "Imported the API Timeline {}; save it as a project to keep your work",
-                                path.display()
-                            );
+                            self.status = crate::t!("shell-imported", path = path.display().to_string());
                             self.doc = Document::new(opened.project, None, true);
                         }
                     }
                     self.timeline.fit_requested = true;
                 }
                 FileEvent::Opened { result: Err(e), .. } => {
-                    self.status = "Open failed".into();
+                    self.status = crate::t!("shell-open-failed");
                     self.error = Some(e.to_string());
                 }
                 FileEvent::Saved { path, revision, result: Ok(()) } => {
@@ -128,7 +125,7 @@ impl Editor {
                     }
                     self.autosaved_revision = 0;
                     self.doc.history.mark_saved_state(revision);
-                    self.status = format!("Saved {}", path.display());
+                    self.status = crate::t!("shell-saved", path = path.display().to_string());
                     self.cloud.remember(&path);
                     self.doc.path = Some(path);
                     if let Some(next) = self.after_save.take() {
@@ -141,18 +138,18 @@ impl Editor {
                 }
                 FileEvent::Saved { result: Err(e), .. } => {
                     self.after_save = None;
-                    self.status = "Save failed: your work is still here, unsaved".into();
+                    self.status = crate::t!("shell-save-failed");
                     self.error = Some(e.to_string());
                 }
                 FileEvent::Cancelled => {
                     self.after_save = None;
-                    self.status = "Cancelled".into();
+                    self.status = crate::t!("shell-cancelled");
                 }
                 FileEvent::NoDialog { save } => {
                     // Nothing fails silently: the in-app browser takes over, and says why.
                     let purpose = if save { BrowseFor::Save } else { BrowseFor::Open };
                     self.open_browser(purpose);
-                    self.status = "No file dialog on this desktop: choose in vodcut's own browser".into();
+                    self.status = crate::t!("shell-no-dialog-status");
                 }
             }
         }

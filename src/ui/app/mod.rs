@@ -151,7 +151,7 @@ impl Editor {
             confirm: None,
             after_save: None,
             allow_close: false,
-            status: "New project".into(),
+            status: crate::t!("shell-new-project"),
             error: None,
             problems: None,
             validation: Default::default(),
@@ -211,15 +211,19 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        let sandbox = if self.cloud.sandbox { " — Sandbox" } else { "" };
-        format!("{dirty}{}{file} — vodcut{sandbox}", self.doc.project.display_title())
+        let title = crate::ui::shown_title(&self.doc.project);
+        if self.cloud.sandbox {
+            crate::t!("shell-window-title-sandbox", dirty = dirty, title = title, file = file)
+        } else {
+            crate::t!("shell-window-title", dirty = dirty, title = title, file = file)
+        }
     }
 
     /// Puts a line on the system clipboard too: the desktop sends Ctrl+V as a Paste event
     /// only when the clipboard holds text, so an empty clipboard would swallow the paste.
     fn note_clipboard(&self, n: usize) {
         if n > 0 {
-            self.ctx_for_textures.copy_text(format!("{n} vodcut clip(s)"));
+            self.ctx_for_textures.copy_text(crate::t!("shell-clipboard-clips", n = n));
         }
     }
 
@@ -267,7 +271,7 @@ impl Editor {
         );
         let ctx = self.ctx_for_textures.clone();
         self.draft.start(&ctx, footage, rt, self.doc.project.clone(), target.clone());
-        self.status = format!("Rendering a draft to {}", target.display());
+        self.status = crate::t!("shell-rendering-draft", path = target.display().to_string());
     }
 
     /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
@@ -323,11 +327,17 @@ impl Editor {
                 Ok(())
             }
             Command::Undo => {
-                self.status = self.doc.undo().map_or("Nothing to undo".into(), |l| format!("Undid {l}"));
+                self.status = self
+                    .doc
+                    .undo()
+                    .map_or(crate::t!("shell-nothing-to-undo"), |l| crate::t!("shell-undid", action = l));
                 Ok(())
             }
             Command::Redo => {
-                self.status = self.doc.redo().map_or("Nothing to redo".into(), |l| format!("Redid {l}"));
+                self.status = self
+                    .doc
+                    .redo()
+                    .map_or(crate::t!("shell-nothing-to-redo"), |l| crate::t!("shell-redid", action = l));
                 Ok(())
             }
             Command::Split => self.doc.split_at_playhead(),
@@ -336,7 +346,7 @@ impl Editor {
             Command::Copy => {
                 let n = self.doc.copy();
                 self.note_clipboard(n);
-                self.status = format!("Copied {n} clip(s)");
+                self.status = crate::t!("shell-copied", n = n);
                 Ok(())
             }
             Command::Cut => {
@@ -399,7 +409,11 @@ impl Editor {
             Command::AddMarker => self.doc.add_marker(),
             Command::ToggleSnap => {
                 self.timeline.snapping = !self.timeline.snapping;
-                self.status = format!("Snapping {}", if self.timeline.snapping { "on" } else { "off" });
+                self.status = if self.timeline.snapping {
+                    crate::t!("shell-snapping-on")
+                } else {
+                    crate::t!("shell-snapping-off")
+                };
                 Ok(())
             }
             Command::Produce => {
@@ -412,7 +426,7 @@ impl Editor {
             }
             Command::NextMarker | Command::PrevMarker => {
                 if !self.doc.jump_to_marker(command == Command::NextMarker) {
-                    self.status = "No marker that way".into();
+                    self.status = crate::t!("shell-no-marker-that-way");
                 }
                 Ok(())
             }
@@ -424,7 +438,7 @@ impl Editor {
                     command == Command::NextEdit,
                 ) {
                     Some(t) => self.doc.set_playhead(t),
-                    None => self.status = "No clip edge that way".into(),
+                    None => self.status = crate::t!("shell-no-edge-that-way"),
                 }
                 Ok(())
             }
@@ -432,7 +446,7 @@ impl Editor {
                 self.timeline.ensure_indexes(&self.doc);
                 let under = crate::ui::timeline::nav::clips_at(self.timeline.indexes(), self.doc.project.playhead);
                 if under.is_empty() {
-                    self.status = "No clip under the playhead".into();
+                    self.status = crate::t!("shell-no-clip-under-playhead");
                 }
                 self.doc.selection = under;
                 Ok(())
@@ -451,7 +465,7 @@ impl Editor {
                         self.doc.selection = vec![r];
                         self.doc.set_playhead(start);
                     }
-                    None => self.status = "No clip that way".into(),
+                    None => self.status = crate::t!("shell-no-clip-that-way"),
                 }
                 Ok(())
             }

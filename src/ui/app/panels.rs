@@ -21,19 +21,20 @@ impl Editor {
                 let problems = self.problems();
                 let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
                 let label = match (producing, errors, problems.len()) {
-                    (true, ..) => "Producing…".to_owned(),
-                    (false, _, 0) => "Produce".to_owned(),
-                    (false, 0, n) => format!("Produce · {n} ⚠"),
-                    (false, e, _) => format!("Produce · {e} ✖"),
+                    (true, ..) => crate::t!("shell-producing"),
+                    (false, _, 0) => crate::t!("shell-produce"),
+                    // The count and its sign follow the word in both languages.
+                    (false, 0, n) => format!("{} · {n} ⚠", crate::t!("shell-produce")),
+                    (false, e, _) => format!("{} · {e} ✖", crate::t!("shell-produce")),
                 };
                 let button = egui::Button::new(egui::RichText::new(label).strong())
                     .shortcut_text(Command::Produce.shortcut_text(ui.ctx()));
                 let tip = match problems.len() {
                     0 => Command::Produce.tooltip().to_owned(),
                     n => format!(
-                        "{}\n{errors} error(s), {} warning(s): see the Problems tab",
+                        "{}\n{}",
                         Command::Produce.tooltip(),
-                        n - errors
+                        crate::t!("shell-produce-problems", errors = errors, warnings = n - errors)
                     ),
                 };
                 if ui.add_enabled(!producing, button).on_hover_text(tip).clicked() {
@@ -49,14 +50,14 @@ impl Editor {
 
     pub(super) fn menus_ui(&mut self, ui: &mut egui::Ui) {
         {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(crate::t!("shell-menu-file"), |ui| {
                 for c in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
                     self.menu_item(ui, c, true);
                 }
                 let recent = self.cloud.settings.recent.clone();
-                ui.menu_button("Open Recent", |ui| {
+                ui.menu_button(crate::t!("shell-menu-open-recent"), |ui| {
                     if recent.is_empty() {
-                        ui.label("No recent files");
+                        ui.label(crate::t!("shell-no-recent-files"));
                     }
                     for p in recent.iter() {
                         if ui.button(p.display().to_string()).clicked() {
@@ -66,31 +67,40 @@ impl Editor {
                     }
                 });
                 // Typed paths work where no desktop file dialog is available.
-                if ui.button("Open path…").on_hover_text("Type the path of a project or Timeline to open").clicked() {
+                if ui
+                    .button(crate::t!("shell-menu-open-path"))
+                    .on_hover_text(crate::t!("shell-menu-open-path-tip"))
+                    .clicked()
+                {
                     self.path_prompt =
                         Some(PathPrompt { purpose: PathPurpose::Open, text: String::new(), fresh: true, note: None });
                     ui.close();
                 }
-                if ui.button("Save to path…").on_hover_text("Type where to save the project").clicked() {
+                if ui
+                    .button(crate::t!("shell-menu-save-path"))
+                    .on_hover_text(crate::t!("shell-menu-save-path-tip"))
+                    .clicked()
+                {
                     let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                     self.path_prompt = Some(PathPrompt { purpose: PathPurpose::SaveAs, text, fresh: true, note: None });
                     ui.close();
                 }
                 ui.separator();
-                if ui.button("Upload media…").on_hover_text("Upload video, audio or image files to VOD").clicked() {
+                if ui.button(crate::t!("shell-menu-upload")).on_hover_text(crate::t!("shell-menu-upload-tip")).clicked()
+                {
                     self.uploads.window_open = true;
                     ui.close();
                 }
-                if ui.button("Account settings…").clicked() {
+                if ui.button(crate::t!("shell-menu-account")).clicked() {
                     self.cloud.settings_open = true;
                     ui.close();
                 }
                 ui.separator();
-                if ui.button("Quit").clicked() {
+                if ui.button(crate::t!("shell-menu-quit")).clicked() {
                     self.request(Pending::Close);
                 }
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(crate::t!("shell-menu-edit"), |ui| {
                 let (can_undo, can_redo) = (self.doc.history.can_undo(), self.doc.history.can_redo());
                 self.menu_item(ui, Command::Undo, can_undo);
                 self.menu_item(ui, Command::Redo, can_redo);
@@ -108,7 +118,7 @@ impl Editor {
                     self.menu_item(ui, c, on);
                 }
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(crate::t!("shell-menu-view"), |ui| {
                 for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomFit] {
                     self.menu_item(ui, c, true);
                 }
@@ -117,7 +127,7 @@ impl Editor {
                 ui.separator();
                 crate::ui::language::menu(ui, &mut self.cloud);
             });
-            ui.menu_button("Timeline", |ui| {
+            ui.menu_button(crate::t!("shell-menu-timeline"), |ui| {
                 for c in [
                     Command::PlayPause,
                     Command::Home,
@@ -134,7 +144,10 @@ impl Editor {
                 self.menu_item(ui, Command::RenderDraft, true);
                 let mut snap = self.timeline.snapping;
                 if ui
-                    .checkbox(&mut snap, format!("Snapping ({})", Command::ToggleSnap.shortcut_text(ui.ctx())))
+                    .checkbox(
+                        &mut snap,
+                        crate::t!("shell-menu-snapping", shortcut = Command::ToggleSnap.shortcut_text(ui.ctx())),
+                    )
                     .clicked()
                 {
                     self.run(Command::ToggleSnap);
@@ -161,13 +174,13 @@ impl Editor {
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let p = &self.doc.project;
-                ui.label(format!(
-                    "{} clips on {} tracks · {} fps · playhead {} · snapping {}",
-                    p.clip_count(),
-                    p.tracks.len(),
-                    p.frame_rate.label(),
-                    p.frame_rate.timecode(p.playhead),
-                    if self.timeline.snapping { "on" } else { "off" }
+                ui.label(crate::t!(
+                    "shell-status-counts",
+                    clips = p.clip_count(),
+                    tracks = p.tracks.len(),
+                    fps = p.frame_rate.label(),
+                    playhead = p.frame_rate.timecode(p.playhead),
+                    snap = if self.timeline.snapping { crate::t!("ui-on") } else { crate::t!("ui-off") }
                 ));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     if self.is_busy() || self.cloud.tasks.any_running() {
@@ -189,25 +202,29 @@ impl Editor {
     }
 
     pub(super) fn left_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Project");
+        ui.heading(crate::t!("shell-project"));
         let doc = &mut self.doc;
-        for (label, key) in [("Project title", "title"), ("Description", "description")] {
-            let l = ui.label(label).on_hover_text(if key == "title" {
-                "The project's name in vodcut and in VOD's project list. The produced video has its own title (Video title, in the Project tab)"
+        // i18n-exempt: the fields' keys (undo grouping), never shown
+        for key in ["title", "description"] {
+            let (label, tip, undo) = if key == "title" {
+                (crate::t!("shell-project-title"), crate::t!("shell-project-title-tip"), crate::t!("shell-edit-title"))
             } else {
-                "The project's description"
-            });
+                (
+                    crate::t!("shell-description"),
+                    crate::t!("shell-description-tip"),
+                    crate::t!("shell-edit-description"),
+                )
+            };
+            let l = ui.label(label).on_hover_text(tip);
             let mut text = if key == "title" { doc.project.title.clone() } else { doc.project.description.clone() };
             let edit = if key == "title" {
-                egui::TextEdit::singleline(&mut text).hint_text("Untitled")
+                egui::TextEdit::singleline(&mut text).hint_text(crate::t!("shell-untitled"))
             } else {
                 egui::TextEdit::multiline(&mut text).desired_rows(1)
             };
             let r = ui.add(edit.desired_width(f32::INFINITY)).labelled_by(l.id);
             if r.changed() {
-                doc.set_fields(&format!("Edit {}", label.to_lowercase()), key, |f| {
-                    if key == "title" { f.title = text } else { f.description = text }
-                });
+                doc.set_fields(&undo, key, |f| if key == "title" { f.title = text } else { f.description = text });
             }
             if crate::ui::fields::cancelled(ui, &r) {
                 doc.cancel_typing(key);
@@ -220,21 +237,21 @@ impl Editor {
         // the video gets, so nobody mistakes one for the other.
         let video_title = doc.project.media_metadata.title.trim();
         ui.weak(if video_title.is_empty() {
-            "Video title: not set (Project tab)".to_owned()
+            crate::t!("shell-video-title-unset")
         } else {
-            format!("Video title: {video_title}")
+            crate::t!("shell-video-title", title = video_title)
         })
-        .on_hover_text("The title of the produced video (MediaMetadata.Title), set in the Project tab");
-        ui.label(format!("Region: {}", doc.project.region));
+        .on_hover_text(crate::t!("shell-video-title-tip"));
+        ui.label(crate::t!("shell-region", region = doc.project.region.as_str()));
         if let Some(id) = &doc.project.project_id {
-            ui.label(format!("Cloud project: {id}"));
+            ui.label(crate::t!("shell-cloud-project", id = id.as_str()));
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.selectable_label(!self.show_library, "Media bin").clicked() {
+            if ui.selectable_label(!self.show_library, crate::t!("shell-media-bin")).clicked() {
                 self.show_library = false;
             }
-            if ui.selectable_label(self.show_library, "VOD library").clicked() {
+            if ui.selectable_label(self.show_library, crate::t!("shell-vod-library")).clicked() {
                 self.show_library = true;
             }
         });
@@ -249,28 +266,27 @@ impl Editor {
             let unknown = self.unknown_lengths();
             if !unknown.is_empty()
                 && ui
-                    .button(format!("Refresh {} unknown length(s) from VOD", unknown.len()))
-                    .on_hover_text("GetVideoInfos, 20 at a time")
+                    .button(crate::t!("shell-refresh-lengths", n = unknown.len()))
+                    .on_hover_text(crate::t!("shell-refresh-lengths-tip"))
                     .clicked()
             {
                 let region = self.doc.project.region.clone();
                 self.cloud.video_infos(unknown, &region);
-                self.status = "Asking VOD for media lengths…".into();
+                self.status = crate::t!("shell-asking-lengths");
             }
         });
     }
 
     pub(super) fn right_ui(&mut self, ui: &mut egui::Ui) {
         let problems = self.problems();
-        let problems_tab = format!("Problems ({})", problems.len());
         ui.horizontal_wrapped(|ui| {
             for (tab, name) in [
-                (Tab::Inspector, "Inspector"),
-                (Tab::Project, "Project"),
-                (Tab::Output, "Output"),
-                (Tab::Markers, "Markers"),
-                (Tab::Problems, problems_tab.as_str()),
-                (Tab::Jobs, "Jobs"),
+                (Tab::Inspector, crate::t!("shell-tab-inspector")),
+                (Tab::Project, crate::t!("shell-project")),
+                (Tab::Output, crate::t!("shell-tab-output")),
+                (Tab::Markers, crate::t!("shell-tab-markers")),
+                (Tab::Problems, crate::t!("shell-tab-problems", n = problems.len())),
+                (Tab::Jobs, crate::t!("shell-tab-jobs")),
             ] {
                 if ui.selectable_label(self.tab == tab, name).clicked() {
                     self.tab = tab;
@@ -318,9 +334,9 @@ impl Editor {
     fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem]) {
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
             if problems.is_empty() && self.doc.project.clip_count() == 0 {
-                ui.label(super::welcome::EMPTY_HINT);
+                ui.label(super::welcome::empty_hint());
             } else if problems.is_empty() {
-                ui.label("None: ready to produce.");
+                ui.label(crate::t!("shell-no-problems"));
             }
             for p in problems.iter().take(200) {
                 let colour = match p.severity {
@@ -344,38 +360,40 @@ impl Editor {
                 }
             }
             if problems.len() > 200 {
-                ui.label(format!("…and {} more", problems.len() - 200));
+                ui.label(crate::t!("shell-more-problems", n = problems.len() - 200));
             }
         });
     }
 
     /// Every marker: click its time to go there, rename or delete it.
     fn markers_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading(format!("Markers ({})", self.doc.project.markers.len()));
+        ui.heading(crate::t!("shell-markers-heading", n = self.doc.project.markers.len()));
         if self.doc.project.markers.is_empty() {
-            ui.label(format!(
-                "No markers yet: {} adds one at the playhead.",
-                Command::AddMarker.shortcut_text(ui.ctx())
-            ));
+            ui.label(crate::t!("shell-no-markers", shortcut = Command::AddMarker.shortcut_text(ui.ctx())));
         }
         let fr = self.doc.project.frame_rate;
         let mut delete = None;
         egui::ScrollArea::vertical().id_salt("markers").show(ui, |ui| {
             egui::Grid::new("markers-grid").striped(true).num_columns(3).show(ui, |ui| {
                 for (i, m) in self.doc.project.markers.iter().enumerate() {
-                    let label = if m.label.is_empty() { format!("Marker {}", i + 1) } else { m.label.clone() };
-                    if ui.button(fr.timecode(m.time)).on_hover_text("Move the playhead here").clicked() {
+                    let label =
+                        if m.label.is_empty() { crate::t!("shell-marker-n", n = i + 1) } else { m.label.clone() };
+                    if ui.button(fr.timecode(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
                         self.doc.project.playhead = m.time;
                         self.timeline.follow_playhead = true;
                     }
                     ui.add(egui::Label::new(&label).truncate());
                     ui.horizontal(|ui| {
-                        if ui.small_button("Rename…").clicked() {
+                        if ui.small_button(crate::t!("shell-rename-more")).clicked() {
                             self.timeline.renaming = Some((i, m.label.clone()));
                         }
-                        let r = ui.small_button("✖").on_hover_text("Delete this marker");
+                        let r = ui.small_button("✖").on_hover_text(crate::t!("shell-delete-marker-tip"));
                         r.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Delete {label}"))
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                crate::t!("shell-delete-named", name = label.as_str()),
+                            )
                         });
                         if r.clicked() {
                             delete = Some(i);

@@ -5,7 +5,9 @@ use super::*;
 use crate::ui::welcome::{AccountProbe, WelcomeAction, WelcomeInfo, welcome_ui};
 
 /// What an empty project says, in place of an error: there is nothing wrong yet.
-pub const EMPTY_HINT: &str = "Drag media onto a track to begin: from the Library or the Bin on the left";
+pub fn empty_hint() -> String {
+    crate::t!("shell-empty-hint")
+}
 
 impl Editor {
     pub(super) fn welcome_ui(&mut self, ctx: &egui::Context) {
@@ -30,7 +32,7 @@ impl Editor {
         let Some(action) = action else { return };
         self.welcome = false;
         match action {
-            WelcomeAction::New => self.status = "New project: drag media onto a track to begin".into(),
+            WelcomeAction::New => self.status = crate::t!("shell-new-project-status"),
             WelcomeAction::Open | WelcomeAction::ImportTimeline => self.request(Pending::Open),
             WelcomeAction::OpenRecent(p) => self.request(Pending::OpenPath(p)),
             WelcomeAction::AccountSettings => self.cloud.settings_open = true,
@@ -41,43 +43,43 @@ impl Editor {
     /// Opens a sandbox window beside this one (this window and its work are untouched).
     pub fn try_sandbox(&mut self) {
         self.status = match (self.sandbox_launcher)() {
-            Ok(()) => "Opening a sandbox window (a demo VOD service on this machine)…".into(),
+            Ok(()) => crate::t!("shell-opening-sandbox"),
             Err(e) => {
-                self.error = Some(format!("The sandbox could not be opened: {e}"));
+                self.error = Some(crate::t!("shell-sandbox-failed", error = e));
                 String::new()
             }
         };
     }
 
     pub(super) fn help_menu(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(crate::t!("shell-menu-help"), |ui| {
             if self.cloud.sandbox {
-                ui.label("This window is the sandbox: demo keys, nothing leaves this machine.");
+                ui.label(crate::t!("shell-help-in-sandbox"));
             } else if ui
-                .button("Try the sandbox")
-                .on_hover_text("Opens a window on a demo VOD service on this machine: no account needed")
+                .button(crate::t!("shell-try-sandbox"))
+                .on_hover_text(crate::t!("shell-try-sandbox-tip"))
                 .clicked()
             {
                 self.try_sandbox();
                 ui.close();
             }
-            if ui.button("Welcome screen").clicked() {
+            if ui.button(crate::t!("shell-welcome-screen")).clicked() {
                 self.welcome = true;
                 ui.close();
             }
-            if ui.button("About vodcut").on_hover_text("Version, licence, where vodcut keeps its files").clicked() {
+            if ui.button(crate::t!("shell-about")).on_hover_text(crate::t!("shell-about-tip")).clicked() {
                 self.about_open = true;
                 ui.close();
             }
         });
         if self.cloud.sandbox {
             ui.label(
-                egui::RichText::new(" SANDBOX ")
+                egui::RichText::new(format!(" {} ", crate::t!("shell-sandbox-badge")))
                     .strong()
                     .color(egui::Color32::BLACK)
                     .background_color(ui.visuals().warn_fg_color),
             )
-            .on_hover_text("A demo VOD service on this machine: demo keys, nothing is sent to Alibaba Cloud");
+            .on_hover_text(crate::t!("shell-sandbox-badge-tip"));
         }
     }
 
@@ -90,7 +92,7 @@ impl Editor {
         ui.painter_at(timeline).text(
             timeline.center_bottom() - egui::vec2(0.0, 24.0),
             egui::Align2::CENTER_BOTTOM,
-            EMPTY_HINT,
+            empty_hint(),
             egui::FontId::proportional(14.0),
             ui.visuals().weak_text_color(),
         );
