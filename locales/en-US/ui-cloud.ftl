@@ -63,8 +63,8 @@ cloud-lib-materials = Materials of the cloud project
 cloud-asking-vod = Asking VOD…
 # Results 1 to 50 of 60.
 cloud-lib-range = { $first }–{ $last } of { $total }
-cloud-lib-previous = ◀ Previous
-cloud-lib-next = Next ▶
+cloud-lib-previous = Previous
+cloud-lib-next = Next
 cloud-lib-load-more = Load more
 cloud-lib-load-more-tip = Append the next page
 cloud-lib-materials-count = { $n ->

@@ -6,17 +6,13 @@ ui-cancel = Cancel
 ui-close = Close
 ui-delete = Delete
 ui-rename = Rename
-ui-remove = Remove
 ui-save = Save
 ui-discard = Discard
 ui-open = Open
-ui-apply = Apply
-ui-retry = Retry
 ui-copy = Copy
 ui-on = on
 ui-off = off
 ui-none = (none)
-ui-unknown = unknown
 
 # The language picker (settings window and View menu).
 language-label = Language

@@ -6,17 +6,13 @@ ui-cancel = 取消
 ui-close = 关闭
 ui-delete = 删除
 ui-rename = 重命名
-ui-remove = 移除
 ui-save = 保存
 ui-discard = 不保存
 ui-open = 打开
-ui-apply = 应用
-ui-retry = 重试
 ui-copy = 复制
 ui-on = 开
 ui-off = 关
 ui-none = （无）
-ui-unknown = 未知
 
 # 语言选择（设置窗口和“视图”菜单）。
 language-label = 语言

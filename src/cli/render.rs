@@ -205,7 +205,10 @@ mod tests {
     fn the_bar_says_how_far_how_fast_and_how_long() {
         let p = Progress { frame: 50, frames: 100, rate: FrameRate::FPS_25, elapsed: Duration::from_secs(1) };
         let b = bar(&p);
-        assert!(b.contains("[############------------]  50%  2.0/4.0 s  2.00x real time  0:01 left"), "{b}");
+        assert!(
+            b.contains("[############------------]  50%  0:00:02.00/0:00:04.00  2.00x real time  0:01 left"),
+            "{b}"
+        );
         assert!(parse_fps("29.97").is_ok_and(|r| r == FrameRate { num: 30_000, den: 1001 }));
         assert!(parse_fps("0").is_err() && parse_fps("x").is_err());
         assert!(parse_time("--from", Some("-1")).is_err());

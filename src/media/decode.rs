@@ -21,9 +21,6 @@ pub fn install_hint() -> String {
     crate::t!("media-ffmpeg-install-hint")
 }
 
-/// The same in English, for callers not yet moved to [`install_hint`].
-pub const INSTALL_HINT: &str = "install ffmpeg for exact frames (Debian/Ubuntu: sudo apt install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg), or set its path in File > Account settings";
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum DecodeError {
     Missing(String),

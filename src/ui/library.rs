@@ -305,12 +305,16 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
                 last = first + lib.rows.len().saturating_sub(1),
                 total = lib.total
             ));
-            if ui.add_enabled(lib.page > 0 && !lib.loading, egui::Button::new(t!("cloud-lib-previous"))).clicked() {
+            if ui
+                .add_enabled(lib.page > 0 && !lib.loading, egui::Button::new(format!("◀ {}", t!("cloud-lib-previous"))))
+                .clicked()
+            {
                 let p = lib.page - 1;
                 lib.search(cloud, p, region);
             }
             let more = (lib.page + 1) * (PAGE_SIZE as usize) < lib.total as usize;
-            if ui.add_enabled(more && !lib.loading, egui::Button::new(t!("cloud-lib-next"))).clicked() {
+            if ui.add_enabled(more && !lib.loading, egui::Button::new(format!("{} ▶", t!("cloud-lib-next")))).clicked()
+            {
                 let p = lib.page + 1;
                 lib.search(cloud, p, region);
             }

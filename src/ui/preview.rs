@@ -353,7 +353,7 @@ pub fn preview_ui(
         ui.scope_builder(egui::UiBuilder::new().max_rect(hint_rect), |ui| {
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(crate::t!("timeline-preview-ffmpeg-hint")).small().weak())
-                    .on_hover_text(crate::media::decode::INSTALL_HINT);
+                    .on_hover_text(crate::media::decode::install_hint());
                 if ui.small_button("×").on_hover_text(crate::t!("timeline-preview-hide-hint")).clicked() {
                     state.hint_closed = true;
                 }
