@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Chinese on a machine without a CJK font: the editor under Xvfb with fontconfig seeing only
-# the DejaVu fonts. The subtitle sample's Chinese must be drawn with the bundled Noto Sans SC
-# subset (the app logs when it falls back to it). Screenshot in target/e2e-cjk/.
+# Chinese on a machine without a CJK font: the editor in zh-CN under Xvfb with fontconfig
+# seeing only the DejaVu fonts. Its menus and the subtitle sample's Chinese must be drawn with
+# the bundled Noto Sans SC subset (the app logs when it falls back to it), and the window
+# title must be Chinese. Screenshot in target/e2e-cjk/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-target/debug/vodcut}
@@ -30,12 +31,16 @@ fi
 source scripts/e2e-lib.sh
 SERVER_PID=""
 start_xvfb
-RUST_LOG=vodcut::ui::fonts=debug "$BIN" "$OUT/zh.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
+RUST_LOG=vodcut::ui::fonts=debug "$BIN" --lang zh-CN "$OUT/zh.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
 trap stop_all EXIT
 timeout 30 xdotool search --sync --onlyvisible --name 'vodcut' >/dev/null || fail "no window"
 for _ in $(seq 150); do grep -q 'using the bundled Noto Sans SC subset' "$OUT/app.err" && break; sleep 0.1; done
 grep -q 'using the bundled Noto Sans SC subset' "$OUT/app.err" || fail "the Chinese was not drawn with the bundled font"
+WID=$(xdotool search --onlyvisible --name 'vodcut' | head -1)
+NAME=$(xdotool getwindowname "$WID")
+# An imported Timeline has no title: the editor names it in the window's language.
+case "$NAME" in *未命名*) ;; *) fail "the window title is not Chinese: $NAME" ;; esac
 sleep 1
 import -window root "$OUT/chinese-without-cjk-fonts.png"
 echo "e2e-cjk: passed (screenshot in $OUT)"

@@ -169,6 +169,7 @@ fn assert_text_fits(h: &Harness<'static, Editor>, screen: &str, behind: &[(Strin
 #[test]
 fn the_main_window_in_english_and_in_chinese() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut results = egui_kittest::SnapshotResults::new();
     for (lang, name) in [(Lang::En, "main_window_en"), (Lang::Zh, "main_window_zh")] {
         i18n::set(lang);
         let editor = support::ui::editor(Arc::new(NativePicker), demo());
@@ -176,8 +177,10 @@ fn the_main_window_in_english_and_in_chinese() {
         settle(&mut h);
         assert_text_fits(&h, "the main window", &[]);
         h.snapshot(name);
+        results.extend_harness(&mut h);
     }
     i18n::set(Lang::En);
+    results.unwrap();
 }
 
 #[test]

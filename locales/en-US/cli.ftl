@@ -55,16 +55,22 @@ cli-render-stopped = render stopped; nothing was written to { $file }
 cli-nothing-written = nothing written: { $error }
 cli-render-placeholders = not imitated by the draft, drawn as labelled placeholders:
 cli-note = note: { $note }
-cli-render-wrote = wrote { $file } ({ $width }x{ $height }, { $fps } fps, { $secs } s from { $from } s, { $frames } frames) in { $took } s ({ $speed }x real time)
+cli-render-wrote = wrote { $file } ({ $width }x{ $height }, { $fps } fps, { $length } from { $from }, { $frames } frames) in { $took } ({ $speed }x real time)
 cli-png-encode = cannot encode the PNG: { $error }
 cli-cannot-write-file = cannot write { $file }: { $error }
 cli-width-min = --width must be at least 1
 cli-no-frame-layers =
-    no frame at { $at } s for { $n } layer(s), nothing written:
+    { $n ->
+        [one] no frame at { $at } for 1 layer, nothing written:
+       *[other] no frame at { $at } for { $n } layers, nothing written:
+    }
     { $layers }
-cli-still-wrote = wrote { $file } ({ $width }x{ $height }, { $layers } layer(s) at { $at } s of a { $out_width }x{ $out_height } output)
-cli-no-frame-media = no frame of media { $media } at { $at } s: { $error }
-cli-frame-wrote = wrote { $file } ({ $width }x{ $height }, media { $media } at { $at } s)
+cli-still-wrote = wrote { $file } ({ $width }x{ $height }, { $layers ->
+        [one] 1 layer
+       *[other] { $layers } layers
+    } at { $at } of a { $out_width }x{ $out_height } output)
+cli-no-frame-media = no frame of media { $media } at { $at }: { $error }
+cli-frame-wrote = wrote { $file } ({ $width }x{ $height }, media { $media } at { $at })
 
 # The head line of `vodcut status`: a job's title (or id) and its state.
 cli-job-head = { $name } [{ $state }]

@@ -52,16 +52,16 @@ cli-render-stopped = 渲染已停止；没有写入 { $file }
 cli-nothing-written = 没有写入任何文件：{ $error }
 cli-render-placeholders = 草稿无法模拟以下内容，已画成带标签的占位框：
 cli-note = 注意：{ $note }
-cli-render-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $fps } fps，从 { $from } 秒起共 { $secs } 秒，{ $frames } 帧），用时 { $took } 秒（{ $speed } 倍实时）
+cli-render-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $fps } fps，从 { $from } 起共 { $length }，{ $frames } 帧），用时 { $took }（{ $speed } 倍实时）
 cli-png-encode = 无法编码 PNG：{ $error }
 cli-cannot-write-file = 无法写入 { $file }：{ $error }
 cli-width-min = --width 至少为 1
 cli-no-frame-layers =
-    在 { $at } 秒处有 { $n } 个图层没有画面，没有写入任何文件：
+    在 { $at } 处有 { $n } 个图层没有画面，没有写入任何文件：
     { $layers }
-cli-still-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $out_width }x{ $out_height } 输出中 { $at } 秒处的 { $layers } 个图层）
-cli-no-frame-media = 媒资 { $media } 在 { $at } 秒处没有画面：{ $error }
-cli-frame-wrote = 已写入 { $file }（{ $width }x{ $height }，媒资 { $media } 的 { $at } 秒处）
+cli-still-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $out_width }x{ $out_height } 输出中 { $at } 处的 { $layers } 个图层）
+cli-no-frame-media = 媒资 { $media } 在 { $at } 处没有画面：{ $error }
+cli-frame-wrote = 已写入 { $file }（{ $width }x{ $height }，媒资 { $media } 的 { $at } 处）
 
 # `vodcut status` 的首行：任务的标题（或 ID）和状态。
 cli-job-head = { $name } [{ $state }]

@@ -90,7 +90,7 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!("cli-no-frame-layers", at = at.to_string(), n = lines.len(), layers = lines.join("\n")),
+            crate::t!("cli-no-frame-layers", at = crate::i18n::format::duration(at.as_secs_f64()), n = lines.len(), layers = lines.join("\n")),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
@@ -104,7 +104,7 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             width = img.width,
             height = img.height,
             layers = plan.layers.len(),
-            at = at.to_string(),
+            at = crate::i18n::format::duration(at.as_secs_f64()),
             out_width = plan.width,
             out_height = plan.height
         )
@@ -128,7 +128,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
     let media_id = a.media_id.as_str();
     let cancel = Arc::new(AtomicBool::new(false));
     let (img, _) = rt.block_on(footage.video_frame(media_id, at, width, &cancel)).map_err(|e| {
-        (EXIT_REFUSED, crate::t!("cli-no-frame-media", media = media_id, at = at.to_string(), error = e.to_string()))
+        (EXIT_REFUSED, crate::t!("cli-no-frame-media", media = media_id, at = crate::i18n::format::duration(at.as_secs_f64()), error = e.to_string()))
     })?;
     write_png(&a.output, &img)?;
     let _ = writeln!(
@@ -140,7 +140,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             width = img.width,
             height = img.height,
             media = media_id,
-            at = at.to_string()
+            at = crate::i18n::format::duration(at.as_secs_f64())
         )
     );
     Ok(EXIT_OK)

@@ -187,10 +187,10 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
             width = report.size.0,
             height = report.size.1,
             fps = report.rate.label(),
-            secs = secs.to_string(),
-            from = report.span.from.to_string(),
+            length = crate::i18n::format::duration(secs.as_secs_f64()),
+            from = crate::i18n::format::duration(report.span.from.as_secs_f64()),
             frames = report.frames,
-            took = format!("{took:.1}"),
+            took = crate::i18n::format::duration(took),
             speed = format!("{:.2}", if took > 0.0 { secs.as_secs_f64() / took } else { 0.0 })
         )
     );

@@ -41,7 +41,7 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Timeout(secs) => crate::t!("media-ffmpeg-timeout", secs = *secs),
             DecodeError::Cancelled => crate::t!("media-cancelled"),
             DecodeError::Forbidden => crate::t!("media-url-expired"),
-            DecodeError::NoFrame { at } => crate::t!("media-no-frame-at", at = format!("{at:.3}")),
+            DecodeError::NoFrame { at } => crate::t!("media-no-frame-at", at = crate::i18n::format::duration(*at)),
             DecodeError::Failed(e) => crate::t!("media-ffmpeg-failed", error = e.as_str()),
         };
         f.write_str(&text)
