@@ -48,6 +48,7 @@ fn os_description() -> String {
 pub fn report_text(message: &str, place: &str, thread: &str, backtrace: &str, log_lines: &[String]) -> String {
     let now = time::OffsetDateTime::now_utc();
     let mut text = format!(
+        // i18n-exempt: the crash report is for developers and stays English
         "vodcut crash report\n\
          version: {}\n\
          time (UTC): {}\n\
