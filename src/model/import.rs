@@ -3,7 +3,7 @@
 //! The Timeline is read straight into its typed form (no intermediate `Value` tree): a
 //! 100 000-clip Timeline opens in about the time and memory of a bare JSON parse.
 
-use super::json::{Extra, Key, plain_message};
+use super::json::{Extra, Key, plain_message, syntax_message};
 use super::project::{MediaMetadata, ProduceConfig, Project, Track, TrackKind, UserData};
 use super::wire::{Clip, Timeline};
 use serde::Deserializer;
@@ -131,7 +131,7 @@ pub fn shape_message(e: &serde_json::Error) -> String {
 
 fn import_error(e: ParseError, prefix: &str) -> ImportError {
     match e {
-        ParseError::Json(e) => ImportError::NotJson(e.to_string()),
+        ParseError::Json(e) => ImportError::NotJson(syntax_message(&e)),
         ParseError::Shape { path, message } => {
             let path = match (prefix.is_empty(), path == place(".")) {
                 (true, _) => path,
@@ -164,7 +164,7 @@ fn import_at(bytes: &[u8], prefix: &str) -> Result<Project, ImportError> {
             }
             return Err(ImportError::NotATimeline);
         }
-        Err(e) => return Err(ImportError::NotJson(e.to_string())),
+        Err(e) => return Err(ImportError::NotJson(syntax_message(&e))),
     };
     if top.has_timeline && !top.has_tracks {
         return import_request_fields(bytes);

@@ -365,6 +365,45 @@ pub fn plain_message(message: &str) -> String {
     message.replace("expected a sequence", "expected a list").replace("expected a map", "expected an object")
 }
 
+/// serde_json's words for a syntax error (its position cut off), in the current language.
+pub fn syntax_words(text: &str) -> String {
+    let key = match text {
+        "EOF while parsing a list" => "core-syntax-eof-list",
+        "EOF while parsing an object" => "core-syntax-eof-object",
+        "EOF while parsing a string" => "core-syntax-eof-string",
+        "EOF while parsing a value" => "core-syntax-eof-value",
+        "expected `:`" => "core-syntax-colon",
+        "expected `,` or `]`" => "core-syntax-comma-list",
+        "expected `,` or `}`" => "core-syntax-comma-object",
+        "expected ident" => "core-syntax-ident",
+        "expected value" => "core-syntax-value",
+        "invalid escape" => "core-syntax-escape",
+        "invalid number" => "core-syntax-number",
+        "number out of range" => "core-syntax-range",
+        "invalid unicode code point" => "core-syntax-unicode",
+        "control character (\\u0000-\\u001F) found while parsing a string" => "core-syntax-control",
+        "key must be a string" => "core-syntax-key",
+        "lone leading surrogate in hex escape" => "core-syntax-surrogate",
+        "trailing comma" => "core-syntax-trailing-comma",
+        "trailing characters" => "core-syntax-trailing",
+        "unexpected end of hex escape" => "core-syntax-hex-end",
+        "recursion limit exceeded" => "core-syntax-recursion",
+        other => return other.to_owned(),
+    };
+    crate::i18n::tr(key)
+}
+
+/// A syntax error with where it is: "expected value at line 1 column 5".
+pub fn syntax_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let words = syntax_words(text.split(" at line ").next().unwrap_or(&text));
+    if e.line() > 0 {
+        crate::t!("core-json-syntax-at", message = words, line = e.line(), column = e.column())
+    } else {
+        words
+    }
+}
+
 /// What serde found, in words: "map" is an object, "string \"x\"" the text "x".
 fn found_words(found: &str) -> String {
     let quoted =

@@ -302,7 +302,7 @@ fn json_error(e: serde_json::Error, path: PathBuf) -> FileError {
         Category::Syntax | Category::Io => {
             let message = e.to_string();
             // serde_json appends " at line X column Y"; we say it our way.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            let message = crate::model::json::syntax_words(message.split(" at line ").next().unwrap_or(&message));
             FileError::NotJson { path, message, line, column }
         }
     }
