@@ -438,7 +438,8 @@ fn expected_words(expected: &str) -> String {
         "a boolean" => crate::t!("core-json-a-boolean"),
         "a string" => crate::t!("core-json-a-string"),
         e if e.starts_with("struct ") || e.starts_with("enum ") => crate::t!("core-json-an-object"),
-        e => e.to_owned(),
+        // Rarer forms ("a sequence of 2 elements") stay serde's English, in plain words.
+        e => e.replace("a sequence", "a list").replace("a map", "an object"),
     }
 }
 
