@@ -12,7 +12,7 @@ use vodcut::model::time::FrameRate;
 use vodcut::store::project_file::from_bytes;
 
 fn open_error(text: &str) -> String {
-    from_bytes(text.as_bytes(), Path::new("p.vodcut")).err().expect("refused").to_string()
+    from_bytes(text.as_bytes(), Path::new("p.vodcut")).expect_err("refused").to_string()
 }
 
 /// The words of `text` that are English (ASCII letters), names taken out.
