@@ -70,7 +70,7 @@ impl<T: Send + 'static> Tasks<T> {
             {
                 Ok(rt) => self.runtime = Some(rt),
                 Err(e) => {
-                    self.error = Some(format!("cannot start the network runtime: {e}"));
+                    self.error = Some(crate::t!("cli-no-runtime", error = e.to_string()));
                     return false;
                 }
             }

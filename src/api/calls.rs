@@ -21,7 +21,12 @@ fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
 fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(v).map_err(|e| ApiError::BadResponse {
         status: 200,
-        detail: format!("{action} answer at {}: {}", e.path(), e.inner()),
+        detail: crate::t!(
+            "core-api-answer-at",
+            action = action,
+            at = e.path().to_string(),
+            error = e.inner().to_string()
+        ),
     })
 }
 
@@ -189,6 +194,7 @@ impl MediaQuery {
         MediaQuery {
             search_type: Some(kind.to_owned()),
             match_expr: (!text.is_empty()).then(|| match_title(text)),
+            // i18n-exempt: the API's SortBy values
             sort_by: Some(if newest_first { "CreationTime:Desc" } else { "CreationTime:Asc" }.into()),
             page_no: scroll_token.is_none().then_some(page_no.max(1)),
             page_size: Some(page_size.clamp(1, 100)),
@@ -201,7 +207,7 @@ impl MediaQuery {
 /// backslashes in the text cannot break (or change) the expression.
 pub fn match_title(text: &str) -> String {
     let escaped = text.replace('\\', "\\\\").replace('\'', "\\'");
-    format!("Title in ('{escaped}')")
+    format!("Title in ('{escaped}')") // i18n-exempt: the API's Match syntax
 }
 
 fn pairs(list: &[(&str, Option<String>)]) -> Vec<(String, String)> {
@@ -217,7 +223,7 @@ impl Client {
         if r.media_id.is_empty() && r.project_id.is_empty() {
             return Err(ApiError::BadResponse {
                 status: 200,
-                detail: format!("the answer holds no MediaId or ProjectId (RequestId {})", r.request_id),
+                detail: crate::t!("core-api-no-ids", request = r.request_id.as_str()),
             });
         }
         Ok(r)
@@ -238,6 +244,7 @@ impl Client {
         ]);
         let v = self.call("SearchEditingProject", &params, Safety::ReadOnly).await?;
         let total = v.get("Total").and_then(Value::as_u64).unwrap_or(0);
+        // i18n-exempt: a JSON pointer
         let list = v.pointer("/ProjectList/Project").cloned().unwrap_or(Value::Array(vec![]));
         Ok((total, parse("SearchEditingProject", list)?))
     }
@@ -246,6 +253,7 @@ impl Client {
         let params = pairs(&[
             ("SearchType", q.search_type.clone()),
             ("Match", q.match_expr.clone()),
+            // i18n-exempt: the API's field names
             ("Fields", Some("Title,CoverURL,Duration,Status,Size,CreationTime".into())),
             ("SortBy", q.sort_by.clone()),
             ("PageNo", q.page_no.map(|n| n.to_string())),
@@ -264,7 +272,7 @@ impl Client {
     /// Up to 20 IDs per call. Returns the found videos and the IDs that do not exist.
     pub async fn get_video_infos(&self, ids: &[String]) -> Result<(Vec<VideoInfo>, Vec<String>), ApiError> {
         if ids.len() > 20 {
-            return Err(ApiError::Config(format!("GetVideoInfos takes at most 20 IDs, not {}", ids.len())));
+            return Err(ApiError::Config(crate::t!("core-api-too-many-ids", n = ids.len().to_string())));
         }
         let v = self.call("GetVideoInfos", &pairs(&[("VideoIds", Some(ids.join(",")))]), Safety::ReadOnly).await?;
         let list = v.get("VideoList").cloned().unwrap_or(Value::Array(vec![]));
@@ -279,6 +287,7 @@ impl Client {
             .await?;
         parse(
             "GetEditingProjectMaterials",
+            // i18n-exempt: a JSON pointer
             v.pointer("/MaterialList/Material").cloned().unwrap_or(Value::Array(vec![])),
         )
     }

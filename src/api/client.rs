@@ -84,7 +84,7 @@ impl Client {
             .timeout(config.timeout)
             .user_agent(concat!("vodcut/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| ApiError::Config(format!("cannot set up HTTPS: {e}")))?;
+            .map_err(|e| ApiError::Config(crate::t!("core-api-no-https", error = e.to_string())))?;
         Ok(Client { http, config, creds })
     }
 
@@ -139,7 +139,7 @@ impl Client {
                     // A 2xx with a broken body, or a 5xx from a proxy: the call may have run.
                     Safety::Billed if !(400..500).contains(&status) => Err(ApiError::OutcomeUnknown {
                         action: action.into(),
-                        detail: format!("HTTP {status} with an unreadable body: {detail}"),
+                        detail: crate::t!("core-api-unreadable-body", status = status.to_string(), detail = detail),
                     }),
                     _ => Err(ApiError::BadResponse { status, detail }),
                 },
@@ -162,9 +162,9 @@ impl Client {
         let mut p = vec![
             ("Action".to_owned(), action.to_owned()),
             ("Version".to_owned(), API_VERSION.to_owned()),
-            ("Format".to_owned(), "JSON".to_owned()),
+            ("Format".to_owned(), "JSON".to_owned()), // i18n-exempt: protocol value
             ("AccessKeyId".to_owned(), self.creds.access_key_id.clone()),
-            ("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()),
+            ("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()), // i18n-exempt: protocol value
             ("SignatureVersion".to_owned(), "1.0".to_owned()),
             ("SignatureNonce".to_owned(), nonce()),
             ("Timestamp".to_owned(), timestamp_now()),
@@ -187,7 +187,7 @@ impl Client {
         let common = self.common_params(action);
         let mut all = common.clone();
         all.extend_from_slice(params);
-        let signature = sign::sign("POST", self.creds.secret.expose(), &all);
+        let signature = sign::sign("POST", self.creds.secret.expose(), &all); // i18n-exempt: HTTP method
 
         let api_encoded = sign::encode_pairs(params);
         let in_body = api_encoded.len() > QUERY_LIMIT;
@@ -196,7 +196,7 @@ impl Client {
             query.push('&');
             query.push_str(&api_encoded);
         }
-        query.push_str("&Signature=");
+        query.push_str("&Signature="); // i18n-exempt: protocol
         query.push_str(&sign::percent_encode(&signature));
         let mut url = self.config.endpoint.clone();
         url.set_query(Some(&query));
@@ -223,7 +223,7 @@ impl Client {
         };
         let hashed_payload = sign::v3::hex_sha256(body.as_bytes());
         let mut headers: Vec<(String, String)> = vec![
-            ("host".into(), host),
+            ("host".into(), host), // i18n-exempt: a header name
             ("x-acs-action".into(), action.to_owned()),
             ("x-acs-version".into(), API_VERSION.to_owned()),
             ("x-acs-date".into(), timestamp_now()),
@@ -237,9 +237,11 @@ impl Client {
             headers.push(("x-acs-security-token".into(), t.expose().to_owned()));
             headers.push(("x-acs-accesskey-id".into(), self.creds.access_key_id.clone()));
         }
+        // i18n-exempt: HTTP method
         let (request, signed) = sign::v3::canonical_request("POST", url.path(), query, &headers, &hashed_payload);
         let signature = sign::v3::signature(self.creds.secret.expose(), &sign::v3::string_to_sign(&request));
         let authorization = format!(
+            // i18n-exempt: the Authorization header's syntax
             "{} Credential={},SignedHeaders={signed},Signature={signature}",
             sign::v3::ALGORITHM,
             self.creds.access_key_id
@@ -281,7 +283,8 @@ impl Client {
         let body = match resp.text().await {
             Ok(b) => b,
             Err(e) => {
-                return Attempt::Lost(scrub(&format!("the answer was cut off: {}", error_chain(&e.without_url()))));
+                let error = error_chain(&e.without_url());
+                return Attempt::Lost(scrub(&crate::t!("core-api-cut-off", error = error)));
             }
         };
         let body = scrub(&body);
@@ -295,12 +298,13 @@ fn interpret(status: u16, body: &str, retry_after: Option<Duration>) -> Attempt 
     if (200..300).contains(&status) {
         return match parsed {
             Ok(v @ Value::Object(_)) => Attempt::Ok(v),
-            Ok(_) => Attempt::Bad(status, format!("expected a JSON object, got: {}", snippet(body))),
+            Ok(_) => Attempt::Bad(status, crate::t!("core-api-not-object", body = snippet(body))),
             Err(e) => Attempt::Bad(status, format!("{e}: {}", snippet(body))),
         };
     }
     let field =
         |v: &Value, names: &[&str]| names.iter().find_map(|n| v.get(*n).and_then(Value::as_str)).map(str::to_owned);
+    // i18n-exempt: the service's JSON field names
     match parsed {
         Ok(v) if field(&v, &["Code", "code"]).is_some() => {
             let error = ServiceError {
@@ -342,7 +346,7 @@ fn xml_error(status: u16, body: &str) -> Option<ServiceError> {
 fn snippet(body: &str) -> String {
     let t = body.trim();
     if t.is_empty() {
-        return "(empty body)".into();
+        return crate::t!("core-api-empty-body");
     }
     let cut: String = t.chars().take(200).collect();
     if cut.len() < t.len() { format!("{cut}…") } else { cut }
@@ -382,6 +386,7 @@ pub fn timestamp_now() -> String {
 }
 
 pub fn format_timestamp(t: time::OffsetDateTime) -> String {
+    // i18n-exempt: a timestamp format
     let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     t.to_offset(time::UtcOffset::UTC).format(&f).unwrap_or_default()
 }

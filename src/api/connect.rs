@@ -30,9 +30,9 @@ impl Connection {
         match &self.choice {
             CredentialChoice::Automatic => Ok(find(&Lookup::system(), None)?),
             CredentialChoice::Profile(name) => Ok(find(&Lookup::system(), Some(name))?),
-            CredentialChoice::Session => self.session.clone().ok_or_else(|| {
-                ApiError::Config("no credentials entered for this session: open Account settings".into())
-            }),
+            CredentialChoice::Session => {
+                self.session.clone().ok_or_else(|| ApiError::Config(crate::t!("core-api-no-session-keys")))
+            }
         }
     }
 

@@ -23,7 +23,7 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
+        f.write_str("Secret(***)") // i18n-exempt: a debug form, never shown
     }
 }
 
@@ -47,11 +47,17 @@ pub enum Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Environment => f.write_str("environment variables"),
-            Source::CliProfile { path, profile } => write!(f, "aliyun CLI profile \"{profile}\" ({})", path.display()),
-            Source::CredentialsFile { path, profile } => write!(f, "profile \"{profile}\" in {}", path.display()),
-            Source::Session => f.write_str("entered for this session"),
-            Source::Sandbox => f.write_str("the sandbox's demo keys"),
+            Source::Environment => f.write_str(&crate::t!("core-source-env")),
+            Source::CliProfile { path, profile } => {
+                let path = path.display().to_string();
+                f.write_str(&crate::t!("core-source-cli", profile = profile.as_str(), path = path))
+            }
+            Source::CredentialsFile { path, profile } => {
+                let path = path.display().to_string();
+                f.write_str(&crate::t!("core-source-file", profile = profile.as_str(), path = path))
+            }
+            Source::Session => f.write_str(&crate::t!("core-source-session")),
+            Source::Sandbox => f.write_str(&crate::t!("core-source-sandbox")),
         }
     }
 }
@@ -206,19 +212,19 @@ impl Lookup<'_> {
     }
 }
 
-const ENV_ID: [&str; 4] =
+const ENV_ID: [&str; 4] = // i18n-exempt: environment variable names
     ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY_ID", "ACCESS_KEY_ID"];
 pub const ENV_SECRET: [&str; 4] = [
-    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    "ALIBABACLOUD_ACCESS_KEY_SECRET",
-    "ALICLOUD_ACCESS_KEY_SECRET",
-    "ACCESS_KEY_SECRET",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET", // i18n-exempt: an environment variable
+    "ALIBABACLOUD_ACCESS_KEY_SECRET",  // i18n-exempt: an environment variable
+    "ALICLOUD_ACCESS_KEY_SECRET",      // i18n-exempt: an environment variable
+    "ACCESS_KEY_SECRET",               // i18n-exempt: an environment variable
 ];
-pub const ENV_TOKEN: [&str; 4] =
+pub const ENV_TOKEN: [&str; 4] = // i18n-exempt: environment variable names
     ["ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABACLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN", "SECURITY_TOKEN"];
-const ENV_REGION: [&str; 5] =
+const ENV_REGION: [&str; 5] = // i18n-exempt: environment variable names
     ["ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "REGION_ID", "REGION"];
-const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE", "ALICLOUD_PROFILE"];
+const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE", "ALICLOUD_PROFILE"]; // i18n-exempt: an environment variable
 
 /// Finds credentials. With `profile` (the user's explicit `--profile`), only the two profile
 /// files are consulted, for that profile.
@@ -235,9 +241,9 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
     }
     let profile_name = profile.map(str::to_owned).or_else(|| lookup.first(&ENV_PROFILE).map(|(_, v)| v));
 
-    let cli_disabled =
+    let cli_disabled = // i18n-exempt: an environment variable
         (lookup.env)("ALIBABA_CLOUD_CLI_PROFILE_DISABLED").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let cli_path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE")
+    let cli_path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE") // i18n-exempt: an environment variable
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
     match (&cli_path, cli_disabled) {
@@ -249,11 +255,12 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         },
     }
 
-    let ini_path = (lookup.env)("ALIBABA_CLOUD_CREDENTIALS_FILE")
+    let ini_path = (lookup.env)("ALIBABA_CLOUD_CREDENTIALS_FILE") // i18n-exempt: an environment variable
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".alibabacloud/credentials")));
     match &ini_path {
         None => looked.push(crate::t!("cred-file-no-home")),
+        // i18n-exempt: the profile name the tools use by default
         Some(path) => match from_credentials_file(path, profile_name.as_deref().unwrap_or("default"))? {
             Ok(c) => return Ok(c),
             Err(why) => looked.push(why),
@@ -263,10 +270,10 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         // The user named a profile: the useful answer is which names do exist.
         let mut existing: Vec<String> = Vec::new();
         if !cli_disabled && let Some(path) = &cli_path {
-            existing.extend(cli_names(path).into_iter().map(|n| format!("{n} (aliyun CLI config)")));
+            existing.extend(cli_names(path).into_iter().map(|n| crate::t!("core-profile-in-cli", name = n)));
         }
         if let Some(text) = ini_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
-            existing.extend(ini_section_names(&text).into_iter().map(|n| format!("{n} (credentials file)")));
+            existing.extend(ini_section_names(&text).into_iter().map(|n| crate::t!("core-profile-in-file", name = n)));
         }
         return Err(CredentialError::NoSuchProfile { name: name.to_owned(), existing });
     }
@@ -317,27 +324,24 @@ fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credenti
     let wanted = profile
         .map(str::to_owned)
         .or_else(|| doc["current"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| "default".into());
+        .unwrap_or_else(|| "default".into()); // i18n-exempt: the profile name the tools use by default
     let profiles = doc["profiles"].as_array().cloned().unwrap_or_default();
     let Some(p) = profiles.iter().find(|p| p["name"].as_str() == Some(wanted.as_str())) else {
         return Ok(Err(crate::t!("cred-no-profile-here", place = place.as_str(), name = wanted)));
     };
     let s = |k: &str| p[k].as_str().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
-    let mode = s("mode").unwrap_or_else(|| "AK".into());
-    let place = format!("{place}, profile \"{wanted}\"");
+    let mode = s("mode").unwrap_or_else(|| "AK".into()); // i18n-exempt: a config field and value
+    let place = crate::t!("core-cred-place-profile", place = place, name = wanted.as_str());
     let token = match mode.to_ascii_lowercase().as_str() {
         "ak" => None,
         "ststoken" => Some(s("sts_token").ok_or_else(|| CredentialError::Malformed {
             place: place.clone(),
-            message: "mode StsToken but no sts_token".into(),
+            message: crate::t!("core-cred-no-sts-token"),
         })?),
         _ => return Err(CredentialError::Unsupported { place, mode }),
     };
     let (Some(id), Some(secret)) = (s("access_key_id"), s("access_key_secret")) else {
-        return Err(CredentialError::Malformed {
-            place,
-            message: "access_key_id or access_key_secret is empty".into(),
-        });
+        return Err(CredentialError::Malformed { place, message: crate::t!("core-cred-key-empty") });
     };
     Ok(Ok(Credentials {
         access_key_id: id,
@@ -367,15 +371,12 @@ fn from_credentials_file(path: &Path, profile: &str) -> Result<Result<Credential
     };
     let get = |k: &str| section.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
     let place = format!("{place}, [{profile}]");
-    let kind = get("type").unwrap_or_else(|| "access_key".into());
+    let kind = get("type").unwrap_or_else(|| "access_key".into()); // i18n-exempt: a config field
     if kind != "access_key" {
         return Err(CredentialError::Unsupported { place, mode: kind });
     }
     let (Some(id), Some(secret)) = (get("access_key_id"), get("access_key_secret")) else {
-        return Err(CredentialError::Malformed {
-            place,
-            message: "access_key_id or access_key_secret is missing".into(),
-        });
+        return Err(CredentialError::Malformed { place, message: crate::t!("core-cred-key-missing") });
     };
     Ok(Ok(Credentials {
         access_key_id: id,
@@ -409,7 +410,7 @@ fn ini_section(text: &str, name: &str) -> Option<Vec<(String, String)>> {
 
 /// Profile names in the aliyun CLI config, for a picker.
 pub fn cli_profile_names(lookup: &Lookup) -> Vec<String> {
-    let path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE")
+    let path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE") // i18n-exempt: an environment variable
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
     path.map(|p| cli_names(&p)).unwrap_or_default()

@@ -45,7 +45,8 @@ impl ServiceError {
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (HTTP {}): {}", self.code, self.status, self.message)?;
+        let (code, status, message) = (self.code.as_str(), self.status.to_string(), self.message.as_str());
+        f.write_str(&crate::t!("core-api-service-error", code = code, status = status, message = message))?;
         if let Some(h) = self.hint() {
             f.write_str(&crate::t!("api-what-to-do", hint = h))?;
         }

@@ -98,7 +98,7 @@ fn url_list(v: Option<&Value>) -> Vec<String> {
 }
 
 fn bad(action: &str, detail: impl Into<String>) -> ApiError {
-    ApiError::BadResponse { status: 200, detail: format!("{action} answer: {}", detail.into()) }
+    ApiError::BadResponse { status: 200, detail: crate::t!("core-api-answer", action = action, detail = detail.into()) }
 }
 
 impl Client {
@@ -106,11 +106,12 @@ impl Client {
     pub async fn get_play_info(&self, video_id: &str) -> Result<Vec<PlayInfo>, ApiError> {
         let params = vec![
             ("VideoId".to_owned(), video_id.to_owned()),
-            ("Formats".to_owned(), "mp4".to_owned()),
+            ("Formats".to_owned(), "mp4".to_owned()), // i18n-exempt: protocol value
             ("AuthTimeout".to_owned(), AUTH_TIMEOUT_SECS.to_string()),
             ("ResultType".to_owned(), "Multiple".to_owned()),
         ];
         let v = self.call("GetPlayInfo", &params, Safety::ReadOnly).await?;
+        // i18n-exempt: a JSON pointer
         let list = v.pointer("/PlayInfoList/PlayInfo").cloned().unwrap_or(Value::Array(vec![]));
         serde_json::from_value(list).map_err(|e| bad("GetPlayInfo", e.to_string()))
     }

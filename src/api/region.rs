@@ -10,30 +10,25 @@ pub fn endpoint_for(region: &str) -> Result<String, String> {
     if is_known(region) {
         return Ok(format!("https://vod.{region}.aliyuncs.com/"));
     }
-    Err(format!(
-        "unknown VOD region \"{region}\"; known regions: {}",
-        REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
-    ))
+    let list = REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ");
+    Err(crate::t!("core-region-unknown", region = region, list = list))
 }
 
 /// Checks an endpoint override. HTTPS anywhere; plain http only to this machine unless
 /// `allow_insecure` (a private endpoint the user vouches for), so a typo cannot send signed
 /// requests in clear text across a network.
 pub fn check_endpoint(url: &str, allow_insecure: bool) -> Result<reqwest::Url, String> {
-    let parsed = reqwest::Url::parse(url.trim()).map_err(|e| format!("endpoint \"{url}\" is not a URL: {e}"))?;
+    let parsed = reqwest::Url::parse(url.trim())
+        .map_err(|e| crate::t!("core-endpoint-not-url", url = url, error = e.to_string()))?;
     let host = parsed.host_str().unwrap_or("");
     match parsed.scheme() {
         "https" => {}
-        "http" if allow_insecure || is_loopback(host) => {}
-        "http" => {
-            return Err(format!(
-                "endpoint \"{url}\" is plain http to another machine; use https, or allow insecure http explicitly"
-            ));
-        }
-        other => return Err(format!("endpoint \"{url}\": scheme {other} is not http or https")),
+        "http" if allow_insecure || is_loopback(host) => {} // i18n-exempt: a URL scheme
+        "http" => return Err(crate::t!("core-endpoint-plain-http", url = url)),
+        other => return Err(crate::t!("core-endpoint-scheme", url = url, scheme = other)),
     }
     if host.is_empty() {
-        return Err(format!("endpoint \"{url}\" has no host"));
+        return Err(crate::t!("core-endpoint-no-host", url = url));
     }
     Ok(parsed)
 }

@@ -25,16 +25,18 @@ pub enum SignatureVersion {
 impl SignatureVersion {
     pub const ALL: [SignatureVersion; 2] = [SignatureVersion::V1, SignatureVersion::V3];
 
-    pub fn describe(self) -> &'static str {
+    /// The choice as the settings show it, in the current language.
+    pub fn describe(self) -> String {
         match self {
-            SignatureVersion::V1 => "V1 (HMAC-SHA1, default)",
-            SignatureVersion::V3 => "V3 (ACS3-HMAC-SHA256)",
+            SignatureVersion::V1 => crate::t!("core-sign-v1"),
+            SignatureVersion::V3 => crate::t!("core-sign-v3"),
         }
     }
 }
 
 impl fmt::Display for SignatureVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // i18n-exempt: the names `--signature` takes
         f.write_str(match self {
             SignatureVersion::V1 => "v1",
             SignatureVersion::V3 => "v3",
@@ -48,7 +50,7 @@ impl FromStr for SignatureVersion {
         match s.trim().to_ascii_lowercase().as_str() {
             "v1" | "1" | "1.0" | "hmac-sha1" => Ok(SignatureVersion::V1),
             "v3" | "3" | "acs3-hmac-sha256" => Ok(SignatureVersion::V3),
-            other => Err(format!("signature version \"{other}\" is not v1 or v3")),
+            other => Err(crate::t!("core-sign-unknown", version = other)),
         }
     }
 }
@@ -60,7 +62,7 @@ use sha1::Sha1;
 /// RFC 3986 percent-encoding as the signature defines it: space is `%20`, `*` is `%2A`,
 /// `~` stays, hex digits are uppercase.
 pub fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    const HEX: &[u8; 16] = b"0123456789ABCDEF"; // i18n-exempt: hex digits
     let mut out = String::with_capacity(s.len() * 3 / 2);
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -126,7 +128,7 @@ pub mod v3 {
     use hmac::{Hmac, Mac};
     use sha2::{Digest, Sha256};
 
-    pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
+    pub const ALGORITHM: &str = "ACS3-HMAC-SHA256"; // i18n-exempt: the algorithm's name
 
     pub fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -201,6 +203,7 @@ pub mod v3 {
     ) -> String {
         let (request, signed) = canonical_request(method, path, query, headers, hashed_payload);
         let sig = signature(secret, &string_to_sign(&request));
+        // i18n-exempt: the Authorization header's syntax
         format!("{ALGORITHM} Credential={access_key_id},SignedHeaders={signed},Signature={sig}")
     }
 }

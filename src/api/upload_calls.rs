@@ -56,9 +56,10 @@ pub struct UploadMeta {
 
 fn decode_json(what: &str, b64: &str) -> Result<Value, ApiError> {
     let bad = |detail: String| ApiError::BadResponse { status: 200, detail: format!("{what}: {detail}") };
-    let bytes =
-        base64::engine::general_purpose::STANDARD.decode(b64.trim()).map_err(|e| bad(format!("not Base64 ({e})")))?;
-    serde_json::from_slice(&bytes).map_err(|e| bad(format!("not JSON ({e})")))
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .map_err(|e| bad(crate::t!("core-api-not-base64", error = e.to_string())))?;
+    serde_json::from_slice(&bytes).map_err(|e| bad(crate::t!("core-api-not-json", error = e.to_string())))
 }
 
 /// Decodes the Base64 JSON pair. Only the three keys and the token are required in the auth.
@@ -66,7 +67,7 @@ pub fn decode_ticket(action: &str, v: &Value, id_field: &str) -> Result<UploadTi
     let s = |name: &str| v.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
     let missing = |name: &str| ApiError::BadResponse {
         status: 200,
-        detail: format!("the {action} answer has no {name} (RequestId {})", s("RequestId")),
+        detail: crate::t!("core-api-answer-lacks", action = action, name = name, request = s("RequestId")),
     };
     let media_id = s(id_field);
     if media_id.is_empty() {
@@ -90,6 +91,7 @@ pub fn decode_ticket(action: &str, v: &Value, id_field: &str) -> Result<UploadTi
 }
 
 fn parse_utc(s: &str) -> Option<i64> {
+    // i18n-exempt: a timestamp format
     let f = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     time::PrimitiveDateTime::parse(s.trim(), &f).ok().map(|t| t.assume_utc().unix_timestamp())
 }
@@ -111,7 +113,7 @@ impl Client {
     /// CreateUploadImage (`ImageType=default`, so the image shows in the console).
     pub async fn create_upload_image(&self, meta: &UploadMeta, ext: &str) -> Result<UploadTicket, ApiError> {
         let mut p = vec![
-            ("ImageType".to_owned(), "default".to_owned()),
+            ("ImageType".to_owned(), "default".to_owned()), // i18n-exempt: protocol value
             ("ImageExt".to_owned(), ext.to_ascii_lowercase()),
             ("Title".to_owned(), meta.title.clone()),
             ("OriginalFileName".to_owned(), meta.file_name.clone()),

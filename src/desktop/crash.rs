@@ -48,6 +48,7 @@ fn os_description() -> String {
 pub fn report_text(message: &str, place: &str, thread: &str, backtrace: &str, log_lines: &[String]) -> String {
     let now = time::OffsetDateTime::now_utc();
     let mut text = format!(
+        // i18n-exempt: the crash report is for developers and stays English
         "vodcut crash report\n\
          version: {}\n\
          time (UTC): {}\n\
@@ -88,6 +89,7 @@ pub fn write_report(dir: &Path, text: &str) -> std::io::Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
+    // i18n-exempt: crash handling stays English (a report for developers, kept simple in a panic)
     Err(std::io::Error::other("too many crash reports this second"))
 }
 
@@ -103,17 +105,19 @@ pub fn install_hook(data_dir: &Path) {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "(no message)".into());
+            .unwrap_or_else(|| "(no message)".into()); // i18n-exempt: part of the English report
         let place = info.location().map(|l| l.to_string()).unwrap_or_default();
-        let thread = std::thread::current().name().unwrap_or("unnamed").to_owned();
+        let thread = std::thread::current().name().unwrap_or("unnamed").to_owned(); // i18n-exempt: as above
         let backtrace = std::backtrace::Backtrace::force_capture().to_string();
         let text = report_text(&message, &place, &thread, &backtrace, &super::logfile::recent_lines());
         let Some(dir) = lock(&DIR).clone() else { return };
         match write_report(&dir, &text) {
             Ok(path) => {
+                // i18n-exempt: said from inside a panic, where no lookup should run
                 eprintln!("vodcut: a crash report was written to {}", path.display());
                 *lock(&LAST_REPORT) = Some(path);
             }
+            // i18n-exempt: said from inside a panic, where no lookup should run
             Err(e) => eprintln!("vodcut: could not write a crash report in {}: {e}", dir.display()),
         }
     }));

@@ -18,17 +18,26 @@ pub struct StoredKeys {
     pub security_token: Option<Secret>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeychainError {
     /// No keychain service can be reached here (no Secret Service on the session bus, no bus).
-    #[error("no system keychain is available here ({0}); the keys are kept for this session only")]
     Unavailable(String),
     /// The keychain answered, but refused or failed.
-    #[error("the system keychain refused: {0}")]
     Failed(String),
-    #[error("the entry in the system keychain is not one vodcut wrote ({0})")]
     Unreadable(String),
 }
+
+impl std::fmt::Display for KeychainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            KeychainError::Unavailable(why) => crate::t!("core-keychain-unavailable", why = why.as_str()),
+            KeychainError::Failed(why) => crate::t!("core-keychain-failed", why = why.as_str()),
+            KeychainError::Unreadable(why) => crate::t!("core-keychain-unreadable", why = why.as_str()),
+        })
+    }
+}
+
+impl std::error::Error for KeychainError {}
 
 /// Where remembered keys live.
 pub trait KeyStore: Send + Sync {
@@ -125,7 +134,7 @@ impl MemoryKeyStore {
 
     fn check(&self) -> Result<(), KeychainError> {
         if self.unavailable {
-            return Err(KeychainError::Unavailable("no Secret Service on the session bus".into()));
+            return Err(KeychainError::Unavailable(crate::t!("core-keychain-no-service")));
         }
         Ok(())
     }
@@ -168,7 +177,7 @@ pub fn run_off_thread<T: Send + 'static>(
         });
         let result = rx
             .recv_timeout(TIMEOUT)
-            .unwrap_or_else(|_| Err(KeychainError::Unavailable("the keychain did not answer in time".into())));
+            .unwrap_or_else(|_| Err(KeychainError::Unavailable(crate::t!("core-keychain-timeout"))));
         done(result);
     });
 }

@@ -100,7 +100,12 @@ impl Write for RotatingFile {
         if self.written > 0 && self.written + buf.len() as u64 > self.max_bytes {
             // A failed rotation keeps appending to the old file rather than losing records.
             if let Err(e) = self.rotate() {
-                let _ = writeln!(std::io::stderr(), "vodcut: cannot rotate {}: {e}", self.path.display());
+                let path = self.path.display().to_string();
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    crate::t!("core-log-no-rotate", path = path, error = e.to_string())
+                );
             }
         }
         if self.file.is_none() {
@@ -180,7 +185,7 @@ pub fn init(data_dir: Option<&Path>, level: log::LevelFilter) -> Option<PathBuf>
             Some(path)
         }
         Some(Err(e)) => {
-            eprintln!("vodcut: cannot write a log file in the data folder ({e}); logging to stderr only");
+            eprintln!("{}", crate::t!("core-log-no-file", error = e.to_string()));
             None
         }
         None => None,

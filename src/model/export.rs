@@ -86,6 +86,7 @@ pub fn produce_config_json(c: &ProduceConfig) -> Option<Value> {
 pub fn user_data_json(u: &UserData) -> Option<Value> {
     let mut o = Map::new();
     if !u.callback_url.trim().is_empty() {
+        // i18n-exempt: the API's CallbackType value
         let kind = if u.callback_type.trim().is_empty() { "http" } else { u.callback_type.trim() };
         let mut cb = Map::new();
         cb.insert("CallbackURL".into(), u.callback_url.trim().into());

@@ -7,6 +7,7 @@ use super::wire::{Clip, Effect, EffectKind, Num};
 /// `clips` clips spread over `tracks` tracks (video, audio and subtitle tracks in turn), laid
 /// end to end with explicit times, a few effects, Chinese text: shaped like real work.
 pub fn generated_project(clips: usize, tracks: usize) -> Project {
+    // i18n-exempt: sample data for benchmarks
     let mut p = Project { title: format!("generated {clips} clips"), ..Project::default() };
     let tracks = tracks.max(1);
     for t in 0..tracks {
@@ -28,8 +29,9 @@ pub fn generated_project(clips: usize, tracks: usize) -> Project {
             match track.kind {
                 TrackKind::Subtitle => {
                     clip.r#type = Some("Text".into());
+                    // i18n-exempt: sample data for benchmarks
                     clip.content = Some(format!("第{i}句字幕 line {i}"));
-                    clip.font_color = Some("#FFFFFF".into());
+                    clip.font_color = Some("#FFFFFF".into()); // i18n-exempt: a colour value
                     clip.font_size = Some(Num::int(36));
                 }
                 _ => {

@@ -3,7 +3,7 @@
 //! The Timeline is read straight into its typed form (no intermediate `Value` tree): a
 //! 100 000-clip Timeline opens in about the time and memory of a bare JSON parse.
 
-use super::json::{Extra, Key, plain_message};
+use super::json::{Extra, Key, plain_message, syntax_message};
 use super::project::{MediaMetadata, ProduceConfig, Project, Track, TrackKind, UserData};
 use super::wire::{Clip, Timeline};
 use serde::Deserializer;
@@ -12,17 +12,26 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 /// Why a Timeline could not be imported.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("not JSON: {0}")]
     NotJson(String),
-    #[error("at {path}: {message}")]
     Shape { path: String, message: String },
-    #[error(
-        "this is neither an API Timeline nor a vodcut project (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)"
-    )]
     NotATimeline,
 }
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            ImportError::NotJson(e) => crate::t!("core-import-not-json", error = e.as_str()),
+            ImportError::Shape { path, message } => {
+                crate::t!("core-import-shape", at = path.as_str(), message = message.as_str())
+            }
+            ImportError::NotATimeline => crate::t!("core-import-not-timeline"),
+        })
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 pub const TRACK_KEYS: [&str; 4] = ["VideoTracks", "AudioTracks", "ImageTracks", "SubtitleTracks"];
 
@@ -49,7 +58,7 @@ pub fn probe(bytes: &[u8]) -> serde_json::Result<TopLevel> {
     impl<'de> Visitor<'de> for V {
         type Value = TopLevel;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an object")
+            f.write_str(&crate::t!("core-json-an-object"))
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
             let mut top = TopLevel::default();
@@ -105,7 +114,7 @@ pub fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
 }
 
 fn place(path: &str) -> String {
-    if path == "." || path.is_empty() { "the top level".into() } else { path.to_owned() }
+    if path == "." || path.is_empty() { crate::t!("core-json-top-level") } else { path.to_owned() }
 }
 
 /// The message of a shape error in words, with its line and column.
@@ -113,17 +122,21 @@ pub fn shape_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text);
     let plain = plain_message(text);
-    if e.line() > 0 { format!("{plain} (line {}, column {})", e.line(), e.column()) } else { plain }
+    if e.line() > 0 {
+        crate::t!("core-json-at-line", message = plain, line = e.line(), column = e.column())
+    } else {
+        plain
+    }
 }
 
 fn import_error(e: ParseError, prefix: &str) -> ImportError {
     match e {
-        ParseError::Json(e) => ImportError::NotJson(e.to_string()),
+        ParseError::Json(e) => ImportError::NotJson(syntax_message(&e)),
         ParseError::Shape { path, message } => {
-            let path = match (prefix.is_empty(), path.as_str()) {
+            let path = match (prefix.is_empty(), path == place(".")) {
                 (true, _) => path,
-                (false, "the top level") => prefix.to_owned(),
-                (false, p) => format!("{prefix}.{p}"),
+                (false, true) => prefix.to_owned(),
+                (false, false) => format!("{prefix}.{path}"),
             };
             ImportError::Shape { path, message }
         }
@@ -151,7 +164,7 @@ fn import_at(bytes: &[u8], prefix: &str) -> Result<Project, ImportError> {
             }
             return Err(ImportError::NotATimeline);
         }
-        Err(e) => return Err(ImportError::NotJson(e.to_string())),
+        Err(e) => return Err(ImportError::NotJson(syntax_message(&e))),
     };
     if top.has_timeline && !top.has_tracks {
         return import_request_fields(bytes);
@@ -203,7 +216,7 @@ pub fn project_from_timeline(tl: Timeline) -> Project {
 /// `{"Timeline": "...", "Title": "...", "MediaMetadata": "{...}", ...}` -> project.
 fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
     let fields: Extra = parse_typed(bytes).map_err(|e| import_error(e, ""))?;
-    let timeline = fields.get("Timeline").map(|r| r.get()).unwrap_or("null");
+    let timeline = fields.get("Timeline").map(|r| r.get()).unwrap_or("null"); // i18n-exempt: JSON
     let mut p = import_at(timeline.as_bytes(), "Timeline")?;
     let o: Map<String, Value> = fields
         .iter()
@@ -219,9 +232,9 @@ fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
             Some(Value::String(s)) if s.trim().is_empty() => Ok(Map::new()),
             Some(Value::String(s)) => match serde_json::from_str(s) {
                 Ok(Value::Object(m)) => Ok(m),
-                _ => Err(ImportError::Shape { path: k.into(), message: "expected a JSON object".into() }),
+                _ => Err(ImportError::Shape { path: k.into(), message: crate::t!("core-json-expected-json-object") }),
             },
-            Some(_) => Err(ImportError::Shape { path: k.into(), message: "expected a JSON object".into() }),
+            Some(_) => Err(ImportError::Shape { path: k.into(), message: crate::t!("core-json-expected-json-object") }),
         }
     };
     p.title = text("Title");
@@ -248,7 +261,7 @@ fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
             None => Ok(None),
             Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| ImportError::Shape {
                 path: format!("ProduceConfig.{k}"),
-                message: "expected a whole number of pixels".into(),
+                message: crate::t!("core-json-expected", expected = crate::t!("core-what-pixels")),
             }),
         }
     };

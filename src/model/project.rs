@@ -36,7 +36,7 @@ impl<'de> Deserialize<'de> for TrackKind {
             ("Image", TrackKind::Image),
             ("Subtitle", TrackKind::Subtitle),
         ];
-        one_of(d, CHOICES, "a kind of track")
+        one_of(d, CHOICES, "core-what-track-kind")
     }
 }
 
@@ -53,13 +53,20 @@ impl TrackKind {
         }
     }
 
+    /// "video", "image overlay": the kind in the current language. Kept per language for
+    /// the life of the process, so callers can hold it as `&'static str`.
     pub fn label(self) -> &'static str {
-        match self {
-            TrackKind::Video => "video",
-            TrackKind::Audio => "audio",
-            TrackKind::Image => "image overlay",
-            TrackKind::Subtitle => "subtitle",
-        }
+        use std::sync::OnceLock;
+        static LABELS: [[OnceLock<String>; 4]; 2] = [const { [const { OnceLock::new() }; 4] }; 2];
+        let key = match self {
+            TrackKind::Video => "core-track-kind-video",
+            TrackKind::Audio => "core-track-kind-audio",
+            TrackKind::Image => "core-track-kind-image",
+            TrackKind::Subtitle => "core-track-kind-subtitle",
+        };
+        let lang = crate::i18n::current();
+        let i = crate::i18n::Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        LABELS[i][self as usize].get_or_init(|| crate::i18n::tr_in(lang, key, &[]))
     }
 
     /// Audio is muted, pictures are hidden.
@@ -112,7 +119,7 @@ impl Track {
     }
 }
 
-json_object!(Track, "an object (a track)", init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
+json_object!(Track, "core-what-track", init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
     "Kind" => kind,
     "Name" => name,
     "Locked" => locked,
@@ -136,7 +143,7 @@ pub struct MediaMetadata {
     pub other_fields: Extra,
 }
 
-json_object!(MediaMetadata, "an object (media metadata)", init: MediaMetadata::default(), extra: other_fields, required: [], {
+json_object!(MediaMetadata, "core-what-media-metadata", init: MediaMetadata::default(), extra: other_fields, required: [], {
     "Title" => title,
     "Description" => description,
     "CoverURL" => cover_url,
@@ -159,10 +166,10 @@ pub struct ProduceConfig {
 }
 
 fn pixels<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    optional_whole(d, "a whole number of pixels")
+    optional_whole(d, "core-what-pixels")
 }
 
-json_object!(ProduceConfig, "an object (produce settings)", init: ProduceConfig::default(), extra: other_fields, required: [], {
+json_object!(ProduceConfig, "core-what-produce-config", init: ProduceConfig::default(), extra: other_fields, required: [], {
     "TemplateGroupId" => template_group_id,
     "TemplateId" => template_id,
     "Width" => width with pixels,
@@ -185,7 +192,7 @@ pub struct UserData {
     pub other_fields: Extra,
 }
 
-json_object!(UserData, "an object (user data)", init: UserData::default(), extra: other_fields, required: [], {
+json_object!(UserData, "core-what-user-data", init: UserData::default(), extra: other_fields, required: [], {
     "CallbackURL" => callback_url,
     "CallbackType" => callback_type,
     "Extend" => extend,
@@ -201,7 +208,7 @@ pub struct Marker {
     pub other_fields: Extra,
 }
 
-json_object!(Marker, "an object (a marker)", init: Marker::default(), extra: other_fields, required: ["Time"], {
+json_object!(Marker, "core-what-marker", init: Marker::default(), extra: other_fields, required: ["Time"], {
     "Time" => time,
     "Label" => label,
 });
@@ -219,7 +226,7 @@ impl<'de> Deserialize<'de> for MediaKind {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         const CHOICES: &[(&str, MediaKind)] =
             &[("Video", MediaKind::Video), ("Audio", MediaKind::Audio), ("Image", MediaKind::Image)];
-        one_of(d, CHOICES, "a kind of media")
+        one_of(d, CHOICES, "core-what-media-kind")
     }
 }
 
@@ -249,7 +256,7 @@ pub struct BinEntry {
     pub other_fields: Extra,
 }
 
-json_object!(BinEntry, "an object (a media bin entry)", init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
+json_object!(BinEntry, "core-what-bin-entry", init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
     "MediaId" => media_id,
     "Title" => title,
     "Duration" => duration,
@@ -313,10 +320,10 @@ pub struct Project {
 }
 
 fn format_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    whole_number(d, "a whole number")
+    whole_number(d, "core-what-whole-number")
 }
 
-json_object!(Project, "an object (a vodcut project)", init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
+json_object!(Project, "core-what-project", init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
     "FormatVersion" => format_version with format_version,
     "Title" => title,
     "Description" => description,

@@ -5,23 +5,34 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Region {
     pub id: &'static str,
-    pub name: &'static str,
+    /// The console's name for it, shown in the current language (`{}`).
+    pub name: RegionName,
+}
+
+/// A region's name: a catalog key, shown in the current language when displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegionName(&'static str);
+
+impl std::fmt::Display for RegionName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::tr(self.0))
+    }
 }
 
 pub const REGIONS: &[Region] = &[
-    Region { id: "cn-shanghai", name: "China (Shanghai)" },
-    Region { id: "cn-beijing", name: "China (Beijing)" },
-    Region { id: "cn-shenzhen", name: "China (Shenzhen)" },
-    Region { id: "cn-hangzhou", name: "China (Hangzhou), served by Shanghai" },
-    Region { id: "cn-hongkong", name: "China (Hong Kong)" },
-    Region { id: "ap-southeast-1", name: "Singapore" },
-    Region { id: "ap-northeast-1", name: "Japan (Tokyo)" },
-    Region { id: "ap-southeast-5", name: "Indonesia (Jakarta)" },
-    Region { id: "ap-south-1", name: "India (Mumbai)" },
-    Region { id: "us-west-1", name: "US (Silicon Valley)" },
-    Region { id: "eu-central-1", name: "Germany (Frankfurt)" },
-    Region { id: "me-central-1", name: "Saudi Arabia (Riyadh)" },
-    Region { id: "cn-north-2-gov-1", name: "China North 2 Ali Gov 1" },
+    Region { id: "cn-shanghai", name: RegionName("core-region-shanghai") },
+    Region { id: "cn-beijing", name: RegionName("core-region-beijing") },
+    Region { id: "cn-shenzhen", name: RegionName("core-region-shenzhen") },
+    Region { id: "cn-hangzhou", name: RegionName("core-region-hangzhou") },
+    Region { id: "cn-hongkong", name: RegionName("core-region-hongkong") },
+    Region { id: "ap-southeast-1", name: RegionName("core-region-singapore") },
+    Region { id: "ap-northeast-1", name: RegionName("core-region-tokyo") },
+    Region { id: "ap-southeast-5", name: RegionName("core-region-jakarta") },
+    Region { id: "ap-south-1", name: RegionName("core-region-mumbai") },
+    Region { id: "us-west-1", name: RegionName("core-region-silicon-valley") },
+    Region { id: "eu-central-1", name: RegionName("core-region-frankfurt") },
+    Region { id: "me-central-1", name: RegionName("core-region-riyadh") },
+    Region { id: "cn-north-2-gov-1", name: RegionName("core-region-gov") },
 ];
 
 /// Whether `id` is a region vodcut knows an endpoint for.

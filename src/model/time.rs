@@ -217,7 +217,7 @@ impl FrameRate {
     pub fn parse(self, text: &str) -> Result<Time, String> {
         let text = text.trim();
         if !text.contains(':') {
-            return Time::parse_secs(text).ok_or_else(|| "not a time: seconds, m:ss or h:mm:ss.ff".into());
+            return Time::parse_secs(text).ok_or_else(|| crate::t!("core-time-not-a-time"));
         }
         let (clock, frames) = match text.split_once('.') {
             Some((c, f)) => (c, Some(f)),
@@ -225,26 +225,32 @@ impl FrameRate {
         };
         let parts: Vec<&str> = clock.split(':').collect();
         if parts.len() > 3 {
-            return Err("too many ':' (h:mm:ss.ff at most)".into());
+            return Err(crate::t!("core-time-too-many-colons"));
         }
         let mut secs: i64 = 0;
         for (i, p) in parts.iter().enumerate() {
-            let v: i64 = p.trim().parse().map_err(|_| format!("\"{p}\" is not a whole number"))?;
+            let v: i64 = p.trim().parse().map_err(|_| crate::t!("core-time-not-whole", text = *p))?;
             if v < 0 || (i > 0 && v >= 60) {
-                return Err(format!("{v} is out of range in a timecode"));
+                return Err(crate::t!("core-time-out-of-range", v = v.to_string()));
             }
-            secs = secs.checked_mul(60).and_then(|s| s.checked_add(v)).ok_or("too long")?;
+            secs =
+                secs.checked_mul(60).and_then(|s| s.checked_add(v)).ok_or_else(|| crate::t!("core-time-too-long"))?;
         }
         let ff: i64 = match frames {
             None => 0,
-            Some(f) => f.trim().parse().map_err(|_| format!("\"{f}\" is not a frame number"))?,
+            Some(f) => f.trim().parse().map_err(|_| crate::t!("core-time-not-frame", text = f))?,
         };
         let per_second = self.fps().ceil() as i64;
         if ff < 0 || ff >= per_second {
-            return Err(format!("frame {ff} does not exist at {} fps (0 to {})", self.label(), per_second - 1));
+            return Err(crate::t!(
+                "core-time-no-such-frame",
+                frame = ff.to_string(),
+                fps = self.label(),
+                last = (per_second - 1).to_string()
+            ));
         }
         if secs > Time::MAX.0 / TICKS_PER_SECOND {
-            return Err("too long".into());
+            return Err(crate::t!("core-time-too-long"));
         }
         Ok(self.frame_start(self.first_frame_of_second(secs) + ff))
     }
@@ -272,7 +278,7 @@ impl<'de> Deserialize<'de> for FrameRate {
             _ => None,
         };
         fps.and_then(FrameRate::from_fps)
-            .ok_or_else(|| serde::de::Error::custom(format!("{v} is not a frame rate (1 to 240 frames per second)")))
+            .ok_or_else(|| serde::de::Error::custom(crate::t!("core-time-not-frame-rate", v = v.to_string())))
     }
 }
 
@@ -326,7 +332,7 @@ impl<'de> Deserialize<'de> for Time {
         impl serde::de::Visitor<'_> for V {
             type Value = Time;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a time in seconds (a number, or a string holding one)")
+                f.write_str(&crate::t!("core-time-expecting"))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Time, E> {
                 self.visit_f64(v as f64)
@@ -335,10 +341,10 @@ impl<'de> Deserialize<'de> for Time {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Time, E> {
-                Time::from_secs_f64(v).ok_or_else(|| E::custom(format!("{v} s is not a usable time")))
+                Time::from_secs_f64(v).ok_or_else(|| E::custom(crate::t!("core-time-unusable", v = v.to_string())))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Time, E> {
-                Time::parse_secs(v).ok_or_else(|| E::custom(format!("\"{v}\" is not a time in seconds")))
+                Time::parse_secs(v).ok_or_else(|| E::custom(crate::t!("core-time-not-seconds", text = v)))
             }
         }
         d.deserialize_any(V)

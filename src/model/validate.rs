@@ -92,12 +92,12 @@ pub const ALIGNMENTS: [&str; 9] = [
 
 pub const FONTS: [&str; 7] = [
     "SimSun",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Zen Hei Mono",
-    "WenQuanYi Zen Hei Sharp",
-    "Yuanti SC Bold",
-    "Yuanti SC Light",
-    "Yuanti SC Regular",
+    "WenQuanYi Zen Hei",       // i18n-exempt: a font name
+    "WenQuanYi Zen Hei Mono",  // i18n-exempt: a font name
+    "WenQuanYi Zen Hei Sharp", // i18n-exempt: a font name
+    "Yuanti SC Bold",          // i18n-exempt: a font name
+    "Yuanti SC Light",         // i18n-exempt: a font name
+    "Yuanti SC Regular",       // i18n-exempt: a font name
 ];
 
 /// Regions whose output may omit StorageLocation.

@@ -71,21 +71,22 @@ impl<'de> Deserialize<'de> for Num {
             Value::Number(number) => Ok(Num { number, quoted: false }),
             Value::String(s) => match Num::parse(&s) {
                 Some(n) => Ok(Num { number: n.number, quoted: true }),
-                None => Err(serde::de::Error::custom(format!("\"{s}\" is not a number"))),
+                None => Err(serde::de::Error::custom(crate::t!("core-json-not-a-number", text = s.as_str()))),
             },
-            other => Err(serde::de::Error::custom(format!("expected a number, found {}", json_kind(&other)))),
+            other => Err(serde::de::Error::custom(crate::t!("core-json-expected-number", found = json_kind(&other)))),
         }
     }
 }
 
-pub(crate) fn json_kind(v: &Value) -> &'static str {
+/// What kind of JSON value `v` is, in words ("a list"); null and true/false as JSON writes them.
+pub(crate) fn json_kind(v: &Value) -> String {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => "null".to_owned(), // i18n-exempt: JSON's own word
+        Value::Bool(_) => "true/false".to_owned(),
+        Value::Number(_) => crate::t!("core-json-a-number"),
+        Value::String(_) => crate::t!("core-json-a-string"),
+        Value::Array(_) => crate::t!("core-json-a-list"),
+        Value::Object(_) => crate::t!("core-json-an-object"),
     }
 }
 
@@ -103,7 +104,7 @@ pub struct FontFace {
     pub extra: Extra,
 }
 
-json_object!(FontFace, "an object (font face)", init: FontFace::default(), extra: extra, required: [], {
+json_object!(FontFace, "core-what-font-face", init: FontFace::default(), extra: extra, required: [], {
     "Bold" => bold,
     "Italic" => italic,
     "Underline" => underline,
@@ -162,7 +163,7 @@ pub struct Clip {
     pub extra: Extra,
 }
 
-json_object!(Clip, "an object (a clip)", init: Clip::default(), extra: extra, required: [], {
+json_object!(Clip, "core-what-clip", init: Clip::default(), extra: extra, required: [], {
     "MediaId" => media_id,
     "ImageId" => image_id,
     "Type" => r#type,
@@ -223,7 +224,7 @@ impl EffectKind {
             EffectKind::DeWatermark => "DeWatermark",
             EffectKind::Volume => "Volume",
             EffectKind::Background => "Background",
-            EffectKind::Vfx => "VFX",
+            EffectKind::Vfx => "VFX", // i18n-exempt: the API's Type name
             EffectKind::Transition => "Transition",
         }
     }
@@ -295,7 +296,7 @@ pub struct KnownEffect {
     pub extra: Extra,
 }
 
-json_object!(KnownEffect, "an object (an effect)", init: KnownEffect::default(), extra: extra, required: ["Type"], {
+json_object!(KnownEffect, "core-what-effect", init: KnownEffect::default(), extra: extra, required: ["Type"], {
     "Type" => r#type,
     "SubType" => sub_type,
     "In" => r#in,
@@ -325,6 +326,7 @@ impl Effect {
     pub fn new(kind: EffectKind) -> Effect {
         let mut e = KnownEffect { r#type: kind.wire_name().to_owned(), ..Default::default() };
         match kind {
+            // i18n-exempt: the API's SubType name
             EffectKind::DeWatermark => e.sub_type = Some("Delogo_Blur".into()),
             EffectKind::Volume => e.gain = Some(Num { number: 1.into(), quoted: true }),
             EffectKind::Background => e.sub_type = Some("Blur".into()),
@@ -391,7 +393,7 @@ macro_rules! track_type {
             #[serde(flatten)]
             pub extra: Extra,
         }
-        json_object!($name, "an object (a track)", init: $name::default(), extra: extra, required: [], {
+        json_object!($name, "core-what-track", init: $name::default(), extra: extra, required: [], {
             $field => clips,
         });
     };
@@ -435,7 +437,7 @@ pub struct Timeline {
     pub extra: Extra,
 }
 
-json_object!(Timeline, "an object (a Timeline)", init: Timeline::default(), extra: extra, required: [], {
+json_object!(Timeline, "core-what-timeline", init: Timeline::default(), extra: extra, required: [], {
     "VideoTracks" => video_tracks,
     "AudioTracks" => audio_tracks,
     "ImageTracks" => image_tracks,

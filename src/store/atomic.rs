@@ -14,16 +14,39 @@ use std::path::{Path, PathBuf};
 pub const BACKUPS: usize = 3;
 
 /// Why a save was refused or failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("{0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// The path names something other than a regular file: replacing it would destroy it.
-    #[error("it is {0}, not a regular file; vodcut only replaces regular files")]
+    /// What it is, as a catalog key (see [`kind_of`]).
     NotRegular(&'static str),
     /// The file is read-only and the caller did not ask to replace read-only files.
-    #[error("it is read-only")]
     ReadOnly,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Io(e) => write!(f, "{e}"),
+            WriteError::NotRegular(kind) => f.write_str(&crate::t!("core-write-not-regular", kind = kind_words(kind))),
+            WriteError::ReadOnly => f.write_str(&crate::t!("core-write-read-only")),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
 }
 
 impl From<WriteError> for io::Error {
@@ -79,25 +102,31 @@ pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(p),
         }
     }
-    Err(io::Error::new(io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
+    Err(io::Error::new(io::ErrorKind::InvalidInput, crate::t!("core-too-many-links")))
 }
 
-/// What kind of thing a non-regular file is, in words.
+/// What kind of thing a non-regular file is: the catalog key of its words (shown with
+/// [`kind_words`]).
 pub fn kind_of(ft: fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if ft.is_fifo() {
-            return "a FIFO (named pipe)";
+            return "file-kind-fifo";
         }
         if ft.is_char_device() || ft.is_block_device() {
-            return "a device";
+            return "file-kind-device";
         }
         if ft.is_socket() {
-            return "a socket";
+            return "file-kind-socket";
         }
     }
-    if ft.is_dir() { "a folder" } else { "not a regular file" }
+    if ft.is_dir() { "file-kind-folder" } else { "core-file-kind-other" }
+}
+
+/// "a device", "a FIFO (named pipe)": what [`kind_of`] found, in the current language.
+pub fn kind_words(kind: &str) -> String {
+    crate::i18n::tr(kind)
 }
 
 /// The general form: see [`WriteOptions`].
@@ -123,7 +152,9 @@ pub fn write_atomic_opts(
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = target.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, crate::t!("core-no-file-name")))?;
     let tmp = dir.join(format!(".{}.tmp-{}-{}", name.to_string_lossy(), std::process::id(), unique()));
     let result = (|| {
         let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;

@@ -14,14 +14,41 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 pub const STDIO: &str = "-";
 
 /// Why an input could not be read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReadError {
-    #[error("{0}")]
-    Io(#[from] io::Error),
-    #[error("it is {0}, not a regular file")]
+    Io(io::Error),
+    /// What it is, as a catalog key (see [`super::atomic::kind_of`]).
     NotRegular(&'static str),
-    #[error("it is larger than {} MB, the most vodcut reads", MAX_INPUT_BYTES / (1024 * 1024))]
     TooLarge,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::NotRegular(kind) => {
+                f.write_str(&crate::t!("core-read-not-regular", kind = super::atomic::kind_words(kind)))
+            }
+            ReadError::TooLarge => {
+                f.write_str(&crate::t!("core-read-too-large", limit = (MAX_INPUT_BYTES / (1024 * 1024)).to_string()))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> Self {
+        ReadError::Io(e)
+    }
 }
 
 /// True when `path` is `-`.
@@ -92,10 +119,10 @@ mod tests {
         let fifo = dir.path().join("pipe.json");
         crate::store::atomic::tests::mkfifo(&fifo);
         // Would block forever if opened: no writer.
-        assert!(matches!(read_file(&fifo), Err(ReadError::NotRegular("a FIFO (named pipe)"))));
+        assert!(matches!(read_file(&fifo), Err(ReadError::NotRegular("file-kind-fifo"))));
         // Would be read forever.
         if let Some(zero) = crate::store::atomic::tests::char_device(dir.path(), "zero", 5) {
-            assert!(matches!(read_file(&zero), Err(ReadError::NotRegular("a device"))));
+            assert!(matches!(read_file(&zero), Err(ReadError::NotRegular("file-kind-device"))));
         }
         let e = read_file(dir.path()).unwrap_err();
         assert_eq!(e.to_string(), "it is a folder, not a regular file");

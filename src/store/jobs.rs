@@ -89,6 +89,7 @@ impl Job {
         self.state == JobState::Submitted
             && !matches!(self.production_status.as_deref(), Some("Produced" | "ProduceFailed"))
             || self.state == JobState::Submitted
+                // i18n-exempt: the API's status value
                 && self.production_status.as_deref() == Some("Produced")
                 && !matches!(self.video_status.as_deref(), Some("Normal" | "TranscodeFail" | "UploadFail" | "Blocked"))
     }
@@ -112,6 +113,7 @@ pub fn data_dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("VODCUT_DATA_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }
+    // i18n-exempt: the app's qualifier for the platform's folders
     directories::ProjectDirs::from("com", "vodcut", "vodcut").map(|p| p.data_dir().to_owned())
 }
 
@@ -126,7 +128,7 @@ impl JobStore {
     }
 
     pub fn open_default() -> std::io::Result<Self> {
-        let dir = data_dir().ok_or_else(|| std::io::Error::other("no data folder on this system (no home folder?)"))?;
+        let dir = data_dir().ok_or_else(|| std::io::Error::other(crate::t!("core-no-data-folder")))?;
         Ok(JobStore::new(&dir))
     }
 

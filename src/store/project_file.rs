@@ -43,7 +43,9 @@ impl std::fmt::Display for FileError {
             }
             FileError::ReadOnly { path } => t!("file-read-only", path = shown(path)),
             FileError::TooLarge { path, limit_mb } => t!("file-too-large", path = shown(path), limit = *limit_mb),
-            FileError::Encoding { path, encoding } => t!("file-encoding", path = shown(path), encoding = *encoding),
+            FileError::Encoding { path, encoding } => {
+                t!("file-encoding", path = shown(path), encoding = crate::i18n::tr(encoding))
+            }
             FileError::Empty { path } => t!("file-empty", path = shown(path)),
             FileError::Truncated { path, line, column, backup } => {
                 t!("file-truncated", path = shown(path), line = *line, column = *column, backup = backup.as_str())
@@ -77,13 +79,7 @@ impl std::error::Error for FileError {
 
 /// "a device", "a FIFO (named pipe)"... (from `store::atomic`) in the current language.
 fn kind_word(kind: &str) -> String {
-    match kind {
-        "a FIFO (named pipe)" => crate::t!("file-kind-fifo"),
-        "a device" => crate::t!("file-kind-device"),
-        "a socket" => crate::t!("file-kind-socket"),
-        "a folder" => crate::t!("file-kind-folder"),
-        other => other.to_owned(),
-    }
+    super::atomic::kind_words(kind)
 }
 
 /// What an opened file turned out to be.
@@ -226,21 +222,21 @@ fn read_error(e: ReadError, path: &Path) -> FileError {
     }
 }
 
-/// The encoding of text that is not UTF-8, told by its byte order mark or, for JSON (whose
-/// first character is ASCII), by where its zero bytes are.
+/// The encoding of text that is not UTF-8 (the catalog key of its name), told by its byte
+/// order mark or, for JSON (whose first character is ASCII), by where its zero bytes are.
 fn foreign_encoding(b: &[u8]) -> Option<&'static str> {
     let at = |i: usize| b.get(i).copied();
     // Without a mark, only a JSON start ({, [ or space) next to zero bytes counts.
     let json_start = |x: u8| matches!(x, b'{' | b'[' | b' ' | b'\t' | b'\r' | b'\n');
     match (at(0), at(1), at(2), at(3)) {
-        (Some(0), Some(0), Some(0xFE), Some(0xFF)) => Some("UTF-32 (big-endian)"),
-        (Some(0xFF), Some(0xFE), Some(0), Some(0)) => Some("UTF-32 (little-endian)"),
-        (Some(0xFE), Some(0xFF), ..) => Some("UTF-16 (big-endian)"),
-        (Some(0xFF), Some(0xFE), ..) => Some("UTF-16 (little-endian)"),
-        (Some(0), Some(0), Some(0), Some(x)) if json_start(x) => Some("UTF-32 (big-endian)"),
-        (Some(x), Some(0), Some(0), Some(0)) if json_start(x) => Some("UTF-32 (little-endian)"),
-        (Some(0), Some(x), ..) if json_start(x) => Some("UTF-16 (big-endian)"),
-        (Some(x), Some(0), ..) if json_start(x) => Some("UTF-16 (little-endian)"),
+        (Some(0), Some(0), Some(0xFE), Some(0xFF)) => Some("core-enc-utf32-be"),
+        (Some(0xFF), Some(0xFE), Some(0), Some(0)) => Some("core-enc-utf32-le"),
+        (Some(0xFE), Some(0xFF), ..) => Some("core-enc-utf16-be"),
+        (Some(0xFF), Some(0xFE), ..) => Some("core-enc-utf16-le"),
+        (Some(0), Some(0), Some(0), Some(x)) if json_start(x) => Some("core-enc-utf32-be"),
+        (Some(x), Some(0), Some(0), Some(0)) if json_start(x) => Some("core-enc-utf32-le"),
+        (Some(0), Some(x), ..) if json_start(x) => Some("core-enc-utf16-be"),
+        (Some(x), Some(0), ..) if json_start(x) => Some("core-enc-utf16-le"),
         _ => None,
     }
 }
@@ -266,7 +262,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Opened, FileError> {
                 Some(v) => Some(v.as_u64().ok_or_else(|| FileError::Shape {
                     path: path.clone(),
                     at: "FormatVersion".into(),
-                    message: format!("expected a whole number, found {v}"),
+                    message: crate::t!("core-json-expected-whole-found", found = v.to_string()),
                 })?),
                 None if top.has_tracks || top.has_timeline => None,
                 None => return Err(FileError::Unrecognised { path }),
@@ -306,7 +302,7 @@ fn json_error(e: serde_json::Error, path: PathBuf) -> FileError {
         Category::Syntax | Category::Io => {
             let message = e.to_string();
             // serde_json appends " at line X column Y"; we say it our way.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+            let message = crate::model::json::syntax_words(message.split(" at line ").next().unwrap_or(&message));
             FileError::NotJson { path, message, line, column }
         }
     }

@@ -85,7 +85,8 @@ impl Recovery {
                 continue;
             }
             let parsed = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|b| {
-                serde_json::from_slice::<RecoveryFile>(&b).map_err(|e| format!("unreadable recovery file: {e}"))
+                serde_json::from_slice::<RecoveryFile>(&b)
+                    .map_err(|e| crate::t!("core-recovery-unreadable", error = e.to_string()))
             });
             let r = match parsed {
                 Ok(r) => r,

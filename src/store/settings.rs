@@ -54,10 +54,10 @@ impl Settings {
         let path = Settings::path(data_dir);
         match std::fs::read(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
-            Err(e) => (Settings::default(), Some(format!("{}: {e}; using defaults", path.display()))),
+            Err(e) => (Settings::default(), Some(unreadable(&path, e.to_string()))),
             Ok(bytes) => match serde_json::from_slice(&bytes) {
                 Ok(s) => (s, None),
-                Err(e) => (Settings::default(), Some(format!("{}: {e}; using defaults", path.display()))),
+                Err(e) => (Settings::default(), Some(unreadable(&path, e.to_string()))),
             },
         }
     }
@@ -74,6 +74,11 @@ impl Settings {
         self.recent.insert(0, path.to_owned());
         self.recent.truncate(MAX_RECENT);
     }
+}
+
+/// Why the settings file was not used, in the current language.
+fn unreadable(path: &Path, error: String) -> String {
+    crate::t!("core-settings-unreadable", path = path.display().to_string(), error = error)
 }
 
 #[cfg(test)]

@@ -22,12 +22,13 @@ pub fn cache_dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("VODCUT_CACHE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }
+    // i18n-exempt: the app's qualifier for the platform's folders
     directories::ProjectDirs::from("com", "vodcut", "vodcut").map(|p| p.cache_dir().to_owned())
 }
 
 impl ThumbCache {
     pub fn new(cache_dir: &Path, max_bytes: u64) -> Self {
-        Self::in_folder(cache_dir, "thumbs", max_bytes)
+        Self::in_folder(cache_dir, "thumbs", max_bytes) // i18n-exempt: a folder name
     }
 
     /// A cache of its own in `cache_dir/folder` (frames, filmstrip thumbnails, peaks), with

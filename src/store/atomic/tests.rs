@@ -109,7 +109,7 @@ fn devices_fifos_and_folders_are_refused_not_replaced() {
         expected += 1;
         let forced = WriteOptions { backups: 3, replace_read_only: true };
         let e = write_atomic_opts(&null, forced, |_| Ok(())).unwrap_err();
-        assert!(matches!(e, WriteError::NotRegular("a device")), "{e}");
+        assert!(matches!(e, WriteError::NotRegular("file-kind-device")), "{e}");
         assert!(fs::symlink_metadata(&null).unwrap().file_type().is_char_device());
         // Through a link too.
         let link = dir.path().join("to-null");

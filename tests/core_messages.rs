@@ -1,0 +1,78 @@
+//! What the core says (file-parse details, timecodes, regions, signatures, credential
+//! sources, file kinds) follows the language: whole Chinese sentences, with only names (API
+//! fields, paths, values) left as they are. One test, since the language is process-wide.
+
+use std::path::Path;
+use vodcut::api::credentials::Source;
+use vodcut::api::region::REGIONS;
+use vodcut::api::sign::SignatureVersion;
+use vodcut::i18n::{self, Lang};
+use vodcut::model::project::TrackKind;
+use vodcut::model::time::FrameRate;
+use vodcut::store::project_file::from_bytes;
+
+fn open_error(text: &str) -> String {
+    from_bytes(text.as_bytes(), Path::new("p.vodcut")).expect_err("refused").to_string()
+}
+
+/// The words of `text` that are English (ASCII letters), names taken out.
+fn english_words<'a>(text: &'a str, names: &[&str]) -> Vec<&'a str> {
+    text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1 && !names.contains(w)).collect()
+}
+
+#[test]
+fn the_core_speaks_chinese_when_asked_and_english_by_default() {
+    let shape = r#"{"FormatVersion":1,"Tracks":{}}"#;
+    let pixels = r#"{"FormatVersion":1,"ProduceConfig":{"Width":-5}}"#;
+    let kind = r#"{"FormatVersion":1,"Tracks":[{"Kind":"Vid"}]}"#;
+    let twice = r#"{"FormatVersion":1,"Title":"a","Title":"b"}"#;
+    let broken = r#"{"FormatVersion":1,"Title":"a" "b"}"#;
+    let at25 = FrameRate::from_fps(25.0).unwrap();
+
+    i18n::set(Lang::En);
+    assert!(open_error(shape).contains("found an object, expected a list (line 1"), "{}", open_error(shape));
+    assert!(open_error(pixels).contains("-5 is negative; expected a whole number of pixels"));
+    assert!(open_error(kind).contains("\"Vid\" is not a kind of track; expected one of Video, Audio"));
+    assert!(open_error(twice).contains("the key \"Title\" appears twice in this object; keep one"));
+    assert!(open_error(broken).contains("not JSON: expected `,` or `}` (line 1"), "{}", open_error(broken));
+    assert_eq!(at25.parse("1:02.30").unwrap_err(), "frame 30 does not exist at 25 fps (0 to 24)");
+    assert_eq!(REGIONS[0].name.to_string(), "China (Shanghai)");
+    assert_eq!(SignatureVersion::V1.describe(), "V1 (HMAC-SHA1, default)");
+    assert_eq!(TrackKind::Image.label(), "image overlay");
+    assert_eq!(Source::Environment.to_string(), "environment variables");
+
+    i18n::set(Lang::Zh);
+    let names = [
+        "p",
+        "vodcut",
+        "JSON",
+        "Tracks",
+        "Kind",
+        "Title",
+        "ProduceConfig",
+        "Width",
+        "Vid",
+        "Video",
+        "Audio",
+        "Image",
+        "Subtitle",
+    ];
+    for text in [shape, pixels, kind, twice, broken] {
+        let e = open_error(text);
+        assert!(english_words(&e, &names).is_empty(), "{e}");
+    }
+    assert!(open_error(shape).contains("实际是对象，应为列表"), "{}", open_error(shape));
+    assert!(open_error(pixels).contains("-5 是负数；应为整数像素值"), "{}", open_error(pixels));
+    assert!(open_error(twice).contains("键“Title”出现了两次"), "{}", open_error(twice));
+    assert_eq!(at25.parse("1:02.30").unwrap_err(), "25 fps 下没有第 30 帧（应为 0 到 24）");
+    assert_eq!(at25.parse("soon").unwrap_err(), "不是有效的时间：请输入秒数、m:ss 或 h:mm:ss.ff");
+    assert_eq!(REGIONS[0].name.to_string(), "华东2（上海）");
+    assert_eq!(format!("{} ({})", REGIONS[1].id, REGIONS[1].name), "cn-beijing (华北2（北京）)");
+    assert_eq!(SignatureVersion::V1.describe(), "V1（HMAC-SHA1，默认）");
+    assert_eq!(TrackKind::Image.label(), "图片叠加");
+    assert_eq!(Source::Environment.to_string(), "环境变量");
+
+    // A label taken in one language stays right after switching back.
+    i18n::set(Lang::En);
+    assert_eq!(TrackKind::Image.label(), "image overlay");
+}
