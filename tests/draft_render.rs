@@ -125,7 +125,10 @@ fn the_draft_has_the_right_length_size_pictures_and_sound() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let said = text(&o);
-    assert!(said.contains("wrote") && said.contains("320x180, 25 fps, 8 s from 0 s, 200 frames"), "{said}");
+    assert!(
+        said.contains("wrote") && said.contains("320x180, 25 fps, 0:00:08.00 from 0:00:00.00, 200 frames"),
+        "{said}"
+    );
     // The VFX is listed once, with its place and time.
     assert_eq!(said.matches("VFX zoom").count(), 1, "{said}");
     assert!(said.contains("track V1, clip 2: VFX zoom (5–6 s)"), "{said}");

@@ -29,6 +29,7 @@ const QUIET_CALLS: &[&str] = &[
     "Id::new",
     "Id::unique",
     "id_salt",
+    "from_id_salt",
     "push_id",
     "with_id",
     "id_source",

@@ -144,16 +144,3 @@ forms-undo-frame-rate = Change frame rate
 forms-frame-rate-hint = Moves, trims, splits, pastes and the playhead land on this rate's frames. VOD does not take an output frame rate, so set your sources' rate (25 by default).
 
 ## Region names, as the console shows them
-forms-region-cn-shanghai = China (Shanghai)
-forms-region-cn-beijing = China (Beijing)
-forms-region-cn-shenzhen = China (Shenzhen)
-forms-region-cn-hangzhou = China (Hangzhou), served by Shanghai
-forms-region-cn-hongkong = China (Hong Kong)
-forms-region-ap-southeast-1 = Singapore
-forms-region-ap-northeast-1 = Japan (Tokyo)
-forms-region-ap-southeast-5 = Indonesia (Jakarta)
-forms-region-ap-south-1 = India (Mumbai)
-forms-region-us-west-1 = US (Silicon Valley)
-forms-region-eu-central-1 = Germany (Frankfurt)
-forms-region-me-central-1 = Saudi Arabia (Riyadh)
-forms-region-cn-north-2-gov-1 = China North 2 Ali Gov 1

@@ -184,3 +184,5 @@ timeline-keychain-loaded = Keys { $id } loaded from the system keychain
 timeline-keychain-none = No keys are remembered in the system keychain
 timeline-keychain-stored = Remembered in the system keychain
 timeline-keychain-removed = Removed from the system keychain
+# The words of a subtitle just added, to be typed over.
+timeline-new-subtitle = New subtitle

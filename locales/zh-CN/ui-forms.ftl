@@ -134,16 +134,3 @@ forms-undo-frame-rate = 更改帧率
 forms-frame-rate-hint = 移动、修剪、分割、粘贴和播放头都会对齐到此帧率的帧上。点播不接受输出帧率，请设为源素材的帧率（默认 25）。
 
 ## 地域名称，与控制台一致
-forms-region-cn-shanghai = 华东2（上海）
-forms-region-cn-beijing = 华北2（北京）
-forms-region-cn-shenzhen = 华南1（深圳）
-forms-region-cn-hangzhou = 华东1（杭州），由上海提供服务
-forms-region-cn-hongkong = 中国香港
-forms-region-ap-southeast-1 = 新加坡
-forms-region-ap-northeast-1 = 日本（东京）
-forms-region-ap-southeast-5 = 印度尼西亚（雅加达）
-forms-region-ap-south-1 = 印度（孟买）
-forms-region-us-west-1 = 美国（硅谷）
-forms-region-eu-central-1 = 德国（法兰克福）
-forms-region-me-central-1 = 沙特（利雅得）
-forms-region-cn-north-2-gov-1 = 华北2 阿里政务云1

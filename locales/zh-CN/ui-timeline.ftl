@@ -183,3 +183,5 @@ timeline-keychain-loaded = 已从系统钥匙串载入密钥 { $id }
 timeline-keychain-none = 系统钥匙串中没有保存的密钥
 timeline-keychain-stored = 已保存到系统钥匙串
 timeline-keychain-removed = 已从系统钥匙串中删除
+# The words of a subtitle just added, to be typed over.
+timeline-new-subtitle = 新字幕

@@ -90,7 +90,12 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!("cli-no-frame-layers", at = crate::i18n::format::duration(at.as_secs_f64()), n = lines.len(), layers = lines.join("\n")),
+            crate::t!(
+                "cli-no-frame-layers",
+                at = crate::i18n::format::duration(at.as_secs_f64()),
+                n = lines.len(),
+                layers = lines.join("\n")
+            ),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
@@ -128,7 +133,15 @@ pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
     let media_id = a.media_id.as_str();
     let cancel = Arc::new(AtomicBool::new(false));
     let (img, _) = rt.block_on(footage.video_frame(media_id, at, width, &cancel)).map_err(|e| {
-        (EXIT_REFUSED, crate::t!("cli-no-frame-media", media = media_id, at = crate::i18n::format::duration(at.as_secs_f64()), error = e.to_string()))
+        (
+            EXIT_REFUSED,
+            crate::t!(
+                "cli-no-frame-media",
+                media = media_id,
+                at = crate::i18n::format::duration(at.as_secs_f64()),
+                error = e.to_string()
+            ),
+        )
     })?;
     write_png(&a.output, &img)?;
     let _ = writeln!(

@@ -485,10 +485,11 @@ pub fn paste(project: &Project, copied: &[(usize, Time, Clip)], at: Time) -> Res
 }
 
 /// A 3 s subtitle starting at `at`, in the documented default style, centred at the bottom.
+/// Its words are a placeholder in the user's language, to be typed over.
 pub fn new_subtitle(at: Time) -> Clip {
     Clip {
         r#type: Some("Text".into()),
-        content: Some("New subtitle".into()),
+        content: Some(t!("timeline-new-subtitle")),
         timeline_in: Some(at),
         timeline_out: Some(at + Time::from_secs(3)),
         font_size: Some(crate::model::wire::Num::int(36)),

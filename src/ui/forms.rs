@@ -402,20 +402,5 @@ fn frame_rate_ui(ui: &mut egui::Ui, doc: &mut Document) {
 
 /// A region's name in the user's language, as the console names it ("华东2（上海）").
 fn region_name(r: &crate::model::regions::Region) -> String {
-    match r.id {
-        "cn-shanghai" => t!("forms-region-cn-shanghai"),
-        "cn-beijing" => t!("forms-region-cn-beijing"),
-        "cn-shenzhen" => t!("forms-region-cn-shenzhen"),
-        "cn-hangzhou" => t!("forms-region-cn-hangzhou"),
-        "cn-hongkong" => t!("forms-region-cn-hongkong"),
-        "ap-southeast-1" => t!("forms-region-ap-southeast-1"),
-        "ap-northeast-1" => t!("forms-region-ap-northeast-1"),
-        "ap-southeast-5" => t!("forms-region-ap-southeast-5"),
-        "ap-south-1" => t!("forms-region-ap-south-1"),
-        "us-west-1" => t!("forms-region-us-west-1"),
-        "eu-central-1" => t!("forms-region-eu-central-1"),
-        "me-central-1" => t!("forms-region-me-central-1"),
-        "cn-north-2-gov-1" => t!("forms-region-cn-north-2-gov-1"),
-        _ => r.name.to_owned(),
-    }
+    r.name.to_string()
 }
