@@ -124,8 +124,8 @@ cloud-state-unreadable = 无法读取上传状态 { $file }：{ $error }
 cloud-state-damaged = 上传状态 { $file } 已损坏（{ $error }）；删除它即可从头开始
 cloud-state-no-folder = 无法创建上传状态文件夹 { $folder }：{ $error }
 cloud-state-not-saved = 无法保存上传状态 { $file }：{ $error }
-cloud-oss-bad-endpoint = UploadAddress 中的 OSS 接入地址“{ $endpoint }”不是有效的 URL：{ $error }
-cloud-oss-insecure = UploadAddress 中的 OSS 接入地址使用 { $scheme }://，vodcut 拒绝以此连接 { $host }
+cloud-oss-bad-endpoint = 上传地址（UploadAddress）中的 OSS 接入地址“{ $endpoint }”不是有效的 URL：{ $error }
+cloud-oss-insecure = 上传地址（UploadAddress）中的 OSS 接入地址使用 { $scheme }://，vodcut 拒绝以此连接 { $host }
 cloud-oss-no-https = 无法建立 HTTPS：{ $error }
 cloud-oss-cut-off = 应答被截断：{ $error }
 
