@@ -195,12 +195,8 @@ fn the_chinese_uses_the_glossary_terms() {
     for (k, (text, _)) in &en {
         // Placeholders (`{$region}`), commands in backticks (`vodcut media info`) and paths
         // (`~/.alibabacloud/credentials`) are names, not words of the sentence.
-        let mut words: String = text
-            .to_lowercase()
-            .split(' ')
-            .map(|w| if w.contains('/') { "" } else { w })
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut words: String =
+            text.to_lowercase().split(' ').map(|w| if w.contains('/') { "" } else { w }).collect::<Vec<_>>().join(" ");
         for (open, close) in [("{$", '}'), ("`", '`')] {
             while let Some(a) = words.find(open) {
                 let from = a + open.len();

@@ -43,7 +43,7 @@ fn lang_option_wins_over_the_environment_and_may_come_before_the_command() {
     let o = validate(&[("LANG", "zh_CN.UTF-8")], &["--lang", "en"]);
     let out = text(&o.stdout);
     assert!(out.contains("error: track 1 (V1), clip 1, field Out: Out (2 s) must be after In (5 s)"), "{out}");
-    assert!(text(&o.stderr).contains("error(s)"));
+    assert!(text(&o.stderr).contains("3 errors, 0 warnings"));
     let o = validate(&[("LANG", "en_US.UTF-8")], &["--lang", "zh-CN"]);
     assert!(text(&o.stdout).contains("必须晚于"), "{}", text(&o.stdout));
     let o = validate(&[], &["--lang", "fr"]);

@@ -164,7 +164,7 @@ fn timeline_and_export_warn_about_tracks_left_out() {
         let out = env.run(&[cmd, p(&file)]);
         assert_eq!(out.status.code(), Some(0));
         let err = text(&out.stderr);
-        assert!(err.contains("track 2 (V2) is hidden: its 1 clip(s) are left out"), "{cmd}: {err}");
+        assert!(err.contains("track 2 (V2) is hidden: its clip is left out"), "{cmd}: {err}");
         assert!(err.contains("track 3 (A1) is muted"), "{cmd}: {err}");
         assert!(!text(&out.stdout).contains("af4c"), "the hidden clip is not exported");
     }

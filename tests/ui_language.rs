@@ -208,6 +208,31 @@ fn menus_and_dialogs_fit_in_both_languages() {
             h.key_press(egui::Key::Escape);
             h.run_steps(2);
         }
+        // Dialogs: the settings and About, opened from their menus as a user does.
+        for (menu, item) in [("shell-menu-file", "shell-menu-account"), ("shell-menu-help", "shell-about")] {
+            h.get_by_label(&i18n::tr(menu)).click();
+            h.run_steps(2);
+            h.get_by_label_contains(&i18n::tr(item)).click();
+            h.run_steps(3);
+            assert_text_fits(&h, &i18n::tr(item), &behind);
+            h.key_press(egui::Key::Escape);
+            h.run_steps(2);
+        }
+    }
+    i18n::set(Lang::En);
+}
+
+#[test]
+fn the_welcome_screen_fits_in_both_languages() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    for lang in Lang::ALL {
+        i18n::set(lang);
+        let mut editor = support::ui::editor(Arc::new(NativePicker), Document::default());
+        editor.welcome = true;
+        let mut h = harness(editor);
+        h.run_steps(4);
+        assert!(h.query_by_label_contains(&i18n::tr("shell-menu-file")).is_some());
+        assert_text_fits(&h, "the welcome screen", &[]);
     }
     i18n::set(Lang::En);
 }

@@ -177,7 +177,7 @@ fn unknown_lengths_are_refreshed_with_get_video_infos() {
     h.state_mut().show_library = false;
     // Clip titles are looked up in the background (a spinner): step rather than settle.
     h.run_steps(2);
-    h.get_by_label("Refresh 2 unknown length(s) from VOD").click();
+    h.get_by_label("Refresh 2 unknown lengths from VOD").click();
     run_until(&mut h, "the lengths", |e| e.doc.project.bin.iter().any(|b| b.duration.is_some()));
     let p = &h.state().doc.project;
     let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());

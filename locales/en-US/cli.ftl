@@ -1,11 +1,23 @@
 # The command line's own sentences.
 
 cli-validate-clean = { $file }: no problems ({ $clips } clips on { $tracks } tracks)
-cli-validate-summary = { $file }: { $errors } error(s), { $warnings } warning(s)
+cli-validate-summary = { $file }: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
 cli-no-runtime = cannot start the network runtime: { $error }
 cli-job-history = job history: { $error }
-cli-errors-block = { $errors } error(s) block the production; nothing was sent
-cli-warnings-need-yes = { $warnings } warning(s): read them, then pass --yes to produce anyway; nothing was sent
+cli-errors-block = { $errors ->
+        [one] 1 error blocks
+       *[other] { $errors } errors block
+    } the production; nothing was sent
+cli-warnings-need-yes = { $warnings ->
+        [one] 1 warning: read it
+       *[other] { $warnings } warnings: read them
+    }, then pass --yes to produce anyway; nothing was sent
 cli-job-not-recorded = cannot record the job before sending (so nothing was sent): { $error }
 cli-failed-job =
     { $error }
@@ -37,10 +49,19 @@ cli-up-nothing =
 cli-up-resumed = , resumed with { $resumed } of { $parts } parts already there
 cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
 cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
-cli-up-failed = { $failed } of { $files } file(s) not uploaded
+cli-up-failed = { $failed } of { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } not uploaded
 cli-sandbox-conflict = { $flag } cannot be used with --sandbox: the sandbox has its own endpoint and demo keys (nothing was sent)
-cli-track-muted = warning: track { $n } ({ $name }) is muted: its { $clips } clip(s) are left out
-cli-track-hidden = warning: track { $n } ({ $name }) is hidden: its { $clips } clip(s) are left out
+cli-track-muted = warning: track { $n } ({ $name }) is muted: { $clips ->
+        [one] its clip is
+       *[other] its { $clips } clips are
+    } left out
+cli-track-hidden = warning: track { $n } ({ $name }) is hidden: { $clips ->
+        [one] its clip is
+       *[other] its { $clips } clips are
+    } left out
 cli-import-same-file = { $file } is the input file; write the project to another file (nothing was changed)
 cli-import-exists = { $file } exists; pass --force to replace it (the old versions are kept as .bak, .bak.2, .bak.3)
 cli-wrote = wrote { $file } ({ $clips } clips on { $tracks } tracks)

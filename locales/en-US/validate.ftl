@@ -2,8 +2,14 @@
 
 v-too-many-tracks = { $n } { $kind } tracks; a production takes at most { $max } of a kind
 v-too-many-media = { $n } different media are used; a production takes at most { $max }
-v-track-muted-left-out = this track is muted, so its { $n } clip(s) are left out of the production
-v-track-hidden-left-out = this track is hidden, so its { $n } clip(s) are left out of the production
+v-track-muted-left-out = this track is muted, so { $n ->
+        [one] its clip is
+       *[other] its { $n } clips are
+    } left out of the production
+v-track-hidden-left-out = this track is hidden, so { $n ->
+        [one] its clip is
+       *[other] its { $n } clips are
+    } left out of the production
 v-subtitle-unconfirmed = subtitle tracks are documented for the newer editing engine; VOD's support for them is not confirmed. Text effects on a video clip are the documented alternative
 v-nothing-to-produce = there is nothing to produce: add clips to a visible track (or link a cloud project)
 v-too-many-bytes = { $what } is { $n } bytes in UTF-8; at most { $max }
