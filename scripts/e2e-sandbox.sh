@@ -35,7 +35,7 @@ FIRST=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1
 xdotool windowfocus --sync "$FIRST"
 sleep 2
 import -window root "$OUT/00-welcome.png"
-xdotool mousemove 640 439; sleep 0.4; xdotool click 1   # Try the sandbox
+xdotool mousemove 640 422; sleep 0.4; xdotool click 1   # Try the sandbox (the welcome window is centred)
 WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'Sandbox' | head -1) || fail "no sandbox window"
 SANDBOX_PID=$(pgrep -P "$APP_PID" | head -1)
 [ "$(xdotool getwindowname "$FIRST")" = "Untitled — vodcut" ] || fail "the first window changed"
