@@ -266,8 +266,8 @@ impl Ffmpeg {
 /// `-rw_timeout` is a network option; for local files ffmpeg refuses it.
 /// ffmpeg's arguments to seek `input` to `at_s` seconds, take its video through `filters`
 /// and write PPM frames to standard output (shared by single frames and streams).
-/// "  Duration: 00:01:02.50, start: ..." in ffmpeg's report -> 62.5.
-fn parse_duration(stderr: &str) -> Option<f64> {
+/// "  Duration: 00:01:02.50, start: ..." in ffmpeg's report -> 62.5 (also the sandbox's).
+pub fn parse_duration(stderr: &str) -> Option<f64> {
     let rest = &stderr[stderr.find("Duration: ")? + "Duration: ".len()..];
     let text = rest.split([',', '\n']).next()?.trim();
     let mut parts = text.split(':');

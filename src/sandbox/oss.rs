@@ -20,7 +20,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+mod transcode;
 mod wire;
+
+pub use transcode::advance;
+use transcode::finished;
 
 use wire::{Refusal, check_auth, error_xml, op_of, read_head, respond, take_body, take_body_hashed};
 
@@ -509,113 +513,4 @@ fn serve(conn: TcpStream, state: &Arc<Mutex<State>>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The object of a media arrived: Uploading -> UploadSucc, then Transcoding, then Normal with
-/// a duration after the simulated transcode (images are Normal at once). The steps are worked
-/// out from the clock when a request comes ([`advance`]), so they survive a restart of a
-/// sandbox kept on disk.
-fn finished(st: &mut State, key: &str) {
-    let Some(u) = st.oss.uploads.values().find(|u| u.key == key).cloned() else { return };
-    st.sync();
-    if u.kind == "image" {
-        set_status(st, &u.media_id, "Normal", 0.0);
-    } else {
-        set_status(st, &u.media_id, "UploadSucc", 0.0);
-        st.oss.finishing.push((u.media_id.clone(), super::now_ms()));
-        // One piece (up to 10 MiB): a file ffmpeg can read as it is, made playable once its
-        // simulated transcode is over.
-        let file = st.oss.objects.get(key).filter(|o| o.pieces.len() == 1).and_then(|o| o.pieces[0].file.clone());
-        if let (Some(_), Some(file)) = (&st.oss.probe_with, file) {
-            st.oss.arrived.insert(u.media_id, file);
-        }
-    }
-    st.changed();
-}
-
-/// Makes an arrived file playable with the length ffmpeg reads from it (the sandbox). Files
-/// ffmpeg cannot read stay unplayable, as VOD would fail to transcode them. Runs under the
-/// server's lock, once per upload: a local file of at most 10 MiB, and at most 20 s.
-fn make_playable(st: &mut State, id: &str) -> Option<f64> {
-    let file = st.oss.arrived.remove(id)?;
-    let seconds = probe_seconds(st.oss.probe_with.as_deref()?, &file)?;
-    st.oss.probed.insert(id.to_owned(), seconds);
-    st.files.videos.insert(id.to_owned(), file);
-    Some(seconds)
-}
-
-fn probe_seconds(ffmpeg: &std::path::Path, file: &std::path::Path) -> Option<f64> {
-    let mut child = std::process::Command::new(ffmpeg)
-        .args(["-hide_banner", "-nostdin", "-i"])
-        .arg(file)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .ok()?;
-    let mut err = child.stderr.take()?;
-    // ffmpeg without an output prints the input's description and stops; the reader ends
-    // with it. A watchdog stops one that hangs.
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = std::io::Read::read_to_string(&mut err, &mut text);
-        text
-    });
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while child.try_wait().ok()?.is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    parse_duration(&reader.join().ok()?)
-}
-
-/// The `Duration: 00:01:02.50,` of ffmpeg's description of an input, in seconds.
-pub fn parse_duration(text: &str) -> Option<f64> {
-    let rest = &text[text.find("Duration: ")? + 10..];
-    let hms = rest.split(',').next()?.trim();
-    let mut parts = hms.split(':');
-    let (h, m, s) =
-        (parts.next()?.parse::<f64>().ok()?, parts.next()?.parse::<f64>().ok()?, parts.next()?.parse::<f64>().ok()?);
-    let total = h * 3600.0 + m * 60.0 + s;
-    (total > 0.0).then_some(total)
-}
-
-/// Moves finished uploads along their simulated transcode, by the time since they arrived.
-pub fn advance(st: &mut State) {
-    let now = super::now_ms();
-    let total = st.oss.transcode.as_millis() as u64;
-    for (id, since) in std::mem::take(&mut st.oss.finishing) {
-        let age = now.saturating_sub(since);
-        if age >= total {
-            let duration = make_playable(st, &id).unwrap_or(st.oss.media_duration);
-            set_status(st, &id, "Normal", duration);
-        } else {
-            if age >= total / 3 {
-                set_status(st, &id, "Transcoding", 0.0);
-            }
-            st.oss.finishing.push((id, since));
-        }
-    }
-}
-
-fn set_status(st: &mut State, id: &str, status: &'static str, duration: f64) {
-    if let Some(m) = st.media.iter_mut().find(|m| m.id == id) {
-        m.status = status;
-        m.duration = duration;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ffmpeg_durations_are_read() {
-        let text = "Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'x.mp4':\n  Duration: 00:01:02.50, start: 0.000000, bitrate: 45 kb/s";
-        assert_eq!(super::parse_duration(text), Some(62.5));
-        assert_eq!(super::parse_duration("  Duration: N/A, bitrate: N/A"), None);
-        assert_eq!(super::parse_duration("x.mp4: Invalid data found when processing input"), None);
-    }
 }

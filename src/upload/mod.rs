@@ -5,12 +5,14 @@
 
 pub mod check;
 pub mod engine;
+pub mod error;
 pub mod oss;
 pub mod sign;
 pub mod state;
 
 pub use check::MediaKind;
-pub use engine::{Control, FileRequest, Progress, UploadConfig, UploadError, Uploaded, upload_file};
+pub use engine::{Control, FileRequest, Progress, UploadConfig, Uploaded, upload_file};
+pub use error::UploadError;
 pub use state::StateStore;
 
 use std::collections::VecDeque;
