@@ -140,7 +140,7 @@ core-cred-key-empty = access_key_id or access_key_secret is empty
 core-cred-key-missing = access_key_id or access_key_secret is missing
 
 # Files and folders on this computer.
-core-file-kind-other = not a regular file
+core-file-kind-other = a special file
 core-write-not-regular = it is { $kind }, not a regular file; vodcut only replaces regular files
 core-write-read-only = it is read-only
 core-read-not-regular = it is { $kind }, not a regular file

@@ -117,7 +117,7 @@ cloud-up-item-label = Upload of { $name }: { $state }
 cloud-up-pause = Pause
 cloud-up-resume = Resume
 cloud-up-restart = Start over
-cloud-up-restart-tip = Upload the file as it is now, as a new media
+cloud-up-restart-tip = Upload the file as it is now, as new media
 # Steps of an upload, named in its errors ("part 3 failed after 5 tries").
 cloud-step-upload = the upload
 cloud-step-initiate = starting the multipart upload

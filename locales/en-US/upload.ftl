@@ -15,7 +15,7 @@ up-title-empty = the title is empty
 up-title-long = the title is { $n } bytes long; VOD takes at most { $max }
 up-too-many-tags = { $n } tags given; VOD takes at most { $max }
 up-tag-long = the tag "{ $tag }" is { $n } bytes; VOD takes at most { $max } per tag
-up-changed = { $path } changed since its upload began ({ $detail }). Uploading it again starts over as a new media{ $hint }
+up-changed = { $path } changed since its upload began ({ $detail }). Uploading it again starts over as new media{ $hint }
 up-restart-hint = ; confirm to start over (CLI: --restart)
 up-oss-failed = { $path }: { $what } failed after { $tries ->
         [one] 1 try

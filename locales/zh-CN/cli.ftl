@@ -17,8 +17,8 @@ cli-project-linked = 已将 ProjectId { $id } 保存到 { $file }；下次提交
 cli-project-not-linked = 警告：无法把 ProjectId 保存到剪辑工程文件：{ $error }
 cli-no-jobs = 还没有合成任务（历史保存在 { $folder }）。
 cli-job-unreadable = （跳过了无法读取的记录：{ $record }）
-cli-search-found = 共 { $total } 个{ $kind }匹配；显示 { $shown } 个：
-cli-not-usable-yet = {"  ["}{ $status }：变为 Normal 之前不可用]
+cli-search-found = 共有 { $total } 个 { $kind } 类型的媒资匹配；显示其中 { $shown } 个：
+cli-not-usable-yet = {"  【"}{ $status }：变为 Normal 之前不可用】
 cli-more = 更多：--scroll-token { $token }
 cli-no-such-video = { $id }  （没有这个视频）
 cli-label-production = 合成：
@@ -32,19 +32,19 @@ cli-up-nothing =
     没有上传任何文件：
       { $problems }
 cli-up-resumed = ，续传：{ $parts } 个分片中已有 { $resumed } 个
-cli-up-done = { $file }：已上传 { $size }，用时 { $secs } 秒（{ $speed }/s{ $resumed }）；点播正在处理
+cli-up-done = { $file }：已上传 { $size }，用时 { $secs } 秒（{ $speed }/秒{ $resumed }）；点播正在处理
 cli-up-follow = 查看状态：`vodcut media info ID`（Normal 表示可以用于合成）
 cli-up-failed = { $files } 个文件中有 { $failed } 个没有上传
 cli-sandbox-conflict = { $flag } 不能与 --sandbox 同用：沙箱有自己的接入地址和演示密钥（没有发送任何请求）
-cli-track-muted = 警告：轨道 { $n }（{ $name }）已静音：其中 { $clips } 个片段不参与
-cli-track-hidden = 警告：轨道 { $n }（{ $name }）已隐藏：其中 { $clips } 个片段不参与
+cli-track-muted = 警告：轨道 { $n }（{ $name }）已静音：该轨道上的 { $clips } 个片段将不参与合成
+cli-track-hidden = 警告：轨道 { $n }（{ $name }）已隐藏：该轨道上的 { $clips } 个片段将不参与合成
 cli-import-same-file = { $file } 就是输入文件；请把剪辑工程写到另一个文件（没有改动任何文件）
 cli-import-exists = { $file } 已存在；加上 --force 才会替换（旧版本保存为 .bak、.bak.2、.bak.3）
 cli-wrote = 已写入 { $file }（{ $tracks } 条轨道上共 { $clips } 个片段）
 cli-cannot-write = 无法写出结果：{ $error }
 cli-bad-time = { $flag } { $text }：请填写不小于 0 的秒数（例如 12.5）
 cli-bad-fps = --fps { $text }：请填写 1 到 240 之间的帧率（例如 25）
-cli-render-speed = { $speed } 倍实时
+cli-render-speed = { $speed } 倍实时速度
 cli-render-range = --to { $to } 必须晚于 --from { $from }
 cli-render-height = --height { $height }：请填写 2 到 4320 像素
 cli-render-output = -o { $file }：请为草稿指定视频文件（.mp4），而不是剪辑工程或时间线
@@ -52,7 +52,7 @@ cli-render-stopped = 渲染已停止；没有写入 { $file }
 cli-nothing-written = 没有写入任何文件：{ $error }
 cli-render-placeholders = 草稿无法模拟以下内容，已画成带标签的占位框：
 cli-note = 注意：{ $note }
-cli-render-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $fps } fps，从 { $from } 起共 { $length }，{ $frames } 帧），用时 { $took }（{ $speed } 倍实时）
+cli-render-wrote = 已写入 { $file }（{ $width }x{ $height }，{ $fps } fps，从 { $from } 起共 { $length }，{ $frames } 帧），用时 { $took }（{ $speed } 倍实时速度）
 cli-png-encode = 无法编码 PNG：{ $error }
 cli-cannot-write-file = 无法写入 { $file }：{ $error }
 cli-width-min = --width 至少为 1
@@ -66,7 +66,7 @@ cli-frame-wrote = 已写入 { $file }（{ $width }x{ $height }，媒资 { $media
 # `vodcut status` 的首行：任务的标题（或 ID）和状态。
 cli-job-head = { $name } [{ $state }]
 cli-job-state = { $state ->
-    [pending] 待定
+    [pending] 待确认
     [submitted] 已提交
     [failed] 失败
    *[unknown] 结果未知

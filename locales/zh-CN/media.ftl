@@ -7,7 +7,7 @@ media-ffmpeg-missing = ffmpeg 不可用：{ $reason }
 media-ffmpeg-timeout = ffmpeg 超过 { $secs } 秒仍未完成
 media-cancelled = 已取消
 media-url-expired = 媒资服务器拒绝了播放地址（403）：地址已过期
-media-no-frame-at = { $at } 处没有画面（超出媒资的结尾？）
+media-no-frame-at = { $at } 处没有画面（是否已超出媒资结尾？）
 media-ffmpeg-failed = ffmpeg 出错：{ $error }
 media-not-ffmpeg = { $path } 不是 ffmpeg
 media-cannot-run = 无法运行 { $path }（{ $error }）
@@ -15,7 +15,7 @@ media-frame-unreadable = 无法读取 ffmpeg 输出的画面
 media-cannot-start = 无法启动 { $program }：{ $error }
 
 ## 画面和声音
-media-no-connection = 没有 VOD 连接：{ $error }
+media-no-connection = 无法连接点播：{ $error }
 media-decoder-stopped = 解码器已停止：{ $error }
 media-download-failed = 下载失败：{ $error }
 media-http-status = 媒资服务器返回了 HTTP { $status }
@@ -53,11 +53,11 @@ media-encode-failed = ffmpeg 无法编码草稿（{ $status }）：{ $said }
 media-frames-not-sent = 无法将帧发送给 ffmpeg：{ $error }
 media-probe-timeout = ffmpeg 读取媒资超过 { $secs } 秒
 media-no-answer = 没有应答
-media-nothing-to-render = 没有可渲染的内容：工程中没有带时长的视频或音频片段
+media-nothing-to-render = 没有可渲染的内容：剪辑工程中没有带时长的视频或音频片段
 media-from-negative = --from { $from }：请给出 0 或更大的时间
 media-from-past-end = --from { $from } 位于输出结尾（{ $end } 秒）或之后
 media-to-before-from = --to { $to } 必须在 --from { $from } 之后
-media-medium-ends = { $place }：媒资在片段结束前就结束了；保持显示其最后一帧
+media-medium-ends = { $place }：媒资在片段结束前就已结束；将定格在其最后一帧
 media-no-frame = { $place }：没有画面（超出媒资结尾，或媒资服务器不再应答）
 # 草稿不模拟的内容，各列一次：“轨道 V1，第 2 个片段：VFX zoom（5 至 6 秒）”。
 media-placeholder-line = { $place }：{ $what }（{ $from } 至 { $to } 秒）

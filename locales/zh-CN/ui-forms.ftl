@@ -64,7 +64,7 @@ forms-bin-entry = 媒资 { $title }{ $state }
 forms-bin-drag-hint = 拖到轨道上即可添加
 forms-bin-remove-hint = 从素材箱移除（片段保留）
 forms-bin-remove-entry = 移除 { $title }
-forms-bin-in-use = 有 { $n } 个片段使用「{ $title }」：它们仍会播放该媒资，但会失去其标题和已知时长。
+forms-bin-in-use = 有 { $n } 个片段使用“{ $title }”：它们仍会播放该媒资，但会失去其标题和已知时长。
 forms-bin-remove-anyway = 仍然移除
 forms-bin-keep = 保留
 forms-bin-undo-remove = 移除媒资
@@ -84,7 +84,7 @@ forms-bin-undo-add = 添加媒资
 # 按服务的计法，以 UTF-8 字节计
 forms-bytes = { $n }/{ $max } 字节
 # 在字段中输入所形成的撤销步骤：$field 为字段的标签
-forms-undo-edit = 编辑「{ $field }」
+forms-undo-edit = 编辑“{ $field }”
 forms-project = 剪辑工程
 forms-project-title = 剪辑工程标题
 forms-project-description = 剪辑工程描述
@@ -115,7 +115,7 @@ forms-template-group = 转码模板组 ID
 forms-template = 合成模板 ID
 forms-output-size = 输出尺寸
 # 预设输出尺寸（像素），宽×高
-forms-size-preset = { $w }×{ $h }
+forms-size-preset = { $w }x{ $h }
 forms-same-as-source = 与源相同
 forms-width-px = 宽度（像素）
 forms-height-px = 高度（像素）

@@ -127,11 +127,11 @@ timeline-add-subtitle-track = 添加字幕轨道
 
 ## 片段
 timeline-no-media = （无媒资）
-timeline-clip-label = 片段 { $title }，位于 { $track }，{ $time }
+timeline-clip-label = 片段 { $title }，位于 { $track } 的 { $time } 处
 timeline-trim-start-label = 修剪 { $track } 上 { $title } 的开头
 timeline-trim-end-label = 修剪 { $track } 上 { $title } 的结尾
 timeline-uploading-label = 正在上传 { $name }，位于 { $time }
-timeline-uploading-tip = 正在上传：点播返回其 MediaId 后，这里会成为一个片段（上传窗口中可查看进度、暂停、取消）
+timeline-uploading-tip = 正在上传：点播返回其 MediaId 后，这里会成为一个片段（可在“上传列表”窗口中查看进度、暂停或取消）
 # 片段块上：时长，以及未知的信息。
 timeline-clip-length-unknown = ≈{ $length }（时长未知）
 timeline-clip-place-unknown = { $length }，位置取决于一个未知的片段
@@ -148,7 +148,7 @@ timeline-tip-duration-unknown = 时长未知（按 ≈{ $length } 显示）：�
 timeline-badge-text = Text 特效（此片段上的文字）
 timeline-badge-dewatermark = DeWatermark（模糊台标）
 timeline-badge-volume = Volume（音量）
-timeline-badge-background = Background（模糊或颜色背景）
+timeline-badge-background = Background（模糊或纯色背景）
 timeline-badge-vfx = VFX（视觉特效）
 timeline-badge-transition = 进入此片段的转场
 timeline-badge-unknown = vodcut 不认识的特效（保持原样）
@@ -175,7 +175,7 @@ timeline-preview-label = 输出预览 { $width }x{ $height }，位于 { $time }
 timeline-preview-caption = { $width }x{ $height }，位于 { $time }
 timeline-preview-caption-loading = { $width }x{ $height }，位于 { $time } · 加载中…
 timeline-preview-no-picture = 无法显示画面：{ $what }
-timeline-preview-ffmpeg-hint = 正在显示封面和截图。安装 ffmpeg 可显示精确的帧（sudo apt install ffmpeg）。
+timeline-preview-ffmpeg-hint = 正在显示封面和截图。安装 ffmpeg 可显示精确的画面（sudo apt install ffmpeg）。
 timeline-preview-hide-hint = 隐藏此提示
 
 ## 系统钥匙串
@@ -183,5 +183,5 @@ timeline-keychain-loaded = 已从系统钥匙串载入密钥 { $id }
 timeline-keychain-none = 系统钥匙串中没有保存的密钥
 timeline-keychain-stored = 已保存到系统钥匙串
 timeline-keychain-removed = 已从系统钥匙串中删除
-# The words of a subtitle just added, to be typed over.
+# 刚添加的字幕的占位文字，供用户改写。
 timeline-new-subtitle = 新字幕

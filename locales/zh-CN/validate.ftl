@@ -2,8 +2,8 @@
 
 v-too-many-tracks = { $n } 条{ $kind }轨道；一次合成每种轨道最多 { $max } 条
 v-too-many-media = 使用了 { $n } 个不同的媒资；一次合成最多 { $max } 个
-v-track-muted-left-out = 此轨道已静音，其中 { $n } 个片段不参与合成
-v-track-hidden-left-out = 此轨道已隐藏，其中 { $n } 个片段不参与合成
+v-track-muted-left-out = 此轨道已静音，轨道上的 { $n } 个片段将不参与合成
+v-track-hidden-left-out = 此轨道已隐藏，轨道上的 { $n } 个片段将不参与合成
 v-subtitle-unconfirmed = 字幕轨道见于新版剪辑引擎的文档，点播是否支持尚未确认。视频片段上的文字特效是文档中的替代做法
 v-nothing-to-produce = 没有可合成的内容：请在可见的轨道上添加片段（或关联云端剪辑工程）
 v-too-many-bytes = { $what }为 { $n } 字节（UTF-8），最多 { $max } 字节
@@ -23,7 +23,7 @@ v-height-without-width = 设置了 Height 而没有设置 Width；请两者都�
 v-side-out-of-range = { $v } 像素超出 { $min }..{ $max } 的范围
 v-short-side = { $w }x{ $h }：短边最多 { $max } 像素
 v-unknown-region = “{ $region }”不是点播的地域；请使用以下之一：{ $list }
-v-storage-needed = 地域为 { $region }：在 { $default } 以外必须填写输出的存储地址
+v-storage-needed = 地域为 { $region }：使用 { $default } 以外的地域时，必须填写输出的存储地址
 v-callback-not-http = “{ $url }”不是 http:// 或 https:// 地址
 v-callback-type = 回调类型“{ $type }”：单个任务的回调只能是 http
 v-extend-too-long = { $n } 字节；最多 { $max } 字节
@@ -62,7 +62,7 @@ v-past-media-end = { $field } { $t } 秒超出了媒资的结尾（媒资长 { $
 
 # 合成前的状态检查（GetVideoInfos）。
 v-status-unchecked = 无法向点播确认媒资是否就绪（{ $error }）；仍在处理中的媒资会导致合成失败
-v-not-normal = { $name }在点播中{ $state }，尚未变为 Normal：点播只合成状态为 Normal 的媒资
+v-not-normal = { $name } 在点播中{ $state }，尚未变为 Normal：点播只合成状态为 Normal 的媒资
 v-unknown-media = 点播在 { $region } 中找不到 MediaId { $id }：请检查 ID 和地域
 v-state-uploading = 仍在上传
 v-state-transcoding = 仍在转码
