@@ -125,7 +125,9 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
     let running = state.job.is_some();
     // Bottom right, above the status line: the menus, the panels and the preview stay in view.
     let corner = ctx.content_rect().right_bottom() - egui::vec2(16.0, 40.0);
+    // A fixed id: the title changes with the language, the window's place must not.
     let mut window = egui::Window::new(crate::t!("shell-draft-window"))
+        .id(egui::Id::new("draft-window"))
         .resizable(false)
         .default_width(380.0)
         .pivot(egui::Align2::RIGHT_BOTTOM)
