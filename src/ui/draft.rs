@@ -127,7 +127,7 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
     let corner = ctx.content_rect().right_bottom() - egui::vec2(16.0, 40.0);
     // A fixed id: the title changes with the language, the window's place must not.
     let mut window = egui::Window::new(crate::t!("shell-draft-window"))
-        .id(egui::Id::new("draft-window"))
+        .id(egui::Id::unique("draft-window"))
         .resizable(false)
         .default_width(380.0)
         .pivot(egui::Align2::RIGHT_BOTTOM)

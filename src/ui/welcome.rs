@@ -74,7 +74,7 @@ pub struct WelcomeInfo<'a> {
 pub fn welcome_ui(ctx: &egui::Context, info: &WelcomeInfo) -> Option<WelcomeAction> {
     let mut action = None;
     egui::Window::new(crate::t!("shell-welcome-title"))
-        .id(egui::Id::new("welcome-window"))
+        .id(egui::Id::unique("welcome-window"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)

@@ -20,7 +20,7 @@ impl Editor {
         let mut delete = None;
         let mut later = false;
         egui::Window::new(crate::t!("shell-recover-title"))
-            .id(egui::Id::new("recover-window"))
+            .id(egui::Id::unique("recover-window"))
             .collapsible(false)
             .default_width(480.0)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, -80.0])
