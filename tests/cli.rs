@@ -22,7 +22,7 @@ fn import_then_validate_timeline_and_export() {
     let p = project.to_str().unwrap();
     let out = vodcut(&["import", sample("cut-and-merge.json").to_str().unwrap(), "-o", p]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("3 clips on 1 tracks"));
+    assert!(text(&out.stderr).contains("3 clips on 1 track)"));
 
     let out = vodcut(&["validate", p]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));

@@ -1,6 +1,12 @@
 # The command line's own sentences.
 
-cli-validate-clean = { $file }: no problems ({ $clips } clips on { $tracks } tracks)
+cli-validate-clean = { $file }: no problems ({ $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    } on { $tracks ->
+        [one] 1 track
+       *[other] { $tracks } tracks
+    })
 cli-validate-summary = { $file }: { $errors ->
         [one] 1 error
        *[other] { $errors } errors
@@ -46,7 +52,10 @@ cli-up-amount = { $done } of { $total }
 cli-up-nothing =
     nothing was uploaded:
       { $problems }
-cli-up-resumed = , resumed with { $resumed } of { $parts } parts already there
+cli-up-resumed = , resumed with { $resumed } of { $parts ->
+        [one] 1 part
+       *[other] { $parts } parts
+    } already there
 cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
 cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
 cli-up-failed = { $failed } of { $files ->
@@ -64,7 +73,13 @@ cli-track-hidden = warning: track { $n } ({ $name }) is hidden: { $clips ->
     } left out
 cli-import-same-file = { $file } is the input file; write the project to another file (nothing was changed)
 cli-import-exists = { $file } exists; pass --force to replace it (the old versions are kept as .bak, .bak.2, .bak.3)
-cli-wrote = wrote { $file } ({ $clips } clips on { $tracks } tracks)
+cli-wrote = wrote { $file } ({ $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    } on { $tracks ->
+        [one] 1 track
+       *[other] { $tracks } tracks
+    })
 cli-cannot-write = cannot write the output: { $error }
 cli-bad-time = { $flag } { $text }: give a time in seconds, 0 or more (e.g. 12.5)
 cli-bad-fps = --fps { $text }: give frames per second between 1 and 240 (e.g. 25)
