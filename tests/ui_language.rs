@@ -79,8 +79,13 @@ fn picking_a_language_in_the_settings_changes_the_open_window_and_is_remembered(
     let data = cloud.data_dir.clone().unwrap();
     let editor = Editor::with_cloud(Arc::new(NativePicker), demo(), cloud);
     let mut h = support::ui::harness(editor, Vec2::new(1280.0, 800.0));
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label("File").is_some());
+    // The preview says why a layer has no picture (drawn under the frame), in English for now.
+    let why = |h: &Harness<'static, Editor>| {
+        h.state().preview.shown().map(|(r, _)| r.problems.join("; ")).unwrap_or_default()
+    };
+    assert!(why(&h).starts_with("track V1, clip 1"), "{}", why(&h));
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label("Account settings…").click();
@@ -95,6 +100,9 @@ fn picking_a_language_in_the_settings_changes_the_open_window_and_is_remembered(
     assert!(h.query_by_label("文件").is_some(), "the File menu is in Chinese at once");
     assert!(h.query_by_label("File").is_none(), "no English menu is left");
     assert!(h.query_by_label("语言").is_some(), "the settings window is in Chinese at once");
+    // Text made before the switch is made again: the preview's reasons too.
+    settle(&mut h);
+    assert!(why(&h).starts_with("轨道 V1，第 1 个片段") && !why(&h).contains("track"), "{}", why(&h));
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     let behind = texts(&h);

@@ -168,7 +168,9 @@ impl PreviewState {
     }
 
     fn ensure_renderer(&mut self, ctx: &egui::Context, settings: &FootageSettings) {
-        let key = settings.key();
+        // The language is part of the key: why a picture is missing is said when the renderer
+        // is made, so a language switch makes a new one (frames on disk stay cached).
+        let key = format!("{}|{}", settings.key(), crate::i18n::current().code());
         if self.renderer.is_some() && self.settings_key == key {
             return;
         }
