@@ -345,9 +345,18 @@ pub fn preview_ui(
     {
         let text = crate::t!("timeline-preview-no-picture", what = r.problems.join("; "));
         let warn = ui.visuals().warn_fg_color;
-        let g = painter.layout(text, FontId::proportional(11.0), warn, frame.width().max(200.0));
-        painter.galley(egui::pos2(frame.left(), line), g, warn);
-        line += 14.0;
+        // Two lines at most (the space under the frame is that), the rest on hover: a
+        // credentials error lists every place it looked and would run off the panel.
+        let mut job =
+            egui::text::LayoutJob::simple(text.clone(), FontId::proportional(11.0), warn, frame.width().max(200.0));
+        job.wrap.max_rows = 2;
+        job.wrap.overflow_character = Some('…');
+        let g = painter.layout_job(job);
+        let at = egui::pos2(frame.left(), line);
+        let rect = Rect::from_min_size(at, g.size());
+        painter.galley(at, g, warn);
+        ui.interact(rect, ui.scope_id().with("preview-problems"), egui::Sense::hover()).on_hover_text(text);
+        line += rect.height() + 2.0;
     }
     let no_ffmpeg = state.footage().is_some_and(|f| !f.has_ffmpeg());
     if no_ffmpeg && !state.hint_closed {
