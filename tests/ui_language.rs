@@ -53,24 +53,6 @@ fn settle(h: &mut Harness<'static, Editor>) {
     h.run_steps(2);
 }
 
-/// Steps until the widget labelled `label` stays in place: the settings window is centred, and
-/// it grows when its background look for credentials answers, moving what is in it. A click
-/// aimed at the old place would miss.
-fn hold_still(h: &mut Harness<'static, Editor>, label: &str) {
-    let start = Instant::now();
-    let mut last = None;
-    loop {
-        let now = rect(&h.get_by_label(label));
-        if now.is_some() && now == last {
-            return;
-        }
-        assert!(start.elapsed() < Duration::from_secs(10), "{label} never held still");
-        last = now;
-        std::thread::sleep(Duration::from_millis(20));
-        h.step();
-    }
-}
-
 #[test]
 fn picking_a_language_in_the_settings_changes_the_open_window_and_is_remembered() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
@@ -90,7 +72,7 @@ fn picking_a_language_in_the_settings_changes_the_open_window_and_is_remembered(
     h.run_steps(2);
     h.get_by_label("Account settings…").click();
     h.run_steps(3);
-    hold_still(&mut h, "Language");
+    support::ui::hold_still(&mut h, "Language");
     h.get_by_label("Language").click();
     h.run_steps(2);
     h.get_by_label("中文（简体）").click();

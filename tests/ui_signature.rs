@@ -32,6 +32,7 @@ fn picking_v3_in_account_settings_signs_with_v3() {
     h.run_steps(2);
     h.get_by_label("Account settings…").click();
     h.run_steps(3);
+    support::ui::hold_still(&mut h, "Request signature");
     h.get_by_label("Request signature").click();
     h.run_steps(2);
     h.get_by_label("V3 (ACS3-HMAC-SHA256)").click();

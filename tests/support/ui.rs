@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -86,4 +87,22 @@ pub fn drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) 
     }
     h.drop_at(to);
     h.run();
+}
+
+/// Steps until the widget labelled `label` stays in place: the settings window is centred, and
+/// it grows when its background look for credentials answers, moving what is in it. A click
+/// aimed at the old place would miss.
+pub fn hold_still(h: &mut Harness<'static, Editor>, label: &str) {
+    let start = Instant::now();
+    let mut last = None;
+    loop {
+        let now = h.get_by_label(label).accesskit_node().bounding_box();
+        if now.is_some() && now == last {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{label} never held still");
+        last = now;
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
 }
