@@ -301,21 +301,26 @@ fn from_env(lookup: &Lookup) -> Result<Option<Credentials>, CredentialError> {
     }
 }
 
+/// A credentials file's text; Ok(Err(why)) when there is no such file (look elsewhere), Err
+/// when it exists but cannot be read (stop: the user meant it).
+fn read_config(path: &Path, place: &str) -> Result<Result<String, String>, CredentialError> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(Ok(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Err(crate::t!("cred-no-file", place = place))),
+        Err(e) => Err(CredentialError::Malformed {
+            place: place.to_owned(),
+            message: crate::t!("cred-cannot-read", error = e.to_string()),
+        }),
+    }
+}
+
 /// `Ok(Ok(creds))` found; `Ok(Err(why))` not there, look further; `Err` the file is broken or
 /// the profile is of a kind we cannot use (stop: guessing another source would surprise).
 fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credentials, String>, CredentialError> {
     let place = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_config(path, &place)? {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Err(crate::t!("cred-no-file", place = place.as_str())));
-        }
-        Err(e) => {
-            return Err(CredentialError::Malformed {
-                place,
-                message: crate::t!("cred-cannot-read", error = e.to_string()),
-            });
-        }
+        Err(missing) => return Ok(Err(missing)),
     };
     let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| CredentialError::Malformed {
         place: place.clone(),
@@ -354,17 +359,9 @@ fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credenti
 
 fn from_credentials_file(path: &Path, profile: &str) -> Result<Result<Credentials, String>, CredentialError> {
     let place = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_config(path, &place)? {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Err(crate::t!("cred-no-file", place = place.as_str())));
-        }
-        Err(e) => {
-            return Err(CredentialError::Malformed {
-                place,
-                message: crate::t!("cred-cannot-read", error = e.to_string()),
-            });
-        }
+        Err(missing) => return Ok(Err(missing)),
     };
     let Some(section) = ini_section(&text, profile) else {
         return Ok(Err(crate::t!("cred-no-section", place = place.as_str(), name = profile)));
