@@ -161,7 +161,6 @@ cloud-undo-media-length = Media length
 cloud-upload-ready = "{ $title }" is ready in VOD
 cloud-upload-failed = Upload of { $name } failed: { $error }
 cloud-upload-wrong-track = "{ $title }" is { $kind } and cannot go on a { $track } track: it is in the bin
-cloud-track-image-overlay = image overlay
 cloud-upload-not-placed = "{ $title }" is in the bin, not on the track: { $error }
 cloud-undo-add-uploaded = Add uploaded media
 cloud-not-ready = VOD produces only media whose status is Normal. Still on the way: { $list }. Produce again once they are ready.

@@ -81,7 +81,6 @@ timeline-move-refused = Move refused: { $reason }
 timeline-media-wrong-track = { $media } media cannot go on a { $track } track
 timeline-added-not-normal = Added, but "{ $title }" is { $status }: VOD produces only media whose status is Normal
 # A track's kind inside a sentence (video, audio and subtitle are the shared kind-* words).
-timeline-kind-image-overlay = image overlay
 
 ## Track headers and the track menu
 timeline-track-group = Track { $name }

@@ -143,7 +143,6 @@ cloud-undo-media-length = 媒资时长
 cloud-upload-ready = “{ $title }”已在点播中就绪
 cloud-upload-failed = { $name } 上传失败：{ $error }
 cloud-upload-wrong-track = “{ $title }”是{ $kind }，不能放在{ $track }轨道上：已放入素材箱
-cloud-track-image-overlay = 图片叠加
 cloud-upload-not-placed = “{ $title }”已放入素材箱，但没有放到轨道上：{ $error }
 cloud-undo-add-uploaded = 添加已上传的媒资
 cloud-not-ready = 点播只能合成状态为 Normal 的媒资。仍在处理中：{ $list }。请在它们就绪后再合成。

@@ -80,7 +80,6 @@ timeline-move-refused = 无法移动：{ $reason }
 timeline-media-wrong-track = { $media }媒资不能放在{ $track }轨道上
 timeline-added-not-normal = 已添加，但“{ $title }”的状态为 { $status }：点播只能合成状态为 Normal 的媒资
 # 句中的轨道类型（视频、音频、字幕使用共用的 kind-* 词语）。
-timeline-kind-image-overlay = 图片叠加
 
 ## 轨道头与轨道菜单
 timeline-track-group = 轨道 { $name }

@@ -57,7 +57,7 @@ impl std::fmt::Display for Refused {
                     "image" => t!("kind-image"),
                     _ => t!("kind-subtitle"),
                 };
-                t!("timeline-refused-wrong-kind", what = what, track = track_kind_name(*track))
+                t!("timeline-refused-wrong-kind", what = what, track = track.label())
             }
             Refused::UnknownLength => t!("timeline-refused-unknown-length"),
             Refused::NotInside => t!("timeline-refused-not-inside"),
@@ -69,16 +69,6 @@ impl std::fmt::Display for Refused {
 }
 
 impl std::error::Error for Refused {}
-
-/// A track's kind as a word inside a sentence: "video", "image overlay".
-pub fn track_kind_name(kind: TrackKind) -> String {
-    match kind {
-        TrackKind::Video => t!("kind-video"),
-        TrackKind::Audio => t!("kind-audio"),
-        TrackKind::Image => t!("timeline-kind-image-overlay"),
-        TrackKind::Subtitle => t!("kind-subtitle"),
-    }
-}
 
 /// The result of an operation: the edit and the selection afterwards.
 #[derive(Clone, Debug, PartialEq)]

@@ -25,16 +25,6 @@ fn media_kind_name(k: BinKind) -> String {
     }
 }
 
-/// A track kind as people read it ("image overlay").
-fn track_kind_name(k: crate::model::TrackKind) -> String {
-    match k {
-        crate::model::TrackKind::Video => t!("kind-video"),
-        crate::model::TrackKind::Audio => t!("kind-audio"),
-        crate::model::TrackKind::Image => t!("cloud-track-image-overlay"),
-        crate::model::TrackKind::Subtitle => t!("kind-subtitle"),
-    }
-}
-
 impl Editor {
     /// Files dropped from the desktop: on a track, the first lands at the drop point and each
     /// next one after it, drawn there at once and becoming clips as VOD gives their MediaIds;
@@ -202,7 +192,7 @@ impl Editor {
                     "cloud-upload-wrong-track",
                     title = entry.title.as_str(),
                     kind = media_kind_name(entry.kind),
-                    track = track_kind_name(kind)
+                    track = kind.label()
                 ));
             } else {
                 match crate::edit::ops::insert(&self.doc.project, p.track, vec![clip]) {

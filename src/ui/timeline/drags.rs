@@ -11,7 +11,7 @@ fn wrong_track(media: MediaKind, track: TrackKind) -> String {
         MediaKind::Audio => t!("kind-audio"),
         MediaKind::Image => t!("kind-image"),
     };
-    t!("timeline-media-wrong-track", media = media, track = ops::track_kind_name(track))
+    t!("timeline-media-wrong-track", media = media, track = track.label())
 }
 
 #[allow(clippy::too_many_arguments)]
