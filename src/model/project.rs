@@ -231,6 +231,15 @@ impl<'de> Deserialize<'de> for MediaKind {
 }
 
 impl MediaKind {
+    /// "video", "audio", "image": the kind as a word of the current language.
+    pub fn label(self) -> String {
+        match self {
+            MediaKind::Video => crate::t!("kind-video"),
+            MediaKind::Audio => crate::t!("kind-audio"),
+            MediaKind::Image => crate::t!("kind-image"),
+        }
+    }
+
     /// Audio only on audio tracks; images on video or image tracks; video on video or audio
     /// (a video's sound can be used on an audio track).
     pub fn fits(self, track: TrackKind) -> bool {

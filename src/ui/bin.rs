@@ -35,11 +35,7 @@ pub fn bin_ui(
     let mut remove = None;
     for (i, e) in doc.project.bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
-        let kind = match e.kind {
-            MediaKind::Video => t!("kind-video"),
-            MediaKind::Audio => t!("kind-audio"),
-            MediaKind::Image => t!("kind-image"),
-        };
+        let kind = e.kind.label();
         let len =
             e.duration.map(|d| format::duration(d.as_secs_f64())).unwrap_or_else(|| t!("forms-bin-length-unknown"));
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };

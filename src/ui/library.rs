@@ -119,15 +119,6 @@ fn api_kind(k: MediaKind) -> &'static str {
     NAMES[k as usize]
 }
 
-/// The kind as people read it.
-fn kind_name(k: MediaKind) -> String {
-    match k {
-        MediaKind::Video => t!("kind-video"),
-        MediaKind::Audio => t!("kind-audio"),
-        MediaKind::Image => t!("kind-image"),
-    }
-}
-
 impl Library {
     /// The query for page `page`: PageNo within the 5 000-result window, a ScrollToken past it.
     pub fn query_for(&self, page: usize) -> Option<MediaQuery> {
@@ -266,7 +257,7 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
     });
     ui.horizontal(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
-            if ui.selectable_label(lib.kind == k, kind_name(k)).clicked() && lib.kind != k {
+            if ui.selectable_label(lib.kind == k, k.label()).clicked() && lib.kind != k {
                 lib.kind = k;
                 search = true;
             }
@@ -368,7 +359,7 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
                         Some(d) => format::duration(d.as_secs_f64()),
                         None => t!("cloud-lib-length-unknown"),
                     };
-                    let kind = kind_name(row.kind);
+                    let kind = row.kind.label();
                     ui.label(match row.size {
                         Some(s) => {
                             t!("cloud-lib-row-size", kind = kind, length = length, size = format::size(s as u64))

@@ -16,15 +16,6 @@ fn bin_kind(k: MediaKind) -> BinKind {
     }
 }
 
-/// A media kind as people read it ("video").
-fn media_kind_name(k: BinKind) -> String {
-    match k {
-        BinKind::Video => t!("kind-video"),
-        BinKind::Audio => t!("kind-audio"),
-        BinKind::Image => t!("kind-image"),
-    }
-}
-
 impl Editor {
     /// Files dropped from the desktop: on a track, the first lands at the drop point and each
     /// next one after it, drawn there at once and becoming clips as VOD gives their MediaIds;
@@ -191,7 +182,7 @@ impl Editor {
                 self.timeline.message = Some(t!(
                     "cloud-upload-wrong-track",
                     title = entry.title.as_str(),
-                    kind = media_kind_name(entry.kind),
+                    kind = entry.kind.label(),
                     track = kind.label()
                 ));
             } else {

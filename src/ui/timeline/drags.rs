@@ -6,12 +6,7 @@ use super::*;
 
 /// Why media of `media` kind cannot go on a track of `track` kind.
 fn wrong_track(media: MediaKind, track: TrackKind) -> String {
-    let media = match media {
-        MediaKind::Video => t!("kind-video"),
-        MediaKind::Audio => t!("kind-audio"),
-        MediaKind::Image => t!("kind-image"),
-    };
-    t!("timeline-media-wrong-track", media = media, track = track.label())
+    t!("timeline-media-wrong-track", media = media.label(), track = track.label())
 }
 
 #[allow(clippy::too_many_arguments)]
