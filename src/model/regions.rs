@@ -35,6 +35,11 @@ pub const REGIONS: &[Region] = &[
     Region { id: "cn-north-2-gov-1", name: RegionName("core-region-gov") },
 ];
 
+/// The region `id` names, when vodcut knows it.
+pub fn find(id: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.id == id)
+}
+
 /// Whether `id` is a region vodcut knows an endpoint for.
 pub fn is_known(id: &str) -> bool {
     REGIONS.iter().any(|r| r.id == id)

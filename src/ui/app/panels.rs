@@ -242,7 +242,10 @@ impl Editor {
             crate::t!("shell-video-title", title = video_title)
         })
         .on_hover_text(crate::t!("shell-video-title-tip"));
-        ui.label(crate::t!("shell-region", region = doc.project.region.as_str()));
+        // The console's name for it ("华东2（上海）"), the ID people type and scripts use on hover.
+        let id = doc.project.region.as_str();
+        let shown = crate::model::regions::find(id).map_or_else(|| id.to_owned(), |r| r.name.to_string());
+        ui.label(crate::t!("shell-region", region = shown)).on_hover_text(id);
         if let Some(id) = &doc.project.project_id {
             ui.label(crate::t!("shell-cloud-project", id = id.as_str()));
         }
