@@ -26,7 +26,7 @@ pub async fn produce(
 ) -> Result<Produced, std::io::Error> {
     let fields = request_fields(project);
     let mut job =
-        jobs.begin(project.display_title(), project_file, region, client.endpoint().as_str(), project.clip_count())?;
+        jobs.begin(&project.display_title(), project_file, region, client.endpoint().as_str(), project.clip_count())?;
     let result = client.produce(&fields).await;
     job.updated = now_secs();
     match &result {

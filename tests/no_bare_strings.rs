@@ -81,6 +81,7 @@ const QUIET_CALLS: &[&str] = &[
     "include_bytes!",
     "concat!",
     "t!",
+    "field",
     "with",
     "strftime",
     "tr_in",
@@ -117,7 +118,6 @@ const QUIET_CALLS: &[&str] = &[
     "rsplit",
     "split_once",
     "rsplit_once",
-    "replace",
     "trim_matches",
     "trim_start_matches",
     "trim_end_matches",
@@ -136,6 +136,8 @@ struct Literal {
     callees: Vec<String>,
     /// `==`, `!=` before it, or `=>`, `|` after it: compared, not shown.
     compared: bool,
+    /// `name = "…"`: a named argument (of `t!`, shown inside its message).
+    argument: bool,
 }
 
 /// Every string literal of `src` outside tests, with its context.
@@ -214,7 +216,7 @@ fn literals(src: &str) -> Vec<Literal> {
             if !in_test(&stack) && !attr_test && last_path != "extern" {
                 let callees =
                     stack.iter().rev().take_while(|(_, block, _)| !block).map(|(c, _, _)| c.clone()).collect();
-                out.push(Literal { line: start_line, text, callees, compared });
+                out.push(Literal { line: start_line, text, callees, compared, argument: prev_op == "=" });
             }
             i = end;
             path.clear();
@@ -291,7 +293,10 @@ fn literals(src: &str) -> Vec<Literal> {
         }
         match c {
             b'(' | b'[' | b'{' => {
-                let callee = if c == b'[' && !last_path.is_empty() && !last_path.ends_with('!') {
+                const KEYWORDS: [&str; 8] = ["in", "return", "break", "else", "match", "if", "while", "yield"];
+                let indexing =
+                    !last_path.is_empty() && !last_path.ends_with('!') && !KEYWORDS.contains(&last_path.as_str());
+                let callee = if c == b'[' && indexing {
                     "index[]".to_owned() // `v["Sandbox"]`: a key
                 } else if c == b'(' || (c == b'[' || c == b'{') && last_path.ends_with('!') {
                     // `a.b::c(` → "b::c"; keep the last two path segments
@@ -306,12 +311,17 @@ fn literals(src: &str) -> Vec<Literal> {
                     String::new()
                 };
                 // A test item's body starts at its first `{` (a `mod tests {` or `fn x() {`).
-                // So does a block whose line, or the line above, says `i18n-exempt:` (a
-                // function returning words for scripts or catalog selectors).
+                // So does the body of a function (or impl, mod) whose line above is a comment
+                // of its own saying `i18n-exempt:` (a function returning words for scripts or
+                // catalog selectors). Other blocks are not covered: a closure's would hide
+                // every label in it.
                 let line_text = |n: usize| src.lines().nth(n.wrapping_sub(1)).unwrap_or("");
-                let exempt_block = c == b'{'
-                    && line_text(line).trim_end().ends_with('{')
-                    && (line_text(line).contains("i18n-exempt:") || line_text(line - 1).contains("i18n-exempt:"));
+                let opener = line_text(line).trim_start();
+                let item = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn ", "impl", "mod ", "pub mod "]
+                    .iter()
+                    .any(|k| opener.starts_with(k));
+                let exempt_block =
+                    c == b'{' && item && line_text(line.wrapping_sub(1)).trim_start().starts_with("// i18n-exempt:");
                 let test = c == b'{' && (attr_test || exempt_block);
                 if test {
                     attr_test = false;
@@ -325,7 +335,14 @@ fn literals(src: &str) -> Vec<Literal> {
             }
             b')' | b']' | b'}' => {
                 stack.pop();
-                // `#[cfg(test)] use x;`, `#[test] fn`: a `;` ends an item with no body
+                // `#[cfg(test)] Variant,` or a field: the attribute was for that alone
+                if c == b'}' {
+                    attr_test = false;
+                }
+                i += 1;
+            }
+            b',' if attr_test && stack.last().is_none_or(|(c, _, _)| c.is_empty()) => {
+                attr_test = false;
                 i += 1;
             }
             b';' => {
@@ -353,6 +370,13 @@ fn literals(src: &str) -> Vec<Literal> {
         prev_op.clear();
     }
     out
+}
+
+/// The calls that decide whether a literal is read: all that hold it, except that a message's
+/// argument (`t!("key", what = "…")`) is shown inside the message, so `t!` does not quiet it.
+fn shown_through(lit: &Literal) -> &[String] {
+    let message = lit.callees.first().is_some_and(|c| c.ends_with("t!") || c.ends_with("tr_args"));
+    if lit.argument && message { &lit.callees[1..] } else { &lit.callees }
 }
 
 /// Whether any of the calls holding a literal is one users never read.
@@ -384,20 +408,69 @@ fn is_identifier(s: &str) -> bool {
         && s.chars().any(|c| "-_:./".contains(c))
 }
 
-/// The names the API and file formats use, spelled as the service spells them: every literal
-/// of `src/model/` and `src/api/` that is one PascalCase word ("MediaId", "TimelineIn").
+/// The names the API and file formats use, spelled as the service spells them: the field
+/// names of the model's wire formats (`rename = "…"`, and the keys of `json_object!`:
+/// `"MediaId" => media_id`), and the response fields the code reads by name
+/// (`.get("Title")`, `pointer("/PlayInfoList/PlayInfo")`).
 fn api_names() -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+    // The documented values and actions the code sends or compares as the service spells
+    // them (shared/vod/api.md): clip and effect types, alignments, media states, fonts.
+    let mut out: BTreeSet<String> = [
+        "Video",
+        "Audio",
+        "Image",
+        "Subtitle",
+        "Text",
+        "Blur",
+        "Color",
+        "DeWatermark",
+        "Volume",
+        "Background",
+        "VFX",
+        "TopLeft",
+        "TopCenter",
+        "TopRight",
+        "CenterLeft",
+        "CenterCenter",
+        "CenterRight",
+        "BottomLeft",
+        "BottomCenter",
+        "BottomRight",
+        "Normal",
+        "Uploading",
+        "UploadSucc",
+        "Transcoding",
+        "SimSun",
+        "RequestId",
+        "ProjectId",
+        "MediaId",
+        "JobId",
+        "GetEditingProjectMaterials",
+        "GetVideoInfos",
+        "VideoTrackClips",
+    ]
+    .map(str::to_owned)
+    .into();
+    let word =
+        |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphanumeric());
     for root in ["src/model", "src/api"] {
         for (_, text) in rust_files(Path::new(root)) {
-            for lit in literals(&text) {
-                let t = lit.text;
-                if t.starts_with(|c: char| c.is_ascii_uppercase())
-                    && t.chars().all(|c| c.is_ascii_alphanumeric())
-                    && t.chars().any(|c| c.is_ascii_lowercase())
-                {
-                    out.insert(t);
+            for (open, close) in [("rename = \"", "\""), ("\"", "\" =>"), ("get(\"", "\")"), ("field(\"", "\")")] {
+                let mut rest = text.as_str();
+                while let Some(a) = rest.find(open) {
+                    rest = &rest[a + open.len()..];
+                    if let Some(b) = rest.find(close)
+                        && word(&rest[..b])
+                    {
+                        out.insert(rest[..b].to_owned());
+                    }
                 }
+            }
+            let mut rest = text.as_str();
+            while let Some(a) = rest.find("pointer(\"") {
+                rest = &rest[a + 9..];
+                let end = rest.find('"').unwrap_or(0);
+                out.extend(rest[..end].split('/').filter(|w| word(w)).map(str::to_owned));
             }
         }
     }
@@ -469,6 +542,13 @@ fn bare_strings(roots: &[&str]) -> Vec<String> {
     for root in roots {
         for (path, text) in rust_files(Path::new(root)) {
             let lines: Vec<&str> = text.lines().collect();
+            // The protocol layers spell the service's parameters, actions and fields in every
+            // other line ("PageNo", "SearchMedia"): there, one PascalCase word is a name.
+            let protocol = path.starts_with("src/api") || path.starts_with("src/model");
+            // A module's tests in a file of their own (`#[cfg(test)] mod tests;`).
+            if path.file_name().is_some_and(|n| n == "tests.rs") {
+                continue;
+            }
             for lit in literals(&text) {
                 let shown = shown(&lit.text);
                 let exempt = |n: usize| n >= 1 && lines.get(n - 1).is_some_and(|l| l.contains("i18n-exempt:"));
@@ -476,10 +556,15 @@ fn bare_strings(roots: &[&str]) -> Vec<String> {
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| w.chars().any(char::is_alphabetic))
                     .collect();
-                if words.iter().all(|w| api.contains(*w) || *w == "vodcut")
+                // (words of a name only: "UploadAuth.{name}", "{action} UploadAddress")
+                let one_name = protocol
+                    && !words.is_empty()
+                    && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+                if one_name
+                    || words.iter().all(|w| api.contains(*w) || *w == "vodcut")
                     || is_identifier(&lit.text)
                     || lit.compared
-                    || quiet(&lit.callees)
+                    || quiet(shown_through(&lit))
                     || exempt(lit.line)
                     || exempt(lit.line - 1)
                 {
@@ -532,9 +617,13 @@ fn the_scanner_finds_shown_text_and_skips_what_users_never_read() {
             ui.label("Alibaba Cloud");
             ui.label("{n}");
             ui.label(t!("some-key", n = 3));
+            ui.label(t!("some-key", what = "An argument shown in the message"));
             ui.label("clip:{}:{}");
             ui.horizontal(|ui| ui.label("Inside a closure"));
+            for (label, v) in [("Frame rate", 25)] { ui.label(label); }
         }
+        enum Source { Keychain, #[cfg(test)] Fake, }
+        fn after_a_test_variant() { ui.label("After a test variant"); }
         #[cfg(test)]
         mod tests {
             fn t() { ui.label("In a test"); }
@@ -545,7 +634,7 @@ fn the_scanner_finds_shown_text_and_skips_what_users_never_read() {
         .into_iter()
         .filter(|l| {
             let shown = shown(&l.text);
-            shown.chars().any(char::is_alphabetic) && !is_identifier(&l.text) && !l.compared && !quiet(&l.callees)
+            shown.chars().any(char::is_alphabetic) && !is_identifier(&l.text) && !l.compared && !quiet(shown_through(l))
         })
         .map(|l| l.text)
         .collect();
@@ -558,7 +647,10 @@ fn the_scanner_finds_shown_text_and_skips_what_users_never_read() {
             "after a char",
             "after escaped chars",
             "Alibaba Cloud", // the exemption is a comment checked by bare_strings, not here
+            "An argument shown in the message",
             "Inside a closure",
+            "Frame rate",
+            "After a test variant",
             "After the tests",
         ]
     );

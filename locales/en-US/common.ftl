@@ -26,3 +26,6 @@ when-days-ago = { $n ->
    *[other] { $n } days ago
 }
 when-ago-and-local = { $ago } ({ $local })
+
+# A project with no title of its own.
+project-untitled = Untitled

@@ -76,7 +76,6 @@ shell-project-title = Project title
 shell-project-title-tip = The project's name in vodcut and in VOD's project list. The produced video has its own title (Video title, in the Project tab)
 shell-description = Description
 shell-description-tip = The project's description
-shell-untitled = Untitled
 shell-edit-title = Edit project title
 shell-edit-description = Edit description
 shell-video-title-unset = Video title: not set (Project tab)

@@ -22,3 +22,6 @@ when-minutes-ago = { $n } 分钟前
 when-hours-ago = { $n } 小时前
 when-days-ago = { $n } 天前
 when-ago-and-local = { $ago }（{ $local }）
+
+# A project with no title of its own.
+project-untitled = 未命名

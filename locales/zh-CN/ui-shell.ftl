@@ -58,7 +58,6 @@ shell-project-title = 剪辑工程标题
 shell-project-title-tip = 剪辑工程在 vodcut 和点播控制台剪辑工程列表中的名称。合成的视频有自己的标题（“剪辑工程”标签页中的“视频标题”）
 shell-description = 描述
 shell-description-tip = 剪辑工程的描述
-shell-untitled = 未命名
 shell-edit-title = 编辑剪辑工程标题
 shell-edit-description = 编辑描述
 shell-video-title-unset = 视频标题：未设置（“剪辑工程”标签页）

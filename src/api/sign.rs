@@ -35,8 +35,8 @@ impl SignatureVersion {
 }
 
 impl fmt::Display for SignatureVersion {
+    // i18n-exempt: the names `--signature` takes
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // i18n-exempt: the names `--signature` takes
         f.write_str(match self {
             SignatureVersion::V1 => "v1",
             SignatureVersion::V3 => "v3",

@@ -362,6 +362,7 @@ pub fn plain_message(message: &str) -> String {
         let expected = crate::t!("core-json-expected", expected = crate::t!("core-json-an-object"));
         return format!("{}{expected}", &message[..at]);
     }
+    // i18n-exempt: serde's own English (rare forms), only made plainer
     message.replace("expected a sequence", "expected a list").replace("expected a map", "expected an object")
 }
 
@@ -439,6 +440,7 @@ fn expected_words(expected: &str) -> String {
         "a string" => crate::t!("core-json-a-string"),
         e if e.starts_with("struct ") || e.starts_with("enum ") => crate::t!("core-json-an-object"),
         // Rarer forms ("a sequence of 2 elements") stay serde's English, in plain words.
+        // i18n-exempt: serde's own English (rare forms), only made plainer
         e => e.replace("a sequence", "a list").replace("a map", "an object"),
     }
 }

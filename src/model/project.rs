@@ -407,9 +407,11 @@ impl Project {
         self.bin.iter().filter_map(|e| Some((e.media_id.as_str(), e.duration?))).collect()
     }
 
-    /// The title to show for a project (window title, job history).
-    pub fn display_title(&self) -> &str {
-        if self.title.trim().is_empty() { "Untitled" } else { self.title.trim() }
+    /// The title to show for a project (window title, job history, suggested file names):
+    /// its own, or "Untitled" in the user's language.
+    pub fn display_title(&self) -> String {
+        let title = self.title.trim();
+        if title.is_empty() { crate::t!("project-untitled") } else { title.to_owned() }
     }
 }
 

@@ -126,7 +126,7 @@ impl FileWorker {
 
     /// Saves a snapshot of the project to `path`, or asks where first.
     pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>) {
-        let suggested = format!("{}.{}", crate::ui::shown_title(&project), project_file::EXTENSION);
+        let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
                 return FileEvent::NoDialog { save: true };

@@ -86,12 +86,6 @@ pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> eframe::Re
     )
 }
 
-/// A project's title as the editor shows it: "Untitled" (in the user's language) when it has
-/// none. (`Project::display_title` is the English one, for files and logs.)
-pub fn shown_title(project: &crate::model::Project) -> String {
-    let title = project.title.trim();
-    if title.is_empty() { crate::t!("shell-untitled") } else { title.to_owned() }
-}
 #[cfg(test)]
 mod tests {
     use crate::i18n::{FluentValue, Lang, tr_in};

@@ -67,7 +67,7 @@ impl Editor {
                 if let Some((p, path)) = self.incoming.take() {
                     self.status = match &path {
                         Some(f) => crate::t!("shell-restored", path = f.display().to_string()),
-                        None => crate::t!("shell-loaded", title = crate::ui::shown_title(&p)),
+                        None => crate::t!("shell-loaded", title = p.display_title()),
                     };
                     self.doc = Document::new(p, path, true);
                     self.timeline.fit_requested = true;

@@ -212,7 +212,7 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        let title = crate::ui::shown_title(&self.doc.project);
+        let title = self.doc.project.display_title();
         if self.cloud.sandbox {
             crate::t!("shell-window-title-sandbox", dirty = dirty, title = title, file = file)
         } else {
@@ -267,7 +267,7 @@ impl Editor {
         let (Some(footage), Some(rt)) = (footage, self.preview.runtime()) else { return };
         let target = crate::ui::draft::draft_path(
             self.doc.path.as_deref(),
-            self.doc.project.display_title(),
+            &self.doc.project.display_title(),
             self.preview.cache_dir.as_deref(),
         );
         let ctx = self.ctx_for_textures.clone();

@@ -218,7 +218,7 @@ impl Editor {
             let l = ui.label(label).on_hover_text(tip);
             let mut text = if key == "title" { doc.project.title.clone() } else { doc.project.description.clone() };
             let edit = if key == "title" {
-                egui::TextEdit::singleline(&mut text).hint_text(crate::t!("shell-untitled"))
+                egui::TextEdit::singleline(&mut text).hint_text(crate::t!("project-untitled"))
             } else {
                 egui::TextEdit::multiline(&mut text).desired_rows(1)
             };

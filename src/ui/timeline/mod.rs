@@ -152,6 +152,7 @@ pub fn display_order(project: &Project) -> Vec<usize> {
 /// What a clip is called on screen: the bin's title, else its text or ID.
 pub fn clip_title(project: &Project, clip: &Clip) -> String {
     if let Some(text) = clip.content.as_deref().filter(|t| !t.trim().is_empty()) {
+        // i18n-exempt: `\N` is the Timeline's line-break code
         return text.replace("\\N", " ").replace('\n', " ");
     }
     let Some(id) = clip.material_id() else { return t!("timeline-no-media") };
