@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chinese on a machine without a CJK font: the editor in zh-CN under Xvfb with fontconfig
+# Chinese on a machine without a CJK font: the editor in zh-CN (its saved setting) under Xvfb with fontconfig
 # seeing only the DejaVu fonts. Its menus and the subtitle sample's Chinese must be drawn with
 # the bundled Noto Sans SC subset (the app logs when it falls back to it), and the window
 # title must be Chinese. Screenshot in target/e2e-cjk/.
@@ -31,7 +31,11 @@ fi
 source scripts/e2e-lib.sh
 SERVER_PID=""
 start_xvfb
-RUST_LOG=vodcut::ui::fonts=debug "$BIN" --lang zh-CN "$OUT/zh.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
+# The language comes from the saved setting (as after picking 中文 once), not from --lang or
+# LANG: this checks the editor's real start-up path.
+mkdir -p "$VODCUT_DATA_DIR"
+echo '{"language": "zh-CN"}' > "$VODCUT_DATA_DIR/settings.json"
+LANG=C.UTF-8 RUST_LOG=vodcut::ui::fonts=debug "$BIN" "$OUT/zh.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
 trap stop_all EXIT
 timeout 30 xdotool search --sync --onlyvisible --name 'vodcut' >/dev/null || fail "no window"

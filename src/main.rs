@@ -2,10 +2,21 @@ use clap::Parser;
 use vodcut::cli::{Cli, EXIT_SETTINGS, Globals, run_with};
 
 fn main() {
+    // Before parsing, so what clap's value checks say (`--signature v2`) is in it too.
+    vodcut::i18n::set(vodcut::i18n::flag_in_args(std::env::args()).unwrap_or_else(vodcut::i18n::system));
     let cli = Cli::parse();
-    // The commands' language (the editor may choose its own from its settings later); set
-    // first, so the sandbox's banner is in it too.
-    vodcut::i18n::set(cli.lang.unwrap_or_else(vodcut::i18n::system));
+    // The editor's language: `--lang`, else the one saved in the user's settings (read before
+    // a sandbox takes the data folder over), else the system's. Set now, so the sandbox's
+    // banner is in it too; the commands follow `--lang`, else the system's.
+    let lang = match &cli.command {
+        Some(_) => cli.lang.unwrap_or_else(vodcut::i18n::system),
+        None => {
+            let saved =
+                vodcut::store::jobs::data_dir().and_then(|d| vodcut::store::settings::Settings::load(&d).0.language);
+            vodcut::i18n::startup(cli.lang, saved, vodcut::i18n::system())
+        }
+    };
+    vodcut::i18n::set(lang);
     if let (Some(_), Some(file)) = (&cli.command, &cli.file) {
         eprintln!("vodcut: {}", vodcut::t!("cli-file-with-command", file = file.display().to_string()));
         std::process::exit(vodcut::cli::EXIT_BAD_INPUT);
@@ -23,7 +34,7 @@ fn main() {
         None => {
             // The editor starts its own logging (a rotating file in the data folder) and
             // chooses its language: `--lang`, else its settings, else the system's.
-            if let Err(e) = vodcut::ui::run(cli.file, cli.lang) {
+            if let Err(e) = vodcut::ui::run(cli.file, cli.lang.or(Some(lang).filter(|_| sandbox))) {
                 eprintln!("vodcut: {}", vodcut::t!("cli-no-window", error = e.to_string()));
                 std::process::exit(1);
             }

@@ -239,3 +239,8 @@ shell-render-cancelled = The render was cancelled; nothing was written.
 shell-draft-unavailable = Render draft: { $error }.
 shell-to-fix = To fix: { $hint }
 shell-draft-starting = Render draft: the footage service is still starting; try again in a moment.
+
+# The look of the window (View menu).
+shell-theme-system = System look
+shell-theme-dark = Dark
+shell-theme-light = Light

@@ -215,3 +215,8 @@ shell-render-cancelled = 渲染已取消；没有写入任何文件。
 shell-draft-unavailable = 渲染草稿：{ $error }。
 shell-to-fix = 解决方法：{ $hint }
 shell-draft-starting = 渲染草稿：素材服务仍在启动，请稍后再试。
+
+# 窗口外观（“视图”菜单）。
+shell-theme-system = 跟随系统外观
+shell-theme-dark = 深色
+shell-theme-light = 浅色

@@ -277,8 +277,8 @@ fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "en" | "en-us" | "english" => Ok(crate::i18n::Lang::En),
         "zh" | "zh-cn" | "zh-hans" | "chinese" => Ok(crate::i18n::Lang::Zh),
-        // Parsed before any language is chosen: said in the system's.
-        _ => Err(crate::i18n::tr_in(crate::i18n::system(), "cli-bad-lang", &[("text", s.into())])),
+        // main() chose the language from the raw arguments already: `--lang fr` is English.
+        _ => Err(crate::t!("cli-bad-lang", text = s)),
     }
 }
 

@@ -88,8 +88,9 @@ pub fn set(lang: Lang) {
     CURRENT.store(matches!(lang, Lang::Zh) as u8, Ordering::Relaxed);
 }
 
-/// The system's language: LC_ALL, LC_MESSAGES, LANG on Unix (in that order, as POSIX says),
-/// the OS setting elsewhere; English when none is set or it is not Chinese.
+/// The system's language: LC_ALL, LC_MESSAGES, LANG (in that order, as POSIX says), else the
+/// OS setting (what Windows and macOS users set); English when none is set or it is not
+/// Chinese.
 pub fn system() -> Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Some(v) = std::env::var_os(var).and_then(|v| v.into_string().ok()).filter(|v| !v.is_empty()) {
@@ -97,6 +98,21 @@ pub fn system() -> Lang {
         }
     }
     sys_locale::get_locale().and_then(|l| Lang::from_tag(&l)).unwrap_or_default()
+}
+
+/// `--lang X` or `--lang=X` among the program's arguments, read before the arguments are
+/// parsed (an unknown value is left for the parser to refuse).
+pub fn flag_in_args(args: impl IntoIterator<Item = String>) -> Option<Lang> {
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(v) if v.starts_with('=') => Some(v[1..].to_owned()),
+            _ => continue,
+        };
+        return value.as_deref().and_then(Lang::from_tag);
+    }
+    None
 }
 
 /// The language a window starts in: `--lang` for this run, else the one saved in the
@@ -152,6 +168,15 @@ macro_rules! t {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_flag_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(flag_in_args(args(&["vodcut", "--lang", "zh-CN", "validate", "x"])), Some(Lang::Zh));
+        assert_eq!(flag_in_args(args(&["vodcut", "validate", "--lang=en", "x"])), Some(Lang::En));
+        assert_eq!(flag_in_args(args(&["vodcut", "validate", "x"])), None);
+        assert_eq!(flag_in_args(args(&["vodcut", "--lang"])), None);
+    }
 
     #[test]
     fn locales_as_systems_write_them() {

@@ -40,8 +40,16 @@ pub struct Settings {
     pub remember_keys: bool,
     /// The log file's level ("error" … "trace"); empty: info. `RUST_LOG` wins when set.
     pub log_level: String,
-    /// The editor's language; None: the system's (LC_ALL/LANG, the OS setting).
+    /// The editor's language; None: the system's (LC_ALL/LANG, the OS setting). A value this
+    /// version does not know (a hand edit, a newer vodcut's) reads as None rather than
+    /// making the whole file unreadable.
+    #[serde(deserialize_with = "lenient_language")]
     pub language: Option<crate::i18n::Lang>,
+}
+
+fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(v).ok())
 }
 
 impl Settings {
@@ -105,5 +113,18 @@ mod tests {
         let (d, why) = Settings::load(dir.path());
         assert_eq!(d, Settings::default());
         assert!(why.unwrap().contains("using defaults"));
+    }
+
+    #[test]
+    fn the_language_is_kept_and_an_unknown_one_loses_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings { language: Some(crate::i18n::Lang::Zh), ..Default::default() };
+        s.save(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()).0.language, Some(crate::i18n::Lang::Zh));
+        let text = r#"{"language": "zh-TW", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
+        std::fs::write(Settings::path(dir.path()), text).unwrap();
+        let (s, why) = Settings::load(dir.path());
+        assert_eq!((s.language, why), (None, None), "an unknown language is the system's");
+        assert_eq!((s.default_region.as_str(), s.recent.len()), ("cn-beijing", 1), "nothing else is lost");
     }
 }

@@ -123,7 +123,7 @@ impl Editor {
                     self.menu_item(ui, c, true);
                 }
                 ui.separator();
-                egui::widgets::global_theme_preference_buttons(ui);
+                theme_choice(ui);
                 ui.separator();
                 crate::ui::language::menu(ui, &mut self.cloud);
             });
@@ -409,5 +409,20 @@ impl Editor {
         if let Some(i) = delete {
             let _ = self.doc.delete_marker(i);
         }
+    }
+}
+
+/// System, dark or light look, named from the catalog (egui's own buttons say it in English).
+fn theme_choice(ui: &mut egui::Ui) {
+    use egui::ThemePreference as T;
+    let before = ui.ctx().options(|o| o.theme_preference);
+    let mut pref = before;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut pref, T::System, crate::t!("shell-theme-system"));
+        ui.selectable_value(&mut pref, T::Dark, crate::t!("shell-theme-dark"));
+        ui.selectable_value(&mut pref, T::Light, crate::t!("shell-theme-light"));
+    });
+    if pref != before {
+        ui.ctx().set_theme(pref);
     }
 }
