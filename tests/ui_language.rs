@@ -78,7 +78,8 @@ fn picking_a_language_in_the_settings_changes_the_open_window_and_is_remembered(
     h.get_by_label("中文（简体）").click();
     h.run_steps(3);
     assert_eq!(h.state().cloud.settings.language, Some(Lang::Zh));
-    // The window changed in this very frame: its menus, the settings window, the status bar.
+    // The window changed at once (the frames right after the click): its menus, the settings
+    // window.
     assert!(h.query_by_label("文件").is_some(), "the File menu is in Chinese at once");
     assert!(h.query_by_label("File").is_none(), "no English menu is left");
     assert!(h.query_by_label("语言").is_some(), "the settings window is in Chinese at once");

@@ -49,7 +49,8 @@ pub fn setting(ui: &mut egui::Ui, cloud: &mut Cloud) {
 }
 
 /// A "Language" submenu (the View menu): reachable from any screen, in any language, since
-/// every choice is written in its own language and the globe marks the menu.
+/// the globe marks the menu and each language is written in its own words (only "System (…)"
+/// is in the current one).
 pub fn menu(ui: &mut egui::Ui, cloud: &mut Cloud) {
     ui.menu_button(format!("🌐 {}", t!("language-label")), |ui| {
         if rows(ui, cloud) {
