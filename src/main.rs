@@ -32,9 +32,9 @@ fn main() {
             std::process::exit(code);
         }
         None => {
-            // The editor starts its own logging (a rotating file in the data folder) and
-            // chooses its language: `--lang`, else its settings, else the system's.
-            if let Err(e) = vodcut::ui::run(cli.file, cli.lang.or(Some(lang).filter(|_| sandbox))) {
+            // The editor starts its own logging (a rotating file in the data folder); its
+            // language was chosen above.
+            if let Err(e) = vodcut::ui::run(cli.file) {
                 eprintln!("vodcut: {}", vodcut::t!("cli-no-window", error = e.to_string()));
                 std::process::exit(1);
             }

@@ -28,14 +28,13 @@ pub use app::Editor;
 
 use std::path::PathBuf;
 
-/// Opens the editor window (on `file` if given) and runs until it is closed. `lang` (from
-/// `--lang`) wins over the settings' language for this run only.
-pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> eframe::Result {
+/// Opens the editor window (on `file` if given) and runs until it is closed, in the language
+/// main() chose (`--lang`, else the saved setting, else the system's).
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
     // Settings are read once here, before the window: a few hundred bytes. They set the log
     // level, and logging and the crash hook start before anything else can fail.
     let data_dir = crate::store::jobs::data_dir();
     let (settings, problem) = data_dir.as_deref().map(crate::store::settings::Settings::load).unwrap_or_default();
-    crate::i18n::set(crate::i18n::startup(lang, settings.language, crate::i18n::system()));
     crate::desktop::logfile::init(data_dir.as_deref(), crate::desktop::logfile::parse_level(&settings.log_level));
     if let Some(d) = &data_dir {
         crate::desktop::crash::install_hook(d);
