@@ -3,7 +3,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::store::project_file;
 
@@ -19,13 +19,8 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vodcut"))
-            .env("LC_ALL", "C.UTF-8")
+        support::isolated(env!("CARGO_BIN_EXE_vodcut"), self.home.path())
             .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
             .env("VODCUT_ENDPOINT", self.server.url())
             .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &self.secret)
@@ -148,12 +143,9 @@ fn an_unknown_outcome_exits_7_and_is_recorded() {
 fn no_credentials_lists_where_it_looked() {
     let env = Env::new();
     let file = env.project(CLEAN);
-    let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env("LC_ALL", "C.UTF-8")
+    let out = support::isolated(env!("CARGO_BIN_EXE_vodcut"), env.home.path())
+        .env_remove("PATH")
         .args(["submit", p(&file)])
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("VODCUT_DATA_DIR", env.home.path().join("data"))
         .env("VODCUT_ENDPOINT", env.server.url())
         .output()
         .unwrap();

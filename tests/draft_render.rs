@@ -48,13 +48,9 @@ fn setup() -> (VodServer, tempfile::TempDir) {
 }
 
 fn command(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
+    let mut c = support::isolated(env!("CARGO_BIN_EXE_vodcut"), home);
     c.args(args)
-        .env_clear()
         .env("PATH", path)
-        .env("HOME", home)
-        .env("VODCUT_DATA_DIR", home.join("data"))
-        .env("VODCUT_CACHE_DIR", home.join("cache"))
         .env("VODCUT_ENDPOINT", server.url())
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);

@@ -6,7 +6,7 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -19,14 +19,9 @@ use vodcut::model::Time;
 const TOL: i32 = 14;
 
 fn run(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env("LC_ALL", "C.UTF-8")
+    support::isolated(env!("CARGO_BIN_EXE_vodcut"), home)
         .args(args)
-        .env_clear()
         .env("PATH", path)
-        .env("HOME", home)
-        .env("VODCUT_DATA_DIR", home.join("data"))
-        .env("VODCUT_CACHE_DIR", home.join("cache"))
         .env("VODCUT_ENDPOINT", server.url())
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET)

@@ -2,9 +2,11 @@
 //! the seeded library, upload a file, produce, follow the production until its video is
 //! Normal, list the jobs; and the sandbox's jobs stay out of the real history.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 struct Env {
@@ -25,12 +27,8 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        support::isolated(env!("CARGO_BIN_EXE_vodcut"), self.home.path())
             .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
             .env("VODCUT_SANDBOX_DIR", self.home.path().join("sandbox"))
             .env("ALIBABA_CLOUD_ACCESS_KEY_ID", REAL_KEY)
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "real-secret-never-sent")
