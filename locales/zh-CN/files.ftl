@@ -2,9 +2,11 @@
 
 file-read = { $path }：无法读取文件：{ $error }
 file-write = { $path }：无法写入文件：{ $error }。磁盘上的旧版本没有改动。
+file-write-new = { $path }：无法写入文件：{ $error }。那里没有写入任何内容。
 file-not-regular-input = { $path }：这是{ $kind }，不是普通文件；vodcut 读取剪辑工程和时间线文件（用 - 读取标准输入）
 file-not-regular-output = { $path }：这是{ $kind }，不是普通文件，vodcut 没有替换它（要写到标准输出，请用 -o -）
 file-read-only = { $path }：文件是只读的，vodcut 没有替换它。请改为可写，或另存为其他名称（命令行中 --force 会替换它并保持只读）。
+file-untrusted-link = { $path }：{ $link } 是其他用户拥有的符号链接，位于他人可写的文件夹中，vodcut 没有跟随它（它可能被人放在那里，让这次保存替换另一个文件）。请直接写入它指向的文件，或删除该链接。
 file-too-large = { $path }：文件超过 { $limit } MB，这是 vodcut 读取的上限（10 万个片段的剪辑工程约 20 MB）；文件选对了吗？
 file-encoding = { $path }：文件是 { $encoding } 文本；vodcut 读取 UTF-8 编码的 JSON。请另存为 UTF-8 后再打开。
 file-empty = { $path }：文件是空的

@@ -12,20 +12,73 @@ pub const EXTENSION: &str = "vodcut";
 /// Why a project file could not be opened or saved. Every message names the file.
 #[derive(Debug)]
 pub enum FileError {
-    Read { path: PathBuf, source: std::io::Error },
-    Write { path: PathBuf, source: std::io::Error },
-    NotRegularInput { path: PathBuf, kind: &'static str },
-    NotRegularOutput { path: PathBuf, kind: &'static str },
-    ReadOnly { path: PathBuf },
-    TooLarge { path: PathBuf, limit_mb: u64 },
-    Encoding { path: PathBuf, encoding: &'static str },
-    Empty { path: PathBuf },
-    Truncated { path: PathBuf, line: usize, column: usize, backup: String },
-    NotJson { path: PathBuf, message: String, line: usize, column: usize },
-    Shape { path: PathBuf, at: String, message: String },
-    NewerVersion { path: PathBuf, found: u64, supported: u32 },
-    WouldReplaceNewer { path: PathBuf, found: u64, supported: u32 },
-    Unrecognised { path: PathBuf },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `existed`: a previous version was there (and is unchanged).
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+        existed: bool,
+    },
+    NotRegularInput {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    NotRegularOutput {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// A symlink on the way belongs to another user in a folder others may write to.
+    UntrustedLink {
+        path: PathBuf,
+        link: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        limit_mb: u64,
+    },
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Truncated {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        backup: String,
+    },
+    NotJson {
+        path: PathBuf,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    Shape {
+        path: PathBuf,
+        at: String,
+        message: String,
+    },
+    NewerVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    WouldReplaceNewer {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    Unrecognised {
+        path: PathBuf,
+    },
 }
 
 impl std::fmt::Display for FileError {
@@ -34,7 +87,12 @@ impl std::fmt::Display for FileError {
         let shown = |p: &PathBuf| p.display().to_string();
         let text = match self {
             FileError::Read { path, source } => t!("file-read", path = shown(path), error = source.to_string()),
-            FileError::Write { path, source } => t!("file-write", path = shown(path), error = source.to_string()),
+            FileError::Write { path, source, existed: true } => {
+                t!("file-write", path = shown(path), error = source.to_string())
+            }
+            FileError::Write { path, source, existed: false } => {
+                t!("file-write-new", path = shown(path), error = source.to_string())
+            }
             FileError::NotRegularInput { path, kind } => {
                 t!("file-not-regular-input", path = shown(path), kind = kind_word(kind))
             }
@@ -42,6 +100,9 @@ impl std::fmt::Display for FileError {
                 t!("file-not-regular-output", path = shown(path), kind = kind_word(kind))
             }
             FileError::ReadOnly { path } => t!("file-read-only", path = shown(path)),
+            FileError::UntrustedLink { path, link } => {
+                t!("file-untrusted-link", path = shown(path), link = shown(link))
+            }
             FileError::TooLarge { path, limit_mb } => t!("file-too-large", path = shown(path), limit = *limit_mb),
             FileError::Encoding { path, encoding } => {
                 t!("file-encoding", path = shown(path), encoding = crate::i18n::tr(encoding))
@@ -137,15 +198,21 @@ pub fn save(path: &Path, project: &Project) -> Result<(), FileError> {
 pub fn save_with(path: &Path, project: &Project, options: SaveOptions) -> Result<(), FileError> {
     refuse_newer(path)?;
     let bytes = to_bytes(project);
-    let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only };
-    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| {
-        let path = path.to_owned();
-        match e {
-            WriteError::Io(source) => FileError::Write { path, source },
-            WriteError::NotRegular(kind) => FileError::NotRegularOutput { path, kind },
-            WriteError::ReadOnly => FileError::ReadOnly { path },
-        }
-    })
+    let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only, ..Default::default() };
+    let existed = resolve_target(path).is_ok_and(|t| std::fs::metadata(t).is_ok_and(|m| m.is_file()));
+    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| write_error(e, path, existed))
+}
+
+/// A refused or failed save as a [`FileError`] naming `path`; `existed`: whether a previous
+/// version was there (a failed save leaves it unchanged).
+pub fn write_error(e: WriteError, path: &Path, existed: bool) -> FileError {
+    let path = path.to_owned();
+    match e {
+        WriteError::Io(source) => FileError::Write { path, source, existed },
+        WriteError::NotRegular(kind) => FileError::NotRegularOutput { path, kind },
+        WriteError::ReadOnly => FileError::ReadOnly { path },
+        WriteError::UntrustedLink(link) => FileError::UntrustedLink { path, link },
+    }
 }
 
 /// A file written by a newer vodcut is never replaced, whatever the options: its content may

@@ -323,3 +323,15 @@ fn every_written_key_is_read_back() {
     let again = from_bytes(&to_bytes(&project), Path::new("a.vodcut")).unwrap().project;
     assert!(again.other_fields.is_empty() && again.tracks.iter().all(|t| t.other_fields.is_empty()));
 }
+
+#[test]
+fn a_failed_save_says_unchanged_only_when_there_was_a_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nothing there before: nothing was written, nothing to be unchanged.
+    let missing = dir.path().join("no/such/folder/p.vodcut");
+    let e = save(&missing, &sample()).unwrap_err().to_string();
+    assert!(e.contains("Nothing was written") && !e.contains("previous version"), "{e}");
+    // A previous version that stays: said so.
+    let e = write_error(WriteError::Io(std::io::Error::other("disk full")), Path::new("p.vodcut"), true).to_string();
+    assert!(e.contains("disk full") && e.contains("previous version on disk is unchanged"), "{e}");
+}
