@@ -20,3 +20,16 @@ file-kind-fifo = a FIFO (named pipe)
 file-kind-device = a device
 file-kind-socket = a socket
 file-kind-folder = a folder
+
+# Outputs that are not projects (still, frame, render, the editor's draft).
+output-kind-png = a PNG picture
+output-kind-mp4 = an MP4 video
+output-found-project = a vodcut project
+output-found-json = JSON (an API Timeline or other data)
+output-found-other = another kind of file
+output-is-input = { $path } is the input file; write the output to another file (nothing was changed)
+output-project-name = -o { $path }: that name is for a project or Timeline (.vodcut, .json); name { $kind } file instead (nothing was written)
+output-no-stdout = { $kind } cannot be written to standard output here; name a file with -o (a file called - is written as ./-)
+output-occupied = { $path } exists and is { $found }, not { $kind }, so vodcut did not replace it; pass --force to replace it (the old file is kept as { $backup })
+output-no-folder = the folder { $dir } does not exist (nothing was written)
+output-not-regular = { $path }: it is { $kind }, not a regular file, so vodcut did not replace it

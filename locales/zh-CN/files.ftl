@@ -20,3 +20,16 @@ file-kind-fifo = 命名管道（FIFO）
 file-kind-device = 设备
 file-kind-socket = 套接字
 file-kind-folder = 文件夹
+
+# 不是剪辑工程的输出（still、frame、render、编辑器的草稿）。
+output-kind-png = PNG 图片
+output-kind-mp4 = MP4 视频
+output-found-project = vodcut 剪辑工程
+output-found-json = JSON（API 时间线或其他数据）
+output-found-other = 其他类型的文件
+output-is-input = { $path } 就是输入文件；请把输出写到另一个文件（没有改动任何文件）
+output-project-name = -o { $path }：这个名称属于剪辑工程或时间线（.vodcut、.json）；请改用{ $kind }文件名（没有写入任何内容）
+output-no-stdout = 这里不能把{ $kind }写到标准输出；请用 -o 指定文件（名为 - 的文件请写作 ./-）
+output-occupied = { $path } 已存在，是{ $found }而不是{ $kind }，vodcut 没有替换它；加上 --force 才会替换（旧文件保存为 { $backup }）
+output-no-folder = 文件夹 { $dir } 不存在（没有写入任何内容）
+output-not-regular = { $path }：这是{ $kind }，不是普通文件，vodcut 没有替换它

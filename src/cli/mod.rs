@@ -121,7 +121,7 @@ pub enum Command {
         /// The time on the output timeline, in seconds.
         #[arg(long, allow_hyphen_values = true)]
         at: String,
-        /// The PNG to write.
+        /// The PNG to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Width of the picture (default: the output's width; never larger).
@@ -130,6 +130,10 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG (a project saved under that name...) or is
+        /// read-only; the old file is kept as OUTPUT.bak. Never the project itself.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -139,6 +143,7 @@ pub enum Command {
         /// The time in the source, in seconds.
         #[arg(long, allow_hyphen_values = true)]
         at: String,
+        /// The PNG to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Width of the picture (default: the stream's own).
@@ -146,6 +151,9 @@ pub enum Command {
         width: Option<u32>,
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG or is read-only (kept as OUTPUT.bak).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -154,7 +162,8 @@ pub enum Command {
     /// effects. Ctrl+C stops cleanly and leaves no file.
     Render {
         file: PathBuf,
-        /// The MP4 to write (written under a temporary name beside it, renamed at the end).
+        /// The MP4 to write (written under a temporary name beside it, renamed at the end; not
+        /// standard output: an MP4 needs a file it can seek in).
         #[arg(short, long)]
         output: PathBuf,
         /// Frame height in pixels (never more than the output's; the width keeps the aspect).
@@ -172,6 +181,10 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not an MP4 or is read-only (kept as OUTPUT.bak).
+        /// Never the project itself.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -433,41 +446,28 @@ fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
     open_input(path).map(|o| o.project)
 }
 
-/// True when both paths name the same existing file (through links, or two spellings).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (std::fs::metadata(a), std::fs::metadata(b)) {
-            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
-    }
-}
-
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
     writeln!(out, "{text}").map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
     Ok(EXIT_OK)
 }
 
-fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+/// `out` escapes what passes through it; `out.0` is the raw standard output, for binary
+/// output (a PNG to `-o -`).
+fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
         Command::Media { command } => cloud::media(command, out, err),
-        Command::Still { file, at, output, width, ffmpeg, conn } => {
-            frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
+        Command::Still { file, at, output, width, ffmpeg, force, conn } => {
+            frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Render { file, output, height, fps, from, to, ffmpeg, conn } => {
-            render::render(render::RenderArgs { file, output, height, fps, from, to, ffmpeg }, &conn, err)
+        Command::Render { file, output, height, fps, from, to, ffmpeg, force, conn } => {
+            let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force };
+            render::render(a, &conn, err)
         }
-        Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
-            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)
+        Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
+            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
         Command::Validate { file, json } => {
             let project = load(&file)?;
@@ -523,7 +523,10 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }
         Command::Import { timeline, output, force } => {
-            if !input::is_stdio(&timeline) && !input::is_stdio(&output) && same_file(&timeline, &output) {
+            if !input::is_stdio(&timeline)
+                && !input::is_stdio(&output)
+                && crate::store::output::same_file(&timeline, &output)
+            {
                 return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
             }
             let project = load(&timeline)?;

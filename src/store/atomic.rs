@@ -146,7 +146,8 @@ fn folder_of(path: &Path) -> PathBuf {
 pub fn may_follow(link: &Path, m: &fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
     let Ok(dir) = fs::metadata(folder_of(link)) else { return false };
-    let shared = dir.mode() & (libc::S_ISVTX as u32 | 0o022) != 0;
+    // 0o1000: the sticky bit; 0o022: writable by group or others.
+    let shared = dir.mode() & 0o1022 != 0;
     !shared || m.uid() == euid()
 }
 
@@ -239,9 +240,19 @@ impl Staged {
         &mut self.file
     }
 
+    /// The temporary file's name (random, beside the target).
+    pub fn temp_path(&self) -> &Path {
+        &self.tmp
+    }
+
     /// The file that will be replaced (the end of the link chain).
     pub fn target(&self) -> &Path {
         &self.target
+    }
+
+    /// Keeps `n` previous versions at the commit (see [`BACKUPS`]).
+    pub fn set_backups(&mut self, n: usize) {
+        self.options.backups = n;
     }
 
     /// Whether a file was there to replace.
