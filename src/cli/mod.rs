@@ -531,7 +531,12 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
             }
             let project = load(&timeline)?;
             if input::is_stdio(&output) {
-                out.write_all(&project_file::to_bytes(&project))
+                let bytes = project_file::to_bytes(&project);
+                // What could not be opened again is not written anywhere.
+                let stdout = PathBuf::from(crate::t!("cli-stdout"));
+                project_file::check_size(&bytes, &stdout, input::MAX_INPUT_BYTES)
+                    .map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+                out.write_all(&bytes)
                     .and_then(|()| out.flush())
                     .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
                 return Ok(EXIT_OK);

@@ -196,11 +196,27 @@ pub fn save(path: &Path, project: &Project) -> Result<(), FileError> {
 
 /// As [`save`], with options.
 pub fn save_with(path: &Path, project: &Project, options: SaveOptions) -> Result<(), FileError> {
+    save_within(path, project, options, input::MAX_INPUT_BYTES)
+}
+
+/// As [`save_with`], refusing content over `limit` bytes (tests use a small one).
+fn save_within(path: &Path, project: &Project, options: SaveOptions, limit: u64) -> Result<(), FileError> {
     refuse_newer(path)?;
     let bytes = to_bytes(project);
+    check_size(&bytes, path, limit)?;
     let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only, ..Default::default() };
     let existed = resolve_target(path).is_ok_and(|t| std::fs::metadata(t).is_ok_and(|m| m.is_file()));
     write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| write_error(e, path, existed))
+}
+
+/// A project is never written larger than vodcut reads ([`input::MAX_INPUT_BYTES`]): it
+/// could not be opened again. Refused with the message opening it would give. (Saved
+/// projects are indented, so a Timeline under the limit can make a project over it.)
+pub fn check_size(bytes: &[u8], path: &Path, limit: u64) -> Result<(), FileError> {
+    if bytes.len() as u64 > limit {
+        return Err(read_error_within(ReadError::TooLarge, path, limit));
+    }
+    Ok(())
 }
 
 /// A refused or failed save as a [`FileError`] naming `path`; `existed`: whether a previous
@@ -281,11 +297,15 @@ pub fn open_stdin(name: &Path) -> Result<Opened, FileError> {
 }
 
 fn read_error(e: ReadError, path: &Path) -> FileError {
+    read_error_within(e, path, input::MAX_INPUT_BYTES)
+}
+
+fn read_error_within(e: ReadError, path: &Path, limit: u64) -> FileError {
     let path = path.to_owned();
     match e {
         ReadError::Io(source) => FileError::Read { path, source },
         ReadError::NotRegular(kind) => FileError::NotRegularInput { path, kind },
-        ReadError::TooLarge => FileError::TooLarge { path, limit_mb: input::MAX_INPUT_BYTES / (1024 * 1024) },
+        ReadError::TooLarge => FileError::TooLarge { path, limit_mb: limit / (1024 * 1024) },
     }
 }
 
