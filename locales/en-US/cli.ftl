@@ -128,3 +128,14 @@ cli-up-rate = {"  "}{ $size }/s
 cli-no-data-folder = no data folder on this system (no home folder?) to keep upload state in
 cli-file-with-command = { $file } is for the editor; a command takes its files after its name
 cli-no-window = cannot open the editor window: { $error }
+cli-not-printed-errors = { $file }: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (above), so nothing was printed; fix { $errors ->
+        [one] it
+       *[other] them
+    } (vodcut validate lists every problem), or pass --force to print anyway
+cli-printed-with-errors = { $file }: printed despite { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (--force); the service would refuse this production

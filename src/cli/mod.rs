@@ -70,15 +70,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the API Timeline JSON of a project.
+    /// Print the API Timeline JSON of a project (exit 1, printing nothing, when it has errors).
     Timeline {
         file: PathBuf,
         /// Indent the output.
         #[arg(long)]
         pretty: bool,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
     },
-    /// Print every ProduceEditingProjectVideo request field, as the strings sent.
-    Export { file: PathBuf },
+    /// Print every ProduceEditingProjectVideo request field, as the strings sent (exit 1,
+    /// printing nothing, when the project has errors).
+    Export {
+        file: PathBuf,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
+    },
     /// Make a project from an API Timeline (- reads standard input).
     Import {
         timeline: PathBuf,
@@ -430,6 +439,26 @@ fn warn_left_out(project: &crate::model::Project, err: &mut dyn Write) {
     }
 }
 
+/// `timeline` and `export` print what a production would send. A project with errors
+/// (nothing to produce is one) would be refused, so its errors go to stderr and nothing is
+/// printed (exit 1), unless `force` asks to print anyway: never a silent `{}` with exit 0.
+fn check_printable(project: &crate::model::Project, file: &Path, force: bool, err: &mut dyn Write) -> CliResult {
+    let problems = validate(project);
+    let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(EXIT_OK);
+    }
+    for p in &errors {
+        let _ = writeln!(err, "{p}");
+    }
+    let file = file.display().to_string();
+    if force {
+        let _ = writeln!(err, "{}", crate::t!("cli-printed-with-errors", file = file.as_str(), errors = errors.len()));
+        return Ok(EXIT_OK);
+    }
+    Err((EXIT_PROBLEMS, crate::t!("cli-not-printed-errors", file = file, errors = errors.len())))
+}
+
 pub(crate) type CliResult = Result<i32, (i32, String)>;
 
 /// Opens a project or Timeline file, or standard input for `-`.
@@ -509,16 +538,18 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
             }
             Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
         }
-        Command::Timeline { file, pretty } => {
+        Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
+            check_printable(&project, &file, force, err)?;
             let tl = timeline(&project);
             let text = if pretty { serde_json::to_string_pretty(&tl) } else { serde_json::to_string(&tl) };
             print(out, &text.unwrap_or_default())
         }
-        Command::Export { file } => {
+        Command::Export { file, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
+            check_printable(&project, &file, force, err)?;
             let fields = request_fields(&project);
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }

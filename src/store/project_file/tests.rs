@@ -352,8 +352,10 @@ fn a_project_too_large_to_open_again_is_not_written() {
     assert_eq!(e.to_string(), opened.unwrap_err().to_string());
     std::fs::remove_file(&path).unwrap();
     save_within(&path, &project, SaveOptions::default(), size).unwrap();
-    assert!(check_size(&vec![b' '; (256 * mb) as usize + 1], &path, input::MAX_INPUT_BYTES)
-        .unwrap_err()
-        .to_string()
-        .contains("larger than 256 MB"));
+    assert!(
+        check_size(&vec![b' '; (256 * mb) as usize + 1], &path, input::MAX_INPUT_BYTES)
+            .unwrap_err()
+            .to_string()
+            .contains("larger than 256 MB")
+    );
 }
