@@ -2,6 +2,7 @@
 
 use super::atomic::{BACKUPS, WriteError, WriteOptions, backup_name, resolve_target, write_atomic_opts};
 use super::input::{self, ReadError};
+use super::stamp::{self, Stamp};
 use crate::model::import::{ImportError, ParseError, import_timeline_bytes, parse_typed, probe};
 use crate::model::project::{FORMAT_VERSION, Project};
 use std::io::Write;
@@ -196,17 +197,26 @@ pub fn save(path: &Path, project: &Project) -> Result<(), FileError> {
 
 /// As [`save`], with options.
 pub fn save_with(path: &Path, project: &Project, options: SaveOptions) -> Result<(), FileError> {
-    save_within(path, project, options, input::MAX_INPUT_BYTES)
+    save_within(path, project, options, input::MAX_INPUT_BYTES).map(drop)
 }
 
-/// As [`save_with`], refusing content over `limit` bytes (tests use a small one).
-fn save_within(path: &Path, project: &Project, options: SaveOptions, limit: u64) -> Result<(), FileError> {
+/// As [`save`], returning the [`Stamp`] of what was written (the editor compares the file with
+/// it before its next save).
+pub fn save_stamped(path: &Path, project: &Project) -> Result<Stamp, FileError> {
+    let bytes = save_within(path, project, SaveOptions::default(), input::MAX_INPUT_BYTES)?;
+    Ok(Stamp::of_bytes(&bytes, stamp::modified(path)))
+}
+
+/// As [`save_with`], refusing content over `limit` bytes (tests use a small one). Returns
+/// what was written.
+fn save_within(path: &Path, project: &Project, options: SaveOptions, limit: u64) -> Result<Vec<u8>, FileError> {
     refuse_newer(path)?;
     let bytes = to_bytes(project);
     check_size(&bytes, path, limit)?;
     let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only, ..Default::default() };
     let existed = resolve_target(path).is_ok_and(|t| std::fs::metadata(t).is_ok_and(|m| m.is_file()));
-    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| write_error(e, path, existed))
+    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| write_error(e, path, existed))?;
+    Ok(bytes)
 }
 
 /// A project is never written larger than vodcut reads ([`input::MAX_INPUT_BYTES`]): it
@@ -286,8 +296,15 @@ pub fn peek_format_version(bytes: &[u8]) -> Option<u64> {
 /// Opens a project file, or a bare API Timeline, which it imports. Only regular files are
 /// read, up to [`input::MAX_INPUT_BYTES`].
 pub fn open(path: &Path) -> Result<Opened, FileError> {
+    open_stamped(path).map(|(o, _)| o)
+}
+
+/// As [`open`], with the [`Stamp`] of what was read.
+pub fn open_stamped(path: &Path) -> Result<(Opened, Stamp), FileError> {
+    let modified = stamp::modified(path);
     let bytes = input::read_file(path).map_err(|e| read_error(e, path))?;
-    from_bytes(&bytes, path)
+    let opened = from_bytes(&bytes, path)?;
+    Ok((opened, Stamp::of_bytes(&bytes, modified)))
 }
 
 /// Opens standard input as [`open`] opens a file; `name` is used in messages.
