@@ -54,16 +54,38 @@ pub enum Change {
     Unreadable(String),
 }
 
-/// Compares the file at `path` with `known`. Reads it whole (within vodcut's read limit) to
-/// hash it: call it off the UI thread.
-pub fn compare(path: &Path, known: &Stamp) -> Change {
+/// The stamp of the file at `path` now, hashed as it is read (a megabyte at a time, within
+/// vodcut's read limit: never the whole file in memory).
+pub fn of_file(path: &Path) -> Result<Stamp, ReadError> {
+    use std::io::Read;
     let before = modified(path);
-    let bytes = match input::read_file(path) {
-        Ok(b) => b,
+    let (file, _) = input::open_regular(path, input::MAX_INPUT_BYTES)?;
+    let mut hasher = Sha256::new();
+    let mut reader = file.take(input::MAX_INPUT_BYTES + 1);
+    let mut buf = vec![0u8; 1 << 20];
+    let mut len = 0u64;
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        len += n as u64;
+    }
+    if len > input::MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(Stamp { len, modified: before, hash: hasher.finalize().into() })
+}
+
+/// Compares the file at `path` with `known`. Reads it whole to hash it: call it off the UI
+/// thread.
+pub fn compare(path: &Path, known: &Stamp) -> Change {
+    let now = match of_file(path) {
+        Ok(s) => s,
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Change::Gone,
         Err(e) => return Change::Unreadable(e.to_string()),
     };
-    let now = Stamp::of_bytes(&bytes, before);
     if now.len != known.len || now.hash != known.hash {
         Change::Changed
     } else if now.modified != known.modified {
@@ -83,6 +105,7 @@ mod tests {
         let path = dir.path().join("p.vodcut");
         std::fs::write(&path, b"{\"FormatVersion\":1}").unwrap();
         let stamp = Stamp::of_bytes(&std::fs::read(&path).unwrap(), modified(&path));
+        assert_eq!(of_file(&path).unwrap(), stamp, "hashed as read: the same stamp");
         assert_eq!(compare(&path, &stamp), Change::Same);
         // Touched: the same content at another time.
         let later = SystemTime::now() + std::time::Duration::from_secs(60);
