@@ -276,5 +276,9 @@ mod tests {
         assert!(!dir.path().join("other.png.bak.2").exists());
         assert_eq!(std::fs::read(&project).unwrap(), b"{\"FormatVersion\":1}");
         assert!(matches!(write(&t(Path::new("-"), true), b"PNG"), Err(OutputError::Stdio { .. })));
+        let e = write(&t(&dir.path().join("no/such/x.png"), false), b"PNG").unwrap_err();
+        assert!(matches!(e, OutputError::NoFolder { .. }) && e.to_string().contains("does not exist"), "{e}");
+        let e = write(&t(dir.path(), true), b"PNG").unwrap_err();
+        assert!(e.to_string().contains("it is a folder, not a regular file"), "{e}");
     }
 }
