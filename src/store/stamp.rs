@@ -22,7 +22,7 @@ pub struct Stamp {
 impl std::fmt::Debug for Stamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let short: String = self.hash[..6].iter().map(|b| format!("{b:02x}")).collect();
-        write!(f, "Stamp({} bytes, {:?}, {short}…)", self.len, self.modified)
+        write!(f, "Stamp({} bytes, {:?}, {short}…)", self.len, self.modified) // i18n-exempt: Debug, for developers
     }
 }
 
