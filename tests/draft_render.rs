@@ -211,7 +211,7 @@ fn a_range_renders_that_part_only() {
         (vec!["--from", "3", "--to", "2"], "must come after"),
         (vec!["--fps", "0"], "--fps 0"),
         (vec!["--height", "1"], "--height 1"),
-        (vec!["-o", p], "not a project"),
+        (vec!["-o", p], "is the input file"),
     ] {
         let mut all = vec!["render", p];
         if !args.contains(&"-o") {
@@ -282,7 +282,7 @@ fn ctrl_c_stops_the_command_cleanly() {
         assert!(start.elapsed() < Duration::from_secs(60), "no progress: {progress:?}");
     }
     assert!(progress.iter().any(|l| l.contains("real time")), "progress says how fast: {progress:?}");
-    let temp_seen = files_in(dir.path()).iter().any(|f| f.contains(".vodcut-part"));
+    let temp_seen = files_in(dir.path()).iter().any(|f| f.starts_with(".draft.mp4.tmp-"));
     // SAFETY: sends SIGINT (what Ctrl+C sends) to the child we started.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let status = child.wait().unwrap();

@@ -86,14 +86,12 @@ cli-bad-fps = --fps { $text }: give frames per second between 1 and 240 (e.g. 25
 cli-render-speed = { $speed }x real time
 cli-render-range = --to { $to } must come after --from { $from }
 cli-render-height = --height { $height }: give 2 to 4320 pixels
-cli-render-output = -o { $file }: name a video file (.mp4) for the draft, not a project or Timeline
 cli-render-stopped = render stopped; nothing was written to { $file }
 cli-nothing-written = nothing written: { $error }
 cli-render-placeholders = not imitated by the draft, drawn as labelled placeholders:
 cli-note = note: { $note }
 cli-render-wrote = wrote { $file } ({ $width }x{ $height }, { $fps } fps, { $length } from { $from }, { $frames } frames) in { $took } ({ $speed }x real time)
 cli-png-encode = cannot encode the PNG: { $error }
-cli-cannot-write-file = cannot write { $file }: { $error }
 cli-width-min = --width must be at least 1
 cli-no-frame-layers =
     { $n ->
@@ -124,7 +122,20 @@ cli-job-line = { $state } { $place } { $title }  media { $media }  project { $pr
 cli-picture-size-wrong = the picture has the wrong number of pixels
 cli-bad-lang = "{ $text }" is not a language vodcut speaks: use en or zh-CN
 cli-stdin = (standard input)
+cli-stdout = (standard output)
+cli-png-to-terminal = -o -: standard output is a terminal, and a PNG is binary; redirect it (> frame.png) or name a file
 cli-up-rate = {"  "}{ $size }/s
 cli-no-data-folder = no data folder on this system (no home folder?) to keep upload state in
 cli-file-with-command = { $file } is for the editor; a command takes its files after its name
 cli-no-window = cannot open the editor window: { $error }
+cli-not-printed-errors = { $file }: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (above), so nothing was printed; fix { $errors ->
+        [one] it
+       *[other] them
+    } (vodcut validate lists every problem), or pass --force to print anyway
+cli-printed-with-errors = { $file }: printed despite { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (--force); the service would refuse this production

@@ -143,6 +143,7 @@ core-cred-key-missing = access_key_id or access_key_secret is missing
 core-file-kind-other = a special file
 core-write-not-regular = it is { $kind }, not a regular file; vodcut only replaces regular files
 core-write-read-only = it is read-only
+core-write-untrusted-link = { $link } is a symbolic link owned by another user in a folder others can write to; vodcut does not follow it
 core-read-not-regular = it is { $kind }, not a regular file
 core-read-too-large = it is larger than { $limit } MB, the most vodcut reads
 core-too-many-links = too many levels of symbolic links

@@ -244,3 +244,12 @@ shell-draft-starting = Render draft: the footage service is still starting; try 
 shell-theme-system = System look
 shell-theme-dark = Dark
 shell-theme-light = Light
+
+# The document's file changed on disk since it was opened or saved.
+shell-disk-changed-title = Changed on disk
+shell-disk-changed = { $path } was changed on disk since you opened or saved it (by another program, or by vodcut submit saving a ProjectId into it). Saving over it would lose those changes.
+shell-disk-reload = Reload from disk
+shell-disk-reload-discard = Reload (discard my changes)
+shell-disk-keep-mine = Keep mine (overwrite)
+shell-disk-save-as = Save as another file…
+shell-disk-not-saved = Not saved: { $path } changed on disk

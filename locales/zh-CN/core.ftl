@@ -134,6 +134,7 @@ core-cred-key-missing = 缺少 access_key_id 或 access_key_secret
 core-file-kind-other = 特殊文件
 core-write-not-regular = 这是{ $kind }，不是普通文件；vodcut 只替换普通文件
 core-write-read-only = 文件是只读的
+core-write-untrusted-link = { $link } 是其他用户拥有的符号链接，位于他人可写的文件夹中；vodcut 不会跟随它
 core-read-not-regular = 这是{ $kind }，不是普通文件
 core-read-too-large = 文件超过 { $limit } MB，这是 vodcut 读取的上限
 core-too-many-links = 符号链接的层数过多

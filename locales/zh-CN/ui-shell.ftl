@@ -220,3 +220,12 @@ shell-draft-starting = 渲染草稿：素材服务仍在启动，请稍后再试
 shell-theme-system = 跟随系统外观
 shell-theme-dark = 深色
 shell-theme-light = 浅色
+
+# 文档的文件在打开或保存后被改动。
+shell-disk-changed-title = 磁盘上的文件已改动
+shell-disk-changed = 自您打开或保存以来，{ $path } 已在磁盘上被改动（被其他程序，或 vodcut submit 写入了 ProjectId）。覆盖保存会丢失这些改动。
+shell-disk-reload = 从磁盘重新载入
+shell-disk-reload-discard = 重新载入（放弃我的修改）
+shell-disk-keep-mine = 保留我的版本（覆盖）
+shell-disk-save-as = 另存为其他文件…
+shell-disk-not-saved = 未保存：{ $path } 已在磁盘上被改动

@@ -40,7 +40,7 @@ pub enum Source {
     },
     /// Typed into the editor for this session; never saved.
     Session,
-    /// The sandbox's fixed demo keys (`vodcut --sandbox`).
+    /// The sandbox's own keys (`vodcut --sandbox`: random, one pair per state folder).
     Sandbox,
 }
 
@@ -229,8 +229,8 @@ const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE",
 /// Finds credentials. With `profile` (the user's explicit `--profile`), only the two profile
 /// files are consulted, for that profile.
 pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, CredentialError> {
-    if crate::sandbox::active().is_some() {
-        return Ok(crate::sandbox::demo_credentials());
+    if let Some(sandbox) = crate::sandbox::active() {
+        return Ok(sandbox.credentials());
     }
     let mut looked = Vec::new();
     if profile.is_none() {

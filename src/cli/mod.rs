@@ -70,15 +70,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the API Timeline JSON of a project.
+    /// Print the API Timeline JSON of a project (exit 1, printing nothing, when it has errors).
     Timeline {
         file: PathBuf,
         /// Indent the output.
         #[arg(long)]
         pretty: bool,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
     },
-    /// Print every ProduceEditingProjectVideo request field, as the strings sent.
-    Export { file: PathBuf },
+    /// Print every ProduceEditingProjectVideo request field, as the strings sent (exit 1,
+    /// printing nothing, when the project has errors).
+    Export {
+        file: PathBuf,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
+    },
     /// Make a project from an API Timeline (- reads standard input).
     Import {
         timeline: PathBuf,
@@ -121,7 +130,7 @@ pub enum Command {
         /// The time on the output timeline, in seconds.
         #[arg(long, allow_hyphen_values = true)]
         at: String,
-        /// The PNG to write.
+        /// The PNG to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Width of the picture (default: the output's width; never larger).
@@ -130,6 +139,10 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG (a project saved under that name...) or is
+        /// read-only; the old file is kept as OUTPUT.bak. Never the project itself.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -139,6 +152,7 @@ pub enum Command {
         /// The time in the source, in seconds.
         #[arg(long, allow_hyphen_values = true)]
         at: String,
+        /// The PNG to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Width of the picture (default: the stream's own).
@@ -146,6 +160,9 @@ pub enum Command {
         width: Option<u32>,
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG or is read-only (kept as OUTPUT.bak).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -154,7 +171,8 @@ pub enum Command {
     /// effects. Ctrl+C stops cleanly and leaves no file.
     Render {
         file: PathBuf,
-        /// The MP4 to write (written under a temporary name beside it, renamed at the end).
+        /// The MP4 to write (written under a temporary name beside it, renamed at the end; not
+        /// standard output: an MP4 needs a file it can seek in).
         #[arg(short, long)]
         output: PathBuf,
         /// Frame height in pixels (never more than the output's; the width keeps the aspect).
@@ -172,6 +190,10 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not an MP4 or is read-only (kept as OUTPUT.bak).
+        /// Never the project itself.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -417,6 +439,26 @@ fn warn_left_out(project: &crate::model::Project, err: &mut dyn Write) {
     }
 }
 
+/// `timeline` and `export` print what a production would send. A project with errors
+/// (nothing to produce is one) would be refused, so its errors go to stderr and nothing is
+/// printed (exit 1), unless `force` asks to print anyway: never a silent `{}` with exit 0.
+fn check_printable(project: &crate::model::Project, file: &Path, force: bool, err: &mut dyn Write) -> CliResult {
+    let problems = validate(project);
+    let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(EXIT_OK);
+    }
+    for p in &errors {
+        let _ = writeln!(err, "{p}");
+    }
+    let file = file.display().to_string();
+    if force {
+        let _ = writeln!(err, "{}", crate::t!("cli-printed-with-errors", file = file.as_str(), errors = errors.len()));
+        return Ok(EXIT_OK);
+    }
+    Err((EXIT_PROBLEMS, crate::t!("cli-not-printed-errors", file = file, errors = errors.len())))
+}
+
 pub(crate) type CliResult = Result<i32, (i32, String)>;
 
 /// Opens a project or Timeline file, or standard input for `-`.
@@ -433,41 +475,28 @@ fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
     open_input(path).map(|o| o.project)
 }
 
-/// True when both paths name the same existing file (through links, or two spellings).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (std::fs::metadata(a), std::fs::metadata(b)) {
-            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
-    }
-}
-
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
     writeln!(out, "{text}").map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
     Ok(EXIT_OK)
 }
 
-fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+/// `out` escapes what passes through it; `out.0` is the raw standard output, for binary
+/// output (a PNG to `-o -`).
+fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
         Command::Media { command } => cloud::media(command, out, err),
-        Command::Still { file, at, output, width, ffmpeg, conn } => {
-            frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
+        Command::Still { file, at, output, width, ffmpeg, force, conn } => {
+            frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Render { file, output, height, fps, from, to, ffmpeg, conn } => {
-            render::render(render::RenderArgs { file, output, height, fps, from, to, ffmpeg }, &conn, err)
+        Command::Render { file, output, height, fps, from, to, ffmpeg, force, conn } => {
+            let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force };
+            render::render(a, &conn, err)
         }
-        Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
-            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)
+        Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
+            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
         Command::Validate { file, json } => {
             let project = load(&file)?;
@@ -509,26 +538,36 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
             }
             Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
         }
-        Command::Timeline { file, pretty } => {
+        Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
+            check_printable(&project, &file, force, err)?;
             let tl = timeline(&project);
             let text = if pretty { serde_json::to_string_pretty(&tl) } else { serde_json::to_string(&tl) };
             print(out, &text.unwrap_or_default())
         }
-        Command::Export { file } => {
+        Command::Export { file, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
+            check_printable(&project, &file, force, err)?;
             let fields = request_fields(&project);
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }
         Command::Import { timeline, output, force } => {
-            if !input::is_stdio(&timeline) && !input::is_stdio(&output) && same_file(&timeline, &output) {
+            if !input::is_stdio(&timeline)
+                && !input::is_stdio(&output)
+                && crate::store::output::same_file(&timeline, &output)
+            {
                 return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
             }
             let project = load(&timeline)?;
             if input::is_stdio(&output) {
-                out.write_all(&project_file::to_bytes(&project))
+                let bytes = project_file::to_bytes(&project);
+                // What could not be opened again is not written anywhere.
+                let stdout = PathBuf::from(crate::t!("cli-stdout"));
+                project_file::check_size(&bytes, &stdout, input::MAX_INPUT_BYTES)
+                    .map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+                out.write_all(&bytes)
                     .and_then(|()| out.flush())
                     .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
                 return Ok(EXIT_OK);

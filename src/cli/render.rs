@@ -6,7 +6,7 @@ use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_S
 use crate::draft::{self, DraftError, Progress, Settings};
 use crate::media::{Footage, Options, ffmpeg_from_env};
 use crate::model::{FrameRate, Time};
-use crate::store::project_file;
+use crate::store::{output, project_file};
 use crate::upload::human_duration;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -25,6 +25,7 @@ pub struct RenderArgs {
     pub from: Option<String>,
     pub to: Option<String>,
     pub ffmpeg: Option<PathBuf>,
+    pub force: bool,
 }
 
 /// The cancel flag Ctrl+C sets (read by the signal handler, so set before it is installed).
@@ -99,12 +100,15 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     if !(2..=4320).contains(&a.height) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-render-height", height = a.height)));
     }
-    // The draft replaces what is at OUTPUT: never the project (or another project) itself.
-    let is_project =
-        a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("vodcut") || e.eq_ignore_ascii_case("json"));
-    if is_project || super::same_file(&a.file, &a.output) {
-        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-output", file = a.output.display().to_string())));
-    }
+    // The draft replaces what is at OUTPUT: never the project, a file of another kind only
+    // with --force (and kept), never standard output (an MP4 needs a file it can seek in).
+    let target = output::Target {
+        path: a.output.clone(),
+        kind: output::Kind::Mp4,
+        inputs: vec![a.file.clone()],
+        force: a.force,
+    };
+    output::stage(&target).map_err(|e| (super::frames::exit_for(&e), e.to_string()))?;
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
     let rate = match a.fps.as_deref() {
         Some(f) => parse_fps(f)?,
@@ -130,7 +134,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     let tty = std::io::stderr().is_terminal();
     let mut last_draw = Instant::now() - Duration::from_secs(1);
     let mut next_line = 10u32;
-    let result = draft::render(&footage, rt.handle(), &project, &a.output, &settings, &cancel, &mut |p| {
+    let result = draft::render_to(&footage, rt.handle(), &project, &target, &settings, &cancel, &mut |p| {
         if tty {
             if last_draw.elapsed() >= Duration::from_millis(200) || p.frame == p.frames {
                 last_draw = Instant::now();

@@ -9,6 +9,7 @@
 use crate::compose::Image;
 use crate::media::decode::scrub;
 use crate::model::{FrameRate, Time};
+use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -90,10 +91,12 @@ pub struct Encoder {
 }
 
 impl Encoder {
-    /// Starts `ffmpeg` with `args`; `urls` are scrubbed from its messages.
-    pub fn start(ffmpeg: &Path, args: &[String], urls: Vec<String>) -> Result<Encoder, String> {
+    /// Starts `ffmpeg` with `args`; `urls` are scrubbed from its messages. `out` becomes its
+    /// standard output (the draft's file, which `args` name as `/dev/stdout`).
+    pub fn start(ffmpeg: &Path, args: &[String], urls: Vec<String>, out: Option<File>) -> Result<Encoder, String> {
         let mut cmd = Command::new(ffmpeg);
-        cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::piped());
+        let stdout = out.map_or_else(Stdio::null, Stdio::from);
+        cmd.args(args).stdin(Stdio::piped()).stdout(stdout).stderr(Stdio::piped());
         // Ctrl+C in a terminal reaches the whole process group; vodcut stops the encoder
         // itself (and removes its file), so it must not die half-way on its own.
         #[cfg(unix)]

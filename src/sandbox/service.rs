@@ -174,6 +174,7 @@ impl VodServer {
         state.keys.insert(KEY_ID.into(), (KEY_SECRET.into(), None));
         state.keys.insert(STS_KEY_ID.into(), (STS_SECRET.into(), Some(STS_TOKEN.into())));
         state.base_url = format!("http://{addr}/");
+        state.files.url_secret = super::keys::random_hex(16);
         let state = Arc::new(Mutex::new(state));
         super::oss::start(&state, oss_dir)?;
         let stop = Arc::new(AtomicBool::new(false));

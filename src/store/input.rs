@@ -63,6 +63,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
 
 /// As [`read_file`] with another limit (tests).
 pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, len) = open_regular(path, limit)?;
+    read_limited(file, limit, len)
+}
+
+/// Opens a regular file of at most `limit` bytes for reading (its size then), refusing
+/// anything else before opening it. Read it with a limit too: it may grow meanwhile.
+pub fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
     // Look before opening: opening a FIFO blocks until someone writes to it.
     let m = std::fs::metadata(path)?;
     if !m.is_file() {
@@ -77,7 +84,7 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
     if !m.is_file() {
         return Err(ReadError::NotRegular(super::atomic::kind_of(m.file_type())));
     }
-    read_limited(file, limit, m.len())
+    Ok((file, m.len()))
 }
 
 /// Reads standard input (whatever it is: a pipe, a file, a terminal) up to the limit.

@@ -5,6 +5,7 @@
 mod cloud_events;
 mod desktop;
 mod dialogs;
+mod disk;
 mod files;
 mod panels;
 mod run;
@@ -130,6 +131,10 @@ pub struct Editor {
     account_probe: Option<crate::ui::welcome::AccountProbe>,
     /// Opens a sandbox window (Help > Try the sandbox); tests put a recorder here.
     pub sandbox_launcher: Arc<dyn Fn() -> Result<(), String> + Send + Sync>,
+    /// The file the document was last read from or written to, as it was then (see `disk`).
+    disk: Option<(PathBuf, crate::store::stamp::Stamp)>,
+    /// That file changed on disk meanwhile: the question asked.
+    pub disk_conflict: Option<disk::DiskConflict>,
 }
 
 impl Editor {
@@ -186,6 +191,8 @@ impl Editor {
             welcome: false,
             account_probe: None,
             sandbox_launcher: Arc::new(crate::ui::welcome::launch_sandbox_window),
+            disk: None,
+            disk_conflict: None,
             doc,
         }
     }
@@ -240,6 +247,7 @@ impl Editor {
             || self.browser.is_some()
             || self.about_open
             || !self.crash_reports.is_empty()
+            || self.disk_conflict.is_some()
             || !matches!(self.cloud.step, Step::Idle | Step::InFlight)
     }
 
@@ -305,6 +313,7 @@ impl Editor {
             self.desktop_start();
         }
         self.desktop_frame(now);
+        self.check_disk_on_focus(&ctx);
         self.handle_file_events();
         self.handle_cloud_events(now);
         self.handle_uploads(&ctx);
@@ -420,6 +429,7 @@ impl Editor {
         self.desktop_ui(&ctx);
         self.path_prompt_ui(&ctx);
         self.confirm_ui(&ctx);
+        self.disk_conflict_ui(&ctx);
         self.error_ui(&ctx);
         focus_ring(&ctx);
         if before != (self.dialog_open(), self.doc.revision(), self.tab) {
