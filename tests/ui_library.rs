@@ -129,7 +129,7 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
-    let clip = h.get_by_label("Clip x on V1 at 0:00.0000").rect();
+    let clip = h.get_by_label("Clip x on V1 at 00:00:00:00").rect();
     let pps = clip.width() / 2.0;
     let target = egui::Pos2::new(clip.left() + 5.0 * pps, clip.center().y);
     let from = h.get_by_label("Library Beach").rect().center();
@@ -159,7 +159,7 @@ fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
     assert!(err.contains("Forbidden.RAM") && err.contains("permission"), "{err}");
     assert!(h.query_all_by_value(&err).next().is_some(), "shown in the panel");
     // The rest of the editor works.
-    h.get_by_label("Clip x on V1 at 0:00.0000").click();
+    h.get_by_label("Clip x on V1 at 00:00:00:00").click();
     h.run();
     assert_eq!(h.state().doc.selection.len(), 1);
 }

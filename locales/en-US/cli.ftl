@@ -81,7 +81,7 @@ cli-wrote = wrote { $file } ({ $clips ->
        *[other] { $tracks } tracks
     })
 cli-cannot-write = cannot write the output: { $error }
-cli-bad-time = { $flag } { $text }: give a time in seconds, 0 or more (e.g. 12.5)
+cli-bad-time = { $flag } { $text }: give a time of 0 or more, in seconds (12.5) or as a timecode (00:00:12:12)
 cli-bad-fps = --fps { $text }: give frames per second between 1 and 240 (e.g. 25)
 cli-render-speed = { $speed }x real time
 cli-render-range = --to { $to } must come after --from { $from }

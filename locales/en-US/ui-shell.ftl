@@ -19,6 +19,8 @@ shell-copied = { $n ->
 }
 shell-snapping-on = Snapping on
 shell-snapping-off = Snapping off
+shell-times-in-seconds = Times are shown in seconds
+shell-times-in-timecode = Times are shown in timecode
 shell-no-marker-that-way = No marker that way
 shell-no-edge-that-way = No clip edge that way
 shell-no-clip-under-playhead = No clip under the playhead

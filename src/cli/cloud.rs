@@ -7,6 +7,7 @@ use super::{
 use crate::api::credentials::{Lookup, find};
 use crate::api::region::resolve_endpoint;
 use crate::api::{ApiError, Client, ClientConfig};
+use crate::model::time::Clock;
 use crate::model::validate::{Severity, validate};
 use crate::store::jobs::{Job, JobStore};
 use crate::store::{Origin, project_file};
@@ -209,7 +210,7 @@ fn describe(j: &Job) -> String {
     add("RequestId:", &j.request_id);
     add(&crate::t!("cli-label-production"), &j.production_status);
     add(&crate::t!("cli-label-video"), &j.video_status);
-    add(&crate::t!("cli-label-duration"), &j.duration.map(crate::i18n::format::duration));
+    add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
     lines.join("\n")
@@ -278,7 +279,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
             print(out, &line)?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
-                let len = d.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
+                let len = d.duration.map(|d| Clock::without_project().length_secs(d)).unwrap_or_else(|| "-".into());
                 let warn = if d.status.is_empty() || d.status == "Normal" {
                     String::new()
                 } else {
@@ -312,7 +313,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 return Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED });
             }
             for v in &found {
-                let len = v.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
+                let len = v.duration.map(|d| Clock::without_project().length_secs(d)).unwrap_or_else(|| "-".into());
                 print(out, &format!("{}  {:<10} {:<12} {}", v.video_id, len, v.status, v.title))?;
             }
             for m in &missing {

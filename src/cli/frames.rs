@@ -5,20 +5,12 @@ use super::cloud::{client, runtime};
 use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
 use crate::compose::{self, Image};
 use crate::media::{Footage, Options, describe_layer, ffmpeg_from_env};
-use crate::model::Time;
 use crate::store::project_file;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-
-fn parse_at(text: &str) -> Result<Time, (i32, String)> {
-    match Time::parse_secs(text) {
-        Some(t) if t >= Time::ZERO => Ok(t),
-        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = "--at", text = text))),
-    }
-}
 
 fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Result<Arc<Footage>, (i32, String)> {
     let client = client(conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
@@ -58,11 +50,11 @@ pub struct StillArgs {
 }
 
 pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
-    let at = parse_at(&a.at)?;
     if a.width == Some(0) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-width-min")));
     }
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    let at = super::time_arg("--at", &a.at, project.frame_rate)?;
     let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
     let rt = runtime()?;
     let result = rt.block_on(async {
@@ -90,12 +82,7 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!(
-                "cli-no-frame-layers",
-                at = crate::i18n::format::duration(at.as_secs_f64()),
-                n = lines.len(),
-                layers = lines.join("\n")
-            ),
+            crate::t!("cli-no-frame-layers", at = project.clock().time(at), n = lines.len(), layers = lines.join("\n")),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
@@ -109,7 +96,7 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             width = img.width,
             height = img.height,
             layers = plan.layers.len(),
-            at = crate::i18n::format::duration(at.as_secs_f64()),
+            at = project.clock().time(at),
             out_width = plan.width,
             out_height = plan.height
         )
@@ -126,7 +113,7 @@ pub struct FrameArgs {
 }
 
 pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
-    let at = parse_at(&a.at)?;
+    let at = super::time_arg("--at", &a.at, crate::model::FrameRate::default())?;
     let footage = footage(conn, None, a.ffmpeg.as_deref())?;
     let rt = runtime()?;
     let width = a.width.unwrap_or(0);
@@ -138,7 +125,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             crate::t!(
                 "cli-no-frame-media",
                 media = media_id,
-                at = crate::i18n::format::duration(at.as_secs_f64()),
+                at = crate::model::time::Clock::without_project().time(at),
                 error = e.to_string()
             ),
         )
@@ -153,7 +140,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             width = img.width,
             height = img.height,
             media = media_id,
-            at = crate::i18n::format::duration(at.as_secs_f64())
+            at = crate::model::time::Clock::without_project().time(at)
         )
     );
     Ok(EXIT_OK)

@@ -434,6 +434,26 @@ fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
 }
 
 /// True when both paths name the same existing file (through links, or two spellings).
+/// A time given on the command line (`--at`, `--from`, `--to`): seconds (`12.5`), or the
+/// timecode the commands print (`00:00:12:12`) at `rate`; 0 or more.
+pub(crate) fn time_arg(
+    flag: &str,
+    text: &str,
+    rate: crate::model::FrameRate,
+) -> Result<crate::model::Time, (i32, String)> {
+    use crate::model::Time;
+    use crate::model::time::{Clock, TimeUnit};
+    let t = if text.contains([':', ';']) {
+        Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
+    } else {
+        Time::parse_secs(text)
+    };
+    match t {
+        Some(t) if t >= Time::ZERO => Ok(t),
+        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
+    }
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {

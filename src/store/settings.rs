@@ -43,13 +43,19 @@ pub struct Settings {
     /// The editor's language; None: the system's (LC_ALL/LANG, the OS setting). A value this
     /// version does not know (a hand edit, a newer vodcut's) reads as None rather than
     /// making the whole file unreadable.
-    #[serde(deserialize_with = "lenient_language")]
+    #[serde(deserialize_with = "lenient")]
     pub language: Option<crate::i18n::Lang>,
+    /// How the editor shows times: timecode (the default) or seconds (View > Times in
+    /// seconds). An unknown value reads as the default, like the language.
+    #[serde(deserialize_with = "lenient")]
+    pub time_unit: crate::model::time::TimeUnit,
 }
 
-fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {
+/// A value this version does not know reads as the default rather than making the whole
+/// file unreadable.
+fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(v).ok())
+    Ok(serde_json::from_value(v).unwrap_or_default())
 }
 
 impl Settings {
@@ -118,13 +124,16 @@ mod tests {
     #[test]
     fn the_language_is_kept_and_an_unknown_one_loses_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Settings { language: Some(crate::i18n::Lang::Zh), ..Default::default() };
+        let seconds = crate::model::time::TimeUnit::Seconds;
+        let s = Settings { language: Some(crate::i18n::Lang::Zh), time_unit: seconds, ..Default::default() };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).0.language, Some(crate::i18n::Lang::Zh));
-        let text = r#"{"language": "zh-TW", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
+        assert_eq!(Settings::load(dir.path()).0.time_unit, seconds);
+        let text = r#"{"language": "zh-TW", "time_unit": "Frames", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
         std::fs::write(Settings::path(dir.path()), text).unwrap();
         let (s, why) = Settings::load(dir.path());
         assert_eq!((s.language, why), (None, None), "an unknown language is the system's");
+        assert_eq!(s.time_unit, crate::model::time::TimeUnit::Timecode, "an unknown unit is timecode");
         assert_eq!((s.default_region.as_str(), s.recent.len()), ("cn-beijing", 1), "nothing else is lost");
     }
 }

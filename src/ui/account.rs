@@ -99,6 +99,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         ui.set_width(460.0);
         ui.heading(t!("cloud-account-title"));
         crate::ui::language::setting(ui, cloud);
+        changed |= editing_settings(ui, cloud);
         if cloud.sandbox {
             ui.colored_label(ui.visuals().warn_fg_color, t!("cloud-account-sandbox"));
         }
@@ -315,6 +316,18 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
     if changed {
         cloud.save_settings();
     }
+}
+
+/// How the editor shows times, and how long a still lasts when dropped. True when changed.
+fn editing_settings(ui: &mut egui::Ui, cloud: &mut Cloud) -> bool {
+    use crate::model::time::TimeUnit;
+    let c = crate::ui::commands::Command::TimesInSeconds;
+    let mut seconds = cloud.settings.time_unit == TimeUnit::Seconds;
+    let r = ui.checkbox(&mut seconds, c.text()).on_hover_text(c.tooltip());
+    if r.changed() {
+        cloud.settings.time_unit = if seconds { TimeUnit::Seconds } else { TimeUnit::Timecode };
+    }
+    r.changed()
 }
 
 /// A signature version as the settings list it.

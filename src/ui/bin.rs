@@ -4,7 +4,6 @@
 use super::timeline::MediaDrop;
 use crate::edit::Edit;
 use crate::edit::document::Document;
-use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
 use crate::t;
@@ -36,8 +35,7 @@ pub fn bin_ui(
     for (i, e) in doc.project.bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
         let kind = e.kind.label();
-        let len =
-            e.duration.map(|d| format::duration(d.as_secs_f64())).unwrap_or_else(|| t!("forms-bin-length-unknown"));
+        let len = e.duration.map(|d| doc.project.clock().length(d)).unwrap_or_else(|| t!("forms-bin-length-unknown"));
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
         let state = states.get(&e.media_id).map(|s| format!("  ·  {s}")).unwrap_or_default();
         ui.horizontal(|ui| {

@@ -4,9 +4,10 @@
 //! (started off the UI thread). A second render cancels the first.
 
 use crate::draft::{self, DraftError, Job, JobState, Report, Settings};
-use crate::i18n::format::duration;
 use crate::media::Footage;
 use crate::model::Project;
+use crate::model::time::Clock;
+use crate::upload::human_duration;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -148,7 +149,7 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
                             "shell-draft-progress-left",
                             percent = percent,
                             speed = speed,
-                            left = duration(d.as_secs_f64())
+                            left = human_duration(d)
                         ),
                         None => crate::t!("shell-draft-progress", percent = percent, speed = speed),
                     };
@@ -172,13 +173,13 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
                     width = r.size.0,
                     height = r.size.1,
                     fps = r.rate.label(),
-                    length = duration(secs.as_secs_f64()),
-                    elapsed = duration(r.elapsed.as_secs_f64())
+                    length = Clock::of(r.rate).length(secs),
+                    elapsed = human_duration(r.elapsed)
                 ));
                 if !r.placeholders.is_empty() {
                     ui.label(crate::t!("shell-placeholders-intro"));
                     for p in &r.placeholders {
-                        ui.label(format!("• {}", p.line()));
+                        ui.label(format!("• {}", p.line(Clock::of(r.rate))));
                     }
                 }
                 for n in &r.notes {

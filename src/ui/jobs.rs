@@ -35,7 +35,12 @@ fn state_text(j: &Job) -> String {
     }
 }
 
-pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::library::Library) -> JobAction {
+pub fn jobs_ui(
+    ui: &mut egui::Ui,
+    cloud: &mut Cloud,
+    covers: &mut crate::ui::library::Library,
+    clock: crate::model::time::Clock,
+) -> JobAction {
     let mut action = JobAction::None;
     ui.horizontal(|ui| {
         ui.heading(t!("cloud-jobs"));
@@ -73,7 +78,7 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
                     }
                 }
                 if let Some(d) = j.duration {
-                    ui.label(t!("cloud-jobs-duration", duration = crate::i18n::format::duration(d)));
+                    ui.label(t!("cloud-jobs-duration", duration = clock.length_secs(d)));
                 }
                 if let Some(c) = &j.cover_url {
                     // The produced video's cover, through the library's thumbnail cache.

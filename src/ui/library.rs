@@ -8,6 +8,7 @@ use crate::api::calls::{MediaItem, MediaQuery};
 use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
+use crate::model::time::Clock;
 use crate::t;
 use std::collections::HashMap;
 
@@ -245,7 +246,14 @@ impl Library {
     }
 }
 
-pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, region: &str, project_id: Option<&str>) {
+pub fn library_ui(
+    ui: &mut egui::Ui,
+    lib: &mut Library,
+    cloud: &mut Cloud,
+    region: &str,
+    project_id: Option<&str>,
+    clock: Clock,
+) {
     // The first time the panel shows, it lists the newest media without waiting for a search.
     let mut search = !std::mem::replace(&mut lib.opened, true);
     ui.horizontal(|ui| {
@@ -329,13 +337,13 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         |ui, range| {
             for row in &rows[range] {
                 lib.request_thumb(cloud, &row.cover_url);
-                row_ui(ui, lib, row);
+                row_ui(ui, lib, row, clock);
             }
         },
     );
 }
 
-fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
+fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) {
     let id = egui::Id::unique(("library-row", &row.media_id));
     let payload = MediaDrop { entry: row.entry(), status: row.status.clone() };
     let r = ui
@@ -356,7 +364,7 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
                         egui::RichText::new(if row.title.is_empty() { &row.media_id } else { &row.title }).strong(),
                     );
                     let length = match row.duration {
-                        Some(d) => format::duration(d.as_secs_f64()),
+                        Some(d) => clock.length(d),
                         None => t!("cloud-lib-length-unknown"),
                     };
                     let kind = row.kind.label();

@@ -275,6 +275,25 @@ impl Editor {
         self.status = crate::t!("shell-rendering-draft", path = target.display().to_string());
     }
 
+    /// Shows times in the unit of the settings (the View menu, the settings window and the
+    /// preview's time display change it there). Text made in the other unit is made again.
+    fn apply_time_unit(&mut self) {
+        let unit = self.cloud.settings.time_unit;
+        if unit != crate::model::time::unit() {
+            crate::model::time::set_unit(unit);
+            self.problems = None;
+        }
+    }
+
+    /// Puts the playhead at `t` (Go to timecode), playback going on from there.
+    fn go_to(&mut self, t: Time) {
+        self.doc.set_playhead(t);
+        self.timeline.follow_playhead = true;
+        if self.play_speed != 0.0 {
+            self.set_play_speed(self.play_speed);
+        }
+    }
+
     /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
     /// and a start at the end of the timeline starts from the beginning, as players do.
     fn set_play_speed(&mut self, speed: f64) {
@@ -305,6 +324,7 @@ impl Editor {
             self.desktop_start();
         }
         self.desktop_frame(now);
+        self.apply_time_unit();
         self.handle_file_events();
         self.handle_cloud_events(now);
         self.handle_uploads(&ctx);
@@ -383,9 +403,17 @@ impl Editor {
             .show(ui, |ui| self.right_ui(ui));
         let footage = self.footage_settings();
         let speed = self.play_speed;
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
-        });
+        let asked = egui::CentralPanel::default_margins()
+            .show(ui, |ui| {
+                crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
+            })
+            .inner;
+        if let Some(t) = asked.go_to {
+            self.go_to(t);
+        }
+        if asked.toggle_unit {
+            self.run(Command::TimesInSeconds);
+        }
         let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
         tl.set_clip_rect(timeline_rect);
         timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);

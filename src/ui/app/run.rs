@@ -140,6 +140,21 @@ impl Editor {
                 self.start_draft();
                 Ok(())
             }
+            Command::GoToTimecode => {
+                let p = &self.doc.project;
+                self.preview.time_entry.open(p.clock().time(p.playhead));
+                Ok(())
+            }
+            Command::TimesInSeconds => {
+                use crate::model::time::TimeUnit;
+                let seconds = self.cloud.settings.time_unit != TimeUnit::Seconds;
+                self.cloud.settings.time_unit = if seconds { TimeUnit::Seconds } else { TimeUnit::Timecode };
+                self.cloud.save_settings();
+                self.apply_time_unit();
+                self.status =
+                    if seconds { crate::t!("shell-times-in-seconds") } else { crate::t!("shell-times-in-timecode") };
+                Ok(())
+            }
             Command::NextMarker | Command::PrevMarker => {
                 if !self.doc.jump_to_marker(command == Command::NextMarker) {
                     self.status = crate::t!("shell-no-marker-that-way");

@@ -61,7 +61,7 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(&ui.painter_at(area.rect), p, &fr.timecode(at), why.as_deref());
+    draw::drag_label(&ui.painter_at(area.rect), p, &doc.project.clock().time(at), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
@@ -155,7 +155,7 @@ pub(super) fn finish_drags(
                 Err(Refused::Nothing) | Ok(_) => None,
                 Err(e) => Some(e.to_string()),
             };
-            draw::drag_label(painter, p, &doc.project.frame_rate.timecode(earliest + delta), why.as_deref());
+            draw::drag_label(painter, p, &doc.project.clock().time(earliest + delta), why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
                 let (y0, y1) = span(row, if row_of(r.track) == Some(row) { st.lane_of(*r) } else { 0 });
@@ -194,7 +194,7 @@ pub(super) fn finish_drags(
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
-                draw::drag_label(painter, p, &doc.project.frame_rate.timecode(t), None);
+                draw::drag_label(painter, p, &doc.project.clock().time(t), None);
             }
             // The preview shows the frame at the edge being dragged.
             st.trim_at = (!released).then_some((clip, edge, t));
