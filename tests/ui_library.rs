@@ -4,7 +4,7 @@ mod support;
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::sync::Arc;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
@@ -240,4 +240,54 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
     h.run_steps(5);
     let asked = h.state().library.thumbs_requested();
     assert!(asked > 0 && asked < 40, "{asked} covers asked for, of 1000 rows");
+}
+
+#[test]
+fn an_image_reads_image_and_drops_with_the_still_duration() {
+    let server = VodServer::start();
+    // VOD gives an image no length (0).
+    server.add_media("img1", "image", "Logo", 0.0, "Normal");
+    let cache = tempfile::tempdir().unwrap();
+    let mut p = base();
+    p.add_track(vodcut::model::TrackKind::Image);
+    let mut h = editor(&server, cache.path(), p);
+    run_until(&mut h, "the first listing", library_idle);
+    search(&mut h, "");
+    h.get_by_label("image").click();
+    h.run_steps(2);
+    run_until(&mut h, "images", |e| library_idle(e) && e.library.rows.len() == 1);
+    let row = h.get_by_label("Library Logo").rect();
+    let said: Vec<String> = h
+        .root()
+        .children_recursive()
+        .filter(|n| {
+            let b = n.accesskit_node().bounding_box();
+            b.is_some_and(|b| row.contains(egui::pos2(b.x0 as f32 + 1.0, b.y0 as f32 + 1.0)))
+        })
+        .filter_map(|n| n.accesskit_node().value())
+        .filter(|v| v.starts_with("image"))
+        .collect();
+    assert!(!said.is_empty() && said.iter().all(|s| s == "image · 1.00 MB"), "\"image\", not a length of 0: {said:?}");
+
+    let clip = h.get_by_label("Clip x on V1 at 00:00:00:00").rect();
+    let pps = clip.width() / 2.0;
+    let image_row = h.get_by_label("Track I1").rect().center().y;
+    support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 10.0 * pps, image_row));
+    let i1 = h.state().doc.project.tracks.iter().position(|t| t.name == "I1").unwrap();
+    let c = h.state().doc.project.tracks[i1].clips.first().cloned();
+    let c = c.unwrap_or_else(|| panic!("not dropped: {:?}", h.state().timeline.message));
+    assert_eq!(c.image_id.as_deref(), Some("img1"));
+    let length = |c: &vodcut::model::wire::Clip| c.timeline_out.unwrap() - c.timeline_in.unwrap();
+    assert_eq!(length(&c), Time::from_secs(5), "five seconds, as Premiere's default still");
+    let problems = vodcut::model::validate::validate(&h.state().doc.project);
+    let errors: Vec<_> = problems.iter().filter(|p| p.severity == vodcut::model::validate::Severity::Error).collect();
+    assert!(errors.is_empty(), "a visible clip, no error: {errors:?}");
+
+    // On a video track it is an Image-type clip of the same length; the setting changes it.
+    h.state_mut().cloud.settings.still_duration = Some(Time::from_secs(3));
+    h.run();
+    support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 20.0 * pps, clip.center().y));
+    let v1 = &h.state().doc.project.tracks[0];
+    assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
+    assert_eq!((v1.clips[1].r#type.as_deref(), length(&v1.clips[1])), (Some("Image"), Time::from_secs(3)));
 }

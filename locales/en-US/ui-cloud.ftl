@@ -44,6 +44,9 @@ cloud-ffmpeg = ffmpeg program
 cloud-ffmpeg-hint = empty: ffmpeg on PATH
 cloud-ffmpeg-tip = Exact frames in the preview and on the clips need ffmpeg; without it covers and snapshots stand in
 cloud-frame-memory = Memory for frames (MB)
+cloud-still-duration = Still image duration
+cloud-still-duration-tip = How long an image lasts when dropped on a track (it has no length of its own); trim it like any clip
+cloud-seconds-suffix = {" "}s
 cloud-test-connection = Test connection
 cloud-connected = Connected to { $endpoint } as { $id }: the account has { $total ->
         [one] 1 editing project
@@ -74,6 +77,7 @@ cloud-lib-materials-count = { $n ->
 # A row: "video · 0:00:42.50 · 3.10 MB".
 cloud-lib-row = { $kind } · { $length }
 cloud-lib-row-size = { $kind } · { $length } · { $size }
+cloud-lib-row-still-size = { $kind } · { $size }
 cloud-lib-length-unknown = length unknown
 cloud-lib-not-normal = { $status }: not usable until Normal
 cloud-lib-row-label = Library { $title }

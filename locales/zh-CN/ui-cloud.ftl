@@ -42,6 +42,9 @@ cloud-ffmpeg = ffmpeg 程序
 cloud-ffmpeg-hint = 留空：使用 PATH 中的 ffmpeg
 cloud-ffmpeg-tip = 预览和片段上的精确画面需要 ffmpeg；没有它时以封面和截图代替
 cloud-frame-memory = 画面缓存大小（MB）
+cloud-still-duration = 静态图片时长
+cloud-still-duration-tip = 图片拖到轨道上时的时长（图片本身没有时长）；之后可像其他片段一样修剪
+cloud-seconds-suffix = {" "}秒
 cloud-test-connection = 测试连接
 cloud-connected = 已以 { $id } 连接到 { $endpoint }：该账号共有 { $total } 个剪辑工程。
 
@@ -64,6 +67,7 @@ cloud-lib-load-more-tip = 把下一页追加到列表
 cloud-lib-materials-count = 云端剪辑工程的 { $n } 个素材
 cloud-lib-row = { $kind } · { $length }
 cloud-lib-row-size = { $kind } · { $length } · { $size }
+cloud-lib-row-still-size = { $kind } · { $size }
 cloud-lib-length-unknown = 时长未知
 cloud-lib-not-normal = { $status }：变为 Normal 之前不可用
 cloud-lib-row-label = 媒资库 { $title }

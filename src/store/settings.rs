@@ -19,6 +19,10 @@ pub enum CredentialChoice {
 
 pub const MAX_RECENT: usize = 10;
 
+/// How long a still (an image) lasts when dropped on a track, unless the settings say: 5 s,
+/// Premiere's default still duration.
+pub const DEFAULT_STILL: crate::model::Time = crate::model::Time::from_secs(5);
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -49,6 +53,9 @@ pub struct Settings {
     /// seconds). An unknown value reads as the default, like the language.
     #[serde(deserialize_with = "lenient")]
     pub time_unit: crate::model::time::TimeUnit,
+    /// How long a dropped still lasts; None: [`DEFAULT_STILL`].
+    #[serde(deserialize_with = "lenient")]
+    pub still_duration: Option<crate::model::Time>,
 }
 
 /// A value this version does not know reads as the default rather than making the whole
@@ -80,6 +87,15 @@ impl Settings {
         std::fs::create_dir_all(data_dir)?;
         let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         write_atomic(&Settings::path(data_dir), &bytes, false)
+    }
+
+    /// How long a dropped still lasts: the setting when it is a usable length (a frame to an
+    /// hour), else [`DEFAULT_STILL`].
+    pub fn still_duration(&self) -> crate::model::Time {
+        use crate::model::Time;
+        self.still_duration
+            .filter(|d| (Time::from_millis(1)..=Time::from_secs(3600)).contains(d))
+            .unwrap_or(DEFAULT_STILL)
     }
 
     /// Puts `path` first in the recent list.

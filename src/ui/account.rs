@@ -327,7 +327,19 @@ fn editing_settings(ui: &mut egui::Ui, cloud: &mut Cloud) -> bool {
     if r.changed() {
         cloud.settings.time_unit = if seconds { TimeUnit::Seconds } else { TimeUnit::Timecode };
     }
-    r.changed()
+    let mut changed = r.changed();
+    ui.horizontal(|ui| {
+        let l = ui.label(t!("cloud-still-duration")).on_hover_text(t!("cloud-still-duration-tip"));
+        let mut secs = cloud.settings.still_duration().as_secs_f64();
+        let r = ui
+            .add(egui::DragValue::new(&mut secs).range(0.1..=3600.0).speed(0.1).suffix(t!("cloud-seconds-suffix")))
+            .labelled_by(l.id);
+        if r.changed() {
+            cloud.settings.still_duration = crate::model::Time::from_secs_f64(secs);
+            changed = true;
+        }
+    });
+    changed
 }
 
 /// A signature version as the settings list it.

@@ -35,13 +35,18 @@ pub fn bin_ui(
     for (i, e) in doc.project.bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
         let kind = e.kind.label();
-        let len = e.duration.map(|d| doc.project.clock().length(d)).unwrap_or_else(|| t!("forms-bin-length-unknown"));
+        // A still has no length of its own (it lasts as long as its clip is made to).
+        let len = match (e.kind, e.duration) {
+            (MediaKind::Image, _) => String::new(),
+            (_, Some(d)) => format!("  ·  {}", doc.project.clock().length(d)),
+            (_, None) => format!("  ·  {}", t!("forms-bin-length-unknown")),
+        };
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
         let state = states.get(&e.media_id).map(|s| format!("  ·  {s}")).unwrap_or_default();
         ui.horizontal(|ui| {
             let r = ui
                 .dnd_drag_source(id, MediaDrop { entry: e.clone(), status: String::new() }, |ui| {
-                    ui.label(format!("☰ {title}  ·  {kind}  ·  {len}{state}"));
+                    ui.label(format!("☰ {title}  ·  {kind}{len}{state}"));
                 })
                 .response;
             let label = t!("forms-bin-entry", title = title.as_str(), state = state.as_str());

@@ -368,11 +368,13 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) {
                         None => t!("cloud-lib-length-unknown"),
                     };
                     let kind = row.kind.label();
-                    ui.label(match row.size {
-                        Some(s) => {
-                            t!("cloud-lib-row-size", kind = kind, length = length, size = format::size(s as u64))
-                        }
-                        None => t!("cloud-lib-row", kind = kind, length = length),
+                    let size = row.size.map(|s| format::size(s as u64));
+                    // A still has no length of its own: "image", never "00:00:00:00".
+                    ui.label(match (row.kind, size) {
+                        (MediaKind::Image, Some(size)) => t!("cloud-lib-row-still-size", kind = kind, size = size),
+                        (MediaKind::Image, None) => kind,
+                        (_, Some(size)) => t!("cloud-lib-row-size", kind = kind, length = length, size = size),
+                        (_, None) => t!("cloud-lib-row", kind = kind, length = length),
                     });
                     if !row.status.is_empty() && row.status != "Normal" {
                         ui.colored_label(

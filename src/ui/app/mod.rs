@@ -325,6 +325,7 @@ impl Editor {
         }
         self.desktop_frame(now);
         self.apply_time_unit();
+        self.timeline.still_length = self.cloud.settings.still_duration();
         self.handle_file_events();
         self.handle_cloud_events(now);
         self.handle_uploads(&ctx);

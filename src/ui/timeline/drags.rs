@@ -27,8 +27,13 @@ pub(super) fn bin_drop(
     let track = rows[row];
     let kind = doc.project.tracks[track].kind;
     let fr = doc.project.frame_rate;
-    // Whole frames only: a media length between frames drops its partial last frame.
-    let length = fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
+    let length = match entry.kind {
+        // A still has no length of its own (VOD says 0): it lasts the still duration of the
+        // settings, as Premiere's still image default duration.
+        MediaKind::Image => fr.snap(st.still_length).max(fr.frame_start(1)),
+        // Whole frames only: a media length between frames drops its partial last frame.
+        _ => fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH)),
+    };
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
     let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
     let mut clip = Clip { timeline_in: Some(at), ..Default::default() };

@@ -96,6 +96,8 @@ pub struct TimelineState {
     pub trim_at: Option<(ClipRef, Edge, Time)>,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
+    /// How long a still lasts when dropped (the settings' still duration; the editor sets it).
+    pub still_length: Time,
 }
 
 impl Default for TimelineState {
@@ -119,6 +121,7 @@ impl Default for TimelineState {
             strips: filmstrip::Strips::default(),
             trim_at: None,
             pending: Vec::new(),
+            still_length: crate::store::settings::DEFAULT_STILL,
         }
     }
 }
