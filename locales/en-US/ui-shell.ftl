@@ -138,7 +138,14 @@ shell-new-project = New project
 shell-new-project-status = New project: drag media onto a track to begin
 shell-opening = Opening { $path }…
 shell-choosing-file = Choosing a file to open…
-shell-restored = Restored unsaved work of { $path }; save to keep it
+shell-restored = Restored unsaved work of { $path }: "{ $title }", { $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    }; save to keep it
+shell-restored-untitled = Restored unsaved work: "{ $title }", { $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    }, never saved; save to keep it
 shell-loaded = Loaded { $title }; save it to keep a local copy
 shell-saving = Saving…
 shell-opened = Opened { $path }

@@ -90,8 +90,8 @@ pub struct Editor {
     account_form: AccountForm,
     pub tab: Tab,
     /// A project waiting to replace the document (after the unsaved-changes prompt): from the
-    /// cloud, or recovered work with the file it belongs to.
-    incoming: Option<(crate::model::Project, Option<PathBuf>)>,
+    /// cloud, or recovered work (true) with the file it belongs to.
+    incoming: Option<(crate::model::Project, Option<PathBuf>, bool)>,
     started: bool,
     /// Seconds between autosaves of a dirty document to the recovery folder.
     pub autosave_every: f64,
