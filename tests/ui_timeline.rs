@@ -306,3 +306,42 @@ fn whole_window_snapshot_with_a_sample_project() {
     h.run();
     h.snapshot("editor_with_subtitle_sample");
 }
+
+#[test]
+fn track_headers_stay_beside_their_lanes_after_a_partial_scroll() {
+    // Ten video tracks, a clip on each: more than the timeline shows.
+    let tracks: Vec<String> =
+        (0..10).map(|i| format!(r#"{{"VideoTrackClips":[{{"MediaId":"m{i}","In":0,"Out":4}}]}}"#)).collect();
+    let p = import_timeline_str(&format!(r#"{{"VideoTracks":[{}]}}"#, tracks.join(","))).unwrap();
+    let mut h = harness(p);
+    h.run();
+    // Scroll the rows by part of a row, with the wheel over them.
+    let over = rect(&h, "Clip m9 on V10 at 00:00:00:00").center();
+    h.hover_at(Pos2::new(over.x + 200.0, over.y));
+    h.run();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, -30.0),
+        modifiers: Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    for _ in 0..20 {
+        h.run();
+    }
+    let clips: Vec<(usize, egui::Rect)> = (0..10)
+        .filter_map(|i| Some((i + 1, h.query_by_label(&format!("Clip m{i} on V{} at 00:00:00:00", i + 1))?.rect())))
+        .collect();
+    let full = clips.iter().map(|(_, r)| r.height()).fold(0.0, f32::max);
+    let locks: Vec<(usize, f32)> =
+        (1..=10).filter_map(|n| Some((n, h.query_by_label(&format!("Lock V{n}"))?.rect().center().y))).collect();
+    let mut checked = 0;
+    for (n, clip) in clips.iter().filter(|(_, r)| r.height() == full) {
+        // Beside a lane (its 3 px margin put back), the lock button of that track and no other.
+        let lane = clip.expand2(Vec2::new(0.0, 3.0)).y_range();
+        let beside: Vec<usize> = locks.iter().filter(|(_, y)| lane.contains(*y)).map(|(m, _)| *m).collect();
+        assert_eq!(beside, [*n], "beside V{n}'s lane {lane:?}: {locks:?}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "only {checked} tracks in view");
+}
