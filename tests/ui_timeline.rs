@@ -345,3 +345,53 @@ fn track_headers_stay_beside_their_lanes_after_a_partial_scroll() {
     }
     assert!(checked >= 3, "only {checked} tracks in view");
 }
+
+#[test]
+fn the_first_clip_dropped_near_zero_on_an_empty_track_snaps_to_zero() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, x0) = scale(&h);
+    let v2_row = rect(&h, "Track V2").center().y;
+    let from = rect(&h, "Media a").center();
+    // A hand aims at the start and misses by a little more than the snapping distance (10 px).
+    support::ui::drag(&mut h, from, Pos2::new(x0 + 24.0, v2_row));
+    let v2 = &h.state().doc.project.tracks[1];
+    assert_eq!(v2.clips.len(), 1, "{:?}", h.state().timeline.message);
+    assert_eq!(v2.clips[0].timeline_in, Some(Time::ZERO), "snapped to the start ({pps} px/s)");
+
+    // A new, empty project: nothing on any track yet.
+    let mut p = Project::new_empty();
+    p.bin = project().bin;
+    let mut h = harness(p);
+    h.run();
+    let x0 = rect(&h, "Timeline ruler").left();
+    let v1_row = rect(&h, "Track V1").center().y;
+    let from = rect(&h, "Media a").center();
+    support::ui::drag(&mut h, from, Pos2::new(x0 + 24.0, v1_row));
+    let v1 = h.state().doc.project.tracks.iter().position(|t| t.name == "V1").unwrap();
+    let clips = &h.state().doc.project.tracks[v1].clips;
+    assert_eq!(clips.len(), 1, "{:?}", h.state().timeline.message);
+    assert_eq!(clips[0].timeline_in, Some(Time::ZERO), "snapped to the start");
+    // The next one lands where dropped (the track is not empty now): snapping as usual.
+    support::ui::drag(&mut h, from, Pos2::new(x0 + 24.0 + 21.0 * pps, v1_row));
+    let second = h.state().doc.project.tracks[v1].clips[1].timeline_in.unwrap().as_secs_f64();
+    assert!((second - 21.48).abs() < 0.05, "at {second}");
+    // Alt turns snapping off: the drop lands where the hand let go.
+    let a1 = h.state().doc.project.tracks.iter().position(|t| t.name == "A1").unwrap();
+    let a1_row = rect(&h, "Track A1").center().y;
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.event(egui::Event::ModifiersChanged(Modifiers::ALT));
+    for i in 1..=5 {
+        h.hover_at(from + (Pos2::new(x0 + 24.0, a1_row) - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(Pos2::new(x0 + 24.0, a1_row));
+    h.run();
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let free = h.state().doc.project.tracks[a1].clips[0].timeline_in.unwrap().as_secs_f64();
+    assert!((free - 0.48).abs() < 0.05, "Alt: at {free}");
+}

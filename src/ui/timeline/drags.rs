@@ -35,7 +35,17 @@ pub(super) fn bin_drop(
         _ => fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH)),
     };
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-    let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
+    let modifiers = ui.input(|i| i.modifiers);
+    let mut at = fr.snap(st.snapped(&doc.project, at, &[], modifiers).max(Time::ZERO));
+    // The first clip of an empty track almost always goes at the start: the start pulls it
+    // from three times the usual snapping distance.
+    if st.snapping && !modifiers.alt && doc.project.tracks[track].clips.is_empty() {
+        let near = st.mapping.span_of_px(3.0 * SNAP_PX);
+        if at > Time::ZERO && at <= near {
+            at = Time::ZERO;
+            st.snap_line = Some(Time::ZERO);
+        }
+    }
     let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
     match (entry.kind, kind) {
         (MediaKind::Image, TrackKind::Image) => {
