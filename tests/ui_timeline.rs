@@ -395,3 +395,33 @@ fn the_first_clip_dropped_near_zero_on_an_empty_track_snaps_to_zero() {
     let free = h.state().doc.project.tracks[a1].clips[0].timeline_in.unwrap().as_secs_f64();
     assert!((free - 0.48).abs() < 0.05, "Alt: at {free}");
 }
+
+#[test]
+fn a_status_about_an_earlier_action_goes_with_the_next_one() {
+    let mut h = harness(project());
+    h.run();
+    let (pps, _) = scale(&h);
+    h.get_by_label("Clip b on V1 at 00:00:06:00").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.run();
+    assert_eq!(h.state().status, "Copied 1 clip");
+    // A drag is the next action.
+    let b = rect(&h, "Clip b on V1 at 00:00:06:00").center();
+    support::ui::drag(&mut h, b, b + Vec2::new(2.0 * pps, 0.0));
+    assert_eq!(spans(h.state(), 0), vec![(0, 40), (80, 110)], "moved");
+    assert_eq!(h.state().status, "", "\"Copied\" was about the copy, not the move");
+    // So is a key that acts without saying anything (a step of the playhead).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.run();
+    assert_eq!(h.state().status, "Copied 1 clip");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().status, "");
+    // A click that selects another clip is one too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::C);
+    h.run();
+    h.get_by_label("Clip a on V1 at 00:00:00:00").click();
+    h.run();
+    assert_eq!(h.state().status, "");
+}

@@ -344,6 +344,7 @@ impl Editor {
         // What this frame changes after drawing it (a dialog answered, an edit from a menu)
         // must be drawn too: egui repaints only on input or when asked.
         let before = (self.dialog_open(), self.doc.revision(), self.tab);
+        let said = (self.status.clone(), selection_key(&self.doc.selection));
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
             for command in pressed(&ctx) {
@@ -451,10 +452,23 @@ impl Editor {
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);
         focus_ring(&ctx);
+        // An edit or a new selection made by hand (a drag, a click, a field) is the next
+        // action: a status about an earlier one goes, unless this frame said something new.
+        let acted = before.1 != self.doc.revision() || said.1 != selection_key(&self.doc.selection);
+        if acted && self.status == said.0 {
+            self.status.clear();
+        }
         if before != (self.dialog_open(), self.doc.revision(), self.tab) {
             ctx.request_repaint();
         }
     }
+}
+
+/// What tells one selection from the next without copying it (it may hold 100 000 clips).
+fn selection_key(
+    s: &[crate::edit::ops::ClipRef],
+) -> (usize, Option<crate::edit::ops::ClipRef>, Option<crate::edit::ops::ClipRef>) {
+    (s.len(), s.first().copied(), s.last().copied())
 }
 
 /// A visible ring around the widget with keyboard focus (egui draws a focused button like a

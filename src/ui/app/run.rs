@@ -8,7 +8,9 @@ impl Editor {
     /// Runs a command from a menu, a button or the keyboard. Its result replaces whatever the
     /// status line said before.
     pub fn run(&mut self, command: Command) {
+        // What the status line said was about an earlier action.
         self.timeline.message = None;
+        self.status.clear();
         if matches!(
             command,
             Command::Home
