@@ -30,7 +30,7 @@ cli-failed-job =
     (job { $job } in the history)
 cli-submitted = Submitted "{ $title }" to { $region } ({ $endpoint }).
 cli-submitted-sandbox = Submitted "{ $title }" to the sandbox ({ $endpoint }).
-cli-follow-with = Follow it with: vodcut status { $id }
+cli-follow-with = Follow it with: { $command }
 cli-project-linked = Saved ProjectId { $id } into { $file }; the next submission updates that cloud project.
 cli-project-not-linked = warning: could not save the ProjectId into the project: { $error }
 cli-no-jobs = No productions yet (history in { $folder }).
@@ -57,7 +57,7 @@ cli-up-resumed = , resumed with { $resumed } of { $parts ->
        *[other] { $parts } parts
     } already there
 cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
-cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
+cli-up-follow = Follow them with: `{ $command }` (Normal = ready to use in a production)
 cli-up-failed = { $failed } of { $files ->
         [one] 1 file
        *[other] { $files } files

@@ -12,7 +12,7 @@ cli-failed-job =
     （任务 { $job } 已记入历史）
 cli-submitted = 已将“{ $title }”提交到 { $region }（{ $endpoint }）。
 cli-submitted-sandbox = 已将“{ $title }”提交到沙箱（{ $endpoint }）。
-cli-follow-with = 查看进度：vodcut status { $id }
+cli-follow-with = 查看进度：{ $command }
 cli-project-linked = 已将 ProjectId { $id } 保存到 { $file }；下次提交会更新这个云端剪辑工程。
 cli-project-not-linked = 警告：无法把 ProjectId 保存到剪辑工程文件：{ $error }
 cli-no-jobs = 还没有合成任务（历史保存在 { $folder }）。
@@ -33,7 +33,7 @@ cli-up-nothing =
       { $problems }
 cli-up-resumed = ，续传：{ $parts } 个分片中已有 { $resumed } 个
 cli-up-done = { $file }：已上传 { $size }，用时 { $secs } 秒（{ $speed }/秒{ $resumed }）；点播正在处理
-cli-up-follow = 查看状态：`vodcut media info ID`（Normal 表示可以用于合成）
+cli-up-follow = 查看状态：`{ $command }`（Normal 表示可以用于合成）
 cli-up-failed = { $files } 个文件中有 { $failed } 个没有上传
 cli-sandbox-conflict = { $flag } 不能与 --sandbox 同用：沙箱有自己的接入地址和演示密钥（没有发送任何请求）
 cli-track-muted = 警告：轨道 { $n }（{ $name }）已静音：该轨道上的 { $clips } 个片段将不参与合成

@@ -120,7 +120,8 @@ pub fn submit(
         )?;
         print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
         let id = if r.media_id.is_empty() { &r.project_id } else { &r.media_id };
-        print(out, &crate::t!("cli-follow-with", id = id.as_str()))?;
+        let next = conn.next_command(&["status", id.as_str()], Some(&region));
+        print(out, &crate::t!("cli-follow-with", command = next))?;
     }
     match linked {
         Some(Ok(())) => {
@@ -200,8 +201,9 @@ fn describe(j: &Job) -> String {
     let mut lines = vec![if j.sandbox { crate::t!("cli-sandbox-tagged", text = head) } else { head }];
     let mut add = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
-            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character).
-            let pad = 11usize.saturating_sub(k.chars().count());
+            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character),
+            // and never to nothing: the longest label ("Production:") keeps a space too.
+            let pad = 12usize.saturating_sub(k.chars().count()).max(1);
             lines.push(format!("{k}{}{v}", " ".repeat(pad)));
         }
     };
