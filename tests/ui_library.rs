@@ -291,3 +291,32 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
     assert_eq!((v1.clips[1].r#type.as_deref(), length(&v1.clips[1])), (Some("Image"), Time::from_secs(3)));
 }
+
+#[test]
+fn the_left_panel_keeps_its_width_between_the_bin_and_the_library() {
+    let server = VodServer::start();
+    let long = "A long title that would need a wide panel to show it whole, and then some more";
+    server.add_media("v1", "video", long, 42.5, "Normal");
+    let cache = tempfile::tempdir().unwrap();
+    let mut p = base();
+    p.bin.push(vodcut::model::project::BinEntry {
+        media_id: "v1".into(),
+        title: long.into(),
+        duration: Some(Time::from_secs(42)),
+        kind: vodcut::model::project::MediaKind::Video,
+        ..Default::default()
+    });
+    let mut h = editor(&server, cache.path(), p);
+    run_until(&mut h, "the first listing", library_idle);
+    search(&mut h, "");
+    assert!(h.query_by_label_contains("Library A long title").is_some(), "the row is listed");
+    let preview = |h: &Harness<'static, Editor>| h.get_by_label_contains("Output preview").rect();
+    let before = preview(&h);
+    h.get_by_label("Media bin").click();
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("Media A long title").is_some(), "the bin shows it");
+    assert_eq!(preview(&h), before, "the preview stays where it was");
+    h.get_by_label("VOD library").click();
+    h.run_steps(4);
+    assert_eq!(preview(&h), before);
+}

@@ -28,7 +28,9 @@ pub fn cancelled(ui: &egui::Ui, r: &egui::Response) -> bool {
 fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, error: Option<&str>) -> egui::Response {
     ui.horizontal(|ui| {
         let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
-        let r = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(150.0)).labelled_by(l.id);
+        // 150 px where there is room (a narrow panel gets a narrower field, never a wider panel).
+        let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(60.0, 150.0);
+        let r = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(width)).labelled_by(l.id);
         if let Some(e) = error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }

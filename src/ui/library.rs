@@ -263,7 +263,8 @@ pub fn library_ui(
         search |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         search |= ui.button(t!("cloud-lib-search")).clicked();
     });
-    ui.horizontal(|ui| {
+    // Rows that wrap rather than widen the panel (the preview beside it would jump).
+    ui.horizontal_wrapped(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
             if ui.selectable_label(lib.kind == k, k.label()).clicked() && lib.kind != k {
                 lib.kind = k;
@@ -296,7 +297,7 @@ pub fn library_ui(
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     if !lib.materials && (lib.total > 0 || lib.page > 0) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let first = lib.page * PAGE_SIZE as usize + 1;
             ui.label(t!(
                 "cloud-lib-range",
