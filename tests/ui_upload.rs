@@ -275,3 +275,21 @@ fn several_files_dropped_on_a_track_show_at_once_and_land_one_after_another() {
     assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)], "VOD's lengths agree");
     assert!(vodcut::model::validate::validate(&h.state().doc.project).iter().all(|p| !p.message.contains("overlap")));
 }
+
+#[test]
+fn the_uploads_window_opens_below_the_menu_bar() {
+    let server = VodServer::start();
+    let mut h = editor(&server, base());
+    h.run();
+    let menus = h.get_by_label("File").rect().bottom();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Upload media…").click();
+    h.run_steps(3);
+    let title = h.get_by_label("Uploads").rect();
+    assert!(title.top() >= menus, "the window's title {title:?} is under the menu bar (ends at {menus})");
+    // The menus stay reachable with the window open.
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(h.query_by_label("Select all Ctrl+A").is_some(), "the Edit menu opened");
+}

@@ -376,7 +376,7 @@ impl Editor {
             self.window_title = title;
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        let menu_bar = egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui)).response.rect;
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, now));
         // The timeline's panel takes its place now, but its contents are drawn after the side
         // panels: Tab moves through widgets in the order they are drawn, and on screen the
@@ -443,7 +443,7 @@ impl Editor {
         self.empty_hint(ui, timeline_rect);
         self.welcome_ui(&ctx);
         self.handle_dropped_files(&ctx);
-        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
+        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom());
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.recovery_ui(&ctx);
