@@ -86,6 +86,10 @@ impl Editor {
                     ui.close();
                 }
                 ui.separator();
+                // Where a Premiere user looks for output (File > Export > Media).
+                ui.menu_button(crate::t!("shell-menu-export"), |ui| {
+                    self.menu_item(ui, Command::RenderDraft, true);
+                });
                 if ui.button(crate::t!("shell-menu-upload")).on_hover_text(crate::t!("shell-menu-upload-tip")).clicked()
                 {
                     self.uploads.window_open = true;
