@@ -139,11 +139,11 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     // The media's length in whole frames (42.5 s is 1062.5 frames at 25 fps).
     assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_480)), "the media's length");
     assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
-    assert!(h.query_all_by_value("Transcoding: not usable until Normal").next().is_some(), "marked in the list");
+    assert!(h.query_all_by_value("transcoding: not usable until ready").next().is_some(), "marked in the list");
     let from = h.get_by_label("Library Still transcoding").rect().center();
     support::ui::drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
     let msg = h.state().timeline.message.clone().unwrap_or_default();
-    assert!(msg.contains("only media whose status is Normal"), "{msg}");
+    assert!(msg.contains("is not ready (transcoding): VOD produces only media that is ready"), "{msg}");
 }
 
 #[test]

@@ -101,7 +101,12 @@ fn a_file_dropped_on_a_track_is_placed_uploaded_then_ready() {
     assert!(refusal.contains("Harbour.mp4") && refusal.contains("Normal"), "{refusal}");
     h.state_mut().error = None;
 
-    // Uploading, then processing, then ready with its length from VOD.
+    // Uploading, then processing (said in words, never VOD's codes), then ready with its
+    // length from VOD.
+    let uploaded = ItemState::Processing("UploadSucc".into());
+    run_until(&mut h, "uploaded", |e| e.uploads.items.iter().any(|i| i.state == uploaded));
+    h.run();
+    assert!(h.query_by_label("Media Harbour  ·  uploaded, waiting to transcode").is_some(), "not \"UploadSucc\"");
     run_until(&mut h, "ready", |e| e.uploads.items.iter().any(|i| i.state == ItemState::Ready));
     h.run_steps(3);
     assert!(h.query_by_label("Media Harbour  ·  ready").is_some(), "the bin shows it ready");

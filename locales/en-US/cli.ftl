@@ -39,7 +39,7 @@ cli-search-found = { $total ->
     [one] { $total } { $kind } item matches; showing { $shown }:
    *[other] { $total } { $kind } items match; showing { $shown }:
 }
-cli-not-usable-yet = {"  ["}{ $status }: not usable until Normal]
+cli-not-usable-yet = {"  ["}{ $status }: not usable until ready]
 cli-more = More: --scroll-token { $token }
 cli-no-such-video = { $id }  (no such video)
 cli-label-production = Production:

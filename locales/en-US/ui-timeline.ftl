@@ -83,7 +83,7 @@ timeline-refused-gone = that clip or track no longer exists
 timeline-refused-nothing = nothing to do
 timeline-move-refused = Move refused: { $reason }
 timeline-media-wrong-track = { $media } media cannot go on a { $track } track
-timeline-added-not-normal = Added, but "{ $title }" is { $status }: VOD produces only media whose status is Normal
+timeline-added-not-normal = Added, but "{ $title }" is not ready ({ $status }): VOD produces only media that is ready
 # A track's kind inside a sentence (video, audio and subtitle are the shared kind-* words).
 
 ## Track headers and the track menu

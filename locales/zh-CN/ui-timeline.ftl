@@ -82,7 +82,7 @@ timeline-refused-gone = 该片段或轨道已不存在
 timeline-refused-nothing = 无需操作
 timeline-move-refused = 无法移动：{ $reason }
 timeline-media-wrong-track = { $media }媒资不能放在{ $track }轨道上
-timeline-added-not-normal = 已添加，但“{ $title }”的状态为 { $status }：点播只能合成状态为 Normal 的媒资
+timeline-added-not-normal = 已添加，但“{ $title }”尚未就绪（{ $status }）：点播只能合成状态正常的媒资
 # 句中的轨道类型（视频、音频、字幕使用共用的 kind-* 词语）。
 
 ## 轨道头与轨道菜单

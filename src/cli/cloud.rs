@@ -210,8 +210,9 @@ fn describe(j: &Job) -> String {
     add("MediaId:", &j.media_id);
     add("ProjectId:", &j.project_id);
     add("RequestId:", &j.request_id);
-    add(&crate::t!("cli-label-production"), &j.production_status);
-    add(&crate::t!("cli-label-video"), &j.video_status);
+    let words = |s: &Option<String>, f: fn(&str) -> String| s.as_deref().map(f);
+    add(&crate::t!("cli-label-production"), &words(&j.production_status, crate::api::calls::production_status_words));
+    add(&crate::t!("cli-label-video"), &words(&j.video_status, crate::api::calls::media_status_words));
     add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
@@ -285,7 +286,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 let warn = if d.status.is_empty() || d.status == "Normal" {
                     String::new()
                 } else {
-                    crate::t!("cli-not-usable-yet", status = d.status.as_str())
+                    crate::t!("cli-not-usable-yet", status = crate::api::calls::media_status_words(&d.status))
                 };
                 print(out, &format!("{}  {:<10} {}{warn}", m.media_id, len, d.title))?;
             }

@@ -19,6 +19,7 @@ fn when(unix: u64) -> String {
 }
 
 fn state_text(j: &Job) -> String {
+    use crate::api::calls::{media_status_words, production_status_words};
     match j.state {
         JobState::Pending => t!("cloud-job-pending"),
         JobState::Failed => t!("cloud-job-refused"),
@@ -28,8 +29,11 @@ fn state_text(j: &Job) -> String {
             (Some("ProduceFailed"), _) => t!("cloud-job-failed"),
             // i18n-exempt: VOD's ProductionStatus and video Status, matched, not shown
             (Some("Produced"), Some("Normal")) => t!("cloud-job-ready"),
-            (Some(p), Some(v)) => t!("cloud-job-status-video", production = p, video = v),
-            (Some(p), None) => p.to_owned(),
+            (Some(p), Some(v)) => {
+                let (production, video) = (production_status_words(p), media_status_words(v));
+                t!("cloud-job-status-video", production = production, video = video)
+            }
+            (Some(p), None) => production_status_words(p),
             (None, _) => t!("cloud-job-submitted"),
         },
     }

@@ -380,7 +380,7 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) {
                     if !row.status.is_empty() && row.status != "Normal" {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
-                            t!("cloud-lib-not-normal", status = row.status.as_str()),
+                            t!("cloud-lib-not-normal", status = crate::api::calls::media_status_words(&row.status)),
                         );
                     }
                 });

@@ -100,8 +100,10 @@ pub(super) fn bin_drop(
         if doc.apply(&t!("timeline-edit-add-clip"), crate::edit::Edit::Batch(edits)) {
             doc.selection = change.selection;
         }
-        st.message = (!payload.status.is_empty() && payload.status != "Normal")
-            .then(|| t!("timeline-added-not-normal", title = entry.title.as_str(), status = payload.status.as_str()));
+        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
+            let status = crate::api::calls::media_status_words(&payload.status);
+            t!("timeline-added-not-normal", title = entry.title.as_str(), status = status)
+        });
     }
 }
 
