@@ -61,11 +61,19 @@ impl TimeEntry {
                 )
             });
             if r.clicked() {
-                if ui.input(|i| i.modifiers.command) {
+                // Ctrl as the button went up (the key may be up again by the end of the frame).
+                let ctrl = ui.input(|i| {
+                    i.modifiers.command
+                        || i.events.iter().any(
+                            |e| matches!(e, egui::Event::PointerButton { pressed: false, modifiers, .. } if modifiers.command),
+                        )
+                });
+                if ctrl {
                     out.toggle_unit = true;
                 } else {
                     self.open(shown);
                 }
+                ui.ctx().request_repaint();
             }
             return out;
         };
@@ -88,6 +96,9 @@ impl TimeEntry {
             self.error = None;
         }
         if r.lost_focus() {
+            // The field closes (or shows why not) in the next frame, with nothing else to
+            // wake it.
+            ui.ctx().request_repaint();
             let (enter, escape) = ui.input(|i| (i.key_pressed(egui::Key::Enter), i.key_pressed(egui::Key::Escape)));
             if enter && !escape {
                 match Self::read(text, clock, playhead) {

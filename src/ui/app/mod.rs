@@ -288,6 +288,8 @@ impl Editor {
     /// Puts the playhead at `t` (Go to timecode), playback going on from there.
     fn go_to(&mut self, t: Time) {
         self.doc.set_playhead(t);
+        // The playhead is no edit (no new revision): ask for the frame that shows it.
+        self.ctx_for_textures.request_repaint();
         self.timeline.follow_playhead = true;
         if self.play_speed != 0.0 {
             self.set_play_speed(self.play_speed);

@@ -145,6 +145,7 @@ impl Editor {
             Command::GoToTimecode => {
                 let p = &self.doc.project;
                 self.preview.time_entry.open(p.clock().time(p.playhead));
+                self.ctx_for_textures.request_repaint();
                 Ok(())
             }
             Command::TimesInSeconds => {
