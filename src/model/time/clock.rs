@@ -361,6 +361,7 @@ mod tests {
         assert_eq!(p("62.48"), secs("62.48"));
         assert_eq!(p("10"), secs("0.4"), "under 100 is frames");
         assert_eq!(p("4:30"), secs("5.2"), "fields may run over");
+        assert_eq!(p("12:103"), secs("16.12"));
         assert_eq!(p("+10"), secs("5.88"), "ten frames on");
         assert_eq!(p("+100"), secs("6.48"), "one second on");
         assert_eq!(p("-1:00"), secs("4.48"), "one second back");
