@@ -120,6 +120,7 @@ pub fn submit(
         )?;
         print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
         let id = if r.media_id.is_empty() { &r.project_id } else { &r.media_id };
+        // i18n-exempt: a command line
         let next = conn.next_command(&["status", id.as_str()], Some(&region));
         print(out, &crate::t!("cli-follow-with", command = next))?;
     }

@@ -333,6 +333,7 @@ pub struct Globals {
 impl Globals {
     /// The options as they would be typed again (`--sandbox --signature v3 --lang zh-CN`);
     /// the defaults are left out.
+    // i18n-exempt: command-line options
     pub fn args(&self) -> Vec<String> {
         let mut a = Vec::new();
         if self.sandbox_keep {

@@ -170,6 +170,7 @@ pub fn run(
     match first_failure {
         None => {
             if !opts.json {
+                // i18n-exempt: a command line
                 let next = conn.next_command(&["media", "info", "ID"], Some(&region));
                 let _ = writeln!(err, "{}", crate::t!("cli-up-follow", command = next));
             }

@@ -19,6 +19,7 @@ pub type Opener = Arc<dyn Fn(&Path, OpenFailed) + Send + Sync>;
 pub type OpenFailed = Box<dyn FnOnce(String) + Send>;
 
 /// The system's player for `path`: `xdg-open`, `open` on macOS, `start` on Windows.
+// i18n-exempt: program names
 pub fn system_open(path: &Path, failed: OpenFailed) {
     let program = if cfg!(target_os = "macos") {
         "open"
