@@ -26,3 +26,5 @@ bash scripts/keychain-test.sh
 bash scripts/deb-test.sh
 # The editor in the sandbox, no account: welcome, drag from the library, produce (target/e2e-sandbox/).
 bash scripts/e2e-sandbox.sh
+# Go to timecode in the real window: Ctrl+G 00:00:05:12 Enter is 5.48 s (target/e2e-timecode/).
+bash scripts/e2e-timecode.sh

@@ -185,7 +185,7 @@ fn media_search_filters_by_kind_and_quotes_titles_safely() {
     let out = env.run(&["media", "search", "--kind", "audio"]);
     assert!(text(&out.stdout).contains("a1") && !text(&out.stdout).contains("v1"));
     let out = env.run(&["media", "search", "Mountain"]);
-    assert!(text(&out.stdout).contains("Transcoding: not usable until Normal"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("transcoding: not usable until ready"), "{}", text(&out.stdout));
 }
 
 #[test]

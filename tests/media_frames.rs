@@ -164,7 +164,7 @@ fn a_missing_frame_names_the_clip_and_the_reason() {
     );
     assert_eq!(o.status.code(), Some(5), "{}", text(&o));
     let t = text(&o);
-    assert!(t.contains("clip 1 (media nostream at 0:00:01.00)"), "{t}");
+    assert!(t.contains("clip 1 (media nostream at 00:00:01:00)"), "{t}");
     assert!(t.contains("no MP4 stream") || t.contains("NoneStream"), "{t}");
     assert!(!t.contains("auth_key"), "no signed URL in messages: {t}");
     assert!(!out.exists(), "nothing written");

@@ -237,12 +237,15 @@ fn the_welcome_screen_fits_in_both_languages() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     for lang in Lang::ALL {
         i18n::set(lang);
-        let mut editor = support::ui::editor(Arc::new(NativePicker), Document::default());
-        editor.welcome = true;
+        let editor = support::ui::editor(Arc::new(NativePicker), Document::default());
         let mut h = harness(editor);
         h.run_steps(4);
+        // The welcome box is a modal over the window: only what it shows is checked.
+        let behind = texts(&h);
+        h.state_mut().welcome = true;
+        h.run_steps(4);
         assert!(h.query_by_label_contains(&i18n::tr("shell-menu-file")).is_some());
-        assert_text_fits(&h, "the welcome screen", &[]);
+        assert_text_fits(&h, "the welcome screen", &behind);
     }
     i18n::set(Lang::En);
 }

@@ -52,7 +52,7 @@ fn markers_keys_rename_and_list() {
     key(&mut h, Modifiers::NONE, Key::PageUp);
     assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
     // Rename from the Markers tab (the flag's double-click opens the same dialog).
-    assert!(h.query_by_label("Marker M1 at 0:02.00").is_some(), "the flag is on the ruler");
+    assert!(h.query_by_label("Marker M1 at 00:00:02:00").is_some(), "the flag is on the ruler");
     h.state_mut().tab = vodcut::ui::app::Tab::Markers;
     h.run();
     h.get_all_by_label("Rename…").next().unwrap().click();
@@ -64,7 +64,7 @@ fn markers_keys_rename_and_list() {
     key(&mut h, Modifiers::NONE, Key::Enter);
     h.run();
     assert_eq!(h.state().doc.project.markers[0].label, "Intro");
-    assert!(h.query_by_label("Marker Intro at 0:02.00").is_some(), "the flag is labelled");
+    assert!(h.query_by_label("Marker Intro at 00:00:02:00").is_some(), "the flag is labelled");
     // Deleting one in the Markers tab is one undo step.
     h.get_by_label("Delete Intro").click();
     h.run();
@@ -134,7 +134,7 @@ fn double_clicking_a_marker_flag_renames_it() {
     h.run();
     h.state_mut().doc.set_playhead(Time::from_secs(2));
     key(&mut h, Modifiers::NONE, Key::M);
-    let flag = h.get_by_label("Marker M1 at 0:02.00").rect().center();
+    let flag = h.get_by_label("Marker M1 at 00:00:02:00").rect().center();
     h.event(egui::Event::PointerMoved(flag));
     h.step();
     click_at(&mut h, flag);
@@ -145,11 +145,11 @@ fn double_clicking_a_marker_flag_renames_it() {
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(h.state().doc.project.markers[0].label, "Chorus");
-    assert!(h.query_by_label("Marker Chorus at 0:02.00").is_some());
+    assert!(h.query_by_label("Marker Chorus at 00:00:02:00").is_some());
     // A single click only moves the playhead there.
     h.state_mut().doc.set_playhead(Time::ZERO);
     h.run();
-    let flag = h.get_by_label("Marker Chorus at 0:02.00").rect().center();
+    let flag = h.get_by_label("Marker Chorus at 00:00:02:00").rect().center();
     click_at(&mut h, flag);
     h.run();
     assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));

@@ -289,7 +289,7 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     assert!(!job.is_active());
-    assert!(h.query_all_by_value("Duration: 0:00:12.00").next().is_some(), "a finished job shows its duration");
+    assert!(h.query_all_by_value("Duration: 00:00:12:00").next().is_some(), "a finished job shows its duration");
     run_until(&mut h, "the cover", |e| e.library.thumbs_ready() >= 1);
     // Open the cloud project: the document has unsaved changes (the linked ProjectId).
     h.get_by_label("Open cloud project").click();

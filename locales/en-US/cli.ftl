@@ -30,7 +30,7 @@ cli-failed-job =
     (job { $job } in the history)
 cli-submitted = Submitted "{ $title }" to { $region } ({ $endpoint }).
 cli-submitted-sandbox = Submitted "{ $title }" to the sandbox ({ $endpoint }).
-cli-follow-with = Follow it with: vodcut status { $id }
+cli-follow-with = Follow it with: { $command }
 cli-project-linked = Saved ProjectId { $id } into { $file }; the next submission updates that cloud project.
 cli-project-not-linked = warning: could not save the ProjectId into the project: { $error }
 cli-no-jobs = No productions yet (history in { $folder }).
@@ -39,7 +39,7 @@ cli-search-found = { $total ->
     [one] { $total } { $kind } item matches; showing { $shown }:
    *[other] { $total } { $kind } items match; showing { $shown }:
 }
-cli-not-usable-yet = {"  ["}{ $status }: not usable until Normal]
+cli-not-usable-yet = {"  ["}{ $status }: not usable until ready]
 cli-more = More: --scroll-token { $token }
 cli-no-such-video = { $id }  (no such video)
 cli-label-production = Production:
@@ -57,7 +57,7 @@ cli-up-resumed = , resumed with { $resumed } of { $parts ->
        *[other] { $parts } parts
     } already there
 cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
-cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
+cli-up-follow = Follow them with: `{ $command }` (Normal = ready to use in a production)
 cli-up-failed = { $failed } of { $files ->
         [one] 1 file
        *[other] { $files } files
@@ -81,7 +81,7 @@ cli-wrote = wrote { $file } ({ $clips ->
        *[other] { $tracks } tracks
     })
 cli-cannot-write = cannot write the output: { $error }
-cli-bad-time = { $flag } { $text }: give a time in seconds, 0 or more (e.g. 12.5)
+cli-bad-time = { $flag } { $text }: give a time of 0 or more, in seconds (12.5) or as a timecode (00:00:12:12)
 cli-bad-fps = --fps { $text }: give frames per second between 1 and 240 (e.g. 25)
 cli-render-speed = { $speed }x real time
 cli-render-range = --to { $to } must come after --from { $from }

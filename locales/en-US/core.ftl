@@ -69,13 +69,12 @@ core-import-shape = at { $at }: { $message }
 core-import-not-timeline = this is neither an API Timeline nor a vodcut project (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)
 
 # Times typed in the inspector and read from files.
-core-time-not-a-time = not a time: seconds, m:ss or h:mm:ss.ff
-core-time-too-many-colons = too many ':' (h:mm:ss.ff at most)
+core-time-not-a-time = not a time: type a timecode (00:00:05:12, or 512 without colons), seconds (5.48), a frame count ending in a period (137.), or + or - before one of these to move from the present time
+core-time-too-many-colons = too many parts: hh:mm:ss:ff at most
 core-time-not-whole = "{ $text }" is not a whole number
-core-time-out-of-range = { $v } is out of range in a timecode
 core-time-too-long = too long
-core-time-not-frame = "{ $text }" is not a frame number
-core-time-no-such-frame = frame { $frame } does not exist at { $fps } fps (0 to { $last })
+# A time or length in seconds (View > Times in seconds): "5.48 s".
+core-time-in-seconds = { $s } s
 core-time-not-frame-rate = { $v } is not a frame rate (1 to 240 frames per second)
 core-time-expecting = a time in seconds (a number, or a string holding one)
 core-time-unusable = { $v } s is not a usable time

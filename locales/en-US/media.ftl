@@ -53,12 +53,12 @@ media-probe-timeout = ffmpeg took longer than { $secs } s to read the media
 media-no-answer = no answer
 media-nothing-to-render = nothing to render: the project has no video or audio clip with a length
 media-from-negative = --from { $from }: give a time of 0 or more
-media-from-past-end = --from { $from } is at or past the end of the output ({ $end } s)
+media-from-past-end = --from { $from } is at or past the end of the output ({ $end })
 media-to-before-from = --to { $to } must come after --from { $from }
 media-medium-ends = { $place }: the medium ends before the clip; its last frame is held
 media-no-frame = { $place }: no frame (past the end of the medium, or the media server stopped answering)
 # Something the draft does not imitate, listed once: "track V1, clip 2: VFX zoom (5–6 s)".
-media-placeholder-line = { $place }: { $what } ({ $from }–{ $to } s)
+media-placeholder-line = { $place }: { $what } ({ $from }–{ $to })
 media-placeholder-template = template { $id }
 media-placeholder-template-group = template group { $id }
 media-placeholder-effect = effect { $type }

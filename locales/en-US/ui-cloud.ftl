@@ -44,6 +44,9 @@ cloud-ffmpeg = ffmpeg program
 cloud-ffmpeg-hint = empty: ffmpeg on PATH
 cloud-ffmpeg-tip = Exact frames in the preview and on the clips need ffmpeg; without it covers and snapshots stand in
 cloud-frame-memory = Memory for frames (MB)
+cloud-still-duration = Still image duration
+cloud-still-duration-tip = How long an image lasts when dropped on a track (it has no length of its own); trim it like any clip
+cloud-seconds-suffix = {" "}s
 cloud-test-connection = Test connection
 cloud-connected = Connected to { $endpoint } as { $id }: the account has { $total ->
         [one] 1 editing project
@@ -74,8 +77,9 @@ cloud-lib-materials-count = { $n ->
 # A row: "video · 0:00:42.50 · 3.10 MB".
 cloud-lib-row = { $kind } · { $length }
 cloud-lib-row-size = { $kind } · { $length } · { $size }
+cloud-lib-row-still-size = { $kind } · { $size }
 cloud-lib-length-unknown = length unknown
-cloud-lib-not-normal = { $status }: not usable until Normal
+cloud-lib-not-normal = { $status }: not usable until ready
 cloud-lib-row-label = Library { $title }
 cloud-lib-row-tip =
     { $id }
@@ -92,14 +96,12 @@ cloud-up-finishing = finishing the upload
 cloud-up-uploading = uploading { $percent } %
 cloud-up-paused-at = paused at { $percent } %
 cloud-up-changed = file changed: waiting for you
-cloud-up-transcoding = transcoding
-cloud-up-processing = processing ({ $status })
 cloud-up-ready = ready
 cloud-up-failed = upload failed
 cloud-up-cancelled = cancelled
 cloud-up-not-media = { $file }: not a media file
 cloud-up-no-runtime = cannot start the upload runtime: { $error }
-cloud-up-vod-failed = VOD could not process it: status { $status }
+cloud-up-vod-failed = VOD could not process it: { $status }
 cloud-up-no-data-folder = no data folder to keep the upload state in
 cloud-up-filter = Video, audio and images
 cloud-up-title = Uploads

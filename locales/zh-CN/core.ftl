@@ -65,13 +65,11 @@ core-import-not-json = 不是 JSON：{ $error }
 core-import-shape = 在 { $at }：{ $message }
 core-import-not-timeline = 这既不是 API 时间线，也不是 vodcut 剪辑工程（没有 VideoTracks、AudioTracks、ImageTracks 或 SubtitleTracks）
 
-core-time-not-a-time = 不是有效的时间：请输入秒数、m:ss 或 h:mm:ss.ff
-core-time-too-many-colons = 冒号“:”太多（最多为 h:mm:ss.ff）
+core-time-not-a-time = 不是有效的时间：请输入时间码（00:00:05:12，或不带冒号的 512）、秒数（5.48）、以句点结尾的帧数（137.），或在这些前面加 + 或 - 表示从当前时间前后移动
+core-time-too-many-colons = 部分太多：最多为 hh:mm:ss:ff
 core-time-not-whole = “{ $text }”不是整数
-core-time-out-of-range = { $v } 超出了时间码的取值范围
 core-time-too-long = 时间太长
-core-time-not-frame = “{ $text }”不是帧号
-core-time-no-such-frame = { $fps } fps 下没有第 { $frame } 帧（应为 0 到 { $last }）
+core-time-in-seconds = { $s } 秒
 core-time-not-frame-rate = { $v } 不是有效的帧率（每秒 1 到 240 帧）
 core-time-expecting = 以秒为单位的时间（数字，或内容为数字的字符串）
 core-time-unusable = { $v } 秒不是可用的时间

@@ -52,12 +52,12 @@ media-probe-timeout = ffmpeg 读取媒资超过 { $secs } 秒
 media-no-answer = 没有应答
 media-nothing-to-render = 没有可渲染的内容：剪辑工程中没有带时长的视频或音频片段
 media-from-negative = --from { $from }：请给出 0 或更大的时间
-media-from-past-end = --from { $from } 位于输出结尾（{ $end } 秒）或之后
+media-from-past-end = --from { $from } 位于输出结尾（{ $end }）或之后
 media-to-before-from = --to { $to } 必须在 --from { $from } 之后
 media-medium-ends = { $place }：媒资在片段结束前就已结束；将定格在其最后一帧
 media-no-frame = { $place }：没有画面（超出媒资结尾，或媒资服务器不再应答）
 # 草稿不模拟的内容，各列一次：“轨道 V1，第 2 个片段：VFX zoom（5 至 6 秒）”。
-media-placeholder-line = { $place }：{ $what }（{ $from } 至 { $to } 秒）
+media-placeholder-line = { $place }：{ $what }（{ $from } 至 { $to }）
 media-placeholder-template = 模板 { $id }
 media-placeholder-template-group = 模板组 { $id }
 media-placeholder-effect = 特效 { $type }

@@ -58,6 +58,34 @@ pub struct EditingProject {
     pub duration: Option<f64>,
 }
 
+/// A media Status of VOD (`UploadSucc`, `Transcoding`…) in words of the user's language, as
+/// the console writes it ("uploaded", "transcoding"); a status this version does not know is
+/// quoted as is.
+pub fn media_status_words(status: &str) -> String {
+    match status {
+        "Uploading" => crate::t!("api-status-uploading"),
+        "UploadFail" => crate::t!("api-status-upload-fail"),
+        "UploadSucc" => crate::t!("api-status-upload-succ"),
+        "Transcoding" => crate::t!("api-status-transcoding"),
+        "TranscodeFail" => crate::t!("api-status-transcode-fail"),
+        "Checking" => crate::t!("api-status-checking"),
+        "Blocked" => crate::t!("api-status-blocked"),
+        "Normal" => crate::t!("api-status-normal"),
+        "" => crate::t!("api-status-unknown"),
+        other => crate::t!("api-status-other", status = other),
+    }
+}
+
+/// A production's ProductionStatus (`Producing`, `Produced`, `ProduceFailed`) in words.
+pub fn production_status_words(status: &str) -> String {
+    match status {
+        "Producing" => crate::t!("api-production-producing"),
+        "Produced" => crate::t!("api-production-produced"),
+        "ProduceFailed" => crate::t!("api-production-failed"),
+        other => crate::t!("api-status-other", status = other),
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VideoInfo {

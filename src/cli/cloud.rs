@@ -7,6 +7,7 @@ use super::{
 use crate::api::credentials::{Lookup, find};
 use crate::api::region::resolve_endpoint;
 use crate::api::{ApiError, Client, ClientConfig};
+use crate::model::time::Clock;
 use crate::model::validate::{Severity, validate};
 use crate::store::jobs::{Job, JobStore};
 use crate::store::{Origin, project_file};
@@ -119,7 +120,9 @@ pub fn submit(
         )?;
         print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
         let id = if r.media_id.is_empty() { &r.project_id } else { &r.media_id };
-        print(out, &crate::t!("cli-follow-with", id = id.as_str()))?;
+        // i18n-exempt: a command line
+        let next = conn.next_command(&["status", id.as_str()], Some(&region));
+        print(out, &crate::t!("cli-follow-with", command = next))?;
     }
     match linked {
         Some(Ok(())) => {
@@ -199,17 +202,19 @@ fn describe(j: &Job) -> String {
     let mut lines = vec![if j.sandbox { crate::t!("cli-sandbox-tagged", text = head) } else { head }];
     let mut add = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
-            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character).
-            let pad = 11usize.saturating_sub(k.chars().count());
+            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character),
+            // and never to nothing: the longest label ("Production:") keeps a space too.
+            let pad = 12usize.saturating_sub(k.chars().count()).max(1);
             lines.push(format!("{k}{}{v}", " ".repeat(pad)));
         }
     };
     add("MediaId:", &j.media_id);
     add("ProjectId:", &j.project_id);
     add("RequestId:", &j.request_id);
-    add(&crate::t!("cli-label-production"), &j.production_status);
-    add(&crate::t!("cli-label-video"), &j.video_status);
-    add(&crate::t!("cli-label-duration"), &j.duration.map(crate::i18n::format::duration));
+    let words = |s: &Option<String>, f: fn(&str) -> String| s.as_deref().map(f);
+    add(&crate::t!("cli-label-production"), &words(&j.production_status, crate::api::calls::production_status_words));
+    add(&crate::t!("cli-label-video"), &words(&j.video_status, crate::api::calls::media_status_words));
+    add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
     lines.join("\n")
@@ -278,11 +283,11 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
             print(out, &line)?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
-                let len = d.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
+                let len = d.duration.map(|d| Clock::without_project().length_secs(d)).unwrap_or_else(|| "-".into());
                 let warn = if d.status.is_empty() || d.status == "Normal" {
                     String::new()
                 } else {
-                    crate::t!("cli-not-usable-yet", status = d.status.as_str())
+                    crate::t!("cli-not-usable-yet", status = crate::api::calls::media_status_words(&d.status))
                 };
                 print(out, &format!("{}  {:<10} {}{warn}", m.media_id, len, d.title))?;
             }
@@ -312,7 +317,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 return Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED });
             }
             for v in &found {
-                let len = v.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
+                let len = v.duration.map(|d| Clock::without_project().length_secs(d)).unwrap_or_else(|| "-".into());
                 print(out, &format!("{}  {:<10} {:<12} {}", v.video_id, len, v.status, v.title))?;
             }
             for m in &missing {

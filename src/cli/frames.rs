@@ -5,20 +5,12 @@ use super::cloud::{client, runtime};
 use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
 use crate::compose::{self, Image};
 use crate::media::{Footage, Options, describe_layer, ffmpeg_from_env};
-use crate::model::Time;
 use crate::store::{input, output, project_file};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-
-fn parse_at(text: &str) -> Result<Time, (i32, String)> {
-    match Time::parse_secs(text) {
-        Some(t) if t >= Time::ZERO => Ok(t),
-        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = "--at", text = text))),
-    }
-}
 
 fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Result<Arc<Footage>, (i32, String)> {
     let client = client(conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
@@ -107,13 +99,13 @@ pub struct StillArgs {
 }
 
 pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let at = parse_at(&a.at)?;
     if a.width == Some(0) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-width-min")));
     }
     let mut out = PngOut::new(&a.output, vec![a.file.clone()], a.force, stdout);
     out.check()?;
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    let at = super::time_arg("--at", &a.at, project.frame_rate)?;
     let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
     let rt = runtime()?;
     let result = rt.block_on(async {
@@ -141,12 +133,7 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!(
-                "cli-no-frame-layers",
-                at = crate::i18n::format::duration(at.as_secs_f64()),
-                n = lines.len(),
-                layers = lines.join("\n")
-            ),
+            crate::t!("cli-no-frame-layers", at = project.clock().time(at), n = lines.len(), layers = lines.join("\n")),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
@@ -160,7 +147,7 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             width = img.width,
             height = img.height,
             layers = plan.layers.len(),
-            at = crate::i18n::format::duration(at.as_secs_f64()),
+            at = project.clock().time(at),
             out_width = plan.width,
             out_height = plan.height
         )
@@ -178,7 +165,7 @@ pub struct FrameArgs {
 }
 
 pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let at = parse_at(&a.at)?;
+    let at = super::time_arg("--at", &a.at, crate::model::FrameRate::default())?;
     let mut out = PngOut::new(&a.output, Vec::new(), a.force, stdout);
     out.check()?;
     let footage = footage(conn, None, a.ffmpeg.as_deref())?;
@@ -192,7 +179,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             crate::t!(
                 "cli-no-frame-media",
                 media = media_id,
-                at = crate::i18n::format::duration(at.as_secs_f64()),
+                at = crate::model::time::Clock::without_project().time(at),
                 error = e.to_string()
             ),
         )
@@ -207,7 +194,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             width = img.width,
             height = img.height,
             media = media_id,
-            at = crate::i18n::format::duration(at.as_secs_f64())
+            at = crate::model::time::Clock::without_project().time(at)
         )
     );
     Ok(EXIT_OK)

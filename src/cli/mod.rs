@@ -289,6 +289,42 @@ pub struct Connection {
     /// From the global `--signature`.
     #[arg(skip)]
     pub signature: SignatureVersion,
+    /// The global options in force, for the commands a result suggests next.
+    #[arg(skip)]
+    pub globals: Globals,
+}
+
+impl Connection {
+    /// The command line to run `rest` next in the same place, as the same user, in the same
+    /// language: the global options in force, then `rest`, then this connection's options
+    /// (`region`: the region this command used, which the next one may not default to).
+    pub fn next_command(&self, rest: &[&str], region: Option<&str>) -> String {
+        let mut words: Vec<String> = vec!["vodcut".into()];
+        words.extend(self.globals.args());
+        words.extend(rest.iter().map(|w| (*w).to_owned()));
+        let region = if self.globals.sandbox { None } else { self.region.as_deref().or(region) };
+        for (flag, value) in
+            [("--region", region), ("--profile", self.profile.as_deref()), ("--endpoint", self.endpoint.as_deref())]
+        {
+            if let Some(v) = value {
+                words.push(flag.into());
+                words.push(shell_word(v));
+            }
+        }
+        if self.allow_insecure_http {
+            words.push("--allow-insecure-http".into());
+        }
+        words.join(" ")
+    }
+}
+
+/// A word as a POSIX shell reads it back: as is when plain, else single-quoted.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+".contains(c)) {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
@@ -310,6 +346,31 @@ pub struct Globals {
     pub signature: SignatureVersion,
     /// Running against the sandbox (it is started and activated by the caller).
     pub sandbox: bool,
+    /// ...whose state is kept (`--sandbox-keep` rather than `--sandbox`).
+    pub sandbox_keep: bool,
+    /// `--lang`, when given.
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl Globals {
+    /// The options as they would be typed again (`--sandbox --signature v3 --lang zh-CN`);
+    /// the defaults are left out.
+    // i18n-exempt: command-line options
+    pub fn args(&self) -> Vec<String> {
+        let mut a = Vec::new();
+        if self.sandbox_keep {
+            a.push("--sandbox-keep".to_owned());
+        } else if self.sandbox {
+            a.push("--sandbox".to_owned());
+        }
+        if self.signature == SignatureVersion::V3 {
+            a.extend(["--signature".to_owned(), "v3".to_owned()]);
+        }
+        if let Some(l) = self.lang {
+            a.extend(["--lang".to_owned(), l.code().to_owned()]);
+        }
+        a
+    }
 }
 
 impl Command {
@@ -374,6 +435,7 @@ impl Command {
             _ => return,
         };
         conn.signature = g.signature;
+        conn.globals = g;
     }
 }
 
@@ -473,6 +535,26 @@ pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, Stri
 
 fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
     open_input(path).map(|o| o.project)
+}
+
+/// A time given on the command line (`--at`, `--from`, `--to`): seconds (`12.5`), or the
+/// timecode the commands print (`00:00:12:12`) at `rate`; 0 or more.
+pub(crate) fn time_arg(
+    flag: &str,
+    text: &str,
+    rate: crate::model::FrameRate,
+) -> Result<crate::model::Time, (i32, String)> {
+    use crate::model::Time;
+    use crate::model::time::{Clock, TimeUnit};
+    let t = if text.contains([':', ';']) {
+        Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
+    } else {
+        Time::parse_secs(text)
+    };
+    match t {
+        Some(t) if t >= Time::ZERO => Ok(t),
+        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
+    }
 }
 
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
@@ -590,5 +672,34 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
             );
             Ok(EXIT_OK)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_command_keeps_the_region_profile_and_language_quoted_for_a_shell() {
+        let c = Connection {
+            region: None,
+            profile: Some("my work".into()),
+            endpoint: None,
+            allow_insecure_http: false,
+            timeout: 30,
+            signature: SignatureVersion::V3,
+            globals: Globals {
+                signature: SignatureVersion::V3,
+                lang: Some(crate::i18n::Lang::Zh),
+                ..Default::default()
+            },
+        };
+        assert_eq!(
+            c.next_command(&["status", "M1"], Some("cn-beijing")),
+            "vodcut --signature v3 --lang zh-CN status M1 --region cn-beijing --profile 'my work'"
+        );
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        let keep = Globals { sandbox: true, sandbox_keep: true, ..Default::default() };
+        assert_eq!(keep.args(), ["--sandbox-keep"], "one sandbox flag, the one typed");
     }
 }

@@ -7,6 +7,7 @@
 //! is the audio's length.
 
 use crate::model::project::{Placement, Project, TrackKind, layout_track};
+use crate::model::time::Clock;
 use crate::model::{FrameRate, Time};
 use std::collections::HashMap;
 
@@ -54,20 +55,21 @@ pub struct Span {
 }
 
 /// Checks `--from`/`--to` against the output's end; absent ends mean the whole output.
-pub fn span(end: Time, from: Option<Time>, to: Option<Time>) -> Result<Span, String> {
+/// Times in the messages are on `clock`.
+pub fn span(end: Time, from: Option<Time>, to: Option<Time>, clock: Clock) -> Result<Span, String> {
     if end <= Time::ZERO {
         return Err(crate::t!("media-nothing-to-render"));
     }
     let from = from.unwrap_or(Time::ZERO);
     let to = to.map_or(end, |t| t.min(end));
     if from < Time::ZERO {
-        return Err(crate::t!("media-from-negative", from = from.to_string()));
+        return Err(crate::t!("media-from-negative", from = clock.time(from)));
     }
     if from >= end {
-        return Err(crate::t!("media-from-past-end", from = from.to_string(), end = end.to_string()));
+        return Err(crate::t!("media-from-past-end", from = clock.time(from), end = clock.time(end)));
     }
     if to <= from {
-        return Err(crate::t!("media-to-before-from", to = to.to_string(), from = from.to_string()));
+        return Err(crate::t!("media-to-before-from", to = clock.time(to), from = clock.time(from)));
     }
     Ok(Span { from, to })
 }
@@ -139,11 +141,12 @@ mod tests {
     #[test]
     fn spans_and_frames() {
         let end = Time::from_secs(10);
-        assert_eq!(span(end, None, None), Ok(Span { from: Time::ZERO, to: end }));
-        assert_eq!(span(end, Some(Time::from_secs(2)), Some(Time::from_secs(99))).unwrap().to, end);
-        assert!(span(end, Some(Time::from_secs(10)), None).unwrap_err().contains("past the end"));
-        assert!(span(end, Some(Time::from_secs(5)), Some(Time::from_secs(4))).unwrap_err().contains("after"));
-        assert!(span(Time::ZERO, None, None).unwrap_err().contains("nothing to render"));
+        let c = Clock::new(FrameRate::FPS_25, crate::model::time::TimeUnit::Timecode);
+        assert_eq!(span(end, None, None, c), Ok(Span { from: Time::ZERO, to: end }));
+        assert_eq!(span(end, Some(Time::from_secs(2)), Some(Time::from_secs(99)), c).unwrap().to, end);
+        assert!(span(end, Some(Time::from_secs(10)), None, c).unwrap_err().contains("past the end"));
+        assert!(span(end, Some(Time::from_secs(5)), Some(Time::from_secs(4)), c).unwrap_err().contains("after"));
+        assert!(span(Time::ZERO, None, None, c).unwrap_err().contains("nothing to render"));
         let s = Span { from: Time::from_secs(1), to: Time::from_secs(3) };
         assert_eq!(frame_count(s, FrameRate::FPS_25), 50);
         assert_eq!(frame_time(s, FrameRate::FPS_25, 25), Time::from_secs(2));

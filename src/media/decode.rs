@@ -41,7 +41,10 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Timeout(secs) => crate::t!("media-ffmpeg-timeout", secs = *secs),
             DecodeError::Cancelled => crate::t!("media-cancelled"),
             DecodeError::Forbidden => crate::t!("media-url-expired"),
-            DecodeError::NoFrame { at } => crate::t!("media-no-frame-at", at = crate::i18n::format::duration(*at)),
+            DecodeError::NoFrame { at } => {
+                let at = crate::model::time::Clock::without_project().length_secs(*at);
+                crate::t!("media-no-frame-at", at = at)
+            }
             DecodeError::Failed(e) => crate::t!("media-ffmpeg-failed", error = e.as_str()),
         };
         f.write_str(&text)

@@ -452,7 +452,7 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
                     track = track,
                     n = p.clip + 1,
                     media = media_id.as_str(),
-                    at = crate::i18n::format::duration(at.as_secs_f64())
+                    at = project.clock().time(*at)
                 ),
                 Source::Image { image_id } => {
                     crate::t!("media-layer-image", track = track, n = p.clip + 1, image = image_id.as_str())

@@ -407,6 +407,12 @@ impl Project {
         self.bin.iter().filter_map(|e| Some((e.media_id.as_str(), e.duration?))).collect()
     }
 
+    /// How this project's times read for people: timecode at its frame rate, or seconds (the
+    /// user's choice, [`super::time::unit`]).
+    pub fn clock(&self) -> super::time::Clock {
+        super::time::Clock::of(self.frame_rate)
+    }
+
     /// The title to show for a project (window title, job history, suggested file names):
     /// its own, or "Untitled" in the user's language.
     pub fn display_title(&self) -> String {

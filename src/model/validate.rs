@@ -172,8 +172,10 @@ struct TrackResult {
 #[derive(Clone, Debug, Default)]
 pub struct ValidationCache {
     tracks: Vec<Option<TrackResult>>,
-    /// The language the cached messages are in: a switch redoes every track.
+    /// The language the cached messages are in, and the unit their times are in: a switch
+    /// redoes every track.
     lang: crate::i18n::Lang,
+    unit: crate::model::time::TimeUnit,
 }
 
 /// Like [`validate`] (same problems, same order), reusing the cached result of every track
@@ -184,9 +186,10 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
     let mut out = Out { project, problems: Vec::new() };
     project_rules(&mut out);
     let keyed = keys.len() == project.tracks.len();
-    if cache.lang != crate::i18n::current() {
+    if cache.lang != crate::i18n::current() || cache.unit != crate::model::time::unit() {
         cache.tracks.clear();
         cache.lang = crate::i18n::current();
+        cache.unit = crate::model::time::unit();
     }
     cache.tracks.resize(project.tracks.len(), None);
     let durations = project.media_durations();

@@ -19,6 +19,10 @@ pub enum CredentialChoice {
 
 pub const MAX_RECENT: usize = 10;
 
+/// How long a still (an image) lasts when dropped on a track, unless the settings say: 5 s,
+/// Premiere's default still duration.
+pub const DEFAULT_STILL: crate::model::Time = crate::model::Time::from_secs(5);
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -43,13 +47,22 @@ pub struct Settings {
     /// The editor's language; None: the system's (LC_ALL/LANG, the OS setting). A value this
     /// version does not know (a hand edit, a newer vodcut's) reads as None rather than
     /// making the whole file unreadable.
-    #[serde(deserialize_with = "lenient_language")]
+    #[serde(deserialize_with = "lenient")]
     pub language: Option<crate::i18n::Lang>,
+    /// How the editor shows times: timecode (the default) or seconds (View > Times in
+    /// seconds). An unknown value reads as the default, like the language.
+    #[serde(deserialize_with = "lenient")]
+    pub time_unit: crate::model::time::TimeUnit,
+    /// How long a dropped still lasts; None: [`DEFAULT_STILL`].
+    #[serde(deserialize_with = "lenient")]
+    pub still_duration: Option<crate::model::Time>,
 }
 
-fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {
+/// A value this version does not know reads as the default rather than making the whole
+/// file unreadable.
+fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(v).ok())
+    Ok(serde_json::from_value(v).unwrap_or_default())
 }
 
 impl Settings {
@@ -74,6 +87,15 @@ impl Settings {
         std::fs::create_dir_all(data_dir)?;
         let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         write_atomic(&Settings::path(data_dir), &bytes, false)
+    }
+
+    /// How long a dropped still lasts: the setting when it is a usable length (a frame to an
+    /// hour), else [`DEFAULT_STILL`].
+    pub fn still_duration(&self) -> crate::model::Time {
+        use crate::model::Time;
+        self.still_duration
+            .filter(|d| (Time::from_millis(1)..=Time::from_secs(3600)).contains(d))
+            .unwrap_or(DEFAULT_STILL)
     }
 
     /// Puts `path` first in the recent list.
@@ -118,13 +140,16 @@ mod tests {
     #[test]
     fn the_language_is_kept_and_an_unknown_one_loses_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Settings { language: Some(crate::i18n::Lang::Zh), ..Default::default() };
+        let seconds = crate::model::time::TimeUnit::Seconds;
+        let s = Settings { language: Some(crate::i18n::Lang::Zh), time_unit: seconds, ..Default::default() };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).0.language, Some(crate::i18n::Lang::Zh));
-        let text = r#"{"language": "zh-TW", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
+        assert_eq!(Settings::load(dir.path()).0.time_unit, seconds);
+        let text = r#"{"language": "zh-TW", "time_unit": "Frames", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
         std::fs::write(Settings::path(dir.path()), text).unwrap();
         let (s, why) = Settings::load(dir.path());
         assert_eq!((s.language, why), (None, None), "an unknown language is the system's");
+        assert_eq!(s.time_unit, crate::model::time::TimeUnit::Timecode, "an unknown unit is timecode");
         assert_eq!((s.default_region.as_str(), s.recent.len()), ("cn-beijing", 1), "nothing else is lost");
     }
 }

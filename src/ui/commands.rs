@@ -45,6 +45,8 @@ pub enum Command {
     SelectNextClip,
     SelectPrevClip,
     RenderDraft,
+    GoToTimecode,
+    TimesInSeconds,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -56,7 +58,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 40] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -95,6 +97,8 @@ impl Command {
         Command::SelectNextClip,
         Command::SelectPrevClip,
         Command::RenderDraft,
+        Command::GoToTimecode,
+        Command::TimesInSeconds,
     ];
 
     /// The command's name in menus, in the current language.
@@ -138,6 +142,8 @@ impl Command {
             Command::SelectNextClip => t!("timeline-cmd-select-next-clip"),
             Command::SelectPrevClip => t!("timeline-cmd-select-prev-clip"),
             Command::RenderDraft => t!("timeline-cmd-render-draft"),
+            Command::GoToTimecode => t!("timeline-cmd-go-to-timecode"),
+            Command::TimesInSeconds => t!("timeline-cmd-times-in-seconds"),
         }
     }
 
@@ -157,6 +163,8 @@ impl Command {
             Command::Produce => t!("timeline-tip-produce"),
             Command::RenderDraft => t!("timeline-tip-render-draft"),
             Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
+            Command::GoToTimecode => t!("timeline-tip-go-to-timecode"),
+            Command::TimesInSeconds => t!("timeline-tip-times-in-seconds"),
             _ => self.text(),
         }
     }
@@ -202,6 +210,11 @@ impl Command {
             Command::SelectNextClip => const { &[k(CMD, Key::ArrowRight)] },
             Command::SelectPrevClip => const { &[k(CMD, Key::ArrowLeft)] },
             Command::RenderDraft => const { &[k(CMD, Key::R)] },
+            // Premiere's "Go to timecode" has no default key; Ctrl+G is Resolve's and the
+            // usual "go to" of other programs.
+            Command::GoToTimecode => const { &[k(CMD, Key::G)] },
+            // A setting, not an act: the menu and the preview's time display (Ctrl+click).
+            Command::TimesInSeconds => &[],
         }
     }
 
@@ -290,7 +303,7 @@ mod tests {
     fn every_command_is_listed_once() {
         for (i, c) in Command::ALL.iter().enumerate() {
             assert!(!Command::ALL[i + 1..].contains(c), "{c:?} twice");
-            assert!(!c.shortcuts().is_empty() || *c == Command::Produce);
+            assert!(!c.shortcuts().is_empty() || *c == Command::TimesInSeconds, "{c:?} has no key");
         }
     }
 }

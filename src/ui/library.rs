@@ -8,6 +8,7 @@ use crate::api::calls::{MediaItem, MediaQuery};
 use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
+use crate::model::time::Clock;
 use crate::t;
 use std::collections::HashMap;
 
@@ -245,7 +246,14 @@ impl Library {
     }
 }
 
-pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, region: &str, project_id: Option<&str>) {
+pub fn library_ui(
+    ui: &mut egui::Ui,
+    lib: &mut Library,
+    cloud: &mut Cloud,
+    region: &str,
+    project_id: Option<&str>,
+    clock: Clock,
+) {
     // The first time the panel shows, it lists the newest media without waiting for a search.
     let mut search = !std::mem::replace(&mut lib.opened, true);
     ui.horizontal(|ui| {
@@ -255,7 +263,8 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         search |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         search |= ui.button(t!("cloud-lib-search")).clicked();
     });
-    ui.horizontal(|ui| {
+    // Rows that wrap rather than widen the panel (the preview beside it would jump).
+    ui.horizontal_wrapped(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
             if ui.selectable_label(lib.kind == k, k.label()).clicked() && lib.kind != k {
                 lib.kind = k;
@@ -288,7 +297,7 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     if !lib.materials && (lib.total > 0 || lib.page > 0) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let first = lib.page * PAGE_SIZE as usize + 1;
             ui.label(t!(
                 "cloud-lib-range",
@@ -329,13 +338,13 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         |ui, range| {
             for row in &rows[range] {
                 lib.request_thumb(cloud, &row.cover_url);
-                row_ui(ui, lib, row);
+                row_ui(ui, lib, row, clock);
             }
         },
     );
 }
 
-fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
+fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) {
     let id = egui::Id::unique(("library-row", &row.media_id));
     let payload = MediaDrop { entry: row.entry(), status: row.status.clone() };
     let r = ui
@@ -356,20 +365,22 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
                         egui::RichText::new(if row.title.is_empty() { &row.media_id } else { &row.title }).strong(),
                     );
                     let length = match row.duration {
-                        Some(d) => format::duration(d.as_secs_f64()),
+                        Some(d) => clock.length(d),
                         None => t!("cloud-lib-length-unknown"),
                     };
                     let kind = row.kind.label();
-                    ui.label(match row.size {
-                        Some(s) => {
-                            t!("cloud-lib-row-size", kind = kind, length = length, size = format::size(s as u64))
-                        }
-                        None => t!("cloud-lib-row", kind = kind, length = length),
+                    let size = row.size.map(|s| format::size(s as u64));
+                    // A still has no length of its own: "image", never "00:00:00:00".
+                    ui.label(match (row.kind, size) {
+                        (MediaKind::Image, Some(size)) => t!("cloud-lib-row-still-size", kind = kind, size = size),
+                        (MediaKind::Image, None) => kind,
+                        (_, Some(size)) => t!("cloud-lib-row-size", kind = kind, length = length, size = size),
+                        (_, None) => t!("cloud-lib-row", kind = kind, length = length),
                     });
                     if !row.status.is_empty() && row.status != "Normal" {
                         ui.colored_label(
                             ui.visuals().warn_fg_color,
-                            t!("cloud-lib-not-normal", status = row.status.as_str()),
+                            t!("cloud-lib-not-normal", status = crate::api::calls::media_status_words(&row.status)),
                         );
                     }
                 });

@@ -13,6 +13,7 @@ pub mod fields;
 pub mod files;
 pub mod fonts;
 pub mod forms;
+pub mod goto;
 pub mod inspector;
 pub mod jobs;
 pub mod keys;

@@ -13,7 +13,7 @@ use crate::media::playback::Playback;
 use crate::media::render::{Rendered, Renderer};
 use crate::media::{Footage, Options, describe_layer};
 use crate::model::Time;
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Vec2};
+use egui::{Color32, FontId, Rect, Sense, Stroke, StrokeKind, Vec2};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -71,6 +71,8 @@ pub struct PreviewState {
     pub shown_count: u64,
     /// Continuous playback (speed, document revision it plays).
     playback: Option<(Playback, f64, u64)>,
+    /// The time display under the picture (Go to timecode).
+    pub time_entry: crate::ui::goto::TimeEntry,
 }
 
 /// Frame rate of playback in the preview.
@@ -89,6 +91,7 @@ impl PreviewState {
             hint_closed: false,
             shown_count: 0,
             playback: None,
+            time_entry: Default::default(),
         }
     }
 
@@ -260,7 +263,8 @@ fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) ->
     })
 }
 
-/// Draws the preview into the available space.
+/// Draws the preview into the available space, and under it the time display (what it asks
+/// for is returned: the editor moves the playhead).
 /// `speed`: playback speed (0 stopped, 1 real time, negative backwards).
 pub fn preview_ui(
     ui: &mut egui::Ui,
@@ -269,13 +273,13 @@ pub fn preview_ui(
     state: &mut PreviewState,
     settings: &FootageSettings,
     speed: f64,
-) {
+) -> crate::ui::goto::Outcome {
     timeline.ensure_indexes(doc);
     let ctx = ui.ctx().clone();
     state.ensure_renderer(&ctx, settings);
     let (w, h) = state.output_size(doc);
     let avail = ui.available_rect_before_wrap().shrink(12.0);
-    let reserve = 34.0; // the caption lines under the frame
+    let reserve = 40.0; // the time display and a line of reasons under the frame
     let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
     let scale = (room.width() / w as f32).min(room.height() / h as f32).max(0.001);
     let frame = Rect::from_center_size(room.center(), Vec2::new(w as f32 * scale, h as f32 * scale));
@@ -322,24 +326,29 @@ pub fn preview_ui(
                 "timeline-preview-label",
                 width = w.to_string(),
                 height = h.to_string(),
-                time = shown_at.unwrap_or(at).timecode()
+                time = doc.project.clock().time(shown_at.unwrap_or(at))
             ),
         )
     });
-    let (width, height, time) = (w.to_string(), h.to_string(), at.timecode());
+    let (width, height) = (w.to_string(), h.to_string());
     let caption = if state.busy() {
-        crate::t!("timeline-preview-caption-loading", width = width, height = height, time = time)
+        crate::t!("timeline-preview-caption-loading", width = width, height = height)
     } else {
-        crate::t!("timeline-preview-caption", width = width, height = height, time = time)
+        crate::t!("timeline-preview-caption", width = width, height = height)
     };
-    painter.text(
-        frame.left_bottom() + Vec2::new(0.0, 4.0),
-        Align2::LEFT_TOP,
-        caption,
-        FontId::monospace(11.0),
-        Color32::from_gray(150),
-    );
-    let mut line = frame.left_bottom().y + 18.0;
+    // The time display, then the output's size: the playhead's place under the picture.
+    let row = Rect::from_min_size(frame.left_bottom() + Vec2::new(0.0, 2.0), Vec2::new(frame.width().max(320.0), 20.0));
+    let outcome = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(row), |ui| {
+            ui.horizontal(|ui| {
+                let out = state.time_entry.ui(ui, doc.project.clock(), at, doc.project.playhead);
+                ui.label(egui::RichText::new(caption).monospace().small().color(Color32::from_gray(150)));
+                out
+            })
+            .inner
+        })
+        .inner;
+    let mut line = frame.left_bottom().y + 24.0;
     if let Some(r) = &state.shown
         && !r.problems.is_empty()
     {
@@ -372,4 +381,5 @@ pub fn preview_ui(
         });
     }
     ui.advance_cursor_after_rect(avail);
+    outcome
 }

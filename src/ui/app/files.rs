@@ -64,13 +64,19 @@ impl Editor {
             }
             Pending::OpenPath(p) => self.open_path(p),
             Pending::Incoming => {
-                if let Some((p, path)) = self.incoming.take() {
-                    self.status = match &path {
-                        Some(f) => crate::t!("shell-restored", path = f.display().to_string()),
-                        None => crate::t!("shell-loaded", title = p.display_title()),
+                if let Some((p, path, restored)) = self.incoming.take() {
+                    let (title, clips) = (p.display_title(), p.clip_count());
+                    self.status = match (&path, restored) {
+                        (Some(f), _) => {
+                            crate::t!("shell-restored", path = f.display().to_string(), title = title, clips = clips)
+                        }
+                        (None, true) => crate::t!("shell-restored-untitled", title = title, clips = clips),
+                        (None, false) => crate::t!("shell-loaded", title = title),
                     };
                     self.doc = Document::new(p, path, true);
                     self.timeline.fit_requested = true;
+                    // The work is here: the welcome box has nothing left to offer over it.
+                    self.welcome = false;
                 }
             }
             Pending::Close => self.allow_close = true,

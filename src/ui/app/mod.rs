@@ -91,8 +91,8 @@ pub struct Editor {
     account_form: AccountForm,
     pub tab: Tab,
     /// A project waiting to replace the document (after the unsaved-changes prompt): from the
-    /// cloud, or recovered work with the file it belongs to.
-    incoming: Option<(crate::model::Project, Option<PathBuf>)>,
+    /// cloud, or recovered work (true) with the file it belongs to.
+    incoming: Option<(crate::model::Project, Option<PathBuf>, bool)>,
     started: bool,
     /// Seconds between autosaves of a dirty document to the recovery folder.
     pub autosave_every: f64,
@@ -283,6 +283,27 @@ impl Editor {
         self.status = crate::t!("shell-rendering-draft", path = target.display().to_string());
     }
 
+    /// Shows times in the unit of the settings (the View menu, the settings window and the
+    /// preview's time display change it there). Text made in the other unit is made again.
+    fn apply_time_unit(&mut self) {
+        let unit = self.cloud.settings.time_unit;
+        if unit != crate::model::time::unit() {
+            crate::model::time::set_unit(unit);
+            self.problems = None;
+        }
+    }
+
+    /// Puts the playhead at `t` (Go to timecode), playback going on from there.
+    fn go_to(&mut self, t: Time) {
+        self.doc.set_playhead(t);
+        // The playhead is no edit (no new revision): ask for the frame that shows it.
+        self.ctx_for_textures.request_repaint();
+        self.timeline.follow_playhead = true;
+        if self.play_speed != 0.0 {
+            self.set_play_speed(self.play_speed);
+        }
+    }
+
     /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
     /// and a start at the end of the timeline starts from the beginning, as players do.
     fn set_play_speed(&mut self, speed: f64) {
@@ -314,6 +335,8 @@ impl Editor {
         }
         self.desktop_frame(now);
         self.check_disk_on_focus(&ctx);
+        self.apply_time_unit();
+        self.timeline.still_length = self.cloud.settings.still_duration();
         self.handle_file_events();
         self.handle_cloud_events(now);
         self.handle_uploads(&ctx);
@@ -332,6 +355,7 @@ impl Editor {
         // What this frame changes after drawing it (a dialog answered, an edit from a menu)
         // must be drawn too: egui repaints only on input or when asked.
         let before = (self.dialog_open(), self.doc.revision(), self.tab);
+        let said = (self.status.clone(), selection_key(&self.doc.selection));
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
             for command in pressed(&ctx) {
@@ -363,7 +387,7 @@ impl Editor {
             self.window_title = title;
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        let menu_bar = egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui)).response.rect;
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, now));
         // The timeline's panel takes its place now, but its contents are drawn after the side
         // panels: Tab moves through widgets in the order they are drawn, and on screen the
@@ -392,9 +416,17 @@ impl Editor {
             .show(ui, |ui| self.right_ui(ui));
         let footage = self.footage_settings();
         let speed = self.play_speed;
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
-        });
+        let asked = egui::CentralPanel::default_margins()
+            .show(ui, |ui| {
+                crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
+            })
+            .inner;
+        if let Some(t) = asked.go_to {
+            self.go_to(t);
+        }
+        if asked.toggle_unit {
+            self.run(Command::TimesInSeconds);
+        }
         let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
         tl.set_clip_rect(timeline_rect);
         timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);
@@ -422,7 +454,7 @@ impl Editor {
         self.empty_hint(ui, timeline_rect);
         self.welcome_ui(&ctx);
         self.handle_dropped_files(&ctx);
-        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
+        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom());
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.recovery_ui(&ctx);
@@ -432,10 +464,23 @@ impl Editor {
         self.disk_conflict_ui(&ctx);
         self.error_ui(&ctx);
         focus_ring(&ctx);
+        // An edit or a new selection made by hand (a drag, a click, a field) is the next
+        // action: a status about an earlier one goes, unless this frame said something new.
+        let acted = before.1 != self.doc.revision() || said.1 != selection_key(&self.doc.selection);
+        if acted && self.status == said.0 {
+            self.status.clear();
+        }
         if before != (self.dialog_open(), self.doc.revision(), self.tab) {
             ctx.request_repaint();
         }
     }
+}
+
+/// What tells one selection from the next without copying it (it may hold 100 000 clips).
+fn selection_key(
+    s: &[crate::edit::ops::ClipRef],
+) -> (usize, Option<crate::edit::ops::ClipRef>, Option<crate::edit::ops::ClipRef>) {
+    (s.len(), s.first().copied(), s.last().copied())
 }
 
 /// A visible ring around the widget with keyboard focus (egui draws a focused button like a

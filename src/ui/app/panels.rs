@@ -86,6 +86,10 @@ impl Editor {
                     ui.close();
                 }
                 ui.separator();
+                // Where a Premiere user looks for output (File > Export > Media).
+                ui.menu_button(crate::t!("shell-menu-export"), |ui| {
+                    self.menu_item(ui, Command::RenderDraft, true);
+                });
                 if ui.button(crate::t!("shell-menu-upload")).on_hover_text(crate::t!("shell-menu-upload-tip")).clicked()
                 {
                     self.uploads.window_open = true;
@@ -123,6 +127,12 @@ impl Editor {
                     self.menu_item(ui, c, true);
                 }
                 ui.separator();
+                let mut seconds = self.cloud.settings.time_unit == crate::model::time::TimeUnit::Seconds;
+                let c = Command::TimesInSeconds;
+                if ui.checkbox(&mut seconds, c.text()).on_hover_text(c.tooltip()).clicked() {
+                    self.run(c);
+                }
+                ui.separator();
                 theme_choice(ui);
                 ui.separator();
                 crate::ui::language::menu(ui, &mut self.cloud);
@@ -130,6 +140,7 @@ impl Editor {
             ui.menu_button(crate::t!("shell-menu-timeline"), |ui| {
                 for c in [
                     Command::PlayPause,
+                    Command::GoToTimecode,
                     Command::Home,
                     Command::End,
                     Command::AddMarker,
@@ -179,7 +190,7 @@ impl Editor {
                     clips = p.clip_count(),
                     tracks = p.tracks.len(),
                     fps = p.frame_rate.label(),
-                    playhead = p.frame_rate.timecode(p.playhead),
+                    playhead = p.clock().time(p.playhead),
                     snap = if self.timeline.snapping { crate::t!("ui-on") } else { crate::t!("ui-off") }
                 ));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
@@ -261,7 +272,8 @@ impl Editor {
         if self.show_library {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
-            crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+            let clock = self.doc.project.clock();
+            crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
             return;
         }
         egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
@@ -321,7 +333,7 @@ impl Editor {
             }
             Tab::Jobs => {
                 if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } =
-                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library)
+                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library, self.doc.project.clock())
                 {
                     self.cloud.open_cloud_project(project_id, region);
                 }
@@ -374,14 +386,14 @@ impl Editor {
         if self.doc.project.markers.is_empty() {
             ui.label(crate::t!("shell-no-markers", shortcut = Command::AddMarker.shortcut_text(ui.ctx())));
         }
-        let fr = self.doc.project.frame_rate;
+        let clock = self.doc.project.clock();
         let mut delete = None;
         egui::ScrollArea::vertical().id_salt("markers").show(ui, |ui| {
             egui::Grid::new("markers-grid").striped(true).num_columns(3).show(ui, |ui| {
                 for (i, m) in self.doc.project.markers.iter().enumerate() {
                     let label =
                         if m.label.is_empty() { crate::t!("shell-marker-n", n = i + 1) } else { m.label.clone() };
-                    if ui.button(fr.timecode(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
+                    if ui.button(clock.time(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
                         self.doc.project.playhead = m.time;
                         self.timeline.follow_playhead = true;
                     }

@@ -8,7 +8,9 @@ impl Editor {
     /// Runs a command from a menu, a button or the keyboard. Its result replaces whatever the
     /// status line said before.
     pub fn run(&mut self, command: Command) {
+        // What the status line said was about an earlier action.
         self.timeline.message = None;
+        self.status.clear();
         if matches!(
             command,
             Command::Home
@@ -138,6 +140,22 @@ impl Editor {
             }
             Command::RenderDraft => {
                 self.start_draft();
+                Ok(())
+            }
+            Command::GoToTimecode => {
+                let p = &self.doc.project;
+                self.preview.time_entry.open(p.clock().time(p.playhead));
+                self.ctx_for_textures.request_repaint();
+                Ok(())
+            }
+            Command::TimesInSeconds => {
+                use crate::model::time::TimeUnit;
+                let seconds = self.cloud.settings.time_unit != TimeUnit::Seconds;
+                self.cloud.settings.time_unit = if seconds { TimeUnit::Seconds } else { TimeUnit::Timecode };
+                self.cloud.save_settings();
+                self.apply_time_unit();
+                self.status =
+                    if seconds { crate::t!("shell-times-in-seconds") } else { crate::t!("shell-times-in-timecode") };
                 Ok(())
             }
             Command::NextMarker | Command::PrevMarker => {

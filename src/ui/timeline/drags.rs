@@ -27,10 +27,25 @@ pub(super) fn bin_drop(
     let track = rows[row];
     let kind = doc.project.tracks[track].kind;
     let fr = doc.project.frame_rate;
-    // Whole frames only: a media length between frames drops its partial last frame.
-    let length = fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
+    let length = match entry.kind {
+        // A still has no length of its own (VOD says 0): it lasts the still duration of the
+        // settings, as Premiere's still image default duration.
+        MediaKind::Image => fr.snap(st.still_length).max(fr.frame_start(1)),
+        // Whole frames only: a media length between frames drops its partial last frame.
+        _ => fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH)),
+    };
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-    let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
+    let modifiers = ui.input(|i| i.modifiers);
+    let mut at = fr.snap(st.snapped(&doc.project, at, &[], modifiers).max(Time::ZERO));
+    // The first clip of an empty track almost always goes at the start: the start pulls it
+    // from three times the usual snapping distance.
+    if st.snapping && !modifiers.alt && doc.project.tracks[track].clips.is_empty() {
+        let near = st.mapping.span_of_px(3.0 * SNAP_PX);
+        if at > Time::ZERO && at <= near {
+            at = Time::ZERO;
+            st.snap_line = Some(Time::ZERO);
+        }
+    }
     let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
     match (entry.kind, kind) {
         (MediaKind::Image, TrackKind::Image) => {
@@ -61,7 +76,7 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(&ui.painter_at(area.rect), p, &fr.timecode(at), why.as_deref());
+    draw::drag_label(&ui.painter_at(area.rect), p, &doc.project.clock().time(at), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
@@ -85,8 +100,10 @@ pub(super) fn bin_drop(
         if doc.apply(&t!("timeline-edit-add-clip"), crate::edit::Edit::Batch(edits)) {
             doc.selection = change.selection;
         }
-        st.message = (!payload.status.is_empty() && payload.status != "Normal")
-            .then(|| t!("timeline-added-not-normal", title = entry.title.as_str(), status = payload.status.as_str()));
+        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
+            let status = crate::api::calls::media_status_words(&payload.status);
+            t!("timeline-added-not-normal", title = entry.title.as_str(), status = status)
+        });
     }
 }
 
@@ -155,7 +172,7 @@ pub(super) fn finish_drags(
                 Err(Refused::Nothing) | Ok(_) => None,
                 Err(e) => Some(e.to_string()),
             };
-            draw::drag_label(painter, p, &doc.project.frame_rate.timecode(earliest + delta), why.as_deref());
+            draw::drag_label(painter, p, &doc.project.clock().time(earliest + delta), why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
                 let (y0, y1) = span(row, if row_of(r.track) == Some(row) { st.lane_of(*r) } else { 0 });
@@ -194,7 +211,7 @@ pub(super) fn finish_drags(
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
-                draw::drag_label(painter, p, &doc.project.frame_rate.timecode(t), None);
+                draw::drag_label(painter, p, &doc.project.clock().time(t), None);
             }
             // The preview shows the frame at the edge being dragged.
             st.trim_at = (!released).then_some((clip, edge, t));

@@ -96,6 +96,8 @@ pub struct TimelineState {
     pub trim_at: Option<(ClipRef, Edge, Time)>,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
+    /// How long a still lasts when dropped (the settings' still duration; the editor sets it).
+    pub still_length: Time,
 }
 
 impl Default for TimelineState {
@@ -119,6 +121,7 @@ impl Default for TimelineState {
             strips: filmstrip::Strips::default(),
             trim_at: None,
             pending: Vec::new(),
+            still_length: crate::store::settings::DEFAULT_STILL,
         }
     }
 }
@@ -297,7 +300,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             let x1 = st.mapping.x_from_time(p.end).min(rect.right() + 2.0).max(x0 + 2.0);
             let prect = Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + lane_h - 3.0));
             draw::pending(&painter, ui.visuals(), prect.intersect(time_area), &p.label);
-            let label = t!("timeline-uploading-label", name = p.label.as_str(), time = p.start.timecode());
+            let label =
+                t!("timeline-uploading-label", name = p.label.as_str(), time = doc.project.clock().time(p.start));
             let resp = ui.interact(
                 prect.intersect(time_area),
                 ui.scope_id().with(("pending-clip", ti, p.start)),
@@ -335,7 +339,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             "timeline-clip-label",
             title = title.as_str(),
             track = track_name.as_str(),
-            time = placement.start.timecode()
+            time = doc.project.clock().time(placement.start)
         );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
@@ -521,5 +525,5 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
             st.drag = Some(Drag::Playhead);
         }
     }
-    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.frame_rate, rect);
+    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.clock(), rect);
 }
