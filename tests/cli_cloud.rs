@@ -145,6 +145,23 @@ fn an_unknown_outcome_exits_7_and_is_recorded() {
 }
 
 #[test]
+fn a_200_answer_without_ids_or_unreadable_is_an_unknown_outcome() {
+    // The service took the request (200) but its answer names no production, or cannot be
+    // read: a production may be running and billed, so this is exit 7, never "refused" (5).
+    for answer in [r#"{"RequestId":"R-NO-IDS"}"#, r#"{"RequestId":"R-2","MediaId":5}"#] {
+        let env = Env::new();
+        env.server.fault(Fault::Answer(answer));
+        let file = env.project(CLEAN);
+        let out = env.run(&["submit", p(&file)]);
+        assert_eq!(out.status.code(), Some(7), "{answer}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("outcome is unknown"), "{}", text(&out.stderr));
+        let out = env.run(&["jobs", "--json"]);
+        let jobs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(jobs[0]["State"], "OutcomeUnknown", "{answer}");
+    }
+}
+
+#[test]
 fn no_credentials_lists_where_it_looked() {
     let env = Env::new();
     let file = env.project(CLEAN);
