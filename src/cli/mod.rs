@@ -179,9 +179,9 @@ pub enum Command {
     Jobs {
         #[arg(long)]
         json: bool,
-        /// Show at most this many.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        /// Show at most this many (1 or more).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
     },
 }
 
@@ -458,7 +458,7 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
     match command {
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
-        Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
+        Command::Jobs { json, limit } => cloud::jobs(json, limit as usize, out, err),
         Command::Media { command } => cloud::media(command, out, err),
         Command::Still { file, at, output, width, ffmpeg, conn } => {
             frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)

@@ -439,6 +439,7 @@ pub fn is_hex_colour(c: &str) -> bool {
 
 mod clips;
 mod status;
+pub use clips::is_media_id;
 pub use status::{StatusAnswer, media_status_problems, status_checked_media};
 
 #[cfg(test)]
