@@ -99,6 +99,14 @@ pub fn read_state(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
     }
 }
 
+/// As [`read_state`], for a text file: bytes that are not UTF-8 are an error.
+pub fn read_state_text(path: &Path, limit: u64) -> Result<Option<String>, String> {
+    match read_state(path, limit)? {
+        Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| e.utf8_error().to_string()),
+        None => Ok(None),
+    }
+}
+
 /// Reads standard input (whatever it is: a pipe, a file, a terminal) up to the limit.
 pub fn read_stdin() -> Result<Vec<u8>, ReadError> {
     read_limited(io::stdin().lock(), MAX_INPUT_BYTES, 0)
