@@ -18,6 +18,7 @@ cli-project-not-linked = 警告：无法把 ProjectId 保存到剪辑工程文�
 cli-no-jobs = 还没有合成任务（历史保存在 { $folder }）。
 cli-job-unreadable = （跳过了无法读取的记录：{ $record }）
 cli-job-not-found = 历史中没有任务 { $id }（{ $folder }）；只能按 MediaId 或 ProjectId（32 位十六进制数字）向 VOD 查询
+cli-bad-output-size = 无法生成该项目的输出尺寸：{ $problem }
 cli-search-found = 共有 { $total } 个 { $kind } 类型的媒资匹配；显示其中 { $shown } 个：
 cli-not-usable-yet = {"  【"}{ $status }：变为 Normal 之前不可用】
 cli-more = 更多：--scroll-token { $token }

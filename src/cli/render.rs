@@ -106,6 +106,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
         return Err((EXIT_BAD_INPUT, crate::t!("cli-render-output", file = a.output.display().to_string())));
     }
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    super::frames::check_output_size(&project)?;
     let rate = match a.fps.as_deref() {
         Some(f) => parse_fps(f)?,
         None => project.frame_rate,

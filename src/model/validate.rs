@@ -327,31 +327,8 @@ fn project_rules(out: &mut Out) {
         );
     }
 
+    size_rules(out);
     let c = &p.produce_config;
-    match (c.width, c.height) {
-        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), crate::t!("v-width-without-height")),
-        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), crate::t!("v-height-without-width")),
-        (Some(w), Some(h)) => {
-            for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
-                if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
-                    out.error(
-                        Location::field(name),
-                        crate::t!("v-side-out-of-range", v = v, min = MIN_SIDE, max = MAX_SIDE),
-                    );
-                }
-            }
-            // UNSURE in the reference whether the 2160 limit is on the width or the shorter
-            // side; the shorter side is what the sister service documents and is the looser
-            // reading of a sentence that cannot mean portrait 1080x1920 is refused.
-            if w.min(h) > MAX_SHORT_SIDE {
-                out.error(
-                    Location::field("ProduceConfig.Width"),
-                    crate::t!("v-short-side", w = w, h = h, max = MAX_SHORT_SIDE),
-                );
-            }
-        }
-        (None, None) => {}
-    }
     if !super::regions::is_known(&p.region) {
         // submit would fail to find an endpoint for it (an --endpoint override still works,
         // but the service checks the region against the media's, so it is an error).
@@ -435,6 +412,46 @@ pub fn is_http_url(url: &str) -> bool {
 
 pub fn is_hex_colour(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
+}
+
+/// The output size rules: Width and Height come together, each within
+/// [`MIN_SIDE`]..=[`MAX_SIDE`], the shorter side at most [`MAX_SHORT_SIDE`].
+fn size_rules(out: &mut Out) {
+    let p = out.project;
+    let c = &p.produce_config;
+    match (c.width, c.height) {
+        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), crate::t!("v-width-without-height")),
+        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), crate::t!("v-height-without-width")),
+        (Some(w), Some(h)) => {
+            for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
+                if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
+                    out.error(
+                        Location::field(name),
+                        crate::t!("v-side-out-of-range", v = v, min = MIN_SIDE, max = MAX_SIDE),
+                    );
+                }
+            }
+            // UNSURE in the reference whether the 2160 limit is on the width or the shorter
+            // side; the shorter side is what the sister service documents and is the looser
+            // reading of a sentence that cannot mean portrait 1080x1920 is refused.
+            if w.min(h) > MAX_SHORT_SIDE {
+                out.error(
+                    Location::field("ProduceConfig.Width"),
+                    crate::t!("v-short-side", w = w, h = h, max = MAX_SHORT_SIDE),
+                );
+            }
+        }
+        (None, None) => {}
+    }
+}
+
+/// What is wrong with the project's output size (ProduceConfig Width/Height), if anything:
+/// checked before a picture of that size is made (`still`, `render`), so a size past the
+/// documented maximum is a clear message, not a failed allocation.
+pub fn output_size_problems(project: &Project) -> Vec<Problem> {
+    let mut out = Out { project, problems: Vec::new() };
+    size_rules(&mut out);
+    out.problems
 }
 
 mod clips;
