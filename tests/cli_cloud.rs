@@ -354,3 +354,18 @@ fn jobs_notes_go_to_stderr_records_are_bounded_and_the_limit_is_checked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--limit"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn media_search_refuses_a_page_size_outside_1_to_100_instead_of_changing_it() {
+    let env = Env::new();
+    // 1000 was silently 100, 0 silently 1: a script paging by 1000 missed results unawares.
+    for (flag, bad) in [("--page-size", "1000"), ("--page-size", "0"), ("--page", "0")] {
+        let out = env.run(&["media", "search", flag, bad]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {bad}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(flag), "{}", text(&out.stderr));
+    }
+    assert!(text(&env.run(&["media", "search", "--page-size", "1000"]).stderr).contains("1..=100"));
+    assert_eq!(env.server.requests().len(), 0, "nothing was asked");
+    let out = env.run(&["media", "search", "--page-size", "100", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

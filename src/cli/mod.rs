@@ -193,9 +193,11 @@ pub enum MediaCommand {
         text: Option<String>,
         #[arg(long, value_parser = ["video", "audio", "image"], default_value = "video")]
         kind: String,
-        #[arg(long, default_value_t = 1)]
+        /// Page number, from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         page: u32,
-        #[arg(long, default_value_t = 20)]
+        /// Results per page, 1 to 100 (SearchMedia's range).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
         page_size: u32,
         /// Continue past the first 5 000 results with the token a previous page printed.
         #[arg(long)]
