@@ -302,10 +302,10 @@ async fn parts_changed(path: &Path, st: &mut UploadState) -> Result<Option<Strin
 
 /// The OSS client for a state's address. An address refused here (plain http to another
 /// machine, not a URL) is not kept: the state is removed, so the next try asks VOD anew.
-fn oss_for(st: &UploadState, cfg: &UploadConfig, store: &StateStore, shown: &str) -> Result<OssClient, UploadError> {
+fn oss_for(st: &UploadState, cfg: &UploadConfig, store: &StateStore, shown: &str) -> Result<OssClient, String> {
     OssClient::new(&st.address, cfg.request_timeout, cfg.allow_insecure_http).map_err(|e| {
         store.remove(&st.path);
-        UploadError::Input(format!("{shown}: {e}"))
+        format!("{shown}: {e}")
     })
 }
 
@@ -394,7 +394,7 @@ pub async fn upload_file(
 
     let (mut st, auth, oss) = match resumed {
         Some(s) => {
-            let oss = oss_for(&s, cfg, store, &shown)?;
+            let oss = oss_for(&s, cfg, store, &shown).map_err(UploadError::Input)?;
             let t = client.refresh_upload_video(&s.media_id).await.map_err(api)?;
             (s, t.auth, oss)
         }
@@ -429,7 +429,7 @@ pub async fn upload_file(
                 started: now_secs().max(0) as u64,
             };
             // An address we refuse is never saved: a resume would only meet it again.
-            let oss = oss_for(&s, cfg, store, &shown)?;
+            let oss = oss_for(&s, cfg, store, &shown).map_err(UploadError::Input)?;
             // Saved before any byte goes out, so a crash from here on resumes this media
             // instead of creating another. Images cannot renew credentials: no resume.
             if checked.kind != MediaKind::Image {
