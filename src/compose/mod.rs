@@ -2,6 +2,7 @@
 //! pictures of its layers -> one RGBA image. The editor's preview shows this image and
 //! `vodcut still` writes it, so the two are the same pixels.
 
+pub mod glyphs;
 pub mod image;
 pub mod layout;
 pub mod text;
