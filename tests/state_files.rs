@@ -14,29 +14,29 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-pub fn mkfifo(path: &Path) {
+fn mkfifo(path: &Path) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
     // SAFETY: a valid C string; mkfifo only reads it.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo {}", path.display());
 }
 
-pub struct Home {
-    pub dir: tempfile::TempDir,
+struct Home {
+    dir: tempfile::TempDir,
 }
 
 impl Home {
-    pub fn new() -> Self {
+    fn new() -> Self {
         Home { dir: tempfile::tempdir().unwrap() }
     }
 
-    pub fn path(&self, name: &str) -> PathBuf {
+    fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
     /// `vodcut ARGS` with an empty environment but PATH, HOME and the data folder in this home;
     /// killed after 30 s.
-    pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
         c.args(args)
             .env_clear()

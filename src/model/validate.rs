@@ -196,14 +196,26 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
             _ => true,
         };
         if fresh {
-            let (problems, used) = track_rules(project, ti, &durations);
+            let (mut problems, used) = track_rules(project, ti, &durations);
+            // Kept while the other tracks are checked (and between checks in the editor).
+            problems.shrink_to_fit();
             cache.tracks[ti] = Some(TrackResult { key: keys.get(ti).copied().unwrap_or(0), problems, materials: used });
         }
     }
     let mut materials: HashSet<&str> = HashSet::new();
-    for r in cache.tracks.iter().flatten() {
-        out.problems.extend_from_slice(&r.problems);
-        materials.extend(r.materials.iter().map(String::as_str));
+    out.problems.reserve_exact(cache.tracks.iter().flatten().map(|r| r.problems.len()).sum());
+    for r in cache.tracks.iter_mut().flatten() {
+        let TrackResult { problems, materials: used, .. } = r;
+        if keyed {
+            out.problems.extend_from_slice(problems);
+        } else {
+            // Nothing is kept for next time: move the problems (freeing each track's list as
+            // it goes) rather than hold two copies: 800 000 problems of a big Timeline are
+            // hundreds of MB.
+            out.problems.extend(std::mem::take(problems));
+        }
+        let used: &Vec<String> = used;
+        materials.extend(used.iter().map(String::as_str));
     }
     for kind in TrackKind::ALL {
         let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
