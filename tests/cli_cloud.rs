@@ -252,7 +252,7 @@ fn media_info_batches_by_twenty_and_names_missing_ids() {
 /// Runs `vodcut ARGS` in `dir`, killed after 20 s (a read that blocks must fail the test, not
 /// hang it).
 fn run_within(env: &Env, dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vodcut"))
         .args(args)
         .current_dir(dir)
         .env_clear()
