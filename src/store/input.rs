@@ -92,11 +92,15 @@ pub fn read_state(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
     match read_file_limited(path, limit) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(ReadError::TooLarge) => {
-            Err(crate::t!("core-read-over-limit", limit = crate::upload::human_bytes(limit as f64)))
-        }
+        Err(ReadError::TooLarge) => Err(crate::t!("core-read-over-limit", limit = size_words(limit))),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// `8 MB` for whole MiB (as [`ReadError::TooLarge`] says its limit), else `N B`.
+fn size_words(n: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB && n % MIB == 0 { format!("{} MB", n / MIB) } else { format!("{n} B") }
 }
 
 /// As [`read_state`], for a text file: bytes that are not UTF-8 are an error.
@@ -165,6 +169,7 @@ mod tests {
         std::fs::write(&f, b"0123456789a").unwrap();
         assert_eq!(read_state(&f, 10).unwrap_err(), "it is larger than 10 B, the most vodcut reads for this file");
         assert_eq!(read_state(&f, MAX_STATE_BYTES).unwrap().unwrap().len(), 11);
+        assert_eq!(size_words(MAX_STATE_BYTES), "8 MB");
         let fifo = dir.path().join("fifo.json");
         crate::store::atomic::tests::mkfifo(&fifo);
         assert_eq!(read_state(&fifo, 10).unwrap_err(), "it is a FIFO (named pipe), not a regular file");
