@@ -100,7 +100,7 @@ pub fn read_state(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
 /// `8 MB` for whole MiB (as [`ReadError::TooLarge`] says its limit), else `N B`.
 fn size_words(n: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if n >= MIB && n % MIB == 0 { format!("{} MB", n / MIB) } else { format!("{n} B") }
+    if n >= MIB && n.is_multiple_of(MIB) { format!("{} MB", n / MIB) } else { format!("{n} B") }
 }
 
 /// As [`read_state`], for a text file: bytes that are not UTF-8 are an error.
