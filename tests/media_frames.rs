@@ -323,3 +323,31 @@ fn playback_composes_frames_from_one_continuous_decode() {
     assert_eq!(f.decodes.load(std::sync::atomic::Ordering::Relaxed), 0, "no seek per frame");
     assert_eq!(server.handled("GetPlayInfo"), 1);
 }
+
+#[test]
+fn an_output_size_past_the_documented_maximum_is_refused_before_any_picture_is_made() {
+    let (server, home) = setup();
+    let mut p = vodcut::model::export::import_timeline_str(
+        r#"{"SubtitleTracks":[{"SubtitleTrackClips":[{"Type":"Text","Content":"hi","TimelineIn":0,"TimelineOut":2}]}]}"#,
+    )
+    .unwrap();
+    // 4294967295 x 4294967295 panicked `still` (capacity overflow, exit 101); 100000 x 100000
+    // aborted it (40 GB asked for).
+    for side in [u32::MAX, 100_000, 4097] {
+        p.produce_config.width = Some(side);
+        p.produce_config.height = Some(side);
+        let project = home.path().join("huge.vodcut");
+        vodcut::store::project_file::save(&project, &p).unwrap();
+        let out = home.path().join("huge.png");
+        let args = ["still", project.to_str().unwrap(), "--at", "1", "-o", out.to_str().unwrap()];
+        let o = run(&server, home.path(), &system_path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{side}: {}", text(&o));
+        assert!(text(&o).contains("output size cannot be made") && text(&o).contains("4096"), "{}", text(&o));
+        assert!(!out.exists());
+        let draft = home.path().join("huge.mp4");
+        let args = ["render", project.to_str().unwrap(), "-o", draft.to_str().unwrap()];
+        let o = run(&server, home.path(), &system_path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{side}: {}", text(&o));
+        assert!(!draft.exists());
+    }
+}

@@ -35,6 +35,8 @@ cli-project-linked = Saved ProjectId { $id } into { $file }; the next submission
 cli-project-not-linked = warning: could not save the ProjectId into the project: { $error }
 cli-no-jobs = No productions yet (history in { $folder }).
 cli-job-unreadable = (unreadable record skipped: { $record })
+cli-job-not-found = no job { $id } in the history ({ $folder }); VOD itself can be asked only by MediaId or ProjectId (32 hexadecimal digits)
+cli-bad-output-size = the project's output size cannot be made: { $problem }
 cli-search-found = { $total ->
     [one] { $total } { $kind } item matches; showing { $shown }:
    *[other] { $total } { $kind } items match; showing { $shown }:

@@ -19,14 +19,13 @@ fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
 }
 
 fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(v).map_err(|e| ApiError::BadResponse {
-        status: 200,
-        detail: crate::t!(
-            "core-api-answer-at",
-            action = action,
-            at = e.path().to_string(),
-            error = e.inner().to_string()
-        ),
+    parse_or_say(action, v).map_err(|detail| ApiError::BadResponse { status: 200, detail })
+}
+
+/// As [`parse`], with what is wrong as text.
+fn parse_or_say<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        crate::t!("core-api-answer-at", action = action, at = e.path().to_string(), error = e.inner().to_string())
     })
 }
 
@@ -246,13 +245,15 @@ impl Client {
     /// Submits a production. Billed: never repeated unless it provably did not arrive.
     pub async fn produce(&self, fields: &RequestFields) -> Result<ProduceResult, ApiError> {
         let params: Vec<(String, String)> = fields.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-        let v = self.call("ProduceEditingProjectVideo", &params, Safety::Billed).await?;
-        let r: ProduceResult = parse("ProduceEditingProjectVideo", v)?;
+        let action = "ProduceEditingProjectVideo";
+        let v = self.call(action, &params, Safety::Billed).await?;
+        // A 200 answer means the service took the request: one we cannot read, or one without
+        // IDs, says nothing about whether a (billed) production started. Calling it refused
+        // would invite a second submission; it is an unknown outcome, like a lost answer.
+        let unknown = |detail: String| ApiError::OutcomeUnknown { action: action.into(), detail };
+        let r: ProduceResult = parse_or_say(action, v).map_err(unknown)?;
         if r.media_id.is_empty() && r.project_id.is_empty() {
-            return Err(ApiError::BadResponse {
-                status: 200,
-                detail: crate::t!("core-api-no-ids", request = r.request_id.as_str()),
-            });
+            return Err(unknown(crate::t!("core-api-no-ids", request = r.request_id.as_str())));
         }
         Ok(r)
     }

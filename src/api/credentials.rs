@@ -272,7 +272,7 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         if !cli_disabled && let Some(path) = &cli_path {
             existing.extend(cli_names(path).into_iter().map(|n| crate::t!("core-profile-in-cli", name = n)));
         }
-        if let Some(text) = ini_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
+        if let Some(text) = ini_path.as_ref().and_then(|p| read_text(p).ok().flatten()) {
             existing.extend(ini_section_names(&text).into_iter().map(|n| crate::t!("core-profile-in-file", name = n)));
         }
         return Err(CredentialError::NoSuchProfile { name: name.to_owned(), existing });
@@ -304,14 +304,20 @@ fn from_env(lookup: &Lookup) -> Result<Option<Credentials>, CredentialError> {
 /// A credentials file's text; Ok(Err(why)) when there is no such file (look elsewhere), Err
 /// when it exists but cannot be read (stop: the user meant it).
 fn read_config(path: &Path, place: &str) -> Result<Result<String, String>, CredentialError> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(Ok(t)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Err(crate::t!("cred-no-file", place = place))),
+    match read_text(path) {
+        Ok(Some(t)) => Ok(Ok(t)),
+        Ok(None) => Ok(Err(crate::t!("cred-no-file", place = place))),
         Err(e) => Err(CredentialError::Malformed {
             place: place.to_owned(),
-            message: crate::t!("cred-cannot-read", error = e.to_string()),
+            message: crate::t!("cred-cannot-read", error = e),
         }),
     }
+}
+
+/// A credentials file, read as state files are: a regular file of at most a few MB (a FIFO
+/// or a device in its place is refused, not waited on or read forever).
+fn read_text(path: &Path) -> Result<Option<String>, String> {
+    crate::store::input::read_state_text(path, crate::store::input::MAX_STATE_BYTES)
 }
 
 /// `Ok(Ok(creds))` found; `Ok(Err(why))` not there, look further; `Err` the file is broken or
@@ -414,7 +420,7 @@ pub fn cli_profile_names(lookup: &Lookup) -> Vec<String> {
 }
 
 fn cli_names(path: &Path) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let Ok(Some(text)) = read_text(path) else { return Vec::new() };
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     doc["profiles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str().map(str::to_owned)).collect()
 }

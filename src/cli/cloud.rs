@@ -1,5 +1,6 @@
 //! `submit`, `status`, `jobs`: the commands that talk to VOD.
 
+use super::EXIT_BAD_INPUT;
 use super::{
     CliResult, Connection, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_SETTINGS,
     EXIT_WRITE_FAILED, print,
@@ -140,9 +141,19 @@ pub fn submit(
     Ok(EXIT_OK)
 }
 
+/// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
+/// history does not know, which is asked about and shown but never recorded.
 pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
+    use crate::store::jobs::{LookupId, lookup_id};
+    let kind = lookup_id(id).map_err(|e| (EXIT_BAD_INPUT, e))?;
     let store = jobs_store()?;
     let known = store.find(id);
+    if known.is_none() && kind != LookupId::Service {
+        return Err((
+            EXIT_BAD_INPUT,
+            crate::t!("cli-job-not-found", id = id, folder = store.dir().display().to_string()),
+        ));
+    }
     // A job remembers where it was sent; flags still win.
     let conn = match &known {
         Some(j) => Connection {
@@ -156,11 +167,18 @@ pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> C
     };
     let (client, _) = client(&conn, None)?;
     let rt = runtime()?;
-    let mut job = match known {
-        Some(j) => j,
-        None => rt.block_on(probe(&client, id)).map_err(|e| (exit_for(&e), e.to_string()))?,
+    let job = match known {
+        Some(mut j) => {
+            rt.block_on(workflow::refresh(&client, &store, &mut j)).map_err(|e| (exit_for(&e), e.to_string()))?;
+            j
+        }
+        None => rt
+            .block_on(async {
+                let mut j = probe(&client, id).await?;
+                workflow::look_up(&client, &mut j).await.map(|()| j)
+            })
+            .map_err(|e| (exit_for(&e), e.to_string()))?,
     };
-    rt.block_on(workflow::refresh(&client, &store, &mut job)).map_err(|e| (exit_for(&e), e.to_string()))?;
     if json { print(out, &serde_json::to_string_pretty(&job).unwrap_or_default()) } else { print(out, &describe(&job)) }
 }
 
@@ -220,17 +238,16 @@ fn describe(j: &Job) -> String {
     lines.join("\n")
 }
 
-pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
+pub fn jobs(json: bool, limit: usize, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     let store = jobs_store()?;
     let (jobs, broken) = store.list();
     let jobs: Vec<Job> = jobs.into_iter().take(limit).collect();
     if json {
-        return print(out, &serde_json::to_string_pretty(&jobs).unwrap_or_default());
-    }
-    if jobs.is_empty() {
+        print(out, &serde_json::to_string_pretty(&jobs).unwrap_or_default())?;
+    } else if jobs.is_empty() {
         print(out, &crate::t!("cli-no-jobs", folder = store.dir().display().to_string()))?;
     }
-    for j in &jobs {
+    for j in jobs.iter().filter(|_| !json) {
         let when = crate::when::local(j.created);
         let state = crate::t!("cli-job-state", state = state_word(j.state));
         let place = if j.sandbox { crate::t!("cli-sandbox") } else { j.region.clone() };
@@ -247,8 +264,9 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
         );
         print(out, &format!("{when}  {line}"))?;
     }
+    // A note, not data: on stderr, so `jobs | …` and `--json` read only jobs.
     for b in broken {
-        print(out, &crate::t!("cli-job-unreadable", record = b.to_string()))?;
+        let _ = writeln!(err, "{}", crate::t!("cli-job-unreadable", record = b.to_string()));
     }
     Ok(EXIT_OK)
 }

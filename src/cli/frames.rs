@@ -22,6 +22,15 @@ fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Re
     Ok(Arc::new(f))
 }
 
+/// Refuses a project whose output size breaks the documented rules (each side 128 to 4096,
+/// the shorter at most 2160) before any picture of that size is made.
+pub(super) fn check_output_size(project: &crate::model::Project) -> Result<(), (i32, String)> {
+    match crate::model::validate::output_size_problems(project).first() {
+        Some(p) => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-output-size", problem = p.to_string()))),
+        None => Ok(()),
+    }
+}
+
 /// PNG bytes of `img`.
 pub fn png(img: &Image) -> Result<Vec<u8>, String> {
     let buf = image::RgbaImage::from_raw(img.width, img.height, img.rgba.to_vec())
@@ -105,6 +114,7 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
     let mut out = PngOut::new(&a.output, vec![a.file.clone()], a.force, stdout);
     out.check()?;
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    check_output_size(&project)?;
     let at = super::time_arg("--at", &a.at, project.frame_rate)?;
     let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
     let rt = runtime()?;

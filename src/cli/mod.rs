@@ -201,9 +201,9 @@ pub enum Command {
     Jobs {
         #[arg(long)]
         json: bool,
-        /// Show at most this many.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        /// Show at most this many (1 or more).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
     },
 }
 
@@ -215,9 +215,11 @@ pub enum MediaCommand {
         text: Option<String>,
         #[arg(long, value_parser = ["video", "audio", "image"], default_value = "video")]
         kind: String,
-        #[arg(long, default_value_t = 1)]
+        /// Page number, from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         page: u32,
-        #[arg(long, default_value_t = 20)]
+        /// Results per page, 1 to 100 (SearchMedia's range).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
         page_size: u32,
         /// Continue past the first 5 000 results with the token a previous page printed.
         #[arg(long)]
@@ -568,7 +570,7 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
     match command {
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
-        Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
+        Command::Jobs { json, limit } => cloud::jobs(json, limit as usize, out, err),
         Command::Media { command } => cloud::media(command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {
             frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)

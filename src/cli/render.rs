@@ -96,6 +96,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     };
     output::stage(&target).map_err(|e| (super::frames::exit_for(&e), e.to_string()))?;
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    super::frames::check_output_size(&project)?;
     // Timecodes are the project's, as the commands print them.
     let time = |flag: &str, text: Option<&str>| text.map(|t| super::time_arg(flag, t, project.frame_rate)).transpose();
     let (from, to) = (time("--from", a.from.as_deref())?, time("--to", a.to.as_deref())?);

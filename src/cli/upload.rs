@@ -29,7 +29,8 @@ pub struct Options {
 
 fn exit_for_upload(e: &UploadError) -> i32 {
     match e {
-        UploadError::Input(_) | UploadError::Changed { .. } => EXIT_BAD_INPUT,
+        UploadError::Input(_) | UploadError::Changed { .. } | UploadError::StateUnusable { .. } => EXIT_BAD_INPUT,
+        UploadError::Busy { .. } => EXIT_BAD_INPUT,
         UploadError::Api { error, .. } => exit_for(error),
         UploadError::Oss { error: OssError::Network(_), .. } => EXIT_NETWORK,
         UploadError::Oss { .. } => EXIT_REFUSED,

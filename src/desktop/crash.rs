@@ -140,7 +140,7 @@ pub fn append_to_report(path: &Path, line: &str) {
 /// report already shown.
 pub fn unshown_reports(data_dir: &Path) -> Vec<PathBuf> {
     let dir = crash_dir(data_dir);
-    let shown = std::fs::read_to_string(dir.join("shown")).unwrap_or_default();
+    let shown = crate::store::input::read_state_text(&dir.join("shown"), 4096).ok().flatten().unwrap_or_default();
     let key = |p: &Path| -> (u64, u64) {
         let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let mut parts = name.trim_start_matches("crash-").split('-').map(|n| n.parse().unwrap_or(0));

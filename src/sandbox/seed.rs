@@ -109,7 +109,7 @@ pub(crate) fn gradient(w: u32, h: u32, [a, b]: [[u8; 3]; 2]) -> Vec<u8> {
 /// most of a sandbox command's time).
 fn drawn(dir: &Path, name: &str, draw: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
     let path = dir.join(name);
-    if let Ok(bytes) = std::fs::read(&path) {
+    if let Ok(Some(bytes)) = crate::store::input::read_state(&path, crate::store::input::MAX_STATE_BYTES) {
         return bytes;
     }
     let bytes = draw();

@@ -43,6 +43,8 @@ pub enum Fault {
     Garbage,
     /// 200 whose body is cut short.
     Truncated,
+    /// 200 with this JSON body (the request is not carried out).
+    Answer(&'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -304,6 +306,10 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         Some(Fault::DropAfterHandling) => drop_after = true,
         Some(Fault::Garbage) => {
             respond(&conn, 200, "<html><body>502 upstream gone</body></html>", &[]);
+            return Ok(());
+        }
+        Some(Fault::Answer(body)) => {
+            respond(&conn, 200, body, &[]);
             return Ok(());
         }
         Some(Fault::Truncated) => {

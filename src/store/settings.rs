@@ -73,10 +73,12 @@ impl Settings {
     /// Reads the settings; a missing or broken file gives the defaults (and says why).
     pub fn load(data_dir: &Path) -> (Settings, Option<String>) {
         let path = Settings::path(data_dir);
-        match std::fs::read(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
-            Err(e) => (Settings::default(), Some(unreadable(&path, e.to_string()))),
-            Ok(bytes) => match serde_json::from_slice(&bytes) {
+        // Bounded and regular files only: a FIFO or a device here must not hang or fill the
+        // editor at start-up.
+        match super::input::read_state(&path, super::input::MAX_STATE_BYTES) {
+            Ok(None) => (Settings::default(), None),
+            Err(e) => (Settings::default(), Some(unreadable(&path, e))),
+            Ok(Some(bytes)) => match serde_json::from_slice(&bytes) {
                 Ok(s) => (s, None),
                 Err(e) => (Settings::default(), Some(unreadable(&path, e.to_string()))),
             },
@@ -135,6 +137,11 @@ mod tests {
         let (d, why) = Settings::load(dir.path());
         assert_eq!(d, Settings::default());
         assert!(why.unwrap().contains("using defaults"));
+        std::fs::remove_file(Settings::path(dir.path())).unwrap();
+        crate::store::atomic::tests::mkfifo(&Settings::path(dir.path()));
+        let (d, why) = Settings::load(dir.path());
+        assert_eq!(d, Settings::default());
+        assert!(why.unwrap().contains("FIFO"), "a FIFO is refused, not waited on");
     }
 
     #[test]

@@ -314,7 +314,7 @@ impl Uploads {
                         }
                         Err(UploadError::Paused) => ItemState::Paused,
                         Err(UploadError::Cancelled) => ItemState::Cancelled,
-                        Err(e @ UploadError::Changed { .. }) => ItemState::Changed(e.to_string()),
+                        Err(e) if e.needs_restart() => ItemState::Changed(e.to_string()),
                         Err(e) => {
                             out.push(Happening::Failed { name: item.name.clone(), error: e.to_string() });
                             ItemState::Failed(e.to_string())
