@@ -31,23 +31,7 @@ pub(super) fn bin_drop(
     let length = fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
     let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
-    let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
-    match (entry.kind, kind) {
-        (MediaKind::Image, TrackKind::Image) => {
-            clip.image_id = Some(entry.media_id.clone());
-            clip.timeline_out = Some(at + length);
-        }
-        (MediaKind::Image, _) => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#type = Some("Image".into());
-            clip.timeline_out = Some(at + length);
-        }
-        _ => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#in = Some(Time::ZERO);
-            clip.out = entry.duration.map(|_| length);
-        }
-    }
+    let clip = crate::edit::source::media_clip(&entry, kind, at, Time::ZERO, entry.duration.map(|_| length));
     let fits = entry.kind.fits(kind);
     let why = if !fits {
         Some(wrong_track(entry.kind, kind))
