@@ -6,3 +6,27 @@ source-refused-nothing-open = nothing is open in the source viewer: double-click
 source-refused-unknown-length = the media's length is not known: mark an Out point in the source viewer
 source-refused-empty = the marked range is empty
 source-refused-no-track = no unlocked track takes { $kind } media
+
+## Commands: menu text and tooltips
+source-cmd-mark-in = Mark In
+source-cmd-mark-out = Mark Out
+source-cmd-clear-in-out = Clear In and Out
+source-tip-mark-in = Mark the In point at the playhead (of the source viewer when it has the keyboard)
+source-tip-mark-out = Mark the Out point at the playhead: that frame is the last one included
+source-tip-clear-in-out = Clear the In and Out points
+
+## The viewer
+source-tab = Source: { $title }
+source-tab-empty = Source
+source-tab-tip = The source viewer: a media item from the media bin or the VOD library (double-click one), with its own playhead and In/Out points
+source-program-tab = Program
+source-program-tab-tip = The output at the timeline playhead
+source-empty = Double-click a media bin or VOD library item to open it here, mark In (I) and Out (O), then Insert (,) or Overwrite (.) it at the timeline playhead.
+source-picture-label = Source viewer: { $title } at { $time }
+source-picture-tip = Drag onto a track to place the marked range there
+source-scrub-label = Source position
+source-layer = source { $title }
+source-caption-time = { $title }  { $time } / { $length }
+source-caption-marks = In { $mark_in }  ·  Out { $mark_out }  ·  Duration { $duration }
+source-opened = Opened { $title } in the source viewer
+source-marks-need-viewer = Click the source viewer first: In and Out mark the media shown there

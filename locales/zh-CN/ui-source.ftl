@@ -5,3 +5,27 @@ source-refused-nothing-open = 源监视器中没有打开任何媒资：双击�
 source-refused-unknown-length = 媒资时长未知：请在源监视器中标记出点
 source-refused-empty = 标记的范围为空
 source-refused-no-track = 没有可放置{ $kind }媒资的未锁定轨道
+
+## Commands: menu text and tooltips
+source-cmd-mark-in = 标记入点
+source-cmd-mark-out = 标记出点
+source-cmd-clear-in-out = 清除入点和出点
+source-tip-mark-in = 在播放头处标记入点（源监视器获得键盘时标记源监视器中的媒资）
+source-tip-mark-out = 在播放头处标记出点：该帧是包含的最后一帧
+source-tip-clear-in-out = 清除入点和出点
+
+## The viewer
+source-tab = 源：{ $title }
+source-tab-empty = 源
+source-tab-tip = 源监视器：素材箱或媒资库中的一项媒资（双击打开），有自己的播放头和入点、出点
+source-program-tab = 节目
+source-program-tab-tip = 时间线播放头处的输出画面
+source-empty = 双击素材箱或媒资库中的一项在此打开，标记入点（I）和出点（O），再插入（,）或覆盖（.）到时间线播放头处。
+source-picture-label = 源监视器：{ $title }，位于 { $time }
+source-picture-tip = 拖到轨道上，把标记范围放在那里
+source-scrub-label = 源位置
+source-layer = 源 { $title }
+source-caption-time = { $title }  { $time } / { $length }
+source-caption-marks = 入点 { $mark_in }  ·  出点 { $mark_out }  ·  时长 { $duration }
+source-opened = 已在源监视器中打开 { $title }
+source-marks-need-viewer = 请先点击源监视器：入点和出点标记的是其中显示的媒资

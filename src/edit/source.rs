@@ -286,7 +286,10 @@ mod tests {
     fn clips_carry_the_range_by_source_or_by_timeline_for_pictures() {
         let video = BinEntry { media_id: "v".into(), kind: MediaKind::Video, ..Default::default() };
         let c = media_clip(&video, TrackKind::Video, s(7), s(2), Some(s(3)));
-        assert_eq!((c.media_id.as_deref(), c.r#in, c.out, c.timeline_in), (Some("v"), Some(s(2)), Some(s(5)), Some(s(7))));
+        assert_eq!(
+            (c.media_id.as_deref(), c.r#in, c.out, c.timeline_in),
+            (Some("v"), Some(s(2)), Some(s(5)), Some(s(7)))
+        );
         assert_eq!(c.timeline_out, None);
         let pic = BinEntry { media_id: "p".into(), kind: MediaKind::Image, ..Default::default() };
         let c = media_clip(&pic, TrackKind::Video, s(1), Time::ZERO, Some(s(2)));

@@ -45,6 +45,9 @@ pub enum Command {
     SelectNextClip,
     SelectPrevClip,
     RenderDraft,
+    MarkIn,
+    MarkOut,
+    ClearInOut,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -56,7 +59,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 41] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -95,6 +98,9 @@ impl Command {
         Command::SelectNextClip,
         Command::SelectPrevClip,
         Command::RenderDraft,
+        Command::MarkIn,
+        Command::MarkOut,
+        Command::ClearInOut,
     ];
 
     /// The command's name in menus, in the current language.
@@ -138,6 +144,9 @@ impl Command {
             Command::SelectNextClip => t!("timeline-cmd-select-next-clip"),
             Command::SelectPrevClip => t!("timeline-cmd-select-prev-clip"),
             Command::RenderDraft => t!("timeline-cmd-render-draft"),
+            Command::MarkIn => t!("source-cmd-mark-in"),
+            Command::MarkOut => t!("source-cmd-mark-out"),
+            Command::ClearInOut => t!("source-cmd-clear-in-out"),
         }
     }
 
@@ -157,6 +166,9 @@ impl Command {
             Command::Produce => t!("timeline-tip-produce"),
             Command::RenderDraft => t!("timeline-tip-render-draft"),
             Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
+            Command::MarkIn => t!("source-tip-mark-in"),
+            Command::MarkOut => t!("source-tip-mark-out"),
+            Command::ClearInOut => t!("source-tip-clear-in-out"),
             _ => self.text(),
         }
     }
@@ -202,6 +214,9 @@ impl Command {
             Command::SelectNextClip => const { &[k(CMD, Key::ArrowRight)] },
             Command::SelectPrevClip => const { &[k(CMD, Key::ArrowLeft)] },
             Command::RenderDraft => const { &[k(CMD, Key::R)] },
+            Command::MarkIn => const { &[k(NONE, Key::I)] },
+            Command::MarkOut => const { &[k(NONE, Key::O)] },
+            Command::ClearInOut => const { &[k(CMD_SHIFT, Key::X)] },
         }
     }
 

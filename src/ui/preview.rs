@@ -43,7 +43,7 @@ impl FootageSettings {
 }
 
 /// Source sizes by MediaId (None: asked, or unknown).
-type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
+pub type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Wanted {
@@ -167,7 +167,9 @@ impl PreviewState {
         self.renderer.as_ref().map_or(0, Renderer::renders)
     }
 
-    fn ensure_renderer(&mut self, ctx: &egui::Context, settings: &FootageSettings) {
+    /// Makes the renderer (and its footage service) for these settings, or again when they
+    /// changed. The source viewer shares its footage.
+    pub fn ensure_renderer(&mut self, ctx: &egui::Context, settings: &FootageSettings) {
         // The language is part of the key: why a picture is missing is said when the renderer
         // is made, so a language switch makes a new one (frames on disk stay cached).
         let key = format!("{}|{}", settings.key(), crate::i18n::current().code());

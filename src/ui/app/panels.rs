@@ -261,11 +261,17 @@ impl Editor {
         if self.show_library {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
-            crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+            let opened =
+                crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+            if let Some(entry) = opened {
+                self.open_source(entry);
+            }
             return;
         }
         egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
-            bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states());
+            if let Some(entry) = bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states()) {
+                self.open_source(entry);
+            }
             let unknown = self.unknown_lengths();
             if !unknown.is_empty()
                 && ui

@@ -9,6 +9,9 @@ impl Editor {
     /// status line said before.
     pub fn run(&mut self, command: Command) {
         self.timeline.message = None;
+        if self.run_in_source(command) {
+            return;
+        }
         if matches!(
             command,
             Command::Home
@@ -165,6 +168,10 @@ impl Editor {
                     self.status = crate::t!("shell-no-clip-under-playhead");
                 }
                 self.doc.selection = under;
+                Ok(())
+            }
+            Command::MarkIn | Command::MarkOut | Command::ClearInOut => {
+                self.status = crate::t!("source-marks-need-viewer");
                 Ok(())
             }
             Command::SelectNextClip | Command::SelectPrevClip => {

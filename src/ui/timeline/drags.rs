@@ -28,10 +28,10 @@ pub(super) fn bin_drop(
     let kind = doc.project.tracks[track].kind;
     let fr = doc.project.frame_rate;
     // Whole frames only: a media length between frames drops its partial last frame.
-    let length = fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
+    let length = fr.floor(payload.length.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
     let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
-    let clip = crate::edit::source::media_clip(&entry, kind, at, Time::ZERO, entry.duration.map(|_| length));
+    let clip = crate::edit::source::media_clip(&entry, kind, at, payload.source_in, payload.length.map(|_| length));
     let fits = entry.kind.fits(kind);
     let why = if !fits {
         Some(wrong_track(entry.kind, kind))

@@ -51,6 +51,19 @@ pub struct MediaDrop {
     pub entry: crate::model::project::BinEntry,
     /// The library's status ("Normal", "Transcoding"...); empty when not known.
     pub status: String,
+    /// The source time the clip starts at (the source viewer's In; 0 from the bin).
+    pub source_in: Time,
+    /// How much of it to place (the source viewer's marked range; from the bin the medium's
+    /// length); None when not known.
+    pub length: Option<Time>,
+}
+
+impl MediaDrop {
+    /// The whole medium, as the bin and the library drag it.
+    pub fn whole(entry: crate::model::project::BinEntry, status: String) -> MediaDrop {
+        let length = entry.duration;
+        MediaDrop { entry, status, source_in: Time::ZERO, length }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -1,0 +1,88 @@
+//! The source viewer in the editor: opening media from the bin and the library, the Source /
+//! Program switch above the preview area, and which of them has the keyboard.
+
+use super::*;
+use crate::model::project::BinEntry;
+use crate::ui::source::display_title;
+
+impl Editor {
+    /// Opens `entry` in the source viewer (a double-click in the bin or the library).
+    pub(super) fn open_source(&mut self, entry: BinEntry) {
+        self.set_play_speed(0.0);
+        self.status = crate::t!("source-opened", title = display_title(&entry));
+        self.source.open(entry);
+    }
+
+    /// Shows the source (`true`) or the program in the preview area; the one shown gets the
+    /// keyboard. Whatever stops being shown stops playing.
+    pub(super) fn show_source(&mut self, on: bool) {
+        if on && !self.source.showing {
+            self.set_play_speed(0.0);
+        } else if !on && self.source.showing {
+            self.source.stop();
+        }
+        self.source.showing = on;
+        self.source.focused = on;
+    }
+
+    /// The tabs above the preview area: which is shown reads at a glance, as in Premiere.
+    pub(super) fn monitor_switch(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let source = match &self.source.open {
+                Some(e) => crate::t!("source-tab", title = display_title(e)),
+                None => crate::t!("source-tab-empty"),
+            };
+            let r = ui.selectable_label(self.source.showing, source).on_hover_text(crate::t!("source-tab-tip"));
+            if r.clicked() {
+                self.show_source(true);
+            }
+            let r = ui
+                .selectable_label(!self.source.showing, crate::t!("source-program-tab"))
+                .on_hover_text(crate::t!("source-program-tab-tip"));
+            if r.clicked() {
+                self.show_source(false);
+            }
+        });
+    }
+
+    /// A press in the source viewer gives it the keyboard; one in the timeline or on the
+    /// program takes it back. Presses in menus, dialogs and the side panels leave it where it
+    /// is (a menu command acts on whichever has it).
+    pub(super) fn update_focus(&mut self, ctx: &egui::Context, timeline: egui::Rect, preview: egui::Rect) {
+        let press = |e: &egui::Event| match e {
+            egui::Event::PointerButton { pos, pressed: true, .. } => Some(*pos),
+            _ => None,
+        };
+        let Some(p) = ctx.input(|i| i.events.iter().find_map(press)) else { return };
+        if ctx.layer_id_at(p).is_some_and(|l| l.order != egui::Order::Background) {
+            return;
+        }
+        if self.source.showing && self.source.rect.is_some_and(|r| r.contains(p)) {
+            self.source.focused = true;
+        } else if timeline.contains(p) || preview.contains(p) {
+            self.source.focused = false;
+        }
+    }
+
+    /// Runs `command` in the source viewer when it has the keyboard; false when it is the
+    /// timeline's. Playing the program switches the preview area to it.
+    pub(super) fn run_in_source(&mut self, command: Command) -> bool {
+        let fr = self.doc.project.frame_rate;
+        if self.source.takes(command) {
+            if matches!(
+                command,
+                Command::PlayPause | Command::ShuttleBack | Command::ShuttleForward | Command::ShuttleStop
+            ) {
+                self.set_play_speed(0.0);
+            }
+            let now = self.ctx_for_textures.input(|i| i.time);
+            self.source.run(command, fr, now);
+            return true;
+        }
+        if self.source.showing && matches!(command, Command::PlayPause | Command::ShuttleBack | Command::ShuttleForward)
+        {
+            self.show_source(false);
+        }
+        false
+    }
+}

@@ -1,0 +1,268 @@
+//! The source viewer as an editor uses it: double-click a media bin item to open it in the
+//! preview area (frames from the loopback media server), mark In and Out with I and O, step
+//! with the arrows, then Insert (,) and Overwrite (.) at the timeline playhead and check the
+//! document; drag from the viewer's picture onto a track; the trim preview's two frames.
+
+mod support;
+
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use support::media_server::{TestMedia, second_of};
+use support::ui::FakePicker;
+use support::vod_server::VodServer;
+use vodcut::edit::document::Document;
+use vodcut::model::export::import_timeline_str;
+use vodcut::model::project::{BinEntry, MediaKind};
+use vodcut::model::{Project, Time};
+use vodcut::ui::Editor;
+
+const TOL: i32 = 14;
+
+struct Setup {
+    _server: VodServer,
+    _cache: tempfile::TempDir,
+}
+
+/// V1: vid [0,4) (In 0) and vid [4,8) (In 10); A1 empty; the bin holds "vid" (20 s).
+fn project() -> Project {
+    let mut p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[
+            {"MediaId":"vid","In":0,"Out":4,"TimelineIn":0},
+            {"MediaId":"vid","In":10,"Out":14,"TimelineIn":4}]}],
+          "AudioTracks":[{"AudioTrackClips":[]}]}"#,
+    )
+    .unwrap();
+    p.bin.push(BinEntry {
+        media_id: "vid".into(),
+        title: "Colour seconds".into(),
+        duration: Some(Time::from_secs(20)),
+        kind: MediaKind::Video,
+        ..Default::default()
+    });
+    p.produce_config.width = Some(320);
+    p.produce_config.height = Some(180);
+    p.zoom = 40.0;
+    p
+}
+
+fn editor(p: Project) -> (Setup, Harness<'static, Editor>) {
+    let server = VodServer::start();
+    server.add_test_video("vid", "Colour seconds");
+    server.add_test_video("two", "Second clip");
+    let cloud = support::ui::footage_cloud(server.url(), "");
+    let cache = tempfile::tempdir().unwrap();
+    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
+    e.preview.cache_dir = Some(cache.path().to_owned());
+    let h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_max_steps(64)
+        .with_context_setup(|ctx| ctx.add_font_provider(Arc::new(vodcut::ui::fonts::BundledCjk::default())));
+    // Pictures of the window only when asked for (VODCUT_SHOTS=1): they need a GPU adapter.
+    let h = if shots() { h.wgpu() } else { h };
+    let h = h.build_ui_state(|ui, e: &mut Editor| e.ui(ui), e);
+    (Setup { _server: server, _cache: cache }, h)
+}
+
+fn wait(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Editor) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+}
+
+/// The source second the viewer's picture shows.
+fn source_second(e: &Editor) -> Option<u32> {
+    let r = e.source.shown()?;
+    second_of(r.image.pixel(r.image.width / 2, r.image.height / 2), TOL)
+}
+
+/// Presses and releases the primary button at `at` in one frame (two of these make a
+/// double-click: `Harness::event` spreads clicks past egui's double-click window).
+fn click_at(h: &mut Harness<'static, Editor>, at: Pos2) {
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.step();
+}
+
+fn double_click(h: &mut Harness<'static, Editor>, label: &str) {
+    let at = h.get_by_label(label).rect().center();
+    h.event(egui::Event::PointerMoved(at));
+    h.step();
+    click_at(h, at);
+    click_at(h, at);
+    h.run();
+}
+
+/// Presses `k` `times` times (a few frames each: while something plays the window never
+/// settles, so no `run`).
+fn key(h: &mut Harness<'static, Editor>, k: Key, times: usize) {
+    for _ in 0..times {
+        h.key_press(k);
+        h.step();
+    }
+    h.run_steps(3);
+}
+
+fn shots() -> bool {
+    std::env::var_os("VODCUT_SHOTS").is_some()
+}
+
+/// With VODCUT_SHOTS=1, the window as it is now in target/tmp/ui-source/, to look at.
+fn screenshot(h: &mut Harness<'static, Editor>, name: &str) {
+    if shots()
+        && let Ok(img) = h.render()
+    {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ui-source");
+        std::fs::create_dir_all(&dir).unwrap();
+        img.save(dir.join(format!("{name}.png"))).unwrap();
+    }
+}
+
+#[test]
+fn double_click_a_bin_item_then_step_and_mark_in_and_out() {
+    let (s, mut h) = editor(project());
+    h.run();
+    double_click(&mut h, "Media Colour seconds");
+    assert!(h.state().source.showing && h.state().source.focused, "the viewer opened with the keyboard");
+    wait(&mut h, "the source's first frame", |e| e.source.shown().is_some());
+    assert_eq!(source_second(h.state()), Some(0));
+    screenshot(&mut h, "opened");
+    // Two seconds on (50 frames at 25 fps), In; a second and 24 frames on, Out.
+    key(&mut h, Key::ArrowRight, 50);
+    key(&mut h, Key::I, 1);
+    wait(&mut h, "the frame at the In", |e| e.source.shown().is_some_and(|r| r.at == Time::from_secs(2)));
+    assert_eq!(source_second(h.state()), Some(2));
+    key(&mut h, Key::ArrowRight, 49);
+    key(&mut h, Key::O, 1);
+    let m = h.state().source.marks().unwrap();
+    assert_eq!((m.mark_in, m.mark_out), (Some(Time::from_secs(2)), Some(Time::from_millis(3960))));
+    wait(&mut h, "the frame at the Out", |e| e.source.shown().is_some_and(|r| r.at == Time::from_millis(3960)));
+    screenshot(&mut h, "marked");
+    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the timeline playhead stayed");
+    drop(s);
+}
+
+#[test]
+fn space_and_jkl_play_the_source_while_it_has_the_keyboard_and_the_timeline_gets_them_back() {
+    let (s, mut h) = editor(project());
+    h.run();
+    double_click(&mut h, "Media Colour seconds");
+    wait(&mut h, "the source's first frame", |e| e.source.shown().is_some());
+    key(&mut h, Key::Space, 1);
+    assert_eq!((h.state().source.speed, h.state().play_speed), (1.0, 0.0), "the source plays, not the program");
+    let before = h.state().source.shown_count;
+    let start = Instant::now();
+    // Frames come from a continuous decode, as the program's do. The harness clock moves
+    // 0.1 s a step: slower steps than that keep a slow machine from reaching the 20 s
+    // medium's end (where playing stops) before the decoder has started.
+    while h.state().source.shown_count - before < 6 {
+        assert!(start.elapsed() < Duration::from_secs(40), "too few frames while the source plays");
+        assert!(h.state().source.is_streaming(), "stopped at {:?}", h.state().source.marks());
+        std::thread::sleep(Duration::from_millis(250));
+        h.step();
+    }
+    let r = h.state().source.shown().unwrap();
+    assert!(r.at > Time::ZERO && source_second(h.state()) == Some(r.at.as_secs_f64().floor() as u32));
+    key(&mut h, Key::K, 1);
+    assert_eq!(h.state().source.speed, 0.0);
+    key(&mut h, Key::Home, 1);
+    assert_eq!(h.state().source.marks().unwrap().playhead, Time::ZERO, "Home: the source's start");
+    key(&mut h, Key::L, 2);
+    assert_eq!(h.state().source.speed, 2.0, "L twice: double speed");
+    key(&mut h, Key::J, 1);
+    assert_eq!(h.state().source.speed, -1.0, "J: backwards");
+    key(&mut h, Key::K, 1);
+    let at = h.state().source.marks().unwrap().playhead;
+    key(&mut h, Key::ArrowLeft, 1);
+    assert_eq!(h.state().source.marks().unwrap().playhead, at - Time::from_millis(40), "Left: a frame back");
+    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the timeline playhead never moved");
+
+    // A click on the timeline gives it the keyboard back: Space plays the program and the
+    // preview area shows it.
+    let tracks = h.get_by_label("Timeline tracks").rect();
+    click_at(&mut h, Pos2::new(tracks.left() + 600.0, tracks.top() + 120.0));
+    h.run_steps(3);
+    assert!(!h.state().source.focused);
+    key(&mut h, Key::Space, 1);
+    assert_eq!((h.state().play_speed, h.state().source.speed), (1.0, 0.0));
+    assert!(!h.state().source.showing, "playing the program shows it");
+    key(&mut h, Key::Space, 1);
+    // The Source tab brings the viewer back where it was.
+    h.get_by_label("Source: Colour seconds").click();
+    h.run_steps(3);
+    assert!(h.state().source.showing && h.state().source.focused);
+    assert_eq!(h.state().source.marks().unwrap().playhead, at - Time::from_millis(40));
+    drop(s);
+}
+
+#[test]
+fn a_library_item_opens_in_the_viewer_and_its_marks_are_remembered_per_medium() {
+    let (s, mut h) = editor(project());
+    h.run();
+    let rows = ["vid", "two"].map(|id| vodcut::ui::library::Row {
+        media_id: id.into(),
+        kind: MediaKind::Video,
+        title: if id == "vid" { "Colour seconds".into() } else { "Second clip".into() },
+        duration: Some(Time::from_secs(20)),
+        status: "Normal".into(),
+        size: None,
+        cover_url: String::new(),
+    });
+    h.state_mut().library.set_rows(rows.to_vec());
+    h.state_mut().library.opened = true;
+    h.state_mut().show_library = true;
+    h.run();
+    double_click(&mut h, "Library Second clip");
+    assert_eq!(h.state().source.open.as_ref().map(|e| e.media_id.as_str()), Some("two"));
+    key(&mut h, Key::ArrowRight, 10);
+    key(&mut h, Key::I, 1);
+    double_click(&mut h, "Library Colour seconds");
+    assert_eq!(h.state().source.open.as_ref().map(|e| e.media_id.as_str()), Some("vid"));
+    assert_eq!(h.state().source.marks().unwrap().mark_in, None, "its own marks");
+    key(&mut h, Key::O, 1);
+    double_click(&mut h, "Library Second clip");
+    let m = h.state().source.marks().unwrap();
+    assert_eq!((m.playhead, m.mark_in, m.mark_out), (Time::from_millis(400), Some(Time::from_millis(400)), None));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::X);
+    h.run();
+    assert_eq!(h.state().source.marks().unwrap().mark_in, None, "Ctrl+Shift+X clears the marks");
+    drop(s);
+}
+
+#[test]
+fn dragging_the_source_picture_onto_a_track_places_the_marked_range() {
+    let (s, mut h) = editor(project());
+    h.run();
+    double_click(&mut h, "Media Colour seconds");
+    key(&mut h, Key::ArrowRight, 50);
+    key(&mut h, Key::I, 1);
+    key(&mut h, Key::ArrowRight, 50);
+    key(&mut h, Key::O, 1);
+    let picture = h.get_by_label_contains("Source viewer: Colour seconds at").rect();
+    let clip_a = h.get_by_label_contains("Clip Colour seconds on V1 at 0:00").rect();
+    let pps = clip_a.width() / 4.0;
+    let to = Pos2::new(clip_a.left() + 10.0 * pps, clip_a.center().y);
+    support::ui::drag(&mut h, picture.center(), to);
+    h.run();
+    let clips = &h.state().doc.project.tracks[0].clips;
+    assert_eq!(clips.len(), 3, "one clip more on V1");
+    let placed = &clips[2];
+    assert_eq!(
+        (placed.timeline_in, placed.r#in, placed.out),
+        (Some(Time::from_secs(10)), Some(Time::from_secs(2)), Some(Time::from_millis(4040))),
+        "In 2 s to the end of the Out frame (4 s), at 10 s"
+    );
+    drop(s);
+}
