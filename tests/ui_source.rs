@@ -130,6 +130,21 @@ fn screenshot(h: &mut Harness<'static, Editor>, name: &str) {
     }
 }
 
+/// V1's clips as (start, end, source In) in whole seconds.
+fn v1(e: &Editor) -> Vec<(i64, i64, i64)> {
+    let p = &e.doc.project;
+    let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());
+    let secs = |t: Time| (t.as_secs_f64() * 100.0).round() as i64;
+    let mut v: Vec<_> = p.tracks[0]
+        .clips
+        .iter()
+        .zip(places)
+        .map(|(c, q)| (secs(q.start), secs(q.end), secs(c.r#in.unwrap_or(Time::ZERO))))
+        .collect();
+    v.sort();
+    v
+}
+
 #[test]
 fn double_click_a_bin_item_then_step_and_mark_in_and_out() {
     let (s, mut h) = editor(project());
@@ -264,5 +279,52 @@ fn dragging_the_source_picture_onto_a_track_places_the_marked_range() {
         (Some(Time::from_secs(10)), Some(Time::from_secs(2)), Some(Time::from_millis(4040))),
         "In 2 s to the end of the Out frame (4 s), at 10 s"
     );
+    drop(s);
+}
+
+#[test]
+fn trimming_an_edge_shows_the_outgoing_and_incoming_frames_with_their_times() {
+    // V1: A [0,4) (In 0) and B [6,10) (In 10), a gap between.
+    let mut p = project();
+    p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(6));
+    let (s, mut h) = editor(p);
+    wait(&mut h, "the program's first frame", |e| e.preview.shown().is_some());
+    let clip_a = h.get_by_label_contains("Clip Colour seconds on V1 at 0:00").rect();
+    let pps = clip_a.width() / 4.0;
+    let handle = h
+        .get_all_by_label_contains("Trim end of Colour seconds")
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .unwrap();
+    // A's end to 5.04 s: its last frame is then at 5.00 (source 5 s); B's first is source 10 s.
+    let from = handle.center();
+    let to = Pos2::new(clip_a.left() + 5.04 * pps, from.y);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 4.0));
+        h.run();
+    }
+    assert_eq!(h.state().timeline.trim_at.map(|(_, _, t)| t), Some(Time::from_millis(5040)));
+    wait(&mut h, "the trim's two frames", |e| {
+        e.preview.shown().is_some_and(|(r, _)| r.image.width > 3 * r.image.height && r.at == Time::from_millis(5040))
+    });
+    let (r, _) = h.state().preview.shown().unwrap();
+    let (w, y) = (r.image.width, r.image.height / 2);
+    assert_eq!(second_of(r.image.pixel(w / 4, y), TOL), Some(5), "the outgoing clip's new last frame");
+    assert_eq!(second_of(r.image.pixel(w * 3 / 4, y), TOL), Some(10), "the incoming clip's first frame");
+    assert!(
+        h.query_by_label("Trim preview: outgoing frame at 0:05.00, incoming frame at 0:06.00").is_some(),
+        "each side says its time"
+    );
+    screenshot(&mut h, "trim");
+    h.drop_at(to);
+    h.run();
+    assert_eq!(v1(h.state())[0], (0, 504, 0), "the trim took effect");
+    wait(&mut h, "the playhead's frame again", |e| {
+        e.preview.shown().is_some_and(|(r, _)| r.image.width < 2 * r.image.height)
+    });
     drop(s);
 }

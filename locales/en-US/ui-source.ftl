@@ -30,3 +30,10 @@ source-caption-time = { $title }  { $time } / { $length }
 source-caption-marks = In { $mark_in }  ·  Out { $mark_out }  ·  Duration { $duration }
 source-opened = Opened { $title } in the source viewer
 source-marks-need-viewer = Click the source viewer first: In and Out mark the media shown there
+
+## The trim preview
+preview-trim-outgoing = Outgoing · { $time }
+preview-trim-incoming = Incoming · { $time }
+preview-trim-no-outgoing = Outgoing · none
+preview-trim-no-incoming = Incoming · none
+preview-trim-label = Trim preview: outgoing frame at { $outgoing }, incoming frame at { $incoming }

@@ -29,3 +29,10 @@ source-caption-time = { $title }  { $time } / { $length }
 source-caption-marks = 入点 { $mark_in }  ·  出点 { $mark_out }  ·  时长 { $duration }
 source-opened = 已在源监视器中打开 { $title }
 source-marks-need-viewer = 请先点击源监视器：入点和出点标记的是其中显示的媒资
+
+## The trim preview
+preview-trim-outgoing = 出 · { $time }
+preview-trim-incoming = 入 · { $time }
+preview-trim-no-outgoing = 出 · 无
+preview-trim-no-incoming = 入 · 无
+preview-trim-label = 修剪预览：出帧位于 { $outgoing }，入帧位于 { $incoming }

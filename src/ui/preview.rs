@@ -5,6 +5,8 @@
 //! indexes) and, when that changed, hands the plan to the renderer; the last picture stays
 //! until a newer one arrives. Decoding, downloading and composing never run here.
 
+mod trim;
+
 use super::timeline::TimelineState;
 use crate::api::connect::Connection;
 use crate::compose::{self, Plan};
@@ -49,7 +51,8 @@ pub type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
 struct Wanted {
     revision: u64,
     at: Time,
-    trimming: bool,
+    /// While an edge is trimmed, the two frames shown instead.
+    trim: Option<trim::Sides>,
     width: u32,
     size: (u32, u32),
     settings: String,
@@ -71,6 +74,8 @@ pub struct PreviewState {
     pub shown_count: u64,
     /// Continuous playback (speed, document revision it plays).
     playback: Option<(Playback, f64, u64)>,
+    /// The clips either side of an edge being trimmed.
+    trim: trim::Neighbours,
 }
 
 /// Frame rate of playback in the preview.
@@ -89,6 +94,7 @@ impl PreviewState {
             hint_closed: false,
             shown_count: 0,
             playback: None,
+            trim: Default::default(),
         }
     }
 
@@ -236,29 +242,10 @@ impl PreviewState {
     }
 }
 
-/// The time the preview shows: the playhead, or while a trim handle is dragged the edge's
-/// new place (the last frame before it for an end).
-fn preview_time(doc: &Document, timeline: &TimelineState) -> Time {
-    match timeline.trim_at {
-        Some((_, crate::edit::ops::Edge::Start, t)) => t,
-        Some((_, crate::edit::ops::Edge::End, t)) => (t - Time::from_millis(40)).max(Time::ZERO),
-        None => doc.project.playhead,
-    }
-}
-
 fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {
     let indexes = timeline.indexes();
-    let trimmed = timeline.trim_at.and_then(|(r, _, _)| {
-        let start = indexes.get(r.track)?.placements.get(r.index)?.start;
-        Some((r, start))
-    });
-    compose::plan_at(&doc.project, at, size, &|ti| match trimmed {
-        // The trimmed clip shows its frame at the new edge, even past its present ends.
-        Some((r, start)) if r.track == ti => vec![(start, r.index)],
-        _ => indexes
-            .get(ti)
-            .map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect())
-            .unwrap_or_default(),
+    compose::plan_at(&doc.project, at, size, &|ti| {
+        indexes.get(ti).map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect()).unwrap_or_default()
     })
 }
 
@@ -276,28 +263,35 @@ pub fn preview_ui(
     let ctx = ui.ctx().clone();
     state.ensure_renderer(&ctx, settings);
     let (w, h) = state.output_size(doc);
+    // While an edge is trimmed: the outgoing and incoming frames side by side, one picture
+    // twice as wide.
+    let sides = state.trim.sides(doc, timeline);
+    let fw = if sides.is_some() { w * 2 } else { w };
     let avail = ui.available_rect_before_wrap().shrink(12.0);
     let reserve = 34.0; // the caption lines under the frame
     let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
-    let scale = (room.width() / w as f32).min(room.height() / h as f32).max(0.001);
-    let frame = Rect::from_center_size(room.center(), Vec2::new(w as f32 * scale, h as f32 * scale));
-    let at = preview_time(doc, timeline);
+    let scale = (room.width() / fw as f32).min(room.height() / h as f32).max(0.001);
+    let frame = Rect::from_center_size(room.center(), Vec2::new(fw as f32 * scale, h as f32 * scale));
+    let at = doc.project.playhead;
     // Physical pixels of the frame on screen, never more than the output has.
-    let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, w.max(16));
+    let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, fw.max(16));
     let wanted = Wanted {
         revision: doc.revision(),
         at,
-        trimming: timeline.trim_at.is_some(),
+        trim: sides,
         width: px_w,
         size: (w, h),
         settings: state.settings_key.clone(),
     };
-    let streaming = state.play(&ctx, doc, speed, (w, h), px_w);
+    let streaming = state.play(&ctx, doc, if sides.is_some() { 0.0 } else { speed }, (w, h), px_w);
     if !streaming
         && state.wanted.as_ref() != Some(&wanted)
         && let Some(r) = state.renderer.as_mut()
     {
-        let p = plan(doc, timeline, at, (w, h));
+        let p = match &sides {
+            Some(s) => trim::plan(doc, s, (w, h)),
+            None => plan(doc, timeline, at, (w, h)),
+        };
         let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
         r.request(p, px_w, labels);
         state.wanted = Some(wanted);
@@ -314,20 +308,26 @@ pub fn preview_ui(
         painter.image(t.id(), frame, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), Color32::WHITE);
     }
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
+    let fr = doc.project.frame_rate;
+    if let Some(s) = &sides {
+        trim::labels(&painter, frame, s, fr);
+    }
     let response = ui.interact(frame, ui.scope_id().with("preview-frame"), Sense::hover());
     let shown_at = state.shown.as_ref().map(|r| r.at);
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Image,
-            true,
-            crate::t!(
-                "timeline-preview-label",
-                width = w.to_string(),
-                height = h.to_string(),
-                time = shown_at.unwrap_or(at).timecode()
-            ),
-        )
-    });
+    let label = match &sides {
+        Some(s) => crate::t!(
+            "preview-trim-label",
+            outgoing = s.outgoing.map_or_else(|| "–".to_owned(), |o| fr.timecode(o.at)),
+            incoming = s.incoming.map_or_else(|| "–".to_owned(), |i| fr.timecode(i.at))
+        ),
+        None => crate::t!(
+            "timeline-preview-label",
+            width = w.to_string(),
+            height = h.to_string(),
+            time = shown_at.unwrap_or(at).timecode()
+        ),
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     let (width, height, time) = (w.to_string(), h.to_string(), at.timecode());
     let caption = if state.busy() {
         crate::t!("timeline-preview-caption-loading", width = width, height = height, time = time)
