@@ -16,6 +16,11 @@ use crate::model::wire::{Clip, Effect, EffectKind};
 use crate::model::{Project, Time};
 use crate::t;
 
+mod place;
+mod plan;
+
+pub use place::{PlaceMode, place};
+
 /// A clip by position: track index and index in that track's clip list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClipRef {
@@ -40,6 +45,8 @@ pub enum Refused {
         track: TrackKind,
     },
     UnknownLength,
+    /// A clip to place would be shorter than [`MIN_LENGTH`].
+    TooShort,
     NotInside,
     Gone,
     Nothing,
@@ -60,6 +67,7 @@ impl std::fmt::Display for Refused {
                 t!("timeline-refused-wrong-kind", what = what, track = track.label())
             }
             Refused::UnknownLength => t!("timeline-refused-unknown-length"),
+            Refused::TooShort => t!("timeline-refused-too-short"),
             Refused::NotInside => t!("timeline-refused-not-inside"),
             Refused::Gone => t!("timeline-refused-gone"),
             Refused::Nothing => t!("timeline-refused-nothing"),

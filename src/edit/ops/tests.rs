@@ -5,12 +5,12 @@ use crate::model::project::{BinEntry, MediaKind};
 use crate::model::validate::validate;
 use proptest::prelude::*;
 
-fn s(secs: i64) -> Time {
+pub(super) fn s(secs: i64) -> Time {
     Time::from_secs(secs)
 }
 
 /// V1: a [0,4) b [4,7) c [10,13); V2 empty; A1: x [0,5). Media a..c are 20 s long.
-fn project() -> Project {
+pub(super) fn project() -> Project {
     let mut p = import_timeline_str(
         r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":2,"Out":6},{"MediaId":"b","In":0,"Out":3},{"MediaId":"c","In":1,"Out":4,"TimelineIn":10}]},{"VideoTrackClips":[]}],
             "AudioTracks":[{"AudioTrackClips":[{"MediaId":"x","Out":5}]}]}"#,
@@ -28,17 +28,17 @@ fn project() -> Project {
     p
 }
 
-fn r(track: usize, index: usize) -> ClipRef {
+pub(super) fn r(track: usize, index: usize) -> ClipRef {
     ClipRef { track, index }
 }
 
-fn spans(p: &Project, track: usize) -> Vec<(i64, i64)> {
+pub(super) fn spans(p: &Project, track: usize) -> Vec<(i64, i64)> {
     layout_track(&p.tracks[track], &p.media_durations()).iter().map(|q| (q.start.0 / 1000, q.end.0 / 1000)).collect()
 }
 
 /// Applies a change through a history, checks undo gives back the original exactly and redo
 /// the changed project, and returns the changed project.
-fn check(p: &Project, change: Change) -> Project {
+pub(super) fn check(p: &Project, change: Change) -> Project {
     let mut h = History::default();
     let mut q = p.clone();
     assert!(h.apply(&mut q, "op", change.edit));
@@ -237,11 +237,40 @@ fn history_keeps_at_least_500_steps() {
 
 #[derive(Clone, Debug)]
 enum Op {
-    Move { track: usize, index: usize, delta_ms: i64, to: usize },
-    Trim { track: usize, index: usize, end: bool, to_ms: i64 },
-    Split { track: usize, index: usize, at_ms: i64 },
-    Delete { track: usize, index: usize, ripple: bool },
-    Insert { track: usize, at_ms: i64, len_ms: i64 },
+    Move {
+        track: usize,
+        index: usize,
+        delta_ms: i64,
+        to: usize,
+    },
+    Trim {
+        track: usize,
+        index: usize,
+        end: bool,
+        to_ms: i64,
+    },
+    Split {
+        track: usize,
+        index: usize,
+        at_ms: i64,
+    },
+    Delete {
+        track: usize,
+        index: usize,
+        ripple: bool,
+    },
+    Insert {
+        track: usize,
+        at_ms: i64,
+        len_ms: i64,
+    },
+    /// Place in Overwrite (0), Insert (1) or Insert on every track (2).
+    Place {
+        track: usize,
+        at_ms: i64,
+        len_ms: i64,
+        mode: u8,
+    },
     Undo,
     Redo,
 }
@@ -263,12 +292,18 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3usize, 0..6usize, 0..30_000i64).prop_map(|(track, index, at_ms)| Op::Split { track, index, at_ms }),
         (0..3usize, 0..6usize, any::<bool>()).prop_map(|(track, index, ripple)| Op::Delete { track, index, ripple }),
         (0..3usize, 0..30_000i64, 500..5_000i64).prop_map(|(track, at_ms, len_ms)| Op::Insert { track, at_ms, len_ms }),
+        (0..3usize, 0..30_000i64, 500..5_000i64, 0..3u8).prop_map(|(track, at_ms, len_ms, mode)| Op::Place {
+            track,
+            at_ms,
+            len_ms,
+            mode
+        }),
         Just(Op::Undo),
         Just(Op::Redo),
     ]
 }
 
-fn has_overlap(p: &Project) -> bool {
+pub(super) fn has_overlap(p: &Project) -> bool {
     validate(p).iter().any(|x| x.message.contains("overlap"))
 }
 
@@ -290,6 +325,11 @@ proptest! {
                     let c = Clip { media_id: Some("a".into()), r#in: Some(Time::ZERO), out: Some(Time::from_millis(len_ms)), timeline_in: Some(Time::from_millis(at_ms)), ..Default::default() };
                     insert(&p, track, vec![c]).ok()
                 }
+                Op::Place { track, at_ms, len_ms, mode } => {
+                    let c = Clip { media_id: Some("a".into()), r#in: Some(Time::from_millis(500)), out: Some(Time::from_millis(500 + len_ms)), ..Default::default() };
+                    let mode = match mode { 0 => PlaceMode::Overwrite, 1 => PlaceMode::Insert { all_tracks: false }, _ => PlaceMode::Insert { all_tracks: true } };
+                    place(&p, track, Time::from_millis(at_ms), vec![c], mode).ok()
+                }
                 Op::Undo => { h.undo(&mut p); None }
                 Op::Redo => { h.redo(&mut p); None }
             };
@@ -304,7 +344,7 @@ proptest! {
 }
 
 /// V1: v [0,10); I1: logo1 [2,6), logo2 [8,12) — image clips end by TimelineOut.
-fn overlay_project() -> Project {
+pub(super) fn overlay_project() -> Project {
     import_timeline_str(
         r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"v","Out":10}]}],
             "ImageTracks":[{"ImageTrackClips":[
