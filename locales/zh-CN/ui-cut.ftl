@@ -2,3 +2,8 @@
 
 ## 编辑无法完成的原因
 timeline-refused-too-short = 片段将短于十分之一秒
+timeline-refused-not-adjacent = 两个片段并不相接，没有可滚动的剪辑点
+timeline-refused-no-source = 图片或字幕没有可滑移的源
+timeline-refused-not-a-gap = 那里已不再是间隙
+timeline-refused-no-marks = 请先在时间线上设置入点和出点（I、O）
+timeline-refused-no-target = 没有目标轨道：请在轨道头上打开目标开关

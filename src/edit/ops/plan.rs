@@ -114,11 +114,14 @@ pub(super) fn piece(c: &Clip, p: Placement, kind: TrackKind, a: Time, b: Time, d
         }
         n.timeline_out = n.timeline_out.map(|_| b);
     }
-    if a != p.start {
-        // A transition leads into the clip's first frame: a later part has none.
-        n.effects.retain(|e| e.kind() != Some(EffectKind::Transition));
-    }
     if delta != Time::ZERO { shifted(&n, a, delta) } else { n }
+}
+
+/// A clip cut in two: the second part has no transition (one leads into the clip's first
+/// frame, which stays with the first part).
+fn later_part(mut c: Clip) -> Clip {
+    c.effects.retain(|e| e.kind() != Some(EffectKind::Transition));
+    c
 }
 
 /// Why a clip whose place or length is a stand-in cannot be cut.
@@ -190,7 +193,7 @@ pub(super) fn cut(
             None => plan.remove(i),
         }
         for (a, b) in pieces {
-            plan.append(piece(c, *p, kind, a, b, moved(a)));
+            plan.append(later_part(piece(c, *p, kind, a, b, moved(a))));
         }
     }
     Ok(())
@@ -225,7 +228,7 @@ pub(super) fn open(
             plan.collateral = true;
             let c = &clips[i];
             plan.set(i, piece(c, *p, kind, p.start, at, Time::ZERO));
-            plan.append(piece(c, *p, kind, at, p.end, len));
+            plan.append(later_part(piece(c, *p, kind, at, p.end, len)));
         }
     }
     Ok(())

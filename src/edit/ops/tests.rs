@@ -271,6 +271,43 @@ enum Op {
         len_ms: i64,
         mode: u8,
     },
+    /// Move in Overwrite (0), Insert (1), Insert on every track (2) or Rearrange (3).
+    MoveIn {
+        track: usize,
+        index: usize,
+        delta_ms: i64,
+        to: usize,
+        mode: u8,
+    },
+    /// Ripple trim (0), roll with the next clip (1), slip (2), slide (3).
+    Trim2 {
+        track: usize,
+        index: usize,
+        end: bool,
+        to_ms: i64,
+        kind: u8,
+    },
+    /// Close the gap at a time (0), every gap on the track (1), the gap before a clip (2).
+    Gap {
+        track: usize,
+        index: usize,
+        at_ms: i64,
+        kind: u8,
+    },
+    /// Lift or Extract between marks, or Q/W at a time.
+    ThreePoint {
+        from_ms: i64,
+        to_ms: i64,
+        close: bool,
+        qw: bool,
+        untarget: usize,
+    },
+    PasteInsert {
+        track: usize,
+        index: usize,
+        at_ms: i64,
+        all: bool,
+    },
     Undo,
     Redo,
 }
@@ -297,6 +334,24 @@ fn op() -> impl Strategy<Value = Op> {
             at_ms,
             len_ms,
             mode
+        }),
+        (0..3usize, 0..6usize, -8_000..8_000i64, 0..3usize, 0..4u8)
+            .prop_map(|(track, index, delta_ms, to, mode)| Op::MoveIn { track, index, delta_ms, to, mode }),
+        (0..3usize, 0..6usize, any::<bool>(), -10_000..30_000i64, 0..4u8)
+            .prop_map(|(track, index, end, to_ms, kind)| Op::Trim2 { track, index, end, to_ms, kind }),
+        (0..3usize, 0..6usize, 0..30_000i64, 0..3u8).prop_map(|(track, index, at_ms, kind)| Op::Gap {
+            track,
+            index,
+            at_ms,
+            kind
+        }),
+        (0..30_000i64, 0..30_000i64, any::<bool>(), any::<bool>(), 0..4usize)
+            .prop_map(|(from_ms, to_ms, close, qw, untarget)| Op::ThreePoint { from_ms, to_ms, close, qw, untarget }),
+        (0..3usize, 0..6usize, 0..30_000i64, any::<bool>()).prop_map(|(track, index, at_ms, all)| Op::PasteInsert {
+            track,
+            index,
+            at_ms,
+            all
         }),
         Just(Op::Undo),
         Just(Op::Redo),
@@ -330,6 +385,49 @@ proptest! {
                     let mode = match mode { 0 => PlaceMode::Overwrite, 1 => PlaceMode::Insert { all_tracks: false }, _ => PlaceMode::Insert { all_tracks: true } };
                     place(&p, track, Time::from_millis(at_ms), vec![c], mode).ok()
                 }
+                Op::MoveIn { track, index, delta_ms, to, mode } => {
+                    let (refs, d) = ([r(track, index)], Time::from_millis(delta_ms));
+                    match mode {
+                        0 => move_clips_in(&p, &refs, d, &|_| Some(to), PlaceMode::Overwrite).ok(),
+                        1 | 2 => move_clips_in(&p, &refs, d, &|_| Some(to), PlaceMode::Insert { all_tracks: mode == 2 }).ok(),
+                        _ => rearrange(&mut p, &refs, d, &|_| Some(to)).ok(),
+                    }
+                }
+                Op::Trim2 { track, index, end, to_ms, kind } => {
+                    let (at, to) = (r(track, index), Time::from_millis(to_ms));
+                    match kind {
+                        0 => ripple_trim(&p, at, if end { Edge::End } else { Edge::Start }, to).ok(),
+                        1 => {
+                            // The clip starting where this one ends, if any.
+                            let places = layout_track(&p.tracks[track], &p.media_durations());
+                            let next = places.get(index).and_then(|q| places.iter().position(|n| n.start == q.end));
+                            next.and_then(|n| roll(&p, at, r(track, n), to).ok())
+                        }
+                        2 => slip(&p, at, to - Time::from_secs(10)).ok(),
+                        _ => slide(&p, at, to - Time::from_secs(10)).ok(),
+                    }
+                }
+                Op::Gap { track, index, at_ms, kind } => match kind {
+                    0 => gap_at(&p, track, Time::from_millis(at_ms)).and_then(|(a, b)| close_gap(&p, track, a, b).ok()),
+                    1 => close_gaps(&p, &[track]).ok(),
+                    _ => close_gaps_before(&p, &[r(track, index)]).ok(),
+                },
+                Op::ThreePoint { from_ms, to_ms, close, qw, untarget } => {
+                    // Targets and marks are view state: set here, not undone.
+                    for (i, t) in p.tracks.iter_mut().enumerate() {
+                        t.targeted = i != untarget;
+                    }
+                    if qw {
+                        ripple_to_playhead(&p, Time::from_millis(from_ms), close).ok().map(|(c, _)| c)
+                    } else {
+                        (p.mark_in, p.mark_out) = (Some(Time::from_millis(from_ms)), Some(Time::from_millis(to_ms)));
+                        lift_or_extract(&p, close).ok()
+                    }
+                }
+                Op::PasteInsert { track, index, at_ms, all } => {
+                    let copied = copy(&p, &[r(track, index)]);
+                    paste_insert(&p, &copied, Time::from_millis(at_ms), all).ok()
+                }
                 Op::Undo => { h.undo(&mut p); None }
                 Op::Redo => { h.redo(&mut p); None }
             };
@@ -339,6 +437,11 @@ proptest! {
             prop_assert!(!has_overlap(&p), "an edit created an overlap: {:?}", validate(&p));
         }
         while h.undo(&mut p).is_some() {}
+        // Marks and targets are view state, not undone.
+        (p.mark_in, p.mark_out) = (None, None);
+        for t in &mut p.tracks {
+            t.targeted = true;
+        }
         prop_assert_eq!(p, original);
     }
 }
