@@ -7,3 +7,17 @@ timeline-refused-no-source = 图片或字幕没有可滑移的源
 timeline-refused-not-a-gap = 那里已不再是间隙
 timeline-refused-no-marks = 请先在时间线上设置入点和出点（I、O）
 timeline-refused-no-target = 没有目标轨道：请在轨道头上打开目标开关
+
+## 撤销步骤
+timeline-edit-overwrite = 覆盖
+timeline-edit-insert = 插入
+timeline-edit-rearrange = 重排
+timeline-edit-paste-insert = 插入粘贴
+timeline-edit-ripple-trim = 波纹修剪
+timeline-edit-roll = 滚动修剪
+timeline-edit-slip = 内滑
+timeline-edit-slide = 外滑
+timeline-edit-close-gap = 闭合间隙
+timeline-edit-close-gaps = 闭合所有间隙
+timeline-edit-lift = 提升
+timeline-edit-extract = 提取
