@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 mod cutting;
 
-pub use cutting::Gap;
+pub use cutting::{Gap, place_label};
 
 pub struct Document {
     pub project: Project,
