@@ -59,9 +59,9 @@ timeline-mode = Drop:
 timeline-mode-overwrite = Overwrite
 timeline-mode-insert = Insert
 timeline-mode-safe = Safe
-timeline-mode-overwrite-tip = A clip dropped or moved onto others replaces what it covers (they are trimmed, split or removed). Hold Ctrl to insert instead, Ctrl+Alt while moving to rearrange
+timeline-mode-overwrite-tip = A clip dropped or moved onto others replaces what it lands on (they are trimmed, split or removed). Hold Ctrl to insert instead, Ctrl+Alt while moving to rearrange
 timeline-mode-insert-tip = A clip dropped or moved goes in where it lands and the later clips move right to make room. Ctrl+Alt while moving rearranges
-timeline-mode-safe-tip = A drop or move that would cover another clip is refused. Hold Ctrl to insert, Ctrl+Alt while moving to rearrange
+timeline-mode-safe-tip = A drop or move that would land on another clip is refused. Hold Ctrl to insert, Ctrl+Alt while moving to rearrange
 timeline-insert-all-tracks = Insert on all tracks
 timeline-insert-all-tracks-tip = Insert moves the later clips on every unlocked track, not only the one dropped on, so what plays together stays together
 

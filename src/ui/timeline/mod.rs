@@ -571,7 +571,9 @@ fn clip_interaction(
     }
     if body.drag_started() {
         if !doc.selection.contains(&r) {
-            if modifiers.command || modifiers.shift {
+            // Shift adds the grabbed clip to what moves; Ctrl means Insert while moving, so it
+            // does not (a Ctrl-click still toggles a clip in the selection).
+            if modifiers.shift {
                 doc.selection.push(r);
             } else {
                 doc.selection = vec![r];
