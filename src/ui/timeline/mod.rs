@@ -470,7 +470,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             clip_title(&doc.project, &doc.project.tracks[right.track].clips[right.index])
         });
         let label = t!("timeline-roll-label", left = names.0.as_str(), right = names.1.as_str());
-        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        // A splitter between two clips, as between two panes.
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, &label));
         if resp.drag_started() {
             doc.selection = vec![left, right];
             doc.gap = None;
