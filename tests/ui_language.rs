@@ -237,12 +237,17 @@ fn the_welcome_screen_fits_in_both_languages() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     for lang in Lang::ALL {
         i18n::set(lang);
+        // The welcome window covers the main window by design: what is behind it (the same
+        // window without it) is not checked against it.
+        let mut h = harness(support::ui::editor(Arc::new(NativePicker), Document::default()));
+        h.run_steps(4);
+        let behind = texts(&h);
         let mut editor = support::ui::editor(Arc::new(NativePicker), Document::default());
         editor.welcome = true;
         let mut h = harness(editor);
         h.run_steps(4);
         assert!(h.query_by_label_contains(&i18n::tr("shell-menu-file")).is_some());
-        assert_text_fits(&h, "the welcome screen", &[]);
+        assert_text_fits(&h, "the welcome screen", &behind);
     }
     i18n::set(Lang::En);
 }

@@ -8,12 +8,9 @@ source-refused-empty = the marked range is empty
 source-refused-no-track = no unlocked track takes { $kind } media
 
 ## Commands: menu text and tooltips
-source-cmd-mark-in = Mark In
-source-cmd-mark-out = Mark Out
-source-cmd-clear-in-out = Clear In and Out
-source-tip-mark-in = Mark the In point at the playhead (of the source viewer when it has the keyboard)
-source-tip-mark-out = Mark the Out point at the playhead: that frame is the last one included
-source-tip-clear-in-out = Clear the In and Out points
+source-tip-mark-in = Mark the source's In point at its playhead
+source-tip-mark-out = Mark the source's Out point at its playhead: that frame is the last one included
+source-tip-clear-in-out = Clear the source's In and Out points
 
 ## The viewer
 source-tab = Source: { $title }
@@ -29,7 +26,6 @@ source-layer = source { $title }
 source-caption-time = { $title }  { $time } / { $length }
 source-caption-marks = In { $mark_in }  ·  Out { $mark_out }  ·  Duration { $duration }
 source-opened = Opened { $title } in the source viewer
-source-marks-need-viewer = Click the source viewer first: In and Out mark the media shown there
 
 ## The trim preview
 preview-trim-outgoing = Outgoing · { $time }

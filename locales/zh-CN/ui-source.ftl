@@ -7,12 +7,9 @@ source-refused-empty = 标记的范围为空
 source-refused-no-track = 没有可放置{ $kind }媒资的未锁定轨道
 
 ## Commands: menu text and tooltips
-source-cmd-mark-in = 标记入点
-source-cmd-mark-out = 标记出点
-source-cmd-clear-in-out = 清除入点和出点
-source-tip-mark-in = 在播放头处标记入点（源监视器获得键盘时标记源监视器中的媒资）
-source-tip-mark-out = 在播放头处标记出点：该帧是包含的最后一帧
-source-tip-clear-in-out = 清除入点和出点
+source-tip-mark-in = 在源的播放头处标记源的入点
+source-tip-mark-out = 在源的播放头处标记源的出点：该帧是包含的最后一帧
+source-tip-clear-in-out = 清除源的入点和出点
 
 ## The viewer
 source-tab = 源：{ $title }
@@ -28,7 +25,6 @@ source-layer = 源 { $title }
 source-caption-time = { $title }  { $time } / { $length }
 source-caption-marks = 入点 { $mark_in }  ·  出点 { $mark_out }  ·  时长 { $duration }
 source-opened = 已在源监视器中打开 { $title }
-source-marks-need-viewer = 请先点击源监视器：入点和出点标记的是其中显示的媒资
 
 ## The trim preview
 preview-trim-outgoing = 出 · { $time }

@@ -45,9 +45,19 @@ pub enum Command {
     SelectNextClip,
     SelectPrevClip,
     RenderDraft,
+    ToolSelect,
+    ToolRipple,
+    ToolSlip,
+    ToolSlide,
+    RippleTrimPrev,
+    RippleTrimNext,
     MarkIn,
     MarkOut,
-    ClearInOut,
+    ClearMarks,
+    Lift,
+    Extract,
+    PasteInsert,
+    CloseGaps,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -59,7 +69,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 41] = [
+    pub const ALL: [Command; 51] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -98,9 +108,19 @@ impl Command {
         Command::SelectNextClip,
         Command::SelectPrevClip,
         Command::RenderDraft,
+        Command::ToolSelect,
+        Command::ToolRipple,
+        Command::ToolSlip,
+        Command::ToolSlide,
+        Command::RippleTrimPrev,
+        Command::RippleTrimNext,
         Command::MarkIn,
         Command::MarkOut,
-        Command::ClearInOut,
+        Command::ClearMarks,
+        Command::Lift,
+        Command::Extract,
+        Command::PasteInsert,
+        Command::CloseGaps,
     ];
 
     /// The command's name in menus, in the current language.
@@ -144,9 +164,19 @@ impl Command {
             Command::SelectNextClip => t!("timeline-cmd-select-next-clip"),
             Command::SelectPrevClip => t!("timeline-cmd-select-prev-clip"),
             Command::RenderDraft => t!("timeline-cmd-render-draft"),
-            Command::MarkIn => t!("source-cmd-mark-in"),
-            Command::MarkOut => t!("source-cmd-mark-out"),
-            Command::ClearInOut => t!("source-cmd-clear-in-out"),
+            Command::ToolSelect => t!("timeline-cmd-tool-select"),
+            Command::ToolRipple => t!("timeline-cmd-tool-ripple"),
+            Command::ToolSlip => t!("timeline-cmd-tool-slip"),
+            Command::ToolSlide => t!("timeline-cmd-tool-slide"),
+            Command::RippleTrimPrev => t!("timeline-cmd-ripple-trim-prev"),
+            Command::RippleTrimNext => t!("timeline-cmd-ripple-trim-next"),
+            Command::MarkIn => t!("timeline-cmd-mark-in"),
+            Command::MarkOut => t!("timeline-cmd-mark-out"),
+            Command::ClearMarks => t!("timeline-cmd-clear-marks"),
+            Command::Lift => t!("timeline-cmd-lift"),
+            Command::Extract => t!("timeline-cmd-extract"),
+            Command::PasteInsert => t!("timeline-cmd-paste-insert"),
+            Command::CloseGaps => t!("timeline-cmd-close-gaps"),
         }
     }
 
@@ -166,9 +196,20 @@ impl Command {
             Command::Produce => t!("timeline-tip-produce"),
             Command::RenderDraft => t!("timeline-tip-render-draft"),
             Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
-            Command::MarkIn => t!("source-tip-mark-in"),
-            Command::MarkOut => t!("source-tip-mark-out"),
-            Command::ClearInOut => t!("source-tip-clear-in-out"),
+            Command::ToolSelect => t!("timeline-tip-tool-select"),
+            Command::ToolRipple => t!("timeline-tip-tool-ripple"),
+            Command::ToolSlip => t!("timeline-tip-tool-slip"),
+            Command::ToolSlide => t!("timeline-tip-tool-slide"),
+            Command::RippleTrimPrev => t!("timeline-tip-ripple-trim-prev"),
+            Command::RippleTrimNext => t!("timeline-tip-ripple-trim-next"),
+            Command::MarkIn => t!("timeline-tip-mark-in"),
+            Command::MarkOut => t!("timeline-tip-mark-out"),
+            Command::ClearMarks => t!("timeline-tip-clear-marks"),
+            Command::Lift => t!("timeline-tip-lift"),
+            Command::Extract => t!("timeline-tip-extract"),
+            Command::PasteInsert => t!("timeline-tip-paste-insert"),
+            Command::CloseGaps => t!("timeline-tip-close-gaps"),
+
             _ => self.text(),
         }
     }
@@ -214,9 +255,20 @@ impl Command {
             Command::SelectNextClip => const { &[k(CMD, Key::ArrowRight)] },
             Command::SelectPrevClip => const { &[k(CMD, Key::ArrowLeft)] },
             Command::RenderDraft => const { &[k(CMD, Key::R)] },
+            Command::ToolSelect => const { &[k(NONE, Key::V)] },
+            Command::ToolRipple => const { &[k(NONE, Key::B)] },
+            Command::ToolSlip => const { &[k(NONE, Key::Y)] },
+            Command::ToolSlide => const { &[k(NONE, Key::U)] },
+            Command::RippleTrimPrev => const { &[k(NONE, Key::Q)] },
+            Command::RippleTrimNext => const { &[k(NONE, Key::W)] },
             Command::MarkIn => const { &[k(NONE, Key::I)] },
             Command::MarkOut => const { &[k(NONE, Key::O)] },
-            Command::ClearInOut => const { &[k(CMD_SHIFT, Key::X)] },
+            Command::ClearMarks => const { &[k(CMD_SHIFT, Key::X)] },
+            Command::Lift => const { &[k(NONE, Key::Semicolon)] },
+            Command::Extract => const { &[k(NONE, Key::Quote)] },
+            Command::PasteInsert => const { &[k(CMD_SHIFT, Key::V)] },
+            // Premiere has no key for Close Gap either: the Edit menu and right-click offer it.
+            Command::CloseGaps => &[],
         }
     }
 
@@ -305,7 +357,10 @@ mod tests {
     fn every_command_is_listed_once() {
         for (i, c) in Command::ALL.iter().enumerate() {
             assert!(!Command::ALL[i + 1..].contains(c), "{c:?} twice");
-            assert!(!c.shortcuts().is_empty() || *c == Command::Produce);
+            assert!(
+                !c.shortcuts().is_empty() || matches!(c, Command::Produce | Command::CloseGaps),
+                "{c:?} has no key"
+            );
         }
     }
 }

@@ -104,7 +104,7 @@ fn is_viewer_command(command: Command) -> bool {
             | Command::End
             | Command::MarkIn
             | Command::MarkOut
-            | Command::ClearInOut
+            | Command::ClearMarks
     )
 }
 
@@ -219,7 +219,7 @@ impl SourceViewer {
                     m.set_out(m.playhead);
                 }
             }
-            Command::ClearInOut => {
+            Command::ClearMarks => {
                 if let Some(m) = self.marks_mut() {
                     m.clear();
                 }
@@ -473,7 +473,7 @@ mod tests {
         assert_eq!(v.marks(), Some(SourceMarks::default()));
         v.open(video(Some(10)));
         assert_eq!(v.marks().unwrap().mark_in, Some(Time::from_secs(2)));
-        v.run(Command::ClearInOut, fr, 0.0);
+        v.run(Command::ClearMarks, fr, 0.0);
         assert_eq!((v.marks().unwrap().mark_in, v.marks().unwrap().mark_out), (None, None));
         v.focused = false;
         assert!(!v.takes(Command::MarkIn), "without the keyboard the timeline gets the key");

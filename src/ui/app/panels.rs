@@ -106,14 +106,30 @@ impl Editor {
                 self.menu_item(ui, Command::Redo, can_redo);
                 ui.separator();
                 let any = !self.doc.selection.is_empty();
+                let gap = self.doc.gap.is_some();
                 for (c, on) in [
                     (Command::Cut, any),
                     (Command::Copy, any),
                     (Command::Paste, true),
-                    (Command::Delete, any),
+                    (Command::PasteInsert, true),
+                    (Command::Delete, any || gap),
                     (Command::RippleDelete, any),
+                    (Command::CloseGaps, true),
                     (Command::SelectAll, true),
                     (Command::Split, true),
+                ] {
+                    self.menu_item(ui, c, on);
+                }
+                ui.separator();
+                let marked = crate::edit::ops::marked_range(&self.doc.project).is_ok();
+                for (c, on) in [
+                    (Command::MarkIn, true),
+                    (Command::MarkOut, true),
+                    (Command::ClearMarks, true),
+                    (Command::Lift, marked),
+                    (Command::Extract, marked),
+                    (Command::RippleTrimPrev, true),
+                    (Command::RippleTrimNext, true),
                 ] {
                     self.menu_item(ui, c, on);
                 }
@@ -139,6 +155,21 @@ impl Editor {
                 ] {
                     self.menu_item(ui, c, true);
                 }
+                ui.separator();
+                for tool in crate::ui::timeline::Tool::ALL {
+                    self.menu_item(ui, tool.command(), self.timeline.tool != tool);
+                }
+                ui.separator();
+                // The edit mode drops and moves use (the toolbar shows it too).
+                for mode in crate::ui::timeline::EditMode::ALL {
+                    let on = self.timeline.mode == mode;
+                    if ui.radio(on, mode.name()).on_hover_text(mode.tip()).clicked() {
+                        self.timeline.mode = mode;
+                        ui.close();
+                    }
+                }
+                ui.checkbox(&mut self.timeline.insert_all_tracks, crate::t!("timeline-insert-all-tracks"))
+                    .on_hover_text(crate::t!("timeline-insert-all-tracks-tip"));
                 ui.separator();
                 self.menu_item(ui, Command::Produce, !self.cloud.producing());
                 self.menu_item(ui, Command::RenderDraft, true);

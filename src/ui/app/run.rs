@@ -25,6 +25,10 @@ impl Editor {
                 | Command::SelectNextClip
                 | Command::SelectPrevClip
                 | Command::Paste
+                | Command::PasteInsert
+                | Command::RippleTrimPrev
+                | Command::Lift
+                | Command::Extract
         ) {
             self.timeline.follow_playhead = true;
         }
@@ -60,6 +64,8 @@ impl Editor {
                 Ok(())
             }
             Command::Split => self.doc.split_at_playhead(),
+            // A picked gap is closed; clips are deleted leaving their gap.
+            Command::Delete if self.doc.gap.is_some() => self.doc.close_selected_gap(),
             Command::Delete => self.doc.delete_selection(false),
             Command::RippleDelete => self.doc.delete_selection(true),
             Command::Copy => {
@@ -143,6 +149,31 @@ impl Editor {
                 self.start_draft();
                 Ok(())
             }
+            Command::ToolSelect | Command::ToolRipple | Command::ToolSlip | Command::ToolSlide => {
+                use crate::ui::timeline::Tool;
+                self.timeline.tool = match command {
+                    Command::ToolRipple => Tool::Ripple,
+                    Command::ToolSlip => Tool::Slip,
+                    Command::ToolSlide => Tool::Slide,
+                    _ => Tool::Select,
+                };
+                Ok(())
+            }
+            Command::RippleTrimPrev | Command::RippleTrimNext => {
+                self.doc.ripple_to_playhead(command == Command::RippleTrimNext)
+            }
+            Command::MarkIn | Command::MarkOut => {
+                self.doc.mark(command == Command::MarkOut);
+                Ok(())
+            }
+            Command::ClearMarks => {
+                self.doc.clear_marks();
+                Ok(())
+            }
+            Command::Lift | Command::Extract => self.doc.lift_or_extract(command == Command::Extract),
+            Command::PasteInsert => self.doc.paste_insert(self.timeline.insert_all_tracks),
+            Command::CloseGaps if self.doc.gap.is_some() => self.doc.close_selected_gap(),
+            Command::CloseGaps => self.doc.close_gaps(None),
             Command::NextMarker | Command::PrevMarker => {
                 if !self.doc.jump_to_marker(command == Command::NextMarker) {
                     self.status = crate::t!("shell-no-marker-that-way");
@@ -168,10 +199,6 @@ impl Editor {
                     self.status = crate::t!("shell-no-clip-under-playhead");
                 }
                 self.doc.selection = under;
-                Ok(())
-            }
-            Command::MarkIn | Command::MarkOut | Command::ClearInOut => {
-                self.status = crate::t!("source-marks-need-viewer");
                 Ok(())
             }
             Command::SelectNextClip | Command::SelectPrevClip => {

@@ -183,8 +183,15 @@ fn buttons_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate, rect: Rect
     let asked = None;
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
         ui.horizontal(|ui| {
-            for c in [Command::MarkIn, Command::MarkOut, Command::ClearInOut] {
-                let tip = format!("{} ({})", c.tooltip(), c.shortcut_text(ui.ctx()));
+            for c in [Command::MarkIn, Command::MarkOut, Command::ClearMarks] {
+                // The registry's tooltips speak of the timeline's marks; these are the source's.
+                let what = match c {
+                    Command::MarkIn => t!("source-tip-mark-in"),
+                    Command::MarkOut => t!("source-tip-mark-out"),
+                    Command::ClearMarks => t!("source-tip-clear-in-out"),
+                    _ => c.tooltip(),
+                };
+                let tip = format!("{what} ({})", c.shortcut_text(ui.ctx()));
                 if ui.small_button(c.text()).on_hover_text(tip).clicked() {
                     v.focused = true;
                     v.run(c, fr, ui.input(|i| i.time));

@@ -14,6 +14,10 @@ pub const SNAP_COLOUR: Color32 = Color32::from_rgb(80, 220, 255);
 pub const PLAYHEAD: Color32 = Color32::from_rgb(255, 80, 80);
 pub const MARKER: Color32 = Color32::from_rgb(120, 200, 120);
 pub const RUBBER_FILL: Color32 = Color32::from_rgba_premultiplied(60, 50, 20, 40);
+/// The In/Out marks and the range between them on the ruler.
+pub const MARK: Color32 = Color32::from_rgb(90, 170, 255);
+const MARK_FILL: Color32 = Color32::from_rgba_premultiplied(30, 60, 100, 90);
+const GAP_FILL: Color32 = Color32::from_rgba_premultiplied(70, 60, 20, 70);
 const GHOST_OK: Color32 = Color32::from_rgba_premultiplied(120, 120, 120, 90);
 const GHOST_BAD: Color32 = Color32::from_rgba_premultiplied(160, 30, 30, 110);
 
@@ -156,6 +160,41 @@ pub fn pending(painter: &Painter, v: &egui::Visuals, rect: Rect, label: &str) {
         FontId::proportional(12.0),
         v.text_color(),
     );
+}
+
+/// A picked gap: a tinted, outlined stretch of its track.
+pub fn gap(painter: &Painter, rect: Rect) {
+    if rect.width() < 1.0 {
+        return;
+    }
+    painter.rect(rect, 3.0, GAP_FILL, Stroke::new(2.0, SELECTED), StrokeKind::Inside);
+}
+
+/// The timeline's In and Out marks on the ruler: brackets at each, the range between them
+/// shaded (to the end of the view when only In is set, from its start when only Out is).
+pub fn marks(painter: &Painter, m: &TimeMapping, mark_in: Option<Time>, mark_out: Option<Time>, ruler: Rect) {
+    if mark_in.is_none() && mark_out.is_none() {
+        return;
+    }
+    let x_in = mark_in.map_or(ruler.left(), |t| m.x_from_time(t)).max(ruler.left());
+    let x_out = mark_out.map_or(ruler.right(), |t| m.x_from_time(t)).min(ruler.right());
+    let band = Rect::from_x_y_ranges(x_in..=x_out, (ruler.bottom() - 8.0)..=ruler.bottom());
+    if band.width() > 0.0 {
+        painter.rect_filled(band, 0.0, MARK_FILL);
+    }
+    let stroke = Stroke::new(2.0, MARK);
+    let (top, bottom) = (ruler.top() + 2.0, ruler.bottom());
+    for (t, dir) in [(mark_in, 1.0), (mark_out, -1.0)] {
+        let Some(t) = t else { continue };
+        let x = m.x_from_time(t);
+        if x < ruler.left() || x > ruler.right() {
+            continue;
+        }
+        // A bracket: [ at In, ] at Out.
+        painter.line_segment([Pos2::new(x, top), Pos2::new(x, bottom)], stroke);
+        painter.line_segment([Pos2::new(x, top), Pos2::new(x + 5.0 * dir, top)], stroke);
+        painter.line_segment([Pos2::new(x, bottom - 1.0), Pos2::new(x + 5.0 * dir, bottom - 1.0)], stroke);
+    }
 }
 
 pub fn ghost(painter: &Painter, rect: Rect, ok: bool) {

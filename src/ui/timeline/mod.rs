@@ -12,6 +12,7 @@ pub mod lanes;
 pub mod mapping;
 mod menus;
 pub mod nav;
+pub mod toolbar;
 
 use crate::edit::document::Document;
 use crate::edit::ops::{self, ClipRef, Edge, Refused};
@@ -24,12 +25,15 @@ use crate::ui::commands::Command;
 use egui::{Pos2, Rect, Sense, Vec2};
 use lanes::{Lanes, RowLayout};
 use mapping::TimeMapping;
+pub use toolbar::{DragMode, EditMode, Tool};
 
 pub const HEADER_W: f32 = 170.0;
 pub const RULER_H: f32 = 26.0;
 pub const ROW_H: f32 = 46.0;
 /// Width of the trim handles at a clip's edges.
 pub const EDGE_PX: f32 = 7.0;
+/// Half the width of the roll handle on the cut between two touching clips.
+pub const ROLL_PX: f32 = 3.0;
 /// Snapping radius, in pixels whatever the zoom.
 pub const SNAP_PX: f32 = 10.0;
 /// Height of the horizontal scrollbar under the tracks.
@@ -68,10 +72,33 @@ impl MediaDrop {
 
 #[derive(Clone, Debug)]
 enum Drag {
-    Move { grab: Time, grab_row: usize, clips: Vec<ClipRef> },
-    Trim { clip: ClipRef, edge: Edge },
+    Move {
+        grab: Time,
+        grab_row: usize,
+        clips: Vec<ClipRef>,
+    },
+    Trim {
+        clip: ClipRef,
+        edge: Edge,
+    },
+    /// The cut between two touching clips.
+    Roll {
+        left: ClipRef,
+        right: ClipRef,
+    },
+    /// A clip's body with the Slip or Slide tool; `grab` is where it was pressed.
+    Slip {
+        clip: ClipRef,
+        grab: Time,
+    },
+    Slide {
+        clip: ClipRef,
+        grab: Time,
+    },
     Playhead,
-    Rubber { from: Pos2 },
+    Rubber {
+        from: Pos2,
+    },
 }
 
 /// View state of the timeline (not part of the document).
@@ -109,6 +136,15 @@ pub struct TimelineState {
     pub trim_at: Option<(ClipRef, Edge, Time)>,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
+    /// What dragging does (V, B, Y, U).
+    pub tool: Tool,
+    /// What drops and moves do where they land without a modifier.
+    pub mode: EditMode,
+    /// Insert moves the later clips on every unlocked track.
+    pub insert_all_tracks: bool,
+    /// The gap a right-click opened the menu for, and the track it was on.
+    gap_menu: Option<crate::edit::document::Gap>,
+    menu_track: Option<usize>,
 }
 
 impl Default for TimelineState {
@@ -132,6 +168,11 @@ impl Default for TimelineState {
             strips: filmstrip::Strips::default(),
             trim_at: None,
             pending: Vec::new(),
+            tool: Tool::default(),
+            mode: EditMode::default(),
+            insert_all_tracks: false,
+            gap_menu: None,
+            menu_track: None,
         }
     }
 }
@@ -229,7 +270,7 @@ impl TimelineState {
 
     fn snapped(&mut self, project: &Project, t: Time, exclude: &[Time], modifiers: egui::Modifiers) -> Time {
         // Holding Alt turns snapping off for this drag, as in most editors.
-        if !self.snapping || modifiers.alt {
+        if !self.snapping || toolbar::snap_off(modifiers) {
             self.snap_line = None;
             return t;
         }
@@ -240,6 +281,22 @@ impl TimelineState {
     }
 }
 
+/// The clip starting where `r` ends on its track, when the Selection tool can roll the cut
+/// between them (video and audio tracks: on layered tracks clips do not follow each other).
+fn rolling_partner(
+    st: &TimelineState,
+    doc: &Document,
+    r: ClipRef,
+    p: crate::model::project::Placement,
+) -> Option<ClipRef> {
+    if st.tool != Tool::Select || doc.project.tracks[r.track].kind.allows_overlap() {
+        return None;
+    }
+    let index = st.indexes().get(r.track)?;
+    let next = index.in_range(p.end, p.end + Time(1)).find(|(s, _, i)| *s == p.end && *i != r.index)?;
+    Some(ClipRef { track: r.track, index: next.2 })
+}
+
 fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
     st.message = r.err().map(|e| e.to_string());
 }
@@ -248,7 +305,12 @@ fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
 pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState) {
     st.ensure_indexes(doc);
     st.strips.begin_frame(ui.ctx());
-    let full = ui.available_rect_before_wrap();
+    let whole = ui.available_rect_before_wrap();
+    let bar = Rect::from_min_size(whole.min, Vec2::new(whole.width(), toolbar::TOOLBAR_H.min(whole.height())));
+    if let Some(c) = toolbar::toolbar_ui(ui, st, bar) {
+        st.command = Some(c);
+    }
+    let full = Rect::from_min_max(Pos2::new(whole.left(), bar.bottom()), whole.max);
     let rect = Rect::from_min_max(full.min, Pos2::new(full.right(), (full.bottom() - SCROLLBAR_H).max(full.top())));
     let bg = ui.interact(rect, ui.scope_id().with("timeline-bg"), Sense::hover());
     let time_left = rect.left() + HEADER_W;
@@ -284,9 +346,30 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     let area = ui.interact(time_area, ui.scope_id().with("timeline-area"), Sense::click_and_drag());
     area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, t!("timeline-tracks")));
     draw::rows(&painter, ui.visuals(), doc, &rows, &layout, rows_area, st.scroll_y, time_left);
+    if let Some(g) = doc.gap
+        && let Some(row) = rows.iter().position(|t| *t == g.track)
+    {
+        let top = row_top(row, st.scroll_y);
+        let gr = Rect::from_min_max(
+            Pos2::new(st.mapping.x_from_time(g.start), top + 3.0),
+            Pos2::new(st.mapping.x_from_time(g.end), top + layout.height(row) - 3.0),
+        )
+        .intersect(time_area);
+        draw::gap(&painter, gr);
+        let fr = doc.project.frame_rate;
+        let label = t!(
+            "timeline-gap-label",
+            track = doc.project.tracks[g.track].name.as_str(),
+            start = fr.timecode(g.start),
+            end = fr.timecode(g.end)
+        );
+        let resp = ui.interact(gr, ui.scope_id().with("selected-gap"), Sense::hover());
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    }
 
     // Clips: only those in the visible range of visible rows.
     let mut clip_hits: Vec<(ClipRef, Rect)> = Vec::new();
+    let mut rolls: Vec<(ClipRef, ClipRef, Rect)> = Vec::new();
     for (row, &ti) in rows.iter().enumerate() {
         let top = row_top(row, st.scroll_y);
         if top + layout.height(row) < rows_area.top() || top > rows_area.bottom() {
@@ -380,9 +463,32 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if resp.drag_started() {
                     doc.selection = vec![r];
+                    doc.gap = None;
                     st.drag = Some(Drag::Trim { clip: r, edge });
                 }
             }
+            if let Some(right) = rolling_partner(st, doc, r, placement) {
+                rolls.push((r, right, crect));
+            }
+        }
+    }
+    // The cut between two touching clips rolls: a handle on the cut itself, over the edges'
+    // inner parts (drawn after them, so it is on top).
+    for (left, right, crect) in rolls {
+        let x = crect.right();
+        let hr = Rect::from_x_y_ranges(x - ROLL_PX..=x + ROLL_PX, crect.y_range()).intersect(time_area);
+        let id = ui.scope_id().with(("roll-handle", left.track, left.index));
+        let resp = ui.interact(hr, id, Sense::drag()).on_hover_cursor(egui::CursorIcon::ResizeColumn);
+        let names = (clip_title(&doc.project, &doc.project.tracks[left.track].clips[left.index]), {
+            clip_title(&doc.project, &doc.project.tracks[right.track].clips[right.index])
+        });
+        let label = t!("timeline-roll-label", left = names.0.as_str(), right = names.1.as_str());
+        // A splitter between two clips, as between two panes.
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Splitter, true, &label));
+        if resp.drag_started() {
+            doc.selection = vec![left, right];
+            doc.gap = None;
+            st.drag = Some(Drag::Roll { left, right });
         }
     }
 
@@ -410,14 +516,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let x = st.mapping.x_from_time(t);
         painter.vline(x, rows_area.y_range(), egui::Stroke::new(1.5, draw::SNAP_COLOUR));
     }
-    headers::headers_ui(
+    if let Some(why) = headers::headers_ui(
         ui,
         doc,
         &rows,
         &layout,
         Rect::from_min_max(rows_area.min, Pos2::new(time_left, rows_area.bottom())),
         st.scroll_y,
-    );
+    ) {
+        st.message = Some(why);
+    }
     menus::scrollbar(
         ui,
         doc,
@@ -427,7 +535,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     // Keep the zoom in the project (view state, saved with it, not an undo step).
     doc.project.zoom = st.mapping.px_per_sec;
     st.strips.end_frame();
-    ui.advance_cursor_after_rect(full);
+    ui.advance_cursor_after_rect(whole);
 }
 
 /// Ctrl+wheel (or pinch) zooms around the pointer; the wheel scrolls tracks when they
@@ -463,6 +571,7 @@ fn clip_interaction(
     row: Option<usize>,
 ) {
     if body.clicked() {
+        doc.gap = None;
         if modifiers.command || modifiers.shift {
             match doc.selection.iter().position(|s| *s == r) {
                 Some(i) => {
@@ -476,14 +585,29 @@ fn clip_interaction(
     }
     if body.drag_started() {
         if !doc.selection.contains(&r) {
-            if modifiers.command || modifiers.shift {
+            // Shift adds the grabbed clip to what moves; Ctrl means Insert while moving, so it
+            // does not (a Ctrl-click still toggles a clip in the selection).
+            if modifiers.shift {
                 doc.selection.push(r);
             } else {
                 doc.selection = vec![r];
             }
         }
         let grab = ui.input(|i| i.pointer.press_origin()).map_or(Time::ZERO, |p| st.mapping.time_from_x(p.x));
-        st.drag = Some(Drag::Move { grab, grab_row: row.unwrap_or(0), clips: doc.selection.clone() });
+        doc.gap = None;
+        st.drag = Some(match st.tool {
+            Tool::Slip => {
+                doc.selection = vec![r];
+                Drag::Slip { clip: r, grab }
+            }
+            Tool::Slide => {
+                doc.selection = vec![r];
+                Drag::Slide { clip: r, grab }
+            }
+            Tool::Select | Tool::Ripple => {
+                Drag::Move { grab, grab_row: row.unwrap_or(0), clips: doc.selection.clone() }
+            }
+        });
     }
 }
 
@@ -509,7 +633,23 @@ fn background_interaction(
     }
     if area.clicked() && !(modifiers.command || modifiers.shift) {
         doc.selection.clear();
+        doc.gap = None;
+        // A click in a gap picks it (Delete closes it).
+        if let Some(p) = area.interact_pointer_pos()
+            && let Some(row) = row_at(p.y)
+        {
+            doc.select_gap(rows[row], st.mapping.time_from_x(p.x).max(Time::ZERO));
+        }
     }
+    if area.secondary_clicked()
+        && let Some(p) = area.interact_pointer_pos()
+        && let Some(row) = row_at(p.y)
+    {
+        let track = rows[row];
+        st.gap_menu = doc.select_gap(track, st.mapping.time_from_x(p.x).max(Time::ZERO)).then_some(doc.gap).flatten();
+        st.menu_track = Some(track);
+    }
+    menus::gap_menu(area, doc, st);
     if area.drag_started()
         && let Some(from) = ui.input(|i| i.pointer.press_origin())
     {
@@ -535,4 +675,5 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
         }
     }
     draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.frame_rate, rect);
+    draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.mark_out, rect);
 }
