@@ -146,7 +146,7 @@ fn v1(e: &Editor) -> Vec<(i64, i64, i64)> {
 }
 
 #[test]
-fn double_click_a_bin_item_then_step_and_mark_in_and_out() {
+fn double_click_a_bin_item_mark_in_and_out_then_insert_and_overwrite_at_the_playhead() {
     let (s, mut h) = editor(project());
     h.run();
     double_click(&mut h, "Media Colour seconds");
@@ -166,6 +166,64 @@ fn double_click_a_bin_item_then_step_and_mark_in_and_out() {
     wait(&mut h, "the frame at the Out", |e| e.source.shown().is_some_and(|r| r.at == Time::from_millis(3960)));
     screenshot(&mut h, "marked");
     assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the timeline playhead stayed");
+    assert_eq!(v1(h.state()), vec![(0, 400, 0), (400, 800, 1000)]);
+
+    // The timeline playhead to 2 s with a click on the ruler, then Insert (,): the first clip
+    // is split there, the 2 s marked go in, and what follows moves right by 2 s.
+    let clip_a = h.get_by_label_contains("Clip Colour seconds on V1 at 0:00").rect();
+    let ruler = h.get_by_label("Timeline ruler").rect();
+    click_at(&mut h, Pos2::new(clip_a.left() + 2.0 * clip_a.width() / 4.0, ruler.center().y));
+    h.run();
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    key(&mut h, Key::Comma, 1);
+    assert_eq!(v1(h.state()), vec![(0, 200, 0), (200, 400, 200), (400, 600, 200), (600, 1000, 1000)]);
+    assert_eq!(h.state().doc.project.playhead, Time::from_secs(4), "the playhead follows what was placed");
+    screenshot(&mut h, "inserted");
+    // Undo, and Overwrite (.) at the same place: the 2 s placed replace what they cover.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(v1(h.state()), vec![(0, 400, 0), (400, 800, 1000)], "one undo step");
+    h.state_mut().doc.set_playhead(Time::from_secs(2));
+    key(&mut h, Key::Period, 1);
+    assert_eq!(v1(h.state()), vec![(0, 200, 0), (200, 400, 200), (400, 800, 1000)]);
+    // The source keeps its marks for the next edit.
+    let m = h.state().source.marks().unwrap();
+    assert_eq!((m.mark_in, m.mark_out), (Some(Time::from_secs(2)), Some(Time::from_millis(3960))));
+    drop(s);
+}
+
+#[test]
+fn with_timeline_in_and_out_the_marked_source_fills_them_on_the_targeted_track() {
+    let mut p = project();
+    // A second video track, targeted alone: the edit goes there.
+    p.add_track(vodcut::model::TrackKind::Video);
+    p.tracks[0].targeted = false;
+    let (s, mut h) = editor(p);
+    h.run();
+    double_click(&mut h, "Media Colour seconds");
+    key(&mut h, Key::ArrowRight, 125);
+    key(&mut h, Key::I, 1);
+    // Timeline In 1 s, Out 3 s (the keys act on the timeline once it has the keyboard).
+    let tracks = h.get_by_label("Timeline tracks").rect();
+    click_at(&mut h, Pos2::new(tracks.right() - 20.0, tracks.bottom() - 20.0));
+    h.run();
+    for (at, k) in [(1, Key::I), (3, Key::O)] {
+        h.state_mut().doc.set_playhead(Time::from_secs(at));
+        key(&mut h, k, 1);
+    }
+    assert_eq!(
+        (h.state().doc.project.mark_in, h.state().doc.project.mark_out),
+        (Some(Time::from_secs(1)), Some(Time::from_secs(3)))
+    );
+    assert_eq!(h.state().source.marks().unwrap().mark_in, Some(Time::from_secs(5)), "the source's In stayed");
+    key(&mut h, Key::Period, 1);
+    let v2 = &h.state().doc.project.tracks[2].clips;
+    assert_eq!(v2.len(), 1, "placed on the targeted V2");
+    assert_eq!(
+        (v2[0].timeline_in, v2[0].r#in, v2[0].out),
+        (Some(Time::from_secs(1)), Some(Time::from_secs(5)), Some(Time::from_secs(7)))
+    );
+    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2, "V1 untouched");
     drop(s);
 }
 

@@ -5,7 +5,7 @@
 source-refused-nothing-open = nothing is open in the source viewer: double-click a media bin or library item
 source-refused-unknown-length = the media's length is not known: mark an Out point in the source viewer
 source-refused-empty = the marked range is empty
-source-refused-no-track = no unlocked track takes { $kind } media
+source-refused-no-track = no targeted, unlocked track takes { $kind } media: switch a target on in the track headers
 
 ## Commands: menu text and tooltips
 source-tip-mark-in = Mark the source's In point at its playhead
@@ -33,3 +33,10 @@ preview-trim-incoming = Incoming · { $time }
 preview-trim-no-outgoing = Outgoing · none
 preview-trim-no-incoming = Incoming · none
 preview-trim-label = Trim preview: outgoing frame at { $outgoing }, incoming frame at { $incoming }
+
+## Insert and Overwrite
+source-cmd-insert = Insert
+source-cmd-overwrite = Overwrite
+source-tip-insert = Put the source's marked range in at the timeline playhead (or the timeline's In/Out) on the target track; later clips move right
+source-tip-overwrite = Put the source's marked range at the timeline playhead (or the timeline's In/Out) on the target track, replacing what it covers
+source-placed = Placed { $title } on { $track }

@@ -4,7 +4,7 @@
 source-refused-nothing-open = 源监视器中没有打开任何媒资：双击素材箱或媒资库中的一项
 source-refused-unknown-length = 媒资时长未知：请在源监视器中标记出点
 source-refused-empty = 标记的范围为空
-source-refused-no-track = 没有可放置{ $kind }媒资的未锁定轨道
+source-refused-no-track = 没有可放置{ $kind }媒资的已设为目标且未锁定的轨道：请在轨道头中打开目标
 
 ## Commands: menu text and tooltips
 source-tip-mark-in = 在源的播放头处标记源的入点
@@ -32,3 +32,10 @@ preview-trim-incoming = 入 · { $time }
 preview-trim-no-outgoing = 出 · 无
 preview-trim-no-incoming = 入 · 无
 preview-trim-label = 修剪预览：出帧位于 { $outgoing }，入帧位于 { $incoming }
+
+## Insert and Overwrite
+source-cmd-insert = 插入
+source-cmd-overwrite = 覆盖
+source-tip-insert = 把源的标记范围插入到时间线播放头处（或时间线的入点、出点之间）的目标轨道，后面的片段右移
+source-tip-overwrite = 把源的标记范围放到时间线播放头处（或时间线的入点、出点之间）的目标轨道，覆盖其所占的内容
+source-placed = 已把 { $title } 放到 { $track }

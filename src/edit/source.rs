@@ -5,9 +5,12 @@
 //! Marks are frames, as in Premiere: the Out mark is the last frame included, so In at
 //! 00:00:00:00 and Out at 00:00:04:24 (25 fps) is five seconds.
 
+use super::Edit;
+use super::document::{Document, place_label};
+use super::ops::{PlaceMode, place};
 use crate::model::project::{BinEntry, MediaKind, PROVISIONAL_LENGTH, TrackKind};
 use crate::model::wire::Clip;
-use crate::model::{FrameRate, Project, Time};
+use crate::model::{FrameRate, Time};
 
 /// A medium's state in the source viewer, remembered per medium for the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -181,25 +184,49 @@ pub fn media_clip(entry: &BinEntry, track: TrackKind, at: Time, source_in: Time,
     clip
 }
 
-/// The track a source of `kind` goes on: the first of `targets` (the tracks the user
-/// targeted, in order of preference) that is unlocked and takes it; else the first unlocked
-/// track that takes it, in the API's order (V1 before V2; a picture prefers video tracks to
-/// image-overlay tracks, as a still does in Premiere). Video goes on video tracks only: VOD
-/// plays a video clip's sound with it.
-pub fn target_track(project: &Project, kind: MediaKind, targets: &[usize]) -> Option<usize> {
-    let takes = |t: &crate::model::project::Track| {
-        !t.locked
-            && match kind {
-                MediaKind::Video => t.kind == TrackKind::Video,
-                MediaKind::Audio => t.kind == TrackKind::Audio,
-                MediaKind::Image => matches!(t.kind, TrackKind::Video | TrackKind::Image),
-            }
-    };
-    if let Some(&t) = targets.iter().find(|&&t| project.tracks.get(t).is_some_and(takes)) {
-        return Some(t);
+/// The track a source of `kind` goes on: the first targeted, unlocked track that takes it
+/// (the target toggles on the track headers; V1 before V2, as Premiere patches a source to V1
+/// and A1). A picture goes on a video track, else an image-overlay one, as a still does in
+/// Premiere. Video goes on video tracks only: VOD plays a video clip's sound with it.
+pub fn target_track(doc: &Document, kind: MediaKind) -> Option<usize> {
+    match kind {
+        MediaKind::Video => doc.target_of(TrackKind::Video),
+        MediaKind::Audio => doc.target_of(TrackKind::Audio),
+        MediaKind::Image => doc.target_of(TrackKind::Video).or_else(|| doc.target_of(TrackKind::Image)),
     }
-    let order = [TrackKind::Video, TrackKind::Audio, TrackKind::Image];
-    order.iter().find_map(|k| project.tracks.iter().position(|t| t.kind == *k && takes(t)))
+}
+
+/// Insert (,) or Overwrite (.): places the source's marked range (`marks` on `entry`, whose
+/// length in the viewer is `length`) at the timeline playhead, or in the timeline's In/Out
+/// marks ([`three_point`]), on the target track, as one undo step. Media not in the bin
+/// joins it (the project keeps its title and length). The timeline playhead then goes to the
+/// end of what was placed, ready for the next edit, and the timeline's marks, used up, are
+/// cleared (as Premiere does). Returns the track placed on and what was placed.
+pub fn place_source(
+    doc: &mut Document,
+    entry: &BinEntry,
+    marks: &SourceMarks,
+    length: Option<Time>,
+    mode: PlaceMode,
+) -> Result<(usize, Placing), SourceRefused> {
+    let p = &doc.project;
+    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.mark_out, p.playhead)?;
+    let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind.label()))?;
+    let clip = media_clip(entry, p.tracks[track].kind, placing.at, placing.source_in, Some(placing.length));
+    let change = place(p, track, placing.at, vec![clip], mode).map_err(SourceRefused::Place)?;
+    let mut edits = Vec::new();
+    if !p.bin.iter().any(|e| e.media_id == entry.media_id) {
+        let mut bin = p.bin.clone();
+        bin.push(entry.clone());
+        edits.push(Edit::SetBin(bin));
+    }
+    edits.push(change.edit);
+    if doc.apply(&place_label(mode), Edit::Batch(edits)) {
+        doc.selection = change.selection;
+    }
+    doc.set_playhead(placing.at + placing.length);
+    doc.clear_marks();
+    Ok((track, placing))
 }
 
 #[cfg(test)]
@@ -300,18 +327,75 @@ mod tests {
     }
 
     #[test]
-    fn the_target_is_the_first_fitting_unlocked_track() {
-        let mut p = Project::new_empty(); // S1, I1, V1, A1
+    fn the_target_is_the_first_targeted_unlocked_track_that_takes_the_media() {
+        let mut doc = Document::new(crate::model::Project::new_empty(), None, false); // S1, I1, V1, A1
         let (i1, v1, a1) = (1, 2, 3);
-        let v2 = p.add_track(TrackKind::Video);
-        assert_eq!(target_track(&p, MediaKind::Video, &[]), Some(v1));
-        assert_eq!(target_track(&p, MediaKind::Video, &[a1, v2]), Some(v2), "the targeted video track");
-        assert_eq!(target_track(&p, MediaKind::Audio, &[v2]), Some(a1));
-        assert_eq!(target_track(&p, MediaKind::Image, &[i1]), Some(i1));
-        assert_eq!(target_track(&p, MediaKind::Image, &[]), Some(v1), "a still goes on video first");
-        p.tracks[v1].locked = true;
-        assert_eq!(target_track(&p, MediaKind::Video, &[v1]), Some(v2), "locked tracks are passed over");
-        p.tracks[v2].locked = true;
-        assert_eq!(target_track(&p, MediaKind::Video, &[]), None);
+        let v2 = doc.project.add_track(TrackKind::Video);
+        assert_eq!(target_track(&doc, MediaKind::Video), Some(v1));
+        assert_eq!(target_track(&doc, MediaKind::Audio), Some(a1));
+        assert_eq!(target_track(&doc, MediaKind::Image), Some(v1), "a still goes on video first");
+        doc.set_targeted(v1, false);
+        assert_eq!(target_track(&doc, MediaKind::Video), Some(v2), "V1's target is off");
+        doc.project.tracks[v2].locked = true;
+        assert_eq!(target_track(&doc, MediaKind::Video), None, "locked tracks are passed over");
+        assert_eq!(target_track(&doc, MediaKind::Image), Some(i1), "then an image-overlay track");
+    }
+
+    /// V1: a [0,4) b [4,8); the bin holds a and b (20 s).
+    fn doc() -> Document {
+        let mut p = crate::model::export::import_timeline_str(
+            r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b","In":0,"Out":4}]}]}"#,
+        )
+        .unwrap();
+        for id in ["a", "b"] {
+            p.bin.push(BinEntry { media_id: id.into(), duration: Some(s(20)), ..Default::default() });
+        }
+        Document::new(p, None, false)
+    }
+
+    fn spans(d: &Document) -> Vec<(i64, i64, Option<String>)> {
+        let p = &d.project;
+        let mut v: Vec<_> = crate::model::project::layout_track(&p.tracks[0], &p.media_durations())
+            .iter()
+            .zip(&p.tracks[0].clips)
+            .map(|(q, c)| (q.start.0 / 10_000, q.end.0 / 10_000, c.media_id.clone()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn insert_and_overwrite_place_the_range_as_one_undo_step() {
+        let lib = BinEntry { media_id: "lib".into(), duration: Some(s(30)), ..Default::default() };
+        let m = marks(Some(10), Some(12)); // 2 s
+        let some = |id: &str| Some(id.to_owned());
+        let mut d = doc();
+        let before = d.project.clone();
+        d.set_playhead(s(2));
+        let ins = PlaceMode::Insert { all_tracks: false };
+        assert_eq!(place_source(&mut d, &lib, &m, Some(s(30)), ins), Ok((0, placing(2, 10, 2))));
+        assert_eq!(spans(&d), vec![(0, 2, some("a")), (2, 4, some("lib")), (4, 6, some("a")), (6, 10, some("b"))]);
+        assert_eq!(d.project.playhead, s(4), "the playhead goes to the end of what was placed");
+        assert!(d.project.bin.iter().any(|e| e.media_id == "lib"), "library media joins the bin");
+        d.undo();
+        assert_eq!(d.project.tracks, before.tracks, "one undo step takes it all back");
+        assert_eq!(d.project.bin, before.bin);
+        // Overwrite in the timeline's In/Out (3 s to 5 s): the range fills them, what it covers
+        // is cut.
+        d.set_playhead(s(3));
+        d.mark(false);
+        d.set_playhead(s(5));
+        d.mark(true);
+        assert_eq!(
+            place_source(&mut d, &lib, &marks(Some(10), None), Some(s(30)), PlaceMode::Overwrite),
+            Ok((0, placing(3, 10, 2)))
+        );
+        assert_eq!(spans(&d), vec![(0, 3, some("a")), (3, 5, some("lib")), (5, 8, some("b"))]);
+        assert_eq!((d.project.mark_in, d.project.mark_out), (None, None), "the marks are used up");
+        d.project.tracks[0].locked = true;
+        assert_eq!(
+            place_source(&mut d, &lib, &m, Some(s(30)), PlaceMode::Overwrite),
+            Err(SourceRefused::NoTrack(MediaKind::Video.label()))
+        );
     }
 }

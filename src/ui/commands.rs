@@ -58,6 +58,8 @@ pub enum Command {
     Extract,
     PasteInsert,
     CloseGaps,
+    InsertSource,
+    OverwriteSource,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -69,7 +71,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 51] = [
+    pub const ALL: [Command; 53] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -121,6 +123,8 @@ impl Command {
         Command::Extract,
         Command::PasteInsert,
         Command::CloseGaps,
+        Command::InsertSource,
+        Command::OverwriteSource,
     ];
 
     /// The command's name in menus, in the current language.
@@ -177,6 +181,8 @@ impl Command {
             Command::Extract => t!("timeline-cmd-extract"),
             Command::PasteInsert => t!("timeline-cmd-paste-insert"),
             Command::CloseGaps => t!("timeline-cmd-close-gaps"),
+            Command::InsertSource => t!("source-cmd-insert"),
+            Command::OverwriteSource => t!("source-cmd-overwrite"),
         }
     }
 
@@ -209,6 +215,8 @@ impl Command {
             Command::Extract => t!("timeline-tip-extract"),
             Command::PasteInsert => t!("timeline-tip-paste-insert"),
             Command::CloseGaps => t!("timeline-tip-close-gaps"),
+            Command::InsertSource => t!("source-tip-insert"),
+            Command::OverwriteSource => t!("source-tip-overwrite"),
 
             _ => self.text(),
         }
@@ -269,6 +277,8 @@ impl Command {
             Command::PasteInsert => const { &[k(CMD_SHIFT, Key::V)] },
             // Premiere has no key for Close Gap either: the Edit menu and right-click offer it.
             Command::CloseGaps => &[],
+            Command::InsertSource => const { &[k(NONE, Key::Comma)] },
+            Command::OverwriteSource => const { &[k(NONE, Key::Period)] },
         }
     }
 

@@ -126,6 +126,8 @@ impl Editor {
                     (Command::MarkIn, true),
                     (Command::MarkOut, true),
                     (Command::ClearMarks, true),
+                    (Command::InsertSource, self.source.open.is_some()),
+                    (Command::OverwriteSource, self.source.open.is_some()),
                     (Command::Lift, marked),
                     (Command::Extract, marked),
                     (Command::RippleTrimPrev, true),

@@ -172,6 +172,12 @@ impl Editor {
             }
             Command::Lift | Command::Extract => self.doc.lift_or_extract(command == Command::Extract),
             Command::PasteInsert => self.doc.paste_insert(self.timeline.insert_all_tracks),
+            Command::InsertSource | Command::OverwriteSource => {
+                if let Err(e) = self.place_source(command == Command::InsertSource) {
+                    self.timeline.message = Some(e.to_string());
+                }
+                Ok(())
+            }
             Command::CloseGaps if self.doc.gap.is_some() => self.doc.close_selected_gap(),
             Command::CloseGaps => self.doc.close_gaps(None),
             Command::NextMarker | Command::PrevMarker => {

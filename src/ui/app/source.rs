@@ -1,7 +1,10 @@
 //! The source viewer in the editor: opening media from the bin and the library, the Source /
-//! Program switch above the preview area, and which of them has the keyboard.
+//! Program switch above the preview area, which of them has the keyboard, and Insert (,) and
+//! Overwrite (.) of its marked range on the timeline.
 
 use super::*;
+use crate::edit::ops::PlaceMode;
+use crate::edit::source::SourceRefused;
 use crate::model::project::BinEntry;
 use crate::ui::source::display_title;
 
@@ -84,5 +87,22 @@ impl Editor {
             self.show_source(false);
         }
         false
+    }
+
+    /// Insert (,) or Overwrite (.): the source's marked range at the timeline playhead (or in
+    /// the timeline's In/Out) on the target track (`edit::source::place_source`).
+    pub(super) fn place_source(&mut self, insert: bool) -> Result<(), SourceRefused> {
+        let entry = self.source.open.clone().ok_or(SourceRefused::NothingOpen)?;
+        let marks = self.source.marks().unwrap_or_default();
+        let mode = if insert {
+            PlaceMode::Insert { all_tracks: self.timeline.insert_all_tracks }
+        } else {
+            PlaceMode::Overwrite
+        };
+        let (track, _) = crate::edit::source::place_source(&mut self.doc, &entry, &marks, self.source.length(), mode)?;
+        self.timeline.follow_playhead = true;
+        let track = self.doc.project.tracks[track].name.as_str();
+        self.status = crate::t!("source-placed", title = display_title(&entry), track = track);
+        Ok(())
     }
 }

@@ -179,11 +179,16 @@ fn scrub_bar(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate, bar: Rect, 
 /// Mark In, Mark Out, Clear, Insert, Overwrite; their tooltips and keys come from the command
 /// registry.
 fn buttons_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate, rect: Rect) -> Option<Command> {
-    // Insert and Overwrite join these when the placing operation they share with drops lands.
-    let asked = None;
+    let mut asked = None;
     ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
         ui.horizontal(|ui| {
-            for c in [Command::MarkIn, Command::MarkOut, Command::ClearMarks] {
+            for c in [
+                Command::MarkIn,
+                Command::MarkOut,
+                Command::ClearMarks,
+                Command::InsertSource,
+                Command::OverwriteSource,
+            ] {
                 // The registry's tooltips speak of the timeline's marks; these are the source's.
                 let what = match c {
                     Command::MarkIn => t!("source-tip-mark-in"),
@@ -193,8 +198,13 @@ fn buttons_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate, rect: Rect
                 };
                 let tip = format!("{what} ({})", c.shortcut_text(ui.ctx()));
                 if ui.small_button(c.text()).on_hover_text(tip).clicked() {
-                    v.focused = true;
-                    v.run(c, fr, ui.input(|i| i.time));
+                    match c {
+                        Command::InsertSource | Command::OverwriteSource => asked = Some(c),
+                        _ => {
+                            v.focused = true;
+                            v.run(c, fr, ui.input(|i| i.time));
+                        }
+                    }
                 }
             }
         });
