@@ -386,3 +386,33 @@ fn trimming_an_edge_shows_the_outgoing_and_incoming_frames_with_their_times() {
     });
     drop(s);
 }
+
+#[test]
+fn rolling_a_cut_shows_the_next_clip_at_the_new_cut() {
+    // V1: A [0,4) (In 0) and B [4,8) (In 10) touch: the cut between them rolls.
+    let (s, mut h) = editor(project());
+    wait(&mut h, "the program's first frame", |e| e.preview.shown().is_some());
+    let clip_a = h.get_by_label_contains("Clip Colour seconds on V1 at 0:00").rect();
+    let pps = clip_a.width() / 4.0;
+    let from = h.get_by_label_contains("Roll the cut between").rect().center();
+    let to = Pos2::new(clip_a.left() + 5.04 * pps, from.y);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=4 {
+        h.hover_at(from + (to - from) * (i as f32 / 4.0));
+        h.run();
+    }
+    wait(&mut h, "the roll's two frames", |e| {
+        e.preview.shown().is_some_and(|(r, _)| r.image.width > 3 * r.image.height && r.at == Time::from_millis(5040))
+    });
+    let (r, _) = h.state().preview.shown().unwrap();
+    let (w, y) = (r.image.width, r.image.height / 2);
+    assert_eq!(second_of(r.image.pixel(w / 4, y), TOL), Some(5), "A's new last frame (source 5 s)");
+    assert_eq!(second_of(r.image.pixel(w * 3 / 4, y), TOL), Some(11), "B's new first frame (source 11.04 s)");
+    h.drop_at(to);
+    h.run();
+    assert_eq!(v1(h.state()), vec![(0, 504, 0), (504, 800, 1104)], "the roll took effect");
+    drop(s);
+}

@@ -81,10 +81,11 @@ impl Neighbours {
                 incoming: Some(Side { clip: r, start, at: to }),
                 edge: to,
             },
-            // The clip's new last frame goes out before the next clip's first.
+            // The clip's new last frame goes out before the next clip's first (in a roll, the
+            // next clip's frame at the new cut: its start moves with it).
             Edge::End => Sides {
                 outgoing: Some(Side { clip: r, start, at: last_frame_before(fr, to) }),
-                incoming: after.map(|(c, s, _)| Side { clip: c, start: s, at: s }),
+                incoming: after.map(|(c, s, _)| Side { clip: c, start: s, at: if timeline.rolling { to } else { s } }),
                 edge: to,
             },
         })

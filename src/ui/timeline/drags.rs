@@ -214,6 +214,7 @@ pub(super) fn finish_drags(
             }
             // The preview shows the frame at the edge being dragged.
             st.trim_at = (!released).then_some((clip, edge, t));
+            st.rolling = false;
             if released {
                 st.drag = None;
                 st.snap_line = None;
@@ -237,6 +238,7 @@ pub(super) fn finish_drags(
             draw::drag_label(painter, p, &t!("timeline-drag-roll", time = time), None);
             // The preview shows the outgoing clip's last frame at the new cut.
             st.trim_at = (!released).then_some((left, Edge::End, t));
+            st.rolling = true;
             if released {
                 st.drag = None;
                 st.snap_line = None;

@@ -134,6 +134,9 @@ pub struct TimelineState {
     /// While a trim handle is dragged: the clip, its edge and where the edge would go (the
     /// preview shows the frame there).
     pub trim_at: Option<(ClipRef, Edge, Time)>,
+    /// The trim is a roll: the clip after the cut changes too (the preview shows its frame at
+    /// the new cut, not its present first one).
+    pub rolling: bool,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
     /// What dragging does (V, B, Y, U).
@@ -167,6 +170,7 @@ impl Default for TimelineState {
             drop_geometry: None,
             strips: filmstrip::Strips::default(),
             trim_at: None,
+            rolling: false,
             pending: Vec::new(),
             tool: Tool::default(),
             mode: EditMode::default(),
