@@ -57,7 +57,7 @@ drag() {
   sleep 0.4; xdotool mouseup 1; sleep 1
 }
 # The first row of the library (left panel) to V1 (the third lane), 1 s in.
-drag 150 290 280 620
+drag 150 290 280 648
 import -window root "$OUT/03-dropped.png"
 
 xdotool key ctrl+Return; sleep 3
@@ -81,8 +81,8 @@ done
 [ "$STATUS" = "Normal" ] || fail "the produced video is '$STATUS', not Normal"
 # The real history (no --sandbox) has no job.
 [ "$("$BIN" jobs --json 2>/dev/null | tr -d ' \n')" = "[]" ] || fail "a sandbox job reached the real history"
-xdotool key Escape; sleep 0.5
-xdotool mousemove 429 486; sleep 0.3; xdotool click 1; sleep 3   # the ruler at 5 s: the preview
+xdotool key Escape; sleep 1.5
+xdotool mousemove 429 514; sleep 0.3; xdotool click 1; sleep 3   # the ruler at 5 s: the preview
 import -window root "$OUT/06-preview.png"
 xdotool mousemove 1067 60; sleep 0.3; xdotool click 1; sleep 2   # the Jobs tab
 import -window root "$OUT/07-jobs.png"

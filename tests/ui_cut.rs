@@ -358,3 +358,47 @@ fn ctrl_shift_v_pastes_inserting() {
     assert_eq!(spans(&h, 2), vec![(0, 50)]);
     assert_eq!(h.state().doc.history.undo_label(), Some("Paste insert"));
 }
+
+#[test]
+fn keys_seen_in_one_slow_frame_act_in_the_order_they_were_pressed() {
+    let mut h = harness(project(false));
+    h.get_by_label_contains("Clip b on V1").click();
+    h.run();
+    key_with(&mut h, Modifiers::COMMAND, Key::C);
+    playhead_to(&mut h, 2.0);
+    // Home, then Ctrl+Shift+V, arriving together (a slow frame): the paste goes in at 0.
+    let press = |key, modifiers| Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers };
+    let shift_ctrl = Modifiers::COMMAND | Modifiers::SHIFT;
+    h.input_mut().events.extend([press(Key::Home, Modifiers::NONE), press(Key::V, shift_ctrl)]);
+    h.step();
+    h.run();
+    assert_eq!(sorted(spans(&h, 0)), vec![(0, 30), (30, 70), (90, 120)], "{}", message(&h));
+}
+
+#[test]
+fn ctrl_released_in_the_same_frame_as_the_mouse_still_inserts() {
+    let mut h = harness(project(false));
+    let (pps, _) = scale(&h);
+    let from = rect(&h, "Clip b on V1").center();
+    let to = from - Vec2::new(4.0 * pps, 0.0);
+    h.event(Event::ModifiersChanged(Modifiers::COMMAND));
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for i in 1..=5 {
+        h.hover_at(from + (to - from) * (i as f32 / 5.0));
+        h.run();
+    }
+    // The button goes up with Ctrl held, and Ctrl goes up before the next frame.
+    let up = Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::COMMAND,
+    };
+    h.input_mut().events.extend([up, Event::ModifiersChanged(Modifiers::NONE)]);
+    h.step();
+    h.run();
+    assert_eq!(sorted(spans(&h, 0)), vec![(0, 20), (20, 50), (50, 70)], "inserted: {}", message(&h));
+}

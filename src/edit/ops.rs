@@ -128,6 +128,10 @@ fn check_unlocked(project: &Project, track: usize) -> Result<(), Refused> {
 /// SetClip edits giving every clip of `track` whose start is known but implicit an explicit
 /// TimelineIn. Positions do not change.
 pub fn materialize(project: &Project, track: usize) -> Vec<Edit> {
+    // Most tracks have every start written down already: no layout needed.
+    if project.tracks[track].clips.iter().all(|c| c.timeline_in.is_some()) {
+        return Vec::new();
+    }
     let places = placements(project, track);
     project.tracks[track]
         .clips

@@ -480,7 +480,10 @@ pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Place
                 Some(t) => (t, true),
                 None => (cursor, cursor_known),
             };
-            let duration = clip.material_id().and_then(|id| durations.get(id).copied());
+            // The media's length is looked up only when the clip's own times do not give its
+            // length: hashing every clip's ID made laying out 100 000 clips cost milliseconds.
+            let own = clip.timeline_in.is_some() && clip.timeline_out.is_some() || clip.out.is_some();
+            let duration = if own { None } else { clip.material_id().and_then(|id| durations.get(id).copied()) };
             let (length, length_known) = match clip_length(clip, duration) {
                 Some(len) => (len, true),
                 None => match clip.timeline_out {

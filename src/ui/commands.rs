@@ -295,33 +295,52 @@ impl Command {
     }
 }
 
-/// The commands the keyboard asked for this frame. Shortcuts with more modifiers are tried
-/// first (Ctrl+Shift+S is not Ctrl+S); while a text field has focus only commands that
-/// cannot mean text editing fire.
+/// The commands the keyboard asked for this frame, in the order their keys were pressed (a
+/// slow frame can hold Home and Ctrl+Shift+V together: the paste must come after the
+/// playhead moved). Shortcuts with more modifiers are tried first (Ctrl+Shift+S is not
+/// Ctrl+S); while a text field has focus only commands that cannot mean text editing fire.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
+    // The frame's events before any is taken, to put the commands in their order.
+    let events: Vec<egui::Event> = ctx.input(|i| i.events.clone());
+    let mut used = vec![false; events.len()];
+    let mut at = |wanted: &dyn Fn(&egui::Event) -> bool| -> usize {
+        let found = events.iter().enumerate().position(|(j, e)| !used[j] && wanted(e));
+        found.inspect(|&j| used[j] = true).unwrap_or(usize::MAX)
+    };
     let mut all: Vec<(Command, KeyboardShortcut)> =
         Command::ALL.iter().flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s))).collect();
     all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
-    let mut fired = Vec::new();
+    let mut fired: Vec<(usize, Command)> = Vec::new();
     for (command, shortcut) in all {
         if typing && !command.works_while_typing() {
             continue;
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && !fired.contains(&command) {
-            fired.push(command);
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && !fired.iter().any(|(_, c)| *c == command) {
+            let pos = at(&|e| {
+                matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
+                    if *key == shortcut.logical_key && modifiers.matches_logically(shortcut.modifiers))
+            });
+            fired.push((pos, command));
         }
     }
     if !typing {
         // The desktop integration turns Ctrl+C/X/V into Copy/Cut/Paste events, never key
         // presses; a text field would take them, so only without one.
         for command in clipboard_events(ctx) {
-            if !fired.contains(&command) {
-                fired.push(command);
+            if !fired.iter().any(|(_, c)| *c == command) {
+                let pos = at(&|e| match e {
+                    egui::Event::Copy => command == Command::Copy,
+                    egui::Event::Cut => command == Command::Cut,
+                    egui::Event::Paste(_) => command == Command::Paste,
+                    _ => false,
+                });
+                fired.push((pos, command));
             }
         }
     }
-    fired
+    fired.sort_by_key(|(pos, _)| *pos);
+    fired.into_iter().map(|(_, c)| c).collect()
 }
 
 /// Copy, Cut and Paste events of this frame, taken out of the input so nothing else acts on them.

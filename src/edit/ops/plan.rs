@@ -152,8 +152,17 @@ pub(super) fn cut(
         before.push(*before.last().unwrap_or(&Time::ZERO) + (*e - *s));
     }
     let taken_before = |t: Time| before[ranges.partition_point(|(_, e)| *e <= t)];
+    let (last, total) = (ranges[ranges.len() - 1].1, before[ranges.len()]);
     for (i, p) in places.iter().enumerate() {
-        if skip(i) || p.end <= first {
+        if p.end <= first || skip(i) {
+            continue;
+        }
+        // After every range (most of a track, for a cut in its middle): a shift or nothing.
+        if p.start >= last {
+            if close && p.start_known {
+                plan.shift(i, -total);
+                plan.collateral = true;
+            }
             continue;
         }
         let lo = ranges.partition_point(|(_, e)| *e <= p.start);

@@ -9,6 +9,19 @@ fn wrong_track(media: MediaKind, track: TrackKind) -> String {
     t!("timeline-media-wrong-track", media = media.label(), track = track.label())
 }
 
+/// The keys held now and, if the mouse button went up this frame, when it did. A slow frame
+/// can also hold a key's release just after the button's: the frame's modifiers would then
+/// say the key was never held, and Ctrl-drop would overwrite instead of inserting.
+fn held(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| {
+        let release = i.events.iter().find_map(|e| match e {
+            egui::Event::PointerButton { pressed: false, modifiers, .. } => Some(*modifiers),
+            _ => None,
+        });
+        release.map_or(i.modifiers, |m| m | i.modifiers)
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn bin_drop(
     ui: &egui::Ui,
@@ -33,7 +46,7 @@ pub(super) fn bin_drop(
     let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
     let clip = crate::edit::source::media_clip(&entry, kind, at, payload.source_in, payload.length.map(|_| length));
     let fits = entry.kind.fits(kind);
-    let mode = DragMode::of(st, ui.input(|i| i.modifiers), false);
+    let mode = DragMode::of(st, held(ui), false);
     // The same operation as a move in this mode: Safe refuses to cover, the others place.
     let drop = |project: &Project| match mode.place_mode() {
         Some(m) => ops::place(project, track, at, vec![clip.clone()], m),
@@ -47,7 +60,7 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(&ui.painter_at(area.rect), p, &mode.describe(&fr.timecode(at)), why.as_deref());
+    draw::drag_label(ui.ctx(), p, &mode.describe(&fr.timecode(at)), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
@@ -96,6 +109,7 @@ pub(super) fn finish_drags(
 ) {
     let Some(drag) = st.drag.clone() else { return };
     let released = ui.input(|i| i.pointer.any_released() || !i.pointer.any_down());
+    let modifiers = if released { held(ui) } else { modifiers };
     let Some(p) = pointer else {
         if released {
             st.drag = None;
@@ -155,7 +169,7 @@ pub(super) fn finish_drags(
                 Err(e) => Some(e.to_string()),
             };
             let when = mode.describe(&doc.project.frame_rate.timecode(earliest + delta));
-            draw::drag_label(painter, p, &when, why.as_deref());
+            draw::drag_label(ui.ctx(), p, &when, why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
                 let (y0, y1) = span(row, if row_of(r.track) == Some(row) { st.lane_of(*r) } else { 0 });
@@ -210,7 +224,7 @@ pub(super) fn finish_drags(
                 draw::ghost(painter, g.intersect(time_area), true);
                 let time = doc.project.frame_rate.timecode(t);
                 let text = if ripple { t!("timeline-drag-ripple", time = time) } else { time };
-                draw::drag_label(painter, p, &text, None);
+                draw::drag_label(ui.ctx(), p, &text, None);
             }
             // The preview shows the frame at the edge being dragged.
             st.trim_at = (!released).then_some((clip, edge, t));
@@ -235,7 +249,7 @@ pub(super) fn finish_drags(
                 painter.vline(st.mapping.x_from_time(t), y0..=y1, egui::Stroke::new(2.0, draw::SELECTED));
             }
             let time = doc.project.frame_rate.timecode(t);
-            draw::drag_label(painter, p, &t!("timeline-drag-roll", time = time), None);
+            draw::drag_label(ui.ctx(), p, &t!("timeline-drag-roll", time = time), None);
             // The preview shows the outgoing clip's last frame at the new cut.
             st.trim_at = (!released).then_some((left, Edge::End, t));
             st.rolling = true;
@@ -271,7 +285,7 @@ pub(super) fn finish_drags(
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
             }
-            draw::drag_label(painter, p, &text, None);
+            draw::drag_label(ui.ctx(), p, &text, None);
             if released {
                 st.drag = None;
                 let r = if slide { doc.slide(clip, delta) } else { doc.slip(clip, -delta) };

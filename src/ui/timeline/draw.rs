@@ -310,15 +310,22 @@ pub fn badge(type_name: &str) -> char {
     }
 }
 
-/// Beside the pointer while dragging: where the drop lands, and why it would be refused.
-pub fn drag_label(painter: &Painter, at: Pos2, time: &str, refused: Option<&str>) {
+/// Beside the pointer while dragging: what the drop will do and where, and why it would be
+/// refused. Drawn above everything (media dragged from the bin is drawn over the timeline)
+/// and below the pointer, where the dragged media's picture is not.
+pub fn drag_label(ctx: &egui::Context, at: Pos2, time: &str, refused: Option<&str>) {
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("timeline-drag-label")));
     let text = match refused {
         Some(why) => format!("{time}  ✖ {why}"),
         None => time.to_owned(),
     };
     let colour = if refused.is_some() { Color32::from_rgb(255, 150, 150) } else { Color32::WHITE };
     let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), colour);
-    let pos = at + Vec2::new(14.0, -22.0);
+    let mut pos = at + Vec2::new(14.0, 16.0);
+    // Kept on screen: a drop near the right edge shows its words to the left of the pointer.
+    let screen = ctx.content_rect();
+    pos.x = pos.x.min(screen.right() - galley.size().x - 6.0).max(screen.left() + 3.0);
+    pos.y = pos.y.min(screen.bottom() - galley.size().y - 6.0);
     let bg = Rect::from_min_size(pos, galley.size()).expand(3.0);
     painter.rect_filled(bg, 3.0, Color32::from_black_alpha(200));
     painter.galley(pos, galley, colour);

@@ -575,6 +575,7 @@ fn clip_interaction(
     row: Option<usize>,
 ) {
     if body.clicked() {
+        ui.ctx().request_repaint();
         doc.gap = None;
         if modifiers.command || modifiers.shift {
             match doc.selection.iter().position(|s| *s == r) {
@@ -634,6 +635,10 @@ fn background_interaction(
         let r = doc.apply_change(&t!("timeline-edit-add-subtitle"), change);
         refusal(st, r);
         return;
+    }
+    if area.clicked() || area.secondary_clicked() {
+        // What is picked was drawn before this click was seen: draw it again.
+        ui.ctx().request_repaint();
     }
     if area.clicked() && !(modifiers.command || modifiers.shift) {
         doc.selection.clear();
