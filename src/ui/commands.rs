@@ -316,7 +316,9 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         if typing && !command.works_while_typing() {
             continue;
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && !fired.iter().any(|(_, c)| *c == command) {
+        // Each press counts: a slow frame that saw Right three times steps three frames.
+        let presses = ctx.input_mut(|i| i.count_and_consume_key(shortcut.modifiers, shortcut.logical_key));
+        for _ in 0..presses {
             let pos = at(&|e| {
                 matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
                     if *key == shortcut.logical_key && modifiers.matches_logically(shortcut.modifiers))
@@ -368,6 +370,25 @@ fn modifier_count(m: Modifiers) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_press_in_a_slow_frame_counts_in_order() {
+        let ctx = egui::Context::default();
+        let key =
+            |key, modifiers| egui::Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers };
+        let events = vec![
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::I, Modifiers::NONE),
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::Z, Modifiers::COMMAND),
+        ];
+        let mut got = Vec::new();
+        let mut out = ctx.run_ui(egui::RawInput { events, ..Default::default() }, |ui| got = pressed(ui.ctx()));
+        out.textures_delta.clear();
+        use Command::*;
+        assert_eq!(got, vec![StepForward, MarkIn, StepForward, StepForward, Undo]);
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
