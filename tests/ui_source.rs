@@ -52,6 +52,8 @@ fn editor(p: Project) -> (Setup, Harness<'static, Editor>) {
     let server = VodServer::start();
     server.add_test_video("vid", "Colour seconds");
     server.add_test_video("two", "Second clip");
+    server.add_video_file("song", "audio", "Song", support::media_server::test_video(), 20.0);
+    server.add_test_image("logo", "Logo", 64, 32, support::media_server::MAGENTA);
     let cloud = support::ui::footage_cloud(server.url(), "");
     let cache = tempfile::tempdir().unwrap();
     let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
@@ -414,5 +416,58 @@ fn rolling_a_cut_shows_the_next_clip_at_the_new_cut() {
     h.drop_at(to);
     h.run();
     assert_eq!(v1(h.state()), vec![(0, 504, 0), (504, 800, 1104)], "the roll took effect");
+    drop(s);
+}
+
+#[test]
+fn audio_shows_its_waveform_and_goes_on_an_audio_track_a_picture_on_video() {
+    let mut p = project();
+    for (id, title, kind, len) in
+        [("song", "Song", MediaKind::Audio, Some(20)), ("logo", "Logo", MediaKind::Image, None)]
+    {
+        p.bin.push(BinEntry {
+            media_id: id.into(),
+            title: title.into(),
+            duration: len.map(Time::from_secs),
+            kind,
+            ..Default::default()
+        });
+    }
+    let (s, mut h) = editor(p);
+    h.run();
+    double_click(&mut h, "Media Song");
+    wait(&mut h, "the song's waveform", |e| e.source.has_waveform("song"));
+    assert!(h.state().source.shown().is_none(), "no picture for sound");
+    key(&mut h, Key::ArrowRight, 25);
+    key(&mut h, Key::I, 1);
+    key(&mut h, Key::ArrowRight, 49);
+    key(&mut h, Key::O, 1);
+    h.state_mut().doc.set_playhead(Time::from_secs(1));
+    key(&mut h, Key::Period, 1);
+    let a1 = &h.state().doc.project.tracks[1].clips;
+    assert_eq!(a1.len(), 1, "the song went on A1");
+    assert_eq!(
+        (a1[0].timeline_in, a1[0].r#in, a1[0].out),
+        (Some(Time::from_secs(1)), Some(Time::from_secs(1)), Some(Time::from_secs(3)))
+    );
+
+    // A picture shows itself, and goes on V1 for the still length (5 s, no marks) as an
+    // Image clip, placed by its timeline times.
+    double_click(&mut h, "Media Logo");
+    wait(&mut h, "the logo", |e| e.source.shown().is_some_and(|r| r.problems.is_empty()));
+    let r = h.state().source.shown().unwrap();
+    assert!(support::media_server::close(
+        r.image.pixel(r.image.width / 2, r.image.height / 2),
+        support::media_server::MAGENTA,
+        TOL
+    ));
+    h.state_mut().doc.set_playhead(Time::from_secs(20));
+    key(&mut h, Key::Comma, 1);
+    let v1 = &h.state().doc.project.tracks[0].clips;
+    let pic = v1.iter().find(|c| c.media_id.as_deref() == Some("logo")).expect("the logo on V1");
+    assert_eq!(
+        (pic.r#type.as_deref(), pic.timeline_in, pic.timeline_out),
+        (Some("Image"), Some(Time::from_secs(20)), Some(Time::from_secs(25)))
+    );
     drop(s);
 }

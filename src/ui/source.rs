@@ -288,6 +288,11 @@ impl SourceViewer {
         self.shown.as_ref()
     }
 
+    /// Whether the waveform of audio `id` has arrived (tests: the viewer draws it).
+    pub fn has_waveform(&self, id: &str) -> bool {
+        self.peaks.lock().is_ok_and(|m| m.get(id).is_some_and(|p| p.as_ref().is_some_and(|p| !p.is_empty())))
+    }
+
     /// Whether frames come from a continuous decode now.
     pub fn is_streaming(&self) -> bool {
         self.playback.is_some()
