@@ -65,10 +65,6 @@ RULER=519
 BEACH_X=70
 BEACH_Y=233
 
-# How many pixels of a screenshot are within 8% of an RGB colour.
-count_colour() {
-  convert "$1" -fuzz 8% -fill white -opaque "rgb($2)" -fill black +opaque white -format "%[fx:mean*w*h]" info:
-}
 # Waits until the screen shows more than 20 000 pixels of colour $1 ($2 says what it is).
 expect_colour() {
   local n=0
@@ -81,31 +77,6 @@ expect_colour() {
   fail "$2: only ${n%.*} pixels of rgb($1); see $OUT/$3.png"
 }
 
-# The clips of track $2 as "start-end" in seconds, from the saved file.
-spans() {
-  python3 - "$PROJECT" "$1" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-t = p["Tracks"][int(sys.argv[2])]
-out, cursor = [], 0
-for c in t["Clips"]:
-    s = c.get("TimelineIn", cursor)
-    e = s + (c["Out"] - c.get("In", 0))
-    out.append((s, e))
-    cursor = e
-print(" ".join(f"{s:g}-{e:g}" for s, e in sorted(out)))
-PY
-}
-expect() {
-  xdotool key ctrl+s
-  local got=""
-  for _ in $(seq 50); do
-    sleep 0.2
-    got=$(spans "$1")
-    [ "$got" = "$2" ] && return 0
-  done
-  fail "$3: track $1 is '$got', expected '$2'"
-}
 click() { xdotool mousemove "$1" "$2"; sleep 0.6; xdotool click 1; sleep 1; }
 # Presses a key $2 times, a little apart (a debug build on a busy machine batches events).
 press() { for _ in $(seq "$2"); do xdotool key "$1"; sleep 0.05; done; sleep 0.8; }

@@ -7,10 +7,9 @@ mod support;
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::media_server::{TestMedia, second_of};
-use support::ui::{FakePicker, harness};
+use support::ui::harness;
 use support::vod_server::VodServer;
 use vodcut::edit::document::Document;
 use vodcut::model::Time;
@@ -28,14 +27,11 @@ fn editor(timeline: &str, ffmpeg: &str) -> (Setup, Harness<'static, Editor>) {
     let server = VodServer::start();
     server.add_test_video("vid", "Colour seconds");
     server.add_test_video("far", "Far away");
-    let cloud = support::ui::footage_cloud(server.url(), ffmpeg);
     let mut p = import_timeline_str(timeline).unwrap();
     p.produce_config.width = Some(320);
     p.produce_config.height = Some(180);
     p.zoom = 40.0;
-    let cache = tempfile::tempdir().unwrap();
-    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
-    e.preview.cache_dir = Some(cache.path().to_owned());
+    let (e, cache) = support::ui::footage_editor(server.url(), ffmpeg, Document::new(p, None, false));
     let h = harness(e, Vec2::new(1280.0, 800.0));
     (Setup { _server: server, _cache: cache }, h)
 }
@@ -177,16 +173,9 @@ fn dragging_a_trim_handle_shows_the_outgoing_and_incoming_frames_side_by_side() 
         .unwrap();
     let pps = 40.0;
     let from = handle.center();
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
     // Hold the handle 3 s to the right: the new In would be 12 + 3 = 15.
     let to = from + Vec2::new(3.0 * pps + 2.0, 0.0);
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 4.0));
-        h.run();
-    }
+    support::ui::hold_drag(&mut h, from, to);
     // One picture, twice the output's width: nothing goes out before the first clip (black on
     // the left), its new first frame comes in on the right.
     wait(&mut h, "the trim's two frames", |e| {

@@ -11,7 +11,6 @@ use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::media_server::{TestMedia, second_of};
-use support::ui::FakePicker;
 use support::vod_server::VodServer;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
@@ -54,10 +53,7 @@ fn editor(p: Project) -> (Setup, Harness<'static, Editor>) {
     server.add_test_video("two", "Second clip");
     server.add_video_file("song", "audio", "Song", support::media_server::test_video(), 20.0);
     server.add_test_image("logo", "Logo", 64, 32, support::media_server::MAGENTA);
-    let cloud = support::ui::footage_cloud(server.url(), "");
-    let cache = tempfile::tempdir().unwrap();
-    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
-    e.preview.cache_dir = Some(cache.path().to_owned());
+    let (e, cache) = support::ui::footage_editor(server.url(), "", Document::new(p, None, false));
     let h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_max_steps(64)
@@ -83,19 +79,10 @@ fn source_second(e: &Editor) -> Option<u32> {
     second_of(r.image.pixel(r.image.width / 2, r.image.height / 2), TOL)
 }
 
-/// Presses and releases the primary button at `at` in one frame (two of these make a
-/// double-click: `Harness::event` spreads clicks past egui's double-click window).
+/// A click at `at`, the pointer moved there first.
 fn click_at(h: &mut Harness<'static, Editor>, at: Pos2) {
     h.event(egui::Event::PointerMoved(at));
-    for pressed in [true, false] {
-        h.input_mut().events.push(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.step();
+    support::ui::click_at(h, at);
 }
 
 fn double_click(h: &mut Harness<'static, Editor>, label: &str) {
@@ -359,14 +346,7 @@ fn trimming_an_edge_shows_the_outgoing_and_incoming_frames_with_their_times() {
     // A's end to 5.04 s: its last frame is then at 5.00 (source 5 s); B's first is source 10 s.
     let from = handle.center();
     let to = Pos2::new(clip_a.left() + 5.04 * pps, from.y);
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 4.0));
-        h.run();
-    }
+    support::ui::hold_drag(&mut h, from, to);
     assert_eq!(h.state().timeline.trim_at.map(|(_, _, t)| t), Some(Time::from_millis(5040)));
     wait(&mut h, "the trim's two frames", |e| {
         e.preview.shown().is_some_and(|(r, _)| r.image.width > 3 * r.image.height && r.at == Time::from_millis(5040))
@@ -398,14 +378,7 @@ fn rolling_a_cut_shows_the_next_clip_at_the_new_cut() {
     let pps = clip_a.width() / 4.0;
     let from = h.get_by_label_contains("Roll the cut between").rect().center();
     let to = Pos2::new(clip_a.left() + 5.04 * pps, from.y);
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 4.0));
-        h.run();
-    }
+    support::ui::hold_drag(&mut h, from, to);
     wait(&mut h, "the roll's two frames", |e| {
         e.preview.shown().is_some_and(|(r, _)| r.image.width > 3 * r.image.height && r.at == Time::from_millis(5040))
     });

@@ -40,6 +40,19 @@ struct Shared {
     closed: AtomicBool,
 }
 
+impl Shared {
+    fn new() -> Shared {
+        Shared {
+            pending: Mutex::new(None),
+            notify: tokio::sync::Notify::new(),
+            footage: OnceLock::new(),
+            busy: AtomicBool::new(false),
+            renders: AtomicU64::new(0),
+            closed: AtomicBool::new(false),
+        }
+    }
+}
+
 pub struct Renderer {
     rt: Option<tokio::runtime::Runtime>,
     shared: Arc<Shared>,
@@ -58,14 +71,7 @@ impl Renderer {
             .enable_all()
             .build()
             .ok();
-        let shared = Arc::new(Shared {
-            pending: Mutex::new(None),
-            notify: tokio::sync::Notify::new(),
-            footage: OnceLock::new(),
-            busy: AtomicBool::new(false),
-            renders: AtomicU64::new(0),
-            closed: AtomicBool::new(false),
-        });
+        let shared = Arc::new(Shared::new());
         let (tx, rx) = channel();
         if let Some(rt) = &rt {
             let s = shared.clone();
@@ -87,14 +93,7 @@ impl Renderer {
         rt: &tokio::runtime::Handle,
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Renderer {
-        let shared = Arc::new(Shared {
-            pending: Mutex::new(None),
-            notify: tokio::sync::Notify::new(),
-            footage: OnceLock::new(),
-            busy: AtomicBool::new(false),
-            renders: AtomicU64::new(0),
-            closed: AtomicBool::new(false),
-        });
+        let shared = Arc::new(Shared::new());
         let _ = shared.footage.set(footage.clone());
         let (tx, rx) = channel();
         rt.spawn(worker(shared.clone(), footage, tx, wake));

@@ -78,6 +78,17 @@ pub struct PreviewState {
     trim: trim::Neighbours,
 }
 
+/// Puts a composed frame in `texture` (made the first time, named `name`).
+pub fn put_frame(ctx: &egui::Context, texture: &mut Option<egui::TextureHandle>, name: &str, img: &compose::Image) {
+    // Composed frames are opaque (alpha 255 everywhere), so premultiplying changes nothing:
+    // a plain copy, the cheapest work for the UI thread.
+    let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
+    match texture {
+        Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
+        None => *texture = Some(ctx.load_texture(name, colour, egui::TextureOptions::LINEAR)),
+    }
+}
+
 /// Frame rate of playback in the preview.
 pub const PLAYBACK_FPS: f64 = 25.0;
 
@@ -128,14 +139,7 @@ impl PreviewState {
     }
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
-        let img = &r.image;
-        // Composed frames are opaque (alpha 255 everywhere), so premultiplying changes nothing:
-        // a plain copy, the cheapest work for the UI thread.
-        let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
-        match &mut self.texture {
-            Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
-            None => self.texture = Some(ctx.load_texture("preview-frame", colour, egui::TextureOptions::LINEAR)),
-        }
+        put_frame(ctx, &mut self.texture, "preview-frame", &r.image);
         self.shown = Some(r);
         self.shown_count += 1;
     }

@@ -255,12 +255,7 @@ impl SourceViewer {
     /// Uses the program preview's footage service and runtime (made again when its settings
     /// change): one connection and one cache for both.
     pub fn set_footage(&mut self, footage: Option<&Arc<Footage>>, rt: Option<tokio::runtime::Handle>) {
-        let same = match (&self.footage, footage) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        if !same {
+        if !crate::media::same_service(self.footage.as_ref(), footage) {
             self.footage = footage.cloned();
             self.renderer = None;
             self.playback = None;
@@ -299,13 +294,7 @@ impl SourceViewer {
     }
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
-        let img = &r.image;
-        // Composed frames are opaque: a plain copy.
-        let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
-        match &mut self.texture {
-            Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
-            None => self.texture = Some(ctx.load_texture("source-frame", colour, egui::TextureOptions::LINEAR)),
-        }
+        crate::ui::preview::put_frame(ctx, &mut self.texture, "source-frame", &r.image);
         self.shown = Some(r);
         self.shown_count += 1;
     }
