@@ -402,3 +402,63 @@ fn ctrl_released_in_the_same_frame_as_the_mouse_still_inserts() {
     h.run();
     assert_eq!(sorted(spans(&h, 0)), vec![(0, 20), (20, 50), (50, 70)], "inserted: {}", message(&h));
 }
+
+/// Every time the user can have moved (clip places, source In/Out) that is off a frame.
+fn off_frame_times(e: &Editor) -> Vec<(String, Time)> {
+    let p = &e.doc.project;
+    let fr = p.frame_rate;
+    let mut out = Vec::new();
+    for (ti, t) in p.tracks.iter().enumerate() {
+        for (ci, (c, pl)) in
+            t.clips.iter().zip(vodcut::model::project::layout_track(t, &p.media_durations())).enumerate()
+        {
+            for (what, t) in [("start", Some(pl.start)), ("end", Some(pl.end)), ("In", c.r#in), ("Out", c.out)] {
+                if let Some(t) = t.filter(|t| !fr.is_boundary(*t)) {
+                    out.push((format!("{ti}.{ci} {what}"), t));
+                }
+            }
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 16, failure_persistence: None, ..Default::default() })]
+
+    /// Drags in every mode and with every tool, as a hand does them at random distances:
+    /// every place and source time stays on a frame, no two video clips overlap, and undoing
+    /// everything gives the project back exactly.
+    #[test]
+    fn drags_in_every_mode_and_tool_land_on_frames_and_undo_back(
+        touching in proptest::prelude::any::<bool>(),
+        keys in 0..3u8,
+        tool in 0..4u8,
+        move_px in -300.0f32..300.0,
+        edge_px in -150.0f32..150.0,
+    ) {
+        let original = project(touching);
+        let mut h = harness(original.clone());
+        let held = [Modifiers::NONE, Modifiers::COMMAND, Modifiers::COMMAND | Modifiers::ALT][keys as usize];
+        // A move in the mode the keys ask for.
+        let b = rect(&h, "Clip b on V1").center();
+        drag_holding(&mut h, held, b, b + Vec2::new(move_px, 0.0));
+        // An edge (or, for Slip and Slide, a body) dragged with a tool.
+        key(&mut h, [Key::V, Key::B, Key::Y, Key::U][tool as usize]);
+        // After a split there can be two clips of a: the first one found.
+        let first = |h: &Harness<'static, Editor>, label: &str| h.query_all_by_label_contains(label).next().map(|n| n.rect());
+        if let (Some(a), Some(body)) = (first(&h, "Trim end of a on V1"), first(&h, "Clip a on V1")) {
+            let from = if tool >= 2 { body.center() } else { a.center() };
+            drag_holding(&mut h, Modifiers::NONE, from, from + Vec2::new(edge_px, 0.0));
+        }
+        let off = off_frame_times(h.state());
+        proptest::prop_assert!(off.is_empty(), "off frame: {off:?}");
+        let problems = vodcut::model::validate::validate(&h.state().doc.project);
+        proptest::prop_assert!(!problems.iter().any(|p| p.message.contains("overlap")), "{problems:?}");
+        while h.state().doc.history.can_undo() {
+            key_with(&mut h, Modifiers::COMMAND, Key::Z);
+        }
+        let mut back = h.state().doc.project.clone();
+        (back.playhead, back.zoom) = (original.playhead, original.zoom);
+        proptest::prop_assert_eq!(back, original);
+    }
+}

@@ -1,7 +1,8 @@
 //! The editor's trims beyond a plain edge drag: ripple (later clips follow), roll (the cut
 //! between two clips moves), slip (new source range, same place) and slide (the clip moves,
 //! its neighbours absorb it). All stay within the media's known length and leave clips at
-//! least [`MIN_LENGTH`] long.
+//! least [`MIN_LENGTH`] long, rounded to the project's frames so a trim held at the minimum
+//! still lands on a frame.
 
 use super::plan::{TrackPlan, piece};
 use super::{Change, ClipRef, Edge, MIN_LENGTH, Refused, check_unlocked, clip, end_by_timeline_out, placements};
@@ -37,11 +38,11 @@ pub fn ripple_trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Resul
     let p = *places.get(r.index).ok_or(Refused::Gone)?;
     known(&p)?;
     let (earliest, latest) = source_reach(project, r.track, c, p);
-    let len = p.end - p.start;
+    let fr = project.frame_rate;
     // The change in length (positive: longer) and the clip afterwards.
     let (grow, new) = match edge {
         Edge::End => {
-            let mut end = to.max(p.start + MIN_LENGTH);
+            let mut end = to.max(fr.ceil(p.start + MIN_LENGTH));
             if let Some(l) = latest {
                 end = end.min(l);
             }
@@ -49,7 +50,7 @@ pub fn ripple_trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Resul
         }
         Edge::Start => {
             // Frames taken off the head (negative: given back, as far as the source allows).
-            let mut cut = (to - p.start).min(len - MIN_LENGTH);
+            let mut cut = (to - p.start).min(fr.floor(p.end - MIN_LENGTH) - p.start);
             if let Some(e) = earliest {
                 cut = cut.max(e - p.start);
             }
@@ -87,7 +88,9 @@ pub fn roll(project: &Project, left: ClipRef, right: ClipRef, to: Time) -> Resul
     known(&pl)?;
     known(&pr)?;
     let (cl, cr) = (clip(project, left)?, clip(project, right)?);
-    let (mut lo, mut hi) = (pl.start + MIN_LENGTH, pr.end - MIN_LENGTH);
+    // The shortest clip is MIN_LENGTH, kept on a frame (the cut lands on one).
+    let fr = project.frame_rate;
+    let (mut lo, mut hi) = (fr.ceil(pl.start + MIN_LENGTH), fr.floor(pr.end - MIN_LENGTH));
     if let (_, Some(latest)) = source_reach(project, left.track, cl, pl) {
         hi = hi.min(latest);
     }
@@ -151,7 +154,7 @@ pub fn slide(project: &Project, r: ClipRef, delta: Time) -> Result<Change, Refus
     match prev {
         Some((i, q)) => {
             known(&q)?;
-            lo = lo.max(q.start + MIN_LENGTH - p.start);
+            lo = lo.max(project.frame_rate.ceil(q.start + MIN_LENGTH) - p.start);
             if let (_, Some(latest)) = source_reach(project, r.track, &project.tracks[r.track].clips[i], q) {
                 hi = hi.min(latest - q.end);
             }
@@ -165,7 +168,7 @@ pub fn slide(project: &Project, r: ClipRef, delta: Time) -> Result<Change, Refus
     match next {
         Some((i, q)) => {
             known(&q)?;
-            hi = hi.min(q.end - MIN_LENGTH - p.end);
+            hi = hi.min(project.frame_rate.floor(q.end - MIN_LENGTH) - p.end);
             if let (Some(earliest), _) = source_reach(project, r.track, &project.tracks[r.track].clips[i], q) {
                 lo = lo.max(earliest - q.start);
             }

@@ -108,3 +108,37 @@ fn paste_insert_and_rearrange_through_the_document() {
     assert_eq!(starts(&d, 0), vec![3.0, 0.0]);
     assert_eq!(d.history.undo_label(), Some("Rearrange"));
 }
+
+#[test]
+fn trims_held_at_the_shortest_length_stay_on_frames() {
+    // Found by the UI proptest: a ripple trim pushed past the 0.1 s minimum ended between
+    // 25 fps frames (0.1 s is not a whole number of frames).
+    let (a, b) = (ClipRef { track: 0, index: 0 }, ClipRef { track: 0, index: 1 });
+    let on_frames = |d: &Document| {
+        let fr = d.project.frame_rate;
+        let p = &d.project;
+        let places = crate::model::project::layout_track(&p.tracks[0], &p.media_durations());
+        places.iter().all(|q| fr.is_boundary(q.start) && fr.is_boundary(q.end))
+            && p.tracks[0]
+                .clips
+                .iter()
+                .all(|c| c.r#in.is_none_or(|t| fr.is_boundary(t)) && c.out.is_none_or(|t| fr.is_boundary(t)))
+    };
+    let mut d = doc();
+    d.ripple_trim(a, Edge::End, Time::ZERO).unwrap();
+    assert!(on_frames(&d), "{:?}", d.project.tracks[0].clips);
+    let mut d = doc();
+    d.ripple_trim(a, Edge::Start, Time::from_secs(9)).unwrap();
+    assert!(on_frames(&d), "{:?}", d.project.tracks[0].clips);
+    // b touching a (and playing from 10 s of its media, so it can reach back): the cut
+    // rolled and b slid as far as they go.
+    let mut d = doc();
+    let c = &mut d.project.tracks[0].clips[1];
+    (c.timeline_in, c.r#in, c.out) = (Some(Time::from_secs(4)), Some(Time::from_secs(10)), Some(Time::from_secs(13)));
+    d.roll(a, b, Time::ZERO).unwrap();
+    assert!(on_frames(&d), "{:?}", d.project.tracks[0].clips);
+    let mut d = doc();
+    d.project.tracks[0].clips[1].timeline_in = Some(Time::from_secs(4));
+    d.slide(b, Time::from_secs(-9)).unwrap();
+    assert!(on_frames(&d), "{:?}", d.project.tracks[0].clips);
+}
