@@ -31,11 +31,20 @@ impl Editor {
     /// The tabs above the preview area: which is shown reads at a glance, as in Premiere.
     pub(super) fn monitor_switch(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let source = match &self.source.open {
-                Some(e) => crate::t!("source-tab", title = display_title(e)),
-                None => crate::t!("source-tab-empty"),
+            // A long title is cut short (whole on hover): the Program tab stays in its place.
+            let (source, whole) = match &self.source.open {
+                Some(e) => {
+                    let title = display_title(e);
+                    let short = match title.char_indices().nth(40) {
+                        Some((i, _)) => format!("{}…", &title[..i]),
+                        None => title.clone(),
+                    };
+                    (crate::t!("source-tab", title = short), format!("{title}\n"))
+                }
+                None => (crate::t!("source-tab-empty"), String::new()),
             };
-            let r = ui.selectable_label(self.source.showing, source).on_hover_text(crate::t!("source-tab-tip"));
+            let tip = format!("{whole}{}", crate::t!("source-tab-tip"));
+            let r = ui.selectable_label(self.source.showing, source).on_hover_text(tip);
             if r.clicked() {
                 self.show_source(true);
             }

@@ -76,20 +76,25 @@ pub fn source_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate) -> Opti
     scrub_bar(ui, v, fr, bar, length);
     let marks = v.marks()?;
     let mut y = bar.bottom() + 4.0;
-    // The time on the left, the marks on the right (under it when there is no room).
+    // The time on the left, the marks on the right (under it when there is no room). Labels,
+    // so a screen reader reads them too.
     let (time, marked) = caption(fr, &title, marks, length);
     let grey = Color32::from_gray(170);
     let font = FontId::monospace(11.0);
-    let left = painter.layout_no_wrap(time, font.clone(), grey);
-    let right = painter.layout_no_wrap(marked, font, grey);
-    painter.galley(Pos2::new(frame.left(), y), left.clone(), grey);
-    if left.size().x + right.size().x + 16.0 <= frame.width() {
-        painter.galley(Pos2::new(frame.right() - right.size().x, y), right.clone(), grey);
+    let left = painter.layout_no_wrap(time.clone(), font.clone(), grey).size();
+    let right = painter.layout_no_wrap(marked.clone(), font.clone(), grey).size();
+    let label = |text: String| {
+        egui::Label::new(egui::RichText::new(text).font(font.clone()).color(grey)).selectable(false).extend()
+    };
+    ui.put(Rect::from_min_size(Pos2::new(frame.left(), y), left), label(time));
+    let at = if left.x + right.x + 16.0 <= frame.width() {
+        Pos2::new(frame.right() - right.x, y)
     } else {
-        y += left.size().y + 2.0;
-        painter.galley(Pos2::new(frame.left(), y), right.clone(), grey);
-    }
-    y += right.size().y + 5.0;
+        y += left.y + 2.0;
+        Pos2::new(frame.left(), y)
+    };
+    ui.put(Rect::from_min_size(at, right), label(marked));
+    y += right.y + 5.0;
     if let Some(r) = &v.shown
         && !r.problems.is_empty()
     {
