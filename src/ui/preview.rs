@@ -173,6 +173,48 @@ impl PreviewState {
         true
     }
 
+    /// Asks for the picture wanted now when it changed, or takes it from playback; shows what
+    /// arrived. Never waits for either.
+    #[allow(clippy::too_many_arguments)]
+    fn update_picture(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        timeline: &TimelineState,
+        sides: Option<trim::Sides>,
+        (w, h): (u32, u32),
+        px_w: u32,
+        speed: f64,
+    ) {
+        let at = doc.project.playhead;
+        let wanted = Wanted {
+            revision: doc.revision(),
+            at,
+            trim: sides,
+            width: px_w,
+            size: (w, h),
+            settings: self.settings_key.clone(),
+        };
+        let streaming = self.play(ctx, doc, speed, (w, h), px_w);
+        if !streaming
+            && self.wanted.as_ref() != Some(&wanted)
+            && let Some(r) = self.renderer.as_mut()
+        {
+            let p = match &sides {
+                Some(s) => trim::plan(doc, s, (w, h)),
+                None => plan(doc, timeline, at, (w, h)),
+            };
+            let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
+            r.request(p, px_w, labels);
+            self.wanted = Some(wanted);
+        }
+        if let Some(r) = self.renderer.as_mut().and_then(Renderer::poll)
+            && !streaming
+        {
+            self.show(ctx, r);
+        }
+    }
+
     pub fn renders(&self) -> u64 {
         self.renderer.as_ref().map_or(0, Renderer::renders)
     }
@@ -279,32 +321,8 @@ pub fn preview_ui(
     let at = doc.project.playhead;
     // Physical pixels of the frame on screen, never more than the output has.
     let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, fw.max(16));
-    let wanted = Wanted {
-        revision: doc.revision(),
-        at,
-        trim: sides,
-        width: px_w,
-        size: (w, h),
-        settings: state.settings_key.clone(),
-    };
-    let streaming = state.play(&ctx, doc, if sides.is_some() { 0.0 } else { speed }, (w, h), px_w);
-    if !streaming
-        && state.wanted.as_ref() != Some(&wanted)
-        && let Some(r) = state.renderer.as_mut()
-    {
-        let p = match &sides {
-            Some(s) => trim::plan(doc, s, (w, h)),
-            None => plan(doc, timeline, at, (w, h)),
-        };
-        let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
-        r.request(p, px_w, labels);
-        state.wanted = Some(wanted);
-    }
-    if let Some(r) = state.renderer.as_mut().and_then(Renderer::poll)
-        && !streaming
-    {
-        state.show(&ctx, r);
-    }
+    let speed = if sides.is_some() { 0.0 } else { speed };
+    state.update_picture(&ctx, doc, timeline, sides, (w, h), px_w, speed);
 
     let painter = ui.painter_at(avail.expand(12.0));
     painter.rect_filled(frame, 0.0, Color32::BLACK);
@@ -345,6 +363,12 @@ pub fn preview_ui(
         FontId::monospace(11.0),
         Color32::from_gray(150),
     );
+    notes_ui(ui, state, &painter, frame);
+    ui.advance_cursor_after_rect(avail);
+}
+
+/// Under the picture's caption: why layers have no picture, and the ffmpeg hint.
+fn notes_ui(ui: &mut egui::Ui, state: &mut PreviewState, painter: &egui::Painter, frame: Rect) {
     let mut line = frame.left_bottom().y + 18.0;
     if let Some(r) = &state.shown
         && !r.problems.is_empty()
@@ -377,5 +401,4 @@ pub fn preview_ui(
             });
         });
     }
-    ui.advance_cursor_after_rect(avail);
 }

@@ -4,7 +4,7 @@
 use super::{SourceViewer, display_title};
 use crate::edit::source::last_frame;
 use crate::media::PEAKS_PER_SECOND;
-use crate::model::project::MediaKind;
+use crate::model::project::{BinEntry, MediaKind};
 use crate::model::{FrameRate, Time};
 use crate::t;
 use crate::ui::commands::Command;
@@ -50,35 +50,54 @@ pub fn source_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate) -> Opti
     }
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
     let title = display_title(&entry);
+    picture_ui(ui, v, fr, &entry, frame);
+    let bar = Rect::from_min_size(Pos2::new(frame.left(), frame.bottom() + 6.0), Vec2::new(frame.width(), 14.0));
+    scrub_bar(ui, v, fr, bar, length);
+    let marks = v.marks()?;
+    let y = caption_ui(ui, &painter, caption(fr, &title, marks, length), frame, bar.bottom() + 4.0);
+    problems_ui(ui, &painter, v, frame);
+    let buttons = Rect::from_min_size(Pos2::new(frame.left(), y), Vec2::new(frame.width().max(360.0), 22.0));
+    let asked = buttons_ui(ui, v, fr, buttons);
+    if v.focused {
+        // The panel with the keyboard is outlined, as Premiere outlines it.
+        let ring = ui.visuals().selection.stroke.color;
+        painter.rect_stroke(avail.expand(6.0), 4.0, Stroke::new(2.0, ring), StrokeKind::Inside);
+    }
+    asked
+}
 
-    // The picture: a click gives the viewer the keyboard; a drag places the marked range on
-    // a track, as a drag from the bin places the whole medium.
+/// The picture: a click gives the viewer the keyboard; a drag places the marked range on a
+/// track, as a drag from the bin places the whole medium.
+fn picture_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate, entry: &BinEntry, frame: Rect) {
+    let ctx = ui.ctx().clone();
+    let Some(marks) = v.marks() else { return };
     let pic = ui.interact(frame, ui.scope_id().with("source-picture"), Sense::click_and_drag());
-    let label = t!("source-picture-label", title = title.as_str(), time = fr.timecode(marks.playhead));
+    let label = t!("source-picture-label", title = display_title(entry), time = fr.timecode(marks.playhead));
     pic.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     if pic.clicked() || pic.drag_started() {
         v.focused = true;
     }
     if pic.dragged() {
-        let (source_in, len) = v.marked_range(fr);
-        egui::DragAndDrop::set_payload(
-            &ctx,
-            MediaDrop { entry: entry.clone(), status: String::new(), source_in, length: len },
-        );
+        let (source_in, length) = v.marked_range(fr);
+        let payload = MediaDrop { entry: entry.clone(), status: String::new(), source_in, length };
+        egui::DragAndDrop::set_payload(&ctx, payload);
         ctx.set_cursor_icon(egui::CursorIcon::Grabbing);
     }
     let pic = pic.on_hover_text(t!("source-picture-tip"));
     if pic.hovered() && !pic.dragged() {
         ctx.set_cursor_icon(egui::CursorIcon::Grab);
     }
+}
 
-    let bar = Rect::from_min_size(Pos2::new(frame.left(), frame.bottom() + 6.0), Vec2::new(frame.width(), 14.0));
-    scrub_bar(ui, v, fr, bar, length);
-    let marks = v.marks()?;
-    let mut y = bar.bottom() + 4.0;
-    // The time on the left, the marks on the right (under it when there is no room). Labels,
-    // so a screen reader reads them too.
-    let (time, marked) = caption(fr, &title, marks, length);
+/// The time on the left, the marks on the right (under it when there is no room), from `y`.
+/// Labels, so a screen reader reads them too. Returns where the next line goes.
+fn caption_ui(
+    ui: &mut egui::Ui,
+    painter: &egui::Painter,
+    (time, marked): (String, String),
+    frame: Rect,
+    mut y: f32,
+) -> f32 {
     let grey = Color32::from_gray(170);
     let font = FontId::monospace(11.0);
     let left = painter.layout_no_wrap(time.clone(), font.clone(), grey).size();
@@ -94,24 +113,24 @@ pub fn source_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate) -> Opti
         Pos2::new(frame.left(), y)
     };
     ui.put(Rect::from_min_size(at, right), label(marked));
-    y += right.y + 5.0;
-    if let Some(r) = &v.shown
-        && !r.problems.is_empty()
-    {
-        let text = t!("timeline-preview-no-picture", what = r.problems.join("; "));
-        let g = painter.layout(text.clone(), FontId::proportional(11.0), ui.visuals().warn_fg_color, frame.width());
-        let at = Pos2::new(frame.left(), frame.top() + 4.0);
-        painter.rect_filled(Rect::from_min_size(at, g.size()).expand(2.0), 2.0, Color32::from_black_alpha(180));
-        painter.galley(at, g, ui.visuals().warn_fg_color);
-    }
-    let buttons = Rect::from_min_size(Pos2::new(frame.left(), y), Vec2::new(frame.width().max(360.0), 22.0));
-    let asked = buttons_ui(ui, v, fr, buttons);
-    if v.focused {
-        // The panel with the keyboard is outlined, as Premiere outlines it.
-        let ring = ui.visuals().selection.stroke.color;
-        painter.rect_stroke(avail.expand(6.0), 4.0, Stroke::new(2.0, ring), StrokeKind::Inside);
-    }
-    asked
+    y + right.y + 5.0
+}
+
+/// Why there is no picture, over its top: two lines at most (a credentials error lists every
+/// place it looked), the rest on hover.
+fn problems_ui(ui: &mut egui::Ui, painter: &egui::Painter, v: &SourceViewer, frame: Rect) {
+    let Some(r) = v.shown.as_ref().filter(|r| !r.problems.is_empty()) else { return };
+    let text = t!("timeline-preview-no-picture", what = r.problems.join("; "));
+    let warn = ui.visuals().warn_fg_color;
+    let mut job = egui::text::LayoutJob::simple(text.clone(), FontId::proportional(11.0), warn, frame.width() - 8.0);
+    job.wrap.max_rows = 2;
+    job.wrap.overflow_character = Some('…');
+    let g = painter.layout_job(job);
+    let at = Pos2::new(frame.left() + 4.0, frame.top() + 4.0);
+    let rect = Rect::from_min_size(at, g.size());
+    painter.rect_filled(rect.expand(2.0), 2.0, Color32::from_black_alpha(180));
+    painter.galley(at, g, warn);
+    ui.interact(rect, ui.scope_id().with("source-problems"), Sense::hover()).on_hover_text(text);
 }
 
 /// "Title  00:00:02:00 / 00:00:20:00" and "In … · Out … · Duration …".
