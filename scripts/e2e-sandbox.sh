@@ -82,8 +82,8 @@ done
 [ "$STATUS" = "Normal" ] || fail "the produced video is '$STATUS', not Normal"
 # The real history (no --sandbox) has no job.
 [ "$("$BIN" jobs --json 2>/dev/null | tr -d ' \n')" = "[]" ] || fail "a sandbox job reached the real history"
-xdotool key Escape; sleep 0.5
-xdotool mousemove 429 486; sleep 0.3; xdotool click 1; sleep 3   # the ruler at 5 s: the preview
+xdotool key Escape; sleep 1.5
+xdotool mousemove 429 514; sleep 0.3; xdotool click 1; sleep 3   # the ruler at 5 s: the preview
 import -window root "$OUT/06-preview.png"
 xdotool mousemove 1067 60; sleep 0.3; xdotool click 1; sleep 2   # the Jobs tab
 import -window root "$OUT/07-jobs.png"

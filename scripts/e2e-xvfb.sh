@@ -103,7 +103,7 @@ expect_title "*Beach day — e2e.vodcut — vodcut"
 xdotool key Escape; sleep 1.5
 
 # A clip's context menu, and the markers list.
-xdotool mousemove 290 520; sleep 0.3; xdotool click 3; sleep 1.5
+xdotool mousemove 290 548; sleep 0.3; xdotool click 3; sleep 1.5
 import -window root "$OUT/08-context-menu.png"
 xdotool key Escape; sleep 1
 xdotool mousemove 1175 45; sleep 0.2; xdotool click 1; sleep 0.6

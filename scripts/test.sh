@@ -15,6 +15,12 @@ bash scripts/e2e-xvfb.sh
 bash scripts/e2e-upload.sh
 # The real footage in the preview, with and without ffmpeg (screenshots in target/e2e-frames/).
 bash scripts/e2e-frames.sh
+# Cutting in the real window: a Ctrl-drop inserting, a gap click + Delete, W, Ctrl+Shift+V
+# (screenshots in target/e2e-cut/).
+bash scripts/e2e-cut.sh
+# The source viewer: a bin item opened with a double-click, its frame, I/O, Insert (,) and
+# Overwrite (.) at the timeline playhead (screenshots in target/e2e-source/).
+bash scripts/e2e-source.sh
 # Chinese drawn with the bundled font where fontconfig sees no CJK font (target/e2e-cjk/).
 bash scripts/e2e-cjk.sh
 # A forced crash of the real window: report, recovery, the notice at the next start

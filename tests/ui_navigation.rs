@@ -113,21 +113,6 @@ fn the_view_follows_the_playhead_and_scrolls_with_its_bar() {
     assert!(h.state().timeline.mapping.origin > Time::from_secs(1), "{:?}", h.state().timeline.mapping.origin);
 }
 
-/// Presses and releases the primary button at `at` in one frame. (`Harness::event` runs a
-/// frame per event, 0.25 s of simulated time each, which spreads two clicks past egui's 0.3 s
-/// double-click window.)
-fn click_at(h: &mut Harness<'static, Editor>, at: egui::Pos2) {
-    for pressed in [true, false] {
-        h.input_mut().events.push(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.step();
-}
-
 #[test]
 fn double_clicking_a_marker_flag_renames_it() {
     let mut h = harness(project(50.0));
@@ -137,8 +122,8 @@ fn double_clicking_a_marker_flag_renames_it() {
     let flag = h.get_by_label("Marker M1 at 00:00:02:00").rect().center();
     h.event(egui::Event::PointerMoved(flag));
     h.step();
-    click_at(&mut h, flag);
-    click_at(&mut h, flag);
+    support::ui::click_at(&mut h, flag);
+    support::ui::click_at(&mut h, flag);
     h.run();
     assert!(h.query_by_label("Rename marker").is_some(), "a double-click on the flag opens the rename dialog");
     h.get_by_label("Marker name").type_text("Chorus");
@@ -150,7 +135,7 @@ fn double_clicking_a_marker_flag_renames_it() {
     h.state_mut().doc.set_playhead(Time::ZERO);
     h.run();
     let flag = h.get_by_label("Marker Chorus at 00:00:02:00").rect().center();
-    click_at(&mut h, flag);
+    support::ui::click_at(&mut h, flag);
     h.run();
     assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
     assert!(h.query_by_label("Rename marker").is_none());

@@ -8,12 +8,18 @@ use crate::model::{Project, Time};
 use crate::t;
 use std::path::PathBuf;
 
+mod cutting;
+
+pub use cutting::{Gap, place_label};
+
 pub struct Document {
     pub project: Project,
     /// Where Save writes; `None` until saved as a project.
     pub path: Option<PathBuf>,
     pub history: History,
     pub selection: Vec<ClipRef>,
+    /// A gap picked by clicking it (Delete closes it); never together with a clip selection.
+    pub gap: Option<Gap>,
     clipboard: Vec<(usize, Time, Clip)>,
     /// Changes on every change (undo and redo included): caches key on it. Drawn from one
     /// process-wide counter, so a newly opened document never repeats an old one's number
@@ -52,6 +58,7 @@ impl Document {
             path,
             history,
             selection: Vec::new(),
+            gap: None,
             clipboard: Vec::new(),
             revision: next_revision(),
             track_revs,
@@ -105,6 +112,7 @@ impl Document {
         let change = change?;
         if self.apply(label, change.edit) {
             self.selection = change.selection;
+            self.gap = None;
         }
         Ok(())
     }
@@ -167,6 +175,7 @@ impl Document {
     fn after_history_jump(&mut self, touched: &Touched) {
         self.note(touched);
         self.prune_selection();
+        self.gap = None;
     }
 
     /// Drops selected clips that no longer exist.
@@ -237,9 +246,7 @@ impl Document {
     /// Pastes at the playhead; each clip starts on the frame nearest where the copy put it.
     pub fn paste(&mut self) -> Result<(), Refused> {
         let at = self.project.playhead;
-        let fr = self.project.frame_rate;
-        let copied: Vec<(usize, Time, Clip)> =
-            self.clipboard.iter().map(|(t, offset, c)| (*t, fr.snap(at + *offset) - at, c.clone())).collect();
+        let copied = self.clipboard_at(at);
         let change = ops::paste(&self.project, &copied, at);
         self.apply_change(&t!("timeline-edit-paste"), change)
     }

@@ -16,6 +16,19 @@ use crate::model::wire::{Clip, Effect, EffectKind};
 use crate::model::{Project, Time};
 use crate::t;
 
+mod gaps;
+mod modes;
+mod place;
+mod plan;
+mod trims;
+
+pub use gaps::{
+    close_gap, close_gaps, close_gaps_before, gap_at, gaps, lift_or_extract, marked_range, ripple_to_playhead,
+};
+pub use modes::{move_clips_in, paste_insert, rearrange};
+pub use place::{PlaceMode, place};
+pub use trims::{ripple_trim, roll, slide, slip};
+
 /// A clip by position: track index and index in that track's clip list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClipRef {
@@ -40,6 +53,18 @@ pub enum Refused {
         track: TrackKind,
     },
     UnknownLength,
+    /// A clip to place would be shorter than [`MIN_LENGTH`].
+    TooShort,
+    /// A roll needs two clips that touch.
+    NotAdjacent,
+    /// Slipping needs a source (pictures and subtitles have none).
+    NoSource,
+    /// The gap picked is no longer one.
+    NotAGap,
+    /// Lift and Extract need both In and Out marks.
+    NoMarks,
+    /// No track is targeted.
+    NoTarget,
     NotInside,
     Gone,
     Nothing,
@@ -60,6 +85,12 @@ impl std::fmt::Display for Refused {
                 t!("timeline-refused-wrong-kind", what = what, track = track.label())
             }
             Refused::UnknownLength => t!("timeline-refused-unknown-length"),
+            Refused::TooShort => t!("timeline-refused-too-short"),
+            Refused::NotAdjacent => t!("timeline-refused-not-adjacent"),
+            Refused::NoSource => t!("timeline-refused-no-source"),
+            Refused::NotAGap => t!("timeline-refused-not-a-gap"),
+            Refused::NoMarks => t!("timeline-refused-no-marks"),
+            Refused::NoTarget => t!("timeline-refused-no-target"),
             Refused::NotInside => t!("timeline-refused-not-inside"),
             Refused::Gone => t!("timeline-refused-gone"),
             Refused::Nothing => t!("timeline-refused-nothing"),
@@ -97,6 +128,10 @@ fn check_unlocked(project: &Project, track: usize) -> Result<(), Refused> {
 /// SetClip edits giving every clip of `track` whose start is known but implicit an explicit
 /// TimelineIn. Positions do not change.
 pub fn materialize(project: &Project, track: usize) -> Vec<Edit> {
+    // Most tracks have every start written down already: no layout needed.
+    if project.tracks[track].clips.iter().all(|c| c.timeline_in.is_some()) {
+        return Vec::new();
+    }
     let places = placements(project, track);
     project.tracks[track]
         .clips
@@ -274,6 +309,12 @@ pub fn trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Result<Chang
             if !by_timeline {
                 lo = lo.max(p.start - source_in); // the source cannot start before 0
             }
+            // A clip already shorter than the minimum (an overwrite can leave one) next to a
+            // neighbour has no room either way: without this the minimum would win and push
+            // the edge into the neighbour.
+            if p.end - MIN_LENGTH < lo {
+                return Err(Refused::Nothing);
+            }
             let to = to.max(lo).min(p.end - MIN_LENGTH);
             let delta = to - p.start;
             if delta == Time::ZERO {
@@ -290,6 +331,9 @@ pub fn trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Result<Chang
             let mut hi = next_start.unwrap_or(Time::MAX);
             if !by_timeline && let Some(d) = duration {
                 hi = hi.min(p.start + (d - source_in));
+            }
+            if p.start + MIN_LENGTH > hi {
+                return Err(Refused::Nothing);
             }
             let to = to.min(hi).max(p.start + MIN_LENGTH);
             let delta = to - p.end;

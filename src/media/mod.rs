@@ -441,6 +441,16 @@ impl Default for Pictures {
     }
 }
 
+/// Whether two holders of an optional footage service hold the same one (both none counts):
+/// what shares the preview's service makes its own again only when that changed.
+pub fn same_service(a: Option<&Arc<Footage>>, b: Option<&Arc<Footage>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// "track V1, clip 2 (media abc)": where a layer of a plan comes from, for messages.
 pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize) -> String {
     match plan.layers.get(layer) {

@@ -94,6 +94,11 @@ pub struct Track {
     /// Hidden (video, image, subtitle) or muted (audio): left out of the export.
     #[serde(default)]
     pub hidden: bool,
+    /// Lift, Extract, Q/W and the source viewer's Insert/Overwrite act on targeted tracks (the
+    /// target toggle on the header). Every track is targeted until switched off, so the file
+    /// says so only for tracks that are not.
+    #[serde(skip_serializing_if = "is_true")]
+    pub targeted: bool,
     #[serde(default)]
     pub clips: Vec<Clip>,
     /// Unknown fields of the track object in an imported Timeline (sent back to the API).
@@ -112,6 +117,7 @@ impl Track {
             name: name.into(),
             locked: false,
             hidden: false,
+            targeted: true,
             clips: Vec::new(),
             extra: Extra::new(),
             other_fields: Extra::new(),
@@ -124,9 +130,14 @@ json_object!(Track, "core-what-track", init: Track::new(TrackKind::Video, ""), e
     "Name" => name,
     "Locked" => locked,
     "Hidden" => hidden,
+    "Targeted" => targeted,
     "Clips" => clips,
     "Extra" => extra,
 });
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
 
 /// Metadata of the produced video (MediaMetadata).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -312,6 +323,11 @@ pub struct Project {
     pub markers: Vec<Marker>,
     #[serde(default)]
     pub playhead: Time,
+    /// The timeline's In and Out marks (I, O): the range Lift and Extract take out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark_in: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark_out: Option<Time>,
     /// Pixels per second on the timeline.
     #[serde(default = "default_zoom")]
     pub zoom: f32,
@@ -347,6 +363,8 @@ json_object!(Project, "core-what-project", init: Project::default(), extra: othe
     "TimelineExtra" => timeline_extra,
     "Markers" => markers,
     "Playhead" => playhead,
+    "MarkIn" => mark_in,
+    "MarkOut" => mark_out,
     "Zoom" => zoom with number_f32,
     "Bin" => bin,
     "FrameRate" => frame_rate,
@@ -373,6 +391,8 @@ impl Default for Project {
             timeline_extra: Extra::new(),
             markers: Vec::new(),
             playhead: Time::ZERO,
+            mark_in: None,
+            mark_out: None,
             zoom: default_zoom(),
             bin: Vec::new(),
             frame_rate: Default::default(),
@@ -466,7 +486,10 @@ pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Place
                 Some(t) => (t, true),
                 None => (cursor, cursor_known),
             };
-            let duration = clip.material_id().and_then(|id| durations.get(id).copied());
+            // The media's length is looked up only when the clip's own times do not give its
+            // length: hashing every clip's ID made laying out 100 000 clips cost milliseconds.
+            let own = clip.timeline_in.is_some() && clip.timeline_out.is_some() || clip.out.is_some();
+            let duration = if own { None } else { clip.material_id().and_then(|id| durations.get(id).copied()) };
             let (length, length_known) = match clip_length(clip, duration) {
                 Some(len) => (len, true),
                 None => match clip.timeline_out {

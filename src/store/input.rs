@@ -107,6 +107,7 @@ pub fn read_state(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
 /// `8 MB` for whole MiB (as [`ReadError::TooLarge`] says its limit), else `N B`.
 fn size_words(n: u64) -> String {
     const MIB: u64 = 1024 * 1024;
+    // i18n-exempt: units, written the same in both languages (as i18n::format::size does)
     if n >= MIB && n.is_multiple_of(MIB) { format!("{} MB", n / MIB) } else { format!("{n} B") }
 }
 

@@ -47,6 +47,21 @@ pub enum Command {
     RenderDraft,
     GoToTimecode,
     TimesInSeconds,
+    ToolSelect,
+    ToolRipple,
+    ToolSlip,
+    ToolSlide,
+    RippleTrimPrev,
+    RippleTrimNext,
+    MarkIn,
+    MarkOut,
+    ClearMarks,
+    Lift,
+    Extract,
+    PasteInsert,
+    CloseGaps,
+    InsertSource,
+    OverwriteSource,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -58,7 +73,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 55] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -99,6 +114,21 @@ impl Command {
         Command::RenderDraft,
         Command::GoToTimecode,
         Command::TimesInSeconds,
+        Command::ToolSelect,
+        Command::ToolRipple,
+        Command::ToolSlip,
+        Command::ToolSlide,
+        Command::RippleTrimPrev,
+        Command::RippleTrimNext,
+        Command::MarkIn,
+        Command::MarkOut,
+        Command::ClearMarks,
+        Command::Lift,
+        Command::Extract,
+        Command::PasteInsert,
+        Command::CloseGaps,
+        Command::InsertSource,
+        Command::OverwriteSource,
     ];
 
     /// The command's name in menus, in the current language.
@@ -144,6 +174,21 @@ impl Command {
             Command::RenderDraft => t!("timeline-cmd-render-draft"),
             Command::GoToTimecode => t!("timeline-cmd-go-to-timecode"),
             Command::TimesInSeconds => t!("timeline-cmd-times-in-seconds"),
+            Command::ToolSelect => t!("timeline-cmd-tool-select"),
+            Command::ToolRipple => t!("timeline-cmd-tool-ripple"),
+            Command::ToolSlip => t!("timeline-cmd-tool-slip"),
+            Command::ToolSlide => t!("timeline-cmd-tool-slide"),
+            Command::RippleTrimPrev => t!("timeline-cmd-ripple-trim-prev"),
+            Command::RippleTrimNext => t!("timeline-cmd-ripple-trim-next"),
+            Command::MarkIn => t!("timeline-cmd-mark-in"),
+            Command::MarkOut => t!("timeline-cmd-mark-out"),
+            Command::ClearMarks => t!("timeline-cmd-clear-marks"),
+            Command::Lift => t!("timeline-cmd-lift"),
+            Command::Extract => t!("timeline-cmd-extract"),
+            Command::PasteInsert => t!("timeline-cmd-paste-insert"),
+            Command::CloseGaps => t!("timeline-cmd-close-gaps"),
+            Command::InsertSource => t!("source-cmd-insert"),
+            Command::OverwriteSource => t!("source-cmd-overwrite"),
         }
     }
 
@@ -165,6 +210,21 @@ impl Command {
             Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
             Command::GoToTimecode => t!("timeline-tip-go-to-timecode"),
             Command::TimesInSeconds => t!("timeline-tip-times-in-seconds"),
+            Command::ToolSelect => t!("timeline-tip-tool-select"),
+            Command::ToolRipple => t!("timeline-tip-tool-ripple"),
+            Command::ToolSlip => t!("timeline-tip-tool-slip"),
+            Command::ToolSlide => t!("timeline-tip-tool-slide"),
+            Command::RippleTrimPrev => t!("timeline-tip-ripple-trim-prev"),
+            Command::RippleTrimNext => t!("timeline-tip-ripple-trim-next"),
+            Command::MarkIn => t!("timeline-tip-mark-in"),
+            Command::MarkOut => t!("timeline-tip-mark-out"),
+            Command::ClearMarks => t!("timeline-tip-clear-marks"),
+            Command::Lift => t!("timeline-tip-lift"),
+            Command::Extract => t!("timeline-tip-extract"),
+            Command::PasteInsert => t!("timeline-tip-paste-insert"),
+            Command::CloseGaps => t!("timeline-tip-close-gaps"),
+            Command::InsertSource => t!("source-tip-insert"),
+            Command::OverwriteSource => t!("source-tip-overwrite"),
             _ => self.text(),
         }
     }
@@ -215,6 +275,22 @@ impl Command {
             Command::GoToTimecode => const { &[k(CMD, Key::G)] },
             // A setting, not an act: the menu and the preview's time display (Ctrl+click).
             Command::TimesInSeconds => &[],
+            Command::ToolSelect => const { &[k(NONE, Key::V)] },
+            Command::ToolRipple => const { &[k(NONE, Key::B)] },
+            Command::ToolSlip => const { &[k(NONE, Key::Y)] },
+            Command::ToolSlide => const { &[k(NONE, Key::U)] },
+            Command::RippleTrimPrev => const { &[k(NONE, Key::Q)] },
+            Command::RippleTrimNext => const { &[k(NONE, Key::W)] },
+            Command::MarkIn => const { &[k(NONE, Key::I)] },
+            Command::MarkOut => const { &[k(NONE, Key::O)] },
+            Command::ClearMarks => const { &[k(CMD_SHIFT, Key::X)] },
+            Command::Lift => const { &[k(NONE, Key::Semicolon)] },
+            Command::Extract => const { &[k(NONE, Key::Quote)] },
+            Command::PasteInsert => const { &[k(CMD_SHIFT, Key::V)] },
+            // Premiere has no key for Close Gap either: the Edit menu and right-click offer it.
+            Command::CloseGaps => &[],
+            Command::InsertSource => const { &[k(NONE, Key::Comma)] },
+            Command::OverwriteSource => const { &[k(NONE, Key::Period)] },
         }
     }
 
@@ -231,33 +307,54 @@ impl Command {
     }
 }
 
-/// The commands the keyboard asked for this frame. Shortcuts with more modifiers are tried
-/// first (Ctrl+Shift+S is not Ctrl+S); while a text field has focus only commands that
-/// cannot mean text editing fire.
+/// The commands the keyboard asked for this frame, in the order their keys were pressed (a
+/// slow frame can hold Home and Ctrl+Shift+V together: the paste must come after the
+/// playhead moved). Shortcuts with more modifiers are tried first (Ctrl+Shift+S is not
+/// Ctrl+S); while a text field has focus only commands that cannot mean text editing fire.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
+    // The frame's events before any is taken, to put the commands in their order.
+    let events: Vec<egui::Event> = ctx.input(|i| i.events.clone());
+    let mut used = vec![false; events.len()];
+    let mut at = |wanted: &dyn Fn(&egui::Event) -> bool| -> usize {
+        let found = events.iter().enumerate().position(|(j, e)| !used[j] && wanted(e));
+        found.inspect(|&j| used[j] = true).unwrap_or(usize::MAX)
+    };
     let mut all: Vec<(Command, KeyboardShortcut)> =
         Command::ALL.iter().flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s))).collect();
     all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
-    let mut fired = Vec::new();
+    let mut fired: Vec<(usize, Command)> = Vec::new();
     for (command, shortcut) in all {
         if typing && !command.works_while_typing() {
             continue;
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && !fired.contains(&command) {
-            fired.push(command);
+        // Each press counts: a slow frame that saw Right three times steps three frames.
+        let presses = ctx.input_mut(|i| i.count_and_consume_key(shortcut.modifiers, shortcut.logical_key));
+        for _ in 0..presses {
+            let pos = at(&|e| {
+                matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
+                    if *key == shortcut.logical_key && modifiers.matches_logically(shortcut.modifiers))
+            });
+            fired.push((pos, command));
         }
     }
     if !typing {
         // The desktop integration turns Ctrl+C/X/V into Copy/Cut/Paste events, never key
         // presses; a text field would take them, so only without one.
         for command in clipboard_events(ctx) {
-            if !fired.contains(&command) {
-                fired.push(command);
+            if !fired.iter().any(|(_, c)| *c == command) {
+                let pos = at(&|e| match e {
+                    egui::Event::Copy => command == Command::Copy,
+                    egui::Event::Cut => command == Command::Cut,
+                    egui::Event::Paste(_) => command == Command::Paste,
+                    _ => false,
+                });
+                fired.push((pos, command));
             }
         }
     }
-    fired
+    fired.sort_by_key(|(pos, _)| *pos);
+    fired.into_iter().map(|(_, c)| c).collect()
 }
 
 /// Copy, Cut and Paste events of this frame, taken out of the input so nothing else acts on them.
@@ -287,6 +384,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_press_in_a_slow_frame_counts_in_order() {
+        let ctx = egui::Context::default();
+        let key =
+            |key, modifiers| egui::Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers };
+        let events = vec![
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::I, Modifiers::NONE),
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::Z, Modifiers::COMMAND),
+        ];
+        let mut got = Vec::new();
+        let mut out = ctx.run_ui(egui::RawInput { events, ..Default::default() }, |ui| got = pressed(ui.ctx()));
+        out.textures_delta.clear();
+        use Command::*;
+        assert_eq!(got, vec![StepForward, MarkIn, StepForward, StepForward, Undo]);
+    }
+
+    #[test]
     fn no_two_commands_share_a_shortcut() {
         let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
         for c in Command::ALL {
@@ -303,7 +419,11 @@ mod tests {
     fn every_command_is_listed_once() {
         for (i, c) in Command::ALL.iter().enumerate() {
             assert!(!Command::ALL[i + 1..].contains(c), "{c:?} twice");
-            assert!(!c.shortcuts().is_empty() || *c == Command::TimesInSeconds, "{c:?} has no key");
+            assert!(
+                !c.shortcuts().is_empty()
+                    || matches!(c, Command::Produce | Command::CloseGaps | Command::TimesInSeconds),
+                "{c:?} has no key"
+            );
         }
     }
 }

@@ -5,12 +5,12 @@ use crate::model::project::{BinEntry, MediaKind};
 use crate::model::validate::validate;
 use proptest::prelude::*;
 
-fn s(secs: i64) -> Time {
+pub(super) fn s(secs: i64) -> Time {
     Time::from_secs(secs)
 }
 
 /// V1: a [0,4) b [4,7) c [10,13); V2 empty; A1: x [0,5). Media a..c are 20 s long.
-fn project() -> Project {
+pub(super) fn project() -> Project {
     let mut p = import_timeline_str(
         r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":2,"Out":6},{"MediaId":"b","In":0,"Out":3},{"MediaId":"c","In":1,"Out":4,"TimelineIn":10}]},{"VideoTrackClips":[]}],
             "AudioTracks":[{"AudioTrackClips":[{"MediaId":"x","Out":5}]}]}"#,
@@ -28,17 +28,17 @@ fn project() -> Project {
     p
 }
 
-fn r(track: usize, index: usize) -> ClipRef {
+pub(super) fn r(track: usize, index: usize) -> ClipRef {
     ClipRef { track, index }
 }
 
-fn spans(p: &Project, track: usize) -> Vec<(i64, i64)> {
+pub(super) fn spans(p: &Project, track: usize) -> Vec<(i64, i64)> {
     layout_track(&p.tracks[track], &p.media_durations()).iter().map(|q| (q.start.0 / 1000, q.end.0 / 1000)).collect()
 }
 
 /// Applies a change through a history, checks undo gives back the original exactly and redo
 /// the changed project, and returns the changed project.
-fn check(p: &Project, change: Change) -> Project {
+pub(super) fn check(p: &Project, change: Change) -> Project {
     let mut h = History::default();
     let mut q = p.clone();
     assert!(h.apply(&mut q, "op", change.edit));
@@ -237,11 +237,77 @@ fn history_keeps_at_least_500_steps() {
 
 #[derive(Clone, Debug)]
 enum Op {
-    Move { track: usize, index: usize, delta_ms: i64, to: usize },
-    Trim { track: usize, index: usize, end: bool, to_ms: i64 },
-    Split { track: usize, index: usize, at_ms: i64 },
-    Delete { track: usize, index: usize, ripple: bool },
-    Insert { track: usize, at_ms: i64, len_ms: i64 },
+    Move {
+        track: usize,
+        index: usize,
+        delta_ms: i64,
+        to: usize,
+    },
+    Trim {
+        track: usize,
+        index: usize,
+        end: bool,
+        to_ms: i64,
+    },
+    Split {
+        track: usize,
+        index: usize,
+        at_ms: i64,
+    },
+    Delete {
+        track: usize,
+        index: usize,
+        ripple: bool,
+    },
+    Insert {
+        track: usize,
+        at_ms: i64,
+        len_ms: i64,
+    },
+    /// Place in Overwrite (0), Insert (1) or Insert on every track (2).
+    Place {
+        track: usize,
+        at_ms: i64,
+        len_ms: i64,
+        mode: u8,
+    },
+    /// Move in Overwrite (0), Insert (1), Insert on every track (2) or Rearrange (3).
+    MoveIn {
+        track: usize,
+        index: usize,
+        delta_ms: i64,
+        to: usize,
+        mode: u8,
+    },
+    /// Ripple trim (0), roll with the next clip (1), slip (2), slide (3).
+    Trim2 {
+        track: usize,
+        index: usize,
+        end: bool,
+        to_ms: i64,
+        kind: u8,
+    },
+    /// Close the gap at a time (0), every gap on the track (1), the gap before a clip (2).
+    Gap {
+        track: usize,
+        index: usize,
+        at_ms: i64,
+        kind: u8,
+    },
+    /// Lift or Extract between marks, or Q/W at a time.
+    ThreePoint {
+        from_ms: i64,
+        to_ms: i64,
+        close: bool,
+        qw: bool,
+        untarget: usize,
+    },
+    PasteInsert {
+        track: usize,
+        index: usize,
+        at_ms: i64,
+        all: bool,
+    },
     Undo,
     Redo,
 }
@@ -263,12 +329,36 @@ fn op() -> impl Strategy<Value = Op> {
         (0..3usize, 0..6usize, 0..30_000i64).prop_map(|(track, index, at_ms)| Op::Split { track, index, at_ms }),
         (0..3usize, 0..6usize, any::<bool>()).prop_map(|(track, index, ripple)| Op::Delete { track, index, ripple }),
         (0..3usize, 0..30_000i64, 500..5_000i64).prop_map(|(track, at_ms, len_ms)| Op::Insert { track, at_ms, len_ms }),
+        (0..3usize, 0..30_000i64, 500..5_000i64, 0..3u8).prop_map(|(track, at_ms, len_ms, mode)| Op::Place {
+            track,
+            at_ms,
+            len_ms,
+            mode
+        }),
+        (0..3usize, 0..6usize, -8_000..8_000i64, 0..3usize, 0..4u8)
+            .prop_map(|(track, index, delta_ms, to, mode)| Op::MoveIn { track, index, delta_ms, to, mode }),
+        (0..3usize, 0..6usize, any::<bool>(), -10_000..30_000i64, 0..4u8)
+            .prop_map(|(track, index, end, to_ms, kind)| Op::Trim2 { track, index, end, to_ms, kind }),
+        (0..3usize, 0..6usize, 0..30_000i64, 0..3u8).prop_map(|(track, index, at_ms, kind)| Op::Gap {
+            track,
+            index,
+            at_ms,
+            kind
+        }),
+        (0..30_000i64, 0..30_000i64, any::<bool>(), any::<bool>(), 0..4usize)
+            .prop_map(|(from_ms, to_ms, close, qw, untarget)| Op::ThreePoint { from_ms, to_ms, close, qw, untarget }),
+        (0..3usize, 0..6usize, 0..30_000i64, any::<bool>()).prop_map(|(track, index, at_ms, all)| Op::PasteInsert {
+            track,
+            index,
+            at_ms,
+            all
+        }),
         Just(Op::Undo),
         Just(Op::Redo),
     ]
 }
 
-fn has_overlap(p: &Project) -> bool {
+pub(super) fn has_overlap(p: &Project) -> bool {
     validate(p).iter().any(|x| x.message.contains("overlap"))
 }
 
@@ -290,6 +380,54 @@ proptest! {
                     let c = Clip { media_id: Some("a".into()), r#in: Some(Time::ZERO), out: Some(Time::from_millis(len_ms)), timeline_in: Some(Time::from_millis(at_ms)), ..Default::default() };
                     insert(&p, track, vec![c]).ok()
                 }
+                Op::Place { track, at_ms, len_ms, mode } => {
+                    let c = Clip { media_id: Some("a".into()), r#in: Some(Time::from_millis(500)), out: Some(Time::from_millis(500 + len_ms)), ..Default::default() };
+                    let mode = match mode { 0 => PlaceMode::Overwrite, 1 => PlaceMode::Insert { all_tracks: false }, _ => PlaceMode::Insert { all_tracks: true } };
+                    place(&p, track, Time::from_millis(at_ms), vec![c], mode).ok()
+                }
+                Op::MoveIn { track, index, delta_ms, to, mode } => {
+                    let (refs, d) = ([r(track, index)], Time::from_millis(delta_ms));
+                    match mode {
+                        0 => move_clips_in(&p, &refs, d, &|_| Some(to), PlaceMode::Overwrite).ok(),
+                        1 | 2 => move_clips_in(&p, &refs, d, &|_| Some(to), PlaceMode::Insert { all_tracks: mode == 2 }).ok(),
+                        _ => rearrange(&mut p, &refs, d, &|_| Some(to)).ok(),
+                    }
+                }
+                Op::Trim2 { track, index, end, to_ms, kind } => {
+                    let (at, to) = (r(track, index), Time::from_millis(to_ms));
+                    match kind {
+                        0 => ripple_trim(&p, at, if end { Edge::End } else { Edge::Start }, to).ok(),
+                        1 => {
+                            // The clip starting where this one ends, if any.
+                            let places = layout_track(&p.tracks[track], &p.media_durations());
+                            let next = places.get(index).and_then(|q| places.iter().position(|n| n.start == q.end));
+                            next.and_then(|n| roll(&p, at, r(track, n), to).ok())
+                        }
+                        2 => slip(&p, at, to - Time::from_secs(10)).ok(),
+                        _ => slide(&p, at, to - Time::from_secs(10)).ok(),
+                    }
+                }
+                Op::Gap { track, index, at_ms, kind } => match kind {
+                    0 => gap_at(&p, track, Time::from_millis(at_ms)).and_then(|(a, b)| close_gap(&p, track, a, b).ok()),
+                    1 => close_gaps(&p, &[track]).ok(),
+                    _ => close_gaps_before(&p, &[r(track, index)]).ok(),
+                },
+                Op::ThreePoint { from_ms, to_ms, close, qw, untarget } => {
+                    // Targets and marks are view state: set here, not undone.
+                    for (i, t) in p.tracks.iter_mut().enumerate() {
+                        t.targeted = i != untarget;
+                    }
+                    if qw {
+                        ripple_to_playhead(&p, Time::from_millis(from_ms), close).ok().map(|(c, _)| c)
+                    } else {
+                        (p.mark_in, p.mark_out) = (Some(Time::from_millis(from_ms)), Some(Time::from_millis(to_ms)));
+                        lift_or_extract(&p, close).ok()
+                    }
+                }
+                Op::PasteInsert { track, index, at_ms, all } => {
+                    let copied = copy(&p, &[r(track, index)]);
+                    paste_insert(&p, &copied, Time::from_millis(at_ms), all).ok()
+                }
                 Op::Undo => { h.undo(&mut p); None }
                 Op::Redo => { h.redo(&mut p); None }
             };
@@ -299,12 +437,17 @@ proptest! {
             prop_assert!(!has_overlap(&p), "an edit created an overlap: {:?}", validate(&p));
         }
         while h.undo(&mut p).is_some() {}
+        // Marks and targets are view state, not undone.
+        (p.mark_in, p.mark_out) = (None, None);
+        for t in &mut p.tracks {
+            t.targeted = true;
+        }
         prop_assert_eq!(p, original);
     }
 }
 
 /// V1: v [0,10); I1: logo1 [2,6), logo2 [8,12) — image clips end by TimelineOut.
-fn overlay_project() -> Project {
+pub(super) fn overlay_project() -> Project {
     import_timeline_str(
         r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"v","Out":10}]}],
             "ImageTracks":[{"ImageTrackClips":[

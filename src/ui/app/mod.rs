@@ -9,6 +9,7 @@ mod disk;
 mod files;
 mod panels;
 mod run;
+mod source;
 mod uploads;
 mod welcome;
 
@@ -114,6 +115,9 @@ pub struct Editor {
     pub uploads: crate::ui::uploads::Uploads,
     /// The real output frame at the playhead (background renderer, texture).
     pub preview: crate::ui::preview::PreviewState,
+    /// The source viewer: a medium opened from the bin or the library, shown in the preview
+    /// area instead of the program when chosen.
+    pub source: crate::ui::source::SourceViewer,
     /// Render draft: the background render, its window and where drafts open.
     pub draft: crate::ui::draft::DraftState,
     /// The in-app file browser (where no desktop file dialog can appear), when open.
@@ -182,6 +186,7 @@ impl Editor {
             path_prompt: None,
             uploads,
             preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
+            source: Default::default(),
             draft: Default::default(),
             browser: None,
             about_open: false,
@@ -381,6 +386,8 @@ impl Editor {
             self.timeline.follow_playhead = true;
         }
         self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
+        self.source.set_footage(self.preview.footage(), self.preview.runtime());
+        self.source.tick(&ctx, self.doc.project.frame_rate, now);
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -416,16 +423,42 @@ impl Editor {
             .show(ui, |ui| self.right_ui(ui));
         let footage = self.footage_settings();
         let speed = self.play_speed;
-        let asked = egui::CentralPanel::default_margins()
+        // The preview area shows the source viewer or the program; while a clip edge is being
+        // trimmed it shows the program (the trim's two frames) whichever is chosen.
+        let program = !self.source.showing || self.timeline.trim_at.is_some();
+        let fr = self.doc.project.frame_rate;
+        let (asked, went, preview_rect) = egui::CentralPanel::default_margins()
             .show(ui, |ui| {
-                crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
+                let rect = ui.max_rect();
+                self.monitor_switch(ui);
+                if program {
+                    self.source.rect = None;
+                    let went = crate::ui::preview::preview_ui(
+                        ui,
+                        &self.doc,
+                        &mut self.timeline,
+                        &mut self.preview,
+                        &footage,
+                        speed,
+                    );
+                    (None, Some(went), rect)
+                } else {
+                    // The program's renderer stays current: the viewer uses its footage.
+                    self.preview.ensure_renderer(&ctx, &footage);
+                    (crate::ui::source::source_ui(ui, &mut self.source, fr), None, rect)
+                }
             })
             .inner;
-        if let Some(t) = asked.go_to {
-            self.go_to(t);
+        if let Some(went) = went {
+            if let Some(t) = went.go_to {
+                self.go_to(t);
+            }
+            if went.toggle_unit {
+                self.run(Command::TimesInSeconds);
+            }
         }
-        if asked.toggle_unit {
-            self.run(Command::TimesInSeconds);
+        if let Some(c) = asked {
+            self.run(c);
         }
         let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
         tl.set_clip_rect(timeline_rect);
@@ -463,6 +496,7 @@ impl Editor {
         self.confirm_ui(&ctx);
         self.disk_conflict_ui(&ctx);
         self.error_ui(&ctx);
+        self.update_focus(&ctx, timeline_rect, preview_rect);
         focus_ring(&ctx);
         // An edit or a new selection made by hand (a drag, a click, a field) is the next
         // action: a status about an earlier one goes, unless this frame said something new.

@@ -110,14 +110,32 @@ impl Editor {
                 self.menu_item(ui, Command::Redo, can_redo);
                 ui.separator();
                 let any = !self.doc.selection.is_empty();
+                let gap = self.doc.gap.is_some();
                 for (c, on) in [
                     (Command::Cut, any),
                     (Command::Copy, any),
                     (Command::Paste, true),
-                    (Command::Delete, any),
+                    (Command::PasteInsert, true),
+                    (Command::Delete, any || gap),
                     (Command::RippleDelete, any),
+                    (Command::CloseGaps, true),
                     (Command::SelectAll, true),
                     (Command::Split, true),
+                ] {
+                    self.menu_item(ui, c, on);
+                }
+                ui.separator();
+                let marked = crate::edit::ops::marked_range(&self.doc.project).is_ok();
+                for (c, on) in [
+                    (Command::MarkIn, true),
+                    (Command::MarkOut, true),
+                    (Command::ClearMarks, true),
+                    (Command::InsertSource, self.source.open.is_some()),
+                    (Command::OverwriteSource, self.source.open.is_some()),
+                    (Command::Lift, marked),
+                    (Command::Extract, marked),
+                    (Command::RippleTrimPrev, true),
+                    (Command::RippleTrimNext, true),
                 ] {
                     self.menu_item(ui, c, on);
                 }
@@ -150,6 +168,21 @@ impl Editor {
                 ] {
                     self.menu_item(ui, c, true);
                 }
+                ui.separator();
+                for tool in crate::ui::timeline::Tool::ALL {
+                    self.menu_item(ui, tool.command(), self.timeline.tool != tool);
+                }
+                ui.separator();
+                // The edit mode drops and moves use (the toolbar shows it too).
+                for mode in crate::ui::timeline::EditMode::ALL {
+                    let on = self.timeline.mode == mode;
+                    if ui.radio(on, mode.name()).on_hover_text(mode.tip()).clicked() {
+                        self.timeline.mode = mode;
+                        ui.close();
+                    }
+                }
+                ui.checkbox(&mut self.timeline.insert_all_tracks, crate::t!("timeline-insert-all-tracks"))
+                    .on_hover_text(crate::t!("timeline-insert-all-tracks-tip"));
                 ui.separator();
                 self.menu_item(ui, Command::Produce, !self.cloud.producing());
                 self.menu_item(ui, Command::RenderDraft, true);
@@ -273,11 +306,17 @@ impl Editor {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
             let clock = self.doc.project.clock();
-            crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
+            let opened =
+                crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
+            if let Some(entry) = opened {
+                self.open_source(entry);
+            }
             return;
         }
         egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
-            bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states());
+            if let Some(entry) = bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states()) {
+                self.open_source(entry);
+            }
             let unknown = self.unknown_lengths();
             if !unknown.is_empty()
                 && ui

@@ -11,6 +11,9 @@ impl Editor {
         // What the status line said was about an earlier action.
         self.timeline.message = None;
         self.status.clear();
+        if self.run_in_source(command) {
+            return;
+        }
         if matches!(
             command,
             Command::Home
@@ -24,6 +27,10 @@ impl Editor {
                 | Command::SelectNextClip
                 | Command::SelectPrevClip
                 | Command::Paste
+                | Command::PasteInsert
+                | Command::RippleTrimPrev
+                | Command::Lift
+                | Command::Extract
         ) {
             self.timeline.follow_playhead = true;
         }
@@ -59,6 +66,8 @@ impl Editor {
                 Ok(())
             }
             Command::Split => self.doc.split_at_playhead(),
+            // A picked gap is closed; clips are deleted leaving their gap.
+            Command::Delete if self.doc.gap.is_some() => self.doc.close_selected_gap(),
             Command::Delete => self.doc.delete_selection(false),
             Command::RippleDelete => self.doc.delete_selection(true),
             Command::Copy => {
@@ -158,6 +167,37 @@ impl Editor {
                     if seconds { crate::t!("shell-times-in-seconds") } else { crate::t!("shell-times-in-timecode") };
                 Ok(())
             }
+            Command::ToolSelect | Command::ToolRipple | Command::ToolSlip | Command::ToolSlide => {
+                use crate::ui::timeline::Tool;
+                self.timeline.tool = match command {
+                    Command::ToolRipple => Tool::Ripple,
+                    Command::ToolSlip => Tool::Slip,
+                    Command::ToolSlide => Tool::Slide,
+                    _ => Tool::Select,
+                };
+                Ok(())
+            }
+            Command::RippleTrimPrev | Command::RippleTrimNext => {
+                self.doc.ripple_to_playhead(command == Command::RippleTrimNext)
+            }
+            Command::MarkIn | Command::MarkOut => {
+                self.doc.mark(command == Command::MarkOut);
+                Ok(())
+            }
+            Command::ClearMarks => {
+                self.doc.clear_marks();
+                Ok(())
+            }
+            Command::Lift | Command::Extract => self.doc.lift_or_extract(command == Command::Extract),
+            Command::PasteInsert => self.doc.paste_insert(self.timeline.insert_all_tracks),
+            Command::InsertSource | Command::OverwriteSource => {
+                if let Err(e) = self.place_source(command == Command::InsertSource) {
+                    self.timeline.message = Some(e.to_string());
+                }
+                Ok(())
+            }
+            Command::CloseGaps if self.doc.gap.is_some() => self.doc.close_selected_gap(),
+            Command::CloseGaps => self.doc.close_gaps(None),
             Command::NextMarker | Command::PrevMarker => {
                 if !self.doc.jump_to_marker(command == Command::NextMarker) {
                     self.status = crate::t!("shell-no-marker-that-way");

@@ -9,6 +9,19 @@ fn wrong_track(media: MediaKind, track: TrackKind) -> String {
     t!("timeline-media-wrong-track", media = media.label(), track = track.label())
 }
 
+/// The keys held now and, if the mouse button went up this frame, when it did. A slow frame
+/// can also hold a key's release just after the button's: the frame's modifiers would then
+/// say the key was never held, and Ctrl-drop would overwrite instead of inserting.
+fn held(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| {
+        let release = i.events.iter().find_map(|e| match e {
+            egui::Event::PointerButton { pressed: false, modifiers, .. } => Some(*modifiers),
+            _ => None,
+        });
+        release.map_or(i.modifiers, |m| m | i.modifiers)
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn bin_drop(
     ui: &egui::Ui,
@@ -32,7 +45,7 @@ pub(super) fn bin_drop(
         // settings, as Premiere's still image default duration.
         MediaKind::Image => fr.snap(st.still_length).max(fr.frame_start(1)),
         // Whole frames only: a media length between frames drops its partial last frame.
-        _ => fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH)),
+        _ => fr.floor(payload.length.unwrap_or(crate::model::project::PROVISIONAL_LENGTH)),
     };
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
     let modifiers = ui.input(|i| i.modifiers);
@@ -46,29 +59,19 @@ pub(super) fn bin_drop(
             st.snap_line = Some(Time::ZERO);
         }
     }
-    let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
-    match (entry.kind, kind) {
-        (MediaKind::Image, TrackKind::Image) => {
-            clip.image_id = Some(entry.media_id.clone());
-            clip.timeline_out = Some(at + length);
-        }
-        (MediaKind::Image, _) => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#type = Some("Image".into());
-            clip.timeline_out = Some(at + length);
-        }
-        _ => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#in = Some(Time::ZERO);
-            clip.out = entry.duration.map(|_| length);
-        }
-    }
-    let fits = entry.kind.fits(kind);
-    let why = if !fits {
-        Some(wrong_track(entry.kind, kind))
-    } else {
-        ops::insert(&doc.project, track, vec![clip.clone()]).err().map(|e| e.to_string())
+    let known = match entry.kind {
+        MediaKind::Image => Some(length),
+        _ => payload.length.map(|_| length),
     };
+    let clip = crate::edit::source::media_clip(&entry, kind, at, payload.source_in, known);
+    let fits = entry.kind.fits(kind);
+    let mode = DragMode::of(st, held(ui), false);
+    // The same operation as a move in this mode: Safe refuses to cover, the others place.
+    let drop = |project: &Project| match mode.place_mode() {
+        Some(m) => ops::place(project, track, at, vec![clip.clone()], m),
+        None => ops::insert(project, track, vec![clip.clone()]),
+    };
+    let why = if !fits { Some(wrong_track(entry.kind, kind)) } else { drop(&doc.project).err().map(|e| e.to_string()) };
     let ok = why.is_none();
     let (y0, y1) = span(row, 0);
     let ghost = Rect::from_min_max(
@@ -76,13 +79,13 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(&ui.painter_at(area.rect), p, &doc.project.clock().time(at), why.as_deref());
+    draw::drag_label(ui.ctx(), p, &mode.describe(&doc.project.clock().time(at)), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
             return;
         }
-        let change = match ops::insert(&doc.project, track, vec![clip]) {
+        let change = match drop(&doc.project) {
             Ok(c) => c,
             Err(e) => {
                 st.message = Some(e.to_string());
@@ -97,8 +100,13 @@ pub(super) fn bin_drop(
             edits.push(crate::edit::Edit::SetBin(bin));
         }
         edits.push(change.edit);
-        if doc.apply(&t!("timeline-edit-add-clip"), crate::edit::Edit::Batch(edits)) {
+        let label = match mode.place_mode() {
+            Some(m) => crate::edit::document::place_label(m),
+            None => t!("timeline-edit-add-clip"),
+        };
+        if doc.apply(&label, crate::edit::Edit::Batch(edits)) {
             doc.selection = change.selection;
+            doc.gap = None;
         }
         st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
             let status = crate::api::calls::media_status_words(&payload.status);
@@ -122,6 +130,7 @@ pub(super) fn finish_drags(
 ) {
     let Some(drag) = st.drag.clone() else { return };
     let released = ui.input(|i| i.pointer.any_released() || !i.pointer.any_down());
+    let modifiers = if released { held(ui) } else { modifiers };
     let Some(p) = pointer else {
         if released {
             st.drag = None;
@@ -140,7 +149,7 @@ pub(super) fn finish_drags(
             let raw = st.mapping.time_from_x(p.x) - grab;
             let earliest = spans.iter().map(|s| s.0).min().unwrap_or(Time::ZERO);
             let mut delta = raw.max(-earliest);
-            if st.snapping && !modifiers.alt {
+            if st.snapping && !toolbar::snap_off(modifiers) {
                 // Snap whichever moved edge is nearest a candidate.
                 let own: Vec<Time> = spans.iter().flat_map(|(s, e)| [*s, *e]).collect();
                 let radius = st.mapping.span_of_px(SNAP_PX);
@@ -166,13 +175,22 @@ pub(super) fn finish_drags(
                 let r = row_of(track)? as i64 + offset;
                 (r >= 0).then(|| rows.get(r as usize).copied()).flatten()
             };
-            let result = ops::move_clips(&doc.project, &clips, delta, &target);
+            let mode = DragMode::of(st, modifiers, true);
+            let result = match mode {
+                DragMode::Safe => ops::move_clips(&doc.project, &clips, delta, &target),
+                DragMode::Rearrange => ops::rearrange(&mut doc.project, &clips, delta, &target),
+                DragMode::Overwrite | DragMode::Insert { .. } => {
+                    let m = mode.place_mode().unwrap_or(ops::PlaceMode::Overwrite);
+                    ops::move_clips_in(&doc.project, &clips, delta, &target, m)
+                }
+            };
             let ok = result.is_ok();
             let why = match &result {
                 Err(Refused::Nothing) | Ok(_) => None,
                 Err(e) => Some(e.to_string()),
             };
-            draw::drag_label(painter, p, &doc.project.clock().time(earliest + delta), why.as_deref());
+            let when = mode.describe(&doc.project.clock().time(earliest + delta));
+            draw::drag_label(ui.ctx(), p, &when, why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
                 let (y0, y1) = span(row, if row_of(r.track) == Some(row) { st.lane_of(*r) } else { 0 });
@@ -185,9 +203,16 @@ pub(super) fn finish_drags(
             if released {
                 st.drag = None;
                 st.snap_line = None;
+                let label = match mode {
+                    DragMode::Safe => t!("timeline-edit-move"),
+                    DragMode::Rearrange => t!("timeline-edit-rearrange"),
+                    DragMode::Overwrite | DragMode::Insert { .. } => {
+                        crate::edit::document::place_label(mode.place_mode().unwrap_or(ops::PlaceMode::Overwrite))
+                    }
+                };
                 match result {
                     Ok(change) => {
-                        let r = doc.apply_change(&t!("timeline-edit-move"), Ok(change));
+                        let r = doc.apply_change(&label, Ok(change));
                         refusal(st, r);
                     }
                     Err(Refused::Nothing) => {}
@@ -203,22 +228,88 @@ pub(super) fn finish_drags(
             let own = if edge == Edge::Start { pl.start } else { pl.end };
             let t = st.mapping.time_from_x(p.x).max(Time::ZERO);
             let t = doc.project.frame_rate.snap(st.snapped(&doc.project, t, &[own], modifiers));
+            // The Ripple tool, or Ctrl held, ripples: the later clips follow the edge.
+            let ripple = st.tool == Tool::Ripple || modifiers.command;
             if let Some(row) = row_of(clip.track) {
                 let (y0, y1) = span(row, st.lane_of(clip));
-                let (s, e) = if edge == Edge::Start { (t.min(pl.end), pl.end) } else { (pl.start, t.max(pl.start)) };
+                let (s, e) = match (edge, ripple) {
+                    (Edge::Start, false) => (t.min(pl.end), pl.end),
+                    // A rippled start keeps the clip where it starts: it loses (or gains) length.
+                    (Edge::Start, true) => (pl.start, (pl.end - (t - pl.start)).max(pl.start)),
+                    (Edge::End, _) => (pl.start, t.max(pl.start)),
+                };
                 let g = Rect::from_min_max(
                     Pos2::new(st.mapping.x_from_time(s), y0),
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
-                draw::drag_label(painter, p, &doc.project.clock().time(t), None);
+                let time = doc.project.clock().time(t);
+                let text = if ripple { t!("timeline-drag-ripple", time = time) } else { time };
+                draw::drag_label(ui.ctx(), p, &text, None);
             }
             // The preview shows the frame at the edge being dragged.
             st.trim_at = (!released).then_some((clip, edge, t));
+            st.rolling = false;
             if released {
                 st.drag = None;
                 st.snap_line = None;
-                let r = doc.trim(clip, edge, t);
+                let r = if ripple { doc.ripple_trim(clip, edge, t) } else { doc.trim(clip, edge, t) };
+                refusal(st, r.or_else(|e| if e == Refused::Nothing { Ok(()) } else { Err(e) }));
+            }
+        }
+        Drag::Roll { left, right } => {
+            let Some(cut) = st.indexes().get(left.track).and_then(|i| i.placements.get(left.index)).map(|p| p.end)
+            else {
+                st.drag = None;
+                return;
+            };
+            let t = st.mapping.time_from_x(p.x).max(Time::ZERO);
+            let t = doc.project.frame_rate.snap(st.snapped(&doc.project, t, &[cut], modifiers));
+            if let Some(row) = row_of(left.track) {
+                let (y0, y1) = span(row, 0);
+                painter.vline(st.mapping.x_from_time(t), y0..=y1, egui::Stroke::new(2.0, draw::SELECTED));
+            }
+            let time = doc.project.clock().time(t);
+            draw::drag_label(ui.ctx(), p, &t!("timeline-drag-roll", time = time), None);
+            // The preview shows the outgoing clip's last frame at the new cut.
+            st.trim_at = (!released).then_some((left, Edge::End, t));
+            st.rolling = true;
+            if released {
+                st.drag = None;
+                st.snap_line = None;
+                let r = doc.roll(left, right, t);
+                refusal(st, r.or_else(|e| if e == Refused::Nothing { Ok(()) } else { Err(e) }));
+            }
+        }
+        Drag::Slip { clip, grab } | Drag::Slide { clip, grab } => {
+            let slide = matches!(drag, Drag::Slide { .. });
+            let Some(pl) = st.indexes().get(clip.track).and_then(|i| i.placements.get(clip.index)).copied() else {
+                st.drag = None;
+                return;
+            };
+            let fr = doc.project.frame_rate;
+            let delta = fr.snap(st.mapping.time_from_x(p.x) - grab);
+            let source_in =
+                doc.project.tracks[clip.track].clips.get(clip.index).and_then(|c| c.r#in).unwrap_or(Time::ZERO);
+            let text = if slide {
+                t!("timeline-drag-slide", time = doc.project.clock().time((pl.start + delta).max(Time::ZERO)))
+            } else {
+                // The picture follows the pointer: dragging right shows earlier frames.
+                t!("timeline-drag-slip", time = doc.project.clock().time((source_in - delta).max(Time::ZERO)))
+            };
+            if let Some(row) = row_of(clip.track) {
+                let (y0, y1) = span(row, st.lane_of(clip));
+                let shift = if slide { delta } else { Time::ZERO };
+                let g = Rect::from_min_max(
+                    Pos2::new(st.mapping.x_from_time(pl.start + shift), y0),
+                    Pos2::new(st.mapping.x_from_time(pl.end + shift), y1),
+                );
+                draw::ghost(painter, g.intersect(time_area), true);
+            }
+            draw::drag_label(ui.ctx(), p, &text, None);
+            if released {
+                st.drag = None;
+                let r = if slide { doc.slide(clip, delta) } else { doc.slip(clip, -delta) };
                 refusal(st, r.or_else(|e| if e == Refused::Nothing { Ok(()) } else { Err(e) }));
             }
         }

@@ -5,6 +5,7 @@ use super::mapping::TimeMapping;
 use crate::edit::document::Document;
 use crate::edit::ops::ClipRef;
 use crate::model::Project;
+use crate::model::Time;
 use crate::model::project::{Placement, TrackKind};
 use crate::model::time::Clock;
 use crate::model::wire::Clip;
@@ -15,6 +16,10 @@ pub const SNAP_COLOUR: Color32 = Color32::from_rgb(80, 220, 255);
 pub const PLAYHEAD: Color32 = Color32::from_rgb(255, 80, 80);
 pub const MARKER: Color32 = Color32::from_rgb(120, 200, 120);
 pub const RUBBER_FILL: Color32 = Color32::from_rgba_premultiplied(60, 50, 20, 40);
+/// The In/Out marks and the range between them on the ruler.
+pub const MARK: Color32 = Color32::from_rgb(90, 170, 255);
+const MARK_FILL: Color32 = Color32::from_rgba_premultiplied(30, 60, 100, 90);
+const GAP_FILL: Color32 = Color32::from_rgba_premultiplied(70, 60, 20, 70);
 const GHOST_OK: Color32 = Color32::from_rgba_premultiplied(120, 120, 120, 90);
 const GHOST_BAD: Color32 = Color32::from_rgba_premultiplied(160, 30, 30, 110);
 
@@ -159,6 +164,41 @@ pub fn pending(painter: &Painter, v: &egui::Visuals, rect: Rect, label: &str) {
     );
 }
 
+/// A picked gap: a tinted, outlined stretch of its track.
+pub fn gap(painter: &Painter, rect: Rect) {
+    if rect.width() < 1.0 {
+        return;
+    }
+    painter.rect(rect, 3.0, GAP_FILL, Stroke::new(2.0, SELECTED), StrokeKind::Inside);
+}
+
+/// The timeline's In and Out marks on the ruler: brackets at each, the range between them
+/// shaded (to the end of the view when only In is set, from its start when only Out is).
+pub fn marks(painter: &Painter, m: &TimeMapping, mark_in: Option<Time>, mark_out: Option<Time>, ruler: Rect) {
+    if mark_in.is_none() && mark_out.is_none() {
+        return;
+    }
+    let x_in = mark_in.map_or(ruler.left(), |t| m.x_from_time(t)).max(ruler.left());
+    let x_out = mark_out.map_or(ruler.right(), |t| m.x_from_time(t)).min(ruler.right());
+    let band = Rect::from_x_y_ranges(x_in..=x_out, (ruler.bottom() - 8.0)..=ruler.bottom());
+    if band.width() > 0.0 {
+        painter.rect_filled(band, 0.0, MARK_FILL);
+    }
+    let stroke = Stroke::new(2.0, MARK);
+    let (top, bottom) = (ruler.top() + 2.0, ruler.bottom());
+    for (t, dir) in [(mark_in, 1.0), (mark_out, -1.0)] {
+        let Some(t) = t else { continue };
+        let x = m.x_from_time(t);
+        if x < ruler.left() || x > ruler.right() {
+            continue;
+        }
+        // A bracket: [ at In, ] at Out.
+        painter.line_segment([Pos2::new(x, top), Pos2::new(x, bottom)], stroke);
+        painter.line_segment([Pos2::new(x, top), Pos2::new(x + 5.0 * dir, top)], stroke);
+        painter.line_segment([Pos2::new(x, bottom - 1.0), Pos2::new(x + 5.0 * dir, bottom - 1.0)], stroke);
+    }
+}
+
 pub fn ghost(painter: &Painter, rect: Rect, ok: bool) {
     painter.rect(
         rect,
@@ -263,15 +303,22 @@ pub fn badge(type_name: &str) -> char {
     }
 }
 
-/// Beside the pointer while dragging: where the drop lands, and why it would be refused.
-pub fn drag_label(painter: &Painter, at: Pos2, time: &str, refused: Option<&str>) {
+/// Beside the pointer while dragging: what the drop will do and where, and why it would be
+/// refused. Drawn above everything (media dragged from the bin is drawn over the timeline)
+/// and below the pointer, where the dragged media's picture is not.
+pub fn drag_label(ctx: &egui::Context, at: Pos2, time: &str, refused: Option<&str>) {
+    let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("timeline-drag-label")));
     let text = match refused {
         Some(why) => format!("{time}  ✖ {why}"),
         None => time.to_owned(),
     };
     let colour = if refused.is_some() { Color32::from_rgb(255, 150, 150) } else { Color32::WHITE };
     let galley = painter.layout_no_wrap(text, FontId::proportional(12.0), colour);
-    let pos = at + Vec2::new(14.0, -22.0);
+    let mut pos = at + Vec2::new(14.0, 16.0);
+    // Kept on screen: a drop near the right edge shows its words to the left of the pointer.
+    let screen = ctx.content_rect();
+    pos.x = pos.x.min(screen.right() - galley.size().x - 6.0).max(screen.left() + 3.0);
+    pos.y = pos.y.min(screen.bottom() - galley.size().y - 6.0);
     let bg = Rect::from_min_size(pos, galley.size()).expand(3.0);
     painter.rect_filled(bg, 3.0, Color32::from_black_alpha(200));
     painter.galley(pos, galley, colour);

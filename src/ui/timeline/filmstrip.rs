@@ -89,12 +89,7 @@ pub fn thumb_width() -> f32 {
 impl Strips {
     /// Where pictures come from (the preview's footage service and runtime).
     pub fn set_source(&mut self, footage: Option<&Arc<Footage>>, rt: Option<tokio::runtime::Handle>) {
-        let same = match (&self.footage, footage) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        if !same {
+        if !crate::media::same_service(self.footage.as_ref(), footage) {
             self.footage = footage.cloned();
             self.asked.clear();
             self.titles_asked.clear();

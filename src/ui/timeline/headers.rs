@@ -57,10 +57,20 @@ fn labelled(ui: &mut egui::Ui, text: &str, label: String, tip: &str) -> egui::Re
     r
 }
 
-pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout: &RowLayout, area: Rect, scroll: f32) {
+/// The track headers. Returns why an action from them was refused, for the status line.
+pub fn headers_ui(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    rows: &[usize],
+    layout: &RowLayout,
+    area: Rect,
+    scroll: f32,
+) -> Option<String> {
     let painter = ui.painter_at(area);
     painter.rect_filled(area, 0.0, ui.visuals().panel_fill);
     let mut action: Option<(String, Edit)> = None;
+    let mut close_gaps: Option<usize> = None;
+    let mut target: Option<(usize, bool)> = None;
     for (row, &ti) in rows.iter().enumerate() {
         let top = area.top() + layout.top(row) - scroll;
         let h = layout.height(row);
@@ -78,7 +88,7 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
                 t!("timeline-track-group", name = doc.project.tracks[ti].name.as_str()),
             )
         });
-        track_menu(&menu, doc, ti, &mut action);
+        track_menu(&menu, doc, ti, &mut action, &mut close_gaps);
         painter.rect_filled(
             Rect::from_min_size(r.min, Vec2::new(4.0, r.height())),
             0.0,
@@ -95,8 +105,26 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
         // Only what the header shows: cloning the track would copy all its clips every frame.
         let src = &doc.project.tracks[ti];
         let t = HeaderView { kind: src.kind, name: src.name.clone(), locked: src.locked, hidden: src.hidden };
+        let targeted = src.targeted;
         child.horizontal(|ui| {
-            ui.label(egui::RichText::new(t.kind.letter().to_string()).color(super::draw::kind_colour(t.kind)).strong());
+            // The target toggle, as in Premiere: the kind's letter, filled while targeted.
+            let colour = super::draw::kind_colour(t.kind);
+            let letter = egui::RichText::new(t.kind.letter().to_string()).strong();
+            let button = if targeted {
+                egui::Button::new(letter.color(egui::Color32::WHITE)).fill(colour)
+            } else {
+                egui::Button::new(letter.color(colour)).fill(egui::Color32::TRANSPARENT)
+            };
+            let (label, tip) = if targeted {
+                (t!("timeline-untarget-named", name = t.name.as_str()), t!("timeline-target-on-tip"))
+            } else {
+                (t!("timeline-target-named", name = t.name.as_str()), t!("timeline-target-off-tip"))
+            };
+            let r = ui.add(button.small().stroke(egui::Stroke::new(1.0, colour))).on_hover_text(tip);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if r.clicked() {
+                target = Some((ti, !targeted));
+            }
             ui.label(egui::RichText::new(&t.name).strong());
         });
         child.horizontal(|ui| {
@@ -162,14 +190,24 @@ pub fn headers_ui(ui: &mut egui::Ui, doc: &mut Document, rows: &[usize], layout:
             }
         });
     }
+    if let Some((t, on)) = target {
+        doc.set_targeted(t, on);
+    }
     if let Some((label, edit)) = action {
         doc.apply(&label, edit);
         doc.selection.clear();
     }
+    close_gaps.and_then(|t| doc.close_gaps(Some(t)).err()).map(|e| e.to_string())
 }
 
 /// The track's context menu: lock, hide, add a track of its kind, select its clips, remove.
-fn track_menu(r: &egui::Response, doc: &mut Document, ti: usize, action: &mut Option<(String, Edit)>) {
+fn track_menu(
+    r: &egui::Response,
+    doc: &mut Document,
+    ti: usize,
+    action: &mut Option<(String, Edit)>,
+    close_gaps: &mut Option<usize>,
+) {
     r.context_menu(|ui| {
         let t = &doc.project.tracks[ti];
         let (name, locked, hidden, kind) = (t.name.clone(), t.locked, t.hidden, t.kind);
@@ -181,6 +219,10 @@ fn track_menu(r: &egui::Response, doc: &mut Document, ti: usize, action: &mut Op
         let hide = hide_step(kind, hidden);
         if ui.button(&hide).clicked() {
             *action = Some((hide, Edit::SetTrackProps { track: ti, name: name.clone(), locked, hidden: !hidden }));
+            ui.close();
+        }
+        if ui.button(t!("timeline-close-gaps-on", track = name.as_str())).clicked() {
+            *close_gaps = Some(ti);
             ui.close();
         }
         if ui.button(t!("timeline-select-track-clips")).clicked() {

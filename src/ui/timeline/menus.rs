@@ -67,9 +67,11 @@ pub fn clip_menu(body: &egui::Response, doc: &mut Document, st: &mut TimelineSta
             Command::Cut,
             Command::Copy,
             Command::Paste,
+            Command::PasteInsert,
             Command::Delete,
             Command::RippleDelete,
             Command::Split,
+            Command::CloseGaps,
             Command::SelectAll,
         ] {
             let b = egui::Button::new(c.text()).shortcut_text(c.shortcut_text(ui.ctx()));
@@ -84,6 +86,31 @@ pub fn clip_menu(body: &egui::Response, doc: &mut Document, st: &mut TimelineSta
                 doc.set_playhead(p.start);
                 st.follow_playhead = true;
             }
+            ui.close();
+        }
+    });
+}
+
+/// Right-click on a track's empty part: close the gap there (when it is in one) or every gap
+/// on the track.
+pub fn gap_menu(area: &egui::Response, doc: &mut Document, st: &mut TimelineState) {
+    area.context_menu(|ui| {
+        let Some(track) = st.menu_track.filter(|t| *t < doc.project.tracks.len()) else {
+            ui.close();
+            return;
+        };
+        if let Some(g) = st.gap_menu
+            && ui.button(t!("timeline-close-gap")).on_hover_text(t!("timeline-close-gap-tip")).clicked()
+        {
+            doc.gap = Some(g);
+            let r = doc.close_selected_gap();
+            refusal(st, r);
+            ui.close();
+        }
+        let name = doc.project.tracks[track].name.clone();
+        if ui.button(t!("timeline-close-gaps-on", track = name.as_str())).clicked() {
+            let r = doc.close_gaps(Some(track));
+            refusal(st, r);
             ui.close();
         }
     });
@@ -106,6 +133,11 @@ pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineSt
         if ui.button(t!("timeline-paste-here")).clicked() {
             doc.set_playhead(at);
             st.command = Some(Command::Paste);
+            ui.close();
+        }
+        if ui.button(t!("timeline-paste-insert-here")).on_hover_text(Command::PasteInsert.tooltip()).clicked() {
+            doc.set_playhead(at);
+            st.command = Some(Command::PasteInsert);
             ui.close();
         }
         ui.separator();

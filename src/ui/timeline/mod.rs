@@ -8,10 +8,12 @@ mod drags;
 pub mod draw;
 pub mod filmstrip;
 pub mod headers;
+mod interact;
 pub mod lanes;
 pub mod mapping;
 mod menus;
 pub mod nav;
+pub mod toolbar;
 
 use crate::edit::document::Document;
 use crate::edit::ops::{self, ClipRef, Edge, Refused};
@@ -24,12 +26,15 @@ use crate::ui::commands::Command;
 use egui::{Pos2, Rect, Sense, Vec2};
 use lanes::{Lanes, RowLayout};
 use mapping::TimeMapping;
+pub use toolbar::{DragMode, EditMode, Tool};
 
 pub const HEADER_W: f32 = 170.0;
 pub const RULER_H: f32 = 26.0;
 pub const ROW_H: f32 = 46.0;
 /// Width of the trim handles at a clip's edges.
 pub const EDGE_PX: f32 = 7.0;
+/// Half the width of the roll handle on the cut between two touching clips.
+pub const ROLL_PX: f32 = 3.0;
 /// Snapping radius, in pixels whatever the zoom.
 pub const SNAP_PX: f32 = 10.0;
 /// Height of the horizontal scrollbar under the tracks.
@@ -51,14 +56,50 @@ pub struct MediaDrop {
     pub entry: crate::model::project::BinEntry,
     /// The library's status ("Normal", "Transcoding"...); empty when not known.
     pub status: String,
+    /// The source time the clip starts at (the source viewer's In; 0 from the bin).
+    pub source_in: Time,
+    /// How much of it to place (the source viewer's marked range; from the bin the medium's
+    /// length); None when not known.
+    pub length: Option<Time>,
+}
+
+impl MediaDrop {
+    /// The whole medium, as the bin and the library drag it.
+    pub fn whole(entry: crate::model::project::BinEntry, status: String) -> MediaDrop {
+        let length = entry.duration;
+        MediaDrop { entry, status, source_in: Time::ZERO, length }
+    }
 }
 
 #[derive(Clone, Debug)]
 enum Drag {
-    Move { grab: Time, grab_row: usize, clips: Vec<ClipRef> },
-    Trim { clip: ClipRef, edge: Edge },
+    Move {
+        grab: Time,
+        grab_row: usize,
+        clips: Vec<ClipRef>,
+    },
+    Trim {
+        clip: ClipRef,
+        edge: Edge,
+    },
+    /// The cut between two touching clips.
+    Roll {
+        left: ClipRef,
+        right: ClipRef,
+    },
+    /// A clip's body with the Slip or Slide tool; `grab` is where it was pressed.
+    Slip {
+        clip: ClipRef,
+        grab: Time,
+    },
+    Slide {
+        clip: ClipRef,
+        grab: Time,
+    },
     Playhead,
-    Rubber { from: Pos2 },
+    Rubber {
+        from: Pos2,
+    },
 }
 
 /// View state of the timeline (not part of the document).
@@ -94,10 +135,22 @@ pub struct TimelineState {
     /// While a trim handle is dragged: the clip, its edge and where the edge would go (the
     /// preview shows the frame there).
     pub trim_at: Option<(ClipRef, Edge, Time)>,
+    /// The trim is a roll: the clip after the cut changes too (the preview shows its frame at
+    /// the new cut, not its present first one).
+    pub rolling: bool,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
     /// How long a still lasts when dropped (the settings' still duration; the editor sets it).
     pub still_length: Time,
+    /// What dragging does (V, B, Y, U).
+    pub tool: Tool,
+    /// What drops and moves do where they land without a modifier.
+    pub mode: EditMode,
+    /// Insert moves the later clips on every unlocked track.
+    pub insert_all_tracks: bool,
+    /// The gap a right-click opened the menu for, and the track it was on.
+    gap_menu: Option<crate::edit::document::Gap>,
+    menu_track: Option<usize>,
 }
 
 impl Default for TimelineState {
@@ -120,8 +173,14 @@ impl Default for TimelineState {
             drop_geometry: None,
             strips: filmstrip::Strips::default(),
             trim_at: None,
+            rolling: false,
             pending: Vec::new(),
             still_length: crate::store::settings::DEFAULT_STILL,
+            tool: Tool::default(),
+            mode: EditMode::default(),
+            insert_all_tracks: false,
+            gap_menu: None,
+            menu_track: None,
         }
     }
 }
@@ -219,7 +278,7 @@ impl TimelineState {
 
     fn snapped(&mut self, project: &Project, t: Time, exclude: &[Time], modifiers: egui::Modifiers) -> Time {
         // Holding Alt turns snapping off for this drag, as in most editors.
-        if !self.snapping || modifiers.alt {
+        if !self.snapping || toolbar::snap_off(modifiers) {
             self.snap_line = None;
             return t;
         }
@@ -238,7 +297,12 @@ fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
 pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState) {
     st.ensure_indexes(doc);
     st.strips.begin_frame(ui.ctx());
-    let full = ui.available_rect_before_wrap();
+    let whole = ui.available_rect_before_wrap();
+    let bar = Rect::from_min_size(whole.min, Vec2::new(whole.width(), toolbar::TOOLBAR_H.min(whole.height())));
+    if let Some(c) = toolbar::toolbar_ui(ui, st, bar) {
+        st.command = Some(c);
+    }
+    let full = Rect::from_min_max(Pos2::new(whole.left(), bar.bottom()), whole.max);
     let rect = Rect::from_min_max(full.min, Pos2::new(full.right(), (full.bottom() - SCROLLBAR_H).max(full.top())));
     let bg = ui.interact(rect, ui.scope_id().with("timeline-bg"), Sense::hover());
     let time_left = rect.left() + HEADER_W;
@@ -274,9 +338,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     let area = ui.interact(time_area, ui.scope_id().with("timeline-area"), Sense::click_and_drag());
     area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, t!("timeline-tracks")));
     draw::rows(&painter, ui.visuals(), doc, &rows, &layout, rows_area, st.scroll_y, time_left);
+    interact::selected_gap(ui, doc, st, &rows, &layout, &|row| row_top(row, scroll), time_area, &painter);
 
     // Clips: only those in the visible range of visible rows.
     let mut clip_hits: Vec<(ClipRef, Rect)> = Vec::new();
+    let mut rolls: Vec<(ClipRef, ClipRef, Rect)> = Vec::new();
     for (row, &ti) in rows.iter().enumerate() {
         let top = row_top(row, st.scroll_y);
         if top + layout.height(row) < rows_area.top() || top > rows_area.bottom() {
@@ -346,7 +412,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             menus::clip_tooltip(&body, &doc.project, r, &title, placement);
         }
         menus::clip_menu(&body, doc, st, r);
-        clip_interaction(
+        interact::clip_interaction(
             ui,
             doc,
             st,
@@ -371,11 +437,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if resp.drag_started() {
                     doc.selection = vec![r];
+                    doc.gap = None;
                     st.drag = Some(Drag::Trim { clip: r, edge });
                 }
             }
+            if let Some(right) = interact::rolling_partner(st, doc, r, placement) {
+                rolls.push((r, right, crect));
+            }
         }
     }
+    interact::roll_handles(ui, doc, st, rolls, time_area);
 
     let at_y = |y| row_at(y, scroll);
     // The vertical extent of a lane of a row (a drop is drawn in the row's first lane).
@@ -383,7 +454,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let top = row_top(row, scroll) + lane as f32 * layout.lane_h(row);
         (top + 3.0, top + layout.lane_h(row) - 3.0)
     };
-    background_interaction(ui, doc, st, &area, &rows, &at_y, modifiers);
+    interact::background_interaction(ui, doc, st, &area, &rows, &at_y, modifiers);
     drags::bin_drop(ui, doc, st, &area, &rows, pointer, &at_y, &span_of);
     drags::finish_drags(ui, doc, st, &rows, pointer, modifiers, &at_y, &span_of, &painter, time_area);
 
@@ -401,14 +472,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let x = st.mapping.x_from_time(t);
         painter.vline(x, rows_area.y_range(), egui::Stroke::new(1.5, draw::SNAP_COLOUR));
     }
-    headers::headers_ui(
+    if let Some(why) = headers::headers_ui(
         ui,
         doc,
         &rows,
         &layout,
         Rect::from_min_max(rows_area.min, Pos2::new(time_left, rows_area.bottom())),
         st.scroll_y,
-    );
+    ) {
+        st.message = Some(why);
+    }
     menus::scrollbar(
         ui,
         doc,
@@ -418,7 +491,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     // Keep the zoom in the project (view state, saved with it, not an undo step).
     doc.project.zoom = st.mapping.px_per_sec;
     st.strips.end_frame();
-    ui.advance_cursor_after_rect(full);
+    ui.advance_cursor_after_rect(whole);
 }
 
 /// Ctrl+wheel (or pinch) zooms around the pointer; the wheel scrolls tracks when they
@@ -444,70 +517,6 @@ fn wheel(ui: &egui::Ui, bg: &egui::Response, st: &mut TimelineState, overflow: b
     }
 }
 
-fn clip_interaction(
-    ui: &egui::Ui,
-    doc: &mut Document,
-    st: &mut TimelineState,
-    r: ClipRef,
-    body: &egui::Response,
-    modifiers: egui::Modifiers,
-    row: Option<usize>,
-) {
-    if body.clicked() {
-        if modifiers.command || modifiers.shift {
-            match doc.selection.iter().position(|s| *s == r) {
-                Some(i) => {
-                    doc.selection.remove(i);
-                }
-                None => doc.selection.push(r),
-            }
-        } else {
-            doc.selection = vec![r];
-        }
-    }
-    if body.drag_started() {
-        if !doc.selection.contains(&r) {
-            if modifiers.command || modifiers.shift {
-                doc.selection.push(r);
-            } else {
-                doc.selection = vec![r];
-            }
-        }
-        let grab = ui.input(|i| i.pointer.press_origin()).map_or(Time::ZERO, |p| st.mapping.time_from_x(p.x));
-        st.drag = Some(Drag::Move { grab, grab_row: row.unwrap_or(0), clips: doc.selection.clone() });
-    }
-}
-
-fn background_interaction(
-    ui: &egui::Ui,
-    doc: &mut Document,
-    st: &mut TimelineState,
-    area: &egui::Response,
-    rows: &[usize],
-    row_at: &dyn Fn(f32) -> Option<usize>,
-    modifiers: egui::Modifiers,
-) {
-    if area.double_clicked()
-        && let Some(p) = area.interact_pointer_pos()
-        && let Some(row) = row_at(p.y)
-        && doc.project.tracks[rows[row]].kind == TrackKind::Subtitle
-    {
-        let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-        let change = ops::insert(&doc.project, rows[row], vec![doc.new_subtitle(at)]);
-        let r = doc.apply_change(&t!("timeline-edit-add-subtitle"), change);
-        refusal(st, r);
-        return;
-    }
-    if area.clicked() && !(modifiers.command || modifiers.shift) {
-        doc.selection.clear();
-    }
-    if area.drag_started()
-        && let Some(from) = ui.input(|i| i.pointer.press_origin())
-    {
-        st.drag = Some(Drag::Rubber { from });
-    }
-}
-
 fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, painter: &egui::Painter) {
     let resp = ui.interact(rect, ui.scope_id().with("timeline-ruler"), Sense::click_and_drag());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, t!("timeline-ruler")));
@@ -526,4 +535,5 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
         }
     }
     draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.clock(), rect);
+    draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.mark_out, rect);
 }

@@ -1,0 +1,176 @@
+//! Gaps and three-point editing: closing one gap or all of a track's, Lift and Extract of the
+//! In/Out range on the targeted tracks, and Q/W (ripple trim the previous / next edit to the
+//! playhead).
+//!
+//! A gap is a stretch of a track before its last clip where no clip plays (from zero: black
+//! at the start is a gap too). On image and subtitle tracks, whose clips may overlap, it is
+//! where none of them plays.
+
+use super::plan::{TrackPlan, cut, merged};
+use super::{Change, ClipRef, Edit, Refused, check_unlocked, placements};
+use crate::model::project::Placement;
+use crate::model::{Project, Time};
+
+/// The gaps among `places`, in time order.
+pub fn gaps(places: &[Placement]) -> Vec<(Time, Time)> {
+    let mut spans: Vec<(Time, Time)> = places.iter().map(|p| (p.start, p.end)).collect();
+    spans.sort_unstable();
+    let mut out = Vec::new();
+    let mut reached = Time::ZERO;
+    for (s, e) in spans {
+        if s > reached {
+            out.push((reached, s));
+        }
+        reached = reached.max(e);
+    }
+    out
+}
+
+/// The gap on `track` around `t`, if `t` is in one.
+pub fn gap_at(project: &Project, track: usize, t: Time) -> Option<(Time, Time)> {
+    let places = placements(project, track);
+    gaps(&places).into_iter().find(|(s, e)| *s <= t && t < *e)
+}
+
+/// Refused if a gap's extent depends on a clip whose place or length is a stand-in: closing
+/// it would move clips by a guess.
+fn known_before(places: &[Placement], until: Time) -> Result<(), Refused> {
+    if places.iter().any(|p| p.is_provisional() && p.start < until) { Err(Refused::UnknownLength) } else { Ok(()) }
+}
+
+/// Takes `ranges` out of each of `tracks` (closing them up with `close`), as one edit.
+fn cut_tracks(project: &Project, tracks: &[usize], ranges: &[(Time, Time)], close: bool) -> Result<Change, Refused> {
+    let mut edits = Vec::new();
+    for &t in tracks {
+        let places = placements(project, t);
+        let mut plan = TrackPlan::new(t);
+        cut(project, &mut plan, &places, ranges, close, &|_| false)?;
+        edits.extend(plan.edits(project));
+    }
+    if edits.is_empty() {
+        return Err(Refused::Nothing);
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection: Vec::new() })
+}
+
+/// Closes the gap `[from, to)` on `track`: the clips after it move left by its length.
+/// Refused if clips have come into it since it was picked.
+pub fn close_gap(project: &Project, track: usize, from: Time, to: Time) -> Result<Change, Refused> {
+    check_unlocked(project, track)?;
+    let places = placements(project, track);
+    if from >= to || places.iter().any(|p| p.start < to && from < p.end) || places.iter().all(|p| p.start < to) {
+        return Err(Refused::NotAGap);
+    }
+    known_before(&places, to)?;
+    cut_tracks(project, &[track], &[(from, to)], true)
+}
+
+/// Closes every gap on each of `tracks` (the clips pack towards zero, in their order).
+pub fn close_gaps(project: &Project, tracks: &[usize]) -> Result<Change, Refused> {
+    let mut edits = Vec::new();
+    for &t in tracks {
+        check_unlocked(project, t)?;
+        let places = placements(project, t);
+        let ranges = gaps(&places);
+        if let Some(&(_, last)) = ranges.last() {
+            known_before(&places, last)?;
+            edits.push(cut_tracks(project, &[t], &ranges, true)?.edit);
+        }
+    }
+    if edits.is_empty() {
+        return Err(Refused::Nothing);
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection: Vec::new() })
+}
+
+/// Closes the gap right before each of `clips`: it and what follows on its track move left.
+pub fn close_gaps_before(project: &Project, clips: &[ClipRef]) -> Result<Change, Refused> {
+    let mut tracks: Vec<usize> = clips.iter().map(|r| r.track).collect();
+    tracks.sort_unstable();
+    tracks.dedup();
+    let mut edits = Vec::new();
+    for t in tracks {
+        check_unlocked(project, t)?;
+        let places = placements(project, t);
+        let all = gaps(&places);
+        let ranges: Vec<(Time, Time)> = clips
+            .iter()
+            .filter(|r| r.track == t)
+            .filter_map(|r| places.get(r.index))
+            .filter_map(|p| all.iter().find(|(_, e)| *e == p.start).copied())
+            .collect();
+        let ranges = merged(ranges);
+        if let Some(&(_, last)) = ranges.last() {
+            known_before(&places, last)?;
+            edits.push(cut_tracks(project, &[t], &ranges, true)?.edit);
+        }
+    }
+    if edits.is_empty() {
+        return Err(Refused::Nothing);
+    }
+    Ok(Change { edit: Edit::Batch(edits), selection: clips.to_vec() })
+}
+
+/// The unlocked tracks among the targeted ones; refused when there are none.
+fn targets(project: &Project) -> Result<Vec<usize>, Refused> {
+    let t: Vec<usize> = (0..project.tracks.len()).filter(|&i| project.tracks[i].targeted).collect();
+    if t.is_empty() {
+        return Err(Refused::NoTarget);
+    }
+    let unlocked: Vec<usize> = t.iter().copied().filter(|&i| !project.tracks[i].locked).collect();
+    match unlocked.is_empty() {
+        true => Err(Refused::Locked(project.tracks[t[0]].name.clone())),
+        false => Ok(unlocked),
+    }
+}
+
+/// The In/Out marks as a range; refused unless both are set, In before Out.
+pub fn marked_range(project: &Project) -> Result<(Time, Time), Refused> {
+    match (project.mark_in, project.mark_out) {
+        (Some(i), Some(o)) if i < o => Ok((i, o)),
+        _ => Err(Refused::NoMarks),
+    }
+}
+
+/// Lift (;): takes the In/Out range out of the targeted tracks, leaving a gap.
+/// Extract ('): the same, and what follows moves left to close it.
+pub fn lift_or_extract(project: &Project, close: bool) -> Result<Change, Refused> {
+    let range = marked_range(project)?;
+    let tracks = targets(project)?;
+    if close {
+        for &t in &tracks {
+            known_before(&placements(project, t), range.1)?;
+        }
+    }
+    cut_tracks(project, &tracks, &[range], close)
+}
+
+/// Q / W: ripple trim the previous (`forward` false) or next edit to the playhead: the time
+/// between the playhead and the nearest clip edge that way on the targeted tracks is taken
+/// out of each of them and what follows closes up, so the tracks stay in sync. Returns the
+/// change and where the playhead goes (the edit, for Q; it stays for W).
+pub fn ripple_to_playhead(project: &Project, at: Time, forward: bool) -> Result<(Change, Time), Refused> {
+    let tracks = targets(project)?;
+    let mut edge: Option<Time> = None;
+    for &t in &tracks {
+        for p in placements(project, t) {
+            for e in [p.start, p.end] {
+                let better =
+                    if forward { e > at && edge.is_none_or(|b| e < b) } else { e < at && edge.is_none_or(|b| e > b) };
+                if better {
+                    edge = Some(e);
+                }
+            }
+        }
+    }
+    let edge = edge.ok_or(Refused::Nothing)?;
+    let range = if forward { (at, edge) } else { (edge, at) };
+    for &t in &tracks {
+        known_before(&placements(project, t), range.1)?;
+    }
+    let change = cut_tracks(project, &tracks, &[range], true)?;
+    Ok((change, range.0))
+}
+
+#[cfg(test)]
+mod tests;
