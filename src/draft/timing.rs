@@ -46,12 +46,8 @@ pub fn extend_overlays(project: &Project, placements: &mut [Vec<Placement>], end
     }
 }
 
-/// The part of the output to render, `from` (inclusive) to `to`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub from: Time,
-    pub to: Time,
-}
+/// The stretch of output rendered (the mix's span: one definition for both).
+pub use crate::sound::mix::Span;
 
 /// Checks `--from`/`--to` against the output's end; absent ends mean the whole output.
 pub fn span(end: Time, from: Option<Time>, to: Option<Time>) -> Result<Span, String> {

@@ -1,0 +1,6 @@
+//! THE SOUND: the mix (pure: which media sound when, at what gain), fades and ducking as VOD
+//! takes them, and hearing it: decoding with ffmpeg, mixing, and the output device, all off
+//! the UI thread.
+
+pub mod fades;
+pub mod mix;
