@@ -12,6 +12,7 @@ pub mod lanes;
 pub mod mapping;
 mod menus;
 pub mod nav;
+pub mod waveform;
 
 use crate::edit::document::Document;
 use crate::edit::ops::{self, ClipRef, Edge, Refused};
@@ -339,7 +340,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
-            menus::clip_tooltip(&body, &doc.project, r, &title, placement);
+            let no_sound = clip.media_id.as_deref().and_then(|id| st.strips.sound_problem(id));
+            menus::clip_tooltip(&body, &doc.project, r, &title, placement, no_sound);
         }
         menus::clip_menu(&body, doc, st, r);
         clip_interaction(
