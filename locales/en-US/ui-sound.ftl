@@ -1,3 +1,7 @@
 # Sound: waveforms, playback, meters, levels, fades and ducking (issue 22).
 timeline-tip-no-waveform = No waveform: { $reason }
 timeline-no-sound-in-media = the media has no sound
+sound-silent-note = Playing without sound: { $reason }
+sound-no-server = no sound server was found ({ $error })
+sound-stream-refused = the sound server refused the stream ({ $error })
+sound-no-output-here = sound output is not built for this system yet

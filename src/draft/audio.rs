@@ -24,8 +24,9 @@ pub fn filter_graph(parts: &[Part], first_input: usize, length: Time) -> String 
     let mut g = String::new();
     for (i, p) in parts.iter().enumerate() {
         g.push_str(&format!(
-            "[{}:a]aresample={RATE},aformat=sample_fmts=fltp:channel_layouts=stereo,",
-            first_input + i
+            "[{}:a]{},aresample={RATE},aformat=sample_fmts=fltp:channel_layouts=stereo,",
+            first_input + i,
+            crate::sound::mix::TO_STEREO
         ));
         for (range, gain) in &p.gains {
             match range {
@@ -80,7 +81,7 @@ mod tests {
             },
         ];
         let g = filter_graph(&parts, 1, t(3000));
-        assert!(g.starts_with("[1:a]aresample=48000,"), "{g}");
+        assert!(g.starts_with("[1:a]pan=stereo|FL=FL+FC|FR=FR+FC,aresample=48000,"), "{g}");
         let p0 = "volume=0.5,volume=volume=0:enable='between(t,1.0000,1.5000)',adelay=delays=24000S:all=1,apad=whole_len=144000[p0];";
         assert!(g.contains(p0), "{g}");
         assert!(g.contains("[2:a]") && g.contains("adelay=delays=0S:all=1,apad=whole_len=144000[p1];"), "{g}");

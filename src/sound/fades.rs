@@ -79,9 +79,9 @@ fn run(clip: &Clip, edge: Time, forwards: bool) -> (Vec<usize>, Time) {
     let (mut at, mut last_gain) = (edge, -1.0);
     let mut taken = Vec::new();
     loop {
-        let next = steps.iter().find(|(i, a, b, g)| {
-            !taken.contains(i) && *g > last_gain && if forwards { *a == at } else { *b == at }
-        });
+        let next = steps
+            .iter()
+            .find(|(i, a, b, g)| !taken.contains(i) && *g > last_gain && if forwards { *a == at } else { *b == at });
         let Some(&(i, a, b, g)) = next else { break };
         taken.push(i);
         last_gain = g;
@@ -205,7 +205,8 @@ mod tests {
 
     #[test]
     fn fades_are_staircases_found_again() {
-        let clip = Clip { media_id: Some("m".into()), effects: vec![Effect::new(EffectKind::Volume)], ..Default::default() };
+        let clip =
+            Clip { media_id: Some("m".into()), effects: vec![Effect::new(EffectKind::Volume)], ..Default::default() };
         let f = with_fades(&clip, t(10_000), t(1000), t(2000), 4);
         assert_eq!(f.effects.len(), 1 + 4 + 4, "the plain Volume stays");
         assert_eq!(fades_of(&f, t(10_000)), (t(1000), t(2000)));

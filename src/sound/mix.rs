@@ -19,6 +19,11 @@ pub const RATE: u32 = 48_000;
 /// Interleaved channels of the mix (stereo).
 pub const CHANNELS: usize = 2;
 
+/// The ffmpeg filter that makes any source stereo for the mix: a mono source plays at its
+/// level on both sides (ffmpeg's own up-mix would lower it by 3 dB), a stereo one as it is.
+/// Playback and the draft both use it, so they sound the same.
+pub const TO_STEREO: &str = "pan=stereo|FL=FL+FC|FR=FR+FC";
+
 /// The loudest and quietest gains the inspector takes, in dB (0 dB is Gain 1).
 pub const MIN_DB: f64 = -60.0;
 pub const MAX_DB: f64 = 20.0;
@@ -85,11 +90,7 @@ impl Part {
 
 /// The product of `gains` acting at `t` (a range acts from its start up to, not at, its end).
 pub fn gain_at(gains: &[Gain], t: Time) -> f64 {
-    gains
-        .iter()
-        .filter(|(r, _)| r.is_none_or(|(a, b)| t >= a && t < b))
-        .map(|(_, g)| *g)
-        .product()
+    gains.iter().filter(|(r, _)| r.is_none_or(|(a, b)| t >= a && t < b)).map(|(_, g)| *g).product()
 }
 
 /// The range of a Volume effect in times from its clip's start (None: the whole clip).
@@ -308,15 +309,7 @@ mod tests {
     }
 
     fn part(at: i64, gains: Vec<Gain>) -> Part {
-        Part {
-            media_id: "m".into(),
-            track: 0,
-            clip: 0,
-            source_in: Time::ZERO,
-            length: t(1000),
-            at: t(at),
-            gains,
-        }
+        Part { media_id: "m".into(), track: 0, clip: 0, source_in: Time::ZERO, length: t(1000), at: t(at), gains }
     }
 
     #[test]

@@ -2,5 +2,10 @@
 //! takes them, and hearing it: decoding with ffmpeg, mixing, and the output device, all off
 //! the UI thread.
 
+pub mod decode;
 pub mod fades;
 pub mod mix;
+pub mod out;
+pub mod player;
+#[cfg(target_os = "linux")]
+pub mod pulse;
