@@ -5,3 +5,5 @@ sound-silent-note = Playing without sound: { $reason }
 sound-no-server = no sound server was found ({ $error })
 sound-stream-refused = the sound server refused the stream ({ $error })
 sound-no-output-here = sound output is not built for this system yet
+sound-meters-label = Sound meters: peak { $left_peak } / { $right_peak } dBFS, RMS { $left_rms } / { $right_rms } dBFS
+sound-meters-idle = Sound meters (not playing)

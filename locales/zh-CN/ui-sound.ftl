@@ -5,3 +5,5 @@ sound-silent-note = 无声播放：{ $reason }
 sound-no-server = 未找到声音服务（{ $error }）
 sound-stream-refused = 声音服务拒绝了音频流（{ $error }）
 sound-no-output-here = 此系统尚未内置声音输出
+sound-meters-label = 电平表：峰值 { $left_peak } / { $right_peak } dBFS，RMS { $left_rms } / { $right_rms } dBFS
+sound-meters-idle = 电平表（未播放）

@@ -9,3 +9,4 @@ pub mod out;
 pub mod player;
 #[cfg(target_os = "linux")]
 pub mod pulse;
+pub mod session;

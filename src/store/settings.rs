@@ -45,6 +45,26 @@ pub struct Settings {
     /// making the whole file unreadable.
     #[serde(deserialize_with = "lenient_language")]
     pub language: Option<crate::i18n::Lang>,
+    /// Sound playback (issue 22).
+    pub sound: SoundSettings,
+}
+
+/// How the editor plays sound.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SoundSettings {
+    /// The output device's name; empty: the system's default.
+    pub device: String,
+    /// Short snippets while the playhead is dragged (on by default, as in Premiere).
+    pub scrub: bool,
+    /// Steps of a fade or a ducking ramp (VOD has no fade: a staircase of Volume effects).
+    pub fade_steps: u32,
+}
+
+impl Default for SoundSettings {
+    fn default() -> Self {
+        SoundSettings { device: String::new(), scrub: true, fade_steps: crate::sound::fades::DEFAULT_STEPS }
+    }
 }
 
 fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {

@@ -20,6 +20,7 @@ pub mod language;
 pub mod library;
 pub mod preview;
 pub mod produce;
+pub mod sound;
 pub mod timeline;
 pub mod uploads;
 pub mod welcome;

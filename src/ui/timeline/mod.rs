@@ -228,6 +228,13 @@ impl TimelineState {
     }
 }
 
+impl TimelineState {
+    /// The playhead is being dragged (scrubbing).
+    pub fn scrubbing(&self) -> bool {
+        matches!(self.drag, Some(Drag::Playhead))
+    }
+}
+
 fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
     st.message = r.err().map(|e| e.to_string());
 }
