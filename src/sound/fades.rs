@@ -190,6 +190,55 @@ pub fn duck_effects(place: Placement, ranges: &[DuckRange], duck: &Duck) -> Vec<
     out
 }
 
+/// Ducking planned for a music track under a voice track: the ranges (output times), and each
+/// music clip that changes with its new effects (its old ones kept).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DuckPlan {
+    pub ranges: Vec<DuckRange>,
+    pub clips: Vec<(usize, Clip)>,
+}
+
+/// Plans ducking of the clips of track `music` under the clips of track `voice`; `placements`
+/// are where each clip of each track lies.
+pub fn duck_plan(
+    project: &crate::model::Project,
+    placements: &[Vec<Placement>],
+    voice: usize,
+    music: usize,
+    duck: &Duck,
+) -> DuckPlan {
+    let (Some(vt), Some(mt)) = (project.tracks.get(voice), project.tracks.get(music)) else {
+        return DuckPlan::default();
+    };
+    if voice == music {
+        return DuckPlan::default();
+    }
+    let places = |t: usize| placements.get(t).map(Vec::as_slice).unwrap_or(&[]);
+    let voices: Vec<(Time, Time)> = vt
+        .clips
+        .iter()
+        .zip(places(voice))
+        .filter(|(c, _)| c.media_id.is_some())
+        .map(|(_, p)| (p.start, p.end))
+        .collect();
+    let ranges = duck_ranges(&voices, duck);
+    let clips = mt
+        .clips
+        .iter()
+        .zip(places(music))
+        .enumerate()
+        .filter_map(|(i, (c, p))| {
+            let added = duck_effects(*p, &ranges, duck);
+            (!added.is_empty()).then(|| {
+                let mut c = c.clone();
+                c.effects.extend(added);
+                (i, c)
+            })
+        })
+        .collect();
+    DuckPlan { ranges, clips }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

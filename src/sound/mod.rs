@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod fades;
+pub mod levels;
 pub mod mix;
 pub mod out;
 pub mod player;

@@ -91,6 +91,8 @@ pub struct Editor {
     pub sound: crate::sound::session::Session,
     /// The playhead last frame (scrubbing plays a snippet when a drag moves it).
     last_playhead: Time,
+    /// "Duck music under voice", while its dialog is open.
+    pub duck: Option<crate::ui::sound::DuckForm>,
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
@@ -167,6 +169,7 @@ impl Editor {
             play_speed: 0.0,
             sound: crate::sound::session::Session::new(crate::sound::out::system()),
             last_playhead: Time::ZERO,
+            duck: None,
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -244,6 +247,7 @@ impl Editor {
             || !self.recovery_offer.is_empty()
             || self.cloud.settings_open
             || self.timeline.renaming.is_some()
+            || self.duck.is_some()
             || self.browser.is_some()
             || self.about_open
             || !self.crash_reports.is_empty()
@@ -352,6 +356,39 @@ impl Editor {
             ctx.request_repaint();
         }
         self.timeline.follow_playhead = true;
+    }
+
+    /// The ducking dialog: the plan is worked out from the form each frame it is open (a
+    /// lookup per clip of two tracks), applied as one undo step.
+    fn duck_ui(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.duck.as_mut() else { return };
+        let duck = crate::sound::fades::Duck {
+            depth_db: form.depth_db,
+            lead: Time::from_secs_f64(form.lead).unwrap_or(Time::ZERO),
+            tail: Time::from_secs_f64(form.tail).unwrap_or(Time::ZERO),
+            steps: self.cloud.settings.sound.fade_steps,
+        };
+        self.timeline.ensure_indexes(&self.doc);
+        let placements: Vec<_> = self.timeline.indexes().iter().map(|i| i.placements.clone()).collect();
+        let plan = crate::sound::fades::duck_plan(&self.doc.project, &placements, form.voice, form.music, &duck);
+        match crate::ui::sound::duck_dialog(ctx, form, &self.doc.project, &plan) {
+            crate::ui::sound::DuckAnswer::Open => {}
+            crate::ui::sound::DuckAnswer::Cancel => self.duck = None,
+            crate::ui::sound::DuckAnswer::Apply => {
+                let music = form.music;
+                if let Some(t) = self.doc.project.tracks.get(music).filter(|t| t.locked) {
+                    self.timeline.message = Some(crate::edit::ops::Refused::Locked(t.name.clone()).to_string());
+                } else {
+                    let edits = plan
+                        .clips
+                        .into_iter()
+                        .map(|(index, clip)| crate::edit::Edit::SetClip { track: music, index, clip: Box::new(clip) })
+                        .collect();
+                    self.doc.apply(&crate::t!("sound-duck-edit"), crate::edit::Edit::Batch(edits));
+                }
+                self.duck = None;
+            }
+        }
     }
 
     /// Dragging the playhead plays short snippets (when scrubbing is on in the settings).
@@ -495,6 +532,7 @@ impl Editor {
         crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
+        self.duck_ui(&ctx);
         self.recovery_ui(&ctx);
         self.desktop_ui(&ctx);
         self.path_prompt_ui(&ctx);
