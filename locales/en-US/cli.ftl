@@ -128,3 +128,4 @@ cli-up-rate = {"  "}{ $size }/s
 cli-no-data-folder = no data folder on this system (no home folder?) to keep upload state in
 cli-file-with-command = { $file } is for the editor; a command takes its files after its name
 cli-no-window = cannot open the editor window: { $error }
+cli-render-wrote-sound = wrote { $file } (the sound alone, { $length } from { $from }) in { $took }

@@ -81,3 +81,4 @@ cli-up-rate = {"  "}{ $size }/秒
 cli-no-data-folder = 此系统没有数据文件夹（没有主目录？），无法保存上传状态
 cli-file-with-command = { $file } 是给编辑器打开的；命令的文件应写在命令名之后
 cli-no-window = 无法打开编辑器窗口：{ $error }
+cli-render-wrote-sound = 已写入 { $file }（仅声音，从 { $from } 起 { $length }），用时 { $took }

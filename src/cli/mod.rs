@@ -172,6 +172,9 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Write the sound alone: the mix the draft and playback use, AAC in an MP4 (.m4a).
+        #[arg(long)]
+        audio_only: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -463,8 +466,9 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
         Command::Still { file, at, output, width, ffmpeg, conn } => {
             frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
         }
-        Command::Render { file, output, height, fps, from, to, ffmpeg, conn } => {
-            render::render(render::RenderArgs { file, output, height, fps, from, to, ffmpeg }, &conn, err)
+        Command::Render { file, output, height, fps, from, to, ffmpeg, audio_only, conn } => {
+            let args = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, audio_only };
+            render::render(args, &conn, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
             frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)

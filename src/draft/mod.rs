@@ -44,11 +44,13 @@ pub struct Settings {
     /// Output times to render (None: from the start / to the end).
     pub from: Option<Time>,
     pub to: Option<Time>,
+    /// The sound alone (`render --audio-only`): the same mix, AAC in an MP4 (M4A) file.
+    pub audio_only: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { height: 360, rate: FrameRate::FPS_25, from: None, to: None }
+        Settings { height: 360, rate: FrameRate::FPS_25, from: None, to: None, audio_only: false }
     }
 }
 
@@ -306,9 +308,30 @@ fn render_inner(
             None => {}
         }
     }
+    let secret_urls: Vec<String> = urls.values().flatten().cloned().collect();
+    if settings.audio_only {
+        let graph = audio::filter_graph(&heard, 0, length);
+        let args = encode::audio_args(&inputs, &graph, &tmp.path);
+        let encoder = encode::Encoder::start(ff.path(), &args, secret_urls).map_err(DraftError::Encoder)?;
+        return finish(
+            encoder,
+            tmp,
+            target,
+            cancel,
+            Report {
+                output: target.to_owned(),
+                size: (0, 0),
+                rate,
+                span: Span { from: span.from, to: span.from + length },
+                frames: 0,
+                placeholders: Vec::new(),
+                notes,
+                elapsed: started.elapsed(),
+            },
+        );
+    }
     let graph = audio::filter_graph(&heard, 1, length);
     let args = encode::args((w, h), rate, &inputs, &graph, &tmp.path);
-    let secret_urls: Vec<String> = urls.values().flatten().cloned().collect();
     let mut encoder = encode::Encoder::start(ff.path(), &args, secret_urls).map_err(DraftError::Encoder)?;
 
     let mut videos = Videos { footage, rt, ff, rate, cancel, running: HashMap::new() };
@@ -363,27 +386,43 @@ fn render_inner(
         progress(&Progress { frame: k + 1, frames, rate, elapsed: started.elapsed() });
     }
     drop(videos);
+    finish(
+        encoder,
+        tmp,
+        target,
+        cancel,
+        Report {
+            output: target.to_owned(),
+            size: (w, h),
+            rate,
+            span: Span { from: span.from, to: span.from + length },
+            frames,
+            placeholders: found,
+            notes,
+            elapsed: started.elapsed(),
+        },
+    )
+}
+
+/// Ends the encode and puts the file in place.
+fn finish(
+    encoder: encode::Encoder,
+    mut tmp: TempFile,
+    target: &Path,
+    cancel: &AtomicBool,
+    mut report: Report,
+) -> Result<Report, DraftError> {
     encoder
         .finish(cancel)
         .map_err(|e| if cancel.load(Ordering::Relaxed) { DraftError::Cancelled } else { DraftError::Encoder(e) })?;
     if cancel.load(Ordering::Relaxed) {
         return Err(DraftError::Cancelled);
     }
-    let mut tmp = tmp;
     std::fs::rename(&tmp.path, target)
         .map_err(|e| DraftError::Write(crate::t!("media-write-failed", path = shown(target), error = e.to_string())))?;
     tmp.done = true;
-    notes.dedup();
-    Ok(Report {
-        output: target.to_owned(),
-        size: (w, h),
-        rate,
-        span: Span { from: span.from, to: span.from + length },
-        frames,
-        placeholders: found,
-        notes,
-        elapsed: started.elapsed(),
-    })
+    report.notes.dedup();
+    Ok(report)
 }
 
 /// Where a [`Job`] is.
