@@ -98,8 +98,8 @@ impl Output for Pulse {
             None => protocol::DEFAULT_SINK.to_owned(),
         };
         let target = (TARGET_MS * u64::from(RATE) / 1000 * FRAME_BYTES) as u32;
-        let mut props = protocol::Props::new();
-        props.set(protocol::Prop::MediaName, c"vodcut preview");
+        // No stream properties: PulseAudio 16 kicked the client for the crate's encoding of
+        // them ("protocol error"); the client's name says who plays.
         let params = protocol::PlaybackStreamParams {
             sample_spec: protocol::SampleSpec {
                 format: protocol::SampleFormat::Float32Le,
@@ -111,13 +111,11 @@ impl Output for Pulse {
             buffer_attr: protocol::stream::BufferAttr {
                 max_length: u32::MAX,
                 target_length: target,
-                pre_buffering: u32::MAX,
-                minimum_request_length: target / 4,
+                pre_buffering: target / 2,
+                minimum_request_length: u32::MAX,
                 fragment_size: u32::MAX,
             },
             cvolume: Some(protocol::ChannelVolume::norm(CHANNELS as u8)),
-            props,
-            flags: protocol::stream::StreamFlags { adjust_latency: true, ..Default::default() },
             ..Default::default()
         };
         let written = Arc::new(AtomicU64::new(0));
