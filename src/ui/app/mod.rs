@@ -336,7 +336,10 @@ impl Editor {
             self.play_sound(self.doc.project.playhead, self.play_speed);
         }
         let (t, heard_all) = match self.sound.position() {
-            Some((at, done)) if self.play_speed > 0.0 => (at.as_secs_f64(), done),
+            Some((at, done)) if self.play_speed > 0.0 => {
+                crate::ui::preview::av_log("clock", at);
+                (at.as_secs_f64(), done)
+            }
             // The sound is starting: the clock stands at the start until it is heard.
             None if self.play_speed > 0.0 && self.sound.playing_revision().is_some() => {
                 ctx.request_repaint();
