@@ -98,7 +98,9 @@ def analyse(out, avlog):
         if at is None:
             continue
         k = round(at / 0.5)
-        offsets.append((k * 0.5, at - k * 0.5))
+        if k > 0:
+            # (The burst at 0 s is the start, where the clock stands until sound is heard.)
+            offsets.append((k * 0.5, at - k * 0.5))
     for t, o in offsets:
         print(f"e2e-sound: burst of {t:.1f} s heard with the playhead at {o * 1000:+.0f} ms from it")
     if len(offsets) < 3:

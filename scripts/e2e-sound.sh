@@ -50,22 +50,25 @@ fail() { echo "e2e-sound: $*" >&2; import -window root "$OUT/failure.png" || tru
 for _ in $(seq 100); do pactl info > /dev/null 2>&1 && break; sleep 0.1; done
 pactl info > /dev/null 2>&1 || fail "the private pulseaudio did not start (see $OUT/pulseaudio.log)"
 
-VODCUT_AV_LOG="$OUT_ABS/av.log" "$BIN" "$OUT/sound.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
+VODCUT_AV_LOG="$OUT_ABS/av.log" RUST_LOG="${RUST_LOG:-info,vodcut::sound=debug}" "$BIN" "$OUT/sound.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
 WIN=$(timeout 30 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
-# The waveforms: light green on the audio clip, light blue under the video clip's pictures.
-count_colour() {
-  convert "$1" -fuzz 10% -fill white -opaque "rgb($2)" -fill black +opaque white -format "%[fx:mean*w*h]" info:
+# The waveforms: light green on the audio clip, light blue under the video clip's pictures,
+# counted in each clip's row right of its words (at 1280x800 the rows are at y 556 and 510).
+count_colour() { # $1 file, $2 colour, $3 crop
+  convert "$1" -crop "$3" +repage -fuzz 10% -fill white -opaque "rgb($2)" -fill black +opaque white \
+    -format "%[fx:mean*w*h]" info:
 }
 n=0; m=0
 for _ in $(seq 60); do
   sleep 0.5
   import -window root "$OUT/waveforms.png"
-  n=$(count_colour "$OUT/waveforms.png" "201,254,211"); m=$(count_colour "$OUT/waveforms.png" "150,230,255")
-  [ "${n%.*}" -gt 2000 ] && [ "${m%.*}" -gt 300 ] && break
+  n=$(count_colour "$OUT/waveforms.png" "201,254,211" 760x34+450+556)
+  m=$(count_colour "$OUT/waveforms.png" "150,230,255" 760x30+450+510)
+  [ "${n%.*}" -gt 8000 ] && [ "${m%.*}" -gt 500 ] && break
 done
-[ "${n%.*}" -gt 2000 ] || fail "no waveform on the audio clip (${n%.*} px); see $OUT/waveforms.png"
-[ "${m%.*}" -gt 300 ] || fail "no waveform on the video clip (${m%.*} px); see $OUT/waveforms.png"
+[ "${n%.*}" -gt 8000 ] || fail "no waveform on the audio clip (${n%.*} px); see $OUT/waveforms.png"
+[ "${m%.*}" -gt 500 ] || fail "no waveform on the video clip (${m%.*} px); see $OUT/waveforms.png"
 echo "e2e-sound: waveforms shown (${n%.*} px on the audio clip, ${m%.*} px on the video clip)"
 
 python3 scripts/e2e-sound.py record "$OUT_ABS/monitor" 5 &

@@ -234,7 +234,6 @@ impl Mixer {
     fn run(mut self, tx: SyncSender<Vec<f32>>) {
         let mut out_frame = 0u64;
         let mut opened = vec![false; self.parts.len()];
-        let started = Instant::now();
         while out_frame < self.total && !self.stop.load(Ordering::Relaxed) {
             let prefetch = out_frame + (PREFETCH * f64::from(RATE)) as u64;
             for i in 0..self.parts.len() {
@@ -258,8 +257,9 @@ impl Mixer {
             }
             let n = BLOCK.min((self.total - out_frame) as usize);
             let mut block = vec![0f32; n * CHANNELS];
-            // At the start, wait for every first clip's sound (the clock waits with it).
-            let wait = if started.elapsed() < FIRST_WAIT { FIRST_WAIT } else { LATE_WAIT };
+            // The first block waits for every first clip's sound (the clock waits with it);
+            // later a late clip is silent for a block rather than holding the whole mix.
+            let wait = if out_frame == 0 { FIRST_WAIT } else { LATE_WAIT };
             for k in 0..self.live.len() {
                 self.mix_one(k, out_frame, &mut block, wait);
             }
@@ -301,7 +301,10 @@ impl Mixer {
                     l.heard_any = true;
                     l.buf.extend_from_slice(&c);
                 }
-                Next::NotYet => break,
+                Next::NotYet => {
+                    log::debug!("sound: {} late at output frame {out_frame}", self.parts[i].media_id);
+                    break;
+                }
                 Next::End => {
                     // Ended early: an expired URL or a hiccup; one new decode from here.
                     let short = have_to < need_to && have_to + (RATE as u64) / 10 < b - a;

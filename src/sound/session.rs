@@ -90,6 +90,7 @@ impl Session {
 
     /// Plays `project` (at document revision `revision`) from `opts.from`.
     pub fn play(&mut self, src: Sources, project: Arc<Project>, revision: u64, opts: PlayOptions) {
+        log::info!("sound: playing from {} at {}x (revision {revision})", opts.from, opts.speed);
         self.scrub = None;
         self.meter = Meter::default();
         self.note = None;
@@ -97,6 +98,9 @@ impl Session {
     }
 
     pub fn stop(&mut self) {
+        if self.playing.is_some() {
+            log::info!("sound: stopped");
+        }
         self.playing = None;
         self.meter = Meter::default();
     }
