@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Helpers of scripts/e2e-sound.sh (stdlib only).
 
-record OUT SECONDS: records the null sink's monitor with parec for SECONDS, writing the raw
-  samples (s16le mono 48 kHz) to OUT.raw and, for each chunk as it arrives, the wall time and
-  the samples so far to OUT.times (so a sample's wall time is known to a few ms).
+record OUT SECONDS: records the null sink's monitor with parec for SECONDS into OUT.raw (s16le
+  mono 48 kHz) and notes, as the file grows, the wall time and the samples so far in OUT.times
+  (so a sample's wall time is known to a few ms).
 analyse OUT AVLOG: checks the tone and its level, and where the editor's playhead (the clock
   the picture follows) was when each tone burst came out of the sink (AVLOG, from
   VODCUT_AV_LOG); says how far the pictures shown trail it.
 """
 import math
+import os
 import struct
 import subprocess
 import sys
@@ -18,24 +19,25 @@ RATE = 48000
 
 
 def record(out, seconds):
-    p = subprocess.Popen(
-        ["parec", "--raw", "--format=s16le", f"--rate={RATE}", "--channels=1", "--latency-msec=5",
-         "-d", "vodcut_null.monitor"],
-        stdout=subprocess.PIPE,
-    )
-    end = time.time() + seconds
-    total = 0
-    with open(out + ".raw", "wb") as raw, open(out + ".times", "w") as times:
-        while time.time() < end:
-            chunk = p.stdout.read1(4096)
-            if not chunk:
-                break
-            now = time.time()
-            raw.write(chunk)
-            total += len(chunk) // 2
-            times.write(f"{now:.6f} {total}\n")
-    p.kill()
-    p.wait()
+    # parec writes the file itself (a starved reader here must not make it drop sound); this
+    # side only notes the file's size against the wall clock as it grows.
+    with open(out + ".raw", "wb") as raw:
+        p = subprocess.Popen(
+            ["parec", "--raw", "--format=s16le", f"--rate={RATE}", "--channels=1", "--latency-msec=5",
+             "-d", "vodcut_null.monitor"],
+            stdout=raw,
+        )
+        end = time.time() + seconds
+        with open(out + ".times", "w") as times:
+            last = 0
+            while time.time() < end:
+                size = os.path.getsize(out + ".raw")
+                if size != last:
+                    times.write(f"{time.time():.6f} {size // 2}\n")
+                    last = size
+                time.sleep(0.002)
+        p.kill()
+        p.wait()
 
 
 def goertzel(s, hz):

@@ -60,7 +60,7 @@ count_colour() { # $1 file, $2 colour, $3 crop
     -format "%[fx:mean*w*h]" info:
 }
 n=0; m=0
-for _ in $(seq 60); do
+for _ in $(seq 120); do
   sleep 0.5
   import -window root "$OUT/waveforms.png"
   n=$(count_colour "$OUT/waveforms.png" "201,254,211" 760x34+450+556)

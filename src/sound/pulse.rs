@@ -74,7 +74,11 @@ impl Stream for PulseStream {
         let s = &self.shared;
         let Ok(t) = s.timing.lock() else { return 0 };
         let Some(t) = t.as_ref() else { return 0 };
-        let moved = if t.playing { (t.when.elapsed().as_secs_f64() * (f64::from(RATE) * FRAME_BYTES as f64)) as u64 } else { 0 };
+        let moved = if t.playing {
+            (t.when.elapsed().as_secs_f64() * (f64::from(RATE) * FRAME_BYTES as f64)) as u64
+        } else {
+            0
+        };
         let written = s.written.load(Ordering::Relaxed);
         let at = (t.heard + moved).min(written);
         let silent = s.gaps.lock().map(|g| g.before(at)).unwrap_or(0);
@@ -107,14 +111,17 @@ fn handshake() -> Result<(BufReader<UnixStream>, u16), String> {
     sock.set_read_timeout(Some(Duration::from_secs(5))).map_err(bad)?;
     let mut sock = BufReader::new(sock);
     let cookie = pulseaudio::cookie_path_from_env().and_then(|p| std::fs::read(p).ok()).unwrap_or_default();
-    let auth = protocol::AuthParams { version: protocol::MAX_VERSION, supports_shm: false, supports_memfd: false, cookie };
+    let auth =
+        protocol::AuthParams { version: protocol::MAX_VERSION, supports_shm: false, supports_memfd: false, cookie };
     protocol::write_command_message(sock.get_mut(), 0, &protocol::Command::Auth(auth), protocol::MAX_VERSION)
         .map_err(bad)?;
-    let (_, reply) = protocol::read_reply_message::<protocol::AuthReply>(&mut sock, protocol::MAX_VERSION).map_err(bad)?;
+    let (_, reply) =
+        protocol::read_reply_message::<protocol::AuthReply>(&mut sock, protocol::MAX_VERSION).map_err(bad)?;
     let version = protocol::MAX_VERSION.min(reply.version);
     let mut props = protocol::Props::new();
     props.set(protocol::Prop::ApplicationName, c"vodcut");
-    protocol::write_command_message(sock.get_mut(), 1, &protocol::Command::SetClientName(props), version).map_err(bad)?;
+    protocol::write_command_message(sock.get_mut(), 1, &protocol::Command::SetClientName(props), version)
+        .map_err(bad)?;
     protocol::read_reply_message::<protocol::SetClientNameReply>(&mut sock, version).map_err(bad)?;
     Ok((sock, version))
 }
