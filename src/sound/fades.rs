@@ -61,10 +61,10 @@ fn ranged(clip: &Clip) -> Vec<(usize, Time, Time, f64)> {
         .iter()
         .enumerate()
         .filter_map(|(i, e)| match e {
-            Effect::Known(k) => Some((i, k)),
+            Effect::Known(k) => Some((i, k.as_ref())),
             Effect::Other(_) => None,
         })
-        .filter(|(_, k): &(usize, &Box<KnownEffect>)| {
+        .filter(|(_, k): &(usize, &KnownEffect)| {
             k.r#type == "Volume" && k.timeline_in.is_none() && k.timeline_out.is_none()
         })
         .filter_map(|(i, k)| Some((i, k.r#in?, k.out?, k.gain.as_ref()?.value())))

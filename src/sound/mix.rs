@@ -233,8 +233,8 @@ impl Levels {
                 sq[c] += f64::from(f[c]) * f64::from(f[c]);
             }
         }
-        for c in 0..CHANNELS {
-            l.rms[c] = if n == 0 { 0.0 } else { (sq[c] / n as f64).sqrt() as f32 };
+        for (rms, sq) in l.rms.iter_mut().zip(sq) {
+            *rms = if n == 0 { 0.0 } else { (sq / n as f64).sqrt() as f32 };
         }
         l.clipped = l.peak.iter().any(|p| *p >= 1.0);
         l

@@ -236,10 +236,10 @@ impl Mixer {
         let mut opened = vec![false; self.parts.len()];
         while out_frame < self.total && !self.stop.load(Ordering::Relaxed) {
             let prefetch = out_frame + (PREFETCH * f64::from(RATE)) as u64;
-            for i in 0..self.parts.len() {
+            for (i, opened) in opened.iter_mut().enumerate() {
                 let (a, b) = self.bounds(i);
-                if !opened[i] && a <= prefetch && b > out_frame {
-                    opened[i] = true;
+                if !*opened && a <= prefetch && b > out_frame {
+                    *opened = true;
                     let from = out_frame.saturating_sub(a);
                     let stream = self.open(i, from);
                     let ended = stream.is_none();

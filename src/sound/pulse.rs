@@ -211,11 +211,8 @@ impl Output for Pulse {
                 while !sh.stop.load(Ordering::Relaxed) {
                     let Ok((seq, msg)) = protocol::read_command_message(&mut sock, version) else { return };
                     match msg {
-                        protocol::Command::Request(r) if r.channel == channel => {
-                            if send(r.length).is_err() {
-                                return;
-                            }
-                        }
+                        // A request for data is answered in the guard; only a failed send ends.
+                        protocol::Command::Request(r) if r.channel == channel && send(r.length).is_err() => return,
                         protocol::Command::Reply if seq == TIMING => {
                             let mut ts = protocol::TagStructReader::new(&mut sock, version);
                             let Ok(l) = ts.read::<protocol::PlaybackLatency>() else { return };

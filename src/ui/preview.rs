@@ -155,7 +155,7 @@ impl PreviewState {
         let Some((pb, _, _)) = self.playback.as_mut() else { return false };
         pb.set_clock(at);
         if let Some(f) = pb.frame_for(at) {
-            av_log("picture", f.at);
+            av_log("picture", f.at); // i18n-exempt: a word in a log for a script
             let r = Rendered { serial: 0, at: f.at, image: f.image, problems: Vec::new(), exact: true };
             self.show(ctx, r);
         }

@@ -337,7 +337,7 @@ impl Editor {
         }
         let (t, heard_all) = match self.sound.position() {
             Some((at, done)) if self.play_speed > 0.0 => {
-                crate::ui::preview::av_log("clock", at);
+                crate::ui::preview::av_log("clock", at); // i18n-exempt: a word in a log for a script
                 (at.as_secs_f64(), done)
             }
             // The sound is starting: the clock stands at the start until it is heard.
