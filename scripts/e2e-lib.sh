@@ -4,7 +4,8 @@
 # Starts the loopback VOD server and points vodcut at it with its keys; $1 names the script
 # in messages.
 start_loopback() {
-  "$SERVER_BIN" > "$OUT/server.out" 2>&1 &
+  # SERVER_ARGS: more media to serve (e2e-sound.sh); unquoted so it splits into words.
+  "$SERVER_BIN" ${SERVER_ARGS:-} > "$OUT/server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 200); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
   VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod media;
 pub mod model;
 pub mod sandbox;
+pub mod sound;
 pub mod store;
 pub mod tasks;
 pub mod ui;

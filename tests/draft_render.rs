@@ -328,3 +328,29 @@ fn without_ffmpeg_render_says_how_to_install_it() {
     assert!(text(&o).contains("sudo apt install ffmpeg"), "{}", text(&o));
     assert_eq!(files_in(dir.path()), vec!["film.vodcut"]);
 }
+
+#[test]
+fn audio_only_writes_the_same_mix_alone() {
+    let (server, _home) = setup();
+    let (dir, project) = project_dir(TIMELINE);
+    let out = dir.path().join("mix.m4a");
+    let o =
+        run(&server, dir.path(), &["render", project.to_str().unwrap(), "-o", out.to_str().unwrap(), "--audio-only"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("the sound alone"), "{}", text(&o));
+    let info = probe(&out);
+    let streams = info["streams"].as_array().unwrap();
+    assert_eq!(streams.len(), 1, "sound only: {info}");
+    assert_eq!(streams[0]["codec_type"], "audio");
+    let length: f64 = info["format"]["duration"].as_str().unwrap().parse().unwrap();
+    assert!((length - 8.0).abs() < 0.1, "as long as the production: {length} s");
+    // The same mix as the draft's: silent where every clip is muted, the tone elsewhere.
+    for (from, to) in [(0.2, 1.8), (4.2, 5.8), (6.2, 6.8)] {
+        assert!(max_volume(&out, from, to) < -50.0, "silent at {from}–{to} s");
+    }
+    for (from, to) in [(2.2, 3.8), (7.2, 7.8)] {
+        let v = max_volume(&out, from, to);
+        assert!((-23.0..-17.0).contains(&v), "the tone at {from}–{to} s, got {v} dB");
+    }
+    assert_eq!(files_in(dir.path()), vec!["film.vodcut", "mix.m4a"], "no temporary file left");
+}

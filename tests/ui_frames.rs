@@ -109,10 +109,11 @@ fn space_plays_from_a_continuous_decode_and_k_stops() {
     h.step();
     assert_eq!(h.state().play_speed, 1.0);
     let shown_before = h.state().preview.shown_count;
-    // The harness advances its clock 0.1 s a step: pace the steps to match the wall clock
-    // (roughly; a loaded machine runs slower, so wait for frames rather than for a time).
+    // The playhead follows the sound's clock (here the silent output's, the wall clock): wait
+    // for frames and for a second of play (a loaded machine runs slower).
     let start = Instant::now();
-    while h.state().preview.shown_count - shown_before < 8 {
+    let moved_on = |e: &Editor| e.preview.shown().is_some_and(|(r, _)| r.at > Time::from_secs(1));
+    while h.state().preview.shown_count - shown_before < 8 || !moved_on(h.state()) {
         let stats = h.state().preview.playback_stats();
         assert!(
             start.elapsed() < Duration::from_secs(30),

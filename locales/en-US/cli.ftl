@@ -141,3 +141,4 @@ cli-printed-with-errors = { $file }: printed despite { $errors ->
         [one] 1 error
        *[other] { $errors } errors
     } (--force); the service would refuse this production
+cli-render-wrote-sound = wrote { $file } (the sound alone, { $length } from { $from }) in { $took }

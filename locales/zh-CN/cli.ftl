@@ -85,3 +85,4 @@ cli-file-with-command = { $file } 是给编辑器打开的；命令的文件应�
 cli-no-window = 无法打开编辑器窗口：{ $error }
 cli-not-printed-errors = { $file }：有 { $errors } 个错误（见上），因此没有输出任何内容；请修正（vodcut validate 会列出所有问题），或加上 --force 仍然输出
 cli-printed-with-errors = { $file }：尽管有 { $errors } 个错误仍已输出（--force）；服务会拒绝这次合成
+cli-render-wrote-sound = 已写入 { $file }（仅声音，从 { $from } 起 { $length }），用时 { $took }

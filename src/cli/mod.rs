@@ -194,6 +194,9 @@ pub enum Command {
         /// Never the project itself.
         #[arg(long)]
         force: bool,
+        /// Write the sound alone: the mix the draft and playback use, AAC in an MP4 (.m4a).
+        #[arg(long)]
+        audio_only: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -575,8 +578,8 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {
             frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Render { file, output, height, fps, from, to, ffmpeg, force, conn } => {
-            let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force };
+        Command::Render { file, output, height, fps, from, to, ffmpeg, force, audio_only, conn } => {
+            let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force, audio_only };
             render::render(a, &conn, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {

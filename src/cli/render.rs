@@ -27,6 +27,7 @@ pub struct RenderArgs {
     pub to: Option<String>,
     pub ffmpeg: Option<PathBuf>,
     pub force: bool,
+    pub audio_only: bool,
 }
 
 /// The cancel flag Ctrl+C sets (read by the signal handler, so set before it is installed).
@@ -110,7 +111,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
         Some(f) => parse_fps(f)?,
         None => project.frame_rate,
     };
-    let settings = Settings { height: a.height, rate, from, to };
+    let settings = Settings { height: a.height, rate, from, to, audio_only: a.audio_only };
 
     let client = client(conn, Some(&project.region)).map(|(c, _)| c).map_err(|(_, e)| e);
     let options = Options { ffmpeg: ffmpeg_from_env(a.ffmpeg.as_deref()), ..Options::default() };
@@ -178,6 +179,20 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     }
     let secs = report.span.to - report.span.from;
     let took = report.elapsed.as_secs_f64();
+    if a.audio_only {
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::t!(
+                "cli-render-wrote-sound",
+                file = report.output.display().to_string(),
+                length = Clock::of(report.rate).length(secs),
+                from = Clock::of(report.rate).time(report.span.from),
+                took = human_duration(report.elapsed)
+            )
+        );
+        return Ok(EXIT_OK);
+    }
     let _ = writeln!(
         err,
         "{}",

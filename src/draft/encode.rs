@@ -82,6 +82,25 @@ pub fn args(size: (u32, u32), rate: FrameRate, audio: &[AudioInput], graph: &str
     a
 }
 
+/// ffmpeg's arguments for the sound alone (`render --audio-only`): the `audio` inputs mixed by
+/// `graph` (numbered from 0, ending in `[aout]`), AAC in an MP4 (M4A) file at `output`.
+pub fn audio_args(audio: &[AudioInput], graph: &str, output: &Path) -> Vec<String> {
+    let mut a: Vec<String> = ["-hide_banner", "-loglevel", "error", "-y"].iter().map(|s| s.to_string()).collect();
+    for input in audio {
+        if is_http(&input.url) {
+            a.extend(["-rw_timeout".into(), "15000000".into()]);
+        }
+        a.extend(["-ss".into(), secs(input.from), "-t".into(), secs(input.length), "-vn".into()]);
+        a.extend(["-i".into(), input.url.clone()]);
+    }
+    a.extend(["-filter_complex".into(), graph.to_owned(), "-map".into(), "[aout]".into()]);
+    for s in ["-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", "-f", "mp4"] {
+        a.push(s.into());
+    }
+    a.push(output.display().to_string());
+    a
+}
+
 pub struct Encoder {
     child: Child,
     frames: Option<SyncSender<Image>>,

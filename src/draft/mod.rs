@@ -46,11 +46,13 @@ pub struct Settings {
     /// Output times to render (None: from the start / to the end).
     pub from: Option<Time>,
     pub to: Option<Time>,
+    /// The sound alone (`render --audio-only`): the same mix, AAC in an MP4 (M4A) file.
+    pub audio_only: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { height: 360, rate: FrameRate::FPS_25, from: None, to: None }
+        Settings { height: 360, rate: FrameRate::FPS_25, from: None, to: None, audio_only: false }
     }
 }
 
@@ -291,10 +293,26 @@ fn render_inner(
             None => {}
         }
     }
-    let graph = audio::filter_graph(&heard, 1, length);
-    let (written_to, file) = ffmpeg_output(&mut staged)?;
-    let args = encode::args((w, h), rate, &inputs, &graph, &written_to);
     let secret_urls: Vec<String> = urls.values().flatten().cloned().collect();
+    let (written_to, file) = ffmpeg_output(&mut staged)?;
+    if settings.audio_only {
+        let graph = audio::filter_graph(&heard, 0, length);
+        let args = encode::audio_args(&inputs, &graph, &written_to);
+        let encoder = encode::Encoder::start(ff.path(), &args, secret_urls, file).map_err(DraftError::Encoder)?;
+        let report = Report {
+            output: target.path.clone(),
+            size: (0, 0),
+            rate,
+            span: Span { from: span.from, to: span.from + length },
+            frames: 0,
+            placeholders: Vec::new(),
+            notes,
+            elapsed: started.elapsed(),
+        };
+        return finish(encoder, staged, &target.path, cancel, report);
+    }
+    let graph = audio::filter_graph(&heard, 1, length);
+    let args = encode::args((w, h), rate, &inputs, &graph, &written_to);
     let mut encoder = encode::Encoder::start(ff.path(), &args, secret_urls, file).map_err(DraftError::Encoder)?;
 
     let mut videos = Videos { footage, rt, ff, rate, cancel, running: HashMap::new() };
@@ -349,17 +367,7 @@ fn render_inner(
         progress(&Progress { frame: k + 1, frames, rate, elapsed: started.elapsed() });
     }
     drop(videos);
-    encoder
-        .finish(cancel)
-        .map_err(|e| if cancel.load(Ordering::Relaxed) { DraftError::Cancelled } else { DraftError::Encoder(e) })?;
-    if cancel.load(Ordering::Relaxed) {
-        return Err(DraftError::Cancelled);
-    }
-    staged.commit().map_err(|e| {
-        DraftError::Write(crate::t!("media-write-failed", path = shown(&target.path), error = e.to_string()))
-    })?;
-    notes.dedup();
-    Ok(Report {
+    let report = Report {
         output: target.path.clone(),
         size: (w, h),
         rate,
@@ -368,7 +376,29 @@ fn render_inner(
         placeholders: found,
         notes,
         elapsed: started.elapsed(),
-    })
+    };
+    finish(encoder, staged, &target.path, cancel, report)
+}
+
+/// Ends the encode and puts the file in place.
+fn finish(
+    encoder: encode::Encoder,
+    staged: Staged,
+    target: &Path,
+    cancel: &AtomicBool,
+    mut report: Report,
+) -> Result<Report, DraftError> {
+    encoder
+        .finish(cancel)
+        .map_err(|e| if cancel.load(Ordering::Relaxed) { DraftError::Cancelled } else { DraftError::Encoder(e) })?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(DraftError::Cancelled);
+    }
+    staged
+        .commit()
+        .map_err(|e| DraftError::Write(crate::t!("media-write-failed", path = shown(target), error = e.to_string())))?;
+    report.notes.dedup();
+    Ok(report)
 }
 
 /// Where a [`Job`] is.

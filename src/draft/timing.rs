@@ -6,16 +6,13 @@
 //! there. Image overlays and subtitles never lengthen it. Without any video clip the output
 //! is the audio's length.
 
-use crate::model::project::{Placement, Project, TrackKind, layout_track};
+use crate::model::project::{Placement, Project, TrackKind};
 use crate::model::time::Clock;
 use crate::model::{FrameRate, Time};
-use std::collections::HashMap;
 
-/// Where every clip of every track sits on the output (empty for hidden or muted tracks,
-/// which the production leaves out).
-pub fn placements(project: &Project, durations: &HashMap<&str, Time>) -> Vec<Vec<Placement>> {
-    project.tracks.iter().map(|t| if t.hidden { Vec::new() } else { layout_track(t, durations) }).collect()
-}
+/// Where every clip of every track sits on the output (the model's layout, used by the
+/// sound's mix too).
+pub use crate::model::project::placements;
 
 /// The end of the output: the last visible video clip's end, else the last audio clip's.
 pub fn output_end(project: &Project, placements: &[Vec<Placement>]) -> Time {
@@ -47,12 +44,8 @@ pub fn extend_overlays(project: &Project, placements: &mut [Vec<Placement>], end
     }
 }
 
-/// The part of the output to render, `from` (inclusive) to `to`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub from: Time,
-    pub to: Time,
-}
+/// The stretch of output rendered (the mix's span: one definition for both).
+pub use crate::sound::mix::Span;
 
 /// Checks `--from`/`--to` against the output's end; absent ends mean the whole output.
 /// Times in the messages are on `clock`.
@@ -100,6 +93,7 @@ pub fn draft_size(out: (u32, u32), height: u32) -> (u32, u32) {
 mod tests {
     use super::*;
     use crate::model::export::import_timeline_str;
+    use std::collections::HashMap;
 
     #[test]
     fn the_output_lasts_as_long_as_the_video_tracks() {

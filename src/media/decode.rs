@@ -218,7 +218,8 @@ impl Ffmpeg {
         Ok(FrameStream { child, rx, stop, fps })
     }
 
-    /// Audio peaks of `input`: the loudest sample (0..=255) of each 1/`per_second` s, mono.
+    /// Audio peaks of `input`: the loudest sample of each 1/`per_second` s, mono, as
+    /// [`super::peak_byte`]s.
     /// Reads the decoded audio as it streams; stops after `max_secs`.
     pub fn peaks(
         &self,
@@ -260,7 +261,7 @@ impl Ffmpeg {
             .map(|c| {
                 let peak =
                     c.chunks_exact(2).map(|s| i16::from_le_bytes([s[0], s[1]]).unsigned_abs()).max().unwrap_or(0);
-                (u32::from(peak) * 255 / 32768) as u8
+                super::peak_byte(f64::from(peak) / 32768.0)
             })
             .collect())
     }

@@ -100,6 +100,27 @@ pub struct Footage {
 
 /// Waveform resolution: peaks per second of audio.
 pub const PEAKS_PER_SECOND: u32 = 50;
+/// The range of levels a peak byte holds, in dB below full scale: a byte is a level on a dB
+/// scale (0 silence, 255 full scale), so quiet passages keep their shape (a linear byte
+/// rounded everything under -48 dBFS to nothing).
+pub const PEAK_RANGE_DB: f64 = 96.0;
+
+/// A peak byte from a linear level (1 = full scale).
+pub fn peak_byte(level: f64) -> u8 {
+    if level <= 0.0 {
+        return 0;
+    }
+    let db = 20.0 * level.log10();
+    (((db + PEAK_RANGE_DB) / PEAK_RANGE_DB).clamp(0.0, 1.0) * 255.0).round() as u8
+}
+
+/// The linear level (1 = full scale) a peak byte stands for.
+pub fn peak_level(byte: u8) -> f64 {
+    if byte == 0 {
+        return 0.0;
+    }
+    10f64.powf((f64::from(byte) / 255.0 * PEAK_RANGE_DB - PEAK_RANGE_DB) / 20.0)
+}
 /// Longest audio a waveform covers (6 h: 1 MB of peaks).
 pub const MAX_PEAK_SECONDS: u32 = 6 * 3600;
 
@@ -302,13 +323,14 @@ impl Footage {
         Ok(img)
     }
 
-    /// Audio peaks of medium `id`, [`PEAKS_PER_SECOND`] a second (0..=255), computed once
-    /// with ffmpeg and kept on disk.
+    /// Audio peaks of medium `id`, [`PEAKS_PER_SECOND`] a second ([`peak_byte`]s), computed
+    /// once with ffmpeg and kept on disk.
     pub async fn peaks(&self, id: &str, cancel: &Arc<AtomicBool>) -> Result<Arc<Vec<u8>>, MediaError> {
         if let Some(p) = self.peaks.lock().ok().and_then(|m| m.get(id).cloned()) {
             return Ok(p);
         }
-        let key = format!("p/{id}/{PEAKS_PER_SECOND}");
+        // "p2": peaks on the dB scale (the "p/" entries of older versions were linear).
+        let key = format!("p2/{id}/{PEAKS_PER_SECOND}");
         if let Some(d) = self.disk.clone() {
             let k = key.clone();
             if let Ok(Some(bytes)) = tokio::task::spawn_blocking(move || d.get_bytes(&k)).await {

@@ -473,6 +473,12 @@ pub fn clip_length(clip: &Clip, source_duration: Option<Time>) -> Option<Time> {
     Some(source_out - source_in)
 }
 
+/// Where every clip of every track sits on the output (empty for hidden or muted tracks,
+/// which the production leaves out), with the media lengths known so far.
+pub fn placements(project: &Project, durations: &std::collections::HashMap<&str, Time>) -> Vec<Vec<Placement>> {
+    project.tracks.iter().map(|t| if t.hidden { Vec::new() } else { layout_track(t, durations) }).collect()
+}
+
 /// Lays a track's clips out as the service does: a clip without TimelineIn starts where the
 /// previous one ended.
 pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Placement> {

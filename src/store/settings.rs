@@ -56,6 +56,30 @@ pub struct Settings {
     /// How long a dropped still lasts; None: [`DEFAULT_STILL`].
     #[serde(deserialize_with = "lenient")]
     pub still_duration: Option<crate::model::Time>,
+    /// Sound playback (issue 22).
+    pub sound: SoundSettings,
+}
+
+/// Steps of a fade or ducking ramp unless the user chose otherwise (`sound::fades` uses it
+/// too: the settings are below the sound in the layers).
+pub const DEFAULT_FADE_STEPS: u32 = 8;
+
+/// How the editor plays sound.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SoundSettings {
+    /// The output device's name; empty: the system's default.
+    pub device: String,
+    /// Short snippets while the playhead is dragged (on by default, as in Premiere).
+    pub scrub: bool,
+    /// Steps of a fade or a ducking ramp (VOD has no fade: a staircase of Volume effects).
+    pub fade_steps: u32,
+}
+
+impl Default for SoundSettings {
+    fn default() -> Self {
+        SoundSettings { device: String::new(), scrub: true, fade_steps: DEFAULT_FADE_STEPS }
+    }
 }
 
 /// A value this version does not know reads as the default rather than making the whole

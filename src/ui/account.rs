@@ -23,6 +23,8 @@ pub struct AccountForm {
     /// Which credentials the current choice finds ("environment variables, LTAI****ey01"),
     /// resolved off the UI thread; keyed by the choice it was resolved for.
     active: Arc<Mutex<Option<Resolved>>>,
+    /// Sound output devices (listed off the UI thread).
+    devices: crate::ui::sound::DeviceList,
 }
 
 /// The key "Use these" still needs.
@@ -288,6 +290,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 changed = true;
             }
         });
+        changed |= crate::ui::sound::device_row(ui, &mut cloud.settings.sound, &mut form.devices);
         ui.separator();
         ui.horizontal(|ui| {
             let testing = cloud.tasks.is_running(Kind::TestConnection);

@@ -21,6 +21,7 @@ pub mod language;
 pub mod library;
 pub mod preview;
 pub mod produce;
+pub mod sound;
 pub mod source;
 pub mod timeline;
 pub mod uploads;

@@ -168,6 +168,7 @@ impl PreviewState {
         let Some((pb, _, _)) = self.playback.as_mut() else { return false };
         pb.set_clock(at);
         if let Some(f) = pb.frame_for(at) {
+            av_log("picture", f.at); // i18n-exempt: a word in a log for a script
             let r = Rendered { serial: 0, at: f.at, image: f.image, problems: Vec::new(), exact: true };
             self.show(ctx, r);
         }
@@ -288,6 +289,24 @@ impl PreviewState {
             });
         }
         size
+    }
+}
+
+/// `VODCUT_AV_LOG=FILE`: each picture playback shows is logged as "picture <unix time> <its
+/// timeline time>", and the playhead the sound's clock gives each frame as "clock <unix time>
+/// <playhead>", so scripts/e2e-sound.sh can measure both against the sound it records from the
+/// sound server (diagnostics; off unless the variable is set).
+pub fn av_log(what: &str, at: crate::model::Time) {
+    use std::io::Write;
+    static LOG: std::sync::OnceLock<Option<Mutex<std::fs::File>>> = std::sync::OnceLock::new();
+    let log = LOG.get_or_init(|| {
+        let path = std::env::var_os("VODCUT_AV_LOG")?;
+        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
+    });
+    if let Some(Ok(mut f)) = log.as_ref().map(Mutex::lock) {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        // i18n-exempt: a log line for a script
+        let _ = writeln!(f, "{what} {:.6} {:.4}", now.as_secs_f64(), at.as_secs_f64());
     }
 }
 

@@ -56,7 +56,10 @@ pub fn footage_cloud(endpoint: String, ffmpeg: &str) -> vodcut::ui::cloud::Cloud
 }
 
 /// A harness around `editor`, rendering Chinese like the app does.
-pub fn harness(editor: Editor, size: egui::Vec2) -> Harness<'static, Editor> {
+pub fn harness(mut editor: Editor, size: egui::Vec2) -> Harness<'static, Editor> {
+    // Playback in tests is silent (a test never plays through the machine's speakers); the
+    // clock runs at the wall clock's pace as with no sound device.
+    editor.sound = vodcut::sound::session::Session::new(Arc::new(vodcut::sound::out::Silent));
     Harness::builder()
         .with_size(size)
         .with_max_steps(64)

@@ -88,6 +88,13 @@ pub struct Editor {
     playing: Option<(f64, Time)>,
     /// Playback speed: 0 stopped, 1 real time, 2/4/8 faster, negative backwards (J/K/L).
     pub play_speed: f64,
+    /// The sound: the mix played in time with the picture (its clock drives the playhead),
+    /// scrubbing snippets, the meters. Tests put a recorder in its output.
+    pub sound: crate::sound::session::Session,
+    /// The playhead last frame (scrubbing plays a snippet when a drag moves it).
+    last_playhead: Time,
+    /// "Duck music under voice", while its dialog is open.
+    pub duck: Option<crate::ui::sound::DuckForm>,
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
@@ -169,6 +176,9 @@ impl Editor {
             bin_form: AddForm::default(),
             playing: None,
             play_speed: 0.0,
+            sound: crate::sound::session::Session::new(crate::sound::out::system()),
+            last_playhead: Time::ZERO,
+            duck: None,
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -249,6 +259,7 @@ impl Editor {
             || !self.recovery_offer.is_empty()
             || self.cloud.settings_open
             || self.timeline.renaming.is_some()
+            || self.duck.is_some()
             || self.browser.is_some()
             || self.about_open
             || !self.crash_reports.is_empty()
@@ -315,6 +326,7 @@ impl Editor {
         self.play_speed = speed;
         if speed == 0.0 {
             self.playing = None;
+            self.sound.stop();
             return;
         }
         if speed > 0.0 && self.doc.project.playhead >= self.timeline.content_end() {
@@ -322,6 +334,111 @@ impl Editor {
         }
         let now = self.ctx_for_textures.input(|i| i.time);
         self.playing = Some((now, self.doc.project.playhead));
+        if speed > 0.0 {
+            self.play_sound(self.doc.project.playhead, speed);
+        } else {
+            // Backwards play is silent (the picture alone, on the wall clock).
+            self.sound.stop();
+        }
+    }
+
+    /// What the sound needs from the footage: ffmpeg, and play URLs asked on the sound's own
+    /// threads (never this one).
+    fn sound_sources(&self) -> crate::sound::session::Sources {
+        let footage = self.preview.footage().cloned();
+        let rt = self.preview.runtime();
+        let ffmpeg = footage.as_ref().and_then(|f| f.ffmpeg().ok().cloned());
+        let locate: crate::sound::player::Locate = Arc::new(move |id: &str| match (&footage, &rt) {
+            (Some(f), Some(rt)) => rt.block_on(f.play_url(id)).map_err(|e| e.to_string()),
+            _ => Err(crate::t!("timeline-preview-not-set-up")),
+        });
+        crate::sound::session::Sources { ffmpeg, locate }
+    }
+
+    fn play_sound(&mut self, from: Time, speed: f64) {
+        let device = Some(self.cloud.settings.sound.device.clone());
+        let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
+        let project = Arc::new(self.doc.project.clone());
+        self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
+    }
+
+    /// The playhead while playing: the sound's clock going forwards (the picture follows it),
+    /// the wall clock backwards. An edit while playing restarts the sound from the playhead.
+    fn follow_clock(&mut self, ctx: &egui::Context, now: f64, since: f64, from: Time) {
+        let end = self.timeline.content_end();
+        if self.play_speed > 0.0 && self.sound.playing_revision().is_some_and(|r| r != self.doc.revision()) {
+            self.play_sound(self.doc.project.playhead, self.play_speed);
+        }
+        let (t, heard_all) = match self.sound.position() {
+            Some((at, done)) if self.play_speed > 0.0 => {
+                crate::ui::preview::av_log("clock", at); // i18n-exempt: a word in a log for a script
+                (at.as_secs_f64(), done)
+            }
+            // The sound is starting: the clock stands at the start until it is heard.
+            None if self.play_speed > 0.0 && self.sound.playing_revision().is_some() => {
+                ctx.request_repaint();
+                return;
+            }
+            _ => (from.as_secs_f64() + (now - since) * self.play_speed, false),
+        };
+        if t <= 0.0 && self.play_speed < 0.0 {
+            self.doc.set_playhead(Time::ZERO);
+            self.set_play_speed(0.0);
+        } else if (heard_all || t >= end.as_secs_f64()) && self.play_speed > 0.0 {
+            // Playback stops at the end of the timeline.
+            self.doc.set_playhead(end);
+            self.set_play_speed(0.0);
+        } else {
+            self.doc.set_playhead(Time::from_secs_f64(t).unwrap_or(Time::ZERO));
+            ctx.request_repaint();
+        }
+        self.timeline.follow_playhead = true;
+    }
+
+    /// The ducking dialog: the plan is worked out from the form each frame it is open (a
+    /// lookup per clip of two tracks), applied as one undo step.
+    fn duck_ui(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.duck.as_mut() else { return };
+        let duck = crate::sound::fades::Duck {
+            depth_db: form.depth_db,
+            lead: Time::from_secs_f64(form.lead).unwrap_or(Time::ZERO),
+            tail: Time::from_secs_f64(form.tail).unwrap_or(Time::ZERO),
+            steps: self.cloud.settings.sound.fade_steps,
+        };
+        self.timeline.ensure_indexes(&self.doc);
+        let placements: Vec<_> = self.timeline.indexes().iter().map(|i| i.placements.clone()).collect();
+        let plan = crate::sound::fades::duck_plan(&self.doc.project, &placements, form.voice, form.music, &duck);
+        match crate::ui::sound::duck_dialog(ctx, form, &self.doc.project, &plan) {
+            crate::ui::sound::DuckAnswer::Open => {}
+            crate::ui::sound::DuckAnswer::Cancel => self.duck = None,
+            crate::ui::sound::DuckAnswer::Apply => {
+                let music = form.music;
+                if let Some(t) = self.doc.project.tracks.get(music).filter(|t| t.locked) {
+                    self.timeline.message = Some(crate::edit::ops::Refused::Locked(t.name.clone()).to_string());
+                } else {
+                    let edits = plan
+                        .clips
+                        .into_iter()
+                        .map(|(index, clip)| crate::edit::Edit::SetClip { track: music, index, clip: Box::new(clip) })
+                        .collect();
+                    self.doc.apply(&crate::t!("sound-duck-edit"), crate::edit::Edit::Batch(edits));
+                }
+                self.duck = None;
+            }
+        }
+    }
+
+    /// Dragging the playhead plays short snippets (when scrubbing is on in the settings).
+    fn scrub_sound(&mut self) {
+        let at = self.doc.project.playhead;
+        let moved = at != self.last_playhead;
+        self.last_playhead = at;
+        if self.playing.is_none() && moved && self.timeline.scrubbing() && self.cloud.settings.sound.scrub {
+            let device = Some(self.cloud.settings.sound.device.clone());
+            let project = Arc::new(self.doc.project.clone());
+            self.sound.scrub(self.sound_sources(), project, at, device);
+        }
+        self.sound.tidy();
     }
 
     /// The whole window. Called by eframe each frame, and by tests through egui_kittest.
@@ -370,20 +487,7 @@ impl Editor {
         if let Some((since, from)) = self.playing {
             // The playhead follows the clock at the playback speed; the preview shows the
             // frame due at it.
-            let end = self.timeline.content_end();
-            let t = from.as_secs_f64() + (now - since) * self.play_speed;
-            if t <= 0.0 && self.play_speed < 0.0 {
-                self.doc.set_playhead(Time::ZERO);
-                self.set_play_speed(0.0);
-            } else if t >= end.as_secs_f64() && self.play_speed > 0.0 {
-                // Playback stops at the end of the timeline.
-                self.doc.set_playhead(end);
-                self.set_play_speed(0.0);
-            } else {
-                self.doc.set_playhead(Time::from_secs_f64(t).unwrap_or(Time::ZERO));
-                ctx.request_repaint();
-            }
-            self.timeline.follow_playhead = true;
+            self.follow_clock(&ctx, now, since, from);
         }
         self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
         self.source.set_footage(self.preview.footage(), self.preview.runtime());
@@ -427,14 +531,24 @@ impl Editor {
         // trimmed it shows the program (the trim's two frames) whichever is chosen.
         let program = !self.source.showing || self.timeline.trim_at.is_some();
         let fr = self.doc.project.frame_rate;
+        let meter = self.sound.meter();
+        let note = self.sound.note.clone().filter(|_| self.play_speed > 0.0);
         let (asked, went, preview_rect) = egui::CentralPanel::default_margins()
             .show(ui, |ui| {
                 let rect = ui.max_rect();
                 self.monitor_switch(ui);
-                if program {
+                // The meters stand beside the picture, on the right.
+                let full = ui.available_rect_before_wrap();
+                let split = full.right() - crate::ui::sound::METERS_W;
+                let meters = egui::Rect::from_min_max(egui::pos2(split, full.top() + 12.0), full.max);
+                let mut pv = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(egui::Rect::from_min_max(full.min, egui::pos2(split, full.bottom()))),
+                );
+                let shown = if program {
                     self.source.rect = None;
                     let went = crate::ui::preview::preview_ui(
-                        ui,
+                        &mut pv,
                         &self.doc,
                         &mut self.timeline,
                         &mut self.preview,
@@ -445,8 +559,14 @@ impl Editor {
                 } else {
                     // The program's renderer stays current: the viewer uses its footage.
                     self.preview.ensure_renderer(&ctx, &footage);
-                    (crate::ui::source::source_ui(ui, &mut self.source, fr), None, rect)
+                    (crate::ui::source::source_ui(&mut pv, &mut self.source, fr), None, rect)
+                };
+                crate::ui::sound::meters_ui(ui, meters, meter);
+                if let Some(n) = &note {
+                    crate::ui::sound::note_ui(ui, full, n);
                 }
+                ui.advance_cursor_after_rect(full);
+                shown
             })
             .inner;
         if let Some(went) = went {
@@ -463,6 +583,7 @@ impl Editor {
         let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
         tl.set_clip_rect(timeline_rect);
         timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);
+        self.scrub_sound();
         if let Some(c) = self.timeline.command.take() {
             self.run(c);
         }
@@ -490,6 +611,7 @@ impl Editor {
         crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom());
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
+        self.duck_ui(&ctx);
         self.recovery_ui(&ctx);
         self.desktop_ui(&ctx);
         self.path_prompt_ui(&ctx);

@@ -196,6 +196,20 @@ impl Editor {
                 {
                     self.run(Command::ToggleSnap);
                 }
+                ui.separator();
+                let mut scrub = self.cloud.settings.sound.scrub;
+                if ui
+                    .checkbox(&mut scrub, crate::t!("sound-scrub-menu"))
+                    .on_hover_text(crate::t!("sound-scrub-tip"))
+                    .clicked()
+                {
+                    self.cloud.settings.sound.scrub = scrub;
+                    self.cloud.save_settings();
+                }
+                if ui.button(crate::t!("sound-duck-menu")).clicked() {
+                    self.duck = Some(crate::ui::sound::DuckForm::new(&self.doc.project));
+                    ui.close();
+                }
             });
             self.help_menu(ui);
         }
@@ -378,6 +392,14 @@ impl Editor {
                 }
                 return;
             }
+        }
+        let placement = self
+            .doc
+            .single_selected()
+            .and_then(|(r, _)| self.timeline.indexes().get(r.track)?.placements.get(r.index).copied());
+        let steps = self.cloud.settings.sound.fade_steps;
+        if let Some(m) = crate::ui::sound::clip_sound_ui(ui, &mut self.doc, placement, steps) {
+            self.timeline.message = Some(m);
         }
         if let Some(m) = crate::ui::inspector::inspector_ui(ui, &mut self.doc) {
             self.timeline.message = Some(m);

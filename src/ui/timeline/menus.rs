@@ -27,6 +27,7 @@ pub fn clip_tooltip(
     r: ClipRef,
     title: &str,
     p: crate::model::project::Placement,
+    no_sound: Option<&str>,
 ) {
     let Some(clip) = project.tracks.get(r.track).and_then(|t| t.clips.get(r.index)) else { return };
     let clock = project.clock();
@@ -35,6 +36,9 @@ pub fn clip_tooltip(
         ui.label(egui::RichText::new(title).strong());
         if let Some(id) = clip.material_id() {
             ui.label(t!("timeline-tip-media", id = id));
+        }
+        if let Some(why) = no_sound {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("timeline-tip-no-waveform", reason = why));
         }
         let tc = |t: Time| clock.time(t);
         ui.label(t!("timeline-tip-on-timeline", start = tc(p.start), end = tc(p.end)));

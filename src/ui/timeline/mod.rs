@@ -14,6 +14,7 @@ pub mod mapping;
 mod menus;
 pub mod nav;
 pub mod toolbar;
+pub mod waveform;
 
 use crate::edit::document::Document;
 use crate::edit::ops::{self, ClipRef, Edge, Refused};
@@ -289,6 +290,13 @@ impl TimelineState {
     }
 }
 
+impl TimelineState {
+    /// The playhead is being dragged (scrubbing).
+    pub fn scrubbing(&self) -> bool {
+        matches!(self.drag, Some(Drag::Playhead))
+    }
+}
+
 fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
     st.message = r.err().map(|e| e.to_string());
 }
@@ -409,7 +417,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
-            menus::clip_tooltip(&body, &doc.project, r, &title, placement);
+            let no_sound = clip.media_id.as_deref().and_then(|id| st.strips.sound_problem(id));
+            menus::clip_tooltip(&body, &doc.project, r, &title, placement, no_sound);
         }
         menus::clip_menu(&body, doc, st, r);
         interact::clip_interaction(
