@@ -237,7 +237,7 @@ impl Footage {
             .await
             .map_err(|e| (0, crate::t!("media-download-failed", error = e.without_url().to_string())))?;
         if bytes.len() > 64 << 20 {
-            return Err((0, crate::t!("media-picture-too-large")));
+            return Err((0, crate::t!("media-picture-too-large", cap = crate::i18n::format::size(64 << 20))));
         }
         Ok(bytes.to_vec())
     }

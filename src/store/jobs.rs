@@ -213,7 +213,9 @@ impl JobStore {
             ));
         }
         std::fs::create_dir_all(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(job).map_err(std::io::Error::other)?;
+        let text = serde_json::to_string_pretty(job).map_err(std::io::Error::other)?;
+        // No secret the process holds reaches the history, however an error quoted it.
+        let bytes = crate::api::redact::scrub(&text).into_owned().into_bytes();
         write_atomic(&self.dir.join(format!("{}.json", job.id)), &bytes, false)
     }
 
