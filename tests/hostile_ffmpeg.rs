@@ -1,9 +1,15 @@
-//! ffmpeg against hostile input: names that are protocols (`concat:`, `subfile:`,
-//! `gopher://`), and wrappers around ffmpeg that leave a child holding its output pipes or
-//! that never end. The real binary, as a user runs it, where it matters.
+//! ffmpeg against hostile input: play URLs of every wrong kind from a hostile VOD (local
+//! files, `concat:`, `subfile:`, `gopher://`, over-long ones), the protocols every ffmpeg is
+//! allowed, and wrappers around ffmpeg that leave a child holding its output pipes or that
+//! never end. The real binary, as a user runs it, where it matters.
 
 mod support;
 
+#[path = "support/hostile.rs"]
+mod hostile;
+
+use hostile::{Hostile, Reply};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::AtomicBool;
@@ -41,6 +47,13 @@ fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     path
 }
 
+/// A wrapper that logs its arguments (one call a line) and runs the real ffmpeg.
+fn logging_ffmpeg(dir: &Path) -> (PathBuf, PathBuf) {
+    let log = dir.join("calls.log");
+    let ff = script(dir, "ffmpeg-logged", &format!("echo \"$*\" >> '{}'\nexec ffmpeg \"$@\"", log.display()));
+    (ff, log)
+}
+
 fn alive(pid: u32) -> bool {
     // A zombie is dead too (its parent, the killed shell, is gone; init reaps it).
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| !s.contains(") Z "))
@@ -48,6 +61,101 @@ fn alive(pid: u32) -> bool {
 
 fn pids(file: &Path) -> Vec<u32> {
     std::fs::read_to_string(file).unwrap_or_default().lines().filter_map(|l| l.trim().parse().ok()).collect()
+}
+
+/// A hostile VOD whose GetPlayInfo gives `url` as the MP4 PlayURL (or, with `mezzanine`,
+/// has no stream and gives `url` as the source file's FileURL).
+fn play_url_service(url: String, mezzanine: bool) -> Hostile {
+    Hostile::start(move |r| match r.action().as_str() {
+        "GetPlayInfo" if mezzanine => {
+            Reply::json(400, &json!({"RequestId": "R", "Code": "InvalidVideo.NoneStream", "Message": "no stream"}))
+        }
+        "GetPlayInfo" => Reply::json(
+            200,
+            &json!({"RequestId": "R", "PlayInfoList": {"PlayInfo": [
+                {"PlayURL": url, "Format": "mp4", "Width": 160, "Height": 90, "Status": "Normal"}]}}),
+        ),
+        "GetMezzanineInfo" => Reply::json(
+            200,
+            &json!({"RequestId": "R", "Mezzanine": {"VideoId": "v", "FileURL": url, "Width": 160, "Height": 90}}),
+        ),
+        _ => Reply::json(400, &json!({"RequestId": "R", "Code": "Forbidden", "Message": "no"})),
+    })
+}
+
+#[test]
+fn play_urls_that_are_not_http_are_refused_before_ffmpeg_sees_them() {
+    let video = test_video();
+    let v = video.to_str().unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let kinds = [
+        format!("file://{v}"),
+        format!("file:{v}"),
+        v.to_owned(),
+        format!("concat:{v}|{v}"),
+        format!("subfile:,,start,0,end,0,:{v}"),
+        format!("gopher://127.0.0.1:{port}/_HELO%20evil"),
+        format!("ftp://127.0.0.1:{port}/a.mp4"),
+        "data:video/mp4;base64,AAAA".to_owned(),
+    ];
+    let home = tempfile::tempdir().unwrap();
+    let (ff, log) = logging_ffmpeg(home.path());
+    for mezzanine in [false, true] {
+        for url in &kinds {
+            let server = play_url_service(url.clone(), mezzanine);
+            let out = home.path().join("f.png");
+            let o =
+                vodcut(&server.url(), home.path(), &ff, &["frame", "vid", "--at", "1", "-o", out.to_str().unwrap()]);
+            let said = text(&o);
+            assert_eq!(o.status.code(), Some(5), "{url} (mezzanine {mezzanine}): {said}");
+            assert!(said.contains("is not an http or https URL"), "{url}: {said}");
+            let which = if mezzanine { "FileURL" } else { "PlayURL" };
+            assert!(said.contains(which), "names the URL: {said}");
+            assert!(!out.exists(), "{url}: no picture was made");
+        }
+    }
+    let calls = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(calls.lines().all(|l| l.contains("-version")), "ffmpeg only ever checked its version:\n{calls}");
+    assert!(listener.accept().is_err(), "nothing connected to the local port");
+
+    // A URL too long to pass as an argument is refused, not "ffmpeg is not available".
+    let long = format!("https://cdn.example.com/v.mp4?auth_key={}", "a".repeat(200_000));
+    let server = play_url_service(long, false);
+    let out = home.path().join("long.png");
+    let o = vodcut(&server.url(), home.path(), &ff, &["frame", "vid", "--at", "1", "-o", out.to_str().unwrap()]);
+    let said = text(&o);
+    assert_eq!(o.status.code(), Some(5), "{said}");
+    assert!(said.contains("PlayURL") && said.contains("at most 32.0 KB"), "{said}");
+    assert!(!said.contains("not available") && said.len() < 2000, "{said}");
+}
+
+#[test]
+fn every_url_ffmpeg_reads_may_use_http_only() {
+    let bytes = std::fs::read(test_video()).unwrap();
+    let me = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let m = me.clone();
+    let server = Hostile::start(move |r| match r.action().as_str() {
+        "GetPlayInfo" => Reply::json(
+            200,
+            &json!({"RequestId": "R", "PlayInfoList": {"PlayInfo": [
+                {"PlayURL": format!("{}v.mp4?auth_key=1-0-0-x", m.get().unwrap()), "Format": "mp4", "Status": "Normal"}]}}),
+        ),
+        _ => {
+            Reply::Full { status: 200, headers: vec![("Content-Type".into(), "video/mp4".into())], body: bytes.clone() }
+        }
+    });
+    me.set(server.url()).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let (ff, log) = logging_ffmpeg(home.path());
+    let out = home.path().join("f.png");
+    let o = vodcut(&server.url(), home.path(), &ff, &["frame", "vid", "--at", "1", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let calls = std::fs::read_to_string(&log).unwrap();
+    let decode = calls.lines().find(|l| l.contains(" -i ")).unwrap();
+    let want = format!("-protocol_whitelist http,https,tcp,tls,crypto -rw_timeout 15000000 -i {}v.mp4", server.url());
+    assert!(decode.contains(&want), "{decode}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Hostile servers on loopback against the network layer: redirects that would carry the
 //! credentials elsewhere (API calls, OSS uploads), error bodies that echo the credentials in
 //! escaped forms, bodies that never end or drip a byte at a time, answers padded with
-//! nothing VOD sends, and a huge image to upload. Memory is measured with the
+//! nothing VOD sends, huge pictures, and a huge image to upload. Memory is measured with the
 //! counting allocator, so "does not fill memory" is a number.
 
 mod support;
@@ -295,6 +295,39 @@ fn an_answer_without_what_vod_always_sends_is_no_answer() {
         let said = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
         assert_eq!(o.status.code(), Some(5), "{said}");
         assert!(!said.contains("match"), "{said}");
+    }
+}
+
+#[test]
+fn pictures_are_streamed_with_the_cap() {
+    let _one_at_a_time = serial();
+    let pic = Arc::new(std::sync::OnceLock::<String>::new());
+    let p = pic.clone();
+    let server = Hostile::start(move |r| match r.action().as_str() {
+        "GetImageInfo" => {
+            let id = r.param("ImageId").unwrap_or_default();
+            Reply::json(
+                200,
+                &json!({"RequestId": "R", "ImageInfo": {"ImageId": id, "URL": format!("{}{id}.png", p.get().unwrap()), "Status": "Normal"}}),
+            )
+        }
+        _ if r.path().ends_with("announced.png") => Reply::Sized { status: 200, len: 2 << 30, announce: true },
+        _ => big_unannounced(300 << 20),
+    });
+    pic.set(server.url()).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let options = vodcut::media::Options {
+        cache_dir: Some(cache.path().into()),
+        ffmpeg: Some("/nonexistent".into()),
+        ..Default::default()
+    };
+    let footage = vodcut::media::Footage::new(Ok(client(&server.url(), "v1", Duration::from_secs(30))), options);
+    for (id, bound) in [("announced", 8 * MIB), ("unannounced", 72 * MIB)] {
+        let mut r = None;
+        let peak = peak_of(|| r = Some(rt().block_on(footage.image(id))));
+        let e = r.unwrap().unwrap_err().to_string();
+        assert!(e.contains("larger than 64.0 MB"), "{id}: {e}");
+        assert!(peak < bound, "{id}: peak {} MB", peak / MIB);
     }
 }
 

@@ -85,7 +85,7 @@ cloud-lib-row-tip =
     { $id }
     Drag onto a track
 cloud-thumb-no-http = no HTTP client
-cloud-thumb-http = HTTP { $status }
+cloud-thumb-url = the cover URL
 cloud-thumb-not-picture = not a picture: { $error }
 
 ## Uploads

@@ -75,7 +75,7 @@ cloud-lib-row-tip =
     { $id }
     拖到轨道上即可使用
 cloud-thumb-no-http = 没有 HTTP 客户端
-cloud-thumb-http = HTTP { $status }
+cloud-thumb-url = 封面地址
 cloud-thumb-not-picture = 不是图片：{ $error }
 
 ## 上传
