@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 /// How long output is still awaited once the program itself has ended: what it wrote is in
@@ -99,7 +99,9 @@ pub fn wait(child: &mut Child, deadline: Instant, cancel: &AtomicBool) -> Ended 
     }
 }
 
-/// A pipe read on a thread of its own, at most `max` bytes (the rest is left unread).
+/// A pipe read on a thread of its own, at most `max` bytes (the rest is left unread). The
+/// thread never waits for the caller (the program must not stall on a full pipe while the
+/// caller waits for it to end): what it read is queued, at most `max` bytes in all.
 pub struct Pipe {
     rx: Receiver<Vec<u8>>,
     got: Vec<u8>,
@@ -108,7 +110,7 @@ pub struct Pipe {
 
 impl Pipe {
     pub fn read(from: Option<impl Read + Send + 'static>, max: usize) -> Pipe {
-        let (tx, rx) = sync_channel::<Vec<u8>>(16);
+        let (tx, rx) = channel::<Vec<u8>>();
         if let Some(mut r) = from {
             std::thread::spawn(move || {
                 let mut left = max;
@@ -209,6 +211,16 @@ mod tests {
         assert!(t.elapsed() < Duration::from_secs(3), "waited {:?}", t.elapsed());
         std::thread::sleep(Duration::from_secs(4));
         assert!(!mark.exists(), "the grandchild was killed with its group");
+    }
+
+    #[test]
+    fn a_large_output_does_not_stall_the_program_while_it_is_awaited() {
+        let mut child = sh("head -c 8388608 /dev/zero");
+        let mut out = Pipe::read(child.stdout.take(), 16 << 20);
+        let ended = wait(&mut child, Instant::now() + Duration::from_secs(20), &AtomicBool::new(false));
+        assert!(matches!(ended, Ended::Exited(s) if s.success()), "{ended:?}");
+        assert!(drain(child.id(), &mut [&mut out], Instant::now() + Duration::from_secs(5)));
+        assert_eq!(out.take().len(), 8 << 20);
     }
 
     #[test]
