@@ -560,5 +560,11 @@ mod tests {
         assert_eq!(c.base, "http://127.0.0.1:9000/outin-1");
         let e = OssClient::new(&a("http://oss-cn-shanghai.aliyuncs.com", "outin-1"), t, false).err().unwrap();
         assert!(e.contains("http://"), "{e}");
+        // An upload endpoint from the service is https (or local http), nothing else.
+        for bad in ["file:///etc", "gopher://127.0.0.1:25", "ftp://oss.example.com"] {
+            let scheme = bad.split(':').next().unwrap();
+            let e = OssClient::new(&a(bad, "outin-1"), t, true).err().unwrap();
+            assert!(e.contains(&format!("{scheme}://")), "{bad}: {e}");
+        }
     }
 }
