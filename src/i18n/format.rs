@@ -24,15 +24,20 @@ pub fn size(bytes: u64) -> String {
     format!("{v:.digits$} {}", UNITS[unit])
 }
 
+/// At most `max` characters of `text`, with `…` when cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
 /// An ID (or any text from a file or a server) for a message: whole when short, else its
 /// first 64 characters and "…" with its length, so a 50 MB "MediaId" cannot flood the
 /// terminal or a log.
 pub fn quoted_id(id: &str) -> String {
-    const SHOWN: usize = 64;
-    match id.char_indices().nth(SHOWN) {
-        None => id.to_owned(),
-        Some((cut, _)) => format!("{}… ({})", &id[..cut], size(id.len() as u64)),
-    }
+    let short = shortened(id, 64);
+    if short == id { short } else { format!("{short} ({})", size(id.len() as u64)) }
 }
 
 #[cfg(test)]

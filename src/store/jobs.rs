@@ -5,6 +5,8 @@
 //! between send and answer leaves the record saying "pending" (the outcome to be checked).
 
 use super::atomic::write_atomic;
+/// IDs in messages are cut as everywhere (`i18n::format`).
+pub use crate::i18n::format::shortened;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -134,14 +136,6 @@ pub fn lookup_id(id: &str) -> Result<LookupId, String> {
         return Ok(LookupId::Request);
     }
     Err(crate::t!("core-job-bad-id", id = shortened(id, 64), chars = id.chars().count()))
-}
-
-/// At most `max` characters of `text`, with `…` when cut.
-pub fn shortened(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
 }
 
 pub fn now_secs() -> u64 {
