@@ -202,8 +202,8 @@ fn a_wrapper_whose_child_keeps_the_pipes_open_hangs_neither_frame_nor_render() {
     let project = write_project(
         home.path(),
         r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"vid","In":0,"Out":2}]}]}"#,
-        160,
-        90,
+        320,
+        180,
     );
     let mp4 = home.path().join("draft.mp4");
     let t = Instant::now();
