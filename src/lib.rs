@@ -12,6 +12,7 @@ pub mod edit;
 pub mod i18n;
 pub mod media;
 pub mod model;
+pub mod process;
 pub mod sandbox;
 pub mod sound;
 pub mod store;

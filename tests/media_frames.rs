@@ -351,3 +351,34 @@ fn an_output_size_past_the_documented_maximum_is_refused_before_any_picture_is_m
         assert!(!draft.exists());
     }
 }
+
+#[test]
+fn cached_frames_belong_to_one_account_at_one_endpoint() {
+    let (server, home) = setup();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let at = Time::from_millis(4000);
+    let first = footage(&server, home.path(), None);
+    rt.block_on(first.video_frame("vid", at, 160, &cancel)).unwrap();
+    assert_eq!(first.decodes.load(std::sync::atomic::Ordering::Relaxed), 1);
+    // The same account and endpoint, later (a new process): the frame comes from the disk.
+    let again = footage(&server, home.path(), None);
+    rt.block_on(again.video_frame("vid", at, 160, &cancel)).unwrap();
+    assert_eq!(again.decodes.load(std::sync::atomic::Ordering::Relaxed), 0, "from the disk cache");
+    // Another account on the same endpoint: decoded for it, not handed the first's frame.
+    let mut config = ClientConfig::new(server.url().parse().unwrap());
+    config.timeout = Duration::from_secs(10);
+    let sts = Credentials {
+        security_token: Some(vodcut::api::credentials::Secret::new(support::vod_server::STS_TOKEN)),
+        ..Credentials::session(support::vod_server::STS_KEY_ID, support::vod_server::STS_SECRET)
+    };
+    let options = Options { cache_dir: Some(home.path().to_owned()), ..Options::default() };
+    let other_account = Footage::new(Ok(Client::new(config, sts).unwrap()), options);
+    rt.block_on(other_account.video_frame("vid", at, 160, &cancel)).unwrap();
+    assert_eq!(other_account.decodes.load(std::sync::atomic::Ordering::Relaxed), 1, "decoded for this account");
+    // Another endpoint, where "vid" is no medium at all: no frame from the cache.
+    let elsewhere = VodServer::start();
+    let other_endpoint = footage(&elsewhere, home.path(), None);
+    let e = rt.block_on(other_endpoint.video_frame("vid", at, 160, &cancel)).unwrap_err();
+    assert!(e.to_string().contains("vid"), "{e}");
+}

@@ -163,3 +163,14 @@ core-keychain-no-service = no Secret Service on the session bus
 core-keychain-timeout = the keychain did not answer in time
 core-log-no-rotate = vodcut: cannot rotate { $path }: { $error }
 core-log-no-file = vodcut: cannot write a log file in the data folder ({ $error }); logging to stderr only
+
+# The network: caps, redirects and URLs from a service (api/http.rs).
+core-body-too-large = the answer is larger than { $cap }, more than this call ever needs; it was not read further
+core-too-many-redirects = more than { $n } redirects
+core-redirect-scheme = a redirect to a { $scheme }: URL (only http and https are followed)
+core-api-redirected = the endpoint answered with a redirect (HTTP { $status }); API calls follow no redirects, so nothing was sent on and the answer is not used
+core-url-too-long = { $what } is { $size } long (at most { $max } is accepted)
+core-url-not-http = { $what } is not an http or https URL (it starts with { $scheme }:); only http and https URLs from the service are used
+core-api-deadline = no complete answer within { $secs } s (the whole call, retries included)
+core-api-no-request-id = the answer is not one VOD sends (it has no RequestId): { $body }
+core-api-answer-missing = the { $action } answer has no { $name }: { $body }

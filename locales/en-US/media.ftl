@@ -20,7 +20,7 @@ media-no-connection = no VOD connection: { $error }
 media-decoder-stopped = the decoder stopped: { $error }
 media-download-failed = download failed: { $error }
 media-http-status = the media server answered HTTP { $status }
-media-picture-too-large = the picture is larger than 64 MB
+media-picture-too-large = the picture is larger than { $cap }; it was not downloaded further
 media-picture-unreadable = unreadable picture: { $error }
 media-picture-empty = empty picture
 media-no-ffmpeg-no-stills = ffmpeg is not installed and media { $id } has no cover or snapshots
@@ -29,6 +29,10 @@ media-layer-image = track { $track }, clip { $n } (image { $image })
 media-layer = layer { $n }
 media-no-stream = media { $id } has no MP4 stream and no source file URL to decode
 media-image-no-url = image { $id } has no URL (status { $status })
+media-url-of-play = the PlayURL of media { $id }
+media-url-of-file = the source file URL (FileURL) of media { $id }
+media-url-of-image = the URL of image { $id }
+media-url-of-still = the cover or snapshot URL of media { $id }
 
 ## Draft render
 # A message about one thing: "track V1, clip 2: the medium has no sound".

@@ -85,7 +85,7 @@ cloud-lib-row-tip =
     { $id }
     Drag onto a track
 cloud-thumb-no-http = no HTTP client
-cloud-thumb-http = HTTP { $status }
+cloud-thumb-url = the cover URL
 cloud-thumb-not-picture = not a picture: { $error }
 
 ## Uploads
@@ -152,6 +152,8 @@ cloud-oss-bad-endpoint = the upload address endpoint "{ $endpoint }" is not a UR
 cloud-oss-insecure = the upload address endpoint uses { $scheme }://, which vodcut refuses for { $host }
 cloud-oss-no-https = cannot set up HTTPS: { $error }
 cloud-oss-cut-off = the answer was cut off: { $error }
+cloud-oss-redirected = OSS answered with a redirect (HTTP { $status }); uploads follow no redirects, so neither the file nor the credentials went elsewhere
+cloud-file-shrank = the file ended after { $sent } of { $len } bytes (it changed during the upload)
 
 ## Files dropped on the window
 

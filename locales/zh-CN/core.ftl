@@ -153,3 +153,14 @@ core-keychain-no-service = 会话总线上没有 Secret Service
 core-keychain-timeout = 钥匙串没有及时应答
 core-log-no-rotate = vodcut：无法轮换日志 { $path }：{ $error }
 core-log-no-file = vodcut：无法在数据文件夹中写入日志文件（{ $error }）；日志只写到标准错误输出
+
+# 网络：上限、重定向和服务给出的 URL（api/http.rs）。
+core-body-too-large = 应答超过 { $cap }，远超此调用所需，未再继续读取
+core-too-many-redirects = 重定向超过 { $n } 次
+core-redirect-scheme = 重定向到 { $scheme }: URL（只跟随 http 和 https）
+core-api-redirected = 接入地址返回了重定向（HTTP { $status }）；API 调用不跟随重定向，因此没有转发请求，也不采用该应答
+core-url-too-long = { $what }长 { $size }（最多接受 { $max }）
+core-url-not-http = { $what }不是 http 或 https URL（以 { $scheme }: 开头）；只使用服务给出的 http 和 https URL
+core-api-deadline = { $secs } 秒内没有得到完整应答（整个调用，包括重试）
+core-api-no-request-id = 这不是 VOD 会发送的应答（没有 RequestId）：{ $body }
+core-api-answer-missing = { $action } 的应答没有 { $name }：{ $body }

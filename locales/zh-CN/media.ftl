@@ -19,7 +19,7 @@ media-no-connection = 无法连接点播：{ $error }
 media-decoder-stopped = 解码器已停止：{ $error }
 media-download-failed = 下载失败：{ $error }
 media-http-status = 媒资服务器返回了 HTTP { $status }
-media-picture-too-large = 图片超过 64 MB
+media-picture-too-large = 图片超过 { $cap }，未再继续下载
 media-picture-unreadable = 无法读取图片：{ $error }
 media-picture-empty = 图片是空的
 media-no-ffmpeg-no-stills = 没有安装 ffmpeg，且媒资 { $id } 没有封面或截图
@@ -28,6 +28,10 @@ media-layer-image = 轨道 { $track }，第 { $n } 个片段（图片 { $image }
 media-layer = 第 { $n } 层
 media-no-stream = 媒资 { $id } 没有 MP4 流，也没有可解码的源文件地址
 media-image-no-url = 图片 { $id } 没有地址（状态 { $status }）
+media-url-of-play = 媒资 { $id } 的播放地址（PlayURL）
+media-url-of-file = 媒资 { $id } 的源文件地址（FileURL）
+media-url-of-image = 图片 { $id } 的地址
+media-url-of-still = 媒资 { $id } 的封面或截图地址
 
 ## 草稿渲染
 # 关于某一处的消息：“轨道 V1，第 2 个片段：该媒资没有声音”。

@@ -75,7 +75,7 @@ cloud-lib-row-tip =
     { $id }
     拖到轨道上即可使用
 cloud-thumb-no-http = 没有 HTTP 客户端
-cloud-thumb-http = HTTP { $status }
+cloud-thumb-url = 封面地址
 cloud-thumb-not-picture = 不是图片：{ $error }
 
 ## 上传
@@ -140,6 +140,8 @@ cloud-oss-bad-endpoint = 上传地址（UploadAddress）中的 OSS 接入地址�
 cloud-oss-insecure = 上传地址（UploadAddress）中的 OSS 接入地址使用 { $scheme }://，vodcut 拒绝以此连接 { $host }
 cloud-oss-no-https = 无法建立 HTTPS 连接：{ $error }
 cloud-oss-cut-off = 应答被截断：{ $error }
+cloud-oss-redirected = OSS 返回了重定向（HTTP { $status }）；上传不跟随重定向，文件和凭证都没有发往别处
+cloud-file-shrank = 文件在 { $len } 字节中的 { $sent } 字节处结束（上传期间文件被修改）
 
 ## 拖放到窗口上的文件
 

@@ -290,6 +290,13 @@ impl Client {
             ("ScrollToken", q.scroll_token.clone()),
         ]);
         let v = self.call("SearchMedia", &params, Safety::ReadOnly).await?;
+        // Every SearchMedia answer counts its matches; one that does not is no answer (not "0
+        // items match").
+        if v.get("Total").is_none_or(Value::is_null) {
+            let body: String = v.to_string().chars().take(200).collect();
+            let detail = crate::t!("core-api-answer-missing", action = "SearchMedia", name = "Total", body = body);
+            return Err(ApiError::BadResponse { status: 200, detail });
+        }
         parse("SearchMedia", v)
     }
 

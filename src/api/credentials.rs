@@ -102,30 +102,19 @@ impl Credentials {
     }
 }
 
-/// `text` without any of `values` (as they are, percent-encoded once or twice, as the
-/// string-to-sign holds them), each replaced by `***`. Values shorter than 4 characters are
-/// left: they would match ordinary text.
+/// `text` without any of `values` (in every form they can take there: see
+/// [`super::redact`]), each replaced by `***`. Values shorter than 4 characters are left: they
+/// would match ordinary text.
 pub fn redact_values(text: &str, values: &[&str]) -> String {
     let mut out = text.to_owned();
-    for v in values.iter().filter(|v| v.len() >= 4) {
+    for v in values.iter().filter(|v| v.len() >= super::redact::MIN_LEN) {
         out = replace_forms(&out, v, "***");
     }
     out
 }
 
 fn replace_forms(text: &str, value: &str, with: &str) -> String {
-    if value.len() < 4 {
-        return text.to_owned();
-    }
-    let encoded = super::sign::percent_encode(value);
-    let twice = super::sign::percent_encode(&encoded);
-    let mut out = text.to_owned();
-    for form in [twice.as_str(), encoded.as_str(), value] {
-        if out.contains(form) {
-            out = out.replace(form, with);
-        }
-    }
-    out
+    super::redact::replace_forms(text, value, with)
 }
 
 pub fn mask(id: &str) -> String {

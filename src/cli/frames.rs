@@ -182,13 +182,14 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
     let rt = runtime()?;
     let width = a.width.unwrap_or(0);
     let media_id = a.media_id.as_str();
+    let shown = crate::i18n::format::quoted_id(media_id);
     let cancel = Arc::new(AtomicBool::new(false));
     let (img, _) = rt.block_on(footage.video_frame(media_id, at, width, &cancel)).map_err(|e| {
         (
             EXIT_REFUSED,
             crate::t!(
                 "cli-no-frame-media",
-                media = media_id,
+                media = shown.as_str(),
                 at = crate::model::time::Clock::without_project().time(at),
                 error = e.to_string()
             ),
@@ -203,7 +204,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             file = out.shown(),
             width = img.width,
             height = img.height,
-            media = media_id,
+            media = shown.as_str(),
             at = crate::model::time::Clock::without_project().time(at)
         )
     );

@@ -288,7 +288,7 @@ pub struct Connection {
     /// Allow a plain-http endpoint that is not on this machine.
     #[arg(long)]
     pub allow_insecure_http: bool,
-    /// Seconds to wait for an answer.
+    /// Seconds one call may take: connection, answer and retries together.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
     /// From the global `--signature`.

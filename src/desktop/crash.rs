@@ -69,7 +69,9 @@ pub fn report_text(message: &str, place: &str, thread: &str, backtrace: &str, lo
     }
     let secrets = lock(&SECRETS).clone();
     let values: Vec<&str> = secrets.iter().map(String::as_str).collect();
-    crate::api::credentials::redact_values(&text, &values)
+    let text = crate::api::credentials::redact_values(&text, &values);
+    // And every secret the process met (keys, tokens, upload credentials).
+    crate::api::redact::scrub(&text).into_owned()
 }
 
 /// Writes a report into `dir` as `crash-<unix seconds>-<n>.txt` (never over another).

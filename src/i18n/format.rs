@@ -24,9 +24,35 @@ pub fn size(bytes: u64) -> String {
     format!("{v:.digits$} {}", UNITS[unit])
 }
 
+/// At most `max` characters of `text`, with `…` when cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// An ID (or any text from a file or a server) for a message: whole when short, else its
+/// first 64 characters and "…" with its length, so a 50 MB "MediaId" cannot flood the
+/// terminal or a log.
+pub fn quoted_id(id: &str) -> String {
+    let short = shortened(id, 64);
+    if short == id { short } else { format!("{short} ({})", size(id.len() as u64)) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_ids_are_cut() {
+        let id = "5aed81b74ba84920be578cdfe004af4b";
+        assert_eq!(quoted_id(id), id);
+        let huge = "a".repeat(50 << 20);
+        let q = quoted_id(&huge);
+        assert!(q.starts_with(&"a".repeat(64)) && q.ends_with("… (50.0 MB)") && q.len() < 100, "{q}");
+        assert_eq!(quoted_id(&"视".repeat(65)).chars().filter(|c| *c == '视').count(), 64);
+    }
 
     #[test]
     fn sizes() {

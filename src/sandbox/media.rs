@@ -41,8 +41,8 @@ pub fn write_seconds_video(ffmpeg: &Path, path: &Path) -> Result<(), String> {
         return Ok(());
     }
     let tmp = path.with_extension(format!("{}.part.mp4", std::process::id()));
-    let mut child = std::process::Command::new(ffmpeg)
-        .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s"])
+    let mut cmd = std::process::Command::new(ffmpeg);
+    cmd.args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s"])
         .arg(format!("{W}x{H}"))
         .args(["-r", &FPS.to_string(), "-i", "-", "-f", "lavfi", "-i"])
         .arg(format!("sine=frequency=440:sample_rate=16000:duration={SECONDS}"))
@@ -53,9 +53,8 @@ pub fn write_seconds_video(ffmpeg: &Path, path: &Path) -> Result<(), String> {
         .arg(&tmp)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| super::seed::cannot_run(ffmpeg, e))?;
+        .stderr(std::process::Stdio::piped());
+    let mut child = crate::process::own_group(&mut cmd).spawn().map_err(|e| super::seed::cannot_run(ffmpeg, e))?;
     if let Some(mut stdin) = child.stdin.take() {
         for s in 0..SECONDS {
             let c = colour_of_second(s);

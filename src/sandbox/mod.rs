@@ -205,27 +205,22 @@ pub fn find_ffmpeg(configured: Option<&Path>) -> Option<PathBuf> {
     crate::media::decode::Ffmpeg::find(configured.as_deref()).ok().map(|f| f.path().to_owned())
 }
 
-/// Waits for an ffmpeg that makes `tmp` (at most a minute), then renames it to `path`.
+/// Waits for an ffmpeg that makes `tmp` (at most a minute; then its process group is
+/// killed), then renames it to `path`.
 pub(crate) fn finish_ffmpeg(mut child: std::process::Child, tmp: &Path, path: &Path) -> Result<(), String> {
+    use crate::process::{Ended, Pipe};
+    let mut err = Pipe::read(child.stderr.take(), 1 << 16);
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s,
-            Ok(None) if std::time::Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                let _ = std::fs::remove_file(tmp);
-                return Err(crate::t!("sandbox-ffmpeg-too-long"));
-            }
+    let status = match crate::process::wait(&mut child, deadline, &std::sync::atomic::AtomicBool::new(false)) {
+        Ended::Exited(s) => s,
+        _ => {
+            let _ = std::fs::remove_file(tmp);
+            return Err(crate::t!("sandbox-ffmpeg-too-long"));
         }
     };
     if !status.success() {
-        let mut why = String::new();
-        if let Some(mut e) = child.stderr.take() {
-            use std::io::Read as _;
-            let _ = e.read_to_string(&mut why);
-        }
+        crate::process::drain(child.id(), &mut [&mut err], deadline);
+        let why = String::from_utf8_lossy(&err.take()).into_owned();
         let _ = std::fs::remove_file(tmp);
         let why: String = why.trim().chars().take(300).collect();
         return Err(crate::t!("sandbox-ffmpeg-failed", status = status.to_string(), output = why));

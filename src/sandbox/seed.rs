@@ -160,16 +160,15 @@ fn lavfi(ffmpeg: &Path, path: &Path, args: &[&str]) -> Result<(), String> {
         return Ok(());
     }
     let tmp = path.with_extension(format!("{}.part.mp4", std::process::id()));
-    let child = std::process::Command::new(ffmpeg)
-        .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y"])
+    let mut cmd = std::process::Command::new(ffmpeg);
+    cmd.args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y"])
         .args(args)
         .args(["-c:a", "aac", "-shortest", "-movflags", "+faststart"])
         .arg(&tmp)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| cannot_run(ffmpeg, e))?;
+        .stderr(std::process::Stdio::piped());
+    let child = crate::process::own_group(&mut cmd).spawn().map_err(|e| cannot_run(ffmpeg, e))?;
     super::finish_ffmpeg(child, &tmp, path)
 }
 

@@ -39,16 +39,11 @@ pub fn args(input: &str, from: f64, length: f64, speed: f64) -> Vec<String> {
     let mut filters = vec![super::mix::TO_STEREO.to_owned(), format!("aresample={RATE}")];
     filters.extend(tempo_filters(speed));
     let mut a: Vec<String> = ["-hide_banner", "-nostdin", "-loglevel", "error"].map(str::to_owned).to_vec();
-    if input.starts_with("http://") || input.starts_with("https://") {
-        a.extend(["-rw_timeout".to_owned(), "15000000".to_owned()]);
-    }
+    a.extend(["-ss".to_owned(), format!("{:.4}", from.max(0.0)), "-t".to_owned(), format!("{:.4}", length.max(0.0))]);
+    // A URL may use http(s) only, anything else is read as a plain file (the same rule as
+    // every ffmpeg that reads footage: docs/security.md).
+    a.extend(crate::media::decode::input_args(input));
     a.extend([
-        "-ss".to_owned(),
-        format!("{:.4}", from.max(0.0)),
-        "-t".to_owned(),
-        format!("{:.4}", length.max(0.0)),
-        "-i".to_owned(),
-        input.to_owned(),
         "-vn".to_owned(),
         "-af".to_owned(),
         filters.join(","),
@@ -83,13 +78,8 @@ impl PcmStream {
     pub fn start(ff: &Ffmpeg, input: &str, from: f64, length: f64, speed: f64) -> std::io::Result<PcmStream> {
         let mut c = Command::new(ff.path());
         c.args(args(input, from, length, speed)).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null());
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::CommandExt;
-            // Its own process group, so stopping it stops anything it started too.
-            c.process_group(0);
-        }
-        let mut child = c.spawn()?;
+        // Its own process group, so stopping it stops anything it started too.
+        let mut child = crate::process::own_group(&mut c).spawn()?;
         let out = child.stdout.take();
         let (tx, rx) = sync_channel(QUEUED);
         std::thread::Builder::new().name("vodcut-sound-decode".into()).spawn(move || {
@@ -134,21 +124,25 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> usize {
 
 impl Drop for PcmStream {
     fn drop(&mut self) {
-        #[cfg(unix)]
-        if let Ok(pid) = i32::try_from(self.child.id()) {
-            // SAFETY: kill(2) on the process group this stream started; no memory is touched.
-            unsafe {
-                libc::kill(-pid, libc::SIGKILL);
-            }
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        crate::process::kill_group(&mut self.child);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_may_use_http_only_and_anything_else_is_a_plain_file() {
+        let a = args("https://cdn.example.com/a.mp4?auth=x", 1.0, 2.0, 1.0);
+        let i = a.iter().position(|x| x == "-i").unwrap();
+        let w = a.iter().position(|x| x == "-protocol_whitelist").unwrap();
+        assert!(w < i && a[w + 1] == "http,https,tcp,tls,crypto", "{a:?}");
+        let a = args("concat:/etc/passwd|/x", 0.0, 1.0, 1.0);
+        let i = a.iter().position(|x| x == "-i").unwrap();
+        assert_eq!(a[i - 1], "file", "only the file protocol");
+        assert_eq!(a[i + 1], "file:concat:/etc/passwd|/x", "read as a file name, never as a protocol");
+    }
 
     #[test]
     fn tempo_keeps_each_filter_in_range() {

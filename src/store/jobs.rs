@@ -5,6 +5,8 @@
 //! between send and answer leaves the record saying "pending" (the outcome to be checked).
 
 use super::atomic::write_atomic;
+/// IDs in messages are cut as everywhere (`i18n::format`).
+pub use crate::i18n::format::shortened;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -136,14 +138,6 @@ pub fn lookup_id(id: &str) -> Result<LookupId, String> {
     Err(crate::t!("core-job-bad-id", id = shortened(id, 64), chars = id.chars().count()))
 }
 
-/// At most `max` characters of `text`, with `…` when cut.
-pub fn shortened(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
-}
-
 pub fn now_secs() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
@@ -213,7 +207,9 @@ impl JobStore {
             ));
         }
         std::fs::create_dir_all(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(job).map_err(std::io::Error::other)?;
+        let text = serde_json::to_string_pretty(job).map_err(std::io::Error::other)?;
+        // No secret the process holds reaches the history, however an error quoted it.
+        let bytes = crate::api::redact::scrub(&text).into_owned().into_bytes();
         write_atomic(&self.dir.join(format!("{}.json", job.id)), &bytes, false)
     }
 

@@ -46,7 +46,9 @@ pub fn open_with(program: &Path, path: &Path, failed: OpenFailed) {
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
-        let why = match cmd.spawn() {
+        // A group of its own, like every program vodcut starts: the player is the user's now,
+        // and Ctrl+C in the editor's terminal is not meant for it.
+        let why = match crate::process::own_group(&mut cmd).spawn() {
             Err(e) => {
                 Some(crate::t!("shell-no-player-start", program = program.display().to_string(), error = e.to_string()))
             }

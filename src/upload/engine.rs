@@ -5,7 +5,7 @@
 
 use super::check::{Checked, MediaKind, check_file, check_tags, content_type, title_for};
 use super::error::UploadError;
-use super::oss::{OssClient, OssError, etag_of, md5_of};
+use super::oss::{OssClient, OssError, Payload, etag_of, md5_of};
 use super::resume::{check_of, verify_parts};
 use super::state::{StateStore, UploadState};
 use crate::api::upload_calls::{UploadAuth, UploadMeta};
@@ -254,6 +254,12 @@ async fn read_part(path: &Path, offset: u64, len: u64) -> Result<Part, UploadErr
         Ok(Part { data: bytes::Bytes::from(buf), md5, check })
     })
     .await;
+    read_result(shown, r)
+}
+
+/// A file read on a blocking thread, as the engine's error naming the file.
+#[allow(clippy::result_large_err)] // the error every engine step returns, not boxed here alone
+fn read_result<T>(shown: String, r: Result<std::io::Result<T>, tokio::task::JoinError>) -> Result<T, UploadError> {
     match r {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => {
@@ -263,6 +269,37 @@ async fn read_part(path: &Path, offset: u64, len: u64) -> Result<Part, UploadErr
             Err(UploadError::Io { path: shown, detail: crate::t!("cloud-up-read-stopped", error = e.to_string()) })
         }
     }
+}
+
+/// The MD5 of the first `len` bytes of `path`, read in pieces off the async threads.
+async fn file_md5(path: &Path, len: u64) -> Result<[u8; 16], UploadError> {
+    let p = path.to_owned();
+    let shown = path.display().to_string();
+    let r = tokio::task::spawn_blocking(move || -> std::io::Result<[u8; 16]> {
+        use md5::Digest;
+        use std::io::Read;
+        let mut f = std::fs::File::open(&p)?.take(len);
+        let mut hash = md5::Md5::new();
+        let mut buf = vec![0u8; 1 << 20];
+        let mut read = 0u64;
+        loop {
+            let n = f.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            read += n as u64;
+            hash.update(&buf[..n]);
+        }
+        if read != len {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                crate::t!("cloud-file-shrank", len = len, sent = read),
+            ));
+        }
+        Ok(hash.finalize().into())
+    })
+    .await;
+    read_result(shown, r)
 }
 
 fn changed(checked: &Checked, state: &UploadState) -> Option<String> {
@@ -459,15 +496,18 @@ pub async fn upload_file(
     };
 
     if st.upload_id.is_none() && st.part_size >= st.size {
-        // One PUT: at most `simple_limit` bytes in memory.
+        // One PUT, streamed from the file.
         if ctl.is_cancelled() {
             store.remove(&abs);
             return Err(UploadError::Cancelled);
         }
-        let Part { data, md5, .. } = read_part(&req.path, 0, st.size).await?;
+        // Streamed from the file (an image may be gigabytes): its MD5 first, then each try
+        // reads it again as it goes out. OSS checks the MD5, so a file changed in between is
+        // refused rather than stored.
+        let md5 = file_md5(&req.path, st.size).await?;
         let step = crate::t!("cloud-step-upload");
         let put = with_retries(&session, cfg, &step, |auth| {
-            let data = data.clone();
+            let data = Payload::File { path: req.path.clone(), len: st.size };
             let oss = &oss;
             async move { oss.put_object(&auth, data, &md5, ctype).await }
         });

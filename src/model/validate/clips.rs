@@ -30,7 +30,7 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
         if let Some(id) = id.as_deref().map(str::trim).filter(|id| !id.is_empty())
             && !is_media_id(id)
         {
-            out.warn(here(field), crate::t!("v-id-shape", field = field, id = id));
+            out.warn(here(field), crate::t!("v-id-shape", field = field, id = crate::i18n::format::quoted_id(id)));
         }
     }
     if track.kind == TrackKind::Video
