@@ -47,8 +47,10 @@ APP_PID=""
 cleanup() { stop_all; kill "$PA_PID" 2>/dev/null || true; wait "$PA_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 fail() { echo "e2e-sound: $*" >&2; import -window root "$OUT/failure.png" || true; exit 1; }
-for _ in $(seq 100); do pactl info > /dev/null 2>&1 && break; sleep 0.1; done
-pactl info > /dev/null 2>&1 || fail "the private pulseaudio did not start (see $OUT/pulseaudio.log)"
+# Ready when the null sink is there (a cold machine under load can take seconds).
+sink_up() { pactl list short sinks 2>/dev/null | grep -q vodcut_null; }
+for _ in $(seq 300); do sink_up && break; sleep 0.1; done
+sink_up || fail "the private pulseaudio did not start in 30 s (see $OUT/pulseaudio.log)"
 
 VODCUT_AV_LOG="$OUT_ABS/av.log" RUST_LOG="${RUST_LOG:-info,vodcut::sound=debug}" "$BIN" "$OUT/sound.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
