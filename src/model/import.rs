@@ -100,11 +100,15 @@ pub enum ParseError {
 /// Reads `bytes` as a `T`. The fast pass keeps no path; only when it fails on the shape is
 /// the text read again, tracking where, so the message can say `Tracks[2].Clips[5].In`.
 pub fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+    // Counted per parse: the second one below (for the error's path) starts afresh.
+    let budget = super::budget::Budget::new(super::budget::MAX_PIECES);
     let e = match serde_json::from_slice::<T>(bytes) {
         Ok(v) => return Ok(v),
         Err(e) if e.classify() == serde_json::error::Category::Data => e,
         Err(e) => return Err(ParseError::Json(e)),
     };
+    drop(budget);
+    let _budget = super::budget::Budget::new(super::budget::MAX_PIECES);
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Err(pe) => (pe.path().to_string(), pe.into_inner()),
@@ -213,10 +217,57 @@ pub fn project_from_timeline(tl: Timeline) -> Project {
     p
 }
 
+/// Request fields as `vodcut export` prints them. The Timeline, most of the text, is borrowed
+/// from it: a copy would double what opening the largest input holds.
+struct RequestFields<'a> {
+    timeline: Option<&'a serde_json::value::RawValue>,
+    other: Extra,
+}
+
+impl<'de> serde::Deserialize<'de> for RequestFields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RequestFields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&crate::t!("core-json-an-object"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = RequestFields { timeline: None, other: Extra::new() };
+                while let Some(key) = map.next_key::<Key>()? {
+                    super::budget::take::<A::Error>()?;
+                    let fresh = if key.as_str() == "Timeline" {
+                        out.timeline.replace(map.next_value()?).is_none()
+                    } else {
+                        out.other.push_read(key.as_str().to_owned(), map.next_value_seed(super::json::RawSeed)?)
+                    };
+                    if !fresh {
+                        return Err(super::json::duplicate(key.as_str()));
+                    }
+                }
+                match out.other.duplicate_key() {
+                    Some(key) => Err(super::json::duplicate(key)),
+                    None => Ok(out),
+                }
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// `{"Timeline": "...", "Title": "...", "MediaMetadata": "{...}", ...}` -> project.
 fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
-    let fields: Extra = parse_typed(bytes).map_err(|e| import_error(e, ""))?;
-    let timeline = fields.get("Timeline").map(|r| r.get()).unwrap_or("null"); // i18n-exempt: JSON
+    let budget = super::budget::Budget::new(super::budget::MAX_PIECES);
+    let read: serde_json::Result<RequestFields> = serde_json::from_slice(bytes);
+    drop(budget);
+    let RequestFields { timeline, other: fields } = read.map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            ImportError::Shape { path: place(""), message: shape_message(&e) }
+        } else {
+            ImportError::NotJson(syntax_message(&e))
+        }
+    })?;
+    let timeline = timeline.map(|r| r.get()).unwrap_or("null"); // i18n-exempt: JSON
     let mut p = import_at(timeline.as_bytes(), "Timeline")?;
     let o: Map<String, Value> = fields
         .iter()

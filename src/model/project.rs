@@ -4,6 +4,7 @@
 //! imported Timeline carried survives; everything else here (names, lock, hide, markers, view,
 //! bin) is editor-only and never reaches the API.
 
+use super::budget::counted_list;
 use super::json::{number_f32, one_of, optional_whole, whole_number};
 use super::time::Time;
 use super::wire::{Clip, Extra};
@@ -131,7 +132,7 @@ json_object!(Track, "core-what-track", init: Track::new(TrackKind::Video, ""), e
     "Locked" => locked,
     "Hidden" => hidden,
     "Targeted" => targeted,
-    "Clips" => clips,
+    "Clips" => clips with counted_list,
     "Extra" => extra,
 });
 
@@ -159,7 +160,7 @@ json_object!(MediaMetadata, "core-what-media-metadata", init: MediaMetadata::def
     "Description" => description,
     "CoverURL" => cover_url,
     "CateId" => cate_id,
-    "Tags" => tags,
+    "Tags" => tags with counted_list,
 });
 
 /// Production settings (ProduceConfig).
@@ -359,14 +360,14 @@ json_object!(Project, "core-what-project", init: Project::default(), extra: othe
     "MediaMetadata" => media_metadata,
     "ProduceConfig" => produce_config,
     "UserData" => user_data,
-    "Tracks" => tracks,
+    "Tracks" => tracks with counted_list,
     "TimelineExtra" => timeline_extra,
-    "Markers" => markers,
+    "Markers" => markers with counted_list,
     "Playhead" => playhead,
     "MarkIn" => mark_in,
     "MarkOut" => mark_out,
     "Zoom" => zoom with number_f32,
-    "Bin" => bin,
+    "Bin" => bin with counted_list,
     "FrameRate" => frame_rate,
 });
 

@@ -5,6 +5,7 @@
 //! out unchanged. Fields the app does not know land in `extra` and are written back as they
 //! came, at every level (timeline, track, clip, effect).
 
+use super::budget::counted_list;
 use super::time::Time;
 use crate::json_object;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -182,7 +183,7 @@ json_object!(Clip, "core-what-clip", init: Clip::default(), extra: extra, requir
     "FontColorOpacity" => font_color_opacity,
     "FontFace" => font_face,
     "Alignment" => alignment,
-    "Effects" => effects,
+    "Effects" => effects with counted_list,
 });
 
 impl Clip {
@@ -394,7 +395,7 @@ macro_rules! track_type {
             pub extra: Extra,
         }
         json_object!($name, "core-what-track", init: $name::default(), extra: extra, required: [], {
-            $field => clips,
+            $field => clips with counted_list,
         });
     };
 }
@@ -438,10 +439,10 @@ pub struct Timeline {
 }
 
 json_object!(Timeline, "core-what-timeline", init: Timeline::default(), extra: extra, required: [], {
-    "VideoTracks" => video_tracks,
-    "AudioTracks" => audio_tracks,
-    "ImageTracks" => image_tracks,
-    "SubtitleTracks" => subtitle_tracks,
+    "VideoTracks" => video_tracks with counted_list,
+    "AudioTracks" => audio_tracks with counted_list,
+    "ImageTracks" => image_tracks with counted_list,
+    "SubtitleTracks" => subtitle_tracks with counted_list,
 });
 
 #[cfg(test)]
