@@ -19,7 +19,11 @@ pub struct TrackIndex {
 
 impl TrackIndex {
     pub fn build(project: &Project, track: usize) -> Self {
-        let placements = layout_track(&project.tracks[track], &project.media_durations());
+        Self::from_placements(layout_track(&project.tracks[track], &project.media_durations()))
+    }
+
+    /// The index of a track already laid out (the document keeps each track's layout).
+    pub fn from_placements(placements: Vec<Placement>) -> Self {
         let mut spans: Vec<(Time, Time, usize)> =
             placements.iter().enumerate().map(|(i, p)| (p.start, p.end, i)).collect();
         spans.sort_unstable();

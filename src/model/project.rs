@@ -470,12 +470,20 @@ pub fn clip_length(clip: &Clip, source_duration: Option<Time>) -> Option<Time> {
 /// Lays a track's clips out as the service does: a clip without TimelineIn starts where the
 /// previous one ended.
 pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Placement> {
+    layout_track_noting(track, durations).0
+}
+
+/// [`layout_track`], and whether any clip's start is implicit (no TimelineIn), found in the
+/// same pass: a second pass over 100 000 clips costs about as much as the layout.
+pub fn layout_track_noting(track: &Track, durations: &HashMap<&str, Time>) -> (Vec<Placement>, bool) {
     let mut cursor = Time::ZERO;
     let mut cursor_known = true;
-    track
+    let mut implicit = false;
+    let places = track
         .clips
         .iter()
         .map(|clip| {
+            implicit |= clip.timeline_in.is_none();
             let (start, start_known) = match clip.timeline_in {
                 Some(t) => (t, true),
                 None => (cursor, cursor_known),
@@ -496,7 +504,8 @@ pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Place
             cursor_known = start_known && length_known;
             Placement { start, end, start_known, length_known }
         })
-        .collect()
+        .collect();
+    (places, implicit)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! (in place, one per distance), removals from the highest index down, then new clips at
 //! the end of the track's list.
 
-use super::{Edit, Refused, end_by_timeline_out, materialize, shifted};
+use super::{Edit, Refused, TrackLayout, end_by_timeline_out, materialize_laid, shifted};
 use crate::model::project::{Placement, TrackKind};
 use crate::model::wire::{Clip, EffectKind};
 use crate::model::{Project, Time};
@@ -72,13 +72,14 @@ impl TrackPlan {
         }
     }
 
-    /// The edits, in an order whose indexes hold (see the module's comment).
-    pub fn edits(self, project: &Project) -> Vec<Edit> {
+    /// The edits, in an order whose indexes hold (see the module's comment); `layout` is the
+    /// track's as the plan found it.
+    pub fn edits(self, project: &Project, layout: &TrackLayout) -> Vec<Edit> {
         if self.is_empty() {
             return Vec::new();
         }
         let track = self.track;
-        let mut edits = materialize(project, track);
+        let mut edits = if layout.implicit { materialize_laid(project, track, &layout.places) } else { Vec::new() };
         edits.extend(self.set.into_iter().map(|(index, clip)| Edit::SetClip { track, index, clip: Box::new(clip) }));
         edits.extend(self.shift.into_iter().map(|(delta, indexes)| Edit::ShiftClips {
             track,

@@ -77,6 +77,8 @@ pub struct Editor {
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    /// The frame (pass) that last checked the project for problems.
+    problems_pass: u64,
     /// Per-track validation results, reused for tracks an edit did not touch.
     validation: crate::model::validate::ValidationCache,
     window_title: String,
@@ -155,6 +157,7 @@ impl Editor {
             status: crate::t!("shell-new-project"),
             error: None,
             problems: None,
+            problems_pass: u64::MAX,
             validation: Default::default(),
             window_title: String::new(),
             bin_form: AddForm::default(),

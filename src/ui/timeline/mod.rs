@@ -227,11 +227,11 @@ impl TimelineState {
                     continue;
                 }
                 keys[t] = rev;
-                idx[t] = TrackIndex::build(&doc.project, t);
+                idx[t] = TrackIndex::from_placements(doc.track_layout(t).places.to_vec());
                 self.lanes[t] = Lanes::assign(&idx[t].placements);
             } else {
                 keys.push(rev);
-                idx.push(TrackIndex::build(&doc.project, t));
+                idx.push(TrackIndex::from_placements(doc.track_layout(t).places.to_vec()));
                 self.lanes.push(Lanes::assign(&idx[t].placements));
             }
         }
