@@ -48,7 +48,13 @@ impl Default for Document {
 }
 
 impl Document {
-    pub fn new(project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
+    pub fn new(mut project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
+        // Room for clips an edit adds at the end of a track (a split's second part, a drop):
+        // a track read from a file has no spare capacity, and the first clip added would copy
+        // the whole track (5 000 clips of ~450 bytes: 2 MB; 40 MB for an insert on 20 tracks).
+        for t in &mut project.tracks {
+            t.clips.reserve(16.max(t.clips.len() / 16));
+        }
         let mut history = History::default();
         history.reset(dirty);
         let mut r = [0u8; 6];

@@ -115,13 +115,16 @@ pub struct Change {
 pub struct TrackLayout {
     pub places: std::sync::Arc<Vec<Placement>>,
     pub implicit: bool,
+    /// The earliest start of a clip whose place or length is a stand-in, if any.
+    pub first_provisional: Option<Time>,
 }
 
 impl TrackLayout {
     pub fn of(project: &Project, track: usize) -> Self {
         let (places, implicit) =
             crate::model::project::layout_track_noting(&project.tracks[track], &project.media_durations());
-        TrackLayout { places: std::sync::Arc::new(places), implicit }
+        let first_provisional = places.iter().filter(|p| p.is_provisional()).map(|p| p.start).min();
+        TrackLayout { places: std::sync::Arc::new(places), implicit, first_provisional }
     }
 }
 

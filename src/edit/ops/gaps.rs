@@ -32,15 +32,9 @@ pub fn gap_at(project: &Project, track: usize, t: Time) -> Option<(Time, Time)> 
     gaps(&places).into_iter().find(|(s, e)| *s <= t && t < *e)
 }
 
-/// Refused if a gap's extent depends on a clip whose place or length is a stand-in: closing
-/// it would move clips by a guess.
-fn known_before(places: &[Placement], until: Time) -> Result<(), Refused> {
-    if places.iter().any(|p| p.is_provisional() && p.start < until) { Err(Refused::UnknownLength) } else { Ok(()) }
-}
-
 /// Takes `ranges` out of each of `tracks` (closing them up with `close`), as one edit.
 /// With `close`, refused where the closing would move clips by a guess (a clip of unknown
-/// length before the last range's end).
+/// place or length before the last range's end: the gap's extent depends on it).
 fn cut_tracks(
     project: &Project,
     layouts: &Layouts,
@@ -51,8 +45,11 @@ fn cut_tracks(
     let mut edits = Vec::new();
     for &t in tracks {
         let layout = layouts.get(project, t);
-        if close && let Some(&(_, last)) = ranges.last() {
-            known_before(&layout.places, last)?;
+        if close
+            && let Some(&(_, last)) = ranges.last()
+            && layout.first_provisional.is_some_and(|p| p < last)
+        {
+            return Err(Refused::UnknownLength);
         }
         let mut plan = TrackPlan::new(t);
         cut(project, &mut plan, &layout.places, ranges, close, &|_| false)?;

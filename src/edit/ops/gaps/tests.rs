@@ -71,3 +71,19 @@ fn q_and_w_ripple_the_nearest_edit_to_the_playhead_on_every_targeted_track() {
     assert!(!has_overlap(&q));
     assert_eq!(ripple_to_playhead(&p, s(20), true).map(|_| ()), Err(Refused::Nothing));
 }
+
+#[test]
+fn a_gap_after_a_clip_of_unknown_length_is_not_closed() {
+    // u's length is not known (drawn 5 s long): the gap before b depends on it.
+    let p = crate::model::export::import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"u"},{"MediaId":"b","Out":3,"TimelineIn":10}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(close_gaps(&p, &[0]), Err(Refused::UnknownLength));
+    assert_eq!(close_gap(&p, 0, s(5), s(10)), Err(Refused::UnknownLength));
+    // Lift leaves gaps: it needs no lengths beyond the range's.
+    let mut p = p;
+    (p.mark_in, p.mark_out) = (Some(s(11)), Some(s(12)));
+    assert!(lift_or_extract(&p, false).is_ok());
+    assert_eq!(lift_or_extract(&p, true), Err(Refused::UnknownLength));
+}
