@@ -34,6 +34,12 @@ impl TrackIndex {
         TrackIndex { spans, placements, longest, edges }
     }
 
+    /// Whether any two clips of the track play at the same time. Sorted by start, two
+    /// overlapping clips mean two neighbours in that order overlap.
+    pub fn any_overlap(&self) -> bool {
+        self.spans.windows(2).any(|w| w[1].0 < w[0].1)
+    }
+
     /// Clip indexes whose span touches `[from, to)`, in start order.
     pub fn in_range(&self, from: Time, to: Time) -> impl Iterator<Item = (Time, Time, usize)> + '_ {
         let first = self.spans.partition_point(|(s, _, _)| *s < from - self.longest);
@@ -103,6 +109,10 @@ mod tests {
         assert_eq!(idx.at(Time::from_secs(11)), Some(1));
         assert_eq!(idx.at(Time::from_secs(5)), None);
         assert_eq!(idx.end(), Time::from_secs(13));
+        assert!(!idx.any_overlap());
+        // A long clip over two later ones overlaps the first of them (the neighbour in start order).
+        let o = import_timeline_str(r#"{"ImageTracks":[{"ImageTrackClips":[{"ImageId":"a","TimelineIn":0,"TimelineOut":9},{"ImageId":"b","TimelineIn":5,"TimelineOut":6},{"ImageId":"c","TimelineIn":1,"TimelineOut":2}]}]}"#).unwrap();
+        assert!(TrackIndex::build(&o, 0).any_overlap());
     }
 
     #[test]

@@ -177,6 +177,11 @@ impl TimelineState {
     }
 }
 
+/// The sub-rows of a track: one unless its clips overlap.
+fn lanes_of(index: &TrackIndex) -> Lanes {
+    if index.any_overlap() { Lanes::assign(&index.placements) } else { Lanes::single(index.placements.len()) }
+}
+
 /// Track indexes top-down as shown: subtitles, overlays, video (top layer first), audio.
 pub fn display_order(project: &Project) -> Vec<usize> {
     let mut order = Vec::with_capacity(project.tracks.len());
@@ -228,11 +233,11 @@ impl TimelineState {
                 }
                 keys[t] = rev;
                 idx[t] = TrackIndex::from_placements(doc.track_layout(t).places.to_vec());
-                self.lanes[t] = Lanes::assign(&idx[t].placements);
+                self.lanes[t] = lanes_of(&idx[t]);
             } else {
                 keys.push(rev);
                 idx.push(TrackIndex::from_placements(doc.track_layout(t).places.to_vec()));
-                self.lanes.push(Lanes::assign(&idx[t].placements));
+                self.lanes.push(lanes_of(&idx[t]));
             }
         }
     }
