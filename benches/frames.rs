@@ -226,3 +226,26 @@ fn plan_one_frame_50_clips(b: divan::Bencher) {
     let t = Time::from_millis(20_500);
     b.bench_local(|| plan_at(&p, t, (1280, 720), &active_by_layout(&p, t)));
 }
+
+/// 2 000 subtitles at FontSize 2000 over one 1280x720 frame (issue 24: 32 s a `still` before
+/// glyphs were cached and off-frame ones skipped); compare with `compose_preview_frame_640`.
+#[divan::bench(sample_count = 5)]
+fn compose_2000_subtitles_at_font_size_2000(b: divan::Bencher) {
+    let p = project_50();
+    let t = Time::from_millis(0);
+    let mut plan = plan_at(&p, t, (1280, 720), &active_by_layout(&p, t));
+    plan.layers.clear();
+    for i in 0..2000 {
+        plan.layers.push(compose::Layer::Text(compose::TextBox {
+            content: format!("Subtitle {i}"),
+            x: 640.0,
+            y: 680.0,
+            anchor: (0.5, 1.0),
+            size: 2000.0,
+            colour: [255, 255, 255],
+            opacity: 1.0,
+        }));
+    }
+    let pics: HashMap<usize, Image> = HashMap::new();
+    b.bench_local(|| compose::compose(&plan, &pics, None));
+}

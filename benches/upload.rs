@@ -132,3 +132,62 @@ fn md5_of_an_8mib_part(b: divan::Bencher) {
     let part = vec![7u8; 8 * MB as usize];
     b.bench(|| vodcut::upload::oss::md5_of(divan::black_box(&part)));
 }
+
+/// The state of a 256 MB upload whose parts are all confirmed, with or without each part's
+/// check (see src/upload/resume.rs).
+fn confirmed_state(path: &Path, with_checks: bool) -> vodcut::upload::state::UploadState {
+    use vodcut::upload::oss::{etag_of, md5_of};
+    let size = std::fs::metadata(path).unwrap().len();
+    let part_size = 8 * MB;
+    let mut st = vodcut::upload::state::UploadState {
+        version: 1,
+        path: path.to_owned(),
+        size,
+        mtime_ns: "0".into(),
+        kind: vodcut::upload::MediaKind::Video,
+        media_id: "0123456789abcdef0123456789abcdef".into(),
+        title: "bench".into(),
+        address: vodcut::api::upload_calls::UploadAddress {
+            endpoint: "https://e".into(),
+            bucket: "b".into(),
+            file_name: "k".into(),
+        },
+        upload_id: Some("U".into()),
+        part_size,
+        parts: Default::default(),
+        checks: Default::default(),
+        started: 0,
+    };
+    let bytes = std::fs::read(path).unwrap();
+    for (i, part) in bytes.chunks(part_size as usize).enumerate() {
+        st.parts.insert(i as u32 + 1, etag_of(&md5_of(part)));
+        if with_checks {
+            st.checks.insert(i as u32 + 1, vodcut::upload::resume::check_of(part));
+        }
+    }
+    st
+}
+
+/// Before a resume, every confirmed part is verified against the file: by its check (three
+/// 16 KB windows a part), the way vodcut does it...
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn resume_check_256mb_by_windows(b: divan::Bencher) {
+    let f = fixture();
+    let st = confirmed_state(&f.file_256, true);
+    b.bench(|| {
+        let mut st = st.clone();
+        assert_eq!(vodcut::upload::resume::verify_parts(&f.file_256, &mut st).unwrap(), None);
+    });
+}
+
+/// ...against the reference: re-reading every confirmed byte for its MD5 (what a state
+/// without checks costs, once).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn resume_check_256mb_by_md5(b: divan::Bencher) {
+    let f = fixture();
+    let st = confirmed_state(&f.file_256, false);
+    b.bench(|| {
+        let mut st = st.clone();
+        assert_eq!(vodcut::upload::resume::verify_parts(&f.file_256, &mut st).unwrap(), None);
+    });
+}

@@ -31,7 +31,10 @@ xprop -id "$WID" _NET_WM_ICON | grep -q '_NET_WM_ICON(CARDINAL) = ' || fail "the
 xdotool windowfocus --sync "$WID"; sleep 1.5
 # Unsaved work: a title typed into the Title field.
 xdotool mousemove 120 78; sleep 0.3; xdotool click 1; sleep 0.5
-xdotool type --delay 30 "Crash day"; sleep 0.5
+xdotool type --delay 30 "Crash day"
+# The title follows within a frame or two; on a loaded machine a software-rendered frame can
+# take a while, so look for up to 5 s.
+for _ in $(seq 50); do [ "$(xdotool getwindowname "$WID")" = "*Crash day — crash.vodcut — vodcut" ] && break; sleep 0.1; done
 [ "$(xdotool getwindowname "$WID")" = "*Crash day — crash.vodcut — vodcut" ] || fail "the title did not become unsaved"
 import -window root "$OUT/01-unsaved.png"
 code=0

@@ -64,34 +64,6 @@ RULER=519
 GULLS_X=90
 GULLS_Y=302
 
-# The clips of each track as "start-end" in seconds, from the saved file, laid out as the
-# service does (a clip without TimelineIn follows the previous one).
-spans() {
-  python3 - "$PROJECT" "$1" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-t = p["Tracks"][int(sys.argv[2])]
-out, cursor = [], 0
-for c in t["Clips"]:
-    s = c.get("TimelineIn", cursor)
-    e = s + (c["Out"] - c.get("In", 0))
-    out.append((s, e))
-    cursor = e
-print(" ".join(f"{s:g}-{e:g}" for s, e in sorted(out)))
-PY
-}
-# Saves, then checks track $1 holds exactly the spans $2.
-expect() {
-  xdotool key ctrl+s
-  local got=""
-  for _ in $(seq 50); do
-    sleep 0.2
-    got=$(spans "$1")
-    [ "$got" = "$2" ] && return 0
-  done
-  fail "$3: track $1 is '$got', expected '$2'"
-}
-
 drag() { # from x y, to x y, with the keys in $5 held (or none)
   [ -n "${5:-}" ] && xdotool keydown "$5"
   # Slow, with a pause after the press and a small first move: a debug build on a busy

@@ -31,11 +31,6 @@ APP_PID=""
 trap stop_all EXIT
 fail() { echo "e2e-frames: $*" >&2; import -window root "$OUT/failure.png" || true; exit 1; }
 
-# How many pixels of the screenshot are within 8% of an RGB colour.
-count_colour() {
-  convert "$1" -fuzz 8% -fill white -opaque "rgb($2)" -fill black +opaque white -format "%[fx:mean*w*h]" info:
-}
-
 run_app() { # $1: name, $2: PATH for the app, $3: colour expected, $4: what it is
   local name=$1
   PATH="$2" "$BIN" "$OUT/frames.vodcut" > "$OUT/$name.out" 2> "$OUT/$name.err" &

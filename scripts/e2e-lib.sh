@@ -4,7 +4,8 @@
 # Starts the loopback VOD server and points vodcut at it with its keys; $1 names the script
 # in messages.
 start_loopback() {
-  "$SERVER_BIN" > "$OUT/server.out" 2>&1 &
+  # SERVER_ARGS: more media to serve (e2e-sound.sh); unquoted so it splits into words.
+  "$SERVER_BIN" ${SERVER_ARGS:-} > "$OUT/server.out" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 200); do grep -q "^loopback VOD server at" "$OUT/server.out" && break; sleep 0.05; done
   VODCUT_ENDPOINT=$(sed -n 's/^loopback VOD server at //p' "$OUT/server.out")
@@ -29,4 +30,39 @@ stop_all() {
   if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true
   kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+}
+
+# The clips of track $1 of the project file $PROJECT as "start-end" in seconds, sorted, laid
+# out as the service does (a clip without TimelineIn follows the previous one).
+spans() {
+  python3 - "$PROJECT" "$1" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+t = p["Tracks"][int(sys.argv[2])]
+out, cursor = [], 0
+for c in t["Clips"]:
+    s = c.get("TimelineIn", cursor)
+    e = s + (c["Out"] - c.get("In", 0))
+    out.append((s, e))
+    cursor = e
+print(" ".join(f"{s:g}-{e:g}" for s, e in sorted(out)))
+PY
+}
+
+# Saves (Ctrl+S), then checks track $1 holds exactly the spans $2 ($3 names the step for
+# `fail`, which the script defines).
+expect() {
+  xdotool key ctrl+s
+  local got=""
+  for _ in $(seq 50); do
+    sleep 0.2
+    got=$(spans "$1")
+    [ "$got" = "$2" ] && return 0
+  done
+  fail "$3: track $1 is '$got', expected '$2'"
+}
+
+# How many pixels of the screenshot $1 are within 8% of the RGB colour $2 ("120,80,200").
+count_colour() {
+  convert "$1" -fuzz 8% -fill white -opaque "rgb($2)" -fill black +opaque white -format "%[fx:mean*w*h]" info:
 }

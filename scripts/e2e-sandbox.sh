@@ -56,8 +56,9 @@ drag() {
   done
   sleep 0.4; xdotool mouseup 1; sleep 1
 }
-# The first row of the library (left panel) to V1 (the third lane), 1 s in.
-drag 150 290 280 648
+# The first row of the library (left panel, under the filter and paging rows, which wrap in
+# its width) to V1 (the third lane), 1 s in.
+drag 150 340 280 620
 import -window root "$OUT/03-dropped.png"
 
 xdotool key ctrl+Return; sleep 3

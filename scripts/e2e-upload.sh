@@ -34,11 +34,13 @@ xdotool windowfocus --sync "$WID"
 sleep 1.5
 click 19 12          # File
 import -window root "$OUT/01-file-menu.png"
-click 60 209         # Upload media…
-click 288 67         # the paths field of the Uploads window
+click 60 232         # Upload media… (below File > Export)
+xdotool mousemove 640 300; sleep 0.5   # a frame drawn after the click
+import -window root "$OUT/01-uploads-window.png"
+click 296 100        # the paths field of the Uploads window (it opens below the menu bar)
 xdotool type --delay 30 "$PWD/$CLIP"
 sleep 0.5
-click 425 67         # Upload
+click 433 100        # Upload
 sleep 1.5
 import -window root "$OUT/02-uploading.png"
 

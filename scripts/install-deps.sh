@@ -10,10 +10,12 @@
 #   desktop-file-utils shared-mime-info - the installed package's desktop entry and MIME type
 #                                (scripts/deb-test.sh: desktop-file-validate, the MIME database)
 #   dbus gnome-keyring         - a real Secret Service for the keychain test (scripts/keychain-test.sh)
+#   pulseaudio pulseaudio-utils python3 - the sound test (scripts/e2e-sound.sh): a private sound
+#                                server with a null sink, parec to record it, the analysis
 set -euo pipefail
 PKGS=(xvfb xdotool imagemagick xauth x11-utils mesa-vulkan-drivers libvulkan1 libgl1-mesa-dri libegl1
       libegl-mesa0 libxkbcommon-x11-0 libfontconfig1 fontconfig fonts-noto-cjk ffmpeg tzdata
-      desktop-file-utils shared-mime-info dbus gnome-keyring)
+      desktop-file-utils shared-mime-info dbus gnome-keyring pulseaudio pulseaudio-utils python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

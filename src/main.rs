@@ -27,7 +27,7 @@ fn main() {
     let _sandbox = sandbox.then(|| start_sandbox(cli.sandbox_keep));
     match cli.command {
         Some(command) => {
-            let globals = Globals { signature: cli.signature, sandbox };
+            let globals = Globals { signature: cli.signature, sandbox, sandbox_keep: cli.sandbox_keep, lang: cli.lang };
             let code = run_with(command, globals, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
             std::process::exit(code);
         }

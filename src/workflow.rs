@@ -55,6 +55,16 @@ pub async fn produce(
 
 /// Asks the service how a job is doing and records the answer.
 pub async fn refresh(client: &Client, jobs: &JobStore, job: &mut Job) -> Result<(), ApiError> {
+    look_up(client, job).await?;
+    if let Err(e) = jobs.save(job) {
+        log::warn!("could not update job {}: {e}", job.id);
+    }
+    Ok(())
+}
+
+/// Asks the service how a job is doing, recording nothing (a job not in the history stays
+/// out of it).
+pub async fn look_up(client: &Client, job: &mut Job) -> Result<(), ApiError> {
     if let Some(pid) = job.project_id.clone() {
         let p = client.get_editing_project(&pid).await?;
         job.production_status = Some(p.status).filter(|s| !s.is_empty());
@@ -75,8 +85,5 @@ pub async fn refresh(client: &Client, jobs: &JobStore, job: &mut Job) -> Result<
         }
     }
     job.updated = now_secs();
-    if let Err(e) = jobs.save(job) {
-        log::warn!("could not update job {}: {e}", job.id);
-    }
     Ok(())
 }

@@ -81,3 +81,32 @@ fn unreadable_input_exits_2_with_a_clear_message() {
     let out = vodcut(&["validate"]);
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
 }
+
+#[test]
+fn timeline_and_export_print_nothing_for_a_project_with_errors_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let hidden = dir.path().join("hidden.vodcut");
+    std::fs::write(&hidden, r#"{"FormatVersion":1,"Tracks":[{"Kind":"Video","Name":"V1","Hidden":true,"Clips":[{"MediaId":"m","In":0,"Out":2}]}]}"#).unwrap();
+    let broken = dir.path().join("broken.vodcut");
+    std::fs::write(
+        &broken,
+        r#"{"FormatVersion":1,"Tracks":[{"Kind":"Video","Name":"V1","Clips":[{"MediaId":"m","In":5,"Out":2}]}]}"#,
+    )
+    .unwrap();
+    for (file, says) in [(&hidden, "nothing to produce"), (&broken, "Out (2 s) must be after In (5 s)")] {
+        for cmd in ["timeline", "export"] {
+            // Was `{}` (or the broken Timeline) with exit 0 and nothing said.
+            let out = vodcut(&[cmd, file.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(1), "{cmd}: {}", text(&out.stderr));
+            assert!(out.stdout.is_empty(), "{cmd}: {}", text(&out.stdout));
+            let err = text(&out.stderr);
+            assert!(err.contains(says) && err.contains("1 error (above), so nothing was printed"), "{cmd}: {err}");
+            assert!(err.contains("--force"), "{err}");
+            let out = vodcut(&[cmd, file.to_str().unwrap(), "--force"]);
+            assert_eq!(out.status.code(), Some(0), "{cmd}: {}", text(&out.stderr));
+            assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok(), "{cmd}");
+            let err = text(&out.stderr);
+            assert!(err.contains(says) && err.contains("printed despite 1 error (--force)"), "{cmd}: {err}");
+        }
+    }
+}

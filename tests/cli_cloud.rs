@@ -3,7 +3,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::store::project_file;
 
@@ -19,13 +19,8 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vodcut"))
-            .env("LC_ALL", "C.UTF-8")
+        support::isolated(env!("CARGO_BIN_EXE_vodcut"), self.home.path())
             .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
             .env("VODCUT_ENDPOINT", self.server.url())
             .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &self.secret)
@@ -145,15 +140,29 @@ fn an_unknown_outcome_exits_7_and_is_recorded() {
 }
 
 #[test]
+fn a_200_answer_without_ids_or_unreadable_is_an_unknown_outcome() {
+    // The service took the request (200) but its answer names no production, or cannot be
+    // read: a production may be running and billed, so this is exit 7, never "refused" (5).
+    for answer in [r#"{"RequestId":"R-NO-IDS"}"#, r#"{"RequestId":"R-2","MediaId":5}"#] {
+        let env = Env::new();
+        env.server.fault(Fault::Answer(answer));
+        let file = env.project(CLEAN);
+        let out = env.run(&["submit", p(&file)]);
+        assert_eq!(out.status.code(), Some(7), "{answer}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("outcome is unknown"), "{}", text(&out.stderr));
+        let out = env.run(&["jobs", "--json"]);
+        let jobs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(jobs[0]["State"], "OutcomeUnknown", "{answer}");
+    }
+}
+
+#[test]
 fn no_credentials_lists_where_it_looked() {
     let env = Env::new();
     let file = env.project(CLEAN);
-    let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env("LC_ALL", "C.UTF-8")
+    let out = support::isolated(env!("CARGO_BIN_EXE_vodcut"), env.home.path())
+        .env_remove("PATH")
         .args(["submit", p(&file)])
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("VODCUT_DATA_DIR", env.home.path().join("data"))
         .env("VODCUT_ENDPOINT", env.server.url())
         .output()
         .unwrap();
@@ -193,7 +202,7 @@ fn media_search_filters_by_kind_and_quotes_titles_safely() {
     let out = env.run(&["media", "search", "--kind", "audio"]);
     assert!(text(&out.stdout).contains("a1") && !text(&out.stdout).contains("v1"));
     let out = env.run(&["media", "search", "Mountain"]);
-    assert!(text(&out.stdout).contains("Transcoding: not usable until Normal"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("transcoding: not usable until ready"), "{}", text(&out.stdout));
 }
 
 #[test]
@@ -230,4 +239,125 @@ fn media_info_batches_by_twenty_and_names_missing_ids() {
     assert_eq!(v["VideoList"].as_array().unwrap().len(), 25);
     assert_eq!(v["NonExistVideoIds"][0], "nope");
     assert_eq!(env.server.received("GetVideoInfos"), 2, "26 IDs: two calls of at most 20");
+}
+
+/// Runs `vodcut ARGS` in `dir`, killed after 20 s (a read that blocks must fail the test, not
+/// hang it).
+fn run_within(env: &Env, dir: &Path, args: &[&str]) -> Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("LC_ALL", "C.UTF-8")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home.path())
+        .env("VODCUT_DATA_DIR", env.home.path().join("data"))
+        .env("VODCUT_ENDPOINT", env.server.url())
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &env.secret)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("vodcut {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn status_only_reads_the_history_and_ids_never_name_files_elsewhere() {
+    let env = Env::new();
+    let library = "0123456789abcdef0123456789abcdef";
+    env.server.add_media(library, "video", "Library clip", 5.0, "Normal");
+    // A library MediaId is asked about and shown, but it is no production of ours: the
+    // history stays empty.
+    let out = env.run(&["status", library, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let job: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(job["VideoStatus"], "Normal");
+    let out = env.run(&["jobs", "--json"]);
+    assert_eq!(text(&out.stdout).trim(), "[]", "no phantom production");
+    assert!(!env.home.path().join("data/jobs").join(format!("{library}.json")).exists());
+    // `../` in an ID goes nowhere: refused before anything is asked or written.
+    let sent = env.server.requests().len();
+    for bad in ["../../escaped", "../x", "a/b", "5aed81b74ba84920be578cdfe004af4b/../../y"] {
+        let out = env.run(&["status", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("is not an ID"), "{}", text(&out.stderr));
+    }
+    assert_eq!(env.server.requests().len(), sent, "nothing was asked");
+    let written: Vec<_> =
+        walk(env.home.path()).into_iter().filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    assert!(written.is_empty(), "{written:?}");
+    // An ID of a valid form that the history does not know, and VOD cannot be asked about.
+    let out = env.run(&["status", "25818875-5F78-4A13-BEF6-D7393642CA58"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("no job 25818875-5F78-4A13-BEF6-D7393642CA58 in the history"));
+    // A pasted megabyte is not echoed whole.
+    let huge = "x".repeat(100_000);
+    let out = env.run(&["status", &huge]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stderr.len() < 1000, "{} bytes of stderr", out.stderr.len());
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
+
+#[test]
+fn jobs_notes_go_to_stderr_records_are_bounded_and_the_limit_is_checked() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    // Submitted from the project's folder by a relative name: the record names the file
+    // absolutely, so the history means the same from anywhere.
+    let out = run_within(&env, env.home.path(), &["submit", "film.vodcut", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let jobs_dir = env.home.path().join("data/jobs");
+    std::fs::write(jobs_dir.join("0000000000001-aaaaaa.json"), "{").unwrap();
+    // A FIFO would block a plain read forever, a link to /dev/zero would read until memory
+    // runs out.
+    let fifo = jobs_dir.join("0000000000002-bbbbbb.json");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    std::os::unix::fs::symlink("/dev/zero", jobs_dir.join("0000000000003-cccccc.json")).unwrap();
+    let out = run_within(&env, env.home.path(), &["jobs", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let jobs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("only JSON on stdout");
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0]["ProjectFile"], serde_json::Value::from(file.to_str().unwrap()));
+    let notes = text(&out.stderr);
+    assert_eq!(notes.matches("unreadable record skipped").count(), 3, "{notes}");
+    assert!(notes.contains("FIFO") && notes.contains("device"), "{notes}");
+    let out = run_within(&env, env.home.path(), &["jobs"]);
+    assert_eq!(text(&out.stdout).lines().count(), 1, "{}", text(&out.stdout));
+    // Showing none is no use: the range is said.
+    let out = env.run(&["jobs", "--limit", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--limit"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn media_search_refuses_a_page_size_outside_1_to_100_instead_of_changing_it() {
+    let env = Env::new();
+    // 1000 was silently 100, 0 silently 1: a script paging by 1000 missed results unawares.
+    for (flag, bad) in [("--page-size", "1000"), ("--page-size", "0"), ("--page", "0")] {
+        let out = env.run(&["media", "search", flag, bad]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {bad}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(flag), "{}", text(&out.stderr));
+    }
+    assert!(text(&env.run(&["media", "search", "--page-size", "1000"]).stderr).contains("1..=100"));
+    assert_eq!(env.server.requests().len(), 0, "nothing was asked");
+    let out = env.run(&["media", "search", "--page-size", "100", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

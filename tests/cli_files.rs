@@ -201,13 +201,8 @@ fn the_project_id_save_after_submit_keeps_unknown_fields() {
     let original = r#"{"FormatVersion":1,"Title":"Film","Tracks":[{"Kind":"Video","Name":"V1","Color":"teal","Clips":[{"MediaId":"m1","In":0,"Out":4,"Future":12345678901234567890123}]}],"Grading":{"Lut":"warm","Gamma":1e2}}"#;
     std::fs::write(&file, original).unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env("LC_ALL", "C.UTF-8")
+    let out = support::isolated(env!("CARGO_BIN_EXE_vodcut"), home.path())
         .args(["submit", s(&file), "--json", "--yes"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("VODCUT_DATA_DIR", home.path().join("data"))
         .env("VODCUT_ENDPOINT", server.url())
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET)

@@ -2,9 +2,11 @@
 //! English, `--lang` wins over them, and validation problems come with their places in
 //! that language. The real binary, as a user runs it.
 
+mod support;
+
 use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const BROKEN: &str = r#"{"VideoTracks":[{"VideoTrackClips":[
     {"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":5,"Out":2},
@@ -14,8 +16,7 @@ fn validate(env: &[(&str, &str)], extra: &[&str]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.json");
     std::fs::write(&file, BROKEN).unwrap();
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
-    c.env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default()).env("HOME", dir.path());
+    let mut c = support::isolated(env!("CARGO_BIN_EXE_vodcut"), dir.path());
     for (k, v) in env {
         c.env(k, v);
     }
@@ -69,8 +70,7 @@ fn json_keeps_machine_words_and_gives_the_message_in_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.json");
     std::fs::write(&file, BROKEN).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
+    let o = support::isolated(env!("CARGO_BIN_EXE_vodcut"), dir.path())
         .env("LANG", "zh_CN.UTF-8")
         .args(["validate", "--json"])
         .arg(&file)
@@ -102,11 +102,7 @@ fn global_options_may_come_before_the_command_and_a_file_still_opens_the_editor(
 /// Runs vodcut in Chinese (`LANG=zh_CN.UTF-8`) as a newcomer would: nothing else in the
 /// environment but PATH, `extra`, and an empty home and data folder in `home`.
 fn zh(home: &Path, extra: &[(&str, &str)], args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("VODCUT_DATA_DIR", home.join("data"))
+    support::isolated(env!("CARGO_BIN_EXE_vodcut"), home)
         .env("LANG", "zh_CN.UTF-8")
         .envs(extra.iter().copied())
         .args(args)

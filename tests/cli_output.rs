@@ -221,3 +221,20 @@ fn submit_and_status_with_the_v3_signature() {
     assert_eq!(out.status.code(), Some(0));
     assert!(env.server.requests()[n..].iter().all(|r| r.signature == "v1"));
 }
+
+#[test]
+fn a_huge_media_id_is_quoted_briefly() {
+    let env = Env::new();
+    // Any length is cut the same way; 8 MB keeps the test quick (the report had 50 MB).
+    let huge = "f".repeat(8 << 20);
+    let timeline = format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{huge}","In":0,"Out":4}}]}}]}}"#);
+    let file = env.home.path().join("huge.json");
+    std::fs::write(&file, timeline).unwrap();
+    let out = env.run(&["validate", p(&file)]);
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(all.contains(&format!("{}… (8.00 MB)", "f".repeat(64))), "{}", all.chars().take(500).collect::<String>());
+    assert!(all.len() < 10_000, "{} bytes printed", all.len());
+    let out = env.run(&["submit", p(&file), "--yes"]);
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(all.len() < 10_000, "submit printed {} bytes", all.len());
+}

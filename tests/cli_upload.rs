@@ -152,3 +152,31 @@ fn killed_mid_upload_then_run_again_it_completes_without_resending_confirmed_par
     }
     assert_eq!(env.server.object_md5_from_disk(id).as_deref(), Some(md5.as_str()));
 }
+
+#[test]
+fn a_second_upload_of_the_same_file_says_it_is_already_being_uploaded() {
+    let env = Env::new();
+    let (file, md5) = write_random(env.home.path(), "twice.mp4", 30 * 1024 * 1024, 5);
+    env.server.oss().oss.part_delay = Duration::from_millis(150);
+    let first = env
+        .command_with_keys(&["media", "upload", file.to_str().unwrap(), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while !env.server.oss_log().iter().any(|l| l.op == "UploadPart" && l.status == 200) {
+        assert!(start.elapsed() < Duration::from_secs(60), "no progress");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Both used to send every part, the second ending in NoSuchUpload with a wrong hint.
+    let out = env.run(&["media", "upload", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("is already being uploaded"), "{}", text(&out.stderr));
+    env.server.oss().oss.part_delay = Duration::ZERO;
+    let out = first.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(env.server.object_md5_from_disk(v[0]["MediaId"].as_str().unwrap()).as_deref(), Some(md5.as_str()));
+    assert_eq!(env.server.handled("CreateUploadVideo"), 1);
+}

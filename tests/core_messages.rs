@@ -8,7 +8,7 @@ use vodcut::api::region::REGIONS;
 use vodcut::api::sign::SignatureVersion;
 use vodcut::i18n::{self, Lang};
 use vodcut::model::project::TrackKind;
-use vodcut::model::time::FrameRate;
+use vodcut::model::time::{Clock, FrameRate, Time, TimeUnit};
 use vodcut::store::project_file::from_bytes;
 
 fn open_error(text: &str) -> String {
@@ -27,7 +27,9 @@ fn the_core_speaks_chinese_when_asked_and_english_by_default() {
     let kind = r#"{"FormatVersion":1,"Tracks":[{"Kind":"Vid"}]}"#;
     let twice = r#"{"FormatVersion":1,"Title":"a","Title":"b"}"#;
     let broken = r#"{"FormatVersion":1,"Title":"a" "b"}"#;
-    let at25 = FrameRate::from_fps(25.0).unwrap();
+    let at25 = Clock::new(FrameRate::from_fps(25.0).unwrap(), TimeUnit::Timecode);
+    let in_seconds = Clock::new(FrameRate::FPS_25, TimeUnit::Seconds);
+    let t = Time::parse_secs("5.48").unwrap();
 
     i18n::set(Lang::En);
     assert!(open_error(shape).contains("found an object, expected a list (line 1"), "{}", open_error(shape));
@@ -35,7 +37,8 @@ fn the_core_speaks_chinese_when_asked_and_english_by_default() {
     assert!(open_error(kind).contains("\"Vid\" is not a kind of track; expected one of Video, Audio"));
     assert!(open_error(twice).contains("the key \"Title\" appears twice in this object; keep one"));
     assert!(open_error(broken).contains("not JSON: expected `,` or `}` (line 1"), "{}", open_error(broken));
-    assert_eq!(at25.parse("1:02.30").unwrap_err(), "frame 30 does not exist at 25 fps (0 to 24)");
+    assert_eq!(at25.parse("1:2:3:4:5", t).unwrap_err(), "too many parts: hh:mm:ss:ff at most");
+    assert_eq!((at25.time(t), in_seconds.time(t)), ("00:00:05:12".into(), "5.48 s".into()));
     assert_eq!(REGIONS[0].name.to_string(), "China (Shanghai)");
     assert_eq!(SignatureVersion::V1.describe(), "V1 (HMAC-SHA1, default)");
     assert_eq!(TrackKind::Image.label(), "image overlay");
@@ -64,8 +67,9 @@ fn the_core_speaks_chinese_when_asked_and_english_by_default() {
     assert!(open_error(shape).contains("实际是对象，应为列表"), "{}", open_error(shape));
     assert!(open_error(pixels).contains("-5 是负数；应为整数像素值"), "{}", open_error(pixels));
     assert!(open_error(twice).contains("键“Title”出现了两次"), "{}", open_error(twice));
-    assert_eq!(at25.parse("1:02.30").unwrap_err(), "25 fps 下没有第 30 帧（应为 0 到 24）");
-    assert_eq!(at25.parse("soon").unwrap_err(), "不是有效的时间：请输入秒数、m:ss 或 h:mm:ss.ff");
+    assert_eq!(at25.parse("1:2:3:4:5", t).unwrap_err(), "部分太多：最多为 hh:mm:ss:ff");
+    assert!(at25.parse("soon", t).unwrap_err().starts_with("不是有效的时间：请输入时间码"));
+    assert_eq!((at25.time(t), in_seconds.time(t)), ("00:00:05:12".into(), "5.48 秒".into()));
     assert_eq!(REGIONS[0].name.to_string(), "华东2（上海）");
     assert_eq!(format!("{} ({})", REGIONS[1].id, REGIONS[1].name), "cn-beijing (华北2（北京）)");
     assert_eq!(SignatureVersion::V1.describe(), "V1（HMAC-SHA1，默认）");

@@ -48,13 +48,9 @@ fn setup() -> (VodServer, tempfile::TempDir) {
 }
 
 fn command(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
+    let mut c = support::isolated(env!("CARGO_BIN_EXE_vodcut"), home);
     c.args(args)
-        .env_clear()
         .env("PATH", path)
-        .env("HOME", home)
-        .env("VODCUT_DATA_DIR", home.join("data"))
-        .env("VODCUT_CACHE_DIR", home.join("cache"))
         .env("VODCUT_ENDPOINT", server.url())
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
@@ -126,12 +122,12 @@ fn the_draft_has_the_right_length_size_pictures_and_sound() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let said = text(&o);
     assert!(
-        said.contains("wrote") && said.contains("320x180, 25 fps, 0:00:08.00 from 0:00:00.00, 200 frames"),
+        said.contains("wrote") && said.contains("320x180, 25 fps, 00:00:08:00 from 00:00:00:00, 200 frames"),
         "{said}"
     );
     // The VFX is listed once, with its place and time.
     assert_eq!(said.matches("VFX zoom").count(), 1, "{said}");
-    assert!(said.contains("track V1, clip 2: VFX zoom (5–6 s)"), "{said}");
+    assert!(said.contains("track V1, clip 2: VFX zoom (00:00:05:00–00:00:06:00)"), "{said}");
     assert_eq!(files_in(dir.path()), vec!["draft.mp4", "film.vodcut"], "no temporary file is left");
 
     let info = probe(&out);
@@ -211,11 +207,12 @@ fn a_range_renders_that_part_only() {
     assert!(max_volume(&out, 0.2, 1.8) > -30.0, "A1 plays at 2–4 s");
 
     for (args, needle) in [
-        (vec!["--from", "9"], "past the end of the output (8 s)"),
+        (vec!["--from", "9"], "past the end of the output (00:00:08:00)"),
+        (vec!["--from", "00:00:09:00"], "past the end of the output (00:00:08:00)"),
         (vec!["--from", "3", "--to", "2"], "must come after"),
         (vec!["--fps", "0"], "--fps 0"),
         (vec!["--height", "1"], "--height 1"),
-        (vec!["-o", p], "not a project"),
+        (vec!["-o", p], "is the input file"),
     ] {
         let mut all = vec!["render", p];
         if !args.contains(&"-o") {
@@ -286,7 +283,7 @@ fn ctrl_c_stops_the_command_cleanly() {
         assert!(start.elapsed() < Duration::from_secs(60), "no progress: {progress:?}");
     }
     assert!(progress.iter().any(|l| l.contains("real time")), "progress says how fast: {progress:?}");
-    let temp_seen = files_in(dir.path()).iter().any(|f| f.contains(".vodcut-part"));
+    let temp_seen = files_in(dir.path()).iter().any(|f| f.starts_with(".draft.mp4.tmp-"));
     // SAFETY: sends SIGINT (what Ctrl+C sends) to the child we started.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let status = child.wait().unwrap();
@@ -330,4 +327,30 @@ fn without_ffmpeg_render_says_how_to_install_it() {
     assert_eq!(o.status.code(), Some(4), "{}", text(&o));
     assert!(text(&o).contains("sudo apt install ffmpeg"), "{}", text(&o));
     assert_eq!(files_in(dir.path()), vec!["film.vodcut"]);
+}
+
+#[test]
+fn audio_only_writes_the_same_mix_alone() {
+    let (server, _home) = setup();
+    let (dir, project) = project_dir(TIMELINE);
+    let out = dir.path().join("mix.m4a");
+    let o =
+        run(&server, dir.path(), &["render", project.to_str().unwrap(), "-o", out.to_str().unwrap(), "--audio-only"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("the sound alone"), "{}", text(&o));
+    let info = probe(&out);
+    let streams = info["streams"].as_array().unwrap();
+    assert_eq!(streams.len(), 1, "sound only: {info}");
+    assert_eq!(streams[0]["codec_type"], "audio");
+    let length: f64 = info["format"]["duration"].as_str().unwrap().parse().unwrap();
+    assert!((length - 8.0).abs() < 0.1, "as long as the production: {length} s");
+    // The same mix as the draft's: silent where every clip is muted, the tone elsewhere.
+    for (from, to) in [(0.2, 1.8), (4.2, 5.8), (6.2, 6.8)] {
+        assert!(max_volume(&out, from, to) < -50.0, "silent at {from}–{to} s");
+    }
+    for (from, to) in [(2.2, 3.8), (7.2, 7.8)] {
+        let v = max_volume(&out, from, to);
+        assert!((-23.0..-17.0).contains(&v), "the tone at {from}–{to} s, got {v} dB");
+    }
+    assert_eq!(files_in(dir.path()), vec!["film.vodcut", "mix.m4a"], "no temporary file left");
 }

@@ -6,7 +6,7 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
@@ -19,14 +19,9 @@ use vodcut::model::Time;
 const TOL: i32 = 14;
 
 fn run(server: &VodServer, home: &Path, path: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vodcut"))
-        .env("LC_ALL", "C.UTF-8")
+    support::isolated(env!("CARGO_BIN_EXE_vodcut"), home)
         .args(args)
-        .env_clear()
         .env("PATH", path)
-        .env("HOME", home)
-        .env("VODCUT_DATA_DIR", home.join("data"))
-        .env("VODCUT_CACHE_DIR", home.join("cache"))
         .env("VODCUT_ENDPOINT", server.url())
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET)
@@ -169,7 +164,7 @@ fn a_missing_frame_names_the_clip_and_the_reason() {
     );
     assert_eq!(o.status.code(), Some(5), "{}", text(&o));
     let t = text(&o);
-    assert!(t.contains("clip 1 (media nostream at 0:00:01.00)"), "{t}");
+    assert!(t.contains("clip 1 (media nostream at 00:00:01:00)"), "{t}");
     assert!(t.contains("no MP4 stream") || t.contains("NoneStream"), "{t}");
     assert!(!t.contains("auth_key"), "no signed URL in messages: {t}");
     assert!(!out.exists(), "nothing written");
@@ -327,4 +322,63 @@ fn playback_composes_frames_from_one_continuous_decode() {
     assert_eq!(second, Some(5 + at.as_secs_f64().floor() as u32), "source 5 + t");
     assert_eq!(f.decodes.load(std::sync::atomic::Ordering::Relaxed), 0, "no seek per frame");
     assert_eq!(server.handled("GetPlayInfo"), 1);
+}
+
+#[test]
+fn an_output_size_past_the_documented_maximum_is_refused_before_any_picture_is_made() {
+    let (server, home) = setup();
+    let mut p = vodcut::model::export::import_timeline_str(
+        r#"{"SubtitleTracks":[{"SubtitleTrackClips":[{"Type":"Text","Content":"hi","TimelineIn":0,"TimelineOut":2}]}]}"#,
+    )
+    .unwrap();
+    // 4294967295 x 4294967295 panicked `still` (capacity overflow, exit 101); 100000 x 100000
+    // aborted it (40 GB asked for).
+    for side in [u32::MAX, 100_000, 4097] {
+        p.produce_config.width = Some(side);
+        p.produce_config.height = Some(side);
+        let project = home.path().join("huge.vodcut");
+        vodcut::store::project_file::save(&project, &p).unwrap();
+        let out = home.path().join("huge.png");
+        let args = ["still", project.to_str().unwrap(), "--at", "1", "-o", out.to_str().unwrap()];
+        let o = run(&server, home.path(), &system_path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{side}: {}", text(&o));
+        assert!(text(&o).contains("output size cannot be made") && text(&o).contains("4096"), "{}", text(&o));
+        assert!(!out.exists());
+        let draft = home.path().join("huge.mp4");
+        let args = ["render", project.to_str().unwrap(), "-o", draft.to_str().unwrap()];
+        let o = run(&server, home.path(), &system_path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{side}: {}", text(&o));
+        assert!(!draft.exists());
+    }
+}
+
+#[test]
+fn cached_frames_belong_to_one_account_at_one_endpoint() {
+    let (server, home) = setup();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let at = Time::from_millis(4000);
+    let first = footage(&server, home.path(), None);
+    rt.block_on(first.video_frame("vid", at, 160, &cancel)).unwrap();
+    assert_eq!(first.decodes.load(std::sync::atomic::Ordering::Relaxed), 1);
+    // The same account and endpoint, later (a new process): the frame comes from the disk.
+    let again = footage(&server, home.path(), None);
+    rt.block_on(again.video_frame("vid", at, 160, &cancel)).unwrap();
+    assert_eq!(again.decodes.load(std::sync::atomic::Ordering::Relaxed), 0, "from the disk cache");
+    // Another account on the same endpoint: decoded for it, not handed the first's frame.
+    let mut config = ClientConfig::new(server.url().parse().unwrap());
+    config.timeout = Duration::from_secs(10);
+    let sts = Credentials {
+        security_token: Some(vodcut::api::credentials::Secret::new(support::vod_server::STS_TOKEN)),
+        ..Credentials::session(support::vod_server::STS_KEY_ID, support::vod_server::STS_SECRET)
+    };
+    let options = Options { cache_dir: Some(home.path().to_owned()), ..Options::default() };
+    let other_account = Footage::new(Ok(Client::new(config, sts).unwrap()), options);
+    rt.block_on(other_account.video_frame("vid", at, 160, &cancel)).unwrap();
+    assert_eq!(other_account.decodes.load(std::sync::atomic::Ordering::Relaxed), 1, "decoded for this account");
+    // Another endpoint, where "vid" is no medium at all: no frame from the cache.
+    let elsewhere = VodServer::start();
+    let other_endpoint = footage(&elsewhere, home.path(), None);
+    let e = rt.block_on(other_endpoint.video_frame("vid", at, 160, &cancel)).unwrap_err();
+    assert!(e.to_string().contains("vid"), "{e}");
 }

@@ -69,6 +69,7 @@ fn the_readme_tour_runs_as_written_without_an_account() {
             .env("XDG_RUNTIME_DIR", home.path().join("run"))
             .env("XDG_DATA_HOME", home.path().join("share"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
             .output()
             .unwrap();
         let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

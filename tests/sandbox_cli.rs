@@ -2,9 +2,11 @@
 //! the seeded library, upload a file, produce, follow the production until its video is
 //! Normal, list the jobs; and the sandbox's jobs stay out of the real history.
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 struct Env {
@@ -25,12 +27,8 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_vodcut"))
+        support::isolated(env!("CARGO_BIN_EXE_vodcut"), self.home.path())
             .args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
             .env("VODCUT_SANDBOX_DIR", self.home.path().join("sandbox"))
             .env("ALIBABA_CLOUD_ACCESS_KEY_ID", REAL_KEY)
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "real-secret-never-sent")
@@ -185,4 +183,32 @@ fn an_uploaded_video_gets_its_real_length_and_plays() {
     // Second 3 of the colour-seconds video is (180, 20, 200).
     let want = [180u8, 20, 200];
     assert!((0..3).all(|k| (px[k] as i32 - want[k] as i32).abs() <= 12), "{px:?}");
+}
+
+#[test]
+fn the_next_command_suggested_keeps_the_global_options() {
+    let env = Env::new();
+    let tl = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5a9d0000000000000000000000000001","In":0,"Out":2}]}]}"#;
+    std::fs::write(env.path("tl.json"), tl).unwrap();
+    let film = env.path("film.vodcut");
+    env.ok(&["import", p(&env.path("tl.json")), "-o", p(&film)]);
+
+    let said = text(&env.ok(&["--sandbox", "--signature", "v3", "submit", p(&film), "--yes"]).stdout);
+    let line = said.lines().find(|l| l.starts_with("Follow it with: ")).unwrap_or_else(|| panic!("{said}"));
+    let command = line.trim_start_matches("Follow it with: ");
+    assert!(command.starts_with("vodcut --sandbox --signature v3 status "), "{said}");
+    // As printed, it works: the production is found in the sandbox.
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let status = text(&env.ok(&args).stdout);
+    // Each label keeps a space before its value, the longest too.
+    assert!(status.lines().any(|l| l.starts_with("Production: ")), "{status}");
+    assert!(!status.contains("Production:P"), "{status}");
+
+    let said = text(&env.ok(&["--sandbox", "--lang", "zh-CN", "submit", p(&film), "--yes"]).stdout);
+    assert!(said.contains("查看进度：vodcut --sandbox --lang zh-CN status "), "{said}");
+
+    let clip = env.path("clip.mp4");
+    std::fs::write(&clip, vec![7u8; 64 * 1024]).unwrap();
+    let up = env.ok(&["media", "upload", p(&clip), "--sandbox"]);
+    assert!(text(&up.stderr).contains("`vodcut --sandbox media info ID`"), "{}", text(&up.stderr));
 }

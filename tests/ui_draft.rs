@@ -41,7 +41,7 @@ fn editor(ffmpeg: &str, seconds: u32) -> (Setup, Harness<'static, Editor>) {
     e.preview.cache_dir = Some(dir.path().join("cache"));
     let opened = Arc::new(Mutex::new(Vec::new()));
     let o = opened.clone();
-    e.draft.opener = Arc::new(move |p: &Path| o.lock().unwrap().push(p.to_owned()));
+    e.draft.opener = Arc::new(move |p: &Path, _: vodcut::ui::draft::OpenFailed| o.lock().unwrap().push(p.to_owned()));
     let h = harness(e, Vec2::new(1280.0, 800.0));
     (Setup { _server: server, dir, opened }, h)
 }
@@ -140,4 +140,37 @@ fn without_ffmpeg_render_draft_says_how_to_install_it() {
             .map(String::from)
             .collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn file_export_renders_and_says_when_no_player_can_be_started() {
+    let (s, mut h) = editor("", 2);
+    // No player on this machine: the real opener, with a program that does not exist.
+    h.state_mut().draft.opener = Arc::new(|p: &Path, failed: vodcut::ui::draft::OpenFailed| {
+        vodcut::ui::draft::open_with(Path::new("/nonexistent/xdg-open"), p, failed)
+    });
+    wait(&mut h, "the footage service", 20, |e| e.preview.footage().is_some());
+    // File > Export > Render draft, where a Premiere user looks.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Render draft Ctrl+R").click();
+    h.run_steps(2);
+    assert_eq!(h.state().draft.started, 1, "the menu item started a render");
+    wait(&mut h, "the draft", 60, |e| e.draft.outcome.is_some());
+    assert!(s.dir.path().join("trip.draft.mp4").exists());
+    wait(&mut h, "the player's failure", 20, |e| e.draft.open_failed.lock().unwrap().is_some());
+    assert!(h.query_by_label_contains("No player could be started").is_some(), "the window says so");
+    // Open again says so again (not silence).
+    *h.state().draft.open_failed.lock().unwrap() = None;
+    h.run();
+    assert!(h.query_by_label_contains("No player could be started").is_none());
+    // The window (anchored at its bottom right) settles to its new size first.
+    h.run_steps(5);
+    h.get_by_label("Open again").click();
+    wait(&mut h, "the player's failure", 20, |e| e.draft.open_failed.lock().unwrap().is_some());
+    let said = h.state().draft.open_failed.lock().unwrap().clone().unwrap();
+    assert!(said.contains("/nonexistent/xdg-open could not be started"), "{said}");
+    assert!(h.query_by_label_contains("trip.draft.mp4: open it with a player of your choice").is_some());
 }

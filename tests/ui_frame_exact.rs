@@ -81,7 +81,7 @@ proptest! {
         h.state_mut().timeline.snapping = snapping;
         h.run();
         // Move b.
-        if let Some(b) = h.query_by_label("Clip b on V1 at 0:06.0000").map(|n| n.rect()) {
+        if let Some(b) = h.query_by_label("Clip b on V1 at 00:00:06:00").map(|n| n.rect()) {
             let from = Pos2::new(b.center().x.clamp(b.left() + 1.0, b.right() - 1.0), b.center().y);
             support::ui::drag(&mut h, from, from + Vec2::new(move_px, 0.0));
         }
@@ -120,7 +120,7 @@ fn a_paste_and_a_drop_land_on_frames() {
     });
     let mut h = harness(p);
     h.run();
-    h.get_by_label("Clip b on V1 at 0:06.2000").click();
+    h.get_by_label("Clip b on V1 at 00:00:06:05").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::C);
     h.state_mut().doc.project.playhead = Time::parse_secs("12.3456").unwrap(); // as an old file may hold
@@ -130,7 +130,7 @@ fn a_paste_and_a_drop_land_on_frames() {
     assert_eq!(v1.clips.len(), 3, "{:?}", h.state().timeline.message);
     assert_eq!(v1.clips[2].timeline_in, Some(Time::parse_secs("12.36").unwrap()), "the frame nearest 12.3456 + 0");
     // A drop of media whose length is between frames keeps whole frames.
-    let a = h.get_by_label("Clip a on V1 at 0:00.0000").rect();
+    let a = h.get_by_label("Clip a on V1 at 00:00:00:00").rect();
     let from = h.get_by_label("Media Odd length").rect().center();
     support::ui::drag(&mut h, from, Pos2::new(a.left() + 20.3 * 50.0, a.center().y));
     let v1 = &h.state().doc.project.tracks[0];
@@ -147,7 +147,7 @@ fn a_paste_and_a_drop_land_on_frames() {
 fn time_fields_take_timecodes_and_refuse_out_past_the_media() {
     let mut h = harness(project(FrameRate::FPS_25, 50.0));
     h.run();
-    h.get_by_label("Clip b on V1 at 0:06.0000").click();
+    h.get_by_label("Clip b on V1 at 00:00:06:00").click();
     h.run();
     let field = |h: &mut Harness<'static, Editor>, label: &str, text: &str| {
         h.get_by_label(label).click();
@@ -158,20 +158,42 @@ fn time_fields_take_timecodes_and_refuse_out_past_the_media() {
         h.key_press(Key::Enter);
         h.run();
     };
-    field(&mut h, "TimelineIn", "0:10.12");
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::parse_secs("10.48").unwrap()));
+    let timeline_in = |h: &Harness<'static, Editor>| h.state().doc.project.tracks[0].clips[1].timeline_in;
+    let secs = |s: &str| Some(Time::parse_secs(s).unwrap());
+    field(&mut h, "TimelineIn", "00:00:10:12");
+    assert_eq!(timeline_in(&h), secs("10.48"));
+    assert_eq!(h.get_by_label("TimelineIn").value().as_deref(), Some("00:00:10:12"), "shown as timecode");
     field(&mut h, "TimelineIn", "11.0123");
-    assert_eq!(
-        h.state().doc.project.tracks[0].clips[1].timeline_in,
-        Some(Time::parse_secs("11.0").unwrap()),
-        "snapped"
-    );
+    assert_eq!(timeline_in(&h), secs("11.0"), "seconds, snapped");
+    // Premiere's shortcuts: no colons, relative moves from the field's value, a frame count.
+    field(&mut h, "TimelineIn", "1213");
+    assert_eq!(timeline_in(&h), secs("12.52"), "1213 is 00:00:12:13");
+    field(&mut h, "TimelineIn", "+10");
+    assert_eq!(timeline_in(&h), secs("12.92"), "ten frames later");
+    field(&mut h, "TimelineIn", "-1:00");
+    assert_eq!(timeline_in(&h), secs("11.92"), "one second earlier");
+    field(&mut h, "TimelineIn", "-1.");
+    assert_eq!(timeline_in(&h), secs("11.88"), "one frame earlier");
+    field(&mut h, "TimelineIn", "250.");
+    assert_eq!(timeline_in(&h), secs("10"), "frame 250");
+    h.get_by_label("TimelineIn").click();
+    h.run();
+    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    h.get_by_label("TimelineIn").type_text("-20:00");
+    h.run();
+    assert!(h.query_by_label_contains("cannot be negative").is_some(), "before 0 is refused by the field");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(timeline_in(&h), secs("10"), "and nothing changed");
     h.get_by_label("Out").click();
     h.run();
     h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
-    h.get_by_label("Out").type_text("25");
+    h.get_by_label("Out").type_text("25:00");
     h.run();
-    assert!(h.query_by_label_contains("past the media's end (0:00:20.00)").is_some(), "the refusal shows by the field");
+    assert!(
+        h.query_by_label_contains("past the media's end (00:00:20:00)").is_some(),
+        "the refusal shows by the field"
+    );
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().doc.project.tracks[0].clips[1].out, Some(Time::from_secs(3)), "nothing past the end");
@@ -186,8 +208,8 @@ fn overlapping_overlays_sit_in_sub_rows_and_each_can_be_edited() {
     p.zoom = 8.0;
     let mut h = harness(p);
     h.run();
-    let one = h.get_by_label("Clip 001d9296e8864746a0b6f32dad6e0002 on I1 at 0:02.0000").rect();
-    let two = h.get_by_label("Clip 002d9296e8864746a0b6f32dad6e0003 on I1 at 0:02.0000").rect();
+    let one = h.get_by_label("Clip 001d9296e8864746a0b6f32dad6e0002 on I1 at 00:00:02:00").rect();
+    let two = h.get_by_label("Clip 002d9296e8864746a0b6f32dad6e0003 on I1 at 00:00:02:00").rect();
     assert_eq!(one.left(), two.left(), "same time");
     assert!(
         one.bottom() <= two.top() || two.bottom() <= one.top(),
@@ -196,8 +218,8 @@ fn overlapping_overlays_sit_in_sub_rows_and_each_can_be_edited() {
     assert!(one.height() > 20.0 && two.height() > 20.0, "both big enough to click");
     // Each can be selected and edited on its own.
     for (label, id) in [
-        ("Clip 002d9296e8864746a0b6f32dad6e0003 on I1 at 0:02.0000", "002d9296e8864746a0b6f32dad6e0003"),
-        ("Clip 001d9296e8864746a0b6f32dad6e0002 on I1 at 0:02.0000", "001d9296e8864746a0b6f32dad6e0002"),
+        ("Clip 002d9296e8864746a0b6f32dad6e0003 on I1 at 00:00:02:00", "002d9296e8864746a0b6f32dad6e0003"),
+        ("Clip 001d9296e8864746a0b6f32dad6e0002 on I1 at 00:00:02:00", "001d9296e8864746a0b6f32dad6e0002"),
     ] {
         h.get_by_label(label).click();
         h.run();

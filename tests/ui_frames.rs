@@ -7,10 +7,9 @@ mod support;
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use support::media_server::{TestMedia, second_of};
-use support::ui::{FakePicker, harness};
+use support::ui::harness;
 use support::vod_server::VodServer;
 use vodcut::edit::document::Document;
 use vodcut::model::Time;
@@ -28,14 +27,11 @@ fn editor(timeline: &str, ffmpeg: &str) -> (Setup, Harness<'static, Editor>) {
     let server = VodServer::start();
     server.add_test_video("vid", "Colour seconds");
     server.add_test_video("far", "Far away");
-    let cloud = support::ui::footage_cloud(server.url(), ffmpeg);
     let mut p = import_timeline_str(timeline).unwrap();
     p.produce_config.width = Some(320);
     p.produce_config.height = Some(180);
     p.zoom = 40.0;
-    let cache = tempfile::tempdir().unwrap();
-    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::new(p, None, false), cloud);
-    e.preview.cache_dir = Some(cache.path().to_owned());
+    let (e, cache) = support::ui::footage_editor(server.url(), ffmpeg, Document::new(p, None, false));
     let h = harness(e, Vec2::new(1280.0, 800.0));
     (Setup { _server: server, _cache: cache }, h)
 }
@@ -113,10 +109,11 @@ fn space_plays_from_a_continuous_decode_and_k_stops() {
     h.step();
     assert_eq!(h.state().play_speed, 1.0);
     let shown_before = h.state().preview.shown_count;
-    // The harness advances its clock 0.1 s a step: pace the steps to match the wall clock
-    // (roughly; a loaded machine runs slower, so wait for frames rather than for a time).
+    // The playhead follows the sound's clock (here the silent output's, the wall clock): wait
+    // for frames and for a second of play (a loaded machine runs slower).
     let start = Instant::now();
-    while h.state().preview.shown_count - shown_before < 8 {
+    let moved_on = |e: &Editor| e.preview.shown().is_some_and(|(r, _)| r.at > Time::from_secs(1));
+    while h.state().preview.shown_count - shown_before < 8 || !moved_on(h.state()) {
         let stats = h.state().preview.playback_stats();
         assert!(
             start.elapsed() < Duration::from_secs(30),
@@ -166,7 +163,7 @@ fn without_ffmpeg_the_preview_shows_a_snapshot_and_says_how_to_get_frames() {
 }
 
 #[test]
-fn dragging_a_trim_handle_shows_the_frame_at_the_new_edge() {
+fn dragging_a_trim_handle_shows_the_outgoing_and_incoming_frames_side_by_side() {
     let (s, mut h) = editor(ONE_CLIP, "");
     wait(&mut h, "the first frame", |e| e.preview.shown().is_some());
     // The video clip's handle (the audio clip below has one too).
@@ -177,24 +174,29 @@ fn dragging_a_trim_handle_shows_the_frame_at_the_new_edge() {
         .unwrap();
     let pps = 40.0;
     let from = handle.center();
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
     // Hold the handle 3 s to the right: the new In would be 12 + 3 = 15.
     let to = from + Vec2::new(3.0 * pps + 2.0, 0.0);
-    for i in 1..=4 {
-        h.hover_at(from + (to - from) * (i as f32 / 4.0));
-        h.run();
-    }
-    wait(&mut h, "the frame at the new edge", |e| {
-        e.preview.shown().is_some_and(|(r, _)| r.at >= Time::from_secs(3) && r.at < Time::from_millis(3200))
+    support::ui::hold_drag(&mut h, from, to);
+    // One picture, twice the output's width: nothing goes out before the first clip (black on
+    // the left), its new first frame comes in on the right.
+    wait(&mut h, "the trim's two frames", |e| {
+        let edge = e.timeline.trim_at.map(|(_, _, t)| t);
+        e.preview.shown().is_some_and(|(r, _)| r.image.width > 3 * r.image.height && Some(r.at) == edge)
     });
-    assert_eq!(shown_second(h.state()), Some(15));
+    let (r, _) = h.state().preview.shown().unwrap();
+    let (w, y) = (r.image.width, r.image.height / 2);
+    assert_eq!(second_of(r.image.pixel(w * 3 / 4, y), TOL), Some(15), "the incoming frame");
+    assert_eq!(r.image.pixel(w / 4, y), [0, 0, 0, 255], "no outgoing clip");
+    assert!(h.query_by_label_contains("Trim preview: outgoing frame at –, incoming frame at").is_some());
     assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the playhead stays");
     h.drop_at(to);
     h.run();
     let clip = &h.state().doc.project.tracks[0].clips[0];
     assert_eq!(clip.r#in.map(|t| t.as_secs_f64().round() as i64), Some(15), "the trim took effect");
+    // Back to the frame at the playhead.
+    wait(&mut h, "the playhead's frame", |e| {
+        e.preview.shown().is_some_and(|(r, _)| r.image.width < 2 * r.image.height)
+    });
+    assert!(h.query_by_label_contains("Output preview 320x180").is_some());
     drop(s);
 }

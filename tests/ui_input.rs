@@ -159,7 +159,7 @@ fn keys_behind_a_dialog_change_nothing_and_esc_closes_it() {
     for which in 0..8 {
         let mut h = harness(project());
         h.run();
-        h.get_by_label("Clip a on V1 at 0:00.0000").click();
+        h.get_by_label("Clip a on V1 at 00:00:00:00").click();
         h.run();
         let title = open_each_dialog(&mut h, which);
         h.run();
@@ -229,7 +229,7 @@ fn enter_submits_the_typed_path_prompt() {
 fn ctrl_c_x_v_arrive_as_events_and_work_like_the_menu() {
     let mut h = harness(project());
     h.run();
-    h.get_by_label("Clip b on V1 at 0:06.0000").click();
+    h.get_by_label("Clip b on V1 at 00:00:06:00").click();
     h.run();
     h.event(Event::Copy);
     h.run();
@@ -262,25 +262,25 @@ fn ctrl_c_x_v_arrive_as_events_and_work_like_the_menu() {
 fn esc_in_a_field_restores_it_and_enter_commits_one_step() {
     let mut h = harness(project());
     h.run();
-    h.get_by_label("Clip b on V1 at 0:06.0000").click();
+    h.get_by_label("Clip b on V1 at 00:00:06:00").click();
     h.run();
     let steps = h.state().doc.history.len();
     h.get_by_label("TimelineIn").click();
     h.run();
     key(&mut h, Modifiers::COMMAND, Key::A, None);
-    h.get_by_label("TimelineIn").type_text("12");
+    h.get_by_label("TimelineIn").type_text("12:00");
     h.run();
     key(&mut h, Modifiers::NONE, Key::Escape, None);
     h.run();
     let b = &h.state().doc.project.tracks[0].clips[1];
     assert_eq!(b.timeline_in, Some(Time::from_secs(6)), "Esc put the value back");
     assert_eq!(h.state().doc.history.len(), steps, "and left no undo step");
-    assert_eq!(h.get_by_label("TimelineIn").value().as_deref(), Some("6"));
+    assert_eq!(h.get_by_label("TimelineIn").value().as_deref(), Some("00:00:06:00"));
 
     h.get_by_label("TimelineIn").click();
     h.run();
     key(&mut h, Modifiers::COMMAND, Key::A, None);
-    h.get_by_label("TimelineIn").type_text("12");
+    h.get_by_label("TimelineIn").type_text("12:00");
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter, None);
     h.run();

@@ -233,18 +233,45 @@ fn menus_and_dialogs_fit_in_both_languages() {
 }
 
 #[test]
+fn the_source_viewer_fits_in_both_languages() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    for lang in Lang::ALL {
+        i18n::set(lang);
+        let doc = demo();
+        let mut entry = doc.project.bin[0].clone();
+        let editor = support::ui::editor(Arc::new(NativePicker), doc);
+        let mut h = harness(editor);
+        settle(&mut h);
+        // Marked, so every line under the picture has its longest words.
+        h.state_mut().source.open(entry.clone());
+        let fr = h.state().doc.project.frame_rate;
+        for c in [vodcut::ui::commands::Command::MarkIn, vodcut::ui::commands::Command::MarkOut] {
+            h.state_mut().source.run(c, fr, 0.0);
+        }
+        h.run_steps(3);
+        assert_text_fits(&h, "the source viewer", &[]);
+        // A long title too.
+        entry.title = "A rather long title for a shot of the beach at dawn".into();
+        let entry_title = entry.title.clone();
+        h.state_mut().source.open(entry);
+        h.run_steps(3);
+        assert!(texts(&h).iter().any(|(t, _)| t.starts_with(&entry_title)), "the caption is seen");
+        assert_text_fits(&h, "the source viewer with a long title", &[]);
+    }
+    i18n::set(Lang::En);
+}
+
+#[test]
 fn the_welcome_screen_fits_in_both_languages() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     for lang in Lang::ALL {
         i18n::set(lang);
-        // The welcome window covers the main window by design: what is behind it (the same
-        // window without it) is not checked against it.
-        let mut h = harness(support::ui::editor(Arc::new(NativePicker), Document::default()));
-        h.run_steps(4);
-        let behind = texts(&h);
-        let mut editor = support::ui::editor(Arc::new(NativePicker), Document::default());
-        editor.welcome = true;
+        let editor = support::ui::editor(Arc::new(NativePicker), Document::default());
         let mut h = harness(editor);
+        h.run_steps(4);
+        // The welcome box is a modal over the window: only what it shows is checked.
+        let behind = texts(&h);
+        h.state_mut().welcome = true;
         h.run_steps(4);
         assert!(h.query_by_label_contains(&i18n::tr("shell-menu-file")).is_some());
         assert_text_fits(&h, "the welcome screen", &behind);

@@ -4,7 +4,7 @@ mod support;
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::sync::Arc;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
@@ -129,7 +129,7 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
-    let clip = h.get_by_label("Clip x on V1 at 0:00.0000").rect();
+    let clip = h.get_by_label("Clip x on V1 at 00:00:00:00").rect();
     let pps = clip.width() / 2.0;
     let target = egui::Pos2::new(clip.left() + 5.0 * pps, clip.center().y);
     let from = h.get_by_label("Library Beach").rect().center();
@@ -139,11 +139,11 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     // The media's length in whole frames (42.5 s is 1062.5 frames at 25 fps).
     assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_480)), "the media's length");
     assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
-    assert!(h.query_all_by_value("Transcoding: not usable until Normal").next().is_some(), "marked in the list");
+    assert!(h.query_all_by_value("transcoding: not usable until ready").next().is_some(), "marked in the list");
     let from = h.get_by_label("Library Still transcoding").rect().center();
     support::ui::drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
     let msg = h.state().timeline.message.clone().unwrap_or_default();
-    assert!(msg.contains("only media whose status is Normal"), "{msg}");
+    assert!(msg.contains("is not ready (transcoding): VOD produces only media that is ready"), "{msg}");
 }
 
 #[test]
@@ -159,7 +159,7 @@ fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
     assert!(err.contains("Forbidden.RAM") && err.contains("permission"), "{err}");
     assert!(h.query_all_by_value(&err).next().is_some(), "shown in the panel");
     // The rest of the editor works.
-    h.get_by_label("Clip x on V1 at 0:00.0000").click();
+    h.get_by_label("Clip x on V1 at 00:00:00:00").click();
     h.run();
     assert_eq!(h.state().doc.selection.len(), 1);
 }
@@ -240,4 +240,83 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
     h.run_steps(5);
     let asked = h.state().library.thumbs_requested();
     assert!(asked > 0 && asked < 40, "{asked} covers asked for, of 1000 rows");
+}
+
+#[test]
+fn an_image_reads_image_and_drops_with_the_still_duration() {
+    let server = VodServer::start();
+    // VOD gives an image no length (0).
+    server.add_media("img1", "image", "Logo", 0.0, "Normal");
+    let cache = tempfile::tempdir().unwrap();
+    let mut p = base();
+    p.add_track(vodcut::model::TrackKind::Image);
+    let mut h = editor(&server, cache.path(), p);
+    run_until(&mut h, "the first listing", library_idle);
+    search(&mut h, "");
+    h.get_by_label("image").click();
+    h.run_steps(2);
+    run_until(&mut h, "images", |e| library_idle(e) && e.library.rows.len() == 1);
+    let row = h.get_by_label("Library Logo").rect();
+    let said: Vec<String> = h
+        .root()
+        .children_recursive()
+        .filter(|n| {
+            let b = n.accesskit_node().bounding_box();
+            b.is_some_and(|b| row.contains(egui::pos2(b.x0 as f32 + 1.0, b.y0 as f32 + 1.0)))
+        })
+        .filter_map(|n| n.accesskit_node().value())
+        .filter(|v| v.starts_with("image"))
+        .collect();
+    assert!(!said.is_empty() && said.iter().all(|s| s == "image · 1.00 MB"), "\"image\", not a length of 0: {said:?}");
+
+    let clip = h.get_by_label("Clip x on V1 at 00:00:00:00").rect();
+    let pps = clip.width() / 2.0;
+    let image_row = h.get_by_label("Track I1").rect().center().y;
+    support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 10.0 * pps, image_row));
+    let i1 = h.state().doc.project.tracks.iter().position(|t| t.name == "I1").unwrap();
+    let c = h.state().doc.project.tracks[i1].clips.first().cloned();
+    let c = c.unwrap_or_else(|| panic!("not dropped: {:?}", h.state().timeline.message));
+    assert_eq!(c.image_id.as_deref(), Some("img1"));
+    let length = |c: &vodcut::model::wire::Clip| c.timeline_out.unwrap() - c.timeline_in.unwrap();
+    assert_eq!(length(&c), Time::from_secs(5), "five seconds, as Premiere's default still");
+    let problems = vodcut::model::validate::validate(&h.state().doc.project);
+    let errors: Vec<_> = problems.iter().filter(|p| p.severity == vodcut::model::validate::Severity::Error).collect();
+    assert!(errors.is_empty(), "a visible clip, no error: {errors:?}");
+
+    // On a video track it is an Image-type clip of the same length; the setting changes it.
+    h.state_mut().cloud.settings.still_duration = Some(Time::from_secs(3));
+    h.run();
+    support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 20.0 * pps, clip.center().y));
+    let v1 = &h.state().doc.project.tracks[0];
+    assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
+    assert_eq!((v1.clips[1].r#type.as_deref(), length(&v1.clips[1])), (Some("Image"), Time::from_secs(3)));
+}
+
+#[test]
+fn the_left_panel_keeps_its_width_between_the_bin_and_the_library() {
+    let server = VodServer::start();
+    let long = "A long title that would need a wide panel to show it whole, and then some more";
+    server.add_media("v1", "video", long, 42.5, "Normal");
+    let cache = tempfile::tempdir().unwrap();
+    let mut p = base();
+    p.bin.push(vodcut::model::project::BinEntry {
+        media_id: "v1".into(),
+        title: long.into(),
+        duration: Some(Time::from_secs(42)),
+        kind: vodcut::model::project::MediaKind::Video,
+        ..Default::default()
+    });
+    let mut h = editor(&server, cache.path(), p);
+    run_until(&mut h, "the first listing", library_idle);
+    search(&mut h, "");
+    assert!(h.query_by_label_contains("Library A long title").is_some(), "the row is listed");
+    let preview = |h: &Harness<'static, Editor>| h.get_by_label_contains("Output preview").rect();
+    let before = preview(&h);
+    h.get_by_label("Media bin").click();
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("Media A long title").is_some(), "the bin shows it");
+    assert_eq!(preview(&h), before, "the preview stays where it was");
+    h.get_by_label("VOD library").click();
+    h.run_steps(4);
+    assert_eq!(preview(&h), before);
 }

@@ -52,7 +52,7 @@ fn markers_keys_rename_and_list() {
     key(&mut h, Modifiers::NONE, Key::PageUp);
     assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
     // Rename from the Markers tab (the flag's double-click opens the same dialog).
-    assert!(h.query_by_label("Marker M1 at 0:02.00").is_some(), "the flag is on the ruler");
+    assert!(h.query_by_label("Marker M1 at 00:00:02:00").is_some(), "the flag is on the ruler");
     h.state_mut().tab = vodcut::ui::app::Tab::Markers;
     h.run();
     h.get_all_by_label("Rename…").next().unwrap().click();
@@ -64,7 +64,7 @@ fn markers_keys_rename_and_list() {
     key(&mut h, Modifiers::NONE, Key::Enter);
     h.run();
     assert_eq!(h.state().doc.project.markers[0].label, "Intro");
-    assert!(h.query_by_label("Marker Intro at 0:02.00").is_some(), "the flag is labelled");
+    assert!(h.query_by_label("Marker Intro at 00:00:02:00").is_some(), "the flag is labelled");
     // Deleting one in the Markers tab is one undo step.
     h.get_by_label("Delete Intro").click();
     h.run();
@@ -113,44 +113,29 @@ fn the_view_follows_the_playhead_and_scrolls_with_its_bar() {
     assert!(h.state().timeline.mapping.origin > Time::from_secs(1), "{:?}", h.state().timeline.mapping.origin);
 }
 
-/// Presses and releases the primary button at `at` in one frame. (`Harness::event` runs a
-/// frame per event, 0.25 s of simulated time each, which spreads two clicks past egui's 0.3 s
-/// double-click window.)
-fn click_at(h: &mut Harness<'static, Editor>, at: egui::Pos2) {
-    for pressed in [true, false] {
-        h.input_mut().events.push(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.step();
-}
-
 #[test]
 fn double_clicking_a_marker_flag_renames_it() {
     let mut h = harness(project(50.0));
     h.run();
     h.state_mut().doc.set_playhead(Time::from_secs(2));
     key(&mut h, Modifiers::NONE, Key::M);
-    let flag = h.get_by_label("Marker M1 at 0:02.00").rect().center();
+    let flag = h.get_by_label("Marker M1 at 00:00:02:00").rect().center();
     h.event(egui::Event::PointerMoved(flag));
     h.step();
-    click_at(&mut h, flag);
-    click_at(&mut h, flag);
+    support::ui::click_at(&mut h, flag);
+    support::ui::click_at(&mut h, flag);
     h.run();
     assert!(h.query_by_label("Rename marker").is_some(), "a double-click on the flag opens the rename dialog");
     h.get_by_label("Marker name").type_text("Chorus");
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(h.state().doc.project.markers[0].label, "Chorus");
-    assert!(h.query_by_label("Marker Chorus at 0:02.00").is_some());
+    assert!(h.query_by_label("Marker Chorus at 00:00:02:00").is_some());
     // A single click only moves the playhead there.
     h.state_mut().doc.set_playhead(Time::ZERO);
     h.run();
-    let flag = h.get_by_label("Marker Chorus at 0:02.00").rect().center();
-    click_at(&mut h, flag);
+    let flag = h.get_by_label("Marker Chorus at 00:00:02:00").rect().center();
+    support::ui::click_at(&mut h, flag);
     h.run();
     assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
     assert!(h.query_by_label("Rename marker").is_none());
@@ -203,8 +188,11 @@ fn playback_stops_at_the_end_and_plays_again_from_the_start() {
     };
     space(&mut h);
     assert_eq!(h.state().play_speed, 1.0, "playing");
-    // Each test frame is 0.25 s: within a few, the 1 s left has played.
-    for _ in 0..12 {
+    // The playhead follows the sound's clock (a silent output here: the wall clock): the 1 s
+    // left plays in about a second.
+    let start = std::time::Instant::now();
+    while h.state().play_speed != 0.0 && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
     assert_eq!(h.state().play_speed, 0.0, "stopped by itself");

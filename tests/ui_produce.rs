@@ -289,7 +289,7 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     assert!(!job.is_active());
-    assert!(h.query_all_by_value("Duration: 0:00:12.00").next().is_some(), "a finished job shows its duration");
+    assert!(h.query_all_by_value("Duration: 00:00:12:00").next().is_some(), "a finished job shows its duration");
     run_until(&mut h, "the cover", |e| e.library.thumbs_ready() >= 1);
     // Open the cloud project: the document has unsaved changes (the linked ProjectId).
     h.get_by_label("Open cloud project").click();
@@ -317,4 +317,24 @@ fn test_connection_reports_in_words() {
     let text = r.unwrap();
     assert!(text.contains("Connected to") && text.contains("LTAI****y001"), "{text}");
     assert!(!text.contains(KEY_SECRET));
+}
+
+#[test]
+fn a_200_answer_without_ids_is_an_unknown_outcome_not_a_refusal() {
+    let s = setup();
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    // The service takes the production but its answer names nothing: it may be producing
+    // (and billing) all the same, so "refused" would invite a second, billed submission.
+    s.server.fault(Fault::Answer(r#"{"RequestId":"R-NO-IDS"}"#));
+    confirm(&mut h);
+    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    assert!(h.query_all_by_label("Outcome unknown").next().is_some(), "the dialog says the outcome is unknown");
+    assert!(h.query_all_by_label("Production refused").next().is_none());
+    let Step::Done(o) = &h.state().cloud.step else { unreachable!() };
+    assert!(o.unknown, "{:?}", o.error);
+    assert!(o.error.as_deref().unwrap_or_default().contains("R-NO-IDS"), "{:?}", o.error);
+    let jobs = vodcut::store::jobs::JobStore::new(s.data.path()).list().0;
+    assert_eq!(jobs[0].state, vodcut::store::jobs::JobState::OutcomeUnknown);
 }

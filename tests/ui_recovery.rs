@@ -106,3 +106,31 @@ fn later_keeps_the_files_for_the_next_start() {
     assert!(h.state().recovery_offer.is_empty());
     assert!(file.exists());
 }
+
+#[test]
+fn restoring_over_the_welcome_screen_closes_it_and_says_what_came_back() {
+    let data = tempfile::tempdir().unwrap();
+    let rec = Recovery::new(data.path());
+    let mut p = vodcut::model::export::import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b","In":0,"Out":3}]}]}"#,
+    )
+    .unwrap();
+    p.title = "Lost cut".into();
+    rec.write(&rec.file_for(None, "abc"), None, &p).unwrap();
+    // A window opened without a project: the welcome box, and the offer over it.
+    let mut e = editor_in(data.path(), Arc::new(FakePicker::default()), Document::default());
+    e.welcome = true;
+    let mut h = harness(e, size());
+    run_until(&mut h, "the recovery scan", |e| !e.recovery_offer.is_empty());
+    h.get_by_label("Restore").click();
+    h.run_steps(3);
+    let e = h.state();
+    assert_eq!(e.doc.project.title, "Lost cut");
+    assert!(!e.welcome, "the welcome box closed: the work is here");
+    assert!(e.status.contains("Restored unsaved work: \"Lost cut\", 2 clips"), "{}", e.status);
+    // Esc (which starts a new project on the welcome screen) no longer says "New project".
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().status.starts_with("New project"), "{}", h.state().status);
+    assert_eq!(h.state().doc.project.title, "Lost cut");
+}

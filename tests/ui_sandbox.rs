@@ -72,8 +72,10 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     rt.block_on(vodcut::workflow::refresh(&client, &vodcut::store::jobs::JobStore::new(&data), job)).unwrap();
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
-    // Nothing was signed with anything but the demo keys.
+    // Nothing was signed with anything but the sandbox's own keys.
     let keys: Vec<String> =
         sandbox.server().requests().iter().filter_map(|r| r.params.get("AccessKeyId").cloned()).collect();
-    assert!(!keys.is_empty() && keys.iter().all(|k| k == vodcut::sandbox::DEMO_KEY_ID), "{keys:?}");
+    let own = &sandbox.info().keys.access_key_id;
+    assert!(!keys.is_empty() && keys.iter().all(|k| k == own), "{keys:?}");
+    assert_ne!(own, support::vod_server::KEY_ID, "not the public test key");
 }

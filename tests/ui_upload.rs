@@ -101,7 +101,12 @@ fn a_file_dropped_on_a_track_is_placed_uploaded_then_ready() {
     assert!(refusal.contains("Harbour.mp4") && refusal.contains("Normal"), "{refusal}");
     h.state_mut().error = None;
 
-    // Uploading, then processing, then ready with its length from VOD.
+    // Uploading, then processing (said in words, never VOD's codes), then ready with its
+    // length from VOD.
+    let uploaded = ItemState::Processing("UploadSucc".into());
+    run_until(&mut h, "uploaded", |e| e.uploads.items.iter().any(|i| i.state == uploaded));
+    h.run();
+    assert!(h.query_by_label("Media Harbour  ·  uploaded, waiting to transcode").is_some(), "not \"UploadSucc\"");
     run_until(&mut h, "ready", |e| e.uploads.items.iter().any(|i| i.state == ItemState::Ready));
     h.run_steps(3);
     assert!(h.query_by_label("Media Harbour  ·  ready").is_some(), "the bin shows it ready");
@@ -274,4 +279,22 @@ fn several_files_dropped_on_a_track_show_at_once_and_land_one_after_another() {
     h.run_steps(2);
     assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)], "VOD's lengths agree");
     assert!(vodcut::model::validate::validate(&h.state().doc.project).iter().all(|p| !p.message.contains("overlap")));
+}
+
+#[test]
+fn the_uploads_window_opens_below_the_menu_bar() {
+    let server = VodServer::start();
+    let mut h = editor(&server, base());
+    h.run();
+    let menus = h.get_by_label("File").rect().bottom();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Upload media…").click();
+    h.run_steps(3);
+    let title = h.get_by_label("Uploads").rect();
+    assert!(title.top() >= menus, "the window's title {title:?} is under the menu bar (ends at {menus})");
+    // The menus stay reachable with the window open.
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(h.query_by_label("Select all Ctrl+A").is_some(), "the Edit menu opened");
 }

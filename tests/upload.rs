@@ -258,3 +258,130 @@ fn pause_keeps_the_state_and_cancel_aborts_the_multipart_upload() {
     let u = s.upload(&req(&path), &small_parts()).0.unwrap();
     assert_eq!(s.server.object_md5(&u.media_id).as_deref(), Some(md5.as_str()));
 }
+
+/// The saved state file of the only upload under way (its name is a hash of the path).
+fn state_file(s: &Setup) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(s.store.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+/// An upload of 1 MiB in 128 KiB parts whose part 4 fails: parts 1-3 (at least) confirmed and
+/// recorded in the state, the rest not.
+fn interrupted(s: &Setup, name: &str, seed: u64) -> (std::path::PathBuf, String) {
+    let (path, md5) = write_random(s.dir.path(), name, MIB, seed);
+    s.server.fail_part(4, u32::MAX);
+    assert!(s.upload(&req(&path), &small_parts()).0.is_err());
+    s.server.fail_part(4, 0);
+    (path, md5)
+}
+
+#[test]
+fn a_file_replaced_by_a_copy_keeping_size_and_time_is_not_mixed_in() {
+    let s = setup();
+    let (path, _) = interrupted(&s, "clip.mp4", 10);
+    let old_upload = s.store.list()[0].upload_id.clone().unwrap();
+    // `cp -p other.mp4 clip.mp4`: other bytes, the same size and modification time.
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let (other, md5) = write_random(s.dir.path(), "other.mp4", MIB, 21);
+    std::fs::copy(&other, &path).unwrap();
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(mtime).unwrap();
+    let parts_before = s.server.oss_log().iter().filter(|l| l.op == "UploadPart").count();
+    let e = s.upload(&req(&path), &small_parts()).0.unwrap_err();
+    assert!(matches!(e, UploadError::Changed { .. }), "{e}");
+    let text = e.to_string();
+    assert!(text.contains("part 1 is no longer the bytes uploaded") && text.contains("--restart"), "{text}");
+    assert_eq!(s.server.oss_log().iter().filter(|l| l.op == "UploadPart").count(), parts_before, "nothing sent");
+    // Starting over: the old multipart upload is aborted, the new media is the new file.
+    let u = s.upload(&FileRequest { restart: true, ..req(&path) }, &small_parts()).0.unwrap();
+    assert_eq!(s.server.object_md5(&u.media_id).as_deref(), Some(md5.as_str()));
+    let aborted = s.server.oss_log().iter().filter(|l| l.op == "AbortMultipartUpload" && l.status == 204).count();
+    assert_eq!(aborted, 1, "the old upload ({old_upload}) is aborted");
+}
+
+#[test]
+fn a_tampered_or_unreadable_state_is_refused_and_starting_over_moves_it_aside() {
+    let s = setup();
+    let (path, md5) = interrupted(&s, "clip.mp4", 12);
+    let file = state_file(&s);
+    let good: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let sent = || s.server.requests().len() + s.server.oss_log().len();
+    // PartSize 0 or 1 ran on; u64::MAX reported success with the first part as the whole file.
+    for (part_size, says) in [(0u64, "part size 0"), (1, "part size 1"), (u64::MAX, "part size 18446744073709551615")] {
+        let mut v = good.clone();
+        v["PartSize"] = part_size.into();
+        std::fs::write(&file, serde_json::to_vec(&v).unwrap()).unwrap();
+        let before = sent();
+        let e = s.upload(&req(&path), &small_parts()).0.unwrap_err();
+        assert!(matches!(e, UploadError::StateUnusable { .. }), "{says}: {e}");
+        assert!(e.to_string().contains(says) && e.to_string().contains("--restart"), "{e}");
+        assert_eq!(sent(), before, "{says}: nothing sent");
+    }
+    // A FIFO in its place is refused at once (it would block a read for ever).
+    std::fs::remove_file(&file).unwrap();
+    let c = std::ffi::CString::new(file.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let e = s.upload(&req(&path), &small_parts()).0.unwrap_err();
+    assert!(e.to_string().contains("FIFO"), "{e}");
+    // Starting over keeps it aside and uploads the file whole as new media.
+    let u = s.upload(&FileRequest { restart: true, ..req(&path) }, &small_parts()).0.unwrap();
+    assert_eq!(s.server.object_md5(&u.media_id).as_deref(), Some(md5.as_str()));
+    assert!(file.with_extension("json.unreadable").exists());
+    assert!(s.store.list().is_empty());
+}
+
+#[test]
+fn two_uploads_of_one_file_at_once_the_second_says_so() {
+    let s = setup();
+    let (path, md5) = write_random(s.dir.path(), "clip.mp4", MIB, 13);
+    s.server.oss().oss.part_delay = Duration::from_millis(40);
+    let rt = rt();
+    let (first, second) = rt.block_on(async {
+        let (a, b) = (Progress::default(), Progress::default());
+        let (ctl_a, ctl_b) = (Control::default(), Control::default());
+        let (r, cfg) = (req(&path), small_parts());
+        let one = upload_file(&s.client, &s.store, &r, &cfg, &ctl_a, &a);
+        let two = async {
+            // Once the first is under way.
+            while a.done.load(Ordering::Relaxed) == 0 {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            upload_file(&s.client, &s.store, &r, &cfg, &ctl_b, &b).await
+        };
+        tokio::join!(one, two)
+    });
+    let e = second.unwrap_err();
+    assert!(matches!(e, UploadError::Busy { .. }), "{e}");
+    assert!(e.to_string().contains("is already being uploaded"), "{e}");
+    let u = first.unwrap();
+    assert_eq!(s.server.object_md5(&u.media_id).as_deref(), Some(md5.as_str()));
+    assert_eq!(s.server.handled("CreateUploadVideo"), 1);
+    for n in 1..=8 {
+        assert_eq!(s.part_oks(n), 1, "part {n} sent once");
+    }
+    // Once it is over, the file can be uploaded again.
+    s.server.oss().oss.part_delay = Duration::ZERO;
+    assert!(s.upload(&req(&path), &small_parts()).0.is_ok());
+}
+
+#[test]
+fn a_refused_upload_address_is_not_kept_for_the_next_try() {
+    let s = setup();
+    let (path, md5) = write_random(s.dir.path(), "clip.mp4", MIB, 14);
+    let endpoint = s.server.oss().oss.endpoint.clone();
+    // Plain http to another machine: the temporary credentials would cross it in clear.
+    s.server.oss().oss.endpoint = "http://192.0.2.1:9".into();
+    let e = s.upload(&req(&path), &small_parts()).0.unwrap_err();
+    assert!(e.to_string().contains("192.0.2.1"), "{e}");
+    assert!(s.store.list().is_empty(), "the refused address is dropped");
+    // VOD answers with a good address next time: the upload asks anew and succeeds.
+    s.server.oss().oss.endpoint = endpoint;
+    let u = s.upload(&req(&path), &small_parts()).0.unwrap();
+    assert_eq!(s.server.object_md5(&u.media_id).as_deref(), Some(md5.as_str()));
+    assert_eq!(s.server.handled("CreateUploadVideo"), 2);
+}

@@ -18,3 +18,18 @@ api-connect = could not connect to { $endpoint }: { $detail }. Check the network
 api-network = no answer from { $endpoint }: { $detail }
 api-outcome-unknown = { $action }: the outcome is unknown ({ $detail }). The request may have reached the service, so vodcut will not send it again by itself. Check with `vodcut jobs` / `vodcut status`, or SearchEditingProject / GetEditingProject, before producing again
 api-bad-response = the service answered HTTP { $status } with a body that is not the expected JSON: { $detail }
+
+# A media's Status in VOD, in words (the console's): the code itself is never shown.
+api-status-uploading = uploading
+api-status-upload-fail = upload failed
+api-status-upload-succ = uploaded, waiting to transcode
+api-status-transcoding = transcoding
+api-status-transcode-fail = transcoding failed
+api-status-checking = under review
+api-status-blocked = blocked
+api-status-normal = ready
+api-status-unknown = status unknown
+api-status-other = status { $status }
+api-production-producing = producing
+api-production-produced = produced
+api-production-failed = production failed

@@ -30,16 +30,18 @@ cli-failed-job =
     (job { $job } in the history)
 cli-submitted = Submitted "{ $title }" to { $region } ({ $endpoint }).
 cli-submitted-sandbox = Submitted "{ $title }" to the sandbox ({ $endpoint }).
-cli-follow-with = Follow it with: vodcut status { $id }
+cli-follow-with = Follow it with: { $command }
 cli-project-linked = Saved ProjectId { $id } into { $file }; the next submission updates that cloud project.
 cli-project-not-linked = warning: could not save the ProjectId into the project: { $error }
 cli-no-jobs = No productions yet (history in { $folder }).
 cli-job-unreadable = (unreadable record skipped: { $record })
+cli-job-not-found = no job { $id } in the history ({ $folder }); VOD itself can be asked only by MediaId or ProjectId (32 hexadecimal digits)
+cli-bad-output-size = the project's output size cannot be made: { $problem }
 cli-search-found = { $total ->
     [one] { $total } { $kind } item matches; showing { $shown }:
    *[other] { $total } { $kind } items match; showing { $shown }:
 }
-cli-not-usable-yet = {"  ["}{ $status }: not usable until Normal]
+cli-not-usable-yet = {"  ["}{ $status }: not usable until ready]
 cli-more = More: --scroll-token { $token }
 cli-no-such-video = { $id }  (no such video)
 cli-label-production = Production:
@@ -57,7 +59,7 @@ cli-up-resumed = , resumed with { $resumed } of { $parts ->
        *[other] { $parts } parts
     } already there
 cli-up-done = { $file }: uploaded { $size } in { $secs } s ({ $speed }/s{ $resumed }); VOD is processing it
-cli-up-follow = Follow them with: `vodcut media info ID` (Normal = ready to use in a production)
+cli-up-follow = Follow them with: `{ $command }` (Normal = ready to use in a production)
 cli-up-failed = { $failed } of { $files ->
         [one] 1 file
        *[other] { $files } files
@@ -81,19 +83,17 @@ cli-wrote = wrote { $file } ({ $clips ->
        *[other] { $tracks } tracks
     })
 cli-cannot-write = cannot write the output: { $error }
-cli-bad-time = { $flag } { $text }: give a time in seconds, 0 or more (e.g. 12.5)
+cli-bad-time = { $flag } { $text }: give a time of 0 or more, in seconds (12.5) or as a timecode (00:00:12:12)
 cli-bad-fps = --fps { $text }: give frames per second between 1 and 240 (e.g. 25)
 cli-render-speed = { $speed }x real time
 cli-render-range = --to { $to } must come after --from { $from }
 cli-render-height = --height { $height }: give 2 to 4320 pixels
-cli-render-output = -o { $file }: name a video file (.mp4) for the draft, not a project or Timeline
 cli-render-stopped = render stopped; nothing was written to { $file }
 cli-nothing-written = nothing written: { $error }
 cli-render-placeholders = not imitated by the draft, drawn as labelled placeholders:
 cli-note = note: { $note }
 cli-render-wrote = wrote { $file } ({ $width }x{ $height }, { $fps } fps, { $length } from { $from }, { $frames } frames) in { $took } ({ $speed }x real time)
 cli-png-encode = cannot encode the PNG: { $error }
-cli-cannot-write-file = cannot write { $file }: { $error }
 cli-width-min = --width must be at least 1
 cli-no-frame-layers =
     { $n ->
@@ -124,7 +124,21 @@ cli-job-line = { $state } { $place } { $title }  media { $media }  project { $pr
 cli-picture-size-wrong = the picture has the wrong number of pixels
 cli-bad-lang = "{ $text }" is not a language vodcut speaks: use en or zh-CN
 cli-stdin = (standard input)
+cli-stdout = (standard output)
+cli-png-to-terminal = -o -: standard output is a terminal, and a PNG is binary; redirect it (> frame.png) or name a file
 cli-up-rate = {"  "}{ $size }/s
 cli-no-data-folder = no data folder on this system (no home folder?) to keep upload state in
 cli-file-with-command = { $file } is for the editor; a command takes its files after its name
 cli-no-window = cannot open the editor window: { $error }
+cli-not-printed-errors = { $file }: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (above), so nothing was printed; fix { $errors ->
+        [one] it
+       *[other] them
+    } (vodcut validate lists every problem), or pass --force to print anyway
+cli-printed-with-errors = { $file }: printed despite { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } (--force); the service would refuse this production
+cli-render-wrote-sound = wrote { $file } (the sound alone, { $length } from { $from }) in { $took }

@@ -69,13 +69,12 @@ core-import-shape = at { $at }: { $message }
 core-import-not-timeline = this is neither an API Timeline nor a vodcut project (no VideoTracks, AudioTracks, ImageTracks or SubtitleTracks)
 
 # Times typed in the inspector and read from files.
-core-time-not-a-time = not a time: seconds, m:ss or h:mm:ss.ff
-core-time-too-many-colons = too many ':' (h:mm:ss.ff at most)
+core-time-not-a-time = not a time: type a timecode (00:00:05:12, or 512 without colons), seconds (5.48), a frame count ending in a period (137.), or + or - before one of these to move from the present time
+core-time-too-many-colons = too many parts: hh:mm:ss:ff at most
 core-time-not-whole = "{ $text }" is not a whole number
-core-time-out-of-range = { $v } is out of range in a timecode
 core-time-too-long = too long
-core-time-not-frame = "{ $text }" is not a frame number
-core-time-no-such-frame = frame { $frame } does not exist at { $fps } fps (0 to { $last })
+# A time or length in seconds (View > Times in seconds): "5.48 s".
+core-time-in-seconds = { $s } s
 core-time-not-frame-rate = { $v } is not a frame rate (1 to 240 frames per second)
 core-time-expecting = a time in seconds (a number, or a string holding one)
 core-time-unusable = { $v } s is not a usable time
@@ -143,8 +142,10 @@ core-cred-key-missing = access_key_id or access_key_secret is missing
 core-file-kind-other = a special file
 core-write-not-regular = it is { $kind }, not a regular file; vodcut only replaces regular files
 core-write-read-only = it is read-only
+core-write-untrusted-link = { $link } is a symbolic link owned by another user in a folder others can write to; vodcut does not follow it
 core-read-not-regular = it is { $kind }, not a regular file
 core-read-too-large = it is larger than { $limit } MB, the most vodcut reads
+core-read-over-limit = it is larger than { $limit }, the most vodcut reads for this file
 core-too-many-links = too many levels of symbolic links
 core-no-file-name = no file name
 core-enc-utf32-be = UTF-32 (big-endian)
@@ -154,6 +155,7 @@ core-enc-utf16-le = UTF-16 (little-endian)
 core-no-data-folder = no data folder on this system (no home folder?)
 core-settings-unreadable = { $path }: { $error }; using defaults
 core-recovery-unreadable = unreadable recovery file: { $error }
+core-job-bad-id = "{ $id }" ({ $chars } characters) is not an ID: a job ID, a MediaId or ProjectId (32 hexadecimal digits) or a RequestId (letters, digits and -, at most 64)
 core-keychain-unavailable = no system keychain is available here ({ $why }); the keys are kept for this session only
 core-keychain-failed = the system keychain refused: { $why }
 core-keychain-unreadable = the entry in the system keychain is not one vodcut wrote ({ $why })
@@ -161,3 +163,14 @@ core-keychain-no-service = no Secret Service on the session bus
 core-keychain-timeout = the keychain did not answer in time
 core-log-no-rotate = vodcut: cannot rotate { $path }: { $error }
 core-log-no-file = vodcut: cannot write a log file in the data folder ({ $error }); logging to stderr only
+
+# The network: caps, redirects and URLs from a service (api/http.rs).
+core-body-too-large = the answer is larger than { $cap }, more than this call ever needs; it was not read further
+core-too-many-redirects = more than { $n } redirects
+core-redirect-scheme = a redirect to a { $scheme }: URL (only http and https are followed)
+core-api-redirected = the endpoint answered with a redirect (HTTP { $status }); API calls follow no redirects, so nothing was sent on and the answer is not used
+core-url-too-long = { $what } is { $size } long (at most { $max } is accepted)
+core-url-not-http = { $what } is not an http or https URL (it starts with { $scheme }:); only http and https URLs from the service are used
+core-api-deadline = no complete answer within { $secs } s (the whole call, retries included)
+core-api-no-request-id = the answer is not one VOD sends (it has no RequestId): { $body }
+core-api-answer-missing = the { $action } answer has no { $name }: { $body }

@@ -20,7 +20,7 @@ media-no-connection = no VOD connection: { $error }
 media-decoder-stopped = the decoder stopped: { $error }
 media-download-failed = download failed: { $error }
 media-http-status = the media server answered HTTP { $status }
-media-picture-too-large = the picture is larger than 64 MB
+media-picture-too-large = the picture is larger than { $cap }; it was not downloaded further
 media-picture-unreadable = unreadable picture: { $error }
 media-picture-empty = empty picture
 media-no-ffmpeg-no-stills = ffmpeg is not installed and media { $id } has no cover or snapshots
@@ -29,6 +29,10 @@ media-layer-image = track { $track }, clip { $n } (image { $image })
 media-layer = layer { $n }
 media-no-stream = media { $id } has no MP4 stream and no source file URL to decode
 media-image-no-url = image { $id } has no URL (status { $status })
+media-url-of-play = the PlayURL of media { $id }
+media-url-of-file = the source file URL (FileURL) of media { $id }
+media-url-of-image = the URL of image { $id }
+media-url-of-still = the cover or snapshot URL of media { $id }
 
 ## Draft render
 # A message about one thing: "track V1, clip 2: the medium has no sound".
@@ -36,9 +40,6 @@ media-detail = { $what }: { $detail }
 media-place-clip = track { $track }, clip { $n }
 media-place-clip-media = track { $track }, clip { $n } (media { $media })
 media-place-production = the production
-media-names-no-file = { $path } names no file to write
-media-is-a-folder = { $path } is a folder; name the video file to write
-media-no-folder = the folder { $path } does not exist
 media-lengths-not-asked = VOD could not be asked for the media lengths ({ $error }); clips without Out last 5 s
 media-height-too-small = the height must be at least 2 pixels
 media-no-sound = { $place }: the medium has no sound
@@ -56,12 +57,12 @@ media-probe-timeout = ffmpeg took longer than { $secs } s to read the media
 media-no-answer = no answer
 media-nothing-to-render = nothing to render: the project has no video or audio clip with a length
 media-from-negative = --from { $from }: give a time of 0 or more
-media-from-past-end = --from { $from } is at or past the end of the output ({ $end } s)
+media-from-past-end = --from { $from } is at or past the end of the output ({ $end })
 media-to-before-from = --to { $to } must come after --from { $from }
 media-medium-ends = { $place }: the medium ends before the clip; its last frame is held
 media-no-frame = { $place }: no frame (past the end of the medium, or the media server stopped answering)
 # Something the draft does not imitate, listed once: "track V1, clip 2: VFX zoom (5–6 s)".
-media-placeholder-line = { $place }: { $what } ({ $from }–{ $to } s)
+media-placeholder-line = { $place }: { $what } ({ $from }–{ $to })
 media-placeholder-template = template { $id }
 media-placeholder-template-group = template group { $id }
 media-placeholder-effect = effect { $type }

@@ -44,6 +44,9 @@ cloud-ffmpeg = ffmpeg program
 cloud-ffmpeg-hint = empty: ffmpeg on PATH
 cloud-ffmpeg-tip = Exact frames in the preview and on the clips need ffmpeg; without it covers and snapshots stand in
 cloud-frame-memory = Memory for frames (MB)
+cloud-still-duration = Still image duration
+cloud-still-duration-tip = How long an image lasts when dropped on a track (it has no length of its own); trim it like any clip
+cloud-seconds-suffix = {" "}s
 cloud-test-connection = Test connection
 cloud-connected = Connected to { $endpoint } as { $id }: the account has { $total ->
         [one] 1 editing project
@@ -74,14 +77,15 @@ cloud-lib-materials-count = { $n ->
 # A row: "video · 0:00:42.50 · 3.10 MB".
 cloud-lib-row = { $kind } · { $length }
 cloud-lib-row-size = { $kind } · { $length } · { $size }
+cloud-lib-row-still-size = { $kind } · { $size }
 cloud-lib-length-unknown = length unknown
-cloud-lib-not-normal = { $status }: not usable until Normal
+cloud-lib-not-normal = { $status }: not usable until ready
 cloud-lib-row-label = Library { $title }
 cloud-lib-row-tip =
     { $id }
     Drag onto a track
 cloud-thumb-no-http = no HTTP client
-cloud-thumb-http = HTTP { $status }
+cloud-thumb-url = the cover URL
 cloud-thumb-not-picture = not a picture: { $error }
 
 ## Uploads
@@ -92,14 +96,12 @@ cloud-up-finishing = finishing the upload
 cloud-up-uploading = uploading { $percent } %
 cloud-up-paused-at = paused at { $percent } %
 cloud-up-changed = file changed: waiting for you
-cloud-up-transcoding = transcoding
-cloud-up-processing = processing ({ $status })
 cloud-up-ready = ready
 cloud-up-failed = upload failed
 cloud-up-cancelled = cancelled
 cloud-up-not-media = { $file }: not a media file
 cloud-up-no-runtime = cannot start the upload runtime: { $error }
-cloud-up-vod-failed = VOD could not process it: status { $status }
+cloud-up-vod-failed = VOD could not process it: { $status }
 cloud-up-no-data-folder = no data folder to keep the upload state in
 cloud-up-filter = Video, audio and images
 cloud-up-title = Uploads
@@ -133,13 +135,25 @@ cloud-up-read-stopped = reading stopped: { $error }
 cloud-up-size-changed = its size was { $was } bytes, now { $now }
 cloud-up-modified = it was modified
 cloud-state-unreadable = cannot read the upload state { $file }: { $error }
-cloud-state-damaged = the upload state { $file } is damaged ({ $error }); delete it to start over
+cloud-state-damaged = the upload state { $file } cannot be used: { $error }
 cloud-state-no-folder = cannot create the upload state folder { $folder }: { $error }
 cloud-state-not-saved = cannot save the upload state { $file }: { $error }
+cloud-state-no-lock = cannot lock the upload { $file }: { $error }
+cloud-state-bad-version = it is of version { $version }, which this vodcut does not know
+cloud-state-bad-size = it is for an empty file
+cloud-state-bad-part-size = its part size { $size } is outside OSS's limits ({ $min } to { $max } bytes)
+cloud-state-bad-part-size-single = it is for one request, but its part size { $size } is not the file's size
+cloud-state-too-many-parts = it would need more than { $max } parts
+cloud-state-bad-part = it lists part { $n } of a file of { $count } parts
+cloud-state-bad-etag = the ETag of part { $n } is not an MD5
+cloud-state-bad-media = its MediaId is not one VOD gives
+cloud-up-part-differs = part { $n } is no longer the bytes uploaded (same size and time: replaced by a copy?)
 cloud-oss-bad-endpoint = the upload address endpoint "{ $endpoint }" is not a URL: { $error }
 cloud-oss-insecure = the upload address endpoint uses { $scheme }://, which vodcut refuses for { $host }
 cloud-oss-no-https = cannot set up HTTPS: { $error }
 cloud-oss-cut-off = the answer was cut off: { $error }
+cloud-oss-redirected = OSS answered with a redirect (HTTP { $status }); uploads follow no redirects, so neither the file nor the credentials went elsewhere
+cloud-file-shrank = the file ended after { $sent } of { $len } bytes (it changed during the upload)
 
 ## Files dropped on the window
 

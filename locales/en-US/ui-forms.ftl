@@ -4,9 +4,9 @@
 
 ## Checks beside a field (short, lower case: they sit right of the value)
 forms-cannot-be-negative = cannot be negative
-# $end: the source's length, as h:mm:ss.ff
+# $end: the source's length, as a timecode
 forms-past-media-end = past the media's end ({ $end })
-forms-time-hint = seconds or m:ss.ff
+forms-time-hint = 00:00:05:12, 5.48 or +10
 forms-not-a-number = not a number
 forms-ratio-or-pixels = a ratio 0..1 or whole pixels
 forms-hex-colour = #RRGGBB

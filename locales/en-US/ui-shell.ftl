@@ -19,6 +19,8 @@ shell-copied = { $n ->
 }
 shell-snapping-on = Snapping on
 shell-snapping-off = Snapping off
+shell-times-in-seconds = Times are shown in seconds
+shell-times-in-timecode = Times are shown in timecode
 shell-no-marker-that-way = No marker that way
 shell-no-edge-that-way = No clip edge that way
 shell-no-clip-under-playhead = No clip under the playhead
@@ -42,6 +44,7 @@ shell-menu-open-path-tip = Type the path of a project or Timeline to open
 shell-menu-save-path = Save to path…
 shell-menu-save-path-tip = Type where to save the project
 shell-menu-upload = Upload media…
+shell-menu-export = Export
 shell-menu-upload-tip = Upload video, audio or image files to VOD
 shell-menu-account = Account settings…
 shell-menu-quit = Quit
@@ -136,7 +139,14 @@ shell-new-project = New project
 shell-new-project-status = New project: drag media onto a track to begin
 shell-opening = Opening { $path }…
 shell-choosing-file = Choosing a file to open…
-shell-restored = Restored unsaved work of { $path }; save to keep it
+shell-restored = Restored unsaved work of { $path }: "{ $title }", { $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    }; save to keep it
+shell-restored-untitled = Restored unsaved work: "{ $title }", { $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    }, never saved; save to keep it
 shell-loaded = Loaded { $title }; save it to keep a local copy
 shell-saving = Saving…
 shell-opened = Opened { $path }
@@ -235,6 +245,9 @@ shell-placeholders-intro = Not imitated, drawn as labelled placeholders:
 shell-note = Note: { $note }
 shell-open-again = Open again
 shell-open-again-tip = Play the draft in the system's player
+shell-no-player = No player could be started ({ $why }). The draft is at { $path }: open it with a player of your choice.
+shell-no-player-start = { $program } could not be started: { $error }
+shell-no-player-exit = { $program } ended with code { $code }
 shell-render-cancelled = The render was cancelled; nothing was written.
 shell-draft-unavailable = Render draft: { $error }.
 shell-to-fix = To fix: { $hint }
@@ -244,3 +257,12 @@ shell-draft-starting = Render draft: the footage service is still starting; try 
 shell-theme-system = System look
 shell-theme-dark = Dark
 shell-theme-light = Light
+
+# The document's file changed on disk since it was opened or saved.
+shell-disk-changed-title = Changed on disk
+shell-disk-changed = { $path } was changed on disk since you opened or saved it (by another program, or by vodcut submit saving a ProjectId into it). Saving over it would lose those changes.
+shell-disk-reload = Reload from disk
+shell-disk-reload-discard = Reload (discard my changes)
+shell-disk-keep-mine = Keep mine (overwrite)
+shell-disk-save-as = Save as another file…
+shell-disk-not-saved = Not saved: { $path } changed on disk

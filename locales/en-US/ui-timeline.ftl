@@ -37,6 +37,8 @@ timeline-cmd-select-at-playhead = Select clip at playhead
 timeline-cmd-select-next-clip = Select next clip
 timeline-cmd-select-prev-clip = Select previous clip
 timeline-cmd-render-draft = Render draft
+timeline-cmd-go-to-timecode = Go to timecode…
+timeline-cmd-times-in-seconds = Times in seconds
 
 ## Commands: tooltips
 timeline-tip-split = Split the selected clips (or the clips under the playhead) at the playhead
@@ -51,6 +53,8 @@ timeline-tip-add-subtitle = Add a 3 s subtitle at the playhead on the first unlo
 timeline-tip-snap = Snap to clip edges, the playhead, markers and zero while dragging
 timeline-tip-produce = Validate, confirm, and submit a billed production
 timeline-tip-render-draft = Render a 360p draft of the whole output on this machine (free; needs ffmpeg), then play it
+timeline-tip-go-to-timecode = Type where the playhead goes, in the preview's time display: 00:00:05:12, 512, 5.48, 137. (a frame count), or +10 / -1:00 to move from where it is. Enter goes there, Esc leaves it
+timeline-tip-times-in-seconds = Show times and lengths in seconds, as the Timeline's fields hold them, instead of timecode (Ctrl+click the preview's time display)
 timeline-tip-shuttle = Play at normal speed; press again for 2x, 4x, 8x (J backwards, L forwards, K stops)
 
 ## Undo steps (the status line says "Undid …", "Redid …")
@@ -79,7 +83,7 @@ timeline-refused-gone = that clip or track no longer exists
 timeline-refused-nothing = nothing to do
 timeline-move-refused = Move refused: { $reason }
 timeline-media-wrong-track = { $media } media cannot go on a { $track } track
-timeline-added-not-normal = Added, but "{ $title }" is { $status }: VOD produces only media whose status is Normal
+timeline-added-not-normal = Added, but "{ $title }" is not ready ({ $status }): VOD produces only media that is ready
 # A track's kind inside a sentence (video, audio and subtitle are the shared kind-* words).
 
 ## Track headers and the track menu
@@ -136,8 +140,6 @@ timeline-uploading-tip = Uploading: it becomes a clip here when VOD gives its Me
 timeline-clip-length-unknown = ≈{ $length } (length unknown)
 timeline-clip-place-unknown = { $length }, place follows an unknown clip
 timeline-clip-both-unknown = ≈{ $length } (length unknown), place follows an unknown clip
-# A clip's tooltip. Times are the timecode and the seconds the Timeline's fields hold.
-timeline-tip-time = { $timecode } ({ $seconds } s)
 timeline-tip-media = Media: { $id }
 timeline-tip-on-timeline = On the timeline: { $start } to { $end }
 timeline-tip-source = Source In { $in }, Out { $out }
@@ -172,8 +174,12 @@ timeline-marker-go-to = Go to
 ## The output preview
 timeline-preview-not-set-up = not set up
 timeline-preview-label = Output preview { $width }x{ $height } at { $time }
-timeline-preview-caption = { $width }x{ $height } at { $time }
-timeline-preview-caption-loading = { $width }x{ $height } at { $time } · loading…
+timeline-preview-caption = { $width }x{ $height }
+timeline-preview-caption-loading = { $width }x{ $height } · loading…
+# The time display under the preview (Go to timecode).
+timeline-goto-display-label = Playhead { $time }
+timeline-goto-display-tip = Click to type a time to go to (Ctrl+G); Ctrl+click shows times in seconds or timecode
+timeline-goto-field-label = Go to timecode
 timeline-preview-no-picture = No picture for { $what }
 timeline-preview-ffmpeg-hint = Showing covers and snapshots. Install ffmpeg for exact frames (sudo apt install ffmpeg).
 timeline-preview-hide-hint = Hide this hint

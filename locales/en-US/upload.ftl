@@ -17,6 +17,8 @@ up-too-many-tags = { $n } tags given; VOD takes at most { $max }
 up-tag-long = the tag "{ $tag }" is { $n } bytes; VOD takes at most { $max } per tag
 up-changed = { $path } changed since its upload began ({ $detail }). Uploading it again starts over as new media{ $hint }
 up-restart-hint = ; confirm to start over (CLI: --restart)
+up-state-unusable = { $path }: { $detail }. Starting over uploads the file as new media and keeps that state aside as .unreadable{ $hint }
+up-busy = { $path } is already being uploaded (by another vodcut window or command); wait for that upload to end, or stop it, then try again
 up-oss-failed = { $path }: { $what } failed after { $tries ->
         [one] 1 try
        *[other] { $tries } tries

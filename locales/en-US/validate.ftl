@@ -63,8 +63,8 @@ v-nothing = nothing
 v-needs-subtype = a { $type } effect needs a SubType naming the effect
 v-engine-unconfirmed = { $type } effects are documented for the newer editing engine; VOD's API support is not confirmed
 v-audio-effect = a { $type } effect has no meaning on an audio clip
-v-overlap = starts at { $start } s, inside clip { $other } ({ $from }..{ $to } s) on the same { $kind } track; the documents do not say how VOD plays clips that overlap on one track, so move one or put it on another track
-v-past-media-end = { $field } { $t } s is past the end of the media, which is { $length } s long
+v-overlap = starts at { $start }, inside clip { $other } ({ $from } to { $to }) on the same { $kind } track; the documents do not say how VOD plays clips that overlap on one track, so move one or put it on another track
+v-past-media-end = { $field } { $t } s is past the end of the media, which is { $length } long
 
 # The status check before Produce (GetVideoInfos).
 v-status-unchecked = could not ask VOD whether the media are ready ({ $error }); media still processing make the production fail

@@ -18,3 +18,17 @@ api-connect = 无法连接到 { $endpoint }：{ $detail }。请检查网络和�
 api-network = { $endpoint } 没有应答：{ $detail }
 api-outcome-unknown = { $action }：结果未知（{ $detail }）。请求可能已到达服务，vodcut 不会自行重发。再次合成前，请用 `vodcut jobs` / `vodcut status` 或 SearchEditingProject / GetEditingProject 确认
 api-bad-response = 服务返回了 HTTP { $status }，但内容不是预期的 JSON：{ $detail }
+
+api-status-uploading = 上传中
+api-status-upload-fail = 上传失败
+api-status-upload-succ = 上传完成，等待转码
+api-status-transcoding = 转码中
+api-status-transcode-fail = 转码失败
+api-status-checking = 审核中
+api-status-blocked = 已屏蔽
+api-status-normal = 正常
+api-status-unknown = 状态未知
+api-status-other = 状态 { $status }
+api-production-producing = 合成中
+api-production-produced = 合成完成
+api-production-failed = 合成失败

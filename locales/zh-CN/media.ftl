@@ -19,7 +19,7 @@ media-no-connection = 无法连接点播：{ $error }
 media-decoder-stopped = 解码器已停止：{ $error }
 media-download-failed = 下载失败：{ $error }
 media-http-status = 媒资服务器返回了 HTTP { $status }
-media-picture-too-large = 图片超过 64 MB
+media-picture-too-large = 图片超过 { $cap }，未再继续下载
 media-picture-unreadable = 无法读取图片：{ $error }
 media-picture-empty = 图片是空的
 media-no-ffmpeg-no-stills = 没有安装 ffmpeg，且媒资 { $id } 没有封面或截图
@@ -28,6 +28,10 @@ media-layer-image = 轨道 { $track }，第 { $n } 个片段（图片 { $image }
 media-layer = 第 { $n } 层
 media-no-stream = 媒资 { $id } 没有 MP4 流，也没有可解码的源文件地址
 media-image-no-url = 图片 { $id } 没有地址（状态 { $status }）
+media-url-of-play = 媒资 { $id } 的播放地址（PlayURL）
+media-url-of-file = 媒资 { $id } 的源文件地址（FileURL）
+media-url-of-image = 图片 { $id } 的地址
+media-url-of-still = 媒资 { $id } 的封面或截图地址
 
 ## 草稿渲染
 # 关于某一处的消息：“轨道 V1，第 2 个片段：该媒资没有声音”。
@@ -35,9 +39,6 @@ media-detail = { $what }：{ $detail }
 media-place-clip = 轨道 { $track }，第 { $n } 个片段
 media-place-clip-media = 轨道 { $track }，第 { $n } 个片段（媒资 { $media }）
 media-place-production = 合成
-media-names-no-file = { $path } 没有指明要写入的文件
-media-is-a-folder = { $path } 是文件夹；请指明要写入的视频文件名
-media-no-folder = 文件夹 { $path } 不存在
 media-lengths-not-asked = 无法查询媒资时长（{ $error }）；没有 Out 的片段按 5 秒计
 media-height-too-small = 高度至少为 2 像素
 media-no-sound = { $place }：该媒资没有声音
@@ -55,12 +56,12 @@ media-probe-timeout = ffmpeg 读取媒资超过 { $secs } 秒
 media-no-answer = 没有应答
 media-nothing-to-render = 没有可渲染的内容：剪辑工程中没有带时长的视频或音频片段
 media-from-negative = --from { $from }：请给出 0 或更大的时间
-media-from-past-end = --from { $from } 位于输出结尾（{ $end } 秒）或之后
+media-from-past-end = --from { $from } 位于输出结尾（{ $end }）或之后
 media-to-before-from = --to { $to } 必须在 --from { $from } 之后
 media-medium-ends = { $place }：媒资在片段结束前就已结束；将定格在其最后一帧
 media-no-frame = { $place }：没有画面（超出媒资结尾，或媒资服务器不再应答）
 # 草稿不模拟的内容，各列一次：“轨道 V1，第 2 个片段：VFX zoom（5 至 6 秒）”。
-media-placeholder-line = { $place }：{ $what }（{ $from } 至 { $to } 秒）
+media-placeholder-line = { $place }：{ $what }（{ $from } 至 { $to }）
 media-placeholder-template = 模板 { $id }
 media-placeholder-template-group = 模板组 { $id }
 media-placeholder-effect = 特效 { $type }

@@ -42,6 +42,9 @@ cloud-ffmpeg = ffmpeg 程序
 cloud-ffmpeg-hint = 留空：使用 PATH 中的 ffmpeg
 cloud-ffmpeg-tip = 预览和片段上的精确画面需要 ffmpeg；没有它时以封面和截图代替
 cloud-frame-memory = 画面缓存大小（MB）
+cloud-still-duration = 静态图片时长
+cloud-still-duration-tip = 图片拖到轨道上时的时长（图片本身没有时长）；之后可像其他片段一样修剪
+cloud-seconds-suffix = {" "}秒
 cloud-test-connection = 测试连接
 cloud-connected = 已以 { $id } 连接到 { $endpoint }：该账号共有 { $total } 个剪辑工程。
 
@@ -64,14 +67,15 @@ cloud-lib-load-more-tip = 把下一页追加到列表
 cloud-lib-materials-count = 云端剪辑工程的 { $n } 个素材
 cloud-lib-row = { $kind } · { $length }
 cloud-lib-row-size = { $kind } · { $length } · { $size }
+cloud-lib-row-still-size = { $kind } · { $size }
 cloud-lib-length-unknown = 时长未知
-cloud-lib-not-normal = { $status }：变为 Normal 之前不可用
+cloud-lib-not-normal = { $status }：状态正常之前不可用
 cloud-lib-row-label = 媒资库 { $title }
 cloud-lib-row-tip =
     { $id }
     拖到轨道上即可使用
 cloud-thumb-no-http = 没有 HTTP 客户端
-cloud-thumb-http = HTTP { $status }
+cloud-thumb-url = 封面地址
 cloud-thumb-not-picture = 不是图片：{ $error }
 
 ## 上传
@@ -82,14 +86,12 @@ cloud-up-finishing = 正在完成上传
 cloud-up-uploading = 上传中 { $percent }%
 cloud-up-paused-at = 已暂停于 { $percent }%
 cloud-up-changed = 文件已改动：等待你的决定
-cloud-up-transcoding = 转码中
-cloud-up-processing = 处理中（{ $status }）
 cloud-up-ready = 就绪
 cloud-up-failed = 上传失败
 cloud-up-cancelled = 已取消
 cloud-up-not-media = { $file }：不是可作为媒资上传的文件
 cloud-up-no-runtime = 无法启动上传运行时：{ $error }
-cloud-up-vod-failed = 点播无法处理该文件：状态 { $status }
+cloud-up-vod-failed = 点播无法处理该文件：{ $status }
 cloud-up-no-data-folder = 没有数据文件夹来保存上传状态
 cloud-up-filter = 视频、音频和图片
 cloud-up-title = 上传列表
@@ -121,13 +123,25 @@ cloud-up-read-stopped = 读取中断：{ $error }
 cloud-up-size-changed = 大小原为 { $was } 字节，现为 { $now } 字节
 cloud-up-modified = 文件已被修改
 cloud-state-unreadable = 无法读取上传状态 { $file }：{ $error }
-cloud-state-damaged = 上传状态 { $file } 已损坏（{ $error }）；删除它即可从头开始
+cloud-state-damaged = 上传状态 { $file } 无法使用：{ $error }
 cloud-state-no-folder = 无法创建上传状态文件夹 { $folder }：{ $error }
 cloud-state-not-saved = 无法保存上传状态 { $file }：{ $error }
+cloud-state-no-lock = 无法锁定上传 { $file }：{ $error }
+cloud-state-bad-version = 它的版本为 { $version }，此版本 vodcut 不认识
+cloud-state-bad-size = 它对应的是空文件
+cloud-state-bad-part-size = 它的分片大小 { $size } 超出 OSS 的限制（{ $min } 至 { $max } 字节）
+cloud-state-bad-part-size-single = 它对应单次请求上传，但分片大小 { $size } 不等于文件大小
+cloud-state-too-many-parts = 它需要超过 { $max } 个分片
+cloud-state-bad-part = 它列出了第 { $n } 个分片，而文件只有 { $count } 个分片
+cloud-state-bad-etag = 第 { $n } 个分片的 ETag 不是 MD5
+cloud-state-bad-media = 它的 MediaId 不是 VOD 给出的形式
+cloud-up-part-differs = 第 { $n } 个分片已不是上传时的内容（大小和时间相同：被副本替换了？）
 cloud-oss-bad-endpoint = 上传地址（UploadAddress）中的 OSS 接入地址“{ $endpoint }”不是有效的 URL：{ $error }
 cloud-oss-insecure = 上传地址（UploadAddress）中的 OSS 接入地址使用 { $scheme }://，vodcut 拒绝以此连接 { $host }
 cloud-oss-no-https = 无法建立 HTTPS 连接：{ $error }
 cloud-oss-cut-off = 应答被截断：{ $error }
+cloud-oss-redirected = OSS 返回了重定向（HTTP { $status }）；上传不跟随重定向，文件和凭证都没有发往别处
+cloud-file-shrank = 文件在 { $len } 字节中的 { $sent } 字节处结束（上传期间文件被修改）
 
 ## 拖放到窗口上的文件
 

@@ -3,9 +3,9 @@
 
 ## 字段旁的检查（简短：显示在值的右侧）
 forms-cannot-be-negative = 不能为负数
-# $end：源媒资的时长，格式 h:mm:ss.ff
+# $end：源媒资的时长（时间码）
 forms-past-media-end = 超出媒资结尾（{ $end }）
-forms-time-hint = 秒数或 m:ss.ff
+forms-time-hint = 00:00:05:12、5.48 或 +10
 forms-not-a-number = 不是数字
 forms-ratio-or-pixels = 0..1 的比例或整数像素
 forms-hex-colour = 应为 #RRGGBB

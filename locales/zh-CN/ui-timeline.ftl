@@ -36,6 +36,8 @@ timeline-cmd-select-at-playhead = 选择播放头处的片段
 timeline-cmd-select-next-clip = 选择下一个片段
 timeline-cmd-select-prev-clip = 选择上一个片段
 timeline-cmd-render-draft = 渲染草稿
+timeline-cmd-go-to-timecode = 转到时间码…
+timeline-cmd-times-in-seconds = 以秒显示时间
 
 ## 命令：提示
 timeline-tip-split = 在播放头处分割所选片段（未选择时分割播放头下的片段）
@@ -50,6 +52,8 @@ timeline-tip-add-subtitle = 在播放头处、第一条未锁定的字幕轨道�
 timeline-tip-snap = 拖动时吸附到片段边缘、播放头、标记和零点
 timeline-tip-produce = 校验、确认并提交合成（计费）
 timeline-tip-render-draft = 在本机渲染整个输出的 360p 草稿（免费，需要 ffmpeg），然后播放
+timeline-tip-go-to-timecode = 在预览的时间显示中输入播放头要去的位置：00:00:05:12、512、5.48、137.（帧数），或用 +10 / -1:00 从当前位置前后移动。按 Enter 跳转，按 Esc 取消
+timeline-tip-times-in-seconds = 以秒（即时间线字段中的值）而不是时间码显示时间和时长（也可按住 Ctrl 单击预览的时间显示）
 timeline-tip-shuttle = 以正常速度播放；再按一次为 2 倍、4 倍、8 倍速（J 倒放，L 正放，K 停止）
 
 ## 撤销步骤（状态栏显示“已撤销……”“已重做……”）
@@ -78,7 +82,7 @@ timeline-refused-gone = 该片段或轨道已不存在
 timeline-refused-nothing = 无需操作
 timeline-move-refused = 无法移动：{ $reason }
 timeline-media-wrong-track = { $media }媒资不能放在{ $track }轨道上
-timeline-added-not-normal = 已添加，但“{ $title }”的状态为 { $status }：点播只能合成状态为 Normal 的媒资
+timeline-added-not-normal = 已添加，但“{ $title }”尚未就绪（{ $status }）：点播只能合成状态正常的媒资
 # 句中的轨道类型（视频、音频、字幕使用共用的 kind-* 词语）。
 
 ## 轨道头与轨道菜单
@@ -135,8 +139,6 @@ timeline-uploading-tip = 正在上传：点播返回其 MediaId 后，这里会�
 timeline-clip-length-unknown = ≈{ $length }（时长未知）
 timeline-clip-place-unknown = { $length }，位置取决于一个未知的片段
 timeline-clip-both-unknown = ≈{ $length }（时长未知），位置取决于一个未知的片段
-# 片段的提示。时间为时间码以及时间线字段中的秒数。
-timeline-tip-time = { $timecode }（{ $seconds } 秒）
 timeline-tip-media = 媒资：{ $id }
 timeline-tip-on-timeline = 在时间线上：{ $start } 至 { $end }
 timeline-tip-source = 源 In { $in }，Out { $out }
@@ -171,8 +173,11 @@ timeline-marker-go-to = 转到
 ## 输出预览
 timeline-preview-not-set-up = 尚未设置
 timeline-preview-label = 输出预览 { $width }x{ $height }，位于 { $time }
-timeline-preview-caption = { $width }x{ $height }，位于 { $time }
-timeline-preview-caption-loading = { $width }x{ $height }，位于 { $time } · 加载中…
+timeline-preview-caption = { $width }x{ $height }
+timeline-preview-caption-loading = { $width }x{ $height } · 加载中…
+timeline-goto-display-label = 播放头 { $time }
+timeline-goto-display-tip = 单击后输入要转到的时间（Ctrl+G）；按住 Ctrl 单击可在秒和时间码之间切换
+timeline-goto-field-label = 转到时间码
 timeline-preview-no-picture = 无法显示画面：{ $what }
 timeline-preview-ffmpeg-hint = 正在显示封面和截图。安装 ffmpeg 可显示精确的画面（sudo apt install ffmpeg）。
 timeline-preview-hide-hint = 隐藏此提示

@@ -57,8 +57,8 @@ v-nothing = 空
 v-needs-subtype = { $type } 特效需要一个指明效果的 SubType
 v-engine-unconfirmed = { $type } 特效见于新版剪辑引擎的文档，点播 API 是否支持尚未确认
 v-audio-effect = { $type } 特效对音频片段没有意义
-v-overlap = 开始于 { $start } 秒，落在同一条{ $kind }轨道的第 { $other } 个片段（{ $from }..{ $to } 秒）之内；文档没有说明点播如何播放同一轨道上重叠的片段，请移动其中一个或放到另一条轨道
-v-past-media-end = { $field } { $t } 秒超出了媒资的结尾（媒资长 { $length } 秒）
+v-overlap = 开始于 { $start }，落在同一条{ $kind }轨道的第 { $other } 个片段（{ $from } 至 { $to }）之内；文档没有说明点播如何播放同一轨道上重叠的片段，请移动其中一个或放到另一条轨道
+v-past-media-end = { $field } { $t } 秒超出了媒资的结尾（媒资长 { $length }）
 
 # 合成前的状态检查（GetVideoInfos）。
 v-status-unchecked = 无法向点播确认媒资是否就绪（{ $error }）；仍在处理中的媒资会导致合成失败

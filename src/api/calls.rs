@@ -19,14 +19,13 @@ fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
 }
 
 fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(v).map_err(|e| ApiError::BadResponse {
-        status: 200,
-        detail: crate::t!(
-            "core-api-answer-at",
-            action = action,
-            at = e.path().to_string(),
-            error = e.inner().to_string()
-        ),
+    parse_or_say(action, v).map_err(|detail| ApiError::BadResponse { status: 200, detail })
+}
+
+/// As [`parse`], with what is wrong as text.
+fn parse_or_say<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        crate::t!("core-api-answer-at", action = action, at = e.path().to_string(), error = e.inner().to_string())
     })
 }
 
@@ -56,6 +55,34 @@ pub struct EditingProject {
     pub storage_location: String,
     #[serde(deserialize_with = "lenient_f64")]
     pub duration: Option<f64>,
+}
+
+/// A media Status of VOD (`UploadSucc`, `Transcoding`…) in words of the user's language, as
+/// the console writes it ("uploaded", "transcoding"); a status this version does not know is
+/// quoted as is.
+pub fn media_status_words(status: &str) -> String {
+    match status {
+        "Uploading" => crate::t!("api-status-uploading"),
+        "UploadFail" => crate::t!("api-status-upload-fail"),
+        "UploadSucc" => crate::t!("api-status-upload-succ"),
+        "Transcoding" => crate::t!("api-status-transcoding"),
+        "TranscodeFail" => crate::t!("api-status-transcode-fail"),
+        "Checking" => crate::t!("api-status-checking"),
+        "Blocked" => crate::t!("api-status-blocked"),
+        "Normal" => crate::t!("api-status-normal"),
+        "" => crate::t!("api-status-unknown"),
+        other => crate::t!("api-status-other", status = other),
+    }
+}
+
+/// A production's ProductionStatus (`Producing`, `Produced`, `ProduceFailed`) in words.
+pub fn production_status_words(status: &str) -> String {
+    match status {
+        "Producing" => crate::t!("api-production-producing"),
+        "Produced" => crate::t!("api-production-produced"),
+        "ProduceFailed" => crate::t!("api-production-failed"),
+        other => crate::t!("api-status-other", status = other),
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -218,13 +245,15 @@ impl Client {
     /// Submits a production. Billed: never repeated unless it provably did not arrive.
     pub async fn produce(&self, fields: &RequestFields) -> Result<ProduceResult, ApiError> {
         let params: Vec<(String, String)> = fields.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-        let v = self.call("ProduceEditingProjectVideo", &params, Safety::Billed).await?;
-        let r: ProduceResult = parse("ProduceEditingProjectVideo", v)?;
+        let action = "ProduceEditingProjectVideo";
+        let v = self.call(action, &params, Safety::Billed).await?;
+        // A 200 answer means the service took the request: one we cannot read, or one without
+        // IDs, says nothing about whether a (billed) production started. Calling it refused
+        // would invite a second submission; it is an unknown outcome, like a lost answer.
+        let unknown = |detail: String| ApiError::OutcomeUnknown { action: action.into(), detail };
+        let r: ProduceResult = parse_or_say(action, v).map_err(unknown)?;
         if r.media_id.is_empty() && r.project_id.is_empty() {
-            return Err(ApiError::BadResponse {
-                status: 200,
-                detail: crate::t!("core-api-no-ids", request = r.request_id.as_str()),
-            });
+            return Err(unknown(crate::t!("core-api-no-ids", request = r.request_id.as_str())));
         }
         Ok(r)
     }
@@ -261,6 +290,13 @@ impl Client {
             ("ScrollToken", q.scroll_token.clone()),
         ]);
         let v = self.call("SearchMedia", &params, Safety::ReadOnly).await?;
+        // Every SearchMedia answer counts its matches; one that does not is no answer (not "0
+        // items match").
+        if v.get("Total").is_none_or(Value::is_null) {
+            let body: String = v.to_string().chars().take(200).collect();
+            let detail = crate::t!("core-api-answer-missing", action = "SearchMedia", name = "Total", body = body);
+            return Err(ApiError::BadResponse { status: 200, detail });
+        }
         parse("SearchMedia", v)
     }
 

@@ -9,6 +9,7 @@
 
 use super::credentials::Credentials;
 use super::error::{ApiError, ServiceError};
+use super::http::error_chain;
 use super::sign;
 use super::sign::SignatureVersion;
 use serde_json::Value;
@@ -22,7 +23,8 @@ pub const QUERY_LIMIT: usize = 6 * 1024;
 pub struct ClientConfig {
     pub endpoint: reqwest::Url,
     pub connect_timeout: Duration,
-    /// The whole request, connection to last byte.
+    /// The whole call, connection to last byte, retries and their waits included: one
+    /// deadline, however the answer dribbles in.
     pub timeout: Duration,
     /// Attempts for read-only calls (1 = no retry).
     pub read_attempts: u32,
@@ -79,12 +81,20 @@ enum Attempt {
 
 impl Client {
     pub fn new(config: ClientConfig, creds: Credentials) -> Result<Self, ApiError> {
+        // No per-request timeout: `call` bounds the whole call, tries and waits included.
         let http = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
-            .timeout(config.timeout)
+            // Requests carry a signature (and perhaps an STS token): never re-sent elsewhere.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("vodcut/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ApiError::Config(crate::t!("core-api-no-https", error = e.to_string())))?;
+        // Every output of this process scrubs them from now on.
+        super::redact::remember(&creds.access_key_id);
+        super::redact::remember(creds.secret.expose());
+        if let Some(t) = &creds.security_token {
+            super::redact::remember(t.expose());
+        }
         Ok(Client { http, config, creds })
     }
 
@@ -103,10 +113,14 @@ impl Client {
             Safety::Billed => self.config.billed_throttle_attempts.max(1),
         };
         let endpoint = self.config.endpoint.to_string();
+        let deadline = tokio::time::Instant::now() + self.config.timeout;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let result = self.attempt(action, params).await;
+            let result = match tokio::time::timeout_at(deadline, self.attempt(action, params)).await {
+                Ok(r) => r,
+                Err(_) => Attempt::Lost(crate::t!("core-api-deadline", secs = self.config.timeout.as_secs())),
+            };
             let last = attempt >= max;
             let wait = match (&result, safety) {
                 (Attempt::Ok(_), _) => None,
@@ -121,8 +135,10 @@ impl Client {
                 (Attempt::Bad(status, _), Safety::ReadOnly) if *status >= 500 => Some(None),
                 _ => None,
             };
-            if let (Some(after), false) = (wait, last) {
-                let delay = after.unwrap_or_else(|| self.backoff(attempt));
+            let delay = wait.map(|after| after.unwrap_or_else(|| self.backoff(attempt)));
+            // A retry that could not end before the deadline is not begun.
+            let in_time = delay.is_some_and(|d| tokio::time::Instant::now() + d < deadline);
+            if let (Some(delay), false, true) = (delay, last, in_time) {
                 log::info!("{action}: attempt {attempt} failed, trying again in {delay:?}");
                 tokio::time::sleep(delay).await;
                 continue;
@@ -136,6 +152,11 @@ impl Client {
                     Safety::Billed => Err(ApiError::OutcomeUnknown { action: action.into(), detail }),
                 },
                 Attempt::Bad(status, detail) => match safety {
+                    // Something between us and the service redirected: it may have passed
+                    // the request on first.
+                    Safety::Billed if (300..400).contains(&status) => {
+                        Err(ApiError::OutcomeUnknown { action: action.into(), detail })
+                    }
                     // A 2xx with a broken body, or a 5xx from a proxy: the call may have run.
                     Safety::Billed if !(400..500).contains(&status) => Err(ApiError::OutcomeUnknown {
                         action: action.into(),
@@ -280,15 +301,37 @@ impl Client {
             .and_then(|v| v.trim().parse::<u64>().ok())
             .filter(|&ms| ms > 0)
             .map(|ms| Duration::from_millis(ms.min(60_000)));
-        let body = match resp.text().await {
-            Ok(b) => b,
-            Err(e) => {
-                let error = error_chain(&e.without_url());
+        if resp.status().is_redirection() {
+            // Not followed (the policy is none): the other origin's answer is never taken.
+            return Attempt::Bad(status, crate::t!("core-api-redirected", status = status));
+        }
+        let body = match super::http::read_capped(resp, super::http::api_body_cap(action)).await {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e @ super::http::BodyError::TooLarge { .. }) => return Attempt::Bad(status, e.to_string()),
+            Err(super::http::BodyError::Cut(error)) => {
                 return Attempt::Lost(scrub(&crate::t!("core-api-cut-off", error = error)));
             }
         };
+        // Scrubbed as it came (every encoding of the values), then once decoded: a form the
+        // raw scrub did not foresee is plain text after parsing.
         let body = scrub(&body);
-        interpret(status, &body, retry_after)
+        match interpret(status, &body, retry_after) {
+            Attempt::Ok(mut v) => {
+                super::redact::scrub_json(&mut v, &scrub);
+                Attempt::Ok(v)
+            }
+            Attempt::Service(mut e, after) => {
+                for field in [&mut e.code, &mut e.message] {
+                    *field = scrub(field);
+                }
+                for field in [&mut e.request_id, &mut e.host_id, &mut e.recommend].into_iter().flatten() {
+                    *field = scrub(field);
+                }
+                Attempt::Service(e, after)
+            }
+            Attempt::Bad(status, detail) => Attempt::Bad(status, scrub(&detail)),
+            other => other,
+        }
     }
 }
 
@@ -296,8 +339,11 @@ impl Client {
 fn interpret(status: u16, body: &str, retry_after: Option<Duration>) -> Attempt {
     let parsed: Result<Value, _> = serde_json::from_str(body);
     if (200..300).contains(&status) {
+        let from_vod = |v: &Value| v.get("RequestId").and_then(Value::as_str).is_some_and(|r| !r.trim().is_empty());
         return match parsed {
-            Ok(v @ Value::Object(_)) => Attempt::Ok(v),
+            Ok(v @ Value::Object(_)) if from_vod(&v) => Attempt::Ok(v),
+            // Every VOD answer names its request: one without is from something else.
+            Ok(Value::Object(_)) => Attempt::Bad(status, crate::t!("core-api-no-request-id", body = snippet(body))),
             Ok(_) => Attempt::Bad(status, crate::t!("core-api-not-object", body = snippet(body))),
             Err(e) => Attempt::Bad(status, format!("{e}: {}", snippet(body))),
         };
@@ -352,20 +398,6 @@ fn snippet(body: &str) -> String {
     if cut.len() < t.len() { format!("{cut}…") } else { cut }
 }
 
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut cur = e.source();
-    while let Some(inner) = cur {
-        let text = inner.to_string();
-        if !s.contains(&text) {
-            s.push_str(": ");
-            s.push_str(&text);
-        }
-        cur = inner.source();
-    }
-    s
-}
-
 /// 32 random hex digits, new for every attempt (the service rejects reused nonces).
 pub fn nonce() -> String {
     let mut b = [0u8; 16];
@@ -410,6 +442,11 @@ mod tests {
         let Attempt::Service(e, _) = interpret(403, body, None) else { panic!() };
         assert_eq!((e.code.as_str(), e.request_id.as_deref(), e.status), ("Forbidden.RAM", Some("R1"), 403));
         assert!(matches!(interpret(200, "{\"RequestId\":", None), Attempt::Bad(200, _)));
+        assert!(matches!(interpret(200, "{\"RequestId\":\"R\",\"Total\":0}", None), Attempt::Ok(_)));
+        let padded = format!("{{\"Total\":0,\"Padding\":\"{}\"}}{}", "x".repeat(500), " ".repeat(5000));
+        assert!(
+            matches!(interpret(200, &padded, None), Attempt::Bad(200, d) if d.contains("RequestId") && d.len() < 400)
+        );
         assert!(matches!(interpret(502, "<html>bad gateway</html>", None), Attempt::Bad(502, _)));
         let xml = "<Error><RequestId>X</RequestId><Code>Throttling.User</Code><Message>slow</Message></Error>";
         let Attempt::Service(e, _) = interpret(400, xml, None) else { panic!() };

@@ -23,9 +23,9 @@ pub struct Connection {
 
 impl Connection {
     pub fn credentials(&self) -> Result<Credentials, ApiError> {
-        // In the sandbox even keys typed for the session stay unused: only the demo keys sign.
-        if crate::sandbox::active().is_some() {
-            return Ok(crate::sandbox::demo_credentials());
+        // In the sandbox even keys typed for the session stay unused: only its own keys sign.
+        if let Some(sandbox) = crate::sandbox::active() {
+            return Ok(sandbox.credentials());
         }
         match &self.choice {
             CredentialChoice::Automatic => Ok(find(&Lookup::system(), None)?),

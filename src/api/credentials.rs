@@ -40,7 +40,7 @@ pub enum Source {
     },
     /// Typed into the editor for this session; never saved.
     Session,
-    /// The sandbox's fixed demo keys (`vodcut --sandbox`).
+    /// The sandbox's own keys (`vodcut --sandbox`: random, one pair per state folder).
     Sandbox,
 }
 
@@ -102,30 +102,19 @@ impl Credentials {
     }
 }
 
-/// `text` without any of `values` (as they are, percent-encoded once or twice, as the
-/// string-to-sign holds them), each replaced by `***`. Values shorter than 4 characters are
-/// left: they would match ordinary text.
+/// `text` without any of `values` (in every form they can take there: see
+/// [`super::redact`]), each replaced by `***`. Values shorter than 4 characters are left: they
+/// would match ordinary text.
 pub fn redact_values(text: &str, values: &[&str]) -> String {
     let mut out = text.to_owned();
-    for v in values.iter().filter(|v| v.len() >= 4) {
+    for v in values.iter().filter(|v| v.len() >= super::redact::MIN_LEN) {
         out = replace_forms(&out, v, "***");
     }
     out
 }
 
 fn replace_forms(text: &str, value: &str, with: &str) -> String {
-    if value.len() < 4 {
-        return text.to_owned();
-    }
-    let encoded = super::sign::percent_encode(value);
-    let twice = super::sign::percent_encode(&encoded);
-    let mut out = text.to_owned();
-    for form in [twice.as_str(), encoded.as_str(), value] {
-        if out.contains(form) {
-            out = out.replace(form, with);
-        }
-    }
-    out
+    super::redact::replace_forms(text, value, with)
 }
 
 pub fn mask(id: &str) -> String {
@@ -229,8 +218,8 @@ const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE",
 /// Finds credentials. With `profile` (the user's explicit `--profile`), only the two profile
 /// files are consulted, for that profile.
 pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, CredentialError> {
-    if crate::sandbox::active().is_some() {
-        return Ok(crate::sandbox::demo_credentials());
+    if let Some(sandbox) = crate::sandbox::active() {
+        return Ok(sandbox.credentials());
     }
     let mut looked = Vec::new();
     if profile.is_none() {
@@ -272,7 +261,7 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         if !cli_disabled && let Some(path) = &cli_path {
             existing.extend(cli_names(path).into_iter().map(|n| crate::t!("core-profile-in-cli", name = n)));
         }
-        if let Some(text) = ini_path.as_ref().and_then(|p| std::fs::read_to_string(p).ok()) {
+        if let Some(text) = ini_path.as_ref().and_then(|p| read_text(p).ok().flatten()) {
             existing.extend(ini_section_names(&text).into_iter().map(|n| crate::t!("core-profile-in-file", name = n)));
         }
         return Err(CredentialError::NoSuchProfile { name: name.to_owned(), existing });
@@ -304,14 +293,20 @@ fn from_env(lookup: &Lookup) -> Result<Option<Credentials>, CredentialError> {
 /// A credentials file's text; Ok(Err(why)) when there is no such file (look elsewhere), Err
 /// when it exists but cannot be read (stop: the user meant it).
 fn read_config(path: &Path, place: &str) -> Result<Result<String, String>, CredentialError> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(Ok(t)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Err(crate::t!("cred-no-file", place = place))),
+    match read_text(path) {
+        Ok(Some(t)) => Ok(Ok(t)),
+        Ok(None) => Ok(Err(crate::t!("cred-no-file", place = place))),
         Err(e) => Err(CredentialError::Malformed {
             place: place.to_owned(),
-            message: crate::t!("cred-cannot-read", error = e.to_string()),
+            message: crate::t!("cred-cannot-read", error = e),
         }),
     }
+}
+
+/// A credentials file, read as state files are: a regular file of at most a few MB (a FIFO
+/// or a device in its place is refused, not waited on or read forever).
+fn read_text(path: &Path) -> Result<Option<String>, String> {
+    crate::store::input::read_state_text(path, crate::store::input::MAX_STATE_BYTES)
 }
 
 /// `Ok(Ok(creds))` found; `Ok(Err(why))` not there, look further; `Err` the file is broken or
@@ -414,7 +409,7 @@ pub fn cli_profile_names(lookup: &Lookup) -> Vec<String> {
 }
 
 fn cli_names(path: &Path) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let Ok(Some(text)) = read_text(path) else { return Vec::new() };
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     doc["profiles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str().map(str::to_owned)).collect()
 }

@@ -76,10 +76,18 @@ pub fn decode_ticket(action: &str, v: &Value, id_field: &str) -> Result<UploadTi
     let address_json = decode_json(&format!("{action} UploadAddress"), &s("UploadAddress"))?;
     let address: UploadAddress = serde_json::from_value(address_json)
         .map_err(|e| ApiError::BadResponse { status: 200, detail: format!("{action} UploadAddress: {e}") })?;
+    // Temporary credentials: every output of this process scrubs them (and their Base64)
+    // from now on, the key ID included (an OSS error can quote it).
+    super::redact::remember(s("UploadAuth").trim());
     let auth_json = decode_json(&format!("{action} UploadAuth"), &s("UploadAuth"))?;
     let field = |name: &str| auth_json.get(name).and_then(Value::as_str).map(str::to_owned);
     let need = |name: &str| field(name).filter(|v| !v.is_empty()).ok_or_else(|| missing(&format!("UploadAuth.{name}")));
     let expires_at = field("ExpireUTCTime").and_then(|t| parse_utc(&t));
+    for name in ["AccessKeyId", "AccessKeySecret", "SecurityToken"] {
+        if let Some(v) = field(name) {
+            super::redact::remember(&v);
+        }
+    }
     let auth = UploadAuth {
         access_key_id: need("AccessKeyId")?,
         secret: Secret::new(need("AccessKeySecret")?),

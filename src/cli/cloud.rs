@@ -1,5 +1,6 @@
 //! `submit`, `status`, `jobs`: the commands that talk to VOD.
 
+use super::EXIT_BAD_INPUT;
 use super::{
     CliResult, Connection, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_SETTINGS,
     EXIT_WRITE_FAILED, print,
@@ -7,6 +8,7 @@ use super::{
 use crate::api::credentials::{Lookup, find};
 use crate::api::region::resolve_endpoint;
 use crate::api::{ApiError, Client, ClientConfig};
+use crate::model::time::Clock;
 use crate::model::validate::{Severity, validate};
 use crate::store::jobs::{Job, JobStore};
 use crate::store::{Origin, project_file};
@@ -119,7 +121,9 @@ pub fn submit(
         )?;
         print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
         let id = if r.media_id.is_empty() { &r.project_id } else { &r.media_id };
-        print(out, &crate::t!("cli-follow-with", id = id.as_str()))?;
+        // i18n-exempt: a command line
+        let next = conn.next_command(&["status", id.as_str()], Some(&region));
+        print(out, &crate::t!("cli-follow-with", command = next))?;
     }
     match linked {
         Some(Ok(())) => {
@@ -137,9 +141,19 @@ pub fn submit(
     Ok(EXIT_OK)
 }
 
+/// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
+/// history does not know, which is asked about and shown but never recorded.
 pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
+    use crate::store::jobs::{LookupId, lookup_id};
+    let kind = lookup_id(id).map_err(|e| (EXIT_BAD_INPUT, e))?;
     let store = jobs_store()?;
     let known = store.find(id);
+    if known.is_none() && kind != LookupId::Service {
+        return Err((
+            EXIT_BAD_INPUT,
+            crate::t!("cli-job-not-found", id = id, folder = store.dir().display().to_string()),
+        ));
+    }
     // A job remembers where it was sent; flags still win.
     let conn = match &known {
         Some(j) => Connection {
@@ -153,11 +167,18 @@ pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> C
     };
     let (client, _) = client(&conn, None)?;
     let rt = runtime()?;
-    let mut job = match known {
-        Some(j) => j,
-        None => rt.block_on(probe(&client, id)).map_err(|e| (exit_for(&e), e.to_string()))?,
+    let job = match known {
+        Some(mut j) => {
+            rt.block_on(workflow::refresh(&client, &store, &mut j)).map_err(|e| (exit_for(&e), e.to_string()))?;
+            j
+        }
+        None => rt
+            .block_on(async {
+                let mut j = probe(&client, id).await?;
+                workflow::look_up(&client, &mut j).await.map(|()| j)
+            })
+            .map_err(|e| (exit_for(&e), e.to_string()))?,
     };
-    rt.block_on(workflow::refresh(&client, &store, &mut job)).map_err(|e| (exit_for(&e), e.to_string()))?;
     if json { print(out, &serde_json::to_string_pretty(&job).unwrap_or_default()) } else { print(out, &describe(&job)) }
 }
 
@@ -199,33 +220,34 @@ fn describe(j: &Job) -> String {
     let mut lines = vec![if j.sandbox { crate::t!("cli-sandbox-tagged", text = head) } else { head }];
     let mut add = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
-            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character).
-            let pad = 11usize.saturating_sub(k.chars().count());
+            // Padded by characters shown, not bytes (Chinese labels are 3 bytes a character),
+            // and never to nothing: the longest label ("Production:") keeps a space too.
+            let pad = 12usize.saturating_sub(k.chars().count()).max(1);
             lines.push(format!("{k}{}{v}", " ".repeat(pad)));
         }
     };
     add("MediaId:", &j.media_id);
     add("ProjectId:", &j.project_id);
     add("RequestId:", &j.request_id);
-    add(&crate::t!("cli-label-production"), &j.production_status);
-    add(&crate::t!("cli-label-video"), &j.video_status);
-    add(&crate::t!("cli-label-duration"), &j.duration.map(crate::i18n::format::duration));
+    let words = |s: &Option<String>, f: fn(&str) -> String| s.as_deref().map(f);
+    add(&crate::t!("cli-label-production"), &words(&j.production_status, crate::api::calls::production_status_words));
+    add(&crate::t!("cli-label-video"), &words(&j.video_status, crate::api::calls::media_status_words));
+    add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
     lines.join("\n")
 }
 
-pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
+pub fn jobs(json: bool, limit: usize, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     let store = jobs_store()?;
     let (jobs, broken) = store.list();
     let jobs: Vec<Job> = jobs.into_iter().take(limit).collect();
     if json {
-        return print(out, &serde_json::to_string_pretty(&jobs).unwrap_or_default());
-    }
-    if jobs.is_empty() {
+        print(out, &serde_json::to_string_pretty(&jobs).unwrap_or_default())?;
+    } else if jobs.is_empty() {
         print(out, &crate::t!("cli-no-jobs", folder = store.dir().display().to_string()))?;
     }
-    for j in &jobs {
+    for j in jobs.iter().filter(|_| !json) {
         let when = crate::when::local(j.created);
         let state = crate::t!("cli-job-state", state = state_word(j.state));
         let place = if j.sandbox { crate::t!("cli-sandbox") } else { j.region.clone() };
@@ -242,8 +264,9 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write) -> CliResult {
         );
         print(out, &format!("{when}  {line}"))?;
     }
+    // A note, not data: on stderr, so `jobs | …` and `--json` read only jobs.
     for b in broken {
-        print(out, &crate::t!("cli-job-unreadable", record = b.to_string()))?;
+        let _ = writeln!(err, "{}", crate::t!("cli-job-unreadable", record = b.to_string()));
     }
     Ok(EXIT_OK)
 }
@@ -278,11 +301,11 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
             print(out, &line)?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
-                let len = d.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
+                let len = d.duration.map(|d| Clock::without_project().length_secs(d)).unwrap_or_else(|| "-".into());
                 let warn = if d.status.is_empty() || d.status == "Normal" {
                     String::new()
                 } else {
-                    crate::t!("cli-not-usable-yet", status = d.status.as_str())
+                    crate::t!("cli-not-usable-yet", status = crate::api::calls::media_status_words(&d.status))
                 };
                 print(out, &format!("{}  {:<10} {}{warn}", m.media_id, len, d.title))?;
             }
@@ -312,7 +335,7 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                 return Ok(if missing.is_empty() { EXIT_OK } else { EXIT_REFUSED });
             }
             for v in &found {
-                let len = v.duration.map(crate::i18n::format::duration).unwrap_or_else(|| "-".into());
+                let len = v.duration.map(|d| Clock::without_project().length_secs(d)).unwrap_or_else(|| "-".into());
                 print(out, &format!("{}  {:<10} {:<12} {}", v.video_id, len, v.status, v.title))?;
             }
             for m in &missing {

@@ -5,20 +5,12 @@ use super::cloud::{client, runtime};
 use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
 use crate::compose::{self, Image};
 use crate::media::{Footage, Options, describe_layer, ffmpeg_from_env};
-use crate::model::Time;
-use crate::store::project_file;
+use crate::store::{input, output, project_file};
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-
-fn parse_at(text: &str) -> Result<Time, (i32, String)> {
-    match Time::parse_secs(text) {
-        Some(t) if t >= Time::ZERO => Ok(t),
-        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = "--at", text = text))),
-    }
-}
 
 fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Result<Arc<Footage>, (i32, String)> {
     let client = client(conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
@@ -30,6 +22,15 @@ fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Re
     Ok(Arc::new(f))
 }
 
+/// Refuses a project whose output size breaks the documented rules (each side 128 to 4096,
+/// the shorter at most 2160) before any picture of that size is made.
+pub(super) fn check_output_size(project: &crate::model::Project) -> Result<(), (i32, String)> {
+    match crate::model::validate::output_size_problems(project).first() {
+        Some(p) => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-output-size", problem = p.to_string()))),
+        None => Ok(()),
+    }
+}
+
 /// PNG bytes of `img`.
 pub fn png(img: &Image) -> Result<Vec<u8>, String> {
     let buf = image::RgbaImage::from_raw(img.width, img.height, img.rgba.to_vec())
@@ -39,14 +40,62 @@ pub fn png(img: &Image) -> Result<Vec<u8>, String> {
     Ok(out.into_inner())
 }
 
-fn write_png(path: &Path, img: &Image) -> Result<(), (i32, String)> {
-    let bytes = png(img).map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-png-encode", error = e.to_string())))?;
-    crate::store::atomic::write_atomic(path, &bytes, false).map_err(|e| {
-        (
-            EXIT_WRITE_FAILED,
-            crate::t!("cli-cannot-write-file", file = path.display().to_string(), error = e.to_string()),
-        )
-    })
+/// Where a picture goes: a file (through [`output::write`]: never the project, never a file
+/// of another kind without `--force`), or standard output for `-`.
+pub struct PngOut<'a> {
+    pub target: output::Target,
+    /// The process's real standard output, unescaped (a PNG is binary).
+    pub stdout: &'a mut dyn Write,
+}
+
+impl PngOut<'_> {
+    fn new<'a>(path: &Path, inputs: Vec<PathBuf>, force: bool, stdout: &'a mut dyn Write) -> PngOut<'a> {
+        let target = output::Target { path: path.to_owned(), kind: output::Kind::Png, inputs, force };
+        PngOut { target, stdout }
+    }
+
+    fn to_stdout(&self) -> bool {
+        input::is_stdio(&self.target.path)
+    }
+
+    /// Refuses what can be refused before the (slow) picture is made: a binary picture to a
+    /// terminal, an output that may not be replaced (staged, then dropped: nothing is left).
+    fn check(&self) -> Result<(), (i32, String)> {
+        if self.to_stdout() {
+            if std::io::stdout().is_terminal() {
+                return Err((EXIT_BAD_INPUT, crate::t!("cli-png-to-terminal")));
+            }
+            return Ok(());
+        }
+        output::stage(&self.target).map(drop).map_err(|e| (exit_for(&e), e.to_string()))
+    }
+
+    fn write(&mut self, img: &Image) -> Result<(), (i32, String)> {
+        let bytes = png(img).map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-png-encode", error = e.to_string())))?;
+        if self.to_stdout() {
+            return self
+                .stdout
+                .write_all(&bytes)
+                .and_then(|()| self.stdout.flush())
+                .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())));
+        }
+        output::write(&self.target, &bytes).map_err(|e| (exit_for(&e), e.to_string()))
+    }
+
+    /// The name to report: the file, or "standard output".
+    fn shown(&self) -> String {
+        if self.to_stdout() { crate::t!("cli-stdout") } else { self.target.path.display().to_string() }
+    }
+}
+
+/// A refused output is a usage error (exit 2) when it names the input, a project or standard
+/// output; what is there (or cannot be written) is a write failure (exit 3).
+pub(crate) fn exit_for(e: &output::OutputError) -> i32 {
+    use output::OutputError::{IsInput, ProjectName, Stdio};
+    match e {
+        IsInput { .. } | ProjectName { .. } | Stdio { .. } => EXIT_BAD_INPUT,
+        _ => EXIT_WRITE_FAILED,
+    }
 }
 
 pub struct StillArgs {
@@ -55,14 +104,18 @@ pub struct StillArgs {
     pub output: PathBuf,
     pub width: Option<u32>,
     pub ffmpeg: Option<PathBuf>,
+    pub force: bool,
 }
 
-pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
-    let at = parse_at(&a.at)?;
+pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     if a.width == Some(0) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-width-min")));
     }
+    let mut out = PngOut::new(&a.output, vec![a.file.clone()], a.force, stdout);
+    out.check()?;
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    check_output_size(&project)?;
+    let at = super::time_arg("--at", &a.at, project.frame_rate)?;
     let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
     let rt = runtime()?;
     let result = rt.block_on(async {
@@ -90,26 +143,21 @@ pub fn still(a: StillArgs, conn: &Connection, err: &mut dyn Write) -> CliResult 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!(
-                "cli-no-frame-layers",
-                at = crate::i18n::format::duration(at.as_secs_f64()),
-                n = lines.len(),
-                layers = lines.join("\n")
-            ),
+            crate::t!("cli-no-frame-layers", at = project.clock().time(at), n = lines.len(), layers = lines.join("\n")),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
-    write_png(&a.output, &img)?;
+    out.write(&img)?;
     let _ = writeln!(
         err,
         "{}",
         crate::t!(
             "cli-still-wrote",
-            file = a.output.display().to_string(),
+            file = out.shown(),
             width = img.width,
             height = img.height,
             layers = plan.layers.len(),
-            at = crate::i18n::format::duration(at.as_secs_f64()),
+            at = project.clock().time(at),
             out_width = plan.width,
             out_height = plan.height
         )
@@ -123,37 +171,41 @@ pub struct FrameArgs {
     pub output: PathBuf,
     pub width: Option<u32>,
     pub ffmpeg: Option<PathBuf>,
+    pub force: bool,
 }
 
-pub fn frame(a: FrameArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
-    let at = parse_at(&a.at)?;
+pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let at = super::time_arg("--at", &a.at, crate::model::FrameRate::default())?;
+    let mut out = PngOut::new(&a.output, Vec::new(), a.force, stdout);
+    out.check()?;
     let footage = footage(conn, None, a.ffmpeg.as_deref())?;
     let rt = runtime()?;
     let width = a.width.unwrap_or(0);
     let media_id = a.media_id.as_str();
+    let shown = crate::i18n::format::quoted_id(media_id);
     let cancel = Arc::new(AtomicBool::new(false));
     let (img, _) = rt.block_on(footage.video_frame(media_id, at, width, &cancel)).map_err(|e| {
         (
             EXIT_REFUSED,
             crate::t!(
                 "cli-no-frame-media",
-                media = media_id,
-                at = crate::i18n::format::duration(at.as_secs_f64()),
+                media = shown.as_str(),
+                at = crate::model::time::Clock::without_project().time(at),
                 error = e.to_string()
             ),
         )
     })?;
-    write_png(&a.output, &img)?;
+    out.write(&img)?;
     let _ = writeln!(
         err,
         "{}",
         crate::t!(
             "cli-frame-wrote",
-            file = a.output.display().to_string(),
+            file = out.shown(),
             width = img.width,
             height = img.height,
-            media = media_id,
-            at = crate::i18n::format::duration(at.as_secs_f64())
+            media = shown.as_str(),
+            at = crate::model::time::Clock::without_project().time(at)
         )
     );
     Ok(EXIT_OK)

@@ -70,15 +70,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the API Timeline JSON of a project.
+    /// Print the API Timeline JSON of a project (exit 1, printing nothing, when it has errors).
     Timeline {
         file: PathBuf,
         /// Indent the output.
         #[arg(long)]
         pretty: bool,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
     },
-    /// Print every ProduceEditingProjectVideo request field, as the strings sent.
-    Export { file: PathBuf },
+    /// Print every ProduceEditingProjectVideo request field, as the strings sent (exit 1,
+    /// printing nothing, when the project has errors).
+    Export {
+        file: PathBuf,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
+    },
     /// Make a project from an API Timeline (- reads standard input).
     Import {
         timeline: PathBuf,
@@ -121,7 +130,7 @@ pub enum Command {
         /// The time on the output timeline, in seconds.
         #[arg(long, allow_hyphen_values = true)]
         at: String,
-        /// The PNG to write.
+        /// The PNG to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Width of the picture (default: the output's width; never larger).
@@ -130,6 +139,10 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG (a project saved under that name...) or is
+        /// read-only; the old file is kept as OUTPUT.bak. Never the project itself.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -139,6 +152,7 @@ pub enum Command {
         /// The time in the source, in seconds.
         #[arg(long, allow_hyphen_values = true)]
         at: String,
+        /// The PNG to write (- writes it to standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Width of the picture (default: the stream's own).
@@ -146,6 +160,9 @@ pub enum Command {
         width: Option<u32>,
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG or is read-only (kept as OUTPUT.bak).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -154,7 +171,8 @@ pub enum Command {
     /// effects. Ctrl+C stops cleanly and leaves no file.
     Render {
         file: PathBuf,
-        /// The MP4 to write (written under a temporary name beside it, renamed at the end).
+        /// The MP4 to write (written under a temporary name beside it, renamed at the end; not
+        /// standard output: an MP4 needs a file it can seek in).
         #[arg(short, long)]
         output: PathBuf,
         /// Frame height in pixels (never more than the output's; the width keeps the aspect).
@@ -172,6 +190,13 @@ pub enum Command {
         /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
         #[arg(long)]
         ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not an MP4 or is read-only (kept as OUTPUT.bak).
+        /// Never the project itself.
+        #[arg(long)]
+        force: bool,
+        /// Write the sound alone: the mix the draft and playback use, AAC in an MP4 (.m4a).
+        #[arg(long)]
+        audio_only: bool,
         #[command(flatten)]
         conn: Connection,
     },
@@ -179,9 +204,9 @@ pub enum Command {
     Jobs {
         #[arg(long)]
         json: bool,
-        /// Show at most this many.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        /// Show at most this many (1 or more).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
     },
 }
 
@@ -193,9 +218,11 @@ pub enum MediaCommand {
         text: Option<String>,
         #[arg(long, value_parser = ["video", "audio", "image"], default_value = "video")]
         kind: String,
-        #[arg(long, default_value_t = 1)]
+        /// Page number, from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
         page: u32,
-        #[arg(long, default_value_t = 20)]
+        /// Results per page, 1 to 100 (SearchMedia's range).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
         page_size: u32,
         /// Continue past the first 5 000 results with the token a previous page printed.
         #[arg(long)]
@@ -261,12 +288,48 @@ pub struct Connection {
     /// Allow a plain-http endpoint that is not on this machine.
     #[arg(long)]
     pub allow_insecure_http: bool,
-    /// Seconds to wait for an answer.
+    /// Seconds one call may take: connection, answer and retries together.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
     /// From the global `--signature`.
     #[arg(skip)]
     pub signature: SignatureVersion,
+    /// The global options in force, for the commands a result suggests next.
+    #[arg(skip)]
+    pub globals: Globals,
+}
+
+impl Connection {
+    /// The command line to run `rest` next in the same place, as the same user, in the same
+    /// language: the global options in force, then `rest`, then this connection's options
+    /// (`region`: the region this command used, which the next one may not default to).
+    pub fn next_command(&self, rest: &[&str], region: Option<&str>) -> String {
+        let mut words: Vec<String> = vec!["vodcut".into()];
+        words.extend(self.globals.args());
+        words.extend(rest.iter().map(|w| (*w).to_owned()));
+        let region = if self.globals.sandbox { None } else { self.region.as_deref().or(region) };
+        for (flag, value) in
+            [("--region", region), ("--profile", self.profile.as_deref()), ("--endpoint", self.endpoint.as_deref())]
+        {
+            if let Some(v) = value {
+                words.push(flag.into());
+                words.push(shell_word(v));
+            }
+        }
+        if self.allow_insecure_http {
+            words.push("--allow-insecure-http".into());
+        }
+        words.join(" ")
+    }
+}
+
+/// A word as a POSIX shell reads it back: as is when plain, else single-quoted.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+".contains(c)) {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
@@ -288,6 +351,31 @@ pub struct Globals {
     pub signature: SignatureVersion,
     /// Running against the sandbox (it is started and activated by the caller).
     pub sandbox: bool,
+    /// ...whose state is kept (`--sandbox-keep` rather than `--sandbox`).
+    pub sandbox_keep: bool,
+    /// `--lang`, when given.
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl Globals {
+    /// The options as they would be typed again (`--sandbox --signature v3 --lang zh-CN`);
+    /// the defaults are left out.
+    // i18n-exempt: command-line options
+    pub fn args(&self) -> Vec<String> {
+        let mut a = Vec::new();
+        if self.sandbox_keep {
+            a.push("--sandbox-keep".to_owned());
+        } else if self.sandbox {
+            a.push("--sandbox".to_owned());
+        }
+        if self.signature == SignatureVersion::V3 {
+            a.extend(["--signature".to_owned(), "v3".to_owned()]);
+        }
+        if let Some(l) = self.lang {
+            a.extend(["--lang".to_owned(), l.code().to_owned()]);
+        }
+        a
+    }
 }
 
 impl Command {
@@ -352,6 +440,7 @@ impl Command {
             _ => return,
         };
         conn.signature = g.signature;
+        conn.globals = g;
     }
 }
 
@@ -417,6 +506,26 @@ fn warn_left_out(project: &crate::model::Project, err: &mut dyn Write) {
     }
 }
 
+/// `timeline` and `export` print what a production would send. A project with errors
+/// (nothing to produce is one) would be refused, so its errors go to stderr and nothing is
+/// printed (exit 1), unless `force` asks to print anyway: never a silent `{}` with exit 0.
+fn check_printable(project: &crate::model::Project, file: &Path, force: bool, err: &mut dyn Write) -> CliResult {
+    let problems = validate(project);
+    let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(EXIT_OK);
+    }
+    for p in &errors {
+        let _ = writeln!(err, "{p}");
+    }
+    let file = file.display().to_string();
+    if force {
+        let _ = writeln!(err, "{}", crate::t!("cli-printed-with-errors", file = file.as_str(), errors = errors.len()));
+        return Ok(EXIT_OK);
+    }
+    Err((EXIT_PROBLEMS, crate::t!("cli-not-printed-errors", file = file, errors = errors.len())))
+}
+
 pub(crate) type CliResult = Result<i32, (i32, String)>;
 
 /// Opens a project or Timeline file, or standard input for `-`.
@@ -433,19 +542,23 @@ fn load(path: &Path) -> Result<crate::model::Project, (i32, String)> {
     open_input(path).map(|o| o.project)
 }
 
-/// True when both paths name the same existing file (through links, or two spellings).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        match (std::fs::metadata(a), std::fs::metadata(b)) {
-            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+/// A time given on the command line (`--at`, `--from`, `--to`): seconds (`12.5`), or the
+/// timecode the commands print (`00:00:12:12`) at `rate`; 0 or more.
+pub(crate) fn time_arg(
+    flag: &str,
+    text: &str,
+    rate: crate::model::FrameRate,
+) -> Result<crate::model::Time, (i32, String)> {
+    use crate::model::Time;
+    use crate::model::time::{Clock, TimeUnit};
+    let t = if text.contains([':', ';']) {
+        Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
+    } else {
+        Time::parse_secs(text)
+    };
+    match t {
+        Some(t) if t >= Time::ZERO => Ok(t),
+        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
     }
 }
 
@@ -454,20 +567,23 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
     Ok(EXIT_OK)
 }
 
-fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+/// `out` escapes what passes through it; `out.0` is the raw standard output, for binary
+/// output (a PNG to `-o -`).
+fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
         Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
         Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
-        Command::Jobs { json, limit } => cloud::jobs(json, limit, out),
+        Command::Jobs { json, limit } => cloud::jobs(json, limit as usize, out, err),
         Command::Media { command } => cloud::media(command, out, err),
-        Command::Still { file, at, output, width, ffmpeg, conn } => {
-            frames::still(frames::StillArgs { file, at, output, width, ffmpeg }, &conn, err)
+        Command::Still { file, at, output, width, ffmpeg, force, conn } => {
+            frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Render { file, output, height, fps, from, to, ffmpeg, conn } => {
-            render::render(render::RenderArgs { file, output, height, fps, from, to, ffmpeg }, &conn, err)
+        Command::Render { file, output, height, fps, from, to, ffmpeg, force, audio_only, conn } => {
+            let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force, audio_only };
+            render::render(a, &conn, err)
         }
-        Command::Frame { media_id, at, output, width, ffmpeg, conn } => {
-            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg }, &conn, err)
+        Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
+            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
         Command::Validate { file, json } => {
             let project = load(&file)?;
@@ -509,26 +625,36 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
             }
             Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
         }
-        Command::Timeline { file, pretty } => {
+        Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
+            check_printable(&project, &file, force, err)?;
             let tl = timeline(&project);
             let text = if pretty { serde_json::to_string_pretty(&tl) } else { serde_json::to_string(&tl) };
             print(out, &text.unwrap_or_default())
         }
-        Command::Export { file } => {
+        Command::Export { file, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
+            check_printable(&project, &file, force, err)?;
             let fields = request_fields(&project);
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }
         Command::Import { timeline, output, force } => {
-            if !input::is_stdio(&timeline) && !input::is_stdio(&output) && same_file(&timeline, &output) {
+            if !input::is_stdio(&timeline)
+                && !input::is_stdio(&output)
+                && crate::store::output::same_file(&timeline, &output)
+            {
                 return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
             }
             let project = load(&timeline)?;
             if input::is_stdio(&output) {
-                out.write_all(&project_file::to_bytes(&project))
+                let bytes = project_file::to_bytes(&project);
+                // What could not be opened again is not written anywhere.
+                let stdout = PathBuf::from(crate::t!("cli-stdout"));
+                project_file::check_size(&bytes, &stdout, input::MAX_INPUT_BYTES)
+                    .map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+                out.write_all(&bytes)
                     .and_then(|()| out.flush())
                     .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
                 return Ok(EXIT_OK);
@@ -551,5 +677,34 @@ fn run_inner(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> CliR
             );
             Ok(EXIT_OK)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_command_keeps_the_region_profile_and_language_quoted_for_a_shell() {
+        let c = Connection {
+            region: None,
+            profile: Some("my work".into()),
+            endpoint: None,
+            allow_insecure_http: false,
+            timeout: 30,
+            signature: SignatureVersion::V3,
+            globals: Globals {
+                signature: SignatureVersion::V3,
+                lang: Some(crate::i18n::Lang::Zh),
+                ..Default::default()
+            },
+        };
+        assert_eq!(
+            c.next_command(&["status", "M1"], Some("cn-beijing")),
+            "vodcut --signature v3 --lang zh-CN status M1 --region cn-beijing --profile 'my work'"
+        );
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        let keep = Globals { sandbox: true, sandbox_keep: true, ..Default::default() };
+        assert_eq!(keep.args(), ["--sandbox-keep"], "one sandbox flag, the one typed");
     }
 }

@@ -5,8 +5,9 @@ use super::cloud::client;
 use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
 use crate::draft::{self, DraftError, Progress, Settings};
 use crate::media::{Footage, Options, ffmpeg_from_env};
-use crate::model::{FrameRate, Time};
-use crate::store::project_file;
+use crate::model::FrameRate;
+use crate::model::time::Clock;
+use crate::store::{output, project_file};
 use crate::upload::human_duration;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -25,6 +26,8 @@ pub struct RenderArgs {
     pub from: Option<String>,
     pub to: Option<String>,
     pub ffmpeg: Option<PathBuf>,
+    pub force: bool,
+    pub audio_only: bool,
 }
 
 /// The cancel flag Ctrl+C sets (read by the signal handler, so set before it is installed).
@@ -55,14 +58,6 @@ fn catch_ctrl_c() -> Arc<AtomicBool> {
     flag
 }
 
-fn parse_time(flag: &str, text: Option<&str>) -> Result<Option<Time>, (i32, String)> {
-    let Some(text) = text else { return Ok(None) };
-    match Time::parse_secs(text) {
-        Some(t) if t >= Time::ZERO => Ok(Some(t)),
-        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
-    }
-}
-
 fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
     text.trim()
         .parse::<f64>()
@@ -74,7 +69,7 @@ fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
 fn bar(p: &Progress) -> String {
     let width = 24usize;
     let filled = ((p.fraction() * width as f32) as usize).min(width);
-    let at = |f: u64| crate::i18n::format::duration(f as f64 / p.rate.fps());
+    let at = |f: u64| Clock::of(p.rate).length(p.rate.frame_start(f as i64));
     let left = p.eta().map(|d| crate::t!("cli-up-left", time = human_duration(d))).unwrap_or_default();
     let speed = crate::t!("cli-render-speed", speed = format!("{:.2}", p.speed()));
     // "render" names the command, like `upload` names its file: not a word to translate.
@@ -89,28 +84,34 @@ fn bar(p: &Progress) -> String {
 }
 
 pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
-    let from = parse_time("--from", a.from.as_deref())?;
-    let to = parse_time("--to", a.to.as_deref())?;
-    if let (Some(f), Some(t)) = (from, to)
-        && t <= f
-    {
-        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-range", to = t.to_string(), from = f.to_string())));
-    }
     if !(2..=4320).contains(&a.height) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-render-height", height = a.height)));
     }
-    // The draft replaces what is at OUTPUT: never the project (or another project) itself.
-    let is_project =
-        a.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("vodcut") || e.eq_ignore_ascii_case("json"));
-    if is_project || super::same_file(&a.file, &a.output) {
-        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-output", file = a.output.display().to_string())));
-    }
+    // The draft replaces what is at OUTPUT: never the project, a file of another kind only
+    // with --force (and kept), never standard output (an MP4 needs a file it can seek in).
+    let target = output::Target {
+        path: a.output.clone(),
+        kind: output::Kind::Mp4,
+        inputs: vec![a.file.clone()],
+        force: a.force,
+    };
+    output::stage(&target).map_err(|e| (super::frames::exit_for(&e), e.to_string()))?;
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
+    super::frames::check_output_size(&project)?;
+    // Timecodes are the project's, as the commands print them.
+    let time = |flag: &str, text: Option<&str>| text.map(|t| super::time_arg(flag, t, project.frame_rate)).transpose();
+    let (from, to) = (time("--from", a.from.as_deref())?, time("--to", a.to.as_deref())?);
+    if let (Some(f), Some(t)) = (from, to)
+        && t <= f
+    {
+        let clock = project.clock();
+        return Err((EXIT_BAD_INPUT, crate::t!("cli-render-range", to = clock.time(t), from = clock.time(f))));
+    }
     let rate = match a.fps.as_deref() {
         Some(f) => parse_fps(f)?,
         None => project.frame_rate,
     };
-    let settings = Settings { height: a.height, rate, from, to };
+    let settings = Settings { height: a.height, rate, from, to, audio_only: a.audio_only };
 
     let client = client(conn, Some(&project.region)).map(|(c, _)| c).map_err(|(_, e)| e);
     let options = Options { ffmpeg: ffmpeg_from_env(a.ffmpeg.as_deref()), ..Options::default() };
@@ -130,7 +131,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     let tty = std::io::stderr().is_terminal();
     let mut last_draw = Instant::now() - Duration::from_secs(1);
     let mut next_line = 10u32;
-    let result = draft::render(&footage, rt.handle(), &project, &a.output, &settings, &cancel, &mut |p| {
+    let result = draft::render_to(&footage, rt.handle(), &project, &target, &settings, &cancel, &mut |p| {
         if tty {
             if last_draw.elapsed() >= Duration::from_millis(200) || p.frame == p.frames {
                 last_draw = Instant::now();
@@ -170,7 +171,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     if !report.placeholders.is_empty() {
         let _ = writeln!(err, "{}", crate::t!("cli-render-placeholders"));
         for p in &report.placeholders {
-            let _ = writeln!(err, "  {}", p.line());
+            let _ = writeln!(err, "  {}", p.line(Clock::of(report.rate)));
         }
     }
     for n in &report.notes {
@@ -178,6 +179,20 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     }
     let secs = report.span.to - report.span.from;
     let took = report.elapsed.as_secs_f64();
+    if a.audio_only {
+        let _ = writeln!(
+            err,
+            "{}",
+            crate::t!(
+                "cli-render-wrote-sound",
+                file = report.output.display().to_string(),
+                length = Clock::of(report.rate).length(secs),
+                from = Clock::of(report.rate).time(report.span.from),
+                took = human_duration(report.elapsed)
+            )
+        );
+        return Ok(EXIT_OK);
+    }
     let _ = writeln!(
         err,
         "{}",
@@ -187,10 +202,10 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
             width = report.size.0,
             height = report.size.1,
             fps = report.rate.label(),
-            length = crate::i18n::format::duration(secs.as_secs_f64()),
-            from = crate::i18n::format::duration(report.span.from.as_secs_f64()),
+            length = Clock::of(report.rate).length(secs),
+            from = Clock::of(report.rate).time(report.span.from),
             frames = report.frames,
-            took = crate::i18n::format::duration(took),
+            took = human_duration(report.elapsed),
             speed = format!("{:.2}", if took > 0.0 { secs.as_secs_f64() / took } else { 0.0 })
         )
     );
@@ -200,18 +215,21 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Time;
 
     #[test]
     fn the_bar_says_how_far_how_fast_and_how_long() {
         let p = Progress { frame: 50, frames: 100, rate: FrameRate::FPS_25, elapsed: Duration::from_secs(1) };
         let b = bar(&p);
         assert!(
-            b.contains("[############------------]  50%  0:00:02.00/0:00:04.00  2.00x real time  0:01 left"),
+            b.contains("[############------------]  50%  00:00:02:00/00:00:04:00  2.00x real time  0:01 left"),
             "{b}"
         );
         assert!(parse_fps("29.97").is_ok_and(|r| r == FrameRate { num: 30_000, den: 1001 }));
         assert!(parse_fps("0").is_err() && parse_fps("x").is_err());
-        assert!(parse_time("--from", Some("-1")).is_err());
-        assert_eq!(parse_time("--to", Some("2.5")), Ok(Some(Time::from_millis(2500))));
+        let r = FrameRate::FPS_25;
+        assert!(super::super::time_arg("--from", "-1", r).is_err());
+        assert_eq!(super::super::time_arg("--to", "2.5", r), Ok(Time::from_millis(2500)));
+        assert_eq!(super::super::time_arg("--to", "00:00:05:12", r), Ok(Time::from_millis(5480)));
     }
 }

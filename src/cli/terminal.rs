@@ -3,6 +3,9 @@
 //! move the cursor or rewrite what was printed), so every control character except newline
 //! and tab is written as a visible `\u001b`-style escape.
 //!
+//! Secrets the process holds (keys, tokens, upload credentials) are scrubbed here too, the
+//! last stop before the terminal or a script (see `api::redact`).
+//!
 //! The same form is a valid JSON string escape, so JSON output stays valid JSON with the
 //! same meaning (serde_json already escapes C0 controls; C1 controls and bidirectional
 //! overrides, which it leaves raw, come out escaped too).
@@ -45,7 +48,8 @@ pub struct Escaping<'a>(pub &'a mut dyn Write);
 impl Write for Escaping<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match std::str::from_utf8(buf) {
-            Ok(s) => self.0.write_all(escape(s).as_bytes())?,
+            // No secret this process holds is printed, in any encoding a server used.
+            Ok(s) => self.0.write_all(escape(&crate::api::redact::scrub(s)).as_bytes())?,
             Err(_) => {
                 for &b in buf {
                     if b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f {

@@ -29,7 +29,8 @@ pub struct Options {
 
 fn exit_for_upload(e: &UploadError) -> i32 {
     match e {
-        UploadError::Input(_) | UploadError::Changed { .. } => EXIT_BAD_INPUT,
+        UploadError::Input(_) | UploadError::Changed { .. } | UploadError::StateUnusable { .. } => EXIT_BAD_INPUT,
+        UploadError::Busy { .. } => EXIT_BAD_INPUT,
         UploadError::Api { error, .. } => exit_for(error),
         UploadError::Oss { error: OssError::Network(_), .. } => EXIT_NETWORK,
         UploadError::Oss { .. } => EXIT_REFUSED,
@@ -96,7 +97,7 @@ pub fn run(
     if !problems.is_empty() {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-up-nothing", problems = problems.join("\n  "))));
     }
-    let (client, _) = client(conn, None)?;
+    let (client, region) = client(conn, None)?;
     let data = crate::store::jobs::data_dir().ok_or_else(|| (EXIT_SETTINGS, crate::t!("cli-no-data-folder")))?;
     let store = StateStore::new(&data);
     let cfg = UploadConfig {
@@ -170,7 +171,9 @@ pub fn run(
     match first_failure {
         None => {
             if !opts.json {
-                let _ = writeln!(err, "{}", crate::t!("cli-up-follow"));
+                // i18n-exempt: a command line
+                let next = conn.next_command(&["media", "info", "ID"], Some(&region));
+                let _ = writeln!(err, "{}", crate::t!("cli-up-follow", command = next));
             }
             Ok(EXIT_OK)
         }

@@ -184,18 +184,26 @@ impl Canvas {
             return;
         }
         let src = [colour[0] as f32, colour[1] as f32, colour[2] as f32, 255.0];
-        for (j, row) in coverage.chunks(w as usize).enumerate() {
-            let cy = y + j as i32;
-            if cy < 0 || cy >= self.height as i32 {
-                continue;
-            }
-            for (i, c) in row.iter().enumerate() {
-                let cx = x + i as i32;
-                if *c <= 0.0 || cx < 0 || cx >= self.width as i32 {
-                    continue;
+        // Only the rows and columns on the canvas are visited: a glyph at FontSize 2000 is
+        // mostly off a small frame.
+        let rows = coverage.len() / w as usize;
+        let (j0, j1) = ((-y).max(0) as usize, (self.height as i64 - y as i64).clamp(0, rows as i64) as usize);
+        let (i0, i1) = ((-x).max(0) as usize, (self.width as i64 - x as i64).clamp(0, w as i64) as usize);
+        if i0 >= i1 {
+            return;
+        }
+        for j in j0..j1 {
+            let row = &coverage[j * w as usize..][i0..i1];
+            let start = ((y as i64 + j as i64) as usize * self.width as usize + (x as i64 + i0 as i64) as usize) * 4;
+            for (i, c) in row.iter().enumerate().filter(|(_, c)| **c > 0.0) {
+                let k = start + i * 4;
+                let a = c.min(1.0) * opacity;
+                if a >= 1.0 {
+                    // What blend gives at full cover, without its arithmetic: most of a glyph.
+                    self.rgba[k..k + 4].copy_from_slice(&[colour[0], colour[1], colour[2], 255]);
+                } else {
+                    blend(&mut self.rgba[k..k + 4], src, a);
                 }
-                let k = (cy as usize * self.width as usize + cx as usize) * 4;
-                blend(&mut self.rgba[k..k + 4], src, c.min(1.0) * opacity);
             }
         }
     }

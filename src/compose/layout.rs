@@ -91,19 +91,29 @@ impl Plan {
     }
 }
 
+/// The largest side of a picture vodcut makes or takes (8K; the service's documented output
+/// maximum is 4096, api.md 2.7): a size past it, from a hand-edited ProduceConfig or a
+/// service's answer, is never allocated (4294967295 x 4294967295 used to abort `still`).
+pub const MAX_CANVAS_SIDE: u32 = 8192;
+
+fn drawable(w: u32, h: u32) -> bool {
+    (1..=MAX_CANVAS_SIDE).contains(&w) && (1..=MAX_CANVAS_SIDE).contains(&h)
+}
+
 /// Output size: ProduceConfig Width/Height, else the largest width and the largest height of
-/// the sources used (api.md 2.7), else [`FALLBACK_SIZE`].
+/// the sources used (api.md 2.7), else [`FALLBACK_SIZE`]. Sizes past [`MAX_CANVAS_SIDE`] are
+/// passed over (the validator calls such a ProduceConfig an error; `still` and `render` refuse
+/// it first, see `validate::output_size_problems`).
 pub fn output_size(project: &Project, source_size: &dyn Fn(&str) -> Option<(u32, u32)>) -> (u32, u32) {
     if let (Some(w), Some(h)) = (project.produce_config.width, project.produce_config.height)
-        && w > 0
-        && h > 0
+        && drawable(w, h)
     {
         return (w, h);
     }
     let mut best: Option<(u32, u32)> = None;
     for t in project.tracks.iter().filter(|t| t.kind == TrackKind::Video && !t.hidden) {
         for c in &t.clips {
-            if let Some((w, h)) = c.media_id.as_deref().and_then(source_size) {
+            if let Some((w, h)) = c.media_id.as_deref().and_then(source_size).filter(|(w, h)| drawable(*w, *h)) {
                 let (bw, bh) = best.unwrap_or((0, 0));
                 best = Some((bw.max(w), bh.max(h)));
             }
@@ -344,6 +354,11 @@ mod tests {
         p.produce_config.width = Some(1080);
         p.produce_config.height = Some(1920);
         assert_eq!(output_size(&p, &sizes), (1080, 1920));
+        // Past what can be drawn: passed over, never allocated.
+        p.produce_config.width = Some(u32::MAX);
+        p.produce_config.height = Some(u32::MAX);
+        assert_eq!(output_size(&p, &sizes), (1280, 1280));
+        assert_eq!(output_size(&p, &|_| Some((u32::MAX, 10))), FALLBACK_SIZE);
     }
 
     #[test]

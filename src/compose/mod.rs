@@ -2,12 +2,13 @@
 //! pictures of its layers -> one RGBA image. The editor's preview shows this image and
 //! `vodcut still` writes it, so the two are the same pixels.
 
+pub mod glyphs;
 pub mod image;
 pub mod layout;
 pub mod text;
 
 pub use image::{Canvas, Image, Rect};
-pub use layout::{Fit, Layer, Picture, Plan, Source, TextBox, active_by_layout, output_size, plan_at};
+pub use layout::{Fit, Layer, MAX_CANVAS_SIDE, Picture, Plan, Source, TextBox, active_by_layout, output_size, plan_at};
 
 use std::collections::HashMap;
 
@@ -17,7 +18,9 @@ pub fn canvas_size(width: u32, height: u32, target_width: Option<u32>) -> (u32, 
     let w = target_width.unwrap_or(width).clamp(1, width.max(1));
     let zoom = w as f32 / width.max(1) as f32;
     let h = ((height as f32 * zoom).round() as u32).max(1);
-    (w, h, zoom)
+    // Every canvas is made at this size: it never exceeds the largest drawable picture, even
+    // for a size no caller checked ([`output_size`] keeps within it already).
+    (w.min(layout::MAX_CANVAS_SIDE), h.min(layout::MAX_CANVAS_SIDE), zoom)
 }
 
 /// Where a picture of `img_w`x`img_h` lands in output pixels.

@@ -9,7 +9,7 @@
 
 use super::image::Canvas;
 use super::layout::TextBox;
-use ab_glyph::{Font, FontArc, PxScale, ScaleFont, point};
+use ab_glyph::{Font, FontArc, PxScale, ScaleFont};
 use std::sync::OnceLock;
 
 const SYSTEM_FALLBACKS: &[(&str, u32)] = &[
@@ -94,27 +94,17 @@ pub fn draw(canvas: &mut Canvas, t: &TextBox, zoom: f32) {
     let block_h = line_height * lines.len() as f32;
     let left = t.x * zoom - t.anchor.0 * block_w;
     let top = t.y * zoom - t.anchor.1 * block_h;
+    let visible = (0, 0, canvas.width as i32, canvas.height as i32);
     for (i, line) in lines.iter().enumerate() {
         let mut x = left + (block_w - widths[i]) * t.anchor.0;
         let baseline = top + line_height * i as f32 + primary.ascent();
         for c in line.chars() {
             let (font, id) = pick(c);
-            let scaled = font.as_scaled(scale);
-            let glyph = id.with_scale_and_position(scale, point(x, baseline));
-            x += scaled.h_advance(id);
-            let Some(outline) = font.outline_glyph(glyph) else { continue };
-            let b = outline.px_bounds();
-            let (gw, gh) = (b.width().ceil() as u32, b.height().ceil() as u32);
-            if gw == 0 || gh == 0 || gw > 4096 || gh > 4096 {
-                continue;
-            }
-            let mut coverage = vec![0.0f32; (gw * gh) as usize];
-            outline.draw(|gx, gy, c| {
-                if gx < gw && gy < gh {
-                    coverage[(gy * gw + gx) as usize] = c;
-                }
-            });
-            canvas.draw_mask(b.min.x.floor() as i32, b.min.y.floor() as i32, gw, &coverage, t.colour, t.opacity);
+            let (pen_x, advance) = (x, font.as_scaled(scale).h_advance(id));
+            x += advance;
+            // Rasterized once (cached), and not at all when off the canvas.
+            let Some((ix, iy, m)) = super::glyphs::glyph(font, id, scale, pen_x, baseline, visible) else { continue };
+            canvas.draw_mask(ix + m.left, iy + m.top, m.w, &m.coverage, t.colour, t.opacity);
         }
     }
 }
@@ -154,5 +144,34 @@ mod tests {
         draw(&mut small, &text("Hello", (0.0, 0.0)), 0.5);
         let (s0, s1) = red_columns(&small);
         assert!((s1 - s0) * 2 <= (l1 - l0) + 2, "half the zoom, half the width");
+    }
+
+    #[test]
+    fn cached_glyphs_are_the_same_pixels_moved_by_whole_pixels() {
+        // The second line's glyphs come from the cache the first filled (same fractions of a
+        // pixel): the picture is the first one moved 10 pixels right, exactly.
+        let at = |x: f32| {
+            let mut c = Canvas::new(120, 40, [0, 0, 0, 255]);
+            draw(&mut c, &TextBox { x, ..text("Hey 你好", (0.0, 0.0)) }, 1.0);
+            c
+        };
+        let (a, b) = (at(20.25), at(30.25));
+        for y in 0..40 {
+            for x in 0..100 {
+                let i = ((y * 120 + x) * 4) as usize;
+                let j = ((y * 120 + x + 10) * 4) as usize;
+                assert_eq!(a.rgba[i..i + 4], b.rgba[j..j + 4], "({x}, {y})");
+            }
+        }
+        assert_ne!(red_columns(&a), (u32::MAX, 0), "something was drawn");
+    }
+
+    #[test]
+    fn huge_text_draws_what_shows_and_skips_the_rest() {
+        // FontSize 2000 on a small frame: only the first glyph reaches the canvas.
+        let mut c = Canvas::new(160, 90, [0, 0, 0, 255]);
+        let big = TextBox { size: 2000.0, x: 0.0, y: 0.0, ..text("HHHHHHHHHHHHHHHHHHHH", (0.0, 0.0)) };
+        draw(&mut c, &big, 1.0);
+        assert!(c.rgba.chunks(4).any(|p| p[0] > 128), "the visible part is drawn");
     }
 }

@@ -69,7 +69,9 @@ pub fn report_text(message: &str, place: &str, thread: &str, backtrace: &str, lo
     }
     let secrets = lock(&SECRETS).clone();
     let values: Vec<&str> = secrets.iter().map(String::as_str).collect();
-    crate::api::credentials::redact_values(&text, &values)
+    let text = crate::api::credentials::redact_values(&text, &values);
+    // And every secret the process met (keys, tokens, upload credentials).
+    crate::api::redact::scrub(&text).into_owned()
 }
 
 /// Writes a report into `dir` as `crash-<unix seconds>-<n>.txt` (never over another).
@@ -140,7 +142,7 @@ pub fn append_to_report(path: &Path, line: &str) {
 /// report already shown.
 pub fn unshown_reports(data_dir: &Path) -> Vec<PathBuf> {
     let dir = crash_dir(data_dir);
-    let shown = std::fs::read_to_string(dir.join("shown")).unwrap_or_default();
+    let shown = crate::store::input::read_state_text(&dir.join("shown"), 4096).ok().flatten().unwrap_or_default();
     let key = |p: &Path| -> (u64, u64) {
         let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let mut parts = name.trim_start_matches("crash-").split('-').map(|n| n.parse().unwrap_or(0));

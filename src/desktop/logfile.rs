@@ -93,6 +93,11 @@ impl RotatingFile {
 
 impl Write for RotatingFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // No secret the process holds reaches the log, the terminal or a crash report's
+        // last lines, whatever a record quoted.
+        let text = String::from_utf8_lossy(buf);
+        let clean = crate::api::redact::scrub(&text);
+        let (len, buf) = (buf.len(), clean.as_bytes());
         if self.echo {
             let _ = std::io::stderr().write_all(buf);
         }
@@ -114,7 +119,7 @@ impl Write for RotatingFile {
         let file = self.file.as_mut().expect("opened above");
         file.write_all(buf)?;
         self.written += buf.len() as u64;
-        Ok(buf.len())
+        Ok(len)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

@@ -21,10 +21,12 @@ use crate::compose::{self, Image, Source};
 use crate::media::{Footage, describe_layer};
 use crate::model::project::clip_length;
 use crate::model::{FrameRate, Project, Time, TrackKind};
+use crate::store::atomic::Staged;
+use crate::store::output;
 use placeholders::Placeholder;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use timing::Span;
@@ -44,11 +46,13 @@ pub struct Settings {
     /// Output times to render (None: from the start / to the end).
     pub from: Option<Time>,
     pub to: Option<Time>,
+    /// The sound alone (`render --audio-only`): the same mix, AAC in an MP4 (M4A) file.
+    pub audio_only: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { height: 360, rate: FrameRate::FPS_25, from: None, to: None }
+        Settings { height: 360, rate: FrameRate::FPS_25, from: None, to: None, audio_only: false }
     }
 }
 
@@ -117,67 +121,33 @@ pub enum DraftError {
     Cancelled,
 }
 
-/// The file being written; removed unless it was renamed into place.
-struct TempFile {
-    path: PathBuf,
-    done: bool,
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
 /// A path in a message.
 fn shown(p: &Path) -> String {
     p.display().to_string()
 }
 
-/// Where the draft for `target` is written until it is complete: a hidden file beside it
-/// (same folder, so the final rename is atomic).
-pub fn temp_path(target: &Path) -> Result<PathBuf, DraftError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let name =
-        target.file_name().ok_or_else(|| DraftError::Input(crate::t!("media-names-no-file", path = shown(target))))?;
-    if target.is_dir() {
-        return Err(DraftError::Input(crate::t!("media-is-a-folder", path = shown(target))));
+/// Why the target cannot be written, as the draft's error (a refusal is about the input).
+fn output_error(e: output::OutputError) -> DraftError {
+    match e {
+        output::OutputError::Write(_) => DraftError::Write(e.to_string()),
+        _ => DraftError::Input(e.to_string()),
     }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(DraftError::Write(crate::t!("media-no-folder", path = shown(&dir))));
-    }
-    let name = name.to_string_lossy();
-    remove_stale_parts(&dir, &name);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    Ok(dir.join(format!(".{name}.{}-{n}.vodcut-part", std::process::id())))
 }
 
-/// Temporary files of earlier renders to the same target that a killed process left behind
-/// (more than 10 minutes old: a render still going keeps writing to its own).
-fn remove_stale_parts(dir: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let prefix = format!(".{name}.");
-    for e in entries.flatten() {
-        let file = e.file_name().to_string_lossy().into_owned();
-        if !(file.starts_with(&prefix) && file.ends_with(".vodcut-part")) {
-            continue;
-        }
-        let old = e
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > Duration::from_secs(600));
-        if old {
-            let _ = std::fs::remove_file(e.path());
-        }
+/// What ffmpeg is told to write to, and the file it gets as its standard output. The draft's
+/// temporary file was created by vodcut exclusively (a name no one could plant a link at);
+/// ffmpeg writes to it through `/dev/stdout`, which reopens that very file (seekable, as
+/// MP4's index needs), so ffmpeg never opens a path in the target's folder by name.
+fn ffmpeg_output(staged: &mut Staged) -> Result<(PathBuf, Option<std::fs::File>), DraftError> {
+    #[cfg(unix)]
+    {
+        let file = staged.file().try_clone().map_err(|e| {
+            DraftError::Write(crate::t!("media-write-failed", path = shown(staged.target()), error = e.to_string()))
+        })?;
+        Ok((PathBuf::from("/dev/stdout"), Some(file)))
     }
+    #[cfg(not(unix))]
+    Ok((staged.temp_path().to_owned(), None))
 }
 
 /// Lengths of clips the project cannot give (no Out, no known media length), asked of VOD.
@@ -226,6 +196,21 @@ pub fn render(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&Progress),
 ) -> Result<Report, DraftError> {
+    let target = output::Target::new(target, output::Kind::Mp4);
+    render_to(footage, rt, project, &target, settings, cancel, progress)
+}
+
+/// As [`render`], to a target that says what it may replace (the project it renders, a file
+/// of another kind with `force`: see [`output`]).
+pub fn render_to(
+    footage: &Arc<Footage>,
+    rt: &tokio::runtime::Handle,
+    project: &Project,
+    target: &output::Target,
+    settings: &Settings,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Report, DraftError> {
     // Ctrl+C also stops the decoders (they share the terminal's process group), which can
     // look like a failure a moment before the flag is seen: once cancelled, it is a cancel.
     render_inner(footage, rt, project, target, settings, cancel, progress)
@@ -236,7 +221,7 @@ fn render_inner(
     footage: &Arc<Footage>,
     rt: &tokio::runtime::Handle,
     project: &Project,
-    target: &Path,
+    target: &output::Target,
     settings: &Settings,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(&Progress),
@@ -247,14 +232,16 @@ fn render_inner(
     if settings.height < 2 {
         return Err(DraftError::Input(crate::t!("media-height-too-small")));
     }
-    let tmp = TempFile { path: temp_path(target)?, done: false };
+    // Every check on the target now, before any work; dropped unfinished, it leaves nothing.
+    let mut staged = output::stage(target).map_err(output_error)?;
 
     let (lengths, mut notes) = media_lengths(project, footage, rt);
     let durations: HashMap<&str, Time> = lengths.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let mut placements = timing::placements(project, &durations);
     let end = timing::output_end(project, &placements);
     timing::extend_overlays(project, &mut placements, end);
-    let span = timing::span(end, settings.from, settings.to).map_err(DraftError::Input)?;
+    let span = timing::span(end, settings.from, settings.to, crate::model::time::Clock::of(rate))
+        .map_err(DraftError::Input)?;
     let frames = timing::frame_count(span, rate);
     let length = rate.frame_start(frames as i64);
 
@@ -306,10 +293,27 @@ fn render_inner(
             None => {}
         }
     }
-    let graph = audio::filter_graph(&heard, 1, length);
-    let args = encode::args((w, h), rate, &inputs, &graph, &tmp.path);
     let secret_urls: Vec<String> = urls.values().flatten().cloned().collect();
-    let mut encoder = encode::Encoder::start(ff.path(), &args, secret_urls).map_err(DraftError::Encoder)?;
+    let (written_to, file) = ffmpeg_output(&mut staged)?;
+    if settings.audio_only {
+        let graph = audio::filter_graph(&heard, 0, length);
+        let args = encode::audio_args(&inputs, &graph, &written_to);
+        let encoder = encode::Encoder::start(ff.path(), &args, secret_urls, file).map_err(DraftError::Encoder)?;
+        let report = Report {
+            output: target.path.clone(),
+            size: (0, 0),
+            rate,
+            span: Span { from: span.from, to: span.from + length },
+            frames: 0,
+            placeholders: Vec::new(),
+            notes,
+            elapsed: started.elapsed(),
+        };
+        return finish(encoder, staged, &target.path, cancel, report);
+    }
+    let graph = audio::filter_graph(&heard, 1, length);
+    let args = encode::args((w, h), rate, &inputs, &graph, &written_to);
+    let mut encoder = encode::Encoder::start(ff.path(), &args, secret_urls, file).map_err(DraftError::Encoder)?;
 
     let mut videos = Videos { footage, rt, ff, rate, cancel, running: HashMap::new() };
     let mut images: HashMap<String, Image> = HashMap::new();
@@ -363,19 +367,8 @@ fn render_inner(
         progress(&Progress { frame: k + 1, frames, rate, elapsed: started.elapsed() });
     }
     drop(videos);
-    encoder
-        .finish(cancel)
-        .map_err(|e| if cancel.load(Ordering::Relaxed) { DraftError::Cancelled } else { DraftError::Encoder(e) })?;
-    if cancel.load(Ordering::Relaxed) {
-        return Err(DraftError::Cancelled);
-    }
-    let mut tmp = tmp;
-    std::fs::rename(&tmp.path, target)
-        .map_err(|e| DraftError::Write(crate::t!("media-write-failed", path = shown(target), error = e.to_string())))?;
-    tmp.done = true;
-    notes.dedup();
-    Ok(Report {
-        output: target.to_owned(),
+    let report = Report {
+        output: target.path.clone(),
         size: (w, h),
         rate,
         span: Span { from: span.from, to: span.from + length },
@@ -383,7 +376,29 @@ fn render_inner(
         placeholders: found,
         notes,
         elapsed: started.elapsed(),
-    })
+    };
+    finish(encoder, staged, &target.path, cancel, report)
+}
+
+/// Ends the encode and puts the file in place.
+fn finish(
+    encoder: encode::Encoder,
+    staged: Staged,
+    target: &Path,
+    cancel: &AtomicBool,
+    mut report: Report,
+) -> Result<Report, DraftError> {
+    encoder
+        .finish(cancel)
+        .map_err(|e| if cancel.load(Ordering::Relaxed) { DraftError::Cancelled } else { DraftError::Encoder(e) })?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(DraftError::Cancelled);
+    }
+    staged
+        .commit()
+        .map_err(|e| DraftError::Write(crate::t!("media-write-failed", path = shown(target), error = e.to_string())))?;
+    report.notes.dedup();
+    Ok(report)
 }
 
 /// Where a [`Job`] is.
@@ -474,29 +489,6 @@ mod tests {
         assert_eq!(p.speed(), 2.0, "2 s of draft in 1 s");
         assert_eq!(p.eta(), Some(Duration::from_secs(3)));
         assert_eq!(Progress { frame: 0, ..p }.eta(), None);
-    }
-
-    #[test]
-    fn temporary_files_sit_beside_the_target_and_go_away() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("draft.mp4");
-        let tmp = temp_path(&target).unwrap();
-        assert_eq!(tmp.parent(), Some(dir.path()));
-        assert!(tmp.file_name().unwrap().to_string_lossy().starts_with(".draft.mp4."));
-        std::fs::write(&tmp, b"half").unwrap();
-        drop(TempFile { path: tmp.clone(), done: false });
-        assert!(!tmp.exists());
-        assert!(matches!(temp_path(dir.path()), Err(DraftError::Input(_))), "a folder is no target");
-        // A killed render's leftover goes once it is 10 minutes old; a fresh one stays.
-        let (stale, fresh) =
-            (dir.path().join(".draft.mp4.1-0.vodcut-part"), dir.path().join(".draft.mp4.2-0.vodcut-part"));
-        std::fs::write(&stale, b"x").unwrap();
-        std::fs::write(&fresh, b"x").unwrap();
-        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
-        std::fs::File::options().write(true).open(&stale).unwrap().set_modified(old).unwrap();
-        temp_path(&target).unwrap();
-        assert!(!stale.exists() && fresh.exists());
-        assert!(matches!(temp_path(&dir.path().join("no/such/x.mp4")), Err(DraftError::Write(_))));
     }
 
     #[test]

@@ -6,15 +6,13 @@
 //! there. Image overlays and subtitles never lengthen it. Without any video clip the output
 //! is the audio's length.
 
-use crate::model::project::{Placement, Project, TrackKind, layout_track};
+use crate::model::project::{Placement, Project, TrackKind};
+use crate::model::time::Clock;
 use crate::model::{FrameRate, Time};
-use std::collections::HashMap;
 
-/// Where every clip of every track sits on the output (empty for hidden or muted tracks,
-/// which the production leaves out).
-pub fn placements(project: &Project, durations: &HashMap<&str, Time>) -> Vec<Vec<Placement>> {
-    project.tracks.iter().map(|t| if t.hidden { Vec::new() } else { layout_track(t, durations) }).collect()
-}
+/// Where every clip of every track sits on the output (the model's layout, used by the
+/// sound's mix too).
+pub use crate::model::project::placements;
 
 /// The end of the output: the last visible video clip's end, else the last audio clip's.
 pub fn output_end(project: &Project, placements: &[Vec<Placement>]) -> Time {
@@ -46,28 +44,25 @@ pub fn extend_overlays(project: &Project, placements: &mut [Vec<Placement>], end
     }
 }
 
-/// The part of the output to render, `from` (inclusive) to `to`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub from: Time,
-    pub to: Time,
-}
+/// The stretch of output rendered (the mix's span: one definition for both).
+pub use crate::sound::mix::Span;
 
 /// Checks `--from`/`--to` against the output's end; absent ends mean the whole output.
-pub fn span(end: Time, from: Option<Time>, to: Option<Time>) -> Result<Span, String> {
+/// Times in the messages are on `clock`.
+pub fn span(end: Time, from: Option<Time>, to: Option<Time>, clock: Clock) -> Result<Span, String> {
     if end <= Time::ZERO {
         return Err(crate::t!("media-nothing-to-render"));
     }
     let from = from.unwrap_or(Time::ZERO);
     let to = to.map_or(end, |t| t.min(end));
     if from < Time::ZERO {
-        return Err(crate::t!("media-from-negative", from = from.to_string()));
+        return Err(crate::t!("media-from-negative", from = clock.time(from)));
     }
     if from >= end {
-        return Err(crate::t!("media-from-past-end", from = from.to_string(), end = end.to_string()));
+        return Err(crate::t!("media-from-past-end", from = clock.time(from), end = clock.time(end)));
     }
     if to <= from {
-        return Err(crate::t!("media-to-before-from", to = to.to_string(), from = from.to_string()));
+        return Err(crate::t!("media-to-before-from", to = clock.time(to), from = clock.time(from)));
     }
     Ok(Span { from, to })
 }
@@ -98,6 +93,7 @@ pub fn draft_size(out: (u32, u32), height: u32) -> (u32, u32) {
 mod tests {
     use super::*;
     use crate::model::export::import_timeline_str;
+    use std::collections::HashMap;
 
     #[test]
     fn the_output_lasts_as_long_as_the_video_tracks() {
@@ -139,11 +135,12 @@ mod tests {
     #[test]
     fn spans_and_frames() {
         let end = Time::from_secs(10);
-        assert_eq!(span(end, None, None), Ok(Span { from: Time::ZERO, to: end }));
-        assert_eq!(span(end, Some(Time::from_secs(2)), Some(Time::from_secs(99))).unwrap().to, end);
-        assert!(span(end, Some(Time::from_secs(10)), None).unwrap_err().contains("past the end"));
-        assert!(span(end, Some(Time::from_secs(5)), Some(Time::from_secs(4))).unwrap_err().contains("after"));
-        assert!(span(Time::ZERO, None, None).unwrap_err().contains("nothing to render"));
+        let c = Clock::new(FrameRate::FPS_25, crate::model::time::TimeUnit::Timecode);
+        assert_eq!(span(end, None, None, c), Ok(Span { from: Time::ZERO, to: end }));
+        assert_eq!(span(end, Some(Time::from_secs(2)), Some(Time::from_secs(99)), c).unwrap().to, end);
+        assert!(span(end, Some(Time::from_secs(10)), None, c).unwrap_err().contains("past the end"));
+        assert!(span(end, Some(Time::from_secs(5)), Some(Time::from_secs(4)), c).unwrap_err().contains("after"));
+        assert!(span(Time::ZERO, None, None, c).unwrap_err().contains("nothing to render"));
         let s = Span { from: Time::from_secs(1), to: Time::from_secs(3) };
         assert_eq!(frame_count(s, FrameRate::FPS_25), 50);
         assert_eq!(frame_time(s, FrameRate::FPS_25, 25), Time::from_secs(2));

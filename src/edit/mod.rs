@@ -5,6 +5,7 @@ pub mod document;
 pub mod history;
 pub mod ops;
 pub mod snap;
+pub mod source;
 
 pub use history::History;
 

@@ -273,7 +273,7 @@ pub fn move_clips(
             .map(|(_, p)| (p.3, p.4))
             .collect();
         if overlaps(&fixed, *s, *e) || overlaps(&others, *s, *e) {
-            return Err(Refused::Overlap(s.timecode(), project.tracks[*to].name.clone()));
+            return Err(Refused::Overlap(project.clock().time(*s), project.tracks[*to].name.clone()));
         }
     }
     let mut edits = Vec::new();
@@ -509,7 +509,7 @@ pub fn insert(project: &Project, track: usize, new_clips: Vec<Clip>) -> Result<C
         let len = crate::model::project::clip_length(&c, c.material_id().and_then(|id| durations.get(id).copied()))
             .unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
         if overlaps(&spans, start, start + len) {
-            return Err(Refused::Overlap(start.timecode(), project.tracks[track].name.clone()));
+            return Err(Refused::Overlap(project.clock().time(start), project.tracks[track].name.clone()));
         }
         if !project.tracks[track].kind.allows_overlap() {
             spans.push((start, start + len));

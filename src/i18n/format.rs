@@ -1,6 +1,6 @@
 //! Numbers people read. English and Chinese write decimals and thousands the same way
-//! ("1,234.5"), both use MB/GB for sizes and h:mm:ss for lengths, so these need no
-//! per-language rules.
+//! ("1,234.5") and both use MB/GB for sizes, so these need no per-language rules. Times and
+//! lengths are written by `model::time::Clock`.
 
 /// "980 B", "12.4 KB", "3.1 MB", "1.25 GB" (powers of 1024, as file managers show them).
 pub fn size(bytes: u64) -> String {
@@ -24,18 +24,20 @@ pub fn size(bytes: u64) -> String {
     format!("{v:.digits$} {}", UNITS[unit])
 }
 
-/// A length or a time as people read it in both languages: "0:08:01.15" (h:mm:ss and
-/// hundredths), never "481.154 s". Negative times get a minus sign; non-finite ones a dash.
-pub fn duration(secs: f64) -> String {
-    if !secs.is_finite() {
-        return "–".to_owned();
+/// At most `max` characters of `text`, with `…` when cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
     }
-    let sign = if secs < 0.0 { "-" } else { "" };
-    let hundredths = (secs.abs() * 100.0).round() as u64;
-    let (h, rest) = (hundredths / 360_000, hundredths % 360_000);
-    let (m, rest) = (rest / 6_000, rest % 6_000);
-    let (s, ff) = (rest / 100, rest % 100);
-    format!("{sign}{h}:{m:02}:{s:02}.{ff:02}")
+}
+
+/// An ID (or any text from a file or a server) for a message: whole when short, else its
+/// first 64 characters and "…" with its length, so a 50 MB "MediaId" cannot flood the
+/// terminal or a log.
+pub fn quoted_id(id: &str) -> String {
+    let short = shortened(id, 64);
+    if short == id { short } else { format!("{short} ({})", size(id.len() as u64)) }
 }
 
 #[cfg(test)]
@@ -43,13 +45,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations() {
-        assert_eq!(duration(481.154), "0:08:01.15");
-        assert_eq!(duration(0.0), "0:00:00.00");
-        assert_eq!(duration(59.999), "0:01:00.00");
-        assert_eq!(duration(3600.0 * 12.0 + 5.5), "12:00:05.50");
-        assert_eq!(duration(-1.25), "-0:00:01.25");
-        assert_eq!(duration(f64::NAN), "–");
+    fn long_ids_are_cut() {
+        let id = "5aed81b74ba84920be578cdfe004af4b";
+        assert_eq!(quoted_id(id), id);
+        let huge = "a".repeat(50 << 20);
+        let q = quoted_id(&huge);
+        assert!(q.starts_with(&"a".repeat(64)) && q.ends_with("… (50.0 MB)") && q.len() < 100, "{q}");
+        assert_eq!(quoted_id(&"视".repeat(65)).chars().filter(|c| *c == '视').count(), 64);
     }
 
     #[test]

@@ -41,7 +41,10 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Timeout(secs) => crate::t!("media-ffmpeg-timeout", secs = *secs),
             DecodeError::Cancelled => crate::t!("media-cancelled"),
             DecodeError::Forbidden => crate::t!("media-url-expired"),
-            DecodeError::NoFrame { at } => crate::t!("media-no-frame-at", at = crate::i18n::format::duration(*at)),
+            DecodeError::NoFrame { at } => {
+                let at = crate::model::time::Clock::without_project().length_secs(*at);
+                crate::t!("media-no-frame-at", at = at)
+            }
             DecodeError::Failed(e) => crate::t!("media-ffmpeg-failed", error = e.as_str()),
         };
         f.write_str(&text)
@@ -65,6 +68,15 @@ pub fn scrub(text: &str, input: &str) -> String {
         }
     }
     s
+}
+
+/// Why ffmpeg could not be started: absent (or not runnable), or refused by the system for
+/// another reason (arguments too long), which installing ffmpeg would not cure.
+fn spawn_failed(e: &std::io::Error) -> DecodeError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => DecodeError::Missing(e.to_string()),
+        _ => DecodeError::Failed(e.to_string()),
+    }
 }
 
 fn last_lines(stderr: &str, n: usize) -> String {
@@ -104,10 +116,13 @@ impl Ffmpeg {
     fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(&self.path);
         c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        crate::process::own_group(&mut c);
         c
     }
 
-    /// Runs ffmpeg to completion: stdout (at most `max_out` bytes) and stderr.
+    /// Runs ffmpeg to completion: stdout (at most `max_out` bytes) and stderr. On timeout or
+    /// cancel its whole process group is killed, and its output is awaited no longer than
+    /// the deadline (a process it left behind may hold the pipes open).
     fn run(
         &self,
         args: &[&str],
@@ -116,39 +131,24 @@ impl Ffmpeg {
         cancel: &AtomicBool,
         input: &str,
     ) -> Result<(Vec<u8>, String), DecodeError> {
-        let mut child = self.command(args).spawn().map_err(|e| DecodeError::Missing(e.to_string()))?;
-        let (out, err) = (child.stdout.take(), child.stderr.take());
-        let reader = std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            if let Some(o) = out {
-                let _ = o.take(max_out as u64).read_to_end(&mut buf);
-            }
-            buf
-        });
-        let err_reader = std::thread::spawn(move || {
-            let mut s = String::new();
-            if let Some(e) = err {
-                let _ = e.take(1 << 20).read_to_string(&mut s);
-            }
-            s
-        });
+        use crate::process::{Ended, Pipe, drain, wait};
+        let mut child = self.command(args).spawn().map_err(|e| spawn_failed(&e))?;
+        let mut out = Pipe::read(child.stdout.take(), max_out);
+        let mut err = Pipe::read(child.stderr.take(), 1 << 20);
         let deadline = Instant::now() + timeout;
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(s)) => break Ok(s),
-                Ok(None) if cancel.load(Ordering::Relaxed) => break Err(DecodeError::Cancelled),
-                Ok(None) if Instant::now() >= deadline => break Err(DecodeError::Timeout(timeout.as_secs())),
-                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
-                Err(e) => break Err(DecodeError::Failed(e.to_string())),
-            }
+        let ended = wait(&mut child, deadline, cancel);
+        let complete = drain(child.id(), &mut [&mut out, &mut err], deadline);
+        let status = match ended {
+            Ended::Exited(s) => s,
+            Ended::TimedOut => return Err(DecodeError::Timeout(timeout.as_secs())),
+            Ended::Cancelled => return Err(DecodeError::Cancelled),
+            Ended::Failed(e) => return Err(DecodeError::Failed(e.to_string())),
         };
-        if status.is_err() {
-            let _ = child.kill();
-            let _ = child.wait();
+        if !complete {
+            // The program ended but something it started kept the pipes past the deadline.
+            return Err(DecodeError::Timeout(timeout.as_secs()));
         }
-        let out = reader.join().unwrap_or_default();
-        let err = err_reader.join().unwrap_or_default();
-        let status = status?;
+        let (out, err) = (out.take(), String::from_utf8_lossy(&err.take()).into_owned());
         if !status.success() && out.is_empty() {
             return Err(classify(&err, input));
         }
@@ -161,7 +161,10 @@ impl Ffmpeg {
         let input = file.to_str()?;
         let cancel = AtomicBool::new(false);
         // `-t 0 -f null -`: open the input, print what it is, write nothing.
-        let args = ["-hide_banner", "-nostdin", "-i", input, "-t", "0", "-f", "null", "-"];
+        let mut args = vec!["-hide_banner", "-nostdin"];
+        let input_args = input_args(input);
+        args.extend(input_args.iter().map(String::as_str));
+        args.extend(["-t", "0", "-f", "null", "-"]);
         let (_, err) = self.run(&args, timeout, 1 << 10, &cancel, input).ok()?;
         parse_duration(&err)
     }
@@ -183,6 +186,7 @@ impl Ffmpeg {
             format!("scale={}:-2:flags=bilinear", width.clamp(16, 4096) & !1)
         };
         let args = ppm_args(&at_s, input, &["-frames:v", "1", "-vf", &scale]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let (out, err) = self.run(&args, timeout, 4096 * 4096 * 3 + 64, cancel, input)?;
         if out.is_empty() {
             if err.contains("403") {
@@ -201,8 +205,8 @@ impl Ffmpeg {
         let at_s = format!("{:.4}", from.max(0.0));
         let vf = format!("fps={fps:.3},scale={}:-2:flags=bilinear", width.clamp(16, 4096) & !1);
         let args = ppm_args(&at_s, input, &["-vf", &vf]);
-        let mut child =
-            self.command(&args).stderr(Stdio::null()).spawn().map_err(|e| DecodeError::Missing(e.to_string()))?;
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut child = self.command(&args).stderr(Stdio::null()).spawn().map_err(|e| spawn_failed(&e))?;
         let stdout = child.stdout.take();
         let (tx, rx) = sync_channel(3);
         let stop = Arc::new(AtomicBool::new(false));
@@ -212,10 +216,11 @@ impl Ffmpeg {
             let mut buf = std::io::BufReader::with_capacity(1 << 16, &mut out);
             pump(&mut buf, &tx, &stop2);
         });
-        Ok(FrameStream { child, rx, stop, fps })
+        Ok(FrameStream { child: std::sync::Mutex::new(child), exited: std::sync::Mutex::new(None), rx, stop, fps })
     }
 
-    /// Audio peaks of `input`: the loudest sample (0..=255) of each 1/`per_second` s, mono.
+    /// Audio peaks of `input`: the loudest sample of each 1/`per_second` s, mono, as
+    /// [`super::peak_byte`]s.
     /// Reads the decoded audio as it streams; stops after `max_secs`.
     pub fn peaks(
         &self,
@@ -228,27 +233,10 @@ impl Ffmpeg {
         const RATE: u32 = 8000;
         let per_second = per_second.clamp(1, RATE);
         let limit = max_secs.to_string();
-        let args = [
-            "-hide_banner",
-            "-nostdin",
-            "-loglevel",
-            "error",
-            "-rw_timeout",
-            "15000000",
-            "-i",
-            input,
-            "-t",
-            &limit,
-            "-vn",
-            "-ac",
-            "1",
-            "-ar",
-            "8000",
-            "-f",
-            "s16le",
-            "pipe:1",
-        ];
-        let args = strip_rw_timeout(&args, input);
+        let mut args = vec!["-hide_banner", "-nostdin", "-loglevel", "error"];
+        let input_args = input_args(input);
+        args.extend(input_args.iter().map(String::as_str));
+        args.extend(["-t", &limit, "-vn", "-ac", "1", "-ar", "8000", "-f", "s16le", "pipe:1"]);
         let max = (max_secs as usize) * RATE as usize * 2;
         let (pcm, _) = self.run(&args, timeout, max, cancel, input)?;
         let bucket = (RATE / per_second) as usize;
@@ -257,15 +245,12 @@ impl Ffmpeg {
             .map(|c| {
                 let peak =
                     c.chunks_exact(2).map(|s| i16::from_le_bytes([s[0], s[1]]).unsigned_abs()).max().unwrap_or(0);
-                (u32::from(peak) * 255 / 32768) as u8
+                super::peak_byte(f64::from(peak) / 32768.0)
             })
             .collect())
     }
 }
 
-/// `-rw_timeout` is a network option; for local files ffmpeg refuses it.
-/// ffmpeg's arguments to seek `input` to `at_s` seconds, take its video through `filters`
-/// and write PPM frames to standard output (shared by single frames and streams).
 /// "  Duration: 00:01:02.50, start: ..." in ffmpeg's report -> 62.5 (also the sandbox's).
 pub fn parse_duration(stderr: &str) -> Option<f64> {
     let rest = &stderr[stderr.find("Duration: ")? + "Duration: ".len()..];
@@ -276,43 +261,37 @@ pub fn parse_duration(stderr: &str) -> Option<f64> {
     (secs.is_finite() && secs > 0.0).then_some(secs)
 }
 
-fn ppm_args<'a>(at_s: &'a str, input: &'a str, filters: &[&'a str]) -> Vec<&'a str> {
-    let mut args = vec![
-        "-hide_banner",
-        "-nostdin",
-        "-loglevel",
-        "error",
-        "-rw_timeout",
-        "15000000",
-        "-ss",
-        at_s,
-        "-i",
-        input,
-        "-an",
-    ];
-    args.extend_from_slice(filters);
-    args.extend_from_slice(&["-f", "image2pipe", "-c:v", "ppm", "pipe:1"]);
-    strip_rw_timeout(&args, input)
+/// The protocols ffmpeg may use for a URL from the service: HTTP(S) and what it runs on, and
+/// `crypto` for encrypted HLS segments (HLS is read over the same protocols). Nothing else:
+/// `file:`, `concat:`, `subfile:`, `gopher:`... would read local files or reach local ports.
+pub const URL_PROTOCOLS: &str = "http,https,tcp,tls,crypto";
+
+/// ffmpeg's input options for `input` and the input itself: a URL (http or https: checked
+/// where the service gave it) with only [`URL_PROTOCOLS`] allowed and a network timeout, or a
+/// local file read as a file and nothing else (`file:` before the name, so a name like
+/// `concat:a|b` is no protocol).
+pub fn input_args(input: &str) -> Vec<String> {
+    let mut a: Vec<String> = Vec::with_capacity(6);
+    if input.starts_with("http://") || input.starts_with("https://") {
+        a.extend(["-protocol_whitelist", URL_PROTOCOLS, "-rw_timeout", "15000000", "-i"].map(String::from));
+        a.push(input.to_owned());
+    } else {
+        a.extend(["-protocol_whitelist", "file", "-i"].map(String::from));
+        a.push(format!("file:{input}"));
+    }
+    a
 }
 
-fn strip_rw_timeout<'a>(args: &[&'a str], input: &str) -> Vec<&'a str> {
-    if input.starts_with("http://") || input.starts_with("https://") {
-        return args.to_vec();
-    }
-    let mut out = Vec::with_capacity(args.len());
-    let mut skip = false;
-    for a in args {
-        if skip {
-            skip = false;
-            continue;
-        }
-        if *a == "-rw_timeout" {
-            skip = true;
-            continue;
-        }
-        out.push(*a);
-    }
-    out
+/// ffmpeg's arguments to seek `input` to `at_s` seconds, take its video through `filters`
+/// and write PPM frames to standard output (shared by single frames and streams).
+fn ppm_args(at_s: &str, input: &str, filters: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> =
+        ["-hide_banner", "-nostdin", "-loglevel", "error", "-ss", at_s].map(String::from).into();
+    args.extend(input_args(input));
+    args.push("-an".into());
+    args.extend(filters.iter().map(|f| f.to_string()));
+    args.extend(["-f", "image2pipe", "-c:v", "ppm", "pipe:1"].map(String::from));
+    args
 }
 
 fn pump(r: &mut impl Read, tx: &SyncSender<Image>, stop: &AtomicBool) {
@@ -358,9 +337,12 @@ pub fn parse_ppm(r: &mut impl Read) -> Option<Image> {
     Image::from_rgb(w, h, &rgb)
 }
 
-/// A running decode for playback. Dropping it stops ffmpeg.
+/// A running decode for playback. Dropping it stops ffmpeg (and what it started).
 pub struct FrameStream {
-    child: Child,
+    child: std::sync::Mutex<Child>,
+    /// When the program was first seen ended while its output had not (a process it left
+    /// behind holding the pipe).
+    exited: std::sync::Mutex<Option<Instant>>,
     rx: Receiver<Image>,
     stop: Arc<AtomicBool>,
     pub fps: f64,
@@ -377,17 +359,41 @@ impl FrameStream {
     pub fn poll(&self, wait: Duration) -> Option<Option<Image>> {
         match self.rx.recv_timeout(wait) {
             Ok(img) => Some(Some(img)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if self.left_behind() => None,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Some(None),
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => None,
         }
+    }
+
+    /// True once the program has ended [`crate::process::GRACE`] ago and its output still
+    /// has not: whatever holds the pipe is ended too, and the decode counts as over.
+    fn left_behind(&self) -> bool {
+        let (Ok(mut child), Ok(mut exited)) = (self.child.lock(), self.exited.lock()) else { return false };
+        if !matches!(child.try_wait(), Ok(Some(_))) {
+            return false;
+        }
+        let since = *exited.get_or_insert_with(Instant::now);
+        if since.elapsed() < crate::process::GRACE {
+            return false;
+        }
+        crate::process::end_leftovers(child.id());
+        true
     }
 }
 
 impl Drop for FrameStream {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        let Ok(child) = self.child.get_mut() else { return };
+        match child.try_wait() {
+            Ok(None) => crate::process::kill_group(child),
+            // Reaped already; a reader still waiting means something of its group holds the
+            // pipe: end it.
+            _ if matches!(self.rx.try_recv(), Err(std::sync::mpsc::TryRecvError::Empty) | Ok(_)) => {
+                crate::process::end_leftovers(child.id());
+            }
+            _ => {}
+        }
     }
 }
 

@@ -96,10 +96,46 @@ pub struct Footage {
     pub decodes: AtomicUsize,
     sizes: Mutex<HashMap<String, Option<(u32, u32)>>>,
     peaks: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Whose media these are: a MediaId names a medium within one account at one endpoint,
+    /// so cached frames are kept apart by both (see [`cache_scope`]).
+    scope: String,
+}
+
+/// The cache scope of a connection: a hash of its endpoint and AccessKey ID (the ID itself is
+/// never written anywhere), so another account or endpoint never gets this one's frames.
+pub fn cache_scope(client: Option<&Client>) -> String {
+    use sha2::Digest;
+    let Some(c) = client else { return "none".to_owned() };
+    let mut h = sha2::Sha256::new();
+    h.update(c.endpoint().as_str().as_bytes());
+    h.update(b"\n");
+    h.update(c.credentials().access_key_id.as_bytes());
+    h.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Waveform resolution: peaks per second of audio.
 pub const PEAKS_PER_SECOND: u32 = 50;
+/// The range of levels a peak byte holds, in dB below full scale: a byte is a level on a dB
+/// scale (0 silence, 255 full scale), so quiet passages keep their shape (a linear byte
+/// rounded everything under -48 dBFS to nothing).
+pub const PEAK_RANGE_DB: f64 = 96.0;
+
+/// A peak byte from a linear level (1 = full scale).
+pub fn peak_byte(level: f64) -> u8 {
+    if level <= 0.0 {
+        return 0;
+    }
+    let db = 20.0 * level.log10();
+    (((db + PEAK_RANGE_DB) / PEAK_RANGE_DB).clamp(0.0, 1.0) * 255.0).round() as u8
+}
+
+/// The linear level (1 = full scale) a peak byte stands for.
+pub fn peak_level(byte: u8) -> f64 {
+    if byte == 0 {
+        return 0.0;
+    }
+    10f64.powf((f64::from(byte) / 255.0 * PEAK_RANGE_DB - PEAK_RANGE_DB) / 20.0)
+}
 /// Longest audio a waveform covers (6 h: 1 MB of peaks).
 pub const MAX_PEAK_SECONDS: u32 = 6 * 3600;
 
@@ -119,21 +155,25 @@ fn even_width(w: u32) -> u32 {
 impl Footage {
     /// `client` is the VOD connection (or why there is none).
     pub fn new(client: Result<Client, String>, options: Options) -> Footage {
+        let scope = cache_scope(client.as_ref().ok());
         Footage {
             sources: client.map(Sources::new),
             ffmpeg: Ffmpeg::find(options.ffmpeg.as_deref()),
             mem: Mutex::new(MemCache::new(options.memory_bytes)),
             disk: options.cache_dir.as_deref().map(|d| DiskCache::new(d, options.disk_bytes)),
-            http: reqwest::Client::builder()
-                .connect_timeout(Duration::from_secs(5))
-                .timeout(Duration::from_secs(30))
-                .build()
-                .unwrap_or_default(),
+            http: crate::api::http::download_client(Duration::from_secs(30)),
             timeout: options.timeout,
             decodes: AtomicUsize::new(0),
             sizes: Mutex::new(HashMap::new()),
             peaks: Mutex::new(HashMap::new()),
+            scope,
         }
+    }
+
+    /// `id` within this connection's scope, as cache keys name it (`?` and `%` escaped: the
+    /// disk cache ignores what follows a `?`).
+    fn scoped(&self, id: &str) -> String {
+        format!("{}/{}", self.scope, id.replace('%', "%25").replace('?', "%3F"))
     }
 
     /// ffmpeg, or why it cannot be used.
@@ -177,11 +217,11 @@ impl Footage {
             return self.nearest_still(id, at).await.map(|i| (i, Exactness::Still));
         };
         let (frame, width) = (grid_frame(at), even_width(width));
-        let key = Key::Frame(id.to_owned(), frame, width);
+        let key = Key::Frame(self.scoped(id), frame, width);
         if let Some(img) = self.remembered(&key) {
             return Ok((img, Exactness::Exact));
         }
-        let disk_key = format!("v/{id}/{frame}/{width}");
+        let disk_key = format!("v/{}/{frame}/{width}", self.scoped(id));
         if let Some(d) = self.disk.clone() {
             let k = disk_key.clone();
             if let Ok(Some(img)) = tokio::task::spawn_blocking(move || d.get(&k)).await {
@@ -221,25 +261,9 @@ impl Footage {
         }
     }
 
-    async fn download(&self, url: &str) -> Result<Vec<u8>, (u16, String)> {
-        let resp = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .map_err(|e| (0, crate::t!("media-download-failed", error = e.without_url().to_string())))?;
-        let status = resp.status().as_u16();
-        if status != 200 {
-            return Err((status, crate::t!("media-http-status", status = status)));
-        }
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| (0, crate::t!("media-download-failed", error = e.without_url().to_string())))?;
-        if bytes.len() > 64 << 20 {
-            return Err((0, crate::t!("media-picture-too-large")));
-        }
-        Ok(bytes.to_vec())
+    /// A picture's bytes (`what` names it for messages), streamed with the picture cap.
+    async fn download(&self, what: &str, url: &str) -> Result<Vec<u8>, (u16, String)> {
+        crate::api::http::download(&self.http, what, url, crate::api::http::PICTURE_CAP).await
     }
 
     async fn decode_picture(bytes: Vec<u8>) -> Result<Image, MediaError> {
@@ -258,7 +282,7 @@ impl Footage {
 
     /// Image `id` (GetImageInfo, then its URL), full size up to 4096 px.
     pub async fn image(&self, id: &str) -> Result<Image, MediaError> {
-        let key = Key::Image(id.to_owned());
+        let key = Key::Image(self.scoped(id));
         if let Some(img) = self.remembered(&key) {
             return Ok(img);
         }
@@ -266,7 +290,8 @@ impl Footage {
         let mut refreshed = false;
         loop {
             let url = sources.image_url(id).await?;
-            match self.download(&url.url).await {
+            let what = crate::t!("media-url-of-image", id = crate::i18n::format::quoted_id(id));
+            match self.download(&what, &url.url).await {
                 Ok(bytes) => {
                     let img = Self::decode_picture(bytes).await?;
                     self.remember(key, &img);
@@ -289,26 +314,32 @@ impl Footage {
             Some(i) => (i, stills.snapshots[i].clone()),
             None if !stills.cover_url.is_empty() => (usize::MAX, stills.cover_url.clone()),
             None => {
-                return Err(MediaError(crate::t!("media-no-ffmpeg-no-stills", id = id)));
+                return Err(MediaError(crate::t!(
+                    "media-no-ffmpeg-no-stills",
+                    id = crate::i18n::format::quoted_id(id)
+                )));
             }
         };
-        let key = Key::Still(id.to_owned(), index);
+        let key = Key::Still(self.scoped(id), index);
         if let Some(img) = self.remembered(&key) {
             return Ok(img);
         }
-        let bytes = self.download(&url).await.map_err(|(_, e)| MediaError(e))?;
+        let what = crate::t!("media-url-of-still", id = crate::i18n::format::quoted_id(id));
+        let bytes = self.download(&what, &url).await.map_err(|(_, e)| MediaError(e))?;
         let img = Self::decode_picture(bytes).await?;
         self.remember(key, &img);
         Ok(img)
     }
 
-    /// Audio peaks of medium `id`, [`PEAKS_PER_SECOND`] a second (0..=255), computed once
-    /// with ffmpeg and kept on disk.
+    /// Audio peaks of medium `id`, [`PEAKS_PER_SECOND`] a second ([`peak_byte`]s), computed
+    /// once with ffmpeg and kept on disk.
     pub async fn peaks(&self, id: &str, cancel: &Arc<AtomicBool>) -> Result<Arc<Vec<u8>>, MediaError> {
         if let Some(p) = self.peaks.lock().ok().and_then(|m| m.get(id).cloned()) {
             return Ok(p);
         }
-        let key = format!("p/{id}/{PEAKS_PER_SECOND}");
+        // "p2": peaks on the dB scale (the "p/" entries of older versions were linear), per
+        // account and endpoint as every cached frame.
+        let key = format!("p2/{}/{PEAKS_PER_SECOND}", self.scoped(id));
         if let Some(d) = self.disk.clone() {
             let k = key.clone();
             if let Ok(Some(bytes)) = tokio::task::spawn_blocking(move || d.get_bytes(&k)).await {
@@ -441,6 +472,16 @@ impl Default for Pictures {
     }
 }
 
+/// Whether two holders of an optional footage service hold the same one (both none counts):
+/// what shares the preview's service makes its own again only when that changed.
+pub fn same_service(a: Option<&Arc<Footage>>, b: Option<&Arc<Footage>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// "track V1, clip 2 (media abc)": where a layer of a plan comes from, for messages.
 pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize) -> String {
     match plan.layers.get(layer) {
@@ -451,11 +492,16 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
                     "media-layer-video",
                     track = track,
                     n = p.clip + 1,
-                    media = media_id.as_str(),
-                    at = crate::i18n::format::duration(at.as_secs_f64())
+                    media = crate::i18n::format::quoted_id(media_id),
+                    at = project.clock().time(*at)
                 ),
                 Source::Image { image_id } => {
-                    crate::t!("media-layer-image", track = track, n = p.clip + 1, image = image_id.as_str())
+                    crate::t!(
+                        "media-layer-image",
+                        track = track,
+                        n = p.clip + 1,
+                        image = crate::i18n::format::quoted_id(image_id)
+                    )
                 }
             }
         }

@@ -36,6 +36,21 @@ struct Shared {
     busy: AtomicBool,
     /// Renders carried out (tests and benchmarks: coalescing works when this stays small).
     renders: AtomicU64,
+    /// The renderer is gone: a worker on a shared runtime stops.
+    closed: AtomicBool,
+}
+
+impl Shared {
+    fn new() -> Shared {
+        Shared {
+            pending: Mutex::new(None),
+            notify: tokio::sync::Notify::new(),
+            footage: OnceLock::new(),
+            busy: AtomicBool::new(false),
+            renders: AtomicU64::new(0),
+            closed: AtomicBool::new(false),
+        }
+    }
 }
 
 pub struct Renderer {
@@ -56,13 +71,7 @@ impl Renderer {
             .enable_all()
             .build()
             .ok();
-        let shared = Arc::new(Shared {
-            pending: Mutex::new(None),
-            notify: tokio::sync::Notify::new(),
-            footage: OnceLock::new(),
-            busy: AtomicBool::new(false),
-            renders: AtomicU64::new(0),
-        });
+        let shared = Arc::new(Shared::new());
         let (tx, rx) = channel();
         if let Some(rt) = &rt {
             let s = shared.clone();
@@ -75,6 +84,20 @@ impl Renderer {
             });
         }
         Renderer { rt, shared, rx, serial: 0 }
+    }
+
+    /// A second renderer on another's footage and runtime (the source viewer beside the
+    /// program preview): the same caches and connection, its own wishes and results.
+    pub fn sharing(
+        footage: Arc<Footage>,
+        rt: &tokio::runtime::Handle,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Renderer {
+        let shared = Arc::new(Shared::new());
+        let _ = shared.footage.set(footage.clone());
+        let (tx, rx) = channel();
+        rt.spawn(worker(shared.clone(), footage, tx, wake));
+        Renderer { rt: None, shared, rx, serial: 0 }
     }
 
     /// The footage service, once it is set up.
@@ -115,6 +138,8 @@ impl Renderer {
 
 impl Drop for Renderer {
     fn drop(&mut self) {
+        self.shared.closed.store(true, Ordering::Relaxed);
+        self.shared.notify.notify_one();
         if let Some(rt) = self.rt.take() {
             rt.shutdown_background();
         }
@@ -122,7 +147,7 @@ impl Drop for Renderer {
 }
 
 async fn worker(s: Arc<Shared>, footage: Arc<Footage>, tx: Sender<Rendered>, wake: impl Fn()) {
-    loop {
+    while !s.closed.load(Ordering::Relaxed) {
         let next = s.pending.lock().ok().and_then(|mut p| {
             let n = p.take();
             if n.is_some() {

@@ -34,6 +34,12 @@ fn size(w: Option<u64>, h: Option<u64>) -> Option<(u32, u32)> {
     }
 }
 
+/// A URL from the service that ffmpeg or the downloader may follow (http or https only: see
+/// [`crate::api::http::check_service_url`]); refused as a bad answer otherwise.
+fn checked(what: &str, url: &str) -> Result<(), ApiError> {
+    crate::api::http::check_service_url(what, url).map_err(|detail| ApiError::BadResponse { status: 200, detail })
+}
+
 fn fresh(map: &Mutex<HashMap<String, (PlayUrl, Instant)>>, id: &str) -> Option<PlayUrl> {
     let m = map.lock().ok()?;
     m.get(id).filter(|(_, got)| got.elapsed() < REUSE_FOR).map(|(u, _)| u.clone())
@@ -64,13 +70,18 @@ impl Sources {
             Err(ApiError::Service(e)) if e.code.starts_with("InvalidVideo.NoneStream") => None,
             Err(e) => return Err(e),
         };
+        let shown = crate::i18n::format::quoted_id(id);
         let url = match from_play_info {
-            Some(u) => u,
+            Some(u) => {
+                checked(&crate::t!("media-url-of-play", id = shown.as_str()), &u.url)?;
+                u
+            }
             None => {
                 let m = self.client.get_mezzanine_file(id).await?;
                 if m.file_url.is_empty() {
-                    return Err(ApiError::Config(crate::t!("media-no-stream", id = id)));
+                    return Err(ApiError::Config(crate::t!("media-no-stream", id = shown)));
                 }
+                checked(&crate::t!("media-url-of-file", id = shown.as_str()), &m.file_url)?;
                 PlayUrl { url: m.file_url, size: size(m.width, m.height) }
             }
         };
@@ -86,9 +97,15 @@ impl Sources {
             return Ok(u);
         }
         let info = self.client.get_image_info(id).await?;
+        let shown = crate::i18n::format::quoted_id(id);
         if info.url.is_empty() {
-            return Err(ApiError::Config(crate::t!("media-image-no-url", id = id, status = info.status.as_str())));
+            return Err(ApiError::Config(crate::t!(
+                "media-image-no-url",
+                id = shown.as_str(),
+                status = info.status.as_str()
+            )));
         }
+        checked(&crate::t!("media-url-of-image", id = shown), &info.url)?;
         let url = PlayUrl { url: info.url, size: size(info.width, info.height) };
         if let Ok(mut m) = self.images.lock() {
             m.insert(id.to_owned(), (url.clone(), Instant::now()));

@@ -427,6 +427,12 @@ impl Project {
         self.bin.iter().filter_map(|e| Some((e.media_id.as_str(), e.duration?))).collect()
     }
 
+    /// How this project's times read for people: timecode at its frame rate, or seconds (the
+    /// user's choice, [`super::time::unit`]).
+    pub fn clock(&self) -> super::time::Clock {
+        super::time::Clock::of(self.frame_rate)
+    }
+
     /// The title to show for a project (window title, job history, suggested file names):
     /// its own, or "Untitled" in the user's language.
     pub fn display_title(&self) -> String {
@@ -465,6 +471,12 @@ pub fn clip_length(clip: &Clip, source_duration: Option<Time>) -> Option<Time> {
     let source_in = clip.r#in.unwrap_or(Time::ZERO);
     let source_out = clip.out.or(source_duration)?;
     Some(source_out - source_in)
+}
+
+/// Where every clip of every track sits on the output (empty for hidden or muted tracks,
+/// which the production leaves out), with the media lengths known so far.
+pub fn placements(project: &Project, durations: &std::collections::HashMap<&str, Time>) -> Vec<Vec<Placement>> {
+    project.tracks.iter().map(|t| if t.hidden { Vec::new() } else { layout_track(t, durations) }).collect()
 }
 
 /// Lays a track's clips out as the service does: a clip without TimelineIn starts where the

@@ -172,8 +172,10 @@ struct TrackResult {
 #[derive(Clone, Debug, Default)]
 pub struct ValidationCache {
     tracks: Vec<Option<TrackResult>>,
-    /// The language the cached messages are in: a switch redoes every track.
+    /// The language the cached messages are in, and the unit their times are in: a switch
+    /// redoes every track.
     lang: crate::i18n::Lang,
+    unit: crate::model::time::TimeUnit,
 }
 
 /// Like [`validate`] (same problems, same order), reusing the cached result of every track
@@ -184,9 +186,10 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
     let mut out = Out { project, problems: Vec::new() };
     project_rules(&mut out);
     let keyed = keys.len() == project.tracks.len();
-    if cache.lang != crate::i18n::current() {
+    if cache.lang != crate::i18n::current() || cache.unit != crate::model::time::unit() {
         cache.tracks.clear();
         cache.lang = crate::i18n::current();
+        cache.unit = crate::model::time::unit();
     }
     cache.tracks.resize(project.tracks.len(), None);
     let durations = project.media_durations();
@@ -196,14 +199,26 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
             _ => true,
         };
         if fresh {
-            let (problems, used) = track_rules(project, ti, &durations);
+            let (mut problems, used) = track_rules(project, ti, &durations);
+            // Kept while the other tracks are checked (and between checks in the editor).
+            problems.shrink_to_fit();
             cache.tracks[ti] = Some(TrackResult { key: keys.get(ti).copied().unwrap_or(0), problems, materials: used });
         }
     }
     let mut materials: HashSet<&str> = HashSet::new();
-    for r in cache.tracks.iter().flatten() {
-        out.problems.extend_from_slice(&r.problems);
-        materials.extend(r.materials.iter().map(String::as_str));
+    out.problems.reserve_exact(cache.tracks.iter().flatten().map(|r| r.problems.len()).sum());
+    for r in cache.tracks.iter_mut().flatten() {
+        let TrackResult { problems, materials: used, .. } = r;
+        if keyed {
+            out.problems.extend_from_slice(problems);
+        } else {
+            // Nothing is kept for next time: move the problems (freeing each track's list as
+            // it goes) rather than hold two copies: 800 000 problems of a big Timeline are
+            // hundreds of MB.
+            out.problems.extend(std::mem::take(problems));
+        }
+        let used: &Vec<String> = used;
+        materials.extend(used.iter().map(String::as_str));
     }
     for kind in TrackKind::ALL {
         let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
@@ -364,31 +379,8 @@ fn project_rules(out: &mut Out) {
         );
     }
 
+    size_rules(out);
     let c = &p.produce_config;
-    match (c.width, c.height) {
-        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), crate::t!("v-width-without-height")),
-        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), crate::t!("v-height-without-width")),
-        (Some(w), Some(h)) => {
-            for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
-                if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
-                    out.error(
-                        Location::field(name),
-                        crate::t!("v-side-out-of-range", v = v, min = MIN_SIDE, max = MAX_SIDE),
-                    );
-                }
-            }
-            // UNSURE in the reference whether the 2160 limit is on the width or the shorter
-            // side; the shorter side is what the sister service documents and is the looser
-            // reading of a sentence that cannot mean portrait 1080x1920 is refused.
-            if w.min(h) > MAX_SHORT_SIDE {
-                out.error(
-                    Location::field("ProduceConfig.Width"),
-                    crate::t!("v-short-side", w = w, h = h, max = MAX_SHORT_SIDE),
-                );
-            }
-        }
-        (None, None) => {}
-    }
     if !super::regions::is_known(&p.region) {
         // submit would fail to find an endpoint for it (an --endpoint override still works,
         // but the service checks the region against the media's, so it is an error).
@@ -474,8 +466,49 @@ pub fn is_hex_colour(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit())
 }
 
+/// The output size rules: Width and Height come together, each within
+/// [`MIN_SIDE`]..=[`MAX_SIDE`], the shorter side at most [`MAX_SHORT_SIDE`].
+fn size_rules(out: &mut Out) {
+    let p = out.project;
+    let c = &p.produce_config;
+    match (c.width, c.height) {
+        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), crate::t!("v-width-without-height")),
+        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), crate::t!("v-height-without-width")),
+        (Some(w), Some(h)) => {
+            for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
+                if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
+                    out.error(
+                        Location::field(name),
+                        crate::t!("v-side-out-of-range", v = v, min = MIN_SIDE, max = MAX_SIDE),
+                    );
+                }
+            }
+            // UNSURE in the reference whether the 2160 limit is on the width or the shorter
+            // side; the shorter side is what the sister service documents and is the looser
+            // reading of a sentence that cannot mean portrait 1080x1920 is refused.
+            if w.min(h) > MAX_SHORT_SIDE {
+                out.error(
+                    Location::field("ProduceConfig.Width"),
+                    crate::t!("v-short-side", w = w, h = h, max = MAX_SHORT_SIDE),
+                );
+            }
+        }
+        (None, None) => {}
+    }
+}
+
+/// What is wrong with the project's output size (ProduceConfig Width/Height), if anything:
+/// checked before a picture of that size is made (`still`, `render`), so a size past the
+/// documented maximum is a clear message, not a failed allocation.
+pub fn output_size_problems(project: &Project) -> Vec<Problem> {
+    let mut out = Out { project, problems: Vec::new() };
+    size_rules(&mut out);
+    out.problems
+}
+
 mod clips;
 mod status;
+pub use clips::is_media_id;
 pub use status::{StatusAnswer, media_status_problems, status_checked_media};
 
 #[cfg(test)]

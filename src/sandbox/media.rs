@@ -41,8 +41,8 @@ pub fn write_seconds_video(ffmpeg: &Path, path: &Path) -> Result<(), String> {
         return Ok(());
     }
     let tmp = path.with_extension(format!("{}.part.mp4", std::process::id()));
-    let mut child = std::process::Command::new(ffmpeg)
-        .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s"])
+    let mut cmd = std::process::Command::new(ffmpeg);
+    cmd.args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s"])
         .arg(format!("{W}x{H}"))
         .args(["-r", &FPS.to_string(), "-i", "-", "-f", "lavfi", "-i"])
         .arg(format!("sine=frequency=440:sample_rate=16000:duration={SECONDS}"))
@@ -53,9 +53,8 @@ pub fn write_seconds_video(ffmpeg: &Path, path: &Path) -> Result<(), String> {
         .arg(&tmp)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| super::seed::cannot_run(ffmpeg, e))?;
+        .stderr(std::process::Stdio::piped());
+    let mut child = crate::process::own_group(&mut cmd).spawn().map_err(|e| super::seed::cannot_run(ffmpeg, e))?;
     if let Some(mut stdin) = child.stdin.take() {
         for s in 0..SECONDS {
             let c = colour_of_second(s);
@@ -88,6 +87,8 @@ pub struct Files {
     pub images: HashMap<String, (Vec<u8>, u32, u32)>,
     /// URLs carry the epoch they were signed in; older ones are refused (403).
     pub epoch: u64,
+    /// The key of the URLs' signatures (random per server): a URL is good only as handed out.
+    pub url_secret: String,
     /// Media GETs served (200/206).
     pub served: u32,
     /// Media GETs refused as expired.
@@ -124,13 +125,34 @@ impl VodServer {
     }
 }
 
+/// The signature of `path` (no leading `/`) in `epoch`: HMAC-SHA256 with the server's random
+/// secret, as a CDN signs its URLs. Without it, another local user could read the uploads
+/// by guessing URLs (the epoch alone is a counter).
+fn signature(st: &State, path: &str, epoch: u64) -> String {
+    use hmac::{Hmac, Mac};
+    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(st.files.url_secret.as_bytes()) else {
+        return String::new();
+    };
+    mac.update(format!("{epoch}:{path}").as_bytes());
+    mac.finalize().into_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn signed(st: &State, path: &str) -> String {
-    format!(
-        "{}{path}?auth_key={}-0-0-{:08x}",
-        st.base_url,
-        st.files.epoch,
-        st.files.epoch.wrapping_mul(2654435761) ^ 0x5eed
-    )
+    let epoch = st.files.epoch;
+    format!("{}{path}?auth_key={epoch}-0-0-{}", st.base_url, signature(st, path, epoch))
+}
+
+/// Whether `auth_key` (`epoch-0-0-signature`) is a URL the server handed out for `path` in the
+/// current epoch. The comparison takes the same time wherever the first difference is.
+fn good_auth_key(st: &State, path: &str, auth_key: Option<&str>) -> bool {
+    let Some(mut parts) = auth_key.map(|k| k.split('-')) else { return false };
+    let epoch = parts.next().and_then(|e| e.parse::<u64>().ok());
+    let given = parts.nth(2).unwrap_or_default();
+    let want = signature(st, path.trim_start_matches('/'), st.files.epoch);
+    epoch == Some(st.files.epoch)
+        && given.len() == want.len()
+        && !want.is_empty()
+        && given.bytes().zip(want.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
 /// The API side: answers GetPlayInfo, GetImageInfo; `None` for other actions.
@@ -207,12 +229,8 @@ pub fn serve(conn: &TcpStream, path: &str, query: &str, range: Option<&str>, sta
     let mut c = conn;
     let (epoch_ok, body) = {
         let mut st = state.lock().unwrap();
-        let epoch = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("auth_key="))
-            .and_then(|v| v.split('-').next())
-            .and_then(|e| e.parse::<u64>().ok());
-        let epoch_ok = epoch == Some(st.files.epoch);
+        let auth_key = query.split('&').find_map(|kv| kv.strip_prefix("auth_key="));
+        let epoch_ok = good_auth_key(&st, path, auth_key);
         let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         let found: Option<(Vec<u8>, &str)> = match parts.as_slice() {
             ["media", id, "ld.mp4"] => {

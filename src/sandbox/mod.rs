@@ -3,17 +3,24 @@
 //! service the tests run against.
 //!
 //! [`Sandbox::start`] listens on loopback ports (the VOD API in `service`, OSS uploads in
-//! `oss`, play URLs and covers in `media`), with fixed demo keys, a seeded library (`seed`:
+//! `oss`, play URLs and covers in `media`), with keys of its own (`keys`), a seeded library (`seed`:
 //! videos, audio and images with Chinese and English titles, covers, and media made with
 //! ffmpeg where it is installed), uploads that go through a simulated transcode and
 //! productions that take a few seconds. Its state is written to its folder after every
 //! change (`persist`), so separate CLI commands see the same service.
 //!
 //! While a sandbox is [`activate`](Sandbox::activate)d, the whole process talks to it only:
-//! the endpoint is pinned to it, the demo keys are the only credentials (environment
-//! variables, aliyun profiles and the credentials file are never read), and the data and
-//! cache folders are the sandbox's own (its job history, settings, uploads, caches).
+//! the endpoint is pinned to it, its keys are the only credentials (environment variables,
+//! aliyun profiles and the credentials file are never read), and the data and cache folders
+//! are the sandbox's own (its job history, settings, uploads, caches).
+//!
+//! Its ports are on 127.0.0.1, which every local user can reach: so the service accepts no
+//! public key. Each state folder has a random AccessKey pair of its own (`keys`: made at the
+//! first start, kept 0600 in the 0700 `service` folder) and every URL it hands out is signed
+//! with a random secret; another user can neither list the library nor upload into it nor
+//! read what was uploaded.
 
+mod keys;
 pub mod media;
 pub mod oss;
 mod persist;
@@ -26,10 +33,6 @@ pub use service::VodServer;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
-
-/// The sandbox's AccessKey pair: fixed, public, and accepted by nothing but the sandbox.
-pub const DEMO_KEY_ID: &str = service::KEY_ID;
-pub const DEMO_KEY_SECRET: &str = service::KEY_SECRET;
 
 /// How long a production takes in the sandbox, and the transcode of an upload.
 pub const PRODUCE_TIME: Duration = Duration::from_secs(5);
@@ -50,6 +53,17 @@ pub struct Active {
     pub kept: bool,
     /// Why the library has no playable media, when ffmpeg was not found.
     pub note: Option<String>,
+    /// The folder's own AccessKey pair (the secret's Debug prints `***`).
+    pub keys: crate::api::credentials::Credentials,
+}
+
+impl Active {
+    /// The credentials every request to this sandbox is signed with: its folder's keys.
+    pub fn credentials(&self) -> crate::api::credentials::Credentials {
+        let mut c = self.keys.clone();
+        c.source = crate::api::credentials::Source::Sandbox;
+        c
+    }
 }
 
 static ACTIVE: OnceLock<Active> = OnceLock::new();
@@ -57,13 +71,6 @@ static ACTIVE: OnceLock<Active> = OnceLock::new();
 /// The sandbox this process talks to, if it runs in one.
 pub fn active() -> Option<&'static Active> {
     ACTIVE.get()
-}
-
-/// The demo credentials (used only against the sandbox's endpoint).
-pub fn demo_credentials() -> crate::api::credentials::Credentials {
-    let mut c = crate::api::credentials::Credentials::session(DEMO_KEY_ID, DEMO_KEY_SECRET);
-    c.source = crate::api::credentials::Source::Sandbox;
-    c
 }
 
 /// Where the sandbox keeps its state.
@@ -100,9 +107,13 @@ impl Sandbox {
             private_folder(dir)?;
         }
         let service = dir.join("service");
+        std::fs::create_dir_all(dir).map_err(|e| cannot_make(dir, e))?;
+        // The keys, the state and the uploads: for this user only, whatever the folder is.
+        private_folder(&service)?;
         for d in [dir.join("data"), dir.join("cache"), service.join("media")] {
             std::fs::create_dir_all(&d).map_err(|e| cannot_make(&d, e))?;
         }
+        let keys = keys::load_or_make(&service)?;
         let server = VodServer::try_start(Some(service.join("oss")))
             .map_err(|e| crate::t!("sandbox-cannot-start", error = e.to_string()))?;
         let note = seed::seed(&server, &service.join("media"), ffmpeg);
@@ -114,11 +125,14 @@ impl Sandbox {
             // Uploaded audio and video play too, where ffmpeg can read them.
             st.oss.probe_with = ffmpeg.filter(|_| note.is_none()).map(Path::to_owned);
             st.max_requests = 10_000;
+            // Only the folder's keys: the loopback server's public test keys are refused.
+            st.keys.clear();
+            st.keys.insert(keys.access_key_id.clone(), (keys.secret.expose().to_owned(), None));
             // Read at the first request (and whenever another process saved since).
             st.save_to = Some(service.join("state.json"));
             st.sync();
         }
-        let info = Active { endpoint: server.url(), dir: dir.to_owned(), kept, note };
+        let info = Active { endpoint: server.url(), dir: dir.to_owned(), kept, note, keys };
         Ok(Sandbox { server, info })
     }
 
@@ -191,27 +205,22 @@ pub fn find_ffmpeg(configured: Option<&Path>) -> Option<PathBuf> {
     crate::media::decode::Ffmpeg::find(configured.as_deref()).ok().map(|f| f.path().to_owned())
 }
 
-/// Waits for an ffmpeg that makes `tmp` (at most a minute), then renames it to `path`.
+/// Waits for an ffmpeg that makes `tmp` (at most a minute; then its process group is
+/// killed), then renames it to `path`.
 pub(crate) fn finish_ffmpeg(mut child: std::process::Child, tmp: &Path, path: &Path) -> Result<(), String> {
+    use crate::process::{Ended, Pipe};
+    let mut err = Pipe::read(child.stderr.take(), 1 << 16);
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s,
-            Ok(None) if std::time::Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                let _ = std::fs::remove_file(tmp);
-                return Err(crate::t!("sandbox-ffmpeg-too-long"));
-            }
+    let status = match crate::process::wait(&mut child, deadline, &std::sync::atomic::AtomicBool::new(false)) {
+        Ended::Exited(s) => s,
+        _ => {
+            let _ = std::fs::remove_file(tmp);
+            return Err(crate::t!("sandbox-ffmpeg-too-long"));
         }
     };
     if !status.success() {
-        let mut why = String::new();
-        if let Some(mut e) = child.stderr.take() {
-            use std::io::Read as _;
-            let _ = e.read_to_string(&mut why);
-        }
+        crate::process::drain(child.id(), &mut [&mut err], deadline);
+        let why = String::from_utf8_lossy(&err.take()).into_owned();
         let _ = std::fs::remove_file(tmp);
         let why: String = why.trim().chars().take(300).collect();
         return Err(crate::t!("sandbox-ffmpeg-failed", status = status.to_string(), output = why));
@@ -250,6 +259,58 @@ mod tests {
             let mode = std::fs::metadata(dir.path()).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o700, "the session folder is private");
         }
+    }
+
+    /// A GET on the sandbox's port, as any local user can send: the status code.
+    fn get_status(endpoint: &str, path_and_query: &str) -> u16 {
+        use std::io::{Read, Write};
+        let addr = endpoint.trim_start_matches("http://").trim_end_matches('/');
+        let mut c = std::net::TcpStream::connect(addr).unwrap();
+        write!(c, "GET {path_and_query} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut answer = Vec::new();
+        let _ = c.read_to_end(&mut answer);
+        let head = String::from_utf8_lossy(&answer[..answer.len().min(64)]).into_owned();
+        head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0)
+    }
+
+    #[test]
+    fn another_local_user_gets_nothing_without_the_folders_keys() {
+        use crate::api::credentials::Credentials;
+        use crate::api::{Client, ClientConfig};
+        let dir = tempfile::tempdir().unwrap();
+        let s = Sandbox::start_in(dir.path(), true, None).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let client = |c: Credentials| Client::new(ClientConfig::new(s.endpoint().parse().unwrap()), c).unwrap();
+        // The public keys every copy of vodcut knows (the old demo keys): refused.
+        let public = client(Credentials::session(service::KEY_ID, service::KEY_SECRET));
+        let e = rt.block_on(public.search_media(&Default::default())).unwrap_err().to_string();
+        assert!(e.contains("InvalidAccessKeyId"), "{e}");
+        // The folder's own keys: kept private, accepted.
+        let own = client(s.info().credentials());
+        assert_ne!(own.credentials().access_key_id, service::KEY_ID);
+        let found = rt.block_on(own.search_media(&Default::default())).unwrap();
+        assert!(found.total > 0);
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&dir.path().join("service")), 0o700, "a kept folder's service part too");
+            assert_eq!(mode(&dir.path().join("service/keys.json")), 0o600);
+        }
+        // A second start on the folder (another command) has the same keys.
+        let again = Sandbox::start_in(dir.path(), true, None).unwrap();
+        assert_eq!(again.info().keys, s.info().keys);
+        // URLs are signed with a secret: one handed out works; the counter alone (what the
+        // old URLs held), or a forged signature, does not.
+        let image = s.server().state.lock().unwrap().files.images.keys().next().unwrap().clone();
+        let url = rt.block_on(own.get_image_info(&image)).unwrap().url;
+        let path_and_query = &url[s.endpoint().len() - 1..];
+        assert_eq!(get_status(s.endpoint(), path_and_query), 200, "{url}");
+        let path = path_and_query.split('?').next().unwrap();
+        assert_eq!(get_status(s.endpoint(), &format!("{path}?auth_key=0-0-0-00005eed")), 403);
+        let forged = format!("{path}?auth_key=0-0-0-{}", "0".repeat(32));
+        assert_eq!(get_status(s.endpoint(), &forged), 403);
+        let other = path_and_query.replace(&image, "another");
+        assert_eq!(get_status(s.endpoint(), &other), 403, "a signature is for its own path");
     }
 
     #[test]

@@ -64,9 +64,11 @@ pub fn save(st: &State, path: &Path) -> std::io::Result<()> {
 
 /// Adds what `path` holds to the freshly seeded `st`. A missing file is a first start.
 pub fn load(st: &mut State, path: &Path) -> Result<(), String> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+    // As a project file is read: a FIFO, a device or a huge file in its place is refused
+    // (then moved aside by the caller), never waited on or read whole.
+    let bytes = match crate::store::input::read_state(path, crate::store::input::MAX_INPUT_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(()),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
     };
     let v: Value =

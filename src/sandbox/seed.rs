@@ -109,7 +109,7 @@ pub(crate) fn gradient(w: u32, h: u32, [a, b]: [[u8; 3]; 2]) -> Vec<u8> {
 /// most of a sandbox command's time).
 fn drawn(dir: &Path, name: &str, draw: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
     let path = dir.join(name);
-    if let Ok(bytes) = std::fs::read(&path) {
+    if let Ok(Some(bytes)) = crate::store::input::read_state(&path, crate::store::input::MAX_STATE_BYTES) {
         return bytes;
     }
     let bytes = draw();
@@ -160,16 +160,15 @@ fn lavfi(ffmpeg: &Path, path: &Path, args: &[&str]) -> Result<(), String> {
         return Ok(());
     }
     let tmp = path.with_extension(format!("{}.part.mp4", std::process::id()));
-    let child = std::process::Command::new(ffmpeg)
-        .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y"])
+    let mut cmd = std::process::Command::new(ffmpeg);
+    cmd.args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y"])
         .args(args)
         .args(["-c:a", "aac", "-shortest", "-movflags", "+faststart"])
         .arg(&tmp)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| cannot_run(ffmpeg, e))?;
+        .stderr(std::process::Stdio::piped());
+    let child = crate::process::own_group(&mut cmd).spawn().map_err(|e| cannot_run(ffmpeg, e))?;
     super::finish_ffmpeg(child, &tmp, path)
 }
 

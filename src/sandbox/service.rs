@@ -43,6 +43,8 @@ pub enum Fault {
     Garbage,
     /// 200 whose body is cut short.
     Truncated,
+    /// 200 with this JSON body (the request is not carried out).
+    Answer(&'static str),
 }
 
 #[derive(Clone, Debug)]
@@ -174,6 +176,7 @@ impl VodServer {
         state.keys.insert(KEY_ID.into(), (KEY_SECRET.into(), None));
         state.keys.insert(STS_KEY_ID.into(), (STS_SECRET.into(), Some(STS_TOKEN.into())));
         state.base_url = format!("http://{addr}/");
+        state.files.url_secret = super::keys::random_hex(16);
         let state = Arc::new(Mutex::new(state));
         super::oss::start(&state, oss_dir)?;
         let stop = Arc::new(AtomicBool::new(false));
@@ -303,6 +306,10 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         Some(Fault::DropAfterHandling) => drop_after = true,
         Some(Fault::Garbage) => {
             respond(&conn, 200, "<html><body>502 upstream gone</body></html>", &[]);
+            return Ok(());
+        }
+        Some(Fault::Answer(body)) => {
+            respond(&conn, 200, body, &[]);
             return Ok(());
         }
         Some(Fault::Truncated) => {

@@ -25,8 +25,10 @@ fn issue(st: &mut State, media_id: &str, key: &str) -> (String, String) {
     st.oss.counter += 1;
     let n = st.oss.counter;
     let ak = format!("STS.LoopUpload{n:06}");
-    let secret = format!("upload-secret-{n}-{}", media_id.len());
-    let token = format!("CAIS{n:04}/upload+token=");
+    // Random: the OSS side listens on 127.0.0.1 too, where any local user could otherwise
+    // forge an upload into this sandbox with a guessed secret.
+    let secret = format!("upload-secret-{}", super::keys::random_hex(16));
+    let token = format!("CAIS{}/upload+token=", super::keys::random_hex(12));
     st.oss.tokens.insert(
         ak.clone(),
         Token { secret: secret.clone(), token: token.clone(), media_id: media_id.to_owned(), expired: false },

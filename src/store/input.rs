@@ -63,6 +63,13 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
 
 /// As [`read_file`] with another limit (tests).
 pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, len) = open_regular(path, limit)?;
+    read_limited(file, limit, len)
+}
+
+/// Opens a regular file of at most `limit` bytes for reading (its size then), refusing
+/// anything else before opening it. Read it with a limit too: it may grow meanwhile.
+pub fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), ReadError> {
     // Look before opening: opening a FIFO blocks until someone writes to it.
     let m = std::fs::metadata(path)?;
     if !m.is_file() {
@@ -77,7 +84,39 @@ pub fn read_file_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> 
     if !m.is_file() {
         return Err(ReadError::NotRegular(super::atomic::kind_of(m.file_type())));
     }
-    read_limited(file, limit, m.len())
+    Ok((file, m.len()))
+}
+
+/// The most a state file of vodcut's own (settings, a job record, an upload state, the
+/// sandbox's state) may hold: each is a few KB, an upload state of 10 000 parts about 1 MB.
+pub const MAX_STATE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads one of vodcut's state files the way project files are read (a regular file, within
+/// `limit`: a FIFO, a device or a link to one is refused before anything is read, so it can
+/// neither hang the program nor fill its memory). `Ok(None)` when there is no such file; the
+/// error says what is wrong, in the current language.
+pub fn read_state(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
+    match read_file_limited(path, limit) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::TooLarge) => Err(crate::t!("core-read-over-limit", limit = size_words(limit))),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// `8 MB` for whole MiB (as [`ReadError::TooLarge`] says its limit), else `N B`.
+fn size_words(n: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    // i18n-exempt: units, written the same in both languages (as i18n::format::size does)
+    if n >= MIB && n.is_multiple_of(MIB) { format!("{} MB", n / MIB) } else { format!("{n} B") }
+}
+
+/// As [`read_state`], for a text file: bytes that are not UTF-8 are an error.
+pub fn read_state_text(path: &Path, limit: u64) -> Result<Option<String>, String> {
+    match read_state(path, limit)? {
+        Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| e.utf8_error().to_string()),
+        None => Ok(None),
+    }
 }
 
 /// Reads standard input (whatever it is: a pipe, a file, a terminal) up to the limit.
@@ -126,6 +165,29 @@ mod tests {
         }
         let e = read_file(dir.path()).unwrap_err();
         assert_eq!(e.to_string(), "it is a folder, not a regular file");
+    }
+
+    #[test]
+    fn state_files_are_bounded_and_may_be_absent() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("state.json");
+        assert!(read_state(&f, 10).unwrap().is_none(), "absent");
+        std::fs::write(&f, b"0123456789").unwrap();
+        assert_eq!(read_state(&f, 10).unwrap().unwrap().len(), 10);
+        std::fs::write(&f, b"0123456789a").unwrap();
+        assert_eq!(read_state(&f, 10).unwrap_err(), "it is larger than 10 B, the most vodcut reads for this file");
+        assert_eq!(read_state(&f, MAX_STATE_BYTES).unwrap().unwrap().len(), 11);
+        assert_eq!(size_words(MAX_STATE_BYTES), "8 MB");
+        let fifo = dir.path().join("fifo.json");
+        crate::store::atomic::tests::mkfifo(&fifo);
+        assert_eq!(read_state(&fifo, 10).unwrap_err(), "it is a FIFO (named pipe), not a regular file");
+        #[cfg(unix)]
+        {
+            // A link to a device is judged by what it leads to.
+            let zero = dir.path().join("zero.json");
+            std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+            assert!(read_state(&zero, 10).unwrap_err().contains("device"));
+        }
     }
 
     #[test]

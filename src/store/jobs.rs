@@ -5,6 +5,8 @@
 //! between send and answer leaves the record saying "pending" (the outcome to be checked).
 
 use super::atomic::write_atomic;
+/// IDs in messages are cut as everywhere (`i18n::format`).
+pub use crate::i18n::format::shortened;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -100,6 +102,42 @@ impl Job {
     }
 }
 
+/// A job ID as [`JobStore::begin`] makes them: 13 digits of milliseconds, `-`, 6 hex digits.
+pub fn is_job_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 20
+        && b[..13].iter().all(u8::is_ascii_digit)
+        && b[13] == b'-'
+        && b[14..].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// What kind of ID a user gave to look a job up by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LookupId {
+    /// One of our job IDs.
+    Job,
+    /// A MediaId or ProjectId: 32 hexadecimal digits, the form VOD gives them.
+    Service,
+    /// Anything else of an ID's form (letters, digits and `-`, at most 64): a RequestId
+    /// (`25818875-5F78-...`), which only the history can answer for.
+    Request,
+}
+
+/// The kind of `id`, or why it is no ID at all (said with the ID shortened, so a pasted
+/// megabyte does not fill the terminal).
+pub fn lookup_id(id: &str) -> Result<LookupId, String> {
+    if is_job_id(id) {
+        return Ok(LookupId::Job);
+    }
+    if crate::model::validate::is_media_id(id) {
+        return Ok(LookupId::Service);
+    }
+    if (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Ok(LookupId::Request);
+    }
+    Err(crate::t!("core-job-bad-id", id = shortened(id, 64), chars = id.chars().count()))
+}
+
 pub fn now_secs() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
@@ -151,22 +189,32 @@ impl JobStore {
         let mut r = [0u8; 3];
         let _ = getrandom::fill(&mut r);
         let id = format!("{millis:013}-{:02x}{:02x}{:02x}", r[0], r[1], r[2]);
-        let job = Job {
-            project_file: project_file.map(Path::to_owned),
-            clip_count,
-            ..Job::new(id, JobState::Pending, title, region, endpoint)
-        };
+        // Absolute: the history is read from anywhere, and a job must say which file it was.
+        let project_file = project_file.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
+        let job = Job { project_file, clip_count, ..Job::new(id, JobState::Pending, title, region, endpoint) };
         self.save(&job)?;
         Ok(job)
     }
 
+    /// Writes the record `<id>.json`. The ID names the file, so only the forms vodcut makes
+    /// are written (a job ID; 32 hex digits for records older versions made by `status`):
+    /// never a name with `/` or `..` in it.
     pub fn save(&self, job: &Job) -> std::io::Result<()> {
+        if !is_job_id(&job.id) && !crate::model::validate::is_media_id(&job.id) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                crate::t!("core-job-bad-id", id = shortened(&job.id, 64), chars = job.id.chars().count()),
+            ));
+        }
         std::fs::create_dir_all(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(job).map_err(std::io::Error::other)?;
+        let text = serde_json::to_string_pretty(job).map_err(std::io::Error::other)?;
+        // No secret the process holds reaches the history, however an error quoted it.
+        let bytes = crate::api::redact::scrub(&text).into_owned().into_bytes();
         write_atomic(&self.dir.join(format!("{}.json", job.id)), &bytes, false)
     }
 
-    /// All jobs, newest first. Unreadable records are skipped (and named in the second list).
+    /// All jobs, newest first. Unreadable records (not JSON of a job, not a regular file,
+    /// larger than a record can be) are skipped, and named with the reason in the second list.
     pub fn list(&self) -> (Vec<Job>, Vec<String>) {
         let mut jobs = Vec::new();
         let mut broken = Vec::new();
@@ -176,9 +224,11 @@ impl JobStore {
             if path.extension().is_none_or(|x| x != "json") {
                 continue;
             }
-            match std::fs::read(&path).ok().and_then(|b| serde_json::from_slice::<Job>(&b).ok()) {
-                Some(j) => jobs.push(j),
-                None => broken.push(path.display().to_string()),
+            let read = super::input::read_state(&path, super::input::MAX_STATE_BYTES)
+                .and_then(|b| serde_json::from_slice::<Job>(&b.unwrap_or_default()).map_err(|e| e.to_string()));
+            match read {
+                Ok(j) => jobs.push(j),
+                Err(why) => broken.push(format!("{}: {why}", path.display())),
             }
         }
         jobs.sort_by(|a, b| b.id.cmp(&a.id));
@@ -208,9 +258,14 @@ mod tests {
         b.project_id = Some("p1".into());
         store.save(&b).unwrap();
         std::fs::write(store.dir().join("garbage.json"), "{").unwrap();
+        // A FIFO would block a plain read forever; a link to /dev/zero would fill the memory.
+        crate::store::atomic::tests::mkfifo(&store.dir().join("fifo.json"));
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/dev/zero", store.dir().join("zero.json")).unwrap();
         let (jobs, broken) = store.list();
         assert_eq!(jobs.iter().map(|j| j.title.as_str()).collect::<Vec<_>>(), vec!["second", "first"]);
-        assert_eq!(broken.len(), 1);
+        assert_eq!(broken.len(), if cfg!(unix) { 3 } else { 2 }, "{broken:?}");
+        assert!(broken.iter().any(|b| b.contains("fifo.json: it is a FIFO")), "{broken:?}");
         assert_eq!(store.find("m1").unwrap().id, b.id);
         assert_eq!(store.find("p1").unwrap().id, b.id);
         assert_eq!(store.find(&a.id).unwrap().state, JobState::Pending);
@@ -218,5 +273,25 @@ mod tests {
         b.production_status = Some("Produced".into());
         b.video_status = Some("Normal".into());
         assert!(!b.is_active());
+    }
+
+    #[test]
+    fn ids_are_checked_before_they_name_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = JobStore::new(&dir.path().join("data"));
+        let job = store.begin("t", Some(Path::new("rel/p.vodcut")), "cn-shanghai", "e", 0).unwrap();
+        assert!(is_job_id(&job.id), "{}", job.id);
+        assert!(job.project_file.as_deref().unwrap().is_absolute(), "{:?}", job.project_file);
+        for bad in ["../../escaped", "a/b", "", "x.json"] {
+            let j = Job::new(bad.into(), JobState::Submitted, "", "", "");
+            assert!(store.save(&j).is_err(), "{bad}");
+        }
+        assert!(!dir.path().join("escaped.json").exists());
+        assert_eq!(store.list().0.len(), 1);
+        assert_eq!(lookup_id(&job.id), Ok(LookupId::Job));
+        assert_eq!(lookup_id("5aed81b74ba84920be578cdfe004af4b"), Ok(LookupId::Service));
+        assert_eq!(lookup_id("25818875-5F78-4A13-BEF6-D7393642CA58"), Ok(LookupId::Request));
+        let e = lookup_id(&format!("../{}", "x".repeat(1_000_000))).unwrap_err();
+        assert!(e.contains("1000003 characters") && e.len() < 400, "{}", &e[..e.len().min(400)]);
     }
 }

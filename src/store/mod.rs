@@ -3,9 +3,11 @@
 pub mod atomic;
 pub mod input;
 pub mod jobs;
+pub mod output;
 pub mod project_file;
 pub mod recovery;
 pub mod settings;
+pub mod stamp;
 pub mod thumb_cache;
 
 pub use project_file::{FileError, Opened, Origin};

@@ -2,6 +2,7 @@
 
 use super::atomic::{BACKUPS, WriteError, WriteOptions, backup_name, resolve_target, write_atomic_opts};
 use super::input::{self, ReadError};
+use super::stamp::{self, Stamp};
 use crate::model::import::{ImportError, ParseError, import_timeline_bytes, parse_typed, probe};
 use crate::model::project::{FORMAT_VERSION, Project};
 use std::io::Write;
@@ -12,20 +13,73 @@ pub const EXTENSION: &str = "vodcut";
 /// Why a project file could not be opened or saved. Every message names the file.
 #[derive(Debug)]
 pub enum FileError {
-    Read { path: PathBuf, source: std::io::Error },
-    Write { path: PathBuf, source: std::io::Error },
-    NotRegularInput { path: PathBuf, kind: &'static str },
-    NotRegularOutput { path: PathBuf, kind: &'static str },
-    ReadOnly { path: PathBuf },
-    TooLarge { path: PathBuf, limit_mb: u64 },
-    Encoding { path: PathBuf, encoding: &'static str },
-    Empty { path: PathBuf },
-    Truncated { path: PathBuf, line: usize, column: usize, backup: String },
-    NotJson { path: PathBuf, message: String, line: usize, column: usize },
-    Shape { path: PathBuf, at: String, message: String },
-    NewerVersion { path: PathBuf, found: u64, supported: u32 },
-    WouldReplaceNewer { path: PathBuf, found: u64, supported: u32 },
-    Unrecognised { path: PathBuf },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `existed`: a previous version was there (and is unchanged).
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+        existed: bool,
+    },
+    NotRegularInput {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    NotRegularOutput {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// A symlink on the way belongs to another user in a folder others may write to.
+    UntrustedLink {
+        path: PathBuf,
+        link: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        limit_mb: u64,
+    },
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    Truncated {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        backup: String,
+    },
+    NotJson {
+        path: PathBuf,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    Shape {
+        path: PathBuf,
+        at: String,
+        message: String,
+    },
+    NewerVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    WouldReplaceNewer {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    Unrecognised {
+        path: PathBuf,
+    },
 }
 
 impl std::fmt::Display for FileError {
@@ -34,7 +88,12 @@ impl std::fmt::Display for FileError {
         let shown = |p: &PathBuf| p.display().to_string();
         let text = match self {
             FileError::Read { path, source } => t!("file-read", path = shown(path), error = source.to_string()),
-            FileError::Write { path, source } => t!("file-write", path = shown(path), error = source.to_string()),
+            FileError::Write { path, source, existed: true } => {
+                t!("file-write", path = shown(path), error = source.to_string())
+            }
+            FileError::Write { path, source, existed: false } => {
+                t!("file-write-new", path = shown(path), error = source.to_string())
+            }
             FileError::NotRegularInput { path, kind } => {
                 t!("file-not-regular-input", path = shown(path), kind = kind_word(kind))
             }
@@ -42,6 +101,9 @@ impl std::fmt::Display for FileError {
                 t!("file-not-regular-output", path = shown(path), kind = kind_word(kind))
             }
             FileError::ReadOnly { path } => t!("file-read-only", path = shown(path)),
+            FileError::UntrustedLink { path, link } => {
+                t!("file-untrusted-link", path = shown(path), link = shown(link))
+            }
             FileError::TooLarge { path, limit_mb } => t!("file-too-large", path = shown(path), limit = *limit_mb),
             FileError::Encoding { path, encoding } => {
                 t!("file-encoding", path = shown(path), encoding = crate::i18n::tr(encoding))
@@ -135,17 +197,48 @@ pub fn save(path: &Path, project: &Project) -> Result<(), FileError> {
 
 /// As [`save`], with options.
 pub fn save_with(path: &Path, project: &Project, options: SaveOptions) -> Result<(), FileError> {
+    save_within(path, project, options, input::MAX_INPUT_BYTES).map(drop)
+}
+
+/// As [`save`], returning the [`Stamp`] of what was written (the editor compares the file with
+/// it before its next save).
+pub fn save_stamped(path: &Path, project: &Project) -> Result<Stamp, FileError> {
+    let bytes = save_within(path, project, SaveOptions::default(), input::MAX_INPUT_BYTES)?;
+    Ok(Stamp::of_bytes(&bytes, stamp::modified(path)))
+}
+
+/// As [`save_with`], refusing content over `limit` bytes (tests use a small one). Returns
+/// what was written.
+fn save_within(path: &Path, project: &Project, options: SaveOptions, limit: u64) -> Result<Vec<u8>, FileError> {
     refuse_newer(path)?;
     let bytes = to_bytes(project);
-    let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only };
-    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| {
-        let path = path.to_owned();
-        match e {
-            WriteError::Io(source) => FileError::Write { path, source },
-            WriteError::NotRegular(kind) => FileError::NotRegularOutput { path, kind },
-            WriteError::ReadOnly => FileError::ReadOnly { path },
-        }
-    })
+    check_size(&bytes, path, limit)?;
+    let write = WriteOptions { backups: BACKUPS, replace_read_only: options.replace_read_only, ..Default::default() };
+    let existed = resolve_target(path).is_ok_and(|t| std::fs::metadata(t).is_ok_and(|m| m.is_file()));
+    write_atomic_opts(path, write, |f| f.write_all(&bytes)).map_err(|e| write_error(e, path, existed))?;
+    Ok(bytes)
+}
+
+/// A project is never written larger than vodcut reads ([`input::MAX_INPUT_BYTES`]): it
+/// could not be opened again. Refused with the message opening it would give. (Saved
+/// projects are indented, so a Timeline under the limit can make a project over it.)
+pub fn check_size(bytes: &[u8], path: &Path, limit: u64) -> Result<(), FileError> {
+    if bytes.len() as u64 > limit {
+        return Err(read_error_within(ReadError::TooLarge, path, limit));
+    }
+    Ok(())
+}
+
+/// A refused or failed save as a [`FileError`] naming `path`; `existed`: whether a previous
+/// version was there (a failed save leaves it unchanged).
+pub fn write_error(e: WriteError, path: &Path, existed: bool) -> FileError {
+    let path = path.to_owned();
+    match e {
+        WriteError::Io(source) => FileError::Write { path, source, existed },
+        WriteError::NotRegular(kind) => FileError::NotRegularOutput { path, kind },
+        WriteError::ReadOnly => FileError::ReadOnly { path },
+        WriteError::UntrustedLink(link) => FileError::UntrustedLink { path, link },
+    }
 }
 
 /// A file written by a newer vodcut is never replaced, whatever the options: its content may
@@ -203,8 +296,15 @@ pub fn peek_format_version(bytes: &[u8]) -> Option<u64> {
 /// Opens a project file, or a bare API Timeline, which it imports. Only regular files are
 /// read, up to [`input::MAX_INPUT_BYTES`].
 pub fn open(path: &Path) -> Result<Opened, FileError> {
+    open_stamped(path).map(|(o, _)| o)
+}
+
+/// As [`open`], with the [`Stamp`] of what was read.
+pub fn open_stamped(path: &Path) -> Result<(Opened, Stamp), FileError> {
+    let modified = stamp::modified(path);
     let bytes = input::read_file(path).map_err(|e| read_error(e, path))?;
-    from_bytes(&bytes, path)
+    let opened = from_bytes(&bytes, path)?;
+    Ok((opened, Stamp::of_bytes(&bytes, modified)))
 }
 
 /// Opens standard input as [`open`] opens a file; `name` is used in messages.
@@ -214,11 +314,15 @@ pub fn open_stdin(name: &Path) -> Result<Opened, FileError> {
 }
 
 fn read_error(e: ReadError, path: &Path) -> FileError {
+    read_error_within(e, path, input::MAX_INPUT_BYTES)
+}
+
+fn read_error_within(e: ReadError, path: &Path, limit: u64) -> FileError {
     let path = path.to_owned();
     match e {
         ReadError::Io(source) => FileError::Read { path, source },
         ReadError::NotRegular(kind) => FileError::NotRegularInput { path, kind },
-        ReadError::TooLarge => FileError::TooLarge { path, limit_mb: input::MAX_INPUT_BYTES / (1024 * 1024) },
+        ReadError::TooLarge => FileError::TooLarge { path, limit_mb: limit / (1024 * 1024) },
     }
 }
 

@@ -84,8 +84,10 @@ impl Recovery {
             if file.extension().is_none_or(|x| x != "json") {
                 continue;
             }
-            let parsed = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|b| {
-                serde_json::from_slice::<RecoveryFile>(&b)
+            // A recovery file holds a whole project: read as one is (bounded, regular files).
+            let read = super::input::read_state(&file, super::input::MAX_INPUT_BYTES);
+            let parsed = read.and_then(|b| {
+                serde_json::from_slice::<RecoveryFile>(&b.unwrap_or_default())
                     .map_err(|e| crate::t!("core-recovery-unreadable", error = e.to_string()))
             });
             let r = match parsed {

@@ -19,6 +19,10 @@ pub enum CredentialChoice {
 
 pub const MAX_RECENT: usize = 10;
 
+/// How long a still (an image) lasts when dropped on a track, unless the settings say: 5 s,
+/// Premiere's default still duration.
+pub const DEFAULT_STILL: crate::model::Time = crate::model::Time::from_secs(5);
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -43,13 +47,46 @@ pub struct Settings {
     /// The editor's language; None: the system's (LC_ALL/LANG, the OS setting). A value this
     /// version does not know (a hand edit, a newer vodcut's) reads as None rather than
     /// making the whole file unreadable.
-    #[serde(deserialize_with = "lenient_language")]
+    #[serde(deserialize_with = "lenient")]
     pub language: Option<crate::i18n::Lang>,
+    /// How the editor shows times: timecode (the default) or seconds (View > Times in
+    /// seconds). An unknown value reads as the default, like the language.
+    #[serde(deserialize_with = "lenient")]
+    pub time_unit: crate::model::time::TimeUnit,
+    /// How long a dropped still lasts; None: [`DEFAULT_STILL`].
+    #[serde(deserialize_with = "lenient")]
+    pub still_duration: Option<crate::model::Time>,
+    /// Sound playback (issue 22).
+    pub sound: SoundSettings,
 }
 
-fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Lang>, D::Error> {
+/// Steps of a fade or ducking ramp unless the user chose otherwise (`sound::fades` uses it
+/// too: the settings are below the sound in the layers).
+pub const DEFAULT_FADE_STEPS: u32 = 8;
+
+/// How the editor plays sound.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SoundSettings {
+    /// The output device's name; empty: the system's default.
+    pub device: String,
+    /// Short snippets while the playhead is dragged (on by default, as in Premiere).
+    pub scrub: bool,
+    /// Steps of a fade or a ducking ramp (VOD has no fade: a staircase of Volume effects).
+    pub fade_steps: u32,
+}
+
+impl Default for SoundSettings {
+    fn default() -> Self {
+        SoundSettings { device: String::new(), scrub: true, fade_steps: DEFAULT_FADE_STEPS }
+    }
+}
+
+/// A value this version does not know reads as the default rather than making the whole
+/// file unreadable.
+fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
     let v = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(v).ok())
+    Ok(serde_json::from_value(v).unwrap_or_default())
 }
 
 impl Settings {
@@ -60,10 +97,12 @@ impl Settings {
     /// Reads the settings; a missing or broken file gives the defaults (and says why).
     pub fn load(data_dir: &Path) -> (Settings, Option<String>) {
         let path = Settings::path(data_dir);
-        match std::fs::read(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
-            Err(e) => (Settings::default(), Some(unreadable(&path, e.to_string()))),
-            Ok(bytes) => match serde_json::from_slice(&bytes) {
+        // Bounded and regular files only: a FIFO or a device here must not hang or fill the
+        // editor at start-up.
+        match super::input::read_state(&path, super::input::MAX_STATE_BYTES) {
+            Ok(None) => (Settings::default(), None),
+            Err(e) => (Settings::default(), Some(unreadable(&path, e))),
+            Ok(Some(bytes)) => match serde_json::from_slice(&bytes) {
                 Ok(s) => (s, None),
                 Err(e) => (Settings::default(), Some(unreadable(&path, e.to_string()))),
             },
@@ -74,6 +113,15 @@ impl Settings {
         std::fs::create_dir_all(data_dir)?;
         let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         write_atomic(&Settings::path(data_dir), &bytes, false)
+    }
+
+    /// How long a dropped still lasts: the setting when it is a usable length (a frame to an
+    /// hour), else [`DEFAULT_STILL`].
+    pub fn still_duration(&self) -> crate::model::Time {
+        use crate::model::Time;
+        self.still_duration
+            .filter(|d| (Time::from_millis(1)..=Time::from_secs(3600)).contains(d))
+            .unwrap_or(DEFAULT_STILL)
     }
 
     /// Puts `path` first in the recent list.
@@ -113,18 +161,26 @@ mod tests {
         let (d, why) = Settings::load(dir.path());
         assert_eq!(d, Settings::default());
         assert!(why.unwrap().contains("using defaults"));
+        std::fs::remove_file(Settings::path(dir.path())).unwrap();
+        crate::store::atomic::tests::mkfifo(&Settings::path(dir.path()));
+        let (d, why) = Settings::load(dir.path());
+        assert_eq!(d, Settings::default());
+        assert!(why.unwrap().contains("FIFO"), "a FIFO is refused, not waited on");
     }
 
     #[test]
     fn the_language_is_kept_and_an_unknown_one_loses_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Settings { language: Some(crate::i18n::Lang::Zh), ..Default::default() };
+        let seconds = crate::model::time::TimeUnit::Seconds;
+        let s = Settings { language: Some(crate::i18n::Lang::Zh), time_unit: seconds, ..Default::default() };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()).0.language, Some(crate::i18n::Lang::Zh));
-        let text = r#"{"language": "zh-TW", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
+        assert_eq!(Settings::load(dir.path()).0.time_unit, seconds);
+        let text = r#"{"language": "zh-TW", "time_unit": "Frames", "default_region": "cn-beijing", "recent": ["/p/a.vodcut"]}"#;
         std::fs::write(Settings::path(dir.path()), text).unwrap();
         let (s, why) = Settings::load(dir.path());
         assert_eq!((s.language, why), (None, None), "an unknown language is the system's");
+        assert_eq!(s.time_unit, crate::model::time::TimeUnit::Timecode, "an unknown unit is timecode");
         assert_eq!((s.default_region.as_str(), s.recent.len()), ("cn-beijing", 1), "nothing else is lost");
     }
 }

@@ -23,6 +23,8 @@ pub struct AccountForm {
     /// Which credentials the current choice finds ("environment variables, LTAI****ey01"),
     /// resolved off the UI thread; keyed by the choice it was resolved for.
     active: Arc<Mutex<Option<Resolved>>>,
+    /// Sound output devices (listed off the UI thread).
+    devices: crate::ui::sound::DeviceList,
 }
 
 /// The key "Use these" still needs.
@@ -99,6 +101,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         ui.set_width(460.0);
         ui.heading(t!("cloud-account-title"));
         crate::ui::language::setting(ui, cloud);
+        changed |= editing_settings(ui, cloud);
         if cloud.sandbox {
             ui.colored_label(ui.visuals().warn_fg_color, t!("cloud-account-sandbox"));
         }
@@ -287,6 +290,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 changed = true;
             }
         });
+        changed |= crate::ui::sound::device_row(ui, &mut cloud.settings.sound, &mut form.devices);
         ui.separator();
         ui.horizontal(|ui| {
             let testing = cloud.tasks.is_running(Kind::TestConnection);
@@ -315,6 +319,30 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
     if changed {
         cloud.save_settings();
     }
+}
+
+/// How the editor shows times, and how long a still lasts when dropped. True when changed.
+fn editing_settings(ui: &mut egui::Ui, cloud: &mut Cloud) -> bool {
+    use crate::model::time::TimeUnit;
+    let c = crate::ui::commands::Command::TimesInSeconds;
+    let mut seconds = cloud.settings.time_unit == TimeUnit::Seconds;
+    let r = ui.checkbox(&mut seconds, c.text()).on_hover_text(c.tooltip());
+    if r.changed() {
+        cloud.settings.time_unit = if seconds { TimeUnit::Seconds } else { TimeUnit::Timecode };
+    }
+    let mut changed = r.changed();
+    ui.horizontal(|ui| {
+        let l = ui.label(t!("cloud-still-duration")).on_hover_text(t!("cloud-still-duration-tip"));
+        let mut secs = cloud.settings.still_duration().as_secs_f64();
+        let r = ui
+            .add(egui::DragValue::new(&mut secs).range(0.1..=3600.0).speed(0.1).suffix(t!("cloud-seconds-suffix")))
+            .labelled_by(l.id);
+        if r.changed() {
+            cloud.settings.still_duration = crate::model::Time::from_secs_f64(secs);
+            changed = true;
+        }
+    });
+    changed
 }
 
 /// A signature version as the settings list it.

@@ -4,7 +4,6 @@
 use super::timeline::MediaDrop;
 use crate::edit::Edit;
 use crate::edit::document::Document;
-use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
 use crate::t;
@@ -21,40 +20,82 @@ pub struct AddForm {
     pub confirm_remove: Option<String>,
 }
 
-/// `states`: MediaId -> upload state word (`uploading 42 %`, `transcoding`, `ready`).
+/// A bin or library row: dragged onto a track it places the medium; double-clicked (or Enter
+/// while it has the keyboard) it opens in the source viewer. egui's `dnd_drag_source` senses
+/// drags only, so this is the same with clicks too.
+pub fn media_item(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    payload: MediaDrop,
+    contents: impl FnOnce(&mut egui::Ui),
+) -> egui::Response {
+    if ui.ctx().is_being_dragged(id) {
+        egui::DragAndDrop::set_payload(ui.ctx(), payload);
+        // Drawn on a layer of its own that follows the pointer.
+        let layer = egui::LayerId::new(egui::Order::Tooltip, id);
+        let r = ui.scope_builder(egui::UiBuilder::new().layer_id(layer), contents).response;
+        if let Some(p) = ui.ctx().pointer_interact_pos() {
+            ui.ctx().transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(p - r.rect.center()));
+        }
+        r
+    } else {
+        let r = ui.scope(contents).response;
+        ui.interact(r.rect, id, egui::Sense::click_and_drag()).on_hover_cursor(egui::CursorIcon::Grab)
+    }
+}
+
+/// Whether the user asked to open a row in the source viewer.
+pub fn opened_by(ui: &egui::Ui, r: &egui::Response) -> bool {
+    r.double_clicked() || (r.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+}
+
+/// `states`: MediaId -> upload state word (`uploading 42 %`, `transcoding`, `ready`). Returns
+/// the entry double-clicked to open in the source viewer.
 pub fn bin_ui(
     ui: &mut egui::Ui,
     doc: &mut Document,
     form: &mut AddForm,
     states: &std::collections::HashMap<String, String>,
-) {
+) -> Option<BinEntry> {
     ui.heading(t!("forms-bin-heading"));
     if doc.project.bin.is_empty() {
         ui.label(t!("forms-bin-empty"));
     }
     let mut remove = None;
+    let mut open = None;
     for (i, e) in doc.project.bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
         let kind = e.kind.label();
-        let len =
-            e.duration.map(|d| format::duration(d.as_secs_f64())).unwrap_or_else(|| t!("forms-bin-length-unknown"));
+        // A still has no length of its own (it lasts as long as its clip is made to).
+        let len = match (e.kind, e.duration) {
+            (MediaKind::Image, _) => String::new(),
+            (_, Some(d)) => format!("  ·  {}", doc.project.clock().length(d)),
+            (_, None) => format!("  ·  {}", t!("forms-bin-length-unknown")),
+        };
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
         let state = states.get(&e.media_id).map(|s| format!("  ·  {s}")).unwrap_or_default();
-        ui.horizontal(|ui| {
-            let r = ui
-                .dnd_drag_source(id, MediaDrop { entry: e.clone(), status: String::new() }, |ui| {
-                    ui.label(format!("☰ {title}  ·  {kind}  ·  {len}{state}"));
-                })
-                .response;
-            let label = t!("forms-bin-entry", title = title.as_str(), state = state.as_str());
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-            r.on_hover_text(format!("{}\n{}", e.media_id, t!("forms-bin-drag-hint")));
+        let text = format!("☰ {title}  ·  {kind}{len}{state}");
+        // The remove button at the right end first, then the row in what is left, cut to fit
+        // (whole on hover): a long title must not widen the panel (the preview would jump).
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(row, egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let r = ui.small_button("✖").on_hover_text(t!("forms-bin-remove-hint"));
             let label = t!("forms-bin-remove-entry", title = title.as_str());
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if r.clicked() {
                 remove = Some((i, false));
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let r = media_item(ui, id, MediaDrop::whole(e.clone(), String::new()), |ui| {
+                    ui.add(egui::Label::new(&text).truncate());
+                });
+                if opened_by(ui, &r) {
+                    open = Some(e.clone());
+                }
+                let label = t!("forms-bin-entry", title = title.as_str(), state = state.as_str());
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                r.on_hover_text(format!("{text}\n{}\n{}", e.media_id, t!("forms-bin-drag-hint")));
+            });
         });
         if form.confirm_remove.as_deref() == Some(e.media_id.as_str()) {
             // Clips use it: its title and length would be lost to them, so ask first.
@@ -143,4 +184,5 @@ pub fn bin_ui(
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
     });
+    open
 }

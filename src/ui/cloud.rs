@@ -118,7 +118,7 @@ impl Cloud {
             timeout: Duration::from_secs(30),
             thumbs: crate::store::thumb_cache::cache_dir()
                 .map(|d| crate::store::thumb_cache::ThumbCache::new(&d, crate::store::thumb_cache::DEFAULT_MAX_BYTES)),
-            http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().ok(),
+            http: Some(crate::api::http::download_client(Duration::from_secs(20))),
             footage: true,
             keychain: Default::default(),
             sandbox: crate::sandbox::active().is_some(),
@@ -276,11 +276,10 @@ impl Cloud {
                     Some(b) => b,
                     None => {
                         let http = http.ok_or_else(|| t!("cloud-thumb-no-http"))?;
-                        let resp = http.get(&url).send().await.map_err(|e| e.to_string())?;
-                        if !resp.status().is_success() {
-                            return Err(t!("cloud-thumb-http", status = resp.status().to_string()));
-                        }
-                        let b = resp.bytes().await.map_err(|e| e.to_string())?.to_vec();
+                        // Checked (http or https only), streamed and capped like every picture.
+                        let what = t!("cloud-thumb-url");
+                        let cap = crate::api::http::PICTURE_CAP;
+                        let b = crate::api::http::download(&http, &what, &url, cap).await.map_err(|(_, e)| e)?;
                         if let Some(c) = &cache {
                             let (c, u, b2) = (c.clone(), url.clone(), b.clone());
                             let _ = tokio::task::spawn_blocking(move || c.put(&u, &b2)).await;

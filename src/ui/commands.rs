@@ -45,6 +45,8 @@ pub enum Command {
     SelectNextClip,
     SelectPrevClip,
     RenderDraft,
+    GoToTimecode,
+    TimesInSeconds,
     ToolSelect,
     ToolRipple,
     ToolSlip,
@@ -58,6 +60,8 @@ pub enum Command {
     Extract,
     PasteInsert,
     CloseGaps,
+    InsertSource,
+    OverwriteSource,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -69,7 +73,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 51] = [
+    pub const ALL: [Command; 55] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -108,6 +112,8 @@ impl Command {
         Command::SelectNextClip,
         Command::SelectPrevClip,
         Command::RenderDraft,
+        Command::GoToTimecode,
+        Command::TimesInSeconds,
         Command::ToolSelect,
         Command::ToolRipple,
         Command::ToolSlip,
@@ -121,6 +127,8 @@ impl Command {
         Command::Extract,
         Command::PasteInsert,
         Command::CloseGaps,
+        Command::InsertSource,
+        Command::OverwriteSource,
     ];
 
     /// The command's name in menus, in the current language.
@@ -164,6 +172,8 @@ impl Command {
             Command::SelectNextClip => t!("timeline-cmd-select-next-clip"),
             Command::SelectPrevClip => t!("timeline-cmd-select-prev-clip"),
             Command::RenderDraft => t!("timeline-cmd-render-draft"),
+            Command::GoToTimecode => t!("timeline-cmd-go-to-timecode"),
+            Command::TimesInSeconds => t!("timeline-cmd-times-in-seconds"),
             Command::ToolSelect => t!("timeline-cmd-tool-select"),
             Command::ToolRipple => t!("timeline-cmd-tool-ripple"),
             Command::ToolSlip => t!("timeline-cmd-tool-slip"),
@@ -177,6 +187,8 @@ impl Command {
             Command::Extract => t!("timeline-cmd-extract"),
             Command::PasteInsert => t!("timeline-cmd-paste-insert"),
             Command::CloseGaps => t!("timeline-cmd-close-gaps"),
+            Command::InsertSource => t!("source-cmd-insert"),
+            Command::OverwriteSource => t!("source-cmd-overwrite"),
         }
     }
 
@@ -196,6 +208,8 @@ impl Command {
             Command::Produce => t!("timeline-tip-produce"),
             Command::RenderDraft => t!("timeline-tip-render-draft"),
             Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
+            Command::GoToTimecode => t!("timeline-tip-go-to-timecode"),
+            Command::TimesInSeconds => t!("timeline-tip-times-in-seconds"),
             Command::ToolSelect => t!("timeline-tip-tool-select"),
             Command::ToolRipple => t!("timeline-tip-tool-ripple"),
             Command::ToolSlip => t!("timeline-tip-tool-slip"),
@@ -209,7 +223,8 @@ impl Command {
             Command::Extract => t!("timeline-tip-extract"),
             Command::PasteInsert => t!("timeline-tip-paste-insert"),
             Command::CloseGaps => t!("timeline-tip-close-gaps"),
-
+            Command::InsertSource => t!("source-tip-insert"),
+            Command::OverwriteSource => t!("source-tip-overwrite"),
             _ => self.text(),
         }
     }
@@ -255,6 +270,11 @@ impl Command {
             Command::SelectNextClip => const { &[k(CMD, Key::ArrowRight)] },
             Command::SelectPrevClip => const { &[k(CMD, Key::ArrowLeft)] },
             Command::RenderDraft => const { &[k(CMD, Key::R)] },
+            // Premiere's "Go to timecode" has no default key; Ctrl+G is Resolve's and the
+            // usual "go to" of other programs.
+            Command::GoToTimecode => const { &[k(CMD, Key::G)] },
+            // A setting, not an act: the menu and the preview's time display (Ctrl+click).
+            Command::TimesInSeconds => &[],
             Command::ToolSelect => const { &[k(NONE, Key::V)] },
             Command::ToolRipple => const { &[k(NONE, Key::B)] },
             Command::ToolSlip => const { &[k(NONE, Key::Y)] },
@@ -269,6 +289,8 @@ impl Command {
             Command::PasteInsert => const { &[k(CMD_SHIFT, Key::V)] },
             // Premiere has no key for Close Gap either: the Edit menu and right-click offer it.
             Command::CloseGaps => &[],
+            Command::InsertSource => const { &[k(NONE, Key::Comma)] },
+            Command::OverwriteSource => const { &[k(NONE, Key::Period)] },
         }
     }
 
@@ -306,7 +328,9 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
         if typing && !command.works_while_typing() {
             continue;
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && !fired.iter().any(|(_, c)| *c == command) {
+        // Each press counts: a slow frame that saw Right three times steps three frames.
+        let presses = ctx.input_mut(|i| i.count_and_consume_key(shortcut.modifiers, shortcut.logical_key));
+        for _ in 0..presses {
             let pos = at(&|e| {
                 matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
                     if *key == shortcut.logical_key && modifiers.matches_logically(shortcut.modifiers))
@@ -360,6 +384,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_press_in_a_slow_frame_counts_in_order() {
+        let ctx = egui::Context::default();
+        let key =
+            |key, modifiers| egui::Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers };
+        let events = vec![
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::I, Modifiers::NONE),
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::ArrowRight, Modifiers::NONE),
+            key(Key::Z, Modifiers::COMMAND),
+        ];
+        let mut got = Vec::new();
+        let mut out = ctx.run_ui(egui::RawInput { events, ..Default::default() }, |ui| got = pressed(ui.ctx()));
+        out.textures_delta.clear();
+        use Command::*;
+        assert_eq!(got, vec![StepForward, MarkIn, StepForward, StepForward, Undo]);
+    }
+
+    #[test]
     fn no_two_commands_share_a_shortcut() {
         let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
         for c in Command::ALL {
@@ -377,7 +420,8 @@ mod tests {
         for (i, c) in Command::ALL.iter().enumerate() {
             assert!(!Command::ALL[i + 1..].contains(c), "{c:?} twice");
             assert!(
-                !c.shortcuts().is_empty() || matches!(c, Command::Produce | Command::CloseGaps),
+                !c.shortcuts().is_empty()
+                    || matches!(c, Command::Produce | Command::CloseGaps | Command::TimesInSeconds),
                 "{c:?} has no key"
             );
         }

@@ -4,35 +4,80 @@
 //! (started off the UI thread). A second render cancels the first.
 
 use crate::draft::{self, DraftError, Job, JobState, Report, Settings};
-use crate::i18n::format::duration;
 use crate::media::Footage;
 use crate::model::Project;
+use crate::model::time::Clock;
+use crate::upload::human_duration;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Opens a finished draft (the system's player by default; tests record the call).
-pub type Opener = Arc<dyn Fn(&Path) + Send + Sync>;
+/// Opens a finished draft (the system's player by default; tests record the call). Calls the
+/// second argument, from any thread, with why no player could be started.
+pub type Opener = Arc<dyn Fn(&Path, OpenFailed) + Send + Sync>;
 
-/// The system's player for `path`: `xdg-open`, `open` on macOS, `start` on Windows. Runs on
-/// a thread of its own (the UI never waits on a child process); failures are logged.
-pub fn system_open(path: &Path) {
-    let path = path.to_owned();
+/// Takes why a draft could not be opened.
+pub type OpenFailed = Box<dyn FnOnce(String) + Send>;
+
+/// The system's player for `path`: `xdg-open`, `open` on macOS, `start` on Windows.
+// i18n-exempt: program names
+pub fn system_open(path: &Path, failed: OpenFailed) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "cmd"
+    } else {
+        "xdg-open"
+    };
+    open_with(Path::new(program), path, failed);
+}
+
+/// Opens `path` with `program`, on a thread of its own (the UI never waits on a child
+/// process). `failed` hears when it cannot be started, or ends at once saying it failed
+/// (xdg-open finding no player). A player still running after a few seconds is the user's:
+/// it is left alone.
+pub fn open_with(program: &Path, path: &Path, failed: OpenFailed) {
+    let (program, path) = (program.to_owned(), path.to_owned());
     let _ = std::thread::Builder::new().name("vodcut-open".into()).spawn(move || {
-        let mut cmd = if cfg!(target_os = "macos") {
-            std::process::Command::new("open")
-        } else if cfg!(windows) {
-            let mut c = std::process::Command::new("cmd");
-            c.args(["/C", "start", ""]);
-            c
-        } else {
-            std::process::Command::new("xdg-open")
-        };
-        cmd.arg(&path).stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
-        match cmd.spawn() {
-            Ok(mut child) => {
-                let _ = child.wait();
+        let mut cmd = std::process::Command::new(&program);
+        if cfg!(windows) {
+            cmd.args(["/C", "start", ""]);
+        }
+        cmd.arg(&path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        // A group of its own, like every program vodcut starts: the player is the user's now,
+        // and Ctrl+C in the editor's terminal is not meant for it.
+        let why = match crate::process::own_group(&mut cmd).spawn() {
+            Err(e) => {
+                Some(crate::t!("shell-no-player-start", program = program.display().to_string(), error = e.to_string()))
             }
-            Err(e) => log::warn!("cannot open {} with the system's player: {e}", path.display()),
+            Ok(mut child) => {
+                let start = std::time::Instant::now();
+                loop {
+                    match child.try_wait() {
+                        Ok(Some(s)) if !s.success() => {
+                            let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
+                            break Some(crate::t!(
+                                "shell-no-player-exit",
+                                program = program.display().to_string(),
+                                code = code
+                            ));
+                        }
+                        Ok(Some(_)) | Err(_) => break None,
+                        Ok(None) if start.elapsed() > std::time::Duration::from_secs(10) => {
+                            // Playing: reap it whenever it ends, without holding anyone up.
+                            let _ = child.wait();
+                            break None;
+                        }
+                        Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+                    }
+                }
+            }
+        };
+        if let Some(why) = why {
+            log::warn!("cannot open {} with a player: {why}", path.display());
+            failed(why);
         }
     });
 }
@@ -43,13 +88,25 @@ pub struct DraftState {
     pub outcome: Option<Result<Report, DraftError>>,
     pub window_open: bool,
     pub opener: Opener,
+    /// Why the draft could not be opened last time (the opener says so from its thread).
+    pub open_failed: Arc<std::sync::Mutex<Option<String>>>,
+    /// Wakes the window when the opener says something.
+    ctx: Option<egui::Context>,
     /// Renders started (tests).
     pub started: u64,
 }
 
 impl Default for DraftState {
     fn default() -> Self {
-        DraftState { job: None, outcome: None, window_open: false, opener: Arc::new(system_open), started: 0 }
+        DraftState {
+            job: None,
+            outcome: None,
+            window_open: false,
+            opener: Arc::new(system_open),
+            open_failed: Arc::default(),
+            ctx: None,
+            started: 0,
+        }
     }
 }
 
@@ -82,12 +139,32 @@ impl DraftState {
         target: PathBuf,
     ) {
         let settings = Settings { rate: project.frame_rate, ..Settings::default() };
+        self.ctx = Some(ctx.clone());
         let c = ctx.clone();
         // Replacing the job drops the old one, which cancels it.
         self.job = Some(Job::start(footage, rt, project, target, settings, move || c.request_repaint()));
         self.outcome = None;
         self.window_open = true;
         self.started += 1;
+    }
+
+    /// Opens the draft at `path` in the player; a failure shows in the window.
+    pub fn open(&self, path: &Path) {
+        if let Ok(mut f) = self.open_failed.lock() {
+            *f = None;
+        }
+        let (slot, ctx) = (self.open_failed.clone(), self.ctx.clone());
+        (self.opener)(
+            path,
+            Box::new(move |why| {
+                if let Ok(mut f) = slot.lock() {
+                    *f = Some(why);
+                }
+                if let Some(c) = ctx {
+                    c.request_repaint();
+                }
+            }),
+        );
     }
 
     pub fn cancel(&mut self) {
@@ -103,7 +180,7 @@ impl DraftState {
         self.job = None;
         let line = match &result {
             Ok(r) => {
-                (self.opener)(&r.output);
+                self.open(&r.output);
                 crate::t!("shell-draft-ready", path = r.output.display().to_string())
             }
             Err(DraftError::Cancelled) => crate::t!("shell-draft-cancelled"),
@@ -148,7 +225,7 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
                             "shell-draft-progress-left",
                             percent = percent,
                             speed = speed,
-                            left = duration(d.as_secs_f64())
+                            left = human_duration(d)
                         ),
                         None => crate::t!("shell-draft-progress", percent = percent, speed = speed),
                     };
@@ -172,13 +249,13 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
                     width = r.size.0,
                     height = r.size.1,
                     fps = r.rate.label(),
-                    length = duration(secs.as_secs_f64()),
-                    elapsed = duration(r.elapsed.as_secs_f64())
+                    length = Clock::of(r.rate).length(secs),
+                    elapsed = human_duration(r.elapsed)
                 ));
                 if !r.placeholders.is_empty() {
                     ui.label(crate::t!("shell-placeholders-intro"));
                     for p in &r.placeholders {
-                        ui.label(format!("• {}", p.line()));
+                        ui.label(format!("• {}", p.line(Clock::of(r.rate))));
                     }
                 }
                 for n in &r.notes {
@@ -186,6 +263,11 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
                 }
                 if ui.button(crate::t!("shell-open-again")).on_hover_text(crate::t!("shell-open-again-tip")).clicked() {
                     reopen = Some(r.output.clone());
+                }
+                let failed = state.open_failed.lock().ok().and_then(|f| f.clone());
+                if let Some(why) = failed {
+                    let text = crate::t!("shell-no-player", why = why, path = r.output.display().to_string());
+                    ui.colored_label(ui.visuals().warn_fg_color, text);
                 }
             }
             Some(Err(DraftError::Cancelled)) => {
@@ -201,7 +283,8 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
         state.cancel();
     }
     if let Some(p) = reopen {
-        (state.opener)(&p);
+        state.ctx = Some(ctx.clone());
+        state.open(&p);
     }
     if !open {
         state.window_open = false;

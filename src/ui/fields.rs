@@ -1,9 +1,9 @@
 //! Form fields that validate as you type: the text stays as typed, the problem shows beside
 //! it, and only valid values reach the document.
 
-use crate::i18n::format;
+use crate::model::Time;
+use crate::model::time::Clock;
 use crate::model::wire::Num;
-use crate::model::{FrameRate, Time};
 use crate::t;
 
 /// The typed text of a field, kept while it has focus.
@@ -28,7 +28,9 @@ pub fn cancelled(ui: &egui::Ui, r: &egui::Response) -> bool {
 fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, error: Option<&str>) -> egui::Response {
     ui.horizontal(|ui| {
         let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
-        let r = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(150.0)).labelled_by(l.id);
+        // 150 px where there is room (a narrow panel gets a narrower field, never a wider panel).
+        let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(60.0, 150.0);
+        let r = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(width)).labelled_by(l.id);
         if let Some(e) = error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -37,58 +39,87 @@ fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, error
     .inner
 }
 
-fn parsed_field<T: Clone + PartialEq>(
+fn parsed_field<T: Clone + PartialEq + Send + Sync + 'static>(
     ui: &mut egui::Ui,
     label: &str,
     value: &mut Option<T>,
     show: impl Fn(&T) -> String,
-    parse: impl Fn(&str) -> Result<T, String>,
+    parse: impl Fn(&str, Option<&T>) -> Result<T, String>,
     hint: &str,
 ) -> FieldResult {
     let id = ui.scope_id().with(("field-text", label));
+    // The value when typing began: what a relative entry ("+10") moves from, however many
+    // frames it is typed over.
+    let began_id = id.with("began");
+    let began: Option<T> = ui.data_mut(|d| d.get_temp::<Option<T>>(began_id)).unwrap_or_else(|| value.clone());
     let current = value.as_ref().map(&show).unwrap_or_default();
     let mut text = buffer(ui, id, current.clone());
-    let result = if text.trim().is_empty() { Ok(None) } else { parse(&text).map(Some) };
+    let read = |text: &str| if text.trim().is_empty() { Ok(None) } else { parse(text, began.as_ref()).map(Some) };
+    let result = read(&text);
     let error = result.as_ref().err().cloned();
     let r = text_row(ui, label, &mut text, hint, error.as_deref());
     let mut changed = false;
     if r.has_focus() || r.changed() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        let now = if text.trim().is_empty() { Ok(None) } else { parse(&text).map(Some) };
-        if let Ok(v) = now
+        ui.data_mut(|d| {
+            d.insert_temp(id, text.clone());
+            d.insert_temp(began_id, began.clone());
+        });
+        if let Ok(v) = read(&text)
             && v != *value
         {
             *value = v;
             changed = true;
         }
     } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+        ui.data_mut(|d| {
+            d.remove::<String>(id);
+            d.remove::<Option<T>>(began_id);
+        });
     }
     FieldResult { changed, lost_focus: r.lost_focus(), cancelled: cancelled(ui, &r) }
 }
 
-/// A time: seconds, or what the ruler shows (`m:ss`, `h:mm:ss.ff`); it lands on the nearest
-/// frame boundary. Empty means "not set". `max` (a source's known length) is refused past.
+/// A time, shown as the ruler shows it (timecode, or seconds in that unit) and read as
+/// Premiere reads a typed one ([`Clock::parse`]): timecode with or without colons, seconds,
+/// a frame count (`137.`), or a move from the field's value (`+10` frames, `-1:00`). It lands
+/// on the nearest frame boundary. Empty means "not set". `max` (a source's known length) is
+/// refused past.
 pub fn time_field(
     ui: &mut egui::Ui,
     label: &str,
     value: &mut Option<Time>,
-    fr: FrameRate,
+    clock: Clock,
     max: Option<Time>,
+) -> FieldResult {
+    clock_field(ui, label, value, clock, max, |t| clock.time(t))
+}
+
+/// A length (a transition's Duration): like [`time_field`], written as a length.
+pub fn length_field(ui: &mut egui::Ui, label: &str, value: &mut Option<Time>, clock: Clock) -> FieldResult {
+    clock_field(ui, label, value, clock, None, |t| clock.length(t))
+}
+
+fn clock_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<Time>,
+    clock: Clock,
+    max: Option<Time>,
+    show: impl Fn(Time) -> String,
 ) -> FieldResult {
     parsed_field(
         ui,
         label,
         value,
-        |t| t.to_string(),
-        |s| {
-            let t = fr.parse(s)?;
+        |t| show(*t),
+        |s, began| {
+            let t = clock.parse(s, began.copied().unwrap_or(Time::ZERO))?;
             if t < Time::ZERO {
                 return Err(t!("forms-cannot-be-negative"));
             }
-            let t = fr.snap(t);
+            let t = clock.rate.snap(t);
             match max {
-                Some(m) if t > m => Err(t!("forms-past-media-end", end = format::duration(m.as_secs_f64()))),
+                Some(m) if t > m => Err(t!("forms-past-media-end", end = clock.length(m))),
                 _ => Ok(t),
             }
         },
@@ -108,7 +139,7 @@ pub fn num_field(
         label,
         value,
         |n| n.to_string(),
-        |s| {
+        |s, _| {
             let n = Num::parse(s).ok_or_else(|| t!("forms-not-a-number"))?;
             check(&n)?;
             Ok(n)
@@ -128,7 +159,7 @@ pub fn text_field(
         label,
         value,
         |s| s.clone(),
-        |s| {
+        |s, _| {
             check(s)?;
             Ok(s.to_owned())
         },

@@ -6,6 +6,7 @@
 
 use crate::model::Project;
 use crate::store::project_file::{self, FileError, Opened};
+use crate::store::stamp::{self, Change, Stamp};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -56,22 +57,20 @@ impl Picker for NativePicker {
 }
 
 pub enum FileEvent {
-    Opened {
-        path: PathBuf,
-        result: Result<Box<Opened>, FileError>,
-    },
-    /// `revision` is the document revision that was written.
-    Saved {
-        path: PathBuf,
-        revision: u64,
-        result: Result<(), FileError>,
-    },
+    /// With the stamp of what was read (see [`crate::store::stamp`]).
+    Opened { path: PathBuf, result: Result<Box<(Opened, Stamp)>, FileError> },
+    /// `revision` is the document revision that was written; the stamp is what was written.
+    Saved { path: PathBuf, revision: u64, result: Result<Stamp, FileError> },
+    /// The file changed on disk since it was opened or saved (`submit` wrote a ProjectId into
+    /// it, another program...): nothing was written. `saving`: found by a save (else by the
+    /// check when the window came back to the front).
+    ChangedOnDisk { path: PathBuf, saving: bool },
+    /// The file is as stamped, or only touched (its new stamp).
+    Unchanged { path: PathBuf, stamp: Option<Stamp> },
     /// The user closed a dialog without choosing.
     Cancelled,
     /// No file dialog can be shown here: the editor falls back to a typed path.
-    NoDialog {
-        save: bool,
-    },
+    NoDialog { save: bool },
 }
 
 pub struct FileWorker {
@@ -118,23 +117,38 @@ impl FileWorker {
                 return FileEvent::NoDialog { save: false };
             }
             match path.or_else(|| picker.pick_open()) {
-                Some(path) => FileEvent::Opened { result: project_file::open(&path).map(Box::new), path },
+                Some(path) => FileEvent::Opened { result: project_file::open_stamped(&path).map(Box::new), path },
                 None => FileEvent::Cancelled,
             }
         });
     }
 
-    /// Saves a snapshot of the project to `path`, or asks where first.
-    pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>) {
+    /// Saves a snapshot of the project to `path`, or asks where first. With `expected` (the
+    /// stamp of the file as the document last read or wrote it), a file changed since is not
+    /// replaced: [`FileEvent::ChangedOnDisk`] instead.
+    pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>, expected: Option<Stamp>) {
         let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
                 return FileEvent::NoDialog { save: true };
             }
-            match path.or_else(|| picker.pick_save(&suggested)) {
-                Some(path) => FileEvent::Saved { result: project_file::save(&path, &project), path, revision },
-                None => FileEvent::Cancelled,
+            let Some(path) = path.or_else(|| picker.pick_save(&suggested)) else { return FileEvent::Cancelled };
+            if let Some(known) = &expected
+                && matches!(stamp::compare(&path, known), Change::Changed | Change::Unreadable(_))
+            {
+                return FileEvent::ChangedOnDisk { path, saving: true };
             }
+            FileEvent::Saved { result: project_file::save_stamped(&path, &project), path, revision }
+        });
+    }
+
+    /// Compares the file at `path` with `known` (the window came back to the front).
+    pub fn check(&mut self, path: PathBuf, known: Stamp) {
+        self.spawn(move |_| match stamp::compare(&path, &known) {
+            Change::Changed => FileEvent::ChangedOnDisk { path, saving: false },
+            Change::Touched(now) => FileEvent::Unchanged { path, stamp: Some(now) },
+            // Gone or unreadable for now: the next save finds out (and says why).
+            _ => FileEvent::Unchanged { path, stamp: None },
         });
     }
 

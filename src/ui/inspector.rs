@@ -2,13 +2,14 @@
 //! change is one undo step (typing into one field merges into a single step).
 
 use super::fields::{
-    FieldResult, choice, choice_shown, colour_check, geometry_check, non_negative, num_field, positive_whole,
-    text_field, time_field, unit_check,
+    FieldResult, choice, choice_shown, colour_check, geometry_check, length_field, non_negative, num_field,
+    positive_whole, text_field, time_field, unit_check,
 };
 use crate::edit::document::Document;
+use crate::model::TrackKind;
+use crate::model::time::Clock;
 use crate::model::validate::{ALIGNMENTS, FONTS};
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
-use crate::model::{FrameRate, TrackKind};
 use crate::t;
 
 pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
@@ -33,7 +34,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         ui.colored_label(ui.visuals().warn_fg_color, t!("forms-track-locked"));
     }
     let mut c = clip.clone();
-    let fr = doc.project.frame_rate;
+    let fr = doc.project.clock();
     // The source's known length bounds In and Out, as it bounds a trim by dragging.
     let length = clip.material_id().and_then(|id| doc.project.media_durations().get(id).copied());
     let mut key = String::new();
@@ -169,7 +170,7 @@ fn text_style(
     }
 }
 
-fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, key: &mut String, sealed: &mut bool) {
+fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: Clock, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(t!("forms-effects-heading", n = c.effects.len())).strong());
         // The icon is egui's own glyph, the same in every language.
@@ -233,7 +234,7 @@ fn effects_ui(ui: &mut egui::Ui, c: &mut Clip, kind: TrackKind, fr: FrameRate, k
 // i18n-exempt: the API's value, shown through shown_value
 const DELOGO: [&str; 1] = ["Delogo_Blur"];
 
-fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mut String, sealed: &mut bool) {
+fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: Clock, key: &mut String, sealed: &mut bool) {
     let kind = EffectKind::from_wire(&e.r#type);
     let mut note = |k: &str, r: FieldResult, key: &mut String| {
         if r.changed {
@@ -266,7 +267,7 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: FrameRate, key: &mu
                 key,
             );
             if kind == Some(EffectKind::Transition) {
-                note("Duration", time_field(ui, "Duration", &mut e.duration, fr, None), key);
+                note("Duration", length_field(ui, "Duration", &mut e.duration, fr), key);
             }
         }
         Some(EffectKind::Volume) => note("Gain", num_field(ui, "Gain", &mut e.gain, non_negative), key),

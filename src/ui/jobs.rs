@@ -19,6 +19,7 @@ fn when(unix: u64) -> String {
 }
 
 fn state_text(j: &Job) -> String {
+    use crate::api::calls::{media_status_words, production_status_words};
     match j.state {
         JobState::Pending => t!("cloud-job-pending"),
         JobState::Failed => t!("cloud-job-refused"),
@@ -28,14 +29,22 @@ fn state_text(j: &Job) -> String {
             (Some("ProduceFailed"), _) => t!("cloud-job-failed"),
             // i18n-exempt: VOD's ProductionStatus and video Status, matched, not shown
             (Some("Produced"), Some("Normal")) => t!("cloud-job-ready"),
-            (Some(p), Some(v)) => t!("cloud-job-status-video", production = p, video = v),
-            (Some(p), None) => p.to_owned(),
+            (Some(p), Some(v)) => {
+                let (production, video) = (production_status_words(p), media_status_words(v));
+                t!("cloud-job-status-video", production = production, video = video)
+            }
+            (Some(p), None) => production_status_words(p),
             (None, _) => t!("cloud-job-submitted"),
         },
     }
 }
 
-pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::library::Library) -> JobAction {
+pub fn jobs_ui(
+    ui: &mut egui::Ui,
+    cloud: &mut Cloud,
+    covers: &mut crate::ui::library::Library,
+    clock: crate::model::time::Clock,
+) -> JobAction {
     let mut action = JobAction::None;
     ui.horizontal(|ui| {
         ui.heading(t!("cloud-jobs"));
@@ -73,7 +82,7 @@ pub fn jobs_ui(ui: &mut egui::Ui, cloud: &mut Cloud, covers: &mut crate::ui::lib
                     }
                 }
                 if let Some(d) = j.duration {
-                    ui.label(t!("cloud-jobs-duration", duration = crate::i18n::format::duration(d)));
+                    ui.label(t!("cloud-jobs-duration", duration = clock.length_secs(d)));
                 }
                 if let Some(c) = &j.cover_url {
                     // The produced video's cover, through the library's thumbnail cache.

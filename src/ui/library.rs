@@ -8,6 +8,7 @@ use crate::api::calls::{MediaItem, MediaQuery};
 use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
+use crate::model::time::Clock;
 use crate::t;
 use std::collections::HashMap;
 
@@ -245,7 +246,15 @@ impl Library {
     }
 }
 
-pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, region: &str, project_id: Option<&str>) {
+/// Returns the row double-clicked to open in the source viewer.
+pub fn library_ui(
+    ui: &mut egui::Ui,
+    lib: &mut Library,
+    cloud: &mut Cloud,
+    region: &str,
+    project_id: Option<&str>,
+    clock: Clock,
+) -> Option<BinEntry> {
     // The first time the panel shows, it lists the newest media without waiting for a search.
     let mut search = !std::mem::replace(&mut lib.opened, true);
     ui.horizontal(|ui| {
@@ -255,7 +264,8 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         search |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         search |= ui.button(t!("cloud-lib-search")).clicked();
     });
-    ui.horizontal(|ui| {
+    // Rows that wrap rather than widen the panel (the preview beside it would jump).
+    ui.horizontal_wrapped(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
             if ui.selectable_label(lib.kind == k, k.label()).clicked() && lib.kind != k {
                 lib.kind = k;
@@ -288,7 +298,7 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
     if !lib.materials && (lib.total > 0 || lib.page > 0) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let first = lib.page * PAGE_SIZE as usize + 1;
             ui.label(t!(
                 "cloud-lib-range",
@@ -322,6 +332,7 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
     }
     // Only the rows in view are laid out, and only their covers are fetched.
     let rows = lib.rows.clone();
+    let mut open = None;
     egui::ScrollArea::vertical().id_salt("library").auto_shrink([false, false]).show_rows(
         ui,
         ROW_H,
@@ -329,57 +340,61 @@ pub fn library_ui(ui: &mut egui::Ui, lib: &mut Library, cloud: &mut Cloud, regio
         |ui, range| {
             for row in &rows[range] {
                 lib.request_thumb(cloud, &row.cover_url);
-                row_ui(ui, lib, row);
+                if row_ui(ui, lib, row, clock) {
+                    open = Some(row.entry());
+                }
             }
         },
     );
+    open
 }
 
-fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row) {
+/// One row; true when it was double-clicked to open.
+fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) -> bool {
     let id = egui::Id::unique(("library-row", &row.media_id));
-    let payload = MediaDrop { entry: row.entry(), status: row.status.clone() };
-    let r = ui
-        .dnd_drag_source(id, payload, |ui| {
-            ui.set_min_height(ROW_H - 6.0);
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(80.0, 45.0), egui::Sense::hover());
-                match lib.thumbs.get(&row.cover_url) {
-                    Some(Thumb::Ready(t)) => {
-                        egui::Image::new(t).fit_to_exact_size(rect.size()).paint_at(ui, rect);
-                    }
-                    _ => {
-                        ui.painter().rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-                    }
+    let payload = MediaDrop::whole(row.entry(), row.status.clone());
+    let r = super::bin::media_item(ui, id, payload, |ui| {
+        ui.set_min_height(ROW_H - 6.0);
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(80.0, 45.0), egui::Sense::hover());
+            match lib.thumbs.get(&row.cover_url) {
+                Some(Thumb::Ready(t)) => {
+                    egui::Image::new(t).fit_to_exact_size(rect.size()).paint_at(ui, rect);
                 }
-                ui.vertical(|ui| {
-                    ui.label(
-                        egui::RichText::new(if row.title.is_empty() { &row.media_id } else { &row.title }).strong(),
-                    );
-                    let length = match row.duration {
-                        Some(d) => format::duration(d.as_secs_f64()),
-                        None => t!("cloud-lib-length-unknown"),
-                    };
-                    let kind = row.kind.label();
-                    ui.label(match row.size {
-                        Some(s) => {
-                            t!("cloud-lib-row-size", kind = kind, length = length, size = format::size(s as u64))
-                        }
-                        None => t!("cloud-lib-row", kind = kind, length = length),
-                    });
-                    if !row.status.is_empty() && row.status != "Normal" {
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            t!("cloud-lib-not-normal", status = row.status.as_str()),
-                        );
-                    }
+                _ => {
+                    ui.painter().rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+                }
+            }
+            ui.vertical(|ui| {
+                ui.label(egui::RichText::new(if row.title.is_empty() { &row.media_id } else { &row.title }).strong());
+                let length = match row.duration {
+                    Some(d) => clock.length(d),
+                    None => t!("cloud-lib-length-unknown"),
+                };
+                let kind = row.kind.label();
+                let size = row.size.map(|s| format::size(s as u64));
+                // A still has no length of its own: "image", never "00:00:00:00".
+                ui.label(match (row.kind, size) {
+                    (MediaKind::Image, Some(size)) => t!("cloud-lib-row-still-size", kind = kind, size = size),
+                    (MediaKind::Image, None) => kind,
+                    (_, Some(size)) => t!("cloud-lib-row-size", kind = kind, length = length, size = size),
+                    (_, None) => t!("cloud-lib-row", kind = kind, length = length),
                 });
+                if !row.status.is_empty() && row.status != "Normal" {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        t!("cloud-lib-not-normal", status = crate::api::calls::media_status_words(&row.status)),
+                    );
+                }
             });
-        })
-        .response;
+        });
+    });
+    let opened = super::bin::opened_by(ui, &r);
     let title = if row.title.is_empty() { &row.media_id } else { &row.title };
     let label = t!("cloud-lib-row-label", title = title.as_str());
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     r.on_hover_text(t!("cloud-lib-row-tip", id = row.media_id.as_str()));
+    opened
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! indexes) and, when that changed, hands the plan to the renderer; the last picture stays
 //! until a newer one arrives. Decoding, downloading and composing never run here.
 
+mod trim;
+
 use super::timeline::TimelineState;
 use crate::api::connect::Connection;
 use crate::compose::{self, Plan};
@@ -13,7 +15,7 @@ use crate::media::playback::Playback;
 use crate::media::render::{Rendered, Renderer};
 use crate::media::{Footage, Options, describe_layer};
 use crate::model::Time;
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, Vec2};
+use egui::{Color32, FontId, Rect, Sense, Stroke, StrokeKind, Vec2};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -43,13 +45,14 @@ impl FootageSettings {
 }
 
 /// Source sizes by MediaId (None: asked, or unknown).
-type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
+pub type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Wanted {
     revision: u64,
     at: Time,
-    trimming: bool,
+    /// While an edge is trimmed, the two frames shown instead.
+    trim: Option<trim::Sides>,
     width: u32,
     size: (u32, u32),
     settings: String,
@@ -71,6 +74,21 @@ pub struct PreviewState {
     pub shown_count: u64,
     /// Continuous playback (speed, document revision it plays).
     playback: Option<(Playback, f64, u64)>,
+    /// The clips either side of an edge being trimmed.
+    trim: trim::Neighbours,
+    /// The time display under the picture (Go to timecode).
+    pub time_entry: crate::ui::goto::TimeEntry,
+}
+
+/// Puts a composed frame in `texture` (made the first time, named `name`).
+pub fn put_frame(ctx: &egui::Context, texture: &mut Option<egui::TextureHandle>, name: &str, img: &compose::Image) {
+    // Composed frames are opaque (alpha 255 everywhere), so premultiplying changes nothing:
+    // a plain copy, the cheapest work for the UI thread.
+    let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
+    match texture {
+        Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
+        None => *texture = Some(ctx.load_texture(name, colour, egui::TextureOptions::LINEAR)),
+    }
 }
 
 /// Frame rate of playback in the preview.
@@ -89,6 +107,8 @@ impl PreviewState {
             hint_closed: false,
             shown_count: 0,
             playback: None,
+            trim: Default::default(),
+            time_entry: Default::default(),
         }
     }
 
@@ -122,14 +142,7 @@ impl PreviewState {
     }
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
-        let img = &r.image;
-        // Composed frames are opaque (alpha 255 everywhere), so premultiplying changes nothing:
-        // a plain copy, the cheapest work for the UI thread.
-        let colour = egui::ColorImage::from_rgba_premultiplied([img.width as usize, img.height as usize], &img.rgba);
-        match &mut self.texture {
-            Some(t) => t.set(colour, egui::TextureOptions::LINEAR),
-            None => self.texture = Some(ctx.load_texture("preview-frame", colour, egui::TextureOptions::LINEAR)),
-        }
+        put_frame(ctx, &mut self.texture, "preview-frame", &r.image);
         self.shown = Some(r);
         self.shown_count += 1;
     }
@@ -155,6 +168,7 @@ impl PreviewState {
         let Some((pb, _, _)) = self.playback.as_mut() else { return false };
         pb.set_clock(at);
         if let Some(f) = pb.frame_for(at) {
+            av_log("picture", f.at); // i18n-exempt: a word in a log for a script
             let r = Rendered { serial: 0, at: f.at, image: f.image, problems: Vec::new(), exact: true };
             self.show(ctx, r);
         }
@@ -163,11 +177,55 @@ impl PreviewState {
         true
     }
 
+    /// Asks for the picture wanted now when it changed, or takes it from playback; shows what
+    /// arrived. Never waits for either.
+    #[allow(clippy::too_many_arguments)]
+    fn update_picture(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        timeline: &TimelineState,
+        sides: Option<trim::Sides>,
+        (w, h): (u32, u32),
+        px_w: u32,
+        speed: f64,
+    ) {
+        let at = doc.project.playhead;
+        let wanted = Wanted {
+            revision: doc.revision(),
+            at,
+            trim: sides,
+            width: px_w,
+            size: (w, h),
+            settings: self.settings_key.clone(),
+        };
+        let streaming = self.play(ctx, doc, speed, (w, h), px_w);
+        if !streaming
+            && self.wanted.as_ref() != Some(&wanted)
+            && let Some(r) = self.renderer.as_mut()
+        {
+            let p = match &sides {
+                Some(s) => trim::plan(doc, s, (w, h)),
+                None => plan(doc, timeline, at, (w, h)),
+            };
+            let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
+            r.request(p, px_w, labels);
+            self.wanted = Some(wanted);
+        }
+        if let Some(r) = self.renderer.as_mut().and_then(Renderer::poll)
+            && !streaming
+        {
+            self.show(ctx, r);
+        }
+    }
+
     pub fn renders(&self) -> u64 {
         self.renderer.as_ref().map_or(0, Renderer::renders)
     }
 
-    fn ensure_renderer(&mut self, ctx: &egui::Context, settings: &FootageSettings) {
+    /// Makes the renderer (and its footage service) for these settings, or again when they
+    /// changed. The source viewer shares its footage.
+    pub fn ensure_renderer(&mut self, ctx: &egui::Context, settings: &FootageSettings) {
         // The language is part of the key: why a picture is missing is said when the renderer
         // is made, so a language switch makes a new one (frames on disk stay cached).
         let key = format!("{}|{}", settings.key(), crate::i18n::current().code());
@@ -234,33 +292,33 @@ impl PreviewState {
     }
 }
 
-/// The time the preview shows: the playhead, or while a trim handle is dragged the edge's
-/// new place (the last frame before it for an end).
-fn preview_time(doc: &Document, timeline: &TimelineState) -> Time {
-    match timeline.trim_at {
-        Some((_, crate::edit::ops::Edge::Start, t)) => t,
-        Some((_, crate::edit::ops::Edge::End, t)) => (t - Time::from_millis(40)).max(Time::ZERO),
-        None => doc.project.playhead,
+/// `VODCUT_AV_LOG=FILE`: each picture playback shows is logged as "picture <unix time> <its
+/// timeline time>", and the playhead the sound's clock gives each frame as "clock <unix time>
+/// <playhead>", so scripts/e2e-sound.sh can measure both against the sound it records from the
+/// sound server (diagnostics; off unless the variable is set).
+pub fn av_log(what: &str, at: crate::model::Time) {
+    use std::io::Write;
+    static LOG: std::sync::OnceLock<Option<Mutex<std::fs::File>>> = std::sync::OnceLock::new();
+    let log = LOG.get_or_init(|| {
+        let path = std::env::var_os("VODCUT_AV_LOG")?;
+        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
+    });
+    if let Some(Ok(mut f)) = log.as_ref().map(Mutex::lock) {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        // i18n-exempt: a log line for a script
+        let _ = writeln!(f, "{what} {:.6} {:.4}", now.as_secs_f64(), at.as_secs_f64());
     }
 }
 
 fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {
     let indexes = timeline.indexes();
-    let trimmed = timeline.trim_at.and_then(|(r, _, _)| {
-        let start = indexes.get(r.track)?.placements.get(r.index)?.start;
-        Some((r, start))
-    });
-    compose::plan_at(&doc.project, at, size, &|ti| match trimmed {
-        // The trimmed clip shows its frame at the new edge, even past its present ends.
-        Some((r, start)) if r.track == ti => vec![(start, r.index)],
-        _ => indexes
-            .get(ti)
-            .map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect())
-            .unwrap_or_default(),
+    compose::plan_at(&doc.project, at, size, &|ti| {
+        indexes.get(ti).map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect()).unwrap_or_default()
     })
 }
 
-/// Draws the preview into the available space.
+/// Draws the preview into the available space, and under it the time display (what it asks
+/// for is returned: the editor moves the playhead).
 /// `speed`: playback speed (0 stopped, 1 real time, negative backwards).
 pub fn preview_ui(
     ui: &mut egui::Ui,
@@ -269,42 +327,25 @@ pub fn preview_ui(
     state: &mut PreviewState,
     settings: &FootageSettings,
     speed: f64,
-) {
+) -> crate::ui::goto::Outcome {
     timeline.ensure_indexes(doc);
     let ctx = ui.ctx().clone();
     state.ensure_renderer(&ctx, settings);
     let (w, h) = state.output_size(doc);
+    // While an edge is trimmed: the outgoing and incoming frames side by side, one picture
+    // twice as wide.
+    let sides = state.trim.sides(doc, timeline);
+    let fw = if sides.is_some() { w * 2 } else { w };
     let avail = ui.available_rect_before_wrap().shrink(12.0);
-    let reserve = 34.0; // the caption lines under the frame
+    let reserve = 40.0; // the time display and a line of reasons under the frame
     let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
-    let scale = (room.width() / w as f32).min(room.height() / h as f32).max(0.001);
-    let frame = Rect::from_center_size(room.center(), Vec2::new(w as f32 * scale, h as f32 * scale));
-    let at = preview_time(doc, timeline);
+    let scale = (room.width() / fw as f32).min(room.height() / h as f32).max(0.001);
+    let frame = Rect::from_center_size(room.center(), Vec2::new(fw as f32 * scale, h as f32 * scale));
+    let at = doc.project.playhead;
     // Physical pixels of the frame on screen, never more than the output has.
-    let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, w.max(16));
-    let wanted = Wanted {
-        revision: doc.revision(),
-        at,
-        trimming: timeline.trim_at.is_some(),
-        width: px_w,
-        size: (w, h),
-        settings: state.settings_key.clone(),
-    };
-    let streaming = state.play(&ctx, doc, speed, (w, h), px_w);
-    if !streaming
-        && state.wanted.as_ref() != Some(&wanted)
-        && let Some(r) = state.renderer.as_mut()
-    {
-        let p = plan(doc, timeline, at, (w, h));
-        let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
-        r.request(p, px_w, labels);
-        state.wanted = Some(wanted);
-    }
-    if let Some(r) = state.renderer.as_mut().and_then(Renderer::poll)
-        && !streaming
-    {
-        state.show(&ctx, r);
-    }
+    let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, fw.max(16));
+    let speed = if sides.is_some() { 0.0 } else { speed };
+    state.update_picture(&ctx, doc, timeline, sides, (w, h), px_w, speed);
 
     let painter = ui.painter_at(avail.expand(12.0));
     painter.rect_filled(frame, 0.0, Color32::BLACK);
@@ -312,34 +353,52 @@ pub fn preview_ui(
         painter.image(t.id(), frame, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), Color32::WHITE);
     }
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
+    let clock = doc.project.clock();
+    if let Some(s) = &sides {
+        trim::labels(&painter, frame, s, clock);
+    }
     let response = ui.interact(frame, ui.scope_id().with("preview-frame"), Sense::hover());
     let shown_at = state.shown.as_ref().map(|r| r.at);
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Image,
-            true,
-            crate::t!(
-                "timeline-preview-label",
-                width = w.to_string(),
-                height = h.to_string(),
-                time = shown_at.unwrap_or(at).timecode()
-            ),
-        )
-    });
-    let (width, height, time) = (w.to_string(), h.to_string(), at.timecode());
-    let caption = if state.busy() {
-        crate::t!("timeline-preview-caption-loading", width = width, height = height, time = time)
-    } else {
-        crate::t!("timeline-preview-caption", width = width, height = height, time = time)
+    let label = match &sides {
+        Some(s) => crate::t!(
+            "preview-trim-label",
+            outgoing = s.outgoing.map_or_else(|| "–".to_owned(), |o| clock.time(o.at)),
+            incoming = s.incoming.map_or_else(|| "–".to_owned(), |i| clock.time(i.at))
+        ),
+        None => crate::t!(
+            "timeline-preview-label",
+            width = w.to_string(),
+            height = h.to_string(),
+            time = clock.time(shown_at.unwrap_or(at))
+        ),
     };
-    painter.text(
-        frame.left_bottom() + Vec2::new(0.0, 4.0),
-        Align2::LEFT_TOP,
-        caption,
-        FontId::monospace(11.0),
-        Color32::from_gray(150),
-    );
-    let mut line = frame.left_bottom().y + 18.0;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    let (width, height) = (w.to_string(), h.to_string());
+    let caption = if state.busy() {
+        crate::t!("timeline-preview-caption-loading", width = width, height = height)
+    } else {
+        crate::t!("timeline-preview-caption", width = width, height = height)
+    };
+    // The time display, then the output's size: the playhead's place under the picture.
+    let row = Rect::from_min_size(frame.left_bottom() + Vec2::new(0.0, 2.0), Vec2::new(frame.width().max(320.0), 20.0));
+    let outcome = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(row), |ui| {
+            ui.horizontal(|ui| {
+                let out = state.time_entry.ui(ui, clock, at, doc.project.playhead);
+                ui.label(egui::RichText::new(caption).monospace().small().color(Color32::from_gray(150)));
+                out
+            })
+            .inner
+        })
+        .inner;
+    notes_ui(ui, state, &painter, frame);
+    ui.advance_cursor_after_rect(avail);
+    outcome
+}
+
+/// Under the picture's caption: why layers have no picture, and the ffmpeg hint.
+fn notes_ui(ui: &mut egui::Ui, state: &mut PreviewState, painter: &egui::Painter, frame: Rect) {
+    let mut line = frame.left_bottom().y + 24.0;
     if let Some(r) = &state.shown
         && !r.problems.is_empty()
     {
@@ -371,5 +430,4 @@ pub fn preview_ui(
             });
         });
     }
-    ui.advance_cursor_after_rect(avail);
 }

@@ -5,7 +5,8 @@
 
 use super::check::{Checked, MediaKind, check_file, check_tags, content_type, title_for};
 use super::error::UploadError;
-use super::oss::{OssClient, OssError, etag_of, md5_of};
+use super::oss::{OssClient, OssError, Payload, etag_of, md5_of};
+use super::resume::{check_of, verify_parts};
 use super::state::{StateStore, UploadState};
 use crate::api::upload_calls::{UploadAuth, UploadMeta};
 use crate::api::{ApiError, Client};
@@ -232,20 +233,33 @@ where
     }
 }
 
-/// Reads `len` bytes at `offset` off the async threads, with their MD5.
-async fn read_part(path: &Path, offset: u64, len: u64) -> Result<(bytes::Bytes, [u8; 16]), UploadError> {
+/// A part read from the file: its bytes, their MD5 and their check ([`check_of`]).
+struct Part {
+    data: bytes::Bytes,
+    md5: [u8; 16],
+    check: String,
+}
+
+/// Reads `len` bytes at `offset` off the async threads, with their MD5 and check.
+async fn read_part(path: &Path, offset: u64, len: u64) -> Result<Part, UploadError> {
     let p = path.to_owned();
     let shown = path.display().to_string();
-    let r = tokio::task::spawn_blocking(move || -> std::io::Result<(bytes::Bytes, [u8; 16])> {
+    let r = tokio::task::spawn_blocking(move || -> std::io::Result<Part> {
         use std::io::{Read, Seek, SeekFrom};
         let mut f = std::fs::File::open(&p)?;
         f.seek(SeekFrom::Start(offset))?;
         let mut buf = vec![0u8; len as usize];
         f.read_exact(&mut buf)?;
-        let md5 = md5_of(&buf);
-        Ok((bytes::Bytes::from(buf), md5))
+        let (md5, check) = (md5_of(&buf), check_of(&buf));
+        Ok(Part { data: bytes::Bytes::from(buf), md5, check })
     })
     .await;
+    read_result(shown, r)
+}
+
+/// A file read on a blocking thread, as the engine's error naming the file.
+#[allow(clippy::result_large_err)] // the error every engine step returns, not boxed here alone
+fn read_result<T>(shown: String, r: Result<std::io::Result<T>, tokio::task::JoinError>) -> Result<T, UploadError> {
     match r {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => {
@@ -257,6 +271,37 @@ async fn read_part(path: &Path, offset: u64, len: u64) -> Result<(bytes::Bytes, 
     }
 }
 
+/// The MD5 of the first `len` bytes of `path`, read in pieces off the async threads.
+async fn file_md5(path: &Path, len: u64) -> Result<[u8; 16], UploadError> {
+    let p = path.to_owned();
+    let shown = path.display().to_string();
+    let r = tokio::task::spawn_blocking(move || -> std::io::Result<[u8; 16]> {
+        use md5::Digest;
+        use std::io::Read;
+        let mut f = std::fs::File::open(&p)?.take(len);
+        let mut hash = md5::Md5::new();
+        let mut buf = vec![0u8; 1 << 20];
+        let mut read = 0u64;
+        loop {
+            let n = f.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            read += n as u64;
+            hash.update(&buf[..n]);
+        }
+        if read != len {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                crate::t!("cloud-file-shrank", len = len, sent = read),
+            ));
+        }
+        Ok(hash.finalize().into())
+    })
+    .await;
+    read_result(shown, r)
+}
+
 fn changed(checked: &Checked, state: &UploadState) -> Option<String> {
     if checked.size != state.size {
         return Some(crate::t!("cloud-up-size-changed", was = state.size, now = checked.size));
@@ -265,6 +310,94 @@ fn changed(checked: &Checked, state: &UploadState) -> Option<String> {
         return Some(crate::t!("cloud-up-modified"));
     }
     None
+}
+
+/// Whether the file still holds the bytes of the parts `st` lists (see [`super::resume`]):
+/// `Ok(Some(why))` when one differs. Checks added on the way are kept in `st`.
+async fn parts_changed(path: &Path, st: &mut UploadState) -> Result<Option<String>, UploadError> {
+    let (p, mut copy) = (path.to_owned(), st.clone());
+    let shown = path.display().to_string();
+    let r = tokio::task::spawn_blocking(move || verify_parts(&p, &mut copy).map(|d| (d, copy))).await;
+    let (differs, checked) = match r {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => {
+            return Err(UploadError::Io {
+                path: shown,
+                detail: crate::t!("cloud-up-read-failed", error = e.to_string()),
+            });
+        }
+        Err(e) => {
+            return Err(UploadError::Io {
+                path: shown,
+                detail: crate::t!("cloud-up-read-stopped", error = e.to_string()),
+            });
+        }
+    };
+    *st = checked;
+    Ok(differs.map(|n| crate::t!("cloud-up-part-differs", n = n)))
+}
+
+/// The OSS client for a state's address. An address refused here (plain http to another
+/// machine, not a URL) is not kept: the state is removed, so the next try asks VOD anew.
+fn oss_for(st: &UploadState, cfg: &UploadConfig, store: &StateStore, shown: &str) -> Result<OssClient, String> {
+    OssClient::new(&st.address, cfg.request_timeout, cfg.allow_insecure_http).map_err(|e| {
+        store.remove(&st.path);
+        format!("{shown}: {e}")
+    })
+}
+
+/// Starting over: the old multipart upload is aborted (its parts would otherwise stay in OSS,
+/// unbilled but unused, until its lifecycle rule drops them). Best effort: the new upload goes
+/// on whatever happens here.
+async fn abort_old(client: &Client, st: &UploadState, cfg: &UploadConfig) {
+    let Some(upload_id) = &st.upload_id else { return };
+    let Ok(oss) = OssClient::new(&st.address, cfg.request_timeout, cfg.allow_insecure_http) else { return };
+    let aborted = match client.refresh_upload_video(&st.media_id).await {
+        Ok(t) => oss.abort(&t.auth, upload_id).await.map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    if let Err(e) = aborted {
+        log::warn!("{}: could not abort the earlier multipart upload: {e}", st.path.display());
+    }
+}
+
+/// The saved state to continue from, if any and if it may be: the file must be the same
+/// (size, time, the bytes of the confirmed parts). Starting over removes it (aborting its
+/// multipart upload) or, when it cannot be read, moves it aside.
+async fn saved_state(
+    client: &Client,
+    store: &StateStore,
+    req: &FileRequest,
+    cfg: &UploadConfig,
+    checked: &Checked,
+    abs: &Path,
+) -> Result<Option<UploadState>, UploadError> {
+    let shown = req.path.display().to_string();
+    let saved = match store.load(abs) {
+        Ok(s) => s,
+        Err(detail) if !req.restart => return Err(UploadError::StateUnusable { path: shown, detail }),
+        Err(detail) => {
+            match store.move_aside(abs) {
+                Ok(aside) => log::warn!("{detail}; moved aside as {}", aside.display()),
+                Err(e) => log::warn!("{detail}; could not move it aside ({e})"),
+            }
+            return Ok(None);
+        }
+    };
+    let Some(mut s) = saved else { return Ok(None) };
+    if req.restart || s.kind == MediaKind::Image {
+        abort_old(client, &s, cfg).await;
+        store.remove(abs);
+        return Ok(None);
+    }
+    let differs = match changed(checked, &s) {
+        Some(why) => Some(why),
+        None => parts_changed(&req.path, &mut s).await?,
+    };
+    match differs {
+        Some(detail) => Err(UploadError::Changed { path: shown, detail, restart_hint: true }),
+        None => Ok(Some(s)),
+    }
 }
 
 /// Uploads one file (or continues its saved upload). Returns when OSS has the whole object.
@@ -287,22 +420,20 @@ pub async fn upload_file(
     progress.total.store(checked.size, Ordering::Relaxed);
     let api = |error: ApiError| UploadError::Api { path: shown.clone(), error };
 
-    let saved = store.load(&abs).map_err(|detail| UploadError::Io { path: shown.clone(), detail })?;
-    let mut resumed = None;
-    if let Some(s) = saved {
-        match changed(&checked, &s) {
-            Some(detail) if !req.restart => {
-                return Err(UploadError::Changed { path: shown, detail, restart_hint: true });
-            }
-            _ if req.restart || s.kind == MediaKind::Image => store.remove(&abs),
-            _ => resumed = Some(s),
-        }
-    }
+    // One upload of a file at a time: two would send every part twice and then fight over
+    // one multipart upload.
+    let _lock = match store.lock(&abs) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => return Err(UploadError::Busy { path: shown }),
+        Err(detail) => return Err(UploadError::Io { path: shown, detail }),
+    };
+    let resumed = saved_state(client, store, req, cfg, &checked, &abs).await?;
 
-    let (mut st, auth) = match resumed {
+    let (mut st, auth, oss) = match resumed {
         Some(s) => {
+            let oss = oss_for(&s, cfg, store, &shown).map_err(UploadError::Input)?;
             let t = client.refresh_upload_video(&s.media_id).await.map_err(api)?;
-            (s, t.auth)
+            (s, t.auth, oss)
         }
         None => {
             let meta = UploadMeta {
@@ -331,21 +462,22 @@ pub async fn upload_file(
                 upload_id: None,
                 part_size: if multipart { choose_part_size(checked.size, cfg.part_size) } else { checked.size },
                 parts: Default::default(),
+                checks: Default::default(),
                 started: now_secs().max(0) as u64,
             };
+            // An address we refuse is never saved: a resume would only meet it again.
+            let oss = oss_for(&s, cfg, store, &shown).map_err(UploadError::Input)?;
             // Saved before any byte goes out, so a crash from here on resumes this media
             // instead of creating another. Images cannot renew credentials: no resume.
             if checked.kind != MediaKind::Image {
                 store.save(&s).map_err(|detail| UploadError::Io { path: shown.clone(), detail })?;
             }
-            (s, ticket.auth)
+            (s, ticket.auth, oss)
         }
     };
     if let Ok(mut m) = progress.media_id.lock() {
         *m = Some(st.media_id.clone());
     }
-    let oss = OssClient::new(&st.address, cfg.request_timeout, cfg.allow_insecure_http)
-        .map_err(|e| UploadError::Input(format!("{shown}: {e}")))?;
     let session = Session {
         client,
         kind: st.kind,
@@ -364,15 +496,18 @@ pub async fn upload_file(
     };
 
     if st.upload_id.is_none() && st.part_size >= st.size {
-        // One PUT: at most `simple_limit` bytes in memory.
+        // One PUT, streamed from the file.
         if ctl.is_cancelled() {
             store.remove(&abs);
             return Err(UploadError::Cancelled);
         }
-        let (data, md5) = read_part(&req.path, 0, st.size).await?;
+        // Streamed from the file (an image may be gigabytes): its MD5 first, then each try
+        // reads it again as it goes out. OSS checks the MD5, so a file changed in between is
+        // refused rather than stored.
+        let md5 = file_md5(&req.path, st.size).await?;
         let step = crate::t!("cloud-step-upload");
         let put = with_retries(&session, cfg, &step, |auth| {
-            let data = data.clone();
+            let data = Payload::File { path: req.path.clone(), len: st.size };
             let oss = &oss;
             async move { oss.put_object(&auth, data, &md5, ctype).await }
         });
@@ -423,9 +558,10 @@ pub async fn upload_file(
                         if p.size != len {
                             continue;
                         }
-                        let (_, md5) = read_part(&req.path, off, len).await?;
-                        if etag_of(&md5) == p.etag {
+                        let part = read_part(&req.path, off, len).await?;
+                        if etag_of(&part.md5) == p.etag {
                             st.parts.insert(p.number, p.etag);
+                            st.checks.insert(p.number, part.check);
                         }
                     }
                     resumed_parts = st.parts.len() as u32;
@@ -454,6 +590,7 @@ pub async fn upload_file(
                     .map_err(kept)?;
                     st.upload_id = Some(id);
                     st.parts.clear();
+                    st.checks.clear();
                     store.save(&st).map_err(|detail| UploadError::Io { path: shown.clone(), detail })?;
                 }
                 Err(e) => return Err(kept(e)),
@@ -471,13 +608,13 @@ pub async fn upload_file(
         let len = (off + part_size).min(size) - off;
         let (oss, session, path, upload_id) = (&oss, &session, &req.path, &upload_id);
         async move {
-            let (data, md5) = read_part(path, off, len).await?;
+            let Part { data, md5, check } = read_part(path, off, len).await?;
             let etag = with_retries(session, cfg, &crate::t!("cloud-step-part", n = n), |auth| {
                 let data = data.clone();
                 async move { oss.upload_part(&auth, upload_id, n, data, &md5).await }
             })
             .await?;
-            Ok::<_, UploadError>((n, etag, len))
+            Ok::<_, UploadError>((n, etag, len, check))
         }
     };
     loop {
@@ -494,8 +631,9 @@ pub async fn upload_file(
         }
         tokio::select! {
             r = in_flight.next() => match r {
-                Some(Ok((n, etag, len))) => {
+                Some(Ok((n, etag, len, check))) => {
                     st.parts.insert(n, etag);
+                    st.checks.insert(n, check);
                     store.save(&st).map_err(|detail| UploadError::Io { path: shown.clone(), detail })?;
                     progress.done.fetch_add(len, Ordering::Relaxed);
                 }
@@ -507,10 +645,17 @@ pub async fn upload_file(
     }
     drop(in_flight);
 
-    // The parts were read over time: make sure they are all of the same file.
-    if let Ok(now) = check_file(&req.path)
-        && let Some(detail) = changed(&now, &st)
-    {
+    // The parts were read over time: make sure they are all of the same file (its size and
+    // time, and each part's bytes: a copy keeping both may have replaced it meanwhile).
+    let differs = match check_file(&req.path) {
+        Ok(now) => match changed(&now, &st) {
+            Some(why) => Some(why),
+            None => parts_changed(&req.path, &mut st).await?,
+        },
+        // Gone since: every part was read, the object is whole.
+        Err(_) => None,
+    };
+    if let Some(detail) = differs {
         return Err(UploadError::Changed { path: shown, detail, restart_hint: true });
     }
     let parts: Vec<(u32, String)> = st.parts.iter().map(|(n, e)| (*n, e.clone())).collect();

@@ -13,6 +13,16 @@ pub enum UploadError {
         detail: String,
         restart_hint: bool,
     },
+    /// The saved state of an earlier upload of the file cannot be used (unreadable, damaged,
+    /// tampered): starting over (`FileRequest::restart`) moves it aside.
+    StateUnusable {
+        path: String,
+        detail: String,
+    },
+    /// Another upload of the same file (another window, another command) is running.
+    Busy {
+        path: String,
+    },
     Api {
         path: String,
         error: ApiError,
@@ -42,6 +52,10 @@ impl std::fmt::Display for UploadError {
                 let hint = if *restart_hint { t!("up-restart-hint") } else { String::new() };
                 t!("up-changed", path = path.as_str(), detail = detail.as_str(), hint = hint)
             }
+            UploadError::StateUnusable { path, detail } => {
+                t!("up-state-unusable", path = path.as_str(), detail = detail.as_str(), hint = t!("up-restart-hint"))
+            }
+            UploadError::Busy { path } => t!("up-busy", path = path.as_str()),
             UploadError::Api { path, error } => format!("{path}: {error}"),
             UploadError::Oss { path, what, error, attempts, kept } => {
                 let kept = if *kept { t!("up-state-kept") } else { String::new() };
@@ -65,6 +79,11 @@ impl std::fmt::Display for UploadError {
 impl std::error::Error for UploadError {}
 
 impl UploadError {
+    /// Starting over (as new media) is the way on: the user is asked to confirm.
+    pub fn needs_restart(&self) -> bool {
+        matches!(self, UploadError::Changed { .. } | UploadError::StateUnusable { .. })
+    }
+
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             UploadError::Api { error, .. } => Some(error),

@@ -7,6 +7,7 @@ pub mod check;
 pub mod engine;
 pub mod error;
 pub mod oss;
+pub mod resume;
 pub mod sign;
 pub mod state;
 

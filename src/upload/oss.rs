@@ -3,6 +3,7 @@
 //! lives in the engine, which knows which calls are safe to repeat.
 
 use super::sign::{SignParts, content_md5, http_date, v1_authorization, v1_string_to_sign};
+use crate::api::http::error_chain;
 use crate::api::upload_calls::{UploadAddress, UploadAuth};
 use std::fmt;
 use std::time::Duration;
@@ -180,6 +181,104 @@ fn encode_key(key: &str) -> String {
     out
 }
 
+/// What a request sends: nothing, bytes in memory (a part, at most `parts_in_flight` of them),
+/// or a whole file read as it goes out (one PUT of an image, which may be gigabytes).
+#[derive(Clone)]
+pub enum Payload {
+    Empty,
+    Bytes(bytes::Bytes),
+    File { path: std::path::PathBuf, len: u64 },
+}
+
+impl Payload {
+    fn into_body(self) -> reqwest::Body {
+        match self {
+            // An empty body still says `Content-Length: 0`, as OSS expects on POST/DELETE.
+            Payload::Empty => reqwest::Body::from(bytes::Bytes::new()),
+            Payload::Bytes(b) => reqwest::Body::from(b),
+            Payload::File { path, len } => reqwest::Body::wrap(FileBody::open(path, len)),
+        }
+    }
+}
+
+/// A file as a request body: read on a thread in pieces of 256 KiB, at most four ahead of
+/// the network, so memory stays at about a megabyte whatever the file's size. Its exact
+/// length is declared (Content-Length), and a file that ends early or grows is an error
+/// rather than a different object.
+struct FileBody {
+    rx: tokio::sync::mpsc::Receiver<std::io::Result<bytes::Bytes>>,
+    len: u64,
+    sent: u64,
+}
+
+const FILE_PIECE: usize = 256 * 1024;
+
+impl FileBody {
+    fn open(path: std::path::PathBuf, len: u64) -> FileBody {
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
+        std::thread::spawn(move || {
+            use std::io::Read as _;
+            let mut f = match std::fs::File::open(&path) {
+                Ok(f) => f.take(len),
+                Err(e) => {
+                    let _ = tx.blocking_send(Err(e));
+                    return;
+                }
+            };
+            loop {
+                let mut buf = vec![0u8; FILE_PIECE];
+                match f.read(&mut buf) {
+                    Ok(0) => return,
+                    Ok(n) => {
+                        buf.truncate(n);
+                        if tx.blocking_send(Ok(bytes::Bytes::from(buf))).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        let _ = tx.blocking_send(Err(e));
+                        return;
+                    }
+                }
+            }
+        });
+        FileBody { rx, len, sent: 0 }
+    }
+}
+
+impl http_body::Body for FileBody {
+    type Data = bytes::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, std::io::Error>>> {
+        use std::task::Poll;
+        match self.rx.poll_recv(cx) {
+            Poll::Ready(Some(Ok(b))) => {
+                self.sent += b.len() as u64;
+                Poll::Ready(Some(Ok(http_body::Frame::data(b))))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(e))),
+            Poll::Ready(None) if self.sent < self.len => Poll::Ready(Some(Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                crate::t!("cloud-file-shrank", len = self.len, sent = self.sent),
+            )))),
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.len)
+    }
+}
+
+/// The most an OSS answer may hold (errors and part listings are far smaller).
+pub const OSS_BODY_CAP: usize = 4 << 20;
+
 pub struct OssClient {
     http: reqwest::Client,
     /// `scheme://host[:port]` plus, for path style, `/bucket`.
@@ -220,14 +319,16 @@ impl OssClient {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(timeout)
+            // Requests carry the STS token and the file: never re-sent to another origin.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("vodcut/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| crate::t!("cloud-oss-no-https", error = e.to_string()))?;
         Ok(OssClient { http, base, bucket: address.bucket.clone(), key: address.file_name.clone() })
     }
 
-    /// One signed request. Returns status, headers and body text (error bodies are small; a
-    /// success body is at most an XML listing).
+    /// One signed request. Returns the headers and body text of a 2xx answer (at most
+    /// [`OSS_BODY_CAP`]: an error, or an XML listing); a redirect is an error, never followed.
     async fn send(
         &self,
         auth: &UploadAuth,
@@ -235,7 +336,7 @@ impl OssClient {
         query: &[(&str, &str)],
         content_type: &str,
         md5: &str,
-        body: Option<bytes::Bytes>,
+        body: Payload,
     ) -> Result<(reqwest::header::HeaderMap, String), OssError> {
         let date = http_date(time::OffsetDateTime::now_utc());
         let token = auth.security_token.expose();
@@ -264,7 +365,7 @@ impl OssClient {
             .http
             .request(method, url)
             .header("Date", date)
-            .header("Authorization", authorization)
+            .header("Authorization", &authorization)
             .header("x-oss-security-token", token);
         if !content_type.is_empty() {
             req = req.header("Content-Type", content_type);
@@ -272,19 +373,27 @@ impl OssClient {
         if !md5.is_empty() {
             req = req.header("Content-MD5", md5);
         }
-        req = match body {
-            Some(b) => req.body(b),
-            // An empty body still says `Content-Length: 0`, as OSS expects on POST/DELETE.
-            None => req.body(bytes::Bytes::new()),
-        };
-        let scrub = |s: String| s.replace(token, "***").replace(auth.secret.expose(), "***");
-        let resp = req.send().await.map_err(|e| OssError::Network(scrub(error_chain(&e))))?;
+        req = req.body(body.into_body());
+        // The answer may quote what was sent: the temporary key ID, the token, the
+        // Authorization header (key ID and signature), in any encoding.
+        let signature = authorization.rsplit(':').next().unwrap_or_default();
+        let values = [auth.secret.expose(), token, &auth.access_key_id, signature];
+        let scrub = |s: String| crate::api::credentials::redact_values(&s, &values);
+        let resp = req.send().await.map_err(|e| OssError::Network(scrub(error_chain(&e.without_url()))))?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let text = resp
-            .text()
-            .await
-            .map_err(|e| OssError::Network(scrub(crate::t!("cloud-oss-cut-off", error = error_chain(&e)))))?;
+        if resp.status().is_redirection() {
+            return Err(OssError::Bad { status, detail: crate::t!("cloud-oss-redirected", status = status) });
+        }
+        let text = match crate::api::http::read_capped(resp, OSS_BODY_CAP).await {
+            Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+            Err(e @ crate::api::http::BodyError::TooLarge { .. }) => {
+                return Err(OssError::Bad { status, detail: e.to_string() });
+            }
+            Err(crate::api::http::BodyError::Cut(e)) => {
+                return Err(OssError::Network(scrub(crate::t!("cloud-oss-cut-off", error = e))));
+            }
+        };
         if !(200..300).contains(&status) {
             let rid = headers.get("x-oss-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
             return Err(parse_error(status, &scrub(text), rid));
@@ -300,16 +409,17 @@ impl OssClient {
     pub async fn put_object(
         &self,
         auth: &UploadAuth,
-        body: bytes::Bytes,
+        body: Payload,
         md5: &[u8],
         content_type: &str,
     ) -> Result<(), OssError> {
-        let (h, _) = self.send(auth, reqwest::Method::PUT, &[], content_type, &content_md5(md5), Some(body)).await?;
+        let (h, _) = self.send(auth, reqwest::Method::PUT, &[], content_type, &content_md5(md5), body).await?;
         check_etag(Self::etag(&h), md5, &crate::t!("cloud-step-object"))
     }
 
     pub async fn initiate(&self, auth: &UploadAuth, content_type: &str) -> Result<String, OssError> {
-        let (_, body) = self.send(auth, reqwest::Method::POST, &[("uploads", "")], content_type, "", None).await?;
+        let (_, body) =
+            self.send(auth, reqwest::Method::POST, &[("uploads", "")], content_type, "", Payload::Empty).await?;
         xml_tag(&body, "UploadId").filter(|id| !id.is_empty()).map(str::to_owned).ok_or_else(|| OssError::Bad {
             status: 200,
             detail: "InitiateMultipartUpload answer without UploadId".into(),
@@ -327,7 +437,7 @@ impl OssClient {
     ) -> Result<String, OssError> {
         let n = number.to_string();
         let query = [("partNumber", n.as_str()), ("uploadId", upload_id)];
-        let (h, _) = self.send(auth, reqwest::Method::PUT, &query, "", &content_md5(md5), Some(body)).await?;
+        let (h, _) = self.send(auth, reqwest::Method::PUT, &query, "", &content_md5(md5), Payload::Bytes(body)).await?;
         let etag = Self::etag(&h);
         check_etag(etag.clone(), md5, &crate::t!("cloud-step-part", n = number))?;
         Ok(etag.unwrap_or_default())
@@ -343,7 +453,7 @@ impl OssClient {
         xml.push_str("</CompleteMultipartUpload>");
         let body = bytes::Bytes::from(xml);
         let md5 = md5_of(&body);
-        self.send(auth, reqwest::Method::POST, &[("uploadId", upload_id)], "", &content_md5(&md5), Some(body))
+        self.send(auth, reqwest::Method::POST, &[("uploadId", upload_id)], "", &content_md5(&md5), Payload::Bytes(body))
             .await
             .map(|_| ())
     }
@@ -357,7 +467,7 @@ impl OssClient {
             if !marker.is_empty() {
                 query.push(("part-number-marker", marker.as_str()));
             }
-            let (_, body) = self.send(auth, reqwest::Method::GET, &query, "", "", None).await?;
+            let (_, body) = self.send(auth, reqwest::Method::GET, &query, "", "", Payload::Empty).await?;
             for p in xml_blocks(&body, "Part") {
                 let number = xml_tag(p, "PartNumber").and_then(|n| n.parse().ok());
                 let size = xml_tag(p, "Size").and_then(|n| n.parse().ok());
@@ -377,7 +487,7 @@ impl OssClient {
     }
 
     pub async fn abort(&self, auth: &UploadAuth, upload_id: &str) -> Result<(), OssError> {
-        self.send(auth, reqwest::Method::DELETE, &[("uploadId", upload_id)], "", "", None).await.map(|_| ())
+        self.send(auth, reqwest::Method::DELETE, &[("uploadId", upload_id)], "", "", Payload::Empty).await.map(|_| ())
     }
 }
 
@@ -393,20 +503,6 @@ fn check_etag(etag: Option<String>, md5: &[u8], what: &str) -> Result<(), OssErr
 pub fn md5_of(data: &[u8]) -> [u8; 16] {
     use md5::Digest;
     md5::Md5::digest(data).into()
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut cur = e.source();
-    while let Some(inner) = cur {
-        let text = inner.to_string();
-        if !s.contains(&text) {
-            s.push_str(": ");
-            s.push_str(&text);
-        }
-        cur = inner.source();
-    }
-    s
 }
 
 #[cfg(test)]
@@ -464,5 +560,11 @@ mod tests {
         assert_eq!(c.base, "http://127.0.0.1:9000/outin-1");
         let e = OssClient::new(&a("http://oss-cn-shanghai.aliyuncs.com", "outin-1"), t, false).err().unwrap();
         assert!(e.contains("http://"), "{e}");
+        // An upload endpoint from the service is https (or local http), nothing else.
+        for bad in ["file:///etc", "gopher://127.0.0.1:25", "ftp://oss.example.com"] {
+            let scheme = bad.split(':').next().unwrap();
+            let e = OssClient::new(&a(bad, "outin-1"), t, true).err().unwrap();
+            assert!(e.contains(&format!("{scheme}://")), "{bad}: {e}");
+        }
     }
 }

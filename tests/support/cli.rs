@@ -19,13 +19,8 @@ impl Env {
 
     /// `vodcut ARGS` against the loopback server, without credentials.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_vodcut"));
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home.path())
-            .env("VODCUT_DATA_DIR", self.home.path().join("data"))
-            .env("VODCUT_ENDPOINT", self.server.url());
+        let mut c = crate::support::isolated(env!("CARGO_BIN_EXE_vodcut"), self.home.path());
+        c.args(args).env("VODCUT_ENDPOINT", self.server.url());
         c
     }
 

@@ -56,7 +56,10 @@ pub fn footage_cloud(endpoint: String, ffmpeg: &str) -> vodcut::ui::cloud::Cloud
 }
 
 /// A harness around `editor`, rendering Chinese like the app does.
-pub fn harness(editor: Editor, size: egui::Vec2) -> Harness<'static, Editor> {
+pub fn harness(mut editor: Editor, size: egui::Vec2) -> Harness<'static, Editor> {
+    // Playback in tests is silent (a test never plays through the machine's speakers); the
+    // clock runs at the wall clock's pace as with no sound device.
+    editor.sound = vodcut::sound::session::Session::new(Arc::new(vodcut::sound::out::Silent));
     Harness::builder()
         .with_size(size)
         .with_max_steps(64)
@@ -77,6 +80,14 @@ pub fn run_until(h: &mut Harness<'static, Editor>, what: &str, done: impl Fn(&Ed
 
 /// A drag as a hand does it: press, move in steps, release.
 pub fn drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) {
+    hold_drag(h, from, to);
+    h.drop_at(to);
+    h.run();
+}
+
+/// The first part of a drag: press at `from` and move to `to` in steps, still holding (what
+/// a drag shows before release can be checked, then `drop_at` ends it).
+pub fn hold_drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
     h.run();
     h.drag_at(from);
@@ -85,8 +96,35 @@ pub fn drag(h: &mut Harness<'static, Editor>, from: egui::Pos2, to: egui::Pos2) 
         h.hover_at(from + (to - from) * (i as f32 / 5.0));
         h.run();
     }
-    h.drop_at(to);
-    h.run();
+}
+
+/// Presses and releases the primary button at `at` in one frame. (`Harness::event` runs a
+/// frame per event, 0.25 s of simulated time each, which spreads two clicks past egui's 0.3 s
+/// double-click window: two of these make a double-click.)
+pub fn click_at(h: &mut Harness<'static, Editor>, at: egui::Pos2) {
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.step();
+}
+
+/// An editor on `doc` signed in to the loopback server at `endpoint` with real pictures
+/// (ffmpeg on PATH, or at `ffmpeg`), its frame cache in a folder of its own (kept as long as
+/// the returned guard).
+pub fn footage_editor(
+    endpoint: String,
+    ffmpeg: &str,
+    doc: vodcut::edit::document::Document,
+) -> (Editor, tempfile::TempDir) {
+    let cache = tempfile::tempdir().unwrap();
+    let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), doc, footage_cloud(endpoint, ffmpeg));
+    e.preview.cache_dir = Some(cache.path().to_owned());
+    (e, cache)
 }
 
 /// Steps until the widget labelled `label` stays in place: the settings window is centred, and

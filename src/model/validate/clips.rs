@@ -30,7 +30,7 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
         if let Some(id) = id.as_deref().map(str::trim).filter(|id| !id.is_empty())
             && !is_media_id(id)
         {
-            out.warn(here(field), crate::t!("v-id-shape", field = field, id = id));
+            out.warn(here(field), crate::t!("v-id-shape", field = field, id = crate::i18n::format::quoted_id(id)));
         }
     }
     if track.kind == TrackKind::Video
@@ -259,10 +259,10 @@ pub(super) fn overlap_rule(
                 Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
                 crate::t!(
                     "v-overlap",
-                    start = placements[i].start.to_string(),
+                    start = out.project.clock().time(placements[i].start),
                     other = r + 1,
-                    from = placements[r].start.to_string(),
-                    to = placements[r].end.to_string(),
+                    from = out.project.clock().time(placements[r].start),
+                    to = out.project.clock().time(placements[r].end),
                     kind = super::kind_name(track.kind),
                 ),
             );

@@ -21,7 +21,12 @@ pub(super) fn length_rule(out: &mut Out, track: &Track, ti: usize, durations: &H
             {
                 out.error(
                     at(ti, ci, None, field),
-                    crate::t!("v-past-media-end", field = field, t = t.to_string(), length = length.to_string()),
+                    crate::t!(
+                        "v-past-media-end",
+                        field = field,
+                        t = t.to_string(),
+                        length = out.project.clock().length(length)
+                    ),
                 );
             }
         }
@@ -53,6 +58,10 @@ mod tests {
         assert_eq!(past.len(), 1, "{problems:?}");
         assert_eq!(past[0].severity, Severity::Error);
         assert_eq!((past[0].location.clip, past[0].location.field), (Some(0), Some("Out")));
-        assert!(past[0].message.contains("12.5 s"));
+        assert!(
+            past[0].message.contains("Out 20 s is past the end of the media, which is 00:00:12:12 long"),
+            "{}",
+            past[0].message
+        );
     }
 }

@@ -52,7 +52,14 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
                 out.push(Severity::Error, location, crate::t!("v-not-normal", name = name, state = describe(status)));
             }
         } else if missing.contains(&id) {
-            out.warn(location, crate::t!("v-unknown-media", id = id.as_str(), region = project.region.as_str()));
+            out.warn(
+                location,
+                crate::t!(
+                    "v-unknown-media",
+                    id = crate::i18n::format::quoted_id(&id),
+                    region = project.region.as_str()
+                ),
+            );
         }
     }
     out.problems

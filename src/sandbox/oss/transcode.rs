@@ -38,32 +38,24 @@ fn make_playable(st: &mut State, id: &str) -> Option<f64> {
 }
 
 fn probe_seconds(ffmpeg: &std::path::Path, file: &std::path::Path) -> Option<f64> {
-    let mut child = std::process::Command::new(ffmpeg)
-        .args(["-hide_banner", "-nostdin", "-i"])
+    use crate::process::{Ended, Pipe};
+    let mut cmd = std::process::Command::new(ffmpeg);
+    cmd.args(["-hide_banner", "-nostdin", "-protocol_whitelist", "file", "-i"])
         .arg(file)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .ok()?;
-    let mut err = child.stderr.take()?;
-    // ffmpeg without an output prints the input's description and stops; the reader ends
-    // with it. A watchdog stops one that hangs.
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = std::io::Read::read_to_string(&mut err, &mut text);
-        text
-    });
+        .stderr(std::process::Stdio::piped());
+    let mut child = crate::process::own_group(&mut cmd).spawn().ok()?;
+    // ffmpeg without an output prints the input's description and stops; a watchdog stops
+    // one that hangs (with whatever it started).
+    let mut err = Pipe::read(child.stderr.take(), 1 << 20);
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while child.try_wait().ok()?.is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
+    let ended = crate::process::wait(&mut child, deadline, &std::sync::atomic::AtomicBool::new(false));
+    let complete = crate::process::drain(child.id(), &mut [&mut err], deadline);
+    if !matches!(ended, Ended::Exited(_)) || !complete {
+        return None;
     }
-    crate::media::decode::parse_duration(&reader.join().ok()?)
+    crate::media::decode::parse_duration(&String::from_utf8_lossy(&err.take()))
 }
 
 /// Moves finished uploads along their simulated transcode, by the time since they arrived.

@@ -107,7 +107,7 @@ fn devices_fifos_and_folders_are_refused_not_replaced() {
     let mut expected = 1;
     if let Some(null) = char_device(dir.path(), "null", 3) {
         expected += 1;
-        let forced = WriteOptions { backups: 3, replace_read_only: true };
+        let forced = WriteOptions { backups: 3, replace_read_only: true, ..Default::default() };
         let e = write_atomic_opts(&null, forced, |_| Ok(())).unwrap_err();
         assert!(matches!(e, WriteError::NotRegular("file-kind-device")), "{e}");
         assert!(fs::symlink_metadata(&null).unwrap().file_type().is_char_device());
@@ -147,7 +147,7 @@ fn read_only_files_are_replaced_only_when_asked_and_stay_read_only() {
     let e = write_atomic(&path, b"v2", true).unwrap_err();
     assert!(e.to_string().contains("read-only"), "{e}");
     assert_eq!(fs::read(&path).unwrap(), b"v1");
-    let forced = WriteOptions { backups: 1, replace_read_only: true };
+    let forced = WriteOptions { backups: 1, replace_read_only: true, ..Default::default() };
     write_atomic_opts(&path, forced, |f| f.write_all(b"v2")).unwrap();
     assert_eq!(fs::read(&path).unwrap(), b"v2");
     assert_eq!(mode(&path), 0o444, "still read-only");
@@ -170,8 +170,11 @@ fn backups_keep_several_generations() {
 
 #[test]
 fn temp_names_are_recognised_exactly() {
-    assert!(is_our_temp(".p.vodcut.tmp-12-0"));
+    assert!(is_our_temp(".p.vodcut.tmp-12-0"), "an earlier version's name");
     assert!(is_our_temp(".a.b.tmp-1-22"));
+    assert!(is_our_temp(".p.vodcut.tmp-0123456789abcdef"));
+    assert!(!is_our_temp(".p.vodcut.tmp-0123456789abcdeg"));
+    assert!(!is_our_temp(".p.vodcut.tmp-0123456789abcde"));
     assert!(!is_our_temp("p.vodcut.tmp-12-0"));
     assert!(!is_our_temp(".p.vodcut.tmp-12"));
     assert!(!is_our_temp(".p.vodcut.tmp-x-1"));
@@ -193,4 +196,129 @@ fn the_owner_is_kept_where_allowed() {
     write_atomic(&path, b"v2", true).unwrap();
     let m = fs::metadata(&path).unwrap();
     assert_eq!((m.uid(), m.gid(), m.mode() & 0o777), (1234, 2345, 0o640));
+}
+
+#[test]
+fn temporary_names_are_random_private_and_exclusive() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.png");
+    let mut a = stage(&path, WriteOptions::default()).unwrap();
+    let b = stage(&path, WriteOptions::default()).unwrap();
+    assert_ne!(a.tmp, b.tmp);
+    let name = a.tmp.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(is_our_temp(&name) && name.starts_with(".out.png.tmp-") && !name.contains(&std::process::id().to_string()));
+    assert_eq!(mode(&a.tmp), 0o600, "private while the content is written");
+    a.file().write_all(b"png").unwrap();
+    a.commit().unwrap();
+    assert_eq!(mode(&path), 0o666 & !umask(), "a new file gets the usual mode at the end");
+    drop(b);
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("out.png")], "the other stage left nothing");
+    // A name that exists is never opened: create_temp is O_EXCL.
+    let taken = dir.path().join("taken");
+    std::os::unix::fs::symlink(&path, &taken).unwrap();
+    let e = fs::OpenOptions::new().write(true).create_new(true).open(&taken).unwrap_err();
+    assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+    let private = WriteOptions { new_mode: Some(0o600), ..Default::default() };
+    write_atomic_opts(&dir.path().join("keys"), private, |f| f.write_all(b"k")).unwrap();
+    assert_eq!(mode(&dir.path().join("keys")), 0o600);
+}
+
+#[test]
+fn concurrent_saves_with_backups_all_succeed() {
+    // 3 of 90 concurrent forced imports failed with "No such file or directory": a backup
+    // another save had just moved.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.vodcut");
+    fs::write(&path, b"v0").unwrap();
+    let threads: Vec<_> = (0..16)
+        .map(|t| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                for i in 0..20 {
+                    write_atomic(&path, format!("t{t}-{i}").as_bytes(), true).unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    for n in 0..=BACKUPS {
+        let p = if n == 0 { path.clone() } else { backup_name(&path, n) };
+        let text = fs::read_to_string(&p).unwrap();
+        assert!(text.starts_with('t') || text == "v0", "{}: {text:?}", p.display());
+    }
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+}
+
+/// Runs only as root (tests run as root here): only root can give a link to another user.
+fn as_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn lchown(p: &Path, uid: u32) {
+    std::os::unix::fs::lchown(p, Some(uid), None).unwrap();
+}
+
+#[test]
+fn a_link_another_user_planted_in_a_shared_folder_is_not_followed() {
+    if !as_root() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("secret");
+    fs::write(&mine, b"root's own").unwrap();
+    fs::set_permissions(&mine, fs::Permissions::from_mode(0o600)).unwrap();
+    for shared_mode in [0o1777, 0o1770, 0o777, 0o775] {
+        let shared = dir.path().join(format!("shared-{shared_mode:o}"));
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(shared_mode)).unwrap();
+        std::os::unix::fs::chown(&shared, Some(65534), Some(65534)).unwrap();
+        let link = shared.join("out.png");
+        std::os::unix::fs::symlink(&mine, &link).unwrap();
+        lchown(&link, 65534);
+        let e = write_atomic(&link, b"PNG", true).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::PermissionDenied, "{shared_mode:o}: {e}");
+        assert!(e.to_string().contains("owned by another user"), "{e}");
+        assert_eq!(fs::read(&mine).unwrap(), b"root's own", "{shared_mode:o}");
+        assert!(resolve_target(&link).is_err());
+        // The user's own link there is followed.
+        lchown(&link, 0);
+        write_atomic(&link, b"mine", false).unwrap();
+        assert_eq!(fs::read(&mine).unwrap(), b"mine");
+        fs::write(&mine, b"root's own").unwrap();
+    }
+    // In a folder only its owner may write to, another user's link is theirs to make: followed.
+    let private = dir.path().join("private");
+    fs::create_dir(&private).unwrap();
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o755)).unwrap();
+    let link = private.join("out.png");
+    std::os::unix::fs::symlink(&mine, &link).unwrap();
+    lchown(&link, 65534);
+    write_atomic(&link, b"through", false).unwrap();
+    assert_eq!(fs::read(&mine).unwrap(), b"through");
+}
+
+#[test]
+fn a_strangers_file_in_a_shared_folder_is_replaced_by_ours() {
+    if !as_root() {
+        return;
+    }
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o1777)).unwrap();
+    let path = dir.path().join("out.png");
+    fs::write(&path, b"planted").unwrap();
+    std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+    write_atomic(&path, b"ours", false).unwrap();
+    let m = fs::metadata(&path).unwrap();
+    assert_eq!(m.uid(), 0, "not given to whoever planted the old file");
 }

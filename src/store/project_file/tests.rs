@@ -323,3 +323,39 @@ fn every_written_key_is_read_back() {
     let again = from_bytes(&to_bytes(&project), Path::new("a.vodcut")).unwrap().project;
     assert!(again.other_fields.is_empty() && again.tracks.iter().all(|t| t.other_fields.is_empty()));
 }
+
+#[test]
+fn a_failed_save_says_unchanged_only_when_there_was_a_previous_version() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nothing there before: nothing was written, nothing to be unchanged.
+    let missing = dir.path().join("no/such/folder/p.vodcut");
+    let e = save(&missing, &sample()).unwrap_err().to_string();
+    assert!(e.contains("Nothing was written") && !e.contains("previous version"), "{e}");
+    // A previous version that stays: said so.
+    let e = write_error(WriteError::Io(std::io::Error::other("disk full")), Path::new("p.vodcut"), true).to_string();
+    assert!(e.contains("disk full") && e.contains("previous version on disk is unchanged"), "{e}");
+}
+
+#[test]
+fn a_project_too_large_to_open_again_is_not_written() {
+    // `import` wrote a 392 MB project that opening then refused (over 256 MB).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.vodcut");
+    let project = sample();
+    let size = to_bytes(&project).len() as u64;
+    let mb = 1024 * 1024;
+    let e = save_within(&path, &project, SaveOptions::default(), size - 1).unwrap_err();
+    assert!(!path.exists(), "nothing written");
+    // The same words opening gives for a file over the limit.
+    std::fs::write(&path, to_bytes(&project)).unwrap();
+    let opened = input::read_file_limited(&path, size - 1).map_err(|e| read_error_within(e, &path, size - 1));
+    assert_eq!(e.to_string(), opened.unwrap_err().to_string());
+    std::fs::remove_file(&path).unwrap();
+    save_within(&path, &project, SaveOptions::default(), size).unwrap();
+    assert!(
+        check_size(&vec![b' '; (256 * mb) as usize + 1], &path, input::MAX_INPUT_BYTES)
+            .unwrap_err()
+            .to_string()
+            .contains("larger than 256 MB")
+    );
+}

@@ -236,7 +236,7 @@ impl Editor {
                 }
                 Event::Tested(r) => self.cloud.test_result = Some(r),
                 Event::CloudProject(Ok(p)) => {
-                    self.incoming = Some((*p, None));
+                    self.incoming = Some((*p, None, false));
                     self.request(Pending::Incoming);
                 }
                 Event::Recovered(found) => self.recovery_offer = found,

@@ -78,7 +78,7 @@ impl Editor {
         if let Some(i) = restore {
             let c = self.recovery_offer.remove(i);
             if let Ok(p) = c.project {
-                self.incoming = Some((*p, c.original));
+                self.incoming = Some((*p, c.original, true));
                 self.request(Pending::Incoming);
             }
         }

@@ -64,13 +64,19 @@ impl Editor {
             }
             Pending::OpenPath(p) => self.open_path(p),
             Pending::Incoming => {
-                if let Some((p, path)) = self.incoming.take() {
-                    self.status = match &path {
-                        Some(f) => crate::t!("shell-restored", path = f.display().to_string()),
-                        None => crate::t!("shell-loaded", title = p.display_title()),
+                if let Some((p, path, restored)) = self.incoming.take() {
+                    let (title, clips) = (p.display_title(), p.clip_count());
+                    self.status = match (&path, restored) {
+                        (Some(f), _) => {
+                            crate::t!("shell-restored", path = f.display().to_string(), title = title, clips = clips)
+                        }
+                        (None, true) => crate::t!("shell-restored-untitled", title = title, clips = clips),
+                        (None, false) => crate::t!("shell-loaded", title = title),
                     };
                     self.doc = Document::new(p, path, true);
                     self.timeline.fit_requested = true;
+                    // The work is here: the welcome box has nothing left to offer over it.
+                    self.welcome = false;
                 }
             }
             Pending::Close => self.allow_close = true,
@@ -88,18 +94,21 @@ impl Editor {
     pub(super) fn start_save(&mut self, path: Option<PathBuf>) {
         self.status = crate::t!("shell-saving");
         self.doc.seal();
-        self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path);
+        // Over the document's own file: only if it is still as it was read or written.
+        let expected = path.as_ref().filter(|p| self.doc.path.as_ref() == Some(*p)).and_then(|_| self.known_stamp());
+        self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path, expected);
     }
 
     pub(super) fn handle_file_events(&mut self) {
         for event in self.files.poll() {
             match event {
                 FileEvent::Opened { path, result: Ok(opened) } => {
-                    let opened = *opened;
+                    let (opened, stamp) = *opened;
                     match opened.origin {
                         Origin::Project => {
                             self.status = crate::t!("shell-opened", path = path.display().to_string());
                             self.cloud.remember(&path);
+                            self.disk = Some((path.clone(), stamp));
                             self.doc = Document::new(opened.project, Some(path), false);
                         }
                         Origin::ImportedTimeline => {
@@ -114,7 +123,8 @@ impl Editor {
                     self.status = crate::t!("shell-open-failed");
                     self.error = Some(e.to_string());
                 }
-                FileEvent::Saved { path, revision, result: Ok(()) } => {
+                FileEvent::Saved { path, revision, result: Ok(stamp) } => {
+                    self.disk = Some((path.clone(), stamp));
                     // Saved work needs no recovery copy (under the old name or the new one).
                     if let Some(rec) = self.cloud.recovery() {
                         let files = [
@@ -141,6 +151,13 @@ impl Editor {
                     self.status = crate::t!("shell-save-failed");
                     self.error = Some(e.to_string());
                 }
+                FileEvent::ChangedOnDisk { path, saving } => self.disk_changed(path, saving),
+                FileEvent::Unchanged { path, stamp: Some(stamp) } => {
+                    if self.doc.path.as_ref() == Some(&path) {
+                        self.disk = Some((path, stamp));
+                    }
+                }
+                FileEvent::Unchanged { stamp: None, .. } => {}
                 FileEvent::Cancelled => {
                     self.after_save = None;
                     self.status = crate::t!("shell-cancelled");

@@ -5,9 +5,11 @@
 mod cloud_events;
 mod desktop;
 mod dialogs;
+mod disk;
 mod files;
 mod panels;
 mod run;
+mod source;
 mod uploads;
 mod welcome;
 
@@ -88,12 +90,19 @@ pub struct Editor {
     playing: Option<(f64, Time)>,
     /// Playback speed: 0 stopped, 1 real time, 2/4/8 faster, negative backwards (J/K/L).
     pub play_speed: f64,
+    /// The sound: the mix played in time with the picture (its clock drives the playhead),
+    /// scrubbing snippets, the meters. Tests put a recorder in its output.
+    pub sound: crate::sound::session::Session,
+    /// The playhead last frame (scrubbing plays a snippet when a drag moves it).
+    last_playhead: Time,
+    /// "Duck music under voice", while its dialog is open.
+    pub duck: Option<crate::ui::sound::DuckForm>,
     pub cloud: Cloud,
     account_form: AccountForm,
     pub tab: Tab,
     /// A project waiting to replace the document (after the unsaved-changes prompt): from the
-    /// cloud, or recovered work with the file it belongs to.
-    incoming: Option<(crate::model::Project, Option<PathBuf>)>,
+    /// cloud, or recovered work (true) with the file it belongs to.
+    incoming: Option<(crate::model::Project, Option<PathBuf>, bool)>,
     started: bool,
     /// Seconds between autosaves of a dirty document to the recovery folder.
     pub autosave_every: f64,
@@ -115,6 +124,9 @@ pub struct Editor {
     pub uploads: crate::ui::uploads::Uploads,
     /// The real output frame at the playhead (background renderer, texture).
     pub preview: crate::ui::preview::PreviewState,
+    /// The source viewer: a medium opened from the bin or the library, shown in the preview
+    /// area instead of the program when chosen.
+    pub source: crate::ui::source::SourceViewer,
     /// Render draft: the background render, its window and where drafts open.
     pub draft: crate::ui::draft::DraftState,
     /// The in-app file browser (where no desktop file dialog can appear), when open.
@@ -132,6 +144,10 @@ pub struct Editor {
     account_probe: Option<crate::ui::welcome::AccountProbe>,
     /// Opens a sandbox window (Help > Try the sandbox); tests put a recorder here.
     pub sandbox_launcher: Arc<dyn Fn() -> Result<(), String> + Send + Sync>,
+    /// The file the document was last read from or written to, as it was then (see `disk`).
+    disk: Option<(PathBuf, crate::store::stamp::Stamp)>,
+    /// That file changed on disk meanwhile: the question asked.
+    pub disk_conflict: Option<disk::DiskConflict>,
 }
 
 impl Editor {
@@ -163,6 +179,9 @@ impl Editor {
             bin_form: AddForm::default(),
             playing: None,
             play_speed: 0.0,
+            sound: crate::sound::session::Session::new(crate::sound::out::system()),
+            last_playhead: Time::ZERO,
+            duck: None,
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -180,6 +199,7 @@ impl Editor {
             path_prompt: None,
             uploads,
             preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
+            source: Default::default(),
             draft: Default::default(),
             browser: None,
             about_open: false,
@@ -189,6 +209,8 @@ impl Editor {
             welcome: false,
             account_probe: None,
             sandbox_launcher: Arc::new(crate::ui::welcome::launch_sandbox_window),
+            disk: None,
+            disk_conflict: None,
             doc,
         }
     }
@@ -240,9 +262,11 @@ impl Editor {
             || !self.recovery_offer.is_empty()
             || self.cloud.settings_open
             || self.timeline.renaming.is_some()
+            || self.duck.is_some()
             || self.browser.is_some()
             || self.about_open
             || !self.crash_reports.is_empty()
+            || self.disk_conflict.is_some()
             || !matches!(self.cloud.step, Step::Idle | Step::InFlight)
     }
 
@@ -278,12 +302,34 @@ impl Editor {
         self.status = crate::t!("shell-rendering-draft", path = target.display().to_string());
     }
 
+    /// Shows times in the unit of the settings (the View menu, the settings window and the
+    /// preview's time display change it there). Text made in the other unit is made again.
+    fn apply_time_unit(&mut self) {
+        let unit = self.cloud.settings.time_unit;
+        if unit != crate::model::time::unit() {
+            crate::model::time::set_unit(unit);
+            self.problems = None;
+        }
+    }
+
+    /// Puts the playhead at `t` (Go to timecode), playback going on from there.
+    fn go_to(&mut self, t: Time) {
+        self.doc.set_playhead(t);
+        // The playhead is no edit (no new revision): ask for the frame that shows it.
+        self.ctx_for_textures.request_repaint();
+        self.timeline.follow_playhead = true;
+        if self.play_speed != 0.0 {
+            self.set_play_speed(self.play_speed);
+        }
+    }
+
     /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
     /// and a start at the end of the timeline starts from the beginning, as players do.
     fn set_play_speed(&mut self, speed: f64) {
         self.play_speed = speed;
         if speed == 0.0 {
             self.playing = None;
+            self.sound.stop();
             return;
         }
         if speed > 0.0 && self.doc.project.playhead >= self.timeline.content_end() {
@@ -291,6 +337,111 @@ impl Editor {
         }
         let now = self.ctx_for_textures.input(|i| i.time);
         self.playing = Some((now, self.doc.project.playhead));
+        if speed > 0.0 {
+            self.play_sound(self.doc.project.playhead, speed);
+        } else {
+            // Backwards play is silent (the picture alone, on the wall clock).
+            self.sound.stop();
+        }
+    }
+
+    /// What the sound needs from the footage: ffmpeg, and play URLs asked on the sound's own
+    /// threads (never this one).
+    fn sound_sources(&self) -> crate::sound::session::Sources {
+        let footage = self.preview.footage().cloned();
+        let rt = self.preview.runtime();
+        let ffmpeg = footage.as_ref().and_then(|f| f.ffmpeg().ok().cloned());
+        let locate: crate::sound::player::Locate = Arc::new(move |id: &str| match (&footage, &rt) {
+            (Some(f), Some(rt)) => rt.block_on(f.play_url(id)).map_err(|e| e.to_string()),
+            _ => Err(crate::t!("timeline-preview-not-set-up")),
+        });
+        crate::sound::session::Sources { ffmpeg, locate }
+    }
+
+    fn play_sound(&mut self, from: Time, speed: f64) {
+        let device = Some(self.cloud.settings.sound.device.clone());
+        let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
+        let project = Arc::new(self.doc.project.clone());
+        self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
+    }
+
+    /// The playhead while playing: the sound's clock going forwards (the picture follows it),
+    /// the wall clock backwards. An edit while playing restarts the sound from the playhead.
+    fn follow_clock(&mut self, ctx: &egui::Context, now: f64, since: f64, from: Time) {
+        let end = self.timeline.content_end();
+        if self.play_speed > 0.0 && self.sound.playing_revision().is_some_and(|r| r != self.doc.revision()) {
+            self.play_sound(self.doc.project.playhead, self.play_speed);
+        }
+        let (t, heard_all) = match self.sound.position() {
+            Some((at, done)) if self.play_speed > 0.0 => {
+                crate::ui::preview::av_log("clock", at); // i18n-exempt: a word in a log for a script
+                (at.as_secs_f64(), done)
+            }
+            // The sound is starting: the clock stands at the start until it is heard.
+            None if self.play_speed > 0.0 && self.sound.playing_revision().is_some() => {
+                ctx.request_repaint();
+                return;
+            }
+            _ => (from.as_secs_f64() + (now - since) * self.play_speed, false),
+        };
+        if t <= 0.0 && self.play_speed < 0.0 {
+            self.doc.set_playhead(Time::ZERO);
+            self.set_play_speed(0.0);
+        } else if (heard_all || t >= end.as_secs_f64()) && self.play_speed > 0.0 {
+            // Playback stops at the end of the timeline.
+            self.doc.set_playhead(end);
+            self.set_play_speed(0.0);
+        } else {
+            self.doc.set_playhead(Time::from_secs_f64(t).unwrap_or(Time::ZERO));
+            ctx.request_repaint();
+        }
+        self.timeline.follow_playhead = true;
+    }
+
+    /// The ducking dialog: the plan is worked out from the form each frame it is open (a
+    /// lookup per clip of two tracks), applied as one undo step.
+    fn duck_ui(&mut self, ctx: &egui::Context) {
+        let Some(form) = self.duck.as_mut() else { return };
+        let duck = crate::sound::fades::Duck {
+            depth_db: form.depth_db,
+            lead: Time::from_secs_f64(form.lead).unwrap_or(Time::ZERO),
+            tail: Time::from_secs_f64(form.tail).unwrap_or(Time::ZERO),
+            steps: self.cloud.settings.sound.fade_steps,
+        };
+        self.timeline.ensure_indexes(&self.doc);
+        let placements: Vec<_> = self.timeline.indexes().iter().map(|i| i.placements.clone()).collect();
+        let plan = crate::sound::fades::duck_plan(&self.doc.project, &placements, form.voice, form.music, &duck);
+        match crate::ui::sound::duck_dialog(ctx, form, &self.doc.project, &plan) {
+            crate::ui::sound::DuckAnswer::Open => {}
+            crate::ui::sound::DuckAnswer::Cancel => self.duck = None,
+            crate::ui::sound::DuckAnswer::Apply => {
+                let music = form.music;
+                if let Some(t) = self.doc.project.tracks.get(music).filter(|t| t.locked) {
+                    self.timeline.message = Some(crate::edit::ops::Refused::Locked(t.name.clone()).to_string());
+                } else {
+                    let edits = plan
+                        .clips
+                        .into_iter()
+                        .map(|(index, clip)| crate::edit::Edit::SetClip { track: music, index, clip: Box::new(clip) })
+                        .collect();
+                    self.doc.apply(&crate::t!("sound-duck-edit"), crate::edit::Edit::Batch(edits));
+                }
+                self.duck = None;
+            }
+        }
+    }
+
+    /// Dragging the playhead plays short snippets (when scrubbing is on in the settings).
+    fn scrub_sound(&mut self) {
+        let at = self.doc.project.playhead;
+        let moved = at != self.last_playhead;
+        self.last_playhead = at;
+        if self.playing.is_none() && moved && self.timeline.scrubbing() && self.cloud.settings.sound.scrub {
+            let device = Some(self.cloud.settings.sound.device.clone());
+            let project = Arc::new(self.doc.project.clone());
+            self.sound.scrub(self.sound_sources(), project, at, device);
+        }
+        self.sound.tidy();
     }
 
     /// The whole window. Called by eframe each frame, and by tests through egui_kittest.
@@ -308,6 +459,9 @@ impl Editor {
             self.desktop_start();
         }
         self.desktop_frame(now);
+        self.check_disk_on_focus(&ctx);
+        self.apply_time_unit();
+        self.timeline.still_length = self.cloud.settings.still_duration();
         self.handle_file_events();
         self.handle_cloud_events(now);
         self.handle_uploads(&ctx);
@@ -326,6 +480,7 @@ impl Editor {
         // What this frame changes after drawing it (a dialog answered, an edit from a menu)
         // must be drawn too: egui repaints only on input or when asked.
         let before = (self.dialog_open(), self.doc.revision(), self.tab);
+        let said = (self.status.clone(), selection_key(&self.doc.selection));
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
             for command in pressed(&ctx) {
@@ -335,29 +490,18 @@ impl Editor {
         if let Some((since, from)) = self.playing {
             // The playhead follows the clock at the playback speed; the preview shows the
             // frame due at it.
-            let end = self.timeline.content_end();
-            let t = from.as_secs_f64() + (now - since) * self.play_speed;
-            if t <= 0.0 && self.play_speed < 0.0 {
-                self.doc.set_playhead(Time::ZERO);
-                self.set_play_speed(0.0);
-            } else if t >= end.as_secs_f64() && self.play_speed > 0.0 {
-                // Playback stops at the end of the timeline.
-                self.doc.set_playhead(end);
-                self.set_play_speed(0.0);
-            } else {
-                self.doc.set_playhead(Time::from_secs_f64(t).unwrap_or(Time::ZERO));
-                ctx.request_repaint();
-            }
-            self.timeline.follow_playhead = true;
+            self.follow_clock(&ctx, now, since, from);
         }
         self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
+        self.source.set_footage(self.preview.footage(), self.preview.runtime());
+        self.source.tick(&ctx, self.doc.project.frame_rate, now);
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        let menu_bar = egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui)).response.rect;
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, now));
         // The timeline's panel takes its place now, but its contents are drawn after the side
         // panels: Tab moves through widgets in the order they are drawn, and on screen the
@@ -386,12 +530,63 @@ impl Editor {
             .show(ui, |ui| self.right_ui(ui));
         let footage = self.footage_settings();
         let speed = self.play_speed;
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            crate::ui::preview::preview_ui(ui, &self.doc, &mut self.timeline, &mut self.preview, &footage, speed)
-        });
+        // The preview area shows the source viewer or the program; while a clip edge is being
+        // trimmed it shows the program (the trim's two frames) whichever is chosen.
+        let program = !self.source.showing || self.timeline.trim_at.is_some();
+        let fr = self.doc.project.frame_rate;
+        let meter = self.sound.meter();
+        let note = self.sound.note.clone().filter(|_| self.play_speed > 0.0);
+        let (asked, went, preview_rect) = egui::CentralPanel::default_margins()
+            .show(ui, |ui| {
+                let rect = ui.max_rect();
+                self.monitor_switch(ui);
+                // The meters stand beside the picture, on the right.
+                let full = ui.available_rect_before_wrap();
+                let split = full.right() - crate::ui::sound::METERS_W;
+                let meters = egui::Rect::from_min_max(egui::pos2(split, full.top() + 12.0), full.max);
+                let mut pv = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(egui::Rect::from_min_max(full.min, egui::pos2(split, full.bottom()))),
+                );
+                let shown = if program {
+                    self.source.rect = None;
+                    let went = crate::ui::preview::preview_ui(
+                        &mut pv,
+                        &self.doc,
+                        &mut self.timeline,
+                        &mut self.preview,
+                        &footage,
+                        speed,
+                    );
+                    (None, Some(went), rect)
+                } else {
+                    // The program's renderer stays current: the viewer uses its footage.
+                    self.preview.ensure_renderer(&ctx, &footage);
+                    (crate::ui::source::source_ui(&mut pv, &mut self.source, fr), None, rect)
+                };
+                crate::ui::sound::meters_ui(ui, meters, meter);
+                if let Some(n) = &note {
+                    crate::ui::sound::note_ui(ui, full, n);
+                }
+                ui.advance_cursor_after_rect(full);
+                shown
+            })
+            .inner;
+        if let Some(went) = went {
+            if let Some(t) = went.go_to {
+                self.go_to(t);
+            }
+            if went.toggle_unit {
+                self.run(Command::TimesInSeconds);
+            }
+        }
+        if let Some(c) = asked {
+            self.run(c);
+        }
         let mut tl = ui.new_child(egui::UiBuilder::new().max_rect(timeline_rect).id_salt("timeline-contents"));
         tl.set_clip_rect(timeline_rect);
         timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);
+        self.scrub_sound();
         if let Some(c) = self.timeline.command.take() {
             self.run(c);
         }
@@ -416,19 +611,35 @@ impl Editor {
         self.empty_hint(ui, timeline_rect);
         self.welcome_ui(&ctx);
         self.handle_dropped_files(&ctx);
-        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads);
+        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom());
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
+        self.duck_ui(&ctx);
         self.recovery_ui(&ctx);
         self.desktop_ui(&ctx);
         self.path_prompt_ui(&ctx);
         self.confirm_ui(&ctx);
+        self.disk_conflict_ui(&ctx);
         self.error_ui(&ctx);
+        self.update_focus(&ctx, timeline_rect, preview_rect);
         focus_ring(&ctx);
+        // An edit or a new selection made by hand (a drag, a click, a field) is the next
+        // action: a status about an earlier one goes, unless this frame said something new.
+        let acted = before.1 != self.doc.revision() || said.1 != selection_key(&self.doc.selection);
+        if acted && self.status == said.0 {
+            self.status.clear();
+        }
         if before != (self.dialog_open(), self.doc.revision(), self.tab) {
             ctx.request_repaint();
         }
     }
+}
+
+/// What tells one selection from the next without copying it (it may hold 100 000 clips).
+fn selection_key(
+    s: &[crate::edit::ops::ClipRef],
+) -> (usize, Option<crate::edit::ops::ClipRef>, Option<crate::edit::ops::ClipRef>) {
+    (s.len(), s.first().copied(), s.last().copied())
 }
 
 /// A visible ring around the widget with keyboard focus (egui draws a focused button like a

@@ -86,6 +86,10 @@ impl Editor {
                     ui.close();
                 }
                 ui.separator();
+                // Where a Premiere user looks for output (File > Export > Media).
+                ui.menu_button(crate::t!("shell-menu-export"), |ui| {
+                    self.menu_item(ui, Command::RenderDraft, true);
+                });
                 if ui.button(crate::t!("shell-menu-upload")).on_hover_text(crate::t!("shell-menu-upload-tip")).clicked()
                 {
                     self.uploads.window_open = true;
@@ -126,6 +130,8 @@ impl Editor {
                     (Command::MarkIn, true),
                     (Command::MarkOut, true),
                     (Command::ClearMarks, true),
+                    (Command::InsertSource, self.source.open.is_some()),
+                    (Command::OverwriteSource, self.source.open.is_some()),
                     (Command::Lift, marked),
                     (Command::Extract, marked),
                     (Command::RippleTrimPrev, true),
@@ -139,6 +145,12 @@ impl Editor {
                     self.menu_item(ui, c, true);
                 }
                 ui.separator();
+                let mut seconds = self.cloud.settings.time_unit == crate::model::time::TimeUnit::Seconds;
+                let c = Command::TimesInSeconds;
+                if ui.checkbox(&mut seconds, c.text()).on_hover_text(c.tooltip()).clicked() {
+                    self.run(c);
+                }
+                ui.separator();
                 theme_choice(ui);
                 ui.separator();
                 crate::ui::language::menu(ui, &mut self.cloud);
@@ -146,6 +158,7 @@ impl Editor {
             ui.menu_button(crate::t!("shell-menu-timeline"), |ui| {
                 for c in [
                     Command::PlayPause,
+                    Command::GoToTimecode,
                     Command::Home,
                     Command::End,
                     Command::AddMarker,
@@ -183,6 +196,20 @@ impl Editor {
                 {
                     self.run(Command::ToggleSnap);
                 }
+                ui.separator();
+                let mut scrub = self.cloud.settings.sound.scrub;
+                if ui
+                    .checkbox(&mut scrub, crate::t!("sound-scrub-menu"))
+                    .on_hover_text(crate::t!("sound-scrub-tip"))
+                    .clicked()
+                {
+                    self.cloud.settings.sound.scrub = scrub;
+                    self.cloud.save_settings();
+                }
+                if ui.button(crate::t!("sound-duck-menu")).clicked() {
+                    self.duck = Some(crate::ui::sound::DuckForm::new(&self.doc.project));
+                    ui.close();
+                }
             });
             self.help_menu(ui);
         }
@@ -210,7 +237,7 @@ impl Editor {
                     clips = p.clip_count(),
                     tracks = p.tracks.len(),
                     fps = p.frame_rate.label(),
-                    playhead = p.frame_rate.timecode(p.playhead),
+                    playhead = p.clock().time(p.playhead),
                     snap = if self.timeline.snapping { crate::t!("ui-on") } else { crate::t!("ui-off") }
                 ));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
@@ -292,11 +319,18 @@ impl Editor {
         if self.show_library {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
-            crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref());
+            let clock = self.doc.project.clock();
+            let opened =
+                crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
+            if let Some(entry) = opened {
+                self.open_source(entry);
+            }
             return;
         }
         egui::ScrollArea::vertical().id_salt("left").show(ui, |ui| {
-            bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states());
+            if let Some(entry) = bin_ui(ui, &mut self.doc, &mut self.bin_form, &self.uploads.states()) {
+                self.open_source(entry);
+            }
             let unknown = self.unknown_lengths();
             if !unknown.is_empty()
                 && ui
@@ -352,12 +386,20 @@ impl Editor {
             }
             Tab::Jobs => {
                 if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } =
-                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library)
+                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library, self.doc.project.clock())
                 {
                     self.cloud.open_cloud_project(project_id, region);
                 }
                 return;
             }
+        }
+        let placement = self
+            .doc
+            .single_selected()
+            .and_then(|(r, _)| self.timeline.indexes().get(r.track)?.placements.get(r.index).copied());
+        let steps = self.cloud.settings.sound.fade_steps;
+        if let Some(m) = crate::ui::sound::clip_sound_ui(ui, &mut self.doc, placement, steps) {
+            self.timeline.message = Some(m);
         }
         if let Some(m) = crate::ui::inspector::inspector_ui(ui, &mut self.doc) {
             self.timeline.message = Some(m);
@@ -405,14 +447,14 @@ impl Editor {
         if self.doc.project.markers.is_empty() {
             ui.label(crate::t!("shell-no-markers", shortcut = Command::AddMarker.shortcut_text(ui.ctx())));
         }
-        let fr = self.doc.project.frame_rate;
+        let clock = self.doc.project.clock();
         let mut delete = None;
         egui::ScrollArea::vertical().id_salt("markers").show(ui, |ui| {
             egui::Grid::new("markers-grid").striped(true).num_columns(3).show(ui, |ui| {
                 for (i, m) in self.doc.project.markers.iter().enumerate() {
                     let label =
                         if m.label.is_empty() { crate::t!("shell-marker-n", n = i + 1) } else { m.label.clone() };
-                    if ui.button(fr.timecode(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
+                    if ui.button(clock.time(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
                         self.doc.project.playhead = m.time;
                         self.timeline.follow_playhead = true;
                     }

@@ -8,7 +8,12 @@ impl Editor {
     /// Runs a command from a menu, a button or the keyboard. Its result replaces whatever the
     /// status line said before.
     pub fn run(&mut self, command: Command) {
+        // What the status line said was about an earlier action.
         self.timeline.message = None;
+        self.status.clear();
+        if self.run_in_source(command) {
+            return;
+        }
         if matches!(
             command,
             Command::Home
@@ -146,6 +151,22 @@ impl Editor {
                 self.start_draft();
                 Ok(())
             }
+            Command::GoToTimecode => {
+                let p = &self.doc.project;
+                self.preview.time_entry.open(p.clock().time(p.playhead));
+                self.ctx_for_textures.request_repaint();
+                Ok(())
+            }
+            Command::TimesInSeconds => {
+                use crate::model::time::TimeUnit;
+                let seconds = self.cloud.settings.time_unit != TimeUnit::Seconds;
+                self.cloud.settings.time_unit = if seconds { TimeUnit::Seconds } else { TimeUnit::Timecode };
+                self.cloud.save_settings();
+                self.apply_time_unit();
+                self.status =
+                    if seconds { crate::t!("shell-times-in-seconds") } else { crate::t!("shell-times-in-timecode") };
+                Ok(())
+            }
             Command::ToolSelect | Command::ToolRipple | Command::ToolSlip | Command::ToolSlide => {
                 use crate::ui::timeline::Tool;
                 self.timeline.tool = match command {
@@ -169,6 +190,12 @@ impl Editor {
             }
             Command::Lift | Command::Extract => self.doc.lift_or_extract(command == Command::Extract),
             Command::PasteInsert => self.doc.paste_insert(self.timeline.insert_all_tracks),
+            Command::InsertSource | Command::OverwriteSource => {
+                if let Err(e) = self.place_source(command == Command::InsertSource) {
+                    self.timeline.message = Some(e.to_string());
+                }
+                Ok(())
+            }
             Command::CloseGaps if self.doc.gap.is_some() => self.doc.close_selected_gap(),
             Command::CloseGaps => self.doc.close_gaps(None),
             Command::NextMarker | Command::PrevMarker => {

@@ -40,27 +40,30 @@ pub(super) fn bin_drop(
     let track = rows[row];
     let kind = doc.project.tracks[track].kind;
     let fr = doc.project.frame_rate;
-    // Whole frames only: a media length between frames drops its partial last frame.
-    let length = fr.floor(entry.duration.unwrap_or(crate::model::project::PROVISIONAL_LENGTH));
+    let length = match entry.kind {
+        // A still has no length of its own (VOD says 0): it lasts the still duration of the
+        // settings, as Premiere's still image default duration.
+        MediaKind::Image => fr.snap(st.still_length).max(fr.frame_start(1)),
+        // Whole frames only: a media length between frames drops its partial last frame.
+        _ => fr.floor(payload.length.unwrap_or(crate::model::project::PROVISIONAL_LENGTH)),
+    };
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-    let at = fr.snap(st.snapped(&doc.project, at, &[], ui.input(|i| i.modifiers)).max(Time::ZERO));
-    let mut clip = Clip { timeline_in: Some(at), ..Default::default() };
-    match (entry.kind, kind) {
-        (MediaKind::Image, TrackKind::Image) => {
-            clip.image_id = Some(entry.media_id.clone());
-            clip.timeline_out = Some(at + length);
-        }
-        (MediaKind::Image, _) => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#type = Some("Image".into());
-            clip.timeline_out = Some(at + length);
-        }
-        _ => {
-            clip.media_id = Some(entry.media_id.clone());
-            clip.r#in = Some(Time::ZERO);
-            clip.out = entry.duration.map(|_| length);
+    let modifiers = ui.input(|i| i.modifiers);
+    let mut at = fr.snap(st.snapped(&doc.project, at, &[], modifiers).max(Time::ZERO));
+    // The first clip of an empty track almost always goes at the start: the start pulls it
+    // from three times the usual snapping distance.
+    if st.snapping && !modifiers.alt && doc.project.tracks[track].clips.is_empty() {
+        let near = st.mapping.span_of_px(3.0 * SNAP_PX);
+        if at > Time::ZERO && at <= near {
+            at = Time::ZERO;
+            st.snap_line = Some(Time::ZERO);
         }
     }
+    let known = match entry.kind {
+        MediaKind::Image => Some(length),
+        _ => payload.length.map(|_| length),
+    };
+    let clip = crate::edit::source::media_clip(&entry, kind, at, payload.source_in, known);
     let fits = entry.kind.fits(kind);
     let mode = DragMode::of(st, held(ui), false);
     // The same operation as a move in this mode: Safe refuses to cover, the others place.
@@ -76,7 +79,7 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(ui.ctx(), p, &mode.describe(&fr.timecode(at)), why.as_deref());
+    draw::drag_label(ui.ctx(), p, &mode.describe(&doc.project.clock().time(at)), why.as_deref());
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
@@ -105,8 +108,10 @@ pub(super) fn bin_drop(
             doc.selection = change.selection;
             doc.gap = None;
         }
-        st.message = (!payload.status.is_empty() && payload.status != "Normal")
-            .then(|| t!("timeline-added-not-normal", title = entry.title.as_str(), status = payload.status.as_str()));
+        st.message = (!payload.status.is_empty() && payload.status != "Normal").then(|| {
+            let status = crate::api::calls::media_status_words(&payload.status);
+            t!("timeline-added-not-normal", title = entry.title.as_str(), status = status)
+        });
     }
 }
 
@@ -184,7 +189,7 @@ pub(super) fn finish_drags(
                 Err(Refused::Nothing) | Ok(_) => None,
                 Err(e) => Some(e.to_string()),
             };
-            let when = mode.describe(&doc.project.frame_rate.timecode(earliest + delta));
+            let when = mode.describe(&doc.project.clock().time(earliest + delta));
             draw::drag_label(ui.ctx(), p, &when, why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
@@ -238,12 +243,13 @@ pub(super) fn finish_drags(
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
-                let time = doc.project.frame_rate.timecode(t);
+                let time = doc.project.clock().time(t);
                 let text = if ripple { t!("timeline-drag-ripple", time = time) } else { time };
                 draw::drag_label(ui.ctx(), p, &text, None);
             }
             // The preview shows the frame at the edge being dragged.
             st.trim_at = (!released).then_some((clip, edge, t));
+            st.rolling = false;
             if released {
                 st.drag = None;
                 st.snap_line = None;
@@ -263,10 +269,11 @@ pub(super) fn finish_drags(
                 let (y0, y1) = span(row, 0);
                 painter.vline(st.mapping.x_from_time(t), y0..=y1, egui::Stroke::new(2.0, draw::SELECTED));
             }
-            let time = doc.project.frame_rate.timecode(t);
+            let time = doc.project.clock().time(t);
             draw::drag_label(ui.ctx(), p, &t!("timeline-drag-roll", time = time), None);
             // The preview shows the outgoing clip's last frame at the new cut.
             st.trim_at = (!released).then_some((left, Edge::End, t));
+            st.rolling = true;
             if released {
                 st.drag = None;
                 st.snap_line = None;
@@ -285,10 +292,10 @@ pub(super) fn finish_drags(
             let source_in =
                 doc.project.tracks[clip.track].clips.get(clip.index).and_then(|c| c.r#in).unwrap_or(Time::ZERO);
             let text = if slide {
-                t!("timeline-drag-slide", time = fr.timecode((pl.start + delta).max(Time::ZERO)))
+                t!("timeline-drag-slide", time = doc.project.clock().time((pl.start + delta).max(Time::ZERO)))
             } else {
                 // The picture follows the pointer: dragging right shows earlier frames.
-                t!("timeline-drag-slip", time = fr.timecode((source_in - delta).max(Time::ZERO)))
+                t!("timeline-drag-slip", time = doc.project.clock().time((source_in - delta).max(Time::ZERO)))
             };
             if let Some(row) = row_of(clip.track) {
                 let (y0, y1) = span(row, st.lane_of(clip));

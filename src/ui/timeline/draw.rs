@@ -4,9 +4,11 @@ use super::lanes::RowLayout;
 use super::mapping::TimeMapping;
 use crate::edit::document::Document;
 use crate::edit::ops::ClipRef;
+use crate::model::Project;
+use crate::model::Time;
 use crate::model::project::{Placement, TrackKind};
+use crate::model::time::Clock;
 use crate::model::wire::Clip;
-use crate::model::{FrameRate, Project, Time};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
 pub const SELECTED: Color32 = Color32::from_rgb(255, 214, 80);
@@ -115,7 +117,7 @@ pub fn clip(
     let left = rect.left().max(clip_to.left()) + 5.0;
     tp.text(Pos2::new(left, rect.top() + 4.0), Align2::LEFT_TOP, title, FontId::proportional(13.0), text_colour);
     let len = p.end - p.start;
-    let length = crate::i18n::format::duration(len.as_secs_f64());
+    let length = project.clock().length(len);
     let info = match (p.length_known, p.start_known) {
         (true, true) => length,
         (false, true) => crate::t!("timeline-clip-length-unknown", length = length),
@@ -207,14 +209,14 @@ pub fn ghost(painter: &Painter, rect: Rect, ok: bool) {
     );
 }
 
-/// The ruler: labels in `m:ss`, and `m:ss.ff` (frames) when zoomed in far enough to see them;
-/// the same text the time fields accept.
-pub fn ruler(painter: &Painter, v: &egui::Visuals, m: &TimeMapping, fr: FrameRate, rect: Rect) {
+/// The ruler: timecode (or seconds), the same text everything else shows and the time fields
+/// accept; ticks on frames when zoomed in far enough to see them.
+pub fn ruler(painter: &Painter, v: &egui::Visuals, m: &TimeMapping, clock: Clock, rect: Rect) {
     painter.rect_filled(rect, 0.0, v.window_fill);
     let (strong, weak) = (v.text_color(), v.weak_text_color());
     let t0 = m.time_from_x(rect.left());
     let t1 = m.time_from_x(rect.right());
-    let ticks = m.ticks(90.0, fr, t0, t1);
+    let ticks = m.ticks(90.0, clock, t0, t1);
     for (t, is_major) in ticks {
         let x = m.x_from_time(t);
         let h = if is_major { 10.0 } else { 5.0 };
@@ -223,20 +225,11 @@ pub fn ruler(painter: &Painter, v: &egui::Visuals, m: &TimeMapping, fr: FrameRat
             painter.text(
                 Pos2::new(x + 3.0, rect.top() + 2.0),
                 Align2::LEFT_TOP,
-                short_timecode(fr, t),
+                clock.time(t),
                 FontId::monospace(10.0),
                 strong,
             );
         }
-    }
-}
-
-/// "1:05", "0:02.12" (frame 12), "1:00:00": as short as the value allows.
-pub fn short_timecode(fr: FrameRate, t: Time) -> String {
-    let full = fr.timecode(t);
-    match full.strip_suffix(".00").or_else(|| full.strip_suffix(".000")) {
-        Some(whole) => whole.to_owned(),
-        None => full,
     }
 }
 

@@ -1,16 +1,18 @@
 //! Pictures on the clips: thumbnails along video clips, spaced for the zoom, a waveform on
-//! audio clips, and media titles for clips whose title the bin does not know.
+//! audio clips and on video clips with sound, and media titles for clips whose title the bin
+//! does not know.
 //!
 //! Only clips being drawn ask for anything; what is missing is fetched in the background
-//! (the newest wishes first, a few at a time) and drawn when it arrives.
+//! (the newest wishes first, a few at a time) and drawn when it arrives. Waveforms have a
+//! fetch slot of their own: thumbnails of a busy timeline never keep them waiting.
 
 use super::ROW_H;
 use crate::compose::Image;
-use crate::media::{Footage, PEAKS_PER_SECOND, grid_frame};
+use crate::media::{Footage, grid_frame};
 use crate::model::project::{Placement, TrackKind};
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
-use egui::{Color32, Painter, Pos2, Rect, Stroke};
+use egui::{Color32, Painter, Pos2, Rect};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -18,8 +20,10 @@ use std::sync::{Arc, Mutex};
 
 /// Thumbnail textures kept (least recently drawn go first).
 const MAX_THUMBS: usize = 600;
-/// Fetches running at once.
+/// Thumbnail fetches running at once.
 const PARALLEL: usize = 2;
+/// Waveform and title fetches running at once (besides the thumbnails).
+const PARALLEL_SOUND: usize = 1;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Want {
@@ -30,7 +34,7 @@ enum Want {
 
 enum Got {
     Thumb(String, i64, Option<Image>),
-    Peaks(String, Option<Arc<Vec<u8>>>),
+    Peaks(String, Result<Arc<Vec<u8>>, String>),
     Titles(Vec<(String, String)>),
 }
 
@@ -39,6 +43,13 @@ struct Queue {
     /// Newest wishes at the back.
     wants: VecDeque<Want>,
     running: usize,
+    running_sound: usize,
+}
+
+impl Want {
+    fn is_thumb(&self) -> bool {
+        matches!(self, Want::Thumb(..))
+    }
 }
 
 pub struct Strips {
@@ -46,6 +57,8 @@ pub struct Strips {
     rt: Option<tokio::runtime::Handle>,
     thumbs: HashMap<(String, i64), (egui::TextureHandle, u64)>,
     peaks: HashMap<String, Arc<Vec<u8>>>,
+    /// Why a medium's sound could not be read (shown on hover).
+    sound_problems: HashMap<String, String>,
     titles: HashMap<String, String>,
     /// Media whose title was asked for (once per session).
     titles_asked: HashSet<String>,
@@ -68,6 +81,7 @@ impl Default for Strips {
             rt: None,
             thumbs: HashMap::new(),
             peaks: HashMap::new(),
+            sound_problems: HashMap::new(),
             titles: HashMap::new(),
             titles_asked: HashSet::new(),
             asked: HashSet::new(),
@@ -89,12 +103,7 @@ pub fn thumb_width() -> f32 {
 impl Strips {
     /// Where pictures come from (the preview's footage service and runtime).
     pub fn set_source(&mut self, footage: Option<&Arc<Footage>>, rt: Option<tokio::runtime::Handle>) {
-        let same = match (&self.footage, footage) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        if !same {
+        if !crate::media::same_service(self.footage.as_ref(), footage) {
             self.footage = footage.cloned();
             self.asked.clear();
             self.titles_asked.clear();
@@ -119,10 +128,15 @@ impl Strips {
                     self.thumbs.insert((id, f), (tex, self.frame));
                 }
                 Got::Thumb(..) => {}
-                Got::Peaks(id, Some(p)) => {
+                Got::Peaks(id, Ok(p)) if p.is_empty() => {
+                    self.sound_problems.insert(id, crate::t!("timeline-no-sound-in-media"));
+                }
+                Got::Peaks(id, Ok(p)) => {
                     self.peaks.insert(id, p);
                 }
-                Got::Peaks(..) => {}
+                Got::Peaks(id, Err(why)) => {
+                    self.sound_problems.insert(id, why);
+                }
                 Got::Titles(found) => self.titles.extend(found),
             }
         }
@@ -169,9 +183,17 @@ impl Strips {
             Ok(q) => q,
             Err(_) => return,
         };
-        while q.running < PARALLEL {
-            let Some(w) = q.wants.pop_back() else { break };
-            q.running += 1;
+        loop {
+            // The newest wish whose lane has room: thumbnails, or sound and titles.
+            let (thumbs, sound) = (q.running < PARALLEL, q.running_sound < PARALLEL_SOUND);
+            let Some(i) = q.wants.iter().rposition(|w| if w.is_thumb() { thumbs } else { sound }) else { break };
+            let Some(w) = q.wants.remove(i) else { break };
+            let thumb = w.is_thumb();
+            if thumb {
+                q.running += 1;
+            } else {
+                q.running_sound += 1;
+            }
             let (f, tx, queue) = (f.clone(), self.tx.clone(), self.queue.clone());
             rt.spawn(async move {
                 let never = Arc::new(AtomicBool::new(false));
@@ -182,7 +204,7 @@ impl Strips {
                         let img = f.video_frame(&id, at, w, &never).await.ok().map(|(i, _)| i);
                         Got::Thumb(id, frame, img)
                     }
-                    Want::Peaks(id) => Got::Peaks(id.clone(), f.peaks(&id, &never).await.ok()),
+                    Want::Peaks(id) => Got::Peaks(id.clone(), f.peaks(&id, &never).await.map_err(|e| e.to_string())),
                     Want::Title(ids) => {
                         let ids: Vec<String> = ids.split(',').map(str::to_owned).collect();
                         // Not found or failed: the ID stays (asked once per session).
@@ -191,7 +213,11 @@ impl Strips {
                 };
                 let _ = tx.send(got);
                 if let Ok(mut q) = queue.lock() {
-                    q.running -= 1;
+                    if thumb {
+                        q.running -= 1;
+                    } else {
+                        q.running_sound -= 1;
+                    }
                 }
             });
         }
@@ -234,79 +260,99 @@ impl Strips {
         if visible.width() < 2.0 || clip.r#type.as_deref() == Some("Image") {
             return;
         }
-        let inner = rect.shrink2(egui::vec2(1.0, 16.0));
         let source_in = clip.r#in.unwrap_or(Time::ZERO);
-        match kind {
+        let gains = crate::sound::mix::clip_gains(clip, p);
+        let wave = |strips: &mut Self, band: Rect, colour: Color32| -> bool {
+            let Some(peaks) = strips.peaks.get(&id).cloned() else {
+                if !strips.sound_problems.contains_key(&id) {
+                    strips.push(Want::Peaks(id.clone()));
+                }
+                return false;
+            };
+            let w = super::waveform::Wave {
+                peaks: &peaks,
+                clip: rect,
+                band,
+                visible,
+                px_per_sec,
+                source_in,
+                gains: &gains,
+                colour,
+            };
+            super::waveform::paint(painter, &w);
+            true
+        };
+        // The picture band, above the clip's info line, which stays readable.
+        let band =
+            Rect::from_min_max(Pos2::new(rect.left(), rect.top() + 2.0), Pos2::new(rect.right(), rect.bottom() - 15.0));
+        let drew = match kind {
             TrackKind::Video => {
-                let tw = thumb_width();
-                // Above the clip's info line, which stays readable.
-                let band = Rect::from_min_max(
-                    Pos2::new(rect.left(), rect.top() + 2.0),
-                    Pos2::new(rect.right(), rect.bottom() - 15.0),
-                );
-                let painter = painter.with_clip_rect(band.intersect(view).intersect(painter.clip_rect()));
-                let band_painter = painter.clone();
-                let mut drew = false;
-                let first = (((visible.left() - rect.left()) / tw).floor().max(0.0)) as i64;
-                let last = ((visible.right() - rect.left()) / tw).ceil() as i64;
-                for k in first..last.min(first + 200) {
-                    let x = rect.left() + k as f32 * tw;
-                    let offset = Time::from_secs_f64(f64::from(k as f32 * tw / px_per_sec)).unwrap_or(Time::ZERO);
-                    if p.start + offset >= p.end {
-                        break;
-                    }
-                    let frame = grid_frame(source_in + offset);
-                    let r = Rect::from_min_size(Pos2::new(x, band.top()), egui::vec2(tw, band.height()));
-                    match self.thumbs.get_mut(&(id.clone(), frame)) {
-                        Some((tex, used)) => {
-                            *used = self.frame;
-                            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-                            band_painter.image(tex.id(), r, uv, Color32::WHITE);
-                            drew = true;
-                        }
-                        None => self.push(Want::Thumb(id.clone(), frame)),
-                    }
-                }
-                if drew {
-                    // The title again, on a dark plate over the pictures.
-                    // Same font and place as the clip's own title, which the plate covers.
-                    let font = egui::FontId::proportional(13.0);
-                    let at = Pos2::new(visible.left() + 5.0, rect.top() + 4.0);
-                    let g = painter.layout_no_wrap(title.to_owned(), font, Color32::WHITE);
-                    let plate = Rect::from_min_size(at, g.size()).expand(2.0).intersect(band);
-                    band_painter.rect_filled(plate, 2.0, Color32::from_black_alpha(170));
-                    band_painter.galley(at, g, Color32::WHITE);
-                }
+                let thumbs = self.paint_thumbs(painter, &id, source_in, p, rect, band, visible, view, px_per_sec);
+                // The sound under the pictures, in the band's lower half.
+                let low = Rect::from_min_max(Pos2::new(band.left(), band.center().y), band.max);
+                let sound = !clip.is_text() && wave(self, low, super::waveform::ON_VIDEO);
+                thumbs || sound
             }
-            TrackKind::Audio => {
-                let Some(peaks) = self.peaks.get(&id).cloned() else {
-                    self.push(Want::Peaks(id));
-                    return;
-                };
-                let mid = inner.center().y;
-                let half = inner.height() / 2.0;
-                let colour = Color32::from_rgba_unmultiplied(200, 255, 210, 150);
-                let x0 = visible.left().floor() as i32;
-                let x1 = visible.right().ceil() as i32;
-                let per_px = f64::from(PEAKS_PER_SECOND) / f64::from(px_per_sec);
-                let mut shapes = Vec::with_capacity((x1 - x0).max(0) as usize);
-                for x in x0..x1 {
-                    let secs = source_in.as_secs_f64() + f64::from(x as f32 - rect.left()) / f64::from(px_per_sec);
-                    let a = (secs * f64::from(PEAKS_PER_SECOND)).max(0.0) as usize;
-                    let b = (a + per_px.ceil().max(1.0) as usize).min(peaks.len());
-                    let peak = peaks.get(a..b).and_then(|s| s.iter().max().copied()).unwrap_or(0);
-                    let h = f32::from(peak) / 255.0 * half;
-                    if h >= 0.5 {
-                        shapes.push(egui::Shape::line_segment(
-                            [Pos2::new(x as f32 + 0.5, mid - h), Pos2::new(x as f32 + 0.5, mid + h)],
-                            Stroke::new(1.0, colour),
-                        ));
-                    }
-                }
-                painter.with_clip_rect(visible.intersect(painter.clip_rect())).extend(shapes);
-            }
-            _ => {}
+            // The whole height: a row is too short to leave room for the words.
+            TrackKind::Audio => wave(self, rect.shrink2(egui::vec2(1.0, 2.0)), super::waveform::ON_AUDIO),
+            _ => false,
+        };
+        if drew {
+            // The title again, on a dark plate over the pictures or the sound.
+            // Same font and place as the clip's own title, which the plate covers.
+            let font = egui::FontId::proportional(13.0);
+            let at = Pos2::new(visible.left() + 5.0, rect.top() + 4.0);
+            let g = painter.layout_no_wrap(title.to_owned(), font, Color32::WHITE);
+            let plate = Rect::from_min_size(at, g.size()).expand(2.0).intersect(band);
+            let p = painter.with_clip_rect(band.intersect(view).intersect(painter.clip_rect()));
+            p.rect_filled(plate, 2.0, Color32::from_black_alpha(170));
+            p.galley(at, g, Color32::WHITE);
         }
+    }
+
+    /// Thumbnails along a video clip; true when any was drawn.
+    #[allow(clippy::too_many_arguments)]
+    fn paint_thumbs(
+        &mut self,
+        painter: &Painter,
+        id: &str,
+        source_in: Time,
+        p: Placement,
+        rect: Rect,
+        band: Rect,
+        visible: Rect,
+        view: Rect,
+        px_per_sec: f32,
+    ) -> bool {
+        let tw = thumb_width();
+        let band_painter = painter.with_clip_rect(band.intersect(view).intersect(painter.clip_rect()));
+        let mut drew = false;
+        let first = (((visible.left() - rect.left()) / tw).floor().max(0.0)) as i64;
+        let last = ((visible.right() - rect.left()) / tw).ceil() as i64;
+        for k in first..last.min(first + 200) {
+            let x = rect.left() + k as f32 * tw;
+            let offset = Time::from_secs_f64(f64::from(k as f32 * tw / px_per_sec)).unwrap_or(Time::ZERO);
+            if p.start + offset >= p.end {
+                break;
+            }
+            let frame = grid_frame(source_in + offset);
+            let r = Rect::from_min_size(Pos2::new(x, band.top()), egui::vec2(tw, band.height()));
+            match self.thumbs.get_mut(&(id.to_owned(), frame)) {
+                Some((tex, used)) => {
+                    *used = self.frame;
+                    let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+                    band_painter.image(tex.id(), r, uv, Color32::WHITE);
+                    drew = true;
+                }
+                None => self.push(Want::Thumb(id.to_owned(), frame)),
+            }
+        }
+        drew
+    }
+
+    /// Why the sound of medium `id` cannot be shown, when it could not be read.
+    pub fn sound_problem(&self, id: &str) -> Option<&str> {
+        self.sound_problems.get(id).map(String::as_str)
     }
 
     /// Thumbnails and waveforms held (tests).

@@ -77,7 +77,8 @@ pub fn headers_ui(
         if top + h < area.top() || top > area.bottom() {
             continue;
         }
-        let r = Rect::from_min_size(Pos2::new(area.left(), top), Vec2::new(area.width(), h)).intersect(area);
+        let whole = Rect::from_min_size(Pos2::new(area.left(), top), Vec2::new(area.width(), h));
+        let r = whole.intersect(area);
         // Right-click on the header: the track's menu (behind the header's own buttons).
         let menu = ui.interact(r, ui.scope_id().with(("track-header", ti)), egui::Sense::click());
         menu.widget_info(|| {
@@ -93,9 +94,11 @@ pub fn headers_ui(
             0.0,
             super::draw::kind_colour(doc.project.tracks[ti].kind),
         );
+        // Laid out in the whole row and clipped to the area: a row scrolled partly out of view
+        // keeps its contents where its lane is, never pushed down over the next row's.
         let mut child = ui.new_child(
             egui::UiBuilder::new()
-                .max_rect(r.shrink2(Vec2::new(8.0, 3.0)))
+                .max_rect(whole.shrink2(Vec2::new(8.0, 3.0)))
                 .layout(egui::Layout::top_down(egui::Align::Min)),
         );
         child.set_clip_rect(area);

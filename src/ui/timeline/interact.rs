@@ -42,12 +42,12 @@ pub(super) fn selected_gap(
         )
         .intersect(time_area);
         draw::gap(painter, gr);
-        let fr = doc.project.frame_rate;
+        let clock = doc.project.clock();
         let label = t!(
             "timeline-gap-label",
             track = doc.project.tracks[g.track].name.as_str(),
-            start = fr.timecode(g.start),
-            end = fr.timecode(g.end)
+            start = clock.time(g.start),
+            end = clock.time(g.end)
         );
         let resp = ui.interact(gr, ui.scope_id().with("selected-gap"), Sense::hover());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));

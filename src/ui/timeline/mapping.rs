@@ -1,6 +1,7 @@
 //! Time <-> pixel mapping of the timeline, as its own small type.
 
-use crate::model::{FrameRate, Time};
+use crate::model::Time;
+use crate::model::time::{Clock, TimeUnit};
 
 pub const MIN_PX_PER_SEC: f32 = 0.02;
 pub const MAX_PX_PER_SEC: f32 = 2_000.0;
@@ -60,18 +61,22 @@ impl TimeMapping {
     }
 
     /// Ruler ticks in `[t0, t1]`: (time, major), majors at least `min_px` apart. Below a
-    /// second they fall on frames (steps that divide the second where the rate allows).
-    pub fn ticks(&self, min_px: f32, fr: FrameRate, t0: Time, t1: Time) -> Vec<(Time, bool)> {
+    /// second they fall on frames (steps that divide the second where the rate allows); above,
+    /// on whole seconds of the clock's unit: timecode seconds (`00:01:00:00` at 23.976 is
+    /// 60.06 s of clock time) or seconds.
+    pub fn ticks(&self, min_px: f32, clock: Clock, t0: Time, t1: Time) -> Vec<(Time, bool)> {
         const MAX: usize = 2_000;
+        let fr = clock.rate;
         let frame_px = fr.frame_start(1).as_secs_f64() as f32 * self.px_per_sec;
-        let per_second = fr.fps().round().max(1.0) as i64;
+        let per_second = fr.timecode_base();
         let step = (1..per_second).filter(|d| per_second % d == 0).find(|d| *d as f32 * frame_px >= min_px);
         let mut out = Vec::new();
         if let Some(step) = step {
             let (mut n, last) = (fr.frame_at(t0.max(Time::ZERO)), fr.frame_at(t1) + 1);
             let minor = frame_px >= 4.0;
             while n <= last && out.len() < MAX {
-                let major = n % step == 0;
+                // By the frame within its second, which drop-frame renumbers.
+                let major = fr.second_of(n).1 % step == 0;
                 if major || minor {
                     out.push((fr.frame_start(n), major));
                 }
@@ -82,10 +87,29 @@ impl TimeMapping {
         let (major, minor) = self.tick_steps(min_px);
         let major = Time(major.0.max(TICKS_PER_SEC));
         let minor = if major.0 == TICKS_PER_SEC { Time(major.0 / 5) } else { minor };
-        let mut t = Time((t0.0 / minor.0).max(0) * minor.0);
-        while t <= t1 && out.len() < MAX {
-            out.push((t, t.0 % major.0 == 0));
-            t = t + minor;
+        // `v` counts the unit's seconds; `at` places it on the clock.
+        let base = fr.timecode_base();
+        let (start, at): (Time, Box<dyn Fn(Time) -> Time>) = match clock.unit {
+            TimeUnit::Seconds => (t0, Box::new(|v| v)),
+            TimeUnit::Timecode => {
+                let (secs, f) = fr.second_of(fr.frame_at(t0.max(Time::ZERO)));
+                let v0 = Time(secs * TICKS_PER_SEC + f * TICKS_PER_SEC / base);
+                let at = move |v: Time| {
+                    let (whole, part) = (v.0 / TICKS_PER_SEC, v.0 % TICKS_PER_SEC);
+                    let first = fr.frame_of(0, 0, whole, 0).unwrap_or(0);
+                    fr.frame_start(first + (part * base + TICKS_PER_SEC / 2) / TICKS_PER_SEC)
+                };
+                (v0, Box::new(at))
+            }
+        };
+        let mut v = Time((start.0 / minor.0).max(0) * minor.0);
+        while out.len() < MAX {
+            let t = at(v);
+            if t > t1 {
+                break;
+            }
+            out.push((t, v.0 % major.0 == 0));
+            v = v + minor;
         }
         out
     }
@@ -144,19 +168,45 @@ mod tests {
 
     #[test]
     fn ticks_fall_on_frames_when_zoomed_in() {
-        let fr = FrameRate::FPS_25;
+        let fr = crate::model::FrameRate::FPS_25;
+        let c = Clock::new(fr, TimeUnit::Timecode);
         let mut z = m();
         z.px_per_sec = 1_000.0; // 40 px a frame: a major tick every 5 frames
-        let ticks = z.ticks(90.0, fr, Time::from_secs(10), Time::from_secs(11));
+        let ticks = z.ticks(90.0, c, Time::from_secs(10), Time::from_secs(11));
         assert!(ticks.iter().all(|(t, _)| fr.is_boundary(*t)));
         let majors: Vec<Time> = ticks.iter().filter(|(_, m)| *m).map(|(t, _)| *t).collect();
         assert_eq!(majors[1] - majors[0], Time::from_millis(200));
         z.px_per_sec = 50.0;
-        let ticks = z.ticks(90.0, fr, Time::from_secs(10), Time::from_secs(20));
+        let ticks = z.ticks(90.0, c, Time::from_secs(10), Time::from_secs(20));
         let majors: Vec<Time> = ticks.iter().filter(|(_, m)| *m).map(|(t, _)| *t).collect();
         assert_eq!(majors[1] - majors[0], Time::from_secs(2));
         z.px_per_sec = 0.02;
-        assert!(z.ticks(90.0, fr, Time::ZERO, Time::from_secs(10_000_000)).len() <= 2_000);
+        assert!(z.ticks(90.0, c, Time::ZERO, Time::from_secs(10_000_000)).len() <= 2_000);
+    }
+
+    #[test]
+    fn ticks_follow_timecode_seconds_at_ntsc_rates() {
+        for fr in
+            [crate::model::FrameRate { num: 24_000, den: 1001 }, crate::model::FrameRate { num: 30_000, den: 1001 }]
+        {
+            let c = Clock::new(fr, TimeUnit::Timecode);
+            let mut z = m();
+            z.origin = Time::ZERO;
+            z.px_per_sec = 2.0; // a major tick every minute
+            let majors: Vec<String> = z
+                .ticks(90.0, c, Time::ZERO, Time::from_secs(1200))
+                .into_iter()
+                .filter(|(_, major)| *major)
+                .map(|(t, _)| c.time(t))
+                .collect();
+            assert!(majors.len() >= 19, "{majors:?}");
+            for (i, label) in majors.iter().enumerate() {
+                // On the minute's first label: :00 (;02 where drop-frame skips ;00 and ;01).
+                let first = if fr.is_drop_frame() && i % 10 != 0 { "00;02" } else { "00:00" };
+                let first = first.replace(':', if fr.is_drop_frame() { ";" } else { ":" });
+                assert_eq!(*label, format!("00:{i:02}:{first}"), "{majors:?}");
+            }
+        }
     }
 
     #[test]

@@ -27,26 +27,29 @@ pub fn clip_tooltip(
     r: ClipRef,
     title: &str,
     p: crate::model::project::Placement,
+    no_sound: Option<&str>,
 ) {
     let Some(clip) = project.tracks.get(r.track).and_then(|t| t.clips.get(r.index)) else { return };
-    let fr = project.frame_rate;
+    let clock = project.clock();
     body.clone().on_hover_ui(|ui| {
         ui.set_max_width(360.0);
         ui.label(egui::RichText::new(title).strong());
         if let Some(id) = clip.material_id() {
             ui.label(t!("timeline-tip-media", id = id));
         }
-        // The timecode, and the seconds the Timeline's fields hold.
-        let tc = |t: Time| t!("timeline-tip-time", timecode = fr.timecode(t), seconds = t.to_string());
+        if let Some(why) = no_sound {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("timeline-tip-no-waveform", reason = why));
+        }
+        let tc = |t: Time| clock.time(t);
         ui.label(t!("timeline-tip-on-timeline", start = tc(p.start), end = tc(p.end)));
         if let (Some(i), o) = (clip.r#in, clip.out) {
             ui.label(t!("timeline-tip-source", r#in = tc(i), out = o.map_or_else(|| t!("timeline-tip-media-end"), tc)));
         }
         let len = p.end - p.start;
+        let length = clock.length(len);
         if p.length_known {
-            ui.label(t!("timeline-tip-duration", length = tc(len)));
+            ui.label(t!("timeline-tip-duration", length = length));
         } else {
-            let length = crate::i18n::format::duration(len.as_secs_f64());
             ui.label(t!("timeline-tip-duration-unknown", length = length));
         }
         let kinds: Vec<char> = clip.effects.iter().map(|e| draw::badge(e.type_name())).collect();
@@ -121,7 +124,7 @@ pub fn gap_menu(area: &egui::Response, doc: &mut Document, st: &mut TimelineStat
 pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineState) {
     resp.context_menu(|ui| {
         let at = st.menu_time;
-        ui.label(egui::RichText::new(doc.project.frame_rate.timecode(at)).weak());
+        ui.label(egui::RichText::new(doc.project.clock().time(at)).weak());
         if ui.button(t!("timeline-move-playhead-here")).clicked() {
             doc.set_playhead(at);
             ui.close();
@@ -167,7 +170,7 @@ pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rec
         );
         let label =
             if marker.label.is_empty() { t!("timeline-marker-default", n = i + 1) } else { marker.label.clone() };
-        let time = doc.project.frame_rate.timecode(marker.time);
+        let time = doc.project.clock().time(marker.time);
         let r = ui.interact(flag, ui.scope_id().with(("marker-flag", i)), Sense::click());
         r.widget_info(|| {
             egui::WidgetInfo::labeled(

@@ -14,6 +14,7 @@ pub mod mapping;
 mod menus;
 pub mod nav;
 pub mod toolbar;
+pub mod waveform;
 
 use crate::edit::document::Document;
 use crate::edit::ops::{self, ClipRef, Edge, Refused};
@@ -56,6 +57,19 @@ pub struct MediaDrop {
     pub entry: crate::model::project::BinEntry,
     /// The library's status ("Normal", "Transcoding"...); empty when not known.
     pub status: String,
+    /// The source time the clip starts at (the source viewer's In; 0 from the bin).
+    pub source_in: Time,
+    /// How much of it to place (the source viewer's marked range; from the bin the medium's
+    /// length); None when not known.
+    pub length: Option<Time>,
+}
+
+impl MediaDrop {
+    /// The whole medium, as the bin and the library drag it.
+    pub fn whole(entry: crate::model::project::BinEntry, status: String) -> MediaDrop {
+        let length = entry.duration;
+        MediaDrop { entry, status, source_in: Time::ZERO, length }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -122,8 +136,13 @@ pub struct TimelineState {
     /// While a trim handle is dragged: the clip, its edge and where the edge would go (the
     /// preview shows the frame there).
     pub trim_at: Option<(ClipRef, Edge, Time)>,
+    /// The trim is a roll: the clip after the cut changes too (the preview shows its frame at
+    /// the new cut, not its present first one).
+    pub rolling: bool,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
+    /// How long a still lasts when dropped (the settings' still duration; the editor sets it).
+    pub still_length: Time,
     /// What dragging does (V, B, Y, U).
     pub tool: Tool,
     /// What drops and moves do where they land without a modifier.
@@ -155,7 +174,9 @@ impl Default for TimelineState {
             drop_geometry: None,
             strips: filmstrip::Strips::default(),
             trim_at: None,
+            rolling: false,
             pending: Vec::new(),
+            still_length: crate::store::settings::DEFAULT_STILL,
             tool: Tool::default(),
             mode: EditMode::default(),
             insert_all_tracks: false,
@@ -274,6 +295,13 @@ impl TimelineState {
     }
 }
 
+impl TimelineState {
+    /// The playhead is being dragged (scrubbing).
+    pub fn scrubbing(&self) -> bool {
+        matches!(self.drag, Some(Drag::Playhead))
+    }
+}
+
 fn refusal(st: &mut TimelineState, r: Result<(), Refused>) {
     st.message = r.err().map(|e| e.to_string());
 }
@@ -351,7 +379,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             let x1 = st.mapping.x_from_time(p.end).min(rect.right() + 2.0).max(x0 + 2.0);
             let prect = Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + lane_h - 3.0));
             draw::pending(&painter, ui.visuals(), prect.intersect(time_area), &p.label);
-            let label = t!("timeline-uploading-label", name = p.label.as_str(), time = p.start.timecode());
+            let label =
+                t!("timeline-uploading-label", name = p.label.as_str(), time = doc.project.clock().time(p.start));
             let resp = ui.interact(
                 prect.intersect(time_area),
                 ui.scope_id().with(("pending-clip", ti, p.start)),
@@ -389,11 +418,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             "timeline-clip-label",
             title = title.as_str(),
             track = track_name.as_str(),
-            time = placement.start.timecode()
+            time = doc.project.clock().time(placement.start)
         );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
-            menus::clip_tooltip(&body, &doc.project, r, &title, placement);
+            let no_sound = clip.media_id.as_deref().and_then(|id| st.strips.sound_problem(id));
+            menus::clip_tooltip(&body, &doc.project, r, &title, placement, no_sound);
         }
         menus::clip_menu(&body, doc, st, r);
         interact::clip_interaction(
@@ -518,6 +548,6 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
             st.drag = Some(Drag::Playhead);
         }
     }
-    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.frame_rate, rect);
+    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.clock(), rect);
     draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.mark_out, rect);
 }

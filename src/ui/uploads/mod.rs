@@ -79,8 +79,7 @@ impl Item {
             ItemState::Uploading => t!("cloud-up-uploading", percent = percent(self.progress.fraction())),
             ItemState::Paused => t!("cloud-up-paused-at", percent = percent(self.progress.fraction())),
             ItemState::Changed(_) => t!("cloud-up-changed"),
-            ItemState::Processing(s) if s == "Transcoding" => t!("cloud-up-transcoding"),
-            ItemState::Processing(s) => t!("cloud-up-processing", status = s.as_str()),
+            ItemState::Processing(s) => crate::api::calls::media_status_words(s),
             ItemState::Ready => t!("cloud-up-ready"),
             ItemState::Failed(_) => t!("cloud-up-failed"),
             ItemState::Cancelled => t!("cloud-up-cancelled"),
@@ -315,7 +314,7 @@ impl Uploads {
                         }
                         Err(UploadError::Paused) => ItemState::Paused,
                         Err(UploadError::Cancelled) => ItemState::Cancelled,
-                        Err(e @ UploadError::Changed { .. }) => ItemState::Changed(e.to_string()),
+                        Err(e) if e.needs_restart() => ItemState::Changed(e.to_string()),
                         Err(e) => {
                             out.push(Happening::Failed { name: item.name.clone(), error: e.to_string() });
                             ItemState::Failed(e.to_string())
@@ -339,7 +338,8 @@ impl Uploads {
                             out.push(Happening::Ready { info: Box::new(info) });
                         }
                         Ok(info) if matches!(info.status.as_str(), "TranscodeFail" | "UploadFail" | "Blocked") => {
-                            item.state = ItemState::Failed(t!("cloud-up-vod-failed", status = info.status.as_str()));
+                            let status = crate::api::calls::media_status_words(&info.status);
+                            item.state = ItemState::Failed(t!("cloud-up-vod-failed", status = status));
                         }
                         Ok(info) => item.state = ItemState::Processing(info.status),
                         // A failed look is tried again at the next turn.

@@ -16,7 +16,9 @@ enum Action {
 }
 
 /// The Uploads window.
-pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads) {
+/// `below`: where the menu bar ends; the window first opens under it (egui's own first place,
+/// the window's top left corner, would cover the menus).
+pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads, below: f32) {
     if !up.window_open {
         return;
     }
@@ -25,6 +27,7 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads) {
         .id(egui::Id::unique("uploads-window"))
         .open(&mut open)
         .default_width(460.0)
+        .default_pos(egui::pos2(ctx.content_rect().left() + 24.0, below + 24.0))
         .resizable(true)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {

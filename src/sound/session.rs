@@ -1,0 +1,174 @@
+//! The editor's sound, without egui: starts and stops the player as Space, J, K, L and edits
+//! ask, plays short snippets while the playhead is dragged (scrubbing), and keeps the meters'
+//! levels with a peak hold. Players are made on a thread of their own (connecting to the
+//! sound server waits on a socket): until one is there, the clock stands at the start.
+
+use super::mix::{CHANNELS, Levels};
+use super::out::Output;
+use super::player::{Locate, PlayOptions, Player};
+use crate::media::decode::Ffmpeg;
+use crate::model::{Project, Time};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// Length of a scrubbing snippet, and the least time between two.
+pub const SNIPPET: Duration = Duration::from_millis(90);
+
+enum Slot {
+    Starting(Receiver<Player>),
+    Running(Player),
+}
+
+impl Slot {
+    fn poll(&mut self) -> Option<&Player> {
+        if let Slot::Starting(rx) = self
+            && let Ok(p) = rx.try_recv()
+        {
+            *self = Slot::Running(p);
+        }
+        match self {
+            Slot::Running(p) => Some(p),
+            Slot::Starting(_) => None,
+        }
+    }
+}
+
+/// Peak levels held for the meters (they fall back slowly, as meters do).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Meter {
+    pub now: Levels,
+    /// The highest peak of the last moments, per channel.
+    pub hold: [f32; CHANNELS],
+    /// A sample reached full scale since playing started.
+    pub clipped: bool,
+}
+
+pub struct Session {
+    out: Arc<dyn Output>,
+    playing: Option<(Slot, u64)>,
+    scrub: Option<Slot>,
+    last_snippet: Option<(Time, Instant)>,
+    meter: Meter,
+    held_at: Option<Instant>,
+    /// Why playback is silent (said once per play, in one line).
+    pub note: Option<String>,
+}
+
+/// What a player needs from the footage: ffmpeg and where a medium's sound is.
+#[derive(Clone)]
+pub struct Sources {
+    pub ffmpeg: Option<Ffmpeg>,
+    pub locate: Locate,
+}
+
+impl Session {
+    pub fn new(out: Arc<dyn Output>) -> Session {
+        Session {
+            out,
+            playing: None,
+            scrub: None,
+            last_snippet: None,
+            meter: Meter::default(),
+            held_at: None,
+            note: None,
+        }
+    }
+
+    fn spawn(&self, src: Sources, project: Arc<Project>, opts: PlayOptions) -> Slot {
+        let (tx, rx) = channel();
+        let out = self.out.clone();
+        let spawned = std::thread::Builder::new().name("vodcut-sound-start".into()).spawn(move || {
+            let p = Player::start(src.ffmpeg, src.locate, &project, &opts, out.as_ref());
+            let _ = tx.send(p);
+        });
+        if let Err(e) = spawned {
+            log::warn!("sound: {e}");
+        }
+        Slot::Starting(rx)
+    }
+
+    /// Plays `project` (at document revision `revision`) from `opts.from`.
+    pub fn play(&mut self, src: Sources, project: Arc<Project>, revision: u64, opts: PlayOptions) {
+        log::info!("sound: playing from {} at {}x (revision {revision})", opts.from, opts.speed);
+        self.scrub = None;
+        self.meter = Meter::default();
+        self.note = None;
+        self.playing = Some((self.spawn(src, project, opts), revision));
+    }
+
+    pub fn stop(&mut self) {
+        if self.playing.is_some() {
+            log::info!("sound: stopped");
+        }
+        self.playing = None;
+        self.meter = Meter::default();
+    }
+
+    /// The document revision being played, while playing.
+    pub fn playing_revision(&self) -> Option<u64> {
+        self.playing.as_ref().map(|(_, r)| *r)
+    }
+
+    /// Where the sound is now while playing: None while the player is starting (the clock
+    /// stands), else its position; and whether all of it has been heard.
+    pub fn position(&mut self) -> Option<(Time, bool)> {
+        let (slot, _) = self.playing.as_mut()?;
+        let p = slot.poll()?;
+        if self.note.is_none() {
+            self.note.clone_from(&p.note);
+        }
+        let levels = p.levels();
+        let at = (p.position(), p.finished());
+        self.take_levels(levels);
+        Some(at)
+    }
+
+    fn take_levels(&mut self, l: Levels) {
+        let now = Instant::now();
+        let fall = self.held_at.map_or(0.0, |t| now.duration_since(t).as_secs_f32());
+        self.held_at = Some(now);
+        for c in 0..CHANNELS {
+            // The hold falls 20 dB a second (a factor of 10).
+            let fallen = self.meter.hold[c] * 10f32.powf(-fall);
+            self.meter.hold[c] = fallen.max(l.peak[c]);
+        }
+        self.meter.clipped |= l.clipped;
+        self.meter.now = l;
+    }
+
+    /// The meters while playing.
+    pub fn meter(&self) -> Option<Meter> {
+        self.playing.as_ref().map(|_| self.meter)
+    }
+
+    /// The playhead was dragged to `at` (not playing): a short snippet from there, at most one
+    /// per [`SNIPPET`], the newest replacing the one before.
+    pub fn scrub(&mut self, src: Sources, project: Arc<Project>, at: Time, device: Option<String>) {
+        if self.playing.is_some() {
+            return;
+        }
+        let recent = self.last_snippet.is_some_and(|(t, when)| t == at || when.elapsed() < SNIPPET);
+        if recent {
+            return;
+        }
+        self.last_snippet = Some((at, Instant::now()));
+        let limit = Time::from_secs_f64(SNIPPET.as_secs_f64()).unwrap_or(Time::ZERO);
+        let opts = PlayOptions { from: at, speed: 1.0, limit: Some(limit), device };
+        self.scrub = Some(self.spawn(src, project, opts));
+    }
+
+    /// Drops a finished snippet (its stream closes).
+    pub fn tidy(&mut self) {
+        if let Some(s) = self.scrub.as_mut()
+            && s.poll().is_some_and(Player::finished)
+        {
+            self.scrub = None;
+        }
+    }
+
+    /// Whether anything is playing or starting (the UI keeps repainting then).
+    pub fn active(&self) -> bool {
+        self.playing.is_some() || self.scrub.is_some()
+    }
+}
