@@ -210,7 +210,7 @@ pub fn place_source(
     mode: PlaceMode,
 ) -> Result<(usize, Placing), SourceRefused> {
     let p = &doc.project;
-    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.mark_out, p.playhead)?;
+    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.marked_end(), p.playhead)?;
     let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind.label()))?;
     let clip = media_clip(entry, p.tracks[track].kind, placing.at, placing.source_in, Some(placing.length));
     let change = place(p, track, placing.at, vec![clip], mode).map_err(SourceRefused::Place)?;

@@ -323,7 +323,9 @@ pub struct Project {
     pub markers: Vec<Marker>,
     #[serde(default)]
     pub playhead: Time,
-    /// The timeline's In and Out marks (I, O): the range Lift and Extract take out.
+    /// The timeline's In and Out marks (I, O): the range Lift and Extract take out. Both are
+    /// frames, as in Premiere and the source viewer: the Out mark is the last frame included
+    /// (see [`Project::marked_end`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mark_in: Option<Time>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -402,6 +404,12 @@ impl Default for Project {
 }
 
 impl Project {
+    /// Where the marked range ends (exclusive): the end of the Out mark's frame.
+    pub fn marked_end(&self) -> Option<Time> {
+        let fr = self.frame_rate;
+        self.mark_out.map(|o| fr.frame_start(fr.frame_at(o) + 1))
+    }
+
     /// An empty project with one track of each kind, ready for editing.
     pub fn new_empty() -> Self {
         let mut p = Project::default();

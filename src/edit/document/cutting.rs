@@ -150,19 +150,22 @@ impl Document {
         self.apply_change(&t!("timeline-edit-close-gaps"), change)
     }
 
-    /// I / O: the timeline's In or Out mark at the playhead (view state, saved with the
-    /// project, not an undo step). A mark set past the other one clears that one.
+    /// I / O: the timeline's In or Out mark at the playhead's frame (view state, saved with
+    /// the project, not an undo step). The Out mark includes its frame, as in Premiere and the
+    /// source viewer: In and Out on the same frame mark that one frame. A mark set past the
+    /// other one clears that one.
     pub fn mark(&mut self, out: bool) {
-        let at = self.project.playhead;
+        let fr = self.project.frame_rate;
+        let at = fr.floor(self.project.playhead);
         let p = &mut self.project;
         if out {
             p.mark_out = Some(at);
-            if p.mark_in.is_some_and(|i| i >= at) {
+            if p.mark_in.is_some_and(|i| i > at) {
                 p.mark_in = None;
             }
         } else {
             p.mark_in = Some(at);
-            if p.mark_out.is_some_and(|o| o <= at) {
+            if p.mark_out.is_some_and(|o| o < at) {
                 p.mark_out = None;
             }
         }

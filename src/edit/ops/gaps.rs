@@ -135,8 +135,8 @@ fn targets(project: &Project) -> Result<Vec<usize>, Refused> {
 
 /// The In/Out marks as a range; refused unless both are set, In before Out.
 pub fn marked_range(project: &Project) -> Result<(Time, Time), Refused> {
-    match (project.mark_in, project.mark_out) {
-        (Some(i), Some(o)) if i < o => Ok((i, o)),
+    match (project.mark_in, project.marked_end()) {
+        (Some(i), Some(end)) if i < end => Ok((i, end)),
         _ => Err(Refused::NoMarks),
     }
 }
