@@ -283,7 +283,8 @@ fn delete_and_s_act_on_the_timeline_only_when_it_has_the_keyboard() {
     let (s, mut h) = editor(project());
     h.run();
     // A clip selected on the timeline, the playhead inside it, then the viewer opened.
-    click_at(&mut h, first_clip(&h).center());
+    let a = first_clip(&h).center();
+    click_at(&mut h, a);
     h.run();
     assert_eq!(h.state().doc.selection.len(), 1);
     h.state_mut().doc.set_playhead(Time::from_secs(2));
