@@ -99,7 +99,7 @@ const OPS: [Op; 19] = [
 
 /// The document an op starts from: the shared project, with the middle clip's neighbour
 /// touching it for Roll, the marks around it for Lift and Extract, the middle clip copied for
-/// Paste insert (all outside the measurement).
+/// Paste insert, its tracks laid out (all outside the measurement).
 fn document_for(op: Op) -> Document {
     let mut doc = match op {
         Op::Roll => {
@@ -126,6 +126,9 @@ fn document_for(op: Op) -> Document {
         Op::RippleToPlayhead => doc.set_playhead(start + Time::from_millis(1_000)),
         _ => {}
     }
+    // As in the editor, whose every frame has the tracks laid out (the timeline's index reads
+    // the document's layouts): edits of many tracks start from them.
+    doc.layouts();
     doc
 }
 

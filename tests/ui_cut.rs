@@ -301,10 +301,12 @@ fn marks_lift_and_extract_on_targeted_tracks() {
     assert!(message(&h).contains("In and an Out"), "{}", message(&h));
     playhead_to(&mut h, 1.0);
     key(&mut h, Key::I);
+    // Out on the last frame wanted (it is included, as in Premiere): one frame before 3 s.
     playhead_to(&mut h, 3.0);
+    key(&mut h, Key::ArrowLeft);
     key(&mut h, Key::O);
     assert_eq!(h.state().doc.project.mark_in, Some(Time::from_secs(1)));
-    assert_eq!(h.state().doc.project.mark_out, Some(Time::from_secs(3)));
+    assert_eq!(h.state().doc.project.mark_out, Some(Time::from_millis(2960)));
     // Lift (;) on every track (all are targeted): gaps where the range was.
     key(&mut h, Key::Semicolon);
     assert_eq!(sorted(spans(&h, 0)), vec![(0, 10), (30, 40), (60, 90)]);
@@ -318,6 +320,7 @@ fn marks_lift_and_extract_on_targeted_tracks() {
     playhead_to(&mut h, 1.0);
     key(&mut h, Key::I);
     playhead_to(&mut h, 3.0);
+    key(&mut h, Key::ArrowLeft);
     key(&mut h, Key::O);
     key(&mut h, Key::Quote);
     assert_eq!(sorted(spans(&h, 0)), vec![(0, 10), (10, 20), (40, 70)]);

@@ -210,7 +210,7 @@ pub fn place_source(
     mode: PlaceMode,
 ) -> Result<(usize, Placing), SourceRefused> {
     let p = &doc.project;
-    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.mark_out, p.playhead)?;
+    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.marked_end(), p.playhead)?;
     let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind.label()))?;
     let clip = media_clip(entry, p.tracks[track].kind, placing.at, placing.source_in, Some(placing.length));
     let change = place(p, track, placing.at, vec![clip], mode).map_err(SourceRefused::Place)?;
@@ -380,11 +380,11 @@ mod tests {
         d.undo();
         assert_eq!(d.project.tracks, before.tracks, "one undo step takes it all back");
         assert_eq!(d.project.bin, before.bin);
-        // Overwrite in the timeline's In/Out (3 s to 5 s): the range fills them, what it covers
-        // is cut.
+        // Overwrite in the timeline's In/Out (3 s to the frame before 5 s, which the Out mark
+        // includes): the range fills them, what it covers is cut.
         d.set_playhead(s(3));
         d.mark(false);
-        d.set_playhead(s(5));
+        d.set_playhead(s(5) - frame(1));
         d.mark(true);
         assert_eq!(
             place_source(&mut d, &lib, &marks(Some(10), None), Some(s(30)), PlaceMode::Overwrite),

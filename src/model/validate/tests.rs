@@ -349,3 +349,23 @@ fn cached_validation_equals_a_full_one_after_changes() {
     assert_eq!(validate_cached(&p, &keys, &mut cache), validate(&p));
     assert_eq!(validate_cached(&p, &[], &mut cache), validate(&p));
 }
+
+#[test]
+fn validation_spread_over_calls_ends_with_the_same_problems() {
+    let p = crate::model::generate::generated_project(400, 4);
+    let keys = [1, 2, 3, 4];
+    let mut cache = ValidationCache::default();
+    // No time at all: one track a call, so the first three calls are not done.
+    let mut calls = 0;
+    let got = loop {
+        calls += 1;
+        assert!(calls <= 4, "no progress");
+        if let Some(problems) = validate_within(&p, &keys, &mut cache, std::time::Duration::ZERO) {
+            break problems;
+        }
+    };
+    assert_eq!(calls, 4, "one track per call");
+    assert_eq!(got, validate(&p));
+    // Nothing changed: done at once, from the cache.
+    assert_eq!(validate_within(&p, &keys, &mut cache, std::time::Duration::ZERO), Some(got));
+}

@@ -7,13 +7,21 @@ impl Editor {
     /// The current revision's problems (validated once per change, shared, not copied).
     pub(super) fn problems(&mut self) -> Arc<Vec<Problem>> {
         let rev = self.doc.revision();
-        if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
-            // Only the tracks changed since the last run are checked again.
-            let problems = crate::model::validate::validate_cached(
+        let pass = self.ctx_for_textures.cumulative_pass_nr();
+        // Checked once a frame at most: the menu bar and the Problems tab both ask.
+        if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) && self.problems_pass != pass {
+            self.problems_pass = pass;
+            // Only the tracks changed since the last run are checked again, a few
+            // milliseconds' worth a frame; the last complete result shows until then.
+            let Some(problems) = crate::model::validate::validate_within(
                 &self.doc.project,
                 self.doc.track_revisions(),
                 &mut self.validation,
-            );
+                std::time::Duration::from_millis(4),
+            ) else {
+                self.ctx_for_textures.request_repaint();
+                return self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default();
+            };
             // An empty new project has nothing wrong yet: "nothing to produce" waits for
             // Produce (which still refuses it) instead of showing as a red error now.
             let empty = self.doc.project.clip_count() == 0;

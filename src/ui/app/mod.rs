@@ -79,6 +79,8 @@ pub struct Editor {
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    /// The frame (pass) that last checked the project for problems.
+    problems_pass: u64,
     /// Per-track validation results, reused for tracks an edit did not touch.
     validation: crate::model::validate::ValidationCache,
     window_title: String,
@@ -171,6 +173,7 @@ impl Editor {
             status: crate::t!("shell-new-project"),
             error: None,
             problems: None,
+            problems_pass: u64::MAX,
             validation: Default::default(),
             window_title: String::new(),
             bin_form: AddForm::default(),
@@ -481,6 +484,11 @@ impl Editor {
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
             for command in pressed(&ctx) {
+                if self.source.holds_back_key(command) {
+                    // The key is the timeline's and the source viewer has the keyboard.
+                    self.status = crate::t!("source-key-is-the-timelines");
+                    continue;
+                }
                 self.run(command);
             }
         }
@@ -528,8 +536,9 @@ impl Editor {
         let footage = self.footage_settings();
         let speed = self.play_speed;
         // The preview area shows the source viewer or the program; while a clip edge is being
-        // trimmed it shows the program (the trim's two frames) whichever is chosen.
-        let program = !self.source.showing || self.timeline.trim_at.is_some();
+        // trimmed, slipped or slid it shows the program (the trim's two frames) whichever is
+        // chosen.
+        let program = !self.source.showing || self.timeline.trim_at.is_some() || self.timeline.slip_at.is_some();
         let fr = self.doc.project.frame_rate;
         let meter = self.sound.meter();
         let note = self.sound.note.clone().filter(|_| self.play_speed > 0.0);

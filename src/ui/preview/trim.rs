@@ -68,8 +68,16 @@ impl Neighbours {
         Some((me.start, me.end))
     }
 
-    /// The two sides of the edge being dragged to its new place, if an edge is.
+    /// The two sides of the edge being dragged to its new place, if an edge is (or of the
+    /// clip being slipped or slid).
     pub fn sides(&mut self, doc: &Document, timeline: &TimelineState) -> Option<Sides> {
+        if let Some((r, delta, slide)) = timeline.slip_at {
+            return if slide {
+                self.slide_sides(doc, timeline, r, delta)
+            } else {
+                self.slip_sides(doc, timeline, r, delta)
+            };
+        }
         let (r, edge, to) = timeline.trim_at?;
         let fr = doc.project.frame_rate;
         let (start, _) = self.of(doc, timeline, r)?;
@@ -88,6 +96,52 @@ impl Neighbours {
                 incoming: after.map(|(c, s, _)| Side { clip: c, start: s, at: if timeline.rolling { to } else { s } }),
                 edge: to,
             },
+        })
+    }
+}
+
+impl Neighbours {
+    /// Slip (the clip's source moves `delta` earlier, as the pointer goes right): its new
+    /// first frame on the left and its new last frame on the right, as Premiere's slip shows
+    /// them between the neighbours. The clip is shown as if it started `delta` later, which
+    /// plays its source from In - `delta` at its present start.
+    fn slip_sides(&mut self, doc: &Document, timeline: &TimelineState, r: ClipRef, delta: Time) -> Option<Sides> {
+        let fr = doc.project.frame_rate;
+        let (start, end) = self.of(doc, timeline, r)?;
+        let source_in = doc.project.tracks[r.track].clips.get(r.index)?.r#in.unwrap_or(Time::ZERO);
+        // The source does not start before 0 (the slip stops there too).
+        let shifted = start + delta.min(source_in);
+        Some(Sides {
+            outgoing: Some(Side { clip: r, start: shifted, at: start }),
+            incoming: Some(Side { clip: r, start: shifted, at: last_frame_before(fr, end) }),
+            edge: start,
+        })
+    }
+
+    /// Slide (the clip moves `delta`; touching neighbours absorb it): the clip before it at
+    /// its new last frame on the left, the clip after it at its new first frame on the right.
+    /// A neighbour across a gap does not change (the gap absorbs the move): its own frame.
+    fn slide_sides(&mut self, doc: &Document, timeline: &TimelineState, r: ClipRef, delta: Time) -> Option<Sides> {
+        let fr = doc.project.frame_rate;
+        let (start, end) = self.of(doc, timeline, r)?;
+        let (before, after) = self.found;
+        // Never past a touching neighbour's other end, nor before the timeline's start.
+        let mut delta = delta.max(-start);
+        if let Some((_, s, e)) = before.filter(|(_, _, e)| *e == start) {
+            delta = delta.max(fr.ceil(s + Time(1)) - e);
+        }
+        if let Some((_, s, e)) = after.filter(|(_, s, _)| *s == end) {
+            delta = delta.min(last_frame_before(fr, e) - s);
+        }
+        let cut_in = start + delta;
+        let cut_out = end + delta;
+        Some(Sides {
+            outgoing: before.map(|(c, s, e)| {
+                let new_end = if e == start { cut_in } else { e };
+                Side { clip: c, start: s, at: last_frame_before(fr, new_end) }
+            }),
+            incoming: after.map(|(c, s, _)| Side { clip: c, start: s, at: if s == end { cut_out } else { s } }),
+            edge: cut_in,
         })
     }
 }

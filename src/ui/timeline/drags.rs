@@ -307,6 +307,8 @@ pub(super) fn finish_drags(
                 draw::ghost(painter, g.intersect(time_area), true);
             }
             draw::drag_label(ui.ctx(), p, &text, None);
+            // The preview shows the frames the slip or slide changes.
+            st.slip_at = (!released).then_some((clip, delta, slide));
             if released {
                 st.drag = None;
                 let r = if slide { doc.slide(clip, delta) } else { doc.slip(clip, -delta) };

@@ -174,6 +174,7 @@ pub fn gap(painter: &Painter, rect: Rect) {
 
 /// The timeline's In and Out marks on the ruler: brackets at each, the range between them
 /// shaded (to the end of the view when only In is set, from its start when only Out is).
+/// `mark_out` is where the range ends: the end of the Out mark's frame, which it includes.
 pub fn marks(painter: &Painter, m: &TimeMapping, mark_in: Option<Time>, mark_out: Option<Time>, ruler: Rect) {
     if mark_in.is_none() && mark_out.is_none() {
         return;

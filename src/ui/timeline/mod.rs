@@ -139,6 +139,9 @@ pub struct TimelineState {
     /// The trim is a roll: the clip after the cut changes too (the preview shows its frame at
     /// the new cut, not its present first one).
     pub rolling: bool,
+    /// While a clip is slipped or slid: the clip, the drag's distance (frames) and whether it
+    /// slides (the preview shows the frames either side, see `preview::trim`).
+    pub slip_at: Option<(ClipRef, Time, bool)>,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
     /// How long a still lasts when dropped (the settings' still duration; the editor sets it).
@@ -175,6 +178,7 @@ impl Default for TimelineState {
             strips: filmstrip::Strips::default(),
             trim_at: None,
             rolling: false,
+            slip_at: None,
             pending: Vec::new(),
             still_length: crate::store::settings::DEFAULT_STILL,
             tool: Tool::default(),
@@ -196,6 +200,11 @@ impl TimelineState {
         let row = layout.row_at(pos.y - area.top() + scroll).filter(|r| *r < rows.len())?;
         Some((rows[row], self.mapping.time_from_x(pos.x).max(Time::ZERO)))
     }
+}
+
+/// The sub-rows of a track: one unless its clips overlap.
+fn lanes_of(index: &TrackIndex) -> Lanes {
+    if index.any_overlap() { Lanes::assign(&index.placements) } else { Lanes::single(index.placements.len()) }
 }
 
 /// Track indexes top-down as shown: subtitles, overlays, video (top layer first), audio.
@@ -248,12 +257,12 @@ impl TimelineState {
                     continue;
                 }
                 keys[t] = rev;
-                idx[t] = TrackIndex::build(&doc.project, t);
-                self.lanes[t] = Lanes::assign(&idx[t].placements);
+                idx[t] = TrackIndex::from_placements(doc.track_layout(t).places.to_vec());
+                self.lanes[t] = lanes_of(&idx[t]);
             } else {
                 keys.push(rev);
-                idx.push(TrackIndex::build(&doc.project, t));
-                self.lanes.push(Lanes::assign(&idx[t].placements));
+                idx.push(TrackIndex::from_placements(doc.track_layout(t).places.to_vec()));
+                self.lanes.push(lanes_of(&idx[t]));
             }
         }
     }
@@ -544,5 +553,5 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
         }
     }
     draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.clock(), rect);
-    draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.mark_out, rect);
+    draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.marked_end(), rect);
 }
