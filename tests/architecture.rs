@@ -145,7 +145,9 @@ fn uses(code: &str, module_path: &[String], top_modules: &BTreeSet<String>) -> B
             continue;
         }
         let after = &code[pos + word.len()..];
-        if let Some(module) = macro_module(word).filter(|_| after.trim_start().starts_with('!')) {
+        // `t!(…)` but not `t != x`.
+        let bang = after.trim_start().starts_with('!') && !after.trim_start().starts_with("!=");
+        if let Some(module) = macro_module(word).filter(|_| bang) {
             found.insert(module.to_owned());
             continue;
         }
