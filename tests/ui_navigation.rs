@@ -73,6 +73,21 @@ fn markers_keys_rename_and_list() {
     assert_eq!(h.state().doc.project.markers.len(), 2);
 }
 
+/// A marker from a file may sit between two frames; going to it from the Markers tab puts the
+/// playhead on the nearest frame, as every other way of moving it does.
+#[test]
+fn going_to_a_marker_from_the_markers_tab_lands_on_a_frame() {
+    let mut p = project(50.0);
+    p.markers.push(vodcut::model::project::Marker { time: Time::from_millis(1010), ..Default::default() });
+    let mut h = harness(p);
+    h.state_mut().tab = vodcut::ui::app::Tab::Markers;
+    h.run();
+    h.get_by_label("00:00:01:00").click();
+    h.run();
+    let at = h.state().doc.project.playhead;
+    assert_eq!(at, Time::from_secs(1), "the frame nearest 1.010 s at 25 fps");
+}
+
 #[test]
 fn clips_from_the_keyboard() {
     let mut h = harness(project(50.0));

@@ -8,7 +8,8 @@ use super::{
 use crate::api::credentials::{Lookup, find};
 use crate::api::region::resolve_endpoint;
 use crate::api::{ApiError, Client, ClientConfig};
-use crate::model::time::Clock;
+use crate::i18n::Clock;
+use crate::i18n::describe;
 use crate::model::validate::{Severity, validate};
 use crate::store::jobs::{Job, JobStore};
 use crate::store::{Origin, project_file};
@@ -68,7 +69,7 @@ pub fn submit(
     let project = opened.project;
     let problems = validate(&project);
     for p in &problems {
-        let _ = writeln!(err, "{p}");
+        let _ = writeln!(err, "{}", describe::line(p, &project));
     }
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     if errors > 0 {
@@ -109,7 +110,7 @@ pub fn submit(
         }
         print(out, &serde_json::to_string_pretty(&v).unwrap_or_default())?;
     } else {
-        let title = project.display_title().to_owned();
+        let title = describe::project_title(&project).to_owned();
         let endpoint = client.endpoint().to_string();
         print(
             out,

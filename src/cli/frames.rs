@@ -26,7 +26,9 @@ fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Re
 /// the shorter at most 2160) before any picture of that size is made.
 pub(super) fn check_output_size(project: &crate::model::Project) -> Result<(), (i32, String)> {
     match crate::model::validate::output_size_problems(project).first() {
-        Some(p) => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-output-size", problem = p.to_string()))),
+        Some(p) => {
+            Err((EXIT_BAD_INPUT, crate::t!("cli-bad-output-size", problem = crate::i18n::describe::line(p, project))))
+        }
         None => Ok(()),
     }
 }
@@ -143,7 +145,12 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!("cli-no-frame-layers", at = project.clock().time(at), n = lines.len(), layers = lines.join("\n")),
+            crate::t!(
+                "cli-no-frame-layers",
+                at = crate::i18n::Clock::of(project.frame_rate).time(at),
+                n = lines.len(),
+                layers = lines.join("\n")
+            ),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
@@ -157,7 +164,7 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             width = img.width,
             height = img.height,
             layers = plan.layers.len(),
-            at = project.clock().time(at),
+            at = crate::i18n::Clock::of(project.frame_rate).time(at),
             out_width = plan.width,
             out_height = plan.height
         )
@@ -190,7 +197,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             crate::t!(
                 "cli-no-frame-media",
                 media = shown.as_str(),
-                at = crate::model::time::Clock::without_project().time(at),
+                at = crate::i18n::Clock::without_project().time(at),
                 error = e.to_string()
             ),
         )
@@ -205,7 +212,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             width = img.width,
             height = img.height,
             media = shown.as_str(),
-            at = crate::model::time::Clock::without_project().time(at)
+            at = crate::i18n::Clock::without_project().time(at)
         )
     );
     Ok(EXIT_OK)

@@ -11,10 +11,12 @@ mod frames;
 mod render;
 pub mod terminal;
 mod upload;
+mod validate;
 
 use crate::api::sign::SignatureVersion;
+use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
-use crate::model::validate::{Severity, has_errors, validate};
+use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -516,7 +518,7 @@ fn check_printable(project: &crate::model::Project, file: &Path, force: bool, er
         return Ok(EXIT_OK);
     }
     for p in &errors {
-        let _ = writeln!(err, "{p}");
+        let _ = writeln!(err, "{}", describe::line(p, project));
     }
     let file = file.display().to_string();
     if force {
@@ -549,8 +551,9 @@ pub(crate) fn time_arg(
     text: &str,
     rate: crate::model::FrameRate,
 ) -> Result<crate::model::Time, (i32, String)> {
+    use crate::i18n::Clock;
     use crate::model::Time;
-    use crate::model::time::{Clock, TimeUnit};
+    use crate::model::time::TimeUnit;
     let t = if text.contains([':', ';']) {
         Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
     } else {
@@ -585,46 +588,7 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
         Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
             frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Validate { file, json } => {
-            let project = load(&file)?;
-            let problems = validate(&project);
-            if json {
-                let list: Vec<_> = problems
-                    .iter()
-                    .map(|p| {
-                        serde_json::json!({
-                            "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
-                            "track": p.location.track.map(|t| t + 1),
-                            "clip": p.location.clip.map(|c| c + 1),
-                            "effect": p.location.effect.map(|e| e + 1),
-                            "field": p.location.field,
-                            "place": p.place,
-                            "message": p.message,
-                        })
-                    })
-                    .collect();
-                print(out, &serde_json::to_string_pretty(&list).unwrap_or_default())?;
-            } else {
-                for p in &problems {
-                    print(out, &p.to_string())?;
-                }
-                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-                let warnings = problems.len() - errors;
-                let shown = file.display().to_string();
-                let summary = if problems.is_empty() {
-                    crate::t!(
-                        "cli-validate-clean",
-                        file = shown,
-                        clips = project.clip_count(),
-                        tracks = project.tracks.len()
-                    )
-                } else {
-                    crate::t!("cli-validate-summary", file = shown, errors = errors, warnings = warnings)
-                };
-                let _ = writeln!(err, "{summary}");
-            }
-            Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
-        }
+        Command::Validate { file, json } => validate::run(&file, json, out, err),
         Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);

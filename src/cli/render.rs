@@ -4,9 +4,9 @@
 use super::cloud::client;
 use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
 use crate::draft::{self, DraftError, Progress, Settings};
+use crate::i18n::Clock;
 use crate::media::{Footage, Options, ffmpeg_from_env};
 use crate::model::FrameRate;
-use crate::model::time::Clock;
 use crate::store::{output, project_file};
 use crate::upload::human_duration;
 use std::io::{IsTerminal, Write};
@@ -104,7 +104,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     if let (Some(f), Some(t)) = (from, to)
         && t <= f
     {
-        let clock = project.clock();
+        let clock = crate::i18n::Clock::of(project.frame_rate);
         return Err((EXIT_BAD_INPUT, crate::t!("cli-render-range", to = clock.time(t), from = clock.time(f))));
     }
     let rate = match a.fps.as_deref() {

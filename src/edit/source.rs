@@ -89,8 +89,8 @@ pub enum SourceRefused {
     UnknownLength,
     /// The range is empty (marks at the same frame, or a timeline range before zero).
     Empty,
-    /// No unlocked track takes this kind of medium (the kind's word).
-    NoTrack(String),
+    /// No unlocked track takes this kind of medium.
+    NoTrack(MediaKind),
     /// The placing operation refused (locked, would overlap…).
     Place(super::ops::Refused),
 }
@@ -101,7 +101,9 @@ impl std::fmt::Display for SourceRefused {
             SourceRefused::NothingOpen => crate::t!("source-refused-nothing-open"),
             SourceRefused::UnknownLength => crate::t!("source-refused-unknown-length"),
             SourceRefused::Empty => crate::t!("source-refused-empty"),
-            SourceRefused::NoTrack(kind) => crate::t!("source-refused-no-track", kind = kind.as_str()),
+            SourceRefused::NoTrack(kind) => {
+                crate::t!("source-refused-no-track", kind = crate::i18n::describe::media_kind(*kind))
+            }
             SourceRefused::Place(r) => r.to_string(),
         };
         f.write_str(&text)
@@ -211,7 +213,7 @@ pub fn place_source(
 ) -> Result<(usize, Placing), SourceRefused> {
     let p = &doc.project;
     let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.marked_end(), p.playhead)?;
-    let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind.label()))?;
+    let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind))?;
     let clip = media_clip(entry, p.tracks[track].kind, placing.at, placing.source_in, Some(placing.length));
     let change = place(p, track, placing.at, vec![clip], mode).map_err(SourceRefused::Place)?;
     let mut edits = Vec::new();
@@ -395,7 +397,7 @@ mod tests {
         d.project.tracks[0].locked = true;
         assert_eq!(
             place_source(&mut d, &lib, &m, Some(s(30)), PlaceMode::Overwrite),
-            Err(SourceRefused::NoTrack(MediaKind::Video.label()))
+            Err(SourceRefused::NoTrack(MediaKind::Video))
         );
     }
 }

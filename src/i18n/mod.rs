@@ -6,8 +6,12 @@
 //! Lookups are cheap (a hash map per language, built once) and never fail: a key missing from
 //! a language falls back to English, and tests check that none is missing.
 
+pub mod clock;
+pub mod describe;
 pub mod font;
 pub mod format;
+
+pub use clock::Clock;
 
 use fluent_templates::{LanguageIdentifier, Loader};
 use std::borrow::Cow;

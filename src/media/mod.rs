@@ -493,7 +493,7 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
                     track = track,
                     n = p.clip + 1,
                     media = crate::i18n::format::quoted_id(media_id),
-                    at = project.clock().time(*at)
+                    at = crate::i18n::Clock::of(project.frame_rate).time(*at)
                 ),
                 Source::Image { image_id } => {
                     crate::t!(

@@ -65,11 +65,11 @@ pub fn bin_ui(
     let mut open = None;
     for (i, e) in doc.project.bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
-        let kind = e.kind.label();
+        let kind = crate::i18n::describe::media_kind(e.kind);
         // A still has no length of its own (it lasts as long as its clip is made to).
         let len = match (e.kind, e.duration) {
             (MediaKind::Image, _) => String::new(),
-            (_, Some(d)) => format!("  ·  {}", doc.project.clock().length(d)),
+            (_, Some(d)) => format!("  ·  {}", crate::i18n::Clock::of(doc.project.frame_rate).length(d)),
             (_, None) => format!("  ·  {}", t!("forms-bin-length-unknown")),
         };
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };

@@ -240,7 +240,7 @@ impl Cloud {
                 let p = client.get_editing_project(&project_id).await.map_err(|e| e.to_string())?;
                 let timeline = p.timeline.filter(|t| !t.trim().is_empty()).ok_or_else(|| t!("cloud-no-timeline"))?;
                 let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::i18n::describe::import_error(&e))?;
                 project.project_id = Some(project_id);
                 project.title = p.title;
                 project.description = p.description;

@@ -4,9 +4,9 @@
 //! (started off the UI thread). A second render cancels the first.
 
 use crate::draft::{self, DraftError, Job, JobState, Report, Settings};
+use crate::i18n::Clock;
 use crate::media::Footage;
 use crate::model::Project;
-use crate::model::time::Clock;
 use crate::upload::human_duration;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

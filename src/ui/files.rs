@@ -127,7 +127,7 @@ impl FileWorker {
     /// stamp of the file as the document last read or wrote it), a file changed since is not
     /// replaced: [`FileEvent::ChangedOnDisk`] instead.
     pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>, expected: Option<Stamp>) {
-        let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
+        let suggested = format!("{}.{}", crate::i18n::describe::project_title(&project), project_file::EXTENSION);
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
                 return FileEvent::NoDialog { save: true };

@@ -15,14 +15,14 @@ fn problems_of<'a>(problems: &'a [Problem], field: &str) -> impl Iterator<Item =
     problems.iter().filter(move |p| p.location.track.is_none() && p.location.field == Some(field))
 }
 
-fn show_problems(ui: &mut egui::Ui, problems: &[Problem], field: &str) {
+fn show_problems(ui: &mut egui::Ui, problems: &[Problem], field: &str, project: &crate::model::Project) {
     for p in problems_of(problems, field) {
         let c = if p.severity == crate::model::validate::Severity::Error {
             ui.visuals().error_fg_color
         } else {
             ui.visuals().warn_fg_color
         };
-        ui.colored_label(c, &p.message);
+        ui.colored_label(c, crate::i18n::describe::message(p, project));
     }
 }
 
@@ -68,7 +68,7 @@ fn text(
     if r.lost_focus() {
         doc.seal();
     }
-    show_problems(ui, problems, key);
+    show_problems(ui, problems, key, &doc.project);
 }
 
 pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
@@ -162,7 +162,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f, v| f.media_metadata.cate_id = v,
     );
     tags_ui(ui, doc);
-    show_problems(ui, problems, "MediaMetadata.Tags");
+    show_problems(ui, problems, "MediaMetadata.Tags", &doc.project);
 }
 
 fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
@@ -329,7 +329,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         if r.lost_focus() {
             doc.seal();
         }
-        show_problems(ui, problems, key);
+        show_problems(ui, problems, key, &doc.project);
     }
     text(ui, doc, problems, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v);
 
@@ -355,7 +355,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         });
         doc.seal();
     }
-    show_problems(ui, problems, "UserData.MessageCallback.CallbackType");
+    show_problems(ui, problems, "UserData.MessageCallback.CallbackType", &doc.project);
     ui.label(egui::RichText::new(t!("forms-callback-note")).weak());
     text(
         ui,
@@ -375,7 +375,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
             Err(e) => ui.colored_label(ui.visuals().error_fg_color, t!("forms-not-json", error = e.to_string())),
         };
     }
-    show_problems(ui, problems, "UserData");
+    show_problems(ui, problems, "UserData", &doc.project);
 }
 
 /// The editing frame rate: every edit lands on its frames. VOD's ProduceConfig has no frame
@@ -402,5 +402,5 @@ fn frame_rate_ui(ui: &mut egui::Ui, doc: &mut Document) {
 
 /// A region's name in the user's language, as the console names it ("华东2（上海）").
 fn region_name(r: &crate::model::regions::Region) -> String {
-    r.name.to_string()
+    crate::i18n::describe::region_name(r)
 }

@@ -43,7 +43,7 @@ pub fn jobs_ui(
     ui: &mut egui::Ui,
     cloud: &mut Cloud,
     covers: &mut crate::ui::library::Library,
-    clock: crate::model::time::Clock,
+    clock: crate::i18n::Clock,
 ) -> JobAction {
     let mut action = JobAction::None;
     ui.horizontal(|ui| {

@@ -5,10 +5,11 @@
 use super::cloud::Cloud;
 use super::timeline::MediaDrop;
 use crate::api::calls::{MediaItem, MediaQuery};
+use crate::i18n::Clock;
+use crate::i18n::describe;
 use crate::i18n::format;
 use crate::model::Time;
 use crate::model::project::{BinEntry, MediaKind};
-use crate::model::time::Clock;
 use crate::t;
 use std::collections::HashMap;
 
@@ -267,7 +268,7 @@ pub fn library_ui(
     // Rows that wrap rather than widen the panel (the preview beside it would jump).
     ui.horizontal_wrapped(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
-            if ui.selectable_label(lib.kind == k, k.label()).clicked() && lib.kind != k {
+            if ui.selectable_label(lib.kind == k, describe::media_kind(k)).clicked() && lib.kind != k {
                 lib.kind = k;
                 search = true;
             }
@@ -371,7 +372,7 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) -> bool {
                     Some(d) => clock.length(d),
                     None => t!("cloud-lib-length-unknown"),
                 };
-                let kind = row.kind.label();
+                let kind = describe::media_kind(row.kind);
                 let size = row.size.map(|s| format::size(s as u64));
                 // A still has no length of its own: "image", never "00:00:00:00".
                 ui.label(match (row.kind, size) {

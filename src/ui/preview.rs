@@ -353,7 +353,7 @@ pub fn preview_ui(
         painter.image(t.id(), frame, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), Color32::WHITE);
     }
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
-    let clock = doc.project.clock();
+    let clock = crate::i18n::Clock::of(doc.project.frame_rate);
     if let Some(s) = &sides {
         trim::labels(&painter, frame, s, clock);
     }

@@ -20,13 +20,15 @@ pub enum Choice {
     Select(ClipRef),
 }
 
-fn problem_list(ui: &mut egui::Ui, problems: &[Problem], choice: &mut Choice) {
+fn problem_list(ui: &mut egui::Ui, problems: &[Problem], project: &Project, choice: &mut Choice) {
     egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
         for p in problems {
             let colour =
                 if p.severity == Severity::Error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
-            let r =
-                ui.add(egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()));
+            let r = ui.add(
+                egui::Label::new(egui::RichText::new(crate::i18n::describe::line(p, project)).color(colour))
+                    .sense(egui::Sense::click()),
+            );
             if let (Some(track), Some(index)) = (p.location.track, p.location.clip)
                 && r.on_hover_text(t!("cloud-select-clip-tip")).clicked()
             {
@@ -51,13 +53,13 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
         Step::Blocked(problems) => modal(&t!("cloud-blocked-title"), &mut |ui| {
             let n = problems.iter().filter(|p| p.severity == Severity::Error).count();
             ui.label(t!("cloud-blocked", n = n));
-            problem_list(ui, problems, &mut choice);
+            problem_list(ui, problems, project, &mut choice);
             if default_button(ui, &t!("ui-close")).clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),
         Step::Warned(problems) => modal(&t!("cloud-warned-title"), &mut |ui| {
-            problem_list(ui, problems, &mut choice);
+            problem_list(ui, problems, project, &mut choice);
             ui.horizontal(|ui| {
                 if default_button(ui, &t!("cloud-continue")).clicked() {
                     choice = Choice::Continue;
@@ -79,7 +81,7 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
         Step::Confirm => {
             modal(&t!("cloud-confirm-title"), &mut |ui| {
                 let clips = project.tracks.iter().filter(|t| !t.hidden).map(|t| t.clips.len()).sum::<usize>();
-                let title = project.display_title().to_string();
+                let title = crate::i18n::describe::project_title(project).to_string();
                 if crate::sandbox::active().is_some() {
                     ui.label(t!("cloud-confirm-sandbox", title = title, clips = clips));
                 } else {

@@ -269,8 +269,8 @@ pub fn duck_dialog(
                 for r in &plan.ranges {
                     ui.label(crate::t!(
                         "sound-duck-range",
-                        from = project.clock().time(r.down),
-                        to = project.clock().time(r.up)
+                        from = crate::i18n::Clock::of(project.frame_rate).time(r.down),
+                        to = crate::i18n::Clock::of(project.frame_rate).time(r.up)
                     ));
                 }
             });

@@ -81,7 +81,11 @@ impl Editor {
         .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
         let name = match &self.doc.path {
             Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            None => format!("{}.{}", self.doc.project.display_title(), crate::store::project_file::EXTENSION),
+            None => format!(
+                "{}.{}",
+                crate::i18n::describe::project_title(&self.doc.project),
+                crate::store::project_file::EXTENSION
+            ),
         };
         let mut b =
             Browser::new(purpose, start, if purpose == BrowseFor::Save { name } else { String::new() }, &recent);

@@ -65,7 +65,7 @@ impl Editor {
             Pending::OpenPath(p) => self.open_path(p),
             Pending::Incoming => {
                 if let Some((p, path, restored)) = self.incoming.take() {
-                    let (title, clips) = (p.display_title(), p.clip_count());
+                    let (title, clips) = (crate::i18n::describe::project_title(&p), p.clip_count());
                     self.status = match (&path, restored) {
                         (Some(f), _) => {
                             crate::t!("shell-restored", path = f.display().to_string(), title = title, clips = clips)

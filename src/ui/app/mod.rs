@@ -237,7 +237,7 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        let title = self.doc.project.display_title();
+        let title = crate::i18n::describe::project_title(&self.doc.project);
         if self.cloud.sandbox {
             crate::t!("shell-window-title-sandbox", dirty = dirty, title = title, file = file)
         } else {
@@ -294,7 +294,7 @@ impl Editor {
         let (Some(footage), Some(rt)) = (footage, self.preview.runtime()) else { return };
         let target = crate::ui::draft::draft_path(
             self.doc.path.as_deref(),
-            &self.doc.project.display_title(),
+            &crate::i18n::describe::project_title(&self.doc.project),
             self.preview.cache_dir.as_deref(),
         );
         let ctx = self.ctx_for_textures.clone();
@@ -306,8 +306,8 @@ impl Editor {
     /// preview's time display change it there). Text made in the other unit is made again.
     fn apply_time_unit(&mut self) {
         let unit = self.cloud.settings.time_unit;
-        if unit != crate::model::time::unit() {
-            crate::model::time::set_unit(unit);
+        if unit != crate::i18n::clock::unit() {
+            crate::i18n::clock::set_unit(unit);
             self.problems = None;
         }
     }

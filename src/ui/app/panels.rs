@@ -237,7 +237,7 @@ impl Editor {
                     clips = p.clip_count(),
                     tracks = p.tracks.len(),
                     fps = p.frame_rate.label(),
-                    playhead = p.clock().time(p.playhead),
+                    playhead = crate::i18n::Clock::of(p.frame_rate).time(p.playhead),
                     snap = if self.timeline.snapping { crate::t!("ui-on") } else { crate::t!("ui-off") }
                 ));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
@@ -302,7 +302,7 @@ impl Editor {
         .on_hover_text(crate::t!("shell-video-title-tip"));
         // The console's name for it ("华东2（上海）"), the ID people type and scripts use on hover.
         let id = doc.project.region.as_str();
-        let shown = crate::model::regions::find(id).map_or_else(|| id.to_owned(), |r| r.name.to_string());
+        let shown = crate::model::regions::find(id).map_or_else(|| id.to_owned(), crate::i18n::describe::region_name);
         ui.label(crate::t!("shell-region", region = shown)).on_hover_text(id);
         if let Some(id) = &doc.project.project_id {
             ui.label(crate::t!("shell-cloud-project", id = id.as_str()));
@@ -319,7 +319,7 @@ impl Editor {
         if self.show_library {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
-            let clock = self.doc.project.clock();
+            let clock = crate::i18n::Clock::of(self.doc.project.frame_rate);
             let opened =
                 crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
             if let Some(entry) = opened {
@@ -385,9 +385,12 @@ impl Editor {
                 return;
             }
             Tab::Jobs => {
-                if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } =
-                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library, self.doc.project.clock())
-                {
+                if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } = crate::ui::jobs::jobs_ui(
+                    ui,
+                    &mut self.cloud,
+                    &mut self.library,
+                    crate::i18n::Clock::of(self.doc.project.frame_rate),
+                ) {
                     self.cloud.open_cloud_project(project_id, region);
                 }
                 return;
@@ -420,7 +423,10 @@ impl Editor {
                     Severity::Warning => ui.visuals().warn_fg_color,
                 };
                 let r = ui.add(
-                    egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()),
+                    egui::Label::new(
+                        egui::RichText::new(crate::i18n::describe::line(p, &self.doc.project)).color(colour),
+                    )
+                    .sense(egui::Sense::click()),
                 );
                 // Clicking a problem selects its clip and shows it.
                 if r.clicked()
@@ -447,16 +453,15 @@ impl Editor {
         if self.doc.project.markers.is_empty() {
             ui.label(crate::t!("shell-no-markers", shortcut = Command::AddMarker.shortcut_text(ui.ctx())));
         }
-        let clock = self.doc.project.clock();
-        let mut delete = None;
+        let clock = crate::i18n::Clock::of(self.doc.project.frame_rate);
+        let (mut delete, mut goto) = (None, None);
         egui::ScrollArea::vertical().id_salt("markers").show(ui, |ui| {
             egui::Grid::new("markers-grid").striped(true).num_columns(3).show(ui, |ui| {
                 for (i, m) in self.doc.project.markers.iter().enumerate() {
                     let label =
                         if m.label.is_empty() { crate::t!("shell-marker-n", n = i + 1) } else { m.label.clone() };
                     if ui.button(clock.time(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
-                        self.doc.project.playhead = m.time;
-                        self.timeline.follow_playhead = true;
+                        goto = Some(m.time);
                     }
                     ui.add(egui::Label::new(&label).truncate());
                     ui.horizontal(|ui| {
@@ -479,6 +484,12 @@ impl Editor {
                 }
             });
         });
+        // Through the document, which puts the playhead on a frame: a marker read from a file
+        // may sit between two.
+        if let Some(t) = goto {
+            self.doc.set_playhead(t);
+            self.timeline.follow_playhead = true;
+        }
         if let Some(i) = delete {
             let _ = self.doc.delete_marker(i);
         }

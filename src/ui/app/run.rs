@@ -153,7 +153,7 @@ impl Editor {
             }
             Command::GoToTimecode => {
                 let p = &self.doc.project;
-                self.preview.time_entry.open(p.clock().time(p.playhead));
+                self.preview.time_entry.open(crate::i18n::Clock::of(p.frame_rate).time(p.playhead));
                 self.ctx_for_textures.request_repaint();
                 Ok(())
             }

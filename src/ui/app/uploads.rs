@@ -3,6 +3,7 @@
 //! media that are not Normal yet.
 
 use super::*;
+use crate::i18n::describe;
 use crate::model::project::{BinEntry, MediaKind as BinKind};
 use crate::t;
 use crate::ui::uploads::{Happening, Placement};
@@ -182,8 +183,8 @@ impl Editor {
                 self.timeline.message = Some(t!(
                     "cloud-upload-wrong-track",
                     title = entry.title.as_str(),
-                    kind = entry.kind.label(),
-                    track = kind.label()
+                    kind = describe::media_kind(entry.kind),
+                    track = describe::track_kind(kind)
                 ));
             } else {
                 match crate::edit::ops::insert(&self.doc.project, p.track, vec![clip]) {

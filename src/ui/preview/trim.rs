@@ -167,7 +167,7 @@ pub fn plan(doc: &Document, sides: &Sides, (w, h): (u32, u32)) -> Plan {
 }
 
 /// The time under each half and a line between them.
-pub fn labels(painter: &egui::Painter, frame: Rect, sides: &Sides, clock: crate::model::time::Clock) {
+pub fn labels(painter: &egui::Painter, frame: Rect, sides: &Sides, clock: crate::i18n::Clock) {
     let half = frame.width() / 2.0;
     painter.vline(frame.center().x, frame.y_range(), egui::Stroke::new(2.0, Color32::from_gray(60)));
     for (i, side) in [sides.outgoing, sides.incoming].into_iter().enumerate() {

@@ -3,10 +3,11 @@
 //! would be refused) and a label by the pointer says the time, or why, before release.
 
 use super::*;
+use crate::i18n::describe;
 
 /// Why media of `media` kind cannot go on a track of `track` kind.
 fn wrong_track(media: MediaKind, track: TrackKind) -> String {
-    t!("timeline-media-wrong-track", media = media.label(), track = track.label())
+    t!("timeline-media-wrong-track", media = describe::media_kind(media), track = describe::track_kind(track))
 }
 
 /// The keys held now and, if the mouse button went up this frame, when it did. A slow frame
@@ -79,7 +80,12 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(ui.ctx(), p, &mode.describe(&doc.project.clock().time(at)), why.as_deref());
+    draw::drag_label(
+        ui.ctx(),
+        p,
+        &mode.describe(&crate::i18n::Clock::of(doc.project.frame_rate).time(at)),
+        why.as_deref(),
+    );
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
@@ -189,7 +195,7 @@ pub(super) fn finish_drags(
                 Err(Refused::Nothing) | Ok(_) => None,
                 Err(e) => Some(e.to_string()),
             };
-            let when = mode.describe(&doc.project.clock().time(earliest + delta));
+            let when = mode.describe(&crate::i18n::Clock::of(doc.project.frame_rate).time(earliest + delta));
             draw::drag_label(ui.ctx(), p, &when, why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
@@ -243,7 +249,7 @@ pub(super) fn finish_drags(
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
-                let time = doc.project.clock().time(t);
+                let time = crate::i18n::Clock::of(doc.project.frame_rate).time(t);
                 let text = if ripple { t!("timeline-drag-ripple", time = time) } else { time };
                 draw::drag_label(ui.ctx(), p, &text, None);
             }
@@ -269,7 +275,7 @@ pub(super) fn finish_drags(
                 let (y0, y1) = span(row, 0);
                 painter.vline(st.mapping.x_from_time(t), y0..=y1, egui::Stroke::new(2.0, draw::SELECTED));
             }
-            let time = doc.project.clock().time(t);
+            let time = crate::i18n::Clock::of(doc.project.frame_rate).time(t);
             draw::drag_label(ui.ctx(), p, &t!("timeline-drag-roll", time = time), None);
             // The preview shows the outgoing clip's last frame at the new cut.
             st.trim_at = (!released).then_some((left, Edge::End, t));
@@ -292,10 +298,16 @@ pub(super) fn finish_drags(
             let source_in =
                 doc.project.tracks[clip.track].clips.get(clip.index).and_then(|c| c.r#in).unwrap_or(Time::ZERO);
             let text = if slide {
-                t!("timeline-drag-slide", time = doc.project.clock().time((pl.start + delta).max(Time::ZERO)))
+                t!(
+                    "timeline-drag-slide",
+                    time = crate::i18n::Clock::of(doc.project.frame_rate).time((pl.start + delta).max(Time::ZERO))
+                )
             } else {
                 // The picture follows the pointer: dragging right shows earlier frames.
-                t!("timeline-drag-slip", time = doc.project.clock().time((source_in - delta).max(Time::ZERO)))
+                t!(
+                    "timeline-drag-slip",
+                    time = crate::i18n::Clock::of(doc.project.frame_rate).time((source_in - delta).max(Time::ZERO))
+                )
             };
             if let Some(row) = row_of(clip.track) {
                 let (y0, y1) = span(row, st.lane_of(clip));

@@ -4,10 +4,10 @@ use super::lanes::RowLayout;
 use super::mapping::TimeMapping;
 use crate::edit::document::Document;
 use crate::edit::ops::ClipRef;
+use crate::i18n::Clock;
 use crate::model::Project;
 use crate::model::Time;
 use crate::model::project::{Placement, TrackKind};
-use crate::model::time::Clock;
 use crate::model::wire::Clip;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
@@ -117,7 +117,7 @@ pub fn clip(
     let left = rect.left().max(clip_to.left()) + 5.0;
     tp.text(Pos2::new(left, rect.top() + 4.0), Align2::LEFT_TOP, title, FontId::proportional(13.0), text_colour);
     let len = p.end - p.start;
-    let length = project.clock().length(len);
+    let length = crate::i18n::Clock::of(project.frame_rate).length(len);
     let info = match (p.length_known, p.start_known) {
         (true, true) => length,
         (false, true) => crate::t!("timeline-clip-length-unknown", length = length),

@@ -42,7 +42,7 @@ pub(super) fn selected_gap(
         )
         .intersect(time_area);
         draw::gap(painter, gr);
-        let clock = doc.project.clock();
+        let clock = crate::i18n::Clock::of(doc.project.frame_rate);
         let label = t!(
             "timeline-gap-label",
             track = doc.project.tracks[g.track].name.as_str(),

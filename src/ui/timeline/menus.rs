@@ -30,7 +30,7 @@ pub fn clip_tooltip(
     no_sound: Option<&str>,
 ) {
     let Some(clip) = project.tracks.get(r.track).and_then(|t| t.clips.get(r.index)) else { return };
-    let clock = project.clock();
+    let clock = crate::i18n::Clock::of(project.frame_rate);
     body.clone().on_hover_ui(|ui| {
         ui.set_max_width(360.0);
         ui.label(egui::RichText::new(title).strong());
@@ -124,7 +124,7 @@ pub fn gap_menu(area: &egui::Response, doc: &mut Document, st: &mut TimelineStat
 pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineState) {
     resp.context_menu(|ui| {
         let at = st.menu_time;
-        ui.label(egui::RichText::new(doc.project.clock().time(at)).weak());
+        ui.label(egui::RichText::new(crate::i18n::Clock::of(doc.project.frame_rate).time(at)).weak());
         if ui.button(t!("timeline-move-playhead-here")).clicked() {
             doc.set_playhead(at);
             ui.close();
@@ -170,7 +170,7 @@ pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rec
         );
         let label =
             if marker.label.is_empty() { t!("timeline-marker-default", n = i + 1) } else { marker.label.clone() };
-        let time = doc.project.clock().time(marker.time);
+        let time = crate::i18n::Clock::of(doc.project.frame_rate).time(marker.time);
         let r = ui.interact(flag, ui.scope_id().with(("marker-flag", i)), Sense::click());
         r.widget_info(|| {
             egui::WidgetInfo::labeled(

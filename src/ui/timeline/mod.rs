@@ -383,8 +383,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             let x1 = st.mapping.x_from_time(p.end).min(rect.right() + 2.0).max(x0 + 2.0);
             let prect = Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + lane_h - 3.0));
             draw::pending(&painter, ui.visuals(), prect.intersect(time_area), &p.label);
-            let label =
-                t!("timeline-uploading-label", name = p.label.as_str(), time = doc.project.clock().time(p.start));
+            let label = t!(
+                "timeline-uploading-label",
+                name = p.label.as_str(),
+                time = crate::i18n::Clock::of(doc.project.frame_rate).time(p.start)
+            );
             let resp = ui.interact(
                 prect.intersect(time_area),
                 ui.scope_id().with(("pending-clip", ti, p.start)),
@@ -422,7 +425,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             "timeline-clip-label",
             title = title.as_str(),
             track = track_name.as_str(),
-            time = doc.project.clock().time(placement.start)
+            time = crate::i18n::Clock::of(doc.project.frame_rate).time(placement.start)
         );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
@@ -552,6 +555,6 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
             st.drag = Some(Drag::Playhead);
         }
     }
-    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.clock(), rect);
+    draw::ruler(painter, ui.visuals(), &st.mapping, crate::i18n::Clock::of(doc.project.frame_rate), rect);
     draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.marked_end(), rect);
 }
