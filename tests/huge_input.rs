@@ -47,6 +47,8 @@ fn validate_capped(file: &Path, home: &Path, limit: u64) -> Run {
             Ok(())
         });
     }
+    // Reaped below by wait4, which clippy cannot see.
+    #[allow(clippy::zombie_processes)]
     let child = cmd.spawn().unwrap();
     // wait4 rather than Child::wait: it gives this child's own peak resident memory (tests of
     // one binary run in parallel, so RUSAGE_CHILDREN would mix in the others').
