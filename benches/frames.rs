@@ -153,12 +153,14 @@ fn input(size: Vec2, t: f64) -> RawInput {
 
 fn ui_frames(server: &VodServer, cache: &std::path::Path) {
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };
-    let mut cloud = vodcut::ui::cloud::Cloud::new(None, settings);
+    let mut env = vodcut::core::Env::isolated(cache);
+    env.data_dir = None;
+    let mut cloud = vodcut::core::cloud::Cloud::new(env, settings);
     cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
     let mut p = project_50();
     p.zoom = 40.0;
     let mut e =
-        vodcut::ui::Editor::with_cloud(Arc::new(vodcut::ui::files::NativePicker), Document::new(p, None, false), cloud);
+        vodcut::ui::Editor::with_cloud(Arc::new(vodcut::ui::files::NativePicker::default()), Document::new(p, None, false), cloud);
     e.preview.cache_dir = Some(cache.to_owned());
     let ctx = egui::Context::default();
     let size = Vec2::new(1280.0, 800.0);

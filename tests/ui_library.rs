@@ -14,7 +14,7 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::store::thumb_cache::ThumbCache;
-use vodcut::tasks::Kind;
+use vodcut::core::Kind;
 use vodcut::ui::Editor;
 
 fn editor(server: &VodServer, cache: &std::path::Path, p: Project) -> Harness<'static, Editor> {

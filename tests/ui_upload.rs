@@ -20,7 +20,7 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time, TrackKind};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::uploads::ItemState;
+use vodcut::core::uploads::ItemState;
 
 fn editor(server: &VodServer, p: Project) -> Harness<'static, Editor> {
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };

@@ -9,7 +9,7 @@ use vodcut::api::credentials::Credentials;
 use vodcut::edit::document::Document;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Step;
+use vodcut::core::produce::Step;
 
 mod support;
 use support::ui::{FakePicker, run_until};
