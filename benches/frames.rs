@@ -89,7 +89,9 @@ fn project_50() -> vodcut::model::Project {
 
 fn latency(server: &VodServer, cache: &std::path::Path) {
     let (url, cache) = (server.url(), cache.to_owned());
-    let mut r = Renderer::new(move || footage_at(&url, &cache), || {});
+    // The core's one runtime; it lives as long as `executor`.
+    let executor = vodcut::core::Executor::new();
+    let mut r = Renderer::new(move || footage_at(&url, &cache), &executor.handle().unwrap(), || {});
     while r.footage().is_none() {
         std::thread::sleep(Duration::from_millis(5));
     }

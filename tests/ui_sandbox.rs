@@ -31,9 +31,9 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     // The library starts listing at once (a spinner): step, do not wait for it to settle.
     h.run_steps(2);
     assert_eq!(h.state().title(), "Untitled — vodcut — Sandbox");
-    run_until(&mut h, "the seeded library", |e| e.library.rows.len() >= 4 && !e.library.loading);
+    run_until(&mut h, "the seeded library", |e| e.library.list.rows.len() >= 4 && !e.library.list.loading);
     run_until(&mut h, "the covers", |e| e.library.thumbs_ready() >= 4);
-    assert!(h.state().library.rows.iter().any(|r| r.title == "海边的一天 A day at the beach"));
+    assert!(h.state().library.list.rows.iter().any(|r| r.title == "海边的一天 A day at the beach"));
 
     // Drop the video at the start of V1.
     let v1 = h.state().doc.project.tracks.iter().position(|t| t.kind == TrackKind::Video).unwrap();

@@ -6,7 +6,7 @@ use super::connect::Connection;
 use super::env::Env;
 use super::executor::{Executor, Kind, Tasks};
 use super::jobs::Polling;
-use super::produce::{InfosResult, Outcome, Step};
+use super::produce::{InfosResult, Step};
 use crate::api::calls::ProduceResult;
 use crate::api::credentials::Credentials;
 use crate::api::{ApiError, calls::ProjectQuery};

@@ -415,8 +415,10 @@ impl Uploads {
                 Some((i.id, i.media_id.clone()?))
             })
             .collect();
-        for (id, media_id) in due.into_iter().filter(|_| self.follow) {
-            self.follow(id, media_id, conn.clone());
+        if self.follow {
+            for (id, media_id) in due {
+                self.follow(id, media_id, conn.clone());
+            }
         }
         out
     }

@@ -19,7 +19,7 @@ use cache::{DiskCache, MemCache};
 use decode::{DecodeError, Ffmpeg};
 use source::{Sources, nearest_snapshot};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -267,7 +267,7 @@ impl Browser {
 
     /// What Enter in the path bar means: a folder is shown; a file is chosen (for saving, a
     /// path whose folder exists is chosen too).
-    fn submit_path(&mut self, ctx: &egui::Context) -> Outcome {
+    fn submit_path(&mut self) -> Outcome {
         let p = self.typed_path();
         if p.is_dir() {
             self.go(p);
@@ -340,10 +340,10 @@ impl Browser {
                     state.store(ui.ctx(), r.id);
                 }
                 if (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    outcome = self.submit_path(ui.ctx());
+                    outcome = self.submit_path();
                 }
                 if ui.button(crate::t!("shell-go")).clicked() {
-                    outcome = self.submit_path(ui.ctx());
+                    outcome = self.submit_path();
                 }
             });
             ui.separator();

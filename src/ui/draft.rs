@@ -278,7 +278,6 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
         state.cancel();
     }
     if let Some(p) = reopen {
-        state.ctx = Some(ctx.clone());
         state.open(&p);
     }
     if !open {

@@ -1,7 +1,6 @@
 //! Documents: new, open, save, the unsaved-changes flow, autosave to the recovery folder.
 
 use super::*;
-use crate::ui::browser::BrowseFor;
 
 impl Editor {
     pub fn open_path(&mut self, path: PathBuf) {

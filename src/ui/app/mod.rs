@@ -23,7 +23,7 @@ use super::produce::{Choice, produce_dialogs};
 use super::timeline::{TimelineState, timeline_ui};
 use crate::edit::document::Document;
 use crate::model::Time;
-use crate::model::validate::{Problem, Severity, validate};
+use crate::model::validate::{Problem, Severity};
 use crate::store::Origin;
 use egui::Key;
 use std::path::{Path, PathBuf};
@@ -162,6 +162,7 @@ impl Editor {
         let executor = cloud.executor().clone();
         let uploads = crate::core::uploads::Uploads::new(cloud.data_dir().map(Path::to_owned), executor.clone());
         let launcher = executor.clone();
+        let cache_dir = cloud.env.cache_dir.clone();
         Editor {
             timeline: TimelineState::default(),
             files: FileWorker::new(picker, executor.clone()),
@@ -195,7 +196,7 @@ impl Editor {
             status_shown: (String::new(), 0.0),
             path_prompt: None,
             uploads,
-            preview: crate::ui::preview::PreviewState::new(cloud.env.cache_dir.clone(), executor.clone()),
+            preview: crate::ui::preview::PreviewState::new(cache_dir, executor.clone()),
             source: Default::default(),
             draft: crate::ui::draft::DraftState::new(executor),
             browser: None,
