@@ -161,8 +161,11 @@ fn ui_frames(server: &VodServer, cache: &std::path::Path) {
     cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
     let mut p = project_50();
     p.zoom = 40.0;
-    let mut e =
-        vodcut::ui::Editor::with_cloud(Arc::new(vodcut::ui::files::NativePicker::default()), Document::new(p, None, false), cloud);
+    let mut e = vodcut::ui::Editor::with_cloud(
+        Arc::new(vodcut::ui::files::NativePicker::default()),
+        Document::new(p, None, false),
+        cloud,
+    );
     e.preview.cache_dir = Some(cache.to_owned());
     let ctx = egui::Context::default();
     let size = Vec2::new(1280.0, 800.0);

@@ -14,8 +14,7 @@ fn main() {
     env.lang = match &cli.command {
         Some(_) => cli.lang.unwrap_or(env.system_lang),
         None => {
-            let saved =
-                env.data_dir.as_deref().and_then(|d| vodcut::store::settings::Settings::load(d).0.language);
+            let saved = env.data_dir.as_deref().and_then(|d| vodcut::store::settings::Settings::load(d).0.language);
             vodcut::i18n::startup(cli.lang, saved, env.system_lang)
         }
     };

@@ -118,7 +118,8 @@ fn submit_refuses_media_not_normal_naming_it_and_force_status_overrides() {
     let env = Env::new();
     let id = "c0ffee00c0ffee00c0ffee00c0ffee02";
     env.server.add_media(id, "video", "Beach day", 10.0, "Uploading");
-    let file = env.project(&format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{id}","In":0,"Out":4}}]}}]}}"#));
+    let file =
+        env.project(&format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{id}","In":0,"Out":4}}]}}]}}"#));
     let out = env.run(&["submit", p(&file)]);
     let e = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{e}");

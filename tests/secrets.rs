@@ -45,8 +45,13 @@ fn vodcut(args: &[&str]) -> Run {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     // This process's environment, read now (the test sets its variables before each run).
     let env = vodcut::core::Env::from_process();
-    let code =
-        run_with(&env, cli.command.unwrap(), Globals { signature: cli.signature, ..Default::default() }, &mut out, &mut err);
+    let code = run_with(
+        &env,
+        cli.command.unwrap(),
+        Globals { signature: cli.signature, ..Default::default() },
+        &mut out,
+        &mut err,
+    );
     Run { code, stdout: String::from_utf8_lossy(&out).into(), stderr: String::from_utf8_lossy(&err).into() }
 }
 

@@ -6,12 +6,12 @@ use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
+use vodcut::core::produce::{Outcome, Step};
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::project::{BinEntry, MediaKind};
 use vodcut::model::{Project, Time};
 use vodcut::ui::Editor;
-use vodcut::core::produce::{Outcome, Step};
 use vodcut::ui::files::NativePicker;
 
 mod support;

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::Kind;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::store::thumb_cache::ThumbCache;
-use vodcut::core::Kind;
 use vodcut::ui::Editor;
 
 fn editor(server: &VodServer, cache: &std::path::Path, p: Project) -> Harness<'static, Editor> {

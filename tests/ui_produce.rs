@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 use support::ui::run_until;
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::produce::Step;
 use vodcut::edit::document::Document;
 use vodcut::model::Project;
 use vodcut::model::export::import_timeline_str;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::core::produce::Step;
 
 fn project(timeline: &str) -> Project {
     let mut p = import_timeline_str(timeline).unwrap();

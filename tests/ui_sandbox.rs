@@ -5,11 +5,11 @@
 
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
+use vodcut::core::produce::Step;
 use vodcut::edit::document::Document;
 use vodcut::model::TrackKind;
 use vodcut::store::settings::Settings;
 use vodcut::ui::Editor;
-use vodcut::core::produce::Step;
 
 mod support;
 use support::ui::{FakePicker, drag, run_until};

@@ -295,7 +295,11 @@ fn read_config(lookup: &Lookup, path: &Path, place: &str) -> Result<Result<Strin
 
 /// `Ok(Ok(creds))` found; `Ok(Err(why))` not there, look further; `Err` the file is broken or
 /// the profile is of a kind we cannot use (stop: guessing another source would surprise).
-fn from_cli_config(lookup: &Lookup, path: &Path, profile: Option<&str>) -> Result<Result<Credentials, String>, CredentialError> {
+fn from_cli_config(
+    lookup: &Lookup,
+    path: &Path,
+    profile: Option<&str>,
+) -> Result<Result<Credentials, String>, CredentialError> {
     let place = path.display().to_string();
     let text = match read_config(lookup, path, &place)? {
         Ok(t) => t,
@@ -336,7 +340,11 @@ fn from_cli_config(lookup: &Lookup, path: &Path, profile: Option<&str>) -> Resul
     }))
 }
 
-fn from_credentials_file(lookup: &Lookup, path: &Path, profile: &str) -> Result<Result<Credentials, String>, CredentialError> {
+fn from_credentials_file(
+    lookup: &Lookup,
+    path: &Path,
+    profile: &str,
+) -> Result<Result<Credentials, String>, CredentialError> {
     let place = path.display().to_string();
     let text = match read_config(lookup, path, &place)? {
         Ok(t) => t,

@@ -99,7 +99,8 @@ fn preflight(
     match produce::verdict(problems) {
         Verdict::Blocked(p) => {
             let errors = p.iter().filter(|p| p.severity == crate::model::validate::Severity::Error).count();
-            let status = !o.force_status && checked.status.iter().any(|p| p.severity == crate::model::validate::Severity::Error);
+            let status =
+                !o.force_status && checked.status.iter().any(|p| p.severity == crate::model::validate::Severity::Error);
             let line = crate::t!("cli-errors-block", errors = errors);
             Err((EXIT_PROBLEMS, if status { format!("{line}\n{}", crate::t!("cli-force-status-hint")) } else { line }))
         }
@@ -126,8 +127,7 @@ pub fn submit(
         for p in &local.problems {
             let _ = writeln!(err, "{p}");
         }
-        let errors =
-            local.problems.iter().filter(|p| p.severity == crate::model::validate::Severity::Error).count();
+        let errors = local.problems.iter().filter(|p| p.severity == crate::model::validate::Severity::Error).count();
         return Err((EXIT_PROBLEMS, crate::t!("cli-errors-block", errors = errors)));
     }
     let (c, creds) = connection(sh, conn, Some(&project.region))?;
@@ -221,7 +221,8 @@ pub fn status(sh: &Shell, id: &str, conn: &Connection, json: bool, out: &mut dyn
         }
         None => {
             let client = base.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
-            let mut j = sh.block_on(crate::core::jobs::probe(&client, id))?.map_err(|e| (exit_for(&e), e.to_string()))?;
+            let mut j =
+                sh.block_on(crate::core::jobs::probe(&client, id))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             j.sandbox = sh.env.is_sandbox();
             j
         }

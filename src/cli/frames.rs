@@ -14,14 +14,10 @@ use std::sync::atomic::AtomicBool;
 
 /// The footage service the editor's preview uses, in the shell's environment: its cache
 /// folder, `VODCUT_FFMPEG` before `--ffmpeg`.
-pub(super) fn footage_of(
-    sh: &Shell,
-    conn: &Connection,
-    region: Option<&str>,
-    ffmpeg: Option<&Path>,
-) -> Footage {
+pub(super) fn footage_of(sh: &Shell, conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Footage {
     let client = client(sh, conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
-    let options = Options { ffmpeg: sh.env.ffmpeg_or(ffmpeg), cache_dir: sh.env.cache_dir.clone(), ..Options::default() };
+    let options =
+        Options { ffmpeg: sh.env.ffmpeg_or(ffmpeg), cache_dir: sh.env.cache_dir.clone(), ..Options::default() };
     Footage::new(client, options)
 }
 

@@ -488,7 +488,9 @@ pub fn run_with(env: &Env, mut command: Command, globals: Globals, out: &mut dyn
     let conflict = globals.sandbox.then(|| command.sandbox_conflict()).flatten();
     let result = match conflict {
         Some(message) => Err((EXIT_BAD_INPUT, message)),
-        None => run_inner(&Shell { env: std::sync::Arc::new(env.clone()), executor: Default::default() }, command, out, err),
+        None => {
+            run_inner(&Shell { env: std::sync::Arc::new(env.clone()), executor: Default::default() }, command, out, err)
+        }
     };
     match result {
         Ok(code) => code,

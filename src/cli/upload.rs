@@ -6,8 +6,8 @@
 
 use super::cloud::{connection, exit_for};
 use super::{
-    CliResult, Connection, EXIT_BAD_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell,
-    print,
+    CliResult, Connection, EXIT_BAD_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED,
+    Shell, print,
 };
 use crate::core::uploads::{Item, ItemState, Uploads};
 use crate::upload::check::{check_file, check_tags, title_for};
@@ -54,7 +54,12 @@ fn progress_line(item: &Item, speed: &mut Speed, since: Instant) -> String {
         .map(|d| crate::t!("cli-up-left", time = human_duration(d)))
         .unwrap_or_default();
     let amount = crate::t!("cli-up-amount", done = human_bytes(done as f64), total = human_bytes(total as f64));
-    format!("\r\x1b[2K{}  [{}{}] {pct:>3}%  {amount}{rate}{left}", item.name, "#".repeat(filled), "-".repeat(width - filled))
+    format!(
+        "\r\x1b[2K{}  [{}{}] {pct:>3}%  {amount}{rate}{left}",
+        item.name,
+        "#".repeat(filled),
+        "-".repeat(width - filled)
+    )
 }
 
 /// The files' problems, all of them, before anything is sent: one bad name does not leave
@@ -81,7 +86,12 @@ fn check_all(files: &[PathBuf], opts: &Options) -> Result<(), (i32, String)> {
 }
 
 /// What a finished file says on stderr, and its line or record on stdout.
-fn report(item: &Item, opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<serde_json::Value, (i32, String)> {
+fn report(
+    item: &Item,
+    opts: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<serde_json::Value, (i32, String)> {
     let f = &item.path;
     let Some(u) = &item.uploaded else {
         let e = item.failure.as_ref().map(ToString::to_string).unwrap_or_else(|| item.label());
@@ -222,7 +232,10 @@ pub fn run(
             code,
             crate::t!(
                 "cli-up-failed",
-                failed = results.iter().filter(|r| r.get("Error").is_some() || r.get("Status").is_some_and(|s| s != "Normal")).count(),
+                failed = results
+                    .iter()
+                    .filter(|r| r.get("Error").is_some() || r.get("Status").is_some_and(|s| s != "Normal"))
+                    .count(),
                 files = files.len()
             ),
         )),

@@ -103,7 +103,8 @@ impl Env {
             .unwrap_or_else(crate::i18n::os_language);
         Env {
             data_dir: folder_var(&vars, "VODCUT_DATA_DIR").or_else(|| dirs.as_ref().map(|d| d.data_dir().to_owned())),
-            cache_dir: folder_var(&vars, "VODCUT_CACHE_DIR").or_else(|| dirs.as_ref().map(|d| d.cache_dir().to_owned())),
+            cache_dir: folder_var(&vars, "VODCUT_CACHE_DIR")
+                .or_else(|| dirs.as_ref().map(|d| d.cache_dir().to_owned())),
             runtime_dir: folder_var(&vars, "XDG_RUNTIME_DIR"),
             temp_dir: std::env::temp_dir(),
             sandbox_dir: folder_var(&vars, "VODCUT_SANDBOX_DIR"),
@@ -200,8 +201,7 @@ impl Env {
         if let Some(run) = &self.runtime_dir {
             return Some((run.join("vodcut-sandbox"), false));
         }
-        let user: String =
-            self.user.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+        let user: String = self.user.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         Some((self.temp_dir.join(format!("vodcut-sandbox-{user}")), false))
     }
 

@@ -3,8 +3,8 @@
 //! it. Every keychain call runs off the UI thread; its answer arrives in `inbox` and is taken
 //! by [`Keychain::poll`] on the next frame.
 
-use crate::api::credentials::{Credentials, Secret};
 use super::executor::Executor;
+use crate::api::credentials::{Credentials, Secret};
 use crate::desktop::keychain::{KeyStore, KeychainError, StoredKeys, SystemKeyStore, TIMEOUT};
 use std::sync::{Arc, Mutex};
 

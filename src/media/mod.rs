@@ -509,4 +509,3 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
         _ => crate::t!("media-layer", n = layer + 1),
     }
 }
-

@@ -121,7 +121,6 @@ impl Sandbox {
     pub fn server(&self) -> &VodServer {
         &self.server
     }
-
 }
 
 /// The session folder may be in the shared temporary folder: it must be this user's own,

@@ -2,11 +2,11 @@
 //! endpoint override, and a "Test connection" that makes one cheap read-only call.
 
 use crate::api::credentials::{Credentials, Source, cli_profile_names};
-use crate::core::cloud::Cloud;
 use crate::api::region::REGIONS;
+use crate::core::Kind;
+use crate::core::cloud::Cloud;
 use crate::store::settings::CredentialChoice;
 use crate::t;
-use crate::core::Kind;
 use std::sync::{Arc, Mutex};
 
 /// Form state of the window (the typed secret lives here only until it becomes the

@@ -61,9 +61,8 @@ impl Picker for NativePicker {
             return true;
         }
         let d = &self.desktop;
-        let on_path = |name: &str| {
-            d.path.as_ref().is_some_and(|p| std::env::split_paths(p).any(|dir| dir.join(name).is_file()))
-        };
+        let on_path =
+            |name: &str| d.path.as_ref().is_some_and(|p| std::env::split_paths(p).any(|dir| dir.join(name).is_file()));
         let bus = d.bus_address || d.runtime_dir.as_ref().is_some_and(|r| r.join("bus").exists());
         bus || on_path("zenity") // i18n-exempt: a program's name
     }

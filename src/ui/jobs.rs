@@ -1,10 +1,10 @@
 //! The job history (shared with the command line), newest first, refreshed while anything is
 //! still producing.
 
+use crate::core::Kind;
 use crate::core::cloud::Cloud;
 use crate::store::jobs::{Job, JobState};
 use crate::t;
-use crate::core::Kind;
 
 /// What the user asked for in the panel.
 pub enum JobAction {

@@ -1,9 +1,9 @@
 //! The language picker: in the settings and the View menu. A change applies to the open
 //! window at once (every label is looked up when drawn) and is remembered in the settings.
 
+use crate::core::cloud::Cloud;
 use crate::i18n::{self, Lang};
 use crate::t;
-use crate::core::cloud::Cloud;
 
 /// What a choice is called, in its own language so anyone can find theirs: "English",
 /// "中文（简体）", and "System (English)" for following the system.

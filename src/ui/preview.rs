@@ -8,8 +8,8 @@
 mod trim;
 
 use super::timeline::TimelineState;
-use crate::core::Connection;
 use crate::compose::{self, Plan};
+use crate::core::Connection;
 use crate::edit::document::Document;
 use crate::media::playback::Playback;
 use crate::media::render::{Rendered, Renderer};

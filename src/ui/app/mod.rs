@@ -15,12 +15,12 @@ mod welcome;
 
 use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
-use crate::core::cloud::{Cloud, Event};
-use crate::core::produce::{Outcome, Step};
 use super::commands::{Command, pressed};
 use super::files::{FileEvent, FileWorker, Picker};
 use super::produce::{Choice, produce_dialogs};
 use super::timeline::{TimelineState, timeline_ui};
+use crate::core::cloud::{Cloud, Event};
+use crate::core::produce::{Outcome, Step};
 use crate::edit::document::Document;
 use crate::model::Time;
 use crate::model::validate::{Problem, Severity};

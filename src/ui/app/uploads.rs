@@ -3,9 +3,9 @@
 //! media that are not Normal yet.
 
 use super::*;
+use crate::core::uploads::{Happening, Placement};
 use crate::model::project::{BinEntry, MediaKind as BinKind};
 use crate::t;
-use crate::core::uploads::{Happening, Placement};
 use crate::upload::MediaKind;
 
 fn bin_kind(k: MediaKind) -> BinKind {
