@@ -105,7 +105,7 @@ fn errors_block_and_warnings_need_yes() {
     let out = env.run(&["submit", p(&warned)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--yes"));
-    assert_eq!(env.server.requests().len(), 0, "nothing was sent");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent (VOD was only asked about the media)");
     let out = env.run(&["submit", p(&warned), "--yes"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
