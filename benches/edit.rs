@@ -220,7 +220,11 @@ fn input(frame: u64) -> RawInput {
 fn first_frame_after(b: divan::Bencher, op: Op) {
     b.with_inputs(|| {
         let ctx = egui::Context::default();
-        let mut editor = Editor::with_document(Arc::new(NativePicker), document_for(op));
+        let mut editor = Editor::with_document(
+            Arc::new(NativePicker::default()),
+            document_for(op),
+            vodcut::core::Env::isolated(&std::env::temp_dir().join("vodcut-bench-edit")),
+        );
         for frame in 1..=3 {
             ctx.run_ui(input(frame), |ui| editor.ui(ui)).drop_without_applying_deltas();
         }

@@ -105,9 +105,35 @@ fn errors_block_and_warnings_need_yes() {
     let out = env.run(&["submit", p(&warned)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--yes"));
-    assert_eq!(env.server.requests().len(), 0, "nothing was sent");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent (VOD was only asked about the media)");
     let out = env.run(&["submit", p(&warned), "--yes"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+/// The same check as the editor's Produce (core::produce::Preflight): VOD says a media used is
+/// still uploading, so submit sends nothing, names it at its clip and exits 1; --force-status
+/// says it again and produces anyway.
+#[test]
+fn submit_refuses_media_not_normal_naming_it_and_force_status_overrides() {
+    let env = Env::new();
+    let id = "c0ffee00c0ffee00c0ffee00c0ffee02";
+    env.server.add_media(id, "video", "Beach day", 10.0, "Uploading");
+    let file =
+        env.project(&format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{id}","In":0,"Out":4}}]}}]}}"#));
+    let out = env.run(&["submit", p(&file)]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("error: track 1 (V1), clip 1") && e.contains("\"Beach day\""), "named at its clip: {e}");
+    assert!(e.contains("--force-status"), "says how to go on: {e}");
+    assert_eq!(env.server.handled("GetVideoInfos"), 1, "VOD was asked");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent");
+    assert!(text(&out.stdout).is_empty());
+
+    let out = env.run(&["submit", p(&file), "--force-status", "--json"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{e}");
+    assert!(e.contains("\"Beach day\"") && e.contains("--force-status"), "still said: {e}");
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 1, "sent once");
 }
 
 #[test]

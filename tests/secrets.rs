@@ -43,8 +43,15 @@ struct Run {
 fn vodcut(args: &[&str]) -> Run {
     let cli = Cli::try_parse_from(std::iter::once("vodcut").chain(args.iter().copied())).unwrap();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code =
-        run_with(cli.command.unwrap(), Globals { signature: cli.signature, ..Default::default() }, &mut out, &mut err);
+    // This process's environment, read now (the test sets its variables before each run).
+    let env = vodcut::core::Env::from_process();
+    let code = run_with(
+        &env,
+        cli.command.unwrap(),
+        Globals { signature: cli.signature, ..Default::default() },
+        &mut out,
+        &mut err,
+    );
     Run { code, stdout: String::from_utf8_lossy(&out).into(), stderr: String::from_utf8_lossy(&err).into() }
 }
 

@@ -13,7 +13,6 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::project::{BinEntry, MediaKind};
 use vodcut::model::{Project, Time};
 use vodcut::ui::Editor;
-use vodcut::ui::files::NativePicker;
 
 mod support;
 
@@ -46,7 +45,7 @@ fn project(touching: bool) -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
     let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
     h.run();
     h

@@ -6,12 +6,12 @@ use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
+use vodcut::core::produce::{Outcome, Step};
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::project::{BinEntry, MediaKind};
 use vodcut::model::{Project, Time};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::{Outcome, Step};
 use vodcut::ui::files::NativePicker;
 
 mod support;
@@ -36,7 +36,7 @@ fn project() -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker::default()), Document::new(p, None, false));
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 

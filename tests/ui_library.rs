@@ -9,12 +9,12 @@ use std::sync::Arc;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::Kind;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::store::thumb_cache::ThumbCache;
-use vodcut::tasks::Kind;
 use vodcut::ui::Editor;
 
 fn editor(server: &VodServer, cache: &std::path::Path, p: Project) -> Harness<'static, Editor> {
@@ -47,7 +47,7 @@ fn search(h: &mut Harness<'static, Editor>, text: &str) {
 }
 
 fn library_idle(e: &Editor) -> bool {
-    !e.library.loading && !e.cloud.tasks.is_running(Kind::Library)
+    !e.library.list.loading && !e.cloud.tasks.is_running(Kind::Library)
 }
 
 #[test]
@@ -62,18 +62,18 @@ fn search_pages_and_filters_by_kind() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
-    assert_eq!(h.state().library.rows.len(), 50);
-    assert_eq!(h.state().library.total, 60);
+    assert_eq!(h.state().library.list.rows.len(), 50);
+    assert_eq!(h.state().library.list.total, 60);
     assert!(h.query_all_by_value("1–50 of 60").next().is_some());
     h.get_by_label("Next ▶").click();
     h.run_steps(2);
     run_until(&mut h, "page 2", library_idle);
-    assert_eq!(h.state().library.rows.len(), 10);
-    assert_eq!(h.state().library.page, 1);
+    assert_eq!(h.state().library.list.rows.len(), 10);
+    assert_eq!(h.state().library.list.page, 1);
     h.get_by_label("audio").click();
     h.run_steps(2);
-    run_until(&mut h, "audio", |e| library_idle(e) && e.library.rows.len() == 1);
-    assert_eq!(h.state().library.rows[0].title, "Theme");
+    run_until(&mut h, "audio", |e| library_idle(e) && e.library.list.rows.len() == 1);
+    assert_eq!(h.state().library.list.rows[0].title, "Theme");
     let sent = server.requests().into_iter().rfind(|r| r.action == "SearchMedia").unwrap().params;
     assert_eq!(sent["SearchType"], "audio");
     assert_eq!(sent["SortBy"], "CreationTime:Desc");
@@ -114,9 +114,9 @@ fn quotes_and_parentheses_in_a_title_search() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "it's (the)");
-    assert_eq!(h.state().library.error, None);
-    assert_eq!(h.state().library.rows.len(), 1);
-    assert_eq!(h.state().library.rows[0].media_id, "v1");
+    assert_eq!(h.state().library.list.error, None);
+    assert_eq!(h.state().library.list.rows.len(), 1);
+    assert_eq!(h.state().library.list.rows[0].media_id, "v1");
 }
 
 #[test]
@@ -155,7 +155,7 @@ fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
     run_until(&mut h, "the first listing", library_idle);
     server.fault(Fault::Error { status: 403, code: "Forbidden.RAM" });
     search(&mut h, "x");
-    let err = h.state().library.error.clone().unwrap();
+    let err = h.state().library.list.error.clone().unwrap();
     assert!(err.contains("Forbidden.RAM") && err.contains("permission"), "{err}");
     assert!(h.query_all_by_value(&err).next().is_some(), "shown in the panel");
     // The rest of the editor works.
@@ -201,9 +201,9 @@ fn materials_of_the_linked_cloud_project() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     h.get_by_label("Materials of the cloud project").click();
-    run_until(&mut h, "materials", |e| e.library.materials);
-    assert_eq!(h.state().library.rows.len(), 1);
-    assert_eq!(h.state().library.rows[0].title, "In the project");
+    run_until(&mut h, "materials", |e| e.library.list.materials);
+    assert_eq!(h.state().library.list.rows.len(), 1);
+    assert_eq!(h.state().library.list.rows[0].title, "In the project");
 }
 
 #[test]
@@ -219,12 +219,12 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
     search(&mut h, "");
     h.get_by_label("Load more").click();
     h.run_steps(2);
-    run_until(&mut h, "page 2 appended", |e| library_idle(e) && e.library.rows.len() == 100);
-    assert_eq!(h.state().library.rows[50].media_id, "v050");
+    run_until(&mut h, "page 2 appended", |e| library_idle(e) && e.library.list.rows.len() == 100);
+    assert_eq!(h.state().library.list.rows[50].media_id, "v050");
     // A thousand entries: only the rows in view are laid out and fetch their covers.
     let url = server.url();
-    let rows: Vec<vodcut::ui::library::Row> = (0..1000)
-        .map(|i| vodcut::ui::library::Row {
+    let rows: Vec<vodcut::core::library::Row> = (0..1000)
+        .map(|i| vodcut::core::library::Row {
             media_id: format!("m{i}"),
             kind: vodcut::model::project::MediaKind::Video,
             title: format!("Row {i}"),
@@ -234,7 +234,7 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
             cover_url: format!("{url}cover/m{i}.png"),
         })
         .collect();
-    h.state_mut().library.set_rows(rows);
+    h.state_mut().library.list.set_rows(rows);
     h.run_steps(5);
     run_until(&mut h, "covers", |e| !e.cloud.tasks.is_running(Kind::Thumb));
     h.run_steps(5);
@@ -255,7 +255,7 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     search(&mut h, "");
     h.get_by_label("image").click();
     h.run_steps(2);
-    run_until(&mut h, "images", |e| library_idle(e) && e.library.rows.len() == 1);
+    run_until(&mut h, "images", |e| library_idle(e) && e.library.list.rows.len() == 1);
     let row = h.get_by_label("Library Logo").rect();
     let said: Vec<String> = h
         .root()

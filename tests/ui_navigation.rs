@@ -26,7 +26,7 @@ fn project(zoom: f32) -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker::default()), Document::new(p, None, false));
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 

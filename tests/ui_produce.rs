@@ -10,13 +10,12 @@ use std::time::{Duration, Instant};
 use support::ui::run_until;
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::produce::Step;
 use vodcut::edit::document::Document;
 use vodcut::model::Project;
 use vodcut::model::export::import_timeline_str;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Step;
-use vodcut::ui::files::NativePicker;
 
 fn project(timeline: &str) -> Project {
     let mut p = import_timeline_str(timeline).unwrap();
@@ -35,10 +34,10 @@ fn harness(setup: &Setup, p: Project, secret: &str) -> Harness<'static, Editor> 
     let settings =
         Settings { credentials: CredentialChoice::Session, endpoint: setup.server.url(), ..Default::default() };
     let mut cloud = support::ui::cloud(settings);
-    cloud.data_dir = Some(setup.data.path().to_owned());
+    std::sync::Arc::make_mut(&mut cloud.env).data_dir = Some(setup.data.path().to_owned());
     cloud.session = Some(Credentials::session(KEY_ID, secret));
     cloud.timeout = Duration::from_secs(5);
-    let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
+    let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false), cloud);
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -56,7 +55,7 @@ fn press_produce(h: &mut Harness<'static, Editor>) {
     h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Produce") && l.ends_with("Ctrl+Enter"))).click();
     h.run_steps(3);
     // VOD is asked whether the media are Normal before anything is offered for sending.
-    run_until(h, "the media check", |e| !matches!(e.cloud.step, Step::Checking));
+    run_until(h, "the media check", |e| !matches!(e.cloud.step, Step::Checking(_)));
     h.run_steps(2);
 }
 
@@ -228,7 +227,7 @@ fn cancelling_the_media_check_sends_nothing() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run_steps(3);
-    assert!(matches!(h.state().cloud.step, Step::Checking));
+    assert!(matches!(h.state().cloud.step, Step::Checking(_)));
     h.key_press(Key::Escape);
     h.run_steps(3);
     assert!(matches!(h.state().cloud.step, Step::Idle));
@@ -277,8 +276,8 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     for _ in 0..3 {
         h.get_by_label("Refresh now").click();
         run_until(&mut h, "the refresh", |e| {
-            !e.cloud.tasks.is_running(vodcut::tasks::Kind::Refresh)
-                && !e.cloud.tasks.is_running(vodcut::tasks::Kind::Jobs)
+            !e.cloud.tasks.is_running(vodcut::core::Kind::Refresh)
+                && !e.cloud.tasks.is_running(vodcut::core::Kind::Jobs)
         });
     }
     let job = h.state().cloud.jobs[0].clone();
@@ -335,6 +334,6 @@ fn a_200_answer_without_ids_is_an_unknown_outcome_not_a_refusal() {
     let Step::Done(o) = &h.state().cloud.step else { unreachable!() };
     assert!(o.unknown, "{:?}", o.error);
     assert!(o.error.as_deref().unwrap_or_default().contains("R-NO-IDS"), "{:?}", o.error);
-    let jobs = vodcut::store::jobs::JobStore::new(s.data.path()).list().0;
+    let jobs = vodcut::core::env::job_store_in(s.data.path(), false).list().0;
     assert_eq!(jobs[0].state, vodcut::store::jobs::JobState::OutcomeUnknown);
 }

@@ -13,7 +13,7 @@ use vodcut::ui::Editor;
 
 fn editor_in(data: &std::path::Path, picker: Arc<FakePicker>, doc: Document) -> Editor {
     let mut cloud = support::ui::cloud(Default::default());
-    cloud.data_dir = Some(data.to_owned());
+    std::sync::Arc::make_mut(&mut cloud.env).data_dir = Some(data.to_owned());
     Editor::with_cloud(picker, doc, cloud)
 }
 

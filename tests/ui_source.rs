@@ -316,7 +316,7 @@ fn delete_and_s_act_on_the_timeline_only_when_it_has_the_keyboard() {
 fn a_library_item_opens_in_the_viewer_and_its_marks_are_remembered_per_medium() {
     let (s, mut h) = editor(project());
     h.run();
-    let rows = ["vid", "two"].map(|id| vodcut::ui::library::Row {
+    let rows = ["vid", "two"].map(|id| vodcut::core::library::Row {
         media_id: id.into(),
         kind: MediaKind::Video,
         title: if id == "vid" { "Colour seconds".into() } else { "Second clip".into() },
@@ -325,7 +325,7 @@ fn a_library_item_opens_in_the_viewer_and_its_marks_are_remembered_per_medium() 
         size: None,
         cover_url: String::new(),
     });
-    h.state_mut().library.set_rows(rows.to_vec());
+    h.state_mut().library.list.set_rows(rows.to_vec());
     h.state_mut().library.opened = true;
     h.state_mut().show_library = true;
     h.run();

@@ -13,7 +13,6 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::{FrameRate, Project, Time};
 use vodcut::store::settings::Settings;
 use vodcut::ui::Editor;
-use vodcut::ui::files::NativePicker;
 
 mod support;
 
@@ -36,7 +35,7 @@ fn project(rate: FrameRate) -> Project {
 
 fn harness_with(p: Project, settings: Settings) -> Harness<'static, Editor> {
     let cloud = support::ui::cloud(settings);
-    let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
+    let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false), cloud);
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -151,7 +150,7 @@ fn times_in_seconds_shows_seconds_everywhere_and_is_remembered() {
     h.run();
     assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(secs("7.48")));
     // Saved: a new window opens in seconds.
-    let data = h.state().cloud.data_dir.clone().unwrap();
+    let data = h.state().cloud.data_dir().unwrap().to_owned();
     let start = std::time::Instant::now();
     while Settings::load(&data).0.time_unit != seconds {
         assert!(start.elapsed() < std::time::Duration::from_secs(10), "the unit was not saved");

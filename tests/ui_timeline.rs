@@ -11,7 +11,6 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::project::{BinEntry, MediaKind};
 use vodcut::model::{Project, Time, TrackKind};
 use vodcut::ui::Editor;
-use vodcut::ui::files::NativePicker;
 
 mod support;
 
@@ -43,7 +42,7 @@ fn project() -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
     Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
         .with_max_steps(64)
@@ -283,7 +282,7 @@ fn whole_window_snapshot_with_a_sample_project() {
     p.zoom = 80.0;
     let i = p.add_track(TrackKind::Audio);
     let _ = i;
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_max_steps(64)

@@ -15,12 +15,12 @@ use support::media_files::write_random;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::uploads::ItemState;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time, TrackKind};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::uploads::ItemState;
 
 fn editor(server: &VodServer, p: Project) -> Harness<'static, Editor> {
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };

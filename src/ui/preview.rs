@@ -8,8 +8,8 @@
 mod trim;
 
 use super::timeline::TimelineState;
-use crate::api::connect::Connection;
 use crate::compose::{self, Plan};
+use crate::core::Connection;
 use crate::edit::document::Document;
 use crate::media::playback::Playback;
 use crate::media::render::{Rendered, Renderer};
@@ -61,6 +61,8 @@ struct Wanted {
 pub struct PreviewState {
     /// Where frames are cached on disk (None: memory only).
     pub cache_dir: Option<PathBuf>,
+    /// The core's executor: the renderer, playback and filmstrips run on its runtime.
+    executor: crate::core::Executor,
     renderer: Option<Renderer>,
     settings_key: String,
     texture: Option<egui::TextureHandle>,
@@ -95,9 +97,10 @@ pub fn put_frame(ctx: &egui::Context, texture: &mut Option<egui::TextureHandle>,
 pub const PLAYBACK_FPS: f64 = 25.0;
 
 impl PreviewState {
-    pub fn new(cache_dir: Option<PathBuf>) -> Self {
+    pub fn new(cache_dir: Option<PathBuf>, executor: crate::core::Executor) -> Self {
         PreviewState {
             cache_dir,
+            executor,
             renderer: None,
             settings_key: String::new(),
             texture: None,
@@ -138,7 +141,7 @@ impl PreviewState {
 
     /// The runtime background picture work runs on (the timeline's filmstrips use it too).
     pub fn runtime(&self) -> Option<tokio::runtime::Handle> {
-        self.renderer.as_ref()?.runtime().map(|rt| rt.handle().clone())
+        self.renderer.as_ref().map(|r| r.runtime().clone())
     }
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
@@ -232,6 +235,7 @@ impl PreviewState {
         if self.renderer.is_some() && self.settings_key == key {
             return;
         }
+        let Ok(rt) = self.executor.handle() else { return };
         self.settings_key = key;
         self.wanted = None;
         let s = settings.clone();
@@ -250,6 +254,7 @@ impl PreviewState {
                 };
                 Footage::new(client, options)
             },
+            &rt,
             move || ctx.request_repaint(),
         ));
     }
@@ -274,7 +279,8 @@ impl PreviewState {
         if missing.is_empty() {
             return size;
         }
-        if let (Some(rt), Ok(mut m)) = (r.runtime(), self.sizes.lock()) {
+        let rt = r.runtime();
+        if let Ok(mut m) = self.sizes.lock() {
             for id in &missing {
                 m.insert(id.clone(), None);
             }
@@ -298,16 +304,21 @@ impl PreviewState {
 /// sound server (diagnostics; off unless the variable is set).
 pub fn av_log(what: &str, at: crate::model::Time) {
     use std::io::Write;
-    static LOG: std::sync::OnceLock<Option<Mutex<std::fs::File>>> = std::sync::OnceLock::new();
-    let log = LOG.get_or_init(|| {
-        let path = std::env::var_os("VODCUT_AV_LOG")?;
-        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
-    });
-    if let Some(Ok(mut f)) = log.as_ref().map(Mutex::lock) {
+    if let Some(Some(Ok(mut f))) = AV_LOG.get().map(|l| l.as_ref().map(Mutex::lock)) {
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
         // i18n-exempt: a log line for a script
         let _ = writeln!(f, "{what} {:.6} {:.4}", now.as_secs_f64(), at.as_secs_f64());
     }
+}
+
+static AV_LOG: std::sync::OnceLock<Option<Mutex<std::fs::File>>> = std::sync::OnceLock::new();
+
+/// Opens the file [`av_log`] appends to (the environment's `VODCUT_AV_LOG`), once per process.
+pub fn open_av_log(path: Option<&std::path::Path>) {
+    AV_LOG.get_or_init(|| {
+        let path = path?;
+        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
+    });
 }
 
 fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {

@@ -1,9 +1,8 @@
 //! The Produce dialogs: problems that block, warnings to confirm, the billed-production
 //! confirmation, progress, and the result with the IDs to copy.
 
-use super::cloud::{Outcome, Step};
+use crate::core::produce::{Facts, Outcome, Step};
 use crate::edit::ops::ClipRef;
-use crate::model::Project;
 use crate::model::validate::{Problem, Severity};
 use crate::t;
 use crate::ui::dialog::{default_button, escape};
@@ -38,8 +37,9 @@ fn problem_list(ui: &mut egui::Ui, problems: &[Problem], project: &Project, choi
     });
 }
 
-/// Draws the dialog for the current step and returns what the user chose.
-pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> Choice {
+/// Draws the dialog for the current step and returns what the user chose. `facts`: what the
+/// confirmation states (the core's, as the command line's `submit` reports them).
+pub fn produce_dialogs(ctx: &egui::Context, step: &Step, facts: impl FnOnce() -> Facts) -> Choice {
     let mut choice = Choice::None;
     let modal = |title: &str, body: &mut dyn FnMut(&mut egui::Ui)| {
         egui::Modal::new(egui::Id::unique(("produce", title))).show(ctx, |ui| {
@@ -69,7 +69,7 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
                 }
             });
         }),
-        Step::Checking => modal(&t!("cloud-checking-title"), &mut |ui| {
+        Step::Checking(_) => modal(&t!("cloud-checking-title"), &mut |ui| {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(t!("cloud-checking"));
@@ -79,20 +79,15 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
             }
         }),
         Step::Confirm => {
+            let f = facts();
             modal(&t!("cloud-confirm-title"), &mut |ui| {
-                let clips = project.tracks.iter().filter(|t| !t.hidden).map(|t| t.clips.len()).sum::<usize>();
-                let title = crate::i18n::describe::project_title(project).to_string();
-                if crate::sandbox::active().is_some() {
+                let (title, clips) = (f.title.as_str(), f.clips);
+                if f.sandbox {
                     ui.label(t!("cloud-confirm-sandbox", title = title, clips = clips));
                 } else {
-                    ui.label(t!(
-                        "cloud-confirm-billed",
-                        title = title,
-                        clips = clips,
-                        region = project.region.as_str()
-                    ));
+                    ui.label(t!("cloud-confirm-billed", title = title, clips = clips, region = f.region.as_str()));
                 }
-                match &project.project_id {
+                match &f.updates {
                     Some(id) => ui.label(t!("cloud-confirm-updates", id = id.as_str())),
                     None => ui.label(t!("cloud-confirm-creates")),
                 };

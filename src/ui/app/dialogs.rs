@@ -72,7 +72,7 @@ impl Editor {
         if let Some(i) = delete {
             let c = self.recovery_offer.remove(i);
             if let Some(rec) = self.cloud.recovery() {
-                std::thread::spawn(move || rec.remove(&c.file));
+                self.cloud.in_background(move || rec.remove(&c.file));
             }
         }
         if let Some(i) = restore {

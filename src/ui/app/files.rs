@@ -1,7 +1,6 @@
 //! Documents: new, open, save, the unsaved-changes flow, autosave to the recovery folder.
 
 use super::*;
-use crate::ui::browser::BrowseFor;
 
 impl Editor {
     pub fn open_path(&mut self, path: PathBuf) {
@@ -22,7 +21,7 @@ impl Editor {
     pub(super) fn drop_recovery(&self) {
         if let Some(rec) = self.cloud.recovery() {
             let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
-            std::thread::spawn(move || rec.remove(&file));
+            self.cloud.in_background(move || rec.remove(&file));
         }
     }
 
@@ -40,7 +39,7 @@ impl Editor {
         self.autosaved_revision = self.doc.revision();
         let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
         let (original, project) = (self.doc.path.clone(), self.doc.project.clone());
-        std::thread::spawn(move || {
+        self.cloud.in_background(move || {
             if let Err(e) = rec.write(&file, original.as_deref(), &project) {
                 log::warn!("autosave to {} failed: {e}", file.display());
             }
@@ -131,7 +130,7 @@ impl Editor {
                             rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id),
                             rec.file_for(Some(&path), &self.doc.untitled_id),
                         ];
-                        std::thread::spawn(move || files.iter().for_each(|f| rec.remove(f)));
+                        self.cloud.in_background(move || files.iter().for_each(|f| rec.remove(f)));
                     }
                     self.autosaved_revision = 0;
                     self.doc.history.mark_saved_state(revision);
@@ -162,12 +161,16 @@ impl Editor {
                     self.after_save = None;
                     self.status = crate::t!("shell-cancelled");
                 }
-                FileEvent::NoDialog { save } => {
+                FileEvent::NoDialog { purpose } => {
                     // Nothing fails silently: the in-app browser takes over, and says why.
-                    let purpose = if save { BrowseFor::Save } else { BrowseFor::Open };
                     self.open_browser(purpose);
                     self.status = crate::t!("shell-no-dialog-status");
                 }
+                FileEvent::MediaChosen(paths) => {
+                    let refused = self.uploads.add(paths, None);
+                    self.uploads.error = (!refused.is_empty()).then(|| refused.join("\n"));
+                }
+                FileEvent::Failed(why) => self.error = Some(why),
             }
         }
     }

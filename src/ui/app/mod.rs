@@ -15,17 +15,18 @@ mod welcome;
 
 use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
-use super::cloud::{Cloud, Event, Outcome, Step};
 use super::commands::{Command, pressed};
 use super::files::{FileEvent, FileWorker, Picker};
 use super::produce::{Choice, produce_dialogs};
 use super::timeline::{TimelineState, timeline_ui};
+use crate::core::cloud::{Cloud, Event};
+use crate::core::produce::{Outcome, Step};
 use crate::edit::document::Document;
 use crate::model::Time;
-use crate::model::validate::{Problem, Severity, validate};
+use crate::model::validate::{Problem, Severity};
 use crate::store::Origin;
 use egui::Key;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Something that would replace or close the document, waiting for the user's word on
@@ -110,7 +111,7 @@ pub struct Editor {
     autosaved_revision: u64,
     /// Unsaved work found at start, offered back.
     pub recovery_offer: Vec<crate::store::recovery::Candidate>,
-    pub library: crate::ui::library::Library,
+    pub library: crate::ui::library::LibraryPanel,
     /// The left panel shows the library (else the bin).
     pub show_library: bool,
     ctx_for_textures: egui::Context,
@@ -121,7 +122,7 @@ pub struct Editor {
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
     /// Local files going to VOD (File > Upload media…, files dropped on the window).
-    pub uploads: crate::ui::uploads::Uploads,
+    pub uploads: crate::core::uploads::Uploads,
     /// The real output frame at the playhead (background renderer, texture).
     pub preview: crate::ui::preview::PreviewState,
     /// The source viewer: a medium opened from the bin or the library, shown in the preview
@@ -151,22 +152,22 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(picker: Arc<dyn Picker>) -> Self {
-        Editor::with_cloud(picker, Document::default(), Cloud::new(crate::store::jobs::data_dir(), Default::default()))
+    /// An editor on `doc` in `env`, with the default settings (benchmarks, tests).
+    pub fn with_document(picker: Arc<dyn Picker>, doc: Document, env: crate::core::Env) -> Self {
+        Editor::with_cloud(picker, doc, Cloud::new(env, Default::default()))
     }
 
-    /// An editor on `doc` (tests, and documents opened by other means).
-    pub fn with_document(picker: Arc<dyn Picker>, doc: Document) -> Self {
-        Editor { doc, ..Editor::new(picker) }
-    }
-
-    /// An editor with its cloud settings and data folder given (the app, and tests against a
-    /// loopback server).
+    /// An editor with its cloud session given (its environment, settings and executor: the
+    /// app, and tests against a loopback server). All its background work runs on the
+    /// session's executor.
     pub fn with_cloud(picker: Arc<dyn Picker>, doc: Document, cloud: Cloud) -> Self {
-        let uploads = crate::ui::uploads::Uploads::new(cloud.data_dir.clone());
+        let executor = cloud.executor().clone();
+        let uploads = crate::core::uploads::Uploads::new(cloud.data_dir().map(Path::to_owned), executor.clone());
+        let launcher = executor.clone();
+        let cache_dir = cloud.env.cache_dir.clone();
         Editor {
             timeline: TimelineState::default(),
-            files: FileWorker::new(picker),
+            files: FileWorker::new(picker, executor.clone()),
             confirm: None,
             after_save: None,
             allow_close: false,
@@ -198,9 +199,9 @@ impl Editor {
             status_shown: (String::new(), 0.0),
             path_prompt: None,
             uploads,
-            preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
+            preview: crate::ui::preview::PreviewState::new(cache_dir, executor.clone()),
             source: Default::default(),
-            draft: Default::default(),
+            draft: crate::ui::draft::DraftState::new(executor),
             browser: None,
             about_open: false,
             crash_reports: Vec::new(),
@@ -208,7 +209,7 @@ impl Editor {
             crash_after: None,
             welcome: false,
             account_probe: None,
-            sandbox_launcher: Arc::new(crate::ui::welcome::launch_sandbox_window),
+            sandbox_launcher: Arc::new(move || crate::ui::welcome::launch_sandbox_window(&launcher)),
             disk: None,
             disk_conflict: None,
             doc,
@@ -449,8 +450,11 @@ impl Editor {
         let ctx = ui.ctx().clone();
         self.ctx_for_textures = ctx.clone();
         let now = ctx.input(|i| i.time);
-        self.files.set_context(&ctx);
-        self.cloud.tasks.set_context(&ctx);
+        if !self.cloud.executor().has_wake() {
+            // The executor wakes this window after each piece of background work.
+            let c = ctx.clone();
+            self.cloud.executor().set_wake(Arc::new(move || c.request_repaint()));
+        }
         if !self.started {
             self.started = true;
             self.last_autosave = now;
@@ -598,7 +602,8 @@ impl Editor {
         }
         let region = self.doc.project.region.clone();
         account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
-        match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project) {
+        let facts = || crate::core::produce::facts(&self.doc.project, &self.cloud.env);
+        match produce_dialogs(&ctx, &self.cloud.step, facts) {
             Choice::None => {}
             Choice::Close => self.cloud.step = Step::Idle,
             Choice::Continue => self.cloud.step = Step::Confirm,
@@ -617,7 +622,9 @@ impl Editor {
         self.empty_hint(ui, timeline_rect);
         self.welcome_ui(&ctx);
         self.handle_dropped_files(&ctx);
-        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom());
+        if crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom()) {
+            self.files.choose_media();
+        }
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.duck_ui(&ctx);

@@ -4,9 +4,9 @@
 
 use super::*;
 use crate::i18n::describe;
+use crate::core::uploads::{Happening, Placement};
 use crate::model::project::{BinEntry, MediaKind as BinKind};
 use crate::t;
-use crate::ui::uploads::{Happening, Placement};
 use crate::upload::MediaKind;
 
 fn bin_kind(k: MediaKind) -> BinKind {
@@ -65,7 +65,12 @@ impl Editor {
 
     pub(super) fn handle_uploads(&mut self, ctx: &egui::Context) {
         let conn = self.cloud.connection(&self.doc.project.region);
-        for h in self.uploads.update(ctx, conn) {
+        let happened = self.uploads.update(conn);
+        if self.uploads.busy() {
+            // Progress, speed and time left move on between results.
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        for h in happened {
             match h {
                 Happening::Created { item, media_id, kind, title, placement, local_duration } => {
                     let at = self.upload_slot(item).map(|(_, start, _)| start);

@@ -14,9 +14,9 @@ impl Editor {
         if !self.welcome {
             return;
         }
-        let probe = self
-            .account_probe
-            .get_or_insert_with(|| AccountProbe::start(self.cloud.connection(&self.doc.project.region), ctx));
+        let probe = self.account_probe.get_or_insert_with(|| {
+            AccountProbe::start(self.cloud.connection(&self.doc.project.region), self.cloud.executor())
+        });
         probe.poll();
         let recent = self.cloud.settings.recent.clone();
         let info = WelcomeInfo { recent: &recent, account: &probe.text, sandbox: self.cloud.sandbox };
