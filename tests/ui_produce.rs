@@ -130,7 +130,8 @@ fn a_wrong_secret_is_explained_in_words() {
     press_produce(&mut h);
     // The media check is refused first: a warning says so in words, the user may go on.
     let Step::Warned(problems) = &h.state().cloud.step else { panic!("{:?}", h.state().cloud.step) };
-    assert!(problems[0].message.contains("could not ask VOD") && problems[0].message.contains("check the secret"));
+    let said = vodcut::i18n::describe::line(&problems[0], &h.state().doc.project);
+    assert!(said.contains("could not ask VOD") && said.contains("check the secret"), "{said}");
     h.get_by_label("Continue").click();
     h.run_steps(3);
     confirm(&mut h);
@@ -202,7 +203,8 @@ fn media_not_normal_in_vod_block_produce_and_are_named() {
     press_produce(&mut h);
     assert!(h.query_by_label("Cannot produce yet").is_some() || h.query_by_value("Cannot produce yet").is_some());
     let Step::Blocked(problems) = h.state().cloud.step.clone() else { panic!("{:?}", h.state().cloud.step) };
-    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let text: Vec<String> =
+        problems.iter().map(|p| vodcut::i18n::describe::line(p, &h.state().doc.project)).collect();
     assert!(
         text.iter().any(|t| t.starts_with("error: track 1 (V1), clip 2, field MediaId: \"Still cooking\"")
             && t.contains("still transcoding")),

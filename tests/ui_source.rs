@@ -398,7 +398,7 @@ fn trimming_an_edge_shows_the_outgoing_and_incoming_frames_with_their_times() {
     let (w, y) = (r.image.width, r.image.height / 2);
     assert_eq!(second_of(r.image.pixel(w / 4, y), TOL), Some(5), "the outgoing clip's new last frame");
     assert_eq!(second_of(r.image.pixel(w * 3 / 4, y), TOL), Some(10), "the incoming clip's first frame");
-    let clock = h.state().doc.project.clock();
+    let clock = vodcut::i18n::Clock::of(h.state().doc.project.frame_rate);
     assert!(
         h.query_by_label(&format!(
             "Trim preview: outgoing frame at {}, incoming frame at {}",

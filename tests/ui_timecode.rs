@@ -163,5 +163,5 @@ fn times_in_seconds_shows_seconds_everywhere_and_is_remembered() {
     assert_eq!(h.state().cloud.settings.time_unit, vodcut::model::time::TimeUnit::Timecode);
     drop(h);
     // Back to what the other tests expect, whatever happened above.
-    vodcut::model::time::set_unit(vodcut::model::time::TimeUnit::Timecode);
+    vodcut::i18n::clock::set_unit(vodcut::model::time::TimeUnit::Timecode);
 }

@@ -251,9 +251,9 @@ fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
     drop(budget);
     let RequestFields { timeline, other: fields } = read.map_err(|e| {
         if e.classify() == serde_json::error::Category::Data {
-            ImportError::Shape { path: place(""), message: shape_message(&e) }
+            ImportError::Shape(ShapeError { path: String::new(), wrong: Wrong::of(&e), line: e.line(), column: e.column() })
         } else {
-            ImportError::NotJson(syntax_message(&e))
+            ImportError::NotJson(e)
         }
     })?;
     let timeline = timeline.map(|r| r.get()).unwrap_or("null"); // i18n-exempt: JSON

@@ -197,10 +197,6 @@ pub fn validate_within(
     if keys.len() != project.tracks.len() {
         return Some(validate_cached(project, keys, cache));
     }
-    if cache.lang != crate::i18n::current() {
-        cache.tracks.clear();
-        cache.lang = crate::i18n::current();
-    }
     cache.tracks.resize(project.tracks.len(), None);
     let durations = project.media_durations();
     let start = std::time::Instant::now();
