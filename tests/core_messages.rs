@@ -6,10 +6,10 @@ use std::path::Path;
 use vodcut::api::credentials::Source;
 use vodcut::api::region::REGIONS;
 use vodcut::api::sign::SignatureVersion;
-use vodcut::i18n::{self, Lang};
-use vodcut::model::project::TrackKind;
 use vodcut::i18n::Clock;
 use vodcut::i18n::describe::{region_name, track_kind};
+use vodcut::i18n::{self, Lang};
+use vodcut::model::project::TrackKind;
 use vodcut::model::time::{FrameRate, Time, TimeUnit};
 use vodcut::store::project_file::from_bytes;
 

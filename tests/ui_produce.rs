@@ -203,8 +203,7 @@ fn media_not_normal_in_vod_block_produce_and_are_named() {
     press_produce(&mut h);
     assert!(h.query_by_label("Cannot produce yet").is_some() || h.query_by_value("Cannot produce yet").is_some());
     let Step::Blocked(problems) = h.state().cloud.step.clone() else { panic!("{:?}", h.state().cloud.step) };
-    let text: Vec<String> =
-        problems.iter().map(|p| vodcut::i18n::describe::line(p, &h.state().doc.project)).collect();
+    let text: Vec<String> = problems.iter().map(|p| vodcut::i18n::describe::line(p, &h.state().doc.project)).collect();
     assert!(
         text.iter().any(|t| t.starts_with("error: track 1 (V1), clip 2, field MediaId: \"Still cooking\"")
             && t.contains("still transcoding")),

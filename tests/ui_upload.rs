@@ -278,7 +278,11 @@ fn several_files_dropped_on_a_track_show_at_once_and_land_one_after_another() {
     run_until(&mut h, "all ready", |e| e.uploads.items.iter().all(|i| i.state == ItemState::Ready));
     h.run_steps(2);
     assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)], "VOD's lengths agree");
-    assert!(vodcut::model::validate::validate(&h.state().doc.project).iter().all(|p| !matches!(p.issue, vodcut::model::validate::Issue::Overlap { .. })));
+    assert!(
+        vodcut::model::validate::validate(&h.state().doc.project)
+            .iter()
+            .all(|p| !matches!(p.issue, vodcut::model::validate::Issue::Overlap { .. }))
+    );
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub(super) fn run(file: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Wr
 /// is (numbers counting from 1, the API's field name), and the words in the user's language.
 fn problem_json(p: &Problem, project: &Project) -> serde_json::Value {
     let issue = serde_json::to_value(&p.issue).unwrap_or_default();
-    let args = issue.get("args").cloned().unwrap_or_else(|| serde_json::json!({}));
+    let args = issue.get("args").cloned().unwrap_or_else(|| serde_json::json!({})); // i18n-exempt: a JSON key
     serde_json::json!({
         "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
         "code": p.issue.code(),

@@ -219,7 +219,7 @@ impl<'de> serde::Deserialize<'de> for RequestFields<'de> {
         impl<'de> Visitor<'de> for V {
             type Value = RequestFields<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(&crate::t!("core-json-an-object"))
+                f.write_str(&Expected::Object.token())
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out = RequestFields { timeline: None, other: Extra::new() };
@@ -251,7 +251,12 @@ fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
     drop(budget);
     let RequestFields { timeline, other: fields } = read.map_err(|e| {
         if e.classify() == serde_json::error::Category::Data {
-            ImportError::Shape(ShapeError { path: String::new(), wrong: Wrong::of(&e), line: e.line(), column: e.column() })
+            ImportError::Shape(ShapeError {
+                path: String::new(),
+                wrong: Wrong::of(&e),
+                line: e.line(),
+                column: e.column(),
+            })
         } else {
             ImportError::NotJson(e)
         }

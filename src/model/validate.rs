@@ -137,50 +137,60 @@ pub struct ValidationCache {
 pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCache) -> Vec<Problem> {
     let mut out = Out { project, problems: Vec::new() };
     project_rules(&mut out);
-    let keyed = keys.len() == project.tracks.len();
-    cache.tracks.resize(project.tracks.len(), None);
     let durations = project.media_durations();
+    if keys.len() != project.tracks.len() {
+        // Nothing is kept for next time: each track's problems go straight into the one list,
+        // so it is never held beside per-track copies (800 000 problems of a big Timeline are
+        // hundreds of MB, most of it the problems themselves now that they hold no sentences).
+        cache.tracks.clear();
+        let mut materials: HashSet<String> = HashSet::new();
+        for ti in 0..project.tracks.len() {
+            let (problems, used) = track_rules(project, ti, &durations);
+            // Grown by a quarter rather than doubled: a doubled list of 800 000 problems may
+            // hold room for 600 000 more, as much as the problems themselves.
+            let (len, cap) = (out.problems.len(), out.problems.capacity());
+            if len + problems.len() > cap {
+                out.problems.reserve_exact(problems.len().max(cap / 4));
+            }
+            out.problems.extend(problems);
+            materials.extend(used);
+        }
+        whole_project_rules(&mut out, materials.len());
+        return out.problems;
+    }
+    cache.tracks.resize(project.tracks.len(), None);
     for ti in 0..project.tracks.len() {
-        let fresh = match (&cache.tracks[ti], keyed) {
-            (Some(r), true) => r.key != keys[ti],
-            _ => true,
-        };
-        if fresh {
+        if cache.tracks[ti].as_ref().is_none_or(|r| r.key != keys[ti]) {
             let (mut problems, used) = track_rules(project, ti, &durations);
             // Kept while the other tracks are checked (and between checks in the editor).
             problems.shrink_to_fit();
-            cache.tracks[ti] = Some(TrackResult { key: keys.get(ti).copied().unwrap_or(0), problems, materials: used });
+            cache.tracks[ti] = Some(TrackResult { key: keys[ti], problems, materials: used });
         }
     }
     let mut materials: HashSet<&str> = HashSet::new();
     out.problems.reserve_exact(cache.tracks.iter().flatten().map(|r| r.problems.len()).sum());
-    for r in cache.tracks.iter_mut().flatten() {
-        let TrackResult { problems, materials: used, .. } = r;
-        if keyed {
-            out.problems.extend_from_slice(problems);
-        } else {
-            // Nothing is kept for next time: move the problems (freeing each track's list as
-            // it goes) rather than hold two copies: 800 000 problems of a big Timeline are
-            // hundreds of MB.
-            out.problems.extend(std::mem::take(problems));
-        }
-        let used: &Vec<String> = used;
-        materials.extend(used.iter().map(String::as_str));
+    for r in cache.tracks.iter().flatten() {
+        out.problems.extend_from_slice(&r.problems);
+        materials.extend(r.materials.iter().map(String::as_str));
     }
+    let n = materials.len();
+    drop(materials);
+    whole_project_rules(&mut out, n);
+    out.problems
+}
+
+/// The rules about the project as a whole that need every track's result: tracks of a kind,
+/// distinct media (`materials` of them).
+fn whole_project_rules(out: &mut Out, materials: usize) {
     for kind in TrackKind::ALL {
-        let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
+        let n = out.project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
         if n > MAX_TRACKS_PER_KIND {
             out.error(Location::default(), Issue::TooManyTracks { n, kind, max: MAX_TRACKS_PER_KIND });
         }
     }
-    if materials.len() > MAX_MATERIALS {
-        out.error(Location::default(), Issue::TooManyMedia { n: materials.len(), max: MAX_MATERIALS });
+    if materials > MAX_MATERIALS {
+        out.error(Location::default(), Issue::TooManyMedia { n: materials, max: MAX_MATERIALS });
     }
-    drop(materials);
-    if !keyed {
-        cache.tracks.clear();
-    }
-    out.problems
 }
 
 /// [`validate_cached`] spread over calls: the tracks whose key changed are checked until

@@ -120,7 +120,7 @@ fn import_errors_say_what_and_where() {
         import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"In":"soon"}]}]}"#).unwrap_err();
     assert_eq!(
         import_error(&e),
-        "at VideoTracks[0].VideoTrackClips[1].In: \"soon\" is not a time in seconds (line 1, column 67)"
+        "at VideoTracks[0].VideoTrackClips[1].In: \"soon\" is not a time in seconds (line 1, column 64)"
     );
     let Err(e @ ImportError::NotJson(_)) = import_timeline_str("{\"Vid") else { panic!() };
     assert_eq!(import_error(&e), "not JSON: EOF while parsing a string at line 1 column 5");

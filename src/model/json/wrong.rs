@@ -242,7 +242,7 @@ pub fn message_of(e: &serde_json::Error) -> String {
     if e.line() == 0 {
         return text;
     }
-    let at = format!(" at line {} column {}", e.line(), e.column());
+    let at = format!(" at line {} column {}", e.line(), e.column()); // i18n-exempt: serde_json's own suffix, taken off
     match text.strip_suffix(&at) {
         Some(t) => t.to_owned(),
         None => text,
