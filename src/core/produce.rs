@@ -275,7 +275,8 @@ mod tests {
         let checked = pre.finish(&good, Some(&Ok((vec![uploading], Vec::new()))));
         assert!(checked.problems.is_empty());
         assert!(matches!(verdict(checked.all()), Verdict::Blocked(_)), "{:?}", checked.status);
-        assert!(checked.status[0].to_string().contains("\"Beach\""), "{}", checked.status[0]);
+        let said = crate::i18n::describe::line(&checked.status[0], &good);
+        assert!(said.contains("\"Beach\""), "{said}");
     }
 
     #[test]

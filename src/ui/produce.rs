@@ -3,6 +3,7 @@
 
 use crate::core::produce::{Facts, Outcome, Step};
 use crate::edit::ops::ClipRef;
+use crate::model::Project;
 use crate::model::validate::{Problem, Severity};
 use crate::t;
 use crate::ui::dialog::{default_button, escape};
@@ -37,9 +38,10 @@ fn problem_list(ui: &mut egui::Ui, problems: &[Problem], project: &Project, choi
     });
 }
 
-/// Draws the dialog for the current step and returns what the user chose. `facts`: what the
+/// Draws the dialog for the current step and returns what the user chose. `project`: where
+/// the problems are; `facts`: what the
 /// confirmation states (the core's, as the command line's `submit` reports them).
-pub fn produce_dialogs(ctx: &egui::Context, step: &Step, facts: impl FnOnce() -> Facts) -> Choice {
+pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project, facts: impl FnOnce() -> Facts) -> Choice {
     let mut choice = Choice::None;
     let modal = |title: &str, body: &mut dyn FnMut(&mut egui::Ui)| {
         egui::Modal::new(egui::Id::unique(("produce", title))).show(ctx, |ui| {

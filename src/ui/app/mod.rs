@@ -603,7 +603,7 @@ impl Editor {
         let region = self.doc.project.region.clone();
         account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
         let facts = || crate::core::produce::facts(&self.doc.project, &self.cloud.env);
-        match produce_dialogs(&ctx, &self.cloud.step, facts) {
+        match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project, facts) {
             Choice::None => {}
             Choice::Close => self.cloud.step = Step::Idle,
             Choice::Continue => self.cloud.step = Step::Confirm,
