@@ -15,7 +15,10 @@ struct Env {
 
 impl Env {
     fn new() -> Self {
-        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap(), secret: KEY_SECRET.into() }
+        let server = VodServer::start();
+        // The media of CLEAN, Normal: submit asks VOD about the media before it produces.
+        server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
+        Env { server, home: tempfile::tempdir().unwrap(), secret: KEY_SECRET.into() }
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -105,7 +108,11 @@ fn errors_block_and_warnings_need_yes() {
     let out = env.run(&["submit", p(&warned)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--yes"));
-    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent (VOD was only asked about the media)");
+    assert_eq!(
+        env.server.received("ProduceEditingProjectVideo"),
+        0,
+        "nothing was sent (VOD was only asked about the media)"
+    );
     let out = env.run(&["submit", p(&warned), "--yes"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
@@ -141,7 +148,13 @@ fn wrong_secret_exits_5_and_explains() {
     let mut env = Env::new();
     env.secret = "wrong-secret-value".into();
     let file = env.project(CLEAN);
+    // The media check is refused first: a warning says why, and --yes is needed to go on.
     let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("could not ask VOD") && err.contains("check the secret"), "{err}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0);
+    let out = env.run(&["submit", p(&file), "--yes"]);
     assert_eq!(out.status.code(), Some(5));
     let err = text(&out.stderr);
     assert!(err.contains("SignatureDoesNotMatch") && err.contains("check the secret"), "{err}");
@@ -154,7 +167,7 @@ fn wrong_secret_exits_5_and_explains() {
 #[test]
 fn an_unknown_outcome_exits_7_and_is_recorded() {
     let env = Env::new();
-    env.server.fault(Fault::DropAfterHandling);
+    env.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
     let file = env.project(CLEAN);
     let out = env.run(&["submit", p(&file)]);
     assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
@@ -171,7 +184,7 @@ fn a_200_answer_without_ids_or_unreadable_is_an_unknown_outcome() {
     // read: a production may be running and billed, so this is exit 7, never "refused" (5).
     for answer in [r#"{"RequestId":"R-NO-IDS"}"#, r#"{"RequestId":"R-2","MediaId":5}"#] {
         let env = Env::new();
-        env.server.fault(Fault::Answer(answer));
+        env.server.fault_on("ProduceEditingProjectVideo", Fault::Answer(answer));
         let file = env.project(CLEAN);
         let out = env.run(&["submit", p(&file)]);
         assert_eq!(out.status.code(), Some(7), "{answer}: {}", text(&out.stderr));

@@ -73,7 +73,7 @@ fn a_panic_saves_the_work_writes_a_clean_report_and_the_next_start_offers_both()
     run_until(&mut h, "the recovery offer", |e| !e.recovery_offer.is_empty() && !e.crash_reports.is_empty());
     assert!(h.query_by_label_contains("Unsaved at the crash").is_some());
     h.get_by_label("Restore").click();
-    run_until(&mut h, "the restored work", |e| e.doc.project.title == "Unsaved at the crash");
+    run_until(&mut h, "the restored work", |e| e.doc.project().title == "Unsaved at the crash");
     h.run_steps(2);
     assert!(h.query_by_label("vodcut stopped unexpectedly last time").is_some());
     let shown = reports[0].display().to_string();

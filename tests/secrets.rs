@@ -142,10 +142,16 @@ fn failing_runs_never_show_keys_or_signatures() {
     let mut signatures: Vec<String> = Vec::new();
     for signature in ["v1", "v3"] {
         let server = VodServer::start();
+        // The project's media, Normal: submit asks VOD about them before it produces.
+        server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
         let url = server.url();
         let mut case = |name: &str, faults: Vec<Fault>, endpoint: &str, args: &[&str], expect: i32| {
             for f in faults {
-                server.fault(f);
+                // A submission's faults are for its production, not for the media check before.
+                match args[0] {
+                    "submit" => server.fault_on("ProduceEditingProjectVideo", f),
+                    _ => server.fault(f),
+                }
             }
             let mut full = args.to_vec();
             full.extend_from_slice(&["--endpoint", endpoint, "--timeout", "1", "--signature", signature]);
@@ -160,7 +166,8 @@ fn failing_runs_never_show_keys_or_signatures() {
             }
             outputs.push((format!("{signature} {name}"), format!("{}\n{}", r.stdout, r.stderr)));
         };
-        case("refused submit", vec![], &closed, &["submit", file, "--json"], 6);
+        // --yes: the media check before cannot reach VOD either, a warning to go past.
+        case("refused submit", vec![], &closed, &["submit", file, "--json", "--yes"], 6);
         case("refused status", vec![], &closed, &["status", "5aed81b74ba84920be578cdfe004af4b"], 6);
         case("refused search", vec![], &closed, &["media", "search", "beach"], 6);
         case("timeout", vec![Fault::Delay(Duration::from_secs(3))], &url, &["submit", file], 7);
@@ -173,7 +180,7 @@ fn failing_runs_never_show_keys_or_signatures() {
         case("produce refused", failed, &url, &["submit", file, "--json"], 5);
         // A wrong secret: the service's answer quotes the string it signed, key ID included.
         set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "not-the-right-secret-value");
-        case("wrong secret", vec![], &url, &["submit", file], 5);
+        case("wrong secret", vec![], &url, &["submit", file, "--yes"], 5);
         set_env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", KEY_SECRET);
         // Temporary keys: the token must not show either.
         set_env("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID);

@@ -87,7 +87,7 @@ fn a_dropped_project_opens_after_the_unsaved_changes_question() {
     assert_eq!(h.state().uploads.items.len(), 0, "a project file is not uploaded");
     h.get_by_label("Discard").click();
     run_until(&mut h, "the dropped project", |e| e.doc.path.as_deref() == Some(file.as_path()));
-    assert_eq!(h.state().doc.project.title, "Dropped film");
+    assert_eq!(h.state().doc.project().title, "Dropped film");
     assert!(!h.state().is_dirty());
 
     // An API Timeline .json imports as a new, unsaved project (no question: nothing unsaved).
@@ -98,7 +98,7 @@ fn a_dropped_project_opens_after_the_unsaved_changes_question() {
     )
     .unwrap();
     drop_files(&mut h, &[timeline]);
-    run_until(&mut h, "the imported Timeline", |e| e.doc.path.is_none() && e.doc.project.clip_count() == 2);
+    run_until(&mut h, "the imported Timeline", |e| e.doc.path.is_none() && e.doc.project().clip_count() == 2);
     assert!(h.state().is_dirty(), "an import is unsaved, so Save asks for a .vodcut path");
 }
 
@@ -189,7 +189,7 @@ fn the_in_app_browser_navigates_saves_and_opens() {
     h.run();
     h.get_by_label("Open").click();
     run_until(&mut h, "the opened file", |e| e.doc.path.as_deref() == Some(other.as_path()));
-    assert_eq!(h.state().doc.project.title, "Other film");
+    assert_eq!(h.state().doc.project().title, "Other film");
 
     // Esc cancels.
     h.state_mut().run(Command::Open);
@@ -259,7 +259,7 @@ fn open_recent_survives_a_restart() {
     h.run_steps(3);
     h.get_by_label(file.display().to_string().as_str()).click();
     run_until(&mut h, "the recent file", |e| e.doc.path.as_deref() == Some(file.as_path()));
-    assert_eq!(h.state().doc.project.title, "Recent film");
+    assert_eq!(h.state().doc.project().title, "Recent film");
 }
 
 fn editor_with_keychain(store: Arc<MemoryKeyStore>, settings: Settings, data: Option<PathBuf>) -> Editor {

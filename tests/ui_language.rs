@@ -238,13 +238,13 @@ fn the_source_viewer_fits_in_both_languages() {
     for lang in Lang::ALL {
         i18n::set(lang);
         let doc = demo();
-        let mut entry = doc.project.bin[0].clone();
+        let mut entry = doc.project().bin[0].clone();
         let editor = support::ui::editor(Arc::new(NativePicker::default()), doc);
         let mut h = harness(editor);
         settle(&mut h);
         // Marked, so every line under the picture has its longest words.
         h.state_mut().source.open(entry.clone());
-        let fr = h.state().doc.project.frame_rate;
+        let fr = h.state().doc.project().frame_rate;
         for c in [vodcut::ui::commands::Command::MarkIn, vodcut::ui::commands::Command::MarkOut] {
             h.state_mut().source.run(c, fr, 0.0);
         }

@@ -134,11 +134,11 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     let target = egui::Pos2::new(clip.left() + 5.0 * pps, clip.center().y);
     let from = h.get_by_label("Library Beach").rect().center();
     support::ui::drag(&mut h, from, target);
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
     // The media's length in whole frames (42.5 s is 1062.5 frames at 25 fps).
     assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_480)), "the media's length");
-    assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
+    assert!(h.state().doc.project().bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
     assert!(h.query_all_by_value("transcoding: not usable until ready").next().is_some(), "marked in the list");
     let from = h.get_by_label("Library Still transcoding").rect().center();
     support::ui::drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
@@ -178,8 +178,8 @@ fn unknown_lengths_are_refreshed_with_get_video_infos() {
     // Clip titles are looked up in the background (a spinner): step rather than settle.
     h.run_steps(2);
     h.get_by_label("Refresh 2 unknown lengths from VOD").click();
-    run_until(&mut h, "the lengths", |e| e.doc.project.bin.iter().any(|b| b.duration.is_some()));
-    let p = &h.state().doc.project;
+    run_until(&mut h, "the lengths", |e| e.doc.project().bin.iter().any(|b| b.duration.is_some()));
+    let p = h.state().doc.project();
     let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());
     assert!(!places[0].is_provisional());
     assert_eq!(places[0].end, Time::from_secs(42));
@@ -273,13 +273,13 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     let pps = clip.width() / 2.0;
     let image_row = h.get_by_label("Track I1").rect().center().y;
     support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 10.0 * pps, image_row));
-    let i1 = h.state().doc.project.tracks.iter().position(|t| t.name == "I1").unwrap();
-    let c = h.state().doc.project.tracks[i1].clips.first().cloned();
+    let i1 = h.state().doc.project().tracks.iter().position(|t| t.name == "I1").unwrap();
+    let c = h.state().doc.project().tracks[i1].clips.first().cloned();
     let c = c.unwrap_or_else(|| panic!("not dropped: {:?}", h.state().timeline.message));
     assert_eq!(c.image_id.as_deref(), Some("img1"));
     let length = |c: &vodcut::model::wire::Clip| c.timeline_out.unwrap() - c.timeline_in.unwrap();
     assert_eq!(length(&c), Time::from_secs(5), "five seconds, as Premiere's default still");
-    let problems = vodcut::model::validate::validate(&h.state().doc.project);
+    let problems = vodcut::model::validate::validate(h.state().doc.project());
     let errors: Vec<_> = problems.iter().filter(|p| p.severity == vodcut::model::validate::Severity::Error).collect();
     assert!(errors.is_empty(), "a visible clip, no error: {errors:?}");
 
@@ -287,7 +287,7 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     h.state_mut().cloud.settings.still_duration = Some(Time::from_secs(3));
     h.run();
     support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 20.0 * pps, clip.center().y));
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
     assert_eq!((v1.clips[1].r#type.as_deref(), length(&v1.clips[1])), (Some("Image"), Time::from_secs(3)));
 }

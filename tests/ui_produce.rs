@@ -79,7 +79,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.run();
     h.get_by_label("Video title").type_text("海边 summer");
     h.run();
-    assert_eq!(h.state().doc.project.media_metadata.title, "海边 summer");
+    assert_eq!(h.state().doc.project().media_metadata.title, "海边 summer");
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Output").click();
     h.run();
     h.get_by_label("Callback URL").click();
@@ -91,7 +91,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.run();
     h.get_by_label("http").click();
     h.run();
-    assert_eq!(h.state().doc.project.user_data.callback_type, "http");
+    assert_eq!(h.state().doc.project().user_data.callback_type, "http");
     press_produce(&mut h);
     confirm(&mut h);
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
@@ -103,7 +103,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     }
     assert_eq!(h.query_all_by_label("Copy").count(), 3, "a copy button per ID");
     // Stored in the project (which is now unsaved), sent once, with the form's metadata.
-    assert_eq!(h.state().doc.project.project_id.as_deref(), Some(ids.project_id.as_str()));
+    assert_eq!(h.state().doc.project().project_id.as_deref(), Some(ids.project_id.as_str()));
     assert!(h.state().is_dirty());
     assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1);
     // Polling of the new job may already have sent GetEditingProject: find the production.
@@ -130,7 +130,7 @@ fn a_wrong_secret_is_explained_in_words() {
     press_produce(&mut h);
     // The media check is refused first: a warning says so in words, the user may go on.
     let Step::Warned(problems) = &h.state().cloud.step else { panic!("{:?}", h.state().cloud.step) };
-    let said = vodcut::i18n::describe::line(&problems[0], &h.state().doc.project);
+    let said = vodcut::i18n::describe::line(&problems[0], h.state().doc.project());
     assert!(said.contains("could not ask VOD") && said.contains("check the secret"), "{said}");
     h.get_by_label("Continue").click();
     h.run_steps(3);
@@ -141,7 +141,7 @@ fn a_wrong_secret_is_explained_in_words() {
     let text = o.error.clone().unwrap();
     assert!(text.contains("SignatureDoesNotMatch") && text.contains("check the secret"), "{text}");
     assert!(!text.contains("not-the-secret"));
-    assert!(h.state().doc.project.project_id.is_none());
+    assert!(h.state().doc.project().project_id.is_none());
 }
 
 #[test]
@@ -203,7 +203,7 @@ fn media_not_normal_in_vod_block_produce_and_are_named() {
     press_produce(&mut h);
     assert!(h.query_by_label("Cannot produce yet").is_some() || h.query_by_value("Cannot produce yet").is_some());
     let Step::Blocked(problems) = h.state().cloud.step.clone() else { panic!("{:?}", h.state().cloud.step) };
-    let text: Vec<String> = problems.iter().map(|p| vodcut::i18n::describe::line(p, &h.state().doc.project)).collect();
+    let text: Vec<String> = problems.iter().map(|p| vodcut::i18n::describe::line(p, h.state().doc.project())).collect();
     assert!(
         text.iter().any(|t| t.starts_with("error: track 1 (V1), clip 2, field MediaId: \"Still cooking\"")
             && t.contains("still transcoding")),
@@ -295,9 +295,9 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     h.get_by_label("Open cloud project").click();
     run_until(&mut h, "the prompt", |e| e.confirm_prompt().is_some());
     h.get_by_label("Discard").click();
-    run_until(&mut h, "the cloud project", |e| e.doc.path.is_none() && e.doc.project.clip_count() == 2);
-    assert_eq!(h.state().doc.project.project_id, job.project_id);
-    assert_eq!(h.state().doc.project.title, "Loopback film");
+    run_until(&mut h, "the cloud project", |e| e.doc.path.is_none() && e.doc.project().clip_count() == 2);
+    assert_eq!(h.state().doc.project().project_id, job.project_id);
+    assert_eq!(h.state().doc.project().title, "Loopback film");
 }
 
 #[test]

@@ -36,11 +36,11 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     assert!(h.state().library.list.rows.iter().any(|r| r.title == "海边的一天 A day at the beach"));
 
     // Drop the video at the start of V1.
-    let v1 = h.state().doc.project.tracks.iter().position(|t| t.kind == TrackKind::Video).unwrap();
+    let v1 = h.state().doc.project().tracks.iter().position(|t| t.kind == TrackKind::Video).unwrap();
     let lane = h.get_by_label("Track V1").rect();
     let from = h.get_by_label("Library 海边的一天 A day at the beach").rect().center();
     drag(&mut h, from, egui::Pos2::new(lane.right() + 40.0, lane.center().y));
-    let clips = &h.state().doc.project.tracks[v1].clips;
+    let clips = &h.state().doc.project().tracks[v1].clips;
     assert_eq!(clips.len(), 1, "{:?}", h.state().timeline.message);
     assert_eq!(clips[0].media_id.as_deref(), Some("5a9d0000000000000000000000000001"));
 

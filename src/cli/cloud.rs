@@ -131,8 +131,10 @@ pub fn submit(
         return Err((EXIT_PROBLEMS, crate::t!("cli-errors-block", errors = errors)));
     }
     let (c, creds) = connection(sh, conn, Some(&project.region))?;
-    preflight(sh, &c, &project, local, &o, err)?;
+    // A setting that cannot work (plain http to another machine) is said before VOD is asked
+    // anything.
     let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    preflight(sh, &c, &project, local, &o, err)?;
     let region = c.region.clone();
     let store = jobs_store(sh)?;
     let file_for_job = from_project_file.then_some(file);

@@ -73,7 +73,7 @@ pub struct Env {
 /// Never the values of variables (they may hold keys).
 impl std::fmt::Debug for Env {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Env")
+        f.debug_struct("Env") // i18n-exempt: a type's name
             .field("data_dir", &self.data_dir)
             .field("cache_dir", &self.cache_dir)
             .field("endpoint", &self.endpoint)
@@ -91,6 +91,7 @@ fn folder_var(vars: &Vars, name: &str) -> Option<PathBuf> {
 impl Env {
     /// The environment of this process: its variables, the platform's folders, the system's
     /// language. The one place vodcut reads environment variables.
+    // i18n-exempt: the names of environment variables
     pub fn from_process() -> Env {
         let vars = Vars::Process;
         // i18n-exempt: the app's qualifier for the platform's folders
@@ -274,7 +275,7 @@ mod tests {
         assert_eq!(env.sandbox_folder(true), Some((root.join("data/sandbox"), true)));
         env.runtime_dir = None;
         env.user = "a/../b c".into();
-        assert_eq!(env.sandbox_folder(false), Some((root.join("tmp/vodcut-sandbox-ab"), false)), "one safe name");
+        assert_eq!(env.sandbox_folder(false), Some((root.join("tmp/vodcut-sandbox-abc"), false)), "one safe name");
         env.sandbox_dir = Some("/elsewhere".into());
         assert_eq!(env.sandbox_folder(false), Some(("/elsewhere".into(), true)));
     }

@@ -184,8 +184,13 @@ pub async fn send(
     region: &str,
 ) -> Result<Produced, std::io::Error> {
     let fields = request_fields(project);
-    let mut job =
-        jobs.begin(&crate::i18n::describe::project_title(project), project_file, region, client.endpoint().as_str(), project.clip_count())?;
+    let mut job = jobs.begin(
+        &crate::i18n::describe::project_title(project),
+        project_file,
+        region,
+        client.endpoint().as_str(),
+        project.clip_count(),
+    )?;
     let result = client.produce(&fields).await;
     job.updated = now_secs();
     match &result {

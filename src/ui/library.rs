@@ -3,10 +3,10 @@
 //! marks, project materials, and dragging media onto tracks.
 
 use super::timeline::MediaDrop;
-use crate::i18n::{Clock, describe};
 use crate::core::cloud::Cloud;
 use crate::core::library::{Library, PAGE_SIZE, Row, TooFar};
 use crate::i18n::format;
+use crate::i18n::{Clock, describe};
 use crate::model::project::{BinEntry, MediaKind};
 use crate::t;
 use std::collections::HashMap;

@@ -158,11 +158,11 @@ impl PreviewState {
             self.playback = None;
             return false;
         };
-        let at = doc.project.playhead;
+        let at = doc.project().playhead;
         let stale = self.playback.as_ref().is_none_or(|(_, s, rev)| *s != speed || *rev != doc.revision());
         if stale {
             let c = ctx.clone();
-            let project = Arc::new(doc.project.clone());
+            let project = Arc::new(doc.project().clone());
             let pb = Playback::start(footage, rt, project, size, at, PLAYBACK_FPS, speed, width, move || {
                 c.request_repaint()
             });
@@ -193,7 +193,7 @@ impl PreviewState {
         px_w: u32,
         speed: f64,
     ) {
-        let at = doc.project.playhead;
+        let at = doc.project().playhead;
         let wanted = Wanted {
             revision: doc.revision(),
             at,
@@ -211,7 +211,7 @@ impl PreviewState {
                 Some(s) => trim::plan(doc, s, (w, h)),
                 None => plan(doc, timeline, at, (w, h)),
             };
-            let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
+            let labels = (0..p.layers.len()).map(|i| describe_layer(doc.project(), &p, i)).collect();
             r.request(p, px_w, labels);
             self.wanted = Some(wanted);
         }
@@ -261,7 +261,7 @@ impl PreviewState {
 
     /// Source sizes known so far; asks for the missing ones in the background.
     fn output_size(&mut self, doc: &Document) -> (u32, u32) {
-        let p = &doc.project;
+        let p = doc.project();
         let known = self.sizes.lock().map(|m| m.clone()).unwrap_or_default();
         let size = compose::output_size(p, &|id| known.get(id).copied().flatten());
         let explicit = p.produce_config.width.is_some_and(|w| w > 0) && p.produce_config.height.is_some_and(|h| h > 0);
@@ -323,7 +323,7 @@ pub fn open_av_log(path: Option<&std::path::Path>) {
 
 fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {
     let indexes = timeline.indexes();
-    compose::plan_at(&doc.project, at, size, &|ti| {
+    compose::plan_at(doc.project(), at, size, &|ti| {
         indexes.get(ti).map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect()).unwrap_or_default()
     })
 }
@@ -352,7 +352,7 @@ pub fn preview_ui(
     let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
     let scale = (room.width() / fw as f32).min(room.height() / h as f32).max(0.001);
     let frame = Rect::from_center_size(room.center(), Vec2::new(fw as f32 * scale, h as f32 * scale));
-    let at = doc.project.playhead;
+    let at = doc.project().playhead;
     // Physical pixels of the frame on screen, never more than the output has.
     let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, fw.max(16));
     let speed = if sides.is_some() { 0.0 } else { speed };
@@ -364,7 +364,7 @@ pub fn preview_ui(
         painter.image(t.id(), frame, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), Color32::WHITE);
     }
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
-    let clock = crate::i18n::Clock::of(doc.project.frame_rate);
+    let clock = crate::i18n::Clock::of(doc.project().frame_rate);
     if let Some(s) = &sides {
         trim::labels(&painter, frame, s, clock);
     }
@@ -395,7 +395,7 @@ pub fn preview_ui(
     let outcome = ui
         .scope_builder(egui::UiBuilder::new().max_rect(row), |ui| {
             ui.horizontal(|ui| {
-                let out = state.time_entry.ui(ui, clock, at, doc.project.playhead);
+                let out = state.time_entry.ui(ui, clock, at, doc.project().playhead);
                 ui.label(egui::RichText::new(caption).monospace().small().color(Color32::from_gray(150)));
                 out
             })

@@ -95,7 +95,7 @@ pub fn clip_sound_ui(
 ) -> Option<String> {
     use crate::sound::{fades, levels};
     let (r, clip) = doc.single_selected()?;
-    if !crate::sound::mix::has_sound(&doc.project, r.track, clip) && !doc.project.tracks[r.track].hidden {
+    if !crate::sound::mix::has_sound(doc.project(), r.track, clip) && !doc.project().tracks[r.track].hidden {
         return None;
     }
     let p = placement?;

@@ -14,7 +14,7 @@ impl Editor {
             // Only the tracks changed since the last run are checked again, a few
             // milliseconds' worth a frame; the last complete result shows until then.
             let Some(problems) = crate::model::validate::validate_within(
-                &self.doc.project,
+                self.doc.project(),
                 self.doc.track_revisions(),
                 &mut self.validation,
                 std::time::Duration::from_millis(4),
@@ -24,7 +24,7 @@ impl Editor {
             };
             // An empty new project has nothing wrong yet: "nothing to produce" waits for
             // Produce (which still refuses it) instead of showing as a red error now.
-            let empty = self.doc.project.clip_count() == 0;
+            let empty = self.doc.project().clip_count() == 0;
             let problems =
                 problems.into_iter().filter(|p| !(empty && crate::model::validate::is_nothing_to_produce(p))).collect();
             self.problems = Some((rev, Arc::new(problems)));
@@ -47,7 +47,7 @@ impl Editor {
     }
 
     fn find_unknown_lengths(&self) -> Vec<String> {
-        let p = &self.doc.project;
+        let p = self.doc.project();
         let mut ids: Vec<String> = p
             .bin
             .iter()
@@ -81,7 +81,7 @@ impl Editor {
                 return;
             }
         };
-        let mut bin = self.doc.project.bin.clone();
+        let mut bin = self.doc.project().bin.clone();
         let mut n = 0;
         for v in infos {
             let Some(d) = v.duration.and_then(Time::from_secs_f64) else { continue };
@@ -119,8 +119,8 @@ impl Editor {
     /// A new document takes the region chosen in the settings.
     pub fn apply_default_region(&mut self) {
         let r = self.cloud.settings.default_region.trim();
-        if !r.is_empty() && self.doc.project.clip_count() == 0 && !self.doc.is_dirty() {
-            self.doc.project.region = r.to_owned();
+        if !r.is_empty() {
+            self.doc.set_default_region(r);
         }
     }
 
@@ -136,16 +136,16 @@ impl Editor {
             self.error = Some(waiting);
             return;
         }
-        let pre = crate::core::produce::Preflight::start(&self.doc.project);
+        let pre = crate::core::produce::Preflight::start(self.doc.project());
         if !pre.asks_vod() {
-            self.cloud.step = Step::after(pre.finish(&self.doc.project, None).all());
+            self.cloud.step = Step::after(pre.finish(self.doc.project(), None).all());
             return;
         }
         // Media still processing would fail the production after it is billed: ask VOD
         // first, in the background (the Checking dialog can be cancelled).
         let media = pre.media.clone();
         self.cloud.step = Step::Checking(pre);
-        if !self.cloud.check_media(media, &self.doc.project.region) {
+        if !self.cloud.check_media(media, &self.doc.project().region) {
             let why = self.cloud.executor().error().unwrap_or_else(|| t!("cloud-no-runtime"));
             self.media_checked(Err(why));
         }
@@ -156,13 +156,13 @@ impl Editor {
         let Step::Checking(pre) = std::mem::take(&mut self.cloud.step) else {
             return; // cancelled meanwhile
         };
-        self.cloud.step = Step::after(pre.finish(&self.doc.project, Some(&answer)).all());
+        self.cloud.step = Step::after(pre.finish(self.doc.project(), Some(&answer)).all());
     }
 
     pub(super) fn send_production(&mut self) {
         let file = self.doc.path.clone();
-        if self.cloud.produce(self.doc.project.clone(), file) {
-            self.status = t!("cloud-producing", region = self.doc.project.region.as_str());
+        if self.cloud.produce(self.doc.project().clone(), file) {
+            self.status = t!("cloud-producing", region = self.doc.project().region.as_str());
         }
     }
 
@@ -173,7 +173,7 @@ impl Editor {
                     let outcome = match result {
                         Ok(ids) => {
                             if !ids.project_id.is_empty()
-                                && self.doc.project.project_id.as_deref() != Some(ids.project_id.as_str())
+                                && self.doc.project().project_id.as_deref() != Some(ids.project_id.as_str())
                             {
                                 let pid = ids.project_id.clone();
                                 self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {

@@ -77,7 +77,7 @@ impl Editor {
             Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             None => format!(
                 "{}.{}",
-                crate::i18n::describe::project_title(&self.doc.project),
+                crate::i18n::describe::project_title(self.doc.project()),
                 crate::store::project_file::EXTENSION
             ),
         };
@@ -181,7 +181,7 @@ impl Editor {
         }
         let rec = self.cloud.recovery()?;
         let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
-        match rec.write(&file, self.doc.path.as_deref(), &self.doc.project) {
+        match rec.write(&file, self.doc.path.as_deref(), self.doc.project()) {
             Ok(()) => Some(file),
             Err(e) => {
                 let path = file.display().to_string();

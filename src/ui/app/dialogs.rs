@@ -173,7 +173,7 @@ impl Editor {
 
     pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
         let Some(action) = self.confirm.clone() else { return };
-        let title = crate::i18n::describe::project_title(&self.doc.project);
+        let title = crate::i18n::describe::project_title(self.doc.project());
         let question = match action {
             Pending::New => crate::t!("shell-unsaved-before-new", title = title),
             Pending::Open | Pending::OpenPath(_) | Pending::Incoming => {

@@ -38,7 +38,7 @@ impl Editor {
         self.last_autosave = now;
         self.autosaved_revision = self.doc.revision();
         let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
-        let (original, project) = (self.doc.path.clone(), self.doc.project.clone());
+        let (original, project) = (self.doc.path.clone(), self.doc.project().clone());
         self.cloud.in_background(move || {
             if let Err(e) = rec.write(&file, original.as_deref(), &project) {
                 log::warn!("autosave to {} failed: {e}", file.display());
@@ -95,7 +95,7 @@ impl Editor {
         self.doc.seal();
         // Over the document's own file: only if it is still as it was read or written.
         let expected = path.as_ref().filter(|p| self.doc.path.as_ref() == Some(*p)).and_then(|_| self.known_stamp());
-        self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path, expected);
+        self.files.save(self.doc.project().clone(), self.doc.history.state_id(), path, expected);
     }
 
     pub(super) fn handle_file_events(&mut self) {

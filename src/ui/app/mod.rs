@@ -238,7 +238,7 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        let title = crate::i18n::describe::project_title(&self.doc.project);
+        let title = crate::i18n::describe::project_title(self.doc.project());
         if self.cloud.sandbox {
             crate::t!("shell-window-title-sandbox", dirty = dirty, title = title, file = file)
         } else {
@@ -275,7 +275,7 @@ impl Editor {
     fn footage_settings(&self) -> crate::ui::preview::FootageSettings {
         let s = &self.cloud.settings;
         crate::ui::preview::FootageSettings {
-            connection: self.cloud.footage.then(|| self.cloud.connection(&self.doc.project.region)),
+            connection: self.cloud.footage.then(|| self.cloud.connection(&self.doc.project().region)),
             ffmpeg: Some(s.ffmpeg_path.trim()).filter(|p| !p.is_empty()).map(PathBuf::from),
             cache_dir: self.preview.cache_dir.clone(),
             memory_bytes: match s.frame_memory_mb {
@@ -295,11 +295,11 @@ impl Editor {
         let (Some(footage), Some(rt)) = (footage, self.preview.runtime()) else { return };
         let target = crate::ui::draft::draft_path(
             self.doc.path.as_deref(),
-            &crate::i18n::describe::project_title(&self.doc.project),
+            &crate::i18n::describe::project_title(self.doc.project()),
             self.preview.cache_dir.as_deref(),
         );
         let ctx = self.ctx_for_textures.clone();
-        self.draft.start(&ctx, footage, rt, self.doc.project.clone(), target.clone());
+        self.draft.start(&ctx, footage, rt, self.doc.project().clone(), target.clone());
         self.status = crate::t!("shell-rendering-draft", path = target.display().to_string());
     }
 
@@ -333,13 +333,13 @@ impl Editor {
             self.sound.stop();
             return;
         }
-        if speed > 0.0 && self.doc.project.playhead >= self.timeline.content_end() {
+        if speed > 0.0 && self.doc.project().playhead >= self.timeline.content_end() {
             self.doc.set_playhead(Time::ZERO);
         }
         let now = self.ctx_for_textures.input(|i| i.time);
-        self.playing = Some((now, self.doc.project.playhead));
+        self.playing = Some((now, self.doc.project().playhead));
         if speed > 0.0 {
-            self.play_sound(self.doc.project.playhead, speed);
+            self.play_sound(self.doc.project().playhead, speed);
         } else {
             // Backwards play is silent (the picture alone, on the wall clock).
             self.sound.stop();
@@ -362,7 +362,7 @@ impl Editor {
     fn play_sound(&mut self, from: Time, speed: f64) {
         let device = Some(self.cloud.settings.sound.device.clone());
         let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
-        let project = Arc::new(self.doc.project.clone());
+        let project = Arc::new(self.doc.project().clone());
         self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
     }
 
@@ -371,7 +371,7 @@ impl Editor {
     fn follow_clock(&mut self, ctx: &egui::Context, now: f64, since: f64, from: Time) {
         let end = self.timeline.content_end();
         if self.play_speed > 0.0 && self.sound.playing_revision().is_some_and(|r| r != self.doc.revision()) {
-            self.play_sound(self.doc.project.playhead, self.play_speed);
+            self.play_sound(self.doc.project().playhead, self.play_speed);
         }
         let (t, heard_all) = match self.sound.position() {
             Some((at, done)) if self.play_speed > 0.0 => {
@@ -411,13 +411,13 @@ impl Editor {
         };
         self.timeline.ensure_indexes(&self.doc);
         let placements: Vec<_> = self.timeline.indexes().iter().map(|i| i.placements.clone()).collect();
-        let plan = crate::sound::fades::duck_plan(&self.doc.project, &placements, form.voice, form.music, &duck);
-        match crate::ui::sound::duck_dialog(ctx, form, &self.doc.project, &plan) {
+        let plan = crate::sound::fades::duck_plan(self.doc.project(), &placements, form.voice, form.music, &duck);
+        match crate::ui::sound::duck_dialog(ctx, form, self.doc.project(), &plan) {
             crate::ui::sound::DuckAnswer::Open => {}
             crate::ui::sound::DuckAnswer::Cancel => self.duck = None,
             crate::ui::sound::DuckAnswer::Apply => {
                 let music = form.music;
-                if let Some(t) = self.doc.project.tracks.get(music).filter(|t| t.locked) {
+                if let Some(t) = self.doc.project().tracks.get(music).filter(|t| t.locked) {
                     self.timeline.message = Some(crate::edit::ops::Refused::Locked(t.name.clone()).to_string());
                 } else {
                     let edits = plan
@@ -434,12 +434,12 @@ impl Editor {
 
     /// Dragging the playhead plays short snippets (when scrubbing is on in the settings).
     fn scrub_sound(&mut self) {
-        let at = self.doc.project.playhead;
+        let at = self.doc.project().playhead;
         let moved = at != self.last_playhead;
         self.last_playhead = at;
         if self.playing.is_none() && moved && self.timeline.scrubbing() && self.cloud.settings.sound.scrub {
             let device = Some(self.cloud.settings.sound.device.clone());
-            let project = Arc::new(self.doc.project.clone());
+            let project = Arc::new(self.doc.project().clone());
             self.sound.scrub(self.sound_sources(), project, at, device);
         }
         self.sound.tidy();
@@ -503,7 +503,7 @@ impl Editor {
         }
         self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
         self.source.set_footage(self.preview.footage(), self.preview.runtime());
-        self.source.tick(&ctx, self.doc.project.frame_rate, now);
+        self.source.tick(&ctx, self.doc.project().frame_rate, now);
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -543,7 +543,7 @@ impl Editor {
         // trimmed, slipped or slid it shows the program (the trim's two frames) whichever is
         // chosen.
         let program = !self.source.showing || self.timeline.trim_at.is_some() || self.timeline.slip_at.is_some();
-        let fr = self.doc.project.frame_rate;
+        let fr = self.doc.project().frame_rate;
         let meter = self.sound.meter();
         let note = self.sound.note.clone().filter(|_| self.play_speed > 0.0);
         let (asked, went, preview_rect) = egui::CentralPanel::default_margins()
@@ -600,10 +600,10 @@ impl Editor {
         if let Some(c) = self.timeline.command.take() {
             self.run(c);
         }
-        let region = self.doc.project.region.clone();
+        let region = self.doc.project().region.clone();
         account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
-        let facts = || crate::core::produce::facts(&self.doc.project, &self.cloud.env);
-        match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project, facts) {
+        let facts = || crate::core::produce::facts(self.doc.project(), &self.cloud.env);
+        match produce_dialogs(&ctx, &self.cloud.step, self.doc.project(), facts) {
             Choice::None => {}
             Choice::Close => self.cloud.step = Step::Idle,
             Choice::Continue => self.cloud.step = Step::Confirm,

@@ -15,7 +15,7 @@ impl Editor {
             return;
         }
         let probe = self.account_probe.get_or_insert_with(|| {
-            AccountProbe::start(self.cloud.connection(&self.doc.project.region), self.cloud.executor())
+            AccountProbe::start(self.cloud.connection(&self.doc.project().region), self.cloud.executor())
         });
         probe.poll();
         let recent = self.cloud.settings.recent.clone();
@@ -85,7 +85,7 @@ impl Editor {
 
     /// A calm line over the empty timeline of a project without clips.
     pub(super) fn empty_hint(&self, ui: &egui::Ui, timeline: egui::Rect) {
-        if self.welcome || self.doc.project.clip_count() > 0 {
+        if self.welcome || self.doc.project().clip_count() > 0 {
             return;
         }
         // In the timeline's own layer, under any window or menu.
