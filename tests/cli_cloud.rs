@@ -15,10 +15,7 @@ struct Env {
 
 impl Env {
     fn new() -> Self {
-        let server = VodServer::start();
-        // The media of CLEAN, Normal: submit asks VOD about the media before it produces.
-        server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
-        Env { server, home: tempfile::tempdir().unwrap(), secret: KEY_SECRET.into() }
+        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap(), secret: KEY_SECRET.into() }
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -32,6 +29,8 @@ impl Env {
     }
 
     fn project(&self, timeline: &str) -> PathBuf {
+        // The media of CLEAN, Normal: submit asks VOD about the media before it produces.
+        self.server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
         let path = self.home.path().join("film.vodcut");
         let mut p = vodcut::model::export::import_timeline_str(timeline).unwrap();
         p.title = "Film".into();

@@ -224,8 +224,18 @@ impl VodServer {
         self.requests().iter().filter(|r| r.action == action).count()
     }
 
+    /// Adds a media to the library, or replaces the one with that ID.
     pub fn add_media(&self, id: &str, kind: &'static str, title: &str, duration: f64, status: &'static str) {
-        self.state.lock().unwrap().media.push(Media { id: id.into(), kind, title: title.into(), duration, status });
+        let mut st = self.state.lock().unwrap();
+        st.media.retain(|m| m.id != id);
+        st.media.push(Media { id: id.into(), kind, title: title.into(), duration, status });
+    }
+
+    /// Forgets the faults not used up yet.
+    pub fn clear_faults(&self) {
+        let mut st = self.state.lock().unwrap();
+        st.faults.clear();
+        st.action_faults.clear();
     }
 }
 
