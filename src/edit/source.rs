@@ -213,7 +213,7 @@ pub fn place_source(
 ) -> Result<(usize, Placing), SourceRefused> {
     let p = doc.project();
     let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.marked_end(), p.playhead)?;
-    let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind))?;
+    let track = target_track(doc, entry.kind).ok_or(SourceRefused::NoTrack(entry.kind))?;
     let clip = media_clip(entry, p.tracks[track].kind, placing.at, placing.source_in, Some(placing.length));
     let change = place(p, track, placing.at, vec![clip], mode).map_err(SourceRefused::Place)?;
     let mut edits = Vec::new();

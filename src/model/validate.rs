@@ -159,12 +159,12 @@ pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCa
         return out.problems;
     }
     cache.tracks.resize(project.tracks.len(), None);
-    for ti in 0..project.tracks.len() {
-        if cache.tracks[ti].as_ref().is_none_or(|r| r.key != keys[ti]) {
+    for (ti, &key) in keys.iter().enumerate() {
+        if cache.tracks[ti].as_ref().is_none_or(|r| r.key != key) {
             let (mut problems, used) = track_rules(project, ti, &durations);
             // Kept while the other tracks are checked (and between checks in the editor).
             problems.shrink_to_fit();
-            cache.tracks[ti] = Some(TrackResult { key: keys[ti], problems, materials: used });
+            cache.tracks[ti] = Some(TrackResult { key, problems, materials: used });
         }
     }
     let mut materials: HashSet<&str> = HashSet::new();

@@ -64,7 +64,8 @@ pub enum FileError {
     },
     Shape {
         path: PathBuf,
-        error: ShapeError,
+        /// Boxed: it is large, and every `Result` of this module carries a `FileError`.
+        error: Box<ShapeError>,
     },
     NewerVersion {
         path: PathBuf,
@@ -365,7 +366,10 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Opened, FileError> {
             match top.format_version {
                 Some(v) => Some(v.as_u64().ok_or_else(|| FileError::Shape {
                     path: path.clone(),
-                    error: ShapeError::at("FormatVersion", Wrong::ExpectedWholeFound { found: v.to_string() }),
+                    error: Box::new(ShapeError::at(
+                        "FormatVersion",
+                        Wrong::ExpectedWholeFound { found: v.to_string() },
+                    )),
                 })?),
                 None if top.has_tracks || top.has_timeline => None,
                 None => return Err(FileError::Unrecognised { path }),
@@ -379,11 +383,11 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Opened, FileError> {
         Some(_) => match parse_typed::<Project>(bytes) {
             Ok(project) => Ok(Opened { project, origin: Origin::Project }),
             Err(ParseError::Json(e)) => Err(json_error(e, path)),
-            Err(ParseError::Shape(error)) => Err(FileError::Shape { path, error }),
+            Err(ParseError::Shape(error)) => Err(FileError::Shape { path, error: Box::new(error) }),
         },
         None => {
             let project = import_timeline_bytes(bytes).map_err(|e| match e {
-                ImportError::Shape(error) => FileError::Shape { path: path.clone(), error },
+                ImportError::Shape(error) => FileError::Shape { path: path.clone(), error: Box::new(error) },
                 ImportError::NotJson(error) => FileError::NotJson { path: path.clone(), error },
                 ImportError::NotATimeline => FileError::Unrecognised { path: path.clone() },
             })?;

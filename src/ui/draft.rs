@@ -36,11 +36,11 @@ pub fn system_open(path: &Path, failed: OpenFailed) {
 /// hears when it cannot be started, or ends at once saying it failed (xdg-open finding no
 /// player). A player still running after a few seconds is the user's: it is left alone.
 pub fn open_with(program: &Path, path: &Path, failed: OpenFailed) {
-    let mut cmd = std::process::Command::new(&program);
+    let mut cmd = std::process::Command::new(program);
     if cfg!(windows) {
         cmd.args(["/C", "start", ""]);
     }
-    cmd.arg(&path)
+    cmd.arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
