@@ -221,7 +221,10 @@ fn ui_frames() {
     let server = VodServer::start();
     server.add_test_video("vid", "Colour seconds");
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };
-    let mut cloud = vodcut::ui::cloud::Cloud::new(None, settings);
+    let cache = tempfile::tempdir().unwrap();
+    let mut env = vodcut::core::Env::isolated(cache.path());
+    env.data_dir = None;
+    let mut cloud = vodcut::core::cloud::Cloud::new(env, settings);
     cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
     let clip = r#"{"MediaId":"vid","In":10,"Out":18,"TimelineIn":0}"#;
     let mut p = import_timeline_str(&format!(
@@ -232,9 +235,11 @@ fn ui_frames() {
     p.produce_config.width = Some(1280);
     p.produce_config.height = Some(720);
     p.zoom = 40.0;
-    let cache = tempfile::tempdir().unwrap();
-    let mut e =
-        vodcut::ui::Editor::with_cloud(Arc::new(vodcut::ui::files::NativePicker), Document::new(p, None, false), cloud);
+    let mut e = vodcut::ui::Editor::with_cloud(
+        Arc::new(vodcut::ui::files::NativePicker::default()),
+        Document::new(p, None, false),
+        cloud,
+    );
     e.preview.cache_dir = Some(cache.path().to_owned());
     let rec = Recorder { paced: true, ..Default::default() };
     e.sound = Session::new(Arc::new(rec.clone()));

@@ -4,6 +4,7 @@
 ## Account settings
 
 cloud-account-title = Account settings
+cloud-settings-not-saved = the settings were not saved: { $error }
 cloud-account-sandbox = Sandbox: its demo keys and endpoint are used whatever is chosen here; nothing leaves this machine.
 cloud-credentials = Credentials
 cloud-cred-automatic = Automatic: environment, then aliyun CLI profile, then ~/.alibabacloud/credentials

@@ -11,10 +11,13 @@ mod frames;
 mod render;
 pub mod terminal;
 mod upload;
+mod validate;
 
 use crate::api::sign::SignatureVersion;
+use crate::core::Env;
+use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
-use crate::model::validate::{Severity, has_errors, validate};
+use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -99,7 +102,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Validate and submit a production (ProduceEditingProjectVideo). Billed.
+    /// Validate, ask VOD whether the media used are Normal, and submit a production
+    /// (ProduceEditingProjectVideo) once. Billed.
     Submit {
         file: PathBuf,
         #[command(flatten)]
@@ -107,6 +111,10 @@ pub enum Command {
         /// Go ahead despite warnings.
         #[arg(long)]
         yes: bool,
+        /// Submit even when VOD says a media used is not Normal yet (uploading, transcoding,
+        /// failed): the production may then fail after it is billed.
+        #[arg(long)]
+        force_status: bool,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -255,6 +263,10 @@ pub enum MediaCommand {
         /// Parts sent at once for large files.
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=16))]
         parallel: u16,
+        /// Wait until VOD has processed each upload (its status Normal: usable in a
+        /// production), as the editor does.
+        #[arg(long)]
+        wait: bool,
         #[command(flatten)]
         conn: Connection,
         #[arg(long)]
@@ -281,8 +293,8 @@ pub struct Connection {
     /// Credentials profile (aliyun CLI config, then ~/.alibabacloud/credentials).
     #[arg(long)]
     pub profile: Option<String>,
-    /// Endpoint override, e.g. for a private endpoint (default: the region's; also read from
-    /// VODCUT_ENDPOINT).
+    /// Endpoint override, e.g. for a private endpoint (default: VODCUT_ENDPOINT, else the
+    /// region's).
     #[arg(long)]
     pub endpoint: Option<String>,
     /// Allow a plain-http endpoint that is not on this machine.
@@ -459,25 +471,28 @@ fn error_kind(code: i32) -> &'static str {
     }
 }
 
-/// Runs a headless command with the default global options.
-pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    run_with(command, Globals::default(), out, err)
+/// Runs a headless command in `env` with the default global options.
+pub fn run(env: &Env, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    run_with(env, command, Globals::default(), out, err)
 }
 
-/// Runs a headless command, writing to `out`/`err`. Returns the process exit code.
+/// Runs a headless command in `env` (its folders, endpoint, credentials: a sandbox's when
+/// `globals.sandbox`), writing to `out`/`err`. Returns the process exit code.
 ///
 /// Everything written passes through [`terminal::Escaping`]: text from files and servers
 /// cannot send control sequences to the terminal. With `--json`, a failure is also a JSON
 /// object on stdout (`{"error": {"kind", "exit_code", "message"}}`), so a script reading
 /// stdout always gets JSON; the message still goes to stderr for the person watching.
-pub fn run_with(mut command: Command, globals: Globals, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run_with(env: &Env, mut command: Command, globals: Globals, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (out, err) = (&mut terminal::Escaping(out), &mut terminal::Escaping(err));
     let json = command.json();
     command.set_globals(globals);
     let conflict = globals.sandbox.then(|| command.sandbox_conflict()).flatten();
     let result = match conflict {
         Some(message) => Err((EXIT_BAD_INPUT, message)),
-        None => run_inner(command, out, err),
+        None => {
+            run_inner(&Shell { env: std::sync::Arc::new(env.clone()), executor: Default::default() }, command, out, err)
+        }
     };
     match result {
         Ok(code) => code,
@@ -516,7 +531,7 @@ fn check_printable(project: &crate::model::Project, file: &Path, force: bool, er
         return Ok(EXIT_OK);
     }
     for p in &errors {
-        let _ = writeln!(err, "{p}");
+        let _ = writeln!(err, "{}", describe::line(p, project));
     }
     let file = file.display().to_string();
     if force {
@@ -527,6 +542,20 @@ fn check_printable(project: &crate::model::Project, file: &Path, force: bool, er
 }
 
 pub(crate) type CliResult = Result<i32, (i32, String)>;
+
+/// What every command runs with: the environment it was given, and the core's executor (the
+/// command blocks on it).
+pub(crate) struct Shell {
+    pub env: std::sync::Arc<Env>,
+    pub executor: crate::core::Executor,
+}
+
+impl Shell {
+    /// Runs `work` to its end (the command has nothing else to do meanwhile).
+    pub fn block_on<F: std::future::Future>(&self, work: F) -> Result<F::Output, (i32, String)> {
+        self.executor.block_on(work).map_err(|e| (EXIT_SETTINGS, e))
+    }
+}
 
 /// Opens a project or Timeline file, or standard input for `-`.
 pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, String)> {
@@ -549,8 +578,9 @@ pub(crate) fn time_arg(
     text: &str,
     rate: crate::model::FrameRate,
 ) -> Result<crate::model::Time, (i32, String)> {
+    use crate::i18n::Clock;
     use crate::model::Time;
-    use crate::model::time::{Clock, TimeUnit};
+    use crate::model::time::TimeUnit;
     let t = if text.contains([':', ';']) {
         Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
     } else {
@@ -569,62 +599,25 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 
 /// `out` escapes what passes through it; `out.0` is the raw standard output, for binary
 /// output (a PNG to `-o -`).
-fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
+fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
-        Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
-        Command::Jobs { json, limit } => cloud::jobs(json, limit as usize, out, err),
-        Command::Media { command } => cloud::media(command, out, err),
+        Command::Submit { file, conn, yes, force_status, json } => {
+            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, json }, out, err)
+        }
+        Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
+        Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
+        Command::Media { command } => cloud::media(sh, command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {
-            frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
+            frames::still(sh, frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
         Command::Render { file, output, height, fps, from, to, ffmpeg, force, audio_only, conn } => {
             let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force, audio_only };
-            render::render(a, &conn, err)
+            render::render(sh, a, &conn, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
-            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
+            frames::frame(sh, frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Validate { file, json } => {
-            let project = load(&file)?;
-            let problems = validate(&project);
-            if json {
-                let list: Vec<_> = problems
-                    .iter()
-                    .map(|p| {
-                        serde_json::json!({
-                            "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
-                            "track": p.location.track.map(|t| t + 1),
-                            "clip": p.location.clip.map(|c| c + 1),
-                            "effect": p.location.effect.map(|e| e + 1),
-                            "field": p.location.field,
-                            "place": p.place,
-                            "message": p.message,
-                        })
-                    })
-                    .collect();
-                print(out, &serde_json::to_string_pretty(&list).unwrap_or_default())?;
-            } else {
-                for p in &problems {
-                    print(out, &p.to_string())?;
-                }
-                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-                let warnings = problems.len() - errors;
-                let shown = file.display().to_string();
-                let summary = if problems.is_empty() {
-                    crate::t!(
-                        "cli-validate-clean",
-                        file = shown,
-                        clips = project.clip_count(),
-                        tracks = project.tracks.len()
-                    )
-                } else {
-                    crate::t!("cli-validate-summary", file = shown, errors = errors, warnings = warnings)
-                };
-                let _ = writeln!(err, "{summary}");
-            }
-            Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
-        }
+        Command::Validate { file, json } => validate::run(&file, json, out, err),
         Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);

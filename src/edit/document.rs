@@ -13,7 +13,9 @@ mod cutting;
 pub use cutting::{Gap, place_label};
 
 pub struct Document {
-    pub project: Project,
+    /// Read through [`Document::project`]; changed only through `Edit`s and the setters
+    /// below, which keep its invariants (times on frames, revisions bumped, undo recorded).
+    project: Project,
     /// Where Save writes; `None` until saved as a project.
     pub path: Option<PathBuf>,
     pub history: History,
@@ -73,6 +75,38 @@ impl Document {
             untitled_id,
             layout_cache: Default::default(),
         }
+    }
+
+    /// The project as it stands.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The timeline's zoom, in pixels per second (view state: not an undo step, but saved
+    /// with the project).
+    pub fn set_zoom(&mut self, px_per_sec: f32) {
+        self.project.zoom = px_per_sec;
+    }
+
+    /// The region chosen in the settings, given to a new document that nothing has been done
+    /// to yet (not an undo step: there is nothing before it to go back to).
+    pub fn set_default_region(&mut self, region: &str) -> bool {
+        if self.project.clip_count() > 0 || self.is_dirty() {
+            return false;
+        }
+        self.project.region = region.to_owned();
+        true
+    }
+
+    /// Plans a Rearrange move (`ops::rearrange` takes the clips out and back in while it
+    /// plans; the project is as before when it returns).
+    pub fn plan_rearrange(
+        &mut self,
+        clips: &[ClipRef],
+        delta: Time,
+        target: &dyn Fn(usize) -> Option<usize>,
+    ) -> Result<ops::Change, Refused> {
+        ops::rearrange(&mut self.project, clips, delta, target)
     }
 
     pub fn revision(&self) -> u64 {

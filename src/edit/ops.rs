@@ -83,7 +83,7 @@ impl std::fmt::Display for Refused {
                     "image" => t!("kind-image"),
                     _ => t!("kind-subtitle"),
                 };
-                t!("timeline-refused-wrong-kind", what = what, track = track.label())
+                t!("timeline-refused-wrong-kind", what = what, track = crate::i18n::describe::track_kind(*track))
             }
             Refused::UnknownLength => t!("timeline-refused-unknown-length"),
             Refused::TooShort => t!("timeline-refused-too-short"),
@@ -273,7 +273,10 @@ pub fn move_clips(
             .map(|(_, p)| (p.3, p.4))
             .collect();
         if overlaps(&fixed, *s, *e) || overlaps(&others, *s, *e) {
-            return Err(Refused::Overlap(project.clock().time(*s), project.tracks[*to].name.clone()));
+            return Err(Refused::Overlap(
+                crate::i18n::Clock::of(project.frame_rate).time(*s),
+                project.tracks[*to].name.clone(),
+            ));
         }
     }
     let mut edits = Vec::new();
@@ -509,7 +512,10 @@ pub fn insert(project: &Project, track: usize, new_clips: Vec<Clip>) -> Result<C
         let len = crate::model::project::clip_length(&c, c.material_id().and_then(|id| durations.get(id).copied()))
             .unwrap_or(crate::model::project::PROVISIONAL_LENGTH);
         if overlaps(&spans, start, start + len) {
-            return Err(Refused::Overlap(project.clock().time(start), project.tracks[track].name.clone()));
+            return Err(Refused::Overlap(
+                crate::i18n::Clock::of(project.frame_rate).time(start),
+                project.tracks[track].name.clone(),
+            ));
         }
         if !project.tracks[track].kind.allows_overlap() {
             spans.push((start, start + len));

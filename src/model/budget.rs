@@ -8,6 +8,7 @@
 //! clear error at the first one over [`MAX_PIECES`], before memory grows further. VOD's own
 //! limits (100 tracks of each kind, 200 materials) keep real productions far below.
 
+use super::json::{Expected, Wrong};
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
 use std::cell::Cell;
@@ -46,7 +47,7 @@ impl Drop for Budget {
 pub fn take<E: de::Error>() -> Result<(), E> {
     LEFT.with(|l| match l.get() {
         None => Ok(()),
-        Some(0) => Err(E::custom(crate::t!("core-json-too-many-pieces", max = MAX_PIECES))),
+        Some(0) => Err(Wrong::TooManyPieces { max: MAX_PIECES }.error()),
         Some(n) => {
             l.set(Some(n - 1));
             Ok(())
@@ -60,7 +61,7 @@ pub fn counted_list<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(d: D) ->
     impl<'de, T: de::Deserialize<'de>> Visitor<'de> for V<T> {
         type Value = Vec<T>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(&crate::t!("core-json-a-list"))
+            f.write_str(&Expected::List.token())
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
             let mut out = Vec::new();

@@ -7,6 +7,7 @@ pub mod import;
 pub mod json;
 pub mod project;
 pub mod regions;
+pub mod signature;
 pub mod time;
 pub mod validate;
 pub mod wire;

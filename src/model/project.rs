@@ -5,7 +5,7 @@
 //! bin) is editor-only and never reaches the API.
 
 use super::budget::counted_list;
-use super::json::{number_f32, one_of, optional_whole, whole_number};
+use super::json::{Expected, number_f32, one_of, optional_whole, whole_number};
 use super::time::Time;
 use super::wire::{Clip, Extra};
 use crate::json_object;
@@ -37,7 +37,7 @@ impl<'de> Deserialize<'de> for TrackKind {
             ("Image", TrackKind::Image),
             ("Subtitle", TrackKind::Subtitle),
         ];
-        one_of(d, CHOICES, "core-what-track-kind")
+        one_of(d, CHOICES, Expected::TrackKind)
     }
 }
 
@@ -52,22 +52,6 @@ impl TrackKind {
             TrackKind::Image => 'I',
             TrackKind::Subtitle => 'S',
         }
-    }
-
-    /// "video", "image overlay": the kind in the current language. Kept per language for
-    /// the life of the process, so callers can hold it as `&'static str`.
-    pub fn label(self) -> &'static str {
-        use std::sync::OnceLock;
-        static LABELS: [[OnceLock<String>; 4]; 2] = [const { [const { OnceLock::new() }; 4] }; 2];
-        let key = match self {
-            TrackKind::Video => "core-track-kind-video",
-            TrackKind::Audio => "core-track-kind-audio",
-            TrackKind::Image => "core-track-kind-image",
-            TrackKind::Subtitle => "core-track-kind-subtitle",
-        };
-        let lang = crate::i18n::current();
-        let i = crate::i18n::Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        LABELS[i][self as usize].get_or_init(|| crate::i18n::tr_in(lang, key, &[]))
     }
 
     /// Audio is muted, pictures are hidden.
@@ -126,7 +110,7 @@ impl Track {
     }
 }
 
-json_object!(Track, "core-what-track", init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
+json_object!(Track, Expected::Track, init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
     "Kind" => kind,
     "Name" => name,
     "Locked" => locked,
@@ -155,7 +139,7 @@ pub struct MediaMetadata {
     pub other_fields: Extra,
 }
 
-json_object!(MediaMetadata, "core-what-media-metadata", init: MediaMetadata::default(), extra: other_fields, required: [], {
+json_object!(MediaMetadata, Expected::MediaMetadata, init: MediaMetadata::default(), extra: other_fields, required: [], {
     "Title" => title,
     "Description" => description,
     "CoverURL" => cover_url,
@@ -178,10 +162,10 @@ pub struct ProduceConfig {
 }
 
 fn pixels<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    optional_whole(d, "core-what-pixels")
+    optional_whole(d, Expected::Pixels)
 }
 
-json_object!(ProduceConfig, "core-what-produce-config", init: ProduceConfig::default(), extra: other_fields, required: [], {
+json_object!(ProduceConfig, Expected::ProduceConfig, init: ProduceConfig::default(), extra: other_fields, required: [], {
     "TemplateGroupId" => template_group_id,
     "TemplateId" => template_id,
     "Width" => width with pixels,
@@ -204,7 +188,7 @@ pub struct UserData {
     pub other_fields: Extra,
 }
 
-json_object!(UserData, "core-what-user-data", init: UserData::default(), extra: other_fields, required: [], {
+json_object!(UserData, Expected::UserData, init: UserData::default(), extra: other_fields, required: [], {
     "CallbackURL" => callback_url,
     "CallbackType" => callback_type,
     "Extend" => extend,
@@ -220,7 +204,7 @@ pub struct Marker {
     pub other_fields: Extra,
 }
 
-json_object!(Marker, "core-what-marker", init: Marker::default(), extra: other_fields, required: ["Time"], {
+json_object!(Marker, Expected::Marker, init: Marker::default(), extra: other_fields, required: ["Time"], {
     "Time" => time,
     "Label" => label,
 });
@@ -238,20 +222,11 @@ impl<'de> Deserialize<'de> for MediaKind {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         const CHOICES: &[(&str, MediaKind)] =
             &[("Video", MediaKind::Video), ("Audio", MediaKind::Audio), ("Image", MediaKind::Image)];
-        one_of(d, CHOICES, "core-what-media-kind")
+        one_of(d, CHOICES, Expected::MediaKind)
     }
 }
 
 impl MediaKind {
-    /// "video", "audio", "image": the kind as a word of the current language.
-    pub fn label(self) -> String {
-        match self {
-            MediaKind::Video => crate::t!("kind-video"),
-            MediaKind::Audio => crate::t!("kind-audio"),
-            MediaKind::Image => crate::t!("kind-image"),
-        }
-    }
-
     /// Audio only on audio tracks; images on video or image tracks; video on video or audio
     /// (a video's sound can be used on an audio track).
     pub fn fits(self, track: TrackKind) -> bool {
@@ -277,7 +252,7 @@ pub struct BinEntry {
     pub other_fields: Extra,
 }
 
-json_object!(BinEntry, "core-what-bin-entry", init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
+json_object!(BinEntry, Expected::BinEntry, init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
     "MediaId" => media_id,
     "Title" => title,
     "Duration" => duration,
@@ -348,10 +323,10 @@ pub struct Project {
 }
 
 fn format_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    whole_number(d, "core-what-whole-number")
+    whole_number(d, Expected::WholeNumber)
 }
 
-json_object!(Project, "core-what-project", init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
+json_object!(Project, Expected::Project, init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
     "FormatVersion" => format_version with format_version,
     "Title" => title,
     "Description" => description,
@@ -436,17 +411,10 @@ impl Project {
         self.bin.iter().filter_map(|e| Some((e.media_id.as_str(), e.duration?))).collect()
     }
 
-    /// How this project's times read for people: timecode at its frame rate, or seconds (the
-    /// user's choice, [`super::time::unit`]).
-    pub fn clock(&self) -> super::time::Clock {
-        super::time::Clock::of(self.frame_rate)
-    }
-
-    /// The title to show for a project (window title, job history, suggested file names):
-    /// its own, or "Untitled" in the user's language.
-    pub fn display_title(&self) -> String {
-        let title = self.title.trim();
-        if title.is_empty() { crate::t!("project-untitled") } else { title.to_owned() }
+    /// The title to show for a project (window title, job history, suggested file names),
+    /// `None` when it has none (the faces say "Untitled": `i18n::describe::project_title`).
+    pub fn shown_title(&self) -> Option<&str> {
+        Some(self.title.trim()).filter(|t| !t.is_empty())
     }
 }
 

@@ -3,7 +3,7 @@
 //! production fail after it is billed, so the editor asks VOD (GetVideoInfos) before the
 //! confirmation and this turns the answer into problems pointing at the first clip using each.
 
-use super::{Location, Out, Problem, Severity};
+use super::{Issue, Location, Out, Problem, Quoted, Severity};
 use crate::model::project::{Project, TrackKind};
 use std::collections::HashMap;
 
@@ -40,7 +40,7 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
     let (known, missing) = match answer {
         Ok(a) => a,
         Err(e) => {
-            out.warn(Location::default(), crate::t!("v-status-unchecked", error = e));
+            out.warn(Location::default(), Issue::StatusUnchecked { error: e.to_owned() });
             return out.problems;
         }
     };
@@ -48,33 +48,14 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
         let location = first_use(project, &id);
         if let Some((title, status)) = known.get(&id) {
             if status != "Normal" {
-                let name = if title.is_empty() { id.clone() } else { format!("\"{title}\" ({id})") };
-                out.push(Severity::Error, location, crate::t!("v-not-normal", name = name, state = describe(status)));
+                let issue = Issue::NotNormal { id: id.clone(), title: title.clone(), status: status.clone() };
+                out.push(Severity::Error, location, issue);
             }
         } else if missing.contains(&id) {
-            out.warn(
-                location,
-                crate::t!(
-                    "v-unknown-media",
-                    id = crate::i18n::format::quoted_id(&id),
-                    region = project.region.as_str()
-                ),
-            );
+            out.warn(location, Issue::UnknownMedia { id: Quoted::of(&id), region: project.region.clone() });
         }
     }
     out.problems
-}
-
-fn describe(status: &str) -> String {
-    match status {
-        "Uploading" => crate::t!("v-state-uploading"),
-        "UploadSucc" | "Transcoding" => crate::t!("v-state-transcoding"),
-        "TranscodeFail" => crate::t!("v-state-transcode-fail"),
-        "UploadFail" => crate::t!("v-state-upload-fail"),
-        "Blocked" => crate::t!("v-state-blocked"),
-        "Checking" => crate::t!("v-state-checking"),
-        other => crate::t!("v-state-other", status = other),
-    }
 }
 
 fn first_use(project: &Project, id: &str) -> Location {
@@ -128,9 +109,10 @@ mod tests {
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(p[0].severity, Severity::Error);
         assert_eq!((p[0].location.track, p[0].location.clip), (Some(0), Some(1)));
-        assert!(p[0].message.contains("\"Beach\" (v-busy) is still transcoding"), "{}", p[0].message);
+        let (id, title, status) = ("v-busy".into(), "Beach".into(), "Transcoding".into());
+        assert_eq!(p[0].issue, Issue::NotNormal { id, title, status });
         assert_eq!(p[1].severity, Severity::Warning);
-        assert!(p[1].message.contains("a-gone"));
+        assert_eq!(p[1].issue, Issue::UnknownMedia { id: Quoted::of("a-gone"), region: "cn-shanghai".into() });
     }
 
     #[test]
@@ -138,6 +120,6 @@ mod tests {
         let p = media_status_problems(&project(), Err("connection refused"));
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].severity, Severity::Warning);
-        assert!(p[0].message.contains("connection refused"));
+        assert_eq!(p[0].issue, Issue::StatusUnchecked { error: "connection refused".into() });
     }
 }

@@ -79,7 +79,7 @@ impl Neighbours {
             };
         }
         let (r, edge, to) = timeline.trim_at?;
-        let fr = doc.project.frame_rate;
+        let fr = doc.project().frame_rate;
         let (start, _) = self.of(doc, timeline, r)?;
         let (before, after) = self.found;
         Some(match edge {
@@ -106,9 +106,9 @@ impl Neighbours {
     /// them between the neighbours. The clip is shown as if it started `delta` later, which
     /// plays its source from In - `delta` at its present start.
     fn slip_sides(&mut self, doc: &Document, timeline: &TimelineState, r: ClipRef, delta: Time) -> Option<Sides> {
-        let fr = doc.project.frame_rate;
+        let fr = doc.project().frame_rate;
         let (start, end) = self.of(doc, timeline, r)?;
-        let source_in = doc.project.tracks[r.track].clips.get(r.index)?.r#in.unwrap_or(Time::ZERO);
+        let source_in = doc.project().tracks[r.track].clips.get(r.index)?.r#in.unwrap_or(Time::ZERO);
         // The source does not start before 0 (the slip stops there too).
         let shifted = start + delta.min(source_in);
         Some(Sides {
@@ -122,7 +122,7 @@ impl Neighbours {
     /// its new last frame on the left, the clip after it at its new first frame on the right.
     /// A neighbour across a gap does not change (the gap absorbs the move): its own frame.
     fn slide_sides(&mut self, doc: &Document, timeline: &TimelineState, r: ClipRef, delta: Time) -> Option<Sides> {
-        let fr = doc.project.frame_rate;
+        let fr = doc.project().frame_rate;
         let (start, end) = self.of(doc, timeline, r)?;
         let (before, after) = self.found;
         // Never past a touching neighbour's other end, nor before the timeline's start.
@@ -152,7 +152,7 @@ pub fn plan(doc: &Document, sides: &Sides, (w, h): (u32, u32)) -> Plan {
     let mut layers = Vec::new();
     for (side, dx) in [(sides.outgoing, 0.0), (sides.incoming, w as f32)] {
         let Some(s) = side else { continue };
-        let one = compose::plan_at(&doc.project, s.at, (w, h), &|ti| {
+        let one = compose::plan_at(doc.project(), s.at, (w, h), &|ti| {
             if ti == s.clip.track { vec![(s.start, s.clip.index)] } else { Vec::new() }
         });
         for mut l in one.layers {
@@ -167,7 +167,7 @@ pub fn plan(doc: &Document, sides: &Sides, (w, h): (u32, u32)) -> Plan {
 }
 
 /// The time under each half and a line between them.
-pub fn labels(painter: &egui::Painter, frame: Rect, sides: &Sides, clock: crate::model::time::Clock) {
+pub fn labels(painter: &egui::Painter, frame: Rect, sides: &Sides, clock: crate::i18n::Clock) {
     let half = frame.width() / 2.0;
     painter.vline(frame.center().x, frame.y_range(), egui::Stroke::new(2.0, Color32::from_gray(60)));
     for (i, side) in [sides.outgoing, sides.incoming].into_iter().enumerate() {
