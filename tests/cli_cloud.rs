@@ -142,6 +142,29 @@ fn submit_refuses_media_not_normal_naming_it_and_force_status_overrides() {
     assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 1, "sent once");
 }
 
+/// --force-status lets media that are not Normal through, nothing else: a media VOD does not
+/// know, or a check that could not be made, is still a warning that needs --yes (it used to
+/// be waved through with the rest, a billed production nobody confirmed).
+#[test]
+fn force_status_does_not_answer_the_warnings_for_the_user() {
+    let env = Env::new();
+    let unknown = "ee00ee00ee00ee00ee00ee00ee00ee01";
+    let file = env
+        .project(&format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{unknown}","In":0,"Out":4}}]}}]}}"#));
+    let out = env.run(&["submit", p(&file), "--force-status"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains(unknown) && e.contains("--yes"), "{e}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent");
+    // The warning names the region VOD was asked in, not the project's.
+    let out = env.run(&["submit", p(&file), "--region", "cn-beijing"]);
+    let e = text(&out.stderr);
+    assert!(e.contains("in cn-beijing") && !e.contains("cn-shanghai"), "{e}");
+    let out = env.run(&["submit", p(&file), "--force-status", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 1, "sent once, confirmed");
+}
+
 #[test]
 fn wrong_secret_exits_5_and_explains() {
     let mut env = Env::new();

@@ -82,14 +82,17 @@ fn preflight(
     err: &mut dyn Write,
 ) -> Result<(), (i32, String)> {
     let answer = if pre.asks_vod() { Some(sh.block_on(produce::ask_status(c, &pre.media))?) } else { None };
-    let checked = pre.finish(project, answer.as_ref());
+    let checked = pre.finish(project, &c.region, answer.as_ref());
     let problems = if o.force_status {
-        // Said, but neither blocking nor asking: the user takes the risk of a failed, billed
-        // production.
-        for p in &checked.status {
+        // Media not Normal are said, but neither block nor ask: the user takes the risk of a
+        // failed, billed production. The check's warnings (media VOD does not know, a check
+        // that could not be made) still need --yes, as without the option.
+        let (overridden, warnings): (Vec<_>, Vec<_>) =
+            checked.status.iter().cloned().partition(|p| p.severity == crate::model::validate::Severity::Error);
+        for p in &overridden {
             let _ = writeln!(err, "{}", crate::t!("cli-status-overridden", problem = describe::line(p, project)));
         }
-        checked.problems
+        checked.problems.iter().cloned().chain(warnings).collect()
     } else {
         checked.all()
     };

@@ -62,16 +62,17 @@ impl Preflight {
         !self.media.is_empty()
     }
 
-    /// Validation's problems and what `answer` (to [`ask_status`]) makes of the media used.
-    pub fn finish(self, project: &Project, answer: Option<&InfosResult>) -> Checked {
+    /// Validation's problems and what `answer` (to [`ask_status`], asked in `region`) makes of
+    /// the media used.
+    pub fn finish(self, project: &Project, region: &str, answer: Option<&InfosResult>) -> Checked {
         let status = match answer {
             None => Vec::new(),
             Some(Ok((infos, missing))) => {
                 let known: HashMap<String, (String, String)> =
                     infos.iter().map(|v| (v.video_id.clone(), (v.title.clone(), v.status.clone()))).collect();
-                media_status_problems(project, Ok((&known, missing)))
+                media_status_problems(project, region, Ok((&known, missing)))
             }
-            Some(Err(e)) => media_status_problems(project, Err(e)),
+            Some(Err(e)) => media_status_problems(project, region, Err(e)),
         };
         Checked { problems: self.problems, status }
     }
@@ -277,7 +278,7 @@ mod tests {
             status: "Uploading".into(),
             ..Default::default()
         };
-        let checked = pre.finish(&good, Some(&Ok((vec![uploading], Vec::new()))));
+        let checked = pre.finish(&good, "cn-shanghai", Some(&Ok((vec![uploading], Vec::new()))));
         assert!(checked.problems.is_empty());
         assert!(matches!(verdict(checked.all()), Verdict::Blocked(_)), "{:?}", checked.status);
         let said = crate::i18n::describe::line(&checked.status[0], &good);

@@ -86,8 +86,11 @@ fn arguments_from_files_and_services_are_worded() {
         [("v-busy".to_string(), ("Beach".to_string(), "Transcoding".to_string()))].into();
     let mut busy = sample();
     busy.tracks[0].clips[0].media_id = Some("v-busy".into());
-    let status = media_status_problems(&busy, Ok((&known, &[])));
-    assert!(message(&status[0], &busy).contains("\"Beach\" (v-busy) is still transcoding"), "{status:?}");
+    let status = media_status_problems(&busy, "cn-shanghai", Ok((&known, &[])));
+    assert!(
+        message(&status[0], &busy).contains("\"Beach\" (v-busy) in VOD: still transcoding, not Normal"),
+        "{status:?}"
+    );
 }
 
 fn shape_of<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) -> String {

@@ -32,10 +32,11 @@ pub fn status_checked_media(project: &Project) -> Vec<String> {
 /// it does not know. `Err` holds why the check could not be made.
 pub type StatusAnswer<'a> = Result<(&'a HashMap<String, (String, String)>, &'a [String]), &'a str>;
 
-/// Problems from a status check: media not Normal are errors (the production would fail);
-/// unknown media and a check that could not be made are warnings (the cause may be a region
-/// or a network the user can judge; the reference does not say the service refuses them).
-pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec<Problem> {
+/// Problems from a status check made in `region` (the one the connection used, which may not
+/// be the project's): media not Normal are errors (the production would fail); unknown media
+/// and a check that could not be made are warnings (the cause may be a region or a network
+/// the user can judge; the reference does not say the service refuses them).
+pub fn media_status_problems(project: &Project, region: &str, answer: StatusAnswer<'_>) -> Vec<Problem> {
     let mut out = Out { project, problems: Vec::new() };
     let (known, missing) = match answer {
         Ok(a) => a,
@@ -52,7 +53,7 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
                 out.push(Severity::Error, location, issue);
             }
         } else if missing.contains(&id) {
-            out.warn(location, Issue::UnknownMedia { id: Quoted::of(&id), region: project.region.clone() });
+            out.warn(location, Issue::UnknownMedia { id: Quoted::of(&id), region: region.to_owned() });
         }
     }
     out.problems
@@ -105,7 +106,7 @@ mod tests {
         ]
         .into();
         let missing = vec!["a-gone".to_string()];
-        let p = media_status_problems(&project(), Ok((&known, &missing)));
+        let p = media_status_problems(&project(), "cn-shanghai", Ok((&known, &missing)));
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(p[0].severity, Severity::Error);
         assert_eq!((p[0].location.track, p[0].location.clip), (Some(0), Some(1)));
@@ -117,7 +118,7 @@ mod tests {
 
     #[test]
     fn a_failed_check_warns_and_never_blocks() {
-        let p = media_status_problems(&project(), Err("connection refused"));
+        let p = media_status_problems(&project(), "cn-shanghai", Err("connection refused"));
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].severity, Severity::Warning);
         assert_eq!(p[0].issue, Issue::StatusUnchecked { error: "connection refused".into() });

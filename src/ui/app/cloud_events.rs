@@ -138,7 +138,7 @@ impl Editor {
         }
         let pre = crate::core::produce::Preflight::start(self.doc.project());
         if !pre.asks_vod() {
-            self.cloud.step = Step::after(pre.finish(self.doc.project(), None).all());
+            self.cloud.step = Step::after(pre.finish(self.doc.project(), "", None).all());
             return;
         }
         // Media still processing would fail the production after it is billed: ask VOD
@@ -156,7 +156,9 @@ impl Editor {
         let Step::Checking(pre) = std::mem::take(&mut self.cloud.step) else {
             return; // cancelled meanwhile
         };
-        self.cloud.step = Step::after(pre.finish(self.doc.project(), Some(&answer)).all());
+        // The check was asked in the project's region (`check_media` above).
+        let region = self.doc.project().region.clone();
+        self.cloud.step = Step::after(pre.finish(self.doc.project(), &region, Some(&answer)).all());
     }
 
     pub(super) fn send_production(&mut self) {
