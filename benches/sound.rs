@@ -63,15 +63,7 @@ fn tones(dir: &Path) -> Vec<PathBuf> {
         .iter()
         .map(|hz| {
             let path = dir.join(format!("{hz}.m4a"));
-            let ok = Command::new("ffmpeg")
-                .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i"])
-                .arg(format!("sine=frequency={hz}:sample_rate=48000:duration=12"))
-                .args(["-ac", "2", "-c:a", "aac", "-b:a", "128k"])
-                .arg(&path)
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok, "ffmpeg makes the test tones");
+            support::media_files::sine_tone(&path, *hz, 12, &["-ac", "2", "-c:a", "aac", "-b:a", "128k"]);
             path
         })
         .collect()
