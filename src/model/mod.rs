@@ -1,5 +1,6 @@
 //! THE DOCUMENT: plain data and pure functions. No egui, no network, no files.
 
+pub mod budget;
 pub mod effects;
 pub mod export;
 pub mod generate;
@@ -7,6 +8,7 @@ pub mod import;
 pub mod json;
 pub mod project;
 pub mod regions;
+pub mod signature;
 pub mod time;
 pub mod validate;
 pub mod wire;

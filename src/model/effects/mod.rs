@@ -8,8 +8,10 @@ pub mod params;
 
 use catalog::{CATEGORIES, FILTERS, FONTS, MOTIONS_IN, MOTIONS_LOOP, MOTIONS_OUT, TRANSITIONS, VFX, WORD_ART};
 
-/// A family of the catalogue: what the Effects panel groups by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A family of the catalogue: what the Effects panel groups by. Named in words by
+/// `i18n::describe::family_name`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Family {
     Transition,
     Filter,
@@ -32,20 +34,6 @@ impl Family {
         Family::WordArt,
         Family::Font,
     ];
-
-    /// "transition", "滤镜": the family in the current language.
-    pub fn label(self) -> String {
-        match self {
-            Family::Transition => crate::t!("family-transition"),
-            Family::Filter => crate::t!("family-filter"),
-            Family::Vfx => crate::t!("family-vfx"),
-            Family::MotionIn => crate::t!("family-motion-in"),
-            Family::MotionOut => crate::t!("family-motion-out"),
-            Family::MotionLoop => crate::t!("family-motion-loop"),
-            Family::WordArt => crate::t!("family-word-art"),
-            Family::Font => crate::t!("family-font"),
-        }
-    }
 
     /// The effect `Type` this family is (transitions, filters, VFX), or None for the
     /// families that are fields of a Text effect or subtitle.
@@ -102,7 +90,8 @@ impl Family {
 }
 
 /// How sure the documents are of an entry (effects.md's marks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Evidence {
     /// On a current VOD page.
     Documented,
@@ -111,6 +100,7 @@ pub enum Evidence {
     /// Stated for the sister service (IMS) only.
     ImsOnly,
     /// From VOD's 2021 list; whether it is still current is UNSURE.
+    #[serde(rename = "legacy-2021")]
     Legacy2021,
     /// Marked UNSURE for another reason (a machine-translated id, a spelling in doubt, a
     /// value the current list dropped).
@@ -146,9 +136,10 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The name shown in `lang`: that language's, else the other's, else the SubType.
-    pub fn name(&self, lang: crate::i18n::Lang) -> &'static str {
-        let (first, second) = if lang == crate::i18n::Lang::Zh { (self.zh, self.en) } else { (self.en, self.zh) };
+    /// The name shown in Chinese (`chinese`) or English: that language's, else the other's,
+    /// else the SubType. (A flag, not `i18n::Lang`: the model uses no other module.)
+    pub fn name(&self, chinese: bool) -> &'static str {
+        let (first, second) = if chinese { (self.zh, self.en) } else { (self.en, self.zh) };
         [first, second, self.id].into_iter().find(|s| !s.is_empty()).unwrap_or(self.id)
     }
 
@@ -156,10 +147,10 @@ impl Entry {
         CATEGORIES.get(self.category).copied().unwrap_or(Category { zh: "", en: "" })
     }
 
-    /// The category's name in `lang` ("" for none).
-    pub fn category_name(&self, lang: crate::i18n::Lang) -> &'static str {
+    /// The category's name in Chinese or English ("" for none).
+    pub fn category_name(&self, chinese: bool) -> &'static str {
         let c = self.category();
-        if lang == crate::i18n::Lang::Zh { c.zh } else { c.en }
+        if chinese { c.zh } else { c.en }
     }
 
     /// Whether `query` finds this entry: every word of it (any case) is part of the SubType,
@@ -184,10 +175,16 @@ pub fn search(family: Family, query: &str) -> Vec<&'static Entry> {
 }
 
 /// The cross-dissolve: Premiere's default transition (Ctrl+D), VOD's `fade` (渐隐).
-pub const DEFAULT_TRANSITION: &str = "fade";
+pub const DEFAULT_TRANSITION: &str = "fade"; // i18n-exempt: a SubType, the service's name
 
 /// A transition's length when its Duration is not given ([I-TFX]; UNSURE for VOD).
 pub const DEFAULT_TRANSITION_SECS: i64 = 1;
+
+/// The fonts the current documents list (the legacy ones left out): what a font warning
+/// offers instead.
+pub fn documented_fonts() -> impl Iterator<Item = &'static str> {
+    Family::Font.entries().filter(|e| e.evidence.is_sure()).map(|e| e.id)
+}
 
 /// SubType `random` or a comma list: the service picks one ([I-TFX], IMS only).
 pub fn is_random_choice(sub_type: &str) -> bool {
@@ -197,7 +194,6 @@ pub fn is_random_choice(sub_type: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use std::collections::HashSet;
 
     #[test]
@@ -246,10 +242,10 @@ mod tests {
     #[test]
     fn names_fall_back_to_the_other_language_then_the_id() {
         let fade = Family::Transition.find("fade").unwrap();
-        assert_eq!(fade.name(Lang::Zh), "渐隐");
-        assert_eq!(fade.name(Lang::En), "渐隐", "no English name was readable");
+        assert_eq!(fade.name(true), "渐隐");
+        assert_eq!(fade.name(false), "渐隐", "no English name was readable");
         let out = Family::MotionOut.find("fade_out").unwrap();
-        assert_eq!(out.name(Lang::En), "fade_out");
-        assert_eq!(Family::Filter.find("pfb").unwrap().category_name(Lang::En), "Film");
+        assert_eq!(out.name(false), "fade_out");
+        assert_eq!(Family::Filter.find("pfb").unwrap().category_name(false), "Film");
     }
 }

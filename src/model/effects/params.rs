@@ -67,12 +67,12 @@ pub const TEXT_PARAMS: &[Param] = &[
 /// The keys of the custom colour grade (`Filter` SubType `color`), carried in `ExtParams` as
 /// `effect=color,brightness=-10,...` (effects.md 3.4; third-party ranges, IMS only).
 pub const COLOR_GRADE_PARAMS: &[Param] = &[
-    Param { key: "brightness", kind: int(Some(-255), Some(255)), evidence: T },
-    Param { key: "contrast", kind: int(Some(-100), Some(100)), evidence: T },
-    Param { key: "saturation", kind: int(Some(-100), Some(100)), evidence: T },
+    Param { key: "brightness", kind: int(Some(-255), Some(255)), evidence: T }, // i18n-exempt: an ExtParams key
+    Param { key: "contrast", kind: int(Some(-100), Some(100)), evidence: T },   // i18n-exempt: an ExtParams key
+    Param { key: "saturation", kind: int(Some(-100), Some(100)), evidence: T }, // i18n-exempt: an ExtParams key
     Param { key: "kelvin_temperature", kind: int(Some(1000), Some(40000)), evidence: T },
     Param { key: "temperature_ratio", kind: int(Some(0), Some(100)), evidence: T },
-    Param { key: "tint", kind: int(Some(-100), Some(100)), evidence: T },
+    Param { key: "tint", kind: int(Some(-100), Some(100)), evidence: T }, // i18n-exempt: an ExtParams key
     Param { key: "dark_corner_ratio", kind: int(Some(0), Some(100)), evidence: T },
 ];
 
@@ -162,7 +162,7 @@ pub fn parse_ext_params(text: &str) -> Vec<(String, String)> {
 
 /// `ExtParams` text from pairs, `effect=color` first as the documents write it.
 pub fn write_ext_params(pairs: &[(String, String)]) -> String {
-    let mut s = String::from("effect=color");
+    let mut s = String::from("effect=color"); // i18n-exempt: the ExtParams syntax
     for (k, v) in pairs {
         s.push(',');
         s.push_str(k);

@@ -2,7 +2,7 @@
 //! parameter ranges. A warning stays only where the documents say UNSURE (or give a value
 //! from third-party notes or the sister service only); what they document plainly passes.
 
-use super::{Location, Out, at};
+use super::{Issue, Location, Out, Quoted, at};
 use crate::model::Time;
 use crate::model::effects::params::{COLOR_GRADE_PARAMS, Kind, Misfit, TEXT_PARAMS, check, parse_ext_params};
 use crate::model::effects::{Evidence, Family, is_random_choice};
@@ -13,28 +13,23 @@ use crate::model::wire::{Effect, EffectKind, KnownEffect};
 /// Says what the documents leave unsure about `value` of `family`, or that they do not list
 /// it at all.
 fn evidence_rule(out: &mut Out, l: Location, family: Family, value: &str) {
-    let what = family.label();
-    let what = what.as_str();
-    let message = match family.find(value).map(|e| e.evidence) {
+    let issue = match family.find(value).map(|e| e.evidence) {
         Some(Evidence::Documented) => return,
-        Some(Evidence::ThirdParty) => crate::t!("v-evidence-third-party", what = what, value = value),
-        Some(Evidence::ImsOnly) => crate::t!("v-evidence-ims", what = what, value = value),
-        Some(Evidence::Legacy2021) => crate::t!("v-evidence-legacy", what = what, value = value),
-        Some(Evidence::Unsure) => crate::t!("v-evidence-unsure", what = what, value = value),
-        None => crate::t!("v-subtype-unknown", what = what, value = value),
+        Some(evidence) => Issue::EffectUnsure { family, value: Quoted::of(value), evidence },
+        None => Issue::SubtypeUnknown { family, value: Quoted::of(value) },
     };
-    out.warn(l, message);
+    out.warn(l, issue);
 }
 
 /// A SubType of a transition, filter or VFX: given, and documented (a random choice or a
 /// comma list is checked name by name).
 fn sub_type_rule(out: &mut Out, l: impl Fn() -> Location, family: Family, sub_type: Option<&str>, type_name: &str) {
     let Some(s) = sub_type.map(str::trim).filter(|s| !s.is_empty()) else {
-        out.error(l(), crate::t!("v-needs-subtype", r#type = type_name));
+        out.error(l(), Issue::NeedsSubtype { r#type: type_name.to_owned() });
         return;
     };
     if is_random_choice(s) {
-        out.warn(l(), crate::t!("v-subtype-random", subtype = s));
+        out.warn(l(), Issue::SubtypeRandom { subtype: Quoted::of(s) });
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty() && *p != "random") {
             evidence_rule(out, l(), family, part);
         }
@@ -62,21 +57,25 @@ pub(super) fn catalogue_effect_rules(
     match kind {
         EffectKind::Transition => {
             match e.duration {
-                None => out.warn(here("Duration"), crate::t!("v-transition-no-duration")),
-                Some(d) if d <= Time::ZERO => {
-                    out.error(here("Duration"), crate::t!("v-transition-duration", v = d.to_string()))
-                }
+                None => out.warn(here("Duration"), Issue::TransitionNoDuration),
+                Some(d) if d <= Time::ZERO => out.error(here("Duration"), Issue::TransitionDuration { v: d }),
                 Some(_) => {}
             }
             if track.kind == TrackKind::Image {
-                out.warn(here("Type"), crate::t!("v-transition-track"));
+                out.warn(here("Type"), Issue::TransitionOnImageTrack);
             }
         }
         _ => {
-            region_rule(out, &here, e.sub_type.as_deref(), [&e.x, &e.y, &e.width, &e.height].iter().any(|v| v.is_some()));
+            region_rule(
+                out,
+                &here,
+                e.sub_type.as_deref(),
+                [&e.x, &e.y, &e.width, &e.height].iter().any(|v| v.is_some()),
+            );
             if e.timeline_in.is_some() || e.timeline_out.is_some() {
-                out.warn(here("TimelineIn"), crate::t!("v-effect-times-unsure"));
+                out.warn(here("TimelineIn"), Issue::EffectTimesUnsure);
             }
+            // i18n-exempt: "color" is a SubType, the custom grade's
             if kind == EffectKind::Filter && e.sub_type.as_deref() == Some("color") {
                 grade_rule(out, here("ExtParams"), &e.extra);
             }
@@ -87,7 +86,7 @@ pub(super) fn catalogue_effect_rules(
 /// X/Y/Width/Height are documented only for the VFX `mosaic_rect` and `blur`.
 fn region_rule(out: &mut Out, here: &dyn Fn(&'static str) -> Location, sub_type: Option<&str>, has_region: bool) {
     if has_region && !matches!(sub_type, Some("mosaic_rect" | "blur")) {
-        out.warn(here("X"), crate::t!("v-region-only"));
+        out.warn(here("X"), Issue::RegionIgnored);
     }
 }
 
@@ -96,26 +95,26 @@ fn grade_rule(out: &mut Out, l: Location, extra: &Extra) {
     let Some(text) = extra.get_str("ExtParams") else { return };
     for (k, v) in parse_ext_params(&text) {
         let Some(p) = COLOR_GRADE_PARAMS.iter().find(|p| p.key == k) else {
-            let list = COLOR_GRADE_PARAMS.iter().map(|p| p.key).collect::<Vec<_>>().join(", ");
-            out.warn(l.clone(), crate::t!("v-grade-key-unknown", key = k.as_str(), list = list));
+            out.warn(l.clone(), Issue::GradeKeyUnknown { key: Quoted::of(&k) });
             continue;
         };
         if let Some(m) = check(p.kind, &serde_json::Value::String(v.clone())) {
-            out.warn(l.clone(), misfit_message(p.key, &v, &m));
+            out.warn(l.clone(), misfit_issue(p.key, &v, m));
         }
     }
 }
 
-/// A sentence for a value that does not fit its documented form.
-pub fn misfit_message(field: &str, value: &str, m: &Misfit) -> String {
+/// The problem of a value that does not fit its documented form.
+pub fn misfit_issue(field: &'static str, value: &str, m: Misfit) -> Issue {
+    let v = Quoted::of(value);
     match m {
-        Misfit::NotANumber => crate::t!("v-param-not-number", field = field, v = value),
-        Misfit::NotWhole => crate::t!("v-param-not-whole", field = field, v = value),
-        Misfit::Below(min) => crate::t!("v-param-below", field = field, v = value, min = min.as_str()),
-        Misfit::Above(max) => crate::t!("v-param-above", field = field, v = value, max = max.as_str()),
-        Misfit::NotColour => crate::t!("v-param-colour", field = field, v = value),
-        Misfit::NotOneOf(list) => crate::t!("v-param-choice", field = field, v = value, list = list.join(", ")),
-        Misfit::NotPosition => crate::t!("v-param-position", field = field, v = value),
+        Misfit::NotANumber => Issue::ParamNotNumber { field, v },
+        Misfit::NotWhole => Issue::ParamNotWhole { field, v },
+        Misfit::Below(min) => Issue::ParamBelow { field, v, min },
+        Misfit::Above(max) => Issue::ParamAbove { field, v, max },
+        Misfit::NotColour => Issue::ParamColour { field, v },
+        Misfit::NotOneOf(list) => Issue::ParamChoice { field, v, list },
+        Misfit::NotPosition => Issue::ParamPosition { field, v },
     }
 }
 
@@ -129,40 +128,39 @@ pub(super) fn text_param_rules(out: &mut Out, ti: usize, ci: usize, ei: Option<u
         if let Kind::Catalogue(family) = p.kind {
             match v.as_str() {
                 Some(s) => evidence_rule(out, here, family, s),
-                None => out.error(here, crate::t!("v-param-not-text", field = p.key)),
+                None => out.error(here, Issue::ParamNotText { field: p.key }),
             }
             continue;
         }
         if let Some(m) = check(p.kind, &v) {
             let shown = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-            let message = misfit_message(p.key, &shown, &m);
-            if p.evidence.is_sure() { out.error(here, message) } else { out.warn(here, message) }
+            let issue = misfit_issue(p.key, &shown, m);
+            if p.evidence.is_sure() { out.error(here, issue) } else { out.warn(here, issue) }
         } else if !p.evidence.is_sure() {
-            let message = if p.evidence == Evidence::ImsOnly {
-                crate::t!("v-field-ims", field = p.key)
+            let issue = if p.evidence == Evidence::ImsOnly {
+                Issue::ParamImsOnly { field: p.key }
             } else {
-                crate::t!("v-field-third-party", field = p.key)
+                Issue::ParamThirdParty { field: p.key }
             };
-            out.warn(here, message);
+            out.warn(here, issue);
         }
     }
     if extra.contains_key("AaiMotionLoopEffect")
         && (extra.contains_key("AaiMotionInEffect") || extra.contains_key("AaiMotionOutEffect"))
     {
-        out.warn(at(ti, ci, ei, "AaiMotionLoopEffect"), crate::t!("v-motion-loop-alone"));
+        out.warn(at(ti, ci, ei, "AaiMotionLoopEffect"), Issue::MotionLoopAlone);
     }
     if extra.contains_key("EffectColorStyle")
         && (extra.contains_key("Outline") || extra.contains_key("Shadow") || extra.contains_key("OutlineColour"))
     {
-        out.warn(at(ti, ci, ei, "EffectColorStyle"), crate::t!("v-word-art-outline"));
+        out.warn(at(ti, ci, ei, "EffectColorStyle"), Issue::WordArtOutline);
     }
 }
 
 /// A font: one of the documented values (the legacy ones warn, unknown ones too).
 pub(super) fn font_rule(out: &mut Out, l: Location, font: &str) {
     if Family::Font.find(font).is_none() {
-        let list = Family::Font.entries().filter(|e| e.evidence.is_sure()).map(|e| e.id).collect::<Vec<_>>();
-        out.warn(l, crate::t!("v-font-unknown", font = font, list = list.join(", ")));
+        out.warn(l, Issue::FontUnknown { font: font.to_owned() });
         return;
     }
     evidence_rule(out, l, Family::Font, font);
@@ -184,23 +182,19 @@ pub(super) fn transition_rules(out: &mut Out, track: &Track, ti: usize, placemen
             let here = at(ti, ci, Some(ei), "Duration");
             let (Some(p), next) = (placements.get(ci), placements.get(ci + 1)) else { continue };
             let Some(next) = next else {
-                out.warn(at(ti, ci, Some(ei), "Type"), crate::t!("v-transition-last"));
+                out.warn(at(ti, ci, Some(ei), "Type"), Issue::TransitionLastClip);
                 continue;
             };
             if p.is_provisional() || next.is_provisional() {
                 continue;
             }
             let d = k.duration.unwrap_or(Time::from_secs(crate::model::effects::DEFAULT_TRANSITION_SECS));
-            let clock = out.project.clock();
             if d > p.end - p.start || d > next.end - next.start {
-                out.error(here, crate::t!("v-transition-longer", d = clock.length(d)));
+                out.error(here, Issue::TransitionTooLong { d });
             } else if next.start >= p.end {
-                out.warn(here, crate::t!("v-transition-no-overlap", d = clock.length(d)));
+                out.warn(here, Issue::TransitionNoOverlap { d });
             } else if p.end - next.start != d {
-                out.warn(
-                    here,
-                    crate::t!("v-transition-overlap-differs", d = clock.length(d), overlap = clock.length(p.end - next.start)),
-                );
+                out.warn(here, Issue::TransitionOverlapDiffers { d, overlap: p.end - next.start });
             }
         }
     }
