@@ -30,3 +30,18 @@ subtitles-exported = { $n ->
    *[other] wrote { $n } subtitles to { $file }
 }
 subtitles-timeline-file = { $file } is an API Timeline, not a project: import it into a project first (vodcut import)
+
+# The editor: File menu, drops, the undo step.
+subtitles-menu-import = Import subtitles…
+subtitles-menu-import-tip = Add the subtitles of an .srt, .vtt or .ass file to a subtitle track (or drop the file on one)
+subtitles-menu-export = Export subtitles…
+subtitles-menu-export-tip = Write the first subtitle track as an .srt file
+subtitles-filter = Subtitles (.srt, .vtt, .ass)
+subtitles-filter-srt = SubRip subtitles (.srt)
+subtitles-no-dialog = no file dialog can be shown here: drop the subtitle file on a subtitle track, or use vodcut subtitles import
+subtitles-edit-import = Import subtitles
+subtitles-import-failed = Subtitles not imported
+subtitles-imported-status = { $n ->
+    [one] Imported 1 subtitle from { $file }
+   *[other] Imported { $n } subtitles from { $file }
+}

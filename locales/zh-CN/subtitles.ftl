@@ -24,3 +24,15 @@ subtitles-where-track = 轨道 { $track }
 subtitles-where-effects = 轨道 { $track } 上的文字特效
 subtitles-exported = 已将 { $n } 条字幕写入 { $file }
 subtitles-timeline-file = { $file } 是 API 时间线而不是项目：请先将其导入为项目（vodcut import）
+
+# 编辑器：文件菜单、拖放、撤销步骤。
+subtitles-menu-import = 导入字幕…
+subtitles-menu-import-tip = 将 .srt、.vtt 或 .ass 文件中的字幕添加到字幕轨道（也可把文件拖到字幕轨道上）
+subtitles-menu-export = 导出字幕…
+subtitles-menu-export-tip = 将第一条字幕轨道写为 .srt 文件
+subtitles-filter = 字幕（.srt、.vtt、.ass）
+subtitles-filter-srt = SubRip 字幕（.srt）
+subtitles-no-dialog = 此处无法显示文件对话框：请把字幕文件拖到字幕轨道上，或使用 vodcut subtitles import
+subtitles-edit-import = 导入字幕
+subtitles-import-failed = 未导入字幕
+subtitles-imported-status = 已从 { $file } 导入 { $n } 条字幕

@@ -95,6 +95,22 @@ impl Editor {
                     self.uploads.window_open = true;
                     ui.close();
                 }
+                if ui
+                    .button(crate::t!("subtitles-menu-import"))
+                    .on_hover_text(crate::t!("subtitles-menu-import-tip"))
+                    .clicked()
+                {
+                    self.files.read_subtitles(None, None);
+                    ui.close();
+                }
+                if ui
+                    .button(crate::t!("subtitles-menu-export"))
+                    .on_hover_text(crate::t!("subtitles-menu-export-tip"))
+                    .clicked()
+                {
+                    self.export_subtitles();
+                    ui.close();
+                }
                 if ui.button(crate::t!("shell-menu-account")).clicked() {
                     self.cloud.settings_open = true;
                     ui.close();
