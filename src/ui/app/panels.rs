@@ -179,6 +179,7 @@ impl Editor {
                     Command::End,
                     Command::AddMarker,
                     Command::AddSubtitle,
+                    Command::AddTransition,
                     Command::NudgeBack,
                     Command::NudgeForward,
                 ] {
