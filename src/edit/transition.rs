@@ -63,6 +63,12 @@ pub fn pick_cut(doc: &Document) -> Result<Cut, Refused> {
 /// The edit that puts the default transition (`fade`, 1 s, or half the shorter clip when a
 /// clip is shorter than 2 s, on frames) on `cut`, and the earlier clip to select.
 pub fn default_transition(project: &Project, cut: Cut) -> Result<(Edit, ClipRef), Refused> {
+    transition_on(project, cut, DEFAULT_TRANSITION)
+}
+
+/// As [`default_transition`], with the transition `sub_type` (one dragged from the Effects
+/// panel).
+pub fn transition_on(project: &Project, cut: Cut, sub_type: &str) -> Result<(Edit, ClipRef), Refused> {
     let track = &project.tracks[cut.track];
     if track.locked {
         return Err(Refused::Locked(track.name.clone()));
@@ -82,7 +88,7 @@ pub fn default_transition(project: &Project, cut: Cut) -> Result<(Edit, ClipRef)
     let mut with = earlier.clone();
     with.effects.push(Effect::Known(Box::new(KnownEffect {
         r#type: "Transition".into(),
-        sub_type: Some(DEFAULT_TRANSITION.into()),
+        sub_type: Some(sub_type.into()),
         duration: Some(d),
         ..Default::default()
     })));
@@ -94,6 +100,46 @@ pub fn default_transition(project: &Project, cut: Cut) -> Result<(Edit, ClipRef)
         edits.push(Edit::ShiftClips { track: cut.track, indexes: later, delta: Time::ZERO - d });
     }
     Ok((Edit::Batch(edits), ClipRef { track: cut.track, index: cut.earlier }))
+}
+
+/// An effect of the catalogue dropped on track `track` at `at`: a transition goes on the cut
+/// within `reach` of `at`; a filter or VFX on the video clip under `at` (for the whole clip:
+/// no TimelineIn/Out, whose meaning inside a clip's Effects is not documented). Other families
+/// are fields of a text, set in the inspector.
+pub fn apply_catalogue_effect(
+    project: &Project,
+    track: usize,
+    at: Time,
+    reach: Time,
+    family: crate::model::effects::Family,
+    sub_type: &str,
+) -> Result<(Edit, ClipRef), Refused> {
+    use crate::model::effects::Family;
+    let t = project.tracks.get(track).ok_or(Refused::Gone)?;
+    if t.kind != TrackKind::Video {
+        return Err(Refused::WrongKind { what: "video", track: t.kind });
+    }
+    if family == Family::Transition {
+        let cut = cuts(project, track)
+            .into_iter()
+            .filter(|c| (c.at - at).ticks().abs() <= reach.ticks())
+            .min_by_key(|c| (c.at - at).ticks().abs())
+            .ok_or(Refused::NoCut)?;
+        return transition_on(project, cut, sub_type);
+    }
+    let r#type = family.effect_type().ok_or(Refused::Nothing)?;
+    if t.locked {
+        return Err(Refused::Locked(t.name.clone()));
+    }
+    let places = layout_track(t, &project.media_durations());
+    let index = places.iter().rposition(|p| p.start <= at && at < p.end).ok_or(Refused::NotInside)?;
+    let mut clip = t.clips[index].clone();
+    clip.effects.push(Effect::Known(Box::new(KnownEffect {
+        r#type: r#type.into(),
+        sub_type: Some(sub_type.into()),
+        ..Default::default()
+    })));
+    Ok((Edit::SetClip { track, index, clip: Box::new(clip) }, ClipRef { track, index }))
 }
 
 #[cfg(test)]
@@ -155,5 +201,30 @@ mod tests {
         let cut = pick_cut(&doc).unwrap();
         doc.apply("t", default_transition(doc.project(), cut).unwrap().0);
         assert_eq!(default_transition(doc.project(), cut).map(|_| ()), Err(Refused::HasTransition));
+    }
+
+    #[test]
+    fn dropped_effects_go_on_the_cut_or_the_clip_under_the_pointer() {
+        use crate::model::effects::Family;
+        let p = project(true);
+        let reach = Time::from_millis(200);
+        let (edit, r) =
+            apply_catalogue_effect(&p, 0, Time::from_millis(3900), reach, Family::Transition, "wiperight").unwrap();
+        assert_eq!(r, ClipRef { track: 0, index: 0 });
+        let mut q = p.clone();
+        crate::edit::apply(&mut q, edit);
+        let Effect::Known(e) = &q.tracks[0].clips[0].effects[0] else { panic!() };
+        assert_eq!(e.sub_type.as_deref(), Some("wiperight"));
+        let far = apply_catalogue_effect(&p, 0, Time::from_secs(2), reach, Family::Transition, "fade");
+        assert_eq!(far.map(|_| ()), Err(Refused::NoCut));
+        let (edit, r) = apply_catalogue_effect(&q, 0, Time::from_secs(5), reach, Family::Filter, "m1").unwrap();
+        assert_eq!(r, ClipRef { track: 0, index: 1 });
+        crate::edit::apply(&mut q, edit);
+        let Effect::Known(e) = &q.tracks[0].clips[1].effects[0] else { panic!() };
+        assert_eq!((e.r#type.as_str(), e.sub_type.as_deref()), ("Filter", Some("m1")));
+        let problems = crate::model::validate::validate(&q);
+        assert!(problems.iter().all(|x| x.location.effect.is_none()), "{problems:?}");
+        let outside = apply_catalogue_effect(&p, 0, Time::from_secs(30), reach, Family::Vfx, "zoom");
+        assert_eq!(outside.map(|_| ()), Err(Refused::NotInside));
     }
 }

@@ -170,7 +170,11 @@ impl Entry {
 pub fn search(family: Family, query: &str) -> Vec<&'static Entry> {
     let q = query.trim().to_lowercase();
     let mut found: Vec<&'static Entry> = family.entries().filter(|e| e.matches(query)).collect();
-    found.sort_by_key(|e| (e.id.to_lowercase() != q, ![e.zh, e.en].iter().any(|n| n.to_lowercase() == q)));
+    if !q.is_empty() {
+        // (A name the documents leave empty is no match for anything.)
+        let named = |e: &Entry| [e.zh, e.en].iter().any(|n| !n.is_empty() && n.to_lowercase() == q);
+        found.sort_by_key(|e| (e.id.to_lowercase() != q, !named(e)));
+    }
     found
 }
 
@@ -236,6 +240,7 @@ mod tests {
         assert!(ids(Family::Vfx, "mosaic").contains(&"mosaic_rect"), "by SubType");
         assert!(ids(Family::Vfx, "分屏").len() >= 9, "by category");
         assert_eq!(search(Family::Vfx, "").len(), 118);
+        assert_eq!(ids(Family::Transition, "")[..2], ["directional", "displacement"], "the documents' order");
         assert!(search(Family::Transition, "no such thing").is_empty());
     }
 
