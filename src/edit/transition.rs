@@ -95,9 +95,10 @@ pub fn transition_on(project: &Project, cut: Cut, sub_type: &str) -> Result<(Edi
     let mut edits = vec![Edit::SetClip { track: cut.track, index: cut.earlier, clip: Box::new(with) }];
     // Clips placed by their own TimelineIn do not follow the layout: move them to make the
     // overlap (ShiftClips moves only clips whose times are set; its inverse moves them back).
-    let later: Vec<usize> = (cut.earlier + 1..track.clips.len()).collect();
     if track.clips[cut.earlier + 1].timeline_in.is_some() {
-        edits.push(Edit::ShiftClips { track: cut.track, indexes: later, delta: Time::ZERO - d });
+        let mut shifts = super::Shifts::default();
+        (cut.earlier + 1..track.clips.len()).for_each(|i| shifts.push(i, Time::ZERO - d));
+        edits.push(Edit::ShiftClips { track: cut.track, shifts });
     }
     Ok((Edit::Batch(edits), ClipRef { track: cut.track, index: cut.earlier }))
 }
