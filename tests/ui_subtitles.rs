@@ -5,9 +5,8 @@
 mod support;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
-use support::ui::{FakePicker, run_until};
+use support::ui::{Dropped, FakePicker, file_menu as menu, run_until};
 use vodcut::edit::document::Document;
 use vodcut::model::{Project, Time, TrackKind};
 use vodcut::ui::Editor;
@@ -20,25 +19,6 @@ fn editor(picker: Arc<FakePicker>) -> Harness<'static, Editor> {
     p.zoom = 40.0;
     let e = support::ui::editor(picker, Document::new(p, None, false));
     support::ui::harness(e, egui::Vec2::new(1400.0, 900.0))
-}
-
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn menu(h: &mut Harness<'static, Editor>, item: &str) {
-    h.get_by_label("File").click();
-    h.run_steps(2);
-    h.get_by_label(item).click();
-    h.run_steps(2);
 }
 
 #[test]

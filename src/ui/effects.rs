@@ -56,7 +56,7 @@ pub fn effects_ui(ui: &mut egui::Ui, panel: &mut EffectsPanel) {
         for e in found {
             let id = egui::Id::unique(("effect", e.family, e.id));
             let r = if draggable {
-                drag_row(ui, id, EffectDrop { family: e.family, id: e.id }, |ui| row(ui, e))
+                super::bin::media_item(ui, id, EffectDrop { family: e.family, id: e.id }, |ui| row(ui, e))
             } else {
                 ui.scope(|ui| row(ui, e)).response
             };
@@ -81,25 +81,4 @@ fn row(ui: &mut egui::Ui, e: &Entry) {
             ui.weak("?");
         }
     });
-}
-
-/// A row dragged as an [`EffectDrop`] (the bin's rows do the same with media).
-fn drag_row(
-    ui: &mut egui::Ui,
-    id: egui::Id,
-    payload: EffectDrop,
-    contents: impl FnOnce(&mut egui::Ui),
-) -> egui::Response {
-    if ui.ctx().is_being_dragged(id) {
-        egui::DragAndDrop::set_payload(ui.ctx(), payload);
-        let layer = egui::LayerId::new(egui::Order::Tooltip, id);
-        let r = ui.scope_builder(egui::UiBuilder::new().layer_id(layer), contents).response;
-        if let Some(p) = ui.ctx().pointer_interact_pos() {
-            ui.ctx().transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(p - r.rect.center()));
-        }
-        r
-    } else {
-        let r = ui.scope(contents).response;
-        ui.interact(r.rect, id, egui::Sense::drag()).on_hover_cursor(egui::CursorIcon::Grab)
-    }
 }
