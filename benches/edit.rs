@@ -99,7 +99,7 @@ const OPS: [Op; 19] = [
 
 /// The document an op starts from: the shared project, with the middle clip's neighbour
 /// touching it for Roll, the marks around it for Lift and Extract, the middle clip copied for
-/// Paste insert (all outside the measurement).
+/// Paste insert, its tracks laid out (all outside the measurement).
 fn document_for(op: Op) -> Document {
     let mut doc = match op {
         Op::Roll => {
@@ -116,8 +116,10 @@ fn document_for(op: Op) -> Document {
     let start = Time::from_millis(MIDDLE as i64 * 2_500);
     match op {
         Op::Lift | Op::Extract => {
-            (doc.project.mark_in, doc.project.mark_out) =
-                (Some(start + Time::from_millis(500)), Some(start + Time::from_millis(1_500)));
+            doc.set_playhead(start + Time::from_millis(500));
+            doc.mark(false);
+            doc.set_playhead(start + Time::from_millis(1_500));
+            doc.mark(true);
         }
         Op::PasteInsert => {
             doc.selection = vec![ClipRef { track: 0, index: MIDDLE }];
@@ -126,6 +128,9 @@ fn document_for(op: Op) -> Document {
         Op::RippleToPlayhead => doc.set_playhead(start + Time::from_millis(1_000)),
         _ => {}
     }
+    // As in the editor, whose every frame has the tracks laid out (the timeline's index reads
+    // the document's layouts): edits of many tracks start from them.
+    doc.layouts();
     doc
 }
 
@@ -135,24 +140,24 @@ fn edit(doc: &mut Document, op: Op) {
     let start = Time::from_millis(MIDDLE as i64 * 2_500);
     let same = |t: usize| Some(t);
     let new_clip = |doc: &Document| {
-        let c = doc.project.tracks[0].clips[MIDDLE].clone();
+        let c = doc.project().tracks[0].clips[MIDDLE].clone();
         Clip { timeline_in: None, timeline_out: None, out: c.r#in.map(|i| i + Time::from_millis(1_000)), ..c }
     };
     let result = match op {
         Op::Insert => {
-            let c = doc.project.tracks[0].clips[MIDDLE].clone();
+            let c = doc.project().tracks[0].clips[MIDDLE].clone();
             let clip = Clip {
                 timeline_in: Some(start + Time::from_millis(2_100)),
                 timeline_out: Some(start + Time::from_millis(2_400)),
                 out: c.r#in.map(|i| i + Time::from_millis(300)),
                 ..c
             };
-            doc.apply_change("Insert", ops::insert(&doc.project, 0, vec![clip]))
+            doc.apply_change("Insert", ops::insert(doc.project(), 0, vec![clip]))
         }
         Op::Move => {
-            doc.apply_change("Move", ops::move_clips(&doc.project, &[at], Time::from_millis(200), &|t| Some(t)))
+            doc.apply_change("Move", ops::move_clips(doc.project(), &[at], Time::from_millis(200), &|t| Some(t)))
         }
-        Op::RippleDelete => doc.apply_change("Ripple delete", ops::delete(&doc.project, &[at], true)),
+        Op::RippleDelete => doc.apply_change("Ripple delete", ops::delete(doc.project(), &[at], true)),
         Op::PlaceOverwrite => {
             let c = new_clip(doc);
             doc.place(0, start + Time::from_millis(1_600), vec![c], PlaceMode::Overwrite)
@@ -175,7 +180,7 @@ fn edit(doc: &mut Document, op: Op) {
         Op::Slip => doc.slip(at, Time::from_millis(400)),
         Op::Slide => doc.slide(at, Time::from_millis(200)),
         Op::CloseGap => {
-            let end = doc.project.tracks[0].clips[MIDDLE].timeline_out.unwrap();
+            let end = doc.project().tracks[0].clips[MIDDLE].timeline_out.unwrap();
             doc.select_gap(0, end + Time::from_millis(100));
             doc.close_selected_gap()
         }
@@ -217,7 +222,11 @@ fn input(frame: u64) -> RawInput {
 fn first_frame_after(b: divan::Bencher, op: Op) {
     b.with_inputs(|| {
         let ctx = egui::Context::default();
-        let mut editor = Editor::with_document(Arc::new(NativePicker), document_for(op));
+        let mut editor = Editor::with_document(
+            Arc::new(NativePicker::default()),
+            document_for(op),
+            vodcut::core::Env::isolated(&std::env::temp_dir().join("vodcut-bench-edit")),
+        );
         for frame in 1..=3 {
             ctx.run_ui(input(frame), |ui| editor.ui(ui)).drop_without_applying_deltas();
         }

@@ -89,7 +89,9 @@ fn project_50() -> vodcut::model::Project {
 
 fn latency(server: &VodServer, cache: &std::path::Path) {
     let (url, cache) = (server.url(), cache.to_owned());
-    let mut r = Renderer::new(move || footage_at(&url, &cache), || {});
+    // The core's one runtime; it lives as long as `executor`.
+    let executor = vodcut::core::Executor::new();
+    let mut r = Renderer::new(move || footage_at(&url, &cache), &executor.handle().unwrap(), || {});
     while r.footage().is_none() {
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -153,12 +155,17 @@ fn input(size: Vec2, t: f64) -> RawInput {
 
 fn ui_frames(server: &VodServer, cache: &std::path::Path) {
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };
-    let mut cloud = vodcut::ui::cloud::Cloud::new(None, settings);
+    let mut env = vodcut::core::Env::isolated(cache);
+    env.data_dir = None;
+    let mut cloud = vodcut::core::cloud::Cloud::new(env, settings);
     cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
     let mut p = project_50();
     p.zoom = 40.0;
-    let mut e =
-        vodcut::ui::Editor::with_cloud(Arc::new(vodcut::ui::files::NativePicker), Document::new(p, None, false), cloud);
+    let mut e = vodcut::ui::Editor::with_cloud(
+        Arc::new(vodcut::ui::files::NativePicker::default()),
+        Document::new(p, None, false),
+        cloud,
+    );
     e.preview.cache_dir = Some(cache.to_owned());
     let ctx = egui::Context::default();
     let size = Vec2::new(1280.0, 800.0);

@@ -6,9 +6,11 @@
 //! maximum, so the figures are exact and repeatable (not a sampled RSS).
 
 use std::path::Path;
+use vodcut::model::budget::MAX_PIECES;
 use vodcut::model::export::{import_timeline_str, timeline_json};
-use vodcut::model::generate::generated_project;
+use vodcut::model::generate::{generated_project, padded_timeline};
 use vodcut::model::validate::validate;
+use vodcut::store::input::MAX_INPUT_BYTES;
 use vodcut::store::project_file::{from_bytes, to_bytes};
 
 #[path = "../tests/support/counting_alloc.rs"]
@@ -43,6 +45,25 @@ fn main() {
             ours as f64 / bare as f64
         );
     }
+    // The largest input accepted (256 MiB, as many entries as model::budget allows): what
+    // opening it holds at most, the text itself included, per byte of text.
+    let clips = (MAX_PIECES - 4) * 2 / 5;
+    let bytes = padded_timeline(clips, 2, MAX_INPUT_BYTES as usize).unwrap();
+    let bare = peak_of(|| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap());
+    let ours = peak_of(|| from_bytes(&bytes, Path::new("bench.json")).map(|o| (validate(&o.project), o)));
+    let per_byte = |peak: usize| (peak + bytes.len()) as f64 / bytes.len() as f64;
+    println!(
+        "peak heap, largest accepted Timeline ({:.0} MiB of text, {} clips): open + validate {:.1} MiB \
+         ({:.2} bytes per input byte, text included), bare Value parse {:.1} MiB ({:.2}); ratio {:.2}x",
+        mib(bytes.len()),
+        clips + 1,
+        mib(ours + bytes.len()),
+        per_byte(ours),
+        mib(bare + bytes.len()),
+        per_byte(bare),
+        per_byte(ours) / per_byte(bare)
+    );
+    drop(bytes);
     divan::main();
 }
 

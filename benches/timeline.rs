@@ -56,7 +56,11 @@ fn timeline_frame(b: divan::Bencher, clips: usize) {
 #[divan::bench(args = SIZES, sample_count = 30)]
 fn editor_window_frame(b: divan::Bencher, clips: usize) {
     let ctx = egui::Context::default();
-    let mut editor = Editor::with_document(Arc::new(NativePicker), document(clips));
+    let mut editor = Editor::with_document(
+        Arc::new(NativePicker::default()),
+        document(clips),
+        vodcut::core::Env::isolated(&std::env::temp_dir().join("vodcut-bench-timeline")),
+    );
     let mut frame = 0;
     let size = Vec2::new(1280.0, 800.0);
     for _ in 0..3 {

@@ -57,13 +57,15 @@ drag() {
   sleep 0.4; xdotool mouseup 1; sleep 1
 }
 # The first row of the library (left panel, under the filter and paging rows, which wrap in
-# its width) to V1 (the third lane), 1 s in.
-drag 150 340 280 620
+# its width) to V1 (the third lane, below the tool bar and the lanes' header rows), 1 s in.
+drag 150 340 280 647
 import -window root "$OUT/03-dropped.png"
 
 xdotool key ctrl+Return; sleep 3
 import -window root "$OUT/04-confirm.png"
-xdotool key shift+Tab; sleep 0.8; xdotool key Return
+xdotool key shift+Tab; sleep 0.8
+import -window root "$OUT/04b-focus.png"
+xdotool key Return
 MEDIA=""
 for _ in $(seq 100); do
   MEDIA=$( (cat "$JOBS"/*.json 2>/dev/null || true) | sed -n 's/.*"MediaId": "\([0-9a-f]*\)".*/\1/p' | head -1)

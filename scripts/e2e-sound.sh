@@ -47,39 +47,57 @@ APP_PID=""
 cleanup() { stop_all; kill "$PA_PID" 2>/dev/null || true; wait "$PA_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 fail() { echo "e2e-sound: $*" >&2; import -window root "$OUT/failure.png" || true; exit 1; }
-for _ in $(seq 100); do pactl info > /dev/null 2>&1 && break; sleep 0.1; done
-pactl info > /dev/null 2>&1 || fail "the private pulseaudio did not start (see $OUT/pulseaudio.log)"
+# Ready when the null sink is there (a cold machine under load can take seconds).
+sink_up() { pactl list short sinks 2>/dev/null | grep -q vodcut_null; }
+for _ in $(seq 300); do sink_up && break; sleep 0.1; done
+sink_up || fail "the private pulseaudio did not start in 30 s (see $OUT/pulseaudio.log)"
 
 VODCUT_AV_LOG="$OUT_ABS/av.log" RUST_LOG="${RUST_LOG:-info,vodcut::sound=debug}" "$BIN" "$OUT/sound.vodcut" > "$OUT/app.out" 2> "$OUT/app.err" &
 APP_PID=$!
 WIN=$(timeout 30 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
 # The waveforms: light green on the audio clip, light blue under the video clip's pictures,
-# counted in each clip's row right of its words (at 1280x800 the rows are at y 556 and 510).
-count_colour() { # $1 file, $2 colour, $3 crop
-  convert "$1" -crop "$3" +repage -fuzz 10% -fill white -opaque "rgb($2)" -fill black +opaque white \
+# counted over the tracks' area right of the clips' words (the colours tell the two apart, so
+# rows moving under a new tool bar do not move the check off them).
+count_colour() { # $1 file, $2 colour
+  convert "$1" -crop 760x220+450+480 +repage -fuzz 10% -fill white -opaque "rgb($2)" -fill black +opaque white \
     -format "%[fx:mean*w*h]" info:
 }
 n=0; m=0
 for _ in $(seq 120); do
   sleep 0.5
   import -window root "$OUT/waveforms.png"
-  n=$(count_colour "$OUT/waveforms.png" "201,254,211" 760x34+450+556)
-  m=$(count_colour "$OUT/waveforms.png" "150,230,255" 760x30+450+510)
+  n=$(count_colour "$OUT/waveforms.png" "201,254,211")
+  m=$(count_colour "$OUT/waveforms.png" "150,230,255")
   [ "${n%.*}" -gt 8000 ] && [ "${m%.*}" -gt 500 ] && break
 done
 [ "${n%.*}" -gt 8000 ] || fail "no waveform on the audio clip (${n%.*} px); see $OUT/waveforms.png"
 [ "${m%.*}" -gt 500 ] || fail "no waveform on the video clip (${m%.*} px); see $OUT/waveforms.png"
 echo "e2e-sound: waveforms shown (${n%.*} px on the audio clip, ${m%.*} px on the video clip)"
 
-python3 scripts/e2e-sound.py record "$OUT_ABS/monitor" 5 &
+# The recorder runs until told to stop; Space is pressed only once parec delivers (on a loaded
+# machine parec itself took 2 s to start, and sound before that would be lost).
+python3 scripts/e2e-sound.py record "$OUT_ABS/monitor" 120 &
 REC_PID=$!
-sleep 0.5
+for _ in $(seq 300); do [ -s "$OUT_ABS/monitor.times" ] && break; sleep 0.1; done
+[ -s "$OUT_ABS/monitor.times" ] || fail "parec recorded nothing from the null sink's monitor in 30 s"
 xdotool windowfocus --sync "$WIN"
+date +%s.%N > "$OUT_ABS/space.txt"
 xdotool key space
-sleep 3
-import -window root "$OUT/playing.png"
+# Three seconds of sound heard, by the editor's clock (the frames of mix the sink has played),
+# not three seconds of the wall clock from Space: under load, starting (the decoders' first
+# sound) took 2.6 s, and a fixed sleep stopped the play after a fraction of a second of sound.
+clock() { awk '$1 == "clock" { a = $3 } END { print a + 0 }' "$OUT_ABS/av.log" 2>/dev/null || echo 0; }
+heard() { python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$(clock)" "$1"; }
+shot=""
+for _ in $(seq 600); do
+  heard 3.0 && break
+  if [ -z "$shot" ] && heard 1.5; then import -window root "$OUT/playing.png"; shot=1; fi
+  sleep 0.1
+done
+heard 3.0 || fail "3 s of sound not heard within 60 s of Space (the clock stands at $(clock) s)"
 xdotool key space
+touch "$OUT_ABS/monitor.stop"
 wait "$REC_PID"
 [ -s "$OUT_ABS/av.log" ] || fail "the editor showed no playback pictures"
-python3 scripts/e2e-sound.py analyse "$OUT_ABS/monitor" "$OUT_ABS/av.log" || fail "see $OUT"
+python3 scripts/e2e-sound.py analyse "$OUT_ABS/monitor" "$OUT_ABS/av.log" "$OUT_ABS/space.txt" || fail "see $OUT"
 echo "e2e-sound: passed (recording and screenshots in $OUT)"

@@ -9,7 +9,7 @@ use vodcut::api::credentials::Secret;
 use vodcut::api::{ApiError, Client, ClientConfig, Credentials};
 use vodcut::model::export::{import_timeline_str, request_fields, timeline_json};
 use vodcut::model::generate::generated_project;
-use vodcut::store::jobs::{JobState, JobStore};
+use vodcut::store::jobs::JobState;
 
 fn config(server: &VodServer) -> ClientConfig {
     let mut c = ClientConfig::new(server.url().parse().unwrap());
@@ -235,23 +235,23 @@ fn a_5000_clip_timeline_with_chinese_and_emoji_arrives_intact() {
 fn the_workflow_records_the_job_before_and_after() {
     let server = VodServer::start();
     let dir = tempfile::tempdir().unwrap();
-    let jobs = JobStore::new(dir.path());
+    let jobs = vodcut::core::env::job_store_in(dir.path(), false);
     let c = client(&server);
-    let done = rt().block_on(vodcut::workflow::produce(&c, &jobs, &small_project(), None, "cn-shanghai")).unwrap();
+    let done = rt().block_on(vodcut::core::produce::send(&c, &jobs, &small_project(), None, "cn-shanghai")).unwrap();
     let r = done.result.unwrap();
     let job = jobs.find(&r.media_id).unwrap();
     assert_eq!(job.state, JobState::Submitted);
     assert_eq!(job.project_id.as_deref(), Some(r.project_id.as_str()));
     let mut job = job;
-    rt().block_on(vodcut::workflow::refresh(&c, &jobs, &mut job)).unwrap();
-    rt().block_on(vodcut::workflow::refresh(&c, &jobs, &mut job)).unwrap();
+    rt().block_on(vodcut::core::produce::refresh(&c, &jobs, &mut job)).unwrap();
+    rt().block_on(vodcut::core::produce::refresh(&c, &jobs, &mut job)).unwrap();
     let job = jobs.find(&r.media_id).unwrap();
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     assert!(!job.is_active());
 
     server.fault(Fault::DropAfterHandling);
-    let done = rt().block_on(vodcut::workflow::produce(&c, &jobs, &small_project(), None, "cn-shanghai")).unwrap();
+    let done = rt().block_on(vodcut::core::produce::send(&c, &jobs, &small_project(), None, "cn-shanghai")).unwrap();
     assert!(done.result.is_err());
     assert_eq!(jobs.find(&done.job.id).unwrap().state, JobState::OutcomeUnknown);
 }

@@ -66,6 +66,41 @@ fn validate_reports_problems_with_exit_1() {
     assert!(list.iter().any(|p| p["field"] == "MediaId" && p["clip"] == 2 && p["severity"] == "error"));
 }
 
+/// Programs act on the code and its typed arguments (docs/problems.md); the words stay beside
+/// them in the user's language.
+#[test]
+fn validate_json_carries_codes_and_arguments_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.json");
+    std::fs::write(&f, r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":5,"Out":2.5},{"Out":3}]}]}"#)
+        .unwrap();
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_vodcut"))
+            .env("LC_ALL", lang)
+            .env("LANG", lang)
+            .args(["validate", "--json", f.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_str::<Vec<serde_json::Value>>(&text(&out.stdout)).unwrap()
+    };
+    let en = run("C.UTF-8");
+    let out = en.iter().find(|p| p["code"] == "clip.out-before-in").expect("the code is there");
+    assert_eq!(out["args"], serde_json::json!({"out": 2.5, "in": 5}));
+    assert_eq!(
+        (&out["track"], &out["clip"], &out["field"]),
+        (&serde_json::json!(1), &serde_json::json!(1), &serde_json::json!("Out"))
+    );
+    assert_eq!(out["message"], "Out (2.5 s) must be after In (5 s)");
+    assert!(en.iter().any(|p| p["code"] == "clip.no-media-id" && p["clip"] == 2 && p["args"] == serde_json::json!({})));
+    let zh = run("zh_CN.UTF-8");
+    let codes = |list: &[serde_json::Value]| list.iter().map(|p| p["code"].clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&zh), codes(&en), "the same codes whatever the language");
+    let zh_out = zh.iter().find(|p| p["code"] == "clip.out-before-in").unwrap();
+    assert_eq!(zh_out["args"], out["args"]);
+    assert_ne!(zh_out["message"], out["message"], "the words are in Chinese: {}", zh_out["message"]);
+}
+
 #[test]
 fn unreadable_input_exits_2_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();

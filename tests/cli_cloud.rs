@@ -29,6 +29,8 @@ impl Env {
     }
 
     fn project(&self, timeline: &str) -> PathBuf {
+        // The media of CLEAN, Normal: submit asks VOD about the media before it produces.
+        self.server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
         let path = self.home.path().join("film.vodcut");
         let mut p = vodcut::model::export::import_timeline_str(timeline).unwrap();
         p.title = "Film".into();
@@ -105,9 +107,62 @@ fn errors_block_and_warnings_need_yes() {
     let out = env.run(&["submit", p(&warned)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--yes"));
-    assert_eq!(env.server.requests().len(), 0, "nothing was sent");
+    assert_eq!(
+        env.server.received("ProduceEditingProjectVideo"),
+        0,
+        "nothing was sent (VOD was only asked about the media)"
+    );
     let out = env.run(&["submit", p(&warned), "--yes"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+/// The same check as the editor's Produce (core::produce::Preflight): VOD says a media used is
+/// still uploading, so submit sends nothing, names it at its clip and exits 1; --force-status
+/// says it again and produces anyway.
+#[test]
+fn submit_refuses_media_not_normal_naming_it_and_force_status_overrides() {
+    let env = Env::new();
+    let id = "c0ffee00c0ffee00c0ffee00c0ffee02";
+    env.server.add_media(id, "video", "Beach day", 10.0, "Uploading");
+    let file =
+        env.project(&format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{id}","In":0,"Out":4}}]}}]}}"#));
+    let out = env.run(&["submit", p(&file)]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("error: track 1 (V1), clip 1") && e.contains("\"Beach day\""), "named at its clip: {e}");
+    assert!(e.contains("--force-status"), "says how to go on: {e}");
+    assert_eq!(env.server.handled("GetVideoInfos"), 1, "VOD was asked");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent");
+    assert!(text(&out.stdout).is_empty());
+
+    let out = env.run(&["submit", p(&file), "--force-status", "--json"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{e}");
+    assert!(e.contains("\"Beach day\"") && e.contains("--force-status"), "still said: {e}");
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 1, "sent once");
+}
+
+/// --force-status lets media that are not Normal through, nothing else: a media VOD does not
+/// know, or a check that could not be made, is still a warning that needs --yes (it used to
+/// be waved through with the rest, a billed production nobody confirmed).
+#[test]
+fn force_status_does_not_answer_the_warnings_for_the_user() {
+    let env = Env::new();
+    let unknown = "ee00ee00ee00ee00ee00ee00ee00ee01";
+    let file = env
+        .project(&format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{unknown}","In":0,"Out":4}}]}}]}}"#));
+    let out = env.run(&["submit", p(&file), "--force-status"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains(unknown) && e.contains("--yes"), "{e}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "nothing was sent");
+    // The warning names the region VOD was asked in, not the project's.
+    let out = env.run(&["submit", p(&file), "--region", "cn-beijing"]);
+    let e = text(&out.stderr);
+    assert!(e.contains("in cn-beijing") && !e.contains("cn-shanghai"), "{e}");
+    let out = env.run(&["submit", p(&file), "--force-status", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 1, "sent once, confirmed");
 }
 
 #[test]
@@ -115,7 +170,13 @@ fn wrong_secret_exits_5_and_explains() {
     let mut env = Env::new();
     env.secret = "wrong-secret-value".into();
     let file = env.project(CLEAN);
+    // The media check is refused first: a warning says why, and --yes is needed to go on.
     let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("could not ask VOD") && err.contains("check the secret"), "{err}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0);
+    let out = env.run(&["submit", p(&file), "--yes"]);
     assert_eq!(out.status.code(), Some(5));
     let err = text(&out.stderr);
     assert!(err.contains("SignatureDoesNotMatch") && err.contains("check the secret"), "{err}");
@@ -128,7 +189,7 @@ fn wrong_secret_exits_5_and_explains() {
 #[test]
 fn an_unknown_outcome_exits_7_and_is_recorded() {
     let env = Env::new();
-    env.server.fault(Fault::DropAfterHandling);
+    env.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
     let file = env.project(CLEAN);
     let out = env.run(&["submit", p(&file)]);
     assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
@@ -145,7 +206,7 @@ fn a_200_answer_without_ids_or_unreadable_is_an_unknown_outcome() {
     // read: a production may be running and billed, so this is exit 7, never "refused" (5).
     for answer in [r#"{"RequestId":"R-NO-IDS"}"#, r#"{"RequestId":"R-2","MediaId":5}"#] {
         let env = Env::new();
-        env.server.fault(Fault::Answer(answer));
+        env.server.fault_on("ProduceEditingProjectVideo", Fault::Answer(answer));
         let file = env.project(CLEAN);
         let out = env.run(&["submit", p(&file)]);
         assert_eq!(out.status.code(), Some(7), "{answer}: {}", text(&out.stderr));

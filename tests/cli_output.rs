@@ -186,6 +186,7 @@ fn shared_sample(name: &str) -> PathBuf {
 fn the_official_image_overlay_sample_validates_and_produces() {
     let env = Env::new();
     let sample = shared_sample("image-overlay.json");
+    env.server.add_media("222d9296e8864746a0b6f32dad6e0001", "video", "Sample", 60.0, "Normal");
     let out = env.run(&["validate", p(&sample)]);
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     assert!(text(&out.stderr).contains("no problems"), "{}{}", text(&out.stdout), text(&out.stderr));

@@ -54,7 +54,8 @@ fn many_concurrent_forced_imports_of_one_file_all_succeed() {
     assert_eq!(vodcut::store::project_file::open(&out).unwrap().project.clip_count(), 3);
 }
 
-/// One clip of the test video (4 s) with its sound, 160x90.
+/// One clip of the test video (4 s) with its sound, in a 320x180 output (the documented
+/// smallest side is 128).
 const TIMELINE: &str = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"vid","In":11,"Out":15}]}]}"#;
 
 /// `vodcut ARGS` against the loopback server, in `dir`, killed (and failed) after a minute:
@@ -86,7 +87,7 @@ fn media(server: &VodServer, dir: &Path, args: &[&str]) -> Output {
 
 fn setup() -> (VodServer, tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let project = support::media_server::write_project(dir.path(), TIMELINE, 160, 90);
+    let project = support::media_server::write_project(dir.path(), TIMELINE, 320, 180);
     (colour_library(), dir, project)
 }
 

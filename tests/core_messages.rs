@@ -6,9 +6,11 @@ use std::path::Path;
 use vodcut::api::credentials::Source;
 use vodcut::api::region::REGIONS;
 use vodcut::api::sign::SignatureVersion;
+use vodcut::i18n::Clock;
+use vodcut::i18n::describe::{region_name, track_kind};
 use vodcut::i18n::{self, Lang};
 use vodcut::model::project::TrackKind;
-use vodcut::model::time::{Clock, FrameRate, Time, TimeUnit};
+use vodcut::model::time::{FrameRate, Time, TimeUnit};
 use vodcut::store::project_file::from_bytes;
 
 fn open_error(text: &str) -> String {
@@ -39,9 +41,9 @@ fn the_core_speaks_chinese_when_asked_and_english_by_default() {
     assert!(open_error(broken).contains("not JSON: expected `,` or `}` (line 1"), "{}", open_error(broken));
     assert_eq!(at25.parse("1:2:3:4:5", t).unwrap_err(), "too many parts: hh:mm:ss:ff at most");
     assert_eq!((at25.time(t), in_seconds.time(t)), ("00:00:05:12".into(), "5.48 s".into()));
-    assert_eq!(REGIONS[0].name.to_string(), "China (Shanghai)");
+    assert_eq!(region_name(&REGIONS[0]), "China (Shanghai)");
     assert_eq!(SignatureVersion::V1.describe(), "V1 (HMAC-SHA1, default)");
-    assert_eq!(TrackKind::Image.label(), "image overlay");
+    assert_eq!(track_kind(TrackKind::Image), "image overlay");
     assert_eq!(Source::Environment.to_string(), "environment variables");
 
     i18n::set(Lang::Zh);
@@ -70,13 +72,13 @@ fn the_core_speaks_chinese_when_asked_and_english_by_default() {
     assert_eq!(at25.parse("1:2:3:4:5", t).unwrap_err(), "部分太多：最多为 hh:mm:ss:ff");
     assert!(at25.parse("soon", t).unwrap_err().starts_with("不是有效的时间：请输入时间码"));
     assert_eq!((at25.time(t), in_seconds.time(t)), ("00:00:05:12".into(), "5.48 秒".into()));
-    assert_eq!(REGIONS[0].name.to_string(), "华东2（上海）");
-    assert_eq!(format!("{} ({})", REGIONS[1].id, REGIONS[1].name), "cn-beijing (华北2（北京）)");
+    assert_eq!(region_name(&REGIONS[0]), "华东2（上海）");
+    assert_eq!(format!("{} ({})", REGIONS[1].id, region_name(&REGIONS[1])), "cn-beijing (华北2（北京）)");
     assert_eq!(SignatureVersion::V1.describe(), "V1（HMAC-SHA1，默认）");
-    assert_eq!(TrackKind::Image.label(), "图片叠加");
+    assert_eq!(track_kind(TrackKind::Image), "图片叠加");
     assert_eq!(Source::Environment.to_string(), "环境变量");
 
     // A label taken in one language stays right after switching back.
     i18n::set(Lang::En);
-    assert_eq!(TrackKind::Image.label(), "image overlay");
+    assert_eq!(track_kind(TrackKind::Image), "image overlay");
 }

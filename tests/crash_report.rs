@@ -26,12 +26,13 @@ fn a_panic_saves_the_work_writes_a_clean_report_and_the_next_start_offers_both()
         import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4}]}]}"#).unwrap();
     p.title = "Unsaved at the crash".into();
     let mut editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, true));
-    let data = editor.cloud.data_dir.clone().unwrap();
+    let env = (*editor.cloud.env).clone();
+    let data = env.data_dir.clone().unwrap();
     vodcut::desktop::crash::install_hook(&data);
     // Keys typed for the session, as the account settings register them.
     let mut c = Credentials::session("LTAI5tCrashTest00001", SECRET);
     c.security_token = Some(vodcut::api::credentials::Secret::new(TOKEN));
-    vodcut::ui::keys::protect(&c);
+    vodcut::core::keys::protect(&c);
     editor.cloud.session = Some(c);
     let mut h = Harness::builder()
         .with_size(Vec2::new(1200.0, 800.0))
@@ -65,14 +66,14 @@ fn a_panic_saves_the_work_writes_a_clean_report_and_the_next_start_offers_both()
     assert_eq!(rec.scan().len(), 1, "the unsaved document was saved for recovery");
 
     // The next start: the recovery offer first, then where the report is.
-    let mut cloud = vodcut::ui::cloud::Cloud::new(Some(data.clone()), Default::default());
+    let mut cloud = vodcut::core::cloud::Cloud::new(env, Default::default());
     cloud.footage = false;
     let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud);
     let mut h = support::ui::harness(editor, Vec2::new(1200.0, 800.0));
     run_until(&mut h, "the recovery offer", |e| !e.recovery_offer.is_empty() && !e.crash_reports.is_empty());
     assert!(h.query_by_label_contains("Unsaved at the crash").is_some());
     h.get_by_label("Restore").click();
-    run_until(&mut h, "the restored work", |e| e.doc.project.title == "Unsaved at the crash");
+    run_until(&mut h, "the restored work", |e| e.doc.project().title == "Unsaved at the crash");
     h.run_steps(2);
     assert!(h.query_by_label("vodcut stopped unexpectedly last time").is_some());
     let shown = reports[0].display().to_string();

@@ -251,7 +251,9 @@ fn scrubbing_a_hundred_positions_decodes_few_and_ends_on_the_last() {
     )
     .unwrap();
     let (url, cache) = (server.url(), home.path().to_owned());
-    let mut r = Renderer::new(move || make_footage(&url, &cache, None), || {});
+    // The core's one runtime; it lives as long as `executor`.
+    let executor = vodcut::core::Executor::new();
+    let mut r = Renderer::new(move || make_footage(&url, &cache, None), &executor.handle().unwrap(), || {});
     let start = Instant::now();
     while r.footage().is_none() {
         assert!(start.elapsed() < Duration::from_secs(10));

@@ -38,7 +38,7 @@ fn normalise(v: Value) -> Value {
 fn every_sample_imports_exports_and_round_trips() {
     for path in sample_files() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let project = import_timeline_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let project = import_timeline_str(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         let exported = timeline_json(&project);
         // Semantically equal to the original: same clips, times, effects, unknown fields.
         let original: Value = serde_json::from_str(&text).unwrap();

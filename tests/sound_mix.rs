@@ -3,6 +3,9 @@
 //! ducked ranges. The media are tones made with ffmpeg; the player decodes them with ffmpeg as
 //! it does in the editor, and the recorder keeps every sample it is handed.
 
+#[allow(dead_code)]
+mod support;
+
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -21,15 +24,7 @@ fn tones() -> &'static (PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap().keep();
         let make = |name: &str, hz: u32| {
             let path = dir.join(format!("{name}.wav"));
-            let ok = std::process::Command::new("ffmpeg")
-                .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i"])
-                .arg(format!("sine=frequency={hz}:sample_rate=48000:duration=8"))
-                .args(["-c:a", "pcm_s16le"])
-                .arg(&path)
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok, "ffmpeg makes the test tones");
+            support::media_files::sine_tone(&path, hz, 8, &["-c:a", "pcm_s16le"]);
             path
         };
         (make("low", 440), make("high", 1000))

@@ -87,7 +87,7 @@ fn a_dropped_project_opens_after_the_unsaved_changes_question() {
     assert_eq!(h.state().uploads.items.len(), 0, "a project file is not uploaded");
     h.get_by_label("Discard").click();
     run_until(&mut h, "the dropped project", |e| e.doc.path.as_deref() == Some(file.as_path()));
-    assert_eq!(h.state().doc.project.title, "Dropped film");
+    assert_eq!(h.state().doc.project().title, "Dropped film");
     assert!(!h.state().is_dirty());
 
     // An API Timeline .json imports as a new, unsaved project (no question: nothing unsaved).
@@ -98,7 +98,7 @@ fn a_dropped_project_opens_after_the_unsaved_changes_question() {
     )
     .unwrap();
     drop_files(&mut h, &[timeline]);
-    run_until(&mut h, "the imported Timeline", |e| e.doc.path.is_none() && e.doc.project.clip_count() == 2);
+    run_until(&mut h, "the imported Timeline", |e| e.doc.path.is_none() && e.doc.project().clip_count() == 2);
     assert!(h.state().is_dirty(), "an import is unsaved, so Save asks for a .vodcut path");
 }
 
@@ -189,7 +189,7 @@ fn the_in_app_browser_navigates_saves_and_opens() {
     h.run();
     h.get_by_label("Open").click();
     run_until(&mut h, "the opened file", |e| e.doc.path.as_deref() == Some(other.as_path()));
-    assert_eq!(h.state().doc.project.title, "Other film");
+    assert_eq!(h.state().doc.project().title, "Other film");
 
     // Esc cancels.
     h.state_mut().run(Command::Open);
@@ -206,11 +206,7 @@ fn without_a_desktop_dialog_upload_uses_the_browser() {
     let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project("Up"), None, false));
     let mut h = harness(editor);
     settle(&mut h);
-    // This test runs where no portal or zenity is (Xvfb, CI); the native picker knows it.
-    if vodcut::ui::files::Picker::available(&vodcut::ui::files::NativePicker) {
-        eprintln!("skipped: this machine has a desktop file dialog");
-        return;
-    }
+    // The picker says no dialog can be shown: Choose files… opens the typed-path browser.
     h.state_mut().uploads.window_open = true;
     h.run();
     h.get_by_label("Choose files…").click();
@@ -234,7 +230,7 @@ fn open_recent_survives_a_restart() {
     let file = dir.path().join("recent.vodcut");
     project_file::save(&file, &project("Recent film")).unwrap();
     let cloud = support::ui::cloud(Settings::default());
-    let data = cloud.data_dir.clone().unwrap();
+    let data = cloud.data_dir().unwrap().to_owned();
     let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud);
     let mut h = harness(editor);
     settle(&mut h);
@@ -252,7 +248,7 @@ fn open_recent_survives_a_restart() {
     let (settings, problem) = Settings::load(&data);
     assert!(problem.is_none());
     let mut cloud = support::ui::cloud(settings);
-    cloud.data_dir = Some(data);
+    std::sync::Arc::make_mut(&mut cloud.env).data_dir = Some(data);
     let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud);
     let mut h = harness(editor);
     // Start-up work (job history, recovery scan) shows a spinner until it is done.
@@ -263,15 +259,15 @@ fn open_recent_survives_a_restart() {
     h.run_steps(3);
     h.get_by_label(file.display().to_string().as_str()).click();
     run_until(&mut h, "the recent file", |e| e.doc.path.as_deref() == Some(file.as_path()));
-    assert_eq!(h.state().doc.project.title, "Recent film");
+    assert_eq!(h.state().doc.project().title, "Recent film");
 }
 
 fn editor_with_keychain(store: Arc<MemoryKeyStore>, settings: Settings, data: Option<PathBuf>) -> Editor {
     let mut cloud = support::ui::cloud(settings);
     if let Some(d) = data {
-        cloud.data_dir = Some(d);
+        std::sync::Arc::make_mut(&mut cloud.env).data_dir = Some(d);
     }
-    cloud.keychain = vodcut::ui::keys::Keychain::new(store);
+    cloud.keychain = vodcut::core::keys::Keychain::with_store(store, cloud.executor().clone());
     Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud)
 }
 
@@ -300,7 +296,7 @@ fn keys_remembered_in_the_keychain_come_back_at_the_next_start() {
     assert!(h.query_by_label("Remembered in the system keychain").is_some());
     let stored = store.load().unwrap().expect("stored");
     assert_eq!((stored.access_key_id.as_str(), stored.secret.expose()), (KEY_ID, SECRET));
-    let data = h.state().cloud.data_dir.clone().unwrap();
+    let data = h.state().cloud.data_dir().unwrap().to_owned();
     // Never in a file vodcut owns: not the settings, nothing in the data folder.
     let start = std::time::Instant::now();
     while !Settings::load(&data).0.remember_keys {
@@ -357,7 +353,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn about_shows_version_licence_and_folders() {
     let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::default());
-    let data = editor.cloud.data_dir.clone().unwrap();
+    let data = editor.cloud.data_dir().unwrap().to_owned();
     let mut h = harness(editor);
     settle(&mut h);
     h.get_by_label("Help").click();

@@ -103,9 +103,9 @@ fn reload_takes_the_file_as_it_is_now() {
     submit_links(&path);
     ctrl_s_asks(&mut h, &path);
     h.get_by_label("Reload (discard my changes)").click();
-    run_until(&mut h, "the reload", |e| e.doc.project.project_id.is_some());
+    run_until(&mut h, "the reload", |e| e.doc.project().project_id.is_some());
     assert!(!h.state().is_dirty());
-    assert_eq!(h.state().doc.project.title, "Film");
+    assert_eq!(h.state().doc.project().title, "Film");
     assert_eq!(on_disk(&path).project_id.as_deref(), Some(PROJECT_ID));
 }
 
@@ -145,6 +145,6 @@ fn coming_back_to_the_window_notices_a_change_and_not_our_own_save() {
     run_until(&mut h, "the question", |e| e.disk_conflict.is_some());
     assert!(!h.state().disk_conflict.as_ref().unwrap().saving);
     h.get_by_label("Reload from disk").click();
-    run_until(&mut h, "the reload", |e| e.doc.project.title == "Filmtheir");
+    run_until(&mut h, "the reload", |e| e.doc.project().title == "Filmtheir");
     assert!(!h.state().is_dirty());
 }

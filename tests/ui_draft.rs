@@ -80,7 +80,7 @@ fn render_draft_from_the_menu_runs_in_the_background_and_opens_the_result() {
     // Editing goes on meanwhile: the document takes an edit while the draft renders.
     h.key_press(Key::M);
     h.run_steps(2);
-    assert_eq!(h.state().doc.project.markers.len(), 1, "a marker was added while rendering");
+    assert_eq!(h.state().doc.project().markers.len(), 1, "a marker was added while rendering");
     wait(&mut h, "the draft", 60, |e| e.draft.outcome.is_some());
     let outcome = h.state().draft.outcome.clone().unwrap();
     let report = outcome.unwrap_or_else(|e| panic!("render failed: {e}"));

@@ -17,7 +17,7 @@ use vodcut::ui::files::NativePicker;
 mod support;
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker::default()), Document::new(p, None, false));
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -43,7 +43,7 @@ fn project(fr: FrameRate, zoom: f32) -> Project {
 
 /// Every time the user can have moved: clip places, source In/Out, the playhead.
 fn off_frame_times(e: &Editor) -> Vec<(String, Time)> {
-    let p = &e.doc.project;
+    let p = e.doc.project();
     let fr = p.frame_rate;
     let mut out = Vec::new();
     let mut check = |what: String, t: Option<Time>| {
@@ -118,22 +118,22 @@ fn a_paste_and_a_drop_land_on_frames() {
         kind: MediaKind::Video,
         ..Default::default()
     });
+    p.playhead = Time::parse_secs("12.3456").unwrap(); // as an old file may hold
     let mut h = harness(p);
     h.run();
     h.get_by_label("Clip b on V1 at 00:00:06:05").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::C);
-    h.state_mut().doc.project.playhead = Time::parse_secs("12.3456").unwrap(); // as an old file may hold
     h.key_press_modifiers(Modifiers::COMMAND, Key::V);
     h.run();
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 3, "{:?}", h.state().timeline.message);
     assert_eq!(v1.clips[2].timeline_in, Some(Time::parse_secs("12.36").unwrap()), "the frame nearest 12.3456 + 0");
     // A drop of media whose length is between frames keeps whole frames.
     let a = h.get_by_label("Clip a on V1 at 00:00:00:00").rect();
     let from = h.get_by_label("Media Odd length").rect().center();
     support::ui::drag(&mut h, from, Pos2::new(a.left() + 20.3 * 50.0, a.center().y));
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 4, "{:?}", h.state().timeline.message);
     assert_eq!(v1.clips[3].out, Some(Time::parse_secs("14.6").unwrap()), "the partial last frame is left out");
     let off = off_frame_times(h.state());
@@ -158,7 +158,7 @@ fn time_fields_take_timecodes_and_refuse_out_past_the_media() {
         h.key_press(Key::Enter);
         h.run();
     };
-    let timeline_in = |h: &Harness<'static, Editor>| h.state().doc.project.tracks[0].clips[1].timeline_in;
+    let timeline_in = |h: &Harness<'static, Editor>| h.state().doc.project().tracks[0].clips[1].timeline_in;
     let secs = |s: &str| Some(Time::parse_secs(s).unwrap());
     field(&mut h, "TimelineIn", "00:00:10:12");
     assert_eq!(timeline_in(&h), secs("10.48"));
@@ -196,7 +196,7 @@ fn time_fields_take_timecodes_and_refuse_out_past_the_media() {
     );
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].out, Some(Time::from_secs(3)), "nothing past the end");
+    assert_eq!(h.state().doc.project().tracks[0].clips[1].out, Some(Time::from_secs(3)), "nothing past the end");
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn overlapping_overlays_sit_in_sub_rows_and_each_can_be_edited() {
         h.run();
         let sel = h.state().doc.selection.clone();
         assert_eq!(sel.len(), 1);
-        let clip = &h.state().doc.project.tracks[sel[0].track].clips[sel[0].index];
+        let clip = &h.state().doc.project().tracks[sel[0].track].clips[sel[0].index];
         assert_eq!(clip.image_id.as_deref(), Some(id), "the click picked the clip drawn there");
     }
     h.get_by_label("X").click();
@@ -234,17 +234,17 @@ fn overlapping_overlays_sit_in_sub_rows_and_each_can_be_edited() {
     h.get_by_label("X").type_text("0.5");
     h.key_press(Key::Enter);
     h.run();
-    let i1 = h.state().doc.project.tracks.iter().find(|t| t.kind == vodcut::model::TrackKind::Image).unwrap();
+    let i1 = h.state().doc.project().tracks.iter().find(|t| t.kind == vodcut::model::TrackKind::Image).unwrap();
     assert_eq!(i1.clips[0].x.as_ref().map(|n| n.value()), Some(0.5));
     assert_eq!(i1.clips[1].x.as_ref().map(|n| n.value()), Some(0.7234), "the other overlay is untouched");
     // Trim the lower one's end: it stays in its own lane and keeps its place in the track.
     let handle = h.get_by_label("Trim end of 002d9296e8864746a0b6f32dad6e0003 on I1").rect();
     support::ui::drag(&mut h, handle.center(), handle.center() - Vec2::new(8.0 * 50.0, 0.0));
-    let i1 = h.state().doc.project.tracks.iter().find(|t| t.kind == vodcut::model::TrackKind::Image).unwrap();
+    let i1 = h.state().doc.project().tracks.iter().find(|t| t.kind == vodcut::model::TrackKind::Image).unwrap();
     let out = i1.clips[1].timeline_out.unwrap().as_secs_f64();
     assert!((48.0..=52.0).contains(&out), "trimmed to about 50 s: {out}");
     assert_eq!(i1.clips[0].timeline_out, Some(Time::from_secs(100)));
     // The export still holds both, in order, on one track.
-    let json = vodcut::model::export::timeline_json(&h.state().doc.project);
+    let json = vodcut::model::export::timeline_json(h.state().doc.project());
     assert!(json.find("001d9296").unwrap() < json.find("002d9296").unwrap());
 }

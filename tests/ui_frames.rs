@@ -60,7 +60,7 @@ fn the_preview_shows_the_frame_at_the_playhead_and_follows_scrubbing() {
     let (s, mut h) = editor(ONE_CLIP, "");
     // The playhead lands on a frame (2.48 s at 25 fps): the preview shows that time.
     h.state_mut().doc.set_playhead(Time::from_millis(2500));
-    let first = h.state().doc.project.playhead;
+    let first = h.state().doc.project().playhead;
     assert!((first - Time::from_millis(2500)).0.abs() <= Time::from_millis(20).0);
     wait(&mut h, "the first frame", |e| e.preview.shown().is_some_and(|(r, _)| r.at == first));
     let (r, exact) = h.state().preview.shown().unwrap();
@@ -74,7 +74,7 @@ fn the_preview_shows_the_frame_at_the_playhead_and_follows_scrubbing() {
         h.state_mut().doc.set_playhead(Time::from_millis(i * 79));
         h.step();
     }
-    let last = h.state().doc.project.playhead;
+    let last = h.state().doc.project().playhead;
     wait(&mut h, "the last position", |e| e.preview.shown().is_some_and(|(r, _)| r.at == last));
     assert_eq!(shown_second(h.state()), Some(19), "12 + 7.8 s");
     let renders = h.state().preview.renders() - before;
@@ -188,10 +188,10 @@ fn dragging_a_trim_handle_shows_the_outgoing_and_incoming_frames_side_by_side() 
     assert_eq!(second_of(r.image.pixel(w * 3 / 4, y), TOL), Some(15), "the incoming frame");
     assert_eq!(r.image.pixel(w / 4, y), [0, 0, 0, 255], "no outgoing clip");
     assert!(h.query_by_label_contains("Trim preview: outgoing frame at –, incoming frame at").is_some());
-    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the playhead stays");
+    assert_eq!(h.state().doc.project().playhead, Time::ZERO, "the playhead stays");
     h.drop_at(to);
     h.run();
-    let clip = &h.state().doc.project.tracks[0].clips[0];
+    let clip = &h.state().doc.project().tracks[0].clips[0];
     assert_eq!(clip.r#in.map(|t| t.as_secs_f64().round() as i64), Some(15), "the trim took effect");
     // Back to the frame at the playhead.
     wait(&mut h, "the playhead's frame", |e| {

@@ -6,12 +6,12 @@ use egui::{Event, Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
+use vodcut::core::produce::{Outcome, Step};
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::project::{BinEntry, MediaKind};
 use vodcut::model::{Project, Time};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::{Outcome, Step};
 use vodcut::ui::files::NativePicker;
 
 mod support;
@@ -36,7 +36,7 @@ fn project() -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker::default()), Document::new(p, None, false));
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -66,7 +66,7 @@ fn hammer(h: &mut Harness<'static, Editor>) {
 }
 
 fn fingerprint(e: &Editor) -> (usize, usize, bool, Time) {
-    let p = &e.doc.project;
+    let p = e.doc.project();
     (p.clip_count(), p.markers.len(), e.timeline.snapping, p.playhead)
 }
 
@@ -83,7 +83,7 @@ fn after_enter_in_the_tag_field_typing_adds_the_next_tag() {
         key(&mut h, Modifiers::NONE, k, Some(t));
     }
     key(&mut h, Modifiers::NONE, Key::Enter, None);
-    assert_eq!(h.state().doc.project.media_metadata.tags, vec!["be".to_owned()]);
+    assert_eq!(h.state().doc.project().media_metadata.tags, vec!["be".to_owned()]);
     // The next letters are the next tag, not shortcuts (T adds a subtitle, N toggles snapping).
     for (k, t) in [(Key::T, "t"), (Key::N, "n"), (Key::M, "m")] {
         key(&mut h, Modifiers::NONE, k, Some(t));
@@ -95,7 +95,7 @@ fn after_enter_in_the_tag_field_typing_adds_the_next_tag() {
         key(&mut h, Modifiers::NONE, k, Some(t));
     }
     key(&mut h, Modifiers::NONE, Key::Enter, None);
-    assert_eq!(h.state().doc.project.media_metadata.tags, vec!["be".to_owned(), "two".to_owned()]);
+    assert_eq!(h.state().doc.project().media_metadata.tags, vec!["be".to_owned(), "two".to_owned()]);
     assert_eq!(fingerprint(h.state()), before, "no clip, marker or setting changed");
 }
 
@@ -166,15 +166,15 @@ fn keys_behind_a_dialog_change_nothing_and_esc_closes_it() {
         assert!(h.query_by_label(title).is_some(), "dialog {title} shows");
         assert!(h.state().dialog_open(), "{title}");
         let before = fingerprint(h.state());
-        let title_before = h.state().doc.project.title.clone();
+        let title_before = h.state().doc.project().title.clone();
         hammer(&mut h);
         assert_eq!(fingerprint(h.state()), before, "keys reached the timeline behind \"{title}\"");
-        assert_eq!(h.state().doc.project.title, title_before, "{title}");
+        assert_eq!(h.state().doc.project().title, title_before, "{title}");
         key(&mut h, Modifiers::NONE, Key::Escape, None);
         h.run();
         assert!(h.query_by_label(title).is_none(), "Esc closes \"{title}\"");
         assert!(!h.state().dialog_open(), "{title}");
-        assert_eq!(h.state().doc.project.clip_count(), 2, "Esc cancelled \"{title}\"");
+        assert_eq!(h.state().doc.project().clip_count(), 2, "Esc cancelled \"{title}\"");
     }
 }
 
@@ -236,18 +236,18 @@ fn ctrl_c_x_v_arrive_as_events_and_work_like_the_menu() {
     h.state_mut().doc.set_playhead(Time::from_secs(12));
     h.event(Event::Paste("whatever the clipboard held".into()));
     h.run();
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 3, "pasted: {:?}", h.state().timeline.message);
     assert_eq!(v1.clips[2].timeline_in, Some(Time::from_secs(12)));
     assert_eq!(v1.clips[2].media_id.as_deref(), Some("b"));
     // The pasted clip is selected: Cut removes it and Paste brings it back elsewhere.
     h.event(Event::Cut);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2);
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 2);
     h.state_mut().doc.set_playhead(Time::from_secs(20));
     h.event(Event::Paste("x".into()));
     h.run();
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 3);
     assert_eq!(v1.clips[2].timeline_in, Some(Time::from_secs(20)));
     // In a text field the same events belong to the field.
@@ -255,7 +255,7 @@ fn ctrl_c_x_v_arrive_as_events_and_work_like_the_menu() {
     h.run();
     h.event(Event::Paste("zz".into()));
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 3, "no clip pasted while typing");
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 3, "no clip pasted while typing");
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn esc_in_a_field_restores_it_and_enter_commits_one_step() {
     h.run();
     key(&mut h, Modifiers::NONE, Key::Escape, None);
     h.run();
-    let b = &h.state().doc.project.tracks[0].clips[1];
+    let b = &h.state().doc.project().tracks[0].clips[1];
     assert_eq!(b.timeline_in, Some(Time::from_secs(6)), "Esc put the value back");
     assert_eq!(h.state().doc.history.len(), steps, "and left no undo step");
     assert_eq!(h.get_by_label("TimelineIn").value().as_deref(), Some("00:00:06:00"));
@@ -284,11 +284,11 @@ fn esc_in_a_field_restores_it_and_enter_commits_one_step() {
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter, None);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_secs(12)));
+    assert_eq!(h.state().doc.project().tracks[0].clips[1].timeline_in, Some(Time::from_secs(12)));
     assert_eq!(h.state().doc.history.len(), steps + 1, "typing is one undo step");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_secs(6)));
+    assert_eq!(h.state().doc.project().tracks[0].clips[1].timeline_in, Some(Time::from_secs(6)));
 }
 
 /// A desktop with no file dialog at all (no portal, no zenity).

@@ -58,8 +58,8 @@ fn picking_a_language_in_the_settings_changes_the_open_window_and_is_remembered(
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     i18n::set(Lang::En);
     let cloud = support::ui::cloud(Settings::default());
-    let data = cloud.data_dir.clone().unwrap();
-    let editor = Editor::with_cloud(Arc::new(NativePicker), demo(), cloud);
+    let data = cloud.data_dir().unwrap().to_owned();
+    let editor = Editor::with_cloud(Arc::new(NativePicker::default()), demo(), cloud);
     let mut h = support::ui::harness(editor, Vec2::new(1280.0, 800.0));
     settle(&mut h);
     assert!(h.query_by_label("File").is_some());
@@ -182,7 +182,7 @@ fn the_main_window_in_english_and_in_chinese() {
     let mut results = egui_kittest::SnapshotResults::new();
     for (lang, name) in [(Lang::En, "main_window_en"), (Lang::Zh, "main_window_zh")] {
         i18n::set(lang);
-        let editor = support::ui::editor(Arc::new(NativePicker), demo());
+        let editor = support::ui::editor(Arc::new(NativePicker::default()), demo());
         let mut h = harness(editor);
         settle(&mut h);
         assert_text_fits(&h, "the main window", &[]);
@@ -198,7 +198,7 @@ fn menus_and_dialogs_fit_in_both_languages() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     for lang in Lang::ALL {
         i18n::set(lang);
-        let editor = support::ui::editor(Arc::new(NativePicker), demo());
+        let editor = support::ui::editor(Arc::new(NativePicker::default()), demo());
         let mut h = harness(editor);
         settle(&mut h);
         let menus: Vec<String> = h
@@ -238,13 +238,13 @@ fn the_source_viewer_fits_in_both_languages() {
     for lang in Lang::ALL {
         i18n::set(lang);
         let doc = demo();
-        let mut entry = doc.project.bin[0].clone();
-        let editor = support::ui::editor(Arc::new(NativePicker), doc);
+        let mut entry = doc.project().bin[0].clone();
+        let editor = support::ui::editor(Arc::new(NativePicker::default()), doc);
         let mut h = harness(editor);
         settle(&mut h);
         // Marked, so every line under the picture has its longest words.
         h.state_mut().source.open(entry.clone());
-        let fr = h.state().doc.project.frame_rate;
+        let fr = h.state().doc.project().frame_rate;
         for c in [vodcut::ui::commands::Command::MarkIn, vodcut::ui::commands::Command::MarkOut] {
             h.state_mut().source.run(c, fr, 0.0);
         }
@@ -266,7 +266,7 @@ fn the_welcome_screen_fits_in_both_languages() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     for lang in Lang::ALL {
         i18n::set(lang);
-        let editor = support::ui::editor(Arc::new(NativePicker), Document::default());
+        let editor = support::ui::editor(Arc::new(NativePicker::default()), Document::default());
         let mut h = harness(editor);
         h.run_steps(4);
         // The welcome box is a modal over the window: only what it shows is checked.

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::Kind;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::store::thumb_cache::ThumbCache;
-use vodcut::tasks::Kind;
 use vodcut::ui::Editor;
 
 fn editor(server: &VodServer, cache: &std::path::Path, p: Project) -> Harness<'static, Editor> {
@@ -47,7 +47,7 @@ fn search(h: &mut Harness<'static, Editor>, text: &str) {
 }
 
 fn library_idle(e: &Editor) -> bool {
-    !e.library.loading && !e.cloud.tasks.is_running(Kind::Library)
+    !e.library.list.loading && !e.cloud.tasks.is_running(Kind::Library)
 }
 
 #[test]
@@ -62,18 +62,18 @@ fn search_pages_and_filters_by_kind() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "");
-    assert_eq!(h.state().library.rows.len(), 50);
-    assert_eq!(h.state().library.total, 60);
+    assert_eq!(h.state().library.list.rows.len(), 50);
+    assert_eq!(h.state().library.list.total, 60);
     assert!(h.query_all_by_value("1–50 of 60").next().is_some());
     h.get_by_label("Next ▶").click();
     h.run_steps(2);
     run_until(&mut h, "page 2", library_idle);
-    assert_eq!(h.state().library.rows.len(), 10);
-    assert_eq!(h.state().library.page, 1);
+    assert_eq!(h.state().library.list.rows.len(), 10);
+    assert_eq!(h.state().library.list.page, 1);
     h.get_by_label("audio").click();
     h.run_steps(2);
-    run_until(&mut h, "audio", |e| library_idle(e) && e.library.rows.len() == 1);
-    assert_eq!(h.state().library.rows[0].title, "Theme");
+    run_until(&mut h, "audio", |e| library_idle(e) && e.library.list.rows.len() == 1);
+    assert_eq!(h.state().library.list.rows[0].title, "Theme");
     let sent = server.requests().into_iter().rfind(|r| r.action == "SearchMedia").unwrap().params;
     assert_eq!(sent["SearchType"], "audio");
     assert_eq!(sent["SortBy"], "CreationTime:Desc");
@@ -114,9 +114,9 @@ fn quotes_and_parentheses_in_a_title_search() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     search(&mut h, "it's (the)");
-    assert_eq!(h.state().library.error, None);
-    assert_eq!(h.state().library.rows.len(), 1);
-    assert_eq!(h.state().library.rows[0].media_id, "v1");
+    assert_eq!(h.state().library.list.error, None);
+    assert_eq!(h.state().library.list.rows.len(), 1);
+    assert_eq!(h.state().library.list.rows[0].media_id, "v1");
 }
 
 #[test]
@@ -134,11 +134,11 @@ fn drag_to_a_track_gets_the_media_length_and_warns_about_status() {
     let target = egui::Pos2::new(clip.left() + 5.0 * pps, clip.center().y);
     let from = h.get_by_label("Library Beach").rect().center();
     support::ui::drag(&mut h, from, target);
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
     // The media's length in whole frames (42.5 s is 1062.5 frames at 25 fps).
     assert_eq!(v1.clips[1].out, Some(Time::from_millis(42_480)), "the media's length");
-    assert!(h.state().doc.project.bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
+    assert!(h.state().doc.project().bin.iter().any(|e| e.media_id == "v1" && e.title == "Beach"), "it joined the bin");
     assert!(h.query_all_by_value("transcoding: not usable until ready").next().is_some(), "marked in the list");
     let from = h.get_by_label("Library Still transcoding").rect().center();
     support::ui::drag(&mut h, from, egui::Pos2::new(clip.left() + 60.0 * pps, clip.center().y));
@@ -155,7 +155,7 @@ fn a_server_error_shows_in_the_panel_and_nothing_else_breaks() {
     run_until(&mut h, "the first listing", library_idle);
     server.fault(Fault::Error { status: 403, code: "Forbidden.RAM" });
     search(&mut h, "x");
-    let err = h.state().library.error.clone().unwrap();
+    let err = h.state().library.list.error.clone().unwrap();
     assert!(err.contains("Forbidden.RAM") && err.contains("permission"), "{err}");
     assert!(h.query_all_by_value(&err).next().is_some(), "shown in the panel");
     // The rest of the editor works.
@@ -178,8 +178,8 @@ fn unknown_lengths_are_refreshed_with_get_video_infos() {
     // Clip titles are looked up in the background (a spinner): step rather than settle.
     h.run_steps(2);
     h.get_by_label("Refresh 2 unknown lengths from VOD").click();
-    run_until(&mut h, "the lengths", |e| e.doc.project.bin.iter().any(|b| b.duration.is_some()));
-    let p = &h.state().doc.project;
+    run_until(&mut h, "the lengths", |e| e.doc.project().bin.iter().any(|b| b.duration.is_some()));
+    let p = h.state().doc.project();
     let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());
     assert!(!places[0].is_provisional());
     assert_eq!(places[0].end, Time::from_secs(42));
@@ -201,9 +201,9 @@ fn materials_of_the_linked_cloud_project() {
     // The panel lists media as it opens (a spinner): wait for that, however slow the machine.
     run_until(&mut h, "the first listing", library_idle);
     h.get_by_label("Materials of the cloud project").click();
-    run_until(&mut h, "materials", |e| e.library.materials);
-    assert_eq!(h.state().library.rows.len(), 1);
-    assert_eq!(h.state().library.rows[0].title, "In the project");
+    run_until(&mut h, "materials", |e| e.library.list.materials);
+    assert_eq!(h.state().library.list.rows.len(), 1);
+    assert_eq!(h.state().library.list.rows[0].title, "In the project");
 }
 
 #[test]
@@ -219,12 +219,12 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
     search(&mut h, "");
     h.get_by_label("Load more").click();
     h.run_steps(2);
-    run_until(&mut h, "page 2 appended", |e| library_idle(e) && e.library.rows.len() == 100);
-    assert_eq!(h.state().library.rows[50].media_id, "v050");
+    run_until(&mut h, "page 2 appended", |e| library_idle(e) && e.library.list.rows.len() == 100);
+    assert_eq!(h.state().library.list.rows[50].media_id, "v050");
     // A thousand entries: only the rows in view are laid out and fetch their covers.
     let url = server.url();
-    let rows: Vec<vodcut::ui::library::Row> = (0..1000)
-        .map(|i| vodcut::ui::library::Row {
+    let rows: Vec<vodcut::core::library::Row> = (0..1000)
+        .map(|i| vodcut::core::library::Row {
             media_id: format!("m{i}"),
             kind: vodcut::model::project::MediaKind::Video,
             title: format!("Row {i}"),
@@ -234,7 +234,7 @@ fn load_more_grows_the_list_and_a_long_list_loads_only_visible_covers() {
             cover_url: format!("{url}cover/m{i}.png"),
         })
         .collect();
-    h.state_mut().library.set_rows(rows);
+    h.state_mut().library.list.set_rows(rows);
     h.run_steps(5);
     run_until(&mut h, "covers", |e| !e.cloud.tasks.is_running(Kind::Thumb));
     h.run_steps(5);
@@ -255,7 +255,7 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     search(&mut h, "");
     h.get_by_label("image").click();
     h.run_steps(2);
-    run_until(&mut h, "images", |e| library_idle(e) && e.library.rows.len() == 1);
+    run_until(&mut h, "images", |e| library_idle(e) && e.library.list.rows.len() == 1);
     let row = h.get_by_label("Library Logo").rect();
     let said: Vec<String> = h
         .root()
@@ -273,13 +273,13 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     let pps = clip.width() / 2.0;
     let image_row = h.get_by_label("Track I1").rect().center().y;
     support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 10.0 * pps, image_row));
-    let i1 = h.state().doc.project.tracks.iter().position(|t| t.name == "I1").unwrap();
-    let c = h.state().doc.project.tracks[i1].clips.first().cloned();
+    let i1 = h.state().doc.project().tracks.iter().position(|t| t.name == "I1").unwrap();
+    let c = h.state().doc.project().tracks[i1].clips.first().cloned();
     let c = c.unwrap_or_else(|| panic!("not dropped: {:?}", h.state().timeline.message));
     assert_eq!(c.image_id.as_deref(), Some("img1"));
     let length = |c: &vodcut::model::wire::Clip| c.timeline_out.unwrap() - c.timeline_in.unwrap();
     assert_eq!(length(&c), Time::from_secs(5), "five seconds, as Premiere's default still");
-    let problems = vodcut::model::validate::validate(&h.state().doc.project);
+    let problems = vodcut::model::validate::validate(h.state().doc.project());
     let errors: Vec<_> = problems.iter().filter(|p| p.severity == vodcut::model::validate::Severity::Error).collect();
     assert!(errors.is_empty(), "a visible clip, no error: {errors:?}");
 
@@ -287,7 +287,7 @@ fn an_image_reads_image_and_drops_with_the_still_duration() {
     h.state_mut().cloud.settings.still_duration = Some(Time::from_secs(3));
     h.run();
     support::ui::drag(&mut h, row.center(), egui::Pos2::new(clip.left() + 20.0 * pps, clip.center().y));
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 2, "{:?}", h.state().timeline.message);
     assert_eq!((v1.clips[1].r#type.as_deref(), length(&v1.clips[1])), (Some("Image"), Time::from_secs(3)));
 }

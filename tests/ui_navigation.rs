@@ -26,7 +26,7 @@ fn project(zoom: f32) -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(NativePicker::default()), Document::new(p, None, false));
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -43,14 +43,14 @@ fn markers_keys_rename_and_list() {
         h.state_mut().doc.set_playhead(Time::from_secs(t));
         key(&mut h, Modifiers::NONE, Key::M);
     }
-    assert_eq!(h.state().doc.project.markers.len(), 2);
+    assert_eq!(h.state().doc.project().markers.len(), 2);
     key(&mut h, Modifiers::NONE, Key::Home);
     key(&mut h, Modifiers::NONE, Key::PageDown);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(2));
     key(&mut h, Modifiers::NONE, Key::PageDown);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(6));
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(6));
     key(&mut h, Modifiers::NONE, Key::PageUp);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(2));
     // Rename from the Markers tab (the flag's double-click opens the same dialog).
     assert!(h.query_by_label("Marker M1 at 00:00:02:00").is_some(), "the flag is on the ruler");
     h.state_mut().tab = vodcut::ui::app::Tab::Markers;
@@ -63,14 +63,29 @@ fn markers_keys_rename_and_list() {
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter);
     h.run();
-    assert_eq!(h.state().doc.project.markers[0].label, "Intro");
+    assert_eq!(h.state().doc.project().markers[0].label, "Intro");
     assert!(h.query_by_label("Marker Intro at 00:00:02:00").is_some(), "the flag is labelled");
     // Deleting one in the Markers tab is one undo step.
     h.get_by_label("Delete Intro").click();
     h.run();
-    assert_eq!(h.state().doc.project.markers.len(), 1);
+    assert_eq!(h.state().doc.project().markers.len(), 1);
     key(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.project.markers.len(), 2);
+    assert_eq!(h.state().doc.project().markers.len(), 2);
+}
+
+/// A marker from a file may sit between two frames; going to it from the Markers tab puts the
+/// playhead on the nearest frame, as every other way of moving it does.
+#[test]
+fn going_to_a_marker_from_the_markers_tab_lands_on_a_frame() {
+    let mut p = project(50.0);
+    p.markers.push(vodcut::model::project::Marker { time: Time::from_millis(1010), ..Default::default() });
+    let mut h = harness(p);
+    h.state_mut().tab = vodcut::ui::app::Tab::Markers;
+    h.run();
+    h.get_by_label("00:00:01:00").click();
+    h.run();
+    let at = h.state().doc.project().playhead;
+    assert_eq!(at, Time::from_secs(1), "the frame nearest 1.010 s at 25 fps");
 }
 
 #[test]
@@ -81,12 +96,12 @@ fn clips_from_the_keyboard() {
     assert_eq!(h.state().doc.selection, vec![ClipRef { track: 0, index: 0 }], "the clip under the playhead");
     key(&mut h, Modifiers::COMMAND, Key::ArrowRight);
     assert_eq!(h.state().doc.selection, vec![ClipRef { track: 0, index: 1 }]);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(6), "the playhead goes with it");
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(6), "the playhead goes with it");
     key(&mut h, Modifiers::NONE, Key::ArrowDown);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(9), "the next edit point");
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(9), "the next edit point");
     key(&mut h, Modifiers::NONE, Key::ArrowUp);
     key(&mut h, Modifiers::NONE, Key::ArrowUp);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(4));
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(4));
     key(&mut h, Modifiers::COMMAND, Key::ArrowLeft);
     assert_eq!(h.state().doc.selection, vec![ClipRef { track: 0, index: 0 }]);
 }
@@ -129,7 +144,7 @@ fn double_clicking_a_marker_flag_renames_it() {
     h.get_by_label("Marker name").type_text("Chorus");
     h.run();
     key(&mut h, Modifiers::NONE, Key::Enter);
-    assert_eq!(h.state().doc.project.markers[0].label, "Chorus");
+    assert_eq!(h.state().doc.project().markers[0].label, "Chorus");
     assert!(h.query_by_label("Marker Chorus at 00:00:02:00").is_some());
     // A single click only moves the playhead there.
     h.state_mut().doc.set_playhead(Time::ZERO);
@@ -137,7 +152,7 @@ fn double_clicking_a_marker_flag_renames_it() {
     let flag = h.get_by_label("Marker Chorus at 00:00:02:00").rect().center();
     support::ui::click_at(&mut h, flag);
     h.run();
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(2));
     assert!(h.query_by_label("Rename marker").is_none());
 }
 
@@ -160,7 +175,7 @@ fn a_new_text_effect_shows_something_and_scrolls_into_view() {
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Text").click();
     h.run_steps(4);
-    let effects = h.state().doc.project.tracks[0].clips[0].effects.clone();
+    let effects = h.state().doc.project().tracks[0].clips[0].effects.clone();
     assert_eq!(effects.len(), 7);
     let vodcut::model::wire::Effect::Known(text) = &effects[6] else { panic!("{:?}", effects[6]) };
     assert_eq!(text.content.as_deref(), Some("New text"), "a visible caption, not an empty one");
@@ -172,7 +187,7 @@ fn a_new_text_effect_shows_something_and_scrolls_into_view() {
     // One undo step takes it away.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[0].effects.len(), 6);
+    assert_eq!(h.state().doc.project().tracks[0].clips[0].effects.len(), 6);
 }
 
 #[test]
@@ -196,11 +211,11 @@ fn playback_stops_at_the_end_and_plays_again_from_the_start() {
         h.step();
     }
     assert_eq!(h.state().play_speed, 0.0, "stopped by itself");
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(9), "on the end, not past it");
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(9), "on the end, not past it");
     // Space at the end starts again from the beginning, as players do.
     space(&mut h);
     assert_eq!(h.state().play_speed, 1.0);
-    assert!(h.state().doc.project.playhead < Time::from_secs(2), "{:?}", h.state().doc.project.playhead);
+    assert!(h.state().doc.project().playhead < Time::from_secs(2), "{:?}", h.state().doc.project().playhead);
     space(&mut h);
     assert_eq!(h.state().play_speed, 0.0);
 }

@@ -10,13 +10,12 @@ use std::time::{Duration, Instant};
 use support::ui::run_until;
 use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::produce::Step;
 use vodcut::edit::document::Document;
 use vodcut::model::Project;
 use vodcut::model::export::import_timeline_str;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Step;
-use vodcut::ui::files::NativePicker;
 
 fn project(timeline: &str) -> Project {
     let mut p = import_timeline_str(timeline).unwrap();
@@ -35,10 +34,10 @@ fn harness(setup: &Setup, p: Project, secret: &str) -> Harness<'static, Editor> 
     let settings =
         Settings { credentials: CredentialChoice::Session, endpoint: setup.server.url(), ..Default::default() };
     let mut cloud = support::ui::cloud(settings);
-    cloud.data_dir = Some(setup.data.path().to_owned());
+    std::sync::Arc::make_mut(&mut cloud.env).data_dir = Some(setup.data.path().to_owned());
     cloud.session = Some(Credentials::session(KEY_ID, secret));
     cloud.timeout = Duration::from_secs(5);
-    let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
+    let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false), cloud);
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -56,7 +55,7 @@ fn press_produce(h: &mut Harness<'static, Editor>) {
     h.get_by(|n| n.label().is_some_and(|l| l.starts_with("Produce") && l.ends_with("Ctrl+Enter"))).click();
     h.run_steps(3);
     // VOD is asked whether the media are Normal before anything is offered for sending.
-    run_until(h, "the media check", |e| !matches!(e.cloud.step, Step::Checking));
+    run_until(h, "the media check", |e| !matches!(e.cloud.step, Step::Checking(_)));
     h.run_steps(2);
 }
 
@@ -80,7 +79,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.run();
     h.get_by_label("Video title").type_text("海边 summer");
     h.run();
-    assert_eq!(h.state().doc.project.media_metadata.title, "海边 summer");
+    assert_eq!(h.state().doc.project().media_metadata.title, "海边 summer");
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Output").click();
     h.run();
     h.get_by_label("Callback URL").click();
@@ -92,7 +91,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.run();
     h.get_by_label("http").click();
     h.run();
-    assert_eq!(h.state().doc.project.user_data.callback_type, "http");
+    assert_eq!(h.state().doc.project().user_data.callback_type, "http");
     press_produce(&mut h);
     confirm(&mut h);
     run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
@@ -104,7 +103,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     }
     assert_eq!(h.query_all_by_label("Copy").count(), 3, "a copy button per ID");
     // Stored in the project (which is now unsaved), sent once, with the form's metadata.
-    assert_eq!(h.state().doc.project.project_id.as_deref(), Some(ids.project_id.as_str()));
+    assert_eq!(h.state().doc.project().project_id.as_deref(), Some(ids.project_id.as_str()));
     assert!(h.state().is_dirty());
     assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1);
     // Polling of the new job may already have sent GetEditingProject: find the production.
@@ -131,7 +130,8 @@ fn a_wrong_secret_is_explained_in_words() {
     press_produce(&mut h);
     // The media check is refused first: a warning says so in words, the user may go on.
     let Step::Warned(problems) = &h.state().cloud.step else { panic!("{:?}", h.state().cloud.step) };
-    assert!(problems[0].message.contains("could not ask VOD") && problems[0].message.contains("check the secret"));
+    let said = vodcut::i18n::describe::line(&problems[0], h.state().doc.project());
+    assert!(said.contains("could not ask VOD") && said.contains("check the secret"), "{said}");
     h.get_by_label("Continue").click();
     h.run_steps(3);
     confirm(&mut h);
@@ -141,7 +141,7 @@ fn a_wrong_secret_is_explained_in_words() {
     let text = o.error.clone().unwrap();
     assert!(text.contains("SignatureDoesNotMatch") && text.contains("check the secret"), "{text}");
     assert!(!text.contains("not-the-secret"));
-    assert!(h.state().doc.project.project_id.is_none());
+    assert!(h.state().doc.project().project_id.is_none());
 }
 
 #[test]
@@ -203,7 +203,7 @@ fn media_not_normal_in_vod_block_produce_and_are_named() {
     press_produce(&mut h);
     assert!(h.query_by_label("Cannot produce yet").is_some() || h.query_by_value("Cannot produce yet").is_some());
     let Step::Blocked(problems) = h.state().cloud.step.clone() else { panic!("{:?}", h.state().cloud.step) };
-    let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let text: Vec<String> = problems.iter().map(|p| vodcut::i18n::describe::line(p, h.state().doc.project())).collect();
     assert!(
         text.iter().any(|t| t.starts_with("error: track 1 (V1), clip 2, field MediaId: \"Still cooking\"")
             && t.contains("still transcoding")),
@@ -228,7 +228,7 @@ fn cancelling_the_media_check_sends_nothing() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run_steps(3);
-    assert!(matches!(h.state().cloud.step, Step::Checking));
+    assert!(matches!(h.state().cloud.step, Step::Checking(_)));
     h.key_press(Key::Escape);
     h.run_steps(3);
     assert!(matches!(h.state().cloud.step, Step::Idle));
@@ -277,8 +277,8 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     for _ in 0..3 {
         h.get_by_label("Refresh now").click();
         run_until(&mut h, "the refresh", |e| {
-            !e.cloud.tasks.is_running(vodcut::tasks::Kind::Refresh)
-                && !e.cloud.tasks.is_running(vodcut::tasks::Kind::Jobs)
+            !e.cloud.tasks.is_running(vodcut::core::Kind::Refresh)
+                && !e.cloud.tasks.is_running(vodcut::core::Kind::Jobs)
         });
     }
     let job = h.state().cloud.jobs[0].clone();
@@ -295,9 +295,9 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     h.get_by_label("Open cloud project").click();
     run_until(&mut h, "the prompt", |e| e.confirm_prompt().is_some());
     h.get_by_label("Discard").click();
-    run_until(&mut h, "the cloud project", |e| e.doc.path.is_none() && e.doc.project.clip_count() == 2);
-    assert_eq!(h.state().doc.project.project_id, job.project_id);
-    assert_eq!(h.state().doc.project.title, "Loopback film");
+    run_until(&mut h, "the cloud project", |e| e.doc.path.is_none() && e.doc.project().clip_count() == 2);
+    assert_eq!(h.state().doc.project().project_id, job.project_id);
+    assert_eq!(h.state().doc.project().title, "Loopback film");
 }
 
 #[test]
@@ -335,6 +335,6 @@ fn a_200_answer_without_ids_is_an_unknown_outcome_not_a_refusal() {
     let Step::Done(o) = &h.state().cloud.step else { unreachable!() };
     assert!(o.unknown, "{:?}", o.error);
     assert!(o.error.as_deref().unwrap_or_default().contains("R-NO-IDS"), "{:?}", o.error);
-    let jobs = vodcut::store::jobs::JobStore::new(s.data.path()).list().0;
+    let jobs = vodcut::core::env::job_store_in(s.data.path(), false).list().0;
     assert_eq!(jobs[0].state, vodcut::store::jobs::JobState::OutcomeUnknown);
 }

@@ -13,7 +13,7 @@ use vodcut::ui::Editor;
 
 fn editor_in(data: &std::path::Path, picker: Arc<FakePicker>, doc: Document) -> Editor {
     let mut cloud = support::ui::cloud(Default::default());
-    cloud.data_dir = Some(data.to_owned());
+    std::sync::Arc::make_mut(&mut cloud.env).data_dir = Some(data.to_owned());
     Editor::with_cloud(picker, doc, cloud)
 }
 
@@ -75,14 +75,14 @@ fn unsaved_work_left_by_a_crash_is_offered_and_restored() {
     h.get_by_label("Project title").click();
     h.get_by_label("Project title").type_text("x");
     h.run();
-    assert_eq!(h.state().doc.project.title, "x");
+    assert_eq!(h.state().doc.project().title, "x");
     // Restore (after discarding the scratch edit).
     h.get_by_label("Restore").click();
     h.run_steps(3);
     h.get_by_label("Discard").click();
     h.run_steps(3);
     let e = h.state();
-    assert_eq!(e.doc.project.title, "edited after the save");
+    assert_eq!(e.doc.project().title, "edited after the save");
     assert_eq!(e.doc.path.as_deref(), Some(path.as_path()), "it belongs to its file again");
     assert!(e.is_dirty(), "restored work is unsaved until saved");
     assert_eq!(e.recovery_offer.len(), 1, "the damaged one is still listed, with Delete");
@@ -125,12 +125,12 @@ fn restoring_over_the_welcome_screen_closes_it_and_says_what_came_back() {
     h.get_by_label("Restore").click();
     h.run_steps(3);
     let e = h.state();
-    assert_eq!(e.doc.project.title, "Lost cut");
+    assert_eq!(e.doc.project().title, "Lost cut");
     assert!(!e.welcome, "the welcome box closed: the work is here");
     assert!(e.status.contains("Restored unsaved work: \"Lost cut\", 2 clips"), "{}", e.status);
     // Esc (which starts a new project on the welcome screen) no longer says "New project".
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert!(!h.state().status.starts_with("New project"), "{}", h.state().status);
-    assert_eq!(h.state().doc.project.title, "Lost cut");
+    assert_eq!(h.state().doc.project().title, "Lost cut");
 }

@@ -5,11 +5,11 @@
 
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
+use vodcut::core::produce::Step;
 use vodcut::edit::document::Document;
 use vodcut::model::TrackKind;
 use vodcut::store::settings::Settings;
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Step;
 
 mod support;
 use support::ui::{FakePicker, drag, run_until};
@@ -18,11 +18,11 @@ use support::ui::{FakePicker, drag, run_until};
 fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     let dir = tempfile::tempdir().unwrap();
     let sandbox = vodcut::sandbox::Sandbox::start_in(dir.path(), false, None).unwrap();
-    sandbox.activate().unwrap();
     // What `vodcut --sandbox` does: folders, credentials and endpoint come from the sandbox.
-    let data = vodcut::store::jobs::data_dir().unwrap();
+    let env = vodcut::core::Env::isolated(&dir.path().join("machine")).in_sandbox(sandbox.info());
+    let data = env.data_dir.clone().unwrap();
     assert_eq!(data, dir.path().join("data"));
-    let mut cloud = vodcut::ui::cloud::Cloud::new(Some(data.clone()), Settings::default());
+    let mut cloud = vodcut::core::cloud::Cloud::new(env, Settings::default());
     cloud.footage = false;
     assert!(cloud.sandbox);
     let mut e = Editor::with_cloud(Arc::new(FakePicker::default()), Document::default(), cloud);
@@ -31,16 +31,16 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     // The library starts listing at once (a spinner): step, do not wait for it to settle.
     h.run_steps(2);
     assert_eq!(h.state().title(), "Untitled — vodcut — Sandbox");
-    run_until(&mut h, "the seeded library", |e| e.library.rows.len() >= 4 && !e.library.loading);
+    run_until(&mut h, "the seeded library", |e| e.library.list.rows.len() >= 4 && !e.library.list.loading);
     run_until(&mut h, "the covers", |e| e.library.thumbs_ready() >= 4);
-    assert!(h.state().library.rows.iter().any(|r| r.title == "海边的一天 A day at the beach"));
+    assert!(h.state().library.list.rows.iter().any(|r| r.title == "海边的一天 A day at the beach"));
 
     // Drop the video at the start of V1.
-    let v1 = h.state().doc.project.tracks.iter().position(|t| t.kind == TrackKind::Video).unwrap();
+    let v1 = h.state().doc.project().tracks.iter().position(|t| t.kind == TrackKind::Video).unwrap();
     let lane = h.get_by_label("Track V1").rect();
     let from = h.get_by_label("Library 海边的一天 A day at the beach").rect().center();
     drag(&mut h, from, egui::Pos2::new(lane.right() + 40.0, lane.center().y));
-    let clips = &h.state().doc.project.tracks[v1].clips;
+    let clips = &h.state().doc.project().tracks[v1].clips;
     assert_eq!(clips.len(), 1, "{:?}", h.state().timeline.message);
     assert_eq!(clips[0].media_id.as_deref(), Some("5a9d0000000000000000000000000001"));
 
@@ -61,7 +61,7 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     let Step::Done(outcome) = h.state().cloud.step.clone() else { unreachable!() };
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
     let media = outcome.ids.unwrap().media_id;
-    let jobs = vodcut::store::jobs::JobStore::new(&data).list().0;
+    let jobs = vodcut::core::env::job_store_in(&data, true).list().0;
     assert_eq!(jobs.len(), 1);
     assert!(jobs[0].sandbox && jobs[0].media_id.as_deref() == Some(media.as_str()), "{:?}", jobs[0]);
     std::thread::sleep(vodcut::sandbox::PRODUCE_TIME);
@@ -69,7 +69,7 @@ fn drag_a_library_video_onto_a_track_and_produce_in_the_sandbox() {
     let client = h.state().cloud.connection("cn-shanghai").client().unwrap();
     assert_eq!(client.endpoint().as_str(), sandbox.endpoint(), "the sandbox's endpoint, whatever the settings");
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    rt.block_on(vodcut::workflow::refresh(&client, &vodcut::store::jobs::JobStore::new(&data), job)).unwrap();
+    rt.block_on(vodcut::core::produce::refresh(&client, &vodcut::core::env::job_store_in(&data, true), job)).unwrap();
     assert_eq!(job.production_status.as_deref(), Some("Produced"));
     assert_eq!(job.video_status.as_deref(), Some("Normal"));
     // Nothing was signed with anything but the sandbox's own keys.

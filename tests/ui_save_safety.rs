@@ -67,7 +67,7 @@ fn a_read_only_project_is_not_replaced_and_the_work_stays() {
     let msg = h.state().error.clone().unwrap();
     assert!(msg.contains("locked.vodcut") && msg.contains("read-only"), "{msg}");
     assert!(h.state().is_dirty());
-    assert_eq!(h.state().doc.project.title, "precious edit");
+    assert_eq!(h.state().doc.project().title, "precious edit");
     assert!(h.query_by_label("Something went wrong").is_some());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FILE);
 }

@@ -58,12 +58,12 @@ fn new_with_unsaved_changes_asks_first() {
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.query_by_label("Save changes?").is_none());
-    assert_eq!(h.state().doc.project.title, "precious", "cancel keeps the work");
+    assert_eq!(h.state().doc.project().title, "precious", "cancel keeps the work");
 
     menu(&mut h, "New Ctrl+N");
     h.get_by_label("Discard").click();
     h.run();
-    assert_eq!(h.state().doc.project.title, "");
+    assert_eq!(h.state().doc.project().title, "");
     assert!(!h.state().is_dirty());
 }
 
@@ -80,7 +80,7 @@ fn save_from_the_prompt_then_continues() {
     menu(&mut h, "New Ctrl+N");
     h.get_by_label("Save").click();
     h.run();
-    run_until(&mut h, "save then new", |e| e.doc.project.title.is_empty() && !e.is_busy());
+    run_until(&mut h, "save then new", |e| e.doc.project().title.is_empty() && !e.is_busy());
     assert_eq!(vodcut::store::project_file::open(&dir.path().join("keep.vodcut")).unwrap().project.title, "keep me");
 }
 
@@ -98,7 +98,7 @@ fn a_failed_save_keeps_the_work_and_says_why() {
     run_until(&mut h, "the failed save", |e| e.error.is_some());
     assert!(h.state().error.as_deref().unwrap().contains("x.vodcut"));
     assert!(h.state().is_dirty());
-    assert_eq!(h.state().doc.project.title, "unsaved");
+    assert_eq!(h.state().doc.project().title, "unsaved");
     assert!(h.query_by_label("Something went wrong").is_some());
 }
 
@@ -115,7 +115,7 @@ fn opening_a_bad_file_reports_it_and_keeps_the_document() {
     run_until(&mut h, "the open error", |e| e.error.is_some());
     let msg = h.state().error.clone().unwrap();
     assert!(msg.contains("broken.vodcut") && msg.contains("cut short"), "{msg}");
-    assert_eq!(h.state().doc.project.tracks.len(), 4, "the empty project is still there");
+    assert_eq!(h.state().doc.project().tracks.len(), 4, "the empty project is still there");
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn opening_a_bare_timeline_imports_it_unsaved() {
     let mut h = harness(picker);
     h.run();
     menu(&mut h, "Open… Ctrl+O");
-    run_until(&mut h, "the import", |e| e.doc.project.clip_count() == 3);
+    run_until(&mut h, "the import", |e| e.doc.project().clip_count() == 3);
     assert!(h.state().doc.path.is_none(), "Save must ask for a new .vodcut file");
     assert!(h.state().is_dirty());
     assert!(h.state().status.contains("Imported"));
@@ -156,7 +156,7 @@ fn a_project_opened_after_the_first_frame_shows_its_clips_and_problems() {
     const HINT: &str = "Drag media onto a track to begin: from the Library or the Bin on the left";
     assert!(h.query_by_label(HINT).is_some(), "the empty project's hint shows first");
     menu(&mut h, "Open… Ctrl+O");
-    run_until(&mut h, "the open", |e| e.doc.project.clip_count() == 1);
+    run_until(&mut h, "the open", |e| e.doc.project().clip_count() == 1);
     h.run();
     assert!(h.query_by_label("Clip m1 on V1 at 00:00:00:00").is_some(), "the clip is drawn");
     assert!(h.query_by_label(HINT).is_none(), "problems are the new project's");
@@ -182,7 +182,7 @@ fn open_and_save_by_typed_path_without_a_file_dialog() {
     h.get_by_label("Path").type_text(src.to_str().unwrap());
     h.run();
     h.get_by_label("Open").click();
-    run_until(&mut h, "the open", |e| e.doc.project.title == "typed path");
+    run_until(&mut h, "the open", |e| e.doc.project().title == "typed path");
     assert_eq!(h.state().doc.path.as_deref(), Some(src.as_path()));
     // Save elsewhere, typing a name without the extension.
     h.get_by_label("File").click();

@@ -14,7 +14,6 @@ use vodcut::api::sign::SignatureVersion;
 use vodcut::edit::document::Document;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::files::NativePicker;
 
 #[test]
 fn picking_v3_in_account_settings_signs_with_v3() {
@@ -24,8 +23,8 @@ fn picking_v3_in_account_settings_signs_with_v3() {
     let mut cloud = support::ui::cloud(settings);
     cloud.session = Some(Credentials::session(KEY_ID, KEY_SECRET));
     cloud.timeout = Duration::from_secs(5);
-    let data = cloud.data_dir.clone().unwrap();
-    let editor = Editor::with_cloud(Arc::new(NativePicker), Document::default(), cloud);
+    let data = cloud.data_dir().unwrap().to_owned();
+    let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::default(), cloud);
     let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
     h.run();
     h.get_by_label("File").click();

@@ -68,7 +68,7 @@ fn space_plays_the_mix_and_the_playhead_follows_the_sound() {
         h.step();
     }
     let heard = rec.take().len() as f64 / 2.0 / f64::from(RATE);
-    let playhead = h.state().doc.project.playhead.as_secs_f64();
+    let playhead = h.state().doc.project().playhead.as_secs_f64();
     // The recorder's count runs a block (10 ms) ahead of the frame, and the playhead snaps to
     // 25 fps frames: within two frames.
     assert!((playhead - heard).abs() < 0.09, "playhead {playhead:.3} s, sound heard {heard:.3} s");
@@ -91,11 +91,11 @@ fn the_inspector_mutes_a_clip_in_one_undo_step() {
     assert!(h.query_by_label("Level").is_some(), "the Sound section shows the level in dB");
     h.get_by_label("Mute clip").click();
     h.run_steps(2);
-    let clip = &h.state().doc.project.tracks[1].clips[0];
+    let clip = &h.state().doc.project().tracks[1].clips[0];
     assert!(vodcut::sound::levels::is_muted(clip), "{:?}", clip.effects);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert!(h.state().doc.project.tracks[1].clips[0].effects.is_empty(), "one undo step");
+    assert!(h.state().doc.project().tracks[1].clips[0].effects.is_empty(), "one undo step");
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn ducking_shows_its_ranges_and_lowers_the_music_in_one_undo_step() {
     );
     h.get_by_label("Duck").click();
     h.run_steps(2);
-    let music = h.state().doc.project.tracks[1].clips[0].clone();
+    let music = h.state().doc.project().tracks[1].clips[0].clone();
     let place = vodcut::model::project::Placement {
         start: Time::ZERO,
         end: Time::from_secs(8),
@@ -124,5 +124,5 @@ fn ducking_shows_its_ranges_and_lowers_the_music_in_one_undo_step() {
     assert!(h.state().duck.is_none(), "the dialog closes");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert!(h.state().doc.project.tracks[1].clips[0].effects.is_empty(), "one undo step");
+    assert!(h.state().doc.project().tracks[1].clips[0].effects.is_empty(), "one undo step");
 }

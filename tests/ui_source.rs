@@ -129,7 +129,7 @@ fn screenshot(h: &mut Harness<'static, Editor>, name: &str) {
 
 /// V1's clips as (start, end, source In) in whole seconds.
 fn v1(e: &Editor) -> Vec<(i64, i64, i64)> {
-    let p = &e.doc.project;
+    let p = e.doc.project();
     let places = vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations());
     let secs = |t: Time| (t.as_secs_f64() * 100.0).round() as i64;
     let mut v: Vec<_> = p.tracks[0]
@@ -162,7 +162,7 @@ fn double_click_a_bin_item_mark_in_and_out_then_insert_and_overwrite_at_the_play
     assert_eq!((m.mark_in, m.mark_out), (Some(Time::from_secs(2)), Some(Time::from_millis(3960))));
     wait(&mut h, "the frame at the Out", |e| e.source.shown().is_some_and(|r| r.at == Time::from_millis(3960)));
     screenshot(&mut h, "marked");
-    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the timeline playhead stayed");
+    assert_eq!(h.state().doc.project().playhead, Time::ZERO, "the timeline playhead stayed");
     assert_eq!(v1(h.state()), vec![(0, 400, 0), (400, 800, 1000)]);
 
     // The timeline playhead to 2 s with a click on the ruler, then Insert (,): the first clip
@@ -171,10 +171,10 @@ fn double_click_a_bin_item_mark_in_and_out_then_insert_and_overwrite_at_the_play
     let ruler = h.get_by_label("Timeline ruler").rect();
     click_at(&mut h, Pos2::new(clip_a.left() + 2.0 * clip_a.width() / 4.0, ruler.center().y));
     h.run();
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(2));
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(2));
     key(&mut h, Key::Comma, 1);
     assert_eq!(v1(h.state()), vec![(0, 200, 0), (200, 400, 200), (400, 600, 200), (600, 1000, 1000)]);
-    assert_eq!(h.state().doc.project.playhead, Time::from_secs(4), "the playhead follows what was placed");
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(4), "the playhead follows what was placed");
     screenshot(&mut h, "inserted");
     // Undo, and Overwrite (.) at the same place: the 2 s placed replace what they cover.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -200,27 +200,28 @@ fn with_timeline_in_and_out_the_marked_source_fills_them_on_the_targeted_track()
     double_click(&mut h, "Media Colour seconds");
     key(&mut h, Key::ArrowRight, 125);
     key(&mut h, Key::I, 1);
-    // Timeline In 1 s, Out 3 s (the keys act on the timeline once it has the keyboard).
+    // Timeline In 1 s, Out on the frame before 3 s, which it includes: the range is [1 s, 3 s)
+    // (the keys act on the timeline once it has the keyboard).
     let tracks = h.get_by_label("Timeline tracks").rect();
     click_at(&mut h, Pos2::new(tracks.right() - 20.0, tracks.bottom() - 20.0));
     h.run();
-    for (at, k) in [(1, Key::I), (3, Key::O)] {
-        h.state_mut().doc.set_playhead(Time::from_secs(at));
+    for (at, k) in [(1000, Key::I), (2960, Key::O)] {
+        h.state_mut().doc.set_playhead(Time::from_millis(at));
         key(&mut h, k, 1);
     }
     assert_eq!(
-        (h.state().doc.project.mark_in, h.state().doc.project.mark_out),
-        (Some(Time::from_secs(1)), Some(Time::from_secs(3)))
+        (h.state().doc.project().mark_in, h.state().doc.project().mark_out),
+        (Some(Time::from_secs(1)), Some(Time::from_millis(2960)))
     );
     assert_eq!(h.state().source.marks().unwrap().mark_in, Some(Time::from_secs(5)), "the source's In stayed");
     key(&mut h, Key::Period, 1);
-    let v2 = &h.state().doc.project.tracks[2].clips;
+    let v2 = &h.state().doc.project().tracks[2].clips;
     assert_eq!(v2.len(), 1, "placed on the targeted V2");
     assert_eq!(
         (v2[0].timeline_in, v2[0].r#in, v2[0].out),
         (Some(Time::from_secs(1)), Some(Time::from_secs(5)), Some(Time::from_secs(7)))
     );
-    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2, "V1 untouched");
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 2, "V1 untouched");
     drop(s);
 }
 
@@ -257,7 +258,7 @@ fn space_and_jkl_play_the_source_while_it_has_the_keyboard_and_the_timeline_gets
     let at = h.state().source.marks().unwrap().playhead;
     key(&mut h, Key::ArrowLeft, 1);
     assert_eq!(h.state().source.marks().unwrap().playhead, at - Time::from_millis(40), "Left: a frame back");
-    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "the timeline playhead never moved");
+    assert_eq!(h.state().doc.project().playhead, Time::ZERO, "the timeline playhead never moved");
 
     // A click on the timeline gives it the keyboard back: Space plays the program and the
     // preview area shows it.
@@ -278,10 +279,44 @@ fn space_and_jkl_play_the_source_while_it_has_the_keyboard_and_the_timeline_gets
 }
 
 #[test]
+fn delete_and_s_act_on_the_timeline_only_when_it_has_the_keyboard() {
+    let (s, mut h) = editor(project());
+    h.run();
+    // A clip selected on the timeline, the playhead inside it, then the viewer opened.
+    let a = first_clip(&h).center();
+    click_at(&mut h, a);
+    h.run();
+    assert_eq!(h.state().doc.selection.len(), 1);
+    h.state_mut().doc.set_playhead(Time::from_secs(2));
+    double_click(&mut h, "Media Colour seconds");
+    assert!(h.state().source.focused);
+    let before = h.state().doc.project().clone();
+    // The viewer has the keyboard: Delete, S, Q and ; are the timeline panel's keys.
+    for k in [Key::Delete, Key::S, Key::Q, Key::Semicolon] {
+        key(&mut h, k, 1);
+        assert_eq!(h.state().doc.project(), &before, "{k:?} changed the timeline while the source had the keyboard");
+    }
+    assert!(h.state().status.contains("click the timeline"), "{}", h.state().status);
+    // A click on the timeline's ruler gives it the keyboard back (the selection stays): S
+    // splits the selected clip at the playhead, Delete removes the selection.
+    let ruler = h.get_by_label("Timeline ruler").rect();
+    h.state_mut().doc.set_playhead(Time::from_secs(2));
+    click_at(&mut h, Pos2::new(ruler.right() - 10.0, ruler.center().y));
+    h.run_steps(3);
+    assert!(!h.state().source.focused);
+    h.state_mut().doc.set_playhead(Time::from_secs(2));
+    key(&mut h, Key::S, 1);
+    assert_eq!(v1(h.state()), vec![(0, 200, 0), (200, 400, 200), (400, 800, 1000)]);
+    key(&mut h, Key::Delete, 1);
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 2, "Delete removed the selected piece");
+    drop(s);
+}
+
+#[test]
 fn a_library_item_opens_in_the_viewer_and_its_marks_are_remembered_per_medium() {
     let (s, mut h) = editor(project());
     h.run();
-    let rows = ["vid", "two"].map(|id| vodcut::ui::library::Row {
+    let rows = ["vid", "two"].map(|id| vodcut::core::library::Row {
         media_id: id.into(),
         kind: MediaKind::Video,
         title: if id == "vid" { "Colour seconds".into() } else { "Second clip".into() },
@@ -290,7 +325,7 @@ fn a_library_item_opens_in_the_viewer_and_its_marks_are_remembered_per_medium() 
         size: None,
         cover_url: String::new(),
     });
-    h.state_mut().library.set_rows(rows.to_vec());
+    h.state_mut().library.list.set_rows(rows.to_vec());
     h.state_mut().library.opened = true;
     h.state_mut().show_library = true;
     h.run();
@@ -326,7 +361,7 @@ fn dragging_the_source_picture_onto_a_track_places_the_marked_range() {
     let to = Pos2::new(clip_a.left() + 10.0 * pps, clip_a.center().y);
     support::ui::drag(&mut h, picture.center(), to);
     h.run();
-    let clips = &h.state().doc.project.tracks[0].clips;
+    let clips = &h.state().doc.project().tracks[0].clips;
     assert_eq!(clips.len(), 3, "one clip more on V1");
     let placed = &clips[2];
     assert_eq!(
@@ -363,7 +398,7 @@ fn trimming_an_edge_shows_the_outgoing_and_incoming_frames_with_their_times() {
     let (w, y) = (r.image.width, r.image.height / 2);
     assert_eq!(second_of(r.image.pixel(w / 4, y), TOL), Some(5), "the outgoing clip's new last frame");
     assert_eq!(second_of(r.image.pixel(w * 3 / 4, y), TOL), Some(10), "the incoming clip's first frame");
-    let clock = h.state().doc.project.clock();
+    let clock = vodcut::i18n::Clock::of(h.state().doc.project().frame_rate);
     assert!(
         h.query_by_label(&format!(
             "Trim preview: outgoing frame at {}, incoming frame at {}",
@@ -406,6 +441,63 @@ fn rolling_a_cut_shows_the_next_clip_at_the_new_cut() {
     drop(s);
 }
 
+/// The two frames of the preview while something is dragged, as (left, right) source
+/// seconds, once `want` holds (the pictures of the drag's earlier steps come first: the
+/// edge's time is the same in each, so only the pictures tell them apart).
+fn two_frames(
+    h: &mut Harness<'static, Editor>,
+    what: &str,
+    edge: Time,
+    want: impl Fn((Option<u32>, Option<u32>)) -> bool,
+) {
+    let seen = |e: &Editor| {
+        let (r, _) = e.preview.shown()?;
+        (r.image.width > 3 * r.image.height && r.at == edge).then(|| {
+            let (w, y) = (r.image.width, r.image.height / 2);
+            (second_of(r.image.pixel(w / 4, y), TOL), second_of(r.image.pixel(w * 3 / 4, y), TOL))
+        })
+    };
+    let start = Instant::now();
+    while !seen(h.state()).is_some_and(&want) {
+        assert!(start.elapsed() < Duration::from_secs(20), "{what}: {:?}", seen(h.state()));
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+    }
+}
+
+#[test]
+fn slipping_and_sliding_show_the_frames_they_change() {
+    // V1: A [0,4) (In 0) and B [4,8) (In 10) touch.
+    let (s, mut h) = editor(project());
+    wait(&mut h, "the program's first frame", |e| e.preview.shown().is_some());
+    let clip_a = first_clip(&h);
+    let pps = clip_a.width() / 4.0;
+    // Slip (Y): B dragged 2 s left shows source 2 s later: its new first frame (source 12 s)
+    // and its new last (15.96 s, which the test medium's frames show as second 15 or 16;
+    // unslipped it would be 13.96 s).
+    key(&mut h, Key::Y, 1);
+    let from = Pos2::new(clip_a.left() + 6.0 * pps, clip_a.center().y);
+    support::ui::hold_drag(&mut h, from, from - Vec2::new(2.0 * pps, 0.0));
+    two_frames(&mut h, "the slip's two frames", Time::from_secs(4), |(l, r)| {
+        l == Some(12) && matches!(r, Some(15 | 16))
+    });
+    screenshot(&mut h, "slip");
+    h.drop_at(from - Vec2::new(2.0 * pps, 0.0));
+    h.run();
+    assert_eq!(v1(h.state()), vec![(0, 400, 0), (400, 800, 1200)], "the slip took effect");
+    assert_eq!(h.state().timeline.slip_at, None, "the preview goes back when the drag ends");
+    // Slide (U): A dragged 1 s right; nothing before it (black), B's new first frame is its
+    // source 13 s (In 12, 1 s later).
+    key(&mut h, Key::U, 1);
+    let from = Pos2::new(clip_a.left() + 2.0 * pps, clip_a.center().y);
+    support::ui::hold_drag(&mut h, from, from + Vec2::new(pps, 0.0));
+    two_frames(&mut h, "the slide's two frames", Time::from_secs(1), |f| f == (None, Some(13)));
+    h.drop_at(from + Vec2::new(pps, 0.0));
+    h.run();
+    assert_eq!(v1(h.state()), vec![(100, 500, 0), (500, 800, 1300)], "the slide took effect");
+    drop(s);
+}
+
 #[test]
 fn audio_shows_its_waveform_and_goes_on_an_audio_track_a_picture_on_video() {
     let mut p = project();
@@ -431,7 +523,7 @@ fn audio_shows_its_waveform_and_goes_on_an_audio_track_a_picture_on_video() {
     key(&mut h, Key::O, 1);
     h.state_mut().doc.set_playhead(Time::from_secs(1));
     key(&mut h, Key::Period, 1);
-    let a1 = &h.state().doc.project.tracks[1].clips;
+    let a1 = &h.state().doc.project().tracks[1].clips;
     assert_eq!(a1.len(), 1, "the song went on A1");
     assert_eq!(
         (a1[0].timeline_in, a1[0].r#in, a1[0].out),
@@ -450,7 +542,7 @@ fn audio_shows_its_waveform_and_goes_on_an_audio_track_a_picture_on_video() {
     ));
     h.state_mut().doc.set_playhead(Time::from_secs(20));
     key(&mut h, Key::Comma, 1);
-    let v1 = &h.state().doc.project.tracks[0].clips;
+    let v1 = &h.state().doc.project().tracks[0].clips;
     let pic = v1.iter().find(|c| c.media_id.as_deref() == Some("logo")).expect("the logo on V1");
     assert_eq!(
         (pic.r#type.as_deref(), pic.timeline_in, pic.timeline_out),

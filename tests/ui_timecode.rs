@@ -13,7 +13,6 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::{FrameRate, Project, Time};
 use vodcut::store::settings::Settings;
 use vodcut::ui::Editor;
-use vodcut::ui::files::NativePicker;
 
 mod support;
 
@@ -36,7 +35,7 @@ fn project(rate: FrameRate) -> Project {
 
 fn harness_with(p: Project, settings: Settings) -> Harness<'static, Editor> {
     let cloud = support::ui::cloud(settings);
-    let editor = Editor::with_cloud(Arc::new(NativePicker), Document::new(p, None, false), cloud);
+    let editor = Editor::with_cloud(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false), cloud);
     support::ui::harness(editor, Vec2::new(1400.0, 900.0))
 }
 
@@ -65,7 +64,7 @@ fn ctrl_g_and_a_typed_timecode_put_the_playhead_on_that_frame() {
     h.run();
     assert!(h.query_by_label("Go to timecode").is_some(), "Ctrl+G opened the field");
     go(&mut h, "00:00:05:12");
-    assert_eq!(h.state().doc.project.playhead, secs("5.48"), "frame 12 of second 5 at 25 fps");
+    assert_eq!(h.state().doc.project().playhead, secs("5.48"), "frame 12 of second 5 at 25 fps");
     assert!(h.query_by_label("Go to timecode").is_none(), "Enter closed the field");
     assert!(h.query_by_label_contains("playhead 00:00:05:12").is_some(), "the status bar says so");
     assert!(h.query_by_label("Playhead 00:00:05:12").is_some(), "and so does the display");
@@ -74,19 +73,19 @@ fn ctrl_g_and_a_typed_timecode_put_the_playhead_on_that_frame() {
     h.get_by_label("Playhead 00:00:05:12").click();
     h.run();
     go(&mut h, "+10");
-    assert_eq!(h.state().doc.project.playhead, secs("5.88"), "ten frames on");
+    assert_eq!(h.state().doc.project().playhead, secs("5.88"), "ten frames on");
     h.get_by_label("Playhead 00:00:05:22").click();
     h.run();
     go(&mut h, "-1:00");
-    assert_eq!(h.state().doc.project.playhead, secs("4.88"), "one second back");
+    assert_eq!(h.state().doc.project().playhead, secs("4.88"), "one second back");
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
     go(&mut h, "1213");
-    assert_eq!(h.state().doc.project.playhead, secs("12.52"), "no colons: 00:00:12:13");
+    assert_eq!(h.state().doc.project().playhead, secs("12.52"), "no colons: 00:00:12:13");
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
     go(&mut h, "62.48");
-    assert_eq!(h.state().doc.project.playhead, secs("62.48"), "seconds");
+    assert_eq!(h.state().doc.project().playhead, secs("62.48"), "seconds");
 
     // Nonsense stays in the field with the reason; Esc leaves the playhead where it was.
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
@@ -97,13 +96,13 @@ fn ctrl_g_and_a_typed_timecode_put_the_playhead_on_that_frame() {
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label("Go to timecode").is_none());
-    assert_eq!(h.state().doc.project.playhead, secs("62.48"), "nothing moved");
+    assert_eq!(h.state().doc.project().playhead, secs("62.48"), "nothing moved");
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
     go(&mut h, "-99:00:00:00");
-    assert_eq!(h.state().doc.project.playhead, Time::ZERO, "never before the start");
+    assert_eq!(h.state().doc.project().playhead, Time::ZERO, "never before the start");
     // What is typed never reaches the timeline's single-key commands ("-" zooms out).
-    assert_eq!(h.state().doc.project.zoom, 50.0, "no key acted on the timeline");
+    assert_eq!(h.state().doc.project().zoom, 50.0, "no key acted on the timeline");
 }
 
 #[test]
@@ -116,7 +115,7 @@ fn drop_frame_timecode_at_29_97() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run();
     go(&mut h, "00:01:00;02");
-    assert_eq!(h.state().doc.project.playhead, ntsc.frame_start(1800), "the minute's first label is frame 1800");
+    assert_eq!(h.state().doc.project().playhead, ntsc.frame_start(1800), "the minute's first label is frame 1800");
     assert!(h.query_by_label("Playhead 00:01:00;02").is_some());
     h.key_press(Key::ArrowLeft);
     h.run();
@@ -149,9 +148,9 @@ fn times_in_seconds_shows_seconds_everywhere_and_is_remembered() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(secs("7.48")));
+    assert_eq!(h.state().doc.project().tracks[0].clips[1].timeline_in, Some(secs("7.48")));
     // Saved: a new window opens in seconds.
-    let data = h.state().cloud.data_dir.clone().unwrap();
+    let data = h.state().cloud.data_dir().unwrap().to_owned();
     let start = std::time::Instant::now();
     while Settings::load(&data).0.time_unit != seconds {
         assert!(start.elapsed() < std::time::Duration::from_secs(10), "the unit was not saved");
@@ -164,5 +163,5 @@ fn times_in_seconds_shows_seconds_everywhere_and_is_remembered() {
     assert_eq!(h.state().cloud.settings.time_unit, vodcut::model::time::TimeUnit::Timecode);
     drop(h);
     // Back to what the other tests expect, whatever happened above.
-    vodcut::model::time::set_unit(vodcut::model::time::TimeUnit::Timecode);
+    vodcut::i18n::clock::set_unit(vodcut::model::time::TimeUnit::Timecode);
 }

@@ -11,7 +11,6 @@ use vodcut::model::export::import_timeline_str;
 use vodcut::model::project::{BinEntry, MediaKind};
 use vodcut::model::{Project, Time, TrackKind};
 use vodcut::ui::Editor;
-use vodcut::ui::files::NativePicker;
 
 mod support;
 
@@ -43,7 +42,7 @@ fn project() -> Project {
 }
 
 fn harness(p: Project) -> Harness<'static, Editor> {
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
     Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
         .with_max_steps(64)
@@ -56,7 +55,7 @@ fn rect(h: &Harness<'static, Editor>, label: &str) -> egui::Rect {
 }
 
 fn spans(e: &Editor, track: usize) -> Vec<(i64, i64)> {
-    let p = &e.doc.project;
+    let p = e.doc.project();
     vodcut::model::project::layout_track(&p.tracks[track], &p.media_durations())
         .iter()
         .map(|q| (q.start.0 / 1000, q.end.0 / 1000))
@@ -112,7 +111,7 @@ fn trim_an_edge() {
     let (pps, _) = scale(&h);
     let handle = rect(&h, "Trim end of a on V1");
     support::ui::drag(&mut h, handle.center(), handle.center() - Vec2::new(pps, 0.0));
-    let a = &h.state().doc.project.tracks[0].clips[0];
+    let a = &h.state().doc.project().tracks[0].clips[0];
     // About a second shorter (the handle's centre is a few pixels inside the edge).
     let out = a.out.unwrap().as_secs_f64();
     assert!((2.8..3.2).contains(&out), "Out is {out}");
@@ -128,7 +127,7 @@ fn snapping_to_a_neighbours_edge_and_off_with_n() {
     let b = rect(&h, "Clip b on V1 at 00:00:06:00");
     // b starts at 6; move it 1.9 s left: 4.1 s, 5 px from a's end at 4 -> snaps to exactly 4.
     support::ui::drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_secs(4)));
+    assert_eq!(h.state().doc.project().tracks[0].clips[1].timeline_in, Some(Time::from_secs(4)));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     // With snapping off (N) the same drag lands at 4.1 s.
@@ -137,7 +136,7 @@ fn snapping_to_a_neighbours_edge_and_off_with_n() {
     assert!(!h.state().timeline.snapping);
     let b = rect(&h, "Clip b on V1 at 00:00:06:00");
     support::ui::drag(&mut h, b.center(), b.center() - Vec2::new(1.9 * pps, 0.0));
-    let t = h.state().doc.project.tracks[0].clips[1].timeline_in.unwrap().as_secs_f64();
+    let t = h.state().doc.project().tracks[0].clips[1].timeline_in.unwrap().as_secs_f64();
     assert!((t - 4.1).abs() < 0.03, "landed at {t}");
 }
 
@@ -155,16 +154,16 @@ fn split_with_s_at_the_playhead_then_undo() {
     h.run();
     h.drop_at(at);
     h.run();
-    let at = h.state().doc.project.playhead.as_secs_f64();
+    let at = h.state().doc.project().playhead.as_secs_f64();
     assert!((at - 2.0).abs() < 0.05, "playhead at {at}");
     h.get_by_label("Clip a on V1 at 00:00:00:00").click();
     h.run();
     h.key_press(Key::S);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 3, "a was split in two");
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 3, "a was split in two");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2);
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 2);
 }
 
 #[test]
@@ -175,13 +174,13 @@ fn keyboard_nudge_and_add_subtitle() {
     h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[1].timeline_in, Some(Time::from_millis(6_040)));
+    assert_eq!(h.state().doc.project().tracks[0].clips[1].timeline_in, Some(Time::from_millis(6_040)));
     h.key_press(Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().doc.project.playhead, Time::from_millis(40), "plain arrows step the playhead");
+    assert_eq!(h.state().doc.project().playhead, Time::from_millis(40), "plain arrows step the playhead");
     h.key_press(Key::T);
     h.run();
-    let s1 = h.state().doc.project.tracks.iter().find(|t| t.kind == TrackKind::Subtitle).expect("a subtitle track");
+    let s1 = h.state().doc.project().tracks.iter().find(|t| t.kind == TrackKind::Subtitle).expect("a subtitle track");
     assert_eq!(s1.clips.len(), 1);
     assert!(h.query_by_label("Text").is_some(), "the inspector shows the new subtitle's text field");
 }
@@ -206,7 +205,7 @@ fn ripple_delete_closes_the_gap() {
     assert_eq!(spans(h.state(), 2), vec![(0, 50)], "other tracks stay");
     h.key_press(Key::Delete);
     h.run();
-    assert_eq!(h.state().doc.project.clip_count(), 3, "plain Delete with nothing selected does nothing");
+    assert_eq!(h.state().doc.project().clip_count(), 3, "plain Delete with nothing selected does nothing");
 }
 
 #[test]
@@ -217,7 +216,7 @@ fn drop_media_from_the_bin_onto_a_track() {
     let audio_row = rect(&h, "Clip x on A1 at 00:00:00:00").center().y;
     let from = rect(&h, "Media Theme").center();
     support::ui::drag(&mut h, from, Pos2::new(x0 + 10.0 * pps, audio_row));
-    let a1 = &h.state().doc.project.tracks[2];
+    let a1 = &h.state().doc.project().tracks[2];
     assert_eq!(a1.clips.len(), 2, "{:?}", h.state().timeline.message);
     let c = &a1.clips[1];
     assert_eq!(c.media_id.as_deref(), Some("theme"));
@@ -227,7 +226,7 @@ fn drop_media_from_the_bin_onto_a_track() {
     // Audio cannot go on a video track.
     let v1_row = rect(&h, "Clip a on V1 at 00:00:00:00").center().y;
     support::ui::drag(&mut h, from, Pos2::new(x0 + 12.0 * pps, v1_row));
-    assert_eq!(h.state().doc.project.tracks[0].clips.len(), 2);
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 2);
     assert!(h.state().timeline.message.as_deref().unwrap_or("").contains("cannot go on"));
 }
 
@@ -241,7 +240,7 @@ fn typing_s_in_the_inspector_does_not_split() {
     h.run();
     h.get_by_label("MediaId").type_text("s");
     h.run();
-    let v1 = &h.state().doc.project.tracks[0];
+    let v1 = &h.state().doc.project().tracks[0];
     assert_eq!(v1.clips.len(), 2, "no split");
     assert_eq!(v1.clips[0].media_id.as_deref(), Some("as"), "the s went into the field");
     // One undo step for the typing.
@@ -249,7 +248,7 @@ fn typing_s_in_the_inspector_does_not_split() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.project.tracks[0].clips[0].media_id.as_deref(), Some("a"));
+    assert_eq!(h.state().doc.project().tracks[0].clips[0].media_id.as_deref(), Some("a"));
 }
 
 #[test]
@@ -266,7 +265,7 @@ fn inspector_shows_problems_beside_fields_and_commits_valid_values() {
     h.run();
     assert!(h.query_by_label_contains("not a time: type a timecode").is_some());
     assert_eq!(
-        h.state().doc.project.tracks[0].clips[1].timeline_in,
+        h.state().doc.project().tracks[0].clips[1].timeline_in,
         Some(Time::from_secs(6)),
         "invalid text is not committed"
     );
@@ -283,7 +282,7 @@ fn whole_window_snapshot_with_a_sample_project() {
     p.zoom = 80.0;
     let i = p.add_track(TrackKind::Audio);
     let _ = i;
-    let editor = support::ui::editor(Arc::new(NativePicker), Document::new(p, None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_max_steps(64)
@@ -355,7 +354,7 @@ fn the_first_clip_dropped_near_zero_on_an_empty_track_snaps_to_zero() {
     let from = rect(&h, "Media a").center();
     // A hand aims at the start and misses by a little more than the snapping distance (10 px).
     support::ui::drag(&mut h, from, Pos2::new(x0 + 24.0, v2_row));
-    let v2 = &h.state().doc.project.tracks[1];
+    let v2 = &h.state().doc.project().tracks[1];
     assert_eq!(v2.clips.len(), 1, "{:?}", h.state().timeline.message);
     assert_eq!(v2.clips[0].timeline_in, Some(Time::ZERO), "snapped to the start ({pps} px/s)");
 
@@ -368,16 +367,16 @@ fn the_first_clip_dropped_near_zero_on_an_empty_track_snaps_to_zero() {
     let v1_row = rect(&h, "Track V1").center().y;
     let from = rect(&h, "Media a").center();
     support::ui::drag(&mut h, from, Pos2::new(x0 + 24.0, v1_row));
-    let v1 = h.state().doc.project.tracks.iter().position(|t| t.name == "V1").unwrap();
-    let clips = &h.state().doc.project.tracks[v1].clips;
+    let v1 = h.state().doc.project().tracks.iter().position(|t| t.name == "V1").unwrap();
+    let clips = &h.state().doc.project().tracks[v1].clips;
     assert_eq!(clips.len(), 1, "{:?}", h.state().timeline.message);
     assert_eq!(clips[0].timeline_in, Some(Time::ZERO), "snapped to the start");
     // The next one lands where dropped (the track is not empty now): snapping as usual.
     support::ui::drag(&mut h, from, Pos2::new(x0 + 24.0 + 21.0 * pps, v1_row));
-    let second = h.state().doc.project.tracks[v1].clips[1].timeline_in.unwrap().as_secs_f64();
+    let second = h.state().doc.project().tracks[v1].clips[1].timeline_in.unwrap().as_secs_f64();
     assert!((second - 21.48).abs() < 0.05, "at {second}");
     // Alt turns snapping off: the drop lands where the hand let go.
-    let a1 = h.state().doc.project.tracks.iter().position(|t| t.name == "A1").unwrap();
+    let a1 = h.state().doc.project().tracks.iter().position(|t| t.name == "A1").unwrap();
     let a1_row = rect(&h, "Track A1").center().y;
     h.hover_at(from);
     h.run();
@@ -392,7 +391,7 @@ fn the_first_clip_dropped_near_zero_on_an_empty_track_snaps_to_zero() {
     h.run();
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     h.run();
-    let free = h.state().doc.project.tracks[a1].clips[0].timeline_in.unwrap().as_secs_f64();
+    let free = h.state().doc.project().tracks[a1].clips[0].timeline_in.unwrap().as_secs_f64();
     assert!((free - 0.48).abs() < 0.05, "Alt: at {free}");
 }
 

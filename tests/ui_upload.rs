@@ -15,12 +15,12 @@ use support::media_files::write_random;
 use support::ui::{FakePicker, harness, run_until};
 use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::uploads::ItemState;
 use vodcut::edit::document::Document;
 use vodcut::model::export::import_timeline_str;
 use vodcut::model::{Project, Time, TrackKind};
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::uploads::ItemState;
 
 fn editor(server: &VodServer, p: Project) -> Harness<'static, Editor> {
     let settings = Settings { credentials: CredentialChoice::Session, endpoint: server.url(), ..Default::default() };
@@ -46,7 +46,7 @@ fn point_on(h: &Harness<'static, Editor>, kind: TrackKind, secs: f32) -> egui::P
     for y in (0..900).step_by(4) {
         let pos = egui::pos2(x, y as f32);
         if let Some((track, _)) = e.timeline.track_at(pos)
-            && e.doc.project.tracks[track].kind == kind
+            && e.doc.project().tracks[track].kind == kind
         {
             return pos;
         }
@@ -86,9 +86,9 @@ fn a_file_dropped_on_a_track_is_placed_uploaded_then_ready() {
     drop_file(&mut h, &file, at);
 
     // At once: the media is in the bin and its clip on the track at the drop point.
-    run_until(&mut h, "the new media", |e| e.doc.project.bin.iter().any(|b| b.title == "Harbour"));
-    let id = h.state().doc.project.bin.iter().find(|b| b.title == "Harbour").unwrap().media_id.clone();
-    let clip = h.state().doc.project.tracks[0].clips.iter().find(|c| c.media_id.as_deref() == Some(&id)).cloned();
+    run_until(&mut h, "the new media", |e| e.doc.project().bin.iter().any(|b| b.title == "Harbour"));
+    let id = h.state().doc.project().bin.iter().find(|b| b.title == "Harbour").unwrap().media_id.clone();
+    let clip = h.state().doc.project().tracks[0].clips.iter().find(|c| c.media_id.as_deref() == Some(&id)).cloned();
     let clip = clip.expect("the clip was placed on the track it was dropped on");
     let tin = clip.timeline_in.unwrap().as_secs_f64();
     assert!((tin - 20.0).abs() < 0.5, "placed at {tin} s");
@@ -110,7 +110,7 @@ fn a_file_dropped_on_a_track_is_placed_uploaded_then_ready() {
     run_until(&mut h, "ready", |e| e.uploads.items.iter().any(|i| i.state == ItemState::Ready));
     h.run_steps(3);
     assert!(h.query_by_label("Media Harbour  ·  ready").is_some(), "the bin shows it ready");
-    let entry = h.state().doc.project.bin.iter().find(|b| b.media_id == id).unwrap().clone();
+    let entry = h.state().doc.project().bin.iter().find(|b| b.media_id == id).unwrap().clone();
     assert_eq!(entry.duration, Some(Time::from_secs(6)));
     assert_eq!(server.object_md5_from_disk(&id).as_deref(), Some(md5.as_str()));
     assert!(h.state().uploads.not_ready(std::iter::once(id.as_str())).is_empty());
@@ -134,7 +134,7 @@ fn the_bin_shows_the_upload_state_while_it_goes() {
     });
     assert!(h.query_by_label_contains("Media Slow  ·  uploading ").is_some(), "the bin shows it uploading");
     assert!(h.query_by_label_contains("Upload of Slow.mov: uploading").is_some(), "the Uploads window shows it");
-    assert_eq!(h.state().doc.project.clip_count(), 1, "not placed on a track");
+    assert_eq!(h.state().doc.project().clip_count(), 1, "not placed on a track");
     // Pause, then resume: it completes.
     h.get_by_label("Pause").click();
     run_until(&mut h, "paused", |e| e.uploads.items[0].state == ItemState::Paused);
@@ -165,7 +165,7 @@ fn typed_paths_upload_and_bad_files_are_refused_with_reasons() {
     assert!(h.state().uploads.error.as_deref().unwrap_or("").contains("does not take .docx"));
     run_until(&mut h, "the image ready", |e| e.uploads.items.iter().any(|i| i.state == ItemState::Ready));
     let e = h.state();
-    let entry = e.doc.project.bin.iter().find(|b| b.title == "poster").expect("image in the bin");
+    let entry = e.doc.project().bin.iter().find(|b| b.title == "poster").expect("image in the bin");
     assert_eq!(entry.kind, vodcut::model::project::MediaKind::Image);
 }
 
@@ -254,8 +254,8 @@ fn several_files_dropped_on_a_track_show_at_once_and_land_one_after_another() {
     run_until(&mut h, "the local lengths", |e| e.uploads.items.iter().all(|i| i.local_duration.is_some()));
     h.run_steps(2);
     let spans = |e: &Editor| -> Vec<(f64, f64)> {
-        let track = &e.doc.project.tracks[0];
-        let durations = e.doc.project.media_durations();
+        let track = &e.doc.project().tracks[0];
+        let durations = e.doc.project().media_durations();
         let placed = vodcut::model::project::layout_track(track, &durations);
         let mut v: Vec<(f64, f64)> = track
             .clips
@@ -273,12 +273,18 @@ fn several_files_dropped_on_a_track_show_at_once_and_land_one_after_another() {
     assert!(h.query_by_label_contains("Uploading Three.mp4 · queued").is_some(), "drawn on the track");
 
     // As each upload starts, its placeholder becomes a clip in the same place.
-    run_until(&mut h, "all three clips", |e| e.timeline.pending.is_empty() && e.doc.project.tracks[0].clips.len() == 4);
+    run_until(&mut h, "all three clips", |e| {
+        e.timeline.pending.is_empty() && e.doc.project().tracks[0].clips.len() == 4
+    });
     assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)]);
     run_until(&mut h, "all ready", |e| e.uploads.items.iter().all(|i| i.state == ItemState::Ready));
     h.run_steps(2);
     assert_eq!(spans(h.state()), [(20.0, 23.0), (23.0, 26.0), (26.0, 29.0)], "VOD's lengths agree");
-    assert!(vodcut::model::validate::validate(&h.state().doc.project).iter().all(|p| !p.message.contains("overlap")));
+    assert!(
+        vodcut::model::validate::validate(h.state().doc.project())
+            .iter()
+            .all(|p| !matches!(p.issue, vodcut::model::validate::Issue::Overlap { .. }))
+    );
 }
 
 #[test]

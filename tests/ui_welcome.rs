@@ -6,10 +6,10 @@ use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use vodcut::api::credentials::Credentials;
+use vodcut::core::produce::Step;
 use vodcut::edit::document::Document;
 use vodcut::store::settings::{CredentialChoice, Settings};
 use vodcut::ui::Editor;
-use vodcut::ui::cloud::Step;
 
 mod support;
 use support::ui::{FakePicker, run_until};

@@ -142,3 +142,6 @@ cli-printed-with-errors = { $file }: printed despite { $errors ->
        *[other] { $errors } errors
     } (--force); the service would refuse this production
 cli-render-wrote-sound = wrote { $file } (the sound alone, { $length } from { $from }) in { $took }
+cli-force-status-hint = pass --force-status to produce with media that is not Normal (the production may fail after it is billed)
+cli-status-overridden = { $problem } (--force-status: producing anyway)
+cli-page-too-far = page { $page } of { $size } lies past the first 5000 results, which only a scroll token reaches: page on with --scroll-token from the previous page

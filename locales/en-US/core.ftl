@@ -16,6 +16,7 @@ core-json-missing = the field { $field } is missing
 core-json-negative = { $v } is negative; expected { $expected }
 core-json-not-what = { $v } is not { $what }
 core-json-too-large = { $n } is too large for { $what }
+core-json-too-many-pieces = more than { $max } clips, effects, tracks and other entries in all, the most vodcut opens (VOD's own limits, 100 tracks of each kind and 200 materials, keep real productions far smaller); is it the right file?
 core-json-not-one-of = "{ $text }" is not { $what }; expected one of { $list }
 core-json-expected-one-of = expected { $what }: one of { $list }
 core-json-found = found { $found }

@@ -3,7 +3,6 @@ sandbox-banner-session = Sandbox: a demo VOD service on this machine ({ $endpoin
 sandbox-banner-kept = Sandbox: a demo VOD service on this machine ({ $endpoint }), demo keys, nothing is sent to Alibaba Cloud; state kept in { $folder }
 sandbox-cannot-start = cannot start the sandbox service on this machine: { $error }
 sandbox-no-folder = no folder for the sandbox on this system (no home folder?)
-sandbox-already-active = a sandbox is already active in this process
 sandbox-cannot-make-folder = cannot make the sandbox folder { $folder }: { $error }
 sandbox-not-yours = the sandbox folder { $folder } is not a folder of yours; remove it, or set VODCUT_SANDBOX_DIR
 sandbox-ffmpeg-too-long = ffmpeg took more than a minute; stopped

@@ -4,6 +4,7 @@
 ## Account settings
 
 cloud-account-title = Account settings
+cloud-settings-not-saved = the settings were not saved: { $error }
 cloud-account-sandbox = Sandbox: its demo keys and endpoint are used whatever is chosen here; nothing leaves this machine.
 cloud-credentials = Credentials
 cloud-cred-automatic = Automatic: environment, then aliyun CLI profile, then ~/.alibabacloud/credentials
@@ -174,7 +175,7 @@ cloud-not-uploaded =
 cloud-undo-media-length = Media length
 cloud-upload-ready = "{ $title }" is ready in VOD
 cloud-upload-failed = Upload of { $name } failed: { $error }
-cloud-upload-wrong-track = "{ $title }" is { $kind } and cannot go on a { $track } track: it is in the bin
+cloud-upload-wrong-track = "{ $title }" is { $kind } and cannot go on { $track } tracks: it is in the bin
 cloud-upload-not-placed = "{ $title }" is in the bin, not on the track: { $error }
 cloud-undo-add-uploaded = Add uploaded media
 cloud-not-ready = VOD produces only media whose status is Normal. Still on the way: { $list }. Produce again once they are ready.

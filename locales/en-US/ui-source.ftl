@@ -26,6 +26,7 @@ source-layer = source { $title }
 source-caption-time = { $title }  { $time } / { $length }
 source-caption-marks = In { $mark_in }  ·  Out { $mark_out }  ·  Duration { $duration }
 source-opened = Opened { $title } in the source viewer
+source-key-is-the-timelines = The source viewer has the keyboard: click the timeline to edit it with that key
 
 ## The trim preview
 preview-trim-outgoing = Outgoing · { $time }

@@ -76,13 +76,13 @@ timeline-edit-move = Move
 ## Why an edit cannot be done
 timeline-refused-locked = track { $track } is locked
 timeline-refused-overlap = the clip at { $at } would overlap another clip on { $track }
-timeline-refused-wrong-kind = a { $what } clip cannot go on a { $track } track
+timeline-refused-wrong-kind = { $what } clips cannot go on { $track } tracks
 timeline-refused-unknown-length = the clip's length is not known yet; set its Out first
 timeline-refused-not-inside = the playhead is not inside the clip
 timeline-refused-gone = that clip or track no longer exists
 timeline-refused-nothing = nothing to do
 timeline-move-refused = Move refused: { $reason }
-timeline-media-wrong-track = { $media } media cannot go on a { $track } track
+timeline-media-wrong-track = { $media } media cannot go on { $track } tracks
 timeline-added-not-normal = Added, but "{ $title }" is not ready ({ $status }): VOD produces only media that is ready
 # A track's kind inside a sentence (video, audio and subtitle are the shared kind-* words).
 

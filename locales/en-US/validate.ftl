@@ -67,8 +67,8 @@ v-overlap = starts at { $start }, inside clip { $other } ({ $from } to { $to }) 
 v-past-media-end = { $field } { $t } s is past the end of the media, which is { $length } long
 
 # The status check before Produce (GetVideoInfos).
-v-status-unchecked = could not ask VOD whether the media are ready ({ $error }); media still processing make the production fail
-v-not-normal = { $name } is { $state } in VOD, not Normal yet: VOD produces only Normal media
+v-status-unchecked = could not ask VOD whether the media are ready ({ $error }); a media still processing would make the production fail
+v-not-normal = { $name } in VOD: { $state }, not Normal; VOD produces only Normal media
 v-unknown-media = VOD does not know MediaId { $id } in { $region }: check the ID and the region
 v-state-uploading = still uploading
 v-state-transcoding = still transcoding

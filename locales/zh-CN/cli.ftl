@@ -86,3 +86,6 @@ cli-no-window = 无法打开编辑器窗口：{ $error }
 cli-not-printed-errors = { $file }：有 { $errors } 个错误（见上），因此没有输出任何内容；请修正（vodcut validate 会列出所有问题），或加上 --force 仍然输出
 cli-printed-with-errors = { $file }：尽管有 { $errors } 个错误仍已输出（--force）；服务会拒绝这次合成
 cli-render-wrote-sound = 已写入 { $file }（仅声音，从 { $from } 起 { $length }），用时 { $took }
+cli-force-status-hint = 加上 --force-status 可使用未变为 Normal 的媒资合成（合成可能在计费后失败）
+cli-status-overridden = { $problem }（--force-status：仍然合成）
+cli-page-too-far = 每页 { $size } 条时第 { $page } 页超出前 5000 条结果，只能用滚动令牌到达：请用上一页给出的 --scroll-token 继续翻页

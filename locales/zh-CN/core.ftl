@@ -14,6 +14,7 @@ core-json-missing = 缺少字段 { $field }
 core-json-negative = { $v } 是负数；应为{ $expected }
 core-json-not-what = { $v } 不是{ $what }
 core-json-too-large = { $n } 太大，超出了{ $what }的范围
+core-json-too-many-pieces = 片段、特效、轨道等条目总数超过 { $max } 个，这是 vodcut 打开的上限（VOD 自身限制每类轨道 100 条、素材 200 个，实际的剪辑工程远小于此）；文件选对了吗？
 core-json-not-one-of = “{ $text }”不是有效的{ $what }；应为以下之一：{ $list }
 core-json-expected-one-of = 应为{ $what }，以下之一：{ $list }
 core-json-found = 实际是{ $found }

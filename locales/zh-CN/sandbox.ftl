@@ -3,7 +3,6 @@ sandbox-banner-session = 沙箱：本机上的演示点播服务（{ $endpoint }
 sandbox-banner-kept = 沙箱：本机上的演示点播服务（{ $endpoint }），使用演示密钥，不向阿里云发送任何内容；状态保留在 { $folder }
 sandbox-cannot-start = 无法在本机启动沙箱服务：{ $error }
 sandbox-no-folder = 此系统没有可放沙箱的文件夹（没有主目录？）
-sandbox-already-active = 此进程中已有一个沙箱在运行
 sandbox-cannot-make-folder = 无法创建沙箱文件夹 { $folder }：{ $error }
 sandbox-not-yours = 沙箱文件夹 { $folder } 不属于你：请删除它，或设置 VODCUT_SANDBOX_DIR
 sandbox-ffmpeg-too-long = ffmpeg 运行超过一分钟，已停止

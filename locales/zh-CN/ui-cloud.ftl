@@ -3,6 +3,7 @@
 ## 账号设置
 
 cloud-account-title = 账号设置
+cloud-settings-not-saved = 设置未保存：{ $error }
 cloud-account-sandbox = 沙箱：无论这里选择什么，都使用沙箱的演示密钥和接入地址；数据不会离开本机。
 cloud-credentials = 凭证
 cloud-cred-automatic = 自动：依次查找环境变量、aliyun CLI 配置、~/.alibabacloud/credentials

@@ -25,6 +25,7 @@ source-layer = 源 { $title }
 source-caption-time = { $title }  { $time } / { $length }
 source-caption-marks = 入点 { $mark_in }  ·  出点 { $mark_out }  ·  时长 { $duration }
 source-opened = 已在源监视器中打开 { $title }
+source-key-is-the-timelines = 源监视器正在接收键盘输入：请先点击时间线，再用该键编辑时间线
 
 ## The trim preview
 preview-trim-outgoing = 出 · { $time }

@@ -174,26 +174,19 @@ impl std::fmt::Display for CredentialError {
 
 impl std::error::Error for CredentialError {}
 
-/// What the chain reads: environment variables and the home folder. Injected so tests do not
-/// depend on (or touch) the real ones.
+/// What the chain reads: environment variables, the home folder and the profile files, as the
+/// environment (`core::env::Env`) gives them; tests give their own, so they neither depend on
+/// nor touch the real ones.
 pub struct Lookup<'a> {
     pub env: &'a dyn Fn(&str) -> Option<String>,
     pub home: Option<PathBuf>,
+    /// Reads a profile file as state files are read: `Ok(None)` when it does not exist, an
+    /// error for a FIFO, a device or a file past a few MB (the core passes the disk layer's
+    /// bounded reader).
+    pub read: &'a dyn Fn(&Path) -> Result<Option<String>, String>,
 }
 
 impl Lookup<'_> {
-    /// The process's environment and home folder; in the sandbox, nothing (real credentials
-    /// are never read there).
-    pub fn system() -> Lookup<'static> {
-        if crate::sandbox::active().is_some() {
-            return Lookup { env: &|_| None, home: None };
-        }
-        Lookup {
-            env: &|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()),
-            home: directories::BaseDirs::new().map(|b| b.home_dir().to_owned()),
-        }
-    }
-
     fn first(&self, names: &[&str]) -> Option<(String, String)> {
         names
             .iter()
@@ -218,9 +211,6 @@ const ENV_PROFILE: [&str; 3] = ["ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE",
 /// Finds credentials. With `profile` (the user's explicit `--profile`), only the two profile
 /// files are consulted, for that profile.
 pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, CredentialError> {
-    if let Some(sandbox) = crate::sandbox::active() {
-        return Ok(sandbox.credentials());
-    }
     let mut looked = Vec::new();
     if profile.is_none() {
         match from_env(lookup)? {
@@ -238,7 +228,7 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
     match (&cli_path, cli_disabled) {
         (_, true) => looked.push(crate::t!("cred-cli-disabled")),
         (None, _) => looked.push(crate::t!("cred-cli-no-home")),
-        (Some(path), false) => match from_cli_config(path, profile_name.as_deref())? {
+        (Some(path), false) => match from_cli_config(lookup, path, profile_name.as_deref())? {
             Ok(c) => return Ok(c),
             Err(why) => looked.push(why),
         },
@@ -250,7 +240,7 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
     match &ini_path {
         None => looked.push(crate::t!("cred-file-no-home")),
         // i18n-exempt: the profile name the tools use by default
-        Some(path) => match from_credentials_file(path, profile_name.as_deref().unwrap_or("default"))? {
+        Some(path) => match from_credentials_file(lookup, path, profile_name.as_deref().unwrap_or("default"))? {
             Ok(c) => return Ok(c),
             Err(why) => looked.push(why),
         },
@@ -259,9 +249,9 @@ pub fn find(lookup: &Lookup, profile: Option<&str>) -> Result<Credentials, Crede
         // The user named a profile: the useful answer is which names do exist.
         let mut existing: Vec<String> = Vec::new();
         if !cli_disabled && let Some(path) = &cli_path {
-            existing.extend(cli_names(path).into_iter().map(|n| crate::t!("core-profile-in-cli", name = n)));
+            existing.extend(cli_names(lookup, path).into_iter().map(|n| crate::t!("core-profile-in-cli", name = n)));
         }
-        if let Some(text) = ini_path.as_ref().and_then(|p| read_text(p).ok().flatten()) {
+        if let Some(text) = ini_path.as_ref().and_then(|p| (lookup.read)(p).ok().flatten()) {
             existing.extend(ini_section_names(&text).into_iter().map(|n| crate::t!("core-profile-in-file", name = n)));
         }
         return Err(CredentialError::NoSuchProfile { name: name.to_owned(), existing });
@@ -292,8 +282,8 @@ fn from_env(lookup: &Lookup) -> Result<Option<Credentials>, CredentialError> {
 
 /// A credentials file's text; Ok(Err(why)) when there is no such file (look elsewhere), Err
 /// when it exists but cannot be read (stop: the user meant it).
-fn read_config(path: &Path, place: &str) -> Result<Result<String, String>, CredentialError> {
-    match read_text(path) {
+fn read_config(lookup: &Lookup, path: &Path, place: &str) -> Result<Result<String, String>, CredentialError> {
+    match (lookup.read)(path) {
         Ok(Some(t)) => Ok(Ok(t)),
         Ok(None) => Ok(Err(crate::t!("cred-no-file", place = place))),
         Err(e) => Err(CredentialError::Malformed {
@@ -303,17 +293,15 @@ fn read_config(path: &Path, place: &str) -> Result<Result<String, String>, Crede
     }
 }
 
-/// A credentials file, read as state files are: a regular file of at most a few MB (a FIFO
-/// or a device in its place is refused, not waited on or read forever).
-fn read_text(path: &Path) -> Result<Option<String>, String> {
-    crate::store::input::read_state_text(path, crate::store::input::MAX_STATE_BYTES)
-}
-
 /// `Ok(Ok(creds))` found; `Ok(Err(why))` not there, look further; `Err` the file is broken or
 /// the profile is of a kind we cannot use (stop: guessing another source would surprise).
-fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credentials, String>, CredentialError> {
+fn from_cli_config(
+    lookup: &Lookup,
+    path: &Path,
+    profile: Option<&str>,
+) -> Result<Result<Credentials, String>, CredentialError> {
     let place = path.display().to_string();
-    let text = match read_config(path, &place)? {
+    let text = match read_config(lookup, path, &place)? {
         Ok(t) => t,
         Err(missing) => return Ok(Err(missing)),
     };
@@ -352,9 +340,13 @@ fn from_cli_config(path: &Path, profile: Option<&str>) -> Result<Result<Credenti
     }))
 }
 
-fn from_credentials_file(path: &Path, profile: &str) -> Result<Result<Credentials, String>, CredentialError> {
+fn from_credentials_file(
+    lookup: &Lookup,
+    path: &Path,
+    profile: &str,
+) -> Result<Result<Credentials, String>, CredentialError> {
     let place = path.display().to_string();
-    let text = match read_config(path, &place)? {
+    let text = match read_config(lookup, path, &place)? {
         Ok(t) => t,
         Err(missing) => return Ok(Err(missing)),
     };
@@ -405,11 +397,11 @@ pub fn cli_profile_names(lookup: &Lookup) -> Vec<String> {
     let path = (lookup.env)("ALIBABA_CLOUD_CONFIG_FILE") // i18n-exempt: an environment variable
         .map(PathBuf::from)
         .or_else(|| lookup.home.as_ref().map(|h| h.join(".aliyun/config.json")));
-    path.map(|p| cli_names(&p)).unwrap_or_default()
+    path.map(|p| cli_names(lookup, &p)).unwrap_or_default()
 }
 
-fn cli_names(path: &Path) -> Vec<String> {
-    let Ok(Some(text)) = read_text(path) else { return Vec::new() };
+fn cli_names(lookup: &Lookup, path: &Path) -> Vec<String> {
+    let Ok(Some(text)) = (lookup.read)(path) else { return Vec::new() };
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     doc["profiles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str().map(str::to_owned)).collect()
 }

@@ -2,7 +2,6 @@
 
 pub mod calls;
 pub mod client;
-pub mod connect;
 pub mod credentials;
 pub mod error;
 pub mod http;

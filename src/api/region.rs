@@ -38,17 +38,11 @@ fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// The endpoint to use: an explicit override (`--endpoint`, else the `VODCUT_ENDPOINT`
-/// environment variable, for testing and private endpoints), else the region's.
-///
-/// In the sandbox, always the sandbox's own endpoint on this machine.
+/// The endpoint to use: an explicit override (`--endpoint`, the settings, `VODCUT_ENDPOINT`:
+/// the caller picks which, from what its environment holds), checked; else the region's.
 pub fn resolve_endpoint(region: &str, explicit: Option<&str>, allow_insecure: bool) -> Result<reqwest::Url, String> {
-    if let Some(sandbox) = crate::sandbox::active() {
-        return check_endpoint(&sandbox.endpoint, false);
-    }
-    let env = std::env::var("VODCUT_ENDPOINT").ok().filter(|v| !v.trim().is_empty());
-    match explicit.map(str::to_owned).or(env) {
-        Some(url) => check_endpoint(&url, allow_insecure),
+    match explicit.map(str::trim).filter(|e| !e.is_empty()) {
+        Some(url) => check_endpoint(url, allow_insecure),
         None => check_endpoint(&endpoint_for(region)?, false),
     }
 }

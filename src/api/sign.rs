@@ -9,38 +9,19 @@
 //! and nonce, and an `Authorization` header carries a hex HMAC-SHA256 over a canonical
 //! request. It stays an option until it has met the real VOD service.
 
-use std::fmt;
 use std::str::FromStr;
 
-/// Which signature a client uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum SignatureVersion {
-    /// RPC SignatureVersion 1.0 (HMAC-SHA1): what the service has long accepted.
-    #[default]
-    V1,
-    /// ACS3-HMAC-SHA256.
-    V3,
-}
+/// Which signature a client uses (a plain choice, kept in `model` so the settings need no
+/// network layer); its words and parsing are here.
+pub use crate::model::signature::SignatureVersion;
 
 impl SignatureVersion {
-    pub const ALL: [SignatureVersion; 2] = [SignatureVersion::V1, SignatureVersion::V3];
-
     /// The choice as the settings show it, in the current language.
     pub fn describe(self) -> String {
         match self {
             SignatureVersion::V1 => crate::t!("core-sign-v1"),
             SignatureVersion::V3 => crate::t!("core-sign-v3"),
         }
-    }
-}
-
-impl fmt::Display for SignatureVersion {
-    // i18n-exempt: the names `--signature` takes
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            SignatureVersion::V1 => "v1",
-            SignatureVersion::V3 => "v3",
-        })
     }
 }
 

@@ -3,46 +3,54 @@
 use super::EXIT_BAD_INPUT;
 use super::{
     CliResult, Connection, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_SETTINGS,
-    EXIT_WRITE_FAILED, print,
+    EXIT_WRITE_FAILED, Shell, print,
 };
-use crate::api::credentials::{Lookup, find};
-use crate::api::region::resolve_endpoint;
-use crate::api::{ApiError, Client, ClientConfig};
-use crate::model::time::Clock;
-use crate::model::validate::{Severity, validate};
+use crate::api::{ApiError, Client};
+use crate::core::produce::{self, Verdict};
+use crate::i18n::{Clock, describe};
 use crate::store::jobs::{Job, JobStore};
+use crate::store::settings::CredentialChoice;
 use crate::store::{Origin, project_file};
-use crate::workflow;
 use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, (i32, String)> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| (EXIT_SETTINGS, crate::t!("cli-no-runtime", error = e.to_string())))
-}
-
-pub(crate) fn client(conn: &Connection, project_region: Option<&str>) -> Result<(Client, String), (i32, String)> {
-    let creds = find(&Lookup::system(), conn.profile.as_deref()).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
-    let region = conn
+/// The core's connection for the command line's flags, in the shell's environment (the
+/// region as given, else the project's, else the credentials', else cn-shanghai).
+pub(crate) fn connection(
+    sh: &Shell,
+    conn: &Connection,
+    project_region: Option<&str>,
+) -> Result<(crate::core::Connection, crate::api::Credentials), (i32, String)> {
+    let mut c = crate::core::Connection::new(sh.env.clone(), crate::model::project::DEFAULT_REGION);
+    c.choice = conn.profile.clone().map_or(CredentialChoice::Automatic, CredentialChoice::Profile);
+    let creds = c.credentials().map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    c.region = conn
         .region
         .clone()
         .or_else(|| project_region.map(str::to_owned))
         .or_else(|| creds.region.clone())
         .unwrap_or_else(|| crate::model::project::DEFAULT_REGION.to_owned());
-    let endpoint = resolve_endpoint(&region, conn.endpoint.as_deref(), conn.allow_insecure_http)
-        .map_err(|e| (EXIT_SETTINGS, e))?;
-    let mut config = ClientConfig::new(endpoint);
-    config.timeout = Duration::from_secs(conn.timeout.max(1));
-    config.signature = conn.signature;
-    let client = Client::new(config, creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
-    Ok((client, region))
+    c.endpoint = conn.endpoint.clone().unwrap_or_default();
+    c.allow_insecure_http = conn.allow_insecure_http;
+    c.timeout = Duration::from_secs(conn.timeout.max(1));
+    c.signature = conn.signature;
+    Ok((c, creds))
 }
 
-fn jobs_store() -> Result<JobStore, (i32, String)> {
-    JobStore::open_default().map_err(|e| (EXIT_SETTINGS, crate::t!("cli-job-history", error = e.to_string())))
+pub(crate) fn client(
+    sh: &Shell,
+    conn: &Connection,
+    project_region: Option<&str>,
+) -> Result<(Client, String), (i32, String)> {
+    let (c, creds) = connection(sh, conn, project_region)?;
+    let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    Ok((client, c.region))
+}
+
+fn jobs_store(sh: &Shell) -> Result<JobStore, (i32, String)> {
+    let no_folder = || (EXIT_SETTINGS, crate::t!("cli-job-history", error = crate::t!("core-no-data-folder")));
+    sh.env.job_store().ok_or_else(no_folder)
 }
 
 pub(super) fn exit_for(e: &ApiError) -> i32 {
@@ -54,11 +62,61 @@ pub(super) fn exit_for(e: &ApiError) -> i32 {
     }
 }
 
+pub struct SubmitOptions {
+    /// Go ahead despite warnings.
+    pub yes: bool,
+    /// Go ahead despite media VOD says are not Normal.
+    pub force_status: bool,
+    pub json: bool,
+}
+
+/// The rest of the core's pre-flight, as the editor makes it: VOD's word on the media used
+/// (validation's is in `pre`). Every problem goes to `err`; what blocks (or needs `--yes`) is
+/// an error.
+fn preflight(
+    sh: &Shell,
+    c: &crate::core::Connection,
+    project: &crate::model::Project,
+    pre: produce::Preflight,
+    o: &SubmitOptions,
+    err: &mut dyn Write,
+) -> Result<(), (i32, String)> {
+    let answer = if pre.asks_vod() { Some(sh.block_on(produce::ask_status(c, &pre.media))?) } else { None };
+    let checked = pre.finish(project, &c.region, answer.as_ref());
+    let problems = if o.force_status {
+        // Media not Normal are said, but neither block nor ask: the user takes the risk of a
+        // failed, billed production. The check's warnings (media VOD does not know, a check
+        // that could not be made) still need --yes, as without the option.
+        let (overridden, warnings): (Vec<_>, Vec<_>) =
+            checked.status.iter().cloned().partition(|p| p.severity == crate::model::validate::Severity::Error);
+        for p in &overridden {
+            let _ = writeln!(err, "{}", crate::t!("cli-status-overridden", problem = describe::line(p, project)));
+        }
+        checked.problems.iter().cloned().chain(warnings).collect()
+    } else {
+        checked.all()
+    };
+    for p in &problems {
+        let _ = writeln!(err, "{}", describe::line(p, project));
+    }
+    match produce::verdict(problems) {
+        Verdict::Blocked(p) => {
+            let errors = p.iter().filter(|p| p.severity == crate::model::validate::Severity::Error).count();
+            let status =
+                !o.force_status && checked.status.iter().any(|p| p.severity == crate::model::validate::Severity::Error);
+            let line = crate::t!("cli-errors-block", errors = errors);
+            Err((EXIT_PROBLEMS, if status { format!("{line}\n{}", crate::t!("cli-force-status-hint")) } else { line }))
+        }
+        Verdict::Warned(p) if !o.yes => Err((EXIT_PROBLEMS, crate::t!("cli-warnings-need-yes", warnings = p.len()))),
+        Verdict::Warned(_) | Verdict::Clear => Ok(()),
+    }
+}
+
 pub fn submit(
+    sh: &Shell,
     file: &Path,
     conn: &Connection,
-    yes: bool,
-    json: bool,
+    o: SubmitOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> CliResult {
@@ -66,22 +124,25 @@ pub fn submit(
     // Standard input has no file to link the cloud project into.
     let from_project_file = opened.origin == Origin::Project && !crate::store::input::is_stdio(file);
     let project = opened.project;
-    let problems = validate(&project);
-    for p in &problems {
-        let _ = writeln!(err, "{p}");
-    }
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-    if errors > 0 {
+    // Validation's errors block before anything else is looked at (credentials included).
+    let local = produce::Preflight::start(&project);
+    if crate::model::validate::has_errors(&local.problems) {
+        for p in &local.problems {
+            let _ = writeln!(err, "{}", describe::line(p, &project));
+        }
+        let errors = local.problems.iter().filter(|p| p.severity == crate::model::validate::Severity::Error).count();
         return Err((EXIT_PROBLEMS, crate::t!("cli-errors-block", errors = errors)));
     }
-    if !problems.is_empty() && !yes {
-        return Err((EXIT_PROBLEMS, crate::t!("cli-warnings-need-yes", warnings = problems.len())));
-    }
-    let (client, region) = client(conn, Some(&project.region))?;
-    let store = jobs_store()?;
+    let (c, creds) = connection(sh, conn, Some(&project.region))?;
+    // A setting that cannot work (plain http to another machine) is said before VOD is asked
+    // anything.
+    let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    preflight(sh, &c, &project, local, &o, err)?;
+    let region = c.region.clone();
+    let store = jobs_store(sh)?;
     let file_for_job = from_project_file.then_some(file);
-    let produced = runtime()?
-        .block_on(workflow::produce(&client, &store, &project, file_for_job, &region))
+    let produced = sh
+        .block_on(produce::send(&client, &store, &project, file_for_job, &region))?
         .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-job-not-recorded", error = e.to_string())))?;
     let r = match produced.result {
         Ok(r) => r,
@@ -100,7 +161,7 @@ pub fn submit(
         });
         linked = Some(saved.map_err(|e| e.to_string()));
     }
-    if json {
+    if o.json {
         let mut v = serde_json::json!({
             "RequestId": r.request_id, "MediaId": r.media_id, "ProjectId": r.project_id, "JobId": produced.job.id,
         });
@@ -109,14 +170,14 @@ pub fn submit(
         }
         print(out, &serde_json::to_string_pretty(&v).unwrap_or_default())?;
     } else {
-        let title = project.display_title().to_owned();
+        let facts = produce::facts(&project, &sh.env);
         let endpoint = client.endpoint().to_string();
         print(
             out,
-            &if crate::sandbox::active().is_some() {
-                crate::t!("cli-submitted-sandbox", title = title, endpoint = endpoint)
+            &if facts.sandbox {
+                crate::t!("cli-submitted-sandbox", title = facts.title, endpoint = endpoint)
             } else {
-                crate::t!("cli-submitted", title = title, region = region.as_str(), endpoint = endpoint)
+                crate::t!("cli-submitted", title = facts.title, region = region.as_str(), endpoint = endpoint)
             },
         )?;
         print(out, &format!("RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id))?;
@@ -143,10 +204,10 @@ pub fn submit(
 
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
 /// history does not know, which is asked about and shown but never recorded.
-pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
+pub fn status(sh: &Shell, id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
     use crate::store::jobs::{LookupId, lookup_id};
     let kind = lookup_id(id).map_err(|e| (EXIT_BAD_INPUT, e))?;
-    let store = jobs_store()?;
+    let store = jobs_store(sh)?;
     let known = store.find(id);
     if known.is_none() && kind != LookupId::Service {
         return Err((
@@ -154,48 +215,24 @@ pub fn status(id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> C
             crate::t!("cli-job-not-found", id = id, folder = store.dir().display().to_string()),
         ));
     }
-    // A job remembers where it was sent; flags still win.
-    let conn = match &known {
-        Some(j) => Connection {
-            region: conn.region.clone().or(Some(j.region.clone())),
-            endpoint: conn.endpoint.clone().or_else(|| {
-                (std::env::var_os("VODCUT_ENDPOINT").is_none() && !j.endpoint.is_empty()).then(|| j.endpoint.clone())
-            }),
-            ..conn.clone()
-        },
-        None => conn.clone(),
-    };
-    let (client, _) = client(&conn, None)?;
-    let rt = runtime()?;
+    let (base, creds) = connection(sh, conn, None)?;
     let job = match known {
         Some(mut j) => {
-            rt.block_on(workflow::refresh(&client, &store, &mut j)).map_err(|e| (exit_for(&e), e.to_string()))?;
+            // Asked where it was sent; flags still win.
+            let c = crate::core::jobs::connection_for(&base, &j, conn.region.as_deref(), conn.endpoint.as_deref());
+            let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+            sh.block_on(produce::refresh(&client, &store, &mut j))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             j
         }
-        None => rt
-            .block_on(async {
-                let mut j = probe(&client, id).await?;
-                workflow::look_up(&client, &mut j).await.map(|()| j)
-            })
-            .map_err(|e| (exit_for(&e), e.to_string()))?,
+        None => {
+            let client = base.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+            let mut j =
+                sh.block_on(crate::core::jobs::probe(&client, id))?.map_err(|e| (exit_for(&e), e.to_string()))?;
+            j.sandbox = sh.env.is_sandbox();
+            j
+        }
     };
     if json { print(out, &serde_json::to_string_pretty(&job).unwrap_or_default()) } else { print(out, &describe(&job)) }
-}
-
-/// An ID not in the history: a ProjectId, or a MediaId.
-async fn probe(client: &Client, id: &str) -> Result<Job, ApiError> {
-    let mut job = Job::new(id.to_owned(), crate::store::jobs::JobState::Submitted, "", "", client.endpoint().as_str());
-    match client.get_editing_project(id).await {
-        Ok(p) => {
-            job.project_id = Some(id.to_owned());
-            job.title = p.title;
-        }
-        Err(ApiError::Service(e)) if e.code.contains("NotFound") || e.code.starts_with("InvalidParameter") => {
-            job.media_id = Some(id.to_owned());
-        }
-        Err(e) => return Err(e),
-    }
-    Ok(job)
 }
 
 /// A job's state as a word of the catalog's `cli-job-state` selector.
@@ -238,8 +275,8 @@ fn describe(j: &Job) -> String {
     lines.join("\n")
 }
 
-pub fn jobs(json: bool, limit: usize, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let store = jobs_store()?;
+pub fn jobs(sh: &Shell, json: bool, limit: usize, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+    let store = jobs_store(sh)?;
     let (jobs, broken) = store.list();
     let jobs: Vec<Job> = jobs.into_iter().take(limit).collect();
     if json {
@@ -271,14 +308,17 @@ pub fn jobs(json: bool, limit: usize, out: &mut dyn Write, err: &mut dyn Write) 
     Ok(EXIT_OK)
 }
 
-pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    use crate::api::calls::MediaQuery;
+pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     match command {
         super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, conn, json } => {
-            let (client, _) = client(&conn, None)?;
-            let query =
-                MediaQuery::search(text.as_deref().unwrap_or(""), &kind, page, page_size, scroll_token, !oldest_first);
-            let r = runtime()?.block_on(client.search_media(&query)).map_err(|e| (exit_for(&e), e.to_string()))?;
+            // The library's paging rule, as the editor keeps it: past the first 5 000 results
+            // only a ScrollToken reaches a page.
+            let media_kind = crate::core::library::kind_of(&kind);
+            let text = text.as_deref().unwrap_or("");
+            let query = crate::core::library::query(text, media_kind, page, page_size, scroll_token, !oldest_first)
+                .map_err(|e| (EXIT_BAD_INPUT, crate::t!("cli-page-too-far", page = e.page, size = page_size)))?;
+            let (client, _) = client(sh, &conn, None)?;
+            let r = sh.block_on(client.search_media(&query))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             if json {
                 let list: Vec<_> = r
                     .media_list
@@ -290,14 +330,13 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
                     })
                     .collect();
                 let mut v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
-                if crate::sandbox::active().is_some() {
+                if sh.env.is_sandbox() {
                     v["Sandbox"] = true.into();
                 }
                 return print(out, &serde_json::to_string_pretty(&v).unwrap_or_default());
             }
             let line = crate::t!("cli-search-found", total = r.total, kind = kind.as_str(), shown = r.media_list.len());
-            let line =
-                if crate::sandbox::active().is_some() { crate::t!("cli-sandbox-tagged", text = line) } else { line };
+            let line = if sh.env.is_sandbox() { crate::t!("cli-sandbox-tagged", text = line) } else { line };
             print(out, &line)?;
             for m in &r.media_list {
                 let d = m.details().cloned().unwrap_or_default();
@@ -314,14 +353,15 @@ pub fn media(command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Wr
             }
             Ok(EXIT_OK)
         }
-        super::MediaCommand::Upload { files, title, tags, cate_id, restart, parallel, conn, json } => {
-            let opts = super::upload::Options { title, tags, cate_id, restart, parallel: usize::from(parallel), json };
-            super::upload::run(&files, &opts, &conn, out, err)
+        super::MediaCommand::Upload { files, title, tags, cate_id, restart, parallel, wait, conn, json } => {
+            let parallel = usize::from(parallel);
+            let opts = super::upload::Options { title, tags, cate_id, restart, parallel, wait, json };
+            super::upload::run(sh, &files, &opts, &conn, out, err)
         }
         super::MediaCommand::Info { ids, conn, json } => {
-            let (client, _) = client(&conn, None)?;
+            let (client, _) = client(sh, &conn, None)?;
             let (found, missing) =
-                runtime()?.block_on(client.get_video_infos_batched(&ids)).map_err(|e| (exit_for(&e), e.to_string()))?;
+                sh.block_on(client.get_video_infos_batched(&ids))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             if json {
                 let list: Vec<_> = found
                     .iter()

@@ -1,10 +1,10 @@
 //! `still` (the composed output frame at a time) and `frame` (one source frame), through the
 //! same footage service and compositor the editor's preview uses.
 
-use super::cloud::{client, runtime};
-use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
+use super::cloud::client;
+use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell};
 use crate::compose::{self, Image};
-use crate::media::{Footage, Options, describe_layer, ffmpeg_from_env};
+use crate::media::{Footage, Options, describe_layer};
 use crate::store::{input, output, project_file};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -12,10 +12,22 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Result<Arc<Footage>, (i32, String)> {
-    let client = client(conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
-    let options = Options { ffmpeg: ffmpeg_from_env(ffmpeg), ..Options::default() };
-    let f = Footage::new(client, options);
+/// The footage service the editor's preview uses, in the shell's environment: its cache
+/// folder, `VODCUT_FFMPEG` before `--ffmpeg`.
+pub(super) fn footage_of(sh: &Shell, conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Footage {
+    let client = client(sh, conn, region).map(|(c, _)| c).map_err(|(_, e)| e);
+    let options =
+        Options { ffmpeg: sh.env.ffmpeg_or(ffmpeg), cache_dir: sh.env.cache_dir.clone(), ..Options::default() };
+    Footage::new(client, options)
+}
+
+fn footage(
+    sh: &Shell,
+    conn: &Connection,
+    region: Option<&str>,
+    ffmpeg: Option<&Path>,
+) -> Result<Arc<Footage>, (i32, String)> {
+    let f = footage_of(sh, conn, region, ffmpeg);
     if let Err(e) = f.ffmpeg() {
         return Err((EXIT_SETTINGS, format!("{e}; {}", crate::media::decode::install_hint())));
     }
@@ -26,7 +38,9 @@ fn footage(conn: &Connection, region: Option<&str>, ffmpeg: Option<&Path>) -> Re
 /// the shorter at most 2160) before any picture of that size is made.
 pub(super) fn check_output_size(project: &crate::model::Project) -> Result<(), (i32, String)> {
     match crate::model::validate::output_size_problems(project).first() {
-        Some(p) => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-output-size", problem = p.to_string()))),
+        Some(p) => {
+            Err((EXIT_BAD_INPUT, crate::t!("cli-bad-output-size", problem = crate::i18n::describe::line(p, project))))
+        }
         None => Ok(()),
     }
 }
@@ -107,7 +121,7 @@ pub struct StillArgs {
     pub force: bool,
 }
 
-pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+pub fn still(sh: &Shell, a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     if a.width == Some(0) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-width-min")));
     }
@@ -116,9 +130,8 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
     let project = project_file::open(&a.file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?.project;
     check_output_size(&project)?;
     let at = super::time_arg("--at", &a.at, project.frame_rate)?;
-    let footage = footage(conn, Some(&project.region), a.ffmpeg.as_deref())?;
-    let rt = runtime()?;
-    let result = rt.block_on(async {
+    let footage = footage(sh, conn, Some(&project.region), a.ffmpeg.as_deref())?;
+    let result = sh.block_on(async {
         let needs_sizes =
             project.produce_config.width.is_none_or(|w| w == 0) || project.produce_config.height.is_none_or(|h| h == 0);
         let mut sizes = HashMap::new();
@@ -136,14 +149,19 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
         let (_, _, zoom) = compose::canvas_size(size.0, size.1, a.width);
         let pictures = footage.pictures(&plan, zoom, &Arc::new(AtomicBool::new(false))).await;
         (plan, pictures)
-    });
+    })?;
     let (plan, pictures) = result;
     if !pictures.problems.is_empty() {
         let lines: Vec<String> =
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
         return Err((
             EXIT_REFUSED,
-            crate::t!("cli-no-frame-layers", at = project.clock().time(at), n = lines.len(), layers = lines.join("\n")),
+            crate::t!(
+                "cli-no-frame-layers",
+                at = crate::i18n::Clock::of(project.frame_rate).time(at),
+                n = lines.len(),
+                layers = lines.join("\n")
+            ),
         ));
     }
     let img = compose::compose(&plan, &pictures.images, a.width);
@@ -157,7 +175,7 @@ pub fn still(a: StillArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             width = img.width,
             height = img.height,
             layers = plan.layers.len(),
-            at = project.clock().time(at),
+            at = crate::i18n::Clock::of(project.frame_rate).time(at),
             out_width = plan.width,
             out_height = plan.height
         )
@@ -174,23 +192,22 @@ pub struct FrameArgs {
     pub force: bool,
 }
 
-pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+pub fn frame(sh: &Shell, a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     let at = super::time_arg("--at", &a.at, crate::model::FrameRate::default())?;
     let mut out = PngOut::new(&a.output, Vec::new(), a.force, stdout);
     out.check()?;
-    let footage = footage(conn, None, a.ffmpeg.as_deref())?;
-    let rt = runtime()?;
+    let footage = footage(sh, conn, None, a.ffmpeg.as_deref())?;
     let width = a.width.unwrap_or(0);
     let media_id = a.media_id.as_str();
     let shown = crate::i18n::format::quoted_id(media_id);
     let cancel = Arc::new(AtomicBool::new(false));
-    let (img, _) = rt.block_on(footage.video_frame(media_id, at, width, &cancel)).map_err(|e| {
+    let (img, _) = sh.block_on(footage.video_frame(media_id, at, width, &cancel))?.map_err(|e| {
         (
             EXIT_REFUSED,
             crate::t!(
                 "cli-no-frame-media",
                 media = shown.as_str(),
-                at = crate::model::time::Clock::without_project().time(at),
+                at = crate::i18n::Clock::without_project().time(at),
                 error = e.to_string()
             ),
         )
@@ -205,7 +222,7 @@ pub fn frame(a: FrameArgs, conn: &Connection, stdout: &mut dyn Write, err: &mut 
             width = img.width,
             height = img.height,
             media = shown.as_str(),
-            at = crate::model::time::Clock::without_project().time(at)
+            at = crate::i18n::Clock::without_project().time(at)
         )
     );
     Ok(EXIT_OK)

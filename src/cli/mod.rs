@@ -6,17 +6,20 @@
 //! production: nothing was sent); 7 a production's outcome is unknown (check before retrying);
 //! 130 a draft render stopped by Ctrl+C.
 
+mod args;
 mod cloud;
 mod frames;
 mod render;
 pub mod terminal;
 mod upload;
+mod validate;
 
-use crate::api::sign::SignatureVersion;
+use crate::core::Env;
+use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
-use crate::model::validate::{Severity, has_errors, validate};
+use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
-use clap::{Parser, Subcommand};
+pub use args::{Cli, Command, Connection, Globals, MediaCommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -28,355 +31,6 @@ pub const EXIT_SETTINGS: i32 = 4;
 pub const EXIT_REFUSED: i32 = 5;
 pub const EXIT_NETWORK: i32 = 6;
 pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "vodcut",
-    version,
-    about = "A timeline editor for Alibaba Cloud ApsaraVideo VOD productions",
-    long_about = "Without a command, opens the editor (on FILE if given: a .vodcut project, or an API Timeline .json which it imports).",
-    subcommand_negates_reqs = true
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// How requests are signed: v1 (HMAC-SHA1, the default) or v3 (ACS3-HMAC-SHA256, which
-    /// Alibaba Cloud recommends for new code).
-    #[arg(long, global = true, value_name = "VERSION", default_value = "v1", value_parser = parse_signature)]
-    pub signature: SignatureVersion,
-    /// Run against the sandbox: a demo VOD service on this machine with a seeded library and
-    /// demo keys; no account needed, nothing leaves the machine, real credentials are never
-    /// read. Its state lasts for the login session (see --sandbox-keep).
-    #[arg(long, global = true)]
-    pub sandbox: bool,
-    /// As --sandbox, keeping the sandbox's state in the data folder (`<data>/sandbox`) until
-    /// deleted. VODCUT_SANDBOX_DIR names another folder.
-    #[arg(long, global = true)]
-    pub sandbox_keep: bool,
-    /// The language of messages: en (English) or zh-CN (简体中文). Default: LC_ALL/LANG; the
-    /// editor's own language setting comes before them.
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
-    pub lang: Option<crate::i18n::Lang>,
-    /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
-    pub file: Option<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Check a project against every documented rule; exit 1 when it has errors.
-    Validate {
-        file: PathBuf,
-        /// Print the problems as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Print the API Timeline JSON of a project (exit 1, printing nothing, when it has errors).
-    Timeline {
-        file: PathBuf,
-        /// Indent the output.
-        #[arg(long)]
-        pretty: bool,
-        /// Print even when the project has errors (they are still listed on stderr).
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print every ProduceEditingProjectVideo request field, as the strings sent (exit 1,
-    /// printing nothing, when the project has errors).
-    Export {
-        file: PathBuf,
-        /// Print even when the project has errors (they are still listed on stderr).
-        #[arg(long)]
-        force: bool,
-    },
-    /// Make a project from an API Timeline (- reads standard input).
-    Import {
-        timeline: PathBuf,
-        /// The project file to write (- writes it to standard output).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Replace OUTPUT if it exists, even when read-only (the old versions are kept as
-        /// OUTPUT.bak, OUTPUT.bak.2, OUTPUT.bak.3). A file from a newer vodcut is never replaced.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Validate and submit a production (ProduceEditingProjectVideo). Billed.
-    Submit {
-        file: PathBuf,
-        #[command(flatten)]
-        conn: Connection,
-        /// Go ahead despite warnings.
-        #[arg(long)]
-        yes: bool,
-        /// Print the result as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show how a production is doing (by MediaId, ProjectId, RequestId or job ID).
-    Status {
-        id: String,
-        #[command(flatten)]
-        conn: Connection,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Browse the VOD media library.
-    Media {
-        #[command(subcommand)]
-        command: MediaCommand,
-    },
-    /// Write the composed output frame of a project at a time as a PNG (the preview's picture).
-    Still {
-        file: PathBuf,
-        /// The time on the output timeline, in seconds.
-        #[arg(long, allow_hyphen_values = true)]
-        at: String,
-        /// The PNG to write (- writes it to standard output).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Width of the picture (default: the output's width; never larger).
-        #[arg(long)]
-        width: Option<u32>,
-        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
-        #[arg(long)]
-        ffmpeg: Option<PathBuf>,
-        /// Replace OUTPUT even when it is not a PNG (a project saved under that name...) or is
-        /// read-only; the old file is kept as OUTPUT.bak. Never the project itself.
-        #[arg(long)]
-        force: bool,
-        #[command(flatten)]
-        conn: Connection,
-    },
-    /// Write one frame of a VOD video at a source time as a PNG.
-    Frame {
-        media_id: String,
-        /// The time in the source, in seconds.
-        #[arg(long, allow_hyphen_values = true)]
-        at: String,
-        /// The PNG to write (- writes it to standard output).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Width of the picture (default: the stream's own).
-        #[arg(long)]
-        width: Option<u32>,
-        #[arg(long)]
-        ffmpeg: Option<PathBuf>,
-        /// Replace OUTPUT even when it is not a PNG or is read-only (kept as OUTPUT.bak).
-        #[arg(long)]
-        force: bool,
-        #[command(flatten)]
-        conn: Connection,
-    },
-    /// Render a low-resolution draft of the whole output (H.264 + AAC MP4) on this machine,
-    /// free: every track composed as the preview shows it, the sound mixed with its Volume
-    /// effects. Ctrl+C stops cleanly and leaves no file.
-    Render {
-        file: PathBuf,
-        /// The MP4 to write (written under a temporary name beside it, renamed at the end; not
-        /// standard output: an MP4 needs a file it can seek in).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Frame height in pixels (never more than the output's; the width keeps the aspect).
-        #[arg(long, default_value_t = 360)]
-        height: u32,
-        /// Frames per second (default: the project's frame rate, 25 unless set).
-        #[arg(long)]
-        fps: Option<String>,
-        /// Start at this output time, in seconds.
-        #[arg(long, allow_hyphen_values = true)]
-        from: Option<String>,
-        /// End at this output time, in seconds.
-        #[arg(long, allow_hyphen_values = true)]
-        to: Option<String>,
-        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
-        #[arg(long)]
-        ffmpeg: Option<PathBuf>,
-        /// Replace OUTPUT even when it is not an MP4 or is read-only (kept as OUTPUT.bak).
-        /// Never the project itself.
-        #[arg(long)]
-        force: bool,
-        /// Write the sound alone: the mix the draft and playback use, AAC in an MP4 (.m4a).
-        #[arg(long)]
-        audio_only: bool,
-        #[command(flatten)]
-        conn: Connection,
-    },
-    /// List the job history, newest first.
-    Jobs {
-        #[arg(long)]
-        json: bool,
-        /// Show at most this many (1 or more).
-        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
-        limit: u32,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MediaCommand {
-    /// Search media by title (SearchMedia).
-    Search {
-        /// Words of the title (quotes and parentheses are fine).
-        text: Option<String>,
-        #[arg(long, value_parser = ["video", "audio", "image"], default_value = "video")]
-        kind: String,
-        /// Page number, from 1.
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
-        page: u32,
-        /// Results per page, 1 to 100 (SearchMedia's range).
-        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
-        page_size: u32,
-        /// Continue past the first 5 000 results with the token a previous page printed.
-        #[arg(long)]
-        scroll_token: Option<String>,
-        /// Oldest first (default: newest first).
-        #[arg(long)]
-        oldest_first: bool,
-        #[command(flatten)]
-        conn: Connection,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Upload local video, audio or image files to VOD and print their MediaIds. Running the
-    /// same command again after an interruption continues from the confirmed parts.
-    Upload {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Title of the new media (default: each file's name without its extension).
-        #[arg(long)]
-        title: Option<String>,
-        /// Comma-separated tags (at most 16, 32 bytes each).
-        #[arg(long)]
-        tags: Option<String>,
-        /// VOD category ID.
-        #[arg(long)]
-        cate_id: Option<i64>,
-        /// Start over a file that changed since its upload began (as a new media).
-        #[arg(long)]
-        restart: bool,
-        /// Parts sent at once for large files.
-        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=16))]
-        parallel: u16,
-        #[command(flatten)]
-        conn: Connection,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Details of media by ID (GetVideoInfos, 20 per call).
-    Info {
-        #[arg(required = true)]
-        ids: Vec<String>,
-        #[command(flatten)]
-        conn: Connection,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-/// Where and as whom to connect.
-#[derive(Debug, Clone, clap::Args)]
-pub struct Connection {
-    /// VOD region, e.g. cn-shanghai, ap-southeast-1 (default: the project's, else the
-    /// credentials', else cn-shanghai).
-    #[arg(long)]
-    pub region: Option<String>,
-    /// Credentials profile (aliyun CLI config, then ~/.alibabacloud/credentials).
-    #[arg(long)]
-    pub profile: Option<String>,
-    /// Endpoint override, e.g. for a private endpoint (default: the region's; also read from
-    /// VODCUT_ENDPOINT).
-    #[arg(long)]
-    pub endpoint: Option<String>,
-    /// Allow a plain-http endpoint that is not on this machine.
-    #[arg(long)]
-    pub allow_insecure_http: bool,
-    /// Seconds one call may take: connection, answer and retries together.
-    #[arg(long, default_value_t = 30)]
-    pub timeout: u64,
-    /// From the global `--signature`.
-    #[arg(skip)]
-    pub signature: SignatureVersion,
-    /// The global options in force, for the commands a result suggests next.
-    #[arg(skip)]
-    pub globals: Globals,
-}
-
-impl Connection {
-    /// The command line to run `rest` next in the same place, as the same user, in the same
-    /// language: the global options in force, then `rest`, then this connection's options
-    /// (`region`: the region this command used, which the next one may not default to).
-    pub fn next_command(&self, rest: &[&str], region: Option<&str>) -> String {
-        let mut words: Vec<String> = vec!["vodcut".into()];
-        words.extend(self.globals.args());
-        words.extend(rest.iter().map(|w| (*w).to_owned()));
-        let region = if self.globals.sandbox { None } else { self.region.as_deref().or(region) };
-        for (flag, value) in
-            [("--region", region), ("--profile", self.profile.as_deref()), ("--endpoint", self.endpoint.as_deref())]
-        {
-            if let Some(v) = value {
-                words.push(flag.into());
-                words.push(shell_word(v));
-            }
-        }
-        if self.allow_insecure_http {
-            words.push("--allow-insecure-http".into());
-        }
-        words.join(" ")
-    }
-}
-
-/// A word as a POSIX shell reads it back: as is when plain, else single-quoted.
-fn shell_word(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+".contains(c)) {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
-
-fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
-    s.parse()
-}
-
-fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "en" | "en-us" | "english" => Ok(crate::i18n::Lang::En),
-        "zh" | "zh-cn" | "zh-hans" | "chinese" => Ok(crate::i18n::Lang::Zh),
-        // main() chose the language from the raw arguments already: `--lang fr` is English.
-        _ => Err(crate::t!("cli-bad-lang", text = s)),
-    }
-}
-
-/// Options that apply to every command.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Globals {
-    pub signature: SignatureVersion,
-    /// Running against the sandbox (it is started and activated by the caller).
-    pub sandbox: bool,
-    /// ...whose state is kept (`--sandbox-keep` rather than `--sandbox`).
-    pub sandbox_keep: bool,
-    /// `--lang`, when given.
-    pub lang: Option<crate::i18n::Lang>,
-}
-
-impl Globals {
-    /// The options as they would be typed again (`--sandbox --signature v3 --lang zh-CN`);
-    /// the defaults are left out.
-    // i18n-exempt: command-line options
-    pub fn args(&self) -> Vec<String> {
-        let mut a = Vec::new();
-        if self.sandbox_keep {
-            a.push("--sandbox-keep".to_owned());
-        } else if self.sandbox {
-            a.push("--sandbox".to_owned());
-        }
-        if self.signature == SignatureVersion::V3 {
-            a.extend(["--signature".to_owned(), "v3".to_owned()]);
-        }
-        if let Some(l) = self.lang {
-            a.extend(["--lang".to_owned(), l.code().to_owned()]);
-        }
-        a
-    }
-}
 
 impl Command {
     /// Whether the command was asked for JSON output (then failures are JSON too).
@@ -459,25 +113,28 @@ fn error_kind(code: i32) -> &'static str {
     }
 }
 
-/// Runs a headless command with the default global options.
-pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    run_with(command, Globals::default(), out, err)
+/// Runs a headless command in `env` with the default global options.
+pub fn run(env: &Env, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    run_with(env, command, Globals::default(), out, err)
 }
 
-/// Runs a headless command, writing to `out`/`err`. Returns the process exit code.
+/// Runs a headless command in `env` (its folders, endpoint, credentials: a sandbox's when
+/// `globals.sandbox`), writing to `out`/`err`. Returns the process exit code.
 ///
 /// Everything written passes through [`terminal::Escaping`]: text from files and servers
 /// cannot send control sequences to the terminal. With `--json`, a failure is also a JSON
 /// object on stdout (`{"error": {"kind", "exit_code", "message"}}`), so a script reading
 /// stdout always gets JSON; the message still goes to stderr for the person watching.
-pub fn run_with(mut command: Command, globals: Globals, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run_with(env: &Env, mut command: Command, globals: Globals, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (out, err) = (&mut terminal::Escaping(out), &mut terminal::Escaping(err));
     let json = command.json();
     command.set_globals(globals);
     let conflict = globals.sandbox.then(|| command.sandbox_conflict()).flatten();
     let result = match conflict {
         Some(message) => Err((EXIT_BAD_INPUT, message)),
-        None => run_inner(command, out, err),
+        None => {
+            run_inner(&Shell { env: std::sync::Arc::new(env.clone()), executor: Default::default() }, command, out, err)
+        }
     };
     match result {
         Ok(code) => code,
@@ -516,7 +173,7 @@ fn check_printable(project: &crate::model::Project, file: &Path, force: bool, er
         return Ok(EXIT_OK);
     }
     for p in &errors {
-        let _ = writeln!(err, "{p}");
+        let _ = writeln!(err, "{}", describe::line(p, project));
     }
     let file = file.display().to_string();
     if force {
@@ -527,6 +184,20 @@ fn check_printable(project: &crate::model::Project, file: &Path, force: bool, er
 }
 
 pub(crate) type CliResult = Result<i32, (i32, String)>;
+
+/// What every command runs with: the environment it was given, and the core's executor (the
+/// command blocks on it).
+pub(crate) struct Shell {
+    pub env: std::sync::Arc<Env>,
+    pub executor: crate::core::Executor,
+}
+
+impl Shell {
+    /// Runs `work` to its end (the command has nothing else to do meanwhile).
+    pub fn block_on<F: std::future::Future>(&self, work: F) -> Result<F::Output, (i32, String)> {
+        self.executor.block_on(work).map_err(|e| (EXIT_SETTINGS, e))
+    }
+}
 
 /// Opens a project or Timeline file, or standard input for `-`.
 pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, String)> {
@@ -549,8 +220,9 @@ pub(crate) fn time_arg(
     text: &str,
     rate: crate::model::FrameRate,
 ) -> Result<crate::model::Time, (i32, String)> {
+    use crate::i18n::Clock;
     use crate::model::Time;
-    use crate::model::time::{Clock, TimeUnit};
+    use crate::model::time::TimeUnit;
     let t = if text.contains([':', ';']) {
         Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
     } else {
@@ -569,62 +241,25 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 
 /// `out` escapes what passes through it; `out.0` is the raw standard output, for binary
 /// output (a PNG to `-o -`).
-fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
+fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, json } => cloud::submit(&file, &conn, yes, json, out, err),
-        Command::Status { id, conn, json } => cloud::status(&id, &conn, json, out),
-        Command::Jobs { json, limit } => cloud::jobs(json, limit as usize, out, err),
-        Command::Media { command } => cloud::media(command, out, err),
+        Command::Submit { file, conn, yes, force_status, json } => {
+            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, json }, out, err)
+        }
+        Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
+        Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
+        Command::Media { command } => cloud::media(sh, command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {
-            frames::still(frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
+            frames::still(sh, frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
         Command::Render { file, output, height, fps, from, to, ffmpeg, force, audio_only, conn } => {
             let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force, audio_only };
-            render::render(a, &conn, err)
+            render::render(sh, a, &conn, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
-            frames::frame(frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
+            frames::frame(sh, frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
-        Command::Validate { file, json } => {
-            let project = load(&file)?;
-            let problems = validate(&project);
-            if json {
-                let list: Vec<_> = problems
-                    .iter()
-                    .map(|p| {
-                        serde_json::json!({
-                            "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },
-                            "track": p.location.track.map(|t| t + 1),
-                            "clip": p.location.clip.map(|c| c + 1),
-                            "effect": p.location.effect.map(|e| e + 1),
-                            "field": p.location.field,
-                            "place": p.place,
-                            "message": p.message,
-                        })
-                    })
-                    .collect();
-                print(out, &serde_json::to_string_pretty(&list).unwrap_or_default())?;
-            } else {
-                for p in &problems {
-                    print(out, &p.to_string())?;
-                }
-                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-                let warnings = problems.len() - errors;
-                let shown = file.display().to_string();
-                let summary = if problems.is_empty() {
-                    crate::t!(
-                        "cli-validate-clean",
-                        file = shown,
-                        clips = project.clip_count(),
-                        tracks = project.tracks.len()
-                    )
-                } else {
-                    crate::t!("cli-validate-summary", file = shown, errors = errors, warnings = warnings)
-                };
-                let _ = writeln!(err, "{summary}");
-            }
-            Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
-        }
+        Command::Validate { file, json } => validate::run(&file, json, out, err),
         Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);
@@ -682,7 +317,9 @@ fn run_inner(command: Command, out: &mut terminal::Escaping, err: &mut dyn Write
 
 #[cfg(test)]
 mod tests {
+    use super::args::shell_word;
     use super::*;
+    use crate::api::sign::SignatureVersion;
 
     #[test]
     fn the_next_command_keeps_the_region_profile_and_language_quoted_for_a_shell() {

@@ -1,12 +1,10 @@
 //! `vodcut render`: the draft of a whole production, rendered here (see `draft/`), with a
 //! progress bar on stderr and a clean stop on Ctrl+C.
 
-use super::cloud::client;
-use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED};
+use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell};
 use crate::draft::{self, DraftError, Progress, Settings};
-use crate::media::{Footage, Options, ffmpeg_from_env};
+use crate::i18n::Clock;
 use crate::model::FrameRate;
-use crate::model::time::Clock;
 use crate::store::{output, project_file};
 use crate::upload::human_duration;
 use std::io::{IsTerminal, Write};
@@ -83,7 +81,7 @@ fn bar(p: &Progress) -> String {
     )
 }
 
-pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
+pub fn render(sh: &Shell, a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResult {
     if !(2..=4320).contains(&a.height) {
         return Err((EXIT_BAD_INPUT, crate::t!("cli-render-height", height = a.height)));
     }
@@ -104,7 +102,7 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     if let (Some(f), Some(t)) = (from, to)
         && t <= f
     {
-        let clock = project.clock();
+        let clock = crate::i18n::Clock::of(project.frame_rate);
         return Err((EXIT_BAD_INPUT, crate::t!("cli-render-range", to = clock.time(t), from = clock.time(f))));
     }
     let rate = match a.fps.as_deref() {
@@ -113,25 +111,18 @@ pub fn render(a: RenderArgs, conn: &Connection, err: &mut dyn Write) -> CliResul
     };
     let settings = Settings { height: a.height, rate, from, to, audio_only: a.audio_only };
 
-    let client = client(conn, Some(&project.region)).map(|(c, _)| c).map_err(|(_, e)| e);
-    let options = Options { ffmpeg: ffmpeg_from_env(a.ffmpeg.as_deref()), ..Options::default() };
-    let footage = Arc::new(Footage::new(client, options));
+    let footage = Arc::new(super::frames::footage_of(sh, conn, Some(&project.region), a.ffmpeg.as_deref()));
     if let Err(e) = footage.ffmpeg() {
         return Err((EXIT_SETTINGS, format!("{e}; {}", draft::install_hint())));
     }
-    // A runtime with threads of its own: the render waits on it from this thread (a
-    // current-thread runtime would only make progress inside its own block_on).
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| (EXIT_SETTINGS, crate::t!("cli-no-runtime", error = e.to_string())))?;
+    // The core's runtime has threads of its own: the render waits on it from this thread.
+    let rt = sh.executor.handle().map_err(|e| (EXIT_SETTINGS, e))?;
     let cancel = catch_ctrl_c();
 
     let tty = std::io::stderr().is_terminal();
     let mut last_draw = Instant::now() - Duration::from_secs(1);
     let mut next_line = 10u32;
-    let result = draft::render_to(&footage, rt.handle(), &project, &target, &settings, &cancel, &mut |p| {
+    let result = draft::render_to(&footage, &rt, &project, &target, &settings, &cancel, &mut |p| {
         if tty {
             if last_draw.elapsed() >= Duration::from_millis(200) || p.frame == p.frames {
                 last_draw = Instant::now();

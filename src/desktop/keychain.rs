@@ -4,7 +4,7 @@
 //! [`MemoryKeyStore`], and so a machine without a keychain service says so instead of failing.
 //!
 //! Every call may wait on another process (D-Bus, a keychain prompt): callers run them off the
-//! UI thread ([`run_off_thread`]).
+//! UI thread (the core's executor runs them, each within [`TIMEOUT`]).
 
 use crate::api::credentials::Secret;
 use std::sync::Mutex;
@@ -163,24 +163,6 @@ impl KeyStore for MemoryKeyStore {
 /// How long a keychain call may take before it counts as unavailable (a locked keychain whose
 /// unlock prompt nobody answers, a bus that never replies).
 pub const TIMEOUT: Duration = Duration::from_secs(20);
-
-/// Runs `job` on its own thread and hands its result to `done` (on that thread), or an
-/// `Unavailable` after [`TIMEOUT`].
-pub fn run_off_thread<T: Send + 'static>(
-    job: impl FnOnce() -> Result<T, KeychainError> + Send + 'static,
-    done: impl FnOnce(Result<T, KeychainError>) + Send + 'static,
-) {
-    std::thread::spawn(move || {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(job());
-        });
-        let result = rx
-            .recv_timeout(TIMEOUT)
-            .unwrap_or_else(|_| Err(KeychainError::Unavailable(crate::t!("core-keychain-timeout"))));
-        done(result);
-    });
-}
 
 #[cfg(test)]
 mod tests {

@@ -164,11 +164,20 @@ pub fn parse_level(text: &str) -> log::LevelFilter {
     text.trim().parse().unwrap_or(log::LevelFilter::Info)
 }
 
-/// Starts logging to `<data>/logs/vodcut.log` (and to stderr, as before). `RUST_LOG`, when
-/// set, decides everything; otherwise vodcut's own records at `level` and other crates'
-/// warnings. Without a writable data folder, logs go to stderr only (said there).
-pub fn init(data_dir: Option<&Path>, level: log::LevelFilter) -> Option<PathBuf> {
-    let rust_log = std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty());
+/// The `RUST_LOG` filter logging started with, which then decides everything.
+static FILTER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The `RUST_LOG` filter in force, if logging started with one (the About window says so).
+pub fn fixed_filter() -> Option<&'static str> {
+    FILTER.get().map(String::as_str)
+}
+
+/// Starts logging to `<data>/logs/vodcut.log` (and to stderr, as before). `rust_log` (the
+/// environment's `RUST_LOG`), when set, decides everything; otherwise vodcut's own records at
+/// `level` and other crates' warnings. Without a writable data folder, logs go to stderr only
+/// (said there).
+pub fn init(data_dir: Option<&Path>, level: log::LevelFilter, rust_log: Option<&str>) -> Option<PathBuf> {
+    let rust_log = rust_log.map(str::to_owned).filter(|v| !v.trim().is_empty());
     let mut builder = env_logger::Builder::new();
     match &rust_log {
         Some(spec) => {
@@ -198,15 +207,18 @@ pub fn init(data_dir: Option<&Path>, level: log::LevelFilter) -> Option<PathBuf>
     if builder.try_init().is_err() {
         return path;
     }
-    if rust_log.is_none() {
-        log::set_max_level(level);
+    match rust_log {
+        Some(spec) => {
+            let _ = FILTER.set(spec);
+        }
+        None => log::set_max_level(level),
     }
     path
 }
 
 /// Changes the level while running (the About window's setting). `RUST_LOG` wins when set.
 pub fn set_level(level: log::LevelFilter) {
-    if std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty()).is_none() {
+    if fixed_filter().is_none() {
         log::set_max_level(level);
     }
 }

@@ -25,11 +25,6 @@ impl Folders {
             cache,
         }
     }
-
-    /// The folders this process uses (`VODCUT_DATA_DIR`/`VODCUT_CACHE_DIR` or the platform's).
-    pub fn current() -> Self {
-        Folders::of(crate::store::jobs::data_dir(), crate::store::thumb_cache::cache_dir())
-    }
 }
 
 /// The licence, as Cargo.toml states it.

@@ -240,8 +240,8 @@ fn render_inner(
     let mut placements = timing::placements(project, &durations);
     let end = timing::output_end(project, &placements);
     timing::extend_overlays(project, &mut placements, end);
-    let span = timing::span(end, settings.from, settings.to, crate::model::time::Clock::of(rate))
-        .map_err(DraftError::Input)?;
+    let span =
+        timing::span(end, settings.from, settings.to, crate::i18n::Clock::of(rate)).map_err(DraftError::Input)?;
     let frames = timing::frame_count(span, rate);
     let length = rate.frame_start(frames as i64);
 

@@ -28,7 +28,7 @@ pub struct Placeholder {
 
 impl Placeholder {
     /// The line listing it once in the output, its times on `clock`.
-    pub fn line(&self, clock: crate::model::time::Clock) -> String {
+    pub fn line(&self, clock: crate::i18n::Clock) -> String {
         crate::t!(
             "media-placeholder-line",
             place = self.place.as_str(),
@@ -211,7 +211,7 @@ mod tests {
         p.produce_config.template_id = "tpl1".into();
         let pl = placements(&p, &HashMap::new());
         let found = find(&p, &pl, Time::from_secs(8), (1280, 720));
-        let lines: Vec<String> = found.iter().map(|f| f.line(p.clock())).collect();
+        let lines: Vec<String> = found.iter().map(|f| f.line(crate::i18n::Clock::of(p.frame_rate))).collect();
         let s = |x: i64| Time::from_millis(x);
         assert_eq!(found.len(), 8, "{lines:#?}");
         assert_eq!((found[0].what.as_str(), found[0].from, found[0].to), ("template tpl1", Time::ZERO, s(8000)));

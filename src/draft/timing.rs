@@ -6,8 +6,8 @@
 //! there. Image overlays and subtitles never lengthen it. Without any video clip the output
 //! is the audio's length.
 
+use crate::i18n::Clock;
 use crate::model::project::{Placement, Project, TrackKind};
-use crate::model::time::Clock;
 use crate::model::{FrameRate, Time};
 
 /// Where every clip of every track sits on the output (the model's layout, used by the

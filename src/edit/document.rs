@@ -13,7 +13,9 @@ mod cutting;
 pub use cutting::{Gap, place_label};
 
 pub struct Document {
-    pub project: Project,
+    /// Read through [`Document::project`]; changed only through `Edit`s and the setters
+    /// below, which keep its invariants (times on frames, revisions bumped, undo recorded).
+    project: Project,
     /// Where Save writes; `None` until saved as a project.
     pub path: Option<PathBuf>,
     pub history: History,
@@ -31,6 +33,8 @@ pub struct Document {
     track_revs: Vec<u64>,
     /// Names this document's recovery file while it has never been saved.
     pub untitled_id: String,
+    /// Each track laid out, with the track revision it was laid out at (see [`Document::layouts`]).
+    layout_cache: std::cell::RefCell<Vec<Option<(u64, ops::TrackLayout)>>>,
 }
 
 fn next_revision() -> u64 {
@@ -46,7 +50,13 @@ impl Default for Document {
 }
 
 impl Document {
-    pub fn new(project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
+    pub fn new(mut project: Project, path: Option<PathBuf>, dirty: bool) -> Self {
+        // Room for clips an edit adds at the end of a track (a split's second part, a drop):
+        // a track read from a file has no spare capacity, and the first clip added would copy
+        // the whole track (5 000 clips of ~450 bytes: 2 MB; 40 MB for an insert on 20 tracks).
+        for t in &mut project.tracks {
+            t.clips.reserve(16.max(t.clips.len() / 16));
+        }
         let mut history = History::default();
         history.reset(dirty);
         let mut r = [0u8; 6];
@@ -63,7 +73,40 @@ impl Document {
             revision: next_revision(),
             track_revs,
             untitled_id,
+            layout_cache: Default::default(),
         }
+    }
+
+    /// The project as it stands.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The timeline's zoom, in pixels per second (view state: not an undo step, but saved
+    /// with the project).
+    pub fn set_zoom(&mut self, px_per_sec: f32) {
+        self.project.zoom = px_per_sec;
+    }
+
+    /// The region chosen in the settings, given to a new document that nothing has been done
+    /// to yet (not an undo step: there is nothing before it to go back to).
+    pub fn set_default_region(&mut self, region: &str) -> bool {
+        if self.project.clip_count() > 0 || self.is_dirty() {
+            return false;
+        }
+        self.project.region = region.to_owned();
+        true
+    }
+
+    /// Plans a Rearrange move (`ops::rearrange` takes the clips out and back in while it
+    /// plans; the project is as before when it returns).
+    pub fn plan_rearrange(
+        &mut self,
+        clips: &[ClipRef],
+        delta: Time,
+        target: &dyn Fn(usize) -> Option<usize>,
+    ) -> Result<ops::Change, Refused> {
+        ops::rearrange(&mut self.project, clips, delta, target)
     }
 
     pub fn revision(&self) -> u64 {
@@ -75,6 +118,32 @@ impl Document {
     /// back (a direct write to `project`): callers then treat every track as changed.
     pub fn track_revisions(&self) -> &[u64] {
         &self.track_revs
+    }
+
+    /// Track `t` laid out, kept until the track changes: the timeline's index and the edits
+    /// that touch many tracks share it, so a track is laid out once per change (a pass over
+    /// 5 000 clips of ~450 bytes costs ~0.1 ms; over 100 000, a millisecond or more).
+    pub fn track_layout(&self, t: usize) -> ops::TrackLayout {
+        let Some(&rev) = self.track_revs.get(t).filter(|_| self.track_revs.len() == self.project.tracks.len()) else {
+            // Tracks changed behind the document's back: nothing kept can be trusted.
+            return ops::TrackLayout::of(&self.project, t);
+        };
+        let mut cache = self.layout_cache.borrow_mut();
+        cache.resize(self.project.tracks.len(), None);
+        match &cache[t] {
+            Some((r, l)) if *r == rev => l.clone(),
+            _ => {
+                let l = ops::TrackLayout::of(&self.project, t);
+                cache[t] = Some((rev, l.clone()));
+                l
+            }
+        }
+    }
+
+    /// Every track laid out (see [`Document::track_layout`]), for the operations that touch
+    /// many tracks.
+    pub fn layouts(&self) -> ops::Layouts {
+        ops::Layouts((0..self.project.tracks.len()).map(|t| Some(self.track_layout(t))).collect())
     }
 
     fn note(&mut self, touched: &Touched) {

@@ -19,7 +19,11 @@ pub struct TrackIndex {
 
 impl TrackIndex {
     pub fn build(project: &Project, track: usize) -> Self {
-        let placements = layout_track(&project.tracks[track], &project.media_durations());
+        Self::from_placements(layout_track(&project.tracks[track], &project.media_durations()))
+    }
+
+    /// The index of a track already laid out (the document keeps each track's layout).
+    pub fn from_placements(placements: Vec<Placement>) -> Self {
         let mut spans: Vec<(Time, Time, usize)> =
             placements.iter().enumerate().map(|(i, p)| (p.start, p.end, i)).collect();
         spans.sort_unstable();
@@ -28,6 +32,12 @@ impl TrackIndex {
         edges.sort_unstable();
         edges.dedup();
         TrackIndex { spans, placements, longest, edges }
+    }
+
+    /// Whether any two clips of the track play at the same time. Sorted by start, two
+    /// overlapping clips mean two neighbours in that order overlap.
+    pub fn any_overlap(&self) -> bool {
+        self.spans.windows(2).any(|w| w[1].0 < w[0].1)
     }
 
     /// Clip indexes whose span touches `[from, to)`, in start order.
@@ -99,6 +109,10 @@ mod tests {
         assert_eq!(idx.at(Time::from_secs(11)), Some(1));
         assert_eq!(idx.at(Time::from_secs(5)), None);
         assert_eq!(idx.end(), Time::from_secs(13));
+        assert!(!idx.any_overlap());
+        // A long clip over two later ones overlaps the first of them (the neighbour in start order).
+        let o = import_timeline_str(r#"{"ImageTracks":[{"ImageTrackClips":[{"ImageId":"a","TimelineIn":0,"TimelineOut":9},{"ImageId":"b","TimelineIn":5,"TimelineOut":6},{"ImageId":"c","TimelineIn":1,"TimelineOut":2}]}]}"#).unwrap();
+        assert!(TrackIndex::build(&o, 0).any_overlap());
     }
 
     #[test]

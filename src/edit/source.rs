@@ -89,8 +89,8 @@ pub enum SourceRefused {
     UnknownLength,
     /// The range is empty (marks at the same frame, or a timeline range before zero).
     Empty,
-    /// No unlocked track takes this kind of medium (the kind's word).
-    NoTrack(String),
+    /// No unlocked track takes this kind of medium.
+    NoTrack(MediaKind),
     /// The placing operation refused (locked, would overlap…).
     Place(super::ops::Refused),
 }
@@ -101,7 +101,9 @@ impl std::fmt::Display for SourceRefused {
             SourceRefused::NothingOpen => crate::t!("source-refused-nothing-open"),
             SourceRefused::UnknownLength => crate::t!("source-refused-unknown-length"),
             SourceRefused::Empty => crate::t!("source-refused-empty"),
-            SourceRefused::NoTrack(kind) => crate::t!("source-refused-no-track", kind = kind.as_str()),
+            SourceRefused::NoTrack(kind) => {
+                crate::t!("source-refused-no-track", kind = crate::i18n::describe::media_kind(*kind))
+            }
             SourceRefused::Place(r) => r.to_string(),
         };
         f.write_str(&text)
@@ -209,9 +211,9 @@ pub fn place_source(
     length: Option<Time>,
     mode: PlaceMode,
 ) -> Result<(usize, Placing), SourceRefused> {
-    let p = &doc.project;
-    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.mark_out, p.playhead)?;
-    let track = target_track(doc, entry.kind).ok_or_else(|| SourceRefused::NoTrack(entry.kind.label()))?;
+    let p = doc.project();
+    let placing = three_point(p.frame_rate, marks, length, p.mark_in, p.marked_end(), p.playhead)?;
+    let track = target_track(doc, entry.kind).ok_or(SourceRefused::NoTrack(entry.kind))?;
     let clip = media_clip(entry, p.tracks[track].kind, placing.at, placing.source_in, Some(placing.length));
     let change = place(p, track, placing.at, vec![clip], mode).map_err(SourceRefused::Place)?;
     let mut edits = Vec::new();
@@ -328,15 +330,20 @@ mod tests {
 
     #[test]
     fn the_target_is_the_first_targeted_unlocked_track_that_takes_the_media() {
-        let mut doc = Document::new(crate::model::Project::new_empty(), None, false); // S1, I1, V1, A1
+        let mut p = crate::model::Project::new_empty(); // S1, I1, V1, A1
+        let v2 = p.add_track(TrackKind::Video);
+        let mut doc = Document::new(p, None, false);
         let (i1, v1, a1) = (1, 2, 3);
-        let v2 = doc.project.add_track(TrackKind::Video);
         assert_eq!(target_track(&doc, MediaKind::Video), Some(v1));
         assert_eq!(target_track(&doc, MediaKind::Audio), Some(a1));
         assert_eq!(target_track(&doc, MediaKind::Image), Some(v1), "a still goes on video first");
         doc.set_targeted(v1, false);
         assert_eq!(target_track(&doc, MediaKind::Video), Some(v2), "V1's target is off");
-        doc.project.tracks[v2].locked = true;
+        let lock = |doc: &mut Document, track: usize| {
+            let name = doc.project().tracks[track].name.clone();
+            assert!(doc.apply("lock", crate::edit::Edit::SetTrackProps { track, name, locked: true, hidden: false }));
+        };
+        lock(&mut doc, v2);
         assert_eq!(target_track(&doc, MediaKind::Video), None, "locked tracks are passed over");
         assert_eq!(target_track(&doc, MediaKind::Image), Some(i1), "then an image-overlay track");
     }
@@ -354,7 +361,7 @@ mod tests {
     }
 
     fn spans(d: &Document) -> Vec<(i64, i64, Option<String>)> {
-        let p = &d.project;
+        let p = &d.project();
         let mut v: Vec<_> = crate::model::project::layout_track(&p.tracks[0], &p.media_durations())
             .iter()
             .zip(&p.tracks[0].clips)
@@ -370,32 +377,33 @@ mod tests {
         let m = marks(Some(10), Some(12)); // 2 s
         let some = |id: &str| Some(id.to_owned());
         let mut d = doc();
-        let before = d.project.clone();
+        let before = d.project().clone();
         d.set_playhead(s(2));
         let ins = PlaceMode::Insert { all_tracks: false };
         assert_eq!(place_source(&mut d, &lib, &m, Some(s(30)), ins), Ok((0, placing(2, 10, 2))));
         assert_eq!(spans(&d), vec![(0, 2, some("a")), (2, 4, some("lib")), (4, 6, some("a")), (6, 10, some("b"))]);
-        assert_eq!(d.project.playhead, s(4), "the playhead goes to the end of what was placed");
-        assert!(d.project.bin.iter().any(|e| e.media_id == "lib"), "library media joins the bin");
+        assert_eq!(d.project().playhead, s(4), "the playhead goes to the end of what was placed");
+        assert!(d.project().bin.iter().any(|e| e.media_id == "lib"), "library media joins the bin");
         d.undo();
-        assert_eq!(d.project.tracks, before.tracks, "one undo step takes it all back");
-        assert_eq!(d.project.bin, before.bin);
-        // Overwrite in the timeline's In/Out (3 s to 5 s): the range fills them, what it covers
-        // is cut.
+        assert_eq!(d.project().tracks, before.tracks, "one undo step takes it all back");
+        assert_eq!(d.project().bin, before.bin);
+        // Overwrite in the timeline's In/Out (3 s to the frame before 5 s, which the Out mark
+        // includes): the range fills them, what it covers is cut.
         d.set_playhead(s(3));
         d.mark(false);
-        d.set_playhead(s(5));
+        d.set_playhead(s(5) - frame(1));
         d.mark(true);
         assert_eq!(
             place_source(&mut d, &lib, &marks(Some(10), None), Some(s(30)), PlaceMode::Overwrite),
             Ok((0, placing(3, 10, 2)))
         );
         assert_eq!(spans(&d), vec![(0, 3, some("a")), (3, 5, some("lib")), (5, 8, some("b"))]);
-        assert_eq!((d.project.mark_in, d.project.mark_out), (None, None), "the marks are used up");
-        d.project.tracks[0].locked = true;
+        assert_eq!((d.project().mark_in, d.project().mark_out), (None, None), "the marks are used up");
+        let name = d.project().tracks[0].name.clone();
+        assert!(d.apply("lock", crate::edit::Edit::SetTrackProps { track: 0, name, locked: true, hidden: false }));
         assert_eq!(
             place_source(&mut d, &lib, &m, Some(s(30)), PlaceMode::Overwrite),
-            Err(SourceRefused::NoTrack(MediaKind::Video.label()))
+            Err(SourceRefused::NoTrack(MediaKind::Video))
         );
     }
 }

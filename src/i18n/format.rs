@@ -1,6 +1,8 @@
 //! Numbers people read. English and Chinese write decimals and thousands the same way
 //! ("1,234.5") and both use MB/GB for sizes, so these need no per-language rules. Times and
-//! lengths are written by `model::time::Clock`.
+//! lengths are written by `i18n::Clock`.
+
+use crate::model::validate::{Quoted, cut};
 
 /// "980 B", "12.4 KB", "3.1 MB", "1.25 GB" (powers of 1024, as file managers show them).
 pub fn size(bytes: u64) -> String {
@@ -26,18 +28,20 @@ pub fn size(bytes: u64) -> String {
 
 /// At most `max` characters of `text`, with `…` when cut.
 pub fn shortened(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
+    let short = cut(text, max);
+    if short.len() == text.len() { text.to_owned() } else { format!("{short}…") }
 }
 
 /// An ID (or any text from a file or a server) for a message: whole when short, else its
 /// first 64 characters and "…" with its length, so a 50 MB "MediaId" cannot flood the
 /// terminal or a log.
 pub fn quoted_id(id: &str) -> String {
-    let short = shortened(id, 64);
-    if short == id { short } else { format!("{short} ({})", size(id.len() as u64)) }
+    quoted(&Quoted::of(id))
+}
+
+/// Text a problem quoted ([`Quoted`]): whole, or its start, "…" and the whole one's length.
+pub fn quoted(q: &Quoted) -> String {
+    if q.is_whole() { q.text.clone() } else { format!("{}… ({})", q.text, size(q.bytes as u64)) }
 }
 
 #[cfg(test)]

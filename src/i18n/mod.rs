@@ -1,13 +1,18 @@
 //! THE MESSAGE CATALOG. Every sentence vodcut shows comes from `locales/<lang>/*.ftl` (Fluent),
 //! compiled into the binary, in English (en-US) or Simplified Chinese (zh-CN).
 //!
-//! The language is process-wide: the editor sets it from its settings (the system's language
-//! by default) and can change it at any moment; the CLI from `--lang`, else LC_ALL/LANG.
+//! The language is process-wide: the editor sets it from its settings (the system's language,
+//! as the environment says it, by default) and can change it at any moment; the CLI from
+//! `--lang`, else the system's.
 //! Lookups are cheap (a hash map per language, built once) and never fail: a key missing from
 //! a language falls back to English, and tests check that none is missing.
 
+pub mod clock;
+pub mod describe;
 pub mod font;
 pub mod format;
+
+pub use clock::Clock;
 
 use fluent_templates::{LanguageIdentifier, Loader};
 use std::borrow::Cow;
@@ -88,15 +93,9 @@ pub fn set(lang: Lang) {
     CURRENT.store(matches!(lang, Lang::Zh) as u8, Ordering::Relaxed);
 }
 
-/// The system's language: LC_ALL, LC_MESSAGES, LANG (in that order, as POSIX says), else the
-/// OS setting (what Windows and macOS users set); English when none is set or it is not
-/// Chinese.
-pub fn system() -> Lang {
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Some(v) = std::env::var_os(var).and_then(|v| v.into_string().ok()).filter(|v| !v.is_empty()) {
-            return Lang::from_tag(&v).unwrap_or_default();
-        }
-    }
+/// The operating system's language setting (what Windows and macOS users set; on Linux the
+/// locale variables, which `core::env::Env` reads first); English when it is not Chinese.
+pub fn os_language() -> Lang {
     sys_locale::get_locale().and_then(|l| Lang::from_tag(&l)).unwrap_or_default()
 }
 

@@ -42,7 +42,7 @@ impl std::fmt::Display for DecodeError {
             DecodeError::Cancelled => crate::t!("media-cancelled"),
             DecodeError::Forbidden => crate::t!("media-url-expired"),
             DecodeError::NoFrame { at } => {
-                let at = crate::model::time::Clock::without_project().length_secs(*at);
+                let at = crate::i18n::Clock::without_project().length_secs(*at);
                 crate::t!("media-no-frame-at", at = at)
             }
             DecodeError::Failed(e) => crate::t!("media-ffmpeg-failed", error = e.as_str()),

@@ -19,7 +19,7 @@ use cache::{DiskCache, MemCache};
 use decode::{DecodeError, Ffmpeg};
 use source::{Sources, nearest_snapshot};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -66,6 +66,7 @@ enum Key {
 pub struct Options {
     /// ffmpeg's path; None or empty: `ffmpeg` on PATH.
     pub ffmpeg: Option<PathBuf>,
+    /// Where frames are cached on disk (the environment's cache folder); None: memory only.
     pub cache_dir: Option<PathBuf>,
     pub memory_bytes: usize,
     pub disk_bytes: u64,
@@ -77,7 +78,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             ffmpeg: None,
-            cache_dir: crate::store::thumb_cache::cache_dir(),
+            cache_dir: None,
             memory_bytes: cache::DEFAULT_MEMORY_BYTES,
             disk_bytes: cache::DEFAULT_DISK_BYTES,
             timeout: Duration::from_secs(30),
@@ -493,7 +494,7 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
                     track = track,
                     n = p.clip + 1,
                     media = crate::i18n::format::quoted_id(media_id),
-                    at = project.clock().time(*at)
+                    at = crate::i18n::Clock::of(project.frame_rate).time(*at)
                 ),
                 Source::Image { image_id } => {
                     crate::t!(
@@ -507,10 +508,4 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
         }
         _ => crate::t!("media-layer", n = layer + 1),
     }
-}
-
-/// The cache folder and ffmpeg path from the environment, for the CLI: `VODCUT_FFMPEG`
-/// overrides the settings.
-pub fn ffmpeg_from_env(settings_path: Option<&Path>) -> Option<PathBuf> {
-    std::env::var_os("VODCUT_FFMPEG").filter(|v| !v.is_empty()).map(PathBuf::from).or(settings_path.map(Path::to_owned))
 }

@@ -54,36 +54,32 @@ impl Shared {
 }
 
 pub struct Renderer {
-    rt: Option<tokio::runtime::Runtime>,
+    rt: tokio::runtime::Handle,
     shared: Arc<Shared>,
     rx: Receiver<Rendered>,
     serial: u64,
 }
 
 impl Renderer {
-    /// Starts the worker. `make` builds the footage service on a worker thread (it looks for
-    /// ffmpeg and credentials: process and disk work the UI thread must not do); `wake` is
-    /// called after each result (the UI's repaint).
-    pub fn new(make: impl FnOnce() -> Footage + Send + 'static, wake: impl Fn() + Send + Sync + 'static) -> Renderer {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("vodcut-frames")
-            .enable_all()
-            .build()
-            .ok();
+    /// Starts the worker on `rt` (the core's runtime). `make` builds the footage service on a
+    /// blocking thread (it looks for ffmpeg and credentials: process and disk work the UI
+    /// thread must not do); `wake` is called after each result (the UI's repaint).
+    pub fn new(
+        make: impl FnOnce() -> Footage + Send + 'static,
+        rt: &tokio::runtime::Handle,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Renderer {
         let shared = Arc::new(Shared::new());
         let (tx, rx) = channel();
-        if let Some(rt) = &rt {
-            let s = shared.clone();
-            rt.spawn(async move {
-                let Ok(footage) = tokio::task::spawn_blocking(make).await else { return };
-                let footage = Arc::new(footage);
-                let _ = s.footage.set(footage.clone());
-                wake();
-                worker(s, footage, tx, wake).await;
-            });
-        }
-        Renderer { rt, shared, rx, serial: 0 }
+        let s = shared.clone();
+        rt.spawn(async move {
+            let Ok(footage) = tokio::task::spawn_blocking(make).await else { return };
+            let footage = Arc::new(footage);
+            let _ = s.footage.set(footage.clone());
+            wake();
+            worker(s, footage, tx, wake).await;
+        });
+        Renderer { rt: rt.clone(), shared, rx, serial: 0 }
     }
 
     /// A second renderer on another's footage and runtime (the source viewer beside the
@@ -97,7 +93,7 @@ impl Renderer {
         let _ = shared.footage.set(footage.clone());
         let (tx, rx) = channel();
         rt.spawn(worker(shared.clone(), footage, tx, wake));
-        Renderer { rt: None, shared, rx, serial: 0 }
+        Renderer { rt: rt.clone(), shared, rx, serial: 0 }
     }
 
     /// The footage service, once it is set up.
@@ -131,18 +127,16 @@ impl Renderer {
     }
 
     /// The runtime the renderer's work runs on (filmstrips and playback share it).
-    pub fn runtime(&self) -> Option<&tokio::runtime::Runtime> {
-        self.rt.as_ref()
+    pub fn runtime(&self) -> &tokio::runtime::Handle {
+        &self.rt
     }
 }
 
 impl Drop for Renderer {
+    /// The worker stops at its next turn (the runtime is the core's: it goes on).
     fn drop(&mut self) {
         self.shared.closed.store(true, Ordering::Relaxed);
         self.shared.notify.notify_one();
-        if let Some(rt) = self.rt.take() {
-            rt.shutdown_background();
-        }
     }
 }
 

@@ -220,8 +220,8 @@ mod tests {
     fn import_errors_name_the_place() {
         let e = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a"},{"In":"soon"}]}]}"#)
             .unwrap_err();
-        let msg = e.to_string();
-        assert!(msg.contains("VideoTracks[0].VideoTrackClips[1].In"), "{msg}");
+        let ImportError::Shape(e) = e else { panic!("{e:?}") };
+        assert_eq!((e.path.as_str(), e.line), ("VideoTracks[0].VideoTrackClips[1].In", 1));
         assert!(matches!(import_timeline_str("[1,2]"), Err(ImportError::NotATimeline)));
         assert!(matches!(import_timeline_str("{\"Vid"), Err(ImportError::NotJson(_))));
     }

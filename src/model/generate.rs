@@ -49,6 +49,40 @@ pub fn generated_project(clips: usize, tracks: usize) -> Project {
     p
 }
 
+/// The text of an API Timeline of `clips` clips shaped like real work (MediaId, In, Out,
+/// TimelineIn, TimelineOut, a Volume effect on every `effect_every`-th), after a first Text
+/// clip whose Content pads the text to `size` bytes: the largest input read while the model
+/// holds the most it can. `None` when the clips alone are longer than `size`.
+pub fn padded_timeline(clips: usize, effect_every: usize, size: usize) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let head = br#"{"VideoTracks":[{"VideoTrackClips":[{"Type":"Text","Content":""#;
+    let mut body = Vec::with_capacity(clips * 130);
+    body.extend_from_slice(br#""}"#);
+    for i in 0..clips {
+        let t = i as f64 * 2.5;
+        // Writing into a Vec cannot fail.
+        let _ = write!(
+            body,
+            r#",{{"MediaId":"{:032x}","In":{},"Out":{},"TimelineIn":{t},"TimelineOut":{}"#,
+            i % 150,
+            i % 7,
+            i % 7 + 2,
+            t + 2.0
+        );
+        if i % effect_every.max(1) == 0 {
+            body.extend_from_slice(br#","Effects":[{"Type":"Volume","Gain":"0.5"}]"#);
+        }
+        body.push(b'}');
+    }
+    body.extend_from_slice(b"]}]}");
+    let pad = size.checked_sub(head.len() + body.len())?;
+    let mut out = Vec::with_capacity(size);
+    out.extend_from_slice(head);
+    out.resize(head.len() + pad, b'x');
+    out.extend_from_slice(&body);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -60,5 +94,15 @@ mod tests {
         let errors: Vec<_> =
             problems.iter().filter(|p| p.severity == crate::model::validate::Severity::Error).take(3).collect();
         assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn a_padded_timeline_has_the_size_asked_and_imports() {
+        let text = super::padded_timeline(10, 2, 4000).unwrap();
+        assert_eq!(text.len(), 4000);
+        let p = crate::model::import::import_timeline_bytes(&text).unwrap();
+        assert_eq!(p.clip_count(), 11);
+        assert_eq!(p.tracks[0].clips.iter().map(|c| c.effects.len()).sum::<usize>(), 5);
+        assert!(super::padded_timeline(10, 2, 100).is_none());
     }
 }

@@ -3,7 +3,7 @@
 //! The Timeline is read straight into its typed form (no intermediate `Value` tree): a
 //! 100 000-clip Timeline opens in about the time and memory of a bare JSON parse.
 
-use super::json::{Extra, Key, plain_message, syntax_message};
+use super::json::{Expected, Extra, Key, Wrong};
 use super::project::{MediaMetadata, ProduceConfig, Project, Track, TrackKind, UserData};
 use super::wire::{Clip, Timeline};
 use serde::Deserializer;
@@ -11,27 +11,31 @@ use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
-/// Why a Timeline could not be imported.
+/// Why a Timeline could not be imported (the faces word it: `i18n::describe`).
 #[derive(Debug)]
 pub enum ImportError {
-    NotJson(String),
-    Shape { path: String, message: String },
+    /// Not JSON at all: serde_json's syntax error, with its line and column.
+    NotJson(serde_json::Error),
+    Shape(ShapeError),
     NotATimeline,
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&match self {
-            ImportError::NotJson(e) => crate::t!("core-import-not-json", error = e.as_str()),
-            ImportError::Shape { path, message } => {
-                crate::t!("core-import-shape", at = path.as_str(), message = message.as_str())
-            }
-            ImportError::NotATimeline => crate::t!("core-import-not-timeline"),
-        })
-    }
+/// JSON of the wrong shape: where (`path`, like `Tracks[2].Clips[5].In`; empty at the top
+/// level), what is wrong, and the line and column (0 when not known).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShapeError {
+    pub path: String,
+    pub wrong: Wrong,
+    pub line: usize,
+    pub column: usize,
 }
 
-impl std::error::Error for ImportError {}
+impl ShapeError {
+    /// A shape error found without a parser's position.
+    pub fn at(path: impl Into<String>, wrong: Wrong) -> ShapeError {
+        ShapeError { path: path.into(), wrong, line: 0, column: 0 }
+    }
+}
 
 pub const TRACK_KEYS: [&str; 4] = ["VideoTracks", "AudioTracks", "ImageTracks", "SubtitleTracks"];
 
@@ -58,7 +62,7 @@ pub fn probe(bytes: &[u8]) -> serde_json::Result<TopLevel> {
     impl<'de> Visitor<'de> for V {
         type Value = TopLevel;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(&crate::t!("core-json-an-object"))
+            f.write_str(&Expected::Object.token())
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
             let mut top = TopLevel::default();
@@ -94,51 +98,40 @@ pub fn probe(bytes: &[u8]) -> serde_json::Result<TopLevel> {
 #[derive(Debug)]
 pub enum ParseError {
     Json(serde_json::Error),
-    Shape { path: String, message: String },
+    Shape(ShapeError),
 }
 
 /// Reads `bytes` as a `T`. The fast pass keeps no path; only when it fails on the shape is
 /// the text read again, tracking where, so the message can say `Tracks[2].Clips[5].In`.
 pub fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ParseError> {
+    // Counted per parse: the second one below (for the error's path) starts afresh.
+    let budget = super::budget::Budget::new(super::budget::MAX_PIECES);
     let e = match serde_json::from_slice::<T>(bytes) {
         Ok(v) => return Ok(v),
         Err(e) if e.classify() == serde_json::error::Category::Data => e,
         Err(e) => return Err(ParseError::Json(e)),
     };
+    drop(budget);
+    let _budget = super::budget::Budget::new(super::budget::MAX_PIECES);
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Err(pe) => (pe.path().to_string(), pe.into_inner()),
-        Ok(_) => (String::from("."), e),
+        Ok(_) => (String::new(), e),
     };
-    Err(ParseError::Shape { path: place(&path), message: shape_message(&inner) })
-}
-
-fn place(path: &str) -> String {
-    if path == "." || path.is_empty() { crate::t!("core-json-top-level") } else { path.to_owned() }
-}
-
-/// The message of a shape error in words, with its line and column.
-pub fn shape_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let text = text.split(" at line ").next().unwrap_or(&text);
-    let plain = plain_message(text);
-    if e.line() > 0 {
-        crate::t!("core-json-at-line", message = plain, line = e.line(), column = e.column())
-    } else {
-        plain
-    }
+    let path = if path == "." { String::new() } else { path };
+    Err(ParseError::Shape(ShapeError { path, wrong: Wrong::of(&inner), line: inner.line(), column: inner.column() }))
 }
 
 fn import_error(e: ParseError, prefix: &str) -> ImportError {
     match e {
-        ParseError::Json(e) => ImportError::NotJson(syntax_message(&e)),
-        ParseError::Shape { path, message } => {
-            let path = match (prefix.is_empty(), path == place(".")) {
-                (true, _) => path,
+        ParseError::Json(e) => ImportError::NotJson(e),
+        ParseError::Shape(mut e) => {
+            e.path = match (prefix.is_empty(), e.path.is_empty()) {
+                (true, _) => e.path,
                 (false, true) => prefix.to_owned(),
-                (false, false) => format!("{prefix}.{path}"),
+                (false, false) => format!("{prefix}.{}", e.path),
             };
-            ImportError::Shape { path, message }
+            ImportError::Shape(e)
         }
     }
 }
@@ -164,7 +157,7 @@ fn import_at(bytes: &[u8], prefix: &str) -> Result<Project, ImportError> {
             }
             return Err(ImportError::NotATimeline);
         }
-        Err(e) => return Err(ImportError::NotJson(syntax_message(&e))),
+        Err(e) => return Err(ImportError::NotJson(e)),
     };
     if top.has_timeline && !top.has_tracks {
         return import_request_fields(bytes);
@@ -213,10 +206,62 @@ pub fn project_from_timeline(tl: Timeline) -> Project {
     p
 }
 
+/// Request fields as `vodcut export` prints them. The Timeline, most of the text, is borrowed
+/// from it: a copy would double what opening the largest input holds.
+struct RequestFields<'a> {
+    timeline: Option<&'a serde_json::value::RawValue>,
+    other: Extra,
+}
+
+impl<'de> serde::Deserialize<'de> for RequestFields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RequestFields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(&Expected::Object.token())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = RequestFields { timeline: None, other: Extra::new() };
+                while let Some(key) = map.next_key::<Key>()? {
+                    super::budget::take::<A::Error>()?;
+                    let fresh = if key.as_str() == "Timeline" {
+                        out.timeline.replace(map.next_value()?).is_none()
+                    } else {
+                        out.other.push_read(key.as_str().to_owned(), map.next_value_seed(super::json::RawSeed)?)
+                    };
+                    if !fresh {
+                        return Err(super::json::duplicate(key.as_str()));
+                    }
+                }
+                match out.other.duplicate_key() {
+                    Some(key) => Err(super::json::duplicate(key)),
+                    None => Ok(out),
+                }
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// `{"Timeline": "...", "Title": "...", "MediaMetadata": "{...}", ...}` -> project.
 fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
-    let fields: Extra = parse_typed(bytes).map_err(|e| import_error(e, ""))?;
-    let timeline = fields.get("Timeline").map(|r| r.get()).unwrap_or("null"); // i18n-exempt: JSON
+    let budget = super::budget::Budget::new(super::budget::MAX_PIECES);
+    let read: serde_json::Result<RequestFields> = serde_json::from_slice(bytes);
+    drop(budget);
+    let RequestFields { timeline, other: fields } = read.map_err(|e| {
+        if e.classify() == serde_json::error::Category::Data {
+            ImportError::Shape(ShapeError {
+                path: String::new(),
+                wrong: Wrong::of(&e),
+                line: e.line(),
+                column: e.column(),
+            })
+        } else {
+            ImportError::NotJson(e)
+        }
+    })?;
+    let timeline = timeline.map(|r| r.get()).unwrap_or("null"); // i18n-exempt: JSON
     let mut p = import_at(timeline.as_bytes(), "Timeline")?;
     let o: Map<String, Value> = fields
         .iter()
@@ -232,9 +277,9 @@ fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
             Some(Value::String(s)) if s.trim().is_empty() => Ok(Map::new()),
             Some(Value::String(s)) => match serde_json::from_str(s) {
                 Ok(Value::Object(m)) => Ok(m),
-                _ => Err(ImportError::Shape { path: k.into(), message: crate::t!("core-json-expected-json-object") }),
+                _ => Err(ImportError::Shape(ShapeError::at(k, Wrong::ExpectedJsonObject))),
             },
-            Some(_) => Err(ImportError::Shape { path: k.into(), message: crate::t!("core-json-expected-json-object") }),
+            Some(_) => Err(ImportError::Shape(ShapeError::at(k, Wrong::ExpectedJsonObject))),
         }
     };
     p.title = text("Title");
@@ -259,9 +304,11 @@ fn import_request_fields(bytes: &[u8]) -> Result<Project, ImportError> {
     let dim = |k: &str| -> Result<Option<u32>, ImportError> {
         match pc.get(k) {
             None => Ok(None),
-            Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| ImportError::Shape {
-                path: format!("ProduceConfig.{k}"),
-                message: crate::t!("core-json-expected", expected = crate::t!("core-what-pixels")),
+            Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).map(Some).ok_or_else(|| {
+                ImportError::Shape(ShapeError::at(
+                    format!("ProduceConfig.{k}"),
+                    Wrong::Expected { expected: Expected::Pixels },
+                ))
             }),
         }
     };

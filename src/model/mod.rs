@@ -1,11 +1,13 @@
 //! THE DOCUMENT: plain data and pure functions. No egui, no network, no files.
 
+pub mod budget;
 pub mod export;
 pub mod generate;
 pub mod import;
 pub mod json;
 pub mod project;
 pub mod regions;
+pub mod signature;
 pub mod time;
 pub mod validate;
 pub mod wire;

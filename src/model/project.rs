@@ -4,7 +4,8 @@
 //! imported Timeline carried survives; everything else here (names, lock, hide, markers, view,
 //! bin) is editor-only and never reaches the API.
 
-use super::json::{number_f32, one_of, optional_whole, whole_number};
+use super::budget::counted_list;
+use super::json::{Expected, number_f32, one_of, optional_whole, whole_number};
 use super::time::Time;
 use super::wire::{Clip, Extra};
 use crate::json_object;
@@ -36,7 +37,7 @@ impl<'de> Deserialize<'de> for TrackKind {
             ("Image", TrackKind::Image),
             ("Subtitle", TrackKind::Subtitle),
         ];
-        one_of(d, CHOICES, "core-what-track-kind")
+        one_of(d, CHOICES, Expected::TrackKind)
     }
 }
 
@@ -51,22 +52,6 @@ impl TrackKind {
             TrackKind::Image => 'I',
             TrackKind::Subtitle => 'S',
         }
-    }
-
-    /// "video", "image overlay": the kind in the current language. Kept per language for
-    /// the life of the process, so callers can hold it as `&'static str`.
-    pub fn label(self) -> &'static str {
-        use std::sync::OnceLock;
-        static LABELS: [[OnceLock<String>; 4]; 2] = [const { [const { OnceLock::new() }; 4] }; 2];
-        let key = match self {
-            TrackKind::Video => "core-track-kind-video",
-            TrackKind::Audio => "core-track-kind-audio",
-            TrackKind::Image => "core-track-kind-image",
-            TrackKind::Subtitle => "core-track-kind-subtitle",
-        };
-        let lang = crate::i18n::current();
-        let i = crate::i18n::Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        LABELS[i][self as usize].get_or_init(|| crate::i18n::tr_in(lang, key, &[]))
     }
 
     /// Audio is muted, pictures are hidden.
@@ -125,13 +110,13 @@ impl Track {
     }
 }
 
-json_object!(Track, "core-what-track", init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
+json_object!(Track, Expected::Track, init: Track::new(TrackKind::Video, ""), extra: other_fields, required: ["Kind"], {
     "Kind" => kind,
     "Name" => name,
     "Locked" => locked,
     "Hidden" => hidden,
     "Targeted" => targeted,
-    "Clips" => clips,
+    "Clips" => clips with counted_list,
     "Extra" => extra,
 });
 
@@ -154,12 +139,12 @@ pub struct MediaMetadata {
     pub other_fields: Extra,
 }
 
-json_object!(MediaMetadata, "core-what-media-metadata", init: MediaMetadata::default(), extra: other_fields, required: [], {
+json_object!(MediaMetadata, Expected::MediaMetadata, init: MediaMetadata::default(), extra: other_fields, required: [], {
     "Title" => title,
     "Description" => description,
     "CoverURL" => cover_url,
     "CateId" => cate_id,
-    "Tags" => tags,
+    "Tags" => tags with counted_list,
 });
 
 /// Production settings (ProduceConfig).
@@ -177,10 +162,10 @@ pub struct ProduceConfig {
 }
 
 fn pixels<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    optional_whole(d, "core-what-pixels")
+    optional_whole(d, Expected::Pixels)
 }
 
-json_object!(ProduceConfig, "core-what-produce-config", init: ProduceConfig::default(), extra: other_fields, required: [], {
+json_object!(ProduceConfig, Expected::ProduceConfig, init: ProduceConfig::default(), extra: other_fields, required: [], {
     "TemplateGroupId" => template_group_id,
     "TemplateId" => template_id,
     "Width" => width with pixels,
@@ -203,7 +188,7 @@ pub struct UserData {
     pub other_fields: Extra,
 }
 
-json_object!(UserData, "core-what-user-data", init: UserData::default(), extra: other_fields, required: [], {
+json_object!(UserData, Expected::UserData, init: UserData::default(), extra: other_fields, required: [], {
     "CallbackURL" => callback_url,
     "CallbackType" => callback_type,
     "Extend" => extend,
@@ -219,7 +204,7 @@ pub struct Marker {
     pub other_fields: Extra,
 }
 
-json_object!(Marker, "core-what-marker", init: Marker::default(), extra: other_fields, required: ["Time"], {
+json_object!(Marker, Expected::Marker, init: Marker::default(), extra: other_fields, required: ["Time"], {
     "Time" => time,
     "Label" => label,
 });
@@ -237,20 +222,11 @@ impl<'de> Deserialize<'de> for MediaKind {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         const CHOICES: &[(&str, MediaKind)] =
             &[("Video", MediaKind::Video), ("Audio", MediaKind::Audio), ("Image", MediaKind::Image)];
-        one_of(d, CHOICES, "core-what-media-kind")
+        one_of(d, CHOICES, Expected::MediaKind)
     }
 }
 
 impl MediaKind {
-    /// "video", "audio", "image": the kind as a word of the current language.
-    pub fn label(self) -> String {
-        match self {
-            MediaKind::Video => crate::t!("kind-video"),
-            MediaKind::Audio => crate::t!("kind-audio"),
-            MediaKind::Image => crate::t!("kind-image"),
-        }
-    }
-
     /// Audio only on audio tracks; images on video or image tracks; video on video or audio
     /// (a video's sound can be used on an audio track).
     pub fn fits(self, track: TrackKind) -> bool {
@@ -276,7 +252,7 @@ pub struct BinEntry {
     pub other_fields: Extra,
 }
 
-json_object!(BinEntry, "core-what-bin-entry", init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
+json_object!(BinEntry, Expected::BinEntry, init: BinEntry::default(), extra: other_fields, required: ["MediaId", "Kind"], {
     "MediaId" => media_id,
     "Title" => title,
     "Duration" => duration,
@@ -323,7 +299,9 @@ pub struct Project {
     pub markers: Vec<Marker>,
     #[serde(default)]
     pub playhead: Time,
-    /// The timeline's In and Out marks (I, O): the range Lift and Extract take out.
+    /// The timeline's In and Out marks (I, O): the range Lift and Extract take out. Both are
+    /// frames, as in Premiere and the source viewer: the Out mark is the last frame included
+    /// (see [`Project::marked_end`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mark_in: Option<Time>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,10 +323,10 @@ pub struct Project {
 }
 
 fn format_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    whole_number(d, "core-what-whole-number")
+    whole_number(d, Expected::WholeNumber)
 }
 
-json_object!(Project, "core-what-project", init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
+json_object!(Project, Expected::Project, init: Project::default(), extra: other_fields, required: ["FormatVersion"], {
     "FormatVersion" => format_version with format_version,
     "Title" => title,
     "Description" => description,
@@ -359,14 +337,14 @@ json_object!(Project, "core-what-project", init: Project::default(), extra: othe
     "MediaMetadata" => media_metadata,
     "ProduceConfig" => produce_config,
     "UserData" => user_data,
-    "Tracks" => tracks,
+    "Tracks" => tracks with counted_list,
     "TimelineExtra" => timeline_extra,
-    "Markers" => markers,
+    "Markers" => markers with counted_list,
     "Playhead" => playhead,
     "MarkIn" => mark_in,
     "MarkOut" => mark_out,
     "Zoom" => zoom with number_f32,
-    "Bin" => bin,
+    "Bin" => bin with counted_list,
     "FrameRate" => frame_rate,
 });
 
@@ -402,6 +380,12 @@ impl Default for Project {
 }
 
 impl Project {
+    /// Where the marked range ends (exclusive): the end of the Out mark's frame.
+    pub fn marked_end(&self) -> Option<Time> {
+        let fr = self.frame_rate;
+        self.mark_out.map(|o| fr.frame_start(fr.frame_at(o) + 1))
+    }
+
     /// An empty project with one track of each kind, ready for editing.
     pub fn new_empty() -> Self {
         let mut p = Project::default();
@@ -427,17 +411,10 @@ impl Project {
         self.bin.iter().filter_map(|e| Some((e.media_id.as_str(), e.duration?))).collect()
     }
 
-    /// How this project's times read for people: timecode at its frame rate, or seconds (the
-    /// user's choice, [`super::time::unit`]).
-    pub fn clock(&self) -> super::time::Clock {
-        super::time::Clock::of(self.frame_rate)
-    }
-
-    /// The title to show for a project (window title, job history, suggested file names):
-    /// its own, or "Untitled" in the user's language.
-    pub fn display_title(&self) -> String {
-        let title = self.title.trim();
-        if title.is_empty() { crate::t!("project-untitled") } else { title.to_owned() }
+    /// The title to show for a project (window title, job history, suggested file names),
+    /// `None` when it has none (the faces say "Untitled": `i18n::describe::project_title`).
+    pub fn shown_title(&self) -> Option<&str> {
+        Some(self.title.trim()).filter(|t| !t.is_empty())
     }
 }
 
@@ -482,12 +459,20 @@ pub fn placements(project: &Project, durations: &std::collections::HashMap<&str,
 /// Lays a track's clips out as the service does: a clip without TimelineIn starts where the
 /// previous one ended.
 pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Placement> {
+    layout_track_noting(track, durations).0
+}
+
+/// [`layout_track`], and whether any clip's start is implicit (no TimelineIn), found in the
+/// same pass: a second pass over 100 000 clips costs about as much as the layout.
+pub fn layout_track_noting(track: &Track, durations: &HashMap<&str, Time>) -> (Vec<Placement>, bool) {
     let mut cursor = Time::ZERO;
     let mut cursor_known = true;
-    track
+    let mut implicit = false;
+    let places = track
         .clips
         .iter()
         .map(|clip| {
+            implicit |= clip.timeline_in.is_none();
             let (start, start_known) = match clip.timeline_in {
                 Some(t) => (t, true),
                 None => (cursor, cursor_known),
@@ -508,7 +493,8 @@ pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Place
             cursor_known = start_known && length_known;
             Placement { start, end, start_known, length_known }
         })
-        .collect()
+        .collect();
+    (places, implicit)
 }
 
 #[cfg(test)]

@@ -4,11 +4,12 @@
 //! save/load and export round-trip exactly and arithmetic never accumulates float noise;
 //! floats exist only at the wire boundary.
 
+use super::json::{Expected, Wrong};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-mod clock;
-pub use clock::{Clock, TimeUnit, set_unit, unit};
+pub mod timecode;
+pub use timecode::TimeUnit;
 
 /// Ticks per second: the API's 4-decimal precision.
 pub const TICKS_PER_SECOND: i64 = 10_000;
@@ -209,8 +210,7 @@ impl<'de> Deserialize<'de> for FrameRate {
             serde_json::Value::String(s) => s.trim().parse::<f64>().ok(),
             _ => None,
         };
-        fps.and_then(FrameRate::from_fps)
-            .ok_or_else(|| serde::de::Error::custom(crate::t!("core-time-not-frame-rate", v = v.to_string())))
+        fps.and_then(FrameRate::from_fps).ok_or_else(|| Wrong::NotFrameRate { v: v.to_string() }.error())
     }
 }
 
@@ -264,7 +264,7 @@ impl<'de> Deserialize<'de> for Time {
         impl serde::de::Visitor<'_> for V {
             type Value = Time;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(&crate::t!("core-time-expecting"))
+                f.write_str(&Expected::Time.token())
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Time, E> {
                 self.visit_f64(v as f64)
@@ -273,10 +273,10 @@ impl<'de> Deserialize<'de> for Time {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Time, E> {
-                Time::from_secs_f64(v).ok_or_else(|| E::custom(crate::t!("core-time-unusable", v = v.to_string())))
+                Time::from_secs_f64(v).ok_or_else(|| Wrong::TimeUnusable { v }.error())
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Time, E> {
-                Time::parse_secs(v).ok_or_else(|| E::custom(crate::t!("core-time-not-seconds", text = v)))
+                Time::parse_secs(v).ok_or_else(|| Wrong::TimeNotSeconds { text: v.to_owned() }.error())
             }
         }
         d.deserialize_any(V)

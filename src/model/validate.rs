@@ -7,10 +7,11 @@
 use super::export::has_exported_clips;
 use super::project::{DEFAULT_REGION, Project, TrackKind};
 use clips::{clip_rules, overlap_rule};
+mod issue;
 mod source;
+pub use issue::{Issue, Quoted, TextField, cut};
 use serde_json::Value;
 use std::collections::HashSet;
-use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -36,29 +37,13 @@ impl Location {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One problem: how bad, where, and what (a code with its arguments). No words: the faces
+/// make them (`i18n::describe`), so the same problem reads in either language.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub severity: Severity,
     pub location: Location,
-    /// The location in words: "track 2 (V1), clip 5, field Out".
-    pub place: String,
-    /// A plain sentence saying what is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => crate::t!("problem-error"),
-            Severity::Warning => crate::t!("problem-warning"),
-        };
-        let line = if self.place.is_empty() {
-            crate::t!("problem-line-unplaced", severity = severity, message = self.message.as_str())
-        } else {
-            crate::t!("problem-line", severity = severity, place = self.place.as_str(), message = self.message.as_str())
-        };
-        f.write_str(&line)
-    }
+    pub issue: Issue,
 }
 
 pub fn has_errors(problems: &[Problem]) -> bool {
@@ -111,45 +96,16 @@ struct Out<'p> {
 }
 
 impl Out<'_> {
-    fn push(&mut self, severity: Severity, location: Location, message: String) {
-        let place = self.describe(&location);
-        self.problems.push(Problem { severity, location, place, message });
+    fn push(&mut self, severity: Severity, location: Location, issue: Issue) {
+        self.problems.push(Problem { severity, location, issue });
     }
 
-    fn error(&mut self, location: Location, message: impl Into<String>) {
-        self.push(Severity::Error, location, message.into());
+    fn error(&mut self, location: Location, issue: Issue) {
+        self.push(Severity::Error, location, issue);
     }
 
-    fn warn(&mut self, location: Location, message: impl Into<String>) {
-        self.push(Severity::Warning, location, message.into());
-    }
-
-    fn describe(&self, l: &Location) -> String {
-        let mut parts = Vec::new();
-        if let Some(t) = l.track {
-            let name = self.project.tracks.get(t).map(|t| t.name.as_str()).unwrap_or("");
-            parts.push(if name.is_empty() {
-                crate::t!("place-track", n = t + 1)
-            } else {
-                crate::t!("place-track-named", n = t + 1, name = name)
-            });
-        }
-        if let Some(c) = l.clip {
-            parts.push(crate::t!("place-clip", n = c + 1));
-        }
-        if let Some(e) = l.effect {
-            let kind = l
-                .track
-                .zip(l.clip)
-                .and_then(|(t, c)| self.project.tracks.get(t)?.clips.get(c)?.effects.get(e))
-                .map(|e| e.type_name().to_owned())
-                .unwrap_or_default();
-            parts.push(crate::t!("place-effect", n = e + 1, kind = kind));
-        }
-        if let Some(f) = l.field {
-            parts.push(crate::t!("place-field", field = f));
-        }
-        parts.join(&crate::t!("place-separator"))
+    fn warn(&mut self, location: Location, issue: Issue) {
+        self.push(Severity::Warning, location, issue);
     }
 }
 
@@ -172,10 +128,6 @@ struct TrackResult {
 #[derive(Clone, Debug, Default)]
 pub struct ValidationCache {
     tracks: Vec<Option<TrackResult>>,
-    /// The language the cached messages are in, and the unit their times are in: a switch
-    /// redoes every track.
-    lang: crate::i18n::Lang,
-    unit: crate::model::time::TimeUnit,
 }
 
 /// Like [`validate`] (same problems, same order), reusing the cached result of every track
@@ -185,58 +137,93 @@ pub struct ValidationCache {
 pub fn validate_cached(project: &Project, keys: &[u64], cache: &mut ValidationCache) -> Vec<Problem> {
     let mut out = Out { project, problems: Vec::new() };
     project_rules(&mut out);
-    let keyed = keys.len() == project.tracks.len();
-    if cache.lang != crate::i18n::current() || cache.unit != crate::model::time::unit() {
+    let durations = project.media_durations();
+    if keys.len() != project.tracks.len() {
+        // Nothing is kept for next time: each track's problems go straight into the one list,
+        // so it is never held beside per-track copies (800 000 problems of a big Timeline are
+        // hundreds of MB, most of it the problems themselves now that they hold no sentences).
         cache.tracks.clear();
-        cache.lang = crate::i18n::current();
-        cache.unit = crate::model::time::unit();
+        let mut materials: HashSet<String> = HashSet::new();
+        for ti in 0..project.tracks.len() {
+            let (problems, used) = track_rules(project, ti, &durations);
+            // Grown by a quarter rather than doubled: a doubled list of 800 000 problems may
+            // hold room for 600 000 more, as much as the problems themselves.
+            let (len, cap) = (out.problems.len(), out.problems.capacity());
+            if len + problems.len() > cap {
+                out.problems.reserve_exact(problems.len().max(cap / 4));
+            }
+            out.problems.extend(problems);
+            materials.extend(used);
+        }
+        whole_project_rules(&mut out, materials.len());
+        return out.problems;
     }
     cache.tracks.resize(project.tracks.len(), None);
-    let durations = project.media_durations();
-    for ti in 0..project.tracks.len() {
-        let fresh = match (&cache.tracks[ti], keyed) {
-            (Some(r), true) => r.key != keys[ti],
-            _ => true,
-        };
-        if fresh {
+    for (ti, &key) in keys.iter().enumerate() {
+        if cache.tracks[ti].as_ref().is_none_or(|r| r.key != key) {
             let (mut problems, used) = track_rules(project, ti, &durations);
             // Kept while the other tracks are checked (and between checks in the editor).
             problems.shrink_to_fit();
-            cache.tracks[ti] = Some(TrackResult { key: keys.get(ti).copied().unwrap_or(0), problems, materials: used });
+            cache.tracks[ti] = Some(TrackResult { key, problems, materials: used });
         }
     }
     let mut materials: HashSet<&str> = HashSet::new();
     out.problems.reserve_exact(cache.tracks.iter().flatten().map(|r| r.problems.len()).sum());
-    for r in cache.tracks.iter_mut().flatten() {
-        let TrackResult { problems, materials: used, .. } = r;
-        if keyed {
-            out.problems.extend_from_slice(problems);
-        } else {
-            // Nothing is kept for next time: move the problems (freeing each track's list as
-            // it goes) rather than hold two copies: 800 000 problems of a big Timeline are
-            // hundreds of MB.
-            out.problems.extend(std::mem::take(problems));
-        }
-        let used: &Vec<String> = used;
-        materials.extend(used.iter().map(String::as_str));
+    for r in cache.tracks.iter().flatten() {
+        out.problems.extend_from_slice(&r.problems);
+        materials.extend(r.materials.iter().map(String::as_str));
     }
-    for kind in TrackKind::ALL {
-        let n = project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
-        if n > MAX_TRACKS_PER_KIND {
-            out.error(
-                Location::default(),
-                crate::t!("v-too-many-tracks", n = n, kind = kind_name(kind), max = MAX_TRACKS_PER_KIND),
-            );
-        }
-    }
-    if materials.len() > MAX_MATERIALS {
-        out.error(Location::default(), crate::t!("v-too-many-media", n = materials.len(), max = MAX_MATERIALS));
-    }
+    let n = materials.len();
     drop(materials);
-    if !keyed {
-        cache.tracks.clear();
-    }
+    whole_project_rules(&mut out, n);
     out.problems
+}
+
+/// The rules about the project as a whole that need every track's result: tracks of a kind,
+/// distinct media (`materials` of them).
+fn whole_project_rules(out: &mut Out, materials: usize) {
+    for kind in TrackKind::ALL {
+        let n = out.project.tracks.iter().filter(|t| t.kind == kind && !t.hidden).count();
+        if n > MAX_TRACKS_PER_KIND {
+            out.error(Location::default(), Issue::TooManyTracks { n, kind, max: MAX_TRACKS_PER_KIND });
+        }
+    }
+    if materials > MAX_MATERIALS {
+        out.error(Location::default(), Issue::TooManyMedia { n: materials, max: MAX_MATERIALS });
+    }
+}
+
+/// [`validate_cached`] spread over calls: the tracks whose key changed are checked until
+/// `budget` is spent and the rest on the next call (at least one per call). Returns the
+/// problems once every track is current, `None` while some are left: the editor keeps
+/// showing the last complete result meanwhile, so an edit of every track of a 100 000-clip
+/// project (~15 ms to check them all) does not stall one frame.
+pub fn validate_within(
+    project: &Project,
+    keys: &[u64],
+    cache: &mut ValidationCache,
+    budget: std::time::Duration,
+) -> Option<Vec<Problem>> {
+    if keys.len() != project.tracks.len() {
+        return Some(validate_cached(project, keys, cache));
+    }
+    cache.tracks.resize(project.tracks.len(), None);
+    let durations = project.media_durations();
+    let start = std::time::Instant::now();
+    let mut checked = 0;
+    for (ti, &key) in keys.iter().enumerate() {
+        if cache.tracks[ti].as_ref().is_some_and(|r| r.key == key) {
+            continue;
+        }
+        if checked > 0 && start.elapsed() >= budget {
+            return None;
+        }
+        checked += 1;
+        let (problems, materials) = track_rules(project, ti, &durations);
+        cache.tracks[ti] = Some(TrackResult { key, problems, materials });
+    }
+    // Every track is current: this only puts the results together.
+    Some(validate_cached(project, keys, cache))
 }
 
 /// The problems of one track, and the distinct media it uses (none when it is hidden: it
@@ -253,17 +240,13 @@ fn track_rules(
             let n = track.clips.len();
             out.warn(
                 Location { track: Some(ti), ..Default::default() },
-                if track.kind.is_audible() {
-                    crate::t!("v-track-muted-left-out", n = n)
-                } else {
-                    crate::t!("v-track-hidden-left-out", n = n)
-                },
+                if track.kind.is_audible() { Issue::TrackMutedLeftOut { n } } else { Issue::TrackHiddenLeftOut { n } },
             );
         }
         return (out.problems, Vec::new());
     }
     if track.kind == TrackKind::Subtitle && !track.clips.is_empty() {
-        out.warn(Location { track: Some(ti), ..Default::default() }, crate::t!("v-subtitle-unconfirmed"));
+        out.warn(Location { track: Some(ti), ..Default::default() }, Issue::SubtitleUnconfirmed);
     }
     let mut materials: HashSet<&str> = HashSet::new();
     for (ci, clip) in track.clips.iter().enumerate() {
@@ -279,66 +262,60 @@ fn track_rules(
 }
 
 /// The "nothing to produce" error (the editor shows an empty new project a calm hint instead,
-/// until Produce). Its words are the catalog's, in the language of this process.
+/// until Produce).
 pub fn is_nothing_to_produce(p: &Problem) -> bool {
-    p.severity == Severity::Error && p.location == Location::default() && p.message == crate::t!("v-nothing-to-produce")
+    p.issue == Issue::NothingToProduce
 }
 
 fn project_rules(out: &mut Out) {
     let p = out.project;
     if p.project_id.as_deref().is_none_or(|s| s.trim().is_empty()) && !has_exported_clips(p) {
-        out.error(Location::default(), crate::t!("v-nothing-to-produce"));
+        out.error(Location::default(), Issue::NothingToProduce);
     }
     // The documented byte limits are for the produced video's metadata; the project's own
     // title and description are not documented, so they only warn.
-    byte_limit(out, Location::field("Title"), "what-project-title", &p.title, MAX_TITLE_BYTES, Severity::Warning);
+    use TextField::*;
+    byte_limit(out, Location::field("Title"), ProjectTitle, &p.title, MAX_TITLE_BYTES, Severity::Warning);
     byte_limit(
         out,
         Location::field("Description"),
-        "what-project-description",
+        ProjectDescription,
         &p.description,
         MAX_DESCRIPTION_BYTES,
         Severity::Warning,
     );
-    url_rule(out, Location::field("CoverURL"), "what-project-cover", &p.cover_url);
+    url_rule(out, Location::field("CoverURL"), ProjectCover, &p.cover_url);
 
     let m = &p.media_metadata;
-    byte_limit(
-        out,
-        Location::field("MediaMetadata.Title"),
-        "what-video-title",
-        &m.title,
-        MAX_TITLE_BYTES,
-        Severity::Error,
-    );
+    byte_limit(out, Location::field("MediaMetadata.Title"), VideoTitle, &m.title, MAX_TITLE_BYTES, Severity::Error);
     byte_limit(
         out,
         Location::field("MediaMetadata.Description"),
-        "what-video-description",
+        VideoDescription,
         &m.description,
         MAX_DESCRIPTION_BYTES,
         Severity::Error,
     );
-    url_rule(out, Location::field("MediaMetadata.CoverURL"), "what-video-cover", &m.cover_url);
+    url_rule(out, Location::field("MediaMetadata.CoverURL"), VideoCover, &m.cover_url);
     let tags: Vec<&str> = m.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
     if tags.len() > MAX_TAGS {
-        out.error(Location::field("MediaMetadata.Tags"), crate::t!("v-too-many-tags", n = tags.len(), max = MAX_TAGS));
+        out.error(Location::field("MediaMetadata.Tags"), Issue::TooManyTags { n: tags.len(), max: MAX_TAGS });
     }
     for tag in &tags {
         if tag.len() > MAX_TAG_BYTES {
             out.error(
                 Location::field("MediaMetadata.Tags"),
-                crate::t!("v-tag-too-long", tag = *tag, n = tag.len(), max = MAX_TAG_BYTES),
+                Issue::TagTooLong { tag: (*tag).to_owned(), n: tag.len(), max: MAX_TAG_BYTES },
             );
         }
         if tag.contains(',') {
-            out.error(Location::field("MediaMetadata.Tags"), crate::t!("v-tag-comma", tag = *tag));
+            out.error(Location::field("MediaMetadata.Tags"), Issue::TagComma { tag: (*tag).to_owned() });
         }
     }
     if !m.cate_id.trim().is_empty() && !m.cate_id.trim().chars().all(|c| c.is_ascii_digit() || c == '-') {
         out.warn(
             Location::field("MediaMetadata.CateId"),
-            crate::t!("v-category-not-number", category = m.cate_id.trim()),
+            Issue::CategoryNotNumber { category: m.cate_id.trim().to_owned() },
         );
     }
 
@@ -347,72 +324,54 @@ fn project_rules(out: &mut Out) {
     if !super::regions::is_known(&p.region) {
         // submit would fail to find an endpoint for it (an --endpoint override still works,
         // but the service checks the region against the media's, so it is an error).
-        out.error(
-            Location::field("Region"),
-            crate::t!(
-                "v-unknown-region",
-                region = p.region.as_str(),
-                list = super::regions::REGIONS.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
-            ),
-        );
+        out.error(Location::field("Region"), Issue::UnknownRegion { region: p.region.clone() });
     }
     if c.storage_location.trim().is_empty() && !storage_optional(&p.region) {
-        out.error(
-            Location::field("ProduceConfig.StorageLocation"),
-            crate::t!("v-storage-needed", region = p.region.as_str(), default = DEFAULT_REGION),
-        );
+        out.error(Location::field("ProduceConfig.StorageLocation"), Issue::StorageNeeded { region: p.region.clone() });
     }
 
     let u = &p.user_data;
     let cb = u.callback_url.trim();
     if !cb.is_empty() && !is_http_url(cb) {
-        out.error(Location::field("UserData.MessageCallback.CallbackURL"), crate::t!("v-callback-not-http", url = cb));
+        out.error(
+            Location::field("UserData.MessageCallback.CallbackURL"),
+            Issue::CallbackNotHttp { url: cb.to_owned() },
+        );
     }
     let ct = u.callback_type.trim();
     if !ct.is_empty() && !ct.eq_ignore_ascii_case("http") {
-        out.error(Location::field("UserData.MessageCallback.CallbackType"), crate::t!("v-callback-type", r#type = ct));
+        out.error(
+            Location::field("UserData.MessageCallback.CallbackType"),
+            Issue::CallbackType { r#type: ct.to_owned() },
+        );
     }
     let ext = u.extend.trim();
     if !ext.is_empty() {
         if ext.len() > MAX_EXTEND_BYTES {
-            out.error(
-                Location::field("UserData.Extend"),
-                crate::t!("v-extend-too-long", n = ext.len(), max = MAX_EXTEND_BYTES),
-            );
+            out.error(Location::field("UserData.Extend"), Issue::ExtendTooLong { n: ext.len(), max: MAX_EXTEND_BYTES });
         }
         if let Err(e) = serde_json::from_str::<Value>(ext) {
-            out.error(Location::field("UserData.Extend"), crate::t!("v-extend-not-json", error = e.to_string()));
+            out.error(Location::field("UserData.Extend"), Issue::ExtendNotJson { error: e.to_string() });
         }
     }
     if let Some(v) = super::export::user_data_json(u) {
         let n = v.to_string().chars().count();
         if n > USER_DATA_SOFT_LIMIT {
-            out.warn(Location::field("UserData"), crate::t!("v-user-data-long", n = n, max = USER_DATA_SOFT_LIMIT));
+            out.warn(Location::field("UserData"), Issue::UserDataLong { n, max: USER_DATA_SOFT_LIMIT });
         }
     }
 }
 
-/// `what` is the catalog key naming the field ("what-video-title").
-fn byte_limit(out: &mut Out, l: Location, what: &str, text: &str, max: usize, sev: Severity) {
+fn byte_limit(out: &mut Out, l: Location, what: TextField, text: &str, max: usize, sev: Severity) {
     if text.len() > max {
-        out.push(sev, l, crate::t!("v-too-many-bytes", what = crate::i18n::tr(what), n = text.len(), max = max));
+        out.push(sev, l, Issue::TooManyBytes { what, n: text.len(), max });
     }
 }
 
-fn url_rule(out: &mut Out, l: Location, what: &str, url: &str) {
+fn url_rule(out: &mut Out, l: Location, what: TextField, url: &str) {
     let url = url.trim();
     if !url.is_empty() && !is_http_url(url) {
-        out.error(l, crate::t!("v-not-http-url", what = crate::i18n::tr(what), url = url));
-    }
-}
-
-/// "video", "视频": a track kind in the current language.
-pub fn kind_name(kind: TrackKind) -> String {
-    match kind {
-        TrackKind::Video => crate::t!("kind-video"),
-        TrackKind::Audio => crate::t!("kind-audio"),
-        TrackKind::Image => crate::t!("kind-image"),
-        TrackKind::Subtitle => crate::t!("kind-subtitle"),
+        out.error(l, Issue::NotHttpUrl { what, url: url.to_owned() });
     }
 }
 
@@ -435,25 +394,19 @@ fn size_rules(out: &mut Out) {
     let p = out.project;
     let c = &p.produce_config;
     match (c.width, c.height) {
-        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), crate::t!("v-width-without-height")),
-        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), crate::t!("v-height-without-width")),
+        (Some(_), None) => out.error(Location::field("ProduceConfig.Height"), Issue::WidthWithoutHeight),
+        (None, Some(_)) => out.error(Location::field("ProduceConfig.Width"), Issue::HeightWithoutWidth),
         (Some(w), Some(h)) => {
             for (name, v) in [("ProduceConfig.Width", w), ("ProduceConfig.Height", h)] {
                 if !(MIN_SIDE..=MAX_SIDE).contains(&v) {
-                    out.error(
-                        Location::field(name),
-                        crate::t!("v-side-out-of-range", v = v, min = MIN_SIDE, max = MAX_SIDE),
-                    );
+                    out.error(Location::field(name), Issue::SideOutOfRange { v, min: MIN_SIDE, max: MAX_SIDE });
                 }
             }
             // UNSURE in the reference whether the 2160 limit is on the width or the shorter
             // side; the shorter side is what the sister service documents and is the looser
             // reading of a sentence that cannot mean portrait 1080x1920 is refused.
             if w.min(h) > MAX_SHORT_SIDE {
-                out.error(
-                    Location::field("ProduceConfig.Width"),
-                    crate::t!("v-short-side", w = w, h = h, max = MAX_SHORT_SIDE),
-                );
+                out.error(Location::field("ProduceConfig.Width"), Issue::ShortSide { w, h, max: MAX_SHORT_SIDE });
             }
         }
         (None, None) => {}

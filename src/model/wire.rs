@@ -5,6 +5,8 @@
 //! out unchanged. Fields the app does not know land in `extra` and are written back as they
 //! came, at every level (timeline, track, clip, effect).
 
+use super::budget::counted_list;
+use super::json::{Expected, Found, Wrong};
 use super::time::Time;
 use crate::json_object;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -71,22 +73,10 @@ impl<'de> Deserialize<'de> for Num {
             Value::Number(number) => Ok(Num { number, quoted: false }),
             Value::String(s) => match Num::parse(&s) {
                 Some(n) => Ok(Num { number: n.number, quoted: true }),
-                None => Err(serde::de::Error::custom(crate::t!("core-json-not-a-number", text = s.as_str()))),
+                None => Err(Wrong::NotANumber { text: s }.error()),
             },
-            other => Err(serde::de::Error::custom(crate::t!("core-json-expected-number", found = json_kind(&other)))),
+            other => Err(Wrong::ExpectedNumber { found: Found::kind_of(&other) }.error()),
         }
-    }
-}
-
-/// What kind of JSON value `v` is, in words ("a list"); null and true/false as JSON writes them.
-pub(crate) fn json_kind(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_owned(), // i18n-exempt: JSON's own word
-        Value::Bool(_) => "true/false".to_owned(),
-        Value::Number(_) => crate::t!("core-json-a-number"),
-        Value::String(_) => crate::t!("core-json-a-string"),
-        Value::Array(_) => crate::t!("core-json-a-list"),
-        Value::Object(_) => crate::t!("core-json-an-object"),
     }
 }
 
@@ -104,7 +94,7 @@ pub struct FontFace {
     pub extra: Extra,
 }
 
-json_object!(FontFace, "core-what-font-face", init: FontFace::default(), extra: extra, required: [], {
+json_object!(FontFace, Expected::FontFace, init: FontFace::default(), extra: extra, required: [], {
     "Bold" => bold,
     "Italic" => italic,
     "Underline" => underline,
@@ -163,7 +153,7 @@ pub struct Clip {
     pub extra: Extra,
 }
 
-json_object!(Clip, "core-what-clip", init: Clip::default(), extra: extra, required: [], {
+json_object!(Clip, Expected::Clip, init: Clip::default(), extra: extra, required: [], {
     "MediaId" => media_id,
     "ImageId" => image_id,
     "Type" => r#type,
@@ -182,7 +172,7 @@ json_object!(Clip, "core-what-clip", init: Clip::default(), extra: extra, requir
     "FontColorOpacity" => font_color_opacity,
     "FontFace" => font_face,
     "Alignment" => alignment,
-    "Effects" => effects,
+    "Effects" => effects with counted_list,
 });
 
 impl Clip {
@@ -296,7 +286,7 @@ pub struct KnownEffect {
     pub extra: Extra,
 }
 
-json_object!(KnownEffect, "core-what-effect", init: KnownEffect::default(), extra: extra, required: ["Type"], {
+json_object!(KnownEffect, Expected::Effect, init: KnownEffect::default(), extra: extra, required: ["Type"], {
     "Type" => r#type,
     "SubType" => sub_type,
     "In" => r#in,
@@ -377,7 +367,8 @@ impl<'de> Deserialize<'de> for Effect {
         }
         let mut e = KnownEffect::default();
         for (key, raw) in map.iter() {
-            e.read_field(key, raw).map_err(|err| serde::de::Error::custom(format!("{key}: {err}")))?;
+            e.read_field(key, raw)
+                .map_err(|err| Wrong::InField { key: key.to_owned(), inner: Box::new(Wrong::of(&err)) }.error())?;
         }
         Ok(Effect::Known(Box::new(e)))
     }
@@ -393,8 +384,8 @@ macro_rules! track_type {
             #[serde(flatten)]
             pub extra: Extra,
         }
-        json_object!($name, "core-what-track", init: $name::default(), extra: extra, required: [], {
-            $field => clips,
+        json_object!($name, Expected::Track, init: $name::default(), extra: extra, required: [], {
+            $field => clips with counted_list,
         });
     };
 }
@@ -437,11 +428,11 @@ pub struct Timeline {
     pub extra: Extra,
 }
 
-json_object!(Timeline, "core-what-timeline", init: Timeline::default(), extra: extra, required: [], {
-    "VideoTracks" => video_tracks,
-    "AudioTracks" => audio_tracks,
-    "ImageTracks" => image_tracks,
-    "SubtitleTracks" => subtitle_tracks,
+json_object!(Timeline, Expected::Timeline, init: Timeline::default(), extra: extra, required: [], {
+    "VideoTracks" => video_tracks with counted_list,
+    "AudioTracks" => audio_tracks with counted_list,
+    "ImageTracks" => image_tracks with counted_list,
+    "SubtitleTracks" => subtitle_tracks with counted_list,
 });
 
 #[cfg(test)]
@@ -544,7 +535,8 @@ mod tests {
     #[test]
     fn known_effect_with_bad_field_is_an_error() {
         let r = serde_json::from_str::<Effect>(r#"{"Type":"Volume","Gain":"loud"}"#);
-        let msg = r.unwrap_err().to_string();
-        assert!(msg.contains("loud"), "{msg}");
+        let wrong = Wrong::of(&r.unwrap_err());
+        let inner = Box::new(Wrong::NotANumber { text: "loud".into() });
+        assert_eq!(wrong, Wrong::InField { key: "Gain".into(), inner });
     }
 }

@@ -9,10 +9,11 @@
 //! productions that take a few seconds. Its state is written to its folder after every
 //! change (`persist`), so separate CLI commands see the same service.
 //!
-//! While a sandbox is [`activate`](Sandbox::activate)d, the whole process talks to it only:
-//! the endpoint is pinned to it, its keys are the only credentials (environment variables,
-//! aliyun profiles and the credentials file are never read), and the data and cache folders
-//! are the sandbox's own (its job history, settings, uploads, caches).
+//! The sandbox supplies an environment (`core::env::Env::in_sandbox` takes its [`Info`]): the
+//! endpoint is pinned to it, its keys are the only credentials (environment variables, aliyun
+//! profiles and the credentials file are never read), and the data and cache folders are the
+//! sandbox's own (its job history, settings, uploads, caches). Nothing asks "is a sandbox on?":
+//! what runs in one was handed that environment.
 //!
 //! Its ports are on 127.0.0.1, which every local user can reach: so the service accepts no
 //! public key. Each state folder has a random AccessKey pair of its own (`keys`: made at the
@@ -31,7 +32,6 @@ pub mod upload_api;
 pub use service::VodServer;
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
 
 /// How long a production takes in the sandbox, and the transcode of an upload.
@@ -42,9 +42,9 @@ pub(crate) fn now_ms() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
 }
 
-/// What the rest of vodcut needs to know while a sandbox runs in this process.
-#[derive(Clone, Debug)]
-pub struct Active {
+/// What the environment of a sandboxed run takes from the sandbox.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Info {
     /// The sandbox's VOD endpoint, `http://127.0.0.1:PORT/`.
     pub endpoint: String,
     /// Its folder: `data/` (job history, settings, uploads), `cache/`, `service/`.
@@ -57,7 +57,7 @@ pub struct Active {
     pub keys: crate::api::credentials::Credentials,
 }
 
-impl Active {
+impl Info {
     /// The credentials every request to this sandbox is signed with: its folder's keys.
     pub fn credentials(&self) -> crate::api::credentials::Credentials {
         let mut c = self.keys.clone();
@@ -66,42 +66,16 @@ impl Active {
     }
 }
 
-static ACTIVE: OnceLock<Active> = OnceLock::new();
-
-/// The sandbox this process talks to, if it runs in one.
-pub fn active() -> Option<&'static Active> {
-    ACTIVE.get()
-}
-
-/// Where the sandbox keeps its state.
-///
-/// `VODCUT_SANDBOX_DIR` if set; with `keep`, `<data folder>/sandbox` (until deleted); else a
-/// folder for this login session (`$XDG_RUNTIME_DIR/vodcut-sandbox`, emptied at logout, else
-/// `<temp>/vodcut-sandbox-<user>`), shared by the editor and CLI commands run meanwhile.
-pub fn folder(keep: bool) -> Option<(PathBuf, bool)> {
-    if let Some(d) = std::env::var_os("VODCUT_SANDBOX_DIR").filter(|d| !d.is_empty()) {
-        return Some((PathBuf::from(d), true));
-    }
-    if keep {
-        return crate::store::jobs::data_dir().map(|d| (d.join("sandbox"), true));
-    }
-    if let Some(run) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
-        return Some((PathBuf::from(run).join("vodcut-sandbox"), false));
-    }
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "user".into());
-    let user: String = user.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-    Some((std::env::temp_dir().join(format!("vodcut-sandbox-{user}")), false))
-}
-
 pub struct Sandbox {
     server: VodServer,
-    info: Active,
+    info: Info,
 }
 
 impl Sandbox {
     /// Starts the service on loopback with its library and earlier state, in `dir` (made if
     /// missing). `ffmpeg` makes the playable media (once; kept in `dir`); without it the
-    /// library has covers but nothing to play, and [`Active::note`] says so.
+    /// library has covers but nothing to play, and [`Info::note`] says so. `kept`: the folder
+    /// is the user's to keep (else it is the session's, and made private to this user).
     pub fn start_in(dir: &Path, kept: bool, ffmpeg: Option<&Path>) -> Result<Sandbox, String> {
         if !kept {
             private_folder(dir)?;
@@ -132,17 +106,11 @@ impl Sandbox {
             st.save_to = Some(service.join("state.json"));
             st.sync();
         }
-        let info = Active { endpoint: server.url(), dir: dir.to_owned(), kept, note, keys };
+        let info = Info { endpoint: server.url(), dir: dir.to_owned(), kept, note, keys };
         Ok(Sandbox { server, info })
     }
 
-    /// [`start_in`](Self::start_in) the folder [`folder`] picks.
-    pub fn start(keep: bool, ffmpeg: Option<&Path>) -> Result<Sandbox, String> {
-        let (dir, kept) = folder(keep).ok_or_else(|| crate::t!("sandbox-no-folder"))?;
-        Sandbox::start_in(&dir, kept, ffmpeg)
-    }
-
-    pub fn info(&self) -> &Active {
+    pub fn info(&self) -> &Info {
         &self.info
     }
 
@@ -152,12 +120,6 @@ impl Sandbox {
 
     pub fn server(&self) -> &VodServer {
         &self.server
-    }
-
-    /// Makes this process talk to this sandbox only (endpoint, credentials, folders). Once per
-    /// process: a second call is refused.
-    pub fn activate(&self) -> Result<(), String> {
-        ACTIVE.set(self.info.clone()).map_err(|_| crate::t!("sandbox-already-active"))
     }
 }
 
@@ -185,7 +147,7 @@ fn cannot_make(dir: &Path, e: std::io::Error) -> String {
 }
 
 /// A line for people: where the sandbox runs and that nothing leaves the machine.
-pub fn banner(a: &Active) -> String {
+pub fn banner(a: &Info) -> String {
     let (endpoint, folder) = (a.endpoint.as_str(), a.dir.display().to_string());
     let mut s = if a.kept {
         crate::t!("sandbox-banner-kept", endpoint = endpoint, folder = folder)
@@ -198,11 +160,9 @@ pub fn banner(a: &Active) -> String {
     s
 }
 
-/// Finds ffmpeg the way the frame decoder does (`VODCUT_FFMPEG`, else PATH), for the seed.
+/// Finds ffmpeg the way the frame decoder does (the one configured, else PATH), for the seed.
 pub fn find_ffmpeg(configured: Option<&Path>) -> Option<PathBuf> {
-    let env = std::env::var_os("VODCUT_FFMPEG").filter(|v| !v.is_empty()).map(PathBuf::from);
-    let configured = configured.map(Path::to_owned).or(env);
-    crate::media::decode::Ffmpeg::find(configured.as_deref()).ok().map(|f| f.path().to_owned())
+    crate::media::decode::Ffmpeg::find(configured).ok().map(|f| f.path().to_owned())
 }
 
 /// Waits for an ffmpeg that makes `tmp` (at most a minute; then its process group is
@@ -311,15 +271,5 @@ mod tests {
         assert_eq!(get_status(s.endpoint(), &forged), 403);
         let other = path_and_query.replace(&image, "another");
         assert_eq!(get_status(s.endpoint(), &other), 403, "a signature is for its own path");
-    }
-
-    #[test]
-    fn the_session_folder_is_per_user_and_keep_uses_the_data_folder() {
-        // Only the shape: the environment is the test runner's.
-        let (dir, kept) = folder(true).unwrap();
-        assert!(kept);
-        if std::env::var_os("VODCUT_SANDBOX_DIR").is_none() {
-            assert!(dir.ends_with("sandbox"), "{}", dir.display());
-        }
     }
 }

@@ -90,6 +90,8 @@ pub struct State {
     pub keys: HashMap<String, (String, Option<String>)>,
     pub nonces: HashSet<String>,
     pub faults: VecDeque<Fault>,
+    /// Faults for the next request of one action only, before those of `faults`.
+    pub action_faults: Vec<(String, Fault)>,
     pub requests: Vec<Recorded>,
     pub projects: BTreeMap<String, StoredProject>,
     pub media: Vec<Media>,
@@ -204,6 +206,11 @@ impl VodServer {
         self.state.lock().unwrap().faults.push_back(f);
     }
 
+    /// A fault for the next request of `action` (the requests before it are answered).
+    pub fn fault_on(&self, action: &str, f: Fault) {
+        self.state.lock().unwrap().action_faults.push((action.to_owned(), f));
+    }
+
     pub fn requests(&self) -> Vec<Recorded> {
         self.state.lock().unwrap().requests.clone()
     }
@@ -217,8 +224,18 @@ impl VodServer {
         self.requests().iter().filter(|r| r.action == action).count()
     }
 
+    /// Adds a media to the library, or replaces the one with that ID.
     pub fn add_media(&self, id: &str, kind: &'static str, title: &str, duration: f64, status: &'static str) {
-        self.state.lock().unwrap().media.push(Media { id: id.into(), kind, title: title.into(), duration, status });
+        let mut st = self.state.lock().unwrap();
+        st.media.retain(|m| m.id != id);
+        st.media.push(Media { id: id.into(), kind, title: title.into(), duration, status });
+    }
+
+    /// Forgets the faults not used up yet.
+    pub fn clear_faults(&self) {
+        let mut st = self.state.lock().unwrap();
+        st.faults.clear();
+        st.action_faults.clear();
     }
 }
 
@@ -280,7 +297,11 @@ fn serve(conn: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             signature: if v3 { "v3" } else { "v1" },
             headers: req.headers.clone(),
         });
-        (id, st.faults.pop_front(), st.requests.len() - 1)
+        let fault = match st.action_faults.iter().position(|(a, _)| *a == action) {
+            Some(i) => Some(st.action_faults.remove(i).1),
+            None => st.faults.pop_front(),
+        };
+        (id, fault, st.requests.len() - 1)
     };
     let mut drop_after = false;
     match fault {

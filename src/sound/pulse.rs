@@ -35,16 +35,37 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
 /// Stream bytes played as silence while the mix was late, by where they were played.
 #[derive(Default)]
 struct Gaps {
-    /// (stream byte where the silence ended, total silent bytes up to there).
-    marks: Vec<(u64, u64)>,
+    /// (stream byte where the silence started, where it ended, total silent bytes up to its
+    /// end), in stream order.
+    marks: Vec<(u64, u64, u64)>,
+    /// Silent bytes of marks dropped to keep the list short (all before the oldest kept).
+    base: u64,
 }
 
+/// Marks kept at most; the older half is folded into `base` past this (the clock only asks
+/// about the last moments).
+const MAX_GAPS: usize = 4096;
+
 impl Gaps {
-    /// Silent bytes before stream byte `at`.
+    /// Notes `len` silent bytes ending at stream byte `end`.
+    fn add(&mut self, end: u64, len: u64) {
+        let total = self.marks.last().map_or(self.base, |m| m.2) + len;
+        self.marks.push((end - len, end, total));
+        if self.marks.len() > MAX_GAPS {
+            let cut = MAX_GAPS / 2;
+            self.base = self.marks[cut - 1].2;
+            self.marks.drain(..cut);
+        }
+    }
+
+    /// Silent bytes before stream byte `at`: the whole of each silence that ended by then, and
+    /// the part already played of one playing at `at` (so the clock stands through it rather
+    /// than running on and jumping back when it ends).
     fn before(&self, at: u64) -> u64 {
-        match self.marks.iter().rposition(|(end, _)| *end <= at) {
-            Some(i) => self.marks[i].1,
-            None => 0,
+        let i = self.marks.partition_point(|(start, _, _)| *start < at);
+        match i.checked_sub(1).map(|i| self.marks[i]) {
+            Some((_, end, total)) => total - end.saturating_sub(at),
+            None => self.base,
         }
     }
 }
@@ -195,8 +216,7 @@ impl Output for Pulse {
                 if n < frames
                     && let Ok(mut g) = shared.gaps.lock()
                 {
-                    let total = g.marks.last().map_or(0, |m| m.1) + (frames - n) as u64 * FRAME_BYTES;
-                    g.marks.push((end, total));
+                    g.add(end, (frames - n) as u64 * FRAME_BYTES);
                 }
                 let mut w = writer.lock().map_err(|_| std::io::Error::other("poisoned"))?;
                 protocol::write_memblock(&mut *w, channel, &bytes, 0).map_err(std::io::Error::other)
@@ -279,7 +299,24 @@ mod tests {
 
     #[test]
     fn silence_played_while_late_is_not_heard() {
-        let g = Gaps { marks: vec![(800, 80), (1600, 160)] };
-        assert_eq!((g.before(0), g.before(799), g.before(800), g.before(5000)), (0, 0, 80, 160));
+        let mut g = Gaps::default();
+        g.add(800, 80);
+        g.add(1600, 80);
+        assert_eq!((g.before(0), g.before(720), g.before(800), g.before(1000), g.before(5000)), (0, 0, 80, 80, 160));
+        // While a silence plays the clock stands: the silence played so far is not heard (the
+        // old count left it out until the silence ended, so the clock ran on, then jumped back).
+        assert_eq!((g.before(760), g.before(1560)), (40, 120));
+        let heard = |at: u64| at - g.before(at);
+        assert!((700..1700).all(|at| heard(at) <= heard(at + 1)), "the clock never goes back");
+    }
+
+    #[test]
+    fn the_gaps_stay_few_over_a_long_play() {
+        let mut g = Gaps::default();
+        for k in 1..=10_000u64 {
+            g.add(k * 1000, 10);
+        }
+        assert!(g.marks.len() <= MAX_GAPS);
+        assert_eq!((g.before(10_000_000), g.before(9_999_995)), (100_000, 99_995));
     }
 }

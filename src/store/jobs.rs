@@ -82,7 +82,7 @@ impl Job {
             video_status: None,
             duration: None,
             cover_url: None,
-            sandbox: crate::sandbox::active().is_some(),
+            sandbox: false,
         }
     }
 
@@ -142,32 +142,27 @@ pub fn now_secs() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-/// The folder for vodcut's data: `VODCUT_DATA_DIR` if set (tests, portable installs), else
-/// the platform's (e.g. `~/.local/share/vodcut` on Linux). In the sandbox, the sandbox's own.
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(sandbox) = crate::sandbox::active() {
-        return Some(sandbox.dir.join("data"));
-    }
-    if let Some(d) = std::env::var_os("VODCUT_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    // i18n-exempt: the app's qualifier for the platform's folders
-    directories::ProjectDirs::from("com", "vodcut", "vodcut").map(|p| p.data_dir().to_owned())
-}
+/// What takes the secrets this process holds out of a record's text before it is written
+/// (the network layer knows them: the core hands its `redact::scrub` in, so the disk layer
+/// needs nothing above it).
+pub type Scrub = fn(&str) -> String;
 
 #[derive(Clone, Debug)]
 pub struct JobStore {
     dir: PathBuf,
+    scrub: Scrub,
+    sandbox: bool,
 }
 
 impl JobStore {
-    pub fn new(data_dir: &Path) -> Self {
-        JobStore { dir: data_dir.join("jobs") }
+    /// The history in `<data_dir>/jobs`; every record written passes through `scrub` first.
+    pub fn new(data_dir: &Path, scrub: Scrub) -> Self {
+        JobStore { dir: data_dir.join("jobs"), scrub, sandbox: false }
     }
 
-    pub fn open_default() -> std::io::Result<Self> {
-        let dir = data_dir().ok_or_else(|| std::io::Error::other(crate::t!("core-no-data-folder")))?;
-        Ok(JobStore::new(&dir))
+    /// Jobs begun from now on are marked as the sandbox's (demo productions, not billed).
+    pub fn in_sandbox(self, sandbox: bool) -> Self {
+        JobStore { sandbox, ..self }
     }
 
     pub fn dir(&self) -> &Path {
@@ -191,7 +186,12 @@ impl JobStore {
         let id = format!("{millis:013}-{:02x}{:02x}{:02x}", r[0], r[1], r[2]);
         // Absolute: the history is read from anywhere, and a job must say which file it was.
         let project_file = project_file.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
-        let job = Job { project_file, clip_count, ..Job::new(id, JobState::Pending, title, region, endpoint) };
+        let job = Job {
+            project_file,
+            clip_count,
+            sandbox: self.sandbox,
+            ..Job::new(id, JobState::Pending, title, region, endpoint)
+        };
         self.save(&job)?;
         Ok(job)
     }
@@ -209,7 +209,7 @@ impl JobStore {
         std::fs::create_dir_all(&self.dir)?;
         let text = serde_json::to_string_pretty(job).map_err(std::io::Error::other)?;
         // No secret the process holds reaches the history, however an error quoted it.
-        let bytes = crate::api::redact::scrub(&text).into_owned().into_bytes();
+        let bytes = (self.scrub)(&text).into_bytes();
         write_atomic(&self.dir.join(format!("{}.json", job.id)), &bytes, false)
     }
 
@@ -247,7 +247,7 @@ mod tests {
     #[test]
     fn records_survive_and_list_newest_first() {
         let dir = tempfile::tempdir().unwrap();
-        let store = JobStore::new(dir.path());
+        let store = JobStore::new(dir.path(), str::to_owned);
         let a = store.begin("first", None, "cn-shanghai", "https://vod.cn-shanghai.aliyuncs.com/", 3).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(3));
         let mut b = store.begin("second", Some(Path::new("/p.vodcut")), "cn-beijing", "e", 1).unwrap();
@@ -276,9 +276,22 @@ mod tests {
     }
 
     #[test]
+    fn records_pass_through_the_scrub_and_carry_the_sandbox_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = JobStore::new(dir.path(), |t| t.replace("the-secret", "***")).in_sandbox(true);
+        let mut job = store.begin("t", None, "cn-shanghai", "e", 0).unwrap();
+        assert!(job.sandbox, "begun in the sandbox");
+        job.error = Some("refused: the-secret".into());
+        store.save(&job).unwrap();
+        let text = std::fs::read_to_string(store.dir().join(format!("{}.json", job.id))).unwrap();
+        assert!(!text.contains("the-secret") && text.contains("refused: ***"), "{text}");
+        assert!(!JobStore::new(dir.path(), str::to_owned).begin("u", None, "r", "e", 0).unwrap().sandbox);
+    }
+
+    #[test]
     fn ids_are_checked_before_they_name_a_file() {
         let dir = tempfile::tempdir().unwrap();
-        let store = JobStore::new(&dir.path().join("data"));
+        let store = JobStore::new(&dir.path().join("data"), str::to_owned);
         let job = store.begin("t", Some(Path::new("rel/p.vodcut")), "cn-shanghai", "e", 0).unwrap();
         assert!(is_job_id(&job.id), "{}", job.id);
         assert!(job.project_file.as_deref().unwrap().is_absolute(), "{:?}", job.project_file);

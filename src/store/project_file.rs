@@ -3,7 +3,9 @@
 use super::atomic::{BACKUPS, WriteError, WriteOptions, backup_name, resolve_target, write_atomic_opts};
 use super::input::{self, ReadError};
 use super::stamp::{self, Stamp};
-use crate::model::import::{ImportError, ParseError, import_timeline_bytes, parse_typed, probe};
+use crate::i18n::describe;
+use crate::model::import::{ImportError, ParseError, ShapeError, import_timeline_bytes, parse_typed, probe};
+use crate::model::json::Wrong;
 use crate::model::project::{FORMAT_VERSION, Project};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -58,14 +60,12 @@ pub enum FileError {
     },
     NotJson {
         path: PathBuf,
-        message: String,
-        line: usize,
-        column: usize,
+        error: serde_json::Error,
     },
     Shape {
         path: PathBuf,
-        at: String,
-        message: String,
+        /// Boxed: it is large, and every `Result` of this module carries a `FileError`.
+        error: Box<ShapeError>,
     },
     NewerVersion {
         path: PathBuf,
@@ -112,11 +112,12 @@ impl std::fmt::Display for FileError {
             FileError::Truncated { path, line, column, backup } => {
                 t!("file-truncated", path = shown(path), line = *line, column = *column, backup = backup.as_str())
             }
-            FileError::NotJson { path, message, line, column } => {
-                t!("file-not-json", path = shown(path), message = message.as_str(), line = *line, column = *column)
+            FileError::NotJson { path, error } => {
+                let message = describe::syntax_words(&crate::model::json::message_of(error));
+                t!("file-not-json", path = shown(path), message = message, line = error.line(), column = error.column())
             }
-            FileError::Shape { path, at, message } => {
-                t!("file-shape", path = shown(path), at = at.as_str(), message = message.as_str())
+            FileError::Shape { path, error } => {
+                t!("file-shape", path = shown(path), at = describe::shape_at(error), message = describe::shape(error))
             }
             FileError::NewerVersion { path, found, supported } => {
                 t!("file-newer", path = shown(path), found = *found, supported = *supported)
@@ -365,8 +366,10 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Opened, FileError> {
             match top.format_version {
                 Some(v) => Some(v.as_u64().ok_or_else(|| FileError::Shape {
                     path: path.clone(),
-                    at: "FormatVersion".into(),
-                    message: crate::t!("core-json-expected-whole-found", found = v.to_string()),
+                    error: Box::new(ShapeError::at(
+                        "FormatVersion",
+                        Wrong::ExpectedWholeFound { found: v.to_string() },
+                    )),
                 })?),
                 None if top.has_tracks || top.has_timeline => None,
                 None => return Err(FileError::Unrecognised { path }),
@@ -380,12 +383,12 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Opened, FileError> {
         Some(_) => match parse_typed::<Project>(bytes) {
             Ok(project) => Ok(Opened { project, origin: Origin::Project }),
             Err(ParseError::Json(e)) => Err(json_error(e, path)),
-            Err(ParseError::Shape { path: at, message }) => Err(FileError::Shape { path, at, message }),
+            Err(ParseError::Shape(error)) => Err(FileError::Shape { path, error: Box::new(error) }),
         },
         None => {
             let project = import_timeline_bytes(bytes).map_err(|e| match e {
-                ImportError::Shape { path: at, message } => FileError::Shape { path: path.clone(), at, message },
-                ImportError::NotJson(message) => FileError::NotJson { path: path.clone(), message, line: 0, column: 0 },
+                ImportError::Shape(error) => FileError::Shape { path: path.clone(), error: Box::new(error) },
+                ImportError::NotJson(error) => FileError::NotJson { path: path.clone(), error },
                 ImportError::NotATimeline => FileError::Unrecognised { path: path.clone() },
             })?;
             Ok(Opened { project, origin: Origin::ImportedTimeline })
@@ -403,12 +406,7 @@ fn json_error(e: serde_json::Error, path: PathBuf) -> FileError {
         }
         // A well-formed JSON value that is not an object (a list, a number...).
         Category::Data => FileError::Unrecognised { path },
-        Category::Syntax | Category::Io => {
-            let message = e.to_string();
-            // serde_json appends " at line X column Y"; we say it our way.
-            let message = crate::model::json::syntax_words(message.split(" at line ").next().unwrap_or(&message));
-            FileError::NotJson { path, message, line, column }
-        }
+        Category::Syntax | Category::Io => FileError::NotJson { path, error: e },
     }
 }
 

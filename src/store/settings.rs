@@ -33,7 +33,7 @@ pub struct Settings {
     pub endpoint: String,
     pub allow_insecure_http: bool,
     /// How requests are signed (V1 unless the user picks V3).
-    pub signature: crate::api::sign::SignatureVersion,
+    pub signature: crate::model::signature::SignatureVersion,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
     /// The ffmpeg program for exact frames; empty: `ffmpeg` on PATH.
@@ -146,7 +146,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Settings {
             credentials: CredentialChoice::Profile("work".into()),
-            signature: crate::api::sign::SignatureVersion::V3,
+            signature: crate::model::signature::SignatureVersion::V3,
             ..Default::default()
         };
         for i in 0..12 {

@@ -13,19 +13,6 @@ pub struct ThumbCache {
     max_bytes: u64,
 }
 
-/// `VODCUT_CACHE_DIR` if set, else the platform's cache folder (`~/.cache/vodcut` on Linux).
-/// In the sandbox, the sandbox's own.
-pub fn cache_dir() -> Option<PathBuf> {
-    if let Some(sandbox) = crate::sandbox::active() {
-        return Some(sandbox.dir.join("cache"));
-    }
-    if let Some(d) = std::env::var_os("VODCUT_CACHE_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    // i18n-exempt: the app's qualifier for the platform's folders
-    directories::ProjectDirs::from("com", "vodcut", "vodcut").map(|p| p.cache_dir().to_owned())
-}
-
 impl ThumbCache {
     pub fn new(cache_dir: &Path, max_bytes: u64) -> Self {
         Self::in_folder(cache_dir, "thumbs", max_bytes) // i18n-exempt: a folder name

@@ -43,7 +43,7 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool, folders: &Folders, log_lev
         ui.separator();
         ui.horizontal(|ui| {
             let l = ui.label(crate::t!("shell-log-level"));
-            let from_env = std::env::var("RUST_LOG").ok().filter(|v| !v.trim().is_empty());
+            let from_env = crate::desktop::logfile::fixed_filter();
             ui.add_enabled_ui(from_env.is_none(), |ui| {
                 egui::ComboBox::from_id_salt("log-level")
                     .selected_text(level_label(log_level))

@@ -1,12 +1,12 @@
 //! Account settings: where credentials come from (never showing a secret), default region,
 //! endpoint override, and a "Test connection" that makes one cheap read-only call.
 
-use super::cloud::Cloud;
-use crate::api::credentials::{Credentials, Lookup, Source, cli_profile_names};
+use crate::api::credentials::{Credentials, Source, cli_profile_names};
 use crate::api::region::REGIONS;
+use crate::core::Kind;
+use crate::core::cloud::Cloud;
 use crate::store::settings::CredentialChoice;
 use crate::t;
-use crate::tasks::Kind;
 use std::sync::{Arc, Mutex};
 
 /// Form state of the window (the typed secret lives here only until it becomes the
@@ -71,8 +71,9 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         if let Ok(mut s) = slot.lock() {
             *s = Some(Vec::new());
         }
-        std::thread::spawn(move || {
-            let names = cli_profile_names(&Lookup::system());
+        let env = cloud.env.clone();
+        cloud.in_background(move || {
+            let names = env.with_lookup(cli_profile_names);
             if let Ok(mut s) = slot.lock() {
                 *s = Some(names);
             }
@@ -87,7 +88,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
         if let Ok(mut a) = slot.lock() {
             *a = Some((choice_now.clone(), Ok(t!("cloud-cred-looking"))));
         }
-        std::thread::spawn(move || {
+        cloud.in_background(move || {
             let found = conn.credentials().map(|c| describe(&c)).map_err(|e| e.to_string());
             if let Ok(mut a) = slot.lock() {
                 *a = Some((conn.choice, found));
@@ -209,7 +210,7 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 let token = std::mem::take(&mut form.token);
                 c.security_token =
                     (!token.trim().is_empty()).then(|| crate::api::credentials::Secret::new(token.trim()));
-                crate::ui::keys::protect(&c);
+                crate::core::keys::protect(&c);
                 if cloud.settings.remember_keys {
                     cloud.keychain.remember(&c);
                 }
@@ -290,7 +291,8 @@ pub fn account_ui(ctx: &egui::Context, cloud: &mut Cloud, form: &mut AccountForm
                 changed = true;
             }
         });
-        changed |= crate::ui::sound::device_row(ui, &mut cloud.settings.sound, &mut form.devices);
+        let executor = cloud.executor().clone();
+        changed |= crate::ui::sound::device_row(ui, &mut cloud.settings.sound, &mut form.devices, &executor);
         ui.separator();
         ui.horizontal(|ui| {
             let testing = cloud.tasks.is_running(Kind::TestConnection);

@@ -58,18 +58,18 @@ pub fn bin_ui(
     states: &std::collections::HashMap<String, String>,
 ) -> Option<BinEntry> {
     ui.heading(t!("forms-bin-heading"));
-    if doc.project.bin.is_empty() {
+    if doc.project().bin.is_empty() {
         ui.label(t!("forms-bin-empty"));
     }
     let mut remove = None;
     let mut open = None;
-    for (i, e) in doc.project.bin.iter().enumerate() {
+    for (i, e) in doc.project().bin.iter().enumerate() {
         let id = egui::Id::unique(("bin-entry", i, &e.media_id));
-        let kind = e.kind.label();
+        let kind = crate::i18n::describe::media_kind(e.kind);
         // A still has no length of its own (it lasts as long as its clip is made to).
         let len = match (e.kind, e.duration) {
             (MediaKind::Image, _) => String::new(),
-            (_, Some(d)) => format!("  ·  {}", doc.project.clock().length(d)),
+            (_, Some(d)) => format!("  ·  {}", crate::i18n::Clock::of(doc.project().frame_rate).length(d)),
             (_, None) => format!("  ·  {}", t!("forms-bin-length-unknown")),
         };
         let title = if e.title.is_empty() { e.media_id.clone() } else { e.title.clone() };
@@ -100,7 +100,7 @@ pub fn bin_ui(
         if form.confirm_remove.as_deref() == Some(e.media_id.as_str()) {
             // Clips use it: its title and length would be lost to them, so ask first.
             let users = doc
-                .project
+                .project()
                 .tracks
                 .iter()
                 .flat_map(|t| &t.clips)
@@ -120,19 +120,19 @@ pub fn bin_ui(
         }
     }
     if let Some((i, confirmed)) = remove {
-        let id = doc.project.bin[i].media_id.clone();
-        let used = doc.project.tracks.iter().flat_map(|t| &t.clips).any(|c| c.material_id() == Some(id.as_str()));
+        let id = doc.project().bin[i].media_id.clone();
+        let used = doc.project().tracks.iter().flat_map(|t| &t.clips).any(|c| c.material_id() == Some(id.as_str()));
         if used && !confirmed {
             form.confirm_remove = Some(id);
         } else {
-            let mut bin = doc.project.bin.clone();
+            let mut bin = doc.project().bin.clone();
             bin.remove(i);
             doc.apply(&t!("forms-bin-undo-remove"), Edit::SetBin(bin));
             form.confirm_remove = None;
         }
     }
     ui.separator();
-    egui::CollapsingHeader::new(t!("forms-bin-add-by-id")).default_open(doc.project.bin.is_empty()).show(ui, |ui| {
+    egui::CollapsingHeader::new(t!("forms-bin-add-by-id")).default_open(doc.project().bin.is_empty()).show(ui, |ui| {
         let row = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
             ui.horizontal(|ui| {
                 let l = ui.add_sized([70.0, 18.0], egui::Label::new(label));
@@ -163,10 +163,10 @@ pub fn bin_ui(
             };
             form.error = match duration {
                 _ if id.is_empty() => Some(t!("forms-bin-need-id")),
-                _ if doc.project.bin.iter().any(|e| e.media_id == id) => Some(t!("forms-bin-already")),
+                _ if doc.project().bin.iter().any(|e| e.media_id == id) => Some(t!("forms-bin-already")),
                 Err(()) => Some(t!("forms-bin-bad-duration")),
                 Ok(duration) => {
-                    let mut bin = doc.project.bin.clone();
+                    let mut bin = doc.project().bin.clone();
                     bin.push(BinEntry {
                         media_id: id.to_owned(),
                         title: form.title.trim().to_owned(),

@@ -184,11 +184,19 @@ pub struct Browser {
     places: Vec<(Place, PathBuf)>,
     /// Just opened: the path bar takes the focus.
     fresh: bool,
+    /// Folders are read on the core's executor (it wakes the editor when one is read).
+    executor: crate::core::Executor,
 }
 
 impl Browser {
     /// A browser at `start` (else the current folder), listing it at once.
-    pub fn new(purpose: BrowseFor, start: Option<PathBuf>, name: String, recent: &[PathBuf]) -> Self {
+    pub fn new(
+        executor: crate::core::Executor,
+        purpose: BrowseFor,
+        start: Option<PathBuf>,
+        name: String,
+        recent: &[PathBuf],
+    ) -> Self {
         let dir = start.filter(|d| d.is_absolute()).unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
         let kind = match purpose {
             BrowseFor::Upload => Kind::Media,
@@ -208,26 +216,24 @@ impl Browser {
             selected: Vec::new(),
             places: places(recent),
             fresh: true,
+            executor,
         };
-        b.go(dir, None);
+        b.go(dir);
         b
     }
 
-    /// Shows `dir` (read on a thread; `ctx` is woken when it is read).
-    pub fn go(&mut self, dir: PathBuf, ctx: Option<&egui::Context>) {
+    /// Shows `dir` (read in the background; the editor is woken when it is read).
+    pub fn go(&mut self, dir: PathBuf) {
         self.path_text = dir.display().to_string();
         self.dir = dir.clone();
         self.selected.clear();
         self.entries = None;
         let (tx, rx) = channel();
         self.listing = Some(rx);
-        let (hidden, ctx) = (self.show_hidden, ctx.cloned());
-        std::thread::spawn(move || {
+        let hidden = self.show_hidden;
+        self.executor.run_blocking(tx, move || {
             let result = read_folder(&dir, hidden);
-            let _ = tx.send((dir, result));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
+            (dir, result)
         });
     }
 
@@ -261,10 +267,10 @@ impl Browser {
 
     /// What Enter in the path bar means: a folder is shown; a file is chosen (for saving, a
     /// path whose folder exists is chosen too).
-    fn submit_path(&mut self, ctx: &egui::Context) -> Outcome {
+    fn submit_path(&mut self) -> Outcome {
         let p = self.typed_path();
         if p.is_dir() {
-            self.go(p, Some(ctx));
+            self.go(p);
             return Outcome::Pending;
         }
         match self.purpose {
@@ -334,10 +340,10 @@ impl Browser {
                     state.store(ui.ctx(), r.id);
                 }
                 if (r.lost_focus() || r.has_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    outcome = self.submit_path(ui.ctx());
+                    outcome = self.submit_path();
                 }
                 if ui.button(crate::t!("shell-go")).clicked() {
-                    outcome = self.submit_path(ui.ctx());
+                    outcome = self.submit_path();
                 }
             });
             ui.separator();
@@ -477,7 +483,7 @@ impl Browser {
             outcome = Outcome::Cancelled;
         }
         if let Some(dir) = go_to {
-            self.go(dir, Some(ctx));
+            self.go(dir);
         }
         outcome
     }

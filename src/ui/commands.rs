@@ -426,4 +426,59 @@ mod tests {
             );
         }
     }
+
+    /// How docs/keys.md writes a shortcut ("Ctrl+Shift+V", "Left", ";").
+    fn written(s: &KeyboardShortcut) -> String {
+        let key = match s.logical_key {
+            Key::ArrowLeft => "Left",
+            Key::ArrowRight => "Right",
+            Key::ArrowUp => "Up",
+            Key::ArrowDown => "Down",
+            Key::Semicolon => ";",
+            Key::Quote => "'",
+            Key::Comma => ",",
+            Key::Period => ".",
+            Key::Plus => "+",
+            Key::Equals => "=",
+            Key::Minus => "-",
+            Key::Backslash => "\\",
+            k => k.name(),
+        };
+        let m = s.modifiers;
+        let mut out = String::new();
+        for (on, name) in [(m.command || m.ctrl, "Ctrl+"), (m.shift, "Shift+"), (m.alt, "Alt+")] {
+            if on {
+                out.push_str(name);
+            }
+        }
+        out + key
+    }
+
+    /// The "the key table lists every command": each command's key is in the first
+    /// column of a table in docs/keys.md, and each command without one is named there.
+    #[test]
+    fn docs_keys_md_lists_every_command() {
+        let doc = include_str!("../../docs/keys.md");
+        let mut keys: Vec<String> = Vec::new();
+        for line in doc.lines().filter(|l| l.starts_with("| ")) {
+            let first = line.split(" | ").next().unwrap_or("").trim_start_matches("| ").replace('`', "");
+            for part in first.split(" / ") {
+                keys.extend(part.split(", ").map(|k| k.trim().to_owned()));
+            }
+        }
+        for c in Command::ALL {
+            let shortcuts = c.shortcuts();
+            if shortcuts.is_empty() {
+                let named = match c {
+                    Command::CloseGaps => "Close gaps",
+                    Command::TimesInSeconds => "Times in seconds",
+                    _ => panic!("{c:?} has no key and no name to look for"),
+                };
+                assert!(doc.contains(named), "docs/keys.md does not name {c:?}");
+                continue;
+            }
+            let want: Vec<String> = shortcuts.iter().map(written).collect();
+            assert!(want.iter().any(|w| keys.contains(w)), "docs/keys.md lists none of {want:?} ({c:?})");
+        }
+    }
 }

@@ -1,12 +1,12 @@
 //! Render draft in the editor: the render runs on a thread of its own (`draft::Job`) while
 //! editing goes on; a small window shows its progress with a Cancel button, then where the
 //! draft is and what it shows as placeholders, and the draft opens in the system's player
-//! (started off the UI thread). A second render cancels the first.
+//! (started on the core's executor, off the UI thread). A second render cancels the first.
 
 use crate::draft::{self, DraftError, Job, JobState, Report, Settings};
+use crate::i18n::Clock;
 use crate::media::Footage;
 use crate::model::Project;
-use crate::model::time::Clock;
 use crate::upload::human_duration;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,55 +31,52 @@ pub fn system_open(path: &Path, failed: OpenFailed) {
     open_with(Path::new(program), path, failed);
 }
 
-/// Opens `path` with `program`, on a thread of its own (the UI never waits on a child
-/// process). `failed` hears when it cannot be started, or ends at once saying it failed
-/// (xdg-open finding no player). A player still running after a few seconds is the user's:
-/// it is left alone.
+/// Opens `path` with `program`, waiting a few seconds to see it start (the editor calls the
+/// opener on its executor's blocking pool: the UI never waits on a child process). `failed`
+/// hears when it cannot be started, or ends at once saying it failed (xdg-open finding no
+/// player). A player still running after a few seconds is the user's: it is left alone.
 pub fn open_with(program: &Path, path: &Path, failed: OpenFailed) {
-    let (program, path) = (program.to_owned(), path.to_owned());
-    let _ = std::thread::Builder::new().name("vodcut-open".into()).spawn(move || {
-        let mut cmd = std::process::Command::new(&program);
-        if cfg!(windows) {
-            cmd.args(["/C", "start", ""]);
+    let mut cmd = std::process::Command::new(program);
+    if cfg!(windows) {
+        cmd.args(["/C", "start", ""]);
+    }
+    cmd.arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    // A group of its own, like every program vodcut starts: the player is the user's now,
+    // and Ctrl+C in the editor's terminal is not meant for it.
+    let why = match crate::process::own_group(&mut cmd).spawn() {
+        Err(e) => {
+            Some(crate::t!("shell-no-player-start", program = program.display().to_string(), error = e.to_string()))
         }
-        cmd.arg(&path)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null());
-        // A group of its own, like every program vodcut starts: the player is the user's now,
-        // and Ctrl+C in the editor's terminal is not meant for it.
-        let why = match crate::process::own_group(&mut cmd).spawn() {
-            Err(e) => {
-                Some(crate::t!("shell-no-player-start", program = program.display().to_string(), error = e.to_string()))
-            }
-            Ok(mut child) => {
-                let start = std::time::Instant::now();
-                loop {
-                    match child.try_wait() {
-                        Ok(Some(s)) if !s.success() => {
-                            let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
-                            break Some(crate::t!(
-                                "shell-no-player-exit",
-                                program = program.display().to_string(),
-                                code = code
-                            ));
-                        }
-                        Ok(Some(_)) | Err(_) => break None,
-                        Ok(None) if start.elapsed() > std::time::Duration::from_secs(10) => {
-                            // Playing: reap it whenever it ends, without holding anyone up.
-                            let _ = child.wait();
-                            break None;
-                        }
-                        Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        Ok(mut child) => {
+            let start = std::time::Instant::now();
+            loop {
+                match child.try_wait() {
+                    Ok(Some(s)) if !s.success() => {
+                        let code = s.code().map_or_else(|| "-".to_owned(), |c| c.to_string());
+                        break Some(crate::t!(
+                            "shell-no-player-exit",
+                            program = program.display().to_string(),
+                            code = code
+                        ));
                     }
+                    Ok(Some(_)) | Err(_) => break None,
+                    Ok(None) if start.elapsed() > std::time::Duration::from_secs(10) => {
+                        // Playing: reap it whenever it ends, without holding anyone up.
+                        let _ = child.wait();
+                        break None;
+                    }
+                    Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
                 }
             }
-        };
-        if let Some(why) = why {
-            log::warn!("cannot open {} with a player: {why}", path.display());
-            failed(why);
         }
-    });
+    };
+    if let Some(why) = why {
+        log::warn!("cannot open {} with a player: {why}", path.display());
+        failed(why);
+    }
 }
 
 pub struct DraftState {
@@ -90,21 +87,21 @@ pub struct DraftState {
     pub opener: Opener,
     /// Why the draft could not be opened last time (the opener says so from its thread).
     pub open_failed: Arc<std::sync::Mutex<Option<String>>>,
-    /// Wakes the window when the opener says something.
-    ctx: Option<egui::Context>,
+    /// The opener runs on the core's executor, which wakes the window after it.
+    executor: crate::core::Executor,
     /// Renders started (tests).
     pub started: u64,
 }
 
-impl Default for DraftState {
-    fn default() -> Self {
+impl DraftState {
+    pub fn new(executor: crate::core::Executor) -> Self {
         DraftState {
             job: None,
             outcome: None,
             window_open: false,
             opener: Arc::new(system_open),
             open_failed: Arc::default(),
-            ctx: None,
+            executor,
             started: 0,
         }
     }
@@ -139,7 +136,6 @@ impl DraftState {
         target: PathBuf,
     ) {
         let settings = Settings { rate: project.frame_rate, ..Settings::default() };
-        self.ctx = Some(ctx.clone());
         let c = ctx.clone();
         // Replacing the job drops the old one, which cancels it.
         self.job = Some(Job::start(footage, rt, project, target, settings, move || c.request_repaint()));
@@ -153,18 +149,17 @@ impl DraftState {
         if let Ok(mut f) = self.open_failed.lock() {
             *f = None;
         }
-        let (slot, ctx) = (self.open_failed.clone(), self.ctx.clone());
-        (self.opener)(
-            path,
-            Box::new(move |why| {
-                if let Ok(mut f) = slot.lock() {
-                    *f = Some(why);
-                }
-                if let Some(c) = ctx {
-                    c.request_repaint();
-                }
-            }),
-        );
+        let (slot, opener, path) = (self.open_failed.clone(), self.opener.clone(), path.to_owned());
+        self.executor.spawn_blocking(move || {
+            opener(
+                &path,
+                Box::new(move |why| {
+                    if let Ok(mut f) = slot.lock() {
+                        *f = Some(why);
+                    }
+                }),
+            )
+        });
     }
 
     pub fn cancel(&mut self) {
@@ -283,7 +278,6 @@ pub fn draft_window(ctx: &egui::Context, state: &mut DraftState) {
         state.cancel();
     }
     if let Some(p) = reopen {
-        state.ctx = Some(ctx.clone());
         state.open(&p);
     }
     if !open {

@@ -1,8 +1,8 @@
 //! Form fields that validate as you type: the text stays as typed, the problem shows beside
 //! it, and only valid values reach the document.
 
+use crate::i18n::Clock;
 use crate::model::Time;
-use crate::model::time::Clock;
 use crate::model::wire::Num;
 use crate::t;
 

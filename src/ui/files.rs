@@ -1,8 +1,8 @@
 //! File dialogs and disk I/O off the UI thread.
 //!
-//! Each request runs on its own short-lived thread and reports back over a channel, then
-//! wakes the UI with `request_repaint`. Dialogs sit behind [`Picker`] so tests can answer
-//! them without a desktop portal.
+//! Each request runs on the core's executor (its blocking pool) and reports back over a
+//! channel; the executor then wakes the UI. Every dialog sits behind [`Picker`] (opening,
+//! saving, choosing media to upload), so tests answer them without a desktop portal.
 
 use crate::model::Project;
 use crate::store::project_file::{self, FileError, Opened};
@@ -15,6 +15,10 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 pub trait Picker: Send + Sync {
     fn pick_open(&self) -> Option<PathBuf>;
     fn pick_save(&self, suggested_name: &str) -> Option<PathBuf>;
+    /// Video, audio and image files to upload (File > Upload media…); empty: cancelled.
+    fn pick_media(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
     /// Whether a dialog can be shown at all (else the editor asks for a typed path, instead
     /// of a dialog that silently never appears).
     fn available(&self) -> bool {
@@ -22,8 +26,32 @@ pub trait Picker: Send + Sync {
     }
 }
 
-/// The platform's file dialogs (xdg portal, zenity fallback on Linux).
-pub struct NativePicker;
+/// The platform's file dialogs (xdg portal, zenity fallback on Linux). The default knows of
+/// no desktop (on Linux: no dialog is available, so the editor offers its typed-path browser).
+#[derive(Default)]
+pub struct NativePicker {
+    /// Where a session bus or zenity would be, from the environment.
+    desktop: DesktopHints,
+}
+
+/// What the environment says about dialogs: a session bus, its runtime folder, the PATH.
+#[derive(Clone, Debug, Default)]
+struct DesktopHints {
+    bus_address: bool,
+    runtime_dir: Option<PathBuf>,
+    path: Option<String>,
+}
+
+impl NativePicker {
+    pub fn new(env: &crate::core::Env) -> Self {
+        let desktop = DesktopHints {
+            bus_address: env.var("DBUS_SESSION_BUS_ADDRESS").is_some(), // i18n-exempt: a variable's name
+            runtime_dir: env.runtime_dir.clone(),
+            path: env.var("PATH"), // i18n-exempt: a variable's name
+        };
+        NativePicker { desktop }
+    }
+}
 
 impl Picker for NativePicker {
     /// On Linux, rfd needs an xdg desktop portal (over the session D-Bus) or zenity; with
@@ -32,12 +60,19 @@ impl Picker for NativePicker {
         if !cfg!(target_os = "linux") {
             return true;
         }
-        let on_path = |name: &str| {
-            std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
-        };
-        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty())
-            || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| std::path::Path::new(&d).join("bus").exists());
+        let d = &self.desktop;
+        let on_path =
+            |name: &str| d.path.as_ref().is_some_and(|p| std::env::split_paths(p).any(|dir| dir.join(name).is_file()));
+        let bus = d.bus_address || d.runtime_dir.as_ref().is_some_and(|r| r.join("bus").exists());
         bus || on_path("zenity") // i18n-exempt: a program's name
+    }
+
+    fn pick_media(&self) -> Vec<PathBuf> {
+        use crate::upload::check::{AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS};
+        let mut exts: Vec<&str> = VIDEO_EXTS.to_vec();
+        exts.extend_from_slice(AUDIO_EXTS);
+        exts.extend_from_slice(IMAGE_EXTS);
+        rfd::FileDialog::new().add_filter(crate::t!("cloud-up-filter"), &exts).pick_files().unwrap_or_default()
     }
 
     fn pick_open(&self) -> Option<PathBuf> {
@@ -69,29 +104,27 @@ pub enum FileEvent {
     Unchanged { path: PathBuf, stamp: Option<Stamp> },
     /// The user closed a dialog without choosing.
     Cancelled,
-    /// No file dialog can be shown here: the editor falls back to a typed path.
-    NoDialog { save: bool },
+    /// No file dialog can be shown here: the editor falls back to its own browser.
+    NoDialog { purpose: crate::ui::browser::BrowseFor },
+    /// Media chosen to upload.
+    MediaChosen(Vec<PathBuf>),
+    /// The executor could not start: nothing was done.
+    Failed(String),
 }
 
 pub struct FileWorker {
     picker: Arc<dyn Picker>,
+    executor: crate::core::Executor,
     tx: Sender<FileEvent>,
     rx: Receiver<FileEvent>,
     /// Requests started and not yet reported.
     busy: usize,
-    repaint: Option<egui::Context>,
 }
 
 impl FileWorker {
-    pub fn new(picker: Arc<dyn Picker>) -> Self {
+    pub fn new(picker: Arc<dyn Picker>, executor: crate::core::Executor) -> Self {
         let (tx, rx) = channel();
-        FileWorker { picker, tx, rx, busy: 0, repaint: None }
-    }
-
-    pub fn set_context(&mut self, ctx: &egui::Context) {
-        if self.repaint.is_none() {
-            self.repaint = Some(ctx.clone());
-        }
+        FileWorker { picker, executor, tx, rx, busy: 0 }
     }
 
     pub fn is_busy(&self) -> bool {
@@ -99,13 +132,24 @@ impl FileWorker {
     }
 
     fn spawn(&mut self, job: impl FnOnce(&dyn Picker) -> FileEvent + Send + 'static) {
-        self.busy += 1;
-        let (tx, picker, ctx) = (self.tx.clone(), self.picker.clone(), self.repaint.clone());
-        std::thread::spawn(move || {
-            let event = job(picker.as_ref());
-            let _ = tx.send(event);
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
+        let picker = self.picker.clone();
+        if self.executor.run_blocking(self.tx.clone(), move || job(picker.as_ref())) {
+            self.busy += 1;
+        } else {
+            let _ = self.tx.send(FileEvent::Failed(self.executor.error().unwrap_or_default()));
+            self.busy += 1;
+        }
+    }
+
+    /// Asks for media files to upload (File > Upload media…).
+    pub fn choose_media(&mut self) {
+        self.spawn(|picker| {
+            if !picker.available() {
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Upload };
+            }
+            match picker.pick_media() {
+                paths if paths.is_empty() => FileEvent::Cancelled,
+                paths => FileEvent::MediaChosen(paths),
             }
         });
     }
@@ -114,7 +158,7 @@ impl FileWorker {
     pub fn open(&mut self, path: Option<PathBuf>) {
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
-                return FileEvent::NoDialog { save: false };
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Open };
             }
             match path.or_else(|| picker.pick_open()) {
                 Some(path) => FileEvent::Opened { result: project_file::open_stamped(&path).map(Box::new), path },
@@ -127,10 +171,10 @@ impl FileWorker {
     /// stamp of the file as the document last read or wrote it), a file changed since is not
     /// replaced: [`FileEvent::ChangedOnDisk`] instead.
     pub fn save(&mut self, project: Project, revision: u64, path: Option<PathBuf>, expected: Option<Stamp>) {
-        let suggested = format!("{}.{}", project.display_title(), project_file::EXTENSION);
+        let suggested = format!("{}.{}", crate::i18n::describe::project_title(&project), project_file::EXTENSION);
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
-                return FileEvent::NoDialog { save: true };
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Save };
             }
             let Some(path) = path.or_else(|| picker.pick_save(&suggested)) else { return FileEvent::Cancelled };
             if let Some(known) = &expected

@@ -15,14 +15,14 @@ fn problems_of<'a>(problems: &'a [Problem], field: &str) -> impl Iterator<Item =
     problems.iter().filter(move |p| p.location.track.is_none() && p.location.field == Some(field))
 }
 
-fn show_problems(ui: &mut egui::Ui, problems: &[Problem], field: &str) {
+fn show_problems(ui: &mut egui::Ui, problems: &[Problem], field: &str, project: &crate::model::Project) {
     for p in problems_of(problems, field) {
         let c = if p.severity == crate::model::validate::Severity::Error {
             ui.visuals().error_fg_color
         } else {
             ui.visuals().warn_fg_color
         };
-        ui.colored_label(c, &p.message);
+        ui.colored_label(c, crate::i18n::describe::message(p, project));
     }
 }
 
@@ -39,7 +39,7 @@ fn text(
     get: impl Fn(&ProjectFields) -> String,
     set: impl Fn(&mut ProjectFields, String),
 ) {
-    let fields = ProjectFields::of(&doc.project);
+    let fields = ProjectFields::of(doc.project());
     let mut value = get(&fields);
     let l = ui
         .horizontal(|ui| {
@@ -68,7 +68,7 @@ fn text(
     if r.lost_focus() {
         doc.seal();
     }
-    show_problems(ui, problems, key);
+    show_problems(ui, problems, key, doc.project());
 }
 
 pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
@@ -106,7 +106,7 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.cover_url.clone(),
         |f, v| f.cover_url = v,
     );
-    if let Some(id) = doc.project.project_id.clone() {
+    if let Some(id) = doc.project().project_id.clone() {
         ui.horizontal(|ui| {
             ui.label(t!("forms-cloud-project", id = id.as_str()));
             if ui.small_button(t!("forms-unlink")).on_hover_text(t!("forms-unlink-hint")).clicked() {
@@ -162,11 +162,11 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f, v| f.media_metadata.cate_id = v,
     );
     tags_ui(ui, doc);
-    show_problems(ui, problems, "MediaMetadata.Tags");
+    show_problems(ui, problems, "MediaMetadata.Tags", doc.project());
 }
 
 fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
-    let tags = doc.project.media_metadata.tags.clone();
+    let tags = doc.project().media_metadata.tags.clone();
     ui.label(t!("forms-tags", n = tags.len(), max = MAX_TAGS, bytes = MAX_TAG_BYTES));
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
@@ -218,7 +218,7 @@ const PRESETS: [Option<(u32, u32)>; 5] =
 
 pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
     ui.heading(t!("forms-output"));
-    let region = doc.project.region.clone();
+    let region = doc.project().region.clone();
     ui.horizontal(|ui| {
         let l = ui.label(t!("forms-region"));
         egui::ComboBox::from_id_salt("region-choice")
@@ -277,7 +277,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
     );
 
     ui.label(t!("forms-output-size"));
-    let current = (doc.project.produce_config.width, doc.project.produce_config.height);
+    let current = (doc.project().produce_config.width, doc.project().produce_config.height);
     ui.horizontal_wrapped(|ui| {
         for size in PRESETS {
             let name = match size {
@@ -329,7 +329,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         if r.lost_focus() {
             doc.seal();
         }
-        show_problems(ui, problems, key);
+        show_problems(ui, problems, key, doc.project());
     }
     text(ui, doc, problems, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v);
 
@@ -346,7 +346,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f| f.user_data.callback_url.clone(),
         |f, v| f.user_data.callback_url = v,
     );
-    let mut kind = Some(doc.project.user_data.callback_type.clone()).filter(|t| !t.is_empty());
+    let mut kind = Some(doc.project().user_data.callback_type.clone()).filter(|t| !t.is_empty());
     let label = t!("forms-callback-type");
     // i18n-exempt: the API's only per-job callback type
     if super::fields::choice(ui, &label, &mut kind, &["http"]) {
@@ -355,7 +355,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         });
         doc.seal();
     }
-    show_problems(ui, problems, "UserData.MessageCallback.CallbackType");
+    show_problems(ui, problems, "UserData.MessageCallback.CallbackType", doc.project());
     ui.label(egui::RichText::new(t!("forms-callback-note")).weak());
     text(
         ui,
@@ -368,20 +368,20 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f| f.user_data.extend.clone(),
         |f, v| f.user_data.extend = v,
     );
-    let ext = doc.project.user_data.extend.trim().to_owned();
+    let ext = doc.project().user_data.extend.trim().to_owned();
     if !ext.is_empty() {
         match serde_json::from_str::<serde_json::Value>(&ext) {
             Ok(_) => ui.colored_label(ui.visuals().weak_text_color(), t!("forms-valid-json")),
             Err(e) => ui.colored_label(ui.visuals().error_fg_color, t!("forms-not-json", error = e.to_string())),
         };
     }
-    show_problems(ui, problems, "UserData");
+    show_problems(ui, problems, "UserData", doc.project());
 }
 
 /// The editing frame rate: every edit lands on its frames. VOD's ProduceConfig has no frame
 /// rate, so this is the user's to set (to the sources' rate); 25 until then.
 fn frame_rate_ui(ui: &mut egui::Ui, doc: &mut Document) {
-    let current = doc.project.frame_rate;
+    let current = doc.project().frame_rate;
     ui.horizontal(|ui| {
         let l = ui.label(t!("forms-frame-rate"));
         egui::ComboBox::from_id_salt("frame-rate")
@@ -402,5 +402,5 @@ fn frame_rate_ui(ui: &mut egui::Ui, doc: &mut Document) {
 
 /// A region's name in the user's language, as the console names it ("华东2（上海）").
 fn region_name(r: &crate::model::regions::Region) -> String {
-    r.name.to_string()
+    crate::i18n::describe::region_name(r)
 }

@@ -3,8 +3,8 @@
 //! Enter puts the playhead there; Esc, or a click elsewhere, leaves it where it was.
 //! Ctrl+click switches between timecode and seconds (Premiere switches timecode and frames so).
 
+use crate::i18n::Clock;
 use crate::model::Time;
-use crate::model::time::Clock;
 use crate::t;
 
 /// The display's state between frames.

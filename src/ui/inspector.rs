@@ -6,8 +6,8 @@ use super::fields::{
     positive_whole, text_field, time_field, unit_check,
 };
 use crate::edit::document::Document;
+use crate::i18n::Clock;
 use crate::model::TrackKind;
-use crate::model::time::Clock;
 use crate::model::validate::{ALIGNMENTS, FONTS};
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
 use crate::t;
@@ -20,7 +20,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         });
         return None;
     };
-    let track = &doc.project.tracks[r.track];
+    let track = &doc.project().tracks[r.track];
     let kind = track.kind;
     let (n, name) = (r.index + 1, track.name.as_str());
     let heading = match kind {
@@ -34,9 +34,9 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         ui.colored_label(ui.visuals().warn_fg_color, t!("forms-track-locked"));
     }
     let mut c = clip.clone();
-    let fr = doc.project.clock();
+    let fr = crate::i18n::Clock::of(doc.project().frame_rate);
     // The source's known length bounds In and Out, as it bounds a trim by dragging.
-    let length = clip.material_id().and_then(|id| doc.project.media_durations().get(id).copied());
+    let length = clip.material_id().and_then(|id| doc.project().media_durations().get(id).copied());
     let mut key = String::new();
     let mut sealed = false;
     let note = |field: &str, res: FieldResult, key: &mut String, sealed: &mut bool| {

@@ -1,10 +1,10 @@
 //! The job history (shared with the command line), newest first, refreshed while anything is
 //! still producing.
 
-use super::cloud::Cloud;
+use crate::core::Kind;
+use crate::core::cloud::Cloud;
 use crate::store::jobs::{Job, JobState};
 use crate::t;
-use crate::tasks::Kind;
 
 /// What the user asked for in the panel.
 pub enum JobAction {
@@ -42,8 +42,8 @@ fn state_text(j: &Job) -> String {
 pub fn jobs_ui(
     ui: &mut egui::Ui,
     cloud: &mut Cloud,
-    covers: &mut crate::ui::library::Library,
-    clock: crate::model::time::Clock,
+    covers: &mut crate::ui::library::LibraryPanel,
+    clock: crate::i18n::Clock,
 ) -> JobAction {
     let mut action = JobAction::None;
     ui.horizontal(|ui| {
@@ -59,7 +59,7 @@ pub fn jobs_ui(
         }
     });
     if cloud.jobs.iter().any(Job::is_active) {
-        let every = super::cloud::POLL_EVERY;
+        let every = crate::core::jobs::POLL_EVERY;
         ui.label(egui::RichText::new(t!("cloud-jobs-following", every = every)).weak());
     }
     if cloud.jobs.is_empty() {

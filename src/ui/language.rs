@@ -1,23 +1,23 @@
 //! The language picker: in the settings and the View menu. A change applies to the open
 //! window at once (every label is looked up when drawn) and is remembered in the settings.
 
+use crate::core::cloud::Cloud;
 use crate::i18n::{self, Lang};
 use crate::t;
-use crate::ui::cloud::Cloud;
 
 /// What a choice is called, in its own language so anyone can find theirs: "English",
 /// "中文（简体）", and "System (English)" for following the system.
-fn choice_name(choice: Option<Lang>) -> String {
+fn choice_name(choice: Option<Lang>, system: Lang) -> String {
     match choice {
         Some(l) => l.native_name().to_owned(),
-        None => t!("language-system", lang = i18n::system().native_name()),
+        None => t!("language-system", lang = system.native_name()),
     }
 }
 
 /// Switches to `choice` (None: the system's language) now, and remembers it.
 pub fn choose(ctx: &egui::Context, cloud: &mut Cloud, choice: Option<Lang>) {
     cloud.settings.language = choice;
-    i18n::set(choice.unwrap_or_else(i18n::system));
+    i18n::set(choice.unwrap_or(cloud.env.system_lang));
     cloud.save_settings();
     ctx.request_repaint();
 }
@@ -26,7 +26,7 @@ pub fn choose(ctx: &egui::Context, cloud: &mut Cloud, choice: Option<Lang>) {
 fn rows(ui: &mut egui::Ui, cloud: &mut Cloud) -> bool {
     let now = cloud.settings.language;
     for choice in [None, Some(Lang::En), Some(Lang::Zh)] {
-        if ui.selectable_label(now == choice, choice_name(choice)).clicked() {
+        if ui.selectable_label(now == choice, choice_name(choice, cloud.env.system_lang)).clicked() {
             choose(ui.ctx(), cloud, choice);
             return true;
         }
@@ -39,7 +39,7 @@ pub fn setting(ui: &mut egui::Ui, cloud: &mut Cloud) {
     ui.horizontal(|ui| {
         let label = ui.label(t!("language-label"));
         egui::ComboBox::from_id_salt("language")
-            .selected_text(choice_name(cloud.settings.language))
+            .selected_text(choice_name(cloud.settings.language, cloud.env.system_lang))
             .show_ui(ui, |ui| {
                 rows(ui, cloud);
             })

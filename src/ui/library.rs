@@ -2,67 +2,18 @@
 //! (ScrollToken past the first 5 000 results), covers loaded only for visible rows, status
 //! marks, project materials, and dragging media onto tracks.
 
-use super::cloud::Cloud;
 use super::timeline::MediaDrop;
-use crate::api::calls::{MediaItem, MediaQuery};
+use crate::core::cloud::Cloud;
+use crate::core::library::{Library, PAGE_SIZE, Row, TooFar};
 use crate::i18n::format;
-use crate::model::Time;
+use crate::i18n::{Clock, describe};
 use crate::model::project::{BinEntry, MediaKind};
-use crate::model::time::Clock;
 use crate::t;
 use std::collections::HashMap;
 
-pub const PAGE_SIZE: u32 = 50;
-/// PageNo/PageSize can reach this many results; beyond, only ScrollToken.
-pub const PAGE_WINDOW: u32 = 5_000;
 const ROW_H: f32 = 58.0;
 /// Covers downloading at once.
 const MAX_THUMBS_IN_FLIGHT: usize = 6;
-
-/// One row of the list, from a search or from a project's materials.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    pub media_id: String,
-    pub kind: MediaKind,
-    pub title: String,
-    pub duration: Option<Time>,
-    pub status: String,
-    pub size: Option<f64>,
-    pub cover_url: String,
-}
-
-impl Row {
-    pub fn from_item(m: &MediaItem) -> Row {
-        let d = m.details().cloned().unwrap_or_default();
-        Row {
-            media_id: m.media_id.clone(),
-            kind: kind_of(&m.media_type),
-            title: d.title,
-            duration: d.duration.and_then(Time::from_secs_f64),
-            status: d.status,
-            size: d.size,
-            cover_url: d.cover_url,
-        }
-    }
-
-    fn entry(&self) -> BinEntry {
-        BinEntry {
-            media_id: self.media_id.clone(),
-            title: self.title.clone(),
-            duration: self.duration,
-            kind: self.kind,
-            ..Default::default()
-        }
-    }
-}
-
-pub fn kind_of(t: &str) -> MediaKind {
-    match t {
-        "audio" => MediaKind::Audio,
-        "image" => MediaKind::Image,
-        _ => MediaKind::Video,
-    }
-}
 
 enum Thumb {
     Loading,
@@ -70,139 +21,31 @@ enum Thumb {
     Failed,
 }
 
-pub struct Library {
-    pub text: String,
-    pub kind: MediaKind,
-    pub newest_first: bool,
-    /// 0-based page shown.
-    pub page: usize,
-    /// `tokens[p]`: the ScrollToken that fetches page `p` (from page `p - 1`'s answer).
-    tokens: Vec<Option<String>>,
-    pub rows: Vec<Row>,
-    pub total: u64,
-    pub error: Option<String>,
-    pub loading: bool,
+/// The library panel: the core's listing, and the covers of the rows in view.
+#[derive(Default)]
+pub struct LibraryPanel {
+    /// The search, the page shown and its rows (the paging rules are the core's).
+    pub list: Library,
     /// The panel has been shown (the first showing lists media by itself).
     pub opened: bool,
-    /// Showing the linked cloud project's materials instead of a search.
-    pub materials: bool,
-    /// The next page is appended to the list instead of replacing it ("Load more").
-    appending: bool,
     thumbs: HashMap<String, Thumb>,
     thumbs_in_flight: usize,
 }
 
-impl Default for Library {
-    fn default() -> Self {
-        Library {
-            text: String::new(),
-            kind: MediaKind::Video,
-            newest_first: true,
-            page: 0,
-            tokens: Vec::new(),
-            rows: Vec::new(),
-            total: 0,
-            error: None,
-            loading: false,
-            opened: false,
-            materials: false,
-            appending: false,
-            thumbs: HashMap::new(),
-            thumbs_in_flight: 0,
-        }
-    }
-}
-
-/// The kind as SearchMedia's MediaType names it.
-fn api_kind(k: MediaKind) -> &'static str {
-    // i18n-exempt: SearchMedia's MediaType values, sent to VOD, never shown
-    const NAMES: [&str; 3] = ["video", "audio", "image"];
-    NAMES[k as usize]
-}
-
-impl Library {
-    /// The query for page `page`: PageNo within the 5 000-result window, a ScrollToken past it.
-    pub fn query_for(&self, page: usize) -> Option<MediaQuery> {
-        let within = (page as u32 + 1) * PAGE_SIZE <= PAGE_WINDOW;
-        let token = if within { None } else { Some(self.tokens.get(page).cloned().flatten()?) };
-        Some(MediaQuery::search(&self.text, api_kind(self.kind), page as u32 + 1, PAGE_SIZE, token, self.newest_first))
-    }
-
+impl LibraryPanel {
+    /// Asks for 0-based page `page` of the search (a page too far to reach says so).
     pub fn search(&mut self, cloud: &mut Cloud, page: usize, region: &str) {
-        let Some(q) = self.query_for(page) else {
-            self.error = Some(t!("cloud-lib-too-far"));
-            return;
-        };
-        if page == 0 {
-            self.tokens.clear();
+        match self.list.begin(page) {
+            Ok(q) => cloud.search_media(page, q, region),
+            Err(TooFar { .. }) => self.list.error = Some(t!("cloud-lib-too-far")),
         }
-        self.appending = false;
-        self.materials = false;
-        self.loading = true;
-        self.error = None;
-        cloud.search_media(page, q, region);
     }
 
     /// Appends the next page to the list (the list can grow to thousands; only rows in view
     /// are laid out and fetch covers).
     pub fn load_more(&mut self, cloud: &mut Cloud, region: &str) {
-        let next = self.page + 1;
-        if self.query_for(next).is_none() {
-            return;
-        }
-        self.search(cloud, next, region);
-        self.appending = true;
-    }
-
-    /// Puts rows in the list directly (project materials, tests).
-    pub fn set_rows(&mut self, rows: Vec<Row>) {
-        self.total = rows.len() as u64;
-        self.rows = rows;
-    }
-
-    pub fn on_page(&mut self, page: usize, result: Result<crate::api::calls::SearchMediaResult, String>) {
-        self.loading = false;
-        match result {
-            Ok(r) => {
-                self.page = page;
-                self.total = r.total;
-                let rows = r.media_list.iter().map(Row::from_item);
-                if self.appending {
-                    self.rows.extend(rows);
-                } else {
-                    self.rows = rows.collect();
-                }
-                self.appending = false;
-                if self.tokens.len() <= page + 1 {
-                    self.tokens.resize(page + 2, None);
-                }
-                self.tokens[page + 1] = r.scroll_token.filter(|t| !t.is_empty());
-                self.error = None;
-            }
-            Err(e) => self.error = Some(e),
-        }
-    }
-
-    pub fn on_materials(&mut self, result: Result<Vec<crate::api::calls::Material>, String>) {
-        self.loading = false;
-        match result {
-            Ok(list) => {
-                self.materials = true;
-                let rows = list
-                    .iter()
-                    .map(|m| Row {
-                        media_id: m.material_id.clone(),
-                        kind: kind_of(&m.material_type),
-                        title: m.title.clone(),
-                        duration: m.duration.and_then(Time::from_secs_f64),
-                        status: m.status.clone(),
-                        size: m.size,
-                        cover_url: m.cover_url.clone(),
-                    })
-                    .collect();
-                self.set_rows(rows);
-            }
-            Err(e) => self.error = Some(e),
+        if let Some(q) = self.list.begin_more() {
+            cloud.search_media(self.list.page + 1, q, region);
         }
     }
 
@@ -249,14 +92,15 @@ impl Library {
 /// Returns the row double-clicked to open in the source viewer.
 pub fn library_ui(
     ui: &mut egui::Ui,
-    lib: &mut Library,
+    panel: &mut LibraryPanel,
     cloud: &mut Cloud,
     region: &str,
     project_id: Option<&str>,
     clock: Clock,
 ) -> Option<BinEntry> {
     // The first time the panel shows, it lists the newest media without waiting for a search.
-    let mut search = !std::mem::replace(&mut lib.opened, true);
+    let mut search = !std::mem::replace(&mut panel.opened, true);
+    let lib = &mut panel.list;
     ui.horizontal(|ui| {
         let r = ui
             .add(egui::TextEdit::singleline(&mut lib.text).hint_text(t!("cloud-lib-search-hint")).desired_width(150.0));
@@ -267,7 +111,7 @@ pub fn library_ui(
     // Rows that wrap rather than widen the panel (the preview beside it would jump).
     ui.horizontal_wrapped(|ui| {
         for k in [MediaKind::Video, MediaKind::Audio, MediaKind::Image] {
-            if ui.selectable_label(lib.kind == k, k.label()).clicked() && lib.kind != k {
+            if ui.selectable_label(lib.kind == k, describe::media_kind(k)).clicked() && lib.kind != k {
                 lib.kind = k;
                 search = true;
             }
@@ -285,8 +129,9 @@ pub fn library_ui(
         cloud.project_materials(pid.to_owned(), region);
     }
     if search {
-        lib.search(cloud, 0, region);
+        panel.search(cloud, 0, region);
     }
+    let lib = &mut panel.list;
     if lib.loading {
         ui.horizontal(|ui| {
             ui.spinner();
@@ -297,6 +142,7 @@ pub fn library_ui(
         // Offline, no credentials, refused: said here, the rest of the editor unaffected.
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
+    let (mut previous, mut next, mut more_rows) = (false, false, false);
     if !lib.materials && (lib.total > 0 || lib.page > 0) {
         ui.horizontal_wrapped(|ui| {
             let first = lib.page * PAGE_SIZE as usize + 1;
@@ -310,28 +156,34 @@ pub fn library_ui(
                 .add_enabled(lib.page > 0 && !lib.loading, egui::Button::new(format!("◀ {}", t!("cloud-lib-previous"))))
                 .clicked()
             {
-                let p = lib.page - 1;
-                lib.search(cloud, p, region);
+                previous = true;
             }
             let more = (lib.page + 1) * (PAGE_SIZE as usize) < lib.total as usize;
             if ui.add_enabled(more && !lib.loading, egui::Button::new(format!("{} ▶", t!("cloud-lib-next")))).clicked()
             {
-                let p = lib.page + 1;
-                lib.search(cloud, p, region);
+                next = true;
             }
             if ui
                 .add_enabled(more && !lib.loading, egui::Button::new(t!("cloud-lib-load-more")))
                 .on_hover_text(t!("cloud-lib-load-more-tip"))
                 .clicked()
             {
-                lib.load_more(cloud, region);
+                more_rows = true;
             }
         });
     } else if lib.materials {
         ui.label(t!("cloud-lib-materials-count", n = lib.rows.len()));
     }
+    let page = lib.page;
+    if previous {
+        panel.search(cloud, page - 1, region);
+    } else if next {
+        panel.search(cloud, page + 1, region);
+    } else if more_rows {
+        panel.load_more(cloud, region);
+    }
     // Only the rows in view are laid out, and only their covers are fetched.
-    let rows = lib.rows.clone();
+    let rows = panel.list.rows.clone();
     let mut open = None;
     egui::ScrollArea::vertical().id_salt("library").auto_shrink([false, false]).show_rows(
         ui,
@@ -339,8 +191,8 @@ pub fn library_ui(
         rows.len(),
         |ui, range| {
             for row in &rows[range] {
-                lib.request_thumb(cloud, &row.cover_url);
-                if row_ui(ui, lib, row, clock) {
+                panel.request_thumb(cloud, &row.cover_url);
+                if row_ui(ui, panel, row, clock) {
                     open = Some(row.entry());
                 }
             }
@@ -350,7 +202,7 @@ pub fn library_ui(
 }
 
 /// One row; true when it was double-clicked to open.
-fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) -> bool {
+fn row_ui(ui: &mut egui::Ui, lib: &LibraryPanel, row: &Row, clock: Clock) -> bool {
     let id = egui::Id::unique(("library-row", &row.media_id));
     let payload = MediaDrop::whole(row.entry(), row.status.clone());
     let r = super::bin::media_item(ui, id, payload, |ui| {
@@ -371,7 +223,7 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) -> bool {
                     Some(d) => clock.length(d),
                     None => t!("cloud-lib-length-unknown"),
                 };
-                let kind = row.kind.label();
+                let kind = describe::media_kind(row.kind);
                 let size = row.size.map(|s| format::size(s as u64));
                 // A still has no length of its own: "image", never "00:00:00:00".
                 ui.label(match (row.kind, size) {
@@ -395,22 +247,4 @@ fn row_ui(ui: &mut egui::Ui, lib: &Library, row: &Row, clock: Clock) -> bool {
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     r.on_hover_text(t!("cloud-lib-row-tip", id = row.media_id.as_str()));
     opened
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_past_the_window_use_scroll_tokens() {
-        let mut lib = Library::default();
-        let q = lib.query_for(3).unwrap();
-        assert_eq!((q.page_no, q.scroll_token.as_deref()), (Some(4), None));
-        // Page 100 (results 5 001-5 050) needs the token page 99's answer gave.
-        assert!(lib.query_for(100).is_none(), "no token yet");
-        lib.tokens = vec![None; 101];
-        lib.tokens[100] = Some("tok".into());
-        let q = lib.query_for(100).unwrap();
-        assert_eq!((q.page_no, q.scroll_token.as_deref()), (None, Some("tok")));
-    }
 }

@@ -5,7 +5,6 @@ pub mod account;
 pub mod app;
 pub mod bin;
 pub mod browser;
-pub mod cloud;
 pub mod commands;
 pub mod dialog;
 pub mod draft;
@@ -16,7 +15,6 @@ pub mod forms;
 pub mod goto;
 pub mod inspector;
 pub mod jobs;
-pub mod keys;
 pub mod language;
 pub mod library;
 pub mod preview;
@@ -31,23 +29,25 @@ pub use app::Editor;
 
 use std::path::PathBuf;
 
-/// Opens the editor window (on `file` if given) and runs until it is closed, in the language
-/// main() chose (`--lang`, else the saved setting, else the system's).
-pub fn run(file: Option<PathBuf>) -> eframe::Result {
+/// Opens the editor window (on `file` if given) in `env` and runs until it is closed, in the
+/// language main() chose (`--lang`, else the saved setting, else the system's).
+pub fn run(env: crate::core::Env, file: Option<PathBuf>) -> eframe::Result {
     // Settings are read once here, before the window: a few hundred bytes. They set the log
     // level, and logging and the crash hook start before anything else can fail.
-    let data_dir = crate::store::jobs::data_dir();
+    let data_dir = env.data_dir.clone();
     let (settings, problem) = data_dir.as_deref().map(crate::store::settings::Settings::load).unwrap_or_default();
-    crate::desktop::logfile::init(data_dir.as_deref(), crate::desktop::logfile::parse_level(&settings.log_level));
+    let level = crate::desktop::logfile::parse_level(&settings.log_level);
+    crate::desktop::logfile::init(data_dir.as_deref(), level, env.log_filter.as_deref());
     if let Some(d) = &data_dir {
         crate::desktop::crash::install_hook(d);
     }
     // Secrets from the environment are known from the start: a report never holds them.
     for var in crate::api::credentials::ENV_SECRET.iter().chain(&crate::api::credentials::ENV_TOKEN) {
-        if let Ok(v) = std::env::var(var) {
+        if let Some(v) = env.var(var) {
             crate::desktop::crash::remember_secret(&v);
         }
     }
+    preview::open_av_log(env.av_log.as_deref());
     if let Some(p) = problem {
         log::warn!("{p}");
     }
@@ -68,17 +68,16 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             // After eframe's system-font provider: used only where no installed font has the
             // character (Chinese on a machine without a CJK font).
             cc.egui_ctx.add_font_provider(std::sync::Arc::new(fonts::BundledCjk::default()));
-            let cloud = cloud::Cloud::new(data_dir, settings);
-            let mut editor = Editor::with_cloud(
-                std::sync::Arc::new(files::NativePicker),
-                crate::edit::document::Document::default(),
-                cloud,
-            );
-            editor.apply_default_region();
+            let picker = std::sync::Arc::new(files::NativePicker::new(&env));
             // A hidden switch for the crash test (scripts/e2e-crash.sh): panic after N seconds.
-            editor.crash_after = std::env::var("VODCUT_TEST_CRASH_AFTER").ok().and_then(|s| s.parse().ok());
+            let crash_after = env.crash_after;
             // In the sandbox the library is what there is to try: show it.
-            editor.show_library |= crate::sandbox::active().is_some();
+            let sandbox = env.is_sandbox();
+            let cloud = crate::core::cloud::Cloud::new(env, settings);
+            let mut editor = Editor::with_cloud(picker, crate::edit::document::Document::default(), cloud);
+            editor.apply_default_region();
+            editor.crash_after = crash_after;
+            editor.show_library |= sandbox;
             match file {
                 Some(path) => editor.open_path(path),
                 None => editor.welcome = true,

@@ -8,8 +8,8 @@
 mod trim;
 
 use super::timeline::TimelineState;
-use crate::api::connect::Connection;
 use crate::compose::{self, Plan};
+use crate::core::Connection;
 use crate::edit::document::Document;
 use crate::media::playback::Playback;
 use crate::media::render::{Rendered, Renderer};
@@ -61,6 +61,8 @@ struct Wanted {
 pub struct PreviewState {
     /// Where frames are cached on disk (None: memory only).
     pub cache_dir: Option<PathBuf>,
+    /// The core's executor: the renderer, playback and filmstrips run on its runtime.
+    executor: crate::core::Executor,
     renderer: Option<Renderer>,
     settings_key: String,
     texture: Option<egui::TextureHandle>,
@@ -95,9 +97,10 @@ pub fn put_frame(ctx: &egui::Context, texture: &mut Option<egui::TextureHandle>,
 pub const PLAYBACK_FPS: f64 = 25.0;
 
 impl PreviewState {
-    pub fn new(cache_dir: Option<PathBuf>) -> Self {
+    pub fn new(cache_dir: Option<PathBuf>, executor: crate::core::Executor) -> Self {
         PreviewState {
             cache_dir,
+            executor,
             renderer: None,
             settings_key: String::new(),
             texture: None,
@@ -138,7 +141,7 @@ impl PreviewState {
 
     /// The runtime background picture work runs on (the timeline's filmstrips use it too).
     pub fn runtime(&self) -> Option<tokio::runtime::Handle> {
-        self.renderer.as_ref()?.runtime().map(|rt| rt.handle().clone())
+        self.renderer.as_ref().map(|r| r.runtime().clone())
     }
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
@@ -155,11 +158,11 @@ impl PreviewState {
             self.playback = None;
             return false;
         };
-        let at = doc.project.playhead;
+        let at = doc.project().playhead;
         let stale = self.playback.as_ref().is_none_or(|(_, s, rev)| *s != speed || *rev != doc.revision());
         if stale {
             let c = ctx.clone();
-            let project = Arc::new(doc.project.clone());
+            let project = Arc::new(doc.project().clone());
             let pb = Playback::start(footage, rt, project, size, at, PLAYBACK_FPS, speed, width, move || {
                 c.request_repaint()
             });
@@ -190,7 +193,7 @@ impl PreviewState {
         px_w: u32,
         speed: f64,
     ) {
-        let at = doc.project.playhead;
+        let at = doc.project().playhead;
         let wanted = Wanted {
             revision: doc.revision(),
             at,
@@ -208,7 +211,7 @@ impl PreviewState {
                 Some(s) => trim::plan(doc, s, (w, h)),
                 None => plan(doc, timeline, at, (w, h)),
             };
-            let labels = (0..p.layers.len()).map(|i| describe_layer(&doc.project, &p, i)).collect();
+            let labels = (0..p.layers.len()).map(|i| describe_layer(doc.project(), &p, i)).collect();
             r.request(p, px_w, labels);
             self.wanted = Some(wanted);
         }
@@ -232,6 +235,7 @@ impl PreviewState {
         if self.renderer.is_some() && self.settings_key == key {
             return;
         }
+        let Ok(rt) = self.executor.handle() else { return };
         self.settings_key = key;
         self.wanted = None;
         let s = settings.clone();
@@ -250,13 +254,14 @@ impl PreviewState {
                 };
                 Footage::new(client, options)
             },
+            &rt,
             move || ctx.request_repaint(),
         ));
     }
 
     /// Source sizes known so far; asks for the missing ones in the background.
     fn output_size(&mut self, doc: &Document) -> (u32, u32) {
-        let p = &doc.project;
+        let p = doc.project();
         let known = self.sizes.lock().map(|m| m.clone()).unwrap_or_default();
         let size = compose::output_size(p, &|id| known.get(id).copied().flatten());
         let explicit = p.produce_config.width.is_some_and(|w| w > 0) && p.produce_config.height.is_some_and(|h| h > 0);
@@ -274,7 +279,8 @@ impl PreviewState {
         if missing.is_empty() {
             return size;
         }
-        if let (Some(rt), Ok(mut m)) = (r.runtime(), self.sizes.lock()) {
+        let rt = r.runtime();
+        if let Ok(mut m) = self.sizes.lock() {
             for id in &missing {
                 m.insert(id.clone(), None);
             }
@@ -298,21 +304,26 @@ impl PreviewState {
 /// sound server (diagnostics; off unless the variable is set).
 pub fn av_log(what: &str, at: crate::model::Time) {
     use std::io::Write;
-    static LOG: std::sync::OnceLock<Option<Mutex<std::fs::File>>> = std::sync::OnceLock::new();
-    let log = LOG.get_or_init(|| {
-        let path = std::env::var_os("VODCUT_AV_LOG")?;
-        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
-    });
-    if let Some(Ok(mut f)) = log.as_ref().map(Mutex::lock) {
+    if let Some(Some(Ok(mut f))) = AV_LOG.get().map(|l| l.as_ref().map(Mutex::lock)) {
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
         // i18n-exempt: a log line for a script
         let _ = writeln!(f, "{what} {:.6} {:.4}", now.as_secs_f64(), at.as_secs_f64());
     }
 }
 
+static AV_LOG: std::sync::OnceLock<Option<Mutex<std::fs::File>>> = std::sync::OnceLock::new();
+
+/// Opens the file [`av_log`] appends to (the environment's `VODCUT_AV_LOG`), once per process.
+pub fn open_av_log(path: Option<&std::path::Path>) {
+    AV_LOG.get_or_init(|| {
+        let path = path?;
+        std::fs::OpenOptions::new().create(true).append(true).open(path).ok().map(Mutex::new)
+    });
+}
+
 fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) -> Plan {
     let indexes = timeline.indexes();
-    compose::plan_at(&doc.project, at, size, &|ti| {
+    compose::plan_at(doc.project(), at, size, &|ti| {
         indexes.get(ti).map(|ix| ix.in_range(at, at + Time(1)).map(|(s, _, ci)| (s, ci)).collect()).unwrap_or_default()
     })
 }
@@ -341,7 +352,7 @@ pub fn preview_ui(
     let room = Rect::from_min_max(avail.min, egui::pos2(avail.max.x, (avail.max.y - reserve).max(avail.min.y + 10.0)));
     let scale = (room.width() / fw as f32).min(room.height() / h as f32).max(0.001);
     let frame = Rect::from_center_size(room.center(), Vec2::new(fw as f32 * scale, h as f32 * scale));
-    let at = doc.project.playhead;
+    let at = doc.project().playhead;
     // Physical pixels of the frame on screen, never more than the output has.
     let px_w = ((frame.width() * ctx.pixels_per_point()).round() as u32).clamp(16, fw.max(16));
     let speed = if sides.is_some() { 0.0 } else { speed };
@@ -353,7 +364,7 @@ pub fn preview_ui(
         painter.image(t.id(), frame, Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)), Color32::WHITE);
     }
     painter.rect_stroke(frame, 0.0, Stroke::new(1.0, Color32::from_gray(90)), StrokeKind::Outside);
-    let clock = doc.project.clock();
+    let clock = crate::i18n::Clock::of(doc.project().frame_rate);
     if let Some(s) = &sides {
         trim::labels(&painter, frame, s, clock);
     }
@@ -384,7 +395,7 @@ pub fn preview_ui(
     let outcome = ui
         .scope_builder(egui::UiBuilder::new().max_rect(row), |ui| {
             ui.horizontal(|ui| {
-                let out = state.time_entry.ui(ui, clock, at, doc.project.playhead);
+                let out = state.time_entry.ui(ui, clock, at, doc.project().playhead);
                 ui.label(egui::RichText::new(caption).monospace().small().color(Color32::from_gray(150)));
                 out
             })

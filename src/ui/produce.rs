@@ -1,7 +1,7 @@
 //! The Produce dialogs: problems that block, warnings to confirm, the billed-production
 //! confirmation, progress, and the result with the IDs to copy.
 
-use super::cloud::{Outcome, Step};
+use crate::core::produce::{Facts, Outcome, Step};
 use crate::edit::ops::ClipRef;
 use crate::model::Project;
 use crate::model::validate::{Problem, Severity};
@@ -20,13 +20,15 @@ pub enum Choice {
     Select(ClipRef),
 }
 
-fn problem_list(ui: &mut egui::Ui, problems: &[Problem], choice: &mut Choice) {
+fn problem_list(ui: &mut egui::Ui, problems: &[Problem], project: &Project, choice: &mut Choice) {
     egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
         for p in problems {
             let colour =
                 if p.severity == Severity::Error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
-            let r =
-                ui.add(egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()));
+            let r = ui.add(
+                egui::Label::new(egui::RichText::new(crate::i18n::describe::line(p, project)).color(colour))
+                    .sense(egui::Sense::click()),
+            );
             if let (Some(track), Some(index)) = (p.location.track, p.location.clip)
                 && r.on_hover_text(t!("cloud-select-clip-tip")).clicked()
             {
@@ -36,8 +38,10 @@ fn problem_list(ui: &mut egui::Ui, problems: &[Problem], choice: &mut Choice) {
     });
 }
 
-/// Draws the dialog for the current step and returns what the user chose.
-pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> Choice {
+/// Draws the dialog for the current step and returns what the user chose. `project`: where
+/// the problems are; `facts`: what the
+/// confirmation states (the core's, as the command line's `submit` reports them).
+pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project, facts: impl FnOnce() -> Facts) -> Choice {
     let mut choice = Choice::None;
     let modal = |title: &str, body: &mut dyn FnMut(&mut egui::Ui)| {
         egui::Modal::new(egui::Id::unique(("produce", title))).show(ctx, |ui| {
@@ -51,13 +55,13 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
         Step::Blocked(problems) => modal(&t!("cloud-blocked-title"), &mut |ui| {
             let n = problems.iter().filter(|p| p.severity == Severity::Error).count();
             ui.label(t!("cloud-blocked", n = n));
-            problem_list(ui, problems, &mut choice);
+            problem_list(ui, problems, project, &mut choice);
             if default_button(ui, &t!("ui-close")).clicked() || escape(ui) {
                 choice = Choice::Close;
             }
         }),
         Step::Warned(problems) => modal(&t!("cloud-warned-title"), &mut |ui| {
-            problem_list(ui, problems, &mut choice);
+            problem_list(ui, problems, project, &mut choice);
             ui.horizontal(|ui| {
                 if default_button(ui, &t!("cloud-continue")).clicked() {
                     choice = Choice::Continue;
@@ -67,7 +71,7 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
                 }
             });
         }),
-        Step::Checking => modal(&t!("cloud-checking-title"), &mut |ui| {
+        Step::Checking(_) => modal(&t!("cloud-checking-title"), &mut |ui| {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(t!("cloud-checking"));
@@ -77,20 +81,15 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project) -> C
             }
         }),
         Step::Confirm => {
+            let f = facts();
             modal(&t!("cloud-confirm-title"), &mut |ui| {
-                let clips = project.tracks.iter().filter(|t| !t.hidden).map(|t| t.clips.len()).sum::<usize>();
-                let title = project.display_title().to_string();
-                if crate::sandbox::active().is_some() {
+                let (title, clips) = (f.title.as_str(), f.clips);
+                if f.sandbox {
                     ui.label(t!("cloud-confirm-sandbox", title = title, clips = clips));
                 } else {
-                    ui.label(t!(
-                        "cloud-confirm-billed",
-                        title = title,
-                        clips = clips,
-                        region = project.region.as_str()
-                    ));
+                    ui.label(t!("cloud-confirm-billed", title = title, clips = clips, region = f.region.as_str()));
                 }
-                match &project.project_id {
+                match &f.updates {
                     Some(id) => ui.label(t!("cloud-confirm-updates", id = id.as_str())),
                     None => ui.label(t!("cloud-confirm-creates")),
                 };

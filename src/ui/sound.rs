@@ -95,7 +95,7 @@ pub fn clip_sound_ui(
 ) -> Option<String> {
     use crate::sound::{fades, levels};
     let (r, clip) = doc.single_selected()?;
-    if !crate::sound::mix::has_sound(&doc.project, r.track, clip) && !doc.project.tracks[r.track].hidden {
+    if !crate::sound::mix::has_sound(doc.project(), r.track, clip) && !doc.project().tracks[r.track].hidden {
         return None;
     }
     let p = placement?;
@@ -269,8 +269,8 @@ pub fn duck_dialog(
                 for r in &plan.ranges {
                     ui.label(crate::t!(
                         "sound-duck-range",
-                        from = project.clock().time(r.down),
-                        to = project.clock().time(r.up)
+                        from = crate::i18n::Clock::of(project.frame_rate).time(r.down),
+                        to = crate::i18n::Clock::of(project.frame_rate).time(r.up)
                     ));
                 }
             });
@@ -297,14 +297,15 @@ pub struct DeviceList {
 }
 
 /// The output device row of the settings; true when the choice changed.
-pub fn device_row(ui: &mut egui::Ui, s: &mut crate::store::settings::SoundSettings, list: &mut DeviceList) -> bool {
+pub fn device_row(
+    ui: &mut egui::Ui,
+    s: &mut crate::store::settings::SoundSettings,
+    list: &mut DeviceList,
+    executor: &crate::core::Executor,
+) -> bool {
     if list.rx.is_none() && list.got.is_none() {
         let (tx, rx) = std::sync::mpsc::channel();
-        let ctx = ui.ctx().clone();
-        let _ = std::thread::Builder::new().name("vodcut-sound-devices".into()).spawn(move || {
-            let _ = tx.send(crate::sound::out::system().devices());
-            ctx.request_repaint();
-        });
+        executor.run_blocking(tx, || crate::sound::out::system().devices());
         list.rx = Some(rx);
     }
     if let Some(got) = list.rx.as_ref().and_then(|rx| rx.try_recv().ok()) {

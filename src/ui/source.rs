@@ -108,6 +108,40 @@ fn is_viewer_command(command: Command) -> bool {
     )
 }
 
+/// Whether `command` edits or moves about the timeline's own content (its clips, selection,
+/// gaps, marks' range, markers): from the keyboard it belongs to the timeline panel, so
+/// while the viewer has the keyboard its key does nothing there (Premiere's shortcuts are
+/// per panel too). Menus still run it: a menu names what it acts on.
+fn is_timeline_panel_command(command: Command) -> bool {
+    matches!(
+        command,
+        Command::Split
+            | Command::Delete
+            | Command::RippleDelete
+            | Command::Copy
+            | Command::Cut
+            | Command::Paste
+            | Command::PasteInsert
+            | Command::SelectAll
+            | Command::NudgeBack
+            | Command::NudgeForward
+            | Command::AddSubtitle
+            | Command::AddMarker
+            | Command::NextMarker
+            | Command::PrevMarker
+            | Command::NextEdit
+            | Command::PrevEdit
+            | Command::SelectAtPlayhead
+            | Command::SelectNextClip
+            | Command::SelectPrevClip
+            | Command::RippleTrimPrev
+            | Command::RippleTrimNext
+            | Command::Lift
+            | Command::Extract
+            | Command::CloseGaps
+    )
+}
+
 impl SourceViewer {
     /// Opens `entry` (a double-click in the bin or the library): shown, with the keyboard,
     /// at the playhead and marks it had earlier in the session.
@@ -159,6 +193,12 @@ impl SourceViewer {
     /// Whether the viewer takes `command` now (it is shown, open and has the keyboard).
     pub fn takes(&self, command: Command) -> bool {
         self.showing && self.focused && self.open.is_some() && is_viewer_command(command)
+    }
+
+    /// Whether the key of `command` is held back from the timeline: the viewer has the
+    /// keyboard and the command is the timeline panel's own (Delete, S, Q/W, ; and '…).
+    pub fn holds_back_key(&self, command: Command) -> bool {
+        self.showing && self.focused && self.open.is_some() && is_timeline_panel_command(command)
     }
 
     /// Stops playing.

@@ -2,7 +2,7 @@
 //! open one (recent ones by a click), import an API Timeline, try the sandbox, and see
 //! which account vodcut would use.
 
-use crate::api::connect::Connection;
+use crate::core::Connection;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -25,13 +25,9 @@ pub struct AccountProbe {
 
 impl AccountProbe {
     /// Starts looking; `text` says "Checking…" until the answer arrives.
-    pub fn start(conn: Connection, ctx: &egui::Context) -> AccountProbe {
+    pub fn start(conn: Connection, executor: &crate::core::Executor) -> AccountProbe {
         let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(describe(&conn));
-            ctx.request_repaint();
-        });
+        executor.run_blocking(tx, move || describe(&conn));
         AccountProbe { rx: Some(rx), text: crate::t!("shell-account-checking") }
     }
 
@@ -52,7 +48,7 @@ impl AccountProbe {
 
 /// One line on the credentials that would sign requests (never the secret; the ID masked).
 pub fn describe(conn: &Connection) -> String {
-    if crate::sandbox::active().is_some() {
+    if conn.env.is_sandbox() {
         return crate::t!("shell-account-sandbox");
     }
     match conn.credentials() {
@@ -129,14 +125,15 @@ pub fn welcome_ui(ctx: &egui::Context, info: &WelcomeInfo) -> Option<WelcomeActi
 }
 
 /// Opens a sandbox window: this program again with `--sandbox` (the current window and its
-/// work are untouched). The child is waited for on a thread of its own, never the UI's.
-pub fn launch_sandbox_window() -> Result<(), String> {
+/// work are untouched). The child is waited for on the executor's blocking pool, never the
+/// UI's thread.
+pub fn launch_sandbox_window(executor: &crate::core::Executor) -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| crate::t!("shell-no-own-program", error = e.to_string()))?;
     let mut child =
         std::process::Command::new(&exe).arg("--sandbox").stdin(std::process::Stdio::null()).spawn().map_err(|e| {
             crate::t!("shell-cannot-start-sandbox", program = exe.display().to_string(), error = e.to_string())
         })?;
-    std::thread::spawn(move || {
+    executor.spawn_blocking(move || {
         let _ = child.wait();
     });
     Ok(())

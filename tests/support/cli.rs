@@ -14,7 +14,10 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Self {
-        Env { server: VodServer::start(), home: tempfile::tempdir().unwrap() }
+        let server = VodServer::start();
+        // The media the tests' projects use, Normal: submit asks VOD about them first.
+        server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "Beach", 20.0, "Normal");
+        Env { server, home: tempfile::tempdir().unwrap() }
     }
 
     /// `vodcut ARGS` against the loopback server, without credentials.

@@ -31,3 +31,17 @@ pub fn write_random(dir: &Path, name: &str, size: u64, seed: u64) -> (PathBuf, S
     f.flush().unwrap();
     (path, h.finalize().iter().map(|b| format!("{b:02X}")).collect())
 }
+
+/// A sine tone of `hz` lasting `secs` seconds at 48 kHz, made by ffmpeg into `path`;
+/// `codec` picks the file's kind (`["-c:a", "pcm_s16le"]` for WAV, AAC options for an m4a).
+pub fn sine_tone(path: &Path, hz: u32, secs: u32, codec: &[&str]) {
+    let ok = std::process::Command::new("ffmpeg")
+        .args(["-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-f", "lavfi", "-i"])
+        .arg(format!("sine=frequency={hz}:sample_rate=48000:duration={secs}"))
+        .args(codec)
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "ffmpeg makes the test tones");
+}

@@ -31,10 +31,18 @@ pub fn editor(picker: Arc<dyn Picker>, doc: vodcut::edit::document::Document) ->
     Editor::with_cloud(picker, doc, cloud(Default::default()))
 }
 
+/// An environment whose data folder is `data` (its cache beside it, in `data/cache`), sharing
+/// nothing with the machine.
+pub fn env_in(data: &std::path::Path) -> vodcut::core::Env {
+    let mut env = vodcut::core::Env::isolated(data);
+    env.data_dir = Some(data.to_owned());
+    env
+}
+
 /// Cloud state with its own data and cache folders.
-pub fn cloud(settings: vodcut::store::settings::Settings) -> vodcut::ui::cloud::Cloud {
+pub fn cloud(settings: vodcut::store::settings::Settings) -> vodcut::core::cloud::Cloud {
     let data = tempfile::tempdir().unwrap().keep();
-    let mut c = vodcut::ui::cloud::Cloud::new(Some(data.clone()), settings);
+    let mut c = vodcut::core::cloud::Cloud::new(env_in(&data), settings);
     c.thumbs = Some(vodcut::store::thumb_cache::ThumbCache::new(&data.join("cache"), 1 << 22));
     // Real pictures only where a test asks for them (tests/ui_frames.rs): other tests count
     // the requests their loopback server sees.
@@ -44,7 +52,7 @@ pub fn cloud(settings: vodcut::store::settings::Settings) -> vodcut::ui::cloud::
 
 /// Cloud state signed in to the loopback server at `endpoint`, with real pictures (footage)
 /// decoded by `ffmpeg` (a path, or "" for the one on PATH).
-pub fn footage_cloud(endpoint: String, ffmpeg: &str) -> vodcut::ui::cloud::Cloud {
+pub fn footage_cloud(endpoint: String, ffmpeg: &str) -> vodcut::core::cloud::Cloud {
     use vodcut::store::settings::{CredentialChoice, Settings};
     let settings =
         Settings { credentials: CredentialChoice::Session, endpoint, ffmpeg_path: ffmpeg.into(), ..Default::default() };

@@ -25,6 +25,15 @@ pub fn place_label(mode: PlaceMode) -> String {
 }
 
 impl Document {
+    /// The layouts an edit in `mode` may need: every track's for Insert on all tracks (kept
+    /// by the document), none otherwise (the few tracks touched are laid out when asked).
+    fn layouts_for(&self, mode: PlaceMode) -> ops::Layouts {
+        match mode {
+            PlaceMode::Insert { all_tracks: true } => self.layouts(),
+            _ => ops::Layouts::default(),
+        }
+    }
+
     /// The clipboard as pasted at `at`: each clip on the frame nearest where the copy put it.
     pub(super) fn clipboard_at(&self, at: Time) -> Vec<(usize, Time, Clip)> {
         let fr = self.project.frame_rate;
@@ -35,7 +44,7 @@ impl Document {
     /// step named after the mode); they are selected afterwards.
     pub fn place(&mut self, track: usize, at: Time, clips: Vec<Clip>, mode: PlaceMode) -> Result<(), Refused> {
         let at = self.project.frame_rate.snap(at.max(Time::ZERO));
-        let change = ops::place(&self.project, track, at, clips, mode);
+        let change = ops::place_with(&self.project, &self.layouts_for(mode), track, at, clips, mode);
         self.apply_change(&place_label(mode), change)
     }
 
@@ -44,7 +53,8 @@ impl Document {
     pub fn paste_insert(&mut self, all_tracks: bool) -> Result<(), Refused> {
         let at = self.project.playhead;
         let copied = self.clipboard_at(at);
-        let change = ops::paste_insert(&self.project, &copied, at, all_tracks);
+        let layouts = if all_tracks { self.layouts() } else { ops::Layouts::default() };
+        let change = ops::paste_insert_with(&self.project, &layouts, &copied, at, all_tracks);
         self.apply_change(&t!("timeline-edit-paste-insert"), change)
     }
 
@@ -61,7 +71,8 @@ impl Document {
         let (change, label) = if rearrange {
             (ops::rearrange(&mut self.project, clips, delta, target), t!("timeline-edit-rearrange"))
         } else {
-            (ops::move_clips_in(&self.project, clips, delta, target, mode), place_label(mode))
+            let layouts = self.layouts_for(mode);
+            (ops::move_clips_in_with(&self.project, &layouts, clips, delta, target, mode), place_label(mode))
         };
         self.apply_change(&label, change)
     }
@@ -97,7 +108,8 @@ impl Document {
     /// Q (`forward` false) and W: ripple trim the previous / next edit to the playhead on the
     /// targeted tracks; after Q the playhead is at the edit, where the material now continues.
     pub fn ripple_to_playhead(&mut self, forward: bool) -> Result<(), Refused> {
-        let (change, playhead) = ops::ripple_to_playhead(&self.project, self.project.playhead, forward)?;
+        let layouts = self.layouts();
+        let (change, playhead) = ops::ripple_to_playhead_with(&self.project, &layouts, self.project.playhead, forward)?;
         self.apply_change(&t!("timeline-edit-ripple-trim"), Ok(change))?;
         self.set_playhead(playhead);
         Ok(())
@@ -132,25 +144,28 @@ impl Document {
                 if tracks.is_empty() {
                     return Err(Refused::NoTarget);
                 }
-                ops::close_gaps(&self.project, &tracks)
+                ops::close_gaps_with(&self.project, &self.layouts(), &tracks)
             }
         };
         self.apply_change(&t!("timeline-edit-close-gaps"), change)
     }
 
-    /// I / O: the timeline's In or Out mark at the playhead (view state, saved with the
-    /// project, not an undo step). A mark set past the other one clears that one.
+    /// I / O: the timeline's In or Out mark at the playhead's frame (view state, saved with
+    /// the project, not an undo step). The Out mark includes its frame, as in Premiere and the
+    /// source viewer: In and Out on the same frame mark that one frame. A mark set past the
+    /// other one clears that one.
     pub fn mark(&mut self, out: bool) {
-        let at = self.project.playhead;
+        let fr = self.project.frame_rate;
+        let at = fr.floor(self.project.playhead);
         let p = &mut self.project;
         if out {
             p.mark_out = Some(at);
-            if p.mark_in.is_some_and(|i| i >= at) {
+            if p.mark_in.is_some_and(|i| i > at) {
                 p.mark_in = None;
             }
         } else {
             p.mark_in = Some(at);
-            if p.mark_out.is_some_and(|o| o <= at) {
+            if p.mark_out.is_some_and(|o| o < at) {
                 p.mark_out = None;
             }
         }
@@ -164,7 +179,7 @@ impl Document {
     /// Lift (;) leaves the In/Out range as a gap on the targeted tracks; Extract (') closes
     /// it. The marks are cleared afterwards, as the range is gone.
     pub fn lift_or_extract(&mut self, close: bool) -> Result<(), Refused> {
-        let change = ops::lift_or_extract(&self.project, close);
+        let change = ops::lift_or_extract_with(&self.project, &self.layouts(), close);
         let label = if close { t!("timeline-edit-extract") } else { t!("timeline-edit-lift") };
         self.apply_change(&label, change)?;
         if let Ok((start, _)) = ops::marked_range(&self.project) {

@@ -7,7 +7,7 @@
 //! where none of them plays.
 
 use super::plan::{TrackPlan, cut, merged};
-use super::{Change, ClipRef, Edit, Refused, check_unlocked, placements};
+use super::{Change, ClipRef, Edit, Layouts, Refused, check_unlocked, placements};
 use crate::model::project::Placement;
 use crate::model::{Project, Time};
 
@@ -32,20 +32,28 @@ pub fn gap_at(project: &Project, track: usize, t: Time) -> Option<(Time, Time)> 
     gaps(&places).into_iter().find(|(s, e)| *s <= t && t < *e)
 }
 
-/// Refused if a gap's extent depends on a clip whose place or length is a stand-in: closing
-/// it would move clips by a guess.
-fn known_before(places: &[Placement], until: Time) -> Result<(), Refused> {
-    if places.iter().any(|p| p.is_provisional() && p.start < until) { Err(Refused::UnknownLength) } else { Ok(()) }
-}
-
 /// Takes `ranges` out of each of `tracks` (closing them up with `close`), as one edit.
-fn cut_tracks(project: &Project, tracks: &[usize], ranges: &[(Time, Time)], close: bool) -> Result<Change, Refused> {
+/// With `close`, refused where the closing would move clips by a guess (a clip of unknown
+/// place or length before the last range's end: the gap's extent depends on it).
+fn cut_tracks(
+    project: &Project,
+    layouts: &Layouts,
+    tracks: &[usize],
+    ranges: &[(Time, Time)],
+    close: bool,
+) -> Result<Change, Refused> {
     let mut edits = Vec::new();
     for &t in tracks {
-        let places = placements(project, t);
+        let layout = layouts.get(project, t);
+        if close
+            && let Some(&(_, last)) = ranges.last()
+            && layout.first_provisional.is_some_and(|p| p < last)
+        {
+            return Err(Refused::UnknownLength);
+        }
         let mut plan = TrackPlan::new(t);
-        cut(project, &mut plan, &places, ranges, close, &|_| false)?;
-        edits.extend(plan.edits(project));
+        cut(project, &mut plan, &layout.places, ranges, close, &|_| false)?;
+        edits.extend(plan.edits(project, &layout));
     }
     if edits.is_empty() {
         return Err(Refused::Nothing);
@@ -61,20 +69,22 @@ pub fn close_gap(project: &Project, track: usize, from: Time, to: Time) -> Resul
     if from >= to || places.iter().any(|p| p.start < to && from < p.end) || places.iter().all(|p| p.start < to) {
         return Err(Refused::NotAGap);
     }
-    known_before(&places, to)?;
-    cut_tracks(project, &[track], &[(from, to)], true)
+    cut_tracks(project, &Layouts::default(), &[track], &[(from, to)], true)
 }
 
 /// Closes every gap on each of `tracks` (the clips pack towards zero, in their order).
 pub fn close_gaps(project: &Project, tracks: &[usize]) -> Result<Change, Refused> {
+    close_gaps_with(project, &Layouts::default(), tracks)
+}
+
+/// [`close_gaps`] with the tracks already laid out (`Document::layouts`).
+pub fn close_gaps_with(project: &Project, layouts: &Layouts, tracks: &[usize]) -> Result<Change, Refused> {
     let mut edits = Vec::new();
     for &t in tracks {
         check_unlocked(project, t)?;
-        let places = placements(project, t);
-        let ranges = gaps(&places);
-        if let Some(&(_, last)) = ranges.last() {
-            known_before(&places, last)?;
-            edits.push(cut_tracks(project, &[t], &ranges, true)?.edit);
+        let ranges = gaps(&layouts.get(project, t).places);
+        if !ranges.is_empty() {
+            edits.push(cut_tracks(project, layouts, &[t], &ranges, true)?.edit);
         }
     }
     if edits.is_empty() {
@@ -100,9 +110,8 @@ pub fn close_gaps_before(project: &Project, clips: &[ClipRef]) -> Result<Change,
             .filter_map(|p| all.iter().find(|(_, e)| *e == p.start).copied())
             .collect();
         let ranges = merged(ranges);
-        if let Some(&(_, last)) = ranges.last() {
-            known_before(&places, last)?;
-            edits.push(cut_tracks(project, &[t], &ranges, true)?.edit);
+        if !ranges.is_empty() {
+            edits.push(cut_tracks(project, &Layouts::default(), &[t], &ranges, true)?.edit);
         }
     }
     if edits.is_empty() {
@@ -126,8 +135,8 @@ fn targets(project: &Project) -> Result<Vec<usize>, Refused> {
 
 /// The In/Out marks as a range; refused unless both are set, In before Out.
 pub fn marked_range(project: &Project) -> Result<(Time, Time), Refused> {
-    match (project.mark_in, project.mark_out) {
-        (Some(i), Some(o)) if i < o => Ok((i, o)),
+    match (project.mark_in, project.marked_end()) {
+        (Some(i), Some(end)) if i < end => Ok((i, end)),
         _ => Err(Refused::NoMarks),
     }
 }
@@ -135,14 +144,14 @@ pub fn marked_range(project: &Project) -> Result<(Time, Time), Refused> {
 /// Lift (;): takes the In/Out range out of the targeted tracks, leaving a gap.
 /// Extract ('): the same, and what follows moves left to close it.
 pub fn lift_or_extract(project: &Project, close: bool) -> Result<Change, Refused> {
+    lift_or_extract_with(project, &Layouts::default(), close)
+}
+
+/// [`lift_or_extract`] with the tracks already laid out (`Document::layouts`).
+pub fn lift_or_extract_with(project: &Project, layouts: &Layouts, close: bool) -> Result<Change, Refused> {
     let range = marked_range(project)?;
     let tracks = targets(project)?;
-    if close {
-        for &t in &tracks {
-            known_before(&placements(project, t), range.1)?;
-        }
-    }
-    cut_tracks(project, &tracks, &[range], close)
+    cut_tracks(project, layouts, &tracks, &[range], close)
 }
 
 /// Q / W: ripple trim the previous (`forward` false) or next edit to the playhead: the time
@@ -150,10 +159,23 @@ pub fn lift_or_extract(project: &Project, close: bool) -> Result<Change, Refused
 /// out of each of them and what follows closes up, so the tracks stay in sync. Returns the
 /// change and where the playhead goes (the edit, for Q; it stays for W).
 pub fn ripple_to_playhead(project: &Project, at: Time, forward: bool) -> Result<(Change, Time), Refused> {
+    ripple_to_playhead_with(project, &Layouts::default(), at, forward)
+}
+
+/// [`ripple_to_playhead`] with the tracks already laid out (`Document::layouts`).
+pub fn ripple_to_playhead_with(
+    project: &Project,
+    layouts: &Layouts,
+    at: Time,
+    forward: bool,
+) -> Result<(Change, Time), Refused> {
     let tracks = targets(project)?;
+    // Laid out once here and handed on, whatever `layouts` held.
+    let laid =
+        Layouts((0..project.tracks.len()).map(|t| tracks.contains(&t).then(|| layouts.get(project, t))).collect());
     let mut edge: Option<Time> = None;
     for &t in &tracks {
-        for p in placements(project, t) {
+        for p in laid.get(project, t).places.iter() {
             for e in [p.start, p.end] {
                 let better =
                     if forward { e > at && edge.is_none_or(|b| e < b) } else { e < at && edge.is_none_or(|b| e > b) };
@@ -165,10 +187,7 @@ pub fn ripple_to_playhead(project: &Project, at: Time, forward: bool) -> Result<
     }
     let edge = edge.ok_or(Refused::Nothing)?;
     let range = if forward { (at, edge) } else { (edge, at) };
-    for &t in &tracks {
-        known_before(&placements(project, t), range.1)?;
-    }
-    let change = cut_tracks(project, &tracks, &[range], true)?;
+    let change = cut_tracks(project, &laid, &tracks, &[range], true)?;
     Ok((change, range.0))
 }
 

@@ -2,7 +2,7 @@
 //! ([`super::place`]); Rearrange takes the clips out (their gap closes) and inserts them.
 
 use super::place::{Item, PlaceMode, length_of, place_items};
-use super::{Change, ClipRef, Edit, Refused, check_unlocked, clip, delete, kind_of, placement, shifted};
+use super::{Change, ClipRef, Edit, Layouts, Refused, check_unlocked, clip, delete, kind_of, placement, shifted};
 use crate::model::{Project, Time};
 
 /// What a dragged clip becomes where it lands: `delta` later, on track `target(its track)`.
@@ -58,8 +58,20 @@ pub fn move_clips_in(
     target: &dyn Fn(usize) -> Option<usize>,
     mode: PlaceMode,
 ) -> Result<Change, Refused> {
+    move_clips_in_with(project, &Layouts::default(), clips, delta, target, mode)
+}
+
+/// [`move_clips_in`] with the tracks already laid out (`Document::layouts`).
+pub fn move_clips_in_with(
+    project: &Project,
+    layouts: &Layouts,
+    clips: &[ClipRef],
+    delta: Time,
+    target: &dyn Fn(usize) -> Option<usize>,
+    mode: PlaceMode,
+) -> Result<Change, Refused> {
     let items = moved_items(project, clips, delta, target)?;
-    place_items(project, items, mode)
+    place_items(project, layouts, items, mode)
 }
 
 /// Rearrange (Ctrl+Alt while moving): the clips are taken out of their tracks, the gaps they
@@ -92,7 +104,8 @@ pub fn rearrange(
     }
     let out = delete(project, clips, true)?;
     let inverse = super::super::apply(project, out.edit.clone()).ok_or(Refused::Gone)?;
-    let placed = place_items(project, items, PlaceMode::Insert { all_tracks: false });
+    // Planned on the project with the clips taken out: nothing laid out before holds.
+    let placed = place_items(project, &Layouts::default(), items, PlaceMode::Insert { all_tracks: false });
     let _ = super::super::apply(project, inverse);
     let placed = placed?;
     Ok(Change { edit: Edit::Batch(vec![out.edit, placed.edit]), selection: placed.selection })
@@ -103,6 +116,17 @@ pub fn rearrange(
 /// every unlocked one.
 pub fn paste_insert(
     project: &Project,
+    copied: &[(usize, Time, crate::model::wire::Clip)],
+    at: Time,
+    all_tracks: bool,
+) -> Result<Change, Refused> {
+    paste_insert_with(project, &Layouts::default(), copied, at, all_tracks)
+}
+
+/// [`paste_insert`] with the tracks already laid out (`Document::layouts`).
+pub fn paste_insert_with(
+    project: &Project,
+    layouts: &Layouts,
     copied: &[(usize, Time, crate::model::wire::Clip)],
     at: Time,
     all_tracks: bool,
@@ -123,7 +147,7 @@ pub fn paste_insert(
         };
         items.push(Item { track: *track, start, end: start + len, length_known, clip, from: None });
     }
-    place_items(project, items, PlaceMode::Insert { all_tracks })
+    place_items(project, layouts, items, PlaceMode::Insert { all_tracks })
 }
 
 #[cfg(test)]

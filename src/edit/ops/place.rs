@@ -10,7 +10,7 @@
 //!   is split there, except on image and subtitle tracks where a layer across it stays whole.
 
 use super::plan::{TrackPlan, cut, merged, open};
-use super::{Change, ClipRef, Edit, MIN_LENGTH, Refused, check_unlocked, placements, shifted};
+use super::{Change, ClipRef, Edit, Layouts, MIN_LENGTH, Refused, TrackLayout, check_unlocked, shifted};
 use crate::model::project::{PROVISIONAL_LENGTH, clip_length};
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
@@ -64,6 +64,18 @@ fn at_start(c: Clip, start: Time) -> Clip {
 /// [`MIN_LENGTH`], or a clip whose length is unknown would change other clips. The selection
 /// afterwards is the placed clips.
 pub fn place(project: &Project, track: usize, at: Time, clips: Vec<Clip>, mode: PlaceMode) -> Result<Change, Refused> {
+    place_with(project, &Layouts::default(), track, at, clips, mode)
+}
+
+/// [`place`] with the tracks already laid out (`Document::layouts`).
+pub fn place_with(
+    project: &Project,
+    layouts: &Layouts,
+    track: usize,
+    at: Time,
+    clips: Vec<Clip>,
+    mode: PlaceMode,
+) -> Result<Change, Refused> {
     if clips.is_empty() {
         return Err(Refused::Nothing);
     }
@@ -79,12 +91,17 @@ pub fn place(project: &Project, track: usize, at: Time, clips: Vec<Clip>, mode: 
         items.push(Item { track, start: cursor, end: cursor + len, length_known, clip, from: None });
         cursor = cursor + len;
     }
-    place_items(project, items, mode)
+    place_items(project, layouts, items, mode)
 }
 
 /// Places items (new clips, or clips being moved) in `mode`. A moved clip that stays on its
 /// track keeps its index; one that changes track is removed there and added to the other.
-pub(super) fn place_items(project: &Project, items: Vec<Item>, mode: PlaceMode) -> Result<Change, Refused> {
+pub(super) fn place_items(
+    project: &Project,
+    layouts: &Layouts,
+    items: Vec<Item>,
+    mode: PlaceMode,
+) -> Result<Change, Refused> {
     if items.is_empty() {
         return Err(Refused::Nothing);
     }
@@ -112,11 +129,13 @@ pub(super) fn place_items(project: &Project, items: Vec<Item>, mode: PlaceMode) 
         items.iter().map(|it| it.start).min().unwrap_or(Time::ZERO),
         items.iter().map(|it| it.end).max().unwrap_or(Time::ZERO),
     );
+    let mut laid: BTreeMap<usize, TrackLayout> = BTreeMap::new();
     for &t in &targets {
         let mut plan = plans.remove(&t).unwrap_or_else(|| TrackPlan::new(t));
         let skip_list = moving.get(&t).cloned().unwrap_or_default();
         let skip = |i: usize| skip_list.contains(&i);
-        let places = placements(project, t);
+        let layout = laid.entry(t).or_insert_with(|| layouts.get(project, t));
+        let places = layout.places.clone();
         match mode {
             PlaceMode::Overwrite if !project.tracks[t].kind.allows_overlap() => {
                 let ranges = merged(items.iter().filter(|it| it.track == t).map(|it| (it.start, it.end)).collect());
@@ -147,7 +166,11 @@ pub(super) fn place_items(project: &Project, items: Vec<Item>, mode: PlaceMode) 
     }
     let selection =
         slots.iter().map(|&(t, slot)| ClipRef { track: t, index: plans[&t].final_index(project, slot) }).collect();
-    let edits: Vec<Edit> = plans.into_values().flat_map(|p| p.edits(project)).collect();
+    let mut edits: Vec<Edit> = Vec::new();
+    for plan in plans.into_values() {
+        let layout = laid.remove(&plan.track).unwrap_or_else(|| layouts.get(project, plan.track));
+        edits.extend(plan.edits(project, &layout));
+    }
     Ok(Change { edit: Edit::Batch(edits), selection })
 }
 

@@ -7,7 +7,7 @@
 //! (in place, one per distance), removals from the highest index down, then new clips at
 //! the end of the track's list.
 
-use super::{Edit, Refused, end_by_timeline_out, materialize, shifted};
+use super::{Edit, Refused, TrackLayout, end_by_timeline_out, materialize_laid, shifted};
 use crate::model::project::{Placement, TrackKind};
 use crate::model::wire::{Clip, EffectKind};
 use crate::model::{Project, Time};
@@ -22,6 +22,8 @@ pub(super) struct TrackPlan {
     remove: BTreeSet<usize>,
     /// Unchanged clips moving on the output: distance (ticks) to indexes.
     shift: BTreeMap<i64, Vec<usize>>,
+    /// The latest distance and its indexes, not yet in `shift`.
+    last_shift: Option<(i64, Vec<usize>)>,
     append: Vec<Clip>,
     /// Whether the plan changes clips other than the ones being placed or moved (a clip of
     /// unknown length may be placed only where it changes nothing else).
@@ -41,7 +43,11 @@ impl TrackPlan {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.set.is_empty() && self.remove.is_empty() && self.shift.is_empty() && self.append.is_empty()
+        self.set.is_empty()
+            && self.remove.is_empty()
+            && self.shift.is_empty()
+            && self.last_shift.is_none()
+            && self.append.is_empty()
     }
 
     pub fn set(&mut self, index: usize, clip: Clip) -> Slot {
@@ -54,8 +60,24 @@ impl TrackPlan {
     }
 
     pub fn shift(&mut self, index: usize, delta: Time) {
-        if delta != Time::ZERO {
-            self.shift.entry(delta.0).or_default().push(index);
+        if delta == Time::ZERO {
+            return;
+        }
+        // Most shifts of a plan are by one distance (everything after an insert point): the
+        // last one's list is found without a lookup, which 50 000 clips would notice.
+        if let Some((d, list)) = &mut self.last_shift
+            && *d == delta.0
+        {
+            list.push(index);
+            return;
+        }
+        self.flush_shift();
+        self.last_shift = Some((delta.0, vec![index]));
+    }
+
+    fn flush_shift(&mut self) {
+        if let Some((d, list)) = self.last_shift.take() {
+            self.shift.entry(d).or_default().extend(list);
         }
     }
 
@@ -72,13 +94,15 @@ impl TrackPlan {
         }
     }
 
-    /// The edits, in an order whose indexes hold (see the module's comment).
-    pub fn edits(self, project: &Project) -> Vec<Edit> {
+    /// The edits, in an order whose indexes hold (see the module's comment); `layout` is the
+    /// track's as the plan found it.
+    pub fn edits(mut self, project: &Project, layout: &TrackLayout) -> Vec<Edit> {
         if self.is_empty() {
             return Vec::new();
         }
+        self.flush_shift();
         let track = self.track;
-        let mut edits = materialize(project, track);
+        let mut edits = if layout.implicit { materialize_laid(project, track, &layout.places) } else { Vec::new() };
         edits.extend(self.set.into_iter().map(|(index, clip)| Edit::SetClip { track, index, clip: Box::new(clip) }));
         edits.extend(self.shift.into_iter().map(|(delta, indexes)| Edit::ShiftClips {
             track,

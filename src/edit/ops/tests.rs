@@ -359,7 +359,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 pub(super) fn has_overlap(p: &Project) -> bool {
-    validate(p).iter().any(|x| x.message.contains("overlap"))
+    validate(p).iter().any(|x| matches!(x.issue, crate::model::validate::Issue::Overlap { .. }))
 }
 
 proptest! {
@@ -480,7 +480,7 @@ fn image_clips_may_overlap_when_dropped_moved_pasted_and_trimmed() {
     assert_eq!(spans(&q, 1), vec![(20, 100), (80, 120)]);
     let q = check(&p, trim(&p, r(1, 1), Edge::Start, s(1)).unwrap());
     assert_eq!(spans(&q, 1), vec![(20, 60), (10, 120)]);
-    assert!(validate(&q).iter().all(|x| !x.message.contains("overlap")));
+    assert!(!has_overlap(&q));
 }
 
 #[test]
@@ -515,4 +515,27 @@ fn ripple_delete_shifts_later_clips_and_their_effects_in_place_and_undoes() {
     // Undo gives back the explicit times the shift was computed from.
     assert_eq!(spans(&q, 0), spans(&p, 0));
     assert_eq!(q.tracks[0].clips[2], p.tracks[0].clips[2]);
+}
+
+/// The proptest's `Split { track 0, index 2, at_ms 10001 }` then `Trim { track 0, index 2,
+/// end, to_ms 0 }`: a split off any frame leaves c's head 1 ms long, shorter than the
+/// minimum; trimming its end towards 0 held it at the minimum length, which pushed the end
+/// 99 ms into c's tail. Such a clip has no room to trim in either direction: refused.
+#[test]
+fn trimming_a_piece_shorter_than_the_minimum_never_pushes_into_its_neighbour() {
+    let p = project();
+    let q = check(&p, split(&p, &[r(0, 2)], Time::from_millis(10_001)).unwrap());
+    let head = ops_placement(&q, 0, 2);
+    assert_eq!((head.start, head.end), (s(10), Time::from_millis(10_001)));
+    assert!(head.end - head.start < MIN_LENGTH);
+    assert_eq!(trim(&q, r(0, 2), Edge::End, Time::ZERO), Err(Refused::Nothing));
+    assert_eq!(trim(&q, r(0, 2), Edge::End, s(20)), Err(Refused::Nothing));
+    // The same from the other side: the tail's start cannot be pulled into the head either.
+    let q = check(&q, split(&q, &[r(0, 3)], Time::from_millis(12_950)).unwrap());
+    assert_eq!(trim(&q, r(0, 4), Edge::Start, s(30)), Err(Refused::Nothing));
+    assert!(!has_overlap(&q));
+}
+
+fn ops_placement(p: &Project, track: usize, index: usize) -> Placement {
+    layout_track(&p.tracks[track], &p.media_durations())[index]
 }

@@ -5,7 +5,7 @@
 //! still lands on a frame.
 
 use super::plan::{TrackPlan, piece};
-use super::{Change, ClipRef, Edge, MIN_LENGTH, Refused, check_unlocked, clip, end_by_timeline_out, placements};
+use super::{Change, ClipRef, Edge, MIN_LENGTH, Refused, TrackLayout, check_unlocked, clip, end_by_timeline_out};
 use crate::model::project::Placement;
 use crate::model::wire::Clip;
 use crate::model::{Project, Time};
@@ -34,7 +34,8 @@ pub fn ripple_trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Resul
     check_unlocked(project, r.track)?;
     let kind = project.tracks[r.track].kind;
     let c = clip(project, r)?;
-    let places = placements(project, r.track);
+    let layout = TrackLayout::of(project, r.track);
+    let places = &layout.places;
     let p = *places.get(r.index).ok_or(Refused::Gone)?;
     known(&p)?;
     let (earliest, latest) = source_reach(project, r.track, c, p);
@@ -69,7 +70,7 @@ pub fn ripple_trim(project: &Project, r: ClipRef, edge: Edge, to: Time) -> Resul
             plan.shift(i, grow);
         }
     }
-    Ok(Change { edit: super::Edit::Batch(plan.edits(project)), selection: vec![r] })
+    Ok(Change { edit: super::Edit::Batch(plan.edits(project, &layout)), selection: vec![r] })
 }
 
 /// Roll: the cut between `left` and the clip right after it (`right`, starting where `left`
@@ -80,7 +81,8 @@ pub fn roll(project: &Project, left: ClipRef, right: ClipRef, to: Time) -> Resul
     }
     check_unlocked(project, left.track)?;
     let kind = project.tracks[left.track].kind;
-    let places = placements(project, left.track);
+    let layout = TrackLayout::of(project, left.track);
+    let places = &layout.places;
     let (pl, pr) = (*places.get(left.index).ok_or(Refused::Gone)?, *places.get(right.index).ok_or(Refused::Gone)?);
     if pl.end != pr.start {
         return Err(Refused::NotAdjacent);
@@ -104,7 +106,7 @@ pub fn roll(project: &Project, left: ClipRef, right: ClipRef, to: Time) -> Resul
     let mut plan = TrackPlan::new(left.track);
     plan.set(left.index, piece(cl, pl, kind, pl.start, to, Time::ZERO));
     plan.set(right.index, piece(cr, pr, kind, to, pr.end, Time::ZERO));
-    Ok(Change { edit: super::Edit::Batch(plan.edits(project)), selection: vec![left, right] })
+    Ok(Change { edit: super::Edit::Batch(plan.edits(project, &layout)), selection: vec![left, right] })
 }
 
 /// Slip: the clip stays where it is and shows another part of its source, `delta` later in
@@ -112,7 +114,8 @@ pub fn roll(project: &Project, left: ClipRef, right: ClipRef, to: Time) -> Resul
 pub fn slip(project: &Project, r: ClipRef, delta: Time) -> Result<Change, Refused> {
     check_unlocked(project, r.track)?;
     let c = clip(project, r)?;
-    let p = placements(project, r.track).get(r.index).copied().ok_or(Refused::Gone)?;
+    let layout = TrackLayout::of(project, r.track);
+    let p = layout.places.get(r.index).copied().ok_or(Refused::Gone)?;
     known(&p)?;
     let (Some(earliest), latest) = source_reach(project, r.track, c, p) else {
         return Err(Refused::NoSource);
@@ -132,7 +135,7 @@ pub fn slip(project: &Project, r: ClipRef, delta: Time) -> Result<Change, Refuse
     n.out = Some(source_in + delta + (p.end - p.start));
     let mut plan = TrackPlan::new(r.track);
     plan.set(r.index, n);
-    Ok(Change { edit: super::Edit::Batch(plan.edits(project)), selection: vec![r] })
+    Ok(Change { edit: super::Edit::Batch(plan.edits(project, &layout)), selection: vec![r] })
 }
 
 /// Slide: the clip moves `delta` along its track with the same source range, and the clips
@@ -144,7 +147,8 @@ pub fn slide(project: &Project, r: ClipRef, delta: Time) -> Result<Change, Refus
     let kind = project.tracks[r.track].kind;
     let layered = kind.allows_overlap();
     let c = clip(project, r)?;
-    let places = placements(project, r.track);
+    let layout = TrackLayout::of(project, r.track);
+    let places = &layout.places;
     let p = *places.get(r.index).ok_or(Refused::Gone)?;
     known(&p)?;
     let others = || places.iter().enumerate().filter(|(i, _)| *i != r.index);
@@ -197,7 +201,7 @@ pub fn slide(project: &Project, r: ClipRef, delta: Time) -> Result<Change, Refus
         selection.push(ClipRef { track: r.track, index: i });
     }
     selection.sort_unstable();
-    Ok(Change { edit: super::Edit::Batch(plan.edits(project)), selection })
+    Ok(Change { edit: super::Edit::Batch(plan.edits(project, &layout)), selection })
 }
 
 #[cfg(test)]

@@ -20,12 +20,15 @@ fn unknown_numbers_keep_their_text() {
 
 #[test]
 fn duplicate_keys_are_named() {
-    let e = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":1,"In":2}]}]}"#)
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("VideoTracks[0].VideoTrackClips[0]") && e.contains("\"In\" appears twice"), "{e}");
-    let e = import_timeline_str(r#"{"VideoTracks":[],"Future":1,"Future":2}"#).unwrap_err().to_string();
-    assert!(e.contains("\"Future\" appears twice"), "{e}");
+    let shape = |text: &str| match import_timeline_str(text) {
+        Err(ImportError::Shape(e)) => e,
+        other => panic!("{other:?}"),
+    };
+    let e = shape(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":1,"In":2}]}]}"#);
+    assert!(e.path.starts_with("VideoTracks[0].VideoTrackClips[0]"), "{e:?}");
+    assert_eq!(e.wrong, Wrong::Duplicate { key: "In".into() });
+    let e = shape(r#"{"VideoTracks":[],"Future":1,"Future":2}"#);
+    assert_eq!(e.wrong, Wrong::Duplicate { key: "Future".into() });
 }
 
 #[test]
@@ -36,5 +39,7 @@ fn a_timeline_inside_request_fields_keeps_its_numbers() {
     assert_eq!(timeline_json(&p), tl);
     assert_eq!(p.title, "t");
     let e = import_timeline_str(r#"{"Timeline":{"VideoTracks":[{"VideoTrackClips":[{"In":"x"}]}]}}"#).unwrap_err();
-    assert!(e.to_string().contains("Timeline.VideoTracks[0].VideoTrackClips[0].In"), "{e}");
+    let ImportError::Shape(e) = e else { panic!("{e:?}") };
+    assert_eq!(e.path, "Timeline.VideoTracks[0].VideoTrackClips[0].In");
+    assert_eq!(e.wrong, Wrong::TimeNotSeconds { text: "x".into() });
 }

@@ -1,6 +1,6 @@
 //! The rules for clips and their effects, and overlaps on a track.
 
-use super::{ALIGNMENTS, FONTS, Location, Out, at, is_hex_colour};
+use super::{ALIGNMENTS, FONTS, Issue, Location, Out, Quoted, at, is_hex_colour};
 use crate::model::project::{Track, TrackKind, layout_track};
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
 
@@ -9,20 +9,20 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
     match track.kind {
         TrackKind::Video | TrackKind::Audio => {
             if clip.media_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("MediaId"), crate::t!("v-no-media-id"));
+                out.error(here("MediaId"), Issue::NoMediaId);
             }
         }
         TrackKind::Image => {
             if clip.image_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("ImageId"), crate::t!("v-no-image-id"));
+                out.error(here("ImageId"), Issue::NoImageId);
             }
         }
         TrackKind::Subtitle => {
             if clip.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("Content"), crate::t!("v-subtitle-no-text"));
+                out.error(here("Content"), Issue::SubtitleNoText);
             }
-            if clip.r#type.as_deref().is_some_and(|t| t != "Text") {
-                out.error(here("Type"), crate::t!("v-subtitle-type", r#type = clip.r#type.as_deref().unwrap_or("")));
+            if let Some(t) = clip.r#type.as_deref().filter(|t| *t != "Text") {
+                out.error(here("Type"), Issue::SubtitleType { r#type: t.to_owned() });
             }
         }
     }
@@ -30,14 +30,14 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
         if let Some(id) = id.as_deref().map(str::trim).filter(|id| !id.is_empty())
             && !is_media_id(id)
         {
-            out.warn(here(field), crate::t!("v-id-shape", field = field, id = crate::i18n::format::quoted_id(id)));
+            out.warn(here(field), Issue::IdShape { field, id: Quoted::of(id) });
         }
     }
     if track.kind == TrackKind::Video
         && let Some(t) = clip.r#type.as_deref()
         && !matches!(t, "Video" | "Image")
     {
-        out.error(here("Type"), crate::t!("v-video-clip-type", r#type = t));
+        out.error(here("Type"), Issue::VideoClipType { r#type: t.to_owned() });
     }
     times_rule(out, ti, ci, None, clip.r#in, clip.out, clip.timeline_in, clip.timeline_out);
     geometry_rule(out, ti, ci, None, [&clip.x, &clip.y, &clip.width, &clip.height]);
@@ -59,7 +59,7 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
         match effect {
             Effect::Known(e) => effect_rules(out, track, ti, ci, ei, e),
             Effect::Other(_) => {
-                out.warn(at(ti, ci, Some(ei), "Type"), crate::t!("v-unknown-effect", r#type = effect.type_name()))
+                out.warn(at(ti, ci, Some(ei), "Type"), Issue::UnknownEffect { r#type: effect.type_name().to_owned() })
             }
         }
     }
@@ -86,22 +86,18 @@ fn times_rule(
         if let Some(v) = v
             && v < Time::ZERO
         {
-            out.error(at(ti, ci, ei, name), crate::t!("v-negative-time", name = name, v = v.to_string()));
+            out.error(at(ti, ci, ei, name), Issue::NegativeTime { name, v });
         }
     }
     if let Some(o) = o
         && o <= r#in.unwrap_or(Time::ZERO)
     {
-        let r#in = r#in.unwrap_or(Time::ZERO).to_string();
-        out.error(at(ti, ci, ei, "Out"), crate::t!("v-out-before-in", out = o.to_string(), r#in = r#in));
+        out.error(at(ti, ci, ei, "Out"), Issue::OutBeforeIn { out: o, r#in: r#in.unwrap_or(Time::ZERO) });
     }
     if let (Some(a), Some(b)) = (tin, tout)
         && b <= a
     {
-        out.error(
-            at(ti, ci, ei, "TimelineOut"),
-            crate::t!("v-timeline-out-before-in", out = b.to_string(), r#in = a.to_string()),
-        );
+        out.error(at(ti, ci, ei, "TimelineOut"), Issue::TimelineOutBeforeIn { out: b, r#in: a });
     }
 }
 
@@ -113,9 +109,9 @@ fn geometry_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, values:
         let ratio = (0.0..=1.0).contains(&x);
         let pixels = x > 1.0 && n.is_whole();
         if !(ratio || pixels) {
-            out.error(at(ti, ci, ei, name), crate::t!("v-layout-not-ratio", name = name, v = n.to_string()));
+            out.error(at(ti, ci, ei, name), Issue::LayoutNotRatio { name, v: n.clone() });
         } else if pixels && x < 8.0 {
-            out.warn(at(ti, ci, ei, name), crate::t!("v-layout-small-pixels", name = name, v = n.to_string()));
+            out.warn(at(ti, ci, ei, name), Issue::LayoutSmallPixels { name, v: n.clone() });
         }
     }
 }
@@ -134,27 +130,27 @@ fn text_style_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, s: Te
     if let Some(c) = s.font_color
         && !is_hex_colour(c)
     {
-        out.error(at(ti, ci, ei, "FontColor"), crate::t!("v-colour", colour = c));
+        out.error(at(ti, ci, ei, "FontColor"), Issue::Colour { colour: c.to_owned() });
     }
     if let Some(o) = s.opacity
         && !(0.0..=1.0).contains(&o.value())
     {
-        out.error(at(ti, ci, ei, "FontColorOpacity"), crate::t!("v-opacity", v = o.to_string()));
+        out.error(at(ti, ci, ei, "FontColorOpacity"), Issue::Opacity { v: o.clone() });
     }
     if let Some(n) = s.font_size
         && !(n.value() > 0.0 && n.is_whole())
     {
-        out.error(at(ti, ci, ei, "FontSize"), crate::t!("v-font-size", v = n.to_string()));
+        out.error(at(ti, ci, ei, "FontSize"), Issue::FontSize { v: n.clone() });
     }
     if let Some(a) = s.alignment
         && !ALIGNMENTS.contains(&a)
     {
-        out.error(at(ti, ci, ei, "Alignment"), crate::t!("v-alignment", alignment = a, list = ALIGNMENTS.join(", ")));
+        out.error(at(ti, ci, ei, "Alignment"), Issue::Alignment { alignment: a.to_owned() });
     }
     if let Some(f) = s.font
         && !FONTS.contains(&f)
     {
-        out.warn(at(ti, ci, ei, "Font"), crate::t!("v-font-unknown", font = f, list = FONTS.join(", ")));
+        out.warn(at(ti, ci, ei, "Font"), Issue::FontUnknown { font: f.to_owned() });
     }
 }
 
@@ -166,7 +162,7 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
     match kind {
         EffectKind::Text => {
             if e.content.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("Content"), crate::t!("v-text-no-text"));
+                out.error(here("Content"), Issue::TextNoText);
             }
             text_style_rule(
                 out,
@@ -185,13 +181,13 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
         }
         EffectKind::DeWatermark => {
             if e.sub_type.as_deref().is_some_and(|s| s != "Delogo_Blur") {
-                out.error(here("SubType"), crate::t!("v-delogo-subtype"));
+                out.error(here("SubType"), Issue::DelogoSubtype);
             }
         }
         EffectKind::Volume => match &e.gain {
-            None => out.error(here("Gain"), crate::t!("v-volume-no-gain")),
+            None => out.error(here("Gain"), Issue::VolumeNoGain),
             Some(g) if g.value().is_nan() || g.value() < 0.0 => {
-                out.error(here("Gain"), crate::t!("v-gain-negative", v = g.to_string()))
+                out.error(here("Gain"), Issue::GainNegative { v: g.clone() })
             }
             _ => {}
         },
@@ -200,29 +196,23 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
                 if let Some(r) = &e.radius
                     && !(0.0..=1.0).contains(&r.value())
                 {
-                    out.error(here("Radius"), crate::t!("v-blur-radius", v = r.to_string()));
+                    out.error(here("Radius"), Issue::BlurRadius { v: r.clone() });
                 }
             }
             Some("Color") => {
                 if let Some(c) = e.color.as_deref()
                     && !is_hex_colour(c)
                 {
-                    out.error(here("Color"), crate::t!("v-colour", colour = c));
+                    out.error(here("Color"), Issue::Colour { colour: c.to_owned() });
                 }
             }
-            other => out.error(
-                here("SubType"),
-                crate::t!(
-                    "v-background-subtype",
-                    subtype = other.map_or_else(|| crate::t!("v-nothing"), str::to_owned)
-                ),
-            ),
+            other => out.error(here("SubType"), Issue::BackgroundSubtype { subtype: other.map(str::to_owned) }),
         },
         EffectKind::Vfx | EffectKind::Transition => {
             if e.sub_type.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("SubType"), crate::t!("v-needs-subtype", r#type = e.r#type.as_str()));
+                out.error(here("SubType"), Issue::NeedsSubtype { r#type: e.r#type.clone() });
             }
-            out.warn(here("Type"), crate::t!("v-engine-unconfirmed", r#type = e.r#type.as_str()));
+            out.warn(here("Type"), Issue::EngineUnconfirmed { r#type: e.r#type.clone() });
         }
     }
     if matches!(
@@ -230,7 +220,7 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
         EffectKind::Text | EffectKind::DeWatermark | EffectKind::Vfx | EffectKind::Transition | EffectKind::Background
     ) && track.kind == TrackKind::Audio
     {
-        out.error(here("Type"), crate::t!("v-audio-effect", r#type = e.r#type.as_str()));
+        out.error(here("Type"), Issue::EffectOnAudio { r#type: e.r#type.clone() });
     }
 }
 
@@ -257,14 +247,13 @@ pub(super) fn overlap_rule(
         {
             out.warn(
                 Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
-                crate::t!(
-                    "v-overlap",
-                    start = out.project.clock().time(placements[i].start),
-                    other = r + 1,
-                    from = out.project.clock().time(placements[r].start),
-                    to = out.project.clock().time(placements[r].end),
-                    kind = super::kind_name(track.kind),
-                ),
+                Issue::Overlap {
+                    start: placements[i].start,
+                    other: r + 1,
+                    from: placements[r].start,
+                    to: placements[r].end,
+                    kind: track.kind,
+                },
             );
         }
         if reach.is_none_or(|r| placements[i].end > placements[r].end) {

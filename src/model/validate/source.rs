@@ -1,7 +1,7 @@
 //! In and Out against the source's known length (from the media bin): the service cannot
 //! play past the end of a file, and the editor refuses it when trimming or typing.
 
-use super::{Out, at};
+use super::{Issue, Out, at};
 use crate::model::project::{Track, TrackKind};
 use crate::model::time::Time;
 use std::collections::HashMap;
@@ -19,15 +19,7 @@ pub(super) fn length_rule(out: &mut Out, track: &Track, ti: usize, durations: &H
             if let Some(t) = v
                 && t > length
             {
-                out.error(
-                    at(ti, ci, None, field),
-                    crate::t!(
-                        "v-past-media-end",
-                        field = field,
-                        t = t.to_string(),
-                        length = out.project.clock().length(length)
-                    ),
-                );
+                out.error(at(ti, ci, None, field), Issue::PastMediaEnd { field, t, length });
             }
         }
     }
@@ -38,7 +30,7 @@ mod tests {
     use crate::model::export::import_timeline_str;
     use crate::model::project::{BinEntry, MediaKind};
     use crate::model::time::Time;
-    use crate::model::validate::{Severity, validate};
+    use crate::model::validate::{Issue, Severity, validate};
 
     #[test]
     fn out_past_the_known_length_is_an_error() {
@@ -54,14 +46,11 @@ mod tests {
             ..Default::default()
         });
         let problems = validate(&p);
-        let past: Vec<_> = problems.iter().filter(|p| p.message.contains("past the end")).collect();
+        let past: Vec<_> = problems.iter().filter(|p| matches!(p.issue, Issue::PastMediaEnd { .. })).collect();
         assert_eq!(past.len(), 1, "{problems:?}");
         assert_eq!(past[0].severity, Severity::Error);
         assert_eq!((past[0].location.clip, past[0].location.field), (Some(0), Some("Out")));
-        assert!(
-            past[0].message.contains("Out 20 s is past the end of the media, which is 00:00:12:12 long"),
-            "{}",
-            past[0].message
-        );
+        let (t, length) = (Time::from_secs(20), Time::parse_secs("12.5").unwrap());
+        assert_eq!(past[0].issue, Issue::PastMediaEnd { field: "Out", t, length });
     }
 }

@@ -3,7 +3,7 @@
 //! production fail after it is billed, so the editor asks VOD (GetVideoInfos) before the
 //! confirmation and this turns the answer into problems pointing at the first clip using each.
 
-use super::{Location, Out, Problem, Severity};
+use super::{Issue, Location, Out, Problem, Quoted, Severity};
 use crate::model::project::{Project, TrackKind};
 use std::collections::HashMap;
 
@@ -32,15 +32,16 @@ pub fn status_checked_media(project: &Project) -> Vec<String> {
 /// it does not know. `Err` holds why the check could not be made.
 pub type StatusAnswer<'a> = Result<(&'a HashMap<String, (String, String)>, &'a [String]), &'a str>;
 
-/// Problems from a status check: media not Normal are errors (the production would fail);
-/// unknown media and a check that could not be made are warnings (the cause may be a region
-/// or a network the user can judge; the reference does not say the service refuses them).
-pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec<Problem> {
+/// Problems from a status check made in `region` (the one the connection used, which may not
+/// be the project's): media not Normal are errors (the production would fail); unknown media
+/// and a check that could not be made are warnings (the cause may be a region or a network
+/// the user can judge; the reference does not say the service refuses them).
+pub fn media_status_problems(project: &Project, region: &str, answer: StatusAnswer<'_>) -> Vec<Problem> {
     let mut out = Out { project, problems: Vec::new() };
     let (known, missing) = match answer {
         Ok(a) => a,
         Err(e) => {
-            out.warn(Location::default(), crate::t!("v-status-unchecked", error = e));
+            out.warn(Location::default(), Issue::StatusUnchecked { error: e.to_owned() });
             return out.problems;
         }
     };
@@ -48,33 +49,14 @@ pub fn media_status_problems(project: &Project, answer: StatusAnswer<'_>) -> Vec
         let location = first_use(project, &id);
         if let Some((title, status)) = known.get(&id) {
             if status != "Normal" {
-                let name = if title.is_empty() { id.clone() } else { format!("\"{title}\" ({id})") };
-                out.push(Severity::Error, location, crate::t!("v-not-normal", name = name, state = describe(status)));
+                let issue = Issue::NotNormal { id: id.clone(), title: title.clone(), status: status.clone() };
+                out.push(Severity::Error, location, issue);
             }
         } else if missing.contains(&id) {
-            out.warn(
-                location,
-                crate::t!(
-                    "v-unknown-media",
-                    id = crate::i18n::format::quoted_id(&id),
-                    region = project.region.as_str()
-                ),
-            );
+            out.warn(location, Issue::UnknownMedia { id: Quoted::of(&id), region: region.to_owned() });
         }
     }
     out.problems
-}
-
-fn describe(status: &str) -> String {
-    match status {
-        "Uploading" => crate::t!("v-state-uploading"),
-        "UploadSucc" | "Transcoding" => crate::t!("v-state-transcoding"),
-        "TranscodeFail" => crate::t!("v-state-transcode-fail"),
-        "UploadFail" => crate::t!("v-state-upload-fail"),
-        "Blocked" => crate::t!("v-state-blocked"),
-        "Checking" => crate::t!("v-state-checking"),
-        other => crate::t!("v-state-other", status = other),
-    }
 }
 
 fn first_use(project: &Project, id: &str) -> Location {
@@ -124,20 +106,21 @@ mod tests {
         ]
         .into();
         let missing = vec!["a-gone".to_string()];
-        let p = media_status_problems(&project(), Ok((&known, &missing)));
+        let p = media_status_problems(&project(), "cn-shanghai", Ok((&known, &missing)));
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(p[0].severity, Severity::Error);
         assert_eq!((p[0].location.track, p[0].location.clip), (Some(0), Some(1)));
-        assert!(p[0].message.contains("\"Beach\" (v-busy) is still transcoding"), "{}", p[0].message);
+        let (id, title, status) = ("v-busy".into(), "Beach".into(), "Transcoding".into());
+        assert_eq!(p[0].issue, Issue::NotNormal { id, title, status });
         assert_eq!(p[1].severity, Severity::Warning);
-        assert!(p[1].message.contains("a-gone"));
+        assert_eq!(p[1].issue, Issue::UnknownMedia { id: Quoted::of("a-gone"), region: "cn-shanghai".into() });
     }
 
     #[test]
     fn a_failed_check_warns_and_never_blocks() {
-        let p = media_status_problems(&project(), Err("connection refused"));
+        let p = media_status_problems(&project(), "cn-shanghai", Err("connection refused"));
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].severity, Severity::Warning);
-        assert!(p[0].message.contains("connection refused"));
+        assert_eq!(p[0].issue, Issue::StatusUnchecked { error: "connection refused".into() });
     }
 }

@@ -11,9 +11,10 @@ fn sample() -> Project {
     .unwrap()
 }
 
-/// The problems of `p` as "severity place: message" lines, for readable assertions.
+/// The problems at `field` (the API name, or its last part: "CallbackURL").
 fn find<'a>(problems: &'a [Problem], field: &str) -> Vec<&'a Problem> {
-    problems.iter().filter(|p| p.location.field == Some(field) || p.place.contains(field)).collect()
+    let at = |f: &str| f == field || f.ends_with(&format!(".{field}"));
+    problems.iter().filter(|p| p.location.field.is_some_and(at)).collect()
 }
 
 fn errors_at(p: &Project, field: &str) -> usize {
@@ -34,7 +35,8 @@ fn nothing_to_produce() {
     let p = Project::new_empty();
     let problems = validate(&p);
     assert!(has_errors(&problems));
-    assert!(problems[0].message.contains("nothing to produce"));
+    assert_eq!(problems[0].issue, Issue::NothingToProduce);
+    assert!(is_nothing_to_produce(&problems[0]));
     let linked = Project { project_id: Some("abc".into()), ..Project::new_empty() };
     assert!(!has_errors(&validate(&linked)));
 }
@@ -46,7 +48,7 @@ fn missing_material_ids() {
     let problems = validate(&p);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].location, Location { track: Some(0), clip: Some(1), effect: None, field: Some("MediaId") });
-    assert_eq!(problems[0].place, "track 1 (V1), clip 2, field MediaId");
+    assert_eq!(problems[0].issue, Issue::NoMediaId);
     let mut img = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"v","Out":3}]}],"ImageTracks":[{"ImageTrackClips":[{"X":0.1}]}]}"#).unwrap();
     assert_eq!(errors_at(&img, "ImageId"), 1);
     img.tracks[1].clips[0].image_id = Some("i".into());
@@ -75,7 +77,9 @@ fn overlapping_clips_on_a_video_track_are_a_warning() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].location.clip, Some(1));
     assert_eq!(problems[0].severity, Severity::Warning, "the documents are silent: not an error");
-    assert!(problems[0].message.contains("overlap"));
+    let from = Time::ZERO;
+    let (start, to) = (Time::from_secs(3), Time::from_secs(4));
+    assert_eq!(problems[0].issue, Issue::Overlap { start, other: 1, from, to, kind: TrackKind::Video });
     // Touching is fine.
     p.tracks[0].clips[1].timeline_in = Some(Time::from_secs(4));
     assert!(validate(&p).is_empty());
@@ -98,7 +102,7 @@ fn overlays_and_subtitles_may_overlap_on_one_track() {
               {"Type":"Text","Content":"bottom","TimelineIn":1,"TimelineOut":4}]}]}"#,
     )
     .unwrap();
-    assert!(validate(&s).iter().all(|p| !p.message.contains("overlap")), "{:?}", validate(&s));
+    assert!(validate(&s).iter().all(|p| !matches!(p.issue, Issue::Overlap { .. })), "{:?}", validate(&s));
 }
 
 #[test]
@@ -108,8 +112,9 @@ fn media_ids_not_of_the_vod_form_are_a_warning() {
     let problems = validate(&p);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].severity, Severity::Warning);
-    assert_eq!(problems[0].place, "track 1 (V1), clip 1, field MediaId");
-    assert!(problems[0].message.contains("32 hexadecimal"), "{}", problems[0].message);
+    assert_eq!(problems[0].location.clip, Some(0));
+    let id = Quoted { text: "5aed81b74ba84920be578cdfe004af4".into(), bytes: 31 };
+    assert_eq!(problems[0].issue, Issue::IdShape { field: "MediaId", id });
     p.tracks[0].clips[0].media_id = Some("5AED81B74BA84920BE578CDFE004AF4B".into());
     assert!(validate(&p).is_empty(), "upper-case hex is still the form");
     p.tracks[0].clips[0].media_id = Some("5aed81b7-4ba8-4920-be57-8cdfe004af4b".into());
@@ -124,7 +129,7 @@ fn an_unknown_region_is_an_error() {
     let problems = validate(&p);
     assert_eq!(errors_at(&p, "Region"), 1, "{problems:?}");
     let e = problems.iter().find(|x| x.location.field == Some("Region")).unwrap();
-    assert!(e.message.contains("cn-atlantis") && e.message.contains("ap-southeast-1"), "{}", e.message);
+    assert_eq!(e.issue, Issue::UnknownRegion { region: "cn-atlantis".into() });
     p.region = "ap-southeast-1".into();
     assert!(validate(&p).is_empty(), "{:?}", validate(&p));
 }
@@ -159,13 +164,14 @@ fn track_and_material_limits() {
     assert!(!has_errors(&validate(&p)), "100 audio tracks is the limit, not past it");
     let i = p.add_track(TrackKind::Audio);
     p.tracks[i].clips.push(Clip { media_id: Some("m1".into()), ..Default::default() });
-    assert!(validate(&p).iter().any(|x| x.message.contains("101 audio tracks")));
+    let too_many = Issue::TooManyTracks { n: 101, kind: TrackKind::Audio, max: 100 };
+    assert!(validate(&p).iter().any(|x| x.issue == too_many));
 
     let mut m = sample();
     m.tracks[0].clips = (0..=MAX_MATERIALS)
         .map(|n| Clip { media_id: Some(format!("m{n}")), out: Some(Time::from_secs(1)), ..Default::default() })
         .collect();
-    assert!(validate(&m).iter().any(|x| x.message.contains("201 different media")));
+    assert!(validate(&m).iter().any(|x| x.issue == Issue::TooManyMedia { n: 201, max: 200 }));
 }
 
 #[test]
@@ -297,9 +303,10 @@ fn effects() {
     assert_eq!(errors_at(&p(r#"{"Type":"Volume","Gain":1,"In":5,"Out":2}"#), "Out"), 1);
     let vfx = validate(&p(r#"{"Type":"VFX","SubType":"zoominout"}"#));
     assert!(!has_errors(&vfx) && vfx.len() == 1, "VFX is a warning: {vfx:?}");
-    assert_eq!(vfx[0].place, "track 1 (V1), clip 1, effect 1 (VFX), field Type");
+    assert_eq!(vfx[0].location, Location { track: Some(0), clip: Some(0), effect: Some(0), field: Some("Type") });
+    assert_eq!(vfx[0].issue, Issue::EngineUnconfirmed { r#type: "VFX".into() });
     let other = validate(&p(r#"{"Type":"Filter","SubType":"m1"}"#));
-    assert!(!has_errors(&other) && other[0].message.contains("Filter"));
+    assert!(!has_errors(&other) && other[0].issue == Issue::UnknownEffect { r#type: "Filter".into() });
 }
 
 #[test]
@@ -311,15 +318,42 @@ fn hidden_tracks_warn_and_do_not_count() {
     let problems = validate(&p);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].severity, Severity::Warning);
-    assert!(problems[0].message.contains("muted"));
+    assert_eq!(problems[0].issue, Issue::TrackMutedLeftOut { n: 1 });
 }
 
 #[test]
-fn problems_display_as_sentences() {
+fn problems_are_codes_with_their_arguments() {
     let mut p = sample();
     p.tracks[0].clips[0].out = Some(Time::ZERO);
-    let text = validate(&p)[0].to_string();
-    assert_eq!(text, "error: track 1 (V1), clip 1, field Out: Out (0 s) must be after In (0 s)");
+    let problem = &validate(&p)[0];
+    assert_eq!(problem.issue, Issue::OutBeforeIn { out: Time::ZERO, r#in: Time::ZERO });
+    assert_eq!(problem.issue.code(), "clip.out-before-in");
+    let json = serde_json::to_value(&problem.issue).unwrap();
+    assert_eq!(json, serde_json::json!({"code": "clip.out-before-in", "args": {"out": 0, "in": 0}}));
+    assert_eq!(
+        serde_json::to_value(Issue::NothingToProduce).unwrap(),
+        serde_json::json!({"code": "project.nothing-to-produce"})
+    );
+}
+
+#[test]
+fn every_code_is_distinct_and_well_formed() {
+    let mut seen = std::collections::HashSet::new();
+    for code in Issue::CODES {
+        assert!(seen.insert(code), "{code} twice");
+        let (area, name) = code.split_once('.').unwrap_or_else(|| panic!("{code}: no area"));
+        let word = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        assert!(word(area) && word(name), "{code}");
+    }
+}
+
+#[test]
+fn long_ids_are_quoted_briefly() {
+    let mut p = sample();
+    p.tracks[0].clips[0].media_id = Some("视".repeat(10_000));
+    let problems = validate(&p);
+    let Issue::IdShape { id, .. } = &problems[0].issue else { panic!("{problems:?}") };
+    assert_eq!((id.text.chars().count(), id.bytes, id.is_whole()), (64, 30_000, false));
 }
 
 #[test]
@@ -348,4 +382,24 @@ fn cached_validation_equals_a_full_one_after_changes() {
     let keys: Vec<u64> = (200..207).collect();
     assert_eq!(validate_cached(&p, &keys, &mut cache), validate(&p));
     assert_eq!(validate_cached(&p, &[], &mut cache), validate(&p));
+}
+
+#[test]
+fn validation_spread_over_calls_ends_with_the_same_problems() {
+    let p = crate::model::generate::generated_project(400, 4);
+    let keys = [1, 2, 3, 4];
+    let mut cache = ValidationCache::default();
+    // No time at all: one track a call, so the first three calls are not done.
+    let mut calls = 0;
+    let got = loop {
+        calls += 1;
+        assert!(calls <= 4, "no progress");
+        if let Some(problems) = validate_within(&p, &keys, &mut cache, std::time::Duration::ZERO) {
+            break problems;
+        }
+    };
+    assert_eq!(calls, 4, "one track per call");
+    assert_eq!(got, validate(&p));
+    // Nothing changed: done at once, from the cache.
+    assert_eq!(validate_within(&p, &keys, &mut cache, std::time::Duration::ZERO), Some(got));
 }

@@ -7,16 +7,24 @@ impl Editor {
     /// The current revision's problems (validated once per change, shared, not copied).
     pub(super) fn problems(&mut self) -> Arc<Vec<Problem>> {
         let rev = self.doc.revision();
-        if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
-            // Only the tracks changed since the last run are checked again.
-            let problems = crate::model::validate::validate_cached(
-                &self.doc.project,
+        let pass = self.ctx_for_textures.cumulative_pass_nr();
+        // Checked once a frame at most: the menu bar and the Problems tab both ask.
+        if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) && self.problems_pass != pass {
+            self.problems_pass = pass;
+            // Only the tracks changed since the last run are checked again, a few
+            // milliseconds' worth a frame; the last complete result shows until then.
+            let Some(problems) = crate::model::validate::validate_within(
+                self.doc.project(),
                 self.doc.track_revisions(),
                 &mut self.validation,
-            );
+                std::time::Duration::from_millis(4),
+            ) else {
+                self.ctx_for_textures.request_repaint();
+                return self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default();
+            };
             // An empty new project has nothing wrong yet: "nothing to produce" waits for
             // Produce (which still refuses it) instead of showing as a red error now.
-            let empty = self.doc.project.clip_count() == 0;
+            let empty = self.doc.project().clip_count() == 0;
             let problems =
                 problems.into_iter().filter(|p| !(empty && crate::model::validate::is_nothing_to_produce(p))).collect();
             self.problems = Some((rev, Arc::new(problems)));
@@ -39,7 +47,7 @@ impl Editor {
     }
 
     fn find_unknown_lengths(&self) -> Vec<String> {
-        let p = &self.doc.project;
+        let p = self.doc.project();
         let mut ids: Vec<String> = p
             .bin
             .iter()
@@ -73,7 +81,7 @@ impl Editor {
                 return;
             }
         };
-        let mut bin = self.doc.project.bin.clone();
+        let mut bin = self.doc.project().bin.clone();
         let mut n = 0;
         for v in infos {
             let Some(d) = v.duration.and_then(Time::from_secs_f64) else { continue };
@@ -111,12 +119,13 @@ impl Editor {
     /// A new document takes the region chosen in the settings.
     pub fn apply_default_region(&mut self) {
         let r = self.cloud.settings.default_region.trim();
-        if !r.is_empty() && self.doc.project.clip_count() == 0 && !self.doc.is_dirty() {
-            self.doc.project.region = r.to_owned();
+        if !r.is_empty() {
+            self.doc.set_default_region(r);
         }
     }
 
-    /// Validation first: errors block, warnings ask, then the billed confirmation.
+    /// The core's pre-flight, as `vodcut submit` makes it: validation first (errors block,
+    /// warnings ask), then VOD's word on the media used, then the billed confirmation.
     pub fn start_produce(&mut self) {
         if self.cloud.producing() {
             self.status = t!("cloud-producing-already");
@@ -127,42 +136,35 @@ impl Editor {
             self.error = Some(waiting);
             return;
         }
-        let problems = validate(&self.doc.project);
-        let media = crate::model::validate::status_checked_media(&self.doc.project);
-        if crate::model::validate::has_errors(&problems) || media.is_empty() {
-            self.cloud.step = produce_step(problems);
-        } else {
-            // Media still processing would fail the production after it is billed: ask VOD
-            // first, in the background (the Checking dialog can be cancelled).
-            self.cloud.step = Step::Checking;
-            if !self.cloud.check_media(media, &self.doc.project.region) {
-                self.media_checked(Err(t!("cloud-no-runtime")));
-            }
+        let pre = crate::core::produce::Preflight::start(self.doc.project());
+        if !pre.asks_vod() {
+            self.cloud.step = Step::after(pre.finish(self.doc.project(), "", None).all());
+            return;
+        }
+        // Media still processing would fail the production after it is billed: ask VOD
+        // first, in the background (the Checking dialog can be cancelled).
+        let media = pre.media.clone();
+        self.cloud.step = Step::Checking(pre);
+        if !self.cloud.check_media(media, &self.doc.project().region) {
+            let why = self.cloud.executor().error().unwrap_or_else(|| t!("cloud-no-runtime"));
+            self.media_checked(Err(why));
         }
     }
 
     /// The status check answered: its problems join validation's.
-    fn media_checked(&mut self, result: Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>) {
-        if !matches!(self.cloud.step, Step::Checking) {
+    fn media_checked(&mut self, answer: crate::core::produce::InfosResult) {
+        let Step::Checking(pre) = std::mem::take(&mut self.cloud.step) else {
             return; // cancelled meanwhile
-        }
-        let mut problems = validate(&self.doc.project);
-        let extra = match &result {
-            Ok((infos, missing)) => {
-                let known: std::collections::HashMap<String, (String, String)> =
-                    infos.iter().map(|v| (v.video_id.clone(), (v.title.clone(), v.status.clone()))).collect();
-                crate::model::validate::media_status_problems(&self.doc.project, Ok((&known, missing)))
-            }
-            Err(e) => crate::model::validate::media_status_problems(&self.doc.project, Err(e)),
         };
-        problems.extend(extra);
-        self.cloud.step = produce_step(problems);
+        // The check was asked in the project's region (`check_media` above).
+        let region = self.doc.project().region.clone();
+        self.cloud.step = Step::after(pre.finish(self.doc.project(), &region, Some(&answer)).all());
     }
 
     pub(super) fn send_production(&mut self) {
         let file = self.doc.path.clone();
-        if self.cloud.produce(self.doc.project.clone(), file) {
-            self.status = t!("cloud-producing", region = self.doc.project.region.as_str());
+        if self.cloud.produce(self.doc.project().clone(), file) {
+            self.status = t!("cloud-producing", region = self.doc.project().region.as_str());
         }
     }
 
@@ -173,7 +175,7 @@ impl Editor {
                     let outcome = match result {
                         Ok(ids) => {
                             if !ids.project_id.is_empty()
-                                && self.doc.project.project_id.as_deref() != Some(ids.project_id.as_str())
+                                && self.doc.project().project_id.as_deref() != Some(ids.project_id.as_str())
                             {
                                 let pid = ids.project_id.clone();
                                 self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {
@@ -232,31 +234,21 @@ impl Editor {
                     self.request(Pending::Incoming);
                 }
                 Event::Recovered(found) => self.recovery_offer = found,
-                Event::Media { page, result } => self.library.on_page(page, result),
-                Event::Materials(result) => self.library.on_materials(result),
+                Event::Media { page, result } => self.library.list.on_page(page, result),
+                Event::Materials(result) => self.library.list.on_materials(result),
                 Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
                 Event::Infos(result) => self.apply_infos(result),
                 Event::MediaChecked(result) => self.media_checked(result),
                 Event::CloudProject(Err(e)) => self.error = Some(t!("cloud-open-failed", error = e)),
+                Event::SettingsSaved(Ok(())) => {}
+                Event::SettingsSaved(Err(e)) => self.status = t!("cloud-settings-not-saved", error = e),
             }
         }
         self.cloud.poll_if_due(now);
-        if self.cloud.jobs.iter().any(crate::store::jobs::Job::is_active) {
+        if let Some(next) = self.cloud.polling.next_in(now, &self.cloud.jobs) {
             // Wake up for the next poll even when nothing else happens: the interval the Jobs
             // tab states is the one kept.
-            let next = self.cloud.last_poll.map_or(0.0, |t| (t + crate::ui::cloud::POLL_EVERY - now).max(0.0));
             self.ctx_for_textures.request_repaint_after(std::time::Duration::from_secs_f64(next + 0.05));
         }
-    }
-}
-
-/// Errors block, warnings ask, nothing goes straight to the billed confirmation.
-fn produce_step(problems: Vec<crate::model::validate::Problem>) -> Step {
-    if crate::model::validate::has_errors(&problems) {
-        Step::Blocked(problems)
-    } else if !problems.is_empty() {
-        Step::Warned(problems)
-    } else {
-        Step::Confirm
     }
 }

@@ -19,21 +19,15 @@ impl Editor {
         if self.cloud.settings.remember_keys && self.cloud.session.is_none() {
             self.cloud.keychain.load();
         }
-        if let Some(dir) = self.cloud.data_dir.clone() {
+        if let Some(dir) = self.cloud.data_dir().map(Path::to_owned) {
             let (tx, rx) = std::sync::mpsc::channel();
             self.crash_scan = Some(rx);
-            let ctx = self.ctx_for_textures.clone();
-            std::thread::spawn(move || {
-                let _ = tx.send(crate::desktop::crash::unshown_reports(&dir));
-                ctx.request_repaint();
-            });
+            self.cloud.executor().run_blocking(tx, move || crate::desktop::crash::unshown_reports(&dir));
         }
     }
 
     /// Every frame: answers from the keychain and the crash-report scan.
     pub(super) fn desktop_frame(&mut self, now: f64) {
-        let ctx = self.ctx_for_textures.clone();
-        self.cloud.keychain.set_context(&ctx);
         if !self.cloud.keychain.poll(&mut self.cloud.session) && self.cloud.settings.remember_keys {
             // No keychain here: keys stay for this session only, and the next start does not
             // look for them again.
@@ -81,20 +75,20 @@ impl Editor {
         .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
         let name = match &self.doc.path {
             Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            None => format!("{}.{}", self.doc.project.display_title(), crate::store::project_file::EXTENSION),
+            None => format!(
+                "{}.{}",
+                crate::i18n::describe::project_title(self.doc.project()),
+                crate::store::project_file::EXTENSION
+            ),
         };
-        let mut b =
-            Browser::new(purpose, start, if purpose == BrowseFor::Save { name } else { String::new() }, &recent);
+        let name = if purpose == BrowseFor::Save { name } else { String::new() };
+        let mut b = Browser::new(self.cloud.executor().clone(), purpose, start, name, &recent);
         b.note = Some(crate::t!("shell-no-dialog-note"));
         self.browser = Some(b);
     }
 
     /// The browser, the About window and the crash notice.
     pub(super) fn desktop_ui(&mut self, ctx: &egui::Context) {
-        if self.uploads.browse_requested {
-            self.uploads.browse_requested = false;
-            self.open_browser(BrowseFor::Upload);
-        }
         if let Some(b) = self.browser.as_mut() {
             let purpose = b.purpose;
             match b.show(ctx) {
@@ -127,7 +121,7 @@ impl Editor {
                 }
             }
         }
-        let folders = crate::desktop::Folders::of(self.cloud.data_dir.clone(), self.preview.cache_dir.clone());
+        let folders = crate::desktop::Folders::of(self.cloud.env.data_dir.clone(), self.cloud.env.cache_dir.clone());
         let level = match self.cloud.settings.log_level.as_str() {
             "" => "info".to_owned(), // i18n-exempt: a log level's setting value, shown through its label
             l => l.to_owned(),
@@ -145,7 +139,7 @@ impl Editor {
     fn crash_notice_ui(&mut self, ctx: &egui::Context) {
         if self.crash_reports.is_empty()
             || !self.recovery_offer.is_empty()
-            || self.cloud.tasks.is_running(crate::tasks::Kind::Recovery)
+            || self.cloud.tasks.is_running(crate::core::Kind::Recovery)
         {
             return;
         }
@@ -169,8 +163,8 @@ impl Editor {
         });
         if close {
             let reports = std::mem::take(&mut self.crash_reports);
-            if let (Some(dir), Some(newest)) = (self.cloud.data_dir.clone(), reports.first().cloned()) {
-                std::thread::spawn(move || {
+            if let (Some(dir), Some(newest)) = (self.cloud.data_dir().map(Path::to_owned), reports.first().cloned()) {
+                self.cloud.in_background(move || {
                     if let Err(e) = crate::desktop::crash::mark_shown(&dir, &newest) {
                         log::warn!("cannot note the crash report as shown: {e}");
                     }
@@ -187,7 +181,7 @@ impl Editor {
         }
         let rec = self.cloud.recovery()?;
         let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
-        match rec.write(&file, self.doc.path.as_deref(), &self.doc.project) {
+        match rec.write(&file, self.doc.path.as_deref(), self.doc.project()) {
             Ok(()) => Some(file),
             Err(e) => {
                 let path = file.display().to_string();

@@ -38,7 +38,7 @@ impl Editor {
                                 .unwrap_or_else(|| crate::t!("shell-recover-never-saved"));
                             ui.label(crate::t!(
                                 "shell-recover-item",
-                                title = p.display_title(),
+                                title = crate::i18n::describe::project_title(p),
                                 clips = p.clip_count(),
                                 when = when,
                                 from = from
@@ -72,7 +72,7 @@ impl Editor {
         if let Some(i) = delete {
             let c = self.recovery_offer.remove(i);
             if let Some(rec) = self.cloud.recovery() {
-                std::thread::spawn(move || rec.remove(&c.file));
+                self.cloud.in_background(move || rec.remove(&c.file));
             }
         }
         if let Some(i) = restore {
@@ -173,7 +173,7 @@ impl Editor {
 
     pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
         let Some(action) = self.confirm.clone() else { return };
-        let title = self.doc.project.display_title();
+        let title = crate::i18n::describe::project_title(self.doc.project());
         let question = match action {
             Pending::New => crate::t!("shell-unsaved-before-new", title = title),
             Pending::Open | Pending::OpenPath(_) | Pending::Incoming => {

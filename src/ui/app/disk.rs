@@ -96,7 +96,7 @@ impl Editor {
                 // The user's word: write over whatever is there now.
                 self.status = crate::t!("shell-saving");
                 self.doc.seal();
-                self.files.save(self.doc.project.clone(), self.doc.history.state_id(), Some(conflict.path), None);
+                self.files.save(self.doc.project().clone(), self.doc.history.state_id(), Some(conflict.path), None);
             }
             Answer::SaveAs => self.save_as(),
             Answer::Cancel => {

@@ -1,7 +1,6 @@
 //! Documents: new, open, save, the unsaved-changes flow, autosave to the recovery folder.
 
 use super::*;
-use crate::ui::browser::BrowseFor;
 
 impl Editor {
     pub fn open_path(&mut self, path: PathBuf) {
@@ -22,7 +21,7 @@ impl Editor {
     pub(super) fn drop_recovery(&self) {
         if let Some(rec) = self.cloud.recovery() {
             let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
-            std::thread::spawn(move || rec.remove(&file));
+            self.cloud.in_background(move || rec.remove(&file));
         }
     }
 
@@ -39,8 +38,8 @@ impl Editor {
         self.last_autosave = now;
         self.autosaved_revision = self.doc.revision();
         let file = rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id);
-        let (original, project) = (self.doc.path.clone(), self.doc.project.clone());
-        std::thread::spawn(move || {
+        let (original, project) = (self.doc.path.clone(), self.doc.project().clone());
+        self.cloud.in_background(move || {
             if let Err(e) = rec.write(&file, original.as_deref(), &project) {
                 log::warn!("autosave to {} failed: {e}", file.display());
             }
@@ -65,7 +64,7 @@ impl Editor {
             Pending::OpenPath(p) => self.open_path(p),
             Pending::Incoming => {
                 if let Some((p, path, restored)) = self.incoming.take() {
-                    let (title, clips) = (p.display_title(), p.clip_count());
+                    let (title, clips) = (crate::i18n::describe::project_title(&p), p.clip_count());
                     self.status = match (&path, restored) {
                         (Some(f), _) => {
                             crate::t!("shell-restored", path = f.display().to_string(), title = title, clips = clips)
@@ -96,7 +95,7 @@ impl Editor {
         self.doc.seal();
         // Over the document's own file: only if it is still as it was read or written.
         let expected = path.as_ref().filter(|p| self.doc.path.as_ref() == Some(*p)).and_then(|_| self.known_stamp());
-        self.files.save(self.doc.project.clone(), self.doc.history.state_id(), path, expected);
+        self.files.save(self.doc.project().clone(), self.doc.history.state_id(), path, expected);
     }
 
     pub(super) fn handle_file_events(&mut self) {
@@ -131,7 +130,7 @@ impl Editor {
                             rec.file_for(self.doc.path.as_deref(), &self.doc.untitled_id),
                             rec.file_for(Some(&path), &self.doc.untitled_id),
                         ];
-                        std::thread::spawn(move || files.iter().for_each(|f| rec.remove(f)));
+                        self.cloud.in_background(move || files.iter().for_each(|f| rec.remove(f)));
                     }
                     self.autosaved_revision = 0;
                     self.doc.history.mark_saved_state(revision);
@@ -162,12 +161,16 @@ impl Editor {
                     self.after_save = None;
                     self.status = crate::t!("shell-cancelled");
                 }
-                FileEvent::NoDialog { save } => {
+                FileEvent::NoDialog { purpose } => {
                     // Nothing fails silently: the in-app browser takes over, and says why.
-                    let purpose = if save { BrowseFor::Save } else { BrowseFor::Open };
                     self.open_browser(purpose);
                     self.status = crate::t!("shell-no-dialog-status");
                 }
+                FileEvent::MediaChosen(paths) => {
+                    let refused = self.uploads.add(paths, None);
+                    self.uploads.error = (!refused.is_empty()).then(|| refused.join("\n"));
+                }
+                FileEvent::Failed(why) => self.error = Some(why),
             }
         }
     }

@@ -15,17 +15,18 @@ mod welcome;
 
 use super::account::{AccountForm, account_ui};
 use super::bin::{AddForm, bin_ui};
-use super::cloud::{Cloud, Event, Outcome, Step};
 use super::commands::{Command, pressed};
 use super::files::{FileEvent, FileWorker, Picker};
 use super::produce::{Choice, produce_dialogs};
 use super::timeline::{TimelineState, timeline_ui};
+use crate::core::cloud::{Cloud, Event};
+use crate::core::produce::{Outcome, Step};
 use crate::edit::document::Document;
 use crate::model::Time;
-use crate::model::validate::{Problem, Severity, validate};
+use crate::model::validate::{Problem, Severity};
 use crate::store::Origin;
 use egui::Key;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Something that would replace or close the document, waiting for the user's word on
@@ -79,6 +80,8 @@ pub struct Editor {
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    /// The frame (pass) that last checked the project for problems.
+    problems_pass: u64,
     /// Per-track validation results, reused for tracks an edit did not touch.
     validation: crate::model::validate::ValidationCache,
     window_title: String,
@@ -108,7 +111,7 @@ pub struct Editor {
     autosaved_revision: u64,
     /// Unsaved work found at start, offered back.
     pub recovery_offer: Vec<crate::store::recovery::Candidate>,
-    pub library: crate::ui::library::Library,
+    pub library: crate::ui::library::LibraryPanel,
     /// The left panel shows the library (else the bin).
     pub show_library: bool,
     ctx_for_textures: egui::Context,
@@ -119,7 +122,7 @@ pub struct Editor {
     /// Media of unknown length, worked out once per document revision (not every frame).
     unknown_cache: Option<(u64, Vec<String>)>,
     /// Local files going to VOD (File > Upload media…, files dropped on the window).
-    pub uploads: crate::ui::uploads::Uploads,
+    pub uploads: crate::core::uploads::Uploads,
     /// The real output frame at the playhead (background renderer, texture).
     pub preview: crate::ui::preview::PreviewState,
     /// The source viewer: a medium opened from the bin or the library, shown in the preview
@@ -149,28 +152,29 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(picker: Arc<dyn Picker>) -> Self {
-        Editor::with_cloud(picker, Document::default(), Cloud::new(crate::store::jobs::data_dir(), Default::default()))
+    /// An editor on `doc` in `env`, with the default settings (benchmarks, tests).
+    pub fn with_document(picker: Arc<dyn Picker>, doc: Document, env: crate::core::Env) -> Self {
+        Editor::with_cloud(picker, doc, Cloud::new(env, Default::default()))
     }
 
-    /// An editor on `doc` (tests, and documents opened by other means).
-    pub fn with_document(picker: Arc<dyn Picker>, doc: Document) -> Self {
-        Editor { doc, ..Editor::new(picker) }
-    }
-
-    /// An editor with its cloud settings and data folder given (the app, and tests against a
-    /// loopback server).
+    /// An editor with its cloud session given (its environment, settings and executor: the
+    /// app, and tests against a loopback server). All its background work runs on the
+    /// session's executor.
     pub fn with_cloud(picker: Arc<dyn Picker>, doc: Document, cloud: Cloud) -> Self {
-        let uploads = crate::ui::uploads::Uploads::new(cloud.data_dir.clone());
+        let executor = cloud.executor().clone();
+        let uploads = crate::core::uploads::Uploads::new(cloud.data_dir().map(Path::to_owned), executor.clone());
+        let launcher = executor.clone();
+        let cache_dir = cloud.env.cache_dir.clone();
         Editor {
             timeline: TimelineState::default(),
-            files: FileWorker::new(picker),
+            files: FileWorker::new(picker, executor.clone()),
             confirm: None,
             after_save: None,
             allow_close: false,
             status: crate::t!("shell-new-project"),
             error: None,
             problems: None,
+            problems_pass: u64::MAX,
             validation: Default::default(),
             window_title: String::new(),
             bin_form: AddForm::default(),
@@ -195,9 +199,9 @@ impl Editor {
             status_shown: (String::new(), 0.0),
             path_prompt: None,
             uploads,
-            preview: crate::ui::preview::PreviewState::new(crate::store::thumb_cache::cache_dir()),
+            preview: crate::ui::preview::PreviewState::new(cache_dir, executor.clone()),
             source: Default::default(),
-            draft: Default::default(),
+            draft: crate::ui::draft::DraftState::new(executor),
             browser: None,
             about_open: false,
             crash_reports: Vec::new(),
@@ -205,7 +209,7 @@ impl Editor {
             crash_after: None,
             welcome: false,
             account_probe: None,
-            sandbox_launcher: Arc::new(crate::ui::welcome::launch_sandbox_window),
+            sandbox_launcher: Arc::new(move || crate::ui::welcome::launch_sandbox_window(&launcher)),
             disk: None,
             disk_conflict: None,
             doc,
@@ -234,7 +238,7 @@ impl Editor {
             .and_then(|p| p.file_name())
             .map(|n| format!(" — {}", n.to_string_lossy()))
             .unwrap_or_default();
-        let title = self.doc.project.display_title();
+        let title = crate::i18n::describe::project_title(self.doc.project());
         if self.cloud.sandbox {
             crate::t!("shell-window-title-sandbox", dirty = dirty, title = title, file = file)
         } else {
@@ -271,7 +275,7 @@ impl Editor {
     fn footage_settings(&self) -> crate::ui::preview::FootageSettings {
         let s = &self.cloud.settings;
         crate::ui::preview::FootageSettings {
-            connection: self.cloud.footage.then(|| self.cloud.connection(&self.doc.project.region)),
+            connection: self.cloud.footage.then(|| self.cloud.connection(&self.doc.project().region)),
             ffmpeg: Some(s.ffmpeg_path.trim()).filter(|p| !p.is_empty()).map(PathBuf::from),
             cache_dir: self.preview.cache_dir.clone(),
             memory_bytes: match s.frame_memory_mb {
@@ -291,11 +295,11 @@ impl Editor {
         let (Some(footage), Some(rt)) = (footage, self.preview.runtime()) else { return };
         let target = crate::ui::draft::draft_path(
             self.doc.path.as_deref(),
-            &self.doc.project.display_title(),
+            &crate::i18n::describe::project_title(self.doc.project()),
             self.preview.cache_dir.as_deref(),
         );
         let ctx = self.ctx_for_textures.clone();
-        self.draft.start(&ctx, footage, rt, self.doc.project.clone(), target.clone());
+        self.draft.start(&ctx, footage, rt, self.doc.project().clone(), target.clone());
         self.status = crate::t!("shell-rendering-draft", path = target.display().to_string());
     }
 
@@ -303,8 +307,8 @@ impl Editor {
     /// preview's time display change it there). Text made in the other unit is made again.
     fn apply_time_unit(&mut self) {
         let unit = self.cloud.settings.time_unit;
-        if unit != crate::model::time::unit() {
-            crate::model::time::set_unit(unit);
+        if unit != crate::i18n::clock::unit() {
+            crate::i18n::clock::set_unit(unit);
             self.problems = None;
         }
     }
@@ -329,13 +333,13 @@ impl Editor {
             self.sound.stop();
             return;
         }
-        if speed > 0.0 && self.doc.project.playhead >= self.timeline.content_end() {
+        if speed > 0.0 && self.doc.project().playhead >= self.timeline.content_end() {
             self.doc.set_playhead(Time::ZERO);
         }
         let now = self.ctx_for_textures.input(|i| i.time);
-        self.playing = Some((now, self.doc.project.playhead));
+        self.playing = Some((now, self.doc.project().playhead));
         if speed > 0.0 {
-            self.play_sound(self.doc.project.playhead, speed);
+            self.play_sound(self.doc.project().playhead, speed);
         } else {
             // Backwards play is silent (the picture alone, on the wall clock).
             self.sound.stop();
@@ -358,7 +362,7 @@ impl Editor {
     fn play_sound(&mut self, from: Time, speed: f64) {
         let device = Some(self.cloud.settings.sound.device.clone());
         let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
-        let project = Arc::new(self.doc.project.clone());
+        let project = Arc::new(self.doc.project().clone());
         self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
     }
 
@@ -367,7 +371,7 @@ impl Editor {
     fn follow_clock(&mut self, ctx: &egui::Context, now: f64, since: f64, from: Time) {
         let end = self.timeline.content_end();
         if self.play_speed > 0.0 && self.sound.playing_revision().is_some_and(|r| r != self.doc.revision()) {
-            self.play_sound(self.doc.project.playhead, self.play_speed);
+            self.play_sound(self.doc.project().playhead, self.play_speed);
         }
         let (t, heard_all) = match self.sound.position() {
             Some((at, done)) if self.play_speed > 0.0 => {
@@ -407,13 +411,13 @@ impl Editor {
         };
         self.timeline.ensure_indexes(&self.doc);
         let placements: Vec<_> = self.timeline.indexes().iter().map(|i| i.placements.clone()).collect();
-        let plan = crate::sound::fades::duck_plan(&self.doc.project, &placements, form.voice, form.music, &duck);
-        match crate::ui::sound::duck_dialog(ctx, form, &self.doc.project, &plan) {
+        let plan = crate::sound::fades::duck_plan(self.doc.project(), &placements, form.voice, form.music, &duck);
+        match crate::ui::sound::duck_dialog(ctx, form, self.doc.project(), &plan) {
             crate::ui::sound::DuckAnswer::Open => {}
             crate::ui::sound::DuckAnswer::Cancel => self.duck = None,
             crate::ui::sound::DuckAnswer::Apply => {
                 let music = form.music;
-                if let Some(t) = self.doc.project.tracks.get(music).filter(|t| t.locked) {
+                if let Some(t) = self.doc.project().tracks.get(music).filter(|t| t.locked) {
                     self.timeline.message = Some(crate::edit::ops::Refused::Locked(t.name.clone()).to_string());
                 } else {
                     let edits = plan
@@ -430,12 +434,12 @@ impl Editor {
 
     /// Dragging the playhead plays short snippets (when scrubbing is on in the settings).
     fn scrub_sound(&mut self) {
-        let at = self.doc.project.playhead;
+        let at = self.doc.project().playhead;
         let moved = at != self.last_playhead;
         self.last_playhead = at;
         if self.playing.is_none() && moved && self.timeline.scrubbing() && self.cloud.settings.sound.scrub {
             let device = Some(self.cloud.settings.sound.device.clone());
-            let project = Arc::new(self.doc.project.clone());
+            let project = Arc::new(self.doc.project().clone());
             self.sound.scrub(self.sound_sources(), project, at, device);
         }
         self.sound.tidy();
@@ -446,8 +450,11 @@ impl Editor {
         let ctx = ui.ctx().clone();
         self.ctx_for_textures = ctx.clone();
         let now = ctx.input(|i| i.time);
-        self.files.set_context(&ctx);
-        self.cloud.tasks.set_context(&ctx);
+        if !self.cloud.executor().has_wake() {
+            // The executor wakes this window after each piece of background work.
+            let c = ctx.clone();
+            self.cloud.executor().set_wake(Arc::new(move || c.request_repaint()));
+        }
         if !self.started {
             self.started = true;
             self.last_autosave = now;
@@ -481,6 +488,11 @@ impl Editor {
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
             for command in pressed(&ctx) {
+                if self.source.holds_back_key(command) {
+                    // The key is the timeline's and the source viewer has the keyboard.
+                    self.status = crate::t!("source-key-is-the-timelines");
+                    continue;
+                }
                 self.run(command);
             }
         }
@@ -491,7 +503,7 @@ impl Editor {
         }
         self.timeline.strips.set_source(self.preview.footage(), self.preview.runtime());
         self.source.set_footage(self.preview.footage(), self.preview.runtime());
-        self.source.tick(&ctx, self.doc.project.frame_rate, now);
+        self.source.tick(&ctx, self.doc.project().frame_rate, now);
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -528,9 +540,10 @@ impl Editor {
         let footage = self.footage_settings();
         let speed = self.play_speed;
         // The preview area shows the source viewer or the program; while a clip edge is being
-        // trimmed it shows the program (the trim's two frames) whichever is chosen.
-        let program = !self.source.showing || self.timeline.trim_at.is_some();
-        let fr = self.doc.project.frame_rate;
+        // trimmed, slipped or slid it shows the program (the trim's two frames) whichever is
+        // chosen.
+        let program = !self.source.showing || self.timeline.trim_at.is_some() || self.timeline.slip_at.is_some();
+        let fr = self.doc.project().frame_rate;
         let meter = self.sound.meter();
         let note = self.sound.note.clone().filter(|_| self.play_speed > 0.0);
         let (asked, went, preview_rect) = egui::CentralPanel::default_margins()
@@ -587,9 +600,10 @@ impl Editor {
         if let Some(c) = self.timeline.command.take() {
             self.run(c);
         }
-        let region = self.doc.project.region.clone();
+        let region = self.doc.project().region.clone();
         account_ui(&ctx, &mut self.cloud, &mut self.account_form, &region);
-        match produce_dialogs(&ctx, &self.cloud.step, &self.doc.project) {
+        let facts = || crate::core::produce::facts(self.doc.project(), &self.cloud.env);
+        match produce_dialogs(&ctx, &self.cloud.step, self.doc.project(), facts) {
             Choice::None => {}
             Choice::Close => self.cloud.step = Step::Idle,
             Choice::Continue => self.cloud.step = Step::Confirm,
@@ -608,7 +622,9 @@ impl Editor {
         self.empty_hint(ui, timeline_rect);
         self.welcome_ui(&ctx);
         self.handle_dropped_files(&ctx);
-        crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom());
+        if crate::ui::uploads::uploads_window(&ctx, &mut self.uploads, menu_bar.bottom()) {
+            self.files.choose_media();
+        }
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.duck_ui(&ctx);

@@ -125,7 +125,7 @@ impl Editor {
                     self.menu_item(ui, c, on);
                 }
                 ui.separator();
-                let marked = crate::edit::ops::marked_range(&self.doc.project).is_ok();
+                let marked = crate::edit::ops::marked_range(self.doc.project()).is_ok();
                 for (c, on) in [
                     (Command::MarkIn, true),
                     (Command::MarkOut, true),
@@ -207,7 +207,7 @@ impl Editor {
                     self.cloud.save_settings();
                 }
                 if ui.button(crate::t!("sound-duck-menu")).clicked() {
-                    self.duck = Some(crate::ui::sound::DuckForm::new(&self.doc.project));
+                    self.duck = Some(crate::ui::sound::DuckForm::new(self.doc.project()));
                     ui.close();
                 }
             });
@@ -231,13 +231,13 @@ impl Editor {
         }
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let p = &self.doc.project;
+                let p = self.doc.project();
                 ui.label(crate::t!(
                     "shell-status-counts",
                     clips = p.clip_count(),
                     tracks = p.tracks.len(),
                     fps = p.frame_rate.label(),
-                    playhead = p.clock().time(p.playhead),
+                    playhead = crate::i18n::Clock::of(p.frame_rate).time(p.playhead),
                     snap = if self.timeline.snapping { crate::t!("ui-on") } else { crate::t!("ui-off") }
                 ));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
@@ -274,7 +274,7 @@ impl Editor {
                 )
             };
             let l = ui.label(label).on_hover_text(tip);
-            let mut text = if key == "title" { doc.project.title.clone() } else { doc.project.description.clone() };
+            let mut text = if key == "title" { doc.project().title.clone() } else { doc.project().description.clone() };
             let edit = if key == "title" {
                 egui::TextEdit::singleline(&mut text).hint_text(crate::t!("project-untitled"))
             } else {
@@ -293,7 +293,7 @@ impl Editor {
         }
         // Two titles exist in VOD: the project's (above) and the produced video's. Say which
         // the video gets, so nobody mistakes one for the other.
-        let video_title = doc.project.media_metadata.title.trim();
+        let video_title = doc.project().media_metadata.title.trim();
         ui.weak(if video_title.is_empty() {
             crate::t!("shell-video-title-unset")
         } else {
@@ -301,10 +301,10 @@ impl Editor {
         })
         .on_hover_text(crate::t!("shell-video-title-tip"));
         // The console's name for it ("华东2（上海）"), the ID people type and scripts use on hover.
-        let id = doc.project.region.as_str();
-        let shown = crate::model::regions::find(id).map_or_else(|| id.to_owned(), |r| r.name.to_string());
+        let id = doc.project().region.as_str();
+        let shown = crate::model::regions::find(id).map_or_else(|| id.to_owned(), crate::i18n::describe::region_name);
         ui.label(crate::t!("shell-region", region = shown)).on_hover_text(id);
-        if let Some(id) = &doc.project.project_id {
+        if let Some(id) = &doc.project().project_id {
             ui.label(crate::t!("shell-cloud-project", id = id.as_str()));
         }
         ui.separator();
@@ -318,8 +318,8 @@ impl Editor {
         });
         if self.show_library {
             // The library scrolls its own rows and gets the rest of the panel's height.
-            let (region, pid) = (self.doc.project.region.clone(), self.doc.project.project_id.clone());
-            let clock = self.doc.project.clock();
+            let (region, pid) = (self.doc.project().region.clone(), self.doc.project().project_id.clone());
+            let clock = crate::i18n::Clock::of(self.doc.project().frame_rate);
             let opened =
                 crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
             if let Some(entry) = opened {
@@ -338,7 +338,7 @@ impl Editor {
                     .on_hover_text(crate::t!("shell-refresh-lengths-tip"))
                     .clicked()
             {
-                let region = self.doc.project.region.clone();
+                let region = self.doc.project().region.clone();
                 self.cloud.video_infos(unknown, &region);
                 self.status = crate::t!("shell-asking-lengths");
             }
@@ -385,9 +385,12 @@ impl Editor {
                 return;
             }
             Tab::Jobs => {
-                if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } =
-                    crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library, self.doc.project.clock())
-                {
+                if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } = crate::ui::jobs::jobs_ui(
+                    ui,
+                    &mut self.cloud,
+                    &mut self.library,
+                    crate::i18n::Clock::of(self.doc.project().frame_rate),
+                ) {
                     self.cloud.open_cloud_project(project_id, region);
                 }
                 return;
@@ -409,7 +412,7 @@ impl Editor {
     /// The project's problems, always a tab away; clicking one selects its clip.
     fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem]) {
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
-            if problems.is_empty() && self.doc.project.clip_count() == 0 {
+            if problems.is_empty() && self.doc.project().clip_count() == 0 {
                 ui.label(super::welcome::empty_hint());
             } else if problems.is_empty() {
                 ui.label(crate::t!("shell-no-problems"));
@@ -420,7 +423,10 @@ impl Editor {
                     Severity::Warning => ui.visuals().warn_fg_color,
                 };
                 let r = ui.add(
-                    egui::Label::new(egui::RichText::new(p.to_string()).color(colour)).sense(egui::Sense::click()),
+                    egui::Label::new(
+                        egui::RichText::new(crate::i18n::describe::line(p, self.doc.project())).color(colour),
+                    )
+                    .sense(egui::Sense::click()),
                 );
                 // Clicking a problem selects its clip and shows it.
                 if r.clicked()
@@ -443,20 +449,19 @@ impl Editor {
 
     /// Every marker: click its time to go there, rename or delete it.
     fn markers_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading(crate::t!("shell-markers-heading", n = self.doc.project.markers.len()));
-        if self.doc.project.markers.is_empty() {
+        ui.heading(crate::t!("shell-markers-heading", n = self.doc.project().markers.len()));
+        if self.doc.project().markers.is_empty() {
             ui.label(crate::t!("shell-no-markers", shortcut = Command::AddMarker.shortcut_text(ui.ctx())));
         }
-        let clock = self.doc.project.clock();
-        let mut delete = None;
+        let clock = crate::i18n::Clock::of(self.doc.project().frame_rate);
+        let (mut delete, mut goto) = (None, None);
         egui::ScrollArea::vertical().id_salt("markers").show(ui, |ui| {
             egui::Grid::new("markers-grid").striped(true).num_columns(3).show(ui, |ui| {
-                for (i, m) in self.doc.project.markers.iter().enumerate() {
+                for (i, m) in self.doc.project().markers.iter().enumerate() {
                     let label =
                         if m.label.is_empty() { crate::t!("shell-marker-n", n = i + 1) } else { m.label.clone() };
                     if ui.button(clock.time(m.time)).on_hover_text(crate::t!("shell-marker-goto-tip")).clicked() {
-                        self.doc.project.playhead = m.time;
-                        self.timeline.follow_playhead = true;
+                        goto = Some(m.time);
                     }
                     ui.add(egui::Label::new(&label).truncate());
                     ui.horizontal(|ui| {
@@ -479,6 +484,12 @@ impl Editor {
                 }
             });
         });
+        // Through the document, which puts the playhead on a frame: a marker read from a file
+        // may sit between two.
+        if let Some(t) = goto {
+            self.doc.set_playhead(t);
+            self.timeline.follow_playhead = true;
+        }
         if let Some(i) = delete {
             let _ = self.doc.delete_marker(i);
         }

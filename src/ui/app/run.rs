@@ -90,9 +90,9 @@ impl Editor {
             }
             Command::ZoomIn | Command::ZoomOut => {
                 let factor = if command == Command::ZoomIn { 1.25 } else { 0.8 };
-                let x = self.timeline.mapping.x_from_time(self.doc.project.playhead);
+                let x = self.timeline.mapping.x_from_time(self.doc.project().playhead);
                 self.timeline.mapping.zoom_at(x, factor);
-                self.doc.project.zoom = self.timeline.mapping.px_per_sec;
+                self.doc.set_zoom(self.timeline.mapping.px_per_sec);
                 Ok(())
             }
             Command::ZoomFit => {
@@ -152,8 +152,8 @@ impl Editor {
                 Ok(())
             }
             Command::GoToTimecode => {
-                let p = &self.doc.project;
-                self.preview.time_entry.open(p.clock().time(p.playhead));
+                let p = self.doc.project();
+                self.preview.time_entry.open(crate::i18n::Clock::of(p.frame_rate).time(p.playhead));
                 self.ctx_for_textures.request_repaint();
                 Ok(())
             }
@@ -208,7 +208,7 @@ impl Editor {
                 self.timeline.ensure_indexes(&self.doc);
                 match crate::ui::timeline::nav::edit_point(
                     self.timeline.indexes(),
-                    self.doc.project.playhead,
+                    self.doc.project().playhead,
                     command == Command::NextEdit,
                 ) {
                     Some(t) => self.doc.set_playhead(t),
@@ -218,7 +218,7 @@ impl Editor {
             }
             Command::SelectAtPlayhead => {
                 self.timeline.ensure_indexes(&self.doc);
-                let under = crate::ui::timeline::nav::clips_at(self.timeline.indexes(), self.doc.project.playhead);
+                let under = crate::ui::timeline::nav::clips_at(self.timeline.indexes(), self.doc.project().playhead);
                 if under.is_empty() {
                     self.status = crate::t!("shell-no-clip-under-playhead");
                 }
@@ -227,12 +227,12 @@ impl Editor {
             }
             Command::SelectNextClip | Command::SelectPrevClip => {
                 self.timeline.ensure_indexes(&self.doc);
-                let order = crate::ui::timeline::display_order(&self.doc.project);
+                let order = crate::ui::timeline::display_order(self.doc.project());
                 match crate::ui::timeline::nav::neighbour(
                     self.timeline.indexes(),
                     &order,
                     self.doc.selection.last().copied(),
-                    self.doc.project.playhead,
+                    self.doc.project().playhead,
                     command == Command::SelectNextClip,
                 ) {
                     Some((r, start)) => {

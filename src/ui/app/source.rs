@@ -79,7 +79,7 @@ impl Editor {
     /// Runs `command` in the source viewer when it has the keyboard; false when it is the
     /// timeline's. Playing the program switches the preview area to it.
     pub(super) fn run_in_source(&mut self, command: Command) -> bool {
-        let fr = self.doc.project.frame_rate;
+        let fr = self.doc.project().frame_rate;
         if self.source.takes(command) {
             if matches!(
                 command,
@@ -110,7 +110,7 @@ impl Editor {
         };
         let (track, _) = crate::edit::source::place_source(&mut self.doc, &entry, &marks, self.source.length(), mode)?;
         self.timeline.follow_playhead = true;
-        let track = self.doc.project.tracks[track].name.as_str();
+        let track = self.doc.project().tracks[track].name.as_str();
         self.status = crate::t!("source-placed", title = display_title(&entry), track = track);
         Ok(())
     }

@@ -3,9 +3,10 @@
 //! media that are not Normal yet.
 
 use super::*;
+use crate::core::uploads::{Happening, Placement};
+use crate::i18n::describe;
 use crate::model::project::{BinEntry, MediaKind as BinKind};
 use crate::t;
-use crate::ui::uploads::{Happening, Placement};
 use crate::upload::MediaKind;
 
 fn bin_kind(k: MediaKind) -> BinKind {
@@ -46,7 +47,7 @@ impl Editor {
             return;
         }
         let target = pos.and_then(|p| self.timeline.track_at(p));
-        let fr = self.doc.project.frame_rate;
+        let fr = self.doc.project().frame_rate;
         let placement = target.map(|(track, at)| Placement { track, at: fr.snap(at), after: None });
         let count = paths.len();
         self.uploads.ffmpeg =
@@ -63,8 +64,13 @@ impl Editor {
     }
 
     pub(super) fn handle_uploads(&mut self, ctx: &egui::Context) {
-        let conn = self.cloud.connection(&self.doc.project.region);
-        for h in self.uploads.update(ctx, conn) {
+        let conn = self.cloud.connection(&self.doc.project().region);
+        let happened = self.uploads.update(conn);
+        if self.uploads.busy() {
+            // Progress, speed and time left move on between results.
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        for h in happened {
             match h {
                 Happening::Created { item, media_id, kind, title, placement, local_duration } => {
                     let at = self.upload_slot(item).map(|(_, start, _)| start);
@@ -80,7 +86,7 @@ impl Editor {
                 }
                 Happening::Measured { media_id, duration } => {
                     // Until VOD says its own length, the local file's is the best known.
-                    let mut bin = self.doc.project.bin.clone();
+                    let mut bin = self.doc.project().bin.clone();
                     if let Some(e) = bin.iter_mut().find(|e| e.media_id == media_id && e.duration.is_none()) {
                         e.duration = Some(duration);
                         self.doc.apply(&t!("cloud-undo-media-length"), crate::edit::Edit::SetBin(bin));
@@ -123,8 +129,8 @@ impl Editor {
 
     /// The end of the last clip on `track` using `media_id`.
     fn clip_end_on(&self, track: usize, media_id: &str) -> Option<Time> {
-        let t = self.doc.project.tracks.get(track)?;
-        let durations = self.doc.project.media_durations();
+        let t = self.doc.project().tracks.get(track)?;
+        let durations = self.doc.project().media_durations();
         let places = crate::model::project::layout_track(t, &durations);
         t.clips.iter().zip(places).filter(|(c, _)| c.material_id() == Some(media_id)).map(|(_, pl)| pl.end).max()
     }
@@ -150,14 +156,14 @@ impl Editor {
     /// The new media joins the bin and, when dropped on a track, is placed there (one undo step).
     fn place_upload(&mut self, entry: BinEntry, placement: Option<Placement>) {
         let mut edits = Vec::new();
-        if !self.doc.project.bin.iter().any(|e| e.media_id == entry.media_id) {
-            let mut bin = self.doc.project.bin.clone();
+        if !self.doc.project().bin.iter().any(|e| e.media_id == entry.media_id) {
+            let mut bin = self.doc.project().bin.clone();
             bin.push(entry.clone());
             edits.push(crate::edit::Edit::SetBin(bin));
         }
         let mut selection = None;
         if let Some(p) = placement
-            && let Some(track) = self.doc.project.tracks.get(p.track)
+            && let Some(track) = self.doc.project().tracks.get(p.track)
         {
             let kind = track.kind;
             let mut clip = crate::model::wire::Clip { timeline_in: Some(p.at), ..Default::default() };
@@ -182,11 +188,11 @@ impl Editor {
                 self.timeline.message = Some(t!(
                     "cloud-upload-wrong-track",
                     title = entry.title.as_str(),
-                    kind = entry.kind.label(),
-                    track = kind.label()
+                    kind = describe::media_kind(entry.kind),
+                    track = describe::track_kind(kind)
                 ));
             } else {
-                match crate::edit::ops::insert(&self.doc.project, p.track, vec![clip]) {
+                match crate::edit::ops::insert(self.doc.project(), p.track, vec![clip]) {
                     Ok(change) => {
                         edits.push(change.edit);
                         selection = Some(change.selection);
@@ -208,7 +214,7 @@ impl Editor {
 
     /// Media this project uses that an upload of this session has not brought to Normal.
     pub(super) fn uploads_not_ready(&self) -> Option<String> {
-        let ids = self.doc.project.tracks.iter().flat_map(|t| t.clips.iter()).filter_map(|c| c.material_id());
+        let ids = self.doc.project().tracks.iter().flat_map(|t| t.clips.iter()).filter_map(|c| c.material_id());
         let waiting = self.uploads.not_ready(ids);
         (!waiting.is_empty()).then(|| {
             let list = waiting.iter().map(|(n, s)| format!("{n} ({s})")).collect::<Vec<_>>().join(", ");

@@ -14,9 +14,9 @@ impl Editor {
         if !self.welcome {
             return;
         }
-        let probe = self
-            .account_probe
-            .get_or_insert_with(|| AccountProbe::start(self.cloud.connection(&self.doc.project.region), ctx));
+        let probe = self.account_probe.get_or_insert_with(|| {
+            AccountProbe::start(self.cloud.connection(&self.doc.project().region), self.cloud.executor())
+        });
         probe.poll();
         let recent = self.cloud.settings.recent.clone();
         let info = WelcomeInfo { recent: &recent, account: &probe.text, sandbox: self.cloud.sandbox };
@@ -85,7 +85,7 @@ impl Editor {
 
     /// A calm line over the empty timeline of a project without clips.
     pub(super) fn empty_hint(&self, ui: &egui::Ui, timeline: egui::Rect) {
-        if self.welcome || self.doc.project.clip_count() > 0 {
+        if self.welcome || self.doc.project().clip_count() > 0 {
             return;
         }
         // In the timeline's own layer, under any window or menu.

@@ -68,10 +68,18 @@ impl Neighbours {
         Some((me.start, me.end))
     }
 
-    /// The two sides of the edge being dragged to its new place, if an edge is.
+    /// The two sides of the edge being dragged to its new place, if an edge is (or of the
+    /// clip being slipped or slid).
     pub fn sides(&mut self, doc: &Document, timeline: &TimelineState) -> Option<Sides> {
+        if let Some((r, delta, slide)) = timeline.slip_at {
+            return if slide {
+                self.slide_sides(doc, timeline, r, delta)
+            } else {
+                self.slip_sides(doc, timeline, r, delta)
+            };
+        }
         let (r, edge, to) = timeline.trim_at?;
-        let fr = doc.project.frame_rate;
+        let fr = doc.project().frame_rate;
         let (start, _) = self.of(doc, timeline, r)?;
         let (before, after) = self.found;
         Some(match edge {
@@ -92,13 +100,59 @@ impl Neighbours {
     }
 }
 
+impl Neighbours {
+    /// Slip (the clip's source moves `delta` earlier, as the pointer goes right): its new
+    /// first frame on the left and its new last frame on the right, as Premiere's slip shows
+    /// them between the neighbours. The clip is shown as if it started `delta` later, which
+    /// plays its source from In - `delta` at its present start.
+    fn slip_sides(&mut self, doc: &Document, timeline: &TimelineState, r: ClipRef, delta: Time) -> Option<Sides> {
+        let fr = doc.project().frame_rate;
+        let (start, end) = self.of(doc, timeline, r)?;
+        let source_in = doc.project().tracks[r.track].clips.get(r.index)?.r#in.unwrap_or(Time::ZERO);
+        // The source does not start before 0 (the slip stops there too).
+        let shifted = start + delta.min(source_in);
+        Some(Sides {
+            outgoing: Some(Side { clip: r, start: shifted, at: start }),
+            incoming: Some(Side { clip: r, start: shifted, at: last_frame_before(fr, end) }),
+            edge: start,
+        })
+    }
+
+    /// Slide (the clip moves `delta`; touching neighbours absorb it): the clip before it at
+    /// its new last frame on the left, the clip after it at its new first frame on the right.
+    /// A neighbour across a gap does not change (the gap absorbs the move): its own frame.
+    fn slide_sides(&mut self, doc: &Document, timeline: &TimelineState, r: ClipRef, delta: Time) -> Option<Sides> {
+        let fr = doc.project().frame_rate;
+        let (start, end) = self.of(doc, timeline, r)?;
+        let (before, after) = self.found;
+        // Never past a touching neighbour's other end, nor before the timeline's start.
+        let mut delta = delta.max(-start);
+        if let Some((_, s, e)) = before.filter(|(_, _, e)| *e == start) {
+            delta = delta.max(fr.ceil(s + Time(1)) - e);
+        }
+        if let Some((_, s, e)) = after.filter(|(_, s, _)| *s == end) {
+            delta = delta.min(last_frame_before(fr, e) - s);
+        }
+        let cut_in = start + delta;
+        let cut_out = end + delta;
+        Some(Sides {
+            outgoing: before.map(|(c, s, e)| {
+                let new_end = if e == start { cut_in } else { e };
+                Side { clip: c, start: s, at: last_frame_before(fr, new_end) }
+            }),
+            incoming: after.map(|(c, s, _)| Side { clip: c, start: s, at: if s == end { cut_out } else { s } }),
+            edge: cut_in,
+        })
+    }
+}
+
 /// One picture twice the output's width: the outgoing side on the left, the incoming on the
 /// right, each only its own clip (as the trim monitor shows them, not the layers above).
 pub fn plan(doc: &Document, sides: &Sides, (w, h): (u32, u32)) -> Plan {
     let mut layers = Vec::new();
     for (side, dx) in [(sides.outgoing, 0.0), (sides.incoming, w as f32)] {
         let Some(s) = side else { continue };
-        let one = compose::plan_at(&doc.project, s.at, (w, h), &|ti| {
+        let one = compose::plan_at(doc.project(), s.at, (w, h), &|ti| {
             if ti == s.clip.track { vec![(s.start, s.clip.index)] } else { Vec::new() }
         });
         for mut l in one.layers {
@@ -113,7 +167,7 @@ pub fn plan(doc: &Document, sides: &Sides, (w, h): (u32, u32)) -> Plan {
 }
 
 /// The time under each half and a line between them.
-pub fn labels(painter: &egui::Painter, frame: Rect, sides: &Sides, clock: crate::model::time::Clock) {
+pub fn labels(painter: &egui::Painter, frame: Rect, sides: &Sides, clock: crate::i18n::Clock) {
     let half = frame.width() / 2.0;
     painter.vline(frame.center().x, frame.y_range(), egui::Stroke::new(2.0, Color32::from_gray(60)));
     for (i, side) in [sides.outgoing, sides.incoming].into_iter().enumerate() {

@@ -75,7 +75,7 @@ fn picture_ui(ui: &mut egui::Ui, v: &mut SourceViewer, fr: FrameRate, entry: &Bi
     let label = t!(
         "source-picture-label",
         title = display_title(entry),
-        time = crate::model::time::Clock::of(fr).time(marks.playhead)
+        time = crate::i18n::Clock::of(fr).time(marks.playhead)
     );
     pic.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     if pic.clicked() || pic.drag_started() {
@@ -140,7 +140,7 @@ fn problems_ui(ui: &mut egui::Ui, painter: &egui::Painter, v: &SourceViewer, fra
 /// "Title  00:00:02:00 / 00:00:20:00" and "In … · Out … · Duration …".
 fn caption(fr: FrameRate, title: &str, m: crate::edit::source::SourceMarks, length: Option<Time>) -> (String, String) {
     let dash = || "–".to_owned();
-    let clock = crate::model::time::Clock::of(fr);
+    let clock = crate::i18n::Clock::of(fr);
     let total = length.map_or_else(dash, |l| clock.length(l));
     let duration = m.marked_length(fr).or_else(|| Some(length? - m.mark_in.unwrap_or(Time::ZERO)));
     let time = t!("source-caption-time", title = title, time = clock.time(m.playhead), length = total);

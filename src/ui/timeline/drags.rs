@@ -3,10 +3,11 @@
 //! would be refused) and a label by the pointer says the time, or why, before release.
 
 use super::*;
+use crate::i18n::describe;
 
 /// Why media of `media` kind cannot go on a track of `track` kind.
 fn wrong_track(media: MediaKind, track: TrackKind) -> String {
-    t!("timeline-media-wrong-track", media = media.label(), track = track.label())
+    t!("timeline-media-wrong-track", media = describe::media_kind(media), track = describe::track_kind(track))
 }
 
 /// The keys held now and, if the mouse button went up this frame, when it did. A slow frame
@@ -38,8 +39,8 @@ pub(super) fn bin_drop(
     let Some(row) = row_at(p.y) else { return };
     let entry = payload.entry.clone();
     let track = rows[row];
-    let kind = doc.project.tracks[track].kind;
-    let fr = doc.project.frame_rate;
+    let kind = doc.project().tracks[track].kind;
+    let fr = doc.project().frame_rate;
     let length = match entry.kind {
         // A still has no length of its own (VOD says 0): it lasts the still duration of the
         // settings, as Premiere's still image default duration.
@@ -49,10 +50,10 @@ pub(super) fn bin_drop(
     };
     let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
     let modifiers = ui.input(|i| i.modifiers);
-    let mut at = fr.snap(st.snapped(&doc.project, at, &[], modifiers).max(Time::ZERO));
+    let mut at = fr.snap(st.snapped(doc.project(), at, &[], modifiers).max(Time::ZERO));
     // The first clip of an empty track almost always goes at the start: the start pulls it
     // from three times the usual snapping distance.
-    if st.snapping && !modifiers.alt && doc.project.tracks[track].clips.is_empty() {
+    if st.snapping && !modifiers.alt && doc.project().tracks[track].clips.is_empty() {
         let near = st.mapping.span_of_px(3.0 * SNAP_PX);
         if at > Time::ZERO && at <= near {
             at = Time::ZERO;
@@ -71,7 +72,8 @@ pub(super) fn bin_drop(
         Some(m) => ops::place(project, track, at, vec![clip.clone()], m),
         None => ops::insert(project, track, vec![clip.clone()]),
     };
-    let why = if !fits { Some(wrong_track(entry.kind, kind)) } else { drop(&doc.project).err().map(|e| e.to_string()) };
+    let why =
+        if !fits { Some(wrong_track(entry.kind, kind)) } else { drop(doc.project()).err().map(|e| e.to_string()) };
     let ok = why.is_none();
     let (y0, y1) = span(row, 0);
     let ghost = Rect::from_min_max(
@@ -79,13 +81,18 @@ pub(super) fn bin_drop(
         Pos2::new(st.mapping.x_from_time(at + length), y1),
     );
     draw::ghost(&ui.painter_at(area.rect), ghost, ok);
-    draw::drag_label(ui.ctx(), p, &mode.describe(&doc.project.clock().time(at)), why.as_deref());
+    draw::drag_label(
+        ui.ctx(),
+        p,
+        &mode.describe(&crate::i18n::Clock::of(doc.project().frame_rate).time(at)),
+        why.as_deref(),
+    );
     if area.dnd_release_payload::<MediaDrop>().is_some() {
         if !fits {
             st.message = Some(wrong_track(entry.kind, kind));
             return;
         }
-        let change = match drop(&doc.project) {
+        let change = match drop(doc.project()) {
             Ok(c) => c,
             Err(e) => {
                 st.message = Some(e.to_string());
@@ -94,8 +101,8 @@ pub(super) fn bin_drop(
         };
         // Media from the library joins the bin, so the project keeps its title and length.
         let mut edits = Vec::new();
-        if !doc.project.bin.iter().any(|e| e.media_id == entry.media_id) {
-            let mut bin = doc.project.bin.clone();
+        if !doc.project().bin.iter().any(|e| e.media_id == entry.media_id) {
+            let mut bin = doc.project().bin.clone();
             bin.push(entry.clone());
             edits.push(crate::edit::Edit::SetBin(bin));
         }
@@ -156,11 +163,13 @@ pub(super) fn finish_drags(
                 let best = spans
                     .iter()
                     .flat_map(|(s, e)| [*s, *e])
-                    .filter_map(|edge| snap(st.indexes(), &doc.project, edge + delta, radius, &own).map(|to| to - edge))
+                    .filter_map(|edge| {
+                        snap(st.indexes(), doc.project(), edge + delta, radius, &own).map(|to| to - edge)
+                    })
                     .min_by_key(|d| (*d - delta).0.abs());
                 st.snap_line = best.and_then(|d| {
                     let moved: Vec<Time> = own.iter().map(|e| *e + d).collect();
-                    moved.into_iter().find(|m| snap(st.indexes(), &doc.project, *m, radius, &own) == Some(*m))
+                    moved.into_iter().find(|m| snap(st.indexes(), doc.project(), *m, radius, &own) == Some(*m))
                 });
                 if let Some(d) = best {
                     delta = d.max(-earliest);
@@ -169,7 +178,7 @@ pub(super) fn finish_drags(
                 st.snap_line = None;
             }
             // The earliest clip lands on a frame boundary.
-            delta = doc.project.frame_rate.snap((earliest + delta).max(Time::ZERO)) - earliest;
+            delta = doc.project().frame_rate.snap((earliest + delta).max(Time::ZERO)) - earliest;
             let offset = row_at(p.y).map_or(0, |r| r as i64 - grab_row as i64);
             let target = |track: usize| -> Option<usize> {
                 let r = row_of(track)? as i64 + offset;
@@ -177,11 +186,11 @@ pub(super) fn finish_drags(
             };
             let mode = DragMode::of(st, modifiers, true);
             let result = match mode {
-                DragMode::Safe => ops::move_clips(&doc.project, &clips, delta, &target),
-                DragMode::Rearrange => ops::rearrange(&mut doc.project, &clips, delta, &target),
+                DragMode::Safe => ops::move_clips(doc.project(), &clips, delta, &target),
+                DragMode::Rearrange => doc.plan_rearrange(&clips, delta, &target),
                 DragMode::Overwrite | DragMode::Insert { .. } => {
                     let m = mode.place_mode().unwrap_or(ops::PlaceMode::Overwrite);
-                    ops::move_clips_in(&doc.project, &clips, delta, &target, m)
+                    ops::move_clips_in(doc.project(), &clips, delta, &target, m)
                 }
             };
             let ok = result.is_ok();
@@ -189,7 +198,7 @@ pub(super) fn finish_drags(
                 Err(Refused::Nothing) | Ok(_) => None,
                 Err(e) => Some(e.to_string()),
             };
-            let when = mode.describe(&doc.project.clock().time(earliest + delta));
+            let when = mode.describe(&crate::i18n::Clock::of(doc.project().frame_rate).time(earliest + delta));
             draw::drag_label(ui.ctx(), p, &when, why.as_deref());
             for (r, (s, e)) in clips.iter().zip(&spans) {
                 let Some(row) = target(r.track).and_then(row_of) else { continue };
@@ -227,7 +236,7 @@ pub(super) fn finish_drags(
             };
             let own = if edge == Edge::Start { pl.start } else { pl.end };
             let t = st.mapping.time_from_x(p.x).max(Time::ZERO);
-            let t = doc.project.frame_rate.snap(st.snapped(&doc.project, t, &[own], modifiers));
+            let t = doc.project().frame_rate.snap(st.snapped(doc.project(), t, &[own], modifiers));
             // The Ripple tool, or Ctrl held, ripples: the later clips follow the edge.
             let ripple = st.tool == Tool::Ripple || modifiers.command;
             if let Some(row) = row_of(clip.track) {
@@ -243,7 +252,7 @@ pub(super) fn finish_drags(
                     Pos2::new(st.mapping.x_from_time(e), y1),
                 );
                 draw::ghost(painter, g.intersect(time_area), true);
-                let time = doc.project.clock().time(t);
+                let time = crate::i18n::Clock::of(doc.project().frame_rate).time(t);
                 let text = if ripple { t!("timeline-drag-ripple", time = time) } else { time };
                 draw::drag_label(ui.ctx(), p, &text, None);
             }
@@ -264,12 +273,12 @@ pub(super) fn finish_drags(
                 return;
             };
             let t = st.mapping.time_from_x(p.x).max(Time::ZERO);
-            let t = doc.project.frame_rate.snap(st.snapped(&doc.project, t, &[cut], modifiers));
+            let t = doc.project().frame_rate.snap(st.snapped(doc.project(), t, &[cut], modifiers));
             if let Some(row) = row_of(left.track) {
                 let (y0, y1) = span(row, 0);
                 painter.vline(st.mapping.x_from_time(t), y0..=y1, egui::Stroke::new(2.0, draw::SELECTED));
             }
-            let time = doc.project.clock().time(t);
+            let time = crate::i18n::Clock::of(doc.project().frame_rate).time(t);
             draw::drag_label(ui.ctx(), p, &t!("timeline-drag-roll", time = time), None);
             // The preview shows the outgoing clip's last frame at the new cut.
             st.trim_at = (!released).then_some((left, Edge::End, t));
@@ -287,15 +296,21 @@ pub(super) fn finish_drags(
                 st.drag = None;
                 return;
             };
-            let fr = doc.project.frame_rate;
+            let fr = doc.project().frame_rate;
             let delta = fr.snap(st.mapping.time_from_x(p.x) - grab);
             let source_in =
-                doc.project.tracks[clip.track].clips.get(clip.index).and_then(|c| c.r#in).unwrap_or(Time::ZERO);
+                doc.project().tracks[clip.track].clips.get(clip.index).and_then(|c| c.r#in).unwrap_or(Time::ZERO);
             let text = if slide {
-                t!("timeline-drag-slide", time = doc.project.clock().time((pl.start + delta).max(Time::ZERO)))
+                t!(
+                    "timeline-drag-slide",
+                    time = crate::i18n::Clock::of(doc.project().frame_rate).time((pl.start + delta).max(Time::ZERO))
+                )
             } else {
                 // The picture follows the pointer: dragging right shows earlier frames.
-                t!("timeline-drag-slip", time = doc.project.clock().time((source_in - delta).max(Time::ZERO)))
+                t!(
+                    "timeline-drag-slip",
+                    time = crate::i18n::Clock::of(doc.project().frame_rate).time((source_in - delta).max(Time::ZERO))
+                )
             };
             if let Some(row) = row_of(clip.track) {
                 let (y0, y1) = span(row, st.lane_of(clip));
@@ -307,6 +322,8 @@ pub(super) fn finish_drags(
                 draw::ghost(painter, g.intersect(time_area), true);
             }
             draw::drag_label(ui.ctx(), p, &text, None);
+            // The preview shows the frames the slip or slide changes.
+            st.slip_at = (!released).then_some((clip, delta, slide));
             if released {
                 st.drag = None;
                 let r = if slide { doc.slide(clip, delta) } else { doc.slip(clip, -delta) };

@@ -4,10 +4,10 @@ use super::lanes::RowLayout;
 use super::mapping::TimeMapping;
 use crate::edit::document::Document;
 use crate::edit::ops::ClipRef;
+use crate::i18n::Clock;
 use crate::model::Project;
 use crate::model::Time;
 use crate::model::project::{Placement, TrackKind};
-use crate::model::time::Clock;
 use crate::model::wire::Clip;
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2};
 
@@ -51,7 +51,7 @@ pub fn rows(
             continue;
         }
         let r = Rect::from_min_max(Pos2::new(time_left, top), Pos2::new(area.right(), top + h));
-        let t = &doc.project.tracks[ti];
+        let t = &doc.project().tracks[ti];
         let mut fill = if row % 2 == 0 { v.extreme_bg_color } else { v.faint_bg_color };
         if t.locked {
             fill = fill.lerp_to_gamma(Color32::from_rgb(160, 40, 40), 0.15);
@@ -117,7 +117,7 @@ pub fn clip(
     let left = rect.left().max(clip_to.left()) + 5.0;
     tp.text(Pos2::new(left, rect.top() + 4.0), Align2::LEFT_TOP, title, FontId::proportional(13.0), text_colour);
     let len = p.end - p.start;
-    let length = project.clock().length(len);
+    let length = crate::i18n::Clock::of(project.frame_rate).length(len);
     let info = match (p.length_known, p.start_known) {
         (true, true) => length,
         (false, true) => crate::t!("timeline-clip-length-unknown", length = length),
@@ -174,6 +174,7 @@ pub fn gap(painter: &Painter, rect: Rect) {
 
 /// The timeline's In and Out marks on the ruler: brackets at each, the range between them
 /// shaded (to the end of the view when only In is set, from its start when only Out is).
+/// `mark_out` is where the range ends: the end of the Out mark's frame, which it includes.
 pub fn marks(painter: &Painter, m: &TimeMapping, mark_in: Option<Time>, mark_out: Option<Time>, ruler: Rect) {
     if mark_in.is_none() && mark_out.is_none() {
         return;
@@ -243,7 +244,7 @@ pub fn playhead_and_markers(
     ruler_h: f32,
 ) {
     let visible = |x: f32| x >= m.left && x <= rect.right();
-    let markers = &doc.project.markers;
+    let markers = &doc.project().markers;
     // Only the markers in view (they are kept sorted by time).
     let first = markers.partition_point(|k| m.x_from_time(k.time) < m.left - 200.0);
     for (i, marker) in markers.iter().enumerate().skip(first) {
@@ -279,7 +280,7 @@ pub fn playhead_and_markers(
             Stroke::new(1.0, Color32::from_rgba_premultiplied(80, 140, 80, 90)),
         );
     }
-    let x = m.x_from_time(doc.project.playhead);
+    let x = m.x_from_time(doc.project().playhead);
     if visible(x) {
         painter.vline(x, rect.y_range(), Stroke::new(1.5, PLAYHEAD));
         painter.add(egui::Shape::convex_polygon(

@@ -85,14 +85,14 @@ pub fn headers_ui(
             egui::WidgetInfo::labeled(
                 egui::Role::Group,
                 true,
-                t!("timeline-track-group", name = doc.project.tracks[ti].name.as_str()),
+                t!("timeline-track-group", name = doc.project().tracks[ti].name.as_str()),
             )
         });
         track_menu(&menu, doc, ti, &mut action, &mut close_gaps);
         painter.rect_filled(
             Rect::from_min_size(r.min, Vec2::new(4.0, r.height())),
             0.0,
-            super::draw::kind_colour(doc.project.tracks[ti].kind),
+            super::draw::kind_colour(doc.project().tracks[ti].kind),
         );
         // Laid out in the whole row and clipped to the area: a row scrolled partly out of view
         // keeps its contents where its lane is, never pushed down over the next row's.
@@ -103,7 +103,7 @@ pub fn headers_ui(
         );
         child.set_clip_rect(area);
         // Only what the header shows: cloning the track would copy all its clips every frame.
-        let src = &doc.project.tracks[ti];
+        let src = &doc.project().tracks[ti];
         let t = HeaderView { kind: src.kind, name: src.name.clone(), locked: src.locked, hidden: src.hidden };
         let targeted = src.targeted;
         child.horizontal(|ui| {
@@ -150,7 +150,7 @@ pub fn headers_ui(
             }
             // Reorder within the kind: up on screen is the higher layer (later in the API).
             let same: Vec<usize> =
-                (0..doc.project.tracks.len()).filter(|&i| doc.project.tracks[i].kind == t.kind).collect();
+                (0..doc.project().tracks.len()).filter(|&i| doc.project().tracks[i].kind == t.kind).collect();
             let pos = same.iter().position(|&i| i == ti).unwrap_or(0);
             let (up, down) = if t.kind == TrackKind::Audio {
                 (pos.checked_sub(1), same.get(pos + 1))
@@ -182,10 +182,12 @@ pub fn headers_ui(
         child.menu_button(format!("➕ {}", t!("timeline-add-track")), |ui| {
             for kind in [TrackKind::Video, TrackKind::Audio, TrackKind::Image, TrackKind::Subtitle] {
                 if ui.button(kind_track(kind)).clicked() {
-                    let n = doc.project.tracks.iter().filter(|t| t.kind == kind).count() + 1;
+                    let n = doc.project().tracks.iter().filter(|t| t.kind == kind).count() + 1;
                     let track = Track::new(kind, format!("{}{n}", kind.letter()));
-                    action =
-                        Some((t!("timeline-add-track"), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
+                    action = Some((
+                        t!("timeline-add-track"),
+                        Edit::InsertTrack { index: doc.project().tracks.len(), track },
+                    ));
                 }
             }
         });
@@ -209,7 +211,7 @@ fn track_menu(
     close_gaps: &mut Option<usize>,
 ) {
     r.context_menu(|ui| {
-        let t = &doc.project.tracks[ti];
+        let t = &doc.project().tracks[ti];
         let (name, locked, hidden, kind) = (t.name.clone(), t.locked, t.hidden, t.kind);
         let lock = lock_step(locked);
         if ui.button(&lock).clicked() {
@@ -226,15 +228,15 @@ fn track_menu(
             ui.close();
         }
         if ui.button(t!("timeline-select-track-clips")).clicked() {
-            let n = doc.project.tracks[ti].clips.len();
+            let n = doc.project().tracks[ti].clips.len();
             doc.selection = (0..n).map(|index| crate::edit::ops::ClipRef { track: ti, index }).collect();
             ui.close();
         }
         ui.separator();
         if ui.button(add_kind_track(kind)).clicked() {
-            let n = doc.project.tracks.iter().filter(|t| t.kind == kind).count() + 1;
+            let n = doc.project().tracks.iter().filter(|t| t.kind == kind).count() + 1;
             let track = Track::new(kind, format!("{}{n}", kind.letter()));
-            *action = Some((t!("timeline-add-track"), Edit::InsertTrack { index: doc.project.tracks.len(), track }));
+            *action = Some((t!("timeline-add-track"), Edit::InsertTrack { index: doc.project().tracks.len(), track }));
             ui.close();
         }
         if ui

@@ -12,7 +12,7 @@ pub(super) fn rolling_partner(
     r: ClipRef,
     p: crate::model::project::Placement,
 ) -> Option<ClipRef> {
-    if st.tool != Tool::Select || doc.project.tracks[r.track].kind.allows_overlap() {
+    if st.tool != Tool::Select || doc.project().tracks[r.track].kind.allows_overlap() {
         return None;
     }
     let index = st.indexes().get(r.track)?;
@@ -42,10 +42,10 @@ pub(super) fn selected_gap(
         )
         .intersect(time_area);
         draw::gap(painter, gr);
-        let clock = doc.project.clock();
+        let clock = crate::i18n::Clock::of(doc.project().frame_rate);
         let label = t!(
             "timeline-gap-label",
-            track = doc.project.tracks[g.track].name.as_str(),
+            track = doc.project().tracks[g.track].name.as_str(),
             start = clock.time(g.start),
             end = clock.time(g.end)
         );
@@ -69,7 +69,7 @@ pub(super) fn roll_handles(
         let hr = Rect::from_x_y_ranges(x - ROLL_PX..=x + ROLL_PX, crect.y_range()).intersect(time_area);
         let id = ui.scope_id().with(("roll-handle", left.track, left.index));
         let resp = ui.interact(hr, id, Sense::drag()).on_hover_cursor(egui::CursorIcon::ResizeColumn);
-        let title = |r: ClipRef| clip_title(&doc.project, &doc.project.tracks[r.track].clips[r.index]);
+        let title = |r: ClipRef| clip_title(doc.project(), &doc.project().tracks[r.track].clips[r.index]);
         let (l, r) = (title(left), title(right));
         let label = t!("timeline-roll-label", left = l.as_str(), right = r.as_str());
         // A splitter between two clips, as between two panes.
@@ -145,10 +145,10 @@ pub(super) fn background_interaction(
     if area.double_clicked()
         && let Some(p) = area.interact_pointer_pos()
         && let Some(row) = row_at(p.y)
-        && doc.project.tracks[rows[row]].kind == TrackKind::Subtitle
+        && doc.project().tracks[rows[row]].kind == TrackKind::Subtitle
     {
         let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
-        let change = ops::insert(&doc.project, rows[row], vec![doc.new_subtitle(at)]);
+        let change = ops::insert(doc.project(), rows[row], vec![doc.new_subtitle(at)]);
         let r = doc.apply_change(&t!("timeline-edit-add-subtitle"), change);
         refusal(st, r);
         return;

@@ -20,6 +20,12 @@ impl Lanes {
     /// Greedy interval partitioning in start order: each clip takes the lowest lane that is
     /// free at its start. This uses as few lanes as the deepest overlap; two heaps keep it
     /// O(n log n) however deep the overlap is.
+    /// One lane for every clip: for tracks whose clips never overlap (every video and audio
+    /// track), without sorting them again.
+    pub fn single(clips: usize) -> Lanes {
+        Lanes { lane: vec![0; clips], count: 1 }
+    }
+
     pub fn assign(placements: &[Placement]) -> Lanes {
         use std::cmp::Reverse;
         use std::collections::BinaryHeap;

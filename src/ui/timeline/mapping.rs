@@ -1,7 +1,8 @@
 //! Time <-> pixel mapping of the timeline, as its own small type.
 
+use crate::i18n::Clock;
 use crate::model::Time;
-use crate::model::time::{Clock, TimeUnit};
+use crate::model::time::TimeUnit;
 
 pub const MIN_PX_PER_SEC: f32 = 0.02;
 pub const MAX_PX_PER_SEC: f32 = 2_000.0;

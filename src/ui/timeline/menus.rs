@@ -30,7 +30,7 @@ pub fn clip_tooltip(
     no_sound: Option<&str>,
 ) {
     let Some(clip) = project.tracks.get(r.track).and_then(|t| t.clips.get(r.index)) else { return };
-    let clock = project.clock();
+    let clock = crate::i18n::Clock::of(project.frame_rate);
     body.clone().on_hover_ui(|ui| {
         ui.set_max_width(360.0);
         ui.label(egui::RichText::new(title).strong());
@@ -99,7 +99,7 @@ pub fn clip_menu(body: &egui::Response, doc: &mut Document, st: &mut TimelineSta
 /// on the track.
 pub fn gap_menu(area: &egui::Response, doc: &mut Document, st: &mut TimelineState) {
     area.context_menu(|ui| {
-        let Some(track) = st.menu_track.filter(|t| *t < doc.project.tracks.len()) else {
+        let Some(track) = st.menu_track.filter(|t| *t < doc.project().tracks.len()) else {
             ui.close();
             return;
         };
@@ -111,7 +111,7 @@ pub fn gap_menu(area: &egui::Response, doc: &mut Document, st: &mut TimelineStat
             refusal(st, r);
             ui.close();
         }
-        let name = doc.project.tracks[track].name.clone();
+        let name = doc.project().tracks[track].name.clone();
         if ui.button(t!("timeline-close-gaps-on", track = name.as_str())).clicked() {
             let r = doc.close_gaps(Some(track));
             refusal(st, r);
@@ -124,7 +124,7 @@ pub fn gap_menu(area: &egui::Response, doc: &mut Document, st: &mut TimelineStat
 pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineState) {
     resp.context_menu(|ui| {
         let at = st.menu_time;
-        ui.label(egui::RichText::new(doc.project.clock().time(at)).weak());
+        ui.label(egui::RichText::new(crate::i18n::Clock::of(doc.project().frame_rate).time(at)).weak());
         if ui.button(t!("timeline-move-playhead-here")).clicked() {
             doc.set_playhead(at);
             ui.close();
@@ -156,10 +156,10 @@ pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineSt
 /// rename, delete and go to.
 pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect) {
     let m = st.mapping;
-    let first = doc.project.markers.partition_point(|k| m.x_from_time(k.time) < m.left - 8.0);
+    let first = doc.project().markers.partition_point(|k| m.x_from_time(k.time) < m.left - 8.0);
     let mut delete = None;
-    for i in first..doc.project.markers.len() {
-        let marker = doc.project.markers[i].clone();
+    for i in first..doc.project().markers.len() {
+        let marker = doc.project().markers[i].clone();
         let x = m.x_from_time(marker.time);
         if x > rect.right() + 8.0 {
             break;
@@ -170,7 +170,7 @@ pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rec
         );
         let label =
             if marker.label.is_empty() { t!("timeline-marker-default", n = i + 1) } else { marker.label.clone() };
-        let time = doc.project.clock().time(marker.time);
+        let time = crate::i18n::Clock::of(doc.project().frame_rate).time(marker.time);
         let r = ui.interact(flag, ui.scope_id().with(("marker-flag", i)), Sense::click());
         r.widget_info(|| {
             egui::WidgetInfo::labeled(
@@ -217,7 +217,7 @@ pub fn scrollbar(ui: &egui::Ui, doc: &Document, st: &mut TimelineState, rect: Re
     }
     let m = st.mapping;
     let view = m.span_of_px(rect.width());
-    let end = st.content_end().max(doc.project.playhead).max(m.origin + view);
+    let end = st.content_end().max(doc.project().playhead).max(m.origin + view);
     let total = (end + Time(view.0 / 10)).as_secs_f64().max(1e-6);
     let px = |t: Time| rect.left() + (t.as_secs_f64() / total) as f32 * rect.width();
     let thumb_w = ((view.as_secs_f64() / total) as f32 * rect.width()).clamp(24.0, rect.width());

@@ -139,6 +139,9 @@ pub struct TimelineState {
     /// The trim is a roll: the clip after the cut changes too (the preview shows its frame at
     /// the new cut, not its present first one).
     pub rolling: bool,
+    /// While a clip is slipped or slid: the clip, the drag's distance (frames) and whether it
+    /// slides (the preview shows the frames either side, see `preview::trim`).
+    pub slip_at: Option<(ClipRef, Time, bool)>,
     /// Files dropped on tracks that are not clips yet (the editor fills this every frame).
     pub pending: Vec<PendingClip>,
     /// How long a still lasts when dropped (the settings' still duration; the editor sets it).
@@ -175,6 +178,7 @@ impl Default for TimelineState {
             strips: filmstrip::Strips::default(),
             trim_at: None,
             rolling: false,
+            slip_at: None,
             pending: Vec::new(),
             still_length: crate::store::settings::DEFAULT_STILL,
             tool: Tool::default(),
@@ -196,6 +200,11 @@ impl TimelineState {
         let row = layout.row_at(pos.y - area.top() + scroll).filter(|r| *r < rows.len())?;
         Some((rows[row], self.mapping.time_from_x(pos.x).max(Time::ZERO)))
     }
+}
+
+/// The sub-rows of a track: one unless its clips overlap.
+fn lanes_of(index: &TrackIndex) -> Lanes {
+    if index.any_overlap() { Lanes::assign(&index.placements) } else { Lanes::single(index.placements.len()) }
 }
 
 /// Track indexes top-down as shown: subtitles, overlays, video (top layer first), audio.
@@ -233,7 +242,7 @@ impl TimelineState {
     /// ~0.5 ms for 5 000 clips, where rebuilding all 100 000 took ~10 ms).
     pub fn ensure_indexes(&mut self, doc: &Document) {
         let revs = doc.track_revisions();
-        let n = doc.project.tracks.len();
+        let n = doc.project().tracks.len();
         let (keys, idx) = self.indexes.get_or_insert_with(Default::default);
         if revs.len() != n {
             *keys = Vec::new();
@@ -248,12 +257,12 @@ impl TimelineState {
                     continue;
                 }
                 keys[t] = rev;
-                idx[t] = TrackIndex::build(&doc.project, t);
-                self.lanes[t] = Lanes::assign(&idx[t].placements);
+                idx[t] = TrackIndex::from_placements(doc.track_layout(t).places.to_vec());
+                self.lanes[t] = lanes_of(&idx[t]);
             } else {
                 keys.push(rev);
-                idx.push(TrackIndex::build(&doc.project, t));
-                self.lanes.push(Lanes::assign(&idx[t].placements));
+                idx.push(TrackIndex::from_placements(doc.track_layout(t).places.to_vec()));
+                self.lanes.push(lanes_of(&idx[t]));
             }
         }
     }
@@ -315,12 +324,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     let bg = ui.interact(rect, ui.scope_id().with("timeline-bg"), Sense::hover());
     let time_left = rect.left() + HEADER_W;
     st.mapping.left = time_left;
-    st.mapping.px_per_sec = doc.project.zoom.clamp(mapping::MIN_PX_PER_SEC, mapping::MAX_PX_PER_SEC);
+    st.mapping.px_per_sec = doc.project().zoom.clamp(mapping::MIN_PX_PER_SEC, mapping::MAX_PX_PER_SEC);
     if st.fit_requested {
         st.fit_requested = false;
         st.mapping.fit(st.content_end(), rect.right() - time_left);
     }
-    let rows = display_order(&doc.project);
+    let rows = display_order(doc.project());
     let layout = RowLayout::new(rows.iter().map(|&t| st.lane_count(t)));
     let rows_h = layout.total();
     let rows_area = Rect::from_min_max(Pos2::new(rect.left(), rect.top() + RULER_H), rect.max);
@@ -329,7 +338,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     wheel(ui, &bg, st, rows_h > rows_area.height());
     st.scroll_y = st.scroll_y.clamp(0.0, (rows_h - rows_area.height()).max(0.0));
     if std::mem::take(&mut st.follow_playhead) {
-        st.mapping.follow(doc.project.playhead, rect.right() - time_left);
+        st.mapping.follow(doc.project().playhead, rect.right() - time_left);
     }
     let scroll = st.scroll_y;
     let row_top = |row: usize, scroll: f32| rows_area.top() + layout.top(row) - scroll;
@@ -374,8 +383,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             let x1 = st.mapping.x_from_time(p.end).min(rect.right() + 2.0).max(x0 + 2.0);
             let prect = Rect::from_min_max(Pos2::new(x0, top + 3.0), Pos2::new(x1, top + lane_h - 3.0));
             draw::pending(&painter, ui.visuals(), prect.intersect(time_area), &p.label);
-            let label =
-                t!("timeline-uploading-label", name = p.label.as_str(), time = doc.project.clock().time(p.start));
+            let label = t!(
+                "timeline-uploading-label",
+                name = p.label.as_str(),
+                time = crate::i18n::Clock::of(doc.project().frame_rate).time(p.start)
+            );
             let resp = ui.interact(
                 prect.intersect(time_area),
                 ui.scope_id().with(("pending-clip", ti, p.start)),
@@ -386,11 +398,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         }
     }
     for &(r, crect) in &clip_hits {
-        let clip = &doc.project.tracks[r.track].clips[r.index];
+        let clip = &doc.project().tracks[r.track].clips[r.index];
         let placement = st.indexes()[r.track].placements[r.index];
-        let title = st.strips.title(&doc.project, clip);
-        let track_name = doc.project.tracks[r.track].name.clone();
-        draw::clip(&painter, &doc.project, r, clip, &title, placement, crect, doc.selection.contains(&r), time_area);
+        let title = st.strips.title(doc.project(), clip);
+        let track_name = doc.project().tracks[r.track].name.clone();
+        draw::clip(&painter, doc.project(), r, clip, &title, placement, crect, doc.selection.contains(&r), time_area);
         let full = Rect::from_x_y_ranges(
             st.mapping.x_from_time(placement.start)..=st.mapping.x_from_time(placement.end),
             crect.y_range(),
@@ -398,7 +410,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let px_per_sec = st.mapping.px_per_sec;
         st.strips.paint(
             &painter,
-            &doc.project,
+            doc.project(),
             r.track,
             clip,
             &title,
@@ -413,12 +425,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             "timeline-clip-label",
             title = title.as_str(),
             track = track_name.as_str(),
-            time = doc.project.clock().time(placement.start)
+            time = crate::i18n::Clock::of(doc.project().frame_rate).time(placement.start)
         );
         body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if st.drag.is_none() {
             let no_sound = clip.media_id.as_deref().and_then(|id| st.strips.sound_problem(id));
-            menus::clip_tooltip(&body, &doc.project, r, &title, placement, no_sound);
+            menus::clip_tooltip(&body, doc.project(), r, &title, placement, no_sound);
         }
         menus::clip_menu(&body, doc, st, r);
         interact::clip_interaction(
@@ -498,7 +510,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         Rect::from_min_max(Pos2::new(time_left, rect.bottom()), Pos2::new(full.right(), full.bottom())),
     );
     // Keep the zoom in the project (view state, saved with it, not an undo step).
-    doc.project.zoom = st.mapping.px_per_sec;
+    doc.set_zoom(st.mapping.px_per_sec);
     st.strips.end_frame();
     ui.advance_cursor_after_rect(whole);
 }
@@ -532,7 +544,7 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
     if resp.secondary_clicked()
         && let Some(p) = resp.interact_pointer_pos()
     {
-        st.menu_time = doc.project.frame_rate.snap(st.mapping.time_from_x(p.x).max(Time::ZERO));
+        st.menu_time = doc.project().frame_rate.snap(st.mapping.time_from_x(p.x).max(Time::ZERO));
     }
     menus::ruler_menu(&resp, doc, st);
     if (resp.clicked() || resp.drag_started())
@@ -543,6 +555,6 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
             st.drag = Some(Drag::Playhead);
         }
     }
-    draw::ruler(painter, ui.visuals(), &st.mapping, doc.project.clock(), rect);
-    draw::marks(painter, &st.mapping, doc.project.mark_in, doc.project.mark_out, rect);
+    draw::ruler(painter, ui.visuals(), &st.mapping, crate::i18n::Clock::of(doc.project().frame_rate), rect);
+    draw::marks(painter, &st.mapping, doc.project().mark_in, doc.project().marked_end(), rect);
 }

@@ -61,15 +61,21 @@ fn marks_lift_and_extract() {
     let mut d = doc();
     d.set_playhead(Time::from_secs(1));
     d.mark(false);
-    d.set_playhead(Time::from_secs(2));
+    d.set_playhead(Time::from_millis(1960));
     d.mark(true);
-    assert_eq!((d.project.mark_in, d.project.mark_out), (Some(Time::from_secs(1)), Some(Time::from_secs(2))));
+    assert_eq!((d.project.mark_in, d.project.mark_out), (Some(Time::from_secs(1)), Some(Time::from_millis(1960))));
+    // The Out mark includes its frame (as the source viewer's does): the range is [1 s, 2 s).
+    assert_eq!(ops::marked_range(&d.project), Ok((Time::from_secs(1), Time::from_secs(2))));
+    // In and Out on one frame mark that frame; a mark set between frames takes the frame's start.
+    d.set_playhead(Time::from_millis(1010));
+    d.mark(true);
+    assert_eq!(ops::marked_range(&d.project), Ok((Time::from_secs(1), Time::from_millis(1040))));
     d.set_playhead(Time::from_millis(500));
     d.mark(true);
     assert_eq!(d.project.mark_in, None, "an Out before the In clears the In");
     d.clear_marks();
     assert_eq!(d.lift_or_extract(false), Err(Refused::NoMarks));
-    (d.project.mark_in, d.project.mark_out) = (Some(Time::from_secs(1)), Some(Time::from_secs(2)));
+    (d.project.mark_in, d.project.mark_out) = (Some(Time::from_secs(1)), Some(Time::from_millis(1960)));
     d.set_targeted(1, false);
     d.lift_or_extract(true).unwrap();
     assert_eq!(starts(&d, 0), vec![0.0, 5.0, 1.0], "a split around the range (its tail added last), b moved left 1 s");

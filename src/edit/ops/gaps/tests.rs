@@ -36,7 +36,7 @@ fn close_gaps_packs_a_track_and_the_selection_closes_only_the_gaps_before_it() {
 fn lift_leaves_a_gap_and_extract_closes_it_on_targeted_tracks() {
     let mut p = project();
     assert_eq!(lift_or_extract(&p, false), Err(Refused::NoMarks));
-    (p.mark_in, p.mark_out) = (Some(s(3)), Some(s(5)));
+    (p.mark_in, p.mark_out) = (Some(s(3)), Some(Time::from_millis(4960))); // Out includes its frame
     let q = check(&p, lift_or_extract(&p, false).unwrap());
     assert_eq!(spans(&q, 0), vec![(0, 30), (50, 70), (100, 130)]);
     assert_eq!(spans(&q, 2), vec![(0, 30)], "x [0,5) loses 3-5: nothing of it is left after the range");
@@ -70,4 +70,20 @@ fn q_and_w_ripple_the_nearest_edit_to_the_playhead_on_every_targeted_track() {
     assert_eq!(q.tracks[0].clips[1].r#in, Some(s(2)));
     assert!(!has_overlap(&q));
     assert_eq!(ripple_to_playhead(&p, s(20), true).map(|_| ()), Err(Refused::Nothing));
+}
+
+#[test]
+fn a_gap_after_a_clip_of_unknown_length_is_not_closed() {
+    // u's length is not known (drawn 5 s long): the gap before b depends on it.
+    let p = crate::model::export::import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"u"},{"MediaId":"b","Out":3,"TimelineIn":10}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(close_gaps(&p, &[0]), Err(Refused::UnknownLength));
+    assert_eq!(close_gap(&p, 0, s(5), s(10)), Err(Refused::UnknownLength));
+    // Lift leaves gaps: it needs no lengths beyond the range's.
+    let mut p = p;
+    (p.mark_in, p.mark_out) = (Some(s(11)), Some(Time::from_millis(11_960)));
+    assert!(lift_or_extract(&p, false).is_ok());
+    assert_eq!(lift_or_extract(&p, true), Err(Refused::UnknownLength));
 }

@@ -1,13 +1,17 @@
-//! Uploads in the editor: the queue of local files going to VOD, run one file at a time in the
-//! background (its parts in parallel), each followed after the upload until VOD says Normal.
-//! The window shows per-file and total progress, speed, time left, pause, resume and cancel;
-//! the bin shows each new media's state. Nothing here waits on disk or network.
+//! The upload queue: local files going to VOD, run one file at a time in the background (its
+//! parts in parallel), each followed after the upload until VOD says Normal. Resumable: an
+//! interrupted file continues from its confirmed parts (the checkpoints in the data folder).
+//! The editor drives it every frame (its Uploads window shows per-file and total progress,
+//! speed, time left, pause, resume and cancel; the bin shows each new media's state);
+//! `vodcut media upload` drives it until every file is done. Nothing here waits on disk or
+//! network: the work runs on the core's executor, which wakes the face.
 
+use super::connect::Connection;
+use super::executor::Executor;
 use crate::api::calls::VideoInfo;
-use crate::api::connect::Connection;
 use crate::model::Time;
 use crate::t;
-use crate::upload::check::{AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS, check_file};
+use crate::upload::check::check_file;
 use crate::upload::{
     Control, FileRequest, MediaKind, Progress, Speed, StateStore, UploadConfig, UploadError, Uploaded,
 };
@@ -15,9 +19,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel};
-
-mod window;
-pub use window::uploads_window;
 
 /// How often a media still processing is looked at.
 pub const FOLLOW_EVERY: f64 = 3.0;
@@ -67,6 +68,15 @@ pub struct Item {
     pub probed: bool,
     /// Whether the editor was told of its MediaId ([`Happening::Created`]).
     announced: bool,
+    /// What to send beyond the path (a title, tags), when the face asked for more.
+    request: Option<FileRequest>,
+    /// When its upload began and ended (the face reports the speed).
+    pub started: Option<std::time::Instant>,
+    pub finished: Option<std::time::Instant>,
+    /// What VOD made of it, once uploaded (size, parts, parts an earlier run had sent).
+    pub uploaded: Option<Uploaded>,
+    /// Why its last upload failed (the command line's exit code says which kind).
+    pub failure: Option<UploadError>,
 }
 
 impl Item {
@@ -93,13 +103,18 @@ impl Item {
             && !matches!(self.state, ItemState::Failed(_) | ItemState::Cancelled)
     }
 
-    fn active(&self) -> bool {
+    /// How fast it goes (sampled while it uploads).
+    pub fn speed(&self) -> &Speed {
+        &self.speed
+    }
+
+    pub fn active(&self) -> bool {
         matches!(self.state, ItemState::Queued | ItemState::Uploading | ItemState::Processing(_))
     }
 }
 
 /// "42" for 0.42: a whole percentage, as the progress texts show it.
-pub(super) fn percent(fraction: f32) -> String {
+pub fn percent(fraction: f32) -> String {
     format!("{:.0}", fraction * 100.0)
 }
 
@@ -144,43 +159,58 @@ pub struct Uploads {
     pub items: Vec<Item>,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
-    runtime: Option<tokio::runtime::Runtime>,
+    executor: Executor,
     store: Option<StateStore>,
     pub config: UploadConfig,
     next_id: u64,
+    /// The editor's Uploads window is open (it opens when files are added).
     pub window_open: bool,
     /// The typed-paths field of the window (works without a desktop file dialog).
     pub paths_text: String,
     pub error: Option<String>,
-    ctx: Option<egui::Context>,
-    picked: Option<Receiver<Vec<PathBuf>>>,
-    /// "Choose files…" found no desktop dialog: the editor shows its own browser.
-    pub browse_requested: bool,
     start: Option<std::time::Instant>,
     /// The ffmpeg program that reads local lengths (empty: `ffmpeg` on PATH).
     pub ffmpeg: Option<PathBuf>,
+    /// Follow each upload until VOD says Normal (the editor; `media upload` only with `--wait`).
+    pub follow: bool,
+    /// Read each local file's length with ffmpeg (the editor places clips with it at once).
+    pub probe: bool,
 }
 
 impl Uploads {
-    pub fn new(data_dir: Option<PathBuf>) -> Self {
+    /// A queue whose checkpoints are in `data_dir`, its work on `executor`.
+    pub fn new(data_dir: Option<PathBuf>, executor: Executor) -> Self {
         let (tx, rx) = channel();
         Uploads {
             items: Vec::new(),
             tx,
             rx,
-            runtime: None,
+            executor,
             store: data_dir.as_deref().map(StateStore::new),
             config: UploadConfig::default(),
             next_id: 1,
             window_open: false,
             paths_text: String::new(),
             error: None,
-            ctx: None,
-            picked: None,
-            browse_requested: false,
             start: None,
             ffmpeg: None,
+            follow: true,
+            probe: true,
         }
+    }
+
+    /// Adds files for a file request of their own (a title, tags, a category, a restart), as
+    /// `media upload` does; checked and queued as [`Uploads::add`] does. The item's id.
+    pub fn add_request(&mut self, req: FileRequest) -> Result<u64, String> {
+        let restart = req.restart;
+        let path = req.path.clone();
+        if let Some(r) = self.add(vec![path], None).pop() {
+            return Err(r);
+        }
+        let item = self.items.last_mut().expect("just added");
+        item.restart = restart;
+        item.request = Some(req);
+        Ok(item.id)
     }
 
     /// Queues files; the ones VOD cannot take are refused here with the reason. With a
@@ -215,10 +245,15 @@ impl Uploads {
                 next_follow: 0.0,
                 duration: None,
                 local_duration: None,
-                probed: kind == Some(MediaKind::Image),
+                probed: kind == Some(MediaKind::Image) || !self.probe,
                 announced: false,
+                request: None,
+                started: None,
+                finished: None,
+                uploaded: None,
+                failure: None,
             });
-            if kind != Some(MediaKind::Image) {
+            if kind != Some(MediaKind::Image) && self.probe {
                 self.probe(self.next_id);
             }
             placement = placement.map(|p| Placement { after: Some(self.next_id), ..p });
@@ -232,18 +267,23 @@ impl Uploads {
     /// means the length waits for VOD).
     fn probe(&mut self, id: u64) {
         let Some(path) = self.items.iter().find(|i| i.id == id).map(|i| i.path.clone()) else { return };
-        let (tx, ctx, ffmpeg) = (self.tx.clone(), self.ctx.clone(), self.ffmpeg.clone());
-        let Some(rt) = self.runtime() else { return };
-        rt.spawn_blocking(move || {
+        let (tx, ffmpeg) = (self.tx.clone(), self.ffmpeg.clone());
+        let started = self.executor.spawn_blocking(move || {
             let length = crate::media::decode::Ffmpeg::find(ffmpeg.as_deref())
                 .ok()
                 .and_then(|f| f.duration_of(&path, std::time::Duration::from_secs(20)))
                 .and_then(Time::from_secs_f64);
             let _ = tx.send(Msg::Probed(id, length));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
         });
+        if !started {
+            self.no_executor();
+        }
+    }
+
+    /// The executor could not start: nothing can go on in the background (said once).
+    fn no_executor(&mut self) {
+        let why = self.executor.error().unwrap_or_default();
+        self.error.get_or_insert_with(|| t!("cloud-up-no-runtime", error = why));
     }
 
     /// media_id -> the state word, for the bin.
@@ -261,49 +301,30 @@ impl Uploads {
             .collect()
     }
 
-    fn runtime(&mut self) -> Option<&tokio::runtime::Runtime> {
-        if self.runtime.is_none() {
-            match tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .thread_name("vodcut-upload")
-                .enable_all()
-                .build()
-            {
-                Ok(rt) => self.runtime = Some(rt),
-                Err(e) => self.error = Some(t!("cloud-up-no-runtime", error = e.to_string())),
-            }
-        }
-        self.runtime.as_ref()
-    }
-
     fn now(&mut self) -> f64 {
         self.start.get_or_insert_with(std::time::Instant::now).elapsed().as_secs_f64()
     }
 
+    /// Whether anything is still going (uploading, queued, or processing in VOD): the face
+    /// keeps calling [`Uploads::update`] meanwhile (the editor repaints every quarter second).
+    pub fn busy(&self) -> bool {
+        self.items.iter().any(|i| i.active() && (self.follow || !matches!(i.state, ItemState::Processing(_))))
+    }
+
     /// Called every frame: collects results, starts the next file, follows processing media.
-    pub fn update(&mut self, ctx: &egui::Context, conn: Connection) -> Vec<Happening> {
-        if self.ctx.is_none() {
-            self.ctx = Some(ctx.clone());
-        }
+    pub fn update(&mut self, conn: Connection) -> Vec<Happening> {
         let now = self.now();
         let mut out = Vec::new();
-        if let Some(rx) = &self.picked
-            && let Ok(paths) = rx.try_recv()
-        {
-            self.picked = None;
-            let refused = self.add(paths, None);
-            if !refused.is_empty() {
-                self.error = Some(refused.join("\n"));
-            }
-        }
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
                 Msg::Finished(id, r) => {
                     let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
+                    item.finished = Some(std::time::Instant::now());
                     item.state = match r {
                         Ok(u) => {
                             item.media_id = Some(u.media_id.clone());
                             item.progress.done.store(u.size, Ordering::Relaxed);
+                            item.uploaded = Some(u.clone());
                             if u.kind == MediaKind::Image {
                                 // Images are usable once stored (GetVideoInfo does not know them).
                                 ItemState::Ready
@@ -314,10 +335,16 @@ impl Uploads {
                         }
                         Err(UploadError::Paused) => ItemState::Paused,
                         Err(UploadError::Cancelled) => ItemState::Cancelled,
-                        Err(e) if e.needs_restart() => ItemState::Changed(e.to_string()),
+                        Err(e) if e.needs_restart() => {
+                            let state = ItemState::Changed(e.to_string());
+                            item.failure = Some(e);
+                            state
+                        }
                         Err(e) => {
                             out.push(Happening::Failed { name: item.name.clone(), error: e.to_string() });
-                            ItemState::Failed(e.to_string())
+                            let state = ItemState::Failed(e.to_string());
+                            item.failure = Some(e);
+                            state
                         }
                     };
                 }
@@ -388,11 +415,10 @@ impl Uploads {
                 Some((i.id, i.media_id.clone()?))
             })
             .collect();
-        for (id, media_id) in due {
-            self.follow(id, media_id, conn.clone());
-        }
-        if self.items.iter().any(Item::active) {
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        if self.follow {
+            for (id, media_id) in due {
+                self.follow(id, media_id, conn.clone());
+            }
         }
         out
     }
@@ -405,34 +431,34 @@ impl Uploads {
         let cfg = UploadConfig { allow_insecure_http: conn.allow_insecure_http, ..self.config.clone() };
         let item = &mut self.items[idx];
         item.state = ItemState::Uploading;
+        item.started.get_or_insert_with(std::time::Instant::now);
         item.control.resume();
-        let req =
-            FileRequest { path: item.path.clone(), restart: std::mem::take(&mut item.restart), ..Default::default() };
+        let base = item.request.clone().unwrap_or_default();
+        let req = FileRequest { path: item.path.clone(), restart: std::mem::take(&mut item.restart), ..base };
         let (id, progress, control) = (item.id, item.progress.clone(), item.control.clone());
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
-        let Some(rt) = self.runtime() else { return };
-        rt.spawn(async move {
+        let tx = self.tx.clone();
+        let started = self.executor.spawn(async move {
             let r = match conn.client() {
                 Ok(client) => crate::upload::upload_file(&client, &store, &req, &cfg, &control, &progress).await,
                 Err(error) => Err(UploadError::Api { path: req.path.display().to_string(), error }),
             };
             let _ = tx.send(Msg::Finished(id, r));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
         });
+        if !started {
+            self.items[idx].state = ItemState::Failed(self.executor.error().unwrap_or_default());
+            self.no_executor();
+        }
     }
 
     fn follow(&mut self, id: u64, media_id: String, conn: Connection) {
-        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
-        let Some(rt) = self.runtime() else { return };
-        rt.spawn(async move {
+        let tx = self.tx.clone();
+        let started = self.executor.spawn(async move {
             let r = async { conn.client()?.get_video_info(&media_id).await }.await.map_err(|e| e.to_string());
             let _ = tx.send(Msg::Followed(id, r));
-            if let Some(ctx) = ctx {
-                ctx.request_repaint();
-            }
         });
+        if !started {
+            self.no_executor();
+        }
     }
 
     pub fn pause(&mut self, id: u64) {
@@ -484,25 +510,6 @@ impl Uploads {
                 _ => {}
             }
         }
-    }
-
-    /// Opens the desktop's file dialog on its own thread; without one (no xdg portal, no
-    /// zenity) the editor opens its own browser instead.
-    pub fn choose_files(&mut self) {
-        use crate::ui::files::Picker;
-        if !crate::ui::files::NativePicker.available() {
-            self.browse_requested = true;
-            return;
-        }
-        let (tx, rx) = channel();
-        self.picked = Some(rx);
-        std::thread::spawn(move || {
-            let mut exts: Vec<&str> = VIDEO_EXTS.to_vec();
-            exts.extend_from_slice(AUDIO_EXTS);
-            exts.extend_from_slice(IMAGE_EXTS);
-            let files = rfd::FileDialog::new().add_filter(t!("cloud-up-filter"), &exts).pick_files();
-            let _ = tx.send(files.unwrap_or_default());
-        });
     }
 
     /// Bytes done and total over the files still going or done this session.

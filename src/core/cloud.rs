@@ -1,21 +1,22 @@
-//! The editor's side of the cloud: settings, background calls, the produce steps, the jobs
-//! list and its polling. Drawing lives in `produce.rs` and `jobs.rs`.
+//! The editor's session with the cloud: its settings, the background calls (on the core's
+//! executor) and their answers, the produce steps, the jobs list and its polling. The editor
+//! draws them (`ui/produce.rs`, `ui/jobs.rs`, `ui/account.rs`); nothing here draws.
 
+use super::connect::Connection;
+use super::env::Env;
+use super::executor::{Executor, Kind, Tasks};
+use super::jobs::Polling;
+use super::produce::{InfosResult, Step};
 use crate::api::calls::ProduceResult;
-use crate::api::connect::Connection;
 use crate::api::credentials::Credentials;
 use crate::api::{ApiError, calls::ProjectQuery};
 use crate::model::Project;
-use crate::model::validate::Problem;
 use crate::store::jobs::{Job, JobStore};
 use crate::store::settings::Settings;
 use crate::t;
-use crate::tasks::{Kind, Tasks};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
-
-/// How often jobs still producing are looked at.
-pub const POLL_EVERY: f64 = 15.0;
 
 pub enum Event {
     Produced {
@@ -41,50 +42,25 @@ pub enum Event {
         result: Result<([usize; 2], Vec<u8>), String>,
     },
     Materials(Result<Vec<crate::api::calls::Material>, String>),
-    /// Fresh lengths and titles of media (GetVideoInfos).
-    /// Found media, and the IDs VOD says do not exist.
+    /// Fresh lengths and titles of media (GetVideoInfos): found media, and the IDs VOD says
+    /// do not exist.
     Infos(InfosResult),
     /// The status check before Produce (GetVideoInfos of the media used).
     MediaChecked(InfosResult),
-}
-
-/// GetVideoInfos' answer: the media found and the IDs VOD does not know, or why it failed.
-pub type InfosResult = Result<(Vec<crate::api::calls::VideoInfo>, Vec<String>), String>;
-
-/// Where the Produce flow stands.
-#[derive(Clone, Debug, Default)]
-pub enum Step {
-    #[default]
-    Idle,
-    /// Validation found errors: nothing can be sent.
-    Blocked(Vec<Problem>),
-    /// Only warnings: the user may go on.
-    Warned(Vec<Problem>),
-    /// Asking VOD whether the media used are Normal (before the confirmation).
-    Checking,
-    /// The billed-production confirmation.
-    Confirm,
-    InFlight,
-    Done(Outcome),
-}
-
-#[derive(Clone, Debug)]
-pub struct Outcome {
-    pub ids: Option<ProduceResult>,
-    pub error: Option<String>,
-    pub unknown: bool,
-    pub job_id: String,
+    /// The settings were written (or why not).
+    SettingsSaved(Result<(), String>),
 }
 
 pub struct Cloud {
+    /// Where this runs: folders, endpoint, credential source, real or sandbox.
+    pub env: Arc<Env>,
     pub tasks: Tasks<Event>,
     pub settings: Settings,
-    pub data_dir: Option<PathBuf>,
     /// Credentials typed in for this session; never written anywhere.
     pub session: Option<Credentials>,
     pub step: Step,
     pub jobs: Vec<Job>,
-    pub last_poll: Option<f64>,
+    pub polling: Polling,
     pub test_result: Option<Result<String, String>>,
     pub toast: Option<(String, f64)>,
     pub settings_open: bool,
@@ -97,36 +73,56 @@ pub struct Cloud {
     /// off, so their loopback server sees only the requests they make).
     pub footage: bool,
     /// Remembered keys in the system keychain (tests put in a memory store).
-    pub keychain: crate::ui::keys::Keychain,
+    pub keychain: super::keys::Keychain,
     /// Talking to the sandbox (`vodcut --sandbox`): said in the title, the menu bar and jobs.
     pub sandbox: bool,
 }
 
 impl Cloud {
-    pub fn new(data_dir: Option<PathBuf>, settings: Settings) -> Self {
+    /// The session in `env`, its background work on a new executor.
+    pub fn new(env: Env, settings: Settings) -> Self {
+        Cloud::on(Executor::new(), env, settings)
+    }
+
+    /// The session in `env`, its background work on `executor`.
+    pub fn on(executor: Executor, env: Env, settings: Settings) -> Self {
+        let thumbs = env
+            .cache_dir
+            .as_deref()
+            .map(|d| crate::store::thumb_cache::ThumbCache::new(d, crate::store::thumb_cache::DEFAULT_MAX_BYTES));
         Cloud {
-            tasks: Tasks::default(),
+            sandbox: env.is_sandbox(),
+            keychain: super::keys::Keychain::new(executor.clone()),
+            tasks: Tasks::new(executor),
+            env: Arc::new(env),
             settings,
-            data_dir,
             session: None,
             step: Step::Idle,
             jobs: Vec::new(),
-            last_poll: None,
+            polling: Polling::default(),
             test_result: None,
             toast: None,
             settings_open: false,
             timeout: Duration::from_secs(30),
-            thumbs: crate::store::thumb_cache::cache_dir()
-                .map(|d| crate::store::thumb_cache::ThumbCache::new(&d, crate::store::thumb_cache::DEFAULT_MAX_BYTES)),
+            thumbs,
             http: Some(crate::api::http::download_client(Duration::from_secs(20))),
             footage: true,
-            keychain: Default::default(),
-            sandbox: crate::sandbox::active().is_some(),
         }
+    }
+
+    /// The executor all the editor's background work runs on.
+    pub fn executor(&self) -> &Executor {
+        self.tasks.executor()
+    }
+
+    /// The data folder (job history, settings, recovery, upload checkpoints).
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.env.data_dir.as_deref()
     }
 
     pub fn connection(&self, region: &str) -> Connection {
         Connection {
+            env: self.env.clone(),
             choice: self.settings.credentials.clone(),
             session: self.session.clone(),
             region: region.to_owned(),
@@ -137,8 +133,9 @@ impl Cloud {
         }
     }
 
-    fn store(&self) -> Option<JobStore> {
-        self.data_dir.as_deref().map(JobStore::new)
+    /// The job history (in the data folder).
+    pub fn store(&self) -> Option<JobStore> {
+        self.env.job_store()
     }
 
     pub fn producing(&self) -> bool {
@@ -159,7 +156,7 @@ impl Cloud {
                 Ok(c) => c,
                 Err(e) => return Event::NotSent(e.to_string()),
             };
-            match crate::workflow::produce(&client, &store, &project, file.as_deref(), &conn.region).await {
+            match super::produce::send(&client, &store, &project, file.as_deref(), &conn.region).await {
                 Err(e) => Event::NotSent(t!("cloud-not-recorded", error = e.to_string())),
                 Ok(p) => {
                     let unknown = matches!(p.result, Err(ApiError::OutcomeUnknown { .. }));
@@ -175,7 +172,7 @@ impl Cloud {
 
     pub fn load_jobs(&mut self) {
         let Some(store) = self.store() else { return };
-        self.tasks.spawn(Kind::Jobs, true, async move { Event::Jobs(store.list().0) });
+        self.tasks.spawn_blocking(Kind::Jobs, true, move || Event::Jobs(store.list().0));
     }
 
     /// Asks the service about every job still producing.
@@ -185,27 +182,16 @@ impl Cloud {
         if active.is_empty() {
             return;
         }
-        self.last_poll = Some(now);
-        let base = self.connection("cn-shanghai");
+        self.polling.last = Some(now);
+        let base = self.connection(crate::model::project::DEFAULT_REGION);
         self.tasks.spawn(Kind::Refresh, true, async move {
-            let mut out = Vec::new();
-            for mut job in active {
-                // Ask where the job was sent.
-                let conn = Connection { region: job.region.clone(), endpoint: job.endpoint.clone(), ..base.clone() };
-                let result = match conn.client() {
-                    Ok(client) => crate::workflow::refresh(&client, &store, &mut job).await.map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                };
-                out.push((job, result.err()));
-            }
-            Event::Refreshed(out)
+            Event::Refreshed(super::jobs::refresh_all(&base, &store, active).await)
         });
     }
 
     /// Polls while anything is producing.
     pub fn poll_if_due(&mut self, now: f64) {
-        let due = self.last_poll.is_none_or(|t| now - t >= POLL_EVERY);
-        if due && !self.tasks.is_running(Kind::Refresh) && self.jobs.iter().any(Job::is_active) {
+        if !self.tasks.is_running(Kind::Refresh) && self.polling.due(now, &self.jobs) {
             self.refresh_jobs(now);
         }
     }
@@ -240,7 +226,7 @@ impl Cloud {
                 let p = client.get_editing_project(&project_id).await.map_err(|e| e.to_string())?;
                 let timeline = p.timeline.filter(|t| !t.trim().is_empty()).ok_or_else(|| t!("cloud-no-timeline"))?;
                 let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| crate::i18n::describe::import_error(&e))?;
                 project.project_id = Some(project_id);
                 project.title = p.title;
                 project.description = p.description;
@@ -310,9 +296,13 @@ impl Cloud {
         self.get_video_infos(ids, region, Event::Infos);
     }
 
-    /// Asks VOD for the status of `ids` before Produce (answer: [`Event::MediaChecked`]).
-    pub fn check_media(&mut self, ids: Vec<String>, region: &str) -> bool {
-        self.get_video_infos(ids, region, Event::MediaChecked)
+    /// Asks VOD for the status of the media of `preflight` before Produce (answer:
+    /// [`Event::MediaChecked`]), as the command line's `submit` does.
+    pub fn check_media(&mut self, media: Vec<String>, region: &str) -> bool {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::Check, false, async move {
+            Event::MediaChecked(super::produce::ask_status(&conn, &media).await)
+        })
     }
 
     /// GetVideoInfos of `ids` in the background, the answer wrapped by `event`.
@@ -328,24 +318,33 @@ impl Cloud {
     }
 
     pub fn recovery(&self) -> Option<crate::store::recovery::Recovery> {
-        self.data_dir.as_deref().map(crate::store::recovery::Recovery::new)
+        self.data_dir().map(crate::store::recovery::Recovery::new)
     }
 
     /// Looks for unsaved work left by an earlier run (in the background: start-up never waits).
     pub fn scan_recovery(&mut self) {
         let Some(rec) = self.recovery() else { return };
-        self.tasks.spawn(Kind::Recovery, true, async move { Event::Recovered(rec.scan()) });
+        self.tasks.spawn_blocking(Kind::Recovery, true, move || Event::Recovered(rec.scan()));
     }
 
     /// Saves the settings in the background (never on the UI thread).
-    pub fn save_settings(&self) {
-        let (settings, dir) = (self.settings.clone(), self.data_dir.clone());
+    pub fn save_settings(&mut self) {
+        let (settings, dir) = (self.settings.clone(), self.data_dir().map(Path::to_owned));
         if let Some(dir) = dir {
-            std::thread::spawn(move || {
-                if let Err(e) = settings.save(&dir) {
+            self.tasks.spawn_blocking(Kind::Settings, false, move || {
+                let saved = settings.save(&dir).map_err(|e| e.to_string());
+                if let Err(e) = &saved {
                     log::warn!("could not save settings: {e}");
                 }
+                Event::SettingsSaved(saved)
             });
+        }
+    }
+
+    /// Runs `work` on the executor's blocking pool (the disk), its outcome only logged.
+    pub fn in_background(&self, work: impl FnOnce() + Send + 'static) {
+        if !self.executor().spawn_blocking(work) {
+            log::warn!("{}", self.executor().error().unwrap_or_default());
         }
     }
 

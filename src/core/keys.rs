@@ -3,8 +3,9 @@
 //! it. Every keychain call runs off the UI thread; its answer arrives in `inbox` and is taken
 //! by [`Keychain::poll`] on the next frame.
 
+use super::executor::Executor;
 use crate::api::credentials::{Credentials, Secret};
-use crate::desktop::keychain::{KeyStore, KeychainError, StoredKeys, SystemKeyStore, run_off_thread};
+use crate::desktop::keychain::{KeyStore, KeychainError, StoredKeys, SystemKeyStore, TIMEOUT};
 use std::sync::{Arc, Mutex};
 
 enum Answer {
@@ -22,13 +23,7 @@ pub struct Keychain {
     pub note: Option<String>,
     /// The last call found no keychain service (the tick box says so).
     pub unavailable: bool,
-    repaint: Option<egui::Context>,
-}
-
-impl Default for Keychain {
-    fn default() -> Self {
-        Keychain::new(Arc::new(SystemKeyStore))
-    }
+    executor: Executor,
 }
 
 /// Keys in the form the client signs with (a typed-in, session source).
@@ -55,32 +50,34 @@ pub fn protect(c: &Credentials) {
 }
 
 impl Keychain {
-    pub fn new(store: Arc<dyn KeyStore>) -> Self {
-        Keychain { store, inbox: Default::default(), busy: 0, note: None, unavailable: false, repaint: None }
+    /// The system's keychain, its calls on `executor`.
+    pub fn new(executor: Executor) -> Self {
+        Keychain::with_store(Arc::new(SystemKeyStore), executor)
     }
 
-    pub fn set_context(&mut self, ctx: &egui::Context) {
-        if self.repaint.is_none() {
-            self.repaint = Some(ctx.clone());
-        }
+    pub fn with_store(store: Arc<dyn KeyStore>, executor: Executor) -> Self {
+        Keychain { store, inbox: Default::default(), busy: 0, note: None, unavailable: false, executor }
     }
 
+    /// Runs `job` on the executor's blocking pool; a call that takes longer than [`TIMEOUT`]
+    /// (a locked keychain whose prompt nobody answers) counts as unavailable.
     fn call<T: Send + 'static>(
         &mut self,
         job: impl FnOnce(&dyn KeyStore) -> Result<T, KeychainError> + Send + 'static,
         wrap: fn(Result<T, KeychainError>) -> Answer,
     ) {
-        self.busy += 1;
-        let (store, inbox, ctx) = (self.store.clone(), self.inbox.clone(), self.repaint.clone());
-        run_off_thread(
-            move || job(store.as_ref()),
-            move |r| {
-                inbox.lock().unwrap_or_else(|e| e.into_inner()).push(wrap(r));
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            },
-        );
+        let (store, inbox) = (self.store.clone(), self.inbox.clone());
+        let started = self.executor.spawn(async move {
+            let call = tokio::task::spawn_blocking(move || job(store.as_ref()));
+            let r = match tokio::time::timeout(TIMEOUT, call).await {
+                Ok(Ok(r)) => r,
+                _ => Err(KeychainError::Unavailable(crate::t!("core-keychain-timeout"))),
+            };
+            inbox.lock().unwrap_or_else(|e| e.into_inner()).push(wrap(r));
+        });
+        if started {
+            self.busy += 1;
+        }
     }
 
     /// Reads remembered keys (at start, when the settings say they were remembered).

@@ -1,7 +1,7 @@
 //! The Uploads window: choose or type files, see every file's progress, speed and time left,
-//! and pause, resume, restart or cancel each.
+//! and pause, resume, restart or cancel each (the queue itself is the core's).
 
-use super::{ItemState, Uploads, percent};
+use crate::core::uploads::{ItemState, Uploads, percent};
 use crate::t;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -15,13 +15,14 @@ enum Action {
     Cancel,
 }
 
-/// The Uploads window.
+/// The Uploads window. True when "Choose files…" was pressed (the editor asks its picker).
 /// `below`: where the menu bar ends; the window first opens under it (egui's own first place,
 /// the window's top left corner, would cover the menus).
-pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads, below: f32) {
+pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads, below: f32) -> bool {
     if !up.window_open {
-        return;
+        return false;
     }
+    let mut choose = false;
     let mut open = true;
     egui::Window::new(t!("cloud-up-title"))
         .id(egui::Id::unique("uploads-window"))
@@ -32,7 +33,7 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads, below: f32) {
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 if ui.button(t!("cloud-up-choose")).on_hover_text(t!("cloud-up-choose-tip")).clicked() {
-                    up.choose_files();
+                    choose = true;
                 }
                 let l = ui.label(t!("cloud-up-or-paths"));
                 ui.add(
@@ -87,11 +88,11 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads, below: f32) {
                     let mut text = state.clone();
                     if item.state == ItemState::Uploading
                         && f < 1.0
-                        && let Some(s) = item.speed.bytes_per_sec()
+                        && let Some(s) = item.speed().bytes_per_sec()
                     {
                         let speed = crate::i18n::format::size(s as u64);
                         let left = total.saturating_sub(item.progress.done.load(Ordering::Relaxed));
-                        text = match item.speed.time_left(left) {
+                        text = match item.speed().time_left(left) {
                             Some(left) => t!(
                                 "cloud-up-speed-left",
                                 state = state.as_str(),
@@ -158,4 +159,5 @@ pub fn uploads_window(ctx: &egui::Context, up: &mut Uploads, below: f32) {
             }
         });
     up.window_open = open;
+    choose
 }

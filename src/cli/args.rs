@@ -1,0 +1,363 @@
+//! The command line's grammar (clap): the commands, their options and the global ones.
+
+use crate::api::sign::SignatureVersion;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vodcut",
+    version,
+    about = "A timeline editor for Alibaba Cloud ApsaraVideo VOD productions",
+    long_about = "Without a command, opens the editor (on FILE if given: a .vodcut project, or an API Timeline .json which it imports).",
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// How requests are signed: v1 (HMAC-SHA1, the default) or v3 (ACS3-HMAC-SHA256, which
+    /// Alibaba Cloud recommends for new code).
+    #[arg(long, global = true, value_name = "VERSION", default_value = "v1", value_parser = parse_signature)]
+    pub signature: SignatureVersion,
+    /// Run against the sandbox: a demo VOD service on this machine with a seeded library and
+    /// demo keys; no account needed, nothing leaves the machine, real credentials are never
+    /// read. Its state lasts for the login session (see --sandbox-keep).
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// As --sandbox, keeping the sandbox's state in the data folder (`<data>/sandbox`) until
+    /// deleted. VODCUT_SANDBOX_DIR names another folder.
+    #[arg(long, global = true)]
+    pub sandbox_keep: bool,
+    /// The language of messages: en (English) or zh-CN (简体中文). Default: LC_ALL/LANG; the
+    /// editor's own language setting comes before them.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// A project (.vodcut) or an API Timeline (.json) to open in the editor.
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a project against every documented rule; exit 1 when it has errors.
+    Validate {
+        file: PathBuf,
+        /// Print the problems as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the API Timeline JSON of a project (exit 1, printing nothing, when it has errors).
+    Timeline {
+        file: PathBuf,
+        /// Indent the output.
+        #[arg(long)]
+        pretty: bool,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print every ProduceEditingProjectVideo request field, as the strings sent (exit 1,
+    /// printing nothing, when the project has errors).
+    Export {
+        file: PathBuf,
+        /// Print even when the project has errors (they are still listed on stderr).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Make a project from an API Timeline (- reads standard input).
+    Import {
+        timeline: PathBuf,
+        /// The project file to write (- writes it to standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT if it exists, even when read-only (the old versions are kept as
+        /// OUTPUT.bak, OUTPUT.bak.2, OUTPUT.bak.3). A file from a newer vodcut is never replaced.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate, ask VOD whether the media used are Normal, and submit a production
+    /// (ProduceEditingProjectVideo) once. Billed.
+    Submit {
+        file: PathBuf,
+        #[command(flatten)]
+        conn: Connection,
+        /// Go ahead despite warnings.
+        #[arg(long)]
+        yes: bool,
+        /// Submit even when VOD says a media used is not Normal yet (uploading, transcoding,
+        /// failed): the production may then fail after it is billed.
+        #[arg(long)]
+        force_status: bool,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show how a production is doing (by MediaId, ProjectId, RequestId or job ID).
+    Status {
+        id: String,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Browse the VOD media library.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
+    /// Write the composed output frame of a project at a time as a PNG (the preview's picture).
+    Still {
+        file: PathBuf,
+        /// The time on the output timeline, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        at: String,
+        /// The PNG to write (- writes it to standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width of the picture (default: the output's width; never larger).
+        #[arg(long)]
+        width: Option<u32>,
+        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG (a project saved under that name...) or is
+        /// read-only; the old file is kept as OUTPUT.bak. Never the project itself.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Write one frame of a VOD video at a source time as a PNG.
+    Frame {
+        media_id: String,
+        /// The time in the source, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        at: String,
+        /// The PNG to write (- writes it to standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width of the picture (default: the stream's own).
+        #[arg(long)]
+        width: Option<u32>,
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not a PNG or is read-only (kept as OUTPUT.bak).
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Render a low-resolution draft of the whole output (H.264 + AAC MP4) on this machine,
+    /// free: every track composed as the preview shows it, the sound mixed with its Volume
+    /// effects. Ctrl+C stops cleanly and leaves no file.
+    Render {
+        file: PathBuf,
+        /// The MP4 to write (written under a temporary name beside it, renamed at the end; not
+        /// standard output: an MP4 needs a file it can seek in).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Frame height in pixels (never more than the output's; the width keeps the aspect).
+        #[arg(long, default_value_t = 360)]
+        height: u32,
+        /// Frames per second (default: the project's frame rate, 25 unless set).
+        #[arg(long)]
+        fps: Option<String>,
+        /// Start at this output time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        from: Option<String>,
+        /// End at this output time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        to: Option<String>,
+        /// The ffmpeg program (default: VODCUT_FFMPEG, else ffmpeg on PATH).
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        /// Replace OUTPUT even when it is not an MP4 or is read-only (kept as OUTPUT.bak).
+        /// Never the project itself.
+        #[arg(long)]
+        force: bool,
+        /// Write the sound alone: the mix the draft and playback use, AAC in an MP4 (.m4a).
+        #[arg(long)]
+        audio_only: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List the job history, newest first.
+    Jobs {
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many (1 or more).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediaCommand {
+    /// Search media by title (SearchMedia).
+    Search {
+        /// Words of the title (quotes and parentheses are fine).
+        text: Option<String>,
+        #[arg(long, value_parser = ["video", "audio", "image"], default_value = "video")]
+        kind: String,
+        /// Page number, from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        page: u32,
+        /// Results per page, 1 to 100 (SearchMedia's range).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+        page_size: u32,
+        /// Continue past the first 5 000 results with the token a previous page printed.
+        #[arg(long)]
+        scroll_token: Option<String>,
+        /// Oldest first (default: newest first).
+        #[arg(long)]
+        oldest_first: bool,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Upload local video, audio or image files to VOD and print their MediaIds. Running the
+    /// same command again after an interruption continues from the confirmed parts.
+    Upload {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Title of the new media (default: each file's name without its extension).
+        #[arg(long)]
+        title: Option<String>,
+        /// Comma-separated tags (at most 16, 32 bytes each).
+        #[arg(long)]
+        tags: Option<String>,
+        /// VOD category ID.
+        #[arg(long)]
+        cate_id: Option<i64>,
+        /// Start over a file that changed since its upload began (as a new media).
+        #[arg(long)]
+        restart: bool,
+        /// Parts sent at once for large files.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=16))]
+        parallel: u16,
+        /// Wait until VOD has processed each upload (its status Normal: usable in a
+        /// production), as the editor does.
+        #[arg(long)]
+        wait: bool,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Details of media by ID (GetVideoInfos, 20 per call).
+    Info {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        conn: Connection,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where and as whom to connect.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Connection {
+    /// VOD region, e.g. cn-shanghai, ap-southeast-1 (default: the project's, else the
+    /// credentials', else cn-shanghai).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Credentials profile (aliyun CLI config, then ~/.alibabacloud/credentials).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Endpoint override, e.g. for a private endpoint (default: VODCUT_ENDPOINT, else the
+    /// region's).
+    #[arg(long)]
+    pub endpoint: Option<String>,
+    /// Allow a plain-http endpoint that is not on this machine.
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+    /// Seconds one call may take: connection, answer and retries together.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// From the global `--signature`.
+    #[arg(skip)]
+    pub signature: SignatureVersion,
+    /// The global options in force, for the commands a result suggests next.
+    #[arg(skip)]
+    pub globals: Globals,
+}
+
+impl Connection {
+    /// The command line to run `rest` next in the same place, as the same user, in the same
+    /// language: the global options in force, then `rest`, then this connection's options
+    /// (`region`: the region this command used, which the next one may not default to).
+    pub fn next_command(&self, rest: &[&str], region: Option<&str>) -> String {
+        let mut words: Vec<String> = vec!["vodcut".into()];
+        words.extend(self.globals.args());
+        words.extend(rest.iter().map(|w| (*w).to_owned()));
+        let region = if self.globals.sandbox { None } else { self.region.as_deref().or(region) };
+        for (flag, value) in
+            [("--region", region), ("--profile", self.profile.as_deref()), ("--endpoint", self.endpoint.as_deref())]
+        {
+            if let Some(v) = value {
+                words.push(flag.into());
+                words.push(shell_word(v));
+            }
+        }
+        if self.allow_insecure_http {
+            words.push("--allow-insecure-http".into());
+        }
+        words.join(" ")
+    }
+}
+
+/// A word as a POSIX shell reads it back: as is when plain, else single-quoted.
+pub(super) fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+".contains(c)) {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+fn parse_signature(s: &str) -> Result<SignatureVersion, String> {
+    s.parse()
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "en" | "en-us" | "english" => Ok(crate::i18n::Lang::En),
+        "zh" | "zh-cn" | "zh-hans" | "chinese" => Ok(crate::i18n::Lang::Zh),
+        // main() chose the language from the raw arguments already: `--lang fr` is English.
+        _ => Err(crate::t!("cli-bad-lang", text = s)),
+    }
+}
+
+/// Options that apply to every command.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Globals {
+    pub signature: SignatureVersion,
+    /// Running against the sandbox (it is started and activated by the caller).
+    pub sandbox: bool,
+    /// ...whose state is kept (`--sandbox-keep` rather than `--sandbox`).
+    pub sandbox_keep: bool,
+    /// `--lang`, when given.
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl Globals {
+    /// The options as they would be typed again (`--sandbox --signature v3 --lang zh-CN`);
+    /// the defaults are left out.
+    // i18n-exempt: command-line options
+    pub fn args(&self) -> Vec<String> {
+        let mut a = Vec::new();
+        if self.sandbox_keep {
+            a.push("--sandbox-keep".to_owned());
+        } else if self.sandbox {
+            a.push("--sandbox".to_owned());
+        }
+        if self.signature == SignatureVersion::V3 {
+            a.extend(["--signature".to_owned(), "v3".to_owned()]);
+        }
+        if let Some(l) = self.lang {
+            a.extend(["--lang".to_owned(), l.code().to_owned()]);
+        }
+        a
+    }
+}

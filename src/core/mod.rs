@@ -1,0 +1,31 @@
+//! THE APPLICATION: what the editor (`ui/`) and the command line (`cli/`) both do, with no
+//! egui in it. The faces draw and parse; they ask the core, which makes the same checks with
+//! the same words for both:
+//!
+//! - [`env`]: the environment a run is given (folders, endpoint, credential source, real or
+//!   sandbox, language, ffmpeg), built once in `main`;
+//! - [`executor`]: the one background runtime, waking a face through a plain callback;
+//! - [`connect`]: a connection (credentials, region, endpoint) turned into a client;
+//! - [`produce`]: the pre-flight (validation, then VOD's word on the media used), the
+//!   confirmation's facts, sending once, following a production;
+//! - [`uploads`]: the queue of local files going to VOD, resumed and followed until Normal;
+//! - [`library`]: paging through the media library;
+//! - [`jobs`]: the job history and following the productions still going;
+//! - [`cloud`]: the editor's session with the cloud (settings, background calls and their
+//!   answers), [`keys`]: keys remembered in the system keychain.
+//!
+//! docs/architecture.md states the layers and what each may use.
+
+pub mod cloud;
+pub mod connect;
+pub mod env;
+pub mod executor;
+pub mod jobs;
+pub mod keys;
+pub mod library;
+pub mod produce;
+pub mod uploads;
+
+pub use connect::Connection;
+pub use env::Env;
+pub use executor::{Executor, Kind, Tasks};
