@@ -1,12 +1,12 @@
 # 其他剪辑软件的工程（vodcut import FILE.otio|.xml|.fcpxml|.edl）与导出（export-otio）。
 
-ix-unknown-format = { $file }：vodcut 无法按文件名导入（应为 .otio、.xml、.fcpxml、.edl，或 API Timeline 的 .json）
+ix-unknown-format = { $file }：vodcut 无法按文件名导入（应为 .otio、.xml、.fcpxml、.edl，或 API 时间线（Timeline）的 .json）
 ix-cannot-read = { $file }：无法读取文件：{ $error }
 ix-in-file = { $file }：{ $error }
 ix-too-long = 某个时间（{ $what }）超出了时间线能容纳的长度
 ix-otio-not-json = 不是 OpenTimelineIO JSON：{ $error }
-ix-otio-no-timeline = 文件中没有 Timeline（.otio 文件应包含一个 Timeline 或它们的集合）
-ix-otio-no-tracks = Timeline 没有轨道（Stack）
+ix-otio-no-timeline = 文件中没有时间线（Timeline；.otio 文件应包含一个 Timeline 或它们的集合）
+ix-otio-no-tracks = 时间线（Timeline）没有轨道（Stack）
 ix-otio-bad-time = { $what }：不是时间：{ $value }
 ix-otio-clip-no-range = 片段“{ $name }”没有源范围，其媒资也没有可用范围：长度未知
 ix-xml-not-utf8 = XML 不是 UTF-8 文本（{ $error }）；请另存为 UTF-8
@@ -18,7 +18,7 @@ ix-xml-bad-number = 第 { $line } 行的 <{ $what }> 不是整数帧：{ $text }
 ix-fcp-no-sequence = Final Cut Pro 7 XML 中没有序列
 ix-fcpxml-no-project = FCPXML 中没有带 sequence 和 spine 的项目
 ix-fcpxml-bad-time = 第 { $line } 行 <{ $element }> 的 { $what }="{ $text }" 不是时间（应形如 1001/30000s）
-ix-edl-bad-event = 第 { $line } 行：不是 EDL 事件（编号、卷名、通道、转换方式、四个时间码）
+ix-edl-bad-event = 第 { $line } 行：不是 EDL 事件（编号、卷名、通道、转场方式、四个时间码）
 ix-edl-bad-timecode = 第 { $line } 行：{ $text } 不是每秒 { $base } 帧的时间码
 ix-edl-backwards = 第 { $line } 行：出点在入点之前
 

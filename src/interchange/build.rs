@@ -29,7 +29,8 @@ pub fn build(seq: &Sequence, ids: &[Option<String>]) -> (Project, Vec<Note>) {
         for t in tracks.iter().filter(|t| t.kind == kind) {
             let n = &mut counts[usize::from(kind == TrackKind::Audio)];
             *n += 1;
-            let name = if t.name.trim().is_empty() { format!("{}{n}", kind.letter()) } else { t.name.trim().to_owned() };
+            let name =
+                if t.name.trim().is_empty() { format!("{}{n}", kind.letter()) } else { t.name.trim().to_owned() };
             let mut track = Track::new(kind, name);
             track.hidden = !t.enabled;
             let mut clips: Vec<&SeqClip> = t.clips.iter().collect();
@@ -39,12 +40,17 @@ pub fn build(seq: &Sequence, ids: &[Option<String>]) -> (Project, Vec<Note>) {
         }
     }
     for m in &seq.markers {
-        project.markers.push(crate::model::project::Marker { time: m.at.ticks(), label: m.label.clone(), ..Default::default() });
+        project.markers.push(crate::model::project::Marker {
+            time: m.at.ticks(),
+            label: m.label.clone(),
+            ..Default::default()
+        });
     }
     project.markers.sort_by_key(|m| m.time);
     for (i, s) in seq.sources.iter().enumerate() {
         let Some(id) = ids.get(i).cloned().flatten() else { continue };
-        if project.bin.iter().any(|b| b.media_id == id) || !tracks.iter().any(|t| t.clips.iter().any(|c| c.source == i)) {
+        if project.bin.iter().any(|b| b.media_id == id) || !tracks.iter().any(|t| t.clips.iter().any(|c| c.source == i))
+        {
             continue;
         }
         let kind = match s.kind {
@@ -53,7 +59,13 @@ pub fn build(seq: &Sequence, ids: &[Option<String>]) -> (Project, Vec<Note>) {
             SourceKind::Image => MediaKind::Image,
         };
         let title = s.file_name().to_owned();
-        project.bin.push(BinEntry { media_id: id, title, duration: s.duration.map(Rat::ticks), kind, ..Default::default() });
+        project.bin.push(BinEntry {
+            media_id: id,
+            title,
+            duration: s.duration.map(Rat::ticks),
+            kind,
+            ..Default::default()
+        });
     }
     (project, notes)
 }
@@ -144,7 +156,12 @@ fn merged_audio(seq: &Sequence, notes: &mut Vec<Note>) -> Vec<SeqTrack> {
         notes.push(Note { place: Place::file(), what: Loss::StereoPair(stereo) });
     }
     // A track emptied this way was only ever a copy: it is not kept.
-    tracks.into_iter().zip(&seq.tracks).filter(|(t, was)| !(t.clips.is_empty() && !was.clips.is_empty())).map(|(t, _)| t).collect()
+    tracks
+        .into_iter()
+        .zip(&seq.tracks)
+        .filter(|(t, was)| !t.clips.is_empty() || was.clips.is_empty())
+        .map(|(t, _)| t)
+        .collect()
 }
 
 #[cfg(test)]
@@ -170,7 +187,14 @@ mod tests {
         });
         let mut t = SeqTrack::new(TrackKind::Video, "");
         for (start, len, src) in clips {
-            t.clips.push(SeqClip { source: 0, name: "a".into(), start: f(start), duration: f(len), source_in: f(src), transition: None });
+            t.clips.push(SeqClip {
+                source: 0,
+                name: "a".into(),
+                start: f(start),
+                duration: f(len),
+                source_in: f(src),
+                transition: None,
+            });
         }
         seq.tracks.push(t);
         seq

@@ -35,8 +35,9 @@ struct Line {
 
 pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>) -> Result<Sequence, ReadError> {
     let text = String::from_utf8_lossy(bytes);
-    let drop_frame = text.lines().any(|l| l.trim_start().starts_with("FCM:") && l.contains("DROP FRAME") && !l.contains("NON-DROP"))
-        || text.lines().any(|l| is_event(l) && l.contains(';'));
+    let drop_frame =
+        text.lines().any(|l| l.trim_start().starts_with("FCM:") && l.contains("DROP FRAME") && !l.contains("NON-DROP"))
+            || text.lines().any(|l| is_event(l) && l.contains(';'));
     let mut seq = Sequence::default();
     let rate = match rate {
         Some(r) => r,
@@ -54,8 +55,9 @@ pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>) -> Result<Sequence, Re
     let hour = timecode_frames("01:00:00:00", base, drop).unwrap_or(base * 3600).max(1);
     let origin = lines.iter().map(|l| l.times[2]).min().map_or(0, |f| f - f % hour);
     let mut tracks: Vec<SeqTrack> = Vec::new();
-    for l in &lines {
-        let secs = |f: i64| Rat::frames(f, rate).ok_or_else(|| ReadError::new(crate::t!("ix-too-long", what = "timecode")));
+    for (i, l) in lines.iter().enumerate() {
+        let secs =
+            |f: i64| Rat::frames(f, rate).ok_or_else(|| ReadError::new(crate::t!("ix-too-long", what = "timecode")));
         let (src_in, src_out, rec_in, rec_out) = (l.times[0], l.times[1], l.times[2] - origin, l.times[3] - origin);
         for kind in kinds(&l.channels) {
             let name = track_name(kind, &l.channels);
@@ -67,27 +69,42 @@ pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>) -> Result<Sequence, Re
                 }
             };
             let track = &mut tracks[at];
-            if l.how.starts_with('D') || l.how.starts_with('W') {
+            // A dissolve's first line is the clip it comes from: black (`BL`) means a fade
+            // from black, which VOD's transitions (between two clips) cannot be.
+            let from_black = i > 0 && lines[i - 1].edit == l.edit && is_black(&lines[i - 1].reel);
+            if (l.how.starts_with('D') || l.how.starts_with('W')) && from_black {
+                seq.note(Place::at(&track.name, secs(rec_in)?), Loss::TransitionAlone);
+            } else if l.how.starts_with('D') || l.how.starts_with('W') {
                 let dissolve = l.how.starts_with('D');
                 let name = if dissolve { "Dissolve".to_owned() } else { format!("Wipe {}", &l.how[1..]) }; // i18n-exempt: EDL's own names
-                track.transitions.push(SeqTransition { cut: secs(rec_in)?, before: Rat::ZERO, after: secs(l.length)?, name, dissolve });
+                track.transitions.push(SeqTransition {
+                    cut: secs(rec_in)?,
+                    before: Rat::ZERO,
+                    after: secs(l.length)?,
+                    name,
+                    dissolve,
+                });
             } else if l.how.starts_with('K') {
                 seq.note(Place::at(&track.name, secs(rec_in)?), Loss::Unread("K".into())); // i18n-exempt: EDL's key edit
             }
-            if rec_out <= rec_in || l.reel == "BL" || l.reel == "BLK" {
+            if rec_out <= rec_in || is_black(&l.reel) {
                 continue;
             }
             let clip_name = l.clip_name.clone().unwrap_or_else(|| l.reel.clone());
             let place = Place::clip(&track.name, secs(rec_in)?, &clip_name);
             if let Some(fps) = l.speed {
-                seq.notes.push(super::Note { place: place.clone(), what: Loss::Speed(format!("{}", (fps / rate.fps() * 1000.0).round() / 10.0)) });
+                seq.notes.push(super::Note {
+                    place: place.clone(),
+                    what: Loss::Speed(format!("{}", (fps / rate.fps() * 1000.0).round() / 10.0)),
+                });
             }
             for e in &l.effects {
                 seq.notes.push(super::Note { place: place.clone(), what: Loss::Effect(e.clone()) });
             }
             let path = l.file.as_deref().map(url_to_path);
             let kind_of = SourceKind::of_name(path.as_deref().unwrap_or(&clip_name));
-            let source = seq.source(Source { name: clip_name.clone(), path, kind: kind_of, duration: None, media_id: None });
+            let source =
+                seq.source(Source { name: clip_name.clone(), path, kind: kind_of, duration: None, media_id: None });
             for (tc, label) in &l.markers {
                 // OTIO and Avid write a LOC in the source's timecode; some tools the record's.
                 let at = if (src_in..=src_out).contains(tc) { rec_in + (tc - src_in) } else { tc - origin };
@@ -109,6 +126,11 @@ pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>) -> Result<Sequence, Re
     Ok(seq)
 }
 
+/// The reel names EDLs use for black.
+fn is_black(reel: &str) -> bool {
+    reel.eq_ignore_ascii_case("BL") || reel.eq_ignore_ascii_case("BLK")
+}
+
 /// `001  REEL  V  C ...`: a line that starts with an edit number.
 fn is_event(l: &str) -> bool {
     l.split_whitespace().next().is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -119,7 +141,13 @@ fn kinds(channels: &str) -> Vec<TrackKind> {
     let video = c.contains('V') || c == "B";
     let audio = c.contains('A') || c == "B";
     // A video event's sound plays with it; an audio-only event gets an audio track.
-    if video { vec![TrackKind::Video] } else if audio { vec![TrackKind::Audio] } else { vec![] }
+    if video {
+        vec![TrackKind::Video]
+    } else if audio {
+        vec![TrackKind::Audio]
+    } else {
+        vec![]
+    }
 }
 
 fn track_name(kind: TrackKind, channels: &str) -> String {
@@ -139,7 +167,7 @@ fn parse(text: &str, base: i64, drop: bool) -> Result<Vec<Line>, ReadError> {
         let l = raw.trim();
         if is_event(l) {
             let w: Vec<&str> = l.split_whitespace().collect();
-            if !lines.last().is_some_and(|p: &Line| w[0] == p.edit) {
+            if lines.last().is_none_or(|p: &Line| w[0] != p.edit) {
                 target = lines.len();
             }
             lines.push(event(&w, base, drop, n + 1)?);
@@ -189,7 +217,8 @@ fn parse(text: &str, base: i64, drop: bool) -> Result<Vec<Line>, ReadError> {
 
 /// Avid's marker colours.
 fn is_colour(word: &str) -> bool {
-    const COLOURS: [&str; 11] = ["RED", "GREEN", "BLUE", "CYAN", "MAGENTA", "YELLOW", "BLACK", "WHITE", "PINK", "PURPLE", "ORANGE"];
+    const COLOURS: [&str; 11] =
+        ["RED", "GREEN", "BLUE", "CYAN", "MAGENTA", "YELLOW", "BLACK", "WHITE", "PINK", "PURPLE", "ORANGE"];
     COLOURS.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
@@ -211,7 +240,15 @@ fn event(w: &[&str], base: i64, drop: bool, line: usize) -> Result<Line, ReadErr
     if times[1] < times[0] || times[3] < times[2] {
         return Err(ReadError::new(crate::t!("ix-edl-backwards", line = line)));
     }
-    Ok(Line { edit: w[0].to_owned(), reel: w[1].to_owned(), channels: w[2].to_owned(), how, length, times, ..Line::default() })
+    Ok(Line {
+        edit: w[0].to_owned(),
+        reel: w[1].to_owned(),
+        channels: w[2].to_owned(),
+        how,
+        length,
+        times,
+        ..Line::default()
+    })
 }
 
 #[cfg(test)]
@@ -258,10 +295,18 @@ M2   AX       050.0                00:00:20:00\n\
 
     #[test]
     fn bad_lines_are_named() {
-        let e = read_any(b"001  AX  V  C  00:00:00:00 00:00:01:40 00:00:00:00 00:00:01:00\n", Format::Edl, &Options::default());
+        let e = read_any(
+            b"001  AX  V  C  00:00:00:00 00:00:01:40 00:00:00:00 00:00:01:00\n",
+            Format::Edl,
+            &Options::default(),
+        );
         let e = e.unwrap_err().to_string();
         assert!(e.contains("00:00:01:40") && e.contains('1'), "{e}");
-        let e = read_any(b"x\n002  AX  V  C  00:00:02:00 00:00:01:00 00:00:00:00 00:00:01:00\n", Format::Edl, &Options::default());
+        let e = read_any(
+            b"x\n002  AX  V  C  00:00:02:00 00:00:01:00 00:00:00:00 00:00:01:00\n",
+            Format::Edl,
+            &Options::default(),
+        );
         assert!(e.unwrap_err().to_string().contains('2'));
         assert!(read_any(b"001 AX V\n", Format::Edl, &Options::default()).is_err());
     }

@@ -25,7 +25,9 @@ struct Ctx<'a, 'i> {
 pub(super) fn read(root: Node) -> Result<Sequence, ReadError> {
     let top: Vec<Node> = root
         .descendants()
-        .filter(|n| n.has_tag_name("sequence") && n.has_children() && !n.ancestors().any(|a| a.has_tag_name("clipitem")))
+        .filter(|n| {
+            n.has_tag_name("sequence") && n.has_children() && !n.ancestors().any(|a| a.has_tag_name("clipitem"))
+        })
         .collect();
     let Some(&sequence) = top.first() else {
         return Err(ReadError::new(crate::t!("ix-fcp-no-sequence")));
@@ -66,7 +68,8 @@ fn missing(n: Node, what: &str) -> ReadError {
 /// `<rate><timebase>30</timebase><ntsc>TRUE</ntsc></rate>` of `n`, as frames per second.
 fn rate_of(n: Node) -> Option<Rat> {
     let r = child(n, "rate")?;
-    let base: i128 = child_text(r, "timebase")?.parse::<f64>().ok().filter(|b| *b >= 1.0 && *b <= 1000.0)?.round() as i128;
+    let base: i128 =
+        child_text(r, "timebase")?.parse::<f64>().ok().filter(|b| *b >= 1.0 && *b <= 1000.0)?.round() as i128;
     if child_text(r, "ntsc").is_some_and(|t| t.eq_ignore_ascii_case("TRUE")) {
         Rat::new(base * 1000, 1001)
     } else {
@@ -77,13 +80,16 @@ fn rate_of(n: Node) -> Option<Rat> {
 /// A whole number of frames from the child element `name`.
 fn frames(n: Node, name: &str) -> Result<i64, ReadError> {
     let text = child_text(n, name).ok_or_else(|| missing(n, name))?;
-    text.parse::<i64>().ok().filter(|v| v.abs() < 1 << 40).ok_or_else(|| {
-        ReadError::new(crate::t!("ix-xml-bad-number", what = name, text = text, line = line_of(n)))
-    })
+    text.parse::<i64>()
+        .ok()
+        .filter(|v| v.abs() < 1 << 40)
+        .ok_or_else(|| ReadError::new(crate::t!("ix-xml-bad-number", what = name, text = text, line = line_of(n))))
 }
 
 fn at(frames: i64, rate: Rat) -> Result<Rat, ReadError> {
-    Rat::new(frames.into(), 1).and_then(|f| f.div(rate)).ok_or_else(|| ReadError::new(crate::t!("ix-too-long", what = "frames")))
+    Rat::new(frames.into(), 1)
+        .and_then(|f| f.div(rate))
+        .ok_or_else(|| ReadError::new(crate::t!("ix-too-long", what = "frames")))
 }
 
 /// Where a transitionitem cuts, in frames of the track (its alignment: start, end, centre).
@@ -97,14 +103,22 @@ fn cut_frame(t: Node) -> Result<i64, ReadError> {
 }
 
 /// A track's items onto `track`, through `window`; the number of clips placed.
-fn items<'a, 'i>(cx: &mut Ctx<'a, 'i>, track: &mut SeqTrack, t: Node<'a, 'i>, rate: Rat, window: Window, depth: usize) -> Result<usize, ReadError> {
+fn items<'a, 'i>(
+    cx: &mut Ctx<'a, 'i>,
+    track: &mut SeqTrack,
+    t: Node<'a, 'i>,
+    rate: Rat,
+    window: Window,
+    depth: usize,
+) -> Result<usize, ReadError> {
     let list: Vec<Node> = t
         .children()
         .filter(|c| c.is_element() && matches!(c.tag_name().name(), "clipitem" | "transitionitem" | "generatoritem"))
         .collect();
     let mut placed = 0;
     for (i, &item) in list.iter().enumerate() {
-        let neighbour = |j: Option<usize>| j.and_then(|j| list.get(j)).copied().filter(|n| n.has_tag_name("transitionitem"));
+        let neighbour =
+            |j: Option<usize>| j.and_then(|j| list.get(j)).copied().filter(|n| n.has_tag_name("transitionitem"));
         let (head, tail) = (neighbour(i.checked_sub(1)), neighbour(Some(i + 1)));
         match item.tag_name().name() {
             "transitionitem" => {
@@ -145,7 +159,8 @@ fn clipitem<'a, 'i>(
     depth: usize,
 ) -> Result<usize, ReadError> {
     let own_rate = rate_of(item).unwrap_or(rate);
-    let (start, end, src_in, src_out) = (frames(item, "start")?, frames(item, "end")?, frames(item, "in")?, frames(item, "out")?);
+    let (start, end, src_in, src_out) =
+        (frames(item, "start")?, frames(item, "end")?, frames(item, "in")?, frames(item, "out")?);
     let mut source_in = at(src_in, own_rate)?;
     let length = at(src_out - src_in, own_rate)?;
     let record_start = match (start, head) {
@@ -176,7 +191,11 @@ fn clipitem<'a, 'i>(
         return Ok(0);
     }
     if let Some(nested) = child(item, "sequence") {
-        let nested = nested.attribute("id").filter(|_| !nested.has_children()).and_then(|id| cx.sequences.get(id).copied()).unwrap_or(nested);
+        let nested = nested
+            .attribute("id")
+            .filter(|_| !nested.has_children())
+            .and_then(|id| cx.sequences.get(id).copied())
+            .unwrap_or(nested);
         let inner = window.inner(a, b, source_in.add(shown_from).unwrap_or(source_in));
         return flatten(cx, track, nested, inner, &place, &name, depth);
     }
@@ -196,10 +215,19 @@ fn clipitem<'a, 'i>(
     Ok(1)
 }
 
-fn flatten<'a, 'i>(cx: &mut Ctx<'a, 'i>, track: &mut SeqTrack, nested: Node<'a, 'i>, inner: Window, place: &Place, name: &str, depth: usize) -> Result<usize, ReadError> {
+fn flatten<'a, 'i>(
+    cx: &mut Ctx<'a, 'i>,
+    track: &mut SeqTrack,
+    nested: Node<'a, 'i>,
+    inner: Window,
+    place: &Place,
+    name: &str,
+    depth: usize,
+) -> Result<usize, ReadError> {
     let nested_rate = rate_of(nested).ok_or_else(|| missing(nested, "rate"))?;
     let tag = if track.kind == TrackKind::Audio { "audio" } else { "video" };
-    let tracks: Vec<Node> = child(nested, "media").and_then(|m| child(m, tag)).map(|m| children(m, "track").collect()).unwrap_or_default();
+    let tracks: Vec<Node> =
+        child(nested, "media").and_then(|m| child(m, tag)).map(|m| children(m, "track").collect()).unwrap_or_default();
     let mut placed = 0;
     if let Some(&first) = tracks.first() {
         placed = items(cx, track, first, nested_rate, inner, depth + 1)?;
@@ -218,7 +246,8 @@ fn flatten<'a, 'i>(cx: &mut Ctx<'a, 'i>, track: &mut SeqTrack, nested: Node<'a, 
 /// The clipitem's `<file>` (defined here or earlier by its id) as a source.
 fn source(cx: &mut Ctx, item: Node, clip_name: &str) -> Option<usize> {
     let file = child(item, "file")?;
-    let file = if file.has_children() { file } else { file.attribute("id").and_then(|id| cx.files.get(id).copied())? };
+    let file =
+        if file.has_children() { file } else { file.attribute("id").and_then(|id| cx.files.get(id).copied())? };
     let path = child_text(file, "pathurl").filter(|u| !u.is_empty()).map(url_to_path);
     let name = child_text(file, "name").filter(|n| !n.is_empty()).unwrap_or(clip_name).to_owned();
     if path.is_none() && name.trim().is_empty() {
@@ -299,7 +328,10 @@ mod tests {
             + &clipitem("two", "<file id=\"f1\"/>", (75, 100, 0, 25), "");
         let seq = read_any(doc(&video).as_bytes(), Format::Fcp7, &Options::default()).unwrap();
         let what: Vec<_> = seq.notes.iter().map(|n| n.what.clone()).collect();
-        assert_eq!(what, vec![Loss::Speed("50".into()), Loss::Effect("Gaussian Blur".into()), Loss::Generator("Color Matte".into())]);
+        assert_eq!(
+            what,
+            vec![Loss::Speed("50".into()), Loss::Effect("Gaussian Blur".into()), Loss::Generator("Color Matte".into())]
+        );
         assert_eq!(seq.sources.len(), 1, "the second clip refers to the same file by id");
         assert_eq!(seq.sources[0].path.as_deref(), Some("/m/a b.mov"));
         assert_eq!(seq.tracks[0].clips[1].start, Rat::secs(3));
@@ -307,7 +339,8 @@ mod tests {
 
     #[test]
     fn bad_numbers_name_the_element_and_line() {
-        let video = clipitem("one", "<file id=\"f\"><name>a.mov</name></file>", (0, 50, 0, 50), "").replace("<end>50</end>", "<end>fifty</end>");
+        let video = clipitem("one", "<file id=\"f\"><name>a.mov</name></file>", (0, 50, 0, 50), "")
+            .replace("<end>50</end>", "<end>fifty</end>");
         let e = read_any(doc(&video).as_bytes(), Format::Fcp7, &Options::default()).unwrap_err().to_string();
         assert!(e.contains("end") && e.contains("fifty") && e.contains('1'), "{e}");
         let e = read_any(b"<xmeml version=\"4\"/>", Format::Fcp7, &Options::default()).unwrap_err().to_string();

@@ -35,7 +35,13 @@ fn attr_time(n: Node, name: &str) -> Result<Option<Rat>, ReadError> {
     match n.attribute(name) {
         None => Ok(None),
         Some(v) => time(v).map(Some).ok_or_else(|| {
-            ReadError::new(crate::t!("ix-fcpxml-bad-time", what = name, text = v, element = n.tag_name().name(), line = line_of(n)))
+            ReadError::new(crate::t!(
+                "ix-fcpxml-bad-time",
+                what = name,
+                text = v,
+                element = n.tag_name().name(),
+                line = line_of(n)
+            ))
         }),
     }
 }
@@ -90,7 +96,13 @@ fn lane_name(kind: TrackKind, lane: i64) -> String {
 
 /// A storyline's elements (the spine, or a compound clip's), placed one after another by
 /// their offsets, seen through `window`; `lane` is where its clips go.
-fn storyline<'a, 'i>(cx: &mut Ctx<'a, 'i>, spine: Node<'a, 'i>, window: Window, lane: i64, depth: usize) -> Result<usize, ReadError> {
+fn storyline<'a, 'i>(
+    cx: &mut Ctx<'a, 'i>,
+    spine: Node<'a, 'i>,
+    window: Window,
+    lane: i64,
+    depth: usize,
+) -> Result<usize, ReadError> {
     let items: Vec<Node> = spine.children().filter(|c| c.is_element()).collect();
     let mut placed = 0;
     for (i, &el) in items.iter().enumerate() {
@@ -108,13 +120,19 @@ fn transition(cx: &mut Ctx, items: &[Node], i: usize, window: Window, lane: i64)
     let (Some(offset), Some(duration)) = (attr_time(el, "offset")?, attr_time(el, "duration")?) else { return Ok(()) };
     let end = offset.add(duration).unwrap_or(offset);
     // The cut is where the clip after starts (or the clip before ends).
-    let next = items[i + 1..].iter().find(|n| !n.has_tag_name("transition")).and_then(|n| attr_time(*n, "offset").ok().flatten());
+    let next = items[i + 1..]
+        .iter()
+        .find(|n| !n.has_tag_name("transition"))
+        .and_then(|n| attr_time(*n, "offset").ok().flatten());
     let cut = next.filter(|c| *c >= offset && *c <= end).unwrap_or(offset);
     if window.clip(offset, end).is_none() {
         return Ok(());
     }
     let name = el.attribute("name").unwrap_or("").to_owned();
-    let effect = child(el, "filter-video").and_then(|f| f.attribute("ref")).and_then(|r| cx.resources.get(r)).and_then(|e| e.attribute("name"));
+    let effect = child(el, "filter-video")
+        .and_then(|f| f.attribute("ref"))
+        .and_then(|r| cx.resources.get(r))
+        .and_then(|e| e.attribute("name"));
     let dissolve = name.contains("Cross Dissolve") || effect.is_some_and(|e| e.contains("Cross Dissolve"));
     let t = SeqTransition {
         cut: window.map(cut),
@@ -130,11 +148,15 @@ fn transition(cx: &mut Ctx, items: &[Node], i: usize, window: Window, lane: i64)
 /// The media an element plays at its local time `t`: the asset and the asset's own time,
 /// through `video`/`audio` references and the containers (`clip`, `gap`) that hold them.
 fn media_at<'a, 'i>(cx: &Ctx<'a, 'i>, el: Node<'a, 'i>, t: Rat) -> Option<(Node<'a, 'i>, Rat, bool)> {
-    if let Some(asset) = el.attribute("ref").and_then(|r| cx.resources.get(r).copied()).filter(|r| r.has_tag_name("asset")) {
+    if let Some(asset) =
+        el.attribute("ref").and_then(|r| cx.resources.get(r).copied()).filter(|r| r.has_tag_name("asset"))
+    {
         let audio_only = el.has_tag_name("audio") || asset.attribute("hasVideo") == Some("0");
         return Some((asset, t, audio_only));
     }
-    for c in el.children().filter(|c| c.is_element() && matches!(c.tag_name().name(), "video" | "audio" | "gap" | "clip")) {
+    for c in
+        el.children().filter(|c| c.is_element() && matches!(c.tag_name().name(), "video" | "audio" | "gap" | "clip"))
+    {
         if c.has_tag_name("clip") && c.attribute("lane").is_some() {
             continue;
         }
@@ -149,9 +171,18 @@ fn media_at<'a, 'i>(cx: &Ctx<'a, 'i>, el: Node<'a, 'i>, t: Rat) -> Option<(Node<
 }
 
 /// One story element (a clip of any kind, a gap, a title...) and what is connected to it.
-fn element<'a, 'i>(cx: &mut Ctx<'a, 'i>, el: Node<'a, 'i>, window: Window, lane: i64, depth: usize) -> Result<usize, ReadError> {
+fn element<'a, 'i>(
+    cx: &mut Ctx<'a, 'i>,
+    el: Node<'a, 'i>,
+    window: Window,
+    lane: i64,
+    depth: usize,
+) -> Result<usize, ReadError> {
     let tag = el.tag_name().name();
-    if matches!(tag, "marker" | "chapter-marker" | "keyword" | "rating" | "note" | "conform-rate" | "timeMap") || tag.starts_with("filter") || tag.starts_with("adjust") {
+    if matches!(tag, "marker" | "chapter-marker" | "keyword" | "rating" | "note" | "conform-rate" | "timeMap")
+        || tag.starts_with("filter")
+        || tag.starts_with("adjust")
+    {
         return Ok(0);
     }
     let offset = attr_time(el, "offset")?.unwrap_or(Rat::ZERO);
@@ -180,7 +211,10 @@ fn element<'a, 'i>(cx: &mut Ctx<'a, 'i>, el: Node<'a, 'i>, window: Window, lane:
             if let Some(inner) = inner {
                 let n = storyline(cx, inner, local, lane, depth + 1)?;
                 if depth == 0 {
-                    cx.seq.note(Place::at(&lane_name(TrackKind::Video, lane), local.record), Loss::Nested { name: name.clone(), clips: n });
+                    cx.seq.note(
+                        Place::at(&lane_name(TrackKind::Video, lane), local.record),
+                        Loss::Nested { name: name.clone(), clips: n },
+                    );
                 }
                 placed += n;
             }
@@ -192,7 +226,14 @@ fn element<'a, 'i>(cx: &mut Ctx<'a, 'i>, el: Node<'a, 'i>, window: Window, lane:
                 let source = asset_source(cx, asset, &name);
                 let asset_start = attr_time(asset, "start")?.unwrap_or(Rat::ZERO);
                 let source_in = media_time.sub(asset_start).unwrap_or(media_time);
-                let clip = SeqClip { source, name: name.clone(), start: local.record, duration: b.sub(a).unwrap_or(Rat::ZERO), source_in, transition: None };
+                let clip = SeqClip {
+                    source,
+                    name: name.clone(),
+                    start: local.record,
+                    duration: b.sub(a).unwrap_or(Rat::ZERO),
+                    source_in,
+                    transition: None,
+                };
                 track(cx, kind_of_track(audio_only), lane).clips.push(clip);
                 placed += 1;
             } else {
@@ -208,7 +249,9 @@ fn element<'a, 'i>(cx: &mut Ctx<'a, 'i>, el: Node<'a, 'i>, window: Window, lane:
         }
     }
     // Connected clips, by lane.
-    for c in el.children().filter(|c| c.is_element() && c.attribute("lane").is_some() && !c.has_tag_name("audio") && !c.has_tag_name("video")) {
+    for c in el.children().filter(|c| {
+        c.is_element() && c.attribute("lane").is_some() && !c.has_tag_name("audio") && !c.has_tag_name("video")
+    }) {
         let n = element(cx, c, local, lane + self::lane(c), depth)?;
         placed += n;
     }
@@ -242,7 +285,9 @@ fn retiming_and_filters(cx: &mut Ctx, el: Node, place: &Place) {
         }
     }
     for f in el.children().filter(|c| c.has_tag_name("filter-video") || c.has_tag_name("filter-audio")) {
-        let name = f.attribute("name").or_else(|| f.attribute("ref").and_then(|r| cx.resources.get(r)).and_then(|e| e.attribute("name")));
+        let name = f
+            .attribute("name")
+            .or_else(|| f.attribute("ref").and_then(|r| cx.resources.get(r)).and_then(|e| e.attribute("name")));
         cx.seq.note(place.clone(), Loss::Effect(name.unwrap_or("?").to_owned()));
     }
 }

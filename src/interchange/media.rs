@@ -203,7 +203,9 @@ pub async fn match_library(client: &Client, seq: &Sequence, res: &mut Resolution
         let list = client.search_media(&q).await?.media_list;
         let titled: Vec<_> = list
             .iter()
-            .filter(|m| m.details().is_some_and(|d| d.title.eq_ignore_ascii_case(&stem) || d.title.eq_ignore_ascii_case(&name)))
+            .filter(|m| {
+                m.details().is_some_and(|d| d.title.eq_ignore_ascii_case(&stem) || d.title.eq_ignore_ascii_case(&name))
+            })
             .collect();
         let chosen = match titled.as_slice() {
             [one] => Some((one.media_id.clone(), one.details().map(|d| d.title.clone()).unwrap_or_default())),
@@ -222,7 +224,11 @@ pub async fn match_library(client: &Client, seq: &Sequence, res: &mut Resolution
 }
 
 /// Among search results, the one media whose uploaded file had this name (GetMezzanineInfo).
-async fn by_file_name(client: &Client, list: &[crate::api::calls::MediaItem], name: &str) -> Result<Option<(String, String)>, ApiError> {
+async fn by_file_name(
+    client: &Client,
+    list: &[crate::api::calls::MediaItem],
+    name: &str,
+) -> Result<Option<(String, String)>, ApiError> {
     let mut hits = Vec::new();
     for m in list.iter().filter(|m| m.media_type == "video" || m.media_type == "audio").take(20) {
         match client.get_mezzanine_info(&m.media_id).await {
@@ -252,7 +258,9 @@ mod tests {
 
     #[test]
     fn a_map_matches_by_path_then_by_name() {
-        let text = format!("\u{feff}MediaId,file,note\r\n{A},harbour.mov,x\n\"{B}\",\"/media/shots/Market, day 2.mov\",\"said \"\"hi\"\"\"\n\n");
+        let text = format!(
+            "\u{feff}MediaId,file,note\r\n{A},harbour.mov,x\n\"{B}\",\"/media/shots/Market, day 2.mov\",\"said \"\"hi\"\"\"\n\n"
+        );
         let map = parse_map(&text).unwrap();
         assert_eq!(map.find(&source("/elsewhere/HARBOUR.MOV")), Some(A));
         assert_eq!(map.find(&source("/media/shots/Market, day 2.mov")), Some(B));

@@ -102,10 +102,12 @@ pub fn read(bytes: &[u8], format: Format, options: &Options) -> Result<Sequence,
 /// by its extension.
 pub fn read_file(path: &Path, options: &Options) -> Result<Sequence, ReadError> {
     let shown = path.display().to_string();
-    let format = Format::of_path(path).ok_or_else(|| ReadError::new(crate::t!("ix-unknown-format", file = shown.as_str())))?;
+    let format =
+        Format::of_path(path).ok_or_else(|| ReadError::new(crate::t!("ix-unknown-format", file = shown.as_str())))?;
     let bytes = crate::store::input::read_file(path)
         .map_err(|e| ReadError::new(crate::t!("ix-cannot-read", file = shown.as_str(), error = e.to_string())))?;
-    read(&bytes, format, options).map_err(|e| ReadError::new(crate::t!("ix-in-file", file = shown, error = e.to_string())))
+    read(&bytes, format, options)
+        .map_err(|e| ReadError::new(crate::t!("ix-in-file", file = shown, error = e.to_string())))
 }
 
 /// A path from a URL the file names: `file://` URLs become the local path they name

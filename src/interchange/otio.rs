@@ -15,7 +15,8 @@ use serde_json::Value;
 pub const METADATA_KEY: &str = "vodcut";
 
 pub fn read(bytes: &[u8]) -> Result<Sequence, ReadError> {
-    let v: Value = serde_json::from_slice(bytes).map_err(|e| ReadError::new(crate::t!("ix-otio-not-json", error = e.to_string())))?;
+    let v: Value = serde_json::from_slice(bytes)
+        .map_err(|e| ReadError::new(crate::t!("ix-otio-not-json", error = e.to_string())))?;
     let schema = schema_of(&v);
     let timeline = match schema.as_str() {
         "Timeline" => &v,
@@ -91,10 +92,12 @@ fn first_rate(v: &Value) -> Option<Rat> {
 
 fn read_timeline(tl: &Value) -> Result<Sequence, ReadError> {
     let mut seq = Sequence { name: text(tl, "name"), ..Default::default() };
-    let stack = tl.get("tracks").filter(|s| schema_of(s) == "Stack").ok_or_else(|| ReadError::new(crate::t!("ix-otio-no-tracks")))?;
-    seq.rate = first_rate(stack).or_else(|| {
-        tl.get("global_start_time").and_then(|t| t.get("rate")).and_then(Value::as_f64).and_then(rate_of)
-    });
+    let stack = tl
+        .get("tracks")
+        .filter(|s| schema_of(s) == "Stack")
+        .ok_or_else(|| ReadError::new(crate::t!("ix-otio-no-tracks")))?;
+    seq.rate = first_rate(stack)
+        .or_else(|| tl.get("global_start_time").and_then(|t| t.get("rate")).and_then(Value::as_f64).and_then(rate_of));
     for m in list(stack, "markers") {
         marker(&mut seq, m, Rat::ZERO, Rat::ZERO)?;
     }
@@ -128,7 +131,13 @@ fn add(a: Rat, b: Rat, what: &str) -> Result<Rat, ReadError> {
 
 /// A track's children, in the track's own time, onto `track` through `window`. `depth` is how
 /// deep in nested stacks (each reported once, at the top).
-fn items(seq: &mut Sequence, track: &mut SeqTrack, children: &[Value], window: Window, depth: usize) -> Result<usize, ReadError> {
+fn items(
+    seq: &mut Sequence,
+    track: &mut SeqTrack,
+    children: &[Value],
+    window: Window,
+    depth: usize,
+) -> Result<usize, ReadError> {
     let mut cursor = Rat::ZERO;
     let mut placed = 0;
     for child in children {
@@ -146,7 +155,8 @@ fn items(seq: &mut Sequence, track: &mut SeqTrack, children: &[Value], window: W
                 }
             }
             "Gap" => {
-                let (_, d) = range(child.get("source_range").unwrap_or(&Value::Null), "Gap.source_range")?.unwrap_or((Rat::ZERO, Rat::ZERO));
+                let (_, d) = range(child.get("source_range").unwrap_or(&Value::Null), "Gap.source_range")?
+                    .unwrap_or((Rat::ZERO, Rat::ZERO));
                 cursor = add(cursor, d, "Gap")?;
             }
             "Clip" => {
@@ -159,14 +169,24 @@ fn items(seq: &mut Sequence, track: &mut SeqTrack, children: &[Value], window: W
                         seq.note(place, Loss::DisabledClip);
                     } else if let Some(source) = clip_source(seq, child, &place) {
                         let media_start = media_start(child);
-                        let source_in = start.add(a.sub(cursor).unwrap_or(Rat::ZERO)).and_then(|s| s.sub(media_start)).unwrap_or(start);
+                        let source_in = start
+                            .add(a.sub(cursor).unwrap_or(Rat::ZERO))
+                            .and_then(|s| s.sub(media_start))
+                            .unwrap_or(start);
                         let duration = b.sub(a).unwrap_or(Rat::ZERO);
                         for m in list(child, "markers") {
                             // Clip markers are in the clip's source time.
                             marker(seq, m, start, record.sub(a.sub(cursor).unwrap_or(Rat::ZERO)).unwrap_or(record))?;
                         }
                         effects(seq, child, &place);
-                        track.clips.push(SeqClip { source, name, start: record, duration, source_in, transition: None });
+                        track.clips.push(SeqClip {
+                            source,
+                            name,
+                            start: record,
+                            duration,
+                            source_in,
+                            transition: None,
+                        });
                         placed += 1;
                     }
                 }
@@ -183,14 +203,16 @@ fn items(seq: &mut Sequence, track: &mut SeqTrack, children: &[Value], window: W
                     let own_start = stack_range.map_or(Rat::ZERO, |(s, _)| s);
                     let inner = window.inner(a, b, add(own_start, a.sub(cursor).unwrap_or(Rat::ZERO), "Stack")?);
                     let audio = track.kind == TrackKind::Audio;
-                    let mut same_kind =
-                        list(child, "children").iter().filter(|t| schema_of(t) == "Track" && (text(t, "kind") == "Audio") == audio);
+                    let mut same_kind = list(child, "children")
+                        .iter()
+                        .filter(|t| schema_of(t) == "Track" && (text(t, "kind") == "Audio") == audio);
                     let first = same_kind.next();
                     let n = match first {
                         Some(t) => items(seq, track, list(t, "children"), inner, depth + 1)?,
                         None => 0,
                     };
-                    let left: usize = same_kind.map(|t| list(t, "children").iter().filter(|c| schema_of(c) == "Clip").count()).sum();
+                    let left: usize =
+                        same_kind.map(|t| list(t, "children").iter().filter(|c| schema_of(c) == "Clip").count()).sum();
                     let place = Place::at(&track.name, window.map(a));
                     if depth == 0 {
                         seq.note(place.clone(), Loss::Nested { name: name.clone(), clips: n });
@@ -244,7 +266,8 @@ fn clip_range(clip: &Value) -> Result<(Rat, Rat), ReadError> {
         return Ok(r);
     }
     let avail = media_ref(clip).and_then(|m| m.get("available_range")).unwrap_or(&Value::Null);
-    range(avail, "available_range")?.ok_or_else(|| ReadError::new(crate::t!("ix-otio-clip-no-range", name = text(clip, "name"))))
+    range(avail, "available_range")?
+        .ok_or_else(|| ReadError::new(crate::t!("ix-otio-clip-no-range", name = text(clip, "name"))))
 }
 
 /// Where the media's own time starts (source times count from there).
@@ -275,7 +298,8 @@ fn clip_source(seq: &mut Sequence, clip: &Value, place: &Place) -> Option<usize>
         return None;
     }
     let kind = SourceKind::of_name(path.as_deref().unwrap_or(&name));
-    let duration = mref.and_then(|m| range(m.get("available_range").unwrap_or(&Value::Null), "available_range").ok().flatten());
+    let duration =
+        mref.and_then(|m| range(m.get("available_range").unwrap_or(&Value::Null), "available_range").ok().flatten());
     Some(seq.source(Source { name, path, kind, duration: duration.map(|(_, d)| d), media_id }))
 }
 

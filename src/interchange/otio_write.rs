@@ -45,7 +45,9 @@ pub fn write(project: &Project) -> (String, Vec<String>) {
                 }
                 tracks.push(otio_track(project, track, &name, &places, &lane, &mut notes));
             }
-            if kind == TrackKind::Image && track.clips.iter().any(|c| c.x.is_some() || c.y.is_some() || c.width.is_some()) {
+            if kind == TrackKind::Image
+                && track.clips.iter().any(|c| c.x.is_some() || c.y.is_some() || c.width.is_some())
+            {
                 notes.push(t!("ix-export-overlay-position", track = track.name.as_str()));
             }
             for (c, p) in track.clips.iter().zip(&places) {
@@ -55,7 +57,12 @@ pub fn write(project: &Project) -> (String, Vec<String>) {
                 }
                 for e in &c.effects {
                     if e.kind() != Some(EffectKind::Transition) {
-                        notes.push(t!("ix-export-effect", track = track.name.as_str(), at = at.as_str(), effect = e.type_name()));
+                        notes.push(t!(
+                            "ix-export-effect",
+                            track = track.name.as_str(),
+                            at = at.as_str(),
+                            effect = e.type_name()
+                        ));
                     }
                 }
             }
@@ -120,7 +127,14 @@ fn gap(rate: FrameRate, length: Time) -> Value {
         "effects": [], "markers": [], "enabled": true})
 }
 
-fn otio_track(project: &Project, track: &Track, name: &str, places: &[Placement], lane: &[usize], notes: &mut Vec<String>) -> Value {
+fn otio_track(
+    project: &Project,
+    track: &Track,
+    name: &str,
+    places: &[Placement],
+    lane: &[usize],
+    notes: &mut Vec<String>,
+) -> Value {
     let rate = project.frame_rate;
     let kind = if track.kind == TrackKind::Audio { "Audio" } else { "Video" };
     let mut children = Vec::new();
@@ -173,7 +187,9 @@ fn otio_clip(project: &Project, clip: &Clip, length: Time) -> Value {
     let reference = match source_file {
         Some(path) => json!({"OTIO_SCHEMA": "ExternalReference.1", "metadata": meta, "name": title,
             "available_range": available, "target_url": file_url(&path)}),
-        None => json!({"OTIO_SCHEMA": "MissingReference.1", "metadata": meta, "name": title, "available_range": available}),
+        None => {
+            json!({"OTIO_SCHEMA": "MissingReference.1", "metadata": meta, "name": title, "available_range": available})
+        }
     };
     let source_in = if clip.r#type.as_deref() == Some("Image") { Time::ZERO } else { clip.r#in.unwrap_or(Time::ZERO) };
     json!({
@@ -218,7 +234,12 @@ mod tests {
 
     #[test]
     fn overlapping_clips_take_a_second_lane() {
-        let p = |s: i64, e: i64| Placement { start: Time::from_secs(s), end: Time::from_secs(e), start_known: true, length_known: true };
+        let p = |s: i64, e: i64| Placement {
+            start: Time::from_secs(s),
+            end: Time::from_secs(e),
+            start_known: true,
+            length_known: true,
+        };
         assert_eq!(lanes(&[p(0, 5), p(3, 8), p(5, 9)]), vec![vec![0, 2], vec![1]]);
         assert_eq!(lanes(&[]), vec![Vec::<usize>::new()]);
     }

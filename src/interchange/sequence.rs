@@ -89,7 +89,9 @@ impl SourceKind {
     pub fn of_name(name: &str) -> SourceKind {
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         match ext.as_str() {
-            "wav" | "mp3" | "aac" | "m4a" | "flac" | "ogg" | "aif" | "aiff" | "wma" | "amr" | "ape" => SourceKind::Audio,
+            "wav" | "mp3" | "aac" | "m4a" | "flac" | "ogg" | "aif" | "aiff" | "wma" | "amr" | "ape" => {
+                SourceKind::Audio
+            }
             "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "psd" | "heic" => SourceKind::Image,
             _ => SourceKind::Video,
         }
@@ -217,9 +219,15 @@ pub enum Loss {
     Speed(String),
     FreezeFrame,
     /// A nested sequence flattened onto its track, with this many clips.
-    Nested { name: String, clips: usize },
+    Nested {
+        name: String,
+        clips: usize,
+    },
     /// Tracks inside a nested sequence beyond the one flattened: their clips are left out.
-    NestedTracksLeft { name: String, clips: usize },
+    NestedTracksLeft {
+        name: String,
+        clips: usize,
+    },
     /// An effect or filter left out.
     Effect(String),
     /// A transition that is not a cross-dissolve, carried as one.
@@ -346,7 +354,14 @@ mod tests {
     }
 
     fn clip(start: i64, duration: i64, source_in: i64) -> SeqClip {
-        SeqClip { source: 0, name: String::new(), start: r(start), duration: r(duration), source_in: r(source_in), transition: None }
+        SeqClip {
+            source: 0,
+            name: String::new(),
+            start: r(start),
+            duration: r(duration),
+            source_in: r(source_in),
+            transition: None,
+        }
     }
 
     #[test]
@@ -354,7 +369,8 @@ mod tests {
         let mut seq = Sequence::default();
         let mut t = SeqTrack::new(TrackKind::Video, "V1");
         t.clips = vec![clip(0, 10, 100), clip(10, 5, 50)];
-        let dissolve = |name: &str, dissolve| SeqTransition { cut: r(10), before: r(2), after: r(2), name: name.into(), dissolve };
+        let dissolve =
+            |name: &str, dissolve| SeqTransition { cut: r(10), before: r(2), after: r(2), name: name.into(), dissolve };
         t.transitions = vec![dissolve("Cross Dissolve", true)];
         seq.tracks.push(t.clone());
         settle_transitions(&mut seq);

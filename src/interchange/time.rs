@@ -28,6 +28,9 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 /// sums and products below cannot overflow.
 const LIMIT_SECS: i128 = (Time::MAX.0 / TICKS_PER_SECOND) as i128;
 
+// add/sub/mul/div return None on overflow instead of panicking, so they are not the operator
+// traits (whose Output would have to be Rat).
+#[allow(clippy::should_implement_trait)]
 impl Rat {
     pub const ZERO: Rat = Rat { num: 0, den: 1 };
 
@@ -151,7 +154,8 @@ pub fn frame_rate_of(rate: Rat) -> Option<FrameRate> {
 pub fn timecode_frames(text: &str, base: i64, drop: bool) -> Option<i64> {
     let text = text.trim();
     let fields: Vec<&str> = text.split([':', ';', '.', ',']).collect();
-    if fields.len() != 4 || fields.iter().any(|f| f.is_empty() || f.len() > 3 || !f.bytes().all(|b| b.is_ascii_digit())) {
+    if fields.len() != 4 || fields.iter().any(|f| f.is_empty() || f.len() > 3 || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let n: Vec<i64> = fields.iter().map(|f| f.parse().unwrap_or(0)).collect();

@@ -57,7 +57,8 @@ mod tests {
         let laughs = br#"<?xml version="1.0"?><!DOCTYPE xmeml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xmeml>&b;</xmeml>"#;
         let e = read(laughs).unwrap_err().to_string();
         assert!(e.contains("ENTITY"), "{e}");
-        let external = br#"<?xml version="1.0"?><!DOCTYPE xmeml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xmeml>&x;</xmeml>"#;
+        let external =
+            br#"<?xml version="1.0"?><!DOCTYPE xmeml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xmeml>&x;</xmeml>"#;
         assert!(read(external).is_err());
         // A plain DOCTYPE, as Final Cut writes it, is fine.
         let e = read(b"<?xml version=\"1.0\"?><!DOCTYPE fcpxml><other/>").unwrap_err().to_string();
