@@ -248,11 +248,16 @@ fn element<'a, 'i>(
             cx.seq.markers.push(SeqMarker { at: local.map(at), label });
         }
     }
-    // Connected clips, by lane.
+    // Connected clips, by lane: anchored in this element's own time, but not cut to its
+    // length (a music bed connected to a two-second clip plays on): only the outer window
+    // bounds them. Parent time `window.from` is `start + (window.from - offset)` here.
+    let here = |t: Rat| t.sub(offset).and_then(|d| start.add(d));
+    let connected =
+        Window { from: here(window.from).unwrap_or(local.from), to: window.to.and_then(here), record: window.record };
     for c in el.children().filter(|c| {
         c.is_element() && c.attribute("lane").is_some() && !c.has_tag_name("audio") && !c.has_tag_name("video")
     }) {
-        let n = element(cx, c, local, lane + self::lane(c), depth)?;
+        let n = element(cx, c, connected, lane + self::lane(c), depth)?;
         placed += n;
     }
     Ok(placed)
