@@ -46,8 +46,14 @@ ix-found-in-file = named in the file
 ix-found-map = from the map
 ix-found-library = the library's "{ $title }"
 ix-found-uploaded = uploaded
-ix-report-source = { $file } -> { $id } ({ $how }; { $clips } clips)
-ix-report-missing = { $file }: no media found ({ $clips } clips keep their place without a MediaId): upload it (--upload) or map it (--media MAP.csv)
+ix-report-source = { $file } -> { $id } ({ $how }; { $clips ->
+    [one] one clip
+   *[other] { $clips } clips
+})
+ix-report-missing = { $file }: no media found ({ $clips ->
+    [one] its clip keeps its place
+   *[other] { $clips } clips keep their place
+} without a MediaId): upload it (--upload) or map it (--media MAP.csv)
 ix-report-note = not carried: { $note }
 
 ix-map-cannot-read = { $file }: cannot read the media map: { $error }
@@ -66,3 +72,15 @@ ix-export-length-unknown = track { $track } { $at }: the clip's length is not kn
 ix-export-effect = track { $track } { $at }: the effect { $effect } left out
 ix-export-transition-kind = track { $track } { $at }: the transition { $kind } written as a cross-dissolve
 ix-export-transition-alone = track { $track } { $at }: a transition with no clip right after it left out
+
+cli-import-needs-output = importing an API Timeline needs -o PROJECT.vodcut (or -o - for standard output)
+cli-ix-fps-edl-only = --fps is for an EDL, which does not state its frame rate; the other formats state theirs
+cli-ix-library-skipped = the library was not searched ({ $error }); the sources not in the map are listed below (--offline skips the search)
+cli-ix-no-file = { $file }: not a file on this machine, so it cannot be uploaded
+cli-ix-uploaded = uploaded { $file } as { $id }
+cli-ix-upload-failed = some uploads failed; { $missing } sources still have no MediaId (the project is written; run the same command again to retry)
+cli-ix-missing = { $missing ->
+    [one] one source has
+   *[other] { $missing } sources have
+} no MediaId yet ({ $clips } clips keep their place and are errors for validate): map them (--media MAP.csv) or upload them (--upload)
+cli-ix-exported = wrote { $file } ({ $clips } clips; { $notes } things not carried, listed above)

@@ -66,3 +66,12 @@ ix-export-length-unknown = 轨道 { $track } { $at }：片段长度未知，按 
 ix-export-effect = 轨道 { $track } { $at }：未导出特效 { $effect }
 ix-export-transition-kind = 轨道 { $track } { $at }：转场 { $kind } 以交叉溶解导出
 ix-export-transition-alone = 轨道 { $track } { $at }：未导出后面没有紧接片段的转场
+
+cli-import-needs-output = 导入 API 时间线（Timeline）需要 -o PROJECT.vodcut（或 -o - 写到标准输出）
+cli-ix-fps-edl-only = --fps 仅用于 EDL（EDL 不写帧率）；其他格式自带帧率
+cli-ix-library-skipped = 未搜索媒资库（{ $error }）；对照表中没有的来源列在下面（--offline 跳过搜索）
+cli-ix-no-file = { $file }：本机上没有这个文件，无法上传
+cli-ix-uploaded = 已上传 { $file }，MediaId 为 { $id }
+cli-ix-upload-failed = 部分上传失败；仍有 { $missing } 个来源没有 MediaId（工程已写入；再次运行同一命令即可重试）
+cli-ix-missing = { $missing } 个来源还没有 MediaId（{ $clips } 个片段保留位置，validate 会报错）：请在媒资对照表中指定（--media MAP.csv）或上传（--upload）
+cli-ix-exported = 已写入 { $file }（{ $clips } 个片段；{ $notes } 项未保留，见上）

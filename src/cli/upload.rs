@@ -29,7 +29,7 @@ pub struct Options {
     pub json: bool,
 }
 
-fn exit_for_upload(e: &UploadError) -> i32 {
+pub(crate) fn exit_for_upload(e: &UploadError) -> i32 {
     match e {
         UploadError::Input(_) | UploadError::Changed { .. } | UploadError::StateUnusable { .. } => EXIT_BAD_INPUT,
         UploadError::Busy { .. } => EXIT_BAD_INPUT,
