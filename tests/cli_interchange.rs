@@ -266,3 +266,68 @@ print(json.dumps({"clips": out, "markers": [[m.name, m.marked_range.start_time.v
         project.markers.iter().map(|m| serde_json::json!([m.label, rate.frame_at(m.time) as f64])).collect();
     assert_eq!(v["markers"], serde_json::Value::Array(markers), "{v}");
 }
+
+/// Against the sandbox (the loopback VOD and OSS service, as `--sandbox` runs it): a source
+/// the map does not name is found in the library by its file name, and one found nowhere is
+/// uploaded from where the edit says it is and its clips placed.
+#[test]
+fn the_library_and_uploads_give_the_sources_the_map_does_not() {
+    let env = Env::new();
+    let shots = env.path("shots");
+    std::fs::create_dir(&shots).unwrap();
+    // harbour.mov is in the library already (uploaded earlier: its title is the file's stem).
+    let harbour = shots.join("harbour.mov");
+    std::fs::write(&harbour, vec![7u8; 64 * 1024]).unwrap();
+    let up = env.run(&["--sandbox", "media", "upload", p(&harbour), "--json"]);
+    assert_eq!(up.status.code(), Some(0), "{}", text(&up.stderr));
+    let up: serde_json::Value = serde_json::from_slice(&up.stdout).unwrap();
+    let harbour_id = up[0]["MediaId"].as_str().unwrap().to_owned();
+    // bridge.mov is only on this machine; market.mov is in the map.
+    std::fs::write(shots.join("bridge.mov"), vec![9u8; 96 * 1024]).unwrap();
+    let edit = env.path("edit.otio");
+    let otio = std::fs::read_to_string(fixtures().join("sample.otio")).unwrap();
+    std::fs::write(&edit, otio.replace("file:///media/shots/", &format!("file://{}/", p(&shots)))).unwrap();
+    let map = env.path("map.csv");
+    std::fs::write(&map, "file,MediaId\nmarket.mov,789f9b4d7cf14dc7b83b0e801cbe0002\n").unwrap();
+
+    // Without --upload: harbour from the library, bridge listed (exit 1).
+    let first = env.path("first.vodcut");
+    let out = env.run(&["--sandbox", "import", p(&edit), "--media", p(&map), "-o", p(&first)]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("harbour.mov -> {harbour_id} (the library's \"harbour\"; 2 clips)")), "{err}");
+    assert!(err.contains("bridge.mov: no media found"), "{err}");
+
+    // With --upload: bridge.mov is uploaded and its clip placed.
+    let second = env.path("second.vodcut");
+    let out = env.run(&["--sandbox", "import", p(&edit), "--media", p(&map), "--upload", "-o", p(&second)]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("bridge.mov -> ") && err.contains("(uploaded; one clip)"), "{err}");
+    let project = open(&second);
+    let ids: Vec<Option<String>> = project.tracks[0].clips.iter().map(|c| c.media_id.clone()).collect();
+    assert_eq!(ids[0].as_deref(), Some(harbour_id.as_str()));
+    assert_eq!(ids[1].as_deref(), Some("789f9b4d7cf14dc7b83b0e801cbe0002"));
+    let bridge_id = ids[2].clone().expect("the uploaded file's clip has its MediaId");
+    assert_ne!(bridge_id, harbour_id);
+    assert_eq!(ids[3].as_deref(), Some(harbour_id.as_str()));
+    // The upload is a real one: the library knows it by the file's name now.
+    let found = env.run(&["--sandbox", "media", "search", "bridge", "--json"]);
+    let found: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    assert_eq!(found["MediaList"][0]["MediaId"], bridge_id.as_str(), "{found}");
+    // The bin names the files the media came from (export-otio writes them back).
+    assert!(project.bin.iter().any(|b| b.media_id == bridge_id), "{:?}", project.bin);
+
+    // Two media of the name: neither is guessed; both are named, for the map.
+    let other = env.path("harbour.mp4");
+    std::fs::write(&other, vec![5u8; 32 * 1024]).unwrap();
+    let up = env.run(&["--sandbox", "media", "upload", p(&other), "--json"]);
+    assert_eq!(up.status.code(), Some(0), "{}", text(&up.stderr));
+    let out = env.run(&["--sandbox", "import", p(&edit), "--media", p(&map), "-o", p(&env.path("third.vodcut"))]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("harbour.mov: several media in the library have this name") && err.contains(&harbour_id),
+        "{err}"
+    );
+}
