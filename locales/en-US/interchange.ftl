@@ -84,3 +84,28 @@ cli-ix-missing = { $missing ->
    *[other] { $missing } sources have
 } no MediaId yet ({ $clips } clips keep their place and are errors for validate): map them (--media MAP.csv) or upload them (--upload)
 cli-ix-exported = wrote { $file } ({ $clips } clips; { $notes } things not carried, listed above)
+
+ix-ui-menu-import = Import edit (OTIO, FCP XML, FCPXML, EDL)…
+ix-ui-menu-import-tip = Open an edit made in Premiere, Resolve, Final Cut or another editor as a new project, with a report of what was carried
+ix-ui-menu-export = OpenTimelineIO (.otio)…
+ix-ui-menu-export-tip = Write the project as an OpenTimelineIO file for another editor
+ix-ui-filter-edits = Edits from other editors
+ix-ui-browse-import = Import an edit
+ix-ui-browse-export = Export as OpenTimelineIO
+ix-ui-import = Import
+ix-ui-export = Export
+ix-ui-imported = Imported { $path } ({ $clips } clips), not saved yet
+ix-ui-exported = Wrote { $path }
+ix-ui-import-title = Import report
+ix-ui-export-title = Export report
+ix-ui-import-summary = { $file }: { $clips } clips placed; { $missing ->
+    [0] every source has its MediaId
+    [one] one source without a MediaId
+   *[other] { $missing } sources without a MediaId
+}
+ix-ui-missing-hint = Clips without a MediaId keep their place and are errors until they get one: give their sources MediaIds with `vodcut import FILE --media MAP.csv` (or `--upload`) in a terminal.
+ix-ui-export-summary = { $file } written; { $notes ->
+    [0] everything was carried
+    [one] one thing was not carried:
+   *[other] { $notes } things were not carried:
+}

@@ -75,3 +75,26 @@ cli-ix-uploaded = 已上传 { $file }，MediaId 为 { $id }
 cli-ix-upload-failed = 部分上传失败；仍有 { $missing } 个来源没有 MediaId（工程已写入；再次运行同一命令即可重试）
 cli-ix-missing = { $missing } 个来源还没有 MediaId（{ $clips } 个片段保留位置，validate 会报错）：请在媒资对照表中指定（--media MAP.csv）或上传（--upload）
 cli-ix-exported = 已写入 { $file }（{ $clips } 个片段；{ $notes } 项未保留，见上）
+
+ix-ui-menu-import = 导入剪辑（OTIO、FCP XML、FCPXML、EDL）…
+ix-ui-menu-import-tip = 把在 Premiere、Resolve、Final Cut 或其他剪辑软件中做的剪辑打开为新工程，并报告哪些内容得以保留
+ix-ui-menu-export = OpenTimelineIO（.otio）…
+ix-ui-menu-export-tip = 把工程写成 OpenTimelineIO 文件，供其他剪辑软件使用
+ix-ui-filter-edits = 其他剪辑软件的剪辑
+ix-ui-browse-import = 导入剪辑
+ix-ui-browse-export = 导出为 OpenTimelineIO
+ix-ui-import = 导入
+ix-ui-export = 导出
+ix-ui-imported = 已导入 { $path }（{ $clips } 个片段），尚未保存
+ix-ui-exported = 已写入 { $path }
+ix-ui-import-title = 导入报告
+ix-ui-export-title = 导出报告
+ix-ui-import-summary = { $file }：放置了 { $clips } 个片段；{ $missing ->
+    [0] 每个来源都有 MediaId
+   *[other] { $missing } 个来源没有 MediaId
+}
+ix-ui-missing-hint = 没有 MediaId 的片段保留位置，在得到 MediaId 之前会报错：请在终端用 `vodcut import FILE --media MAP.csv`（或 `--upload`）为其来源指定媒资。
+ix-ui-export-summary = 已写入 { $file }；{ $notes ->
+    [0] 全部内容都已保留
+   *[other] { $notes } 项未保留：
+}

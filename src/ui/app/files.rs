@@ -78,8 +78,18 @@ impl Editor {
                     self.welcome = false;
                 }
             }
+            Pending::ImportEdit => {
+                self.status = crate::t!("shell-choosing-file");
+                self.files.import_edit(None);
+            }
             Pending::Close => self.allow_close = true,
         }
+    }
+
+    /// File > Export > OpenTimelineIO…: the project as `.otio`, asking where unless `path`.
+    pub fn export_otio(&mut self, path: Option<PathBuf>) {
+        self.status = crate::t!("shell-choosing-file");
+        self.files.export_otio(self.doc.project().clone(), self.doc.path.clone(), path);
     }
 
     pub fn save(&mut self) {
@@ -169,6 +179,28 @@ impl Editor {
                 FileEvent::MediaChosen(paths) => {
                     let refused = self.uploads.add(paths, None);
                     self.uploads.error = (!refused.is_empty()).then(|| refused.join("\n"));
+                }
+                FileEvent::Imported { path, result: Ok(imported) } => {
+                    let shown = path.display().to_string();
+                    self.status = crate::t!("ix-ui-imported", path = shown.as_str(), clips = imported.clips);
+                    self.interchange_report = Some(crate::ui::interchange::Report::of_import(&shown, &imported));
+                    // Unsaved, and Save asks for a new file: the edit is never overwritten.
+                    self.doc = Document::new(imported.project, None, true);
+                    self.timeline.fit_requested = true;
+                    self.welcome = false;
+                }
+                FileEvent::Imported { result: Err(e), .. } => {
+                    self.status = crate::t!("shell-open-failed");
+                    self.error = Some(e);
+                }
+                FileEvent::ExportedOtio { path, result: Ok(notes) } => {
+                    let shown = path.display().to_string();
+                    self.status = crate::t!("ix-ui-exported", path = shown.as_str());
+                    self.interchange_report = Some(crate::ui::interchange::Report::of_export(&shown, notes));
+                }
+                FileEvent::ExportedOtio { result: Err(e), .. } => {
+                    self.status = crate::t!("shell-save-failed");
+                    self.error = Some(e);
                 }
                 FileEvent::Failed(why) => self.error = Some(why),
             }

@@ -1,0 +1,59 @@
+//! The window that shows what an import of another editor's edit (File > Import edit…) or an
+//! export to `.otio` (File > Export > OpenTimelineIO…) did: every source and its MediaId, and
+//! everything that could not be carried. The work itself is done off the UI thread
+//! ([`crate::ui::files::FileWorker`]) by [`crate::interchange`].
+
+use crate::interchange::report::Imported;
+
+/// What the window shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub title: String,
+    /// The summary line, then one line per source or note.
+    pub lines: Vec<String>,
+}
+
+impl Report {
+    pub fn of_import(file: &str, imported: &Imported) -> Report {
+        let mut lines =
+            vec![crate::t!("ix-ui-import-summary", file = file, clips = imported.clips, missing = imported.missing)];
+        if imported.missing > 0 {
+            lines.push(crate::t!("ix-ui-missing-hint"));
+        }
+        lines.extend(imported.report.iter().cloned());
+        Report { title: crate::t!("ix-ui-import-title"), lines }
+    }
+
+    pub fn of_export(file: &str, notes: Vec<String>) -> Report {
+        let mut lines = vec![crate::t!("ix-ui-export-summary", file = file, notes = notes.len())];
+        lines.extend(notes.into_iter().map(|n| crate::t!("ix-report-note", note = n)));
+        Report { title: crate::t!("ix-ui-export-title"), lines }
+    }
+}
+
+/// Shows `report` while it is there; closing the window drops it.
+pub fn report_ui(ctx: &egui::Context, report: &mut Option<Report>) {
+    let Some(r) = report.as_ref() else { return };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new(r.title.clone())
+        .id(egui::Id::unique("interchange-report"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                for (i, line) in r.lines.iter().enumerate() {
+                    let text = egui::RichText::new(line);
+                    ui.label(if i == 0 { text.strong() } else { text });
+                }
+            });
+            ui.separator();
+            if ui.button(crate::t!("ui-close")).clicked() {
+                close = true;
+            }
+        });
+    if !open || close {
+        *report = None;
+    }
+}
