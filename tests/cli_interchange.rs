@@ -135,6 +135,12 @@ fn unmapped_sources_are_listed_and_the_project_is_still_written() {
     // validate says what is missing.
     let v = env.run(&["validate", p(&out_path)]);
     assert_eq!(v.status.code(), Some(1));
+    // Exported as it is, each clip without media is said, not dropped silently.
+    let otio = env.path("cut.otio");
+    let out = env.run(&["export-otio", p(&out_path), "-o", p(&otio)]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches("a clip without a MediaId written without its media").count(), 4, "{err}");
 }
 
 #[test]

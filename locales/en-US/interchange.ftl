@@ -69,6 +69,7 @@ ix-export-subtitles = track { $track }: { $clips } subtitles left out (OpenTimel
 ix-export-overlap = track { $track }: clips that overlap go on more tracks ({ $track }.2…)
 ix-export-overlay-position = track { $track }: the overlays' position and size left out
 ix-export-length-unknown = track { $track } { $at }: the clip's length is not known; written as 5 seconds
+ix-export-no-media = track { $track } { $at }: a clip without a MediaId written without its media (another editor sees it offline)
 ix-export-effect = track { $track } { $at }: the effect { $effect } left out
 ix-export-transition-kind = track { $track } { $at }: the transition { $kind } written as a cross-dissolve
 ix-export-transition-alone = track { $track } { $at }: a transition with no clip right after it left out

@@ -63,6 +63,7 @@ ix-export-subtitles = 轨道 { $track }：未导出 { $clips } 条字幕（OpenT
 ix-export-overlap = 轨道 { $track }：相互重叠的片段放到了更多轨道上（{ $track }.2…）
 ix-export-overlay-position = 轨道 { $track }：未导出叠加的位置和大小
 ix-export-length-unknown = 轨道 { $track } { $at }：片段长度未知，按 5 秒导出
+ix-export-no-media = 轨道 { $track } { $at }：没有 MediaId 的片段导出时不带媒资（其他剪辑软件中显示为脱机）
 ix-export-effect = 轨道 { $track } { $at }：未导出特效 { $effect }
 ix-export-transition-kind = 轨道 { $track } { $at }：转场 { $kind } 以交叉溶解导出
 ix-export-transition-alone = 轨道 { $track } { $at }：未导出后面没有紧接片段的转场

@@ -55,6 +55,9 @@ pub fn write(project: &Project) -> (String, Vec<String>) {
                 if !p.length_known {
                     notes.push(t!("ix-export-length-unknown", track = track.name.as_str(), at = at.as_str()));
                 }
+                if c.material_id().is_none_or(str::is_empty) {
+                    notes.push(t!("ix-export-no-media", track = track.name.as_str(), at = at.as_str()));
+                }
                 for e in &c.effects {
                     if e.kind() != Some(EffectKind::Transition) {
                         notes.push(t!(
