@@ -3,8 +3,8 @@
 //! the report) and the core's upload queue.
 
 use super::cloud::{client, connection};
-use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, EXIT_SETTINGS, Shell, write_project};
-use crate::core::uploads::{ItemState, Uploads};
+use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, Shell, write_project};
+use crate::core::uploads::ItemState;
 use crate::interchange::media::{self, Found, Resolution};
 use crate::interchange::{Format, Options, report};
 use crate::store::{input, output};
@@ -108,13 +108,7 @@ fn upload(
     err: &mut dyn Write,
 ) -> Result<Option<i32>, (i32, String)> {
     let (c, _) = connection(sh, conn, None)?;
-    let data = sh.env.data_dir.clone().ok_or_else(|| (EXIT_SETTINGS, crate::t!("cli-no-data-folder")))?;
-    let (wake_tx, woken) = std::sync::mpsc::channel();
-    let wake_tx = std::sync::Mutex::new(wake_tx);
-    sh.executor.set_wake(std::sync::Arc::new(move || {
-        let _ = wake_tx.lock().map(|t| t.send(()));
-    }));
-    let mut queue = Uploads::new(Some(data), sh.executor.clone());
+    let (mut queue, woken) = super::upload::queue(sh)?;
     queue.follow = false;
     queue.probe = false;
     let mut sources: Vec<(u64, usize)> = Vec::new();
