@@ -303,6 +303,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn absurd_denominators_are_refused_not_overflowed() {
+        // Ordering two such times multiplied numerators by denominators past i128.
+        let xml = r#"<fcpxml version="1.10"><resources><format id="r1" frameDuration="1/25s"/>
+<asset id="r2" name="a" src="file:///m/a.mov" start="0s" duration="100s" hasVideo="1"/></resources>
+<library><event><project name="P"><sequence format="r1" duration="10s"><spine>
+<asset-clip ref="r2" offset="4000000000000000000/9000000000000000001s" start="0s" duration="3999999999999999999/9000000000000000000s"/>
+<asset-clip ref="r2" offset="4000000000000000001/9000000000000000002s" start="0s" duration="1s"/>
+</spine></sequence></project></event></library></fcpxml>"#;
+        let e = read_any(xml.as_bytes(), Format::Fcpxml, &Options::default()).unwrap_err().to_string();
+        assert!(e.contains("offset") && e.contains("line 4"), "{e}");
+    }
+
+    #[test]
     fn times_are_exact_rationals() {
         assert_eq!(time("1001/30000s"), Rat::new(1001, 30_000));
         assert_eq!(time("3600s"), Some(Rat::secs(3600)));

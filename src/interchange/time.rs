@@ -28,13 +28,19 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 /// sums and products below cannot overflow.
 const LIMIT_SECS: i128 = (Time::MAX.0 / TICKS_PER_SECOND) as i128;
 
+/// Finer steps than this (a picosecond) are refused too: with both bounds, comparing two
+/// times (`num * den` across) stays far inside i128. Real files use steps of 1/120 000 s or
+/// coarser; the sums of a few of them stay coarser than this.
+const MAX_DEN: i128 = 1_000_000_000_000;
+
 // add/sub/mul/div return None on overflow instead of panicking, so they are not the operator
 // traits (whose Output would have to be Rat).
 #[allow(clippy::should_implement_trait)]
 impl Rat {
     pub const ZERO: Rat = Rat { num: 0, den: 1 };
 
-    /// `num / den` seconds; `None` when `den` is 0 or the value is past what a timeline holds.
+    /// `num / den` seconds; `None` when `den` is 0, the value is past what a timeline holds,
+    /// or its step is finer than a picosecond ([`MAX_DEN`]).
     pub fn new(num: i128, den: i128) -> Option<Rat> {
         if den == 0 {
             return None;
@@ -42,7 +48,7 @@ impl Rat {
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
         let g = gcd(num, den);
         let r = Rat { num: num / g, den: den / g };
-        (r.num.abs() / r.den <= LIMIT_SECS).then_some(r)
+        (r.num.abs() / r.den <= LIMIT_SECS && r.den <= MAX_DEN).then_some(r)
     }
 
     pub fn secs(n: i64) -> Rat {
@@ -226,6 +232,8 @@ mod tests {
         assert_eq!(Rat::frames(30_000, NTSC).unwrap(), Rat::secs(1001));
         assert_eq!(Rat::new(1, 0), None);
         assert_eq!(Rat::new(i128::MAX / 2, 1), None);
+        assert_eq!(Rat::new(1, 10_000_000_000_000), None, "finer than a picosecond");
+        assert_eq!(Rat::new(3, 9_000_000_000_000_000_000), None);
         assert_eq!(Rat::from_f64(86.0), Some(Rat::secs(86)));
         assert_eq!(Rat::new(-1, 20_000).unwrap().ticks(), Time(0), "halves go later");
         assert_eq!(Rat::frames(12, NTSC).unwrap().whole_frames(NTSC), Some(12));
