@@ -9,9 +9,10 @@ pub mod source;
 
 pub use history::History;
 
-use crate::model::Project;
 use crate::model::project::{BinEntry, Marker, MediaMetadata, ProduceConfig, Track, UserData};
 use crate::model::wire::Clip;
+use crate::model::{Project, Time};
+use std::ops::Range;
 
 /// The project-level fields the forms edit, replaced as a whole.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,13 +78,13 @@ pub enum Edit {
         track: usize,
         index: usize,
     },
-    /// Moves clips of one track by `delta` on the output (TimelineIn/Out and their effects'
-    /// timeline times), where those are set. A ripple delete shifts thousands of clips; this
-    /// does it in place, without a copy of each, and its inverse is the opposite shift.
+    /// Moves clips of one track on the output (TimelineIn/Out and their effects' timeline
+    /// times, where those are set), each run of indexes by its own distance. A ripple delete
+    /// or Extract shifts thousands of clips; this does it in place, without a copy of each,
+    /// and its inverse is the opposite shift.
     ShiftClips {
         track: usize,
-        indexes: Vec<usize>,
-        delta: crate::model::Time,
+        shifts: Shifts,
     },
     /// Track name, lock, hide/mute (clips untouched).
     SetTrackProps {
@@ -108,6 +109,39 @@ pub enum Edit {
     SetBin(Vec<BinEntry>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
+}
+
+/// Runs of consecutive clip indexes of one track, each with the distance it moves: one
+/// [`Edit::ShiftClips`] carries every move of a track however many clips move (Extract on a
+/// 100 000-clip project moves 50 000 of them; one run each per track, not an index each).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shifts(Vec<(Range<usize>, Time)>);
+
+impl Shifts {
+    /// Adds clip `index` moving by `delta`; it joins the last run when it follows it at the
+    /// same distance (the planners add indexes in order). A zero move is no move.
+    pub fn push(&mut self, index: usize, delta: Time) {
+        if delta == Time::ZERO {
+            return;
+        }
+        match self.0.last_mut() {
+            Some((r, d)) if *d == delta && r.end == index => r.end += 1,
+            _ => self.0.push((index..index + 1, delta)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn runs(&self) -> &[(Range<usize>, Time)] {
+        &self.0
+    }
+
+    fn negated(mut self) -> Self {
+        self.0.iter_mut().for_each(|(_, d)| *d = -*d);
+        self
+    }
 }
 
 /// Which tracks an edit changes, for caches kept per track (drawing indexes, validation).
@@ -170,24 +204,25 @@ pub fn apply(project: &mut Project, edit: Edit) -> Option<Edit> {
             let clip = t.clips.remove(index);
             Some(Edit::InsertClip { track, index, clip: Box::new(clip) })
         }
-        Edit::ShiftClips { track, indexes, delta } => {
+        Edit::ShiftClips { track, shifts } => {
             let clips = &mut project.tracks.get_mut(track)?.clips;
-            if indexes.iter().any(|&i| i >= clips.len()) {
+            if shifts.0.iter().any(|(r, _)| r.start > r.end || r.end > clips.len()) {
                 return None;
             }
-            let by = |t: Option<crate::model::Time>| t.map(|t| t + delta);
-            for &i in &indexes {
-                let c = &mut clips[i];
-                c.timeline_in = by(c.timeline_in);
-                c.timeline_out = by(c.timeline_out);
-                for e in &mut c.effects {
-                    if let crate::model::wire::Effect::Known(e) = e {
-                        e.timeline_in = by(e.timeline_in);
-                        e.timeline_out = by(e.timeline_out);
+            for (range, delta) in &shifts.0 {
+                let by = |t: Option<Time>| t.map(|t| t + *delta);
+                for c in &mut clips[range.clone()] {
+                    c.timeline_in = by(c.timeline_in);
+                    c.timeline_out = by(c.timeline_out);
+                    for e in &mut c.effects {
+                        if let crate::model::wire::Effect::Known(e) = e {
+                            e.timeline_in = by(e.timeline_in);
+                            e.timeline_out = by(e.timeline_out);
+                        }
                     }
                 }
             }
-            Some(Edit::ShiftClips { track, indexes, delta: -delta })
+            Some(Edit::ShiftClips { track, shifts: shifts.negated() })
         }
         Edit::SetTrackProps { track, name, locked, hidden } => {
             let t = project.tracks.get_mut(track)?;

@@ -10,7 +10,7 @@
 //! TimelineIn) are written down wherever they are known, so moving one clip cannot shift the
 //! implicit clips after it. Clips whose place or length is unknown stay as they are.
 
-use super::Edit;
+use super::{Edit, Shifts};
 use crate::model::project::{Marker, Placement, TrackKind, layout_track};
 use crate::model::wire::{Clip, Effect, EffectKind};
 use crate::model::{Project, Time};
@@ -117,6 +117,10 @@ pub struct TrackLayout {
     pub implicit: bool,
     /// The earliest start of a clip whose place or length is a stand-in, if any.
     pub first_provisional: Option<Time>,
+    /// Every place known, in index order, each ending before the next starts (as on a track
+    /// cut in vodcut): starts and ends both ascend, so the planners find an edit point by
+    /// binary search instead of looking at every clip.
+    pub ordered: bool,
 }
 
 impl TrackLayout {
@@ -124,7 +128,8 @@ impl TrackLayout {
         let (places, implicit) =
             crate::model::project::layout_track_noting(&project.tracks[track], &project.media_durations());
         let first_provisional = places.iter().filter(|p| p.is_provisional()).map(|p| p.start).min();
-        TrackLayout { places: std::sync::Arc::new(places), implicit, first_provisional }
+        let ordered = first_provisional.is_none() && places.windows(2).all(|w| w[0].end <= w[1].start);
+        TrackLayout { places: std::sync::Arc::new(places), implicit, first_provisional, ordered }
     }
 }
 
@@ -476,20 +481,18 @@ pub fn delete(project: &Project, clips: &[ClipRef], ripple: bool) -> Result<Chan
                 targets.iter().filter(|r| r.track == t).map(|r| (places[r.index].start, places[r.index].end)).collect();
             let here: std::collections::HashSet<usize> =
                 targets.iter().filter(|r| r.track == t).map(|r| r.index).collect();
-            // Clips that move by the same amount go in one in-place shift (materialize above
-            // gave every clip whose start is known an explicit TimelineIn to shift).
-            let mut by_shift: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+            // Every later clip moves in place (materialize above gave every clip whose start
+            // is known an explicit TimelineIn to shift), in runs of one distance.
+            let mut shifts = Shifts::default();
             for (i, place) in places.iter().enumerate() {
                 if here.contains(&i) || !place.start_known {
                     continue;
                 }
                 let shift: i64 = removed.iter().filter(|(_, e)| *e <= place.start).map(|(s, e)| (*e - *s).0).sum();
-                if shift > 0 {
-                    by_shift.entry(shift).or_default().push(i);
-                }
+                shifts.push(i, Time(-shift));
             }
-            for (shift, indexes) in by_shift {
-                edits.push(Edit::ShiftClips { track: t, indexes, delta: Time(-shift) });
+            if !shifts.is_empty() {
+                edits.push(Edit::ShiftClips { track: t, shifts });
             }
         }
     }

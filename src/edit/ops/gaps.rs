@@ -7,7 +7,7 @@
 //! where none of them plays.
 
 use super::plan::{TrackPlan, cut, merged};
-use super::{Change, ClipRef, Edit, Layouts, Refused, check_unlocked, placements};
+use super::{Change, ClipRef, Edit, Layouts, Refused, TrackLayout, check_unlocked, placements};
 use crate::model::project::Placement;
 use crate::model::{Project, Time};
 
@@ -52,7 +52,7 @@ fn cut_tracks(
             return Err(Refused::UnknownLength);
         }
         let mut plan = TrackPlan::new(t);
-        cut(project, &mut plan, &layout.places, ranges, close, &|_| false)?;
+        cut(project, &mut plan, &layout, ranges, close, &|_| false)?;
         edits.extend(plan.edits(project, &layout));
     }
     if edits.is_empty() {
@@ -173,22 +173,34 @@ pub fn ripple_to_playhead_with(
     // Laid out once here and handed on, whatever `layouts` held.
     let laid =
         Layouts((0..project.tracks.len()).map(|t| tracks.contains(&t).then(|| layouts.get(project, t))).collect());
-    let mut edge: Option<Time> = None;
-    for &t in &tracks {
-        for p in laid.get(project, t).places.iter() {
-            for e in [p.start, p.end] {
-                let better =
-                    if forward { e > at && edge.is_none_or(|b| e < b) } else { e < at && edge.is_none_or(|b| e > b) };
-                if better {
-                    edge = Some(e);
-                }
-            }
-        }
-    }
-    let edge = edge.ok_or(Refused::Nothing)?;
+    let nearest = tracks.iter().filter_map(|&t| nearest_edge(&laid.get(project, t), at, forward));
+    let edge = if forward { nearest.min() } else { nearest.max() }.ok_or(Refused::Nothing)?;
     let range = if forward { (at, edge) } else { (edge, at) };
     let change = cut_tracks(project, &laid, &tracks, &[range], true)?;
     Ok((change, range.0))
+}
+
+/// The clip edge nearest `at` after it (`forward`) or before it: by binary search on an
+/// ordered track, else a plain scan with a sentinel and no branch per edge (W on 20 tracks
+/// of 5 000 clips would look at 200 000 edges).
+fn nearest_edge(layout: &TrackLayout, at: Time, forward: bool) -> Option<Time> {
+    let places = &layout.places[..];
+    if layout.ordered {
+        return if forward {
+            let p = places.get(places.partition_point(|p| p.end <= at))?;
+            Some(if p.start > at { p.start } else { p.end })
+        } else {
+            let p = places.get(places.partition_point(|p| p.start < at).checked_sub(1)?)?;
+            Some(if p.end < at { p.end } else { p.start })
+        };
+    }
+    let at = at.0;
+    let best = if forward {
+        places.iter().flat_map(|p| [p.start.0, p.end.0]).fold(i64::MAX, |b, e| if e > at && e < b { e } else { b })
+    } else {
+        places.iter().flat_map(|p| [p.start.0, p.end.0]).fold(i64::MIN, |b, e| if e < at && e > b { e } else { b })
+    };
+    (best != i64::MAX && best != i64::MIN).then_some(Time(best))
 }
 
 #[cfg(test)]

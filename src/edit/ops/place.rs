@@ -135,14 +135,13 @@ pub(super) fn place_items(
         let skip_list = moving.get(&t).cloned().unwrap_or_default();
         let skip = |i: usize| skip_list.contains(&i);
         let layout = laid.entry(t).or_insert_with(|| layouts.get(project, t));
-        let places = layout.places.clone();
         match mode {
             PlaceMode::Overwrite if !project.tracks[t].kind.allows_overlap() => {
                 let ranges = merged(items.iter().filter(|it| it.track == t).map(|it| (it.start, it.end)).collect());
-                cut(project, &mut plan, &places, &ranges, false, &skip)?;
+                cut(project, &mut plan, layout, &ranges, false, &skip)?;
             }
             PlaceMode::Overwrite => {}
-            PlaceMode::Insert { .. } => open(project, &mut plan, &places, at, end - at, &skip)?,
+            PlaceMode::Insert { .. } => open(project, &mut plan, layout, at, end - at, &skip)?,
         }
         plans.insert(t, plan);
     }

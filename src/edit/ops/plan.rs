@@ -7,7 +7,7 @@
 //! (in place, one per distance), removals from the highest index down, then new clips at
 //! the end of the track's list.
 
-use super::{Edit, Refused, TrackLayout, end_by_timeline_out, materialize_laid, shifted};
+use super::{Edit, Refused, Shifts, TrackLayout, end_by_timeline_out, materialize_laid, shifted};
 use crate::model::project::{Placement, TrackKind};
 use crate::model::wire::{Clip, EffectKind};
 use crate::model::{Project, Time};
@@ -20,10 +20,8 @@ pub(super) struct TrackPlan {
     /// Final value of existing clips that change, by index.
     set: BTreeMap<usize, Clip>,
     remove: BTreeSet<usize>,
-    /// Unchanged clips moving on the output: distance (ticks) to indexes.
-    shift: BTreeMap<i64, Vec<usize>>,
-    /// The latest distance and its indexes, not yet in `shift`.
-    last_shift: Option<(i64, Vec<usize>)>,
+    /// Unchanged clips moving on the output.
+    shift: Shifts,
     append: Vec<Clip>,
     /// Whether the plan changes clips other than the ones being placed or moved (a clip of
     /// unknown length may be placed only where it changes nothing else).
@@ -43,11 +41,7 @@ impl TrackPlan {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
-            && self.remove.is_empty()
-            && self.shift.is_empty()
-            && self.last_shift.is_none()
-            && self.append.is_empty()
+        self.set.is_empty() && self.remove.is_empty() && self.shift.is_empty() && self.append.is_empty()
     }
 
     pub fn set(&mut self, index: usize, clip: Clip) -> Slot {
@@ -59,26 +53,10 @@ impl TrackPlan {
         self.remove.insert(index);
     }
 
+    /// Clip `index` moves by `delta`; callers go through a track in index order, so the
+    /// clips after an edit point make one run.
     pub fn shift(&mut self, index: usize, delta: Time) {
-        if delta == Time::ZERO {
-            return;
-        }
-        // Most shifts of a plan are by one distance (everything after an insert point): the
-        // last one's list is found without a lookup, which 50 000 clips would notice.
-        if let Some((d, list)) = &mut self.last_shift
-            && *d == delta.0
-        {
-            list.push(index);
-            return;
-        }
-        self.flush_shift();
-        self.last_shift = Some((delta.0, vec![index]));
-    }
-
-    fn flush_shift(&mut self) {
-        if let Some((d, list)) = self.last_shift.take() {
-            self.shift.entry(d).or_default().extend(list);
-        }
+        self.shift.push(index, delta);
     }
 
     pub fn append(&mut self, clip: Clip) -> Slot {
@@ -96,19 +74,16 @@ impl TrackPlan {
 
     /// The edits, in an order whose indexes hold (see the module's comment); `layout` is the
     /// track's as the plan found it.
-    pub fn edits(mut self, project: &Project, layout: &TrackLayout) -> Vec<Edit> {
+    pub fn edits(self, project: &Project, layout: &TrackLayout) -> Vec<Edit> {
         if self.is_empty() {
             return Vec::new();
         }
-        self.flush_shift();
         let track = self.track;
         let mut edits = if layout.implicit { materialize_laid(project, track, &layout.places) } else { Vec::new() };
         edits.extend(self.set.into_iter().map(|(index, clip)| Edit::SetClip { track, index, clip: Box::new(clip) }));
-        edits.extend(self.shift.into_iter().map(|(delta, indexes)| Edit::ShiftClips {
-            track,
-            indexes,
-            delta: Time(delta),
-        }));
+        if !self.shift.is_empty() {
+            edits.push(Edit::ShiftClips { track, shifts: self.shift });
+        }
         edits.extend(self.remove.iter().rev().map(|&index| Edit::RemoveClip { track, index }));
         let first_new = project.tracks[track].clips.len() - self.remove.len();
         edits.extend(self.append.into_iter().enumerate().map(|(k, c)| Edit::InsertClip {
@@ -160,14 +135,15 @@ fn known(p: &Placement) -> Result<(), Refused> {
 pub(super) fn cut(
     project: &Project,
     plan: &mut TrackPlan,
-    places: &[Placement],
+    layout: &TrackLayout,
     ranges: &[(Time, Time)],
     close: bool,
-    skip: &dyn Fn(usize) -> bool,
+    skip: &impl Fn(usize) -> bool,
 ) -> Result<(), Refused> {
     let Some(&(first, _)) = ranges.first() else { return Ok(()) };
     let kind = project.tracks[plan.track].kind;
     let clips = &project.tracks[plan.track].clips;
+    let places = &layout.places[..];
     // Length taken out before each range, so "taken out before t" is a binary search: a
     // track can have thousands of gaps to close.
     let mut before = Vec::with_capacity(ranges.len() + 1);
@@ -177,7 +153,13 @@ pub(super) fn cut(
     }
     let taken_before = |t: Time| before[ranges.partition_point(|(_, e)| *e <= t)];
     let (last, total) = (ranges[ranges.len() - 1].1, before[ranges.len()]);
-    for (i, p) in places.iter().enumerate() {
+    // On an ordered track the clips before the first range and after the last are found by
+    // binary search; those after all move by the same length without being looked at.
+    let (lo, hi) = match layout.ordered {
+        true => (places.partition_point(|p| p.end <= first), places.partition_point(|p| p.start < last)),
+        false => (0, places.len()),
+    };
+    for (i, p) in places.iter().enumerate().take(hi).skip(lo) {
         if p.end <= first || skip(i) {
             continue;
         }
@@ -229,7 +211,19 @@ pub(super) fn cut(
             plan.append(later_part(piece(c, *p, kind, a, b, moved(a))));
         }
     }
+    if close {
+        shift_rest(plan, hi..places.len(), -total, skip);
+    }
     Ok(())
+}
+
+/// Shifts the clips `rest` of an ordered track (all start after the edit) by `delta`, but
+/// those `skip` names.
+fn shift_rest(plan: &mut TrackPlan, rest: std::ops::Range<usize>, delta: Time, skip: &impl Fn(usize) -> bool) {
+    for i in rest.filter(|&i| !skip(i)) {
+        plan.shift(i, delta);
+        plan.collateral = true;
+    }
 }
 
 /// Makes room for `len` at `at`: clips starting there or later move right by `len`; with
@@ -239,15 +233,22 @@ pub(super) fn cut(
 pub(super) fn open(
     project: &Project,
     plan: &mut TrackPlan,
-    places: &[Placement],
+    layout: &TrackLayout,
     at: Time,
     len: Time,
-    skip: &dyn Fn(usize) -> bool,
+    skip: &impl Fn(usize) -> bool,
 ) -> Result<(), Refused> {
     let kind = project.tracks[plan.track].kind;
     let split = !kind.allows_overlap();
     let clips = &project.tracks[plan.track].clips;
-    for (i, p) in places.iter().enumerate() {
+    let places = &layout.places[..];
+    // As in `cut`: on an ordered track, binary search past the clips wholly before `at`, and
+    // shift those after it without looking at them.
+    let (lo, hi) = match layout.ordered {
+        true => (places.partition_point(|p| p.start < at && p.end <= at), places.partition_point(|p| p.start < at)),
+        false => (0, places.len()),
+    };
+    for (i, p) in places.iter().enumerate().take(hi).skip(lo) {
         if skip(i) {
             continue;
         }
@@ -264,6 +265,9 @@ pub(super) fn open(
             plan.append(later_part(piece(c, *p, kind, at, p.end, len)));
         }
     }
+    if layout.ordered {
+        shift_rest(plan, hi..places.len(), len, skip);
+    }
     Ok(())
 }
 
@@ -279,4 +283,73 @@ pub(super) fn merged(mut ranges: Vec<(Time, Time)>) -> Vec<(Time, Time)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::ops::tests::{ordered_track, spans_strategy};
+    use proptest::prelude::*;
+
+    /// The plan's edits with the track's layout as found (ordered: the binary-search path)
+    /// and with the full scan forced.
+    fn both_ways(
+        p: &Project,
+        f: impl Fn(&mut TrackPlan, &TrackLayout) -> Result<(), Refused>,
+    ) -> (Result<Vec<Edit>, Refused>, Result<Vec<Edit>, Refused>) {
+        let layout = TrackLayout::of(p, 0);
+        assert!(layout.ordered, "the fast path is what this compares");
+        let scan = TrackLayout { ordered: false, ..layout.clone() };
+        let run = |l: &TrackLayout| {
+            let mut plan = TrackPlan::new(0);
+            f(&mut plan, l).map(|()| plan.edits(p, l))
+        };
+        (run(&layout), run(&scan))
+    }
+
+    fn ms(tenths: u16) -> Time {
+        Time::from_millis(i64::from(tenths) * 100)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn cutting_an_ordered_track_by_binary_search_plans_what_the_full_scan_plans(
+            spans in spans_strategy(),
+            ranges in prop::collection::vec((0u16..600, 1u16..80), 1..4),
+            close: bool,
+            skipped in prop::collection::btree_set(0usize..25, 0..3),
+        ) {
+            let p = ordered_track(&spans);
+            let ranges = merged(ranges.into_iter().map(|(a, len)| (ms(a), ms(a + len))).collect());
+            let skip = |i: usize| skipped.contains(&i);
+            let (fast, scan) = both_ways(&p, |plan, l| cut(&p, plan, l, &ranges, close, &skip));
+            prop_assert_eq!(fast, scan);
+        }
+
+        #[test]
+        fn opening_an_ordered_track_by_binary_search_plans_what_the_full_scan_plans(
+            spans in spans_strategy(),
+            at in 0u16..600,
+            len in 1u16..80,
+            skipped in prop::collection::btree_set(0usize..25, 0..3),
+        ) {
+            let p = ordered_track(&spans);
+            let skip = |i: usize| skipped.contains(&i);
+            let (fast, scan) = both_ways(&p, |plan, l| open(&p, plan, l, ms(at), ms(len), &skip));
+            prop_assert_eq!(fast, scan);
+        }
+    }
+
+    #[test]
+    fn a_track_with_clips_out_of_order_or_overlapping_is_not_ordered() {
+        let mut p = ordered_track(&[(0, 10), (0, 10)]);
+        assert!(TrackLayout::of(&p, 0).ordered);
+        p.tracks[0].clips.swap(0, 1);
+        assert!(!TrackLayout::of(&p, 0).ordered, "out of index order");
+        let mut p = ordered_track(&[(0, 10), (0, 10)]);
+        p.tracks[0].clips[1].timeline_in = Some(Time::from_millis(500));
+        assert!(!TrackLayout::of(&p, 0).ordered, "overlapping");
+    }
 }

@@ -87,3 +87,23 @@ fn a_gap_after_a_clip_of_unknown_length_is_not_closed() {
     assert!(lift_or_extract(&p, false).is_ok());
     assert_eq!(lift_or_extract(&p, true), Err(Refused::UnknownLength));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// Q and W find the nearest edge by binary search on an ordered track: the same edge as
+    /// looking at every clip.
+    #[test]
+    fn the_nearest_edge_by_binary_search_is_the_one_a_full_scan_finds(
+        spans in crate::edit::ops::tests::spans_strategy(),
+        at in 0i64..700,
+        forward: bool,
+    ) {
+        let p = crate::edit::ops::tests::ordered_track(&spans);
+        let layout = TrackLayout::of(&p, 0);
+        proptest::prop_assert!(layout.ordered);
+        let at = Time::from_millis(at * 100 + 50 * (at % 2));
+        let scan = TrackLayout { ordered: false, ..layout.clone() };
+        proptest::prop_assert_eq!(nearest_edge(&layout, at, forward), nearest_edge(&scan, at, forward));
+    }
+}
