@@ -5,7 +5,7 @@
 mod support;
 
 use egui::Vec2;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::Path;
 use std::sync::Arc;
 use support::ui::{FakePicker, editor, harness, run_until};
@@ -37,20 +37,29 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
     assert!(h.query_by_label("Import report").is_some());
     assert!(h.query_by_label_contains("tracks.xml: 6 clips placed; 6 sources without a MediaId").is_some());
     assert!(h.query_by_label_contains("/media/day1/opening.mov: no media found").is_some());
+
+    // The report's Apply a media map…: the sources get their MediaIds from a file,MediaId CSV.
+    let map = dir.path().join("map.csv");
+    let names = ["opening.mov", "street.mov", "square.mov", "title card.mov", "music.wav", "voice.wav"];
+    let rows: String = names.iter().enumerate().map(|(i, n)| format!("{n},{:032x}\n", i + 1)).collect();
+    std::fs::write(&map, format!("file,MediaId\n{rows}")).unwrap();
+    *picker.map.lock().unwrap() = Some(map);
+    h.get_by_label("Apply a media map…").click();
+    run_until(&mut h, "the map", |e| {
+        e.doc.project().tracks.iter().all(|t| t.clips.iter().all(|c| c.media_id.is_some()))
+    });
+    assert!(h.query_by_label_contains("tracks.xml: 6 clips placed; every source has its MediaId").is_some());
+    assert!(
+        h.query_by_label_contains(
+            "/media/day1/opening.mov -> 00000000000000000000000000000001 (from the map; one clip)"
+        )
+        .is_some()
+    );
+    assert!(h.query_by_label("Apply a media map…").is_none(), "nothing left to map");
     h.get_by_label("Close").click();
     h.run();
     assert!(h.state().interchange_report.is_none());
     assert!(h.query_by_label("Import report").is_none());
-
-    // Give the clips MediaIds (as the map would) and export.
-    let mut p = h.state().doc.project().clone();
-    for (i, t) in p.tracks.iter_mut().enumerate() {
-        for (j, c) in t.clips.iter_mut().enumerate() {
-            c.media_id = Some(format!("{:032x}", i * 16 + j + 1));
-        }
-    }
-    h.state_mut().doc = Document::new(p, None, true);
-    h.run();
     let out = dir.path().join("back.otio");
     *picker.otio.lock().unwrap() = Some(out.clone());
     h.get_by_label("File").click();
@@ -73,6 +82,27 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
             .collect::<Vec<_>>()
     };
     assert_eq!(clips(&back.project), clips(h.state().doc.project()));
+}
+
+/// A map is for the import as it was made: once the project is edited, the button is off
+/// (importing again is how to apply one).
+#[test]
+fn a_map_is_not_applied_over_later_edits() {
+    let picker = Arc::new(FakePicker::default());
+    *picker.edit.lock().unwrap() = Some(fixture("sample.otio"));
+    let mut h = harness(editor(picker.clone(), Document::default()), Vec2::new(1400.0, 900.0));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    run_until(&mut h, "the import", |e| e.interchange_report.is_some());
+    assert!(!h.get_by_label("Apply a media map…").accesskit_node().is_disabled());
+    // An edit (the project's title) after the import.
+    let mut p = h.state().doc.project().clone();
+    p.title = "retitled".into();
+    h.state_mut().doc = Document::new(p, None, true);
+    h.run();
+    assert!(h.get_by_label("Apply a media map…").accesskit_node().is_disabled());
 }
 
 #[test]

@@ -104,9 +104,14 @@ ix-ui-import-summary = { $file }: { $clips } clips placed; { $missing ->
     [one] one source without a MediaId
    *[other] { $missing } sources without a MediaId
 }
-ix-ui-missing-hint = Clips without a MediaId keep their place and are errors until they get one: give their sources MediaIds with `vodcut import FILE --media MAP.csv` (or `--upload`) in a terminal.
+ix-ui-missing-hint = Clips without a MediaId keep their place and are errors until they get one: give their sources MediaIds with Apply a media map… below, or in a terminal with `vodcut import FILE --media MAP.csv`, which also searches the library (and uploads, with `--upload`).
 ix-ui-export-summary = { $file } written; { $notes ->
     [0] everything was carried
     [one] one thing was not carried:
    *[other] { $notes } things were not carried:
 }
+ix-ui-apply-map = Apply a media map…
+ix-ui-apply-map-tip = Choose a CSV with the header file,MediaId (each source's file name or path and its MediaId): the edit is imported again with them
+ix-ui-apply-map-edited = The project was edited since the import: import the edit again to apply a map
+ix-ui-filter-map = Media maps (file,MediaId)
+ix-ui-map-no-dialog = No file dialog on this desktop to choose a map: run vodcut import FILE --media MAP.csv in a terminal and open the project it writes

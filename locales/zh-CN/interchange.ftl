@@ -94,8 +94,13 @@ ix-ui-import-summary = { $file }：放置了 { $clips } 个片段；{ $missing -
     [0] 每个来源都有 MediaId
    *[other] { $missing } 个来源没有 MediaId
 }
-ix-ui-missing-hint = 没有 MediaId 的片段保留位置，在得到 MediaId 之前会报错：请在终端用 `vodcut import FILE --media MAP.csv`（或 `--upload`）为其来源指定媒资。
+ix-ui-missing-hint = 没有 MediaId 的片段保留位置，在得到 MediaId 之前会报错：请用下方的“应用媒资对照表…”为其来源指定媒资，或在终端运行 `vodcut import FILE --media MAP.csv`，它还会搜索媒资库（加上 `--upload` 则会上传）。
 ix-ui-export-summary = 已写入 { $file }；{ $notes ->
     [0] 全部内容都已保留
    *[other] { $notes } 项未保留：
 }
+ix-ui-apply-map = 应用媒资对照表…
+ix-ui-apply-map-tip = 选择表头为 file,MediaId 的 CSV（每个来源的文件名或路径及其 MediaId）：用它重新导入该剪辑
+ix-ui-apply-map-edited = 导入后工程已被修改：请重新导入该剪辑再应用对照表
+ix-ui-filter-map = 媒资对照表（file,MediaId）
+ix-ui-map-no-dialog = 此桌面没有文件对话框来选择媒资对照表：请在终端运行 vodcut import FILE --media MAP.csv，再打开它写出的工程

@@ -4,6 +4,7 @@
 //! channel; the executor then wakes the UI. Every dialog sits behind [`Picker`] (opening,
 //! saving, choosing media to upload), so tests answer them without a desktop portal.
 
+use crate::interchange::report::Imported;
 use crate::model::Project;
 use crate::store::project_file::{self, FileError, Opened};
 use crate::store::stamp::{self, Change, Stamp};
@@ -21,6 +22,10 @@ pub trait Picker: Send + Sync {
     }
     /// An edit from another editor to import (File > Import edit…).
     fn pick_edit(&self) -> Option<PathBuf> {
+        None
+    }
+    /// A `file,MediaId` map for the edit just imported (the report's Apply a media map…).
+    fn pick_map(&self) -> Option<PathBuf> {
         None
     }
     /// Where to write an `.otio` (File > Export > OpenTimelineIO…).
@@ -97,6 +102,13 @@ impl Picker for NativePicker {
             .pick_file()
     }
 
+    fn pick_map(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(crate::t!("ix-ui-filter-map"), &["csv"]) // i18n-exempt: an extension
+            .add_filter(crate::t!("shell-kind-all"), &["*"])
+            .pick_file()
+    }
+
     fn pick_otio(&self, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .add_filter("OpenTimelineIO", &["otio"]) // i18n-exempt: a format's name and extension
@@ -131,8 +143,10 @@ pub enum FileEvent {
     NoDialog { purpose: crate::ui::browser::BrowseFor },
     /// Media chosen to upload.
     MediaChosen(Vec<PathBuf>),
-    /// An edit from another editor, read and made a project (or why not).
-    Imported { path: PathBuf, result: Result<Box<crate::interchange::report::Imported>, String> },
+    /// An edit from another editor, read and made a project (with what was read, for a map
+    /// applied later), or why not.
+    /// `again`: with a map, over the import just made (see [`FileWorker::apply_map`]).
+    Imported { path: PathBuf, again: bool, result: Result<(Box<Imported>, Arc<crate::interchange::Sequence>), String> },
     /// The project written as `.otio`: what it could not carry (or why nothing was written).
     ExportedOtio { path: PathBuf, result: Result<Vec<String>, String> },
     /// The executor could not start: nothing was done.
@@ -223,9 +237,25 @@ impl FileWorker {
             let Some(path) = path.or_else(|| picker.pick_edit()) else { return FileEvent::Cancelled };
             let result = crate::interchange::read_file(&path, &Default::default()).map(|seq| {
                 let res = crate::interchange::media::Resolution::new(&seq, None);
-                Box::new(crate::interchange::report::finish(&seq, &res))
+                (Box::new(crate::interchange::report::finish(&seq, &res)), Arc::new(seq))
             });
-            FileEvent::Imported { path, result: result.map_err(|e| e.to_string()) }
+            FileEvent::Imported { path, again: false, result: result.map_err(|e| e.to_string()) }
+        });
+    }
+
+    /// Asks for a `file,MediaId` map and makes the edit `seq` (read from `path`) a project
+    /// again with it.
+    pub fn apply_map(&mut self, path: PathBuf, seq: Arc<crate::interchange::Sequence>) {
+        self.spawn(move |picker| {
+            if !picker.available() {
+                return FileEvent::Failed(crate::t!("ix-ui-map-no-dialog"));
+            }
+            let Some(map_path) = picker.pick_map() else { return FileEvent::Cancelled };
+            let result = crate::interchange::media::read_map(&map_path).map(|map| {
+                let res = crate::interchange::media::Resolution::new(&seq, Some(&map));
+                (Box::new(crate::interchange::report::finish(&seq, &res)), seq)
+            });
+            FileEvent::Imported { path, again: true, result }
         });
     }
 

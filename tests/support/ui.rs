@@ -18,6 +18,8 @@ pub struct FakePicker {
     pub edit: Mutex<Option<PathBuf>>,
     /// File > Export > OpenTimelineIO…
     pub otio: Mutex<Option<PathBuf>>,
+    /// The import report's Apply a media map…
+    pub map: Mutex<Option<PathBuf>>,
 }
 
 impl Picker for FakePicker {
@@ -32,6 +34,9 @@ impl Picker for FakePicker {
     }
     fn pick_otio(&self, _suggested: &str) -> Option<PathBuf> {
         self.otio.lock().unwrap().clone()
+    }
+    fn pick_map(&self) -> Option<PathBuf> {
+        self.map.lock().unwrap().clone()
     }
 }
 
