@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 pub enum Kind {
     Png,
     Mp4,
+    /// OpenTimelineIO JSON (`export-otio`).
+    Otio,
 }
 
 impl Kind {
@@ -30,6 +32,7 @@ impl Kind {
         match self {
             Kind::Png => crate::t!("output-kind-png"),
             Kind::Mp4 => crate::t!("output-kind-mp4"),
+            Kind::Otio => crate::t!("output-kind-otio"),
         }
     }
 }
@@ -58,6 +61,8 @@ pub enum Found {
     Empty,
     Png,
     Mp4,
+    /// OpenTimelineIO JSON (it names an `OTIO_SCHEMA` near its start).
+    Otio,
     /// A vodcut project (it starts with its FormatVersion).
     Project,
     /// Other JSON: an API Timeline, request fields, anything else.
@@ -67,7 +72,10 @@ pub enum Found {
 
 impl Found {
     fn is(self, kind: Kind) -> bool {
-        matches!((self, kind), (Found::Empty, _) | (Found::Png, Kind::Png) | (Found::Mp4, Kind::Mp4))
+        matches!(
+            (self, kind),
+            (Found::Empty, _) | (Found::Png, Kind::Png) | (Found::Mp4, Kind::Mp4) | (Found::Otio, Kind::Otio)
+        )
     }
 
     fn words(self) -> String {
@@ -76,6 +84,7 @@ impl Found {
             Found::Json => crate::t!("output-found-json"),
             Found::Png => Kind::Png.words(),
             Found::Mp4 => Kind::Mp4.words(),
+            Found::Otio => Kind::Otio.words(),
             Found::Empty | Found::Other => crate::t!("output-found-other"),
         }
     }
@@ -218,6 +227,9 @@ pub fn classify(head: &[u8]) -> Found {
         return Found::Project;
     }
     let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).trim_ascii_start();
+    if text.starts_with(b"{") && head.windows(13).any(|w| w == b"\"OTIO_SCHEMA\"") {
+        return Found::Otio;
+    }
     if text.starts_with(b"{") || text.starts_with(b"[") {
         return Found::Json;
     }
@@ -236,6 +248,7 @@ mod tests {
         assert_eq!(classify(b"{\n  \"FormatVersion\": 1,\n"), Found::Project);
         assert_eq!(classify(b"\xEF\xBB\xBF {\"VideoTracks\":[]}"), Found::Json);
         assert_eq!(classify(b"hello"), Found::Other);
+        assert_eq!(classify(b"{\n    \"OTIO_SCHEMA\": \"Timeline.1\","), Found::Otio);
         assert!(Found::Empty.is(Kind::Png) && Found::Png.is(Kind::Png) && !Found::Png.is(Kind::Mp4));
     }
 
