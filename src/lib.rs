@@ -14,6 +14,7 @@ pub mod desktop;
 pub mod draft;
 pub mod edit;
 pub mod i18n;
+pub mod interchange;
 pub mod media;
 pub mod model;
 pub mod process;

@@ -25,6 +25,7 @@ file-kind-folder = a folder
 output-kind-png = a PNG picture
 output-kind-mp4 = an MP4 video
 output-kind-srt = a SubRip subtitle file (.srt)
+output-kind-otio = an OpenTimelineIO file
 output-found-project = a vodcut project
 output-found-json = JSON (an API Timeline or other data)
 output-found-other = another kind of file

@@ -25,6 +25,7 @@ file-kind-folder = 文件夹
 output-kind-png = PNG 图片
 output-kind-mp4 = MP4 视频
 output-kind-srt = SubRip 字幕文件（.srt）
+output-kind-otio = OpenTimelineIO 文件
 output-found-project = vodcut 剪辑工程
 output-found-json = JSON（API 时间线或其他数据）
 output-found-other = 其他类型的文件

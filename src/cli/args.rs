@@ -63,14 +63,47 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Make a project from an API Timeline (- reads standard input).
+    /// Make a project from an API Timeline (.json; - reads standard input) or from an edit
+    /// made in another editor: OpenTimelineIO (.otio), Final Cut Pro 7 XML (.xml, what
+    /// Premiere exports), FCPXML (.fcpxml) or CMX 3600 (.edl). Exit 1 when a source is left
+    /// without a MediaId (the project is written; its clips keep their place).
     Import {
+        #[arg(value_name = "FILE")]
         timeline: PathBuf,
-        /// The project file to write (- writes it to standard output).
+        /// The project file to write (- writes it to standard output). Default for an edit:
+        /// FILE with the extension .vodcut.
         #[arg(short, long)]
-        output: PathBuf,
+        output: Option<PathBuf>,
         /// Replace OUTPUT if it exists, even when read-only (the old versions are kept as
         /// OUTPUT.bak, OUTPUT.bak.2, OUTPUT.bak.3). A file from a newer vodcut is never replaced.
+        #[arg(long)]
+        force: bool,
+        /// A CSV with the header `file,MediaId`: each source's file name (or path) and the VOD
+        /// media it is.
+        #[arg(long, value_name = "MAP.csv")]
+        media: Option<PathBuf>,
+        /// Upload the sources found neither in the map nor in the library (their files, where
+        /// the edit says they are) and place their clips.
+        #[arg(long)]
+        upload: bool,
+        /// Do not look the unmapped sources up in the VOD library (no network).
+        #[arg(long, conflicts_with = "upload")]
+        offline: bool,
+        /// The frame rate of an EDL, which does not state it (23.976, 24, 25, 29.97, 30...):
+        /// default 29.97 for drop-frame timecode, else 25.
+        #[arg(long, value_name = "RATE")]
+        fps: Option<String>,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Write a project as an OpenTimelineIO file (.otio) for other editors.
+    ExportOtio {
+        file: PathBuf,
+        /// The .otio file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT when it is not an .otio file already (it is kept as OUTPUT.bak), or
+        /// is read-only. Never the project itself.
         #[arg(long)]
         force: bool,
     },

@@ -9,6 +9,7 @@
 mod args;
 mod cloud;
 mod frames;
+mod interchange;
 mod render;
 mod subtitles;
 pub mod terminal;
@@ -48,6 +49,7 @@ impl Command {
             Command::Timeline { .. }
             | Command::Export { .. }
             | Command::Import { .. }
+            | Command::ExportOtio { .. }
             | Command::Still { .. }
             | Command::Render { .. }
             | Command::Frame { .. }
@@ -74,6 +76,7 @@ impl Command {
             | Command::Status { conn, .. }
             | Command::Still { conn, .. }
             | Command::Frame { conn, .. }
+            | Command::Import { conn, .. }
             | Command::Media {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
@@ -89,6 +92,7 @@ impl Command {
             | Command::Still { conn, .. }
             | Command::Render { conn, .. }
             | Command::Frame { conn, .. }
+            | Command::Import { conn, .. }
             | Command::Media {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
@@ -278,44 +282,57 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
             let fields = request_fields(&project);
             print(out, &serde_json::to_string_pretty(&fields.to_json_object()).unwrap_or_default())
         }
-        Command::Import { timeline, output, force } => {
-            if !input::is_stdio(&timeline)
-                && !input::is_stdio(&output)
-                && crate::store::output::same_file(&timeline, &output)
-            {
-                return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
-            }
-            let project = load(&timeline)?;
-            if input::is_stdio(&output) {
-                let bytes = project_file::to_bytes(&project);
-                // What could not be opened again is not written anywhere.
-                let stdout = PathBuf::from(crate::t!("cli-stdout"));
-                project_file::check_size(&bytes, &stdout, input::MAX_INPUT_BYTES)
-                    .map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
-                out.write_all(&bytes)
-                    .and_then(|()| out.flush())
-                    .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
-                return Ok(EXIT_OK);
-            }
-            // A device, FIFO or folder is refused by the save itself, with the reason.
-            if std::fs::metadata(&output).is_ok_and(|m| m.is_file()) && !force {
-                return Err((EXIT_WRITE_FAILED, crate::t!("cli-import-exists", file = output.display().to_string())));
-            }
-            let options = project_file::SaveOptions { replace_read_only: force };
-            project_file::save_with(&output, &project, options).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
-            let _ = writeln!(
-                err,
-                "{}",
-                crate::t!(
-                    "cli-wrote",
-                    file = output.display().to_string(),
-                    clips = project.clip_count(),
-                    tracks = project.tracks.len()
-                )
-            );
-            Ok(EXIT_OK)
+        Command::Import { timeline, output, force, media, upload, offline, fps, conn } => {
+            let a = interchange::ImportArgs { file: timeline, output, force, media, upload, offline, fps };
+            interchange::import(sh, a, &conn, out, err)
+        }
+        Command::ExportOtio { file, output, force } => interchange::export_otio(&file, &output, force, err),
+    }
+}
+
+/// Writes an imported project to `output` (`-`: standard output): never over one of `inputs`,
+/// an existing file only with `force` (keeping backups), never a device or FIFO.
+pub(crate) fn write_project(
+    project: &crate::model::Project,
+    inputs: &[&Path],
+    output: &Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CliResult {
+    for input in inputs {
+        if !input::is_stdio(input) && !input::is_stdio(output) && crate::store::output::same_file(input, output) {
+            return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
         }
     }
+    if input::is_stdio(output) {
+        let bytes = project_file::to_bytes(project);
+        // What could not be opened again is not written anywhere.
+        let stdout = PathBuf::from(crate::t!("cli-stdout"));
+        project_file::check_size(&bytes, &stdout, input::MAX_INPUT_BYTES)
+            .map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+        out.write_all(&bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-cannot-write", error = e.to_string())))?;
+        return Ok(EXIT_OK);
+    }
+    // A device, FIFO or folder is refused by the save itself, with the reason.
+    if std::fs::metadata(output).is_ok_and(|m| m.is_file()) && !force {
+        return Err((EXIT_WRITE_FAILED, crate::t!("cli-import-exists", file = output.display().to_string())));
+    }
+    let options = project_file::SaveOptions { replace_read_only: force };
+    project_file::save_with(output, project, options).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+    let _ = writeln!(
+        err,
+        "{}",
+        crate::t!(
+            "cli-wrote",
+            file = output.display().to_string(),
+            clips = project.clip_count(),
+            tracks = project.tracks.len()
+        )
+    );
+    Ok(EXIT_OK)
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ fn catch_ctrl_c() -> Arc<AtomicBool> {
     flag
 }
 
-fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
+pub(crate) fn parse_fps(text: &str) -> Result<FrameRate, (i32, String)> {
     text.trim()
         .parse::<f64>()
         .ok()

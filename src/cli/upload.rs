@@ -29,7 +29,7 @@ pub struct Options {
     pub json: bool,
 }
 
-fn exit_for_upload(e: &UploadError) -> i32 {
+pub(crate) fn exit_for_upload(e: &UploadError) -> i32 {
     match e {
         UploadError::Input(_) | UploadError::Changed { .. } | UploadError::StateUnusable { .. } => EXIT_BAD_INPUT,
         UploadError::Busy { .. } => EXIT_BAD_INPUT,
@@ -146,6 +146,19 @@ fn settled(item: &Item, wait: bool) -> bool {
     }
 }
 
+/// The core's upload queue, its resumable state in the data folder, and the channel each
+/// result wakes (the executor's callback); the command waits on it, else redraws every quarter
+/// second.
+pub(crate) fn queue(sh: &Shell) -> Result<(Uploads, std::sync::mpsc::Receiver<()>), (i32, String)> {
+    let data = sh.env.data_dir.clone().ok_or_else(|| (EXIT_SETTINGS, crate::t!("cli-no-data-folder")))?;
+    let (wake_tx, woken) = std::sync::mpsc::channel();
+    let wake_tx = std::sync::Mutex::new(wake_tx);
+    sh.executor.set_wake(std::sync::Arc::new(move || {
+        let _ = wake_tx.lock().map(|t| t.send(()));
+    }));
+    Ok((Uploads::new(Some(data), sh.executor.clone()), woken))
+}
+
 pub fn run(
     sh: &Shell,
     files: &[PathBuf],
@@ -159,14 +172,7 @@ pub fn run(
     // problem, said once).
     let (c, _) = connection(sh, conn, None)?;
     let region = c.region.clone();
-    let data = sh.env.data_dir.clone().ok_or_else(|| (EXIT_SETTINGS, crate::t!("cli-no-data-folder")))?;
-    // Woken by each result (the executor's callback), else every quarter second to redraw.
-    let (wake_tx, woken) = std::sync::mpsc::channel();
-    let wake_tx = std::sync::Mutex::new(wake_tx);
-    sh.executor.set_wake(std::sync::Arc::new(move || {
-        let _ = wake_tx.lock().map(|t| t.send(()));
-    }));
-    let mut queue = Uploads::new(Some(data), sh.executor.clone());
+    let (mut queue, woken) = queue(sh)?;
     queue.config.parts_in_flight = opts.parallel.max(1);
     queue.follow = opts.wait;
     queue.probe = false;

@@ -24,6 +24,8 @@ pub enum Kind {
     Mp4,
     /// A SubRip subtitle file (`vodcut subtitles export`).
     Srt,
+    /// OpenTimelineIO JSON (`export-otio`).
+    Otio,
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Png => crate::t!("output-kind-png"),
             Kind::Mp4 => crate::t!("output-kind-mp4"),
             Kind::Srt => crate::t!("output-kind-srt"),
+            Kind::Otio => crate::t!("output-kind-otio"),
         }
     }
 }
@@ -62,6 +65,8 @@ pub enum Found {
     Png,
     Mp4,
     Srt,
+    /// OpenTimelineIO JSON (it names an `OTIO_SCHEMA` near its start).
+    Otio,
     /// A vodcut project (it starts with its FormatVersion).
     Project,
     /// Other JSON: an API Timeline, request fields, anything else.
@@ -73,7 +78,11 @@ impl Found {
     fn is(self, kind: Kind) -> bool {
         matches!(
             (self, kind),
-            (Found::Empty, _) | (Found::Png, Kind::Png) | (Found::Mp4, Kind::Mp4) | (Found::Srt, Kind::Srt)
+            (Found::Empty, _)
+                | (Found::Png, Kind::Png)
+                | (Found::Mp4, Kind::Mp4)
+                | (Found::Srt, Kind::Srt)
+                | (Found::Otio, Kind::Otio)
         )
     }
 
@@ -84,6 +93,7 @@ impl Found {
             Found::Png => Kind::Png.words(),
             Found::Mp4 => Kind::Mp4.words(),
             Found::Srt => Kind::Srt.words(),
+            Found::Otio => Kind::Otio.words(),
             Found::Empty | Found::Other => crate::t!("output-found-other"),
         }
     }
@@ -226,6 +236,9 @@ pub fn classify(head: &[u8]) -> Found {
         return Found::Project;
     }
     let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head).trim_ascii_start();
+    if text.starts_with(b"{") && head.windows(13).any(|w| w == b"\"OTIO_SCHEMA\"") {
+        return Found::Otio;
+    }
     if text.starts_with(b"{") || text.starts_with(b"[") {
         return Found::Json;
     }
@@ -251,6 +264,7 @@ mod tests {
         assert_eq!(classify(b"hello"), Found::Other);
         assert_eq!(classify(b"\xEF\xBB\xBF1\r\n00:00:01,000 --> 00:00:02,000\r\nhi"), Found::Srt);
         assert_eq!(classify(b"12 monkeys --> a film"), Found::Other);
+        assert_eq!(classify(b"{\n    \"OTIO_SCHEMA\": \"Timeline.1\","), Found::Otio);
         assert!(Found::Empty.is(Kind::Png) && Found::Png.is(Kind::Png) && !Found::Png.is(Kind::Mp4));
     }
 

@@ -16,6 +16,10 @@ pub enum BrowseFor {
     Open,
     Save,
     Upload,
+    /// An edit from another editor (File > Import edit…).
+    ImportEdit,
+    /// Where an `.otio` goes (File > Export > OpenTimelineIO…).
+    ExportOtio,
 }
 
 /// Which files are listed.
@@ -23,6 +27,8 @@ pub enum BrowseFor {
 pub enum Kind {
     /// `.vodcut` projects and API Timeline `.json` files.
     Projects,
+    /// Edits from other editors: `.otio`, `.xml`, `.fcpxml`, `.edl`.
+    Edits,
     /// Video, audio and images VOD takes.
     Media,
     All,
@@ -32,6 +38,7 @@ impl Kind {
     pub fn label(self) -> String {
         match self {
             Kind::Projects => crate::t!("shell-kind-projects"),
+            Kind::Edits => crate::t!("ix-ui-filter-edits"),
             Kind::Media => crate::t!("shell-kind-media"),
             Kind::All => crate::t!("shell-kind-all"),
         }
@@ -41,6 +48,7 @@ impl Kind {
         let ext = Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         match self {
             Kind::Projects => ext == crate::store::project_file::EXTENSION || ext == "json",
+            Kind::Edits => crate::interchange::Format::of_path(Path::new(name)).is_some(),
             Kind::Media => {
                 use crate::upload::check::{AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS};
                 VIDEO_EXTS.iter().chain(AUDIO_EXTS).chain(IMAGE_EXTS).any(|x| x.eq_ignore_ascii_case(&ext))
@@ -200,6 +208,7 @@ impl Browser {
         let dir = start.filter(|d| d.is_absolute()).unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
         let kind = match purpose {
             BrowseFor::Upload => Kind::Media,
+            BrowseFor::ImportEdit | BrowseFor::ExportOtio => Kind::Edits,
             _ => Kind::Projects,
         };
         let mut b = Browser {
@@ -274,8 +283,10 @@ impl Browser {
             return Outcome::Pending;
         }
         match self.purpose {
-            BrowseFor::Open | BrowseFor::Upload if p.is_file() => Outcome::Chosen(vec![p]),
-            BrowseFor::Save if p.parent().is_some_and(Path::is_dir) => Outcome::Chosen(vec![self.with_extension(p)]),
+            BrowseFor::Open | BrowseFor::Upload | BrowseFor::ImportEdit if p.is_file() => Outcome::Chosen(vec![p]),
+            BrowseFor::Save | BrowseFor::ExportOtio if p.parent().is_some_and(Path::is_dir) => {
+                Outcome::Chosen(vec![self.with_extension(p)])
+            }
             _ => {
                 self.note = Some(crate::t!("shell-does-not-exist", path = p.display().to_string()));
                 Outcome::Pending
@@ -283,8 +294,15 @@ impl Browser {
         }
     }
 
+    /// Whether it chooses a file to write (a name is typed), not one to read.
+    fn saving(&self) -> bool {
+        matches!(self.purpose, BrowseFor::Save | BrowseFor::ExportOtio)
+    }
+
     fn with_extension(&self, p: PathBuf) -> PathBuf {
-        if p.extension().is_none() { p.with_extension(crate::store::project_file::EXTENSION) } else { p }
+        let otio = self.purpose == BrowseFor::ExportOtio;
+        let ext = if otio { "otio" } else { crate::store::project_file::EXTENSION }; // i18n-exempt: an extension
+        if p.extension().is_none() { p.with_extension(ext) } else { p }
     }
 
     /// The file a Save would write.
@@ -298,6 +316,8 @@ impl Browser {
             BrowseFor::Open => crate::t!("shell-browse-open"),
             BrowseFor::Save => crate::t!("shell-browse-save"),
             BrowseFor::Upload => crate::t!("shell-browse-upload"),
+            BrowseFor::ImportEdit => crate::t!("ix-ui-browse-import"),
+            BrowseFor::ExportOtio => crate::t!("ix-ui-browse-export"),
         }
     }
 
@@ -306,6 +326,8 @@ impl Browser {
             BrowseFor::Open => crate::t!("ui-open"),
             BrowseFor::Save => crate::t!("ui-save"),
             BrowseFor::Upload => crate::t!("shell-upload-chosen"),
+            BrowseFor::ImportEdit => crate::t!("ix-ui-import"),
+            BrowseFor::ExportOtio => crate::t!("ix-ui-export"),
         }
     }
 
@@ -409,7 +431,7 @@ impl Browser {
                                             } else {
                                                 self.selected.push(e.path.clone());
                                             }
-                                            if self.purpose == BrowseFor::Save {
+                                            if self.saving() {
                                                 self.name = e.name.clone();
                                             }
                                         } else if r.clicked() {
@@ -427,7 +449,7 @@ impl Browser {
                 egui::ComboBox::from_id_salt("browser-kind")
                     .selected_text(self.kind.label())
                     .show_ui(ui, |ui| {
-                        for k in [Kind::Projects, Kind::Media, Kind::All] {
+                        for k in [Kind::Projects, Kind::Edits, Kind::Media, Kind::All] {
                             ui.selectable_value(&mut self.kind, k, k.label());
                         }
                     })
@@ -439,7 +461,7 @@ impl Browser {
                     go_to = Some(self.dir.clone());
                 }
             });
-            if self.purpose == BrowseFor::Save {
+            if self.saving() {
                 ui.horizontal(|ui| {
                     let l = ui.label(crate::t!("shell-file-name"));
                     let r = ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(400.0)).labelled_by(l.id);
@@ -461,14 +483,12 @@ impl Browser {
                 }
             }
             ui.horizontal(|ui| {
-                let ready = match self.purpose {
-                    BrowseFor::Save => self.save_target().is_some(),
-                    _ => !self.selected.is_empty(),
-                };
+                let ready = if self.saving() { self.save_target().is_some() } else { !self.selected.is_empty() };
                 if ui.add_enabled(ready, egui::Button::new(egui::RichText::new(self.verb()).strong())).clicked() {
-                    outcome = match self.purpose {
-                        BrowseFor::Save => Outcome::Chosen(self.save_target().into_iter().collect()),
-                        _ => Outcome::Chosen(self.selected.clone()),
+                    outcome = if self.saving() {
+                        Outcome::Chosen(self.save_target().into_iter().collect())
+                    } else {
+                        Outcome::Chosen(self.selected.clone())
                     };
                 }
                 if ui.button(crate::t!("ui-cancel")).clicked() {

@@ -4,6 +4,7 @@
 //! channel; the executor then wakes the UI. Every dialog sits behind [`Picker`] (opening,
 //! saving, choosing media to upload), so tests answer them without a desktop portal.
 
+use crate::interchange::report::Imported;
 use crate::model::Project;
 use crate::store::project_file::{self, FileError, Opened};
 use crate::store::stamp::{self, Change, Stamp};
@@ -27,6 +28,18 @@ pub trait Picker: Send + Sync {
     /// Where to write an .srt (File > Export subtitles…); by default the save dialog's answer.
     fn pick_subtitles_save(&self, suggested_name: &str) -> Option<PathBuf> {
         self.pick_save(suggested_name)
+    }
+    /// An edit from another editor to import (File > Import edit…).
+    fn pick_edit(&self) -> Option<PathBuf> {
+        None
+    }
+    /// A `file,MediaId` map for the edit just imported (the report's Apply a media map…).
+    fn pick_map(&self) -> Option<PathBuf> {
+        None
+    }
+    /// Where to write an `.otio` (File > Export > OpenTimelineIO…).
+    fn pick_otio(&self, _suggested_name: &str) -> Option<PathBuf> {
+        None
     }
     /// Whether a dialog can be shown at all (else the editor asks for a typed path, instead
     /// of a dialog that silently never appears).
@@ -105,6 +118,28 @@ impl Picker for NativePicker {
             .pick_file()
     }
 
+    fn pick_edit(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(crate::t!("ix-ui-filter-edits"), &["otio", "xml", "fcpxml", "edl"]) // i18n-exempt: extensions
+            .add_filter(crate::t!("shell-kind-all"), &["*"])
+            .pick_file()
+    }
+
+    fn pick_map(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(crate::t!("ix-ui-filter-map"), &["csv"]) // i18n-exempt: an extension
+            .add_filter(crate::t!("shell-kind-all"), &["*"])
+            .pick_file()
+    }
+
+    fn pick_otio(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter("OpenTimelineIO", &["otio"]) // i18n-exempt: a format's name and extension
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|p| if p.extension().is_none() { p.with_extension("otio") } else { p })
+    }
+
     fn pick_save(&self, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .add_filter(crate::t!("shell-filter-project"), &[project_file::EXTENSION])
@@ -139,6 +174,12 @@ pub enum FileEvent {
     },
     /// An .srt written (its number of subtitles), or why not.
     SubtitlesWritten { path: PathBuf, result: Result<usize, String> },
+    /// An edit from another editor, read and made a project (with what was read, for a map
+    /// applied later), or why not.
+    /// `again`: with a map, over the import just made (see [`FileWorker::apply_map`]).
+    Imported { path: PathBuf, again: bool, result: Result<(Box<Imported>, Arc<crate::interchange::Sequence>), String> },
+    /// The project written as `.otio`: what it could not carry (or why nothing was written).
+    ExportedOtio { path: PathBuf, result: Result<Vec<String>, String> },
     /// The executor could not start: nothing was done.
     Failed(String),
 }
@@ -248,6 +289,60 @@ impl FileWorker {
                 return FileEvent::ChangedOnDisk { path, saving: true };
             }
             FileEvent::Saved { result: project_file::save_stamped(&path, &project), path, revision }
+        });
+    }
+
+    /// Asks for an edit from another editor (unless `path` is given), reads it and makes it
+    /// a project: MediaIds the file carries itself; the report says which sources have none.
+    pub fn import_edit(&mut self, path: Option<PathBuf>) {
+        self.spawn(move |picker| {
+            if path.is_none() && !picker.available() {
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::ImportEdit };
+            }
+            let Some(path) = path.or_else(|| picker.pick_edit()) else { return FileEvent::Cancelled };
+            let result = crate::interchange::read_file(&path, &Default::default()).map(|seq| {
+                let res = crate::interchange::media::Resolution::new(&seq, None);
+                (Box::new(crate::interchange::report::finish(&seq, &res)), Arc::new(seq))
+            });
+            FileEvent::Imported { path, again: false, result: result.map_err(|e| e.to_string()) }
+        });
+    }
+
+    /// Asks for a `file,MediaId` map and makes the edit `seq` (read from `path`) a project
+    /// again with it.
+    pub fn apply_map(&mut self, path: PathBuf, seq: Arc<crate::interchange::Sequence>) {
+        self.spawn(move |picker| {
+            if !picker.available() {
+                return FileEvent::Failed(crate::t!("ix-ui-map-no-dialog"));
+            }
+            let Some(map_path) = picker.pick_map() else { return FileEvent::Cancelled };
+            let result = crate::interchange::media::read_map(&map_path).map(|map| {
+                let res = crate::interchange::media::Resolution::new(&seq, Some(&map));
+                (Box::new(crate::interchange::report::finish(&seq, &res)), seq)
+            });
+            FileEvent::Imported { path, again: true, result }
+        });
+    }
+
+    /// Asks where (unless `path` is given) and writes `project` as `.otio`: never over the
+    /// project's own file (`input`), nor over a file of another kind.
+    pub fn export_otio(&mut self, project: Project, input: Option<PathBuf>, path: Option<PathBuf>) {
+        let suggested = format!("{}.otio", crate::i18n::describe::project_title(&project)); // i18n-exempt: an extension
+        self.spawn(move |picker| {
+            if path.is_none() && !picker.available() {
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::ExportOtio };
+            }
+            let Some(path) = path.or_else(|| picker.pick_otio(&suggested)) else { return FileEvent::Cancelled };
+            let (text, notes) = crate::interchange::otio_write::write(&project);
+            let target = crate::store::output::Target {
+                path: path.clone(),
+                kind: crate::store::output::Kind::Otio,
+                inputs: input.into_iter().collect(),
+                force: false,
+            };
+            let result =
+                crate::store::output::write(&target, text.as_bytes()).map(|()| notes).map_err(|e| e.to_string());
+            FileEvent::ExportedOtio { path, result }
         });
     }
 

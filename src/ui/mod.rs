@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod forms;
 pub mod goto;
 pub mod inspector;
+pub mod interchange;
 pub mod jobs;
 pub mod language;
 pub mod library;

@@ -14,6 +14,12 @@ use vodcut::ui::files::Picker;
 pub struct FakePicker {
     pub open: Mutex<Option<PathBuf>>,
     pub save: Mutex<Option<PathBuf>>,
+    /// File > Import edit…
+    pub edit: Mutex<Option<PathBuf>>,
+    /// File > Export > OpenTimelineIO…
+    pub otio: Mutex<Option<PathBuf>>,
+    /// The import report's Apply a media map…
+    pub map: Mutex<Option<PathBuf>>,
 }
 
 impl Picker for FakePicker {
@@ -22,6 +28,15 @@ impl Picker for FakePicker {
     }
     fn pick_save(&self, _suggested: &str) -> Option<PathBuf> {
         self.save.lock().unwrap().clone()
+    }
+    fn pick_edit(&self) -> Option<PathBuf> {
+        self.edit.lock().unwrap().clone()
+    }
+    fn pick_otio(&self, _suggested: &str) -> Option<PathBuf> {
+        self.otio.lock().unwrap().clone()
+    }
+    fn pick_map(&self) -> Option<PathBuf> {
+        self.map.lock().unwrap().clone()
     }
 }
 

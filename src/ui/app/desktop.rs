@@ -69,7 +69,9 @@ impl Editor {
     pub(super) fn open_browser(&mut self, purpose: BrowseFor) {
         let recent = self.cloud.settings.recent.clone();
         let start = match purpose {
-            BrowseFor::Save => self.doc.path.as_ref().and_then(|p| p.parent()).map(|p| p.to_owned()),
+            BrowseFor::Save | BrowseFor::ExportOtio => {
+                self.doc.path.as_ref().and_then(|p| p.parent()).map(|p| p.to_owned())
+            }
             _ => None,
         }
         .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
@@ -81,7 +83,13 @@ impl Editor {
                 crate::store::project_file::EXTENSION
             ),
         };
-        let name = if purpose == BrowseFor::Save { name } else { String::new() };
+        let name = match purpose {
+            BrowseFor::Save => name,
+            BrowseFor::ExportOtio => {
+                format!("{}.otio", crate::i18n::describe::project_title(self.doc.project())) // i18n-exempt: an extension
+            }
+            _ => String::new(),
+        };
         let mut b = Browser::new(self.cloud.executor().clone(), purpose, start, name, &recent);
         b.note = Some(crate::t!("shell-no-dialog-note"));
         self.browser = Some(b);
@@ -113,6 +121,16 @@ impl Editor {
                                 self.start_save(Some(p));
                             }
                         }
+                        BrowseFor::ImportEdit => {
+                            if let Some(p) = paths.into_iter().next() {
+                                self.files.import_edit(Some(p));
+                            }
+                        }
+                        BrowseFor::ExportOtio => {
+                            if let Some(p) = paths.into_iter().next() {
+                                self.export_otio(Some(p));
+                            }
+                        }
                         BrowseFor::Upload => {
                             let refused = self.uploads.add(paths, None);
                             self.uploads.error = (!refused.is_empty()).then(|| refused.join("\n"));
@@ -120,6 +138,14 @@ impl Editor {
                     }
                 }
             }
+        }
+        let revision = self.doc.revision();
+        if let Some(crate::ui::interchange::Action::ApplyMap) =
+            crate::ui::interchange::report_ui(ctx, &mut self.interchange_report, revision)
+            && let Some(remap) = self.interchange_report.as_ref().and_then(|r| r.remap.clone())
+        {
+            self.status = crate::t!("shell-choosing-file");
+            self.files.apply_map(remap.path, remap.seq);
         }
         let folders = crate::desktop::Folders::of(self.cloud.env.data_dir.clone(), self.cloud.env.cache_dir.clone());
         let level = match self.cloud.settings.log_level.as_str() {

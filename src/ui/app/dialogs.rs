@@ -176,7 +176,7 @@ impl Editor {
         let title = crate::i18n::describe::project_title(self.doc.project());
         let question = match action {
             Pending::New => crate::t!("shell-unsaved-before-new", title = title),
-            Pending::Open | Pending::OpenPath(_) | Pending::Incoming => {
+            Pending::Open | Pending::OpenPath(_) | Pending::Incoming | Pending::ImportEdit => {
                 crate::t!("shell-unsaved-before-open", title = title)
             }
             Pending::Close => crate::t!("shell-unsaved-before-close", title = title),

@@ -39,6 +39,8 @@ pub enum Pending {
     OpenPath(PathBuf),
     /// Replace the document with a project loaded from the cloud.
     Incoming,
+    /// Import an edit from another editor (File > Import edit…).
+    ImportEdit,
     Close,
 }
 
@@ -152,6 +154,8 @@ pub struct Editor {
     disk: Option<(PathBuf, crate::store::stamp::Stamp)>,
     /// That file changed on disk meanwhile: the question asked.
     pub disk_conflict: Option<disk::DiskConflict>,
+    /// The report of the last import or `.otio` export, while its window is open.
+    pub interchange_report: Option<crate::ui::interchange::Report>,
 }
 
 impl Editor {
@@ -217,6 +221,7 @@ impl Editor {
             sandbox_launcher: Arc::new(move || crate::ui::welcome::launch_sandbox_window(&launcher)),
             disk: None,
             disk_conflict: None,
+            interchange_report: None,
             doc,
         }
     }

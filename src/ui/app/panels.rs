@@ -86,9 +86,22 @@ impl Editor {
                     ui.close();
                 }
                 ui.separator();
+                if ui.button(crate::t!("ix-ui-menu-import")).on_hover_text(crate::t!("ix-ui-menu-import-tip")).clicked()
+                {
+                    self.request(Pending::ImportEdit);
+                    ui.close();
+                }
                 // Where a Premiere user looks for output (File > Export > Media).
                 ui.menu_button(crate::t!("shell-menu-export"), |ui| {
                     self.menu_item(ui, Command::RenderDraft, true);
+                    if ui
+                        .button(crate::t!("ix-ui-menu-export"))
+                        .on_hover_text(crate::t!("ix-ui-menu-export-tip"))
+                        .clicked()
+                    {
+                        self.export_otio(None);
+                        ui.close();
+                    }
                 });
                 if ui.button(crate::t!("shell-menu-upload")).on_hover_text(crate::t!("shell-menu-upload-tip")).clicked()
                 {

@@ -1,0 +1,117 @@
+# Edits from other editors (vodcut import FILE.otio|.xml|.fcpxml|.edl) and back (export-otio).
+
+ix-unknown-format = { $file }: not a file vodcut imports by its name (.otio, .xml, .fcpxml, .edl, or an API Timeline .json)
+ix-cannot-read = { $file }: cannot read the file: { $error }
+ix-in-file = { $file }: { $error }
+ix-too-long = a time ({ $what }) is longer than a timeline can hold
+ix-otio-not-json = not OpenTimelineIO JSON: { $error }
+ix-otio-no-timeline = no Timeline in the file (an .otio file holds a Timeline, or a collection of them)
+ix-otio-no-tracks = the Timeline has no tracks (a Stack)
+ix-otio-bad-time = { $what }: not a time: { $value }
+ix-otio-clip-no-range = the clip "{ $name }" has no source range and its media no available range: its length is unknown
+ix-xml-not-utf8 = the XML is not UTF-8 text ({ $error }); save it as UTF-8
+ix-xml-entities = the XML declares entities (<!ENTITY>), which vodcut does not expand (Final Cut and Premiere never write them); nothing was read
+ix-xml-bad = not well-formed XML: { $error }
+ix-xml-not-an-edit = the XML is <{ $root }>, neither Final Cut Pro 7 XML (<xmeml>) nor FCPXML (<fcpxml>)
+ix-xml-missing = <{ $element }> at line { $line } has no <{ $what }>
+ix-xml-bad-number = <{ $what }> at line { $line } is not a whole number of frames: { $text }
+ix-fcp-no-sequence = no sequence in the Final Cut Pro 7 XML
+ix-fcpxml-no-project = no project with a sequence and a spine in the FCPXML
+ix-fcpxml-bad-time = { $what }="{ $text }" of <{ $element }> at line { $line } is not a time (like 1001/30000s)
+ix-edl-bad-event = line { $line }: not an EDL event (edit number, reel, channels, transition, four timecodes)
+ix-edl-bad-timecode = line { $line }: { $text } is not a timecode at { $base } frames a second
+ix-edl-backwards = line { $line }: an out point before its in point
+
+ix-place-clip = clip "{ $name }"
+ix-loss-speed = speed { $percent }% not carried: the clip plays at normal speed, its length on the timeline kept
+ix-loss-freeze = a freeze frame not carried: the clip plays its media
+ix-loss-nested = the nested sequence "{ $name }" flattened onto the track ({ $clips } clips)
+ix-loss-nested-tracks = other tracks inside the nested sequence "{ $name }" left out ({ $clips } clips)
+ix-loss-effect = the effect "{ $name }" left out
+ix-loss-transition-fade = the transition "{ $name }" carried as a cross-dissolve (fade)
+ix-loss-transition-alone = a transition from or to nothing (a fade from or to black) left out: VOD's transitions join two clips
+ix-loss-audio-transition = an audio cross-fade left out: VOD's transitions are for video clips
+ix-loss-transition-handles = the clip after a transition has no media before it, so the cut stays where it was
+ix-loss-generator = the generated clip "{ $name }" (colour, slug, text or title) left out
+ix-loss-disabled = a clip switched off in the other editor left out
+ix-loss-no-source = a clip whose media the file does not name left out
+ix-loss-linked-audio = { $clips } audio clips that are the sound of a video clip (same file, same times) merged: VOD plays a video clip's sound with it
+ix-loss-stereo = { $clips } audio clips that repeat another channel of the same file at the same times merged
+ix-loss-rate = the file does not state its frame rate: { $rate } fps used
+ix-loss-off-frame = some times fall between frames at { $rate } fps: kept exactly, not moved to frames
+ix-loss-unread = { $what } not read
+ix-loss-other-sequences = { $n } more sequences in the file not imported (the first one was)
+
+ix-found-in-file = named in the file
+ix-found-map = from the map
+ix-found-library = the library's "{ $title }"
+ix-found-uploaded = uploaded
+ix-report-source = { $file } -> { $id } ({ $how }; { $clips ->
+    [one] one clip
+   *[other] { $clips } clips
+})
+ix-report-missing = { $file }: no media found ({ $clips ->
+    [one] its clip keeps its place
+   *[other] { $clips } clips keep their place
+} without a MediaId): upload it (--upload) or map it (--media MAP.csv)
+ix-report-note = not carried: { $note }
+
+ix-map-cannot-read = { $file }: cannot read the media map: { $error }
+ix-map-not-utf8 = { $file }: the media map is not UTF-8 text
+ix-map-no-header = the media map needs a header line naming the columns file and MediaId (file,MediaId)
+ix-map-no-file = line { $line }: no file name or path
+ix-map-bad-id = line { $line }: { $id } is not a MediaId (32 hexadecimal digits)
+ix-map-twice = line { $line }: { $file } is mapped to two different MediaIds
+ix-map-open-quote = line { $line }: a quoted field is never closed
+ix-library-several = { $file }: several media in the library have this name ({ $ids }); map the right one with --media
+
+ix-export-subtitles = track { $track }: { $clips } subtitles left out (OpenTimelineIO has no text clips)
+ix-export-overlap = track { $track }: clips that overlap go on more tracks ({ $track }.2…)
+ix-export-overlay-position = track { $track }: the overlays' position and size left out
+ix-export-length-unknown = track { $track } { $at }: the clip's length is not known; written as 5 seconds
+ix-export-no-media = track { $track } { $at }: a clip without a MediaId written without its media (another editor sees it offline)
+ix-export-effect = track { $track } { $at }: the effect { $effect } left out
+ix-export-transition-kind = track { $track } { $at }: the transition { $kind } written as a cross-dissolve
+ix-export-transition-alone = track { $track } { $at }: a transition with no clip right after it left out
+
+cli-import-needs-output = importing an API Timeline needs -o PROJECT.vodcut (or -o - for standard output)
+cli-ix-fps-edl-only = --fps is for an EDL, which does not state its frame rate; the other formats state theirs
+cli-ix-library-skipped = the library was not searched ({ $error }); the sources not in the map are listed below (--offline skips the search)
+cli-ix-no-file = { $file }: not a file on this machine, so it cannot be uploaded
+cli-ix-uploaded = uploaded { $file } as { $id }
+cli-ix-upload-failed = some uploads failed; { $missing } sources still have no MediaId (the project is written; run the same command again to retry)
+cli-ix-missing = { $missing ->
+    [one] one source has
+   *[other] { $missing } sources have
+} no MediaId yet ({ $clips } clips keep their place and are errors for validate): map them (--media MAP.csv) or upload them (--upload)
+cli-ix-exported = wrote { $file } ({ $clips } clips; { $notes } things not carried, listed above)
+
+ix-ui-menu-import = Import edit (OTIO, FCP XML, FCPXML, EDL)…
+ix-ui-menu-import-tip = Open an edit made in Premiere, Resolve, Final Cut or another editor as a new project, with a report of what was carried
+ix-ui-menu-export = OpenTimelineIO (.otio)…
+ix-ui-menu-export-tip = Write the project as an OpenTimelineIO file for another editor
+ix-ui-filter-edits = Edits from other editors
+ix-ui-browse-import = Import an edit
+ix-ui-browse-export = Export as OpenTimelineIO
+ix-ui-import = Import
+ix-ui-export = Export
+ix-ui-imported = Imported { $path } ({ $clips } clips), not saved yet
+ix-ui-exported = Wrote { $path }
+ix-ui-import-title = Import report
+ix-ui-export-title = Export report
+ix-ui-import-summary = { $file }: { $clips } clips placed; { $missing ->
+    [0] every source has its MediaId
+    [one] one source without a MediaId
+   *[other] { $missing } sources without a MediaId
+}
+ix-ui-missing-hint = Clips without a MediaId keep their place and are errors until they get one: give their sources MediaIds with Apply a media map… below, or in a terminal with `vodcut import FILE --media MAP.csv`, which also searches the library (and uploads, with `--upload`).
+ix-ui-export-summary = { $file } written; { $notes ->
+    [0] everything was carried
+    [one] one thing was not carried:
+   *[other] { $notes } things were not carried:
+}
+ix-ui-apply-map = Apply a media map…
+ix-ui-apply-map-tip = Choose a CSV with the header file,MediaId (each source's file name or path and its MediaId): the edit is imported again with them
+ix-ui-apply-map-edited = The project was edited since the import: import the edit again to apply a map
+ix-ui-filter-map = Media maps (file,MediaId)
+ix-ui-map-no-dialog = No file dialog on this desktop to choose a map: run vodcut import FILE --media MAP.csv in a terminal and open the project it writes
