@@ -21,6 +21,7 @@ pub mod process;
 pub mod sandbox;
 pub mod sound;
 pub mod store;
+pub mod subtitles;
 pub mod ui;
 pub mod upload;
 pub mod when;

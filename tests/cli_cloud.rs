@@ -103,7 +103,8 @@ fn errors_block_and_warnings_need_yes() {
     let out = env.run(&["submit", p(&bad)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("Out (2 s) must be after In (5 s)"));
-    let warned = env.project(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","Out":4,"Effects":[{"Type":"VFX","SubType":"zoom"}]}]}]}"#);
+    // A VFX from VOD's 2021 list only: a warning (a current one, like zoom, passes).
+    let warned = env.project(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","Out":4,"Effects":[{"Type":"VFX","SubType":"snow"}]}]}]}"#);
     let out = env.run(&["submit", p(&warned)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--yes"));

@@ -242,8 +242,9 @@ fn cancelling_the_media_check_sends_nothing() {
 #[test]
 fn warnings_ask_before_going_on() {
     let s = setup();
+    // A VFX from VOD's 2021 list only: a warning (a current one, like zoom, passes).
     let p = project(
-        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","Out":4,"Effects":[{"Type":"VFX","SubType":"zoom"}]}]}]}"#,
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"m1","Out":4,"Effects":[{"Type":"VFX","SubType":"snow"}]}]}]}"#,
     );
     let mut h = harness(&s, p, KEY_SECRET);
     h.run();

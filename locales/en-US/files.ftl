@@ -24,6 +24,7 @@ file-kind-folder = a folder
 # Outputs that are not projects (still, frame, render, the editor's draft).
 output-kind-png = a PNG picture
 output-kind-mp4 = an MP4 video
+output-kind-srt = a SubRip subtitle file (.srt)
 output-kind-otio = an OpenTimelineIO file
 output-found-project = a vodcut project
 output-found-json = JSON (an API Timeline or other data)

@@ -24,6 +24,7 @@ file-kind-folder = 文件夹
 # 不是剪辑工程的输出（still、frame、render、编辑器的草稿）。
 output-kind-png = PNG 图片
 output-kind-mp4 = MP4 视频
+output-kind-srt = SubRip 字幕文件（.srt）
 output-kind-otio = OpenTimelineIO 文件
 output-found-project = vodcut 剪辑工程
 output-found-json = JSON（API 时间线或其他数据）

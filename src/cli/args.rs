@@ -179,6 +179,12 @@ pub enum Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// Subtitle files: bring an .srt, .vtt or .ass into a project, or write a subtitle track
+    /// out as .srt.
+    Subtitles {
+        #[command(subcommand)]
+        command: SubtitlesCommand,
+    },
     /// Render a low-resolution draft of the whole output (H.264 + AAC MP4) on this machine,
     /// free: every track composed as the preview shows it, the sound mixed with its Volume
     /// effects. Ctrl+C stops cleanly and leaves no file.
@@ -393,4 +399,42 @@ impl Globals {
         }
         a
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubtitlesCommand {
+    /// Add the cues of a subtitle file (.srt, .vtt, .ass) to a project, as subtitle clips (or
+    /// Text effects); the project is saved in place (the old version kept as PROJECT.bak).
+    /// Nothing is written when any cue is wrong.
+    Import {
+        project: PathBuf,
+        file: PathBuf,
+        /// The subtitle track to add to (by name: S1); default the first unlocked one, or a new
+        /// one.
+        #[arg(long, value_name = "NAME")]
+        track: Option<String>,
+        /// Add each cue as a Text effect on the video clip playing when it starts (the way
+        /// the documents are sure of) instead of as a subtitle clip.
+        #[arg(long)]
+        as_text_effects: bool,
+        /// Move every cue later by this much: seconds (12.5) or a timecode (00:00:12:12).
+        #[arg(long, value_name = "TIMECODE")]
+        offset: Option<String>,
+        /// The file's encoding (utf-8, utf-16le, gbk, gb18030, big5...); default: detected.
+        #[arg(long, value_name = "E")]
+        encoding: Option<String>,
+    },
+    /// Write a subtitle track's text and times as a SubRip (.srt, UTF-8) file.
+    Export {
+        project: PathBuf,
+        /// The .srt to write (- writes it to standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The subtitle track (by name: S1); default the first one.
+        #[arg(long, value_name = "NAME")]
+        track: Option<String>,
+        /// Replace OUTPUT even when it is not an .srt or is read-only (kept as OUTPUT.bak).
+        #[arg(long)]
+        force: bool,
+    },
 }

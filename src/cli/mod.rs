@@ -11,6 +11,7 @@ mod cloud;
 mod frames;
 mod interchange;
 mod render;
+mod subtitles;
 pub mod terminal;
 mod upload;
 mod validate;
@@ -20,7 +21,7 @@ use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
-pub use args::{Cli, Command, Connection, Globals, MediaCommand};
+pub use args::{Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,8 @@ impl Command {
             | Command::ExportOtio { .. }
             | Command::Still { .. }
             | Command::Render { .. }
-            | Command::Frame { .. } => false,
+            | Command::Frame { .. }
+            | Command::Subtitles { .. } => false,
         }
     }
 
@@ -264,6 +266,7 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
             frames::frame(sh, frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }
         Command::Validate { file, json } => validate::run(&file, json, out, err),
+        Command::Subtitles { command } => subtitles::run(command, out),
         Command::Timeline { file, pretty, force } => {
             let project = load(&file)?;
             warn_left_out(&project, err);

@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(found[2].place, "track V1, clip 1");
         assert_eq!((found[3].what.as_str(), found[3].from, found[3].to), ("Speed 2", s(4000), s(8000)));
         assert_eq!((found[4].what.as_str(), found[4].from, found[4].to), ("Transition fade", s(4000), s(4500)));
-        assert_eq!(found[5].what, "effect Filter");
+        assert_eq!(found[5].what, "Filter warm", "a filter is a known effect now: named by its SubType");
         assert_eq!(found[6].rect, Some(Rect { x: 10.0, y: 10.0, w: 100.0, h: 50.0 }));
         assert_eq!((found[7].what.as_str(), found[7].place.as_str()), ("effect AFade", "track A1, clip 1"));
         assert!(lines[2].contains("track V1, clip 1: VFX zoom (00:00:01:00–00:00:02:00)"), "{}", lines[2]);

@@ -394,6 +394,18 @@ impl Document {
         Ok(())
     }
 
+    /// Ctrl+D: the default cross-dissolve on the cut [`super::transition::pick_cut`] finds,
+    /// as one undo step; the clip carrying it is selected.
+    pub fn add_default_transition(&mut self) -> Result<(), Refused> {
+        let cut = super::transition::pick_cut(self)?;
+        let (edit, carrier) = super::transition::default_transition(&self.project, cut)?;
+        if self.apply(&t!("timeline-edit-add-transition"), edit) {
+            self.selection = vec![carrier];
+            self.gap = None;
+        }
+        Ok(())
+    }
+
     pub fn add_marker(&mut self) -> Result<(), Refused> {
         let edit = ops::add_marker(&self.project, self.project.playhead)?;
         self.apply(&t!("timeline-edit-add-marker"), edit);

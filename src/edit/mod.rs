@@ -6,6 +6,7 @@ pub mod history;
 pub mod ops;
 pub mod snap;
 pub mod source;
+pub mod transition;
 
 pub use history::History;
 

@@ -69,6 +69,10 @@ pub enum Refused {
     NotInside,
     Gone,
     Nothing,
+    /// No cut (two touching clips on a video track) where Ctrl+D looked.
+    NoCut,
+    /// The earlier clip of the cut already leads into the next with a transition.
+    HasTransition,
 }
 
 impl std::fmt::Display for Refused {
@@ -95,6 +99,8 @@ impl std::fmt::Display for Refused {
             Refused::NotInside => t!("timeline-refused-not-inside"),
             Refused::Gone => t!("timeline-refused-gone"),
             Refused::Nothing => t!("timeline-refused-nothing"),
+            Refused::NoCut => t!("timeline-refused-no-cut"),
+            Refused::HasTransition => t!("timeline-refused-has-transition"),
         };
         f.write_str(&text)
     }

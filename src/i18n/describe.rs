@@ -11,7 +11,7 @@ use crate::t;
 mod issue;
 mod parse;
 
-pub use issue::message;
+pub use issue::{family_name, message};
 pub use parse::{import_error, shape, shape_at, syntax, syntax_words, wrong};
 
 /// "error: track 2 (V1), clip 5, field Out: Out (5 s) must be after In (6 s)": a problem as

@@ -71,6 +71,29 @@ impl Extra {
         }
     }
 
+    /// Removes a field; returns its text.
+    pub fn remove(&mut self, key: &str) -> Option<Box<RawValue>> {
+        let i = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(i).1)
+    }
+
+    /// A field as a JSON value (None when absent).
+    pub fn get_value(&self, key: &str) -> Option<serde_json::Value> {
+        serde_json::from_str(self.get(key)?.get()).ok()
+    }
+
+    /// Sets a field to `value`, or removes it for None. A field that keeps its value keeps
+    /// its exact text (`1.50` stays `1.50`).
+    pub fn set_value(&mut self, key: &str, value: Option<&serde_json::Value>) {
+        match value {
+            None => {
+                self.remove(key);
+            }
+            Some(v) if self.get_value(key).as_ref() == Some(v) => {}
+            Some(v) => self.insert_value(key, v),
+        }
+    }
+
     /// Adds a field as read from a file; `false` when its key is already there. Past
     /// [`CHECKED_AT_ONCE`] fields the check waits for the end of the object
     /// ([`Extra::duplicate_key`]): looking through every earlier key for each new one made an

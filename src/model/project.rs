@@ -456,8 +456,19 @@ pub fn placements(project: &Project, durations: &std::collections::HashMap<&str,
     project.tracks.iter().map(|t| if t.hidden { Vec::new() } else { layout_track(t, durations) }).collect()
 }
 
+/// The length of the Transition a clip leads into the next with (Duration, 1 s when not
+/// given), if it has one.
+pub fn transition_length(clip: &Clip) -> Option<Time> {
+    clip.effects.iter().find_map(|e| match e {
+        super::wire::Effect::Known(k) if k.r#type == "Transition" => {
+            Some(k.duration.unwrap_or(Time::from_secs(crate::model::effects::DEFAULT_TRANSITION_SECS)).max(Time::ZERO))
+        }
+        _ => None,
+    })
+}
+
 /// Lays a track's clips out as the service does: a clip without TimelineIn starts where the
-/// previous one ended.
+/// previous one ended (less a transition's length, which the two clips share).
 pub fn layout_track(track: &Track, durations: &HashMap<&str, Time>) -> Vec<Placement> {
     layout_track_noting(track, durations).0
 }
@@ -489,7 +500,12 @@ pub fn layout_track_noting(track: &Track, durations: &HashMap<&str, Time>) -> (V
                 },
             };
             let end = start.saturating_add(length);
-            cursor = end;
+            // A transition overlaps the next clip laid end to end with this one's last
+            // `Duration` (the working model of effects.md 2.1: the output gets shorter).
+            cursor = match transition_length(clip) {
+                Some(d) if track.kind == TrackKind::Video => (end - d).max(start),
+                _ => end,
+            };
             cursor_known = start_known && length_known;
             Placement { start, end, start_known, length_known }
         })

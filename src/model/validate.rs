@@ -75,16 +75,6 @@ pub const ALIGNMENTS: [&str; 9] = [
     "TopRight",
 ];
 
-pub const FONTS: [&str; 7] = [
-    "SimSun",
-    "WenQuanYi Zen Hei",       // i18n-exempt: a font name
-    "WenQuanYi Zen Hei Mono",  // i18n-exempt: a font name
-    "WenQuanYi Zen Hei Sharp", // i18n-exempt: a font name
-    "Yuanti SC Bold",          // i18n-exempt: a font name
-    "Yuanti SC Light",         // i18n-exempt: a font name
-    "Yuanti SC Regular",       // i18n-exempt: a font name
-];
-
 /// Regions whose output may omit StorageLocation.
 fn storage_optional(region: &str) -> bool {
     region == DEFAULT_REGION
@@ -423,6 +413,7 @@ pub fn output_size_problems(project: &Project) -> Vec<Problem> {
 }
 
 mod clips;
+pub mod effects;
 mod status;
 pub use clips::is_media_id;
 pub use status::{StatusAnswer, media_status_problems, status_checked_media};

@@ -196,16 +196,18 @@ pub enum EffectKind {
     Background,
     Vfx,
     Transition,
+    Filter,
 }
 
 impl EffectKind {
-    pub const ALL: [EffectKind; 6] = [
+    pub const ALL: [EffectKind; 7] = [
         EffectKind::Text,
         EffectKind::DeWatermark,
         EffectKind::Volume,
         EffectKind::Background,
         EffectKind::Vfx,
         EffectKind::Transition,
+        EffectKind::Filter,
     ];
 
     pub fn wire_name(self) -> &'static str {
@@ -216,6 +218,7 @@ impl EffectKind {
             EffectKind::Background => "Background",
             EffectKind::Vfx => "VFX", // i18n-exempt: the API's Type name
             EffectKind::Transition => "Transition",
+            EffectKind::Filter => "Filter",
         }
     }
 
@@ -232,7 +235,9 @@ pub enum Effect {
     Other(Extra),
 }
 
-/// Fields of the known effect types (Text, DeWatermark, Volume, Background, VFX, Transition).
+/// Fields of the known effect types (Text, DeWatermark, Volume, Background, VFX, Transition,
+/// Filter). Documented fields without a place here (a Text effect's Outline, a VFX's
+/// ExtParams...) are in `extra`, read and written through `model::effects::params`.
 /// `In`/`Out` are relative to the clip, `TimelineIn`/`TimelineOut` to the output.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -453,7 +458,7 @@ mod tests {
 
     #[test]
     fn unknown_effect_is_kept_verbatim() {
-        let text = r#"{"Type":"Filter","SubType":"m1","Whatever":{"a":[1,"x"]},"Gain":"not a number"}"#;
+        let text = r#"{"Type":"AFade","SubType":"In","Whatever":{"a":[1,"x"]},"Gain":"not a number"}"#;
         let e: Effect = serde_json::from_str(text).unwrap();
         assert!(matches!(e, Effect::Other(_)));
         assert_eq!(serde_json::to_string(&e).unwrap(), text);

@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 pub enum Kind {
     Png,
     Mp4,
+    /// A SubRip subtitle file (`vodcut subtitles export`).
+    Srt,
     /// OpenTimelineIO JSON (`export-otio`).
     Otio,
 }
@@ -32,6 +34,7 @@ impl Kind {
         match self {
             Kind::Png => crate::t!("output-kind-png"),
             Kind::Mp4 => crate::t!("output-kind-mp4"),
+            Kind::Srt => crate::t!("output-kind-srt"),
             Kind::Otio => crate::t!("output-kind-otio"),
         }
     }
@@ -61,6 +64,7 @@ pub enum Found {
     Empty,
     Png,
     Mp4,
+    Srt,
     /// OpenTimelineIO JSON (it names an `OTIO_SCHEMA` near its start).
     Otio,
     /// A vodcut project (it starts with its FormatVersion).
@@ -74,7 +78,11 @@ impl Found {
     fn is(self, kind: Kind) -> bool {
         matches!(
             (self, kind),
-            (Found::Empty, _) | (Found::Png, Kind::Png) | (Found::Mp4, Kind::Mp4) | (Found::Otio, Kind::Otio)
+            (Found::Empty, _)
+                | (Found::Png, Kind::Png)
+                | (Found::Mp4, Kind::Mp4)
+                | (Found::Srt, Kind::Srt)
+                | (Found::Otio, Kind::Otio)
         )
     }
 
@@ -84,6 +92,7 @@ impl Found {
             Found::Json => crate::t!("output-found-json"),
             Found::Png => Kind::Png.words(),
             Found::Mp4 => Kind::Mp4.words(),
+            Found::Srt => Kind::Srt.words(),
             Found::Otio => Kind::Otio.words(),
             Found::Empty | Found::Other => crate::t!("output-found-other"),
         }
@@ -233,6 +242,11 @@ pub fn classify(head: &[u8]) -> Found {
     if text.starts_with(b"{") || text.starts_with(b"[") {
         return Found::Json;
     }
+    // SubRip: a cue number, then its times (`00:00:01,000 --> ...`) on the next line.
+    let first = text.split(|b| *b == b'\n').next().unwrap_or_default().trim_ascii();
+    if !first.is_empty() && first.iter().all(u8::is_ascii_digit) && text.windows(3).any(|w| w == b"-->") {
+        return Found::Srt;
+    }
     Found::Other
 }
 
@@ -248,6 +262,8 @@ mod tests {
         assert_eq!(classify(b"{\n  \"FormatVersion\": 1,\n"), Found::Project);
         assert_eq!(classify(b"\xEF\xBB\xBF {\"VideoTracks\":[]}"), Found::Json);
         assert_eq!(classify(b"hello"), Found::Other);
+        assert_eq!(classify(b"\xEF\xBB\xBF1\r\n00:00:01,000 --> 00:00:02,000\r\nhi"), Found::Srt);
+        assert_eq!(classify(b"12 monkeys --> a film"), Found::Other);
         assert_eq!(classify(b"{\n    \"OTIO_SCHEMA\": \"Timeline.1\","), Found::Otio);
         assert!(Found::Empty.is(Kind::Png) && Found::Png.is(Kind::Png) && !Found::Png.is(Kind::Mp4));
     }

@@ -22,11 +22,12 @@ pub struct AddForm {
 
 /// A bin or library row: dragged onto a track it places the medium; double-clicked (or Enter
 /// while it has the keyboard) it opens in the source viewer. egui's `dnd_drag_source` senses
-/// drags only, so this is the same with clicks too.
-pub fn media_item(
+/// drags only, so this is the same with clicks too. The Effects panel's rows drag their own
+/// payload ([`crate::ui::effects::EffectDrop`]) the same way.
+pub fn media_item<P: std::any::Any + Send + Sync>(
     ui: &mut egui::Ui,
     id: egui::Id,
-    payload: MediaDrop,
+    payload: P,
     contents: impl FnOnce(&mut egui::Ui),
 ) -> egui::Response {
     if ui.ctx().is_being_dragged(id) {

@@ -35,6 +35,7 @@ pub enum Command {
     NudgeForward,
     AddSubtitle,
     AddMarker,
+    AddTransition,
     ToggleSnap,
     Produce,
     NextMarker,
@@ -73,7 +74,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 55] = [
+    pub const ALL: [Command; 56] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -102,6 +103,7 @@ impl Command {
         Command::NudgeForward,
         Command::AddSubtitle,
         Command::AddMarker,
+        Command::AddTransition,
         Command::ToggleSnap,
         Command::Produce,
         Command::NextMarker,
@@ -162,6 +164,7 @@ impl Command {
             Command::NudgeForward => t!("timeline-cmd-nudge-forward"),
             Command::AddSubtitle => t!("timeline-cmd-add-subtitle"),
             Command::AddMarker => t!("timeline-cmd-add-marker"),
+            Command::AddTransition => t!("timeline-cmd-add-transition"),
             Command::ToggleSnap => t!("timeline-cmd-toggle-snap"),
             Command::Produce => t!("timeline-cmd-produce"),
             Command::NextMarker => t!("timeline-cmd-next-marker"),
@@ -204,6 +207,7 @@ impl Command {
             Command::SelectAtPlayhead => t!("timeline-tip-select-at-playhead"),
             Command::SelectNextClip | Command::SelectPrevClip => t!("timeline-tip-select-adjacent"),
             Command::AddSubtitle => t!("timeline-tip-add-subtitle"),
+            Command::AddTransition => t!("timeline-tip-add-transition"),
             Command::ToggleSnap => t!("timeline-tip-snap"),
             Command::Produce => t!("timeline-tip-produce"),
             Command::RenderDraft => t!("timeline-tip-render-draft"),
@@ -260,6 +264,8 @@ impl Command {
             Command::NudgeForward => const { &[k(Modifiers::ALT, Key::ArrowRight)] },
             Command::AddSubtitle => const { &[k(NONE, Key::T)] },
             Command::AddMarker => const { &[k(NONE, Key::M)] },
+            // Premiere's "Apply Video Transition".
+            Command::AddTransition => const { &[k(CMD, Key::D)] },
             Command::ToggleSnap => const { &[k(NONE, Key::N)] },
             Command::Produce => const { &[k(CMD, Key::Enter)] },
             Command::NextMarker => const { &[k(NONE, Key::PageDown)] },

@@ -20,6 +20,15 @@ pub trait Picker: Send + Sync {
     fn pick_media(&self) -> Vec<PathBuf> {
         Vec::new()
     }
+    /// A subtitle file to import (File > Import subtitles…); by default the open dialog's
+    /// answer (test pickers give one path for both).
+    fn pick_subtitles(&self) -> Option<PathBuf> {
+        self.pick_open()
+    }
+    /// Where to write an .srt (File > Export subtitles…); by default the save dialog's answer.
+    fn pick_subtitles_save(&self, suggested_name: &str) -> Option<PathBuf> {
+        self.pick_save(suggested_name)
+    }
     /// An edit from another editor to import (File > Import edit…).
     fn pick_edit(&self) -> Option<PathBuf> {
         None
@@ -88,6 +97,20 @@ impl Picker for NativePicker {
         rfd::FileDialog::new().add_filter(crate::t!("cloud-up-filter"), &exts).pick_files().unwrap_or_default()
     }
 
+    fn pick_subtitles(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(crate::t!("subtitles-filter"), &["srt", "vtt", "ass", "ssa"]) // i18n-exempt: extensions
+            .add_filter(crate::t!("shell-kind-all"), &["*"])
+            .pick_file()
+    }
+
+    fn pick_subtitles_save(&self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(crate::t!("subtitles-filter-srt"), &["srt"]) // i18n-exempt: an extension
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+
     fn pick_open(&self) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .add_filter(crate::t!("shell-filter-project-or-timeline"), &["vodcut", "json"]) // i18n-exempt: extensions
@@ -143,6 +166,14 @@ pub enum FileEvent {
     NoDialog { purpose: crate::ui::browser::BrowseFor },
     /// Media chosen to upload.
     MediaChosen(Vec<PathBuf>),
+    /// A subtitle file read and checked (for the track named, when dropped on one).
+    SubtitlesRead {
+        path: PathBuf,
+        track: Option<String>,
+        result: Result<Vec<crate::subtitles::Cue>, crate::subtitles::SubError>,
+    },
+    /// An .srt written (its number of subtitles), or why not.
+    SubtitlesWritten { path: PathBuf, result: Result<usize, String> },
     /// An edit from another editor, read and made a project (with what was read, for a map
     /// applied later), or why not.
     /// `again`: with a map, over the import just made (see [`FileWorker::apply_map`]).
@@ -192,6 +223,40 @@ impl FileWorker {
                 paths if paths.is_empty() => FileEvent::Cancelled,
                 paths => FileEvent::MediaChosen(paths),
             }
+        });
+    }
+
+    /// Reads a subtitle file (asking for one unless `path` is given: a file dropped on the
+    /// window, on `track` when that is a subtitle track). Reading and checking are disk work:
+    /// here, off the UI thread; the UI makes the edit from the cues.
+    pub fn read_subtitles(&mut self, path: Option<PathBuf>, track: Option<String>) {
+        self.spawn(move |picker| {
+            if path.is_none() && !picker.available() {
+                return FileEvent::Failed(crate::t!("subtitles-no-dialog"));
+            }
+            match path.or_else(|| picker.pick_subtitles()) {
+                Some(path) => FileEvent::SubtitlesRead { result: crate::subtitles::read(&path, None), path, track },
+                None => FileEvent::Cancelled,
+            }
+        });
+    }
+
+    /// Asks where, then writes `srt` (`n` subtitles) there through the output rules
+    /// (`store::output`: never over the project `input`, an .srt replaced, anything else kept).
+    pub fn write_subtitles(&mut self, srt: String, n: usize, suggested: String, input: Option<PathBuf>) {
+        self.spawn(move |picker| {
+            if !picker.available() {
+                return FileEvent::Failed(crate::t!("subtitles-no-dialog"));
+            }
+            let Some(path) = picker.pick_subtitles_save(&suggested) else { return FileEvent::Cancelled };
+            let target = crate::store::output::Target {
+                path: path.clone(),
+                kind: crate::store::output::Kind::Srt,
+                inputs: input.into_iter().collect(),
+                force: false,
+            };
+            let result = crate::store::output::write(&target, srt.as_bytes()).map(|()| n).map_err(|e| e.to_string());
+            FileEvent::SubtitlesWritten { path, result }
         });
     }
 

@@ -8,7 +8,7 @@ use super::fields::{
 use crate::edit::document::Document;
 use crate::i18n::Clock;
 use crate::model::TrackKind;
-use crate::model::validate::{ALIGNMENTS, FONTS};
+use crate::model::validate::ALIGNMENTS;
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
 use crate::t;
 
@@ -136,7 +136,8 @@ fn text_style(
     key: &mut String,
     sealed: &mut bool,
 ) {
-    if choice(ui, "Font", font, &FONTS) {
+    let fonts: Vec<&str> = crate::model::effects::Family::Font.entries().map(|e| e.id).collect();
+    if choice(ui, "Font", font, &fonts) {
         *key = "Font".into();
     }
     let mut note = |k: &str, r: FieldResult| {

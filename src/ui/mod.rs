@@ -8,6 +8,7 @@ pub mod browser;
 pub mod commands;
 pub mod dialog;
 pub mod draft;
+pub mod effects;
 pub mod fields;
 pub mod files;
 pub mod fonts;

@@ -167,3 +167,25 @@ pub fn hold_still(h: &mut Harness<'static, Editor>, label: &str) {
         h.step();
     }
 }
+
+/// A file as the desktop hands it over when dropped on the window (egui-winit's NativeFile
+/// does the same).
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Opens the File menu and chooses `item` (its label as shown: "Open… Ctrl+O").
+pub fn file_menu(h: &mut Harness<'static, Editor>, item: &str) {
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label(item).click();
+    h.run_steps(2);
+}

@@ -2,9 +2,11 @@
 
 use crate::i18n::Clock;
 use crate::i18n::format::quoted;
+use crate::model::effects::params::COLOR_GRADE_PARAMS;
+use crate::model::effects::{Evidence, Family, documented_fonts};
 use crate::model::project::{DEFAULT_REGION, Project};
 use crate::model::regions::REGIONS;
-use crate::model::validate::{ALIGNMENTS, FONTS, Issue, Problem, TextField};
+use crate::model::validate::{ALIGNMENTS, Issue, Problem, TextField};
 use crate::t;
 
 /// What is wrong, as a plain sentence in the user's language. Times the user placed on the
@@ -60,7 +62,9 @@ pub fn message(p: &Problem, project: &Project) -> String {
         Issue::Alignment { alignment } => {
             t!("v-alignment", alignment = alignment.as_str(), list = ALIGNMENTS.join(", "))
         }
-        Issue::FontUnknown { font } => t!("v-font-unknown", font = font.as_str(), list = FONTS.join(", ")),
+        Issue::FontUnknown { font } => {
+            t!("v-font-unknown", font = font.as_str(), list = documented_fonts().collect::<Vec<_>>().join(", "))
+        }
         Issue::Overlap { start, other, from, to, kind } => t!(
             "v-overlap",
             start = clock.time(*start),
@@ -83,8 +87,49 @@ pub fn message(p: &Problem, project: &Project) -> String {
             t!("v-background-subtype", subtype = subtype)
         }
         Issue::NeedsSubtype { r#type } => t!("v-needs-subtype", r#type = r#type.as_str()),
-        Issue::EngineUnconfirmed { r#type } => t!("v-engine-unconfirmed", r#type = r#type.as_str()),
         Issue::EffectOnAudio { r#type } => t!("v-audio-effect", r#type = r#type.as_str()),
+        Issue::SubtypeUnknown { family, value } => {
+            t!("v-subtype-unknown", what = family_name(*family), value = quoted(value))
+        }
+        Issue::EffectUnsure { family, value, evidence } => {
+            let (what, value) = (family_name(*family), quoted(value));
+            match evidence {
+                Evidence::ThirdParty => t!("v-evidence-third-party", what = what, value = value),
+                Evidence::ImsOnly => t!("v-evidence-ims", what = what, value = value),
+                Evidence::Legacy2021 => t!("v-evidence-legacy", what = what, value = value),
+                Evidence::Unsure | Evidence::Documented => t!("v-evidence-unsure", what = what, value = value),
+            }
+        }
+        Issue::SubtypeRandom { subtype } => t!("v-subtype-random", subtype = quoted(subtype)),
+        Issue::RegionIgnored => t!("v-region-only"),
+        Issue::EffectTimesUnsure => t!("v-effect-times-unsure"),
+        Issue::GradeKeyUnknown { key } => {
+            let list = COLOR_GRADE_PARAMS.iter().map(|p| p.key).collect::<Vec<_>>().join(", ");
+            t!("v-grade-key-unknown", key = quoted(key), list = list)
+        }
+        Issue::TransitionNoDuration => t!("v-transition-no-duration"),
+        Issue::TransitionDuration { v } => t!("v-transition-duration", v = v.to_string()),
+        Issue::TransitionOnImageTrack => t!("v-transition-track"),
+        Issue::TransitionLastClip => t!("v-transition-last"),
+        Issue::TransitionTooLong { d } => t!("v-transition-longer", d = clock.length(*d)),
+        Issue::TransitionNoOverlap { d } => t!("v-transition-no-overlap", d = clock.length(*d)),
+        Issue::TransitionOverlapDiffers { d, overlap } => {
+            t!("v-transition-overlap-differs", d = clock.length(*d), overlap = clock.length(*overlap))
+        }
+        Issue::ParamNotNumber { field, v } => t!("v-param-not-number", field = *field, v = quoted(v)),
+        Issue::ParamNotWhole { field, v } => t!("v-param-not-whole", field = *field, v = quoted(v)),
+        Issue::ParamBelow { field, v, min } => t!("v-param-below", field = *field, v = quoted(v), min = min.as_str()),
+        Issue::ParamAbove { field, v, max } => t!("v-param-above", field = *field, v = quoted(v), max = max.as_str()),
+        Issue::ParamColour { field, v } => t!("v-param-colour", field = *field, v = quoted(v)),
+        Issue::ParamChoice { field, v, list } => {
+            t!("v-param-choice", field = *field, v = quoted(v), list = list.join(", "))
+        }
+        Issue::ParamPosition { field, v } => t!("v-param-position", field = *field, v = quoted(v)),
+        Issue::ParamNotText { field } => t!("v-param-not-text", field = *field),
+        Issue::ParamImsOnly { field } => t!("v-field-ims", field = *field),
+        Issue::ParamThirdParty { field } => t!("v-field-third-party", field = *field),
+        Issue::MotionLoopAlone => t!("v-motion-loop-alone"),
+        Issue::WordArtOutline => t!("v-word-art-outline"),
         Issue::StatusUnchecked { error } => t!("v-status-unchecked", error = error.as_str()),
         Issue::NotNormal { id, title, status } => {
             let name = if title.is_empty() { id.clone() } else { format!("\"{title}\" ({id})") };
@@ -116,5 +161,19 @@ fn state(status: &str) -> String {
         "Blocked" => t!("v-state-blocked"),
         "Checking" => t!("v-state-checking"),
         other => t!("v-state-other", status = other),
+    }
+}
+
+/// "transition", "滤镜": a family of the effects catalogue in the user's language.
+pub fn family_name(family: Family) -> String {
+    match family {
+        Family::Transition => t!("family-transition"),
+        Family::Filter => t!("family-filter"),
+        Family::Vfx => t!("family-vfx"),
+        Family::MotionIn => t!("family-motion-in"),
+        Family::MotionOut => t!("family-motion-out"),
+        Family::MotionLoop => t!("family-motion-loop"),
+        Family::WordArt => t!("family-word-art"),
+        Family::Font => t!("family-font"),
     }
 }

@@ -142,3 +142,17 @@ fn names_of_kinds_regions_and_untitled_projects() {
     p.title = " Beach ".into();
     assert_eq!(project_title(&p), "Beach");
 }
+
+#[test]
+fn catalogue_problems_name_the_family_the_value_and_why() {
+    use crate::model::effects::{Evidence, Family};
+    let p = sample();
+    let say = |issue: Issue| message(&problem(issue, Location::default()), &p);
+    let legacy = Issue::EffectUnsure { family: Family::Vfx, value: Quoted::of("snow"), evidence: Evidence::Legacy2021 };
+    assert!(say(legacy).starts_with("visual effect \"snow\" is on VOD's 2021 list"));
+    let unknown = Issue::SubtypeUnknown { family: Family::Filter, value: Quoted::of("tokyo") };
+    assert!(say(unknown).starts_with("filter \"tokyo\" is not in the documented list"));
+    let d = Time::from_secs(1);
+    let differs = say(Issue::TransitionOverlapDiffers { d, overlap: Time::from_millis(500) });
+    assert!(differs.contains("00:00:00:12") && differs.contains("00:00:01:00"), "{differs}");
+}

@@ -1,6 +1,7 @@
 //! The rules for clips and their effects, and overlaps on a track.
 
-use super::{ALIGNMENTS, FONTS, Issue, Location, Out, Quoted, at, is_hex_colour};
+use super::effects::{catalogue_effect_rules, font_rule, text_param_rules, transition_rules};
+use super::{ALIGNMENTS, Issue, Location, Out, Quoted, at, is_hex_colour};
 use crate::model::project::{Track, TrackKind, layout_track};
 use crate::model::wire::{Clip, Effect, EffectKind, FontFace, KnownEffect, Num};
 
@@ -24,6 +25,7 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
             if let Some(t) = clip.r#type.as_deref().filter(|t| *t != "Text") {
                 out.error(here("Type"), Issue::SubtitleType { r#type: t.to_owned() });
             }
+            text_param_rules(out, ti, ci, None, &clip.extra);
         }
     }
     for (field, id) in [("MediaId", &clip.media_id), ("ImageId", &clip.image_id)] {
@@ -147,10 +149,8 @@ fn text_style_rule(out: &mut Out, ti: usize, ci: usize, ei: Option<usize>, s: Te
     {
         out.error(at(ti, ci, ei, "Alignment"), Issue::Alignment { alignment: a.to_owned() });
     }
-    if let Some(f) = s.font
-        && !FONTS.contains(&f)
-    {
-        out.warn(at(ti, ci, ei, "Font"), Issue::FontUnknown { font: f.to_owned() });
+    if let Some(f) = s.font {
+        font_rule(out, at(ti, ci, ei, "Font"), f);
     }
 }
 
@@ -178,6 +178,7 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
                     face: e.font_face.as_ref(),
                 },
             );
+            text_param_rules(out, ti, ci, Some(ei), &e.extra);
         }
         EffectKind::DeWatermark => {
             if e.sub_type.as_deref().is_some_and(|s| s != "Delogo_Blur") {
@@ -208,18 +209,11 @@ fn effect_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, ei: usize, e
             }
             other => out.error(here("SubType"), Issue::BackgroundSubtype { subtype: other.map(str::to_owned) }),
         },
-        EffectKind::Vfx | EffectKind::Transition => {
-            if e.sub_type.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("SubType"), Issue::NeedsSubtype { r#type: e.r#type.clone() });
-            }
-            out.warn(here("Type"), Issue::EngineUnconfirmed { r#type: e.r#type.clone() });
+        EffectKind::Vfx | EffectKind::Transition | EffectKind::Filter => {
+            catalogue_effect_rules(out, track, (ti, ci, ei), e, kind)
         }
     }
-    if matches!(
-        kind,
-        EffectKind::Text | EffectKind::DeWatermark | EffectKind::Vfx | EffectKind::Transition | EffectKind::Background
-    ) && track.kind == TrackKind::Audio
-    {
+    if kind != EffectKind::Volume && track.kind == TrackKind::Audio {
         out.error(here("Type"), Issue::EffectOnAudio { r#type: e.r#type.clone() });
     }
 }
@@ -234,16 +228,21 @@ pub(super) fn overlap_rule(
     ti: usize,
     durations: &std::collections::HashMap<&str, crate::model::time::Time>,
 ) {
+    let placements = layout_track(track, durations);
+    transition_rules(out, track, ti, &placements);
     if track.kind.allows_overlap() {
         return;
     }
-    let placements = layout_track(track, durations);
     let mut order: Vec<usize> = (0..placements.len()).filter(|&i| !placements[i].is_provisional()).collect();
     order.sort_by_key(|&i| (placements[i].start, placements[i].end));
     let mut reach: Option<usize> = None; // the clip that ends last so far
     for i in order {
+        // A transition's overlap with the clip it leads into is no overlap: the service
+        // blends the two there (transition_rules checks its length).
+        let blended = |r: usize| r + 1 == i && has_transition(&track.clips[r]);
         if let Some(r) = reach
             && placements[i].start < placements[r].end
+            && !blended(r)
         {
             out.warn(
                 Location { track: Some(ti), clip: Some(i), effect: None, field: Some("TimelineIn") },
@@ -260,4 +259,9 @@ pub(super) fn overlap_rule(
             reach = Some(i);
         }
     }
+}
+
+/// Whether a clip carries a Transition effect (into the clip after it).
+pub fn has_transition(clip: &Clip) -> bool {
+    clip.effects.iter().any(|e| e.kind() == Some(EffectKind::Transition))
 }

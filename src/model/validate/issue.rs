@@ -4,6 +4,7 @@
 //! can print the code for programs to act on. docs/problems.md lists every code.
 
 use crate::model::TrackKind;
+use crate::model::effects::{Evidence, Family};
 use crate::model::time::Time;
 use crate::model::wire::Num;
 use serde::Serialize;
@@ -145,8 +146,45 @@ issues! {
     /// `subtype` is `None` when the effect has none.
     "effect.background-subtype" => BackgroundSubtype { subtype: Option<String> },
     "effect.needs-subtype" => NeedsSubtype { r#type: String },
-    "effect.engine-unconfirmed" => EngineUnconfirmed { r#type: String },
     "effect.on-audio" => EffectOnAudio { r#type: String },
+    /// A SubType (or a motion, word-art style or font) the documents do not list: sent as
+    /// written (warning).
+    "effect.subtype-unknown" => SubtypeUnknown { family: Family, value: Quoted },
+    /// A value the documents list but are not sure of (`evidence` says why) (warning).
+    "effect.unsure" => EffectUnsure { family: Family, value: Quoted, evidence: Evidence },
+    /// SubType `random` or a comma list: the service picks one (IMS only) (warning).
+    "effect.subtype-random" => SubtypeRandom { subtype: Quoted },
+    /// X/Y/Width/Height on a VFX other than mosaic_rect and blur (warning).
+    "effect.region-ignored" => RegionIgnored,
+    /// TimelineIn/TimelineOut inside a clip's effect: their frame is not documented (warning).
+    "effect.times-unsure" => EffectTimesUnsure,
+    /// A key of the colour grade's ExtParams that is not one of its documented keys (warning).
+    "effect.grade-key-unknown" => GradeKeyUnknown { key: Quoted },
+
+    "transition.no-duration" => TransitionNoDuration,
+    "transition.duration" => TransitionDuration { v: Time },
+    "transition.image-track" => TransitionOnImageTrack,
+    "transition.last-clip" => TransitionLastClip,
+    "transition.too-long" => TransitionTooLong { d: Time },
+    "transition.no-overlap" => TransitionNoOverlap { d: Time },
+    "transition.overlap-differs" => TransitionOverlapDiffers { d: Time, overlap: Time },
+
+    /// A documented parameter whose value is not of its documented form (`field` is the key;
+    /// error where the documents are sure of the field, warning else).
+    "param.not-number" => ParamNotNumber { field: &'static str, v: Quoted },
+    "param.not-whole" => ParamNotWhole { field: &'static str, v: Quoted },
+    "param.below" => ParamBelow { field: &'static str, v: Quoted, min: String },
+    "param.above" => ParamAbove { field: &'static str, v: Quoted, max: String },
+    "param.colour" => ParamColour { field: &'static str, v: Quoted },
+    "param.choice" => ParamChoice { field: &'static str, v: Quoted, list: &'static [&'static str] },
+    "param.position" => ParamPosition { field: &'static str, v: Quoted },
+    "param.not-text" => ParamNotText { field: &'static str },
+    /// A field documented for the sister service (IMS) only (warning).
+    "param.ims-only" => ParamImsOnly { field: &'static str },
+    /// A field known from third-party notes only (warning).
+    "param.third-party" => ParamThirdParty { field: &'static str },
+    "text.motion-loop-alone" => MotionLoopAlone,
+    "text.word-art-outline" => WordArtOutline,
 
     /// VOD could not be asked whether the media are ready (`error` is why, in words).
     "media.status-unchecked" => StatusUnchecked { error: String },

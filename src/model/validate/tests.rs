@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::effects::{Evidence, Family};
 use crate::model::export::import_timeline_str;
 use crate::model::project::{BinEntry, MediaKind};
 use crate::model::time::Time;
@@ -301,12 +302,86 @@ fn effects() {
     assert_eq!(errors_at(&p(r#"{"Type":"Background","SubType":"Stripes"}"#), "SubType"), 1);
     assert_eq!(errors_at(&p(r#"{"Type":"DeWatermark","SubType":"Pixelate"}"#), "SubType"), 1);
     assert_eq!(errors_at(&p(r#"{"Type":"Volume","Gain":1,"In":5,"Out":2}"#), "Out"), 1);
-    let vfx = validate(&p(r#"{"Type":"VFX","SubType":"zoominout"}"#));
-    assert!(!has_errors(&vfx) && vfx.len() == 1, "VFX is a warning: {vfx:?}");
-    assert_eq!(vfx[0].location, Location { track: Some(0), clip: Some(0), effect: Some(0), field: Some("Type") });
-    assert_eq!(vfx[0].issue, Issue::EngineUnconfirmed { r#type: "VFX".into() });
-    let other = validate(&p(r#"{"Type":"Filter","SubType":"m1"}"#));
-    assert!(!has_errors(&other) && other[0].issue == Issue::UnknownEffect { r#type: "Filter".into() });
+    // Documented SubTypes pass without a word; the blanket "not confirmed" is gone.
+    assert!(validate(&p(r#"{"Type":"VFX","SubType":"zoominout"}"#)).is_empty());
+    assert!(validate(&p(r#"{"Type":"Filter","SubType":"m1"}"#)).is_empty());
+    assert!(validate(&p(r#"{"Type":"Filter","SubType":"tokoyo"}"#)).is_empty(), "the documented spelling");
+    // What effects.md marks UNSURE or third-party warns, an unknown SubType too (kept as is).
+    let legacy = validate(&p(r#"{"Type":"VFX","SubType":"snow"}"#));
+    assert!(!has_errors(&legacy) && legacy.len() == 1, "{legacy:?}");
+    assert_eq!(legacy[0].location, Location { track: Some(0), clip: Some(0), effect: Some(0), field: Some("SubType") });
+    let evidence = Evidence::Legacy2021;
+    assert_eq!(legacy[0].issue, Issue::EffectUnsure { family: Family::Vfx, value: Quoted::of("snow"), evidence });
+    assert_eq!(warnings_at(&p(r#"{"Type":"Filter","SubType":"a5"}"#), "SubType"), 1);
+    let unknown = validate(&p(r#"{"Type":"Filter","SubType":"tokyo"}"#));
+    assert!(!has_errors(&unknown), "{unknown:?}");
+    assert_eq!(unknown[0].issue, Issue::SubtypeUnknown { family: Family::Filter, value: Quoted::of("tokyo") });
+    assert_eq!(errors_at(&p(r#"{"Type":"Filter"}"#), "SubType"), 1);
+    let zoom = validate(&p(r#"{"Type":"VFX","SubType":"zoom","X":0.1}"#));
+    assert_eq!(zoom.len(), 1, "a region only for mosaic_rect and blur: {zoom:?}");
+    assert_eq!(zoom[0].location.field, Some("X"));
+    assert!(validate(&p(r#"{"Type":"VFX","SubType":"blur","X":0.1,"Y":0.1,"Width":0.2,"Height":0.2}"#)).is_empty());
+    // Text style fields with their documented ranges: errors where documented, warnings else.
+    assert_eq!(errors_at(&p(r#"{"Type":"Text","Content":"a","BorderStyle":2}"#), "BorderStyle"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Text","Content":"a","FixedFontSize":6000}"#), "FixedFontSize"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Text","Content":"a","OutlineColour":"red"}"#), "OutlineColour"), 1);
+    assert!(
+        validate(&p(
+            r##"{"Type":"Text","Content":"a","Outline":2,"OutlineColour":"#000000","AaiMotionInEffect":"fade_in"}"##
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        warnings_at(&p(r#"{"Type":"Text","Content":"a","AaiMotionOutEffect":"fade_out"}"#), "AaiMotionOutEffect"),
+        1
+    );
+    assert_eq!(warnings_at(&p(r#"{"Type":"Text","Content":"a","Shadow":2}"#), "Shadow"), 1);
+    assert_eq!(
+        warnings_at(
+            &p(r#"{"Type":"Text","Content":"a","EffectColorStyle":"CS0001-000004","Outline":2}"#),
+            "EffectColorStyle"
+        ),
+        1
+    );
+    assert!(validate(&p(r#"{"Type":"Text","Content":"a","Font":"KaiTi"}"#)).is_empty());
+    assert_eq!(warnings_at(&p(r#"{"Type":"Text","Content":"a","Font":"Yuanti SC Bold"}"#), "Font"), 1);
+    let other = validate(&p(r#"{"Type":"AFade","SubType":"In"}"#));
+    assert!(!has_errors(&other) && other[0].issue == Issue::UnknownEffect { r#type: "AFade".into() });
+}
+
+#[test]
+fn transitions_lead_into_the_next_clip() {
+    let p = |effects: &str, second_in: &str| {
+        import_timeline_str(&format!(
+            r#"{{"VideoTracks":[{{"VideoTrackClips":[
+                {{"MediaId":"5aed81b74ba84920be578cdfe004af4b","Out":4,"TimelineIn":0,"Effects":[{effects}]}},
+                {{"MediaId":"5aed81b74ba84920be578cdfe004af4c","Out":4,"TimelineIn":{second_in}}}]}}]}}"#
+        ))
+        .unwrap()
+    };
+    // The next clip overlaps by the Duration: the documented placement, no problem at all.
+    assert_eq!(validate(&p(r#"{"Type":"Transition","SubType":"fade","Duration":1}"#, "3")), vec![]);
+    // Laid end to end by the service, the next clip starts a Duration earlier by itself.
+    let auto = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[
+            {"MediaId":"5aed81b74ba84920be578cdfe004af4b","Out":4,"Effects":[{"Type":"Transition","SubType":"wipeleft","Duration":0.5}]},
+            {"MediaId":"5aed81b74ba84920be578cdfe004af4c","Out":4}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(validate(&auto), vec![]);
+    // Touching clips: nothing to blend, said so; a different overlap too.
+    assert_eq!(warnings_at(&p(r#"{"Type":"Transition","SubType":"fade","Duration":1}"#, "4"), "Duration"), 1);
+    assert_eq!(warnings_at(&p(r#"{"Type":"Transition","SubType":"fade","Duration":1}"#, "3.5"), "Duration"), 1);
+    // No Duration: the default is an IMS statement; random picks are IMS only.
+    assert_eq!(warnings_at(&p(r#"{"Type":"Transition","SubType":"fade"}"#, "3"), "Duration"), 1);
+    assert_eq!(warnings_at(&p(r#"{"Type":"Transition","SubType":"random","Duration":1}"#, "3"), "SubType"), 1);
+    assert_eq!(errors_at(&p(r#"{"Type":"Transition","SubType":"fade","Duration":5}"#, "3"), "Duration"), 1);
+    // On the last clip it leads nowhere.
+    let last = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","Out":4,"Effects":[{"Type":"Transition","SubType":"fade","Duration":1}]}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(warnings_at(&last, "Type"), 1);
 }
 
 #[test]

@@ -186,6 +186,11 @@ impl Editor {
                     let refused = self.uploads.add(paths, None);
                     self.uploads.error = (!refused.is_empty()).then(|| refused.join("\n"));
                 }
+                FileEvent::SubtitlesRead { path, track, result } => self.import_subtitles(&path, track, result),
+                FileEvent::SubtitlesWritten { path, result: Ok(n) } => {
+                    self.status = crate::t!("subtitles-exported", n = n, file = path.display().to_string());
+                }
+                FileEvent::SubtitlesWritten { result: Err(e), .. } => self.error = Some(e),
                 FileEvent::Imported { again: true, result: Ok(_), .. } if !self.remap_allowed() => {
                     // Edited while the map was being chosen: that work is not replaced.
                     self.error = Some(crate::t!("ix-ui-apply-map-edited"));
@@ -220,6 +225,46 @@ impl Editor {
                 }
                 FileEvent::Failed(why) => self.error = Some(why),
             }
+        }
+    }
+}
+
+impl Editor {
+    /// Brings checked cues into the document as one undo step (a broken file, or cues that
+    /// do not fit the track, change nothing and say why with the file and line).
+    fn import_subtitles(
+        &mut self,
+        path: &std::path::Path,
+        track: Option<String>,
+        result: Result<Vec<crate::subtitles::Cue>, crate::subtitles::SubError>,
+    ) {
+        use crate::subtitles::{ImportOptions, import_edit};
+        let fr = self.doc.project().frame_rate;
+        let options = ImportOptions { track, ..Default::default() };
+        match result.and_then(|cues| import_edit(self.doc.project(), &cues, &options).map(|e| (e, cues.len()))) {
+            Ok(((edit, selection), n)) => {
+                if self.doc.apply(&crate::t!("subtitles-edit-import"), edit) {
+                    self.doc.selection = selection;
+                    self.status = crate::t!("subtitles-imported-status", n = n, file = path.display().to_string());
+                }
+            }
+            Err(e) => {
+                self.status = crate::t!("subtitles-import-failed");
+                self.error = Some(e.describe(path, fr));
+            }
+        }
+    }
+
+    /// File > Export subtitles…: the first subtitle track as .srt, written where the user says.
+    pub(super) fn export_subtitles(&mut self) {
+        let project = self.doc.project();
+        match crate::subtitles::export_srt(project, None) {
+            Ok(srt) => {
+                let n = srt.matches(" --> ").count();
+                let suggested = format!("{}.srt", crate::i18n::describe::project_title(project));
+                self.files.write_subtitles(srt, n, suggested, self.doc.path.clone());
+            }
+            Err(e) => self.error = Some(e.describe(std::path::Path::new(""), project.frame_rate)),
         }
     }
 }

@@ -116,6 +116,9 @@ pub struct Editor {
     pub library: crate::ui::library::LibraryPanel,
     /// The left panel shows the library (else the bin).
     pub show_library: bool,
+    /// The Effects tab is shown in the left panel (over the bin or the library).
+    pub show_effects: bool,
+    pub effects: crate::ui::effects::EffectsPanel,
     ctx_for_textures: egui::Context,
     /// The typed-path prompt (works without a desktop file dialog), when open.
     pub path_prompt: Option<PathPrompt>,
@@ -198,6 +201,8 @@ impl Editor {
             recovery_offer: Vec::new(),
             library: Default::default(),
             show_library: false,
+            show_effects: false,
+            effects: Default::default(),
             ctx_for_textures: egui::Context::default(),
             unknown_cache: None,
             status_shown: (String::new(), 0.0),

@@ -108,6 +108,22 @@ impl Editor {
                     self.uploads.window_open = true;
                     ui.close();
                 }
+                if ui
+                    .button(crate::t!("subtitles-menu-import"))
+                    .on_hover_text(crate::t!("subtitles-menu-import-tip"))
+                    .clicked()
+                {
+                    self.files.read_subtitles(None, None);
+                    ui.close();
+                }
+                if ui
+                    .button(crate::t!("subtitles-menu-export"))
+                    .on_hover_text(crate::t!("subtitles-menu-export-tip"))
+                    .clicked()
+                {
+                    self.export_subtitles();
+                    ui.close();
+                }
                 if ui.button(crate::t!("shell-menu-account")).clicked() {
                     self.cloud.settings_open = true;
                     ui.close();
@@ -176,6 +192,7 @@ impl Editor {
                     Command::End,
                     Command::AddMarker,
                     Command::AddSubtitle,
+                    Command::AddTransition,
                     Command::NudgeBack,
                     Command::NudgeForward,
                 ] {
@@ -322,13 +339,21 @@ impl Editor {
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.selectable_label(!self.show_library, crate::t!("shell-media-bin")).clicked() {
-                self.show_library = false;
+            let (library, effects) = (self.show_library, self.show_effects);
+            if ui.selectable_label(!library && !effects, crate::t!("shell-media-bin")).clicked() {
+                (self.show_library, self.show_effects) = (false, false);
             }
-            if ui.selectable_label(self.show_library, crate::t!("shell-vod-library")).clicked() {
-                self.show_library = true;
+            if ui.selectable_label(library && !effects, crate::t!("shell-vod-library")).clicked() {
+                (self.show_library, self.show_effects) = (true, false);
+            }
+            if ui.selectable_label(effects, crate::t!("effects-tab")).clicked() {
+                self.show_effects = true;
             }
         });
+        if self.show_effects {
+            crate::ui::effects::effects_ui(ui, &mut self.effects);
+            return;
+        }
         if self.show_library {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project().region.clone(), self.doc.project().project_id.clone());

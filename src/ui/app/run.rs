@@ -134,6 +134,7 @@ impl Editor {
             Command::NudgeForward => self.doc.nudge(1),
             Command::AddSubtitle => self.doc.add_subtitle(),
             Command::AddMarker => self.doc.add_marker(),
+            Command::AddTransition => self.doc.add_default_transition(),
             Command::ToggleSnap => {
                 self.timeline.snapping = !self.timeline.snapping;
                 self.status = if self.timeline.snapping {

@@ -40,13 +40,31 @@ impl Editor {
         if dropped.is_empty() {
             return;
         }
-        let paths: Vec<PathBuf> =
-            dropped.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect();
+        let (subtitles, paths): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .iter()
+            .map(|f| f.path().to_owned())
+            .filter(|p| !p.as_os_str().is_empty())
+            .partition(|p| crate::subtitles::Format::of(p).is_some());
+        let target = pos.and_then(|p| self.timeline.track_at(p));
+        if !subtitles.is_empty() {
+            // Subtitle files are read into the subtitle track they were dropped on (else the
+            // first one, or a new one), not uploaded.
+            let project = self.doc.project();
+            let track = target
+                .and_then(|(t, _)| project.tracks.get(t))
+                .filter(|t| t.kind == crate::model::TrackKind::Subtitle)
+                .map(|t| t.name.clone());
+            for path in subtitles {
+                self.files.read_subtitles(Some(path), track.clone());
+            }
+            if paths.is_empty() {
+                return;
+            }
+        }
         if paths.is_empty() {
             self.status = t!("cloud-drop-no-path");
             return;
         }
-        let target = pos.and_then(|p| self.timeline.track_at(p));
         let fr = self.doc.project().frame_rate;
         let placement = target.map(|(track, at)| Placement { track, at: fr.snap(at), after: None });
         let count = paths.len();

@@ -122,6 +122,41 @@ pub(super) fn bin_drop(
     }
 }
 
+/// An effect from the Effects panel over the timeline: a transition onto the cut near the
+/// pointer, a filter or VFX onto the video clip under it; the label says where, or why not,
+/// before release; the drop is one undo step.
+pub(super) fn effect_drop(
+    ui: &egui::Ui,
+    doc: &mut Document,
+    st: &mut TimelineState,
+    area: &egui::Response,
+    rows: &[usize],
+    pointer: Option<Pos2>,
+    row_at: &dyn Fn(f32) -> Option<usize>,
+) {
+    let Some(payload) = area.dnd_hover_payload::<crate::ui::effects::EffectDrop>() else { return };
+    let Some(p) = pointer else { return };
+    let Some(row) = row_at(p.y) else { return };
+    let at = st.mapping.time_from_x(p.x).max(Time::ZERO);
+    // A cut is a thin target: within 12 px of the pointer.
+    let reach = st.mapping.span_of_px(12.0);
+    let (family, id) = (payload.family, payload.id);
+    let result = crate::edit::transition::apply_catalogue_effect(doc.project(), rows[row], at, reach, family, id);
+    let why = result.as_ref().err().map(|e| e.to_string());
+    draw::drag_label(ui.ctx(), p, &t!("effects-drop-label", name = payload.name()), why.as_deref());
+    if area.dnd_release_payload::<crate::ui::effects::EffectDrop>().is_some() {
+        match result {
+            Ok((edit, carrier)) => {
+                if doc.apply(&t!("effects-edit-apply", name = payload.name()), edit) {
+                    doc.selection = vec![carrier];
+                    doc.gap = None;
+                }
+            }
+            Err(e) => st.message = Some(e.to_string()),
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn finish_drags(
     ui: &egui::Ui,

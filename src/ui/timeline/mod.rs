@@ -477,6 +477,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     };
     interact::background_interaction(ui, doc, st, &area, &rows, &at_y, modifiers);
     drags::bin_drop(ui, doc, st, &area, &rows, pointer, &at_y, &span_of);
+    drags::effect_drop(ui, doc, st, &area, &rows, pointer, &at_y);
     drags::finish_drags(ui, doc, st, &rows, pointer, modifiers, &at_y, &span_of, &painter, time_area);
 
     // Ruler on top of everything in the time area; headers on the left.

@@ -1,0 +1,19 @@
+# 特效：目录中的类别、特效面板，以及预览如何显示它们。
+
+family-transition = 转场
+family-filter = 滤镜
+family-vfx = 特效
+family-motion-in = 入场动效
+family-motion-out = 出场动效
+family-motion-loop = 循环动效
+family-word-art = 花字
+family-font = 字体
+
+# 特效面板。
+effects-tab = 特效
+effects-search-hint = 可用中文或 English 按名称、SubType 或分类搜索
+effects-drag-hint = 找到 { $n } 个：把转场拖到剪切点上，把滤镜或特效拖到视频片段上
+effects-inspector-hint = 找到 { $n } 个：在检查器中为文字或字幕设置
+effects-unsure-tip = 文档对此项并不确定（出自点播 2021 年的列表、第三方资料，或只见于姊妹服务）：使用时校验会给出警告
+effects-drop-label = { $name }
+effects-edit-apply = 应用{ $name }

@@ -1,0 +1,82 @@
+//! Ctrl+D through egui_kittest: the default cross-dissolve on the cut next to a selected clip,
+//! on its EARLIER clip, the next clips moved to overlap it, one undo step; refused with a
+//! reason where there is no cut; the Timeline menu names the key.
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+use vodcut::edit::document::Document;
+use vodcut::model::export::import_timeline_str;
+use vodcut::model::wire::Effect;
+use vodcut::model::{Project, Time};
+use vodcut::ui::Editor;
+
+mod support;
+
+/// V1: a [0,4) b [4,7) c [9,10): a cut at 4 s, a gap before c.
+fn project() -> Project {
+    let mut p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4,"TimelineIn":0},{"MediaId":"b","Out":3,"TimelineIn":4},{"MediaId":"c","Out":1,"TimelineIn":9}]}]}"#,
+    )
+    .unwrap();
+    p.zoom = 50.0;
+    p
+}
+
+fn harness(p: Project) -> Harness<'static, Editor> {
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
+    support::ui::harness(editor, Vec2::new(1400.0, 900.0))
+}
+
+fn starts(e: &Editor) -> Vec<Time> {
+    let p = e.doc.project();
+    vodcut::model::project::layout_track(&p.tracks[0], &p.media_durations()).iter().map(|x| x.start).collect()
+}
+
+#[test]
+fn ctrl_d_puts_a_fade_on_the_earlier_clip_of_the_cut_and_undo_takes_it_back() {
+    let mut h = harness(project());
+    h.run();
+    // Select b by clicking it, as a user would.
+    let b = h.get_by_label("Clip b on V1 at 00:00:04:00").rect().center();
+    support::ui::click_at(&mut h, b);
+    assert_eq!(h.state().doc.selection.len(), 1);
+    let before = h.state().doc.project().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let e = h.state();
+    let a = &e.doc.project().tracks[0].clips[0];
+    let Some(Effect::Known(t)) = a.effects.first() else { panic!("no transition on a: {:?}", a.effects) };
+    assert_eq!(
+        (t.r#type.as_str(), t.sub_type.as_deref(), t.duration),
+        ("Transition", Some("fade"), Some(Time::from_secs(1)))
+    );
+    assert!(e.doc.project().tracks[0].clips[1].effects.is_empty(), "not on the later clip");
+    assert_eq!(starts(e), [0, 3, 8].map(Time::from_secs), "b overlaps a by the Duration; c keeps its distance");
+    assert_eq!(e.doc.selection, vec![vodcut::edit::ops::ClipRef { track: 0, index: 0 }], "the carrier is selected");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project(), &before, "one undo step");
+}
+
+#[test]
+fn without_a_cut_ctrl_d_says_why_and_the_menu_names_the_key() {
+    let mut h = harness(project());
+    h.run();
+    // c stands alone after a gap: no cut at either of its edges.
+    let c = h.get_by_label("Clip c on V1 at 00:00:09:00").rect().center();
+    support::ui::click_at(&mut h, c);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let said = h.state().timeline.message.clone().unwrap_or_default();
+    assert!(said.starts_with("no cut there"), "{said}");
+    assert!(h.state().doc.project().tracks[0].clips.iter().all(|c| c.effects.is_empty()));
+    h.get_by_label("Timeline").click();
+    h.run_steps(2);
+    let item = h.get_by_label("Apply default transition Ctrl+D");
+    item.click();
+    h.run_steps(2);
+    // From the menu, with c still selected: the same refusal, nothing changed.
+    assert!(h.state().doc.project().tracks[0].clips.iter().all(|c| c.effects.is_empty()));
+}
