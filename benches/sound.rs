@@ -166,13 +166,19 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
 const USER_REST: Duration = Duration::from_millis(500);
 
 /// Frames of a paused editor at `from` (one each 16 ms, each telling the session where the
-/// playhead rests) for [`USER_REST`], as the editor does before Space.
-fn rest(session: &mut Session, src: &Sources, p: &Arc<Project>, from: Time) {
+/// playhead rests) for [`USER_REST`], as the editor does before Space. Returns when the
+/// four decoders were warm, if they were by then.
+fn rest(session: &mut Session, src: &Sources, p: &Arc<Project>, from: Time) -> Option<Duration> {
     let t0 = Instant::now();
+    let mut warm = None;
     while t0.elapsed() < USER_REST {
         session.rest(0, from, || (src.clone(), p.clone()));
         std::thread::sleep(Duration::from_millis(16));
+        if warm.is_none() && session.warm().ready().len() == 4 {
+            warm = Some(t0.elapsed());
+        }
     }
+    warm
 }
 
 /// From `play` to the first samples at the output of `rec`.
@@ -192,13 +198,14 @@ fn start_latency(media: &[PathBuf]) {
     let p = Arc::new(four_tracks(10));
     let (mut warm, mut cold, mut bare) = (Vec::new(), Vec::new(), Vec::new());
     let (mut taken, mut started) = (0, 0);
+    let mut warmed = Vec::new();
     for i in 0..n(20) {
         // From a different place each time, as a user presses Space wherever the playhead is.
         let from = Time::from_millis(i as i64 * 370 % 8000);
         // The user's path: the playhead placed (paused), a moment's rest, then Space.
         let rec = Recorder { paced: true, ..Default::default() };
         let mut session = Session::new(Arc::new(rec.clone()));
-        rest(&mut session, &src, &p, from);
+        warmed.extend(rest(&mut session, &src, &p, from));
         warm.push(first_sound(&mut session, &rec, &src, &p, from));
         let (w, c) = session.decoders().unwrap_or_default();
         (taken, started) = (taken + w, started + c);
@@ -234,7 +241,16 @@ fn start_latency(media: &[PathBuf]) {
             v.len()
         );
     }
-    println!("decoders of the plays after a rest: {taken} taken warm, {started} started by the play");
+    let ready = if warmed.is_empty() {
+        "never".to_owned()
+    } else {
+        let k = warmed.len();
+        format!("after a median {:.0?} of the rest in {k} of {}", percentile(&mut warmed, 0.5), warm.len())
+    };
+    println!(
+        "decoders of the plays after a rest: {taken} taken warm, {started} started by the play; \
+         all four warm (checked each 16 ms) {ready}"
+    );
 }
 
 fn input(size: Vec2, t: f64, events: Vec<Event>) -> RawInput {

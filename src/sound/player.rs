@@ -119,6 +119,10 @@ impl Player {
             Some(w) => w.take(&parts, speed),
             None => Vec::new(),
         };
+        if !warm.is_empty() {
+            let n = warm.iter().filter(|s| s.is_some()).count();
+            log::info!("sound: {n} of {} decoders started ahead (warm)", parts.len());
+        }
         let shared = Arc::new(Shared::default());
         let stop = Arc::new(AtomicBool::new(false));
         let (tx, rx) = sync_channel::<Vec<f32>>(QUEUED);
