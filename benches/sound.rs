@@ -162,19 +162,22 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
 }
 
 /// How long the bench's user leaves the playhead before pressing Space (the warming starts
-/// after [`vodcut::sound::session::REST`] of it).
-const USER_REST: Duration = Duration::from_millis(500);
+/// after [`vodcut::sound::session::REST`] of it); `SOUND_BENCH_REST_MS` sets another.
+fn user_rest() -> Duration {
+    let ms = std::env::var("SOUND_BENCH_REST_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(500);
+    Duration::from_millis(ms)
+}
 
 /// Frames of a paused editor at `from` (one each 16 ms, each telling the session where the
-/// playhead rests) for [`USER_REST`], as the editor does before Space. Returns when the
-/// four decoders were warm, if they were by then.
+/// playhead rests) for [`user_rest`], as the editor does before Space. Returns when the
+/// four decoders had their first sound waiting, if they had by then.
 fn rest(session: &mut Session, src: &Sources, p: &Arc<Project>, from: Time) -> Option<Duration> {
     let t0 = Instant::now();
     let mut warm = None;
-    while t0.elapsed() < USER_REST {
+    while t0.elapsed() < user_rest() {
         session.rest(0, from, || (src.clone(), p.clone()));
         std::thread::sleep(Duration::from_millis(16));
-        if warm.is_none() && session.warm().ready().len() == 4 {
+        if warm.is_none() && session.warm().primed() == 4 {
             warm = Some(t0.elapsed());
         }
     }
@@ -228,7 +231,7 @@ fn start_latency(media: &[PathBuf]) {
     }
     let (bm, bp95) = (percentile(&mut bare, 0.5), percentile(&mut bare, 0.95));
     for (label, v) in [
-        (format!("after a {USER_REST:.0?} rest (warm decoders)"), &mut warm),
+        (format!("after a {:.0?} rest (warm decoders)", user_rest()), &mut warm),
         ("with no rest (4 decoders started by the play)".to_owned(), &mut cold),
     ] {
         let (m, p95) = (percentile(v, 0.5), percentile(v, 0.95));
@@ -249,7 +252,7 @@ fn start_latency(media: &[PathBuf]) {
     };
     println!(
         "decoders of the plays after a rest: {taken} taken warm, {started} started by the play; \
-         all four warm (checked each 16 ms) {ready}"
+         all four with their first sound waiting (checked each 16 ms) {ready}"
     );
 }
 

@@ -60,28 +60,6 @@ impl Setup {
             .count()
     }
 
-    /// Waits until this test's decoders have opened the file of each of `ids`.
-    fn wait_opened(&self, ids: &[&str]) {
-        let me = self.ffmpeg.as_os_str().as_encoded_bytes();
-        let start = Instant::now();
-        loop {
-            let open: Vec<PathBuf> = std::fs::read_dir("/proc")
-                .unwrap()
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c.split(|b| *b == 0).next() == Some(me))
-                })
-                .filter_map(|e| std::fs::read_dir(e.path().join("fd")).ok())
-                .flat_map(|fds| fds.filter_map(Result::ok).filter_map(|fd| std::fs::read_link(fd.path()).ok()))
-                .collect();
-            if ids.iter().all(|id| open.contains(&self.path(id))) {
-                return;
-            }
-            assert!(start.elapsed() < Duration::from_secs(20), "not opened: {open:?}");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
     /// Waits until `n` decoders run (at most `secs`).
     fn wait_running(&self, n: usize, secs: u64) {
         let start = Instant::now();
@@ -173,7 +151,12 @@ fn space_after_a_rest_plays_from_the_warm_decoders() {
     assert_eq!((s.warm().started(), setup.running()), (0, 0), "nothing starts before the rest is over");
     rest_until_warm(&mut s, &setup, &p, 1, at, 2);
     setup.wait_running(2, 10);
-    setup.wait_opened(&["a", "b"]);
+    // Their first sound waits to be taken (so each has opened its file).
+    let start = Instant::now();
+    while s.warm().primed() < 2 {
+        assert!(start.elapsed() < Duration::from_secs(20), "no first sound from the warm decoders");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 
     // The files change under their names: decoders started now would play the new ones
     // (1000 Hz); the warm ones opened the old files (440 and 660 Hz) and play those.

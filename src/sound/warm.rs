@@ -153,6 +153,12 @@ impl Warm {
         self.inner.lock().ready.iter().map(|r| r.key.clone()).collect()
     }
 
+    /// How many of the warm decoders have their first sound waiting (a play taking them
+    /// waits for nothing).
+    pub fn primed(&self) -> usize {
+        self.inner.lock().ready.iter().filter(|r| r.stream.has_started()).count()
+    }
+
     /// Nothing asked for is still being done.
     pub fn settled(&self) -> bool {
         let st = self.inner.lock();
