@@ -170,10 +170,8 @@ impl Session {
             return Some(left);
         }
         let (src, project) = make();
-        if src.ffmpeg.is_none() {
-            // Nothing to decode with (yet): asked again on a later frame.
-            return None;
-        }
+        // Nothing to decode with (yet): asked again on a later frame.
+        src.ffmpeg.as_ref()?;
         r.asked = true;
         self.warm_held = true;
         self.warm.warm(src, project, at);
