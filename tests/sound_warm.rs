@@ -89,7 +89,7 @@ fn project() -> Project {
 fn rest_until_warm(s: &mut Session, setup: &Setup, p: &Arc<Project>, revision: u64, at: Time, n: usize) {
     let start = Instant::now();
     loop {
-        s.rest(revision, at, || (setup.sources(), p.clone()));
+        s.rest(revision, at, || setup.sources(), || Project::clone(&p));
         let ready = s.warm().ready();
         if ready.len() == n && ready.iter().all(|k| k.source_in == at) {
             return;
@@ -145,9 +145,9 @@ fn space_after_a_rest_plays_from_the_warm_decoders() {
     let p = Arc::new(project());
     let at = Time::from_secs(1);
     // The first paused frame asks for another one after the rest, and starts nothing yet.
-    assert_eq!(s.rest(1, at, || (setup.sources(), p.clone())), Some(REST));
+    assert_eq!(s.rest(1, at, || setup.sources(), || Project::clone(&p)), Some(REST));
     std::thread::sleep(REST / 2);
-    s.rest(1, at, || (setup.sources(), p.clone()));
+    s.rest(1, at, || setup.sources(), || Project::clone(&p));
     assert_eq!((s.warm().started(), setup.running()), (0, 0), "nothing starts before the rest is over");
     rest_until_warm(&mut s, &setup, &p, 1, at, 2);
     setup.wait_running(2, 10);
@@ -194,7 +194,7 @@ fn moving_the_playhead_kills_them_and_a_rest_warms_the_new_place() {
     let mut ms = 1000;
     while start.elapsed() < Duration::from_millis(600) {
         ms += 40;
-        s.rest(1, Time::from_millis(ms), || (setup.sources(), p.clone()));
+        s.rest(1, Time::from_millis(ms), || setup.sources(), || Project::clone(&p));
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(s.warm().started(), started, "no decoder starts while the playhead moves");
@@ -208,9 +208,9 @@ fn moving_the_playhead_kills_them_and_a_rest_warms_the_new_place() {
     assert_eq!(s.warm().started(), started + 2);
 
     // An edit elsewhere (a new revision, the same clips here) keeps them ...
-    s.rest(2, here, || (setup.sources(), p.clone()));
+    s.rest(2, here, || setup.sources(), || Project::clone(&p));
     std::thread::sleep(REST + Duration::from_millis(20));
-    s.rest(2, here, || (setup.sources(), p.clone()));
+    s.rest(2, here, || setup.sources(), || Project::clone(&p));
     settle(&s);
     assert_eq!(s.warm().started(), started + 2, "nothing started again");
     assert_eq!(s.warm().ready().len(), 2);
@@ -221,7 +221,7 @@ fn moving_the_playhead_kills_them_and_a_rest_warms_the_new_place() {
     let start = Instant::now();
     while s.warm().started() < started + 3 || s.warm().ready().len() != 2 {
         assert!(start.elapsed() < Duration::from_secs(20), "not warmed again: {:?}", s.warm().ready());
-        s.rest(3, here, || (setup.sources(), edited.clone()));
+        s.rest(3, here, || setup.sources(), || Project::clone(&edited));
         std::thread::sleep(Duration::from_millis(10));
     }
     let ready = s.warm().ready();
@@ -258,7 +258,7 @@ fn no_decoder_is_left_running_after_a_play_or_when_the_editor_goes() {
     let start = Instant::now();
     while s.warm().started() == 0 {
         assert!(start.elapsed() < Duration::from_secs(20), "never warmed");
-        s.rest(1, Time::from_secs(1), || (setup.sources(), p.clone()));
+        s.rest(1, Time::from_secs(1), || setup.sources(), || Project::clone(&p));
         std::thread::sleep(Duration::from_millis(1));
     }
     drop(s);
@@ -283,7 +283,7 @@ fn decoders_of_urls_are_started_again_after_a_while_and_files_are_not() {
     let start = Instant::now();
     while s.warm().ready().len() < 2 {
         assert!(start.elapsed() < Duration::from_secs(20));
-        s.rest(1, Time::ZERO, || (src.clone(), p.clone()));
+        s.rest(1, Time::ZERO, || src.clone(), || Project::clone(&p));
         std::thread::sleep(Duration::from_millis(10));
     }
     assert_eq!(s.warm().started(), 2);

@@ -70,6 +70,7 @@ pub struct Session {
     rest: Option<Rest>,
     /// Decoders were asked for and not discarded since.
     warm_held: bool,
+    project: Option<(u64, Arc<Project>)>,
     /// Why playback is silent (said once per play, in one line).
     pub note: Option<String>,
 }
@@ -93,6 +94,7 @@ impl Session {
             warm: Arc::new(Warm::new()),
             rest: None,
             warm_held: false,
+            project: None,
             note: None,
         }
     }
@@ -135,13 +137,15 @@ impl Session {
 
     /// Called each frame while paused, with the document's revision and the playhead: once
     /// they have stayed the same for [`REST`], the decoders for a play from there are started
-    /// off this thread (`make` gives what they need, asked only then). A playhead that moves
+    /// off this thread (`sources` and `project` give what they need, asked only then; the
+    /// project is copied once per revision, see [`Session::project`]). A playhead that moves
     /// kills them. Returns how long until it wants the next frame (to start them), if so.
     pub fn rest(
         &mut self,
         revision: u64,
         at: Time,
-        make: impl FnOnce() -> (Sources, Arc<Project>),
+        sources: impl FnOnce() -> Sources,
+        project: impl FnOnce() -> Project,
     ) -> Option<Duration> {
         if self.playing.is_some() {
             return None;
@@ -169,13 +173,27 @@ impl Session {
         if !left.is_zero() {
             return Some(left);
         }
-        let (src, project) = make();
+        let src = sources();
         // Nothing to decode with (yet): asked again on a later frame.
         src.ffmpeg.as_ref()?;
         r.asked = true;
         self.warm_held = true;
+        let project = self.project(revision, project);
         self.warm.warm(src, project, at);
         None
+    }
+
+    /// The project at `revision` for a player, copied (by `make`) only when the revision is
+    /// new: resting and then playing copy it once, not twice.
+    pub fn project(&mut self, revision: u64, make: impl FnOnce() -> Project) -> Arc<Project> {
+        match &self.project {
+            Some((r, p)) if *r == revision => p.clone(),
+            _ => {
+                let p = Arc::new(make());
+                self.project = Some((revision, p.clone()));
+                p
+            }
+        }
     }
 
     /// The decoders warm now, waiting for a play.
@@ -263,5 +281,26 @@ impl Session {
     /// Whether anything is playing or starting (the UI keeps repainting then).
     pub fn active(&self) -> bool {
         self.playing.is_some() || self.scrub.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_project_is_copied_once_per_revision() {
+        let mut s = Session::new(Arc::new(super::super::out::Recorder::default()));
+        let mut copies = 0;
+        let mut copy = || {
+            copies += 1;
+            Project::default()
+        };
+        let a = s.project(1, &mut copy);
+        let b = s.project(1, &mut copy);
+        assert!(Arc::ptr_eq(&a, &b));
+        let c = s.project(2, &mut copy);
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert_eq!(copies, 2);
     }
 }

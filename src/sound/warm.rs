@@ -297,3 +297,33 @@ fn warm(inner: &Inner, r: &Request, generation: u64) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::export::import_timeline_str;
+
+    #[test]
+    fn only_clips_sounding_soon_are_warmed_and_at_most_max() {
+        // Ten tracks with a clip at 0 s, one clip starting at 0.4 s and one at 0.6 s.
+        let clip = |id: &str, at: f64| {
+            format!(r#"{{"AudioTrackClips":[{{"MediaId":"{id}","In":0,"Out":5,"TimelineIn":{at}}}]}}"#)
+        };
+        let mut tracks: Vec<String> = (0..10).map(|k| clip(&format!("m{k}"), 1.0)).collect();
+        tracks.push(clip("soon", 1.4));
+        tracks.push(clip("later", 1.6));
+        let p = import_timeline_str(&format!(r#"{{"AudioTracks":[{}]}}"#, tracks.join(","))).unwrap();
+        let w = wanted(&p, Time::from_secs(1));
+        assert_eq!(w.len(), MAX);
+        assert!(w.iter().all(|(k, _)| k.media_id.starts_with('m') && k.speed == 1.0));
+        // Past the clips' starts, fewer sound: the one 0.4 s ahead is in, the 0.6 s one is not.
+        let mut few = p.clone();
+        for t in &mut few.tracks[2..10] {
+            t.hidden = true;
+        }
+        let ids: Vec<String> = wanted(&few, Time::from_secs(1)).into_iter().map(|(k, _)| k.media_id).collect();
+        assert_eq!(ids, ["m0", "m1", "soon"]);
+        let w = wanted(&few, Time::from_secs(1));
+        assert_eq!((w[2].0.source_in, w[2].0.length), (Time::ZERO, Time::from_secs(5)));
+    }
+}

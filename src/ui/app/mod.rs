@@ -354,7 +354,8 @@ impl Editor {
     fn play_sound(&mut self, from: Time, speed: f64) {
         let device = Some(self.cloud.settings.sound.device.clone());
         let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
-        let project = Arc::new(self.doc.project().clone());
+        let doc = &self.doc;
+        let project = self.sound.project(doc.revision(), || doc.project().clone());
         self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
     }
 
@@ -445,7 +446,7 @@ impl Editor {
         }
         let (revision, at) = (self.doc.revision(), self.doc.project().playhead);
         let (preview, doc) = (&self.preview, &self.doc);
-        let wait = self.sound.rest(revision, at, || (sound_sources(preview), Arc::new(doc.project().clone())));
+        let wait = self.sound.rest(revision, at, || sound_sources(preview), || doc.project().clone());
         if let Some(wait) = wait {
             ctx.request_repaint_after(wait);
         }
