@@ -89,7 +89,7 @@ fn project() -> Project {
 fn rest_until_warm(s: &mut Session, setup: &Setup, p: &Arc<Project>, revision: u64, at: Time, n: usize) {
     let start = Instant::now();
     loop {
-        s.rest(revision, at, || setup.sources(), || Project::clone(&p));
+        s.rest(revision, at, || setup.sources(), || Project::clone(p));
         let ready = s.warm().ready();
         if ready.len() == n && ready.iter().all(|k| k.source_in == at) {
             return;
