@@ -175,7 +175,7 @@ fn rest(session: &mut Session, src: &Sources, p: &Arc<Project>, from: Time) -> O
     let t0 = Instant::now();
     let mut warm = None;
     while t0.elapsed() < user_rest() {
-        session.rest(0, from, || src.clone(), || Project::clone(&p));
+        session.rest(0, from, || src.clone(), || Project::clone(p));
         std::thread::sleep(Duration::from_millis(16));
         if warm.is_none() && session.warm().primed() == 4 {
             warm = Some(t0.elapsed());
