@@ -231,7 +231,7 @@ fn start_latency(media: &[PathBuf]) {
     }
     let (bm, bp95) = (percentile(&mut bare, 0.5), percentile(&mut bare, 0.95));
     for (label, v) in [
-        (format!("after a {:.0?} rest (warm decoders)", user_rest()), &mut warm),
+        (format!("after a {} ms rest (warm decoders)", user_rest().as_millis()), &mut warm),
         ("with no rest (4 decoders started by the play)".to_owned(), &mut cold),
     ] {
         let (m, p95) = (percentile(v, 0.5), percentile(v, 0.95));
