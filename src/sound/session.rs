@@ -110,10 +110,11 @@ impl Session {
         let (tx, rx) = channel();
         let out = self.out.clone();
         let warm = warm.then(|| self.warm.clone());
+        let asked = self.warm.generation();
         let spawned = std::thread::Builder::new().name("vodcut-sound-start".into()).spawn(move || {
             let p = Player::start_warm(src.ffmpeg, src.locate, &project, &opts, out.as_ref(), warm.as_deref());
             if let Some(w) = warm {
-                w.discard();
+                w.discard_unless_newer(asked);
             }
             let _ = tx.send(p);
         });

@@ -119,8 +119,26 @@ impl Warm {
         self.post(Todo::Discard);
     }
 
+    /// Kills every warm decoder unless something was asked for since `generation`
+    /// ([`Warm::generation`]): a play that started late must not kill the decoders of a rest
+    /// that came after it.
+    pub fn discard_unless_newer(&self, generation: u64) {
+        let st = self.inner.lock();
+        if st.generation == generation {
+            self.post_locked(st, Todo::Discard);
+        }
+    }
+
+    /// Counts the requests (each warm or discard adds one).
+    pub fn generation(&self) -> u64 {
+        self.inner.lock().generation
+    }
+
     fn post(&self, todo: Todo) {
-        let mut st = self.inner.lock();
+        self.post_locked(self.inner.lock(), todo);
+    }
+
+    fn post_locked(&self, mut st: MutexGuard<'_, State>, todo: Todo) {
         st.generation += 1;
         st.todo = Some(todo);
         if !st.thread {
@@ -302,6 +320,19 @@ fn warm(inner: &Inner, r: &Request, generation: u64) {
 mod tests {
     use super::*;
     use crate::model::export::import_timeline_str;
+
+    #[test]
+    fn a_late_play_does_not_discard_what_a_newer_rest_asked_for() {
+        let w = Warm::new();
+        let before = w.generation();
+        let locate: super::super::player::Locate = Arc::new(|_: &str| Err("none".to_owned()));
+        w.warm(Sources { ffmpeg: None, locate }, Arc::new(Project::default()), Time::ZERO);
+        let asked = w.generation();
+        w.discard_unless_newer(before);
+        assert_eq!(w.generation(), asked, "the rest's request stands");
+        w.discard_unless_newer(asked);
+        assert_eq!(w.generation(), asked + 1, "nothing newer: discarded");
+    }
 
     #[test]
     fn only_clips_sounding_soon_are_warmed_and_at_most_max() {
