@@ -100,4 +100,8 @@ touch "$OUT_ABS/monitor.stop"
 wait "$REC_PID"
 [ -s "$OUT_ABS/av.log" ] || fail "the editor showed no playback pictures"
 python3 scripts/e2e-sound.py analyse "$OUT_ABS/monitor" "$OUT_ABS/av.log" "$OUT_ABS/space.txt" || fail "see $OUT"
+# The playhead rested long before Space: the play took decoders started ahead for both clips.
+warm=$(grep -o "[0-9]* of [0-9]* decoders started ahead" "$OUT/app.err" | head -1)
+[ "$warm" = "2 of 2 decoders started ahead" ] || fail "Space did not take the warm decoders (${warm:-no line in $OUT/app.err})"
+echo "e2e-sound: $warm of Space"
 echo "e2e-sound: passed (recording and screenshots in $OUT)"

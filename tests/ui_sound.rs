@@ -126,3 +126,40 @@ fn ducking_shows_its_ranges_and_lowers_the_music_in_one_undo_step() {
     h.run_steps(2);
     assert!(h.state().doc.project().tracks[1].clips[0].effects.is_empty(), "one undo step");
 }
+
+#[test]
+fn space_after_the_playhead_rests_plays_from_decoders_started_ahead() {
+    let (_s, _c, mut h, rec) = editor();
+    let wait_warm = |h: &mut Harness<'static, Editor>, at: Time| {
+        // V1's sound and A1 from `at` (both In 10 s at 0 s); A2 starts at 2 s, too far ahead.
+        let want = Time::from_secs(10) + at;
+        let start = Instant::now();
+        loop {
+            let ready = h.state().sound.warm().ready();
+            if ready.len() == 2 && ready.iter().all(|k| k.source_in == want) {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "not warm at {at}: {ready:?}");
+            std::thread::sleep(Duration::from_millis(20));
+            h.step();
+        }
+    };
+    wait_warm(&mut h, Time::ZERO);
+    h.key_press(Key::Space);
+    h.step();
+    let start = Instant::now();
+    while rec.take().len() < RATE as usize / 5 {
+        assert!(start.elapsed() < Duration::from_secs(20), "no sound reached the output");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    let (warm, _) = h.state_mut().sound.decoders().expect("playing");
+    assert_eq!(warm, 2, "the play took both warm decoders");
+    assert!(h.state().sound.warm().ready().is_empty(), "none kept warm while playing");
+    h.key_press(Key::K);
+    h.step();
+    // Paused elsewhere now: a rest there warms that place.
+    let at = h.state().doc.project().playhead;
+    assert!(at > Time::ZERO);
+    wait_warm(&mut h, at);
+}

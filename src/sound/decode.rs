@@ -8,6 +8,8 @@ use super::mix::{CHANNELS, RATE};
 use crate::media::decode::Ffmpeg;
 use std::io::Read;
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::Duration;
 
@@ -62,6 +64,8 @@ pub fn args(input: &str, from: f64, length: f64, speed: f64) -> Vec<String> {
 pub struct PcmStream {
     child: Child,
     rx: Receiver<Vec<f32>>,
+    /// A first chunk has been queued (or the decode has ended).
+    started: Arc<AtomicBool>,
 }
 
 /// What [`PcmStream::next`] found.
@@ -82,7 +86,17 @@ impl PcmStream {
         let mut child = crate::process::own_group(&mut c).spawn()?;
         let out = child.stdout.take();
         let (tx, rx) = sync_channel(QUEUED);
+        let started = Arc::new(AtomicBool::new(false));
+        let said = started.clone();
         std::thread::Builder::new().name("vodcut-sound-decode".into()).spawn(move || {
+            // Set however the thread ends: an ended decode has nothing more to wait for either.
+            struct Said(Arc<AtomicBool>);
+            impl Drop for Said {
+                fn drop(&mut self) {
+                    self.0.store(true, Ordering::Relaxed);
+                }
+            }
+            let said = Said(said);
             let Some(mut out) = out else { return };
             let mut bytes = vec![0u8; CHUNK_FRAMES * CHANNELS * 4];
             loop {
@@ -92,12 +106,22 @@ impl PcmStream {
                 }
                 let samples: Vec<f32> =
                     bytes[..n - n % 4].chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-                if tx.send(samples).is_err() || n < bytes.len() {
+                if tx.send(samples).is_err() {
+                    return;
+                }
+                said.0.store(true, Ordering::Relaxed);
+                if n < bytes.len() {
                     return;
                 }
             }
         })?;
-        Ok(PcmStream { child, rx })
+        Ok(PcmStream { child, rx, started })
+    }
+
+    /// Whether its first sound is waiting to be taken (or the decode has ended): taking it
+    /// will not wait for ffmpeg to start.
+    pub fn has_started(&self) -> bool {
+        self.started.load(Ordering::Relaxed)
     }
 
     /// The next chunk, waiting at most `wait`.

@@ -11,3 +11,4 @@ pub mod player;
 #[cfg(target_os = "linux")]
 pub mod pulse;
 pub mod session;
+pub mod warm;

@@ -12,10 +12,11 @@
 use super::decode::{Next, PcmStream};
 use super::mix::{self, CHANNELS, Levels, Part, RATE, Span};
 use super::out::{Fill, Output, Stream};
+use super::warm::Warm;
 use crate::edit::snap::TrackIndex;
 use crate::media::decode::Ffmpeg;
 use crate::model::{Project, Time};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -45,8 +46,32 @@ pub struct PlayOptions {
     pub device: Option<String>,
 }
 
+/// What a play from `opts.from` mixes: its audible parts, the speed and its length in output
+/// frames. One definition for the player and for the decoders warmed ahead of it.
+pub struct Plan {
+    pub parts: Vec<Part>,
+    pub speed: f64,
+    pub total: u64,
+}
+
+impl Plan {
+    pub fn of(project: &Project, opts: &PlayOptions) -> Plan {
+        let placements: Vec<_> = (0..project.tracks.len()).map(|t| TrackIndex::build(project, t).placements).collect();
+        let end = placements.iter().flat_map(|p| p.iter().map(|x| x.end)).max().unwrap_or(Time::ZERO);
+        let speed = opts.speed.max(0.01);
+        let to = opts.limit.map_or(end, |l| (opts.from + l).min(end));
+        let span = Span { from: opts.from, to: to.max(opts.from) };
+        let parts: Vec<Part> = mix::parts(project, &placements, span).into_iter().filter(|p| !p.is_silent()).collect();
+        let total = (mix::frames(span.to - span.from) as f64 / speed).round() as u64;
+        Plan { parts, speed, total }
+    }
+}
+
 #[derive(Default)]
 struct Shared {
+    /// Decoders taken warm ([`super::warm`]) and decoders started here.
+    warm_used: AtomicUsize,
+    cold_starts: AtomicUsize,
     levels: Mutex<Levels>,
     /// Frames of mix handed to the output.
     handed: AtomicU64,
@@ -76,18 +101,33 @@ impl Player {
         opts: &PlayOptions,
         out: &dyn Output,
     ) -> Player {
-        let placements: Vec<_> = (0..project.tracks.len()).map(|t| TrackIndex::build(project, t).placements).collect();
-        let end = placements.iter().flat_map(|p| p.iter().map(|x| x.end)).max().unwrap_or(Time::ZERO);
-        let speed = opts.speed.max(0.01);
-        let to = opts.limit.map_or(end, |l| (opts.from + l).min(end));
-        let span = Span { from: opts.from, to: to.max(opts.from) };
-        let parts: Vec<Part> = mix::parts(project, &placements, span).into_iter().filter(|p| !p.is_silent()).collect();
-        let total = (mix::frames(span.to - span.from) as f64 / speed).round() as u64;
+        Player::start_warm(ffmpeg, locate, project, opts, out, None)
+    }
+
+    /// [`Player::start`], taking from `warm` the decoders it pre-started for these parts
+    /// (same medium, same stretch, same speed); the others start as usual.
+    pub fn start_warm(
+        ffmpeg: Option<Ffmpeg>,
+        locate: Locate,
+        project: &Project,
+        opts: &PlayOptions,
+        out: &dyn Output,
+        warm: Option<&Warm>,
+    ) -> Player {
+        let Plan { parts, speed, total } = Plan::of(project, opts);
+        let warm = match warm {
+            Some(w) => w.take(&parts, speed),
+            None => Vec::new(),
+        };
+        if !warm.is_empty() {
+            let n = warm.iter().filter(|s| s.is_some()).count();
+            log::info!("sound: {n} of {} decoders started ahead (warm)", parts.len());
+        }
         let shared = Arc::new(Shared::default());
         let stop = Arc::new(AtomicBool::new(false));
         let (tx, rx) = sync_channel::<Vec<f32>>(QUEUED);
         let (sh, st) = (shared.clone(), stop.clone());
-        let mixer = Mixer { ffmpeg, locate, parts, speed, total, live: Vec::new(), shared: sh, stop: st };
+        let mixer = Mixer { ffmpeg, locate, parts, warm, speed, total, live: Vec::new(), shared: sh, stop: st };
         let spawned = std::thread::Builder::new().name("vodcut-sound-mix".into()).spawn(move || mixer.run(tx));
         let fill = feeder(rx, shared.clone());
         let device = opts.device.as_deref().filter(|d| !d.is_empty());
@@ -124,6 +164,11 @@ impl Player {
     /// The levels of the sound handed to the output last.
     pub fn levels(&self) -> Levels {
         self.shared.levels.lock().map(|l| *l).unwrap_or_default()
+    }
+
+    /// Decoders this play took warm, and decoders it had to start itself (retries included).
+    pub fn decoders(&self) -> (usize, usize) {
+        (self.shared.warm_used.load(Ordering::Relaxed), self.shared.cold_starts.load(Ordering::Relaxed))
     }
 
     /// Why parts of the mix could not be heard.
@@ -198,6 +243,8 @@ struct Mixer {
     ffmpeg: Option<Ffmpeg>,
     locate: Locate,
     parts: Vec<Part>,
+    /// Pre-started decoders, by part (empty: none), each for the part from its start.
+    warm: Vec<Option<PcmStream>>,
     speed: f64,
     total: u64,
     live: Vec<Live>,
@@ -213,7 +260,13 @@ impl Mixer {
         (a, a + (mix::frames(p.length) as f64 / self.speed).round() as u64)
     }
 
-    fn open(&self, i: usize, from_frame: u64) -> Option<PcmStream> {
+    fn open(&mut self, i: usize, from_frame: u64) -> Option<PcmStream> {
+        if from_frame == 0
+            && let Some(s) = self.warm.get_mut(i).and_then(Option::take)
+        {
+            self.shared.warm_used.fetch_add(1, Ordering::Relaxed);
+            return Some(s);
+        }
         let ff = self.ffmpeg.as_ref()?;
         let p = &self.parts[i];
         let skip = from_frame as f64 / f64::from(RATE) * self.speed;
@@ -228,6 +281,7 @@ impl Mixer {
         };
         let from = p.source_in.as_secs_f64() + skip;
         let length = p.length.as_secs_f64() - skip;
+        self.shared.cold_starts.fetch_add(1, Ordering::Relaxed);
         PcmStream::start(ff, &input, from, length, self.speed).ok()
     }
 

@@ -2,10 +2,13 @@
 //! ask, plays short snippets while the playhead is dragged (scrubbing), and keeps the meters'
 //! levels with a peak hold. Players are made on a thread of their own (connecting to the
 //! sound server waits on a socket): until one is there, the clock stands at the start.
+//! While paused, once the playhead has rested for [`REST`], the decoders a play from there
+//! needs are started ahead ([`super::warm`]), so Space does not wait for them.
 
 use super::mix::{CHANNELS, Levels};
 use super::out::Output;
 use super::player::{Locate, PlayOptions, Player};
+use super::warm::Warm;
 use crate::media::decode::Ffmpeg;
 use crate::model::{Project, Time};
 use std::sync::Arc;
@@ -14,6 +17,18 @@ use std::time::{Duration, Instant};
 
 /// Length of a scrubbing snippet, and the least time between two.
 pub const SNIPPET: Duration = Duration::from_millis(90);
+/// How long the playhead rests (paused, same place, same document) before the decoders for
+/// a play from there are started: dragging it starts none.
+pub const REST: Duration = Duration::from_millis(150);
+
+/// Where the playhead rests, since when, and whether its decoders were asked for.
+#[derive(Clone, Copy)]
+struct Rest {
+    revision: u64,
+    at: Time,
+    since: Instant,
+    asked: bool,
+}
 
 enum Slot {
     Starting(Receiver<Player>),
@@ -51,6 +66,11 @@ pub struct Session {
     last_snippet: Option<(Time, Instant)>,
     meter: Meter,
     held_at: Option<Instant>,
+    warm: Arc<Warm>,
+    rest: Option<Rest>,
+    /// Decoders were asked for and not discarded since.
+    warm_held: bool,
+    project: Option<(u64, Arc<Project>)>,
     /// Why playback is silent (said once per play, in one line).
     pub note: Option<String>,
 }
@@ -71,15 +91,31 @@ impl Session {
             last_snippet: None,
             meter: Meter::default(),
             held_at: None,
+            warm: Arc::new(Warm::new()),
+            rest: None,
+            warm_held: false,
+            project: None,
             note: None,
         }
     }
 
-    fn spawn(&self, src: Sources, project: Arc<Project>, opts: PlayOptions) -> Slot {
+    /// With `warm` as its warm decoders (tests set their own).
+    pub fn with_warm(out: Arc<dyn Output>, warm: Warm) -> Session {
+        Session { warm: Arc::new(warm), ..Session::new(out) }
+    }
+
+    /// Starts a player; `warm`: it takes the warm decoders it can use, and the others are
+    /// killed.
+    fn spawn(&self, src: Sources, project: Arc<Project>, opts: PlayOptions, warm: bool) -> Slot {
         let (tx, rx) = channel();
         let out = self.out.clone();
+        let warm = warm.then(|| self.warm.clone());
+        let asked = self.warm.generation();
         let spawned = std::thread::Builder::new().name("vodcut-sound-start".into()).spawn(move || {
-            let p = Player::start(src.ffmpeg, src.locate, &project, &opts, out.as_ref());
+            let p = Player::start_warm(src.ffmpeg, src.locate, &project, &opts, out.as_ref(), warm.as_deref());
+            if let Some(w) = warm {
+                w.discard_unless_newer(asked);
+            }
             let _ = tx.send(p);
         });
         if let Err(e) = spawned {
@@ -94,7 +130,83 @@ impl Session {
         self.scrub = None;
         self.meter = Meter::default();
         self.note = None;
-        self.playing = Some((self.spawn(src, project, opts), revision));
+        self.rest = None;
+        // The player takes what it can use and discards the rest.
+        self.warm_held = false;
+        self.playing = Some((self.spawn(src, project, opts, true), revision));
+    }
+
+    /// Called each frame while paused, with the document's revision and the playhead: once
+    /// they have stayed the same for [`REST`], the decoders for a play from there are started
+    /// off this thread (`sources` and `project` give what they need, asked only then; the
+    /// project is copied once per revision, see [`Session::project`]). A playhead that moves
+    /// kills them. Returns how long until it wants the next frame (to start them), if so.
+    pub fn rest(
+        &mut self,
+        revision: u64,
+        at: Time,
+        sources: impl FnOnce() -> Sources,
+        project: impl FnOnce() -> Project,
+    ) -> Option<Duration> {
+        if self.playing.is_some() {
+            return None;
+        }
+        let now = Instant::now();
+        match self.rest {
+            Some(r) if r.revision == revision && r.at == at => {}
+            Some(r) => {
+                if self.warm_held && r.at != at {
+                    // Moved away: they are of no use now.
+                    self.warm.discard();
+                    self.warm_held = false;
+                }
+                // An edit alone keeps them until the rest is over: warming again keeps
+                // those whose clips it left as they were.
+                self.rest = Some(Rest { revision, at, since: now, asked: false });
+            }
+            None => self.rest = Some(Rest { revision, at, since: now, asked: false }),
+        }
+        let r = self.rest.as_mut()?;
+        if r.asked {
+            return None;
+        }
+        let left = REST.saturating_sub(now.duration_since(r.since));
+        if !left.is_zero() {
+            return Some(left);
+        }
+        let src = sources();
+        // Nothing to decode with (yet): asked again on a later frame.
+        src.ffmpeg.as_ref()?;
+        r.asked = true;
+        self.warm_held = true;
+        let project = self.project(revision, project);
+        self.warm.warm(src, project, at);
+        None
+    }
+
+    /// The project at `revision` for a player, copied (by `make`) only when the revision is
+    /// new: resting and then playing copy it once, not twice.
+    pub fn project(&mut self, revision: u64, make: impl FnOnce() -> Project) -> Arc<Project> {
+        match &self.project {
+            Some((r, p)) if *r == revision => p.clone(),
+            _ => {
+                let p = Arc::new(make());
+                self.project = Some((revision, p.clone()));
+                p
+            }
+        }
+    }
+
+    /// The decoders warm now, waiting for a play.
+    pub fn warm(&self) -> &Warm {
+        &self.warm
+    }
+
+    /// The player's decoders: how many it took warm and how many it started (None before
+    /// it is there).
+    pub fn decoders(&mut self) -> Option<(usize, usize)> {
+        let (slot, _) = self.playing.as_mut()?;
+        slot.poll().map(Player::decoders)
     }
 
     pub fn stop(&mut self) {
@@ -155,7 +267,7 @@ impl Session {
         self.last_snippet = Some((at, Instant::now()));
         let limit = Time::from_secs_f64(SNIPPET.as_secs_f64()).unwrap_or(Time::ZERO);
         let opts = PlayOptions { from: at, speed: 1.0, limit: Some(limit), device };
-        self.scrub = Some(self.spawn(src, project, opts));
+        self.scrub = Some(self.spawn(src, project, opts, false));
     }
 
     /// Drops a finished snippet (its stream closes).
@@ -170,5 +282,26 @@ impl Session {
     /// Whether anything is playing or starting (the UI keeps repainting then).
     pub fn active(&self) -> bool {
         self.playing.is_some() || self.scrub.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_project_is_copied_once_per_revision() {
+        let mut s = Session::new(Arc::new(super::super::out::Recorder::default()));
+        let mut copies = 0;
+        let mut copy = || {
+            copies += 1;
+            Project::default()
+        };
+        let a = s.project(1, &mut copy);
+        let b = s.project(1, &mut copy);
+        assert!(Arc::ptr_eq(&a, &b));
+        let c = s.project(2, &mut copy);
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert_eq!(copies, 2);
     }
 }

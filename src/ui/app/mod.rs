@@ -356,23 +356,16 @@ impl Editor {
         }
     }
 
-    /// What the sound needs from the footage: ffmpeg, and play URLs asked on the sound's own
-    /// threads (never this one).
+    /// [`sound_sources`] of this window's preview.
     fn sound_sources(&self) -> crate::sound::session::Sources {
-        let footage = self.preview.footage().cloned();
-        let rt = self.preview.runtime();
-        let ffmpeg = footage.as_ref().and_then(|f| f.ffmpeg().ok().cloned());
-        let locate: crate::sound::player::Locate = Arc::new(move |id: &str| match (&footage, &rt) {
-            (Some(f), Some(rt)) => rt.block_on(f.play_url(id)).map_err(|e| e.to_string()),
-            _ => Err(crate::t!("timeline-preview-not-set-up")),
-        });
-        crate::sound::session::Sources { ffmpeg, locate }
+        sound_sources(&self.preview)
     }
 
     fn play_sound(&mut self, from: Time, speed: f64) {
         let device = Some(self.cloud.settings.sound.device.clone());
         let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
-        let project = Arc::new(self.doc.project().clone());
+        let doc = &self.doc;
+        let project = self.sound.project(doc.revision(), || doc.project().clone());
         self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
     }
 
@@ -453,6 +446,20 @@ impl Editor {
             self.sound.scrub(self.sound_sources(), project, at, device);
         }
         self.sound.tidy();
+    }
+
+    /// While paused, the playhead resting starts the decoders a play from there needs (off
+    /// this thread), so Space is heard sooner; a frame is asked for when the rest is over.
+    fn warm_sound(&mut self, ctx: &egui::Context) {
+        if self.playing.is_some() {
+            return;
+        }
+        let (revision, at) = (self.doc.revision(), self.doc.project().playhead);
+        let (preview, doc) = (&self.preview, &self.doc);
+        let wait = self.sound.rest(revision, at, || sound_sources(preview), || doc.project().clone());
+        if let Some(wait) = wait {
+            ctx.request_repaint_after(wait);
+        }
     }
 
     /// The whole window. Called by eframe each frame, and by tests through egui_kittest.
@@ -607,6 +614,7 @@ impl Editor {
         tl.set_clip_rect(timeline_rect);
         timeline_ui(&mut tl, &mut self.doc, &mut self.timeline);
         self.scrub_sound();
+        self.warm_sound(&ctx);
         if let Some(c) = self.timeline.command.take() {
             self.run(c);
         }
@@ -656,6 +664,19 @@ impl Editor {
             ctx.request_repaint();
         }
     }
+}
+
+/// What the sound needs from the footage: ffmpeg, and play URLs asked on the sound's own
+/// threads (never the UI's).
+fn sound_sources(preview: &crate::ui::preview::PreviewState) -> crate::sound::session::Sources {
+    let footage = preview.footage().cloned();
+    let rt = preview.runtime();
+    let ffmpeg = footage.as_ref().and_then(|f| f.ffmpeg().ok().cloned());
+    let locate: crate::sound::player::Locate = Arc::new(move |id: &str| match (&footage, &rt) {
+        (Some(f), Some(rt)) => rt.block_on(f.play_url(id)).map_err(|e| e.to_string()),
+        _ => Err(crate::t!("timeline-preview-not-set-up")),
+    });
+    crate::sound::session::Sources { ffmpeg, locate }
 }
 
 /// What tells one selection from the next without copying it (it may hold 100 000 clips).

@@ -1,0 +1,297 @@
+//! Decoders started ahead of Space (issue 22: sound within 150 ms of Space). While paused, the
+//! playhead resting starts the decoders a play from there needs; Space takes them instead of
+//! starting its own; moving the playhead kills them, and none is left running after a play
+//! or when the editor goes. Each test runs ffmpeg through a link of its own, so its decoders
+//! can be counted among the machine's processes (argv[0] is the link).
+
+#[allow(dead_code)]
+mod support;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use vodcut::media::decode::Ffmpeg;
+use vodcut::model::Time;
+use vodcut::model::export::import_timeline_str;
+use vodcut::model::project::Project;
+use vodcut::sound::mix::RATE;
+use vodcut::sound::out::Recorder;
+use vodcut::sound::player::{Locate, PlayOptions};
+use vodcut::sound::session::{REST, Session, Sources};
+use vodcut::sound::warm::Warm;
+
+struct Setup {
+    dir: tempfile::TempDir,
+    ffmpeg: PathBuf,
+}
+
+impl Setup {
+    /// A folder with ffmpeg linked in under a name of its own and the tones `a.wav` (440 Hz)
+    /// and `b.wav` (660 Hz), 6 s each.
+    fn new() -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let real = which("ffmpeg");
+        let ffmpeg = dir.path().join("ffmpeg-warm-test");
+        std::os::unix::fs::symlink(real, &ffmpeg).unwrap();
+        for (name, hz) in [("a", 440), ("b", 660)] {
+            support::media_files::sine_tone(&dir.path().join(format!("{name}.wav")), hz, 6, &["-c:a", "pcm_s16le"]);
+        }
+        Setup { dir, ffmpeg }
+    }
+
+    fn path(&self, id: &str) -> PathBuf {
+        self.dir.path().join(format!("{id}.wav"))
+    }
+
+    fn sources(&self) -> Sources {
+        let dir = self.dir.path().to_owned();
+        let locate: Locate = Arc::new(move |id: &str| Ok(dir.join(format!("{id}.wav")).display().to_string()));
+        Sources { ffmpeg: Some(Ffmpeg::find(Some(&self.ffmpeg)).unwrap()), locate }
+    }
+
+    /// The decoders running now: processes whose program is this test's ffmpeg link.
+    fn running(&self) -> usize {
+        let me = self.ffmpeg.as_os_str().as_encoded_bytes();
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+            .filter(|c| c.split(|b| *b == 0).next() == Some(me))
+            .count()
+    }
+
+    /// Waits until `n` decoders run (at most `secs`).
+    fn wait_running(&self, n: usize, secs: u64) {
+        let start = Instant::now();
+        while self.running() != n {
+            assert!(start.elapsed() < Duration::from_secs(secs), "{} decoders run, want {n}", self.running());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+fn which(name: &str) -> PathBuf {
+    std::env::var_os("PATH")
+        .and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
+        .expect("ffmpeg on PATH (scripts/install-deps.sh installs it)")
+}
+
+/// Two audio tracks, `a` and `b`, from 0 to 6 s.
+fn project() -> Project {
+    import_timeline_str(
+        r#"{"AudioTracks":[{"AudioTrackClips":[{"MediaId":"a","In":0,"Out":6,"TimelineIn":0}]},
+                          {"AudioTrackClips":[{"MediaId":"b","In":0,"Out":6,"TimelineIn":0}]}]}"#,
+    )
+    .unwrap()
+}
+
+/// Frames of a paused editor (every 10 ms) at `at` until `n` decoders are warm there.
+fn rest_until_warm(s: &mut Session, setup: &Setup, p: &Arc<Project>, revision: u64, at: Time, n: usize) {
+    let start = Instant::now();
+    loop {
+        s.rest(revision, at, || setup.sources(), || Project::clone(p));
+        let ready = s.warm().ready();
+        if ready.len() == n && ready.iter().all(|k| k.source_in == at) {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "warm at {at}: {ready:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// The amplitude of a `hz` tone in the left channel of `s` (Goertzel).
+fn tone(s: &[f32], hz: f64) -> f64 {
+    let w = 2.0 * std::f64::consts::PI * hz / f64::from(RATE);
+    let (mut a, mut b) = (0.0f64, 0.0f64);
+    let n = s.len() / 2;
+    for f in s.chunks_exact(2) {
+        let y = f64::from(f[0]) + 2.0 * w.cos() * a - b;
+        b = a;
+        a = y;
+    }
+    (a * a + b * b - 2.0 * w.cos() * a * b).sqrt() * 2.0 / n as f64
+}
+
+/// Waits until the warming thread has done what it was asked.
+fn settle(s: &Session) {
+    let start = Instant::now();
+    while !s.warm().settled() {
+        assert!(start.elapsed() < Duration::from_secs(20), "the warming thread never settled");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn play_from(s: &mut Session, setup: &Setup, p: &Arc<Project>, revision: u64, at: Time) {
+    s.play(setup.sources(), p.clone(), revision, PlayOptions { from: at, speed: 1.0, limit: None, device: None });
+}
+
+fn wait_heard(rec: &Recorder, secs: f64) -> Vec<f32> {
+    let start = Instant::now();
+    loop {
+        let got = rec.take();
+        if got.len() as f64 / 2.0 >= secs * f64::from(RATE) {
+            return got;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "{} frames heard", got.len() / 2);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn space_after_a_rest_plays_from_the_warm_decoders() {
+    let setup = Setup::new();
+    let rec = Recorder::default();
+    let mut s = Session::new(Arc::new(rec.clone()));
+    let p = Arc::new(project());
+    let at = Time::from_secs(1);
+    // The first paused frame asks for another one after the rest, and starts nothing yet.
+    assert_eq!(s.rest(1, at, || setup.sources(), || Project::clone(&p)), Some(REST));
+    std::thread::sleep(REST / 2);
+    s.rest(1, at, || setup.sources(), || Project::clone(&p));
+    assert_eq!((s.warm().started(), setup.running()), (0, 0), "nothing starts before the rest is over");
+    rest_until_warm(&mut s, &setup, &p, 1, at, 2);
+    setup.wait_running(2, 10);
+    // Their first sound waits to be taken (so each has opened its file).
+    let start = Instant::now();
+    while s.warm().primed() < 2 {
+        assert!(start.elapsed() < Duration::from_secs(20), "no first sound from the warm decoders");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+
+    // The files change under their names: decoders started now would play the new ones
+    // (1000 Hz); the warm ones opened the old files (440 and 660 Hz) and play those.
+    for id in ["a", "b"] {
+        let new = setup.dir.path().join(format!("{id}-new.wav"));
+        support::media_files::sine_tone(&new, 1000, 6, &["-c:a", "pcm_s16le"]);
+        std::fs::rename(&new, setup.path(id)).unwrap();
+    }
+    play_from(&mut s, &setup, &p, 1, at);
+    let heard = wait_heard(&rec, 1.0);
+    let first = &heard[..RATE as usize]; // the first 0.5 s (interleaved stereo)
+    let (a, b, new) = (tone(first, 440.0), tone(first, 660.0), tone(first, 1000.0));
+    assert!(
+        a > 0.05 && b > 0.05 && new < 0.005,
+        "both warm tones from the first samples, not the new files: {a} {b} {new}"
+    );
+    assert_eq!(s.decoders(), Some((2, 0)), "both taken warm, none started by the play");
+    assert_eq!(s.warm().started(), 2);
+    assert!(s.warm().ready().is_empty(), "the play took them");
+    s.stop();
+    setup.wait_running(0, 10);
+}
+
+#[test]
+fn moving_the_playhead_kills_them_and_a_rest_warms_the_new_place() {
+    let setup = Setup::new();
+    let mut s = Session::new(Arc::new(Recorder::default()));
+    let p = Arc::new(project());
+    rest_until_warm(&mut s, &setup, &p, 1, Time::from_secs(1), 2);
+    setup.wait_running(2, 10);
+
+    // Dragging: a new place every 20 ms for 0.6 s kills them and starts none.
+    let started = s.warm().started();
+    let start = Instant::now();
+    let mut ms = 1000;
+    while start.elapsed() < Duration::from_millis(600) {
+        ms += 40;
+        s.rest(1, Time::from_millis(ms), || setup.sources(), || Project::clone(&p));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(s.warm().started(), started, "no decoder starts while the playhead moves");
+    setup.wait_running(0, 10);
+    assert!(s.warm().ready().is_empty());
+
+    // Resting at the new place warms it.
+    let here = Time::from_millis(ms);
+    rest_until_warm(&mut s, &setup, &p, 1, here, 2);
+    setup.wait_running(2, 10);
+    assert_eq!(s.warm().started(), started + 2);
+
+    // An edit elsewhere (a new revision, the same clips here) keeps them ...
+    s.rest(2, here, || setup.sources(), || Project::clone(&p));
+    std::thread::sleep(REST + Duration::from_millis(20));
+    s.rest(2, here, || setup.sources(), || Project::clone(&p));
+    settle(&s);
+    assert_eq!(s.warm().started(), started + 2, "nothing started again");
+    assert_eq!(s.warm().ready().len(), 2);
+    // ... one that changes a clip there replaces its decoder only.
+    let mut edited = project();
+    edited.tracks[1].clips[0].r#in = Some(Time::from_millis(500));
+    let edited = Arc::new(edited);
+    let start = Instant::now();
+    while s.warm().started() < started + 3 || s.warm().ready().len() != 2 {
+        assert!(start.elapsed() < Duration::from_secs(20), "not warmed again: {:?}", s.warm().ready());
+        s.rest(3, here, || setup.sources(), || Project::clone(&edited));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let ready = s.warm().ready();
+    let b = ready.iter().find(|k| k.media_id == "b").unwrap();
+    assert_eq!(b.source_in, here + Time::from_millis(500), "the edited clip's new stretch");
+    setup.wait_running(2, 10);
+    assert_eq!(s.warm().started(), started + 3);
+}
+
+#[test]
+fn no_decoder_is_left_running_after_a_play_or_when_the_editor_goes() {
+    let setup = Setup::new();
+    let rec = Recorder { paced: true, ..Default::default() };
+    let mut s = Session::new(Arc::new(rec.clone()));
+    let p = Arc::new(project());
+    rest_until_warm(&mut s, &setup, &p, 1, Time::ZERO, 2);
+    setup.wait_running(2, 10);
+    // A play from elsewhere: the warm ones are of no use and are killed; its own end with it.
+    play_from(&mut s, &setup, &p, 1, Time::from_secs(3));
+    wait_heard(&rec, 0.3);
+    assert_eq!(s.decoders(), Some((0, 2)));
+    assert!(s.warm().ready().is_empty());
+    s.stop();
+    setup.wait_running(0, 10);
+
+    // Warm again, then the editor goes (its session is dropped).
+    rest_until_warm(&mut s, &setup, &p, 1, Time::from_secs(2), 2);
+    setup.wait_running(2, 10);
+    drop(s);
+    assert_eq!(setup.running(), 0, "killed when the session goes, not later");
+
+    // Closing while decoders are being started: those are killed as they come.
+    let mut s = Session::new(Arc::new(Recorder::default()));
+    let start = Instant::now();
+    while s.warm().started() == 0 {
+        assert!(start.elapsed() < Duration::from_secs(20), "never warmed");
+        s.rest(1, Time::from_secs(1), || setup.sources(), || Project::clone(&p));
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    drop(s);
+    setup.wait_running(0, 10);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(setup.running(), 0, "none started after the session went");
+}
+
+#[test]
+fn decoders_of_urls_are_started_again_after_a_while_and_files_are_not() {
+    let setup = Setup::new();
+    let (ttl, dir) = (Duration::from_millis(400), setup.dir.path().to_owned());
+    let mut s = Session::with_warm(Arc::new(Recorder::default()), Warm::with_remote_ttl(ttl));
+    // "a" is read over http (from a port nobody listens on: ffmpeg ends at once, which is
+    // all this needs), "b" from its file.
+    let locate: Locate = Arc::new(move |id: &str| match id {
+        "a" => Ok("http://127.0.0.1:9/a.wav".to_owned()),
+        _ => Ok(dir.join(format!("{id}.wav")).display().to_string()),
+    });
+    let src = Sources { ffmpeg: Some(Ffmpeg::find(Some(&setup.ffmpeg)).unwrap()), locate };
+    let p = Arc::new(project());
+    let start = Instant::now();
+    while s.warm().ready().len() < 2 {
+        assert!(start.elapsed() < Duration::from_secs(20));
+        s.rest(1, Time::ZERO, || src.clone(), || Project::clone(&p));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(s.warm().started(), 2);
+    std::thread::sleep(ttl * 3 + Duration::from_millis(200));
+    let started = s.warm().started();
+    // Started again about every 400 ms: the URL's decoder only.
+    assert!((4..=7).contains(&started), "{started} starts in 1.4 s (each refresh of both would make 8)");
+    assert_eq!(s.warm().ready().len(), 2);
+    drop(s);
+    setup.wait_running(0, 10);
+}
