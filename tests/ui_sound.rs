@@ -163,3 +163,36 @@ fn space_after_the_playhead_rests_plays_from_decoders_started_ahead() {
     assert!(at > Time::ZERO);
     wait_warm(&mut h, at);
 }
+
+/// Warming copies the project on the editor's thread after each edit: a project over
+/// WARM_MAX_CLIPS is not warmed (Space starts its decoders as before), a small one is.
+#[test]
+fn a_project_too_big_to_copy_after_every_edit_is_not_warmed() {
+    let (_s, _c, mut h, _rec) = editor();
+    let mut p = h.state().doc.project().clone();
+    let filler = p.tracks[2].clips[0].clone();
+    let extra = vodcut::sound::session::WARM_MAX_CLIPS;
+    p.tracks[2].clips.extend((0..extra).map(|i| vodcut::model::wire::Clip {
+        timeline_in: Some(Time::from_secs(100 + i as i64 * 2)),
+        timeline_out: None,
+        ..filler.clone()
+    }));
+    h.state_mut().doc = Document::new(p, None, false);
+    let before = h.state().sound.warm().generation();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    assert!(h.state().preview.footage().is_some(), "the footage service was there to warm with");
+    assert_eq!(h.state().sound.warm().generation(), before, "nothing was warmed");
+    // The same editor with the small project warms within the same time.
+    let small = import_timeline_str(TIMELINE).unwrap();
+    h.state_mut().doc = Document::new(small, None, false);
+    let start = Instant::now();
+    while h.state().sound.warm().generation() == before {
+        assert!(start.elapsed() < Duration::from_secs(20), "the small project was not warmed");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+}

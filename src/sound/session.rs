@@ -20,6 +20,10 @@ pub const SNIPPET: Duration = Duration::from_millis(90);
 /// How long the playhead rests (paused, same place, same document) before the decoders for
 /// a play from there are started: dragging it starts none.
 pub const REST: Duration = Duration::from_millis(150);
+/// Projects with more clips than this are not warmed: warming copies the project on the
+/// editor's thread after every edit (a play copies it once, on Space), and a copy of 10 000
+/// clips already costs a few milliseconds (100 000: tens, a visible stall after each edit).
+pub const WARM_MAX_CLIPS: usize = 10_000;
 
 /// Where the playhead rests, since when, and whether its decoders were asked for.
 #[derive(Clone, Copy)]

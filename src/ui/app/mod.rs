@@ -450,8 +450,10 @@ impl Editor {
 
     /// While paused, the playhead resting starts the decoders a play from there needs (off
     /// this thread), so Space is heard sooner; a frame is asked for when the rest is over.
+    /// Not on big projects (see [`crate::sound::session::WARM_MAX_CLIPS`]).
     fn warm_sound(&mut self, ctx: &egui::Context) {
-        if self.playing.is_some() {
+        let clips: usize = self.doc.project().tracks.iter().map(|t| t.clips.len()).sum();
+        if self.playing.is_some() || clips > crate::sound::session::WARM_MAX_CLIPS {
             return;
         }
         let (revision, at) = (self.doc.revision(), self.doc.project().playhead);
