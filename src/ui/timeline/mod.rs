@@ -548,8 +548,12 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
         st.menu_time = doc.project().frame_rate.snap(st.mapping.time_from_x(p.x).max(Time::ZERO));
     }
     menus::ruler_menu(&resp, doc, st);
-    if (resp.clicked() || resp.drag_started())
-        && let Some(p) = resp.interact_pointer_pos()
+    // The playhead goes where the ruler is pressed, at the press (as in Premiere), not at the
+    // release: a press held still for about the click time was neither a click nor a drag
+    // for egui, and the playhead stayed where it was.
+    let pressed = resp.hovered() && ui.input(|i| i.pointer.primary_pressed());
+    if (pressed || resp.clicked() || resp.drag_started())
+        && let Some(p) = resp.interact_pointer_pos().or(resp.hover_pos())
     {
         doc.set_playhead(st.mapping.time_from_x(p.x));
         if resp.drag_started() {
