@@ -1,6 +1,7 @@
 //! The editor window: its state and the frame loop. The rest of `Editor` lives beside it:
 //! `files` (documents, saving, autosave), `cloud_events` (producing, jobs, library results),
-//! `panels` (menus, side panels, status line), `dialogs` (prompts, recovery, toasts).
+//! `panels` (menus, side panels, status line), `dialogs` (prompts, recovery, toasts),
+//! `playback` (speeds, the sound, scrubbing).
 
 mod cloud_events;
 mod desktop;
@@ -8,6 +9,7 @@ mod dialogs;
 mod disk;
 mod files;
 mod panels;
+mod playback;
 mod run;
 mod source;
 mod uploads;
@@ -334,136 +336,6 @@ impl Editor {
         }
     }
 
-    /// Starts, changes or stops playback. The clock restarts from the playhead at each change,
-    /// and a start at the end of the timeline starts from the beginning, as players do.
-    fn set_play_speed(&mut self, speed: f64) {
-        self.play_speed = speed;
-        if speed == 0.0 {
-            self.playing = None;
-            self.sound.stop();
-            return;
-        }
-        if speed > 0.0 && self.doc.project().playhead >= self.timeline.content_end() {
-            self.doc.set_playhead(Time::ZERO);
-        }
-        let now = self.ctx_for_textures.input(|i| i.time);
-        self.playing = Some((now, self.doc.project().playhead));
-        if speed > 0.0 {
-            self.play_sound(self.doc.project().playhead, speed);
-        } else {
-            // Backwards play is silent (the picture alone, on the wall clock).
-            self.sound.stop();
-        }
-    }
-
-    /// [`sound_sources`] of this window's preview.
-    fn sound_sources(&self) -> crate::sound::session::Sources {
-        sound_sources(&self.preview)
-    }
-
-    fn play_sound(&mut self, from: Time, speed: f64) {
-        let device = Some(self.cloud.settings.sound.device.clone());
-        let opts = crate::sound::player::PlayOptions { from, speed, limit: None, device };
-        let doc = &self.doc;
-        let project = self.sound.project(doc.revision(), || doc.project().clone());
-        self.sound.play(self.sound_sources(), project, self.doc.revision(), opts);
-    }
-
-    /// The playhead while playing: the sound's clock going forwards (the picture follows it),
-    /// the wall clock backwards. An edit while playing restarts the sound from the playhead.
-    fn follow_clock(&mut self, ctx: &egui::Context, now: f64, since: f64, from: Time) {
-        let end = self.timeline.content_end();
-        if self.play_speed > 0.0 && self.sound.playing_revision().is_some_and(|r| r != self.doc.revision()) {
-            self.play_sound(self.doc.project().playhead, self.play_speed);
-        }
-        let (t, heard_all) = match self.sound.position() {
-            Some((at, done)) if self.play_speed > 0.0 => {
-                crate::ui::preview::av_log("clock", at); // i18n-exempt: a word in a log for a script
-                (at.as_secs_f64(), done)
-            }
-            // The sound is starting: the clock stands at the start until it is heard.
-            None if self.play_speed > 0.0 && self.sound.playing_revision().is_some() => {
-                ctx.request_repaint();
-                return;
-            }
-            _ => (from.as_secs_f64() + (now - since) * self.play_speed, false),
-        };
-        if t <= 0.0 && self.play_speed < 0.0 {
-            self.doc.set_playhead(Time::ZERO);
-            self.set_play_speed(0.0);
-        } else if (heard_all || t >= end.as_secs_f64()) && self.play_speed > 0.0 {
-            // Playback stops at the end of the timeline.
-            self.doc.set_playhead(end);
-            self.set_play_speed(0.0);
-        } else {
-            self.doc.set_playhead(Time::from_secs_f64(t).unwrap_or(Time::ZERO));
-            ctx.request_repaint();
-        }
-        self.timeline.follow_playhead = true;
-    }
-
-    /// The ducking dialog: the plan is worked out from the form each frame it is open (a
-    /// lookup per clip of two tracks), applied as one undo step.
-    fn duck_ui(&mut self, ctx: &egui::Context) {
-        let Some(form) = self.duck.as_mut() else { return };
-        let duck = crate::sound::fades::Duck {
-            depth_db: form.depth_db,
-            lead: Time::from_secs_f64(form.lead).unwrap_or(Time::ZERO),
-            tail: Time::from_secs_f64(form.tail).unwrap_or(Time::ZERO),
-            steps: self.cloud.settings.sound.fade_steps,
-        };
-        self.timeline.ensure_indexes(&self.doc);
-        let placements: Vec<_> = self.timeline.indexes().iter().map(|i| i.placements.clone()).collect();
-        let plan = crate::sound::fades::duck_plan(self.doc.project(), &placements, form.voice, form.music, &duck);
-        match crate::ui::sound::duck_dialog(ctx, form, self.doc.project(), &plan) {
-            crate::ui::sound::DuckAnswer::Open => {}
-            crate::ui::sound::DuckAnswer::Cancel => self.duck = None,
-            crate::ui::sound::DuckAnswer::Apply => {
-                let music = form.music;
-                if let Some(t) = self.doc.project().tracks.get(music).filter(|t| t.locked) {
-                    self.timeline.message = Some(crate::edit::ops::Refused::Locked(t.name.clone()).to_string());
-                } else {
-                    let edits = plan
-                        .clips
-                        .into_iter()
-                        .map(|(index, clip)| crate::edit::Edit::SetClip { track: music, index, clip: Box::new(clip) })
-                        .collect();
-                    self.doc.apply(&crate::t!("sound-duck-edit"), crate::edit::Edit::Batch(edits));
-                }
-                self.duck = None;
-            }
-        }
-    }
-
-    /// Dragging the playhead plays short snippets (when scrubbing is on in the settings).
-    fn scrub_sound(&mut self) {
-        let at = self.doc.project().playhead;
-        let moved = at != self.last_playhead;
-        self.last_playhead = at;
-        if self.playing.is_none() && moved && self.timeline.scrubbing() && self.cloud.settings.sound.scrub {
-            let device = Some(self.cloud.settings.sound.device.clone());
-            let project = Arc::new(self.doc.project().clone());
-            self.sound.scrub(self.sound_sources(), project, at, device);
-        }
-        self.sound.tidy();
-    }
-
-    /// While paused, the playhead resting starts the decoders a play from there needs (off
-    /// this thread), so Space is heard sooner; a frame is asked for when the rest is over.
-    /// Not on big projects (see [`crate::sound::session::WARM_MAX_CLIPS`]).
-    fn warm_sound(&mut self, ctx: &egui::Context) {
-        let clips: usize = self.doc.project().tracks.iter().map(|t| t.clips.len()).sum();
-        if self.playing.is_some() || clips > crate::sound::session::WARM_MAX_CLIPS {
-            return;
-        }
-        let (revision, at) = (self.doc.revision(), self.doc.project().playhead);
-        let (preview, doc) = (&self.preview, &self.doc);
-        let wait = self.sound.rest(revision, at, || sound_sources(preview), || doc.project().clone());
-        if let Some(wait) = wait {
-            ctx.request_repaint_after(wait);
-        }
-    }
-
     /// The whole window. Called by eframe each frame, and by tests through egui_kittest.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -666,19 +538,6 @@ impl Editor {
             ctx.request_repaint();
         }
     }
-}
-
-/// What the sound needs from the footage: ffmpeg, and play URLs asked on the sound's own
-/// threads (never the UI's).
-fn sound_sources(preview: &crate::ui::preview::PreviewState) -> crate::sound::session::Sources {
-    let footage = preview.footage().cloned();
-    let rt = preview.runtime();
-    let ffmpeg = footage.as_ref().and_then(|f| f.ffmpeg().ok().cloned());
-    let locate: crate::sound::player::Locate = Arc::new(move |id: &str| match (&footage, &rt) {
-        (Some(f), Some(rt)) => rt.block_on(f.play_url(id)).map_err(|e| e.to_string()),
-        _ => Err(crate::t!("timeline-preview-not-set-up")),
-    });
-    crate::sound::session::Sources { ffmpeg, locate }
 }
 
 /// What tells one selection from the next without copying it (it may hold 100 000 clips).
