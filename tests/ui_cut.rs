@@ -489,3 +489,25 @@ fn a_press_on_the_ruler_held_still_moves_the_playhead() {
     }
     assert!(failed.is_empty(), "steps held, playhead: {failed:?}");
 }
+
+/// A press on a marker's flag belongs to the flag: it does not move the playhead to the
+/// pointer (a click goes to the marker's time). Found by review of the press-moves-the-
+/// playhead change: the flag sits on the ruler, and both saw the press.
+#[test]
+fn a_press_on_a_marker_flag_does_not_move_the_playhead_to_the_pointer() {
+    let mut h = harness(project(false));
+    let marker = vodcut::model::project::Marker { time: Time::from_secs(3), ..Default::default() };
+    h.state_mut().doc.apply("marker", vodcut::edit::Edit::SetMarkers(vec![marker]));
+    h.run();
+    let (pps, x0) = scale(&h);
+    let ruler = rect(&h, "Timeline ruler");
+    let at = Pos2::new(x0 + 3.0 * pps + 4.0, ruler.bottom() - 4.0);
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run_steps(4);
+    h.drop_at(at);
+    h.run();
+    let got = h.state().doc.project().playhead;
+    assert!(got == Time::ZERO || got == Time::from_secs(3), "playhead at {got:?}");
+}

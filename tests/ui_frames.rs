@@ -200,3 +200,20 @@ fn dragging_a_trim_handle_shows_the_outgoing_and_incoming_frames_side_by_side() 
     assert!(h.query_by_label_contains("Output preview 320x180").is_some());
     drop(s);
 }
+
+/// Without Width/Height in ProduceConfig the preview takes the sources' size, asked once the
+/// footage service is there (it is made in the background after the first frames). Found by
+/// review: the size worked out before the service came was kept, and never asked for.
+#[test]
+fn without_an_output_size_the_preview_takes_the_sources_size() {
+    let server = VodServer::start();
+    server.add_test_video("vid", "Colour seconds");
+    server.add_test_video("far", "Far away");
+    let p = import_timeline_str(ONE_CLIP).unwrap();
+    assert_eq!(p.produce_config.width, None);
+    let (e, _cache) = support::ui::footage_editor(server.url(), "", Document::new(p, None, false));
+    let mut h = harness(e, Vec2::new(1280.0, 800.0));
+    // The size the loopback VOD server reports for its test videos (not the fallback,
+    // 1280x720).
+    wait(&mut h, "the sources' size", |e| e.preview.output_size_known() == Some((1920, 1080)));
+}

@@ -165,7 +165,8 @@ fn space_after_the_playhead_rests_plays_from_decoders_started_ahead() {
 }
 
 /// Warming copies the project on the editor's thread after each edit: a project over
-/// WARM_MAX_CLIPS is not warmed (Space starts its decoders as before), a small one is.
+/// WARM_MAX_CLIPS is not warmed (Space starts its decoders as before) and the decoders warm
+/// before it grew past the limit are killed; a small one is warmed.
 #[test]
 fn a_project_too_big_to_copy_after_every_edit_is_not_warmed() {
     let (_s, _c, mut h, _rec) = editor();
@@ -177,7 +178,20 @@ fn a_project_too_big_to_copy_after_every_edit_is_not_warmed() {
         timeline_out: None,
         ..filler.clone()
     }));
+    // Warm with the small project first: growing past the limit kills those decoders.
+    let start = Instant::now();
+    while h.state().sound.warm().ready().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(20), "the small project was not warmed");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
     h.state_mut().doc = Document::new(p, None, false);
+    let start = Instant::now();
+    while !h.state().sound.warm().ready().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(10), "warm decoders kept past the limit");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
     let before = h.state().sound.warm().generation();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(2) {

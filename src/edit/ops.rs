@@ -123,8 +123,8 @@ pub struct TrackLayout {
     pub implicit: bool,
     /// The earliest start of a clip whose place or length is a stand-in, if any.
     pub first_provisional: Option<Time>,
-    /// Every place known, in index order, each ending before the next starts (as on a track
-    /// cut in vodcut): starts and ends both ascend, so the planners find an edit point by
+    /// Every place known and of no negative length, in index order, each ending before the
+    /// next starts (as on a track cut in vodcut): starts and ends both ascend, so the planners find an edit point by
     /// binary search instead of looking at every clip.
     pub ordered: bool,
 }
@@ -134,7 +134,9 @@ impl TrackLayout {
         let (places, implicit) =
             crate::model::project::layout_track_noting(&project.tracks[track], &project.media_durations());
         let first_provisional = places.iter().filter(|p| p.is_provisional()).map(|p| p.start).min();
-        let ordered = first_provisional.is_none() && places.windows(2).all(|w| w[0].end <= w[1].start);
+        let ordered = first_provisional.is_none()
+            && places.iter().all(|p| p.start <= p.end)
+            && places.windows(2).all(|w| w[0].end <= w[1].start);
         TrackLayout { places: std::sync::Arc::new(places), implicit, first_provisional, ordered }
     }
 }

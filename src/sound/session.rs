@@ -188,6 +188,16 @@ impl Session {
         None
     }
 
+    /// No rest is followed any more (the project is too big to warm): decoders still warm
+    /// are killed. Cheap when there are none, so it may be called every frame.
+    pub fn forget_rest(&mut self) {
+        self.rest = None;
+        if self.warm_held {
+            self.warm.discard();
+            self.warm_held = false;
+        }
+    }
+
     /// The project at `revision` for a player, copied (by `make`) only when the revision is
     /// new: resting and then playing copy it once, not twice.
     pub fn project(&mut self, revision: u64, make: impl FnOnce() -> Project) -> Arc<Project> {

@@ -44,6 +44,16 @@ impl FootageSettings {
     }
 }
 
+/// The output size as worked out, and what it was worked out for.
+#[derive(Clone, Debug, PartialEq)]
+struct SizeMemo {
+    revision: u64,
+    generation: u64,
+    settings: String,
+    asking: bool,
+    size: (u32, u32),
+}
+
 /// Source sizes by MediaId (None: asked, or unknown).
 pub type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
 
@@ -74,9 +84,9 @@ pub struct PreviewState {
     /// again only when something it depends on changed.
     sizes_generation: Arc<std::sync::atomic::AtomicU64>,
     /// The output size as last worked out: for (document revision, sizes generation,
-    /// settings). Working it out looks at every video clip: per frame, on a 100 000-clip
+    /// settings, whether the footage service was there to ask for sizes). Working it out looks at every video clip: per frame, on a 100 000-clip
     /// project, that was a third of every frame's time.
-    size_memo: Option<(u64, u64, String, (u32, u32))>,
+    size_memo: Option<SizeMemo>,
     /// The ffmpeg hint was closed.
     pub hint_closed: bool,
     /// Results shown (tests: the preview updates).
@@ -131,6 +141,11 @@ impl PreviewState {
 
     pub fn footage(&self) -> Option<&Arc<Footage>> {
         self.renderer.as_ref()?.footage()
+    }
+
+    /// The output size the preview last worked with (None before the first frame).
+    pub fn output_size_known(&self) -> Option<(u32, u32)> {
+        self.size_memo.as_ref().map(|m| m.size)
     }
 
     /// Whether a render is running or waiting.
@@ -273,15 +288,18 @@ impl PreviewState {
     fn output_size(&mut self, doc: &Document) -> (u32, u32) {
         use std::sync::atomic::Ordering;
         let generation = self.sizes_generation.load(Ordering::Acquire);
-        if let Some((revision, g, settings, size)) = &self.size_memo
-            && *revision == doc.revision()
-            && *g == generation
-            && *settings == self.settings_key
+        // The footage service is made in the background: until it is there no size can be
+        // asked for, so its arrival must work the size out again.
+        let asking = self.renderer.is_some() && self.footage().is_some();
+        let settings = self.settings_key.clone();
+        let memo = |size| SizeMemo { revision: doc.revision(), generation, settings: settings.clone(), asking, size };
+        if let Some(m) = &self.size_memo
+            && *m == memo(m.size)
         {
-            return *size;
+            return m.size;
         }
         let size = self.work_out_output_size(doc);
-        self.size_memo = Some((doc.revision(), generation, self.settings_key.clone(), size));
+        self.size_memo = Some(memo(size));
         size
     }
 

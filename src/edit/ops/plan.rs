@@ -351,5 +351,14 @@ mod tests {
         let mut p = ordered_track(&[(0, 10), (0, 10)]);
         p.tracks[0].clips[1].timeline_in = Some(Time::from_millis(500));
         assert!(!TrackLayout::of(&p, 0).ordered, "overlapping");
+        // Found by review: a clip ending before it starts (TimelineOut before TimelineIn, a
+        // validation error that can still be edited) passed, and starts no longer ascended.
+        let mut p = ordered_track(&[(0, 10), (0, 10)]);
+        (p.tracks[0].clips[0].timeline_in, p.tracks[0].clips[0].timeline_out) =
+            (Some(Time::from_secs(10)), Some(Time::from_secs(5)));
+        (p.tracks[0].clips[1].timeline_in, p.tracks[0].clips[1].timeline_out) =
+            (Some(Time::from_secs(6)), Some(Time::from_secs(8)));
+        p.tracks[0].clips.iter_mut().for_each(|c| c.out = None);
+        assert!(!TrackLayout::of(&p, 0).ordered, "negative length");
     }
 }

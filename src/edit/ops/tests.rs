@@ -563,5 +563,6 @@ pub(super) fn ordered_track(spans: &[(u8, u8)]) -> Project {
 
 /// (gap before, length) pairs for [`ordered_track`].
 pub(super) fn spans_strategy() -> impl Strategy<Value = Vec<(u8, u8)>> {
-    prop::collection::vec((0u8..4, 1u8..20), 0..25)
+    // Zero lengths too: a clip of no length at an edit point is an edge case of the search.
+    prop::collection::vec((0u8..4, 0u8..20), 0..25)
 }

@@ -125,7 +125,13 @@ impl Editor {
     /// Not on big projects (see [`crate::sound::session::WARM_MAX_CLIPS`]).
     pub(super) fn warm_sound(&mut self, ctx: &egui::Context) {
         let clips: usize = self.doc.project().tracks.iter().map(|t| t.clips.len()).sum();
-        if self.playing.is_some() || clips > crate::sound::session::WARM_MAX_CLIPS {
+        if clips > crate::sound::session::WARM_MAX_CLIPS {
+            // Grown past the limit while decoders were warm (a paste): they go now, not at
+            // the next Space.
+            self.sound.forget_rest();
+            return;
+        }
+        if self.playing.is_some() {
             return;
         }
         let (revision, at) = (self.doc.revision(), self.doc.project().playhead);

@@ -152,6 +152,23 @@ pub fn ruler_menu(resp: &egui::Response, doc: &mut Document, st: &mut TimelineSt
     });
 }
 
+/// Where the flag of a marker at `x` is drawn and clicked, on the ruler of the timeline `rect`.
+fn flag_rect(x: f32, rect: Rect) -> Rect {
+    Rect::from_min_max(Pos2::new(x - 6.0, rect.top() + RULER_H - 11.0), Pos2::new(x + 6.0, rect.top() + RULER_H))
+}
+
+/// Whether `pos` is on a marker's flag (a press there is the flag's, not the ruler's).
+pub fn on_flag(doc: &Document, st: &TimelineState, rect: Rect, pos: Pos2) -> bool {
+    let m = st.mapping;
+    let markers = &doc.project().markers;
+    let first = markers.partition_point(|k| m.x_from_time(k.time) < pos.x - 8.0);
+    markers[first..]
+        .iter()
+        .map(|k| m.x_from_time(k.time))
+        .take_while(|x| *x <= pos.x + 8.0)
+        .any(|x| flag_rect(x, rect).contains(pos))
+}
+
 /// Marker flags on the ruler: the label on hover, double-click to rename, right-click for
 /// rename, delete and go to.
 pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect) {
@@ -164,10 +181,7 @@ pub fn markers_ui(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rec
         if x > rect.right() + 8.0 {
             break;
         }
-        let flag = Rect::from_min_max(
-            Pos2::new(x - 6.0, rect.top() + RULER_H - 11.0),
-            Pos2::new(x + 6.0, rect.top() + RULER_H),
-        );
+        let flag = flag_rect(x, rect);
         let label =
             if marker.label.is_empty() { t!("timeline-marker-default", n = i + 1) } else { marker.label.clone() };
         let time = crate::i18n::Clock::of(doc.project().frame_rate).time(marker.time);

@@ -486,6 +486,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         doc,
         st,
         Rect::from_min_max(Pos2::new(time_left, rect.top()), Pos2::new(rect.right(), rect.top() + RULER_H)),
+        rect,
         &painter,
     );
     draw::playhead_and_markers(&painter, ui.visuals(), doc, &st.mapping, rect, RULER_H);
@@ -539,7 +540,16 @@ fn wheel(ui: &egui::Ui, bg: &egui::Response, st: &mut TimelineState, overflow: b
     }
 }
 
-fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, painter: &egui::Painter) {
+/// The ruler in `rect`; `timeline` is the whole timeline's rect (where marker flags are laid
+/// out from).
+fn ruler(
+    ui: &egui::Ui,
+    doc: &mut Document,
+    st: &mut TimelineState,
+    rect: Rect,
+    timeline: Rect,
+    painter: &egui::Painter,
+) {
     let resp = ui.interact(rect, ui.scope_id().with("timeline-ruler"), Sense::click_and_drag());
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, t!("timeline-ruler")));
     if resp.secondary_clicked()
@@ -551,7 +561,9 @@ fn ruler(ui: &egui::Ui, doc: &mut Document, st: &mut TimelineState, rect: Rect, 
     // The playhead goes where the ruler is pressed, at the press (as in Premiere), not at the
     // release: a press held still for about the click time was neither a click nor a drag
     // for egui, and the playhead stayed where it was.
-    let pressed = resp.hovered() && ui.input(|i| i.pointer.primary_pressed());
+    let pressed = resp.hovered()
+        && ui.input(|i| i.pointer.primary_pressed())
+        && !resp.hover_pos().is_some_and(|p| menus::on_flag(doc, st, timeline, p));
     if (pressed || resp.clicked() || resp.drag_started())
         && let Some(p) = resp.interact_pointer_pos().or(resp.hover_pos())
     {
