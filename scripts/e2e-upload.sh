@@ -34,7 +34,7 @@ xdotool windowfocus --sync "$WID"
 sleep 1.5
 click 19 12          # File
 import -window root "$OUT/01-file-menu.png"
-click 60 232         # Upload media… (below File > Export)
+click 60 255         # Upload media… (below File > Import edit… and Export)
 xdotool mousemove 640 300; sleep 0.5   # a frame drawn after the click
 import -window root "$OUT/01-uploads-window.png"
 click 296 100        # the paths field of the Uploads window (it opens below the menu bar)
