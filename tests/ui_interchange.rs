@@ -5,27 +5,34 @@
 mod support;
 
 use egui::Vec2;
+use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::Path;
 use std::sync::Arc;
 use support::ui::{FakePicker, editor, harness, run_until};
 use vodcut::edit::document::Document;
+use vodcut::ui::Editor;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange").join(name)
 }
 
-#[test]
-fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
-    let dir = tempfile::tempdir().unwrap();
+/// The editor on `doc`, File > Import edit… chosen with the dialog answering `edit`.
+fn importing(edit: std::path::PathBuf, doc: Document) -> (Arc<FakePicker>, Harness<'static, Editor>) {
     let picker = Arc::new(FakePicker::default());
-    *picker.edit.lock().unwrap() = Some(fixture("tracks.xml"));
-    let mut h = harness(editor(picker.clone(), Document::default()), Vec2::new(1400.0, 900.0));
+    *picker.edit.lock().unwrap() = Some(edit);
+    let mut h = harness(editor(picker.clone(), doc), Vec2::new(1400.0, 900.0));
     h.run();
-
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    (picker, h)
+}
+
+#[test]
+fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
+    let dir = tempfile::tempdir().unwrap();
+    let (picker, mut h) = importing(fixture("tracks.xml"), Document::default());
     run_until(&mut h, "the import", |e| e.interchange_report.is_some());
     // The edit is the document now: its tracks, unsaved, with no file of its own.
     let e = h.state();
@@ -88,13 +95,7 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
 /// (importing again is how to apply one).
 #[test]
 fn a_map_is_not_applied_over_later_edits() {
-    let picker = Arc::new(FakePicker::default());
-    *picker.edit.lock().unwrap() = Some(fixture("sample.otio"));
-    let mut h = harness(editor(picker.clone(), Document::default()), Vec2::new(1400.0, 900.0));
-    h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    let (_picker, mut h) = importing(fixture("sample.otio"), Document::default());
     run_until(&mut h, "the import", |e| e.interchange_report.is_some());
     assert!(!h.get_by_label("Apply a media map…").accesskit_node().is_disabled());
     // An edit (the project's title) after the import.
@@ -110,14 +111,8 @@ fn an_unreadable_edit_is_said_and_the_document_kept() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("cut.edl");
     std::fs::write(&bad, "001  AX  V  C  00:00:00:00 00:00:01:99 00:00:00:00 00:00:01:00\n").unwrap();
-    let picker = Arc::new(FakePicker::default());
-    *picker.edit.lock().unwrap() = Some(bad);
     let doc = Document::new(vodcut::model::Project { title: "mine".into(), ..Default::default() }, None, false);
-    let mut h = harness(editor(picker, doc), Vec2::new(1400.0, 900.0));
-    h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    let (_picker, mut h) = importing(bad, doc);
     run_until(&mut h, "the failure", |e| e.error.is_some());
     let error = h.state().error.clone().unwrap();
     assert!(error.contains("cut.edl") && error.contains("line 1"), "{error}");
