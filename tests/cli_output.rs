@@ -66,7 +66,7 @@ fn text_from_files_and_servers_cannot_drive_the_terminal() {
     // A title and a font name from the file, shown by validate, submit and jobs.
     let file = env.project("evil.vodcut", CLEAN, |pr| {
         pr.title = format!("Film {evil}");
-        pr.tracks[0].clips[0].font = Some(format!("Sim{evil}Sun"));
+        pr.tracks[0].clips[0].style.font = Some(format!("Sim{evil}Sun"));
     });
     let out = env.run(&["validate", p(&file)]);
     assert_eq!(out.status.code(), Some(0));

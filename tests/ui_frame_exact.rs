@@ -235,8 +235,8 @@ fn overlapping_overlays_sit_in_sub_rows_and_each_can_be_edited() {
     h.key_press(Key::Enter);
     h.run();
     let i1 = h.state().doc.project().tracks.iter().find(|t| t.kind == vodcut::model::TrackKind::Image).unwrap();
-    assert_eq!(i1.clips[0].x.as_ref().map(|n| n.value()), Some(0.5));
-    assert_eq!(i1.clips[1].x.as_ref().map(|n| n.value()), Some(0.7234), "the other overlay is untouched");
+    assert_eq!(i1.clips[0].area.x.as_ref().map(|n| n.value()), Some(0.5));
+    assert_eq!(i1.clips[1].area.x.as_ref().map(|n| n.value()), Some(0.7234), "the other overlay is untouched");
     // Trim the lower one's end: it stays in its own lane and keeps its place in the track.
     let handle = h.get_by_label("Trim end of 002d9296e8864746a0b6f32dad6e0003 on I1").rect();
     support::ui::drag(&mut h, handle.center(), handle.center() - Vec2::new(8.0 * 50.0, 0.0));

@@ -218,8 +218,8 @@ fn picture(
         let at = clip.r#in.unwrap_or(Time::ZERO) + (t - start);
         Source::Video { media_id, at }
     };
-    let (bw, bh) = (length(clip.width.as_ref(), w), length(clip.height.as_ref(), h));
-    let (x, y) = (length(clip.x.as_ref(), w).unwrap_or(0.0), length(clip.y.as_ref(), h).unwrap_or(0.0));
+    let (bw, bh) = (length(clip.area.width.as_ref(), w), length(clip.area.height.as_ref(), h));
+    let (x, y) = (length(clip.area.x.as_ref(), w).unwrap_or(0.0), length(clip.area.y.as_ref(), h).unwrap_or(0.0));
     Some(match (is_image && kind == TrackKind::Image, bw, bh) {
         (true, bw, bh) => Picture { source, track, clip: ci, x, y, w: bw, h: bh, fit: Fit::Stretch },
         (false, None, None) => {
@@ -256,12 +256,12 @@ pub fn plan_at(
                 if kind == TrackKind::Subtitle || clip.is_text() {
                     let b = text_box(
                         clip.content.as_deref(),
-                        clip.x.as_ref(),
-                        clip.y.as_ref(),
-                        clip.alignment.as_deref(),
-                        clip.font_size.as_ref(),
-                        clip.font_color.as_deref(),
-                        clip.font_color_opacity.as_ref(),
+                        clip.area.x.as_ref(),
+                        clip.area.y.as_ref(),
+                        clip.style.alignment.as_deref(),
+                        clip.style.font_size.as_ref(),
+                        clip.style.font_color.as_deref(),
+                        clip.style.font_color_opacity.as_ref(),
                         size,
                     );
                     layers.extend(b.map(Layer::Text));

@@ -44,8 +44,8 @@ impl Placeholder {
 }
 
 fn clip_box(clip: &Clip, (w, h): (f32, f32)) -> Option<Rect> {
-    let (x, y) = (length(clip.x.as_ref(), w).unwrap_or(0.0), length(clip.y.as_ref(), h).unwrap_or(0.0));
-    match (length(clip.width.as_ref(), w), length(clip.height.as_ref(), h)) {
+    let (x, y) = (length(clip.area.x.as_ref(), w).unwrap_or(0.0), length(clip.area.y.as_ref(), h).unwrap_or(0.0));
+    match (length(clip.area.width.as_ref(), w), length(clip.area.height.as_ref(), h)) {
         (None, None) if x == 0.0 && y == 0.0 => None,
         (bw, bh) => Some(Rect { x, y, w: bw.unwrap_or(w - x), h: bh.unwrap_or(h - y) }),
     }

@@ -12,7 +12,7 @@
 
 use super::{Edit, Shifts};
 use crate::model::project::{Marker, Placement, TrackKind, layout_track};
-use crate::model::wire::{Clip, Effect, EffectKind};
+use crate::model::wire::{Area, Clip, Effect, EffectKind, Num, Sparse, TextStyle};
 use crate::model::{Project, Time};
 use crate::t;
 
@@ -584,11 +584,13 @@ pub fn new_subtitle(at: Time) -> Clip {
         content: Some(t!("timeline-new-subtitle")),
         timeline_in: Some(at),
         timeline_out: Some(at + Time::from_secs(3)),
-        font_size: Some(crate::model::wire::Num::int(36)),
-        font_color: Some("#FFFFFF".into()),
-        alignment: Some("BottomCenter".into()),
-        x: crate::model::wire::Num::float(0.5),
-        y: crate::model::wire::Num::float(0.9),
+        style: Sparse::new(TextStyle {
+            font_size: Some(Num::int(36)),
+            font_color: Some("#FFFFFF".into()),
+            alignment: Some("BottomCenter".into()),
+            ..Default::default()
+        }),
+        area: Sparse::new(Area { x: Num::float(0.5), y: Num::float(0.9), ..Default::default() }),
         ..Default::default()
     }
 }

@@ -46,7 +46,7 @@ pub fn write(project: &Project) -> (String, Vec<String>) {
                 tracks.push(otio_track(project, track, &name, &places, &lane, &mut notes));
             }
             if kind == TrackKind::Image
-                && track.clips.iter().any(|c| c.x.is_some() || c.y.is_some() || c.width.is_some())
+                && track.clips.iter().any(|c| c.area.x.is_some() || c.area.y.is_some() || c.area.width.is_some())
             {
                 notes.push(t!("ix-export-overlay-position", track = track.name.as_str()));
             }

@@ -31,8 +31,8 @@ pub fn generated_project(clips: usize, tracks: usize) -> Project {
                     clip.r#type = Some("Text".into());
                     // i18n-exempt: sample data for benchmarks
                     clip.content = Some(format!("第{i}句字幕 line {i}"));
-                    clip.font_color = Some("#FFFFFF".into()); // i18n-exempt: a colour value
-                    clip.font_size = Some(Num::int(36));
+                    clip.style.font_color = Some("#FFFFFF".into()); // i18n-exempt: a colour value
+                    clip.style.font_size = Some(Num::int(36));
                 }
                 _ => {
                     clip.media_id = Some(format!("{:032x}", (i + t) % 150));

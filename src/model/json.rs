@@ -386,7 +386,7 @@ impl<'de> Visitor<'de> for AnyText {
 macro_rules! json_object {
     (
         $ty:ty, $what:expr, init: $init:expr, extra: $extra:ident, required: [$($req:literal),*],
-        { $($name:literal => $field:ident $(with $with:expr)?),* $(,)? }
+        { $($name:literal => $($field:ident).+ $(with $with:expr)?),* $(,)? }
     ) => {
         impl $ty {
             /// The keys this object reads, as written in JSON.
@@ -402,7 +402,7 @@ macro_rules! json_object {
                 let mut _i = 0usize;
                 $(
                     if key == $name {
-                        self.$field = $crate::json_object!(@read d $(, $with)?);
+                        self.$($field).+ = $crate::json_object!(@read d $(, $with)?);
                         return Ok(Some(_i));
                     }
                     _i += 1;

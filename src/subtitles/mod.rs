@@ -256,12 +256,13 @@ fn subtitle_clip(c: &Cue, start: Time, end: Time) -> Clip {
     clip.timeline_out = Some(end);
     clip.content = Some(c.text.clone());
     if let Some(s) = &c.style {
-        clip.font = s.font.clone().or(clip.font);
-        clip.font_size = s.size.map(Num::int).or(clip.font_size);
-        clip.font_color = s.colour.clone().or(clip.font_color);
-        clip.font_color_opacity = s.opacity.and_then(Num::float).or(clip.font_color_opacity);
-        clip.alignment = s.alignment.clone().or(clip.alignment);
-        clip.font_face = face(s);
+        let style = &mut *clip.style;
+        style.font = s.font.clone().or(style.font.take());
+        style.font_size = s.size.map(Num::int).or(style.font_size.take());
+        style.font_color = s.colour.clone().or(style.font_color.take());
+        style.font_color_opacity = s.opacity.and_then(Num::float).or(style.font_color_opacity.take());
+        style.alignment = s.alignment.clone().or(style.alignment.take());
+        style.font_face = face(s);
     }
     clip
 }

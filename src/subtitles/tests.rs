@@ -65,10 +65,10 @@ fn an_ass_maps_its_styles_to_the_fields_vod_has() {
     crate::edit::apply(&mut p2, edit);
     let clip = &p2.tracks[0].clips[0];
     assert_eq!(
-        (clip.font.as_deref(), clip.font_color.as_deref(), clip.alignment.as_deref()),
+        (clip.style.font.as_deref(), clip.style.font_color.as_deref(), clip.style.alignment.as_deref()),
         (Some("SimSun"), Some("#FFFF00"), Some("TopCenter"))
     );
-    assert_eq!(clip.font_size, Some(Num::int(48)));
+    assert_eq!(clip.style.font_size, Some(Num::int(48)));
     assert_eq!(ass_error("Dialogue: 0,0:00:0x.00,0:00:05.25,Default,,0,0,0,,bad"), SubError::BadTime { line: 11 });
 }
 

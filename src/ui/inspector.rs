@@ -66,8 +66,11 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         note("TimelineIn", time_field(ui, "TimelineIn", &mut c.timeline_in, fr, None), &mut key, &mut sealed);
         note("TimelineOut", time_field(ui, "TimelineOut", &mut c.timeline_out, fr, None), &mut key, &mut sealed);
         if kind != TrackKind::Audio {
+            let area = &mut *c.area;
             // i18n-exempt: X and Y are the API's field names
-            for (name, v) in [("X", &mut c.x), ("Y", &mut c.y), ("Width", &mut c.width), ("Height", &mut c.height)] {
+            for (name, v) in
+                [("X", &mut area.x), ("Y", &mut area.y), ("Width", &mut area.width), ("Height", &mut area.height)]
+            {
                 if kind == TrackKind::Subtitle && matches!(name, "Width" | "Height") {
                     continue;
                 }
@@ -111,14 +114,15 @@ fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &m
         }
         *sealed |= r.lost_focus();
     });
+    let style = &mut *c.style;
     text_style(
         ui,
-        &mut c.font,
-        &mut c.font_size,
-        &mut c.font_color,
-        &mut c.font_color_opacity,
-        &mut c.alignment,
-        &mut c.font_face,
+        &mut style.font,
+        &mut style.font_size,
+        &mut style.font_color,
+        &mut style.font_color_opacity,
+        &mut style.alignment,
+        &mut style.font_face,
         key,
         sealed,
     );

@@ -42,19 +42,19 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
         out.error(here("Type"), Issue::VideoClipType { r#type: t.to_owned() });
     }
     times_rule(out, ti, ci, None, clip.r#in, clip.out, clip.timeline_in, clip.timeline_out);
-    geometry_rule(out, ti, ci, None, [&clip.x, &clip.y, &clip.width, &clip.height]);
+    geometry_rule(out, ti, ci, None, [&clip.area.x, &clip.area.y, &clip.area.width, &clip.area.height]);
     text_style_rule(
         out,
         ti,
         ci,
         None,
         TextStyle {
-            font: clip.font.as_deref(),
-            font_size: clip.font_size.as_ref(),
-            font_color: clip.font_color.as_deref(),
-            opacity: clip.font_color_opacity.as_ref(),
-            alignment: clip.alignment.as_deref(),
-            face: clip.font_face.as_ref(),
+            font: clip.style.font.as_deref(),
+            font_size: clip.style.font_size.as_ref(),
+            font_color: clip.style.font_color.as_deref(),
+            opacity: clip.style.font_color_opacity.as_ref(),
+            alignment: clip.style.alignment.as_deref(),
+            face: clip.style.font_face.as_ref(),
         },
     );
     for (ei, effect) in clip.effects.iter().enumerate() {
