@@ -105,19 +105,27 @@ fn drawable(w: u32, h: u32) -> bool {
 /// passed over (the validator calls such a ProduceConfig an error; `still` and `render` refuse
 /// it first, see `validate::output_size_problems`).
 pub fn output_size(project: &Project, source_size: &dyn Fn(&str) -> Option<(u32, u32)>) -> (u32, u32) {
-    if let (Some(w), Some(h)) = (project.produce_config.width, project.produce_config.height)
-        && drawable(w, h)
-    {
-        return (w, h);
-    }
+    let used = project.tracks.iter().filter(|t| t.kind == TrackKind::Video && !t.hidden).flat_map(|t| &t.clips);
+    explicit_size(project).unwrap_or_else(|| largest_size(used.filter_map(|c| c.media_id.as_deref()), source_size))
+}
+
+/// ProduceConfig's Width and Height, when both are given and drawable.
+pub fn explicit_size(project: &Project) -> Option<(u32, u32)> {
+    let (w, h) = (project.produce_config.width?, project.produce_config.height?);
+    drawable(w, h).then_some((w, h))
+}
+
+/// The largest width and the largest height of the sources `ids` (each may come more than
+/// once), else [`FALLBACK_SIZE`]: the rule of [`output_size`] for callers that keep the media
+/// of the visible video tracks themselves.
+pub fn largest_size<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    source_size: &dyn Fn(&str) -> Option<(u32, u32)>,
+) -> (u32, u32) {
     let mut best: Option<(u32, u32)> = None;
-    for t in project.tracks.iter().filter(|t| t.kind == TrackKind::Video && !t.hidden) {
-        for c in &t.clips {
-            if let Some((w, h)) = c.media_id.as_deref().and_then(source_size).filter(|(w, h)| drawable(*w, *h)) {
-                let (bw, bh) = best.unwrap_or((0, 0));
-                best = Some((bw.max(w), bh.max(h)));
-            }
-        }
+    for (w, h) in ids.into_iter().filter_map(source_size).filter(|(w, h)| drawable(*w, *h)) {
+        let (bw, bh) = best.unwrap_or((0, 0));
+        best = Some((bw.max(w), bh.max(h)));
     }
     best.filter(|(w, h)| *w > 0 && *h > 0).unwrap_or(FALLBACK_SIZE)
 }

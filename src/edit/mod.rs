@@ -153,29 +153,56 @@ pub struct Touched {
     /// Every track may change: tracks added, removed or reordered (indexes shift), or the bin
     /// changed (media lengths lay out every track).
     pub all: bool,
+    /// Of `tracks`, those whose clips may now use other media (or whose properties changed):
+    /// not a `ShiftClips` (a ripple moves thousands of clips and nothing else), nor, seen by
+    /// [`Edit::touched_on`], a `SetClip` keeping the clip's medium (a trim). What depends on
+    /// the media a track uses (the output size) need not read its clips again.
+    pub media: Vec<usize>,
 }
 
 impl Edit {
     pub fn touched(&self) -> Touched {
+        self.touched_with(None)
+    }
+
+    /// [`Edit::touched`], with `project` as it stands before the edit: a `SetClip` that keeps
+    /// the clip's medium does not count as touching the track's media.
+    pub fn touched_on(&self, project: &Project) -> Touched {
+        self.touched_with(Some(project))
+    }
+
+    fn touched_with(&self, before: Option<&Project>) -> Touched {
         let mut t = Touched::default();
-        self.collect_touched(&mut t);
+        self.collect_touched(before, &mut t);
         t.tracks.sort_unstable();
         t.tracks.dedup();
+        t.media.sort_unstable();
+        t.media.dedup();
         t
     }
 
-    fn collect_touched(&self, out: &mut Touched) {
+    /// In a batch every `SetClip` is compared with the project before the whole batch: that
+    /// can only count a track as touched when it is not, never miss one, as long as an insert
+    /// or removal (which shifts indexes) counts its track whatever happens.
+    fn collect_touched(&self, before: Option<&Project>, out: &mut Touched) {
         match self {
-            Edit::SetClip { track, .. }
-            | Edit::InsertClip { track, .. }
-            | Edit::RemoveClip { track, .. }
-            | Edit::ShiftClips { track, .. }
-            | Edit::SetTrackProps { track, .. } => out.tracks.push(*track),
+            Edit::ShiftClips { track, .. } => out.tracks.push(*track),
+            Edit::SetClip { track, index, clip } => {
+                out.tracks.push(*track);
+                let old = before.and_then(|p| p.tracks.get(*track)?.clips.get(*index));
+                if old.is_none_or(|old| old.material_id() != clip.material_id() || old.r#type != clip.r#type) {
+                    out.media.push(*track);
+                }
+            }
+            Edit::InsertClip { track, .. } | Edit::RemoveClip { track, .. } | Edit::SetTrackProps { track, .. } => {
+                out.tracks.push(*track);
+                out.media.push(*track);
+            }
             Edit::InsertTrack { .. } | Edit::RemoveTrack { .. } | Edit::MoveTrack { .. } | Edit::SetBin(_) => {
                 out.all = true
             }
             Edit::SetFields(_) | Edit::SetMarkers(_) => {}
-            Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_touched(out)),
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_touched(before, out)),
         }
     }
 }

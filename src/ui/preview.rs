@@ -5,6 +5,7 @@
 //! indexes) and, when that changed, hands the plan to the renderer; the last picture stays
 //! until a newer one arrives. Decoding, downloading and composing never run here.
 
+mod sizes;
 mod trim;
 
 use super::timeline::TimelineState;
@@ -44,16 +45,6 @@ impl FootageSettings {
     }
 }
 
-/// The output size as worked out, and what it was worked out for.
-#[derive(Clone, Debug, PartialEq)]
-struct SizeMemo {
-    revision: u64,
-    generation: u64,
-    settings: String,
-    asking: bool,
-    size: (u32, u32),
-}
-
 /// Source sizes by MediaId (None: asked, or unknown).
 pub type SourceSizes = Arc<Mutex<HashMap<String, Option<(u32, u32)>>>>;
 
@@ -86,7 +77,9 @@ pub struct PreviewState {
     /// The output size as last worked out: for (document revision, sizes generation,
     /// settings, whether the footage service was there to ask for sizes). Working it out looks at every video clip: per frame, on a 100 000-clip
     /// project, that was a third of every frame's time.
-    size_memo: Option<SizeMemo>,
+    size_memo: Option<sizes::SizeMemo>,
+    /// The media each track uses, for the output size.
+    media_used: sizes::MediaUsed,
     /// The ffmpeg hint was closed.
     pub hint_closed: bool,
     /// Results shown (tests: the preview updates).
@@ -126,6 +119,7 @@ impl PreviewState {
             sizes: Arc::default(),
             sizes_generation: Arc::default(),
             size_memo: None,
+            media_used: Default::default(),
             hint_closed: false,
             shown_count: 0,
             playback: None,
@@ -145,7 +139,7 @@ impl PreviewState {
 
     /// The output size the preview last worked with (None before the first frame).
     pub fn output_size_known(&self) -> Option<(u32, u32)> {
-        self.size_memo.as_ref().map(|m| m.size)
+        self.size_memo.as_ref().map(sizes::SizeMemo::size)
     }
 
     /// Whether a render is running or waiting.
@@ -282,71 +276,6 @@ impl PreviewState {
             move || ctx.request_repaint(),
         ));
     }
-
-    /// The output size from the source sizes known so far; asks for the missing ones in the
-    /// background. Worked out again only when the document, a size or the settings changed.
-    fn output_size(&mut self, doc: &Document) -> (u32, u32) {
-        use std::sync::atomic::Ordering;
-        let generation = self.sizes_generation.load(Ordering::Acquire);
-        // The footage service is made in the background: until it is there no size can be
-        // asked for, so its arrival must work the size out again.
-        let asking = self.renderer.is_some() && self.footage().is_some();
-        let settings = self.settings_key.clone();
-        let memo = |size| SizeMemo { revision: doc.revision(), generation, settings: settings.clone(), asking, size };
-        if let Some(m) = &self.size_memo
-            && *m == memo(m.size)
-        {
-            return m.size;
-        }
-        let size = self.work_out_output_size(doc);
-        self.size_memo = Some(memo(size));
-        size
-    }
-
-    fn work_out_output_size(&mut self, doc: &Document) -> (u32, u32) {
-        let p = doc.project();
-        let known = self.sizes.lock().map(|m| m.clone()).unwrap_or_default();
-        let size = compose::output_size(p, &|id| known.get(id).copied().flatten());
-        let explicit = p.produce_config.width.is_some_and(|w| w > 0) && p.produce_config.height.is_some_and(|h| h > 0);
-        if explicit {
-            return size;
-        }
-        let (Some(r), Some(f)) = (self.renderer.as_ref(), self.footage().cloned()) else { return size };
-        // Each medium once, however many clips use it.
-        let missing: std::collections::BTreeSet<String> = p
-            .tracks
-            .iter()
-            .filter(|t| t.kind == crate::model::TrackKind::Video)
-            .flat_map(|t| t.clips.iter().filter_map(|c| c.media_id.as_deref()))
-            .filter(|id| !known.contains_key(*id))
-            .map(str::to_owned)
-            .collect();
-        if missing.is_empty() {
-            return size;
-        }
-        let rt = r.runtime();
-        if let Ok(mut m) = self.sizes.lock() {
-            for id in &missing {
-                m.insert(id.clone(), None);
-            }
-            let (sizes, generation) = (self.sizes.clone(), self.sizes_generation.clone());
-            rt.spawn(async move {
-                for id in missing {
-                    let s = f.source_size(&id).await;
-                    note_size(&sizes, &generation, id, s);
-                }
-            });
-        }
-        size
-    }
-}
-
-/// Records a source's size (None: unknown) where the output size looks for it.
-fn note_size(sizes: &SourceSizes, generation: &std::sync::atomic::AtomicU64, id: String, size: Option<(u32, u32)>) {
-    if let Ok(mut m) = sizes.lock() {
-        m.insert(id, size);
-    }
-    generation.fetch_add(1, std::sync::atomic::Ordering::Release);
 }
 
 /// `VODCUT_AV_LOG=FILE`: each picture playback shows is logged as "picture <unix time> <its
@@ -511,11 +440,21 @@ mod tests {
         let mut state = PreviewState::new(None, crate::core::Executor::new());
         let mut d = doc();
         assert_eq!(state.output_size(&d), crate::compose::layout::FALLBACK_SIZE);
-        note_size(&state.sizes, &state.sizes_generation, "m".into(), Some((1080, 1920)));
+        sizes::note_size(&state.sizes, &state.sizes_generation, "m".into(), Some((1080, 1920)));
         assert_eq!(state.output_size(&d), (1080, 1920), "a size that arrived is used");
         d.set_fields("size", "size", |f| (f.produce_config.width, f.produce_config.height) = (Some(640), Some(360)));
         assert_eq!(state.output_size(&d), (640, 360), "an edit is seen");
         d.undo();
         assert_eq!(state.output_size(&d), (1080, 1920), "and its undo");
+        // The media a track uses are kept per track: a clip given another medium, and the
+        // track hidden, are each seen.
+        sizes::note_size(&state.sizes, &state.sizes_generation, "n".into(), Some((640, 480)));
+        let mut clip = d.project().tracks[0].clips[0].clone();
+        clip.media_id = Some("n".into());
+        d.set_clip(crate::edit::ops::ClipRef { track: 0, index: 0 }, "media", clip).unwrap();
+        assert_eq!(state.output_size(&d), (640, 480), "the new medium's size");
+        let name = d.project().tracks[0].name.clone();
+        assert!(d.apply("hide", crate::edit::Edit::SetTrackProps { track: 0, name, locked: false, hidden: true }));
+        assert_eq!(state.output_size(&d), crate::compose::layout::FALLBACK_SIZE, "no visible video");
     }
 }

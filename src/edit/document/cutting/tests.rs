@@ -148,3 +148,33 @@ fn trims_held_at_the_shortest_length_stay_on_frames() {
     d.slide(b, Time::from_secs(-9)).unwrap();
     assert!(on_frames(&d), "{:?}", d.project.tracks[0].clips);
 }
+
+/// A ripple that only moves clips, and a trim, leave the track's media revision alone (what
+/// depends on the media a track uses is not looked at again); another medium bumps it.
+#[test]
+fn moving_and_trimming_keep_the_media_revision() {
+    let mut d = doc();
+    // Every clip placed by its TimelineIn (an implicit place is written out by the first edit).
+    d.project.tracks[0].clips[0].timeline_in = Some(Time::ZERO);
+    let mut d = Document::new(d.project, None, false);
+    let (revs, media) = (d.track_revisions().to_vec(), d.media_revisions().to_vec());
+    assert!(d.select_gap(0, Time::from_secs(5)));
+    d.close_selected_gap().unwrap();
+    assert_ne!(d.track_revisions()[0], revs[0], "the track changed");
+    assert_eq!(d.media_revisions(), media, "but only its clips' places");
+    assert_eq!(d.track_revisions()[1], revs[1]);
+    d.undo();
+    assert_eq!(d.media_revisions(), media, "nor does its undo");
+    d.slip(ClipRef { track: 0, index: 0 }, Time::from_secs(1)).unwrap();
+    assert_eq!(d.media_revisions(), media, "a slip keeps the medium");
+    let mut c = d.project.tracks[0].clips[1].clone();
+    c.media_id = Some("x".into());
+    d.set_clip(ClipRef { track: 0, index: 1 }, "media", c).unwrap();
+    assert_ne!(d.media_revisions()[0], media[0], "another medium");
+    assert_eq!(d.media_revisions()[1], media[1]);
+    let now = d.media_revisions().to_vec();
+    d.undo();
+    assert_ne!(d.media_revisions()[0], now[0], "and its undo");
+    d.apply("lift", crate::edit::Edit::RemoveClip { track: 1, index: 0 });
+    assert_ne!(d.media_revisions()[1], media[1], "a clip removed");
+}
