@@ -246,3 +246,30 @@ fn a_row_changed_since_it_was_sent_is_not_taken_for_it() {
     assert!(e.contains("row 2 is not what the manifest recorded") && e.contains("--out"), "{e}");
     assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 2);
 }
+
+#[test]
+fn a_template_is_validated_with_its_samples_and_rows_must_name_every_slot() {
+    let b = Batch::new(1);
+    let out = b.env.run(&["validate", b.template.to_str().unwrap()]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{e}{}", text(&out.stdout));
+    assert!(e.contains("is a template (4 slots)"), "{e}");
+    // A sample In after its Out: validation of the filled template finds it.
+    std::fs::write(&b.template, TEMPLATE.replace(r#""start": "0""#, r#""start": "9""#)).unwrap();
+    let out = b.env.run(&["validate", b.template.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("must be after In"), "{}", text(&out.stdout));
+    std::fs::write(&b.template, TEMPLATE.replace(r#""end": "4""#, r#""unused": "4""#)).unwrap();
+    let out = b.env.run(&["validate", b.template.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no value for the slot {{end}} (used at track 1, clip 1: Out)"));
+
+    std::fs::write(&b.template, TEMPLATE).unwrap();
+    std::fs::write(&b.rows, format!("title,media,start,colour\nA,{},0,red\n", media(1))).unwrap();
+    let out = b.run(&[]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("no column \"end\" for the slot used at track 1, clip 1: Out"), "{e}");
+    assert!(e.contains("the column \"colour\" fills no slot"), "{e}");
+    assert!(b.env.server.requests().is_empty());
+}

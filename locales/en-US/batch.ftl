@@ -85,3 +85,6 @@ batch-failed = { $rows ->
     [one] 1 row was
    *[other] { $rows } rows were
 } refused (not billed); run the same command again to send them again
+
+cli-template-samples = { $file } is a template ({ $slots } slots): validated filled with its sample values (TemplateSamples)
+cli-template-samples-missing = the template cannot be validated without a sample value for every slot: add them to its TemplateSamples ({"{"}"slot": "value"{"}"})

@@ -73,3 +73,6 @@ batch-manifest = 清单：{ $file }
 batch-stopped = 已停止：{ $unsent } 次合成未发送；再次运行同一命令即可继续
 batch-lost = { $rows } 行的应答丢失，且未找到其合成：请用 vodcut jobs 和 vodcut status 查看任务，再加上 --resend-unknown 运行以重新发送（如果其实已送达，将再次计费）
 batch-failed = { $rows } 行被拒绝（未计费）；再次运行同一命令即可重新发送
+
+cli-template-samples = { $file } 是模板（{ $slots } 个占位）：已用其示例值（TemplateSamples）填充后校验
+cli-template-samples-missing = 每个占位都有示例值才能校验模板：请在 TemplateSamples 中补上（{"{"}"占位": "值"{"}"}）

@@ -230,18 +230,9 @@ pub(crate) fn time_arg(
     text: &str,
     rate: crate::model::FrameRate,
 ) -> Result<crate::model::Time, (i32, String)> {
-    use crate::i18n::Clock;
-    use crate::model::Time;
-    use crate::model::time::TimeUnit;
-    let t = if text.contains([':', ';']) {
-        Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
-    } else {
-        Time::parse_secs(text)
-    };
-    match t {
-        Some(t) if t >= Time::ZERO => Ok(t),
-        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
-    }
+    // The one reading of a time the templates' In and Out slots use too.
+    crate::template::parse_time(text, rate)
+        .ok_or_else(|| (EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text)))
 }
 
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
