@@ -273,3 +273,37 @@ fn a_template_is_validated_with_its_samples_and_rows_must_name_every_slot() {
     assert!(e.contains("the column \"colour\" fills no slot"), "{e}");
     assert!(b.env.server.requests().is_empty());
 }
+
+/// Ctrl+C while a production is in flight: it finishes and is recorded, nothing new starts,
+/// exit 130; the same command then sends only the rest.
+#[test]
+fn ctrl_c_stops_cleanly_with_the_manifest_true() {
+    let b = Batch::new(4);
+    // Row 2's request is slow: Ctrl+C comes while it is in flight.
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::Delay(std::time::Duration::ZERO));
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::Delay(std::time::Duration::from_millis(1500)));
+    let args = ["batch", b.template.to_str().unwrap(), b.rows.to_str().unwrap(), "--concurrency", "1"];
+    let child = b
+        .env
+        .command_with_keys(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let manifest = b.rows.with_extension("batch").join("manifest.jsonl");
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&manifest).is_ok_and(|t| t.contains(r#""Row":2,"State":"Sending""#)) {
+        assert!(start.elapsed().as_secs() < 20, "row 2 never went");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("run the same command again to continue"), "{}", text(&out.stderr));
+    let last = b.last();
+    assert_eq!(last.keys().map(|k| k.0).collect::<Vec<_>>(), [1, 2], "nothing new started");
+    assert!(last.values().all(|e| e["State"] == "Submitted"), "the one in flight was recorded: {last:?}");
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 2);
+    ok(&b.run(&[]));
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 4, "the rest, once");
+}
