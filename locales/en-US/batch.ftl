@@ -62,7 +62,7 @@ batch-row-changed = { $row } is not what the manifest recorded ({ $state }): its
 batch-changed-hint = nothing was sent: a changed row would be a new production; give another --out than { $folder } for a new batch
 batch-check-failed = its answer was lost and VOD could not be asked about it: { $error }
 batch-state = { $state ->
-    [sending] sending (answer not received)
+    [sending] sending
     [submitted] submitted
     [failed] failed
     [unknown] outcome unknown
@@ -72,7 +72,10 @@ batch-state = { $state ->
    *[unsent] not sent
 }
 batch-progress = [{ $done }/{ $total }, { $flight } in flight] { $row }: { $state }
-batch-dry-line = { $row }: would send "{ $title }", { $clips } clips, { $width }x{ $height }
+batch-dry-line = { $row }: would send "{ $title }", { $clips ->
+    [one] 1 clip
+   *[other] { $clips } clips
+}, { $width }x{ $height }
 batch-dry-recorded = { $row }: "{ $title }" not sent again: { $state }
 batch-dry-summary = dry run: { $sending } of { $total } productions would be sent; nothing was sent
 batch-manifest = manifest: { $file }

@@ -56,7 +56,7 @@ batch-row-changed = { $row } 与清单所记录的不同（{ $state }）：其�
 batch-changed-hint = 没有发送任何请求：更改后的行将是一次新的合成；如要开始新的批量，请指定不同于 { $folder } 的 --out
 batch-check-failed = 其应答丢失，且无法向点播查询：{ $error }
 batch-state = { $state ->
-    [sending] 发送中（未收到应答）
+    [sending] 发送中
     [submitted] 已提交
     [failed] 失败
     [unknown] 结果未知

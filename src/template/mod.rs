@@ -221,6 +221,40 @@ fn slots_in(s: &str) -> Result<Vec<(std::ops::Range<usize>, String)>, String> {
     Ok(out)
 }
 
+/// The names of the well-formed slots in `s`, in order (for the editor: a clip's field).
+pub fn slot_names(s: &str) -> Vec<String> {
+    slots_in(s).map(|found| found.into_iter().map(|(_, name)| name).collect()).unwrap_or_default()
+}
+
+/// The slots a clip holds, with the field each is in: its MediaId/ImageId, text, and its
+/// effects' text (what the editor can show of a template: its string fields).
+pub fn clip_slots(clip: &crate::model::wire::Clip) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut add = |field: &str, v: Option<&str>| {
+        for name in slot_names(v.unwrap_or_default()) {
+            out.push((field.to_owned(), name));
+        }
+    };
+    add("MediaId", clip.media_id.as_deref());
+    add("ImageId", clip.image_id.as_deref());
+    add("Content", clip.content.as_deref());
+    for e in &clip.effects {
+        if let crate::model::wire::Effect::Known(k) = e {
+            add("Content", k.content.as_deref());
+        }
+    }
+    out
+}
+
+/// A project's sample values (its TemplateSamples, kept by the editor as a field it does not
+/// know).
+pub fn samples_of(project: &Project) -> BTreeMap<String, String> {
+    match project.other_fields.get_value(SAMPLES_FIELD) {
+        Some(Value::Object(m)) => text_map(&m),
+        _ => BTreeMap::new(),
+    }
+}
+
 /// Letters (any script), digits, `_`, `-`, `.`; at most 64 characters.
 pub fn is_slot_name(name: &str) -> bool {
     (1..=64).contains(&name.chars().count()) && name.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c))
