@@ -307,3 +307,34 @@ fn ctrl_c_stops_cleanly_with_the_manifest_true() {
     ok(&b.run(&[]));
     assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 4, "the rest, once");
 }
+
+#[test]
+fn a_warning_of_every_row_is_said_once_and_needs_yes_and_regions_do_not_mix() {
+    let b = Batch::new(5);
+    std::fs::write(&b.template, TEMPLATE.replace("10600000000000000000000000000001", "logo")).unwrap();
+    let out = b.run(&[]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert_eq!(e.matches("ImageId \"logo\"").count(), 1, "{e}");
+    assert!(e.contains("row 1, row 2, row 3 and 2 more: warning:"), "{e}");
+    assert!(e.contains("--yes"), "{e}");
+    assert!(b.env.server.requests().is_empty());
+
+    let regional = TEMPLATE.replace(
+        r#""Title": "{{title}}","#,
+        r#""Title": "{{title}}", "Region": "{{region}}", "ProduceConfig": {"StorageLocation": "{{storage}}"},"#,
+    );
+    std::fs::write(&b.template, regional).unwrap();
+    let csv = format!(
+        "title,media,start,end,region,storage\nA,{},0,4,cn-shanghai,outin-1.oss-cn-shanghai.aliyuncs.com\n\
+         B,{},0,4,cn-beijing,outin-2.oss-cn-beijing.aliyuncs.com\n",
+        media(1),
+        media(2)
+    );
+    std::fs::write(&b.rows, csv).unwrap();
+    let out = b.run(&[]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{e}");
+    assert!(e.contains("different regions (cn-beijing, cn-shanghai)"), "{e}");
+    assert!(b.env.server.requests().is_empty());
+}

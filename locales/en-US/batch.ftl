@@ -91,3 +91,5 @@ batch-failed = { $rows ->
 
 cli-template-samples = { $file } is a template ({ $slots } slots): validated filled with its sample values (TemplateSamples)
 cli-template-samples-missing = the template cannot be validated without a sample value for every slot: add them to its TemplateSamples ({"{"}"slot": "value"{"}"})
+batch-and-more = { $rows } and { $more } more
+batch-regions = the rows name different regions ({ $regions }): run one batch per region, or give --region

@@ -76,3 +76,5 @@ batch-failed = { $rows } 行被拒绝（未计费）；再次运行同一命令�
 
 cli-template-samples = { $file } 是模板（{ $slots } 个占位）：已用其示例值（TemplateSamples）填充后校验
 cli-template-samples-missing = 每个占位都有示例值才能校验模板：请在 TemplateSamples 中补上（{"{"}"占位": "值"{"}"}）
+batch-and-more = { $rows } 等另外 { $more } 行
+batch-regions = 各行指定了不同的地域（{ $regions }）：请每个地域运行一个批量，或指定 --region

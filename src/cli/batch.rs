@@ -99,7 +99,8 @@ struct Plan {
     items: Vec<Item>,
     bad: Vec<String>,
     bad_rows: std::collections::BTreeSet<usize>,
-    warnings: Vec<String>,
+    /// (where, what): a warning the same for many rows is said once for them.
+    warnings: Vec<(String, String)>,
 }
 
 fn plan(template: &Template, rows: &rows::Rows, shapes: &[Option<Aspect>], fit: Fit, path: &Path) -> Plan {
@@ -139,11 +140,11 @@ fn plan(template: &Template, rows: &rows::Rows, shapes: &[Option<Aspect>], fit: 
             };
             let problems = crate::model::validate::validate(&project);
             for problem in &problems {
-                let line = format!("{at}: {}", describe::line(problem, &project));
+                let said = describe::line(problem, &project);
                 if problem.severity == Severity::Error {
-                    p.bad.push(line);
+                    p.bad.push(format!("{at}: {said}"));
                 } else {
-                    p.warnings.push(line);
+                    p.warnings.push((at.clone(), said));
                 }
             }
             if has_errors(&problems) {
@@ -204,9 +205,7 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
     let fit = if a.fill { Fit::Fill } else { Fit::Fit };
     let mut plan = plan(&template, &rows, &shapes, fit, &a.template);
     refuse_bad(&plan.bad, plan.bad_rows.len(), a.skip_bad, err)?;
-    for w in &plan.warnings {
-        let _ = writeln!(err, "{w}");
-    }
+    say_warnings(&plan.warnings, err);
     if plan.items.is_empty() {
         return Err((EXIT_PROBLEMS, crate::t!("batch-nothing-left")));
     }
@@ -221,6 +220,13 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
     let manifest = Manifest::open(&folder, scrub).map_err(|e| (EXIT_WRITE_FAILED, e))?;
     check_unchanged(&plan.items, &manifest)?;
     let region_of_project = plan.items[0].project.region.clone();
+    let mut regions: Vec<&str> = plan.items.iter().map(|i| i.project.region.as_str()).collect();
+    regions.dedup();
+    if conn.region.is_none() && regions.len() > 1 {
+        regions.sort_unstable();
+        regions.dedup();
+        return Err((EXIT_BAD_INPUT, crate::t!("batch-regions", regions = regions.join(", "))));
+    }
     let (c, creds) = connection(sh, conn, Some(&region_of_project))?;
     let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
     check_media(sh, &c, &mut plan, &manifest, &a, err)?;
@@ -252,6 +258,24 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
         sh.block_on(engine::run(&client, &store, &c.region, &manifest, &plan.items, &opts, &cancel, &progress))?;
     let manifest = manifest.into_inner().unwrap_or_else(|p| p.into_inner());
     report(&plan.items, &manifest, &summary, out, err)
+}
+
+/// Each warning once, with the rows it is about (the first three, and how many more).
+fn say_warnings(warnings: &[(String, String)], err: &mut dyn Write) {
+    let mut said: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (at, what) in warnings {
+        match said.iter_mut().find(|(w, _)| w == what) {
+            Some((_, rows)) => rows.push(at),
+            None => said.push((what, vec![at])),
+        }
+    }
+    for (what, rows) in said {
+        let mut at = rows.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+        if rows.len() > 3 {
+            at = crate::t!("batch-and-more", rows = at, more = rows.len() - 3);
+        }
+        let _ = writeln!(err, "{at}: {what}");
+    }
 }
 
 /// Bad rows stop everything (all listed), unless `--skip-bad` leaves them out.
