@@ -336,7 +336,9 @@ pub async fn find_production(
             }
             let full = client.get_editing_project(&p.project_id).await?;
             let theirs: Option<serde_json::Value> = full.timeline.as_deref().and_then(|t| serde_json::from_str(t).ok());
-            if theirs.is_some() && theirs == ours {
+            if let (Some(theirs), Some(ours)) = (&theirs, &ours)
+                && same_timeline(ours, theirs)
+            {
                 return Ok(Some(p.project_id.clone()));
             }
         }
@@ -345,6 +347,23 @@ pub async fn find_production(
         }
     }
     Ok(None)
+}
+
+/// Whether the Timeline VOD keeps (`theirs`) is the one sent (`ours`): every field sent is
+/// there with its value, numbers compared as numbers (`4` is `4.0`); fields VOD may add are
+/// not held against it.
+fn same_timeline(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (ours, theirs) {
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        // A number the service keeps as text, or the other way round.
+        (Value::Number(a), Value::String(b)) | (Value::String(b), Value::Number(a)) => {
+            b.trim().parse::<f64>().ok() == a.as_f64()
+        }
+        (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_timeline(x, y)),
+        (Value::Object(a), Value::Object(b)) => a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_timeline(v, w))),
+        (a, b) => a == b,
+    }
 }
 
 /// Follows the rows sent until each production has finished (or the cancel).
@@ -382,5 +401,22 @@ async fn wait(sh: &Shared<'_>, items: &[Item]) {
         while tokio::time::Instant::now() < deadline && !sh.stopped() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_timeline;
+    use serde_json::json;
+
+    #[test]
+    fn a_kept_timeline_matches_what_was_sent_despite_number_forms_and_added_fields() {
+        let sent = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4}]}]});
+        let kept = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0.0,"Out":"4","Id":"c1"}]}]});
+        assert!(same_timeline(&sent, &kept));
+        let other = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":5}]}]});
+        assert!(!same_timeline(&sent, &other));
+        let more = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b"}]}]});
+        assert!(!same_timeline(&sent, &more), "another clip is another production");
     }
 }
