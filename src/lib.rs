@@ -22,6 +22,7 @@ pub mod sandbox;
 pub mod sound;
 pub mod store;
 pub mod subtitles;
+pub mod template;
 pub mod ui;
 pub mod upload;
 pub mod when;

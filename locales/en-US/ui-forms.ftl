@@ -144,3 +144,6 @@ forms-undo-frame-rate = Change frame rate
 forms-frame-rate-hint = Moves, trims, splits, pastes and the playhead land on this rate's frames. VOD does not take an output frame rate, so set your sources' rate (25 by default).
 
 ## Region names, as the console shows them
+forms-template-clip = Template placeholder: vodcut batch fills it from each row
+forms-template-slot = {"{{"}{ $name }{"}}"} in { $field }, sample: { $sample }
+forms-template-slot-no-sample = {"{{"}{ $name }{"}}"} in { $field }, no sample value (TemplateSamples)

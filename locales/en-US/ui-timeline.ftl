@@ -196,3 +196,4 @@ timeline-keychain-stored = Remembered in the system keychain
 timeline-keychain-removed = Removed from the system keychain
 # The words of a subtitle just added, to be typed over.
 timeline-new-subtitle = New subtitle
+timeline-placeholder-clip = Placeholder { $id }

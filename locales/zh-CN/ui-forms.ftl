@@ -134,3 +134,6 @@ forms-undo-frame-rate = 更改帧率
 forms-frame-rate-hint = 移动、修剪、分割、粘贴和播放头都会对齐到此帧率的帧上。点播不接受输出帧率，请设为源素材的帧率（默认 25）。
 
 ## 地域名称，与控制台一致
+forms-template-clip = 模板占位：vodcut batch 按每行数据填充
+forms-template-slot = {"{{"}{ $name }{"}}"} 位于 { $field }，示例值：{ $sample }
+forms-template-slot-no-sample = {"{{"}{ $name }{"}}"} 位于 { $field }，没有示例值（TemplateSamples）

@@ -194,3 +194,4 @@ timeline-keychain-stored = 已保存到系统钥匙串
 timeline-keychain-removed = 已从系统钥匙串中删除
 # 刚添加的字幕的占位文字，供用户改写。
 timeline-new-subtitle = 新字幕
+timeline-placeholder-clip = 占位 { $id }

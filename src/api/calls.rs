@@ -191,6 +191,10 @@ pub struct ProjectQuery {
     pub status: Option<String>,
     pub page_no: Option<u32>,
     pub page_size: Option<u32>,
+    /// Made at or after this time (`yyyy-MM-ddTHH:mm:ssZ`, UTC).
+    pub start_time: Option<String>,
+    /// `CreationTime:Desc` (the service's default) or `CreationTime:Asc`.
+    pub sort_by: Option<String>,
 }
 
 /// Query for SearchMedia.
@@ -270,6 +274,8 @@ impl Client {
             ("Status", q.status.clone()),
             ("PageNo", q.page_no.map(|n| n.to_string())),
             ("PageSize", q.page_size.map(|n| n.to_string())),
+            ("StartTime", q.start_time.clone()),
+            ("SortBy", q.sort_by.clone()),
         ]);
         let v = self.call("SearchEditingProject", &params, Safety::ReadOnly).await?;
         let total = v.get("Total").and_then(Value::as_u64).unwrap_or(0);

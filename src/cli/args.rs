@@ -124,6 +124,45 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One production per row of ROWS from a template (a project whose fields hold {{name}}
+    /// slots): every row filled and validated before anything is sent, a manifest in --out
+    /// recording each row, so a second run continues and never sends a row twice. Billed.
+    Batch {
+        template: PathBuf,
+        /// A CSV file (its header names the slots) or a JSON file (an array of objects).
+        rows: PathBuf,
+        /// Fill and validate every row and say what would be sent; send nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Productions sent at once.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=16))]
+        concurrency: u16,
+        /// Follow the productions until each has finished.
+        #[arg(long)]
+        wait: bool,
+        /// The batch's folder (its manifest.jsonl). Default: ROWS with the extension .batch.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Leave out the rows that cannot be filled or validated and send the others.
+        #[arg(long)]
+        skip_bad: bool,
+        /// Each row in each of these shapes (16:9,9:16,1:1).
+        #[arg(long, value_name = "W:H,...", value_delimiter = ',')]
+        variants: Vec<String>,
+        /// How video clips meet a frame of another shape: fit (the whole picture, bars) or
+        /// fill (the frame covered, the picture cropped).
+        #[arg(long, value_parser = ["fit", "fill"], default_value = "fit")]
+        fit: String,
+        /// Go ahead despite warnings.
+        #[arg(long)]
+        yes: bool,
+        /// Send again the rows whose answer was lost and which VOD was asked about and does
+        /// not show (a production may still appear: it would then be made twice).
+        #[arg(long)]
+        resend_unknown: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
     /// Show how a production is doing (by MediaId, ProjectId, RequestId or job ID).
     Status {
         id: String,

@@ -48,7 +48,7 @@ pub(crate) fn client(
     Ok((client, c.region))
 }
 
-fn jobs_store(sh: &Shell) -> Result<JobStore, (i32, String)> {
+pub(crate) fn jobs_store(sh: &Shell) -> Result<JobStore, (i32, String)> {
     let no_folder = || (EXIT_SETTINGS, crate::t!("cli-job-history", error = crate::t!("core-no-data-folder")));
     sh.env.job_store().ok_or_else(no_folder)
 }

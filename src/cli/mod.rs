@@ -7,6 +7,7 @@
 //! 130 a draft render stopped by Ctrl+C.
 
 mod args;
+mod batch;
 mod cloud;
 mod frames;
 mod interchange;
@@ -47,6 +48,7 @@ impl Command {
                     MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
             } => *json,
             Command::Timeline { .. }
+            | Command::Batch { .. }
             | Command::Export { .. }
             | Command::Import { .. }
             | Command::ExportOtio { .. }
@@ -73,6 +75,7 @@ impl Command {
     fn conn(&self) -> Option<&Connection> {
         match self {
             Command::Submit { conn, .. }
+            | Command::Batch { conn, .. }
             | Command::Status { conn, .. }
             | Command::Still { conn, .. }
             | Command::Frame { conn, .. }
@@ -88,6 +91,7 @@ impl Command {
     fn set_globals(&mut self, g: Globals) {
         let conn = match self {
             Command::Submit { conn, .. }
+            | Command::Batch { conn, .. }
             | Command::Status { conn, .. }
             | Command::Still { conn, .. }
             | Command::Render { conn, .. }
@@ -226,18 +230,9 @@ pub(crate) fn time_arg(
     text: &str,
     rate: crate::model::FrameRate,
 ) -> Result<crate::model::Time, (i32, String)> {
-    use crate::i18n::Clock;
-    use crate::model::Time;
-    use crate::model::time::TimeUnit;
-    let t = if text.contains([':', ';']) {
-        Clock::new(rate, TimeUnit::Timecode).parse(text, Time::ZERO).ok()
-    } else {
-        Time::parse_secs(text)
-    };
-    match t {
-        Some(t) if t >= Time::ZERO => Ok(t),
-        _ => Err((EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text))),
-    }
+    // The one reading of a time the templates' In and Out slots use too.
+    crate::template::parse_time(text, rate)
+        .ok_or_else(|| (EXIT_BAD_INPUT, crate::t!("cli-bad-time", flag = flag, text = text)))
 }
 
 pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
@@ -251,6 +246,35 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
     match command {
         Command::Submit { file, conn, yes, force_status, json } => {
             cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, json }, out, err)
+        }
+        Command::Batch {
+            template,
+            rows,
+            dry_run,
+            concurrency,
+            wait,
+            out: folder,
+            skip_bad,
+            variants,
+            fit,
+            yes,
+            resend_unknown,
+            conn,
+        } => {
+            let a = batch::Args {
+                template,
+                rows,
+                dry_run,
+                concurrency: usize::from(concurrency),
+                wait,
+                out: folder,
+                skip_bad,
+                variants,
+                fill: fit == "fill",
+                yes,
+                resend_unknown,
+            };
+            batch::run(sh, a, &conn, out, err)
         }
         Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),

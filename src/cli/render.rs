@@ -39,8 +39,9 @@ extern "C" fn on_sigint(_: libc::c_int) {
     }
 }
 
-/// Ctrl+C cancels the render (its file is removed) instead of killing the process mid-write.
-fn catch_ctrl_c() -> Arc<AtomicBool> {
+/// Ctrl+C (or SIGTERM) sets the returned flag instead of killing the process mid-write: a
+/// render removes its file, a batch sends nothing more and keeps its manifest true.
+pub(crate) fn catch_ctrl_c() -> Arc<AtomicBool> {
     let flag = CANCEL.get_or_init(|| Arc::new(AtomicBool::new(false))).clone();
     #[cfg(unix)]
     // SAFETY: installs a handler that performs one atomic store; sigaction is given a zeroed,

@@ -8,7 +8,10 @@ use std::io::Write;
 use std::path::Path;
 
 pub(super) fn run(file: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
-    let project = load(file)?;
+    let project = match template(file, err)? {
+        Some(project) => project,
+        None => load(file)?,
+    };
     let problems = validate(&project);
     if json {
         let list: Vec<_> = problems.iter().map(|p| problem_json(p, &project)).collect();
@@ -28,6 +31,28 @@ pub(super) fn run(file: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Wr
         let _ = writeln!(err, "{summary}");
     }
     Ok(if has_errors(&problems) { EXIT_PROBLEMS } else { EXIT_OK })
+}
+
+/// A template (a project with {{slots}}) filled with its sample values, which is what is
+/// validated; None for a plain project (or standard input), opened as usual.
+fn template(file: &Path, err: &mut dyn Write) -> Result<Option<Project>, (i32, String)> {
+    if crate::store::input::is_stdio(file) {
+        return Ok(None);
+    }
+    let Ok(bytes) = crate::store::input::read_file_limited(file, crate::template::MAX_TEMPLATE_BYTES) else {
+        return Ok(None);
+    };
+    let Ok(template) = crate::template::Template::parse(&bytes) else { return Ok(None) };
+    if !template.has_slots() {
+        return Ok(None);
+    }
+    let shown = file.display().to_string();
+    let project = template.sample_project(file).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(|p| format!("{shown}: {}", p.message)).collect();
+        (crate::cli::EXIT_PROBLEMS, format!("{}\n{}", lines.join("\n"), crate::t!("cli-template-samples-missing")))
+    })?;
+    let _ = writeln!(err, "{}", crate::t!("cli-template-samples", file = shown, slots = template.names().len()));
+    Ok(Some(project))
 }
 
 /// One problem for programs: its stable code and typed arguments (docs/problems.md), where it

@@ -6,6 +6,7 @@
 //!   sandbox, language, ffmpeg), built once in `main`;
 //! - [`executor`]: the one background runtime, waking a face through a plain callback;
 //! - [`connect`]: a connection (credentials, region, endpoint) turned into a client;
+//! - [`batch`]: a production per row of a template's rows, with the batch's manifest;
 //! - [`produce`]: the pre-flight (validation, then VOD's word on the media used), the
 //!   confirmation's facts, sending once, following a production;
 //! - [`uploads`]: the queue of local files going to VOD, resumed and followed until Normal;
@@ -16,6 +17,7 @@
 //!
 //! docs/architecture.md states the layers and what each may use.
 
+pub mod batch;
 pub mod cloud;
 pub mod connect;
 pub mod env;

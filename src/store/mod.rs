@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod input;
 pub mod jobs;
+pub mod manifest;
 pub mod output;
 pub mod project_file;
 pub mod recovery;

@@ -33,6 +33,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
     if track.locked {
         ui.colored_label(ui.visuals().warn_fg_color, t!("forms-track-locked"));
     }
+    template_slots(ui, doc.project(), clip);
     let mut c = clip.clone();
     let fr = crate::i18n::Clock::of(doc.project().frame_rate);
     // The source's known length bounds In and Out, as it bounds a trim by dragging.
@@ -97,6 +98,26 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
         doc.seal();
     }
     message
+}
+
+/// A clip of a template (`vodcut batch`): its `{{slots}}`, each with the field it is in and its
+/// sample value, so the placeholder is plain to see and what the rows fill.
+fn template_slots(ui: &mut egui::Ui, project: &crate::model::Project, clip: &Clip) {
+    let slots = crate::template::clip_slots(clip);
+    if slots.is_empty() {
+        return;
+    }
+    let samples = crate::template::samples_of(project);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(egui::RichText::new(t!("forms-template-clip")).strong());
+        for (field, name) in &slots {
+            let line = match samples.get(name) {
+                Some(v) => t!("forms-template-slot", name = name.as_str(), field = field.as_str(), sample = v.as_str()),
+                None => t!("forms-template-slot-no-sample", name = name.as_str(), field = field.as_str()),
+            };
+            ui.label(line);
+        }
+    });
 }
 
 fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &mut bool) {

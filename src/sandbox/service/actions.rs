@@ -96,17 +96,40 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
             }
             Ok(
                 json!({"RequestId": rid, "Project": {"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
-                "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": "2026-11-24T08:00:00Z",
+                "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.submitted_ms),
                 "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"}}),
             )
         }
         "SearchEditingProject" => {
-            let list: Vec<Value> = st
+            // Title (words of it), StartTime (made at or after), SortBy and paging, as VOD.
+            let since = p.get("StartTime").map(|t| {
+                time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+                    .map(|t| (t.unix_timestamp() * 1000) as u64)
+                    .map_err(|_| (400u16, "InvalidStartTime.Malformed", format!("StartTime {t} is malformed.")))
+            });
+            let since = since.transpose()?.unwrap_or(0);
+            let mut found: Vec<&StoredProject> = st
                 .projects
                 .values()
-                .map(|pr| json!({"ProjectId": pr.project_id, "Title": pr.title, "Status": pr.status}))
+                .filter(|pr| p.get("Title").is_none_or(|t| pr.title.contains(t.as_str())))
+                .filter(|pr| pr.submitted_ms >= since)
                 .collect();
-            Ok(json!({"RequestId": rid, "Total": list.len(), "ProjectList": {"Project": list}}))
+            found.sort_by_key(|pr| pr.submitted_ms);
+            if p.get("SortBy").is_none_or(|s| s != "CreationTime:Asc") {
+                found.reverse();
+            }
+            let page_size: usize = p.get("PageSize").and_then(|v| v.parse().ok()).unwrap_or(10).min(100);
+            let page_no: usize = p.get("PageNo").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
+            let list: Vec<Value> = found
+                .iter()
+                .skip((page_no - 1) * page_size)
+                .take(page_size)
+                .map(|pr| {
+                    json!({"ProjectId": pr.project_id, "Title": pr.title, "Status": pr.status,
+                    "CreationTime": creation_time(pr.submitted_ms)})
+                })
+                .collect();
+            Ok(json!({"RequestId": rid, "Total": found.len(), "ProjectList": {"Project": list}}))
         }
         "GetVideoInfo" => {
             let id = p.get("VideoId").ok_or_else(|| missing("VideoId"))?;
@@ -201,6 +224,12 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         other => crate::sandbox::upload_api::vod_action(other, p, st, rid)
             .unwrap_or_else(|| Err((404, "InvalidAction.NotFound", format!("Specified api {other} is not found")))),
     }
+}
+
+/// Unix milliseconds as VOD writes times (`2026-11-24T08:00:00Z`).
+fn creation_time(ms: u64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp((ms / 1000) as i64).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z")).unwrap_or_default()
 }
 
 /// `Title in ('text')` with `\'` and `\\` escapes (vodcut's quoting): the text searched.

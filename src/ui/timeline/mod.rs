@@ -228,6 +228,10 @@ pub fn clip_title(project: &Project, clip: &Clip) -> String {
         return text.replace("\\N", " ").replace('\n', " ");
     }
     let Some(id) = clip.material_id() else { return t!("timeline-no-media") };
+    // A template's clip: its media is whatever each row of a batch names.
+    if !crate::template::slot_names(id).is_empty() {
+        return t!("timeline-placeholder-clip", id = id);
+    }
     project
         .bin
         .iter()

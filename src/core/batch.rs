@@ -1,0 +1,422 @@
+//! Sending a batch (`vodcut batch`): one production per row (in each shape), through the same
+//! [`produce::send`] as `submit` (its job record first, then the request once), with the
+//! batch's manifest as the record of every row.
+//!
+//! The order of things for a row: its "sending" line is on disk before the request leaves; the
+//! answer's line after. A row whose last line says "sending" or "unknown" (the program
+//! stopped, or the answer was lost) is looked for at VOD before anything else happens to it:
+//! the editing projects made since it was sent with its title, whose Timeline is the one the
+//! row sends (SearchEditingProject, GetEditingProject). Found: it is the row's production.
+//! Not found: the row waits for the user (`--resend-unknown`), since a production may
+//! appear late, and a second one is billed.
+//!
+//! Throttling (Throttling.User...) that outlasts the client's own retries pauses every row
+//! of the batch for a backoff that doubles, then the row goes again (the throttled request
+//! was not carried out). At most `concurrency` requests are in flight. A cancel (Ctrl+C)
+//! starts nothing new; what is in flight finishes and is recorded.
+
+use super::produce;
+use crate::api::calls::ProjectQuery;
+use crate::api::{ApiError, Client};
+use crate::model::Project;
+use crate::model::export::timeline_json;
+use crate::store::jobs::{JobStore, now_secs};
+use crate::store::manifest::{Entry, Key, Manifest, RowState};
+use futures_util::StreamExt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// One production of the batch: a row, in a shape.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub row: usize,
+    pub variant: Option<String>,
+    pub project: Project,
+    pub fingerprint: String,
+}
+
+impl Item {
+    pub fn key(&self) -> Key {
+        (self.row, self.variant.clone())
+    }
+}
+
+/// What a row makes, as a short hash of the request: a row changed since the manifest
+/// recorded it is noticed instead of being taken for the one sent.
+pub fn fingerprint(project: &Project) -> String {
+    use sha2::Digest;
+    let fields = crate::model::export::request_fields(project).to_json_object();
+    let digest = sha2::Sha256::digest(serde_json::to_vec(&fields).unwrap_or_default());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub concurrency: usize,
+    pub wait: bool,
+    /// Send again the rows whose lost answer was looked for and not found.
+    pub resend_unknown: bool,
+    /// How often `wait` asks about the productions.
+    pub poll: Duration,
+    /// The first pause after throttling (doubled each time, at most a minute).
+    pub throttle_pause: Duration,
+    /// Times one row is tried again after throttling.
+    pub throttle_tries: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            concurrency: 4,
+            wait: false,
+            resend_unknown: false,
+            poll: Duration::from_secs(5),
+            throttle_pause: Duration::from_secs(2),
+            throttle_tries: 6,
+        }
+    }
+}
+
+/// A change of one row, for the progress line.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub entry: Entry,
+    /// Rows sent (or found) so far, in flight, and in all.
+    pub done: usize,
+    pub in_flight: usize,
+    pub total: usize,
+}
+
+/// Everything a run shares between its rows.
+struct Shared<'a> {
+    client: &'a Client,
+    jobs: &'a JobStore,
+    region: &'a str,
+    manifest: &'a Mutex<Manifest>,
+    cancel: &'a AtomicBool,
+    progress: &'a dyn Fn(Change),
+    opts: &'a Options,
+    in_flight: std::sync::atomic::AtomicUsize,
+    total: usize,
+    /// Until when every row waits (throttling), as milliseconds since `epoch`.
+    paused_until: std::sync::atomic::AtomicU64,
+    epoch: tokio::time::Instant,
+    /// A manifest line that could not be written: the batch stops (its record would lie).
+    broken: Mutex<Option<String>>,
+}
+
+impl Shared<'_> {
+    fn record(&self, entry: Entry) -> bool {
+        let mut m = self.manifest.lock().unwrap_or_else(|p| p.into_inner());
+        if let Err(e) = m.append(entry.clone()) {
+            let message =
+                crate::t!("manifest-cannot-write", file = m.path().display().to_string(), error = e.to_string());
+            *self.broken.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
+            self.cancel.store(true, Ordering::SeqCst);
+            return false;
+        }
+        let done = m.last().values().filter(|e| e.state.is_sent()).count();
+        drop(m);
+        (self.progress)(Change { entry, done, in_flight: self.in_flight.load(Ordering::SeqCst), total: self.total });
+        true
+    }
+
+    fn last(&self, key: &Key) -> Option<Entry> {
+        self.manifest.lock().unwrap_or_else(|p| p.into_inner()).get(key).cloned()
+    }
+
+    fn stopped(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst)
+    }
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    /// Why it stopped early: the manifest could not be written.
+    pub broken: Option<String>,
+    pub cancelled: bool,
+}
+
+/// A manifest line for `item` in `state`, carrying what the row's last line knew.
+pub fn entry(item: &Item, state: RowState, before: Option<&Entry>) -> Entry {
+    let keep = |f: fn(&Entry) -> Option<String>| before.and_then(f);
+    Entry {
+        row: item.row,
+        variant: item.variant.clone(),
+        state,
+        at: now_secs(),
+        fingerprint: item.fingerprint.clone(),
+        title: crate::i18n::describe::project_title(&item.project),
+        sent_at: before.and_then(|b| b.sent_at),
+        request_id: keep(|b| b.request_id.clone()),
+        media_id: keep(|b| b.media_id.clone()),
+        project_id: keep(|b| b.project_id.clone()),
+        job_id: keep(|b| b.job_id.clone()),
+        error: None,
+    }
+}
+
+/// Sends `items` (those the manifest does not show sent), looking for lost answers first.
+#[allow(clippy::too_many_arguments)]
+pub async fn run(
+    client: &Client,
+    jobs: &JobStore,
+    region: &str,
+    manifest: &Mutex<Manifest>,
+    items: &[Item],
+    opts: &Options,
+    cancel: &AtomicBool,
+    progress: &dyn Fn(Change),
+) -> Summary {
+    let shared = Shared {
+        client,
+        jobs,
+        region,
+        manifest,
+        cancel,
+        progress,
+        opts,
+        in_flight: Default::default(),
+        total: items.len(),
+        paused_until: Default::default(),
+        epoch: tokio::time::Instant::now(),
+        broken: Mutex::new(None),
+    };
+    check_lost(&shared, items).await;
+    let to_send: Vec<&Item> = items
+        .iter()
+        .filter(|i| match shared.last(&i.key()).map(|e| e.state) {
+            None | Some(RowState::Failed) => true,
+            Some(RowState::NotFound) => opts.resend_unknown,
+            Some(_) => false,
+        })
+        .collect();
+    futures_util::stream::iter(to_send)
+        .map(|item| send_row(&shared, item))
+        .buffer_unordered(opts.concurrency.max(1))
+        .collect::<Vec<()>>()
+        .await;
+    // Answers lost in this run are looked for at once (a production shows up quickly).
+    check_lost(&shared, items).await;
+    if opts.wait {
+        wait(&shared, items).await;
+    }
+    let broken = shared.broken.lock().unwrap_or_else(|p| p.into_inner()).take();
+    Summary { cancelled: cancel.load(Ordering::SeqCst) && broken.is_none(), broken }
+}
+
+/// Sends one row, again after throttling, until it is sent, refused or lost.
+async fn send_row(sh: &Shared<'_>, item: &Item) {
+    let mut pause = sh.opts.throttle_pause;
+    for attempt in 0..=sh.opts.throttle_tries {
+        let until = sh.epoch + Duration::from_millis(sh.paused_until.load(Ordering::SeqCst));
+        tokio::time::sleep_until(until).await;
+        if sh.stopped() {
+            return;
+        }
+        let before = sh.last(&item.key());
+        let mut sending = entry(item, RowState::Sending, before.as_ref());
+        sending.sent_at = Some(now_secs());
+        if !sh.record(sending.clone()) {
+            return;
+        }
+        sh.in_flight.fetch_add(1, Ordering::SeqCst);
+        let produced = produce::send(sh.client, sh.jobs, &item.project, None, sh.region).await;
+        sh.in_flight.fetch_sub(1, Ordering::SeqCst);
+        let produced = match produced {
+            Ok(p) => p,
+            Err(e) => {
+                // The job could not be recorded, so nothing was sent.
+                let mut failed = entry(item, RowState::Failed, Some(&sending));
+                failed.error = Some(crate::t!("cli-job-not-recorded", error = e.to_string()));
+                sh.record(failed);
+                return;
+            }
+        };
+        let job_id = Some(produced.job.id.clone());
+        let throttled = matches!(&produced.result, Err(ApiError::Service(e)) if e.is_throttling());
+        let mut next = match &produced.result {
+            Ok(r) => {
+                let mut e = entry(item, RowState::Submitted, Some(&sending));
+                e.request_id = Some(r.request_id.clone()).filter(|s| !s.is_empty());
+                e.media_id = Some(r.media_id.clone()).filter(|s| !s.is_empty());
+                e.project_id = Some(r.project_id.clone()).filter(|s| !s.is_empty());
+                e
+            }
+            Err(err) => {
+                let state =
+                    if matches!(err, ApiError::OutcomeUnknown { .. }) { RowState::Unknown } else { RowState::Failed };
+                let mut e = entry(item, state, Some(&sending));
+                e.request_id = err.service().and_then(|s| s.request_id.clone());
+                e.error = Some(err.to_string());
+                e
+            }
+        };
+        next.job_id = job_id;
+        if !sh.record(next) || !throttled || attempt == sh.opts.throttle_tries {
+            return;
+        }
+        // Every row waits: the account, not this row, is over its rate.
+        let wake = (tokio::time::Instant::now() + pause).duration_since(sh.epoch).as_millis() as u64;
+        sh.paused_until.fetch_max(wake, Ordering::SeqCst);
+        pause = (pause * 2).min(Duration::from_secs(60));
+    }
+}
+
+/// Looks for the productions of rows whose answer was lost (last line "sending" or
+/// "unknown") and records what was found.
+async fn check_lost(sh: &Shared<'_>, items: &[Item]) {
+    for item in items {
+        if sh.stopped() {
+            return;
+        }
+        let Some(before) = sh.last(&item.key()) else { continue };
+        if !matches!(before.state, RowState::Sending | RowState::Unknown) {
+            continue;
+        }
+        let claimed: Vec<String> = {
+            let m = sh.manifest.lock().unwrap_or_else(|p| p.into_inner());
+            m.last().values().filter(|e| e.key() != item.key()).filter_map(|e| e.project_id.clone()).collect()
+        };
+        match find_production(sh.client, item, before.sent_at.unwrap_or(before.at), &claimed).await {
+            Ok(Some(project_id)) => {
+                let mut e = entry(item, RowState::Submitted, Some(&before));
+                e.project_id = Some(project_id);
+                sh.record(e);
+            }
+            Ok(None) => {
+                sh.record(entry(item, RowState::NotFound, Some(&before)));
+            }
+            Err(err) => {
+                // Not known either way: the row stays as it was, and is not sent.
+                let mut e = entry(item, RowState::Unknown, Some(&before));
+                e.error = Some(crate::t!("batch-check-failed", error = err.to_string()));
+                sh.record(e);
+            }
+        }
+    }
+}
+
+/// Times as the API takes them (`2026-11-24T08:00:00Z`, UTC).
+const API_TIME: &[time::format_description::BorrowedFormatItem<'_>] =
+    // i18n-exempt: the API's time format
+    time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+
+/// The editing project `item` made, if VOD shows one: made since `sent_at` (less ten minutes
+/// for clocks that differ), with its title, whose Timeline is the row's, and that no other
+/// row of the manifest has.
+pub async fn find_production(
+    client: &Client,
+    item: &Item,
+    sent_at: u64,
+    claimed: &[String],
+) -> Result<Option<String>, ApiError> {
+    let title = item.project.title.trim().to_owned();
+    let ours: Option<serde_json::Value> = serde_json::from_str(&timeline_json(&item.project)).ok();
+    let since = time::OffsetDateTime::from_unix_timestamp(sent_at.saturating_sub(600) as i64)
+        .ok()
+        .and_then(|t| t.format(API_TIME).ok());
+    // The newest 500 since then are looked at: a batch makes fewer than that in ten minutes.
+    for page in 1..=5 {
+        let query = ProjectQuery {
+            title: Some(title.clone()).filter(|t| !t.is_empty()),
+            page_no: Some(page),
+            page_size: Some(100),
+            start_time: since.clone(),
+            // i18n-exempt: the API's SortBy value
+            sort_by: Some("CreationTime:Desc".into()),
+            ..Default::default()
+        };
+        let (_, list) = client.search_editing_project(&query).await?;
+        for p in &list {
+            if (!title.is_empty() && p.title.trim() != title) || claimed.contains(&p.project_id) {
+                continue;
+            }
+            let full = client.get_editing_project(&p.project_id).await?;
+            let theirs: Option<serde_json::Value> = full.timeline.as_deref().and_then(|t| serde_json::from_str(t).ok());
+            if let (Some(theirs), Some(ours)) = (&theirs, &ours)
+                && same_timeline(ours, theirs)
+            {
+                return Ok(Some(p.project_id.clone()));
+            }
+        }
+        if list.len() < 100 {
+            break;
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the Timeline VOD keeps (`theirs`) is the one sent (`ours`): every field sent is
+/// there with its value, numbers compared as numbers (`4` is `4.0`); fields VOD may add are
+/// not held against it.
+fn same_timeline(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (ours, theirs) {
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        // A number the service keeps as text, or the other way round.
+        (Value::Number(a), Value::String(b)) | (Value::String(b), Value::Number(a)) => {
+            b.trim().parse::<f64>().ok() == a.as_f64()
+        }
+        (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_timeline(x, y)),
+        (Value::Object(a), Value::Object(b)) => a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_timeline(v, w))),
+        (a, b) => a == b,
+    }
+}
+
+/// Follows the rows sent until each production has finished (or the cancel).
+async fn wait(sh: &Shared<'_>, items: &[Item]) {
+    loop {
+        let going: Vec<(&Item, Entry)> = items
+            .iter()
+            .filter_map(|i| sh.last(&i.key()).filter(|e| e.state == RowState::Submitted).map(|e| (i, e)))
+            .collect();
+        if going.is_empty() || sh.stopped() {
+            return;
+        }
+        for (item, e) in going {
+            let mut job = crate::store::jobs::Job::new(
+                e.job_id.clone().unwrap_or_default(),
+                crate::store::jobs::JobState::Submitted,
+                &e.title,
+                sh.region,
+                "",
+            );
+            job.project_id = e.project_id.clone();
+            job.media_id = e.media_id.clone();
+            if produce::look_up(sh.client, &mut job).await.is_err() {
+                continue;
+            }
+            let state = match (job.production_status.as_deref(), job.video_status.as_deref()) {
+                (Some("ProduceFailed"), _) => RowState::ProduceFailed,
+                (Some("Produced"), Some("Normal")) => RowState::Produced,
+                (Some("Produced"), None) if job.media_id.is_none() => RowState::Produced,
+                _ => continue,
+            };
+            sh.record(entry(item, state, Some(&e)));
+        }
+        let deadline = tokio::time::Instant::now() + sh.opts.poll;
+        while tokio::time::Instant::now() < deadline && !sh.stopped() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_timeline;
+    use serde_json::json;
+
+    #[test]
+    fn a_kept_timeline_matches_what_was_sent_despite_number_forms_and_added_fields() {
+        let sent = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4}]}]});
+        let kept = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0.0,"Out":"4","Id":"c1"}]}]});
+        assert!(same_timeline(&sent, &kept));
+        let other = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":5}]}]});
+        assert!(!same_timeline(&sent, &other));
+        let more = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b"}]}]});
+        assert!(!same_timeline(&sent, &more), "another clip is another production");
+    }
+}
