@@ -86,17 +86,21 @@ pub fn apply(project: &Project, aspect: Aspect, fit: Fit) -> Project {
     let m = Mapping::new(base, size);
     for track in &mut p.tracks {
         for clip in &mut track.clips {
-            let boxed = clip.width.is_some() || clip.height.is_some() || clip.x.is_some() || clip.y.is_some();
+            let boxed = clip.area.width.is_some()
+                || clip.area.height.is_some()
+                || clip.area.x.is_some()
+                || clip.area.y.is_some();
             match track.kind {
                 TrackKind::Video if !boxed && fit == Fit::Fill => m.cover(clip),
                 TrackKind::Video | TrackKind::Image if boxed => {
-                    m.place_box(&mut clip.x, &mut clip.width, true);
-                    m.place_box(&mut clip.y, &mut clip.height, false);
+                    let area = &mut *clip.area;
+                    m.place_box(&mut area.x, &mut area.width, true);
+                    m.place_box(&mut area.y, &mut area.height, false);
                 }
                 TrackKind::Subtitle => {
-                    m.place_box(&mut clip.x, &mut None, true);
-                    m.place_box(&mut clip.y, &mut None, false);
-                    m.scale(&mut clip.font_size);
+                    m.place_box(&mut clip.area.x, &mut None, true);
+                    m.place_box(&mut clip.area.y, &mut None, false);
+                    m.scale(&mut clip.style.font_size);
                 }
                 _ => {}
             }
@@ -165,10 +169,10 @@ impl Mapping {
         let k = (self.size.0 / self.base.0).max(self.size.1 / self.base.1);
         let (w, h) = (self.base.0 * k, self.base.1 * k);
         let px = |v: f64| Num::int(avoid_ratio(v.round() as i64));
-        clip.x = Some(px((self.size.0 - w) / 2.0));
-        clip.y = Some(px((self.size.1 - h) / 2.0));
-        clip.width = Some(px(w));
-        clip.height = Some(px(h));
+        clip.area.x = Some(px((self.size.0 - w) / 2.0));
+        clip.area.y = Some(px((self.size.1 - h) / 2.0));
+        clip.area.width = Some(px(w));
+        clip.area.height = Some(px(h));
     }
 }
 
@@ -221,11 +225,11 @@ mod tests {
         assert_eq!((q.produce_config.width, q.produce_config.height), (Some(1080), Some(1920)));
         let logo = &q.tracks.iter().find(|t| t.kind == TrackKind::Image).unwrap().clips[0];
         // Top right: the same gap to the safe area's right and top edges, scaled by 1080/1920.
-        let (x, w) = (logo.x.as_ref().unwrap().value(), logo.width.as_ref().unwrap().value());
+        let (x, w) = (logo.area.x.as_ref().unwrap().value(), logo.area.width.as_ref().unwrap().value());
         assert_eq!(w, 90.0);
         let right_gap = (1080.0 - 54.0) - (x + w);
         assert!((right_gap - (1920.0 - 96.0 - 1856.0) * 0.5625).abs() <= 1.0, "{x} {w}");
-        assert!(logo.y.as_ref().unwrap().value() < 150.0);
+        assert!(logo.area.y.as_ref().unwrap().value() < 150.0);
         let text = match &q.tracks[0].clips[0].effects[0] {
             Effect::Known(e) => e,
             _ => unreachable!(),
@@ -235,7 +239,7 @@ mod tests {
         assert_eq!(text.font_size.as_ref().unwrap().value(), 23.0);
         let filled = apply(&p, Aspect { w: 9, h: 16 }, Fit::Fill);
         let v = &filled.tracks[0].clips[0];
-        assert_eq!(v.height.as_ref().unwrap().value(), 1920.0);
-        assert_eq!(v.x.as_ref().unwrap().value(), ((1080.0 - 3413.0) / 2.0_f64).round());
+        assert_eq!(v.area.height.as_ref().unwrap().value(), 1920.0);
+        assert_eq!(v.area.x.as_ref().unwrap().value(), ((1080.0 - 3413.0) / 2.0_f64).round());
     }
 }
