@@ -507,6 +507,20 @@ fn a_seek_warms_at_once_and_a_drag_or_a_held_key_waits_for_the_rest() {
         rest(&mut s, last, false);
         std::thread::sleep(Duration::from_millis(10));
     }
+    std::thread::sleep(REST);
+
+    // Space at once after a seek: the play waits for the decoders being started there
+    // rather than starting the same ones beside them.
+    assert_eq!(rest(&mut s, 1500, false), None);
+    play_from(&mut s, &setup, &p, 1, Time::from_millis(1500));
+    let start = Instant::now();
+    while s.decoders().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(20), "the player never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(s.decoders(), Some((2, 0)), "both taken from the warming, none started by the play");
+    setup.wait_running(1, 10);
+    s.stop();
     drop(s);
     setup.wait_running(0, 10);
 }

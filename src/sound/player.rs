@@ -119,7 +119,7 @@ impl Player {
     ) -> Player {
         let Plan { parts, speed, total } = Plan::of(project, opts);
         let warm = match warm {
-            Some(w) => w.take(&parts, speed),
+            Some(w) => w.take(&parts, speed, opts.from),
             None => Vec::new(),
         };
         if !warm.is_empty() {

@@ -27,6 +27,8 @@ use std::time::{Duration, Instant};
 pub const MAX: usize = 8;
 /// Clips starting this long after the playhead are warmed too (a play opens them at once).
 pub const AHEAD: Time = Time::from_millis(500);
+/// How long a play waits for a warming of its place that is under way.
+pub const TAKE_WAIT: Duration = Duration::from_millis(100);
 /// How long a decoder reading a URL is kept before it is started again.
 pub const REMOTE_TTL: Duration = Duration::from_secs(30);
 
@@ -79,6 +81,8 @@ struct State {
     thread: bool,
     /// The thread is at work.
     busy: bool,
+    /// Where the newest warming asked for is (None after a discard).
+    warming_at: Option<Time>,
     /// Decoders started here in all.
     started: u64,
 }
@@ -87,6 +91,8 @@ struct State {
 struct Inner {
     state: Mutex<State>,
     wake: Condvar,
+    /// Told each time the thread has done what it was asked.
+    done: Condvar,
 }
 
 impl Inner {
@@ -145,6 +151,10 @@ impl Warm {
 
     fn post_locked(&self, mut st: MutexGuard<'_, State>, todo: Todo) {
         st.generation += 1;
+        st.warming_at = match &todo {
+            Todo::Warm(r) => Some(r.at),
+            Todo::Discard => None,
+        };
         st.todo = Some(todo);
         if !st.thread {
             let inner = self.inner.clone();
@@ -158,9 +168,20 @@ impl Warm {
         self.inner.wake.notify_all();
     }
 
-    /// Takes the warm decoders for `parts` played at `speed`, by part (None: none there).
-    pub fn take(&self, parts: &[Part], speed: f64) -> Vec<Option<PcmStream>> {
+    /// Takes the warm decoders for `parts` played at `speed` from `from`, by part (None: none
+    /// there). When the warming for that very place is still under way (Space right after a
+    /// seek), waits for it up to [`TAKE_WAIT`]: its decoders are moments from starting, and
+    /// starting the same ones again beside them would only make both slower.
+    pub fn take(&self, parts: &[Part], speed: f64, from: Time) -> Vec<Option<PcmStream>> {
         let mut st = self.inner.lock();
+        let deadline = Instant::now() + TAKE_WAIT;
+        while st.warming_at == Some(from) && speed == 1.0 && (st.busy || st.todo.is_some()) && !st.closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            st = self.inner.done.wait_timeout(st, left).map_or_else(|e| e.into_inner().0, |r| r.0);
+        }
         parts
             .iter()
             .map(|p| {
@@ -215,6 +236,7 @@ fn run(inner: &Inner, ttl: Duration) {
     loop {
         let mut st = inner.lock();
         st.busy = false;
+        inner.done.notify_all();
         let todo = loop {
             if st.closed {
                 let ready = std::mem::take(&mut st.ready);
