@@ -524,3 +524,35 @@ fn a_seek_warms_at_once_and_a_drag_or_a_held_key_waits_for_the_rest() {
     drop(s);
     setup.wait_running(0, 10);
 }
+
+#[test]
+fn a_clip_ffmpeg_cannot_read_does_not_silence_those_sharing_its_ffmpeg() {
+    let setup = Setup::new();
+    index_wav(&setup.dir.path().join("i0.wav"), 3, 0);
+    // "gone" names a file that is not there: the shared ffmpeg fails for both clips.
+    let p = import_timeline_str(
+        r#"{"AudioTracks":[{"AudioTrackClips":[{"MediaId":"i0","In":0.5,"Out":2.5,"TimelineIn":0}]},
+                          {"AudioTrackClips":[{"MediaId":"gone","In":0,"Out":2,"TimelineIn":0}]}]}"#,
+    )
+    .unwrap();
+    let dir = setup.dir.path().to_owned();
+    let locate: Locate = Arc::new(move |id: &str| Ok(dir.join(format!("{id}.wav")).display().to_string()));
+    let ff = Ffmpeg::find(Some(&setup.ffmpeg)).unwrap();
+    let rec = Recorder::default();
+    let opts = PlayOptions { from: Time::ZERO, speed: 1.0, limit: None, device: None };
+    let player = Player::start(Some(ff.clone()), locate, &p, &opts, &rec);
+    let start = Instant::now();
+    while !player.finished() {
+        assert!(start.elapsed() < Duration::from_secs(30), "the play never ended");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Each clip then had a decoder of its own (the retry): i0 is heard whole, from its frame.
+    assert_eq!(player.processes(), 3, "the shared one, then one each");
+    let heard = rec.take();
+    let path = setup.dir.path().join("i0.wav").display().to_string();
+    let alone = read_all(&PcmStream::start(&ff, &path, 0.5, 2.0, 1.0).unwrap());
+    assert_eq!(heard.len(), alone.len());
+    assert!(heard == alone, "i0 as decoded alone, the missing clip silent");
+    drop(player);
+    setup.wait_running(0, 10);
+}
