@@ -6,8 +6,10 @@
 //!   player pays for the decode);
 //! - start latency: from "play" to the first samples handed to the output, the way a user
 //!   meets it (the playhead placed while paused, half a second's rest, then Space: the
-//!   decoders are warm) and with no rest before Space (every decoder started by the play),
-//!   against one bare ffmpeg decode's first chunk of the same file;
+//!   decoders are warm), with no rest before Space (every decoder started by the play, one
+//!   ffmpeg for the four clips) and Space two frames after a seek (the decoders started at
+//!   the seek), against one bare ffmpeg decode's first chunk of the same file (and, for the
+//!   old path, four bare ffmpeg started at once);
 //! - the UI frame of the whole editor (timeline, preview, meters) while playing, against the
 //!   same editor stopped: none may pass 16 ms;
 //! - divan: mixing 1 s of 4 tracks (48 kHz stereo, fades and ducking, the meters' levels)
@@ -175,7 +177,7 @@ fn rest(session: &mut Session, src: &Sources, p: &Arc<Project>, from: Time) -> O
     let t0 = Instant::now();
     let mut warm = None;
     while t0.elapsed() < user_rest() {
-        session.rest(0, from, || src.clone(), || Project::clone(p));
+        session.rest(0, from, false, || src.clone(), || Project::clone(p));
         std::thread::sleep(Duration::from_millis(16));
         if warm.is_none() && session.warm().primed() == 4 {
             warm = Some(t0.elapsed());
@@ -195,12 +197,42 @@ fn first_sound(session: &mut Session, rec: &Recorder, src: &Sources, p: &Arc<Pro
     t0.elapsed()
 }
 
+/// A seek (the playhead put at `from` in one move after resting elsewhere), then Space after
+/// `frames` paused frames of 16 ms: the decoders start at the seek, not after a rest.
+fn seek_then_play(session: &mut Session, rec: &Recorder, src: &Sources, p: &Arc<Project>, from: Time) -> Duration {
+    let elsewhere = from + Time::from_secs(1);
+    session.rest(0, elsewhere, false, || src.clone(), || Project::clone(p));
+    std::thread::sleep(vodcut::sound::session::REST);
+    // Rested there long enough for the next move to be a seek; nothing warmed there yet
+    // (that needs another frame), so nothing of it is killed.
+    for _ in 0..2 {
+        session.rest(0, from, false, || src.clone(), || Project::clone(p));
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    first_sound(session, rec, src, p, from)
+}
+
+/// The old path's cost: four ffmpeg started at once, one per clip, until each has its first
+/// chunk.
+fn four_bare(ffmpeg: &Ffmpeg, media: &[PathBuf], from: Time) -> Duration {
+    let t0 = Instant::now();
+    let streams: Vec<PcmStream> = media
+        .iter()
+        .map(|m| PcmStream::start(ffmpeg, &m.display().to_string(), from.as_secs_f64(), 1.0, 1.0).unwrap())
+        .collect();
+    for s in &streams {
+        assert!(matches!(s.next(Duration::from_secs(10)), Next::Chunk(_)), "no chunk");
+    }
+    t0.elapsed()
+}
+
 fn start_latency(media: &[PathBuf]) {
     let ffmpeg = Ffmpeg::find(None).unwrap();
     let src = Sources { ffmpeg: Some(ffmpeg.clone()), locate: locate(media) };
     let p = Arc::new(four_tracks(10));
-    let (mut warm, mut cold, mut bare) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut taken, mut started) = (0, 0);
+    let (mut warm, mut cold, mut seek, mut bare, mut four) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut taken, mut started, mut processes) = (0, 0, 0);
     let mut warmed = Vec::new();
     for i in 0..n(20) {
         // From a different place each time, as a user presses Space wherever the playhead is.
@@ -215,10 +247,19 @@ fn start_latency(media: &[PathBuf]) {
         session.stop();
         drop(session);
 
-        // Space with no rest before it (the playhead just moved): every decoder starts then.
+        // Space with no rest before it (the session never saw the playhead there): the play
+        // starts every decoder, one ffmpeg for the four clips.
         let rec = Recorder { paced: true, ..Default::default() };
         let mut session = Session::new(Arc::new(rec.clone()));
         cold.push(first_sound(&mut session, &rec, &src, &p, from));
+        processes += session.processes().unwrap_or_default();
+        session.stop();
+        drop(session);
+
+        // A seek, then Space two frames later.
+        let rec = Recorder { paced: true, ..Default::default() };
+        let mut session = Session::new(Arc::new(rec.clone()));
+        seek.push(seek_then_play(&mut session, &rec, &src, &p, from));
         session.stop();
         drop(session);
 
@@ -228,11 +269,14 @@ fn start_latency(media: &[PathBuf]) {
             assert!(t0.elapsed() < Duration::from_secs(10), "no chunk");
         }
         bare.push(t0.elapsed());
+        drop(s);
+        four.push(four_bare(&ffmpeg, media, from));
     }
     let (bm, bp95) = (percentile(&mut bare, 0.5), percentile(&mut bare, 0.95));
     for (label, v) in [
         (format!("after a {} ms rest (warm decoders)", user_rest().as_millis()), &mut warm),
-        ("with no rest (4 decoders started by the play)".to_owned(), &mut cold),
+        ("with no rest (the play starts the decoders: one ffmpeg for the 4 clips)".to_owned(), &mut cold),
+        ("after a seek, Space 2 frames (33 ms) later".to_owned(), &mut seek),
     ] {
         let (m, p95) = (percentile(v, 0.5), percentile(v, 0.95));
         println!(
@@ -244,6 +288,12 @@ fn start_latency(media: &[PathBuf]) {
             v.len()
         );
     }
+    let (fm, fp95) = (percentile(&mut four, 0.5), percentile(&mut four, 0.95));
+    println!(
+        "reference 2, the old no-rest path's cost: four bare ffmpeg started at once, until each has its first \
+         chunk: median {fm:.1?}, p95 {fp95:.1?} (ratio to one bare ffmpeg's first chunk {:.2})",
+        fm.as_secs_f64() / bm.as_secs_f64()
+    );
     let ready = if warmed.is_empty() {
         "never".to_owned()
     } else {
@@ -252,7 +302,9 @@ fn start_latency(media: &[PathBuf]) {
     };
     println!(
         "decoders of the plays after a rest: {taken} taken warm, {started} started by the play; \
-         all four with their first sound waiting (checked each 16 ms) {ready}"
+         all four with their first sound waiting (checked each 16 ms) {ready}; \
+         ffmpeg processes started by the {} plays with no rest: {processes}",
+        cold.len()
     );
 }
 

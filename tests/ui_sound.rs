@@ -84,6 +84,37 @@ fn space_plays_the_mix_and_the_playhead_follows_the_sound() {
 }
 
 #[test]
+fn a_key_that_moves_the_playhead_starts_the_decoders_in_the_same_frame() {
+    let (_s, _c, mut h, _rec) = editor();
+    let start = Instant::now();
+    while h.state().preview.footage().is_none() || start.elapsed() < Duration::from_millis(400) {
+        assert!(start.elapsed() < Duration::from_secs(20), "no footage service");
+        std::thread::sleep(Duration::from_millis(16));
+        h.step();
+    }
+    // Down: to the next edit point (2 s, where A2's clip starts), then ONE frame; no more
+    // frames while waiting, so a decoder there was asked for in that frame, not after a rest.
+    h.key_press(Key::ArrowDown);
+    h.step();
+    assert_eq!(h.state().doc.project().playhead, Time::from_secs(2));
+    let start = Instant::now();
+    let at_two = |h: &Harness<'static, Editor>| {
+        h.state().sound.warm().ready().iter().filter(|k| k.source_in == Time::from_secs(12)).count()
+    };
+    while at_two(&h) < 2 {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no decoder warmed at the new place: {:?}",
+            h.state().sound.warm().ready()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // The video's sound, A1 (12 s into the medium) and A2 (from its In, 10 s).
+    let keys = h.state().sound.warm().ready();
+    assert_eq!(keys.len(), 3, "{keys:?}");
+}
+
+#[test]
 fn the_inspector_mutes_a_clip_in_one_undo_step() {
     let (_s, _c, mut h, _rec) = editor();
     h.state_mut().doc.selection = vec![ClipRef { track: 1, index: 0 }];

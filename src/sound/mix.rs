@@ -176,6 +176,11 @@ pub fn frames(t: Time) -> u64 {
     (t.as_secs_f64().max(0.0) * f64::from(RATE)).round() as u64
 }
 
+/// Output frames that `t` of timeline time lasts when played at `speed`.
+pub fn out_frames(t: Time, speed: f64) -> u64 {
+    (frames(t) as f64 / speed).round() as u64
+}
+
 /// Adds `samples` of `part` into `out`, with its gains. Both are interleaved stereo;
 /// `out[0]` is output frame `out_frame` (from the span's start), `samples[0]` is frame
 /// `part_frame` of the part (from its start). `speed`: timeline seconds per output second (the

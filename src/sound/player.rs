@@ -1,5 +1,6 @@
-//! Hearing the mix: one ffmpeg decode per audible clip (the next ones opened a second before
-//! they start), mixed block by block on a thread of its own with the gains of
+//! Hearing the mix: one continuous decode per audible clip (the next ones opened a second
+//! before they start; those heard from the same moment share one ffmpeg, so a play starts one
+//! process, not one per track), mixed block by block on a thread of its own with the gains of
 //! [`super::mix`], handed to the output through a short queue. Nothing here runs on the UI
 //! thread, and nothing here waits on the output device.
 //!
@@ -9,7 +10,7 @@
 //! Speed: each decoder gives its clip already at the playback speed with ffmpeg's `atempo`,
 //! which keeps the pitch. Backwards play is silent.
 
-use super::decode::{Next, PcmStream};
+use super::decode::{Next, PcmStream, Stretch};
 use super::mix::{self, CHANNELS, Levels, Part, RATE, Span};
 use super::out::{Fill, Output, Stream};
 use super::warm::Warm;
@@ -72,6 +73,8 @@ struct Shared {
     /// Decoders taken warm ([`super::warm`]) and decoders started here.
     warm_used: AtomicUsize,
     cold_starts: AtomicUsize,
+    /// ffmpeg processes started here (several decoders may share one).
+    processes: AtomicUsize,
     levels: Mutex<Levels>,
     /// Frames of mix handed to the output.
     handed: AtomicU64,
@@ -116,7 +119,7 @@ impl Player {
     ) -> Player {
         let Plan { parts, speed, total } = Plan::of(project, opts);
         let warm = match warm {
-            Some(w) => w.take(&parts, speed),
+            Some(w) => w.take(&parts, speed, opts.from),
             None => Vec::new(),
         };
         if !warm.is_empty() {
@@ -169,6 +172,11 @@ impl Player {
     /// Decoders this play took warm, and decoders it had to start itself (retries included).
     pub fn decoders(&self) -> (usize, usize) {
         (self.shared.warm_used.load(Ordering::Relaxed), self.shared.cold_starts.load(Ordering::Relaxed))
+    }
+
+    /// ffmpeg processes this play started (decoders heard from the same moment share one).
+    pub fn processes(&self) -> usize {
+        self.shared.processes.load(Ordering::Relaxed)
     }
 
     /// Why parts of the mix could not be heard.
@@ -256,33 +264,75 @@ impl Mixer {
     /// Output frames from the span's start where part `i` starts and ends.
     fn bounds(&self, i: usize) -> (u64, u64) {
         let p = &self.parts[i];
-        let a = (mix::frames(p.at) as f64 / self.speed).round() as u64;
-        (a, a + (mix::frames(p.length) as f64 / self.speed).round() as u64)
+        let a = mix::out_frames(p.at, self.speed);
+        (a, a + mix::out_frames(p.length, self.speed))
     }
 
-    fn open(&mut self, i: usize, from_frame: u64) -> Option<PcmStream> {
-        if from_frame == 0
-            && let Some(s) = self.warm.get_mut(i).and_then(Option::take)
-        {
-            self.shared.warm_used.fetch_add(1, Ordering::Relaxed);
-            return Some(s);
-        }
-        let ff = self.ffmpeg.as_ref()?;
+    /// What part `i` decodes from its frame `from_frame` on (None: its medium cannot be
+    /// had; the problem is kept for the note).
+    fn stretch(&self, i: usize, from_frame: u64) -> Option<Stretch> {
         let p = &self.parts[i];
         let skip = from_frame as f64 / f64::from(RATE) * self.speed;
-        let input = match (self.locate)(&p.media_id) {
-            Ok(u) => u,
+        let (a, b) = self.bounds(i);
+        let (from, length) = (p.source_in.as_secs_f64() + skip, p.length.as_secs_f64() - skip);
+        match (self.locate)(&p.media_id) {
+            Ok(input) => Some(Stretch { input, from, length, frames: (b - a).saturating_sub(from_frame) }),
             Err(e) => {
                 if let Ok(mut pr) = self.shared.problems.lock() {
                     pr.push(e);
                 }
-                return None;
+                None
             }
-        };
-        let from = p.source_in.as_secs_f64() + skip;
-        let length = p.length.as_secs_f64() - skip;
+        }
+    }
+
+    /// A decoder of its own for part `i` from its frame `from_frame` (a retry).
+    fn open(&mut self, i: usize, from_frame: u64) -> Option<PcmStream> {
+        let ff = self.ffmpeg.clone()?;
+        let s = self.stretch(i, from_frame)?;
         self.shared.cold_starts.fetch_add(1, Ordering::Relaxed);
-        PcmStream::start(ff, &input, from, length, self.speed).ok()
+        self.shared.processes.fetch_add(1, Ordering::Relaxed);
+        PcmStream::start(&ff, &s.input, s.from, s.length, self.speed).ok()
+    }
+
+    /// Decoders for the parts `due` (each with its frame to start from) when the mix is at
+    /// `out_frame`: warm ones where there are, and one ffmpeg for all those that are heard
+    /// from the same output frame (they are mixed in step, as a shared decoder needs): at the
+    /// start of a play, every part sounding there.
+    fn open_due(&mut self, due: &[(usize, u64)], out_frame: u64) -> Vec<Option<PcmStream>> {
+        let mut out: Vec<Option<PcmStream>> = due
+            .iter()
+            .map(|&(i, from)| {
+                let s = if from == 0 { self.warm.get_mut(i).and_then(Option::take) } else { None };
+                if s.is_some() {
+                    self.shared.warm_used.fetch_add(1, Ordering::Relaxed);
+                }
+                s
+            })
+            .collect();
+        let mut together: std::collections::BTreeMap<u64, Vec<usize>> = Default::default();
+        for (k, &(i, _)) in due.iter().enumerate().filter(|(k, _)| out[*k].is_none()) {
+            together.entry(self.bounds(i).0.max(out_frame)).or_default().push(k);
+        }
+        let Some(ff) = self.ffmpeg.clone() else { return out };
+        for ks in together.into_values() {
+            let (ks, stretches): (Vec<usize>, Vec<Stretch>) =
+                ks.into_iter().filter_map(|k| Some((k, self.stretch(due[k].0, due[k].1)?))).unzip();
+            if stretches.is_empty() {
+                continue;
+            }
+            self.shared.cold_starts.fetch_add(stretches.len(), Ordering::Relaxed);
+            match PcmStream::start_group(&ff, &stretches, self.speed) {
+                Ok((streams, processes)) => {
+                    self.shared.processes.fetch_add(processes, Ordering::Relaxed);
+                    for (k, s) in ks.into_iter().zip(streams) {
+                        out[k] = Some(s);
+                    }
+                }
+                Err(e) => log::warn!("sound: ffmpeg did not start: {e}"),
+            }
+        }
+        out
     }
 
     fn run(mut self, tx: SyncSender<Vec<f32>>) {
@@ -290,24 +340,19 @@ impl Mixer {
         let mut opened = vec![false; self.parts.len()];
         while out_frame < self.total && !self.stop.load(Ordering::Relaxed) {
             let prefetch = out_frame + (PREFETCH * f64::from(RATE)) as u64;
+            let mut due = Vec::new();
             for (i, opened) in opened.iter_mut().enumerate() {
                 let (a, b) = self.bounds(i);
                 if !*opened && a <= prefetch && b > out_frame {
                     *opened = true;
-                    let from = out_frame.saturating_sub(a);
-                    let stream = self.open(i, from);
-                    let ended = stream.is_none();
-                    let live = Live {
-                        index: i,
-                        stream,
-                        buf: Vec::new(),
-                        first: from,
-                        ended,
-                        retried: false,
-                        heard_any: false,
-                    };
-                    self.live.push(live);
+                    due.push((i, out_frame.saturating_sub(a)));
                 }
+            }
+            let streams = self.open_due(&due, out_frame);
+            for ((index, first), stream) in due.into_iter().zip(streams) {
+                let ended = stream.is_none();
+                let live = Live { index, stream, buf: Vec::new(), first, ended, retried: false, heard_any: false };
+                self.live.push(live);
             }
             let n = BLOCK.min((self.total - out_frame) as usize);
             let mut block = vec![0f32; n * CHANNELS];

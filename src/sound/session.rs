@@ -2,8 +2,11 @@
 //! ask, plays short snippets while the playhead is dragged (scrubbing), and keeps the meters'
 //! levels with a peak hold. Players are made on a thread of their own (connecting to the
 //! sound server waits on a socket): until one is there, the clock stands at the start.
-//! While paused, once the playhead has rested for [`REST`], the decoders a play from there
-//! needs are started ahead ([`super::warm`]), so Space does not wait for them.
+//! While paused, the decoders a play from the playhead needs are started ahead
+//! ([`super::warm`]), so Space does not wait for them: at once when the playhead was put
+//! somewhere (a click on the ruler released, a key, Go to timecode), after it has rested for
+//! [`REST`] while it is dragged or moved again and again (a key held down), so those start
+//! no decoder at every step.
 
 use super::mix::{CHANNELS, Levels};
 use super::out::Output;
@@ -18,7 +21,8 @@ use std::time::{Duration, Instant};
 /// Length of a scrubbing snippet, and the least time between two.
 pub const SNIPPET: Duration = Duration::from_millis(90);
 /// How long the playhead rests (paused, same place, same document) before the decoders for
-/// a play from there are started: dragging it starts none.
+/// a play from there are started, when it came there by a drag, an edit, or a move right
+/// after another: dragging it starts none.
 pub const REST: Duration = Duration::from_millis(150);
 /// Projects with more clips than this are not warmed: warming copies the project on the
 /// editor's thread after every edit (a play copies it once, on Space), and a copy of 10 000
@@ -32,6 +36,10 @@ struct Rest {
     at: Time,
     since: Instant,
     asked: bool,
+    /// The pointer was held down (a drag, or a press that may become one).
+    held: bool,
+    /// Put there in one move after a rest (a discrete seek): warmed without waiting.
+    at_once: bool,
 }
 
 enum Slot {
@@ -140,15 +148,19 @@ impl Session {
         self.playing = Some((self.spawn(src, project, opts, true), revision));
     }
 
-    /// Called each frame while paused, with the document's revision and the playhead: once
-    /// they have stayed the same for [`REST`], the decoders for a play from there are started
-    /// off this thread (`sources` and `project` give what they need, asked only then; the
-    /// project is copied once per revision, see [`Session::project`]). A playhead that moves
-    /// kills them. Returns how long until it wants the next frame (to start them), if so.
+    /// Called each frame while paused, with the document's revision, the playhead, and
+    /// whether the pointer is held down (`held`: the playhead may be dragged). The decoders for
+    /// a play from there are started off this thread (`sources` and `project` give what they
+    /// need, asked only then; the project is copied once per revision, see
+    /// [`Session::project`]): at once when the playhead was put there in one move after a
+    /// rest and is not held (a seek), or when it is let go where it was held; else once
+    /// playhead and revision have stayed the same for [`REST`]. A playhead that moves kills
+    /// them. Returns how long until it wants the next frame (to start them), if so.
     pub fn rest(
         &mut self,
         revision: u64,
         at: Time,
+        held: bool,
         sources: impl FnOnce() -> Sources,
         project: impl FnOnce() -> Project,
     ) -> Option<Duration> {
@@ -156,26 +168,32 @@ impl Session {
             return None;
         }
         let now = Instant::now();
-        match self.rest {
-            Some(r) if r.revision == revision && r.at == at => {}
+        match self.rest.as_mut() {
+            Some(r) if r.revision == revision && r.at == at => {
+                // Let go where it was pressed or dragged to: the seek is over.
+                r.at_once |= r.held && !held;
+                r.held = held;
+            }
             Some(r) => {
                 if self.warm_held && r.at != at {
                     // Moved away: they are of no use now.
                     self.warm.discard();
                     self.warm_held = false;
                 }
-                // An edit alone keeps them until the rest is over: warming again keeps
-                // those whose clips it left as they were.
-                self.rest = Some(Rest { revision, at, since: now, asked: false });
+                // One move after a rest is a seek; a move right after another (a drag, a key
+                // held down) waits for the rest. An edit alone keeps the decoders until the
+                // rest is over: warming again keeps those whose clips it left as they were.
+                let seek = r.at != at && !held && now.duration_since(r.since) >= REST;
+                self.rest = Some(Rest { revision, at, since: now, asked: false, held, at_once: seek });
             }
-            None => self.rest = Some(Rest { revision, at, since: now, asked: false }),
+            None => self.rest = Some(Rest { revision, at, since: now, asked: false, held, at_once: false }),
         }
         let r = self.rest.as_mut()?;
         if r.asked {
             return None;
         }
         let left = REST.saturating_sub(now.duration_since(r.since));
-        if !left.is_zero() {
+        if !left.is_zero() && !r.at_once {
             return Some(left);
         }
         let src = sources();
@@ -221,6 +239,12 @@ impl Session {
     pub fn decoders(&mut self) -> Option<(usize, usize)> {
         let (slot, _) = self.playing.as_mut()?;
         slot.poll().map(Player::decoders)
+    }
+
+    /// The ffmpeg processes the player started (None before it is there).
+    pub fn processes(&mut self) -> Option<usize> {
+        let (slot, _) = self.playing.as_mut()?;
+        slot.poll().map(Player::processes)
     }
 
     pub fn stop(&mut self) {

@@ -4,8 +4,9 @@
 //! paused and the playhead has rested ([`super::session::Session::rest`]), the decoders a
 //! play from there would start are started here, on a thread of their own, and wait with
 //! their first chunks read ([`PcmStream`] queues a few). A play that starts at that place
-//! takes them ([`Warm::take`]: same medium, same stretch, same speed) and starts only what
-//! is missing.
+//! takes them ([`Warm::take`]: same medium, same stretch, same speed, heard from the same
+//! moment) and starts only what is missing. The parts heard from the same moment are warmed
+//! by one ffmpeg ([`PcmStream::start_group`]).
 //!
 //! Bounded: at most [`MAX`] decoders, only for clips sounding within [`AHEAD`] of the
 //! playhead. A playhead that moves, a play, a new request and closing the window kill them
@@ -13,11 +14,12 @@
 //! those clips as they were keeps them. A decoder reading a URL is started afresh after
 //! [`REMOTE_TTL`]: an idle connection (or a signed URL) does not last for ever.
 
-use super::decode::PcmStream;
+use super::decode::{PcmStream, Stretch};
 use super::mix::Part;
 use super::player::{Plan, PlayOptions};
 use super::session::Sources;
 use crate::model::{Project, Time};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -25,21 +27,26 @@ use std::time::{Duration, Instant};
 pub const MAX: usize = 8;
 /// Clips starting this long after the playhead are warmed too (a play opens them at once).
 pub const AHEAD: Time = Time::from_millis(500);
+/// How long a play waits for a warming of its place that is under way.
+pub const TAKE_WAIT: Duration = Duration::from_millis(100);
 /// How long a decoder reading a URL is kept before it is started again.
 pub const REMOTE_TTL: Duration = Duration::from_secs(30);
 
-/// What a pre-started decoder decodes: a play's part from its start, at a speed.
+/// What a pre-started decoder decodes: a play's part from its start, at a speed, heard from
+/// `at` into the play (decoders sharing an ffmpeg must be read in step: a play takes one only
+/// for a part heard from the same moment).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Key {
     pub media_id: String,
     pub source_in: Time,
     pub length: Time,
     pub speed: f64,
+    pub at: Time,
 }
 
 impl Key {
     pub fn of(part: &Part, speed: f64) -> Key {
-        Key { media_id: part.media_id.clone(), source_in: part.source_in, length: part.length, speed }
+        Key { media_id: part.media_id.clone(), source_in: part.source_in, length: part.length, speed, at: part.at }
     }
 }
 
@@ -74,6 +81,8 @@ struct State {
     thread: bool,
     /// The thread is at work.
     busy: bool,
+    /// Where the newest warming asked for is (None after a discard).
+    warming_at: Option<Time>,
     /// Decoders started here in all.
     started: u64,
 }
@@ -82,6 +91,8 @@ struct State {
 struct Inner {
     state: Mutex<State>,
     wake: Condvar,
+    /// Told each time the thread has done what it was asked.
+    done: Condvar,
 }
 
 impl Inner {
@@ -140,6 +151,10 @@ impl Warm {
 
     fn post_locked(&self, mut st: MutexGuard<'_, State>, todo: Todo) {
         st.generation += 1;
+        st.warming_at = match &todo {
+            Todo::Warm(r) => Some(r.at),
+            Todo::Discard => None,
+        };
         st.todo = Some(todo);
         if !st.thread {
             let inner = self.inner.clone();
@@ -153,9 +168,20 @@ impl Warm {
         self.inner.wake.notify_all();
     }
 
-    /// Takes the warm decoders for `parts` played at `speed`, by part (None: none there).
-    pub fn take(&self, parts: &[Part], speed: f64) -> Vec<Option<PcmStream>> {
+    /// Takes the warm decoders for `parts` played at `speed` from `from`, by part (None: none
+    /// there). When the warming for that very place is still under way (Space right after a
+    /// seek), waits for it up to [`TAKE_WAIT`]: its decoders are moments from starting, and
+    /// starting the same ones again beside them would only make both slower.
+    pub fn take(&self, parts: &[Part], speed: f64, from: Time) -> Vec<Option<PcmStream>> {
         let mut st = self.inner.lock();
+        let deadline = Instant::now() + TAKE_WAIT;
+        while st.warming_at == Some(from) && speed == 1.0 && (st.busy || st.todo.is_some()) && !st.closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            st = self.inner.done.wait_timeout(st, left).map_or_else(|e| e.into_inner().0, |r| r.0);
+        }
         parts
             .iter()
             .map(|p| {
@@ -210,6 +236,7 @@ fn run(inner: &Inner, ttl: Duration) {
     loop {
         let mut st = inner.lock();
         st.busy = false;
+        inner.done.notify_all();
         let todo = loop {
             if st.closed {
                 let ready = std::mem::take(&mut st.ready);
@@ -283,36 +310,46 @@ fn warm(inner: &Inner, r: &Request, generation: u64) {
         (old, missing)
     };
     drop(old);
+    // Located first (a VOD play URL is a request to the service; asked here, off the UI
+    // thread), then started together: the parts heard from the same moment share one
+    // ffmpeg ([`PcmStream::start_group`]), those read over the network apart from files
+    // (they are started again after a while, files are not).
+    let mut together: BTreeMap<(Time, bool), Vec<(Key, Stretch)>> = BTreeMap::new();
     for (key, part) in missing {
         if inner.lock().generation != generation {
             return;
         }
-        // Asked here, off the UI thread (a VOD play URL is a request to the service).
-        let input = match (r.src.locate)(&part.media_id) {
-            Ok(u) => u,
+        match (r.src.locate)(&part.media_id) {
+            Ok(input) => {
+                let remote = input.starts_with("http://") || input.starts_with("https://");
+                let (from, length) = (part.source_in.as_secs_f64(), part.length.as_secs_f64());
+                let s = Stretch { input, from, length, frames: super::mix::out_frames(part.length, key.speed) };
+                together.entry((part.at, remote)).or_default().push((key.clone(), s));
+            }
+            Err(e) => log::debug!("sound: not warming {}: {e}", part.media_id),
+        }
+    }
+    for ((_, remote), group) in together {
+        if inner.lock().generation != generation {
+            return;
+        }
+        let (keys, stretches): (Vec<Key>, Vec<Stretch>) = group.into_iter().unzip();
+        let streams = match PcmStream::start_group(ff, &stretches, keys[0].speed) {
+            Ok((s, _)) => s,
             Err(e) => {
-                log::debug!("sound: not warming {}: {e}", part.media_id);
+                log::debug!("sound: not warming {keys:?}: {e}");
                 continue;
             }
         };
-        let stream =
-            match PcmStream::start(ff, &input, part.source_in.as_secs_f64(), part.length.as_secs_f64(), key.speed) {
-                Ok(s) => s,
-                Err(e) => {
-                    log::debug!("sound: not warming {}: {e}", part.media_id);
-                    continue;
-                }
-            };
-        let remote = input.starts_with("http://") || input.starts_with("https://");
         let mut st = inner.lock();
-        st.started += 1;
-        if st.generation == generation && !st.closed {
-            st.ready.push(Ready { key: key.clone(), stream, remote, since: Instant::now() });
-        } else {
+        st.started += streams.len() as u64;
+        if st.generation != generation || st.closed {
             drop(st);
-            drop(stream);
+            drop(streams);
             return;
         }
+        let since = Instant::now();
+        st.ready.extend(keys.into_iter().zip(streams).map(|(key, stream)| Ready { key, stream, remote, since }));
     }
 }
 

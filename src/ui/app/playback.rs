@@ -120,8 +120,9 @@ impl Editor {
         self.sound.tidy();
     }
 
-    /// While paused, the playhead resting starts the decoders a play from there needs (off
-    /// this thread), so Space is heard sooner; a frame is asked for when the rest is over.
+    /// While paused, the decoders a play from the playhead needs are started (off this
+    /// thread), so Space is heard sooner: at once after a seek, after a rest while the
+    /// pointer is held (dragging); a frame is asked for when the rest is over.
     /// Not on big projects (see [`crate::sound::session::WARM_MAX_CLIPS`]).
     pub(super) fn warm_sound(&mut self, ctx: &egui::Context) {
         let clips: usize = self.doc.project().tracks.iter().map(|t| t.clips.len()).sum();
@@ -136,7 +137,9 @@ impl Editor {
         }
         let (revision, at) = (self.doc.revision(), self.doc.project().playhead);
         let (preview, doc) = (&self.preview, &self.doc);
-        let wait = self.sound.rest(revision, at, || sound_sources(preview), || doc.project().clone());
+        // A press on the ruler moves the playhead and may become a drag: it waits until let go.
+        let held = self.timeline.scrubbing() || ctx.input(|i| i.pointer.primary_down());
+        let wait = self.sound.rest(revision, at, held, || sound_sources(preview), || doc.project().clone());
         if let Some(wait) = wait {
             ctx.request_repaint_after(wait);
         }
