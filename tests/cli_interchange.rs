@@ -135,12 +135,27 @@ fn unmapped_sources_are_listed_and_the_project_is_still_written() {
     // validate says what is missing.
     let v = env.run(&["validate", p(&out_path)]);
     assert_eq!(v.status.code(), Some(1));
-    // Exported as it is, each clip without media is said, not dropped silently.
+    // Each clip keeps its source's file (so a map or an upload can place it later).
+    let files: Vec<_> = project.tracks[0].clips.iter().map(|c| c.source_file()).collect();
+    assert_eq!(files[0].as_deref(), Some("/media/shots/harbour.mov"));
+    assert_eq!(files[2].as_deref(), Some("/media/shots/bridge.mov"));
+    // Exported as it is, each clip without media is said, not dropped silently, and written
+    // with its file: another editor (and vodcut) finds the file again.
     let otio = env.path("cut.otio");
     let out = env.run(&["export-otio", p(&out_path), "-o", p(&otio)]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert_eq!(err.matches("a clip without a MediaId written without its media").count(), 4, "{err}");
+    assert_eq!(err.matches("a clip without a MediaId written with its file only").count(), 4, "{err}");
+    assert!(err.contains("(/media/shots/bridge.mov)"), "{err}");
+    let back = env.path("back.vodcut");
+    let out = env.run(&["import", p(&otio), "--offline", "-o", p(&back)]);
+    assert!(
+        text(&out.stderr).contains("/media/shots/bridge.mov: no media found (its clip keeps its place"),
+        "{}",
+        text(&out.stderr)
+    );
+    let again: Vec<_> = open(&back).tracks[0].clips.iter().map(|c| c.source_file()).collect();
+    assert_eq!(again, files, "the files travel through the .otio");
 }
 
 #[test]

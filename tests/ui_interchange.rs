@@ -6,27 +6,54 @@ mod support;
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use std::sync::Arc;
 use support::ui::{FakePicker, editor, harness, run_until};
 use vodcut::edit::document::Document;
+use vodcut::interchange::Options;
+use vodcut::model::time::FrameRate;
 use vodcut::ui::Editor;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange").join(name)
 }
 
-/// The editor on `doc`, File > Import edit… chosen with the dialog answering `edit`.
-fn importing(edit: std::path::PathBuf, doc: Document) -> (Arc<FakePicker>, Harness<'static, Editor>) {
+/// The editor on `doc`, File > Import edit… chosen with the dialog answering `edit`: the
+/// import's dialog is up.
+fn choosing(edit: std::path::PathBuf, doc: Document) -> (Arc<FakePicker>, Harness<'static, Editor>) {
     let picker = Arc::new(FakePicker::default());
-    *picker.edit.lock().unwrap() = Some(edit);
     let mut h = harness(editor(picker.clone(), doc), Vec2::new(1400.0, 900.0));
+    open_import(&mut h, &picker, edit);
+    (picker, h)
+}
+
+/// File > Import edit…, the dialog answering `edit`, until the import's dialog is up.
+fn open_import(h: &mut Harness<'static, Editor>, picker: &FakePicker, edit: std::path::PathBuf) {
+    *picker.edit.lock().unwrap() = Some(edit);
     h.run();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    run_until(h, "the import's dialog", |e| e.import_setup.is_some());
+    h.run();
+}
+
+/// As [`choosing`], then Import pressed in the import's dialog.
+fn importing(edit: std::path::PathBuf, doc: Document) -> (Arc<FakePicker>, Harness<'static, Editor>) {
+    let (picker, mut h) = choosing(edit, doc);
+    h.get_by_label("Import").click();
+    h.run();
     (picker, h)
+}
+
+/// The dialog for media found nowhere: every source kept as missing.
+fn keep_all_missing(h: &mut Harness<'static, Editor>) {
+    run_until(h, "the media dialog", |e| e.unmatched.is_some());
+    h.run();
+    h.get_by_label("Continue").click();
+    h.run();
+    assert!(h.state().unmatched.is_none());
 }
 
 #[test]
@@ -45,7 +72,19 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
     assert!(h.query_by_label_contains("tracks.xml: 6 clips placed; 6 sources without a MediaId").is_some());
     assert!(h.query_by_label_contains("/media/day1/opening.mov: no media found").is_some());
 
-    // The report's Apply a media map…: the sources get their MediaIds from a file,MediaId CSV.
+    // Media found nowhere (no map, no library here, files not on this machine): kept as missing.
+    assert!(h.query_by_label("Media not found").is_some());
+    assert!(h.query_all_by_label_contains("/media/day1/opening.mov (one clip)").next().is_some());
+    keep_all_missing(&mut h);
+    // Each clip waits for its file, named by it.
+    let first = &h.state().doc.project().tracks[0].clips[0];
+    assert_eq!(first.source_file().as_deref(), Some("/media/day1/opening.mov"));
+    assert!(
+        h.query_all_by_label_contains("opening.mov (no media yet)").next().is_some(),
+        "the clip is named by its file"
+    );
+
+    // The report's Apply a media map…: the clips waiting for the files get their MediaIds.
     let map = dir.path().join("map.csv");
     let names = ["opening.mov", "street.mov", "square.mov", "title card.mov", "music.wav", "voice.wav"];
     let rows: String = names.iter().enumerate().map(|(i, n)| format!("{n},{:032x}\n", i + 1)).collect();
@@ -55,13 +94,12 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
     run_until(&mut h, "the map", |e| {
         e.doc.project().tracks.iter().all(|t| t.clips.iter().all(|c| c.media_id.is_some()))
     });
-    assert!(h.query_by_label_contains("tracks.xml: 6 clips placed; every source has its MediaId").is_some());
-    assert!(
-        h.query_by_label_contains(
-            "/media/day1/opening.mov -> 00000000000000000000000000000001 (from the map; one clip)"
-        )
-        .is_some()
-    );
+    let report = &h.state().interchange_report.as_ref().unwrap().lines;
+    assert!(report.last().unwrap().ends_with("map.csv: 6 clips placed (6 files)"), "{report:?}");
+    assert!(h.query_all_by_label_contains("map.csv: 6 clips placed (6 files)").next().is_some());
+    let first = &h.state().doc.project().tracks[0].clips[0];
+    assert_eq!(first.media_id.as_deref(), Some("00000000000000000000000000000001"));
+    assert_eq!(first.source_file(), None, "placed: it waits no more");
     assert!(h.query_by_label("Apply a media map…").is_none(), "nothing left to map");
     h.get_by_label("Close").click();
     h.run();
@@ -91,19 +129,62 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
     assert_eq!(clips(&back.project), clips(h.state().doc.project()));
 }
 
-/// A map is for the import as it was made: once the project is edited, the button is off
-/// (importing again is how to apply one).
+/// A map applied from the report places the clips still waiting for their files whatever was
+/// edited since the import (the clips keep their files), in one undo step.
 #[test]
-fn a_map_is_not_applied_over_later_edits() {
-    let (_picker, mut h) = importing(fixture("sample.otio"), Document::default());
+fn a_map_places_waiting_clips_after_later_edits_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (picker, mut h) = importing(fixture("sample.otio"), Document::default());
     run_until(&mut h, "the import", |e| e.interchange_report.is_some());
-    assert!(!h.get_by_label("Apply a media map…").accesskit_node().is_disabled());
-    // An edit (the project's title) after the import.
-    let mut p = h.state().doc.project().clone();
-    p.title = "retitled".into();
-    h.state_mut().doc = Document::new(p, None, true);
+    keep_all_missing(&mut h);
+    // An edit after the import: the last clip deleted.
+    h.state_mut().doc.selection = vec![vodcut::edit::ops::ClipRef { track: 0, index: 3 }];
+    h.key_press(egui::Key::Delete);
     h.run();
-    assert!(h.get_by_label("Apply a media map…").accesskit_node().is_disabled());
+    assert_eq!(h.state().doc.project().tracks[0].clips.len(), 3);
+    let map = dir.path().join("map.csv");
+    std::fs::write(&map, "file,MediaId\nharbour.mov,5aed81b74ba84920be578cdfe004af4b\n").unwrap();
+    *picker.map.lock().unwrap() = Some(map);
+    h.get_by_label("Apply a media map…").click();
+    run_until(&mut h, "the map", |e| e.doc.project().tracks[0].clips[0].media_id.is_some());
+    let ids: Vec<_> = h.state().doc.project().tracks[0].clips.iter().map(|c| c.media_id.clone()).collect();
+    assert_eq!(ids, vec![Some("5aed81b74ba84920be578cdfe004af4b".to_owned()), None, None]);
+    let report = &h.state().interchange_report.as_ref().unwrap().lines;
+    assert!(report.last().unwrap().ends_with("map.csv: one clip placed (one file)"), "{report:?}");
+    assert!(h.state().doc.project().bin.iter().any(|b| b.title == "harbour.mov"));
+    // One undo step takes the map back (clip and bin), the deletion stays.
+    h.state_mut().doc.undo();
+    let p = h.state().doc.project();
+    assert_eq!(p.tracks[0].clips.len(), 3);
+    assert!(p.tracks[0].clips.iter().all(|c| c.media_id.is_none() && c.source_file().is_some()));
+    assert!(p.bin.is_empty());
+}
+
+/// An EDL states no frame rate: the import's dialog asks, the project's rate first; the
+/// timecode is read at the rate chosen.
+#[test]
+fn an_edl_is_read_at_the_rate_chosen_in_the_dialog() {
+    let doc = Document::new(vodcut::model::Project::default(), None, false);
+    let (_picker, mut h) = choosing(fixture("sample.edl"), doc);
+    assert!(h.query_by_label("Frame rate:").is_some());
+    assert_eq!(h.state().import_setup.as_ref().unwrap().options().edl_rate, Some(FrameRate::FPS_25), "the project's");
+    h.get_by_label("Frame rate:").click();
+    h.run();
+    for label in ["23.976", "24", "29.97 drop-frame", "29.97 non-drop-frame", "30", "50", "59.94", "60"] {
+        assert!(h.query_by_label(label).is_some(), "{label} offered");
+    }
+    h.get_by_label("23.976").click();
+    h.run();
+    h.get_by_label("Import").click();
+    run_until(&mut h, "the import", |e| e.interchange_report.is_some());
+    let film = FrameRate { num: 24_000, den: 1001 };
+    let options = Options { edl_rate: Some(film), ..Default::default() };
+    let seq = vodcut::interchange::read_file(&fixture("sample.edl"), &options).unwrap();
+    let want = vodcut::interchange::report::finish(&seq, &vodcut::interchange::media::Resolution::new(&seq, None));
+    let p = h.state().doc.project();
+    assert_eq!(p.frame_rate, film);
+    assert_eq!(p.tracks, want.project.tracks);
+    assert!(!h.state().interchange_report.as_ref().unwrap().lines.iter().any(|l| l.contains("does not state")));
 }
 
 #[test]

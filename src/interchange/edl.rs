@@ -33,11 +33,17 @@ struct Line {
     edit: String,
 }
 
-pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>) -> Result<Sequence, ReadError> {
+/// Whether the EDL counts drop-frame timecode (`FCM: DROP FRAME`, or `;` in its events).
+pub fn says_drop_frame(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes);
-    let drop_frame =
-        text.lines().any(|l| l.trim_start().starts_with("FCM:") && l.contains("DROP FRAME") && !l.contains("NON-DROP"))
-            || text.lines().any(|l| is_event(l) && l.contains(';'));
+    text.lines().any(|l| l.trim_start().starts_with("FCM:") && l.contains("DROP FRAME") && !l.contains("NON-DROP"))
+        || text.lines().any(|l| is_event(l) && l.contains(';'))
+}
+
+/// `drop`: drop-frame or not, as the user said (else as the file says).
+pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>, drop: Option<bool>) -> Result<Sequence, ReadError> {
+    let text = String::from_utf8_lossy(bytes);
+    let drop_frame = drop.unwrap_or_else(|| says_drop_frame(bytes));
     let mut seq = Sequence::default();
     let rate = match rate {
         Some(r) => r,
@@ -271,7 +277,9 @@ M2   AX       050.0                00:00:20:00\n\
 
     #[test]
     fn events_audio_speed_and_wipes_from_black() {
-        let seq = read_any(EDL.as_bytes(), Format::Edl, &Options { edl_rate: Some(FrameRate::FPS_25) }).unwrap();
+        let seq =
+            read_any(EDL.as_bytes(), Format::Edl, &Options { edl_rate: Some(FrameRate::FPS_25), ..Default::default() })
+                .unwrap();
         let names: Vec<_> = seq.tracks.iter().map(|t| (t.name.as_str(), t.clips.len())).collect();
         assert_eq!(names, [("V1", 3), ("A1", 1)]);
         let v = &seq.tracks[0].clips;

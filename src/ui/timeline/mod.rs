@@ -227,7 +227,13 @@ pub fn clip_title(project: &Project, clip: &Clip) -> String {
         // i18n-exempt: `\N` is the Timeline's line-break code
         return text.replace("\\N", " ").replace('\n', " ");
     }
-    let Some(id) = clip.material_id() else { return t!("timeline-no-media") };
+    let Some(id) = clip.material_id() else {
+        // An imported clip waiting for its media: named by its file.
+        return match clip.source_file() {
+            Some(f) => t!("timeline-missing-file", file = crate::interchange::file_name(&f)),
+            None => t!("timeline-no-media"),
+        };
+    };
     project
         .bin
         .iter()
