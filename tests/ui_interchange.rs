@@ -74,7 +74,7 @@ fn an_edit_imports_with_its_report_and_exports_back_to_otio() {
 
     // Media found nowhere (no map, no library here, files not on this machine): kept as missing.
     assert!(h.query_by_label("Media not found").is_some());
-    assert!(h.query_all_by_label_contains("/media/day1/opening.mov (one clip)").next().is_some());
+    assert!(h.query_by_label("/media/day1/opening.mov").is_some(), "the media dialog lists the file");
     keep_all_missing(&mut h);
     // Each clip waits for its file, named by it.
     let first = &h.state().doc.project().tracks[0].clips[0];
@@ -173,6 +173,9 @@ fn an_edl_is_read_at_the_rate_chosen_in_the_dialog() {
     for label in ["23.976", "24", "29.97 drop-frame", "29.97 non-drop-frame", "30", "50", "59.94", "60"] {
         assert!(h.query_by_label(label).is_some(), "{label} offered");
     }
+    if let Some(shots) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&shots).join("import-edl-rate.png")).unwrap();
+    }
     h.get_by_label("23.976").click();
     h.run();
     h.get_by_label("Import").click();
@@ -198,4 +201,88 @@ fn an_unreadable_edit_is_said_and_the_document_kept() {
     let error = h.state().error.clone().unwrap();
     assert!(error.contains("cut.edl") && error.contains("line 1"), "{error}");
     assert_eq!(h.state().doc.project().title, "mine");
+}
+
+/// Against the loopback VOD and OSS service: the map chosen in the import's dialog names one
+/// source, the library (searched off the UI thread) has another by its file name, and the one
+/// found nowhere is uploaded from the media dialog and its clip placed when VOD gives its
+/// MediaId, as one undo step; the report says what became of each.
+#[test]
+fn the_map_the_library_and_an_upload_give_every_source_its_media() {
+    use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
+    let server = VodServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let shots = dir.path().join("shots");
+    std::fs::create_dir(&shots).unwrap();
+    // harbour is in the library (titled by the file's stem, as an upload titles it).
+    server.add_media("5aed81b74ba84920be578cdfe004af4b", "video", "harbour", 60.0, "Normal");
+    // bridge.mov is only on this machine; market.mov is in the map.
+    std::fs::write(shots.join("bridge.mov"), vec![9u8; 96 * 1024]).unwrap();
+    let edit = dir.path().join("edit.otio");
+    let otio = std::fs::read_to_string(fixture("sample.otio")).unwrap();
+    let at = format!("file://{}/", shots.display());
+    std::fs::write(&edit, otio.replace("file:///media/shots/", &at)).unwrap();
+    let map = dir.path().join("map.csv");
+    std::fs::write(&map, "file,MediaId\nmarket.mov,789f9b4d7cf14dc7b83b0e801cbe0002\n").unwrap();
+
+    let settings = vodcut::store::settings::Settings {
+        credentials: vodcut::store::settings::CredentialChoice::Session,
+        endpoint: server.url(),
+        ..Default::default()
+    };
+    let mut cloud = support::ui::cloud(settings);
+    cloud.session = Some(vodcut::api::credentials::Credentials::session(KEY_ID, KEY_SECRET));
+    let picker = Arc::new(FakePicker::default());
+    let e = Editor::with_cloud(picker.clone(), Document::default(), cloud);
+    let mut h = harness(e, Vec2::new(1400.0, 900.0));
+    open_import(&mut h, &picker, edit);
+    // The map, chosen in the import's dialog.
+    *picker.map.lock().unwrap() = Some(map);
+    h.get_by_label("Choose a map…").click();
+    run_until(&mut h, "the map chosen", |e| e.import_setup.as_ref().is_some_and(|s| s.map.is_some()));
+    h.run();
+    assert!(h.query_by_label_contains("map.csv").is_some(), "the dialog shows the map");
+    h.get_by_label("Import").click();
+    run_until(&mut h, "the import", |e| e.interchange_report.is_some());
+    h.run();
+    let report = h.state().interchange_report.as_ref().unwrap().lines.join("\n");
+    assert!(
+        report.contains("harbour.mov -> 5aed81b74ba84920be578cdfe004af4b (the library's \"harbour\"; 2 clips)"),
+        "{report}"
+    );
+    assert!(report.contains("market.mov -> 789f9b4d7cf14dc7b83b0e801cbe0002 (from the map; one clip)"), "{report}");
+    assert!(report.contains("bridge.mov: no media found"), "{report}");
+
+    // bridge.mov, found nowhere: the media dialog offers its upload.
+    run_until(&mut h, "the media dialog", |e| e.unmatched.is_some());
+    h.run();
+    assert!(h.query_by_label("Media not found").is_some());
+    // VODCUT_UI_SHOTS=DIR: the dialog as drawn, to look at.
+    if let Some(shots) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&shots).join("import-media-not-found.png")).unwrap();
+    }
+    let undo_before = h.state().doc.history.undo_label().map(str::to_owned);
+    h.get_by_label("Upload and place").click();
+    h.run();
+    h.get_by_label("Continue").click();
+    h.run();
+    run_until(&mut h, "the upload placed", |e| e.doc.project().tracks[0].clips[2].media_id.is_some());
+    h.run();
+    let p = h.state().doc.project();
+    let bridge = p.tracks[0].clips[2].media_id.clone().unwrap();
+    assert!(server.state.lock().unwrap().media.iter().any(|m| m.id == bridge), "a real upload: VOD has {bridge}");
+    assert_eq!(p.tracks[0].clips[2].source_file(), None);
+    let ids: Vec<_> = p.tracks[0].clips.iter().map(|c| c.media_id.clone().unwrap()).collect();
+    assert_eq!(ids[0], "5aed81b74ba84920be578cdfe004af4b");
+    assert_eq!(ids[1], "789f9b4d7cf14dc7b83b0e801cbe0002");
+    assert!(p.bin.iter().any(|b| b.media_id == bridge && b.title == "bridge.mov"), "{:?}", p.bin);
+    let report = h.state().interchange_report.as_ref().unwrap().lines.join("\n");
+    assert!(report.contains(&format!("bridge.mov as {bridge}: one clip placed")), "{report}");
+    // One undo step takes the placement back: the clip waits for its file again.
+    assert_eq!(h.state().doc.history.undo_label(), Some("Place uploaded media"));
+    h.state_mut().doc.undo();
+    let p = h.state().doc.project();
+    assert_eq!(p.tracks[0].clips[2].media_id, None);
+    assert!(p.tracks[0].clips[2].source_file().is_some_and(|f| f.ends_with("shots/bridge.mov")));
+    assert_eq!(h.state().doc.history.undo_label().map(str::to_owned), undo_before);
 }

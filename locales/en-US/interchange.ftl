@@ -59,7 +59,7 @@ ix-report-source = { $file } -> { $id } ({ $how }; { $clips ->
 ix-report-missing = { $file }: no media found ({ $clips ->
     [one] its clip keeps its place
    *[other] { $clips } clips keep their place
-} without a MediaId): upload it (--upload) or map it (--media MAP.csv)
+} without a MediaId)
 ix-report-note = not carried: { $note }
 
 ix-map-cannot-read = { $file }: cannot read the media map: { $error }
@@ -137,10 +137,10 @@ ix-ui-setup-clear-map = No map
 ix-ui-setup-map-hint = Optional: a CSV with the header file,MediaId. Sources it does not name are looked for in the library by their file name; those found nowhere can be uploaded next.
 ix-ui-unmatched-title = Media not found
 ix-ui-unmatched-body = The file, the map and the library gave these sources no media. Their clips keep their place, named by the file. Upload a file to place its clips when VOD has it, or keep it as missing (a map applied later, from the report, can still place it).
-ix-ui-unmatched-clips = { $file } ({ $clips ->
+ix-ui-unmatched-clips = { $clips ->
     [one] one clip
    *[other] { $clips } clips
-})
+}
 ix-ui-unmatched-upload = Upload and place
 ix-ui-unmatched-upload-tip = Upload the file with the upload queue (File > Upload media…); its clips get its MediaId when VOD gives it
 ix-ui-unmatched-not-here = { $file } is not a file on this machine, so it cannot be uploaded from here

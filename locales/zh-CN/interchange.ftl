@@ -53,7 +53,7 @@ ix-found-map = 来自对照表
 ix-found-library = 媒资库中的“{ $title }”
 ix-found-uploaded = 已上传
 ix-report-source = { $file } -> { $id }（{ $how }；{ $clips } 个片段）
-ix-report-missing = { $file }：未找到媒资（{ $clips } 个片段保留位置但没有 MediaId）：请上传（--upload）或在对照表中指定（--media MAP.csv）
+ix-report-missing = { $file }：未找到媒资（{ $clips } 个片段保留位置但没有 MediaId）
 ix-report-note = 未保留：{ $note }
 
 ix-map-cannot-read = { $file }：无法读取媒资对照表：{ $error }
@@ -126,7 +126,7 @@ ix-ui-setup-clear-map = 不用对照表
 ix-ui-setup-map-hint = 可选：表头为 file,MediaId 的 CSV。对照表未指明的来源将按文件名在媒资库中查找；都找不到的可在下一步上传。
 ix-ui-unmatched-title = 未找到媒资
 ix-ui-unmatched-body = 文件、对照表和媒资库都没有给出这些来源的媒资。它们的片段保留位置，并以文件命名。上传文件后，视频点播给出媒资时即放置其片段；也可保留为缺失（之后仍可在报告中应用对照表来放置）。
-ix-ui-unmatched-clips = { $file }（{ $clips } 个片段）
+ix-ui-unmatched-clips = { $clips } 个片段
 ix-ui-unmatched-upload = 上传并放置
 ix-ui-unmatched-upload-tip = 用上传队列上传该文件（“文件 > 上传媒资…”）；视频点播给出 MediaId 后即放置其片段
 ix-ui-unmatched-not-here = { $file } 不是本机上的文件，无法从这里上传

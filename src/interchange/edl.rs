@@ -292,6 +292,20 @@ M2   AX       050.0                00:00:20:00\n\
     }
 
     #[test]
+    fn the_users_drop_frame_choice_wins_over_the_files() {
+        // `;` says drop-frame; read as non-drop, 00:01:00;02 is two frames later than as drop.
+        let text = "001  AX  V  C  00:00:00:00 00:01:00;02 01:00:00:00 01:01:00;02\n* FROM CLIP NAME: a.mov\n";
+        let at = |drop| {
+            let rate = FrameRate { num: 30_000, den: 1001 };
+            let seq = read(text.as_bytes(), Some(rate), drop).unwrap();
+            seq.tracks[0].clips[0].duration.whole_frames(rate).unwrap()
+        };
+        assert_eq!(at(None), 1800, "as the file says: drop-frame");
+        assert_eq!(at(Some(true)), 1800);
+        assert_eq!(at(Some(false)), 1802);
+    }
+
+    #[test]
     fn without_a_rate_25_is_assumed_and_drop_frame_is_29_97() {
         let seq = read_any(EDL.as_bytes(), Format::Edl, &Options::default()).unwrap();
         assert_eq!(seq.notes[0].what, Loss::RateAssumed(FrameRate::FPS_25));

@@ -80,7 +80,7 @@ impl Format {
 }
 
 /// How a file is read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// The frame rate of an EDL, which does not say its own (29.97 when its timecode is
     /// drop-frame, else 25 unless given).

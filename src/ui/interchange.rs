@@ -151,12 +151,14 @@ pub fn unmatched_ui(ctx: &egui::Context, unmatched: &mut Option<Unmatched>) -> O
         ui.label(crate::t!("ix-ui-unmatched-body"));
         ui.add_space(6.0);
         egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-            egui::Grid::new("interchange-unmatched-rows").striped(true).num_columns(3).show(ui, |ui| {
-                for (w, upload) in &mut u.rows {
-                    ui.vertical(|ui| {
-                        ui.monospace(crate::interchange::file_name(&w.file));
-                        ui.small(crate::t!("ix-ui-unmatched-clips", file = w.file.as_str(), clips = w.clips));
-                    });
+            for (w, upload) in &mut u.rows {
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(crate::interchange::file_name(&w.file)).strong()));
+                    ui.weak(crate::t!("ix-ui-unmatched-clips", clips = w.clips));
+                });
+                ui.add(egui::Label::new(egui::RichText::new(&w.file).monospace().small()).wrap());
+                ui.horizontal(|ui| {
                     let can = w.local.is_some();
                     let tip = if can {
                         crate::t!("ix-ui-unmatched-upload-tip")
@@ -170,9 +172,8 @@ pub fn unmatched_ui(ctx: &egui::Context, unmatched: &mut Option<Unmatched>) -> O
                     if ui.radio(!*upload, crate::t!("ix-ui-unmatched-keep")).clicked() {
                         *upload = false;
                     }
-                    ui.end_row();
-                }
-            });
+                });
+            }
         });
         ui.separator();
         ui.horizontal(|ui| {
@@ -263,4 +264,26 @@ pub fn report_ui(ctx: &egui::Context, report: &mut Option<Report>) -> Option<Act
         *report = None;
     }
     action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NTSC: FrameRate = FrameRate { num: 30_000, den: 1001 };
+
+    #[test]
+    fn an_edl_is_offered_the_projects_rate_or_drop_frame_when_it_says_so() {
+        let edl = PathBuf::from("/cuts/a.edl");
+        let pick = |drop, rate| Setup::new(edl.clone(), drop, rate).options();
+        assert_eq!(pick(false, FrameRate::FPS_25), Options { edl_rate: Some(FrameRate::FPS_25), edl_drop: None });
+        // At 29.97, a file without drop-frame timecode is read non-drop; one with it, drop-frame.
+        assert_eq!(pick(false, NTSC), Options { edl_rate: Some(NTSC), edl_drop: Some(false) });
+        assert_eq!(pick(true, FrameRate::FPS_25), Options { edl_rate: Some(NTSC), edl_drop: Some(true) });
+        let odd = FrameRate { num: 12, den: 1 };
+        assert_eq!(pick(false, odd).edl_rate, Some(FrameRate::FPS_25), "a rate not offered: 25");
+        // Other formats state their rate: nothing is asked.
+        let otio = Setup::new(PathBuf::from("/cuts/a.otio"), false, NTSC);
+        assert_eq!((otio.rate, otio.options()), (None, Options::default()));
+    }
 }

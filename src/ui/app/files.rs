@@ -187,6 +187,7 @@ impl Editor {
                 FileEvent::SubtitlesWritten { result: Err(e), .. } => self.error = Some(e),
                 FileEvent::EditChosen { path, drop_frame } => {
                     let rate = self.doc.project().frame_rate;
+                    self.status = crate::t!("ix-ui-setup-file", file = path.display().to_string());
                     self.import_setup = Some(crate::ui::interchange::Setup::new(path, drop_frame, rate));
                 }
                 FileEvent::MapChosen(map) => {
