@@ -1,24 +1,28 @@
 //! Bounds on what an imported edit may make the readers hold, checked by one cheap pass over
 //! the bytes before any parser builds anything: a hostile file is refused with where it
-//! crossed the line, instead of growing a tree without end (serde_json's `Value` takes about
-//! 16 times the bytes of `[0,0,…]`; roxmltree checks each attribute of an element against
-//! every earlier one, so one element with a million attributes takes hours).
+//! crossed the line, instead of growing a tree without end (serde_json's `Value`s of
+//! `[0,0,…]` take about 35 times the bytes; roxmltree checks each attribute of an element
+//! against every earlier one, so one element with a million attributes would be 5 * 10^11
+//! comparisons).
 //!
-//! The limits are far above any real edit: an hour of Premiere XML is about 200 000 nodes, an
-//! hour of OTIO about 250 000 JSON values, and none nests deeper than about 30.
+//! The limits are several times any real edit (an hour of Premiere XML is about 200 000 nodes,
+//! an hour of OTIO with an editor's metadata on every clip about 200 000 JSON values; none
+//! nests deeper than about 30) and keep what a file at the limit makes the readers hold to
+//! about 200 MB (measured with `vodcut import`: docs/cli.md, "Bounds").
 
 use super::ReadError;
 use crate::t;
 
-/// The largest edit file read (an hour of any of the formats is a few MB).
-pub const MAX_BYTES: u64 = 128 * 1024 * 1024;
+/// The largest edit file read (an hour of any of the formats is a few MB; JSON strings are
+/// copied out of the text, so an .otio of long strings takes about three times its size).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// JSON values (objects, arrays, strings, numbers, literals) in an `.otio`.
-pub const MAX_JSON_VALUES: usize = 4_000_000;
+pub const MAX_JSON_VALUES: usize = 1_000_000;
 /// Nesting of JSON objects and arrays (below serde_json's own 128, so this message is the one
 /// said).
 pub const MAX_JSON_DEPTH: usize = 100;
 /// XML elements, attributes and runs of text together.
-pub const MAX_XML_NODES: usize = 4_000_000;
+pub const MAX_XML_NODES: usize = 2_000_000;
 /// Attributes (namespace declarations included) of one XML element.
 pub const MAX_XML_ATTRIBUTES: usize = 256;
 /// Nesting of XML elements.
