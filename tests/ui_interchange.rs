@@ -286,3 +286,64 @@ fn the_map_the_library_and_an_upload_give_every_source_its_media() {
     assert!(p.tracks[0].clips[2].source_file().is_some_and(|f| f.ends_with("shots/bridge.mov")));
     assert_eq!(h.state().doc.history.undo_label().map(str::to_owned), undo_before);
 }
+
+/// A desktop with no file dialog (no portal, no zenity).
+struct NoDialogs;
+
+impl vodcut::ui::files::Picker for NoDialogs {
+    fn pick_open(&self) -> Option<std::path::PathBuf> {
+        panic!("no dialog can be shown here")
+    }
+    fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
+        panic!("no dialog can be shown here")
+    }
+    fn available(&self) -> bool {
+        false
+    }
+}
+
+/// Types `path` into vodcut's own browser and chooses it.
+fn browse_to(h: &mut Harness<'static, Editor>, path: &Path) {
+    h.get_by_label("Path").focus();
+    h.run();
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    h.get_by_label("Path").type_text(path.to_str().unwrap());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+/// Without a file dialog, the edit and its map are chosen in vodcut's own browser (the map's
+/// opens in the edit's folder, listing .csv files), and the import's dialog takes the map.
+#[test]
+fn without_a_file_dialog_the_edit_and_its_map_are_chosen_in_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let edit = dir.path().join("cut.otio");
+    std::fs::copy(fixture("sample.otio"), &edit).unwrap();
+    let map = dir.path().join("media.csv");
+    let rows = "file,MediaId\nharbour.mov,5aed81b74ba84920be578cdfe004af4b\nmarket.mov,789f9b4d7cf14dc7b83b0e801cbe0002\nbridge.mov,0000000000000000000000000000000b\n";
+    std::fs::write(&map, rows).unwrap();
+    let mut h = harness(editor(Arc::new(NoDialogs), Document::default()), Vec2::new(1400.0, 900.0));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    run_until(&mut h, "the browser", |e| e.browser.is_some());
+    browse_to(&mut h, &edit);
+    run_until(&mut h, "the import's dialog", |e| e.import_setup.is_some() && e.browser.is_none());
+    h.run();
+    h.get_by_label("Choose a map…").click();
+    run_until(&mut h, "the map's browser", |e| e.browser.as_ref().is_some_and(|b| !b.loading()));
+    h.run();
+    assert_eq!(h.state().browser.as_ref().unwrap().dir, dir.path(), "beside the edit");
+    assert!(h.query_by_label_contains("media.csv").is_some(), "maps are listed");
+    assert!(h.query_by_label_contains("cut.otio").is_none(), "only maps");
+    browse_to(&mut h, &map);
+    run_until(&mut h, "the map chosen", |e| e.import_setup.as_ref().is_some_and(|s| s.map.as_deref() == Some(&*map)));
+    h.run();
+    h.get_by_label("Import").click();
+    run_until(&mut h, "the import", |e| e.interchange_report.is_some());
+    assert!(h.state().unmatched.is_none(), "the map named every source");
+    let p = h.state().doc.project();
+    assert!(p.tracks[0].clips.iter().all(|c| c.media_id.is_some() && c.source_file().is_none()));
+}

@@ -100,6 +100,8 @@ ix-ui-menu-export-tip = Write the project as an OpenTimelineIO file for another 
 ix-ui-filter-edits = Edits from other editors
 ix-ui-browse-import = Import an edit
 ix-ui-browse-export = Export as OpenTimelineIO
+ix-ui-browse-map = Choose a media map (file,MediaId)
+ix-ui-browse-map-verb = Choose
 ix-ui-import = Import
 ix-ui-export = Export
 ix-ui-imported = Imported { $path } ({ $clips } clips), not saved yet
@@ -121,7 +123,6 @@ ix-ui-apply-map = Apply a media map…
 ix-ui-apply-map-tip = Choose a CSV with the header file,MediaId (each source's file name or path and its MediaId): the clips still waiting for those files get them (one undo step)
 
 ix-ui-filter-map = Media maps (file,MediaId)
-ix-ui-map-no-dialog = No file dialog on this desktop to choose a map: run vodcut import FILE --media MAP.csv in a terminal and open the project it writes
 ix-ui-library-skipped = the library was not searched ({ $error }): the sources the file and the map did not name are listed below
 ix-ui-importing = Importing { $file }…
 ix-ui-setup-title = Import edit

@@ -91,6 +91,8 @@ ix-ui-menu-export-tip = 把工程写成 OpenTimelineIO 文件，供其他剪辑�
 ix-ui-filter-edits = 其他剪辑软件的剪辑
 ix-ui-browse-import = 导入剪辑
 ix-ui-browse-export = 导出为 OpenTimelineIO
+ix-ui-browse-map = 选择媒资对照表（file,MediaId）
+ix-ui-browse-map-verb = 选择
 ix-ui-import = 导入
 ix-ui-export = 导出
 ix-ui-imported = 已导入 { $path }（{ $clips } 个片段），尚未保存
@@ -110,7 +112,6 @@ ix-ui-apply-map = 应用媒资对照表…
 ix-ui-apply-map-tip = 选择表头为 file,MediaId 的 CSV（每个来源的文件名或路径及其 MediaId）：仍在等待这些文件的片段将得到对应媒资（一次撤销）
 
 ix-ui-filter-map = 媒资对照表（file,MediaId）
-ix-ui-map-no-dialog = 此桌面没有文件对话框来选择媒资对照表：请在终端运行 vodcut import FILE --media MAP.csv，再打开它写出的工程
 ix-ui-library-skipped = 未搜索媒资库（{ $error }）：文件和对照表未指明的来源列在下方
 ix-ui-importing = 正在导入 { $file }…
 ix-ui-setup-title = 导入剪辑

@@ -317,7 +317,7 @@ impl FileWorker {
     pub fn choose_map(&mut self) {
         self.spawn(move |picker| {
             if !picker.available() {
-                return FileEvent::Failed(crate::t!("ix-ui-map-no-dialog"));
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Map };
             }
             picker.pick_map().map_or(FileEvent::Cancelled, FileEvent::MapChosen)
         });
@@ -339,13 +339,14 @@ impl FileWorker {
         });
     }
 
-    /// Asks for a `file,MediaId` map and reads it (the report's Apply a media map…).
-    pub fn read_map(&mut self) {
+    /// Asks for a `file,MediaId` map (unless `path` is given) and reads it (the report's Apply
+    /// a media map…).
+    pub fn read_map(&mut self, path: Option<PathBuf>) {
         self.spawn(move |picker| {
-            if !picker.available() {
-                return FileEvent::Failed(crate::t!("ix-ui-map-no-dialog"));
+            if path.is_none() && !picker.available() {
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Map };
             }
-            let Some(path) = picker.pick_map() else { return FileEvent::Cancelled };
+            let Some(path) = path.or_else(|| picker.pick_map()) else { return FileEvent::Cancelled };
             FileEvent::MapRead { result: crate::interchange::media::read_map(&path), path }
         });
     }

@@ -72,6 +72,8 @@ impl Editor {
             BrowseFor::Save | BrowseFor::ExportOtio => {
                 self.doc.path.as_ref().and_then(|p| p.parent()).map(|p| p.to_owned())
             }
+            // A map usually sits beside its edit.
+            BrowseFor::Map => self.import_setup.as_ref().and_then(|s| s.path.parent()).map(|p| p.to_owned()),
             _ => None,
         }
         .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
@@ -129,6 +131,14 @@ impl Editor {
                         BrowseFor::ExportOtio => {
                             if let Some(p) = paths.into_iter().next() {
                                 self.export_otio(Some(p));
+                            }
+                        }
+                        BrowseFor::Map => {
+                            if let Some(p) = paths.into_iter().next() {
+                                match self.import_setup.as_mut() {
+                                    Some(setup) => setup.map = Some(p),
+                                    None => self.files.read_map(Some(p)),
+                                }
                             }
                         }
                         BrowseFor::Upload => {

@@ -10,7 +10,8 @@ use crate::ui::interchange::{Action, Report, SetupAction, Unmatched, report_ui, 
 impl Editor {
     /// The import's dialog, the media dialog and the report window, while each is up.
     pub(super) fn interchange_ui(&mut self, ctx: &egui::Context) {
-        if let Some(setup) = self.import_setup.as_mut() {
+        // While vodcut's own browser chooses its map, the dialog waits behind it.
+        if let Some(setup) = self.import_setup.as_mut().filter(|_| self.browser.is_none()) {
             match setup_ui(ctx, setup) {
                 Some(SetupAction::ChooseMap) => {
                     self.status = crate::t!("shell-choosing-file");
@@ -35,7 +36,7 @@ impl Editor {
         }
         if let Some(Action::ApplyMap) = report_ui(ctx, &mut self.interchange_report) {
             self.status = crate::t!("shell-choosing-file");
-            self.files.read_map();
+            self.files.read_map(None);
         }
     }
 
