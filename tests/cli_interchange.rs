@@ -135,6 +135,10 @@ fn unmapped_sources_are_listed_and_the_project_is_still_written() {
     // validate says what is missing.
     let v = env.run(&["validate", p(&out_path)]);
     assert_eq!(v.status.code(), Some(1));
+    let said = format!("{}{}", text(&v.stdout), text(&v.stderr));
+    assert!(said.contains("waits for its file, /media/shots/bridge.mov"), "{said}");
+    let v = env.run(&["validate", p(&out_path), "--json"]);
+    assert!(text(&v.stdout).contains("clip.waiting-for-file"), "{}", text(&v.stdout));
     // Each clip keeps its source's file (so a map or an upload can place it later).
     let files: Vec<_> = project.tracks[0].clips.iter().map(|c| c.source_file()).collect();
     assert_eq!(files[0].as_deref(), Some("/media/shots/harbour.mov"));
