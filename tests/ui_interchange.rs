@@ -6,10 +6,11 @@ mod support;
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::Path;
 use std::sync::Arc;
 use support::ui::{FakePicker, editor, harness, run_until};
+use support::vod_server::{Fault, KEY_ID, KEY_SECRET, VodServer};
 use vodcut::edit::document::Document;
 use vodcut::interchange::Options;
 use vodcut::model::time::FrameRate;
@@ -203,13 +204,26 @@ fn an_unreadable_edit_is_said_and_the_document_kept() {
     assert_eq!(h.state().doc.project().title, "mine");
 }
 
+/// The editor signed in to the loopback VOD and OSS service `server`.
+fn signed_in(server: &VodServer) -> (Arc<FakePicker>, Harness<'static, Editor>) {
+    let settings = vodcut::store::settings::Settings {
+        credentials: vodcut::store::settings::CredentialChoice::Session,
+        endpoint: server.url(),
+        ..Default::default()
+    };
+    let mut cloud = support::ui::cloud(settings);
+    cloud.session = Some(vodcut::api::credentials::Credentials::session(KEY_ID, KEY_SECRET));
+    let picker = Arc::new(FakePicker::default());
+    let e = Editor::with_cloud(picker.clone(), Document::default(), cloud);
+    (picker, harness(e, Vec2::new(1400.0, 900.0)))
+}
+
 /// Against the loopback VOD and OSS service: the map chosen in the import's dialog names one
 /// source, the library (searched off the UI thread) has another by its file name, and the one
 /// found nowhere is uploaded from the media dialog and its clip placed when VOD gives its
 /// MediaId, as one undo step; the report says what became of each.
 #[test]
 fn the_map_the_library_and_an_upload_give_every_source_its_media() {
-    use support::vod_server::{KEY_ID, KEY_SECRET, VodServer};
     let server = VodServer::start();
     let dir = tempfile::tempdir().unwrap();
     let shots = dir.path().join("shots");
@@ -225,16 +239,7 @@ fn the_map_the_library_and_an_upload_give_every_source_its_media() {
     let map = dir.path().join("map.csv");
     std::fs::write(&map, "file,MediaId\nmarket.mov,789f9b4d7cf14dc7b83b0e801cbe0002\n").unwrap();
 
-    let settings = vodcut::store::settings::Settings {
-        credentials: vodcut::store::settings::CredentialChoice::Session,
-        endpoint: server.url(),
-        ..Default::default()
-    };
-    let mut cloud = support::ui::cloud(settings);
-    cloud.session = Some(vodcut::api::credentials::Credentials::session(KEY_ID, KEY_SECRET));
-    let picker = Arc::new(FakePicker::default());
-    let e = Editor::with_cloud(picker.clone(), Document::default(), cloud);
-    let mut h = harness(e, Vec2::new(1400.0, 900.0));
+    let (picker, mut h) = signed_in(&server);
     open_import(&mut h, &picker, edit);
     // The map, chosen in the import's dialog.
     *picker.map.lock().unwrap() = Some(map);
@@ -346,4 +351,40 @@ fn without_a_file_dialog_the_edit_and_its_map_are_chosen_in_the_browser() {
     assert!(h.state().unmatched.is_none(), "the map named every source");
     let p = h.state().doc.project();
     assert!(p.tracks[0].clips.iter().all(|c| c.media_id.is_some() && c.source_file().is_none()));
+}
+
+/// An upload from the media dialog that fails is said in the report; its clip keeps waiting
+/// for its file.
+#[test]
+fn a_failed_upload_is_reported_and_its_clip_keeps_waiting() {
+    let server = VodServer::start();
+    server.fault_on("CreateUploadVideo", Fault::Error { status: 403, code: "Forbidden.RAM" });
+    let dir = tempfile::tempdir().unwrap();
+    let shots = dir.path().join("shots");
+    std::fs::create_dir(&shots).unwrap();
+    std::fs::write(shots.join("bridge.mov"), vec![9u8; 96 * 1024]).unwrap();
+    let edit = dir.path().join("edit.otio");
+    let otio = std::fs::read_to_string(fixture("sample.otio")).unwrap();
+    std::fs::write(&edit, otio.replace("file:///media/shots/", &format!("file://{}/", shots.display()))).unwrap();
+    let (picker, mut h) = signed_in(&server);
+    open_import(&mut h, &picker, edit);
+    h.get_by_label("Import").click();
+    run_until(&mut h, "the media dialog", |e| e.unmatched.is_some());
+    h.run();
+    // harbour.mov and market.mov are not on this machine: only bridge.mov can be uploaded.
+    let offered: Vec<bool> =
+        h.query_all_by_label("Upload and place").map(|n| !n.accesskit_node().is_disabled()).collect();
+    assert_eq!(offered, [false, false, true]);
+    h.query_all_by_label("Upload and place").find(|n| !n.accesskit_node().is_disabled()).unwrap().click();
+    h.run();
+    h.get_by_label("Continue").click();
+    run_until(&mut h, "the failure", |e| {
+        e.interchange_report.as_ref().is_some_and(|r| r.lines.iter().any(|l| l.contains("did not finish")))
+    });
+    let report = h.state().interchange_report.as_ref().unwrap().lines.join("\n");
+    assert!(report.contains("the upload of ") && report.contains("bridge.mov did not finish"), "{report}");
+    assert_eq!(report.matches("did not finish").count(), 1, "said once: {report}");
+    let clip = &h.state().doc.project().tracks[0].clips[2];
+    assert_eq!(clip.media_id, None);
+    assert!(clip.source_file().is_some_and(|f| f.ends_with("bridge.mov")));
 }

@@ -154,6 +154,7 @@ ix-ui-uploading = { $n ->
 }
 ix-ui-undo-place = Place uploaded media
 ix-ui-undo-map = Apply media map
+ix-ui-report-upload-failed = the upload of { $file } did not finish ({ $error }): its clips keep waiting; retry it in the Uploads window
 ix-ui-report-uploaded = uploaded { $file } as { $id }: { $clips ->
     [0] no clip waited for it any more (it is in the bin)
     [one] one clip placed

@@ -139,6 +139,7 @@ ix-ui-uploading = { $n ->
 }
 ix-ui-undo-place = 放置已上传的媒资
 ix-ui-undo-map = 应用媒资对照表
+ix-ui-report-upload-failed = { $file } 的上传未完成（{ $error }）：其片段仍在等待；可在“上传列表”窗口中重试
 ix-ui-report-uploaded = 已上传 { $file }，MediaId 为 { $id }：{ $clips ->
     [0] 已没有片段在等待它（已加入素材箱）
    *[other] 放置了 { $clips } 个片段

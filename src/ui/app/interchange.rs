@@ -77,7 +77,7 @@ impl Editor {
             };
             match self.uploads.add_request(request) {
                 Ok(id) => {
-                    self.import_uploads.insert(id, file);
+                    self.import_uploads.insert(id, (file, false));
                     started += 1;
                 }
                 Err(why) => refused.push(why),
@@ -93,7 +93,7 @@ impl Editor {
     /// it (one undo step) and the report says so. False when the upload was not one of those.
     /// `entry`: its bin entry, should no clip wait for it any more.
     pub(super) fn place_uploaded_source(&mut self, item: u64, entry: crate::model::project::BinEntry) -> bool {
-        let Some(file) = self.import_uploads.remove(&item) else { return false };
+        let Some((file, _)) = self.import_uploads.remove(&item) else { return false };
         let media_id = entry.media_id.clone();
         let placed = place_waiting(self.doc.project(), |f| (f == file).then(|| media_id.clone()));
         let clips = match placed {
@@ -115,6 +115,31 @@ impl Editor {
         self.status = line.clone();
         self.note_in_report(line);
         true
+    }
+
+    /// An upload from the media dialog that failed or was cancelled is said in the report
+    /// once (its clips keep waiting; a retry from the Uploads window still places them).
+    pub(super) fn note_failed_import_uploads(&mut self) {
+        let mut lines = Vec::new();
+        for (id, (file, noted)) in &mut self.import_uploads {
+            let Some(item) = self.uploads.items.iter().find(|i| i.id == *id) else { continue };
+            let why = match &item.state {
+                crate::core::uploads::ItemState::Failed(why) => why.clone(),
+                crate::core::uploads::ItemState::Cancelled => item.label(),
+                _ => {
+                    *noted = false;
+                    continue;
+                }
+            };
+            if !*noted {
+                *noted = true;
+                lines.push(crate::t!("ix-ui-report-upload-failed", file = file.as_str(), error = why));
+            }
+        }
+        for line in lines {
+            self.status = line.clone();
+            self.note_in_report(line);
+        }
     }
 
     /// The report's Apply a media map…: the clips waiting for a file the map names get its

@@ -163,8 +163,9 @@ pub struct Editor {
     pub import_setup: Option<crate::ui::interchange::Setup>,
     /// The dialog for an import's sources found nowhere: upload or keep as missing.
     pub unmatched: Option<crate::ui::interchange::Unmatched>,
-    /// Uploads started from that dialog: the item, and the file its clips wait for.
-    pub import_uploads: std::collections::HashMap<u64, String>,
+    /// Uploads started from that dialog: the item, the file its clips wait for, and whether
+    /// the report said its upload failed (it may be retried from the Uploads window).
+    pub import_uploads: std::collections::HashMap<u64, (String, bool)>,
 }
 
 impl Editor {

@@ -123,6 +123,7 @@ impl Editor {
                 }
             }
         }
+        self.note_failed_import_uploads();
         self.timeline.pending = self.pending_clips();
     }
 
