@@ -135,12 +135,31 @@ fn unmapped_sources_are_listed_and_the_project_is_still_written() {
     // validate says what is missing.
     let v = env.run(&["validate", p(&out_path)]);
     assert_eq!(v.status.code(), Some(1));
-    // Exported as it is, each clip without media is said, not dropped silently.
+    let said = format!("{}{}", text(&v.stdout), text(&v.stderr));
+    assert!(said.contains("waits for its file, /media/shots/bridge.mov"), "{said}");
+    let v = env.run(&["validate", p(&out_path), "--json"]);
+    assert!(text(&v.stdout).contains("clip.waiting-for-file"), "{}", text(&v.stdout));
+    // Each clip keeps its source's file (so a map or an upload can place it later).
+    let files: Vec<_> = project.tracks[0].clips.iter().map(|c| c.source_file()).collect();
+    assert_eq!(files[0].as_deref(), Some("/media/shots/harbour.mov"));
+    assert_eq!(files[2].as_deref(), Some("/media/shots/bridge.mov"));
+    // Exported as it is, each clip without media is said, not dropped silently, and written
+    // with its file: another editor (and vodcut) finds the file again.
     let otio = env.path("cut.otio");
     let out = env.run(&["export-otio", p(&out_path), "-o", p(&otio)]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert_eq!(err.matches("a clip without a MediaId written without its media").count(), 4, "{err}");
+    assert_eq!(err.matches("a clip without a MediaId written with its file only").count(), 4, "{err}");
+    assert!(err.contains("(/media/shots/bridge.mov)"), "{err}");
+    let back = env.path("back.vodcut");
+    let out = env.run(&["import", p(&otio), "--offline", "-o", p(&back)]);
+    assert!(
+        text(&out.stderr).contains("/media/shots/bridge.mov: no media found (its clip keeps its place"),
+        "{}",
+        text(&out.stderr)
+    );
+    let again: Vec<_> = open(&back).tracks[0].clips.iter().map(|c| c.source_file()).collect();
+    assert_eq!(again, files, "the files travel through the .otio");
 }
 
 #[test]
@@ -216,7 +235,8 @@ fn an_exported_otio_imports_back_to_the_same_project() {
 }
 
 /// The official library reads the exported .otio and finds the project's clips where vodcut
-/// put them (record and source frames). Needs python3 with opentimelineio (VODCUT_TEST_PYTHON
+/// put them (record and source frames), each with its file, and the MediaId of those that have
+/// one (voice.wav, left out of the map, is written with its file only). Needs python3 with opentimelineio (VODCUT_TEST_PYTHON
 /// names another interpreter); skipped, saying so, without it.
 #[test]
 fn the_official_library_reads_an_exported_otio() {
@@ -231,9 +251,10 @@ fn the_official_library_reads_an_exported_otio() {
     let env = Env::new();
     let project_path = env.path("p.vodcut");
     let map = env.path("map.csv");
-    std::fs::write(&map, "file,MediaId\nopening.mov,00000000000000000000000000000001\nstreet.mov,00000000000000000000000000000002\nsquare.mov,00000000000000000000000000000003\ntitle card.mov,00000000000000000000000000000004\nmusic.wav,00000000000000000000000000000005\nvoice.wav,00000000000000000000000000000006\n").unwrap();
-    let out = env.run(&["import", p(&env.fixture("tracks.otio")), "--media", p(&map), "-o", p(&project_path)]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    std::fs::write(&map, "file,MediaId\nopening.mov,00000000000000000000000000000001\nstreet.mov,00000000000000000000000000000002\nsquare.mov,00000000000000000000000000000003\ntitle card.mov,00000000000000000000000000000004\nmusic.wav,00000000000000000000000000000005\n").unwrap();
+    let fixture = env.fixture("tracks.otio");
+    let out = env.run(&["import", p(&fixture), "--media", p(&map), "--offline", "-o", p(&project_path)]);
+    assert_eq!(out.status.code(), Some(1), "voice.wav has no MediaId: {}", text(&out.stderr));
     let exported = env.path("e.otio");
     let out = env.run(&["export-otio", p(&project_path), "-o", p(&exported)]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -245,7 +266,7 @@ out = []
 for t in tl.tracks:
     for c in t.find_clips(shallow_search=True):
         r = c.range_in_parent()
-        out.append([t.name, c.metadata["vodcut"]["MediaId"], r.start_time.value, c.source_range.start_time.value, c.source_range.duration.value, r.start_time.rate])
+        out.append([t.name, c.metadata.get("vodcut", {}).get("MediaId"), c.media_reference.target_url, r.start_time.value, c.source_range.start_time.value, c.source_range.duration.value, r.start_time.rate])
 print(json.dumps({"clips": out, "markers": [[m.name, m.marked_range.start_time.value] for m in tl.tracks.markers]}))
 "#;
     let got = std::process::Command::new(&python).args(["-c", script, p(&exported)]).output().unwrap();
@@ -257,9 +278,14 @@ print(json.dumps({"clips": out, "markers": [[m.name, m.marked_range.start_time.v
     for t in &project.tracks {
         for c in &t.clips {
             let (start, src, out) = (c.timeline_in.unwrap(), c.r#in.unwrap(), c.out.unwrap());
+            let file = c.source_file().or_else(|| {
+                let entry = project.bin.iter().find(|b| Some(&b.media_id) == c.media_id.as_ref());
+                entry.and_then(|b| b.other_fields.get_str("SourceFile"))
+            });
             want.push(serde_json::json!([
                 t.name,
-                c.media_id.clone().unwrap(),
+                c.media_id.clone(),
+                format!("file://{}", file.unwrap().replace(' ', "%20")),
                 rate.frame_at(start) as f64,
                 rate.frame_at(src) as f64,
                 (rate.frame_at(start + (out - src)) - rate.frame_at(start)) as f64,
@@ -267,6 +293,7 @@ print(json.dumps({"clips": out, "markers": [[m.name, m.marked_range.start_time.v
             ]));
         }
     }
+    assert!(want.iter().any(|c| c[1].is_null() && c[2] == "file:///media/audio/voice.wav"), "{want:?}");
     assert_eq!(v["clips"], serde_json::Value::Array(want), "{v}");
     let markers: Vec<serde_json::Value> =
         project.markers.iter().map(|m| serde_json::json!([m.label, rate.frame_at(m.time) as f64])).collect();

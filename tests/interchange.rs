@@ -99,7 +99,8 @@ fn import(file: &str, map: &MediaMap) -> Imported {
     // An EDL does not say its rate: the user gives it (`--fps`), unless its timecode is
     // drop-frame (29.97).
     let edl_rate = (file == "sample.edl").then_some(FrameRate { num: 24_000, den: 1001 });
-    let seq = read_file(&fixtures().join(file), &Options { edl_rate }).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let seq = read_file(&fixtures().join(file), &Options { edl_rate, ..Default::default() })
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
     let res = Resolution::new(&seq, Some(map));
     finish(&seq, &res)
 }
@@ -254,4 +255,41 @@ fn only_regular_files_are_read() {
     }
     let e = read_file(&dir.path().join("cut.mp4"), &Options::default()).unwrap_err().to_string();
     assert!(e.contains("cut.mp4") && e.contains(".otio"), "{e}");
+}
+
+/// Hostile files are refused by the bounds check before any parser builds a tree: the message
+/// names the file, the line and column, and the limit. On the old code each assertion fails:
+/// the attributes went to roxmltree, which checks each against every earlier one (5 * 10^11
+/// comparisons: it does not finish), the values and the wide XML were parsed whole (the error
+/// was only "no Timeline"), and the deep JSON got serde_json's "recursion limit exceeded"
+/// without the limit.
+#[test]
+fn hostile_files_are_refused_with_the_file_the_place_and_the_limit() {
+    use vodcut::interchange::bounds;
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: String| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let refused = |path: &Path| read_file(path, &Options::default()).unwrap_err().to_string();
+
+    let attrs: String = (0..1_000_000).map(|k| format!(" a{k}=\"\"")).collect();
+    let e = refused(&write("attrs.xml", format!("<?xml version=\"1.0\"?>\n<xmeml>\n  <clipitem{attrs}/></xmeml>")));
+    assert!(e.contains("attrs.xml") && e.contains("line 3, column") && e.contains("256 attributes"), "{e}");
+
+    let e = refused(&write("deep.xml", format!("<xmeml>{}", "<sequence>".repeat(100_000))));
+    assert!(e.contains("deep.xml") && e.contains("line 1, column") && e.contains("256 deep"), "{e}");
+
+    // Many small elements, attributes counted with them: past the node limit.
+    let many = "<a b=\"\"/>".repeat(bounds::MAX_XML_NODES / 2 + 1);
+    let e = refused(&write("wide.fcpxml", format!("<fcpxml>\n{many}</fcpxml>")));
+    assert!(e.contains("wide.fcpxml") && e.contains("line 2, column") && e.contains("elements, attributes"), "{e}");
+
+    let e =
+        refused(&write("deep.otio", format!("{{\"OTIO_SCHEMA\": \"Timeline.1\", \"x\": {}", "[".repeat(1_000_000))));
+    assert!(e.contains("deep.otio") && e.contains("line 1, column") && e.contains("100 deep"), "{e}");
+
+    let e = refused(&write("values.otio", format!("[{}0]", "0,".repeat(bounds::MAX_JSON_VALUES))));
+    assert!(e.contains("values.otio") && e.contains("line 1, column") && e.contains("values"), "{e}");
 }

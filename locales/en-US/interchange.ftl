@@ -12,6 +12,12 @@ ix-otio-clip-no-range = the clip "{ $name }" has no source range and its media n
 ix-xml-not-utf8 = the XML is not UTF-8 text ({ $error }); save it as UTF-8
 ix-xml-entities = the XML declares entities (<!ENTITY>), which vodcut does not expand (Final Cut and Premiere never write them); nothing was read
 ix-xml-bad = not well-formed XML: { $error }
+ix-bound = line { $line }, column { $column }: { $what }; nothing was read
+ix-bound-json-depth = objects and lists nest more than { $limit } deep, the most vodcut reads (a real .otio nests about 30 deep)
+ix-bound-json-values = more than { $limit } values, the most vodcut reads in an .otio (an hour of edit is about 200 000)
+ix-bound-xml-nodes = more than { $limit } elements, attributes and texts, the most vodcut reads in an XML edit (an hour of Premiere XML is about 200 000)
+ix-bound-xml-attributes = an element with more than { $limit } attributes, the most vodcut reads on one element
+ix-bound-xml-depth = elements nest more than { $limit } deep, the most vodcut reads (a real edit nests about 30 deep)
 ix-xml-not-an-edit = the XML is <{ $root }>, neither Final Cut Pro 7 XML (<xmeml>) nor FCPXML (<fcpxml>)
 ix-xml-missing = <{ $element }> at line { $line } has no <{ $what }>
 ix-xml-bad-number = <{ $what }> at line { $line } is not a whole number of frames: { $text }
@@ -53,7 +59,7 @@ ix-report-source = { $file } -> { $id } ({ $how }; { $clips ->
 ix-report-missing = { $file }: no media found ({ $clips ->
     [one] its clip keeps its place
    *[other] { $clips } clips keep their place
-} without a MediaId): upload it (--upload) or map it (--media MAP.csv)
+} without a MediaId)
 ix-report-note = not carried: { $note }
 
 ix-map-cannot-read = { $file }: cannot read the media map: { $error }
@@ -70,6 +76,7 @@ ix-export-overlap = track { $track }: clips that overlap go on more tracks ({ $t
 ix-export-overlay-position = track { $track }: the overlays' position and size left out
 ix-export-length-unknown = track { $track } { $at }: the clip's length is not known; written as 5 seconds
 ix-export-no-media = track { $track } { $at }: a clip without a MediaId written without its media (another editor sees it offline)
+ix-export-file-only = track { $track } { $at }: a clip without a MediaId written with its file only ({ $file })
 ix-export-effect = track { $track } { $at }: the effect { $effect } left out
 ix-export-transition-kind = track { $track } { $at }: the transition { $kind } written as a cross-dissolve
 ix-export-transition-alone = track { $track } { $at }: a transition with no clip right after it left out
@@ -93,6 +100,8 @@ ix-ui-menu-export-tip = Write the project as an OpenTimelineIO file for another 
 ix-ui-filter-edits = Edits from other editors
 ix-ui-browse-import = Import an edit
 ix-ui-browse-export = Export as OpenTimelineIO
+ix-ui-browse-map = Choose a media map (file,MediaId)
+ix-ui-browse-map-verb = Choose
 ix-ui-import = Import
 ix-ui-export = Export
 ix-ui-imported = Imported { $path } ({ $clips } clips), not saved yet
@@ -104,14 +113,58 @@ ix-ui-import-summary = { $file }: { $clips } clips placed; { $missing ->
     [one] one source without a MediaId
    *[other] { $missing } sources without a MediaId
 }
-ix-ui-missing-hint = Clips without a MediaId keep their place and are errors until they get one: give their sources MediaIds with Apply a media map… below, or in a terminal with `vodcut import FILE --media MAP.csv`, which also searches the library (and uploads, with `--upload`).
+ix-ui-missing-hint = Clips without a MediaId keep their place, named by their file, and are errors until they get one: give them MediaIds with Apply a media map… below, or upload their files (File > Import edit… asks for each one it found nowhere).
 ix-ui-export-summary = { $file } written; { $notes ->
     [0] everything was carried
     [one] one thing was not carried:
    *[other] { $notes } things were not carried:
 }
 ix-ui-apply-map = Apply a media map…
-ix-ui-apply-map-tip = Choose a CSV with the header file,MediaId (each source's file name or path and its MediaId): the edit is imported again with them
-ix-ui-apply-map-edited = The project was edited since the import: import the edit again to apply a map
+ix-ui-apply-map-tip = Choose a CSV with the header file,MediaId (each source's file name or path and its MediaId): the clips still waiting for those files get them (one undo step)
+
 ix-ui-filter-map = Media maps (file,MediaId)
-ix-ui-map-no-dialog = No file dialog on this desktop to choose a map: run vodcut import FILE --media MAP.csv in a terminal and open the project it writes
+ix-ui-library-skipped = the library was not searched ({ $error }): the sources the file and the map did not name are listed below
+ix-ui-importing = Importing { $file }…
+ix-ui-setup-title = Import edit
+ix-ui-setup-file = File: { $file }
+ix-ui-setup-rate = Frame rate:
+ix-ui-setup-rate-hint = An EDL does not state its frame rate: its timecode is read at this one (the rate it was cut at).
+ix-ui-rate-df = { $rate } drop-frame
+ix-ui-rate-ndf = { $rate } non-drop-frame
+ix-ui-setup-map = Media map:
+ix-ui-setup-no-map = none
+ix-ui-setup-choose-map = Choose a map…
+ix-ui-setup-clear-map = No map
+ix-ui-setup-map-hint = Optional: a CSV with the header file,MediaId. Sources it does not name are looked for in the library by their file name; those found nowhere can be uploaded next.
+ix-ui-unmatched-title = Media not found
+ix-ui-unmatched-body = The file, the map and the library gave these sources no media. Their clips keep their place, named by the file. Upload a file to place its clips when VOD has it, or keep it as missing (a map applied later, from the report, can still place it).
+ix-ui-unmatched-clips = { $clips ->
+    [one] one clip
+   *[other] { $clips } clips
+}
+ix-ui-unmatched-upload = Upload and place
+ix-ui-unmatched-upload-tip = Upload the file with the upload queue (File > Upload media…); its clips get its MediaId when VOD gives it
+ix-ui-unmatched-not-here = { $file } is not a file on this machine, so it cannot be uploaded from here
+ix-ui-unmatched-keep = Keep as missing
+ix-ui-unmatched-continue = Continue
+ix-ui-uploading = { $n ->
+    [0] No file uploaded: the clips keep waiting for their media
+    [one] Uploading one file: its clips are placed when VOD gives its MediaId
+   *[other] Uploading { $n } files: their clips are placed as VOD gives each its MediaId
+}
+ix-ui-undo-place = Place uploaded media
+ix-ui-undo-map = Apply media map
+ix-ui-report-upload-failed = the upload of { $file } did not finish ({ $error }): its clips keep waiting; retry it in the Uploads window
+ix-ui-report-uploaded = uploaded { $file } as { $id }: { $clips ->
+    [0] no clip waited for it any more (it is in the bin)
+    [one] one clip placed
+   *[other] { $clips } clips placed
+}
+ix-ui-map-applied = map { $file }: { $clips ->
+    [one] one clip
+   *[other] { $clips } clips
+} placed ({ $files ->
+    [one] one file
+   *[other] { $files } files
+})
+ix-ui-map-nothing = map { $file }: it names none of the files clips are waiting for

@@ -136,6 +136,8 @@ timeline-add-subtitle-track = Add subtitle track
 
 ## Clips
 timeline-no-media = (no media)
+timeline-missing-file = { $file } (no media yet)
+timeline-tip-missing-file = Not in VOD yet: { $file }. File > Import edit… found no media for it; a media map or an upload from there places it
 timeline-clip-label = Clip { $title } on { $track } at { $time }
 timeline-trim-start-label = Trim start of { $title } on { $track }
 timeline-trim-end-label = Trim end of { $title } on { $track }

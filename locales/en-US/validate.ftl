@@ -37,6 +37,7 @@ v-extend-not-json = not valid JSON ({ $error })
 v-user-data-long = UserData is { $n } characters; one SDK documents at most { $max }, so the service may refuse it
 
 v-no-media-id = the clip has no MediaId: choose the media it plays
+v-waiting-for-file = the clip has no MediaId yet: it was imported from another editor and waits for its file, { $file }; apply a media map (the import report, or vodcut import --media) or upload the file
 v-no-image-id = the image overlay has no ImageId: choose the image it shows
 v-subtitle-no-text = the subtitle has no text
 v-subtitle-type = a subtitle clip's Type must be Text, not { $type }

@@ -12,6 +12,12 @@ ix-otio-clip-no-range = 片段“{ $name }”没有源范围，其媒资也没�
 ix-xml-not-utf8 = XML 不是 UTF-8 文本（{ $error }）；请另存为 UTF-8
 ix-xml-entities = XML 声明了实体（<!ENTITY>），vodcut 不展开实体（Final Cut 和 Premiere 从不写入实体）；没有读取任何内容
 ix-xml-bad = XML 格式不正确：{ $error }
+ix-bound = 第 { $line } 行第 { $column } 列：{ $what }；未读取任何内容
+ix-bound-json-depth = 对象和列表嵌套超过 { $limit } 层，这是 vodcut 读取的上限（实际的 .otio 约嵌套 30 层）
+ix-bound-json-values = 超过 { $limit } 个值，这是 vodcut 对 .otio 读取的上限（一小时的剪辑约 200 000 个）
+ix-bound-xml-nodes = 元素、属性和文本超过 { $limit } 个，这是 vodcut 对 XML 剪辑读取的上限（一小时的 Premiere XML 约 200 000 个）
+ix-bound-xml-attributes = 某个元素的属性超过 { $limit } 个，这是 vodcut 对单个元素读取的上限
+ix-bound-xml-depth = 元素嵌套超过 { $limit } 层，这是 vodcut 读取的上限（实际的剪辑约嵌套 30 层）
 ix-xml-not-an-edit = XML 的根元素是 <{ $root }>，既不是 Final Cut Pro 7 XML（<xmeml>）也不是 FCPXML（<fcpxml>）
 ix-xml-missing = 第 { $line } 行的 <{ $element }> 缺少 <{ $what }>
 ix-xml-bad-number = 第 { $line } 行的 <{ $what }> 不是整数帧：{ $text }
@@ -47,7 +53,7 @@ ix-found-map = 来自对照表
 ix-found-library = 媒资库中的“{ $title }”
 ix-found-uploaded = 已上传
 ix-report-source = { $file } -> { $id }（{ $how }；{ $clips } 个片段）
-ix-report-missing = { $file }：未找到媒资（{ $clips } 个片段保留位置但没有 MediaId）：请上传（--upload）或在对照表中指定（--media MAP.csv）
+ix-report-missing = { $file }：未找到媒资（{ $clips } 个片段保留位置但没有 MediaId）
 ix-report-note = 未保留：{ $note }
 
 ix-map-cannot-read = { $file }：无法读取媒资对照表：{ $error }
@@ -64,6 +70,7 @@ ix-export-overlap = 轨道 { $track }：相互重叠的片段放到了更多轨�
 ix-export-overlay-position = 轨道 { $track }：未导出叠加的位置和大小
 ix-export-length-unknown = 轨道 { $track } { $at }：片段长度未知，按 5 秒导出
 ix-export-no-media = 轨道 { $track } { $at }：没有 MediaId 的片段导出时不带媒资（其他剪辑软件中显示为脱机）
+ix-export-file-only = 轨道 { $track } { $at }：没有 MediaId 的片段只写入了它的文件（{ $file }）
 ix-export-effect = 轨道 { $track } { $at }：未导出特效 { $effect }
 ix-export-transition-kind = 轨道 { $track } { $at }：转场 { $kind } 以交叉溶解导出
 ix-export-transition-alone = 轨道 { $track } { $at }：未导出后面没有紧接片段的转场
@@ -84,6 +91,8 @@ ix-ui-menu-export-tip = 把工程写成 OpenTimelineIO 文件，供其他剪辑�
 ix-ui-filter-edits = 其他剪辑软件的剪辑
 ix-ui-browse-import = 导入剪辑
 ix-ui-browse-export = 导出为 OpenTimelineIO
+ix-ui-browse-map = 选择媒资对照表（file,MediaId）
+ix-ui-browse-map-verb = 选择
 ix-ui-import = 导入
 ix-ui-export = 导出
 ix-ui-imported = 已导入 { $path }（{ $clips } 个片段），尚未保存
@@ -94,13 +103,46 @@ ix-ui-import-summary = { $file }：放置了 { $clips } 个片段；{ $missing -
     [0] 每个来源都有 MediaId
    *[other] { $missing } 个来源没有 MediaId
 }
-ix-ui-missing-hint = 没有 MediaId 的片段保留位置，在得到 MediaId 之前会报错：请用下方的“应用媒资对照表…”为其来源指定媒资，或在终端运行 `vodcut import FILE --media MAP.csv`，它还会搜索媒资库（加上 `--upload` 则会上传）。
+ix-ui-missing-hint = 没有 MediaId 的片段保留位置并以其文件命名，在得到 MediaId 之前会报错：请用下方的“应用媒资对照表…”为它们指定媒资，或上传其文件（“文件 > 导入剪辑…”会逐个询问未找到的文件）。
 ix-ui-export-summary = 已写入 { $file }；{ $notes ->
     [0] 全部内容都已保留
    *[other] { $notes } 项未保留：
 }
 ix-ui-apply-map = 应用媒资对照表…
-ix-ui-apply-map-tip = 选择表头为 file,MediaId 的 CSV（每个来源的文件名或路径及其 MediaId）：用它重新导入该剪辑
-ix-ui-apply-map-edited = 导入后工程已被修改：请重新导入该剪辑再应用对照表
+ix-ui-apply-map-tip = 选择表头为 file,MediaId 的 CSV（每个来源的文件名或路径及其 MediaId）：仍在等待这些文件的片段将得到对应媒资（一次撤销）
+
 ix-ui-filter-map = 媒资对照表（file,MediaId）
-ix-ui-map-no-dialog = 此桌面没有文件对话框来选择媒资对照表：请在终端运行 vodcut import FILE --media MAP.csv，再打开它写出的工程
+ix-ui-library-skipped = 未搜索媒资库（{ $error }）：文件和对照表未指明的来源列在下方
+ix-ui-importing = 正在导入 { $file }…
+ix-ui-setup-title = 导入剪辑
+ix-ui-setup-file = 文件：{ $file }
+ix-ui-setup-rate = 帧率：
+ix-ui-setup-rate-hint = EDL 不注明帧率：按此帧率读取其时间码（即剪辑时使用的帧率）。
+ix-ui-rate-df = { $rate } 丢帧
+ix-ui-rate-ndf = { $rate } 不丢帧
+ix-ui-setup-map = 媒资对照表：
+ix-ui-setup-no-map = 无
+ix-ui-setup-choose-map = 选择对照表…
+ix-ui-setup-clear-map = 不用对照表
+ix-ui-setup-map-hint = 可选：表头为 file,MediaId 的 CSV。对照表未指明的来源将按文件名在媒资库中查找；都找不到的可在下一步上传。
+ix-ui-unmatched-title = 未找到媒资
+ix-ui-unmatched-body = 文件、对照表和媒资库都没有给出这些来源的媒资。它们的片段保留位置，并以文件命名。上传文件后，视频点播给出媒资时即放置其片段；也可保留为缺失（之后仍可在报告中应用对照表来放置）。
+ix-ui-unmatched-clips = { $clips } 个片段
+ix-ui-unmatched-upload = 上传并放置
+ix-ui-unmatched-upload-tip = 用上传队列上传该文件（“文件 > 上传媒资…”）；视频点播给出 MediaId 后即放置其片段
+ix-ui-unmatched-not-here = { $file } 不是本机上的文件，无法从这里上传
+ix-ui-unmatched-keep = 保留为缺失
+ix-ui-unmatched-continue = 继续
+ix-ui-uploading = { $n ->
+    [0] 未上传任何文件：片段仍在等待媒资
+   *[other] 正在上传 { $n } 个文件：视频点播给出各自的 MediaId 后即放置其片段
+}
+ix-ui-undo-place = 放置已上传的媒资
+ix-ui-undo-map = 应用媒资对照表
+ix-ui-report-upload-failed = { $file } 的上传未完成（{ $error }）：其片段仍在等待；可在“上传列表”窗口中重试
+ix-ui-report-uploaded = 已上传 { $file }，MediaId 为 { $id }：{ $clips ->
+    [0] 已没有片段在等待它（已加入素材箱）
+   *[other] 放置了 { $clips } 个片段
+}
+ix-ui-map-applied = 对照表 { $file }：放置了 { $clips } 个片段（{ $files } 个文件）
+ix-ui-map-nothing = 对照表 { $file }：没有列出任何片段正在等待的文件

@@ -135,6 +135,8 @@ timeline-add-subtitle-track = 添加字幕轨道
 
 ## 片段
 timeline-no-media = （无媒资）
+timeline-missing-file = { $file }（尚无媒资）
+timeline-tip-missing-file = 尚无媒资：{ $file }。“文件 > 导入剪辑…”没有找到它的媒资；可在那里应用媒资对照表或上传来放置它
 timeline-clip-label = 片段 { $title }，位于 { $track } 的 { $time } 处
 timeline-trim-start-label = 修剪 { $track } 上 { $title } 的开头
 timeline-trim-end-label = 修剪 { $track } 上 { $title } 的结尾

@@ -31,6 +31,7 @@ v-extend-not-json = 不是有效的 JSON（{ $error }）
 v-user-data-long = UserData 为 { $n } 个字符；有 SDK 文档写明最多 { $max } 个，服务可能拒绝
 
 v-no-media-id = 片段没有 MediaId：请选择它播放的媒资
+v-waiting-for-file = 片段还没有 MediaId：它从其他剪辑软件导入，正在等待其文件 { $file }；请应用媒资对照表（导入报告中，或 vodcut import --media）或上传该文件
 v-no-image-id = 图片叠加没有 ImageId：请选择要显示的图片
 v-subtitle-no-text = 字幕没有文字
 v-subtitle-type = 字幕片段的 Type 必须是 Text，而不是 { $type }

@@ -46,8 +46,8 @@ pub fn import(sh: &Shell, a: ImportArgs, conn: &Connection, out: &mut dyn Write,
             return Err((EXIT_BAD_INPUT, crate::t!("cli-import-same-file", file = output.display().to_string())));
         }
     }
-    let seq =
-        crate::interchange::read_file(&a.file, &Options { edl_rate }).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?;
+    let seq = crate::interchange::read_file(&a.file, &Options { edl_rate, edl_drop: None })
+        .map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?;
     let map = a.media.as_deref().map(media::read_map).transpose().map_err(|e| (EXIT_BAD_INPUT, e))?;
     let mut res = Resolution::new(&seq, map.as_ref());
     if res.missing().next().is_some() && !a.offline {

@@ -74,6 +74,12 @@ fn wire_clip(seq: &Sequence, ids: &[Option<String>], c: &SeqClip) -> Clip {
     let start = c.start.ticks();
     let end = c.end().map_or(start, Rat::ticks);
     let mut clip = Clip { media_id: ids.get(c.source).cloned().flatten(), timeline_in: Some(start), ..Clip::default() };
+    if clip.media_id.is_none()
+        && let Some(s) = seq.sources.get(c.source)
+    {
+        // Kept so a map or an upload can place it later, and the timeline can name it.
+        clip.extra.insert_value(crate::model::wire::SOURCE_FILE, &serde_json::Value::String(s.key().to_owned()));
+    }
     if seq.sources.get(c.source).is_some_and(|s| s.kind == SourceKind::Image) {
         // A still has no source times: its place on the output is all there is.
         clip.r#type = Some("Image".into()); // i18n-exempt: the API's Type value
@@ -235,6 +241,9 @@ mod tests {
         assert_eq!(p.frame_rate, FrameRate { num: 24_000, den: 1001 });
         assert_eq!(notes[0].what, Loss::RateAssumed(p.frame_rate));
         assert_eq!(p.tracks[0].clips[0].media_id, None, "no MediaId yet: the clip keeps its place");
+        assert_eq!(p.tracks[0].clips[0].source_file().as_deref(), Some("/m/a.mov"), "and its file");
+        let sent = crate::model::export::timeline_json(&p);
+        assert!(!sent.contains("SourceFile") && !sent.contains("/m/a.mov"), "{sent}");
         assert!(p.bin.is_empty());
     }
 

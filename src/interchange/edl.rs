@@ -33,11 +33,17 @@ struct Line {
     edit: String,
 }
 
-pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>) -> Result<Sequence, ReadError> {
+/// Whether the EDL counts drop-frame timecode (`FCM: DROP FRAME`, or `;` in its events).
+pub fn says_drop_frame(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes);
-    let drop_frame =
-        text.lines().any(|l| l.trim_start().starts_with("FCM:") && l.contains("DROP FRAME") && !l.contains("NON-DROP"))
-            || text.lines().any(|l| is_event(l) && l.contains(';'));
+    text.lines().any(|l| l.trim_start().starts_with("FCM:") && l.contains("DROP FRAME") && !l.contains("NON-DROP"))
+        || text.lines().any(|l| is_event(l) && l.contains(';'))
+}
+
+/// `drop`: drop-frame or not, as the user said (else as the file says).
+pub(super) fn read(bytes: &[u8], rate: Option<FrameRate>, drop: Option<bool>) -> Result<Sequence, ReadError> {
+    let text = String::from_utf8_lossy(bytes);
+    let drop_frame = drop.unwrap_or_else(|| says_drop_frame(bytes));
     let mut seq = Sequence::default();
     let rate = match rate {
         Some(r) => r,
@@ -271,7 +277,9 @@ M2   AX       050.0                00:00:20:00\n\
 
     #[test]
     fn events_audio_speed_and_wipes_from_black() {
-        let seq = read_any(EDL.as_bytes(), Format::Edl, &Options { edl_rate: Some(FrameRate::FPS_25) }).unwrap();
+        let seq =
+            read_any(EDL.as_bytes(), Format::Edl, &Options { edl_rate: Some(FrameRate::FPS_25), ..Default::default() })
+                .unwrap();
         let names: Vec<_> = seq.tracks.iter().map(|t| (t.name.as_str(), t.clips.len())).collect();
         assert_eq!(names, [("V1", 3), ("A1", 1)]);
         let v = &seq.tracks[0].clips;
@@ -281,6 +289,20 @@ M2   AX       050.0                00:00:20:00\n\
         assert_eq!(seq.markers, vec![SeqMarker { at: Rat::secs(2), label: "RECORD TIME".into() }]);
         let what: Vec<_> = seq.notes.iter().map(|n| n.what.clone()).collect();
         assert_eq!(what, vec![Loss::Speed("200".into()), Loss::TransitionAlone]);
+    }
+
+    #[test]
+    fn the_users_drop_frame_choice_wins_over_the_files() {
+        // `;` says drop-frame; read as non-drop, 00:01:00;02 is two frames later than as drop.
+        let text = "001  AX  V  C  00:00:00:00 00:01:00;02 01:00:00:00 01:01:00;02\n* FROM CLIP NAME: a.mov\n";
+        let at = |drop| {
+            let rate = FrameRate { num: 30_000, den: 1001 };
+            let seq = read(text.as_bytes(), Some(rate), drop).unwrap();
+            seq.tracks[0].clips[0].duration.whole_frames(rate).unwrap()
+        };
+        assert_eq!(at(None), 1800, "as the file says: drop-frame");
+        assert_eq!(at(Some(true)), 1800);
+        assert_eq!(at(Some(false)), 1802);
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! with or without its extension, or a source file of that name), else nothing yet: the
 //! clip keeps its place without a MediaId, and the report lists the file for upload.
 
-use super::sequence::{Sequence, Source};
+use super::otio_write::SOURCE_FILE_FIELD;
+use super::sequence::{Sequence, Source, SourceKind};
 use crate::api::calls::MediaQuery;
 use crate::api::{ApiError, Client};
+use crate::model::Project;
+use crate::model::project::{BinEntry, MediaKind};
 use crate::model::validate::is_media_id;
 use crate::t;
 use std::collections::HashMap;
@@ -54,11 +57,69 @@ impl MediaMap {
     }
 }
 
+impl MediaMap {
+    /// The MediaId for a source file as an imported clip keeps it ([`crate::model::wire::SOURCE_FILE`]:
+    /// a path, or a name when the edit gave no path).
+    pub fn find_file(&self, file: &str) -> Option<&str> {
+        self.find(&Source::of_file(file))
+    }
+}
+
+/// Gives the clips of `project` that wait for their source file (imported without a MediaId:
+/// [`crate::model::wire::SOURCE_FILE`]) the MediaId `find` has for that file, and adds each
+/// new media to the bin with the file it came from: one edit, so one undo step. `find` gets the
+/// file as the clip keeps it. `None` when no clip is placed; else the edit, the clips placed,
+/// and the files they came from.
+pub fn place_waiting(
+    project: &Project,
+    find: impl Fn(&str) -> Option<String>,
+) -> Option<(crate::edit::Edit, usize, Vec<String>)> {
+    use crate::edit::Edit;
+    let mut edits = Vec::new();
+    let mut bin = project.bin.clone();
+    let mut files: Vec<String> = Vec::new();
+    for (t, track) in project.tracks.iter().enumerate() {
+        for (i, clip) in track.clips.iter().enumerate() {
+            let Some(file) = clip.source_file().filter(|_| clip.material_id().is_none()) else { continue };
+            let Some(id) = find(&file) else { continue };
+            let mut placed = clip.clone();
+            placed.extra.remove(crate::model::wire::SOURCE_FILE);
+            placed.media_id = Some(id.clone());
+            edits.push(Edit::SetClip { track: t, index: i, clip: Box::new(placed) });
+            if !bin.iter().any(|b| b.media_id == id) {
+                let mut entry = BinEntry {
+                    media_id: id,
+                    title: super::file_name(&file).to_owned(),
+                    kind: match SourceKind::of_name(&file) {
+                        SourceKind::Video => MediaKind::Video,
+                        SourceKind::Audio => MediaKind::Audio,
+                        SourceKind::Image => MediaKind::Image,
+                    },
+                    ..Default::default()
+                };
+                entry.other_fields.insert_value(SOURCE_FILE_FIELD, &serde_json::Value::String(file.clone()));
+                bin.push(entry);
+            }
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let clips = edits.len();
+    if bin.len() != project.bin.len() {
+        edits.push(Edit::SetBin(bin));
+    }
+    Some((Edit::Batch(edits), clips, files))
+}
+
 /// Reads a map file (a regular file, at most [`MAX_MAP_BYTES`]).
 pub fn read_map(path: &Path) -> Result<MediaMap, String> {
     let shown = path.display().to_string();
-    let bytes = crate::store::input::read_file_limited(path, MAX_MAP_BYTES)
-        .map_err(|e| t!("ix-map-cannot-read", file = shown.as_str(), error = e.to_string()))?;
+    let bytes = crate::store::input::read_bounded(path, MAX_MAP_BYTES)
+        .map_err(|e| t!("ix-map-cannot-read", file = shown.as_str(), error = e))?;
     let text = String::from_utf8(bytes).map_err(|_| t!("ix-map-not-utf8", file = shown.as_str()))?;
     parse_map(&text).map_err(|e| format!("{shown}: {e}"))
 }
@@ -246,7 +307,6 @@ async fn by_file_name(
 
 #[cfg(test)]
 mod tests {
-    use super::super::sequence::SourceKind;
     use super::*;
 
     const A: &str = "5aed81b74ba84920be578cdfe004af4b";

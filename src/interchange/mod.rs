@@ -8,6 +8,7 @@
 //! The command line (`vodcut import`, `vodcut export-otio`) and the editor's File menu both
 //! use these.
 
+pub mod bounds;
 pub mod build;
 pub mod edl;
 pub mod fcp7;
@@ -79,35 +80,47 @@ impl Format {
 }
 
 /// How a file is read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// The frame rate of an EDL, which does not say its own (29.97 when its timecode is
     /// drop-frame, else 25 unless given).
     pub edl_rate: Option<FrameRate>,
+    /// Whether an EDL's timecode is drop-frame (at 29.97 and 59.94), as the user said; else
+    /// as the file says (`;` or `FCM: DROP FRAME`).
+    pub edl_drop: Option<bool>,
 }
 
 /// Reads an edit from `bytes` in `format`, with its transitions settled
 /// ([`sequence::settle_transitions`]).
 pub fn read(bytes: &[u8], format: Format, options: &Options) -> Result<Sequence, ReadError> {
     let mut seq = match format {
-        Format::Otio => otio::read(bytes)?,
+        Format::Otio => {
+            bounds::check_json(bytes)?;
+            otio::read(bytes)?
+        }
         Format::Fcp7 | Format::Fcpxml => xml::read(bytes)?,
-        Format::Edl => edl::read(bytes, options.edl_rate)?,
+        Format::Edl => edl::read(bytes, options.edl_rate, options.edl_drop)?,
     };
     sequence::settle_transitions(&mut seq);
     Ok(seq)
 }
 
-/// Reads an edit from a file: a regular file of at most 256 MB (the project reader's limit),
-/// by its extension.
+/// Reads an edit from a file: a regular file of at most [`bounds::MAX_BYTES`], by its
+/// extension.
 pub fn read_file(path: &Path, options: &Options) -> Result<Sequence, ReadError> {
     let shown = path.display().to_string();
     let format =
         Format::of_path(path).ok_or_else(|| ReadError::new(crate::t!("ix-unknown-format", file = shown.as_str())))?;
-    let bytes = crate::store::input::read_file(path)
-        .map_err(|e| ReadError::new(crate::t!("ix-cannot-read", file = shown.as_str(), error = e.to_string())))?;
+    let bytes = crate::store::input::read_bounded(path, bounds::MAX_BYTES)
+        .map_err(|e| ReadError::new(crate::t!("ix-cannot-read", file = shown.as_str(), error = e)))?;
     read(&bytes, format, options)
         .map_err(|e| ReadError::new(crate::t!("ix-in-file", file = shown, error = e.to_string())))
+}
+
+/// The last part of a path (`/media/a.mov` -> `a.mov`, either slash).
+pub fn file_name(path: &str) -> &str {
+    let p = path.trim_end_matches(['/', '\\']);
+    p.rsplit(['/', '\\']).next().unwrap_or(p)
 }
 
 /// A path from a URL the file names: `file://` URLs become the local path they name

@@ -56,7 +56,12 @@ pub fn write(project: &Project) -> (String, Vec<String>) {
                     notes.push(t!("ix-export-length-unknown", track = track.name.as_str(), at = at.as_str()));
                 }
                 if c.material_id().is_none_or(str::is_empty) {
-                    notes.push(t!("ix-export-no-media", track = track.name.as_str(), at = at.as_str()));
+                    notes.push(match c.source_file() {
+                        Some(file) => {
+                            t!("ix-export-file-only", track = track.name.as_str(), at = at.as_str(), file = file)
+                        }
+                        None => t!("ix-export-no-media", track = track.name.as_str(), at = at.as_str()),
+                    });
                 }
                 for e in &c.effects {
                     if e.kind() != Some(EffectKind::Transition) {
@@ -183,9 +188,14 @@ fn otio_clip(project: &Project, clip: &Clip, length: Time) -> Value {
     let rate = project.frame_rate;
     let id = clip.material_id().unwrap_or("");
     let entry = project.bin.iter().find(|b| b.media_id == id);
-    let title = entry.map(|b| b.title.clone()).filter(|t| !t.is_empty()).unwrap_or_else(|| id.to_owned());
-    let source_file = entry.and_then(|b| b.other_fields.get_str(SOURCE_FILE_FIELD));
-    let meta = json!({METADATA_KEY: {"MediaId": id}});
+    // A clip imported without media names its file (kept on the clip), and no MediaId.
+    let waiting = clip.source_file().filter(|_| id.is_empty());
+    let title = match &waiting {
+        Some(file) => super::file_name(file).to_owned(),
+        None => entry.map(|b| b.title.clone()).filter(|t| !t.is_empty()).unwrap_or_else(|| id.to_owned()),
+    };
+    let source_file = waiting.clone().or_else(|| entry.and_then(|b| b.other_fields.get_str(SOURCE_FILE_FIELD)));
+    let meta = if waiting.is_some() { json!({}) } else { json!({METADATA_KEY: {"MediaId": id}}) };
     let available = entry.and_then(|b| b.duration).map_or(Value::Null, |d| range(rate, Time::ZERO, d));
     let reference = match source_file {
         Some(path) => json!({"OTIO_SCHEMA": "ExternalReference.1", "metadata": meta, "name": title,

@@ -122,11 +122,21 @@ pub struct Source {
 }
 
 impl Source {
+    /// What a clip without media keeps of its source ([`crate::model::wire::SOURCE_FILE`]):
+    /// the path, else the name.
+    pub fn key(&self) -> &str {
+        self.path.as_deref().unwrap_or(&self.name)
+    }
+
+    /// A source known only by its file (a path when it has a slash, else a name).
+    pub fn of_file(file: &str) -> Source {
+        let path = file.contains(['/', '\\']).then(|| file.to_owned());
+        Source { name: file.to_owned(), path, kind: SourceKind::of_name(file), duration: None, media_id: None }
+    }
+
     /// The file name: the last part of the path, else the name.
     pub fn file_name(&self) -> &str {
-        let p = self.path.as_deref().unwrap_or(&self.name);
-        let p = p.trim_end_matches(['/', '\\']);
-        p.rsplit(['/', '\\']).next().unwrap_or(p)
+        super::file_name(self.path.as_deref().unwrap_or(&self.name))
     }
 }
 

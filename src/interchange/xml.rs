@@ -1,15 +1,12 @@
 //! The XML formats (FCP 7 XML and FCPXML) share one parser: roxmltree, which never reads
 //! anything outside the document (no external entities, no DTD fetching: it has no way to),
-//! with a bound on its nodes. A document that declares entities is refused before parsing:
+//! with bounds on its nodes, attributes and depth checked first ([`super::bounds::check_xml`]:
+//! roxmltree counts neither attributes nor depth). A document that declares entities is refused before parsing:
 //! neither Final Cut nor Premiere writes one, and expanding them is how XML files attack
 //! their readers (billion laughs, external files).
 
 use super::{ReadError, Sequence};
 use roxmltree::{Document, Node, ParsingOptions};
-
-/// More nodes than any real edit has (an hour of Premiere XML is about 200 000), few enough
-/// that a hostile file cannot make the parser eat the machine's memory.
-const MAX_NODES: u32 = 20_000_000;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Sequence, ReadError> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
@@ -17,7 +14,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sequence, ReadError> {
     if text.contains("<!ENTITY") {
         return Err(ReadError::new(crate::t!("ix-xml-entities")));
     }
-    let options = ParsingOptions { allow_dtd: true, nodes_limit: MAX_NODES, entity_resolver: None };
+    super::bounds::check_xml(text.as_bytes())?;
+    // The pre-check counted these nodes and more (attributes too): a second guard only.
+    let nodes_limit = u32::try_from(super::bounds::MAX_XML_NODES).unwrap_or(u32::MAX);
+    let options = ParsingOptions { allow_dtd: true, nodes_limit, entity_resolver: None };
     let doc = Document::parse_with_options(text, options)
         .map_err(|e| ReadError::new(crate::t!("ix-xml-bad", error = e.to_string())))?;
     let root = doc.root_element();

@@ -15,7 +15,13 @@ pub use super::import::{
 pub fn timeline(project: &Project) -> Timeline {
     let mut tl = Timeline { extra: project.timeline_extra.clone(), ..Default::default() };
     for track in project.tracks.iter().filter(|t| !t.hidden) {
-        let (clips, extra) = (track.clips.clone(), track.extra.clone());
+        let (mut clips, extra) = (track.clips.clone(), track.extra.clone());
+        for c in &mut clips {
+            // The editor's own note of an imported clip's file is not the API's.
+            if !c.extra.is_empty() {
+                c.extra.remove(super::wire::SOURCE_FILE);
+            }
+        }
         match track.kind {
             TrackKind::Video => tl.video_tracks.push(VideoTrack { clips, extra }),
             TrackKind::Audio => tl.audio_tracks.push(AudioTrack { clips, extra }),

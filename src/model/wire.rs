@@ -260,7 +260,18 @@ json_object!(Clip, Expected::Clip, init: Clip::default(), extra: extra, required
     "Effects" => effects with counted_list,
 });
 
+/// The field of a clip imported from another editor without a MediaId that keeps its source
+/// file's path (or name), so a map or an upload later gives it its media, the timeline names
+/// it, and an `.otio` export names the file again. Editor-only: never sent to VOD (see
+/// [`super::export::timeline`]); a clip that has it has no MediaId and fails validation anyway.
+pub const SOURCE_FILE: &str = "SourceFile";
+
 impl Clip {
+    /// The source file an imported clip without media waits for ([`SOURCE_FILE`]).
+    pub fn source_file(&self) -> Option<String> {
+        self.extra.get_str(SOURCE_FILE).filter(|s| !s.trim().is_empty())
+    }
+
     /// The material this clip uses: MediaId, or ImageId for image overlays.
     pub fn material_id(&self) -> Option<&str> {
         self.media_id.as_deref().or(self.image_id.as_deref())

@@ -104,6 +104,15 @@ pub fn read_state(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
     }
 }
 
+/// As [`read_file_limited`], the error in words that name `limit` (not the project limit
+/// [`ReadError::TooLarge`] says).
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    read_file_limited(path, limit).map_err(|e| match e {
+        ReadError::TooLarge => crate::t!("core-read-over-limit", limit = size_words(limit)),
+        e => e.to_string(),
+    })
+}
+
 /// `8 MB` for whole MiB (as [`ReadError::TooLarge`] says its limit), else `N B`.
 fn size_words(n: u64) -> String {
     const MIB: u64 = 1024 * 1024;

@@ -20,6 +20,8 @@ pub enum BrowseFor {
     ImportEdit,
     /// Where an `.otio` goes (File > Export > OpenTimelineIO…).
     ExportOtio,
+    /// A `file,MediaId` map (the import's dialog, the import report).
+    Map,
 }
 
 /// Which files are listed.
@@ -31,6 +33,8 @@ pub enum Kind {
     Edits,
     /// Video, audio and images VOD takes.
     Media,
+    /// `file,MediaId` maps: `.csv`.
+    Maps,
     All,
 }
 
@@ -40,6 +44,7 @@ impl Kind {
             Kind::Projects => crate::t!("shell-kind-projects"),
             Kind::Edits => crate::t!("ix-ui-filter-edits"),
             Kind::Media => crate::t!("shell-kind-media"),
+            Kind::Maps => crate::t!("ix-ui-filter-map"),
             Kind::All => crate::t!("shell-kind-all"),
         }
     }
@@ -53,6 +58,7 @@ impl Kind {
                 use crate::upload::check::{AUDIO_EXTS, IMAGE_EXTS, VIDEO_EXTS};
                 VIDEO_EXTS.iter().chain(AUDIO_EXTS).chain(IMAGE_EXTS).any(|x| x.eq_ignore_ascii_case(&ext))
             }
+            Kind::Maps => ext == "csv",
             Kind::All => true,
         }
     }
@@ -209,6 +215,7 @@ impl Browser {
         let kind = match purpose {
             BrowseFor::Upload => Kind::Media,
             BrowseFor::ImportEdit | BrowseFor::ExportOtio => Kind::Edits,
+            BrowseFor::Map => Kind::Maps,
             _ => Kind::Projects,
         };
         let mut b = Browser {
@@ -283,7 +290,9 @@ impl Browser {
             return Outcome::Pending;
         }
         match self.purpose {
-            BrowseFor::Open | BrowseFor::Upload | BrowseFor::ImportEdit if p.is_file() => Outcome::Chosen(vec![p]),
+            BrowseFor::Open | BrowseFor::Upload | BrowseFor::ImportEdit | BrowseFor::Map if p.is_file() => {
+                Outcome::Chosen(vec![p])
+            }
             BrowseFor::Save | BrowseFor::ExportOtio if p.parent().is_some_and(Path::is_dir) => {
                 Outcome::Chosen(vec![self.with_extension(p)])
             }
@@ -318,6 +327,7 @@ impl Browser {
             BrowseFor::Upload => crate::t!("shell-browse-upload"),
             BrowseFor::ImportEdit => crate::t!("ix-ui-browse-import"),
             BrowseFor::ExportOtio => crate::t!("ix-ui-browse-export"),
+            BrowseFor::Map => crate::t!("ix-ui-browse-map"),
         }
     }
 
@@ -328,6 +338,7 @@ impl Browser {
             BrowseFor::Upload => crate::t!("shell-upload-chosen"),
             BrowseFor::ImportEdit => crate::t!("ix-ui-import"),
             BrowseFor::ExportOtio => crate::t!("ix-ui-export"),
+            BrowseFor::Map => crate::t!("ix-ui-browse-map-verb"),
         }
     }
 
@@ -449,7 +460,7 @@ impl Browser {
                 egui::ComboBox::from_id_salt("browser-kind")
                     .selected_text(self.kind.label())
                     .show_ui(ui, |ui| {
-                        for k in [Kind::Projects, Kind::Edits, Kind::Media, Kind::All] {
+                        for k in [Kind::Projects, Kind::Edits, Kind::Media, Kind::Maps, Kind::All] {
                             ui.selectable_value(&mut self.kind, k, k.label());
                         }
                     })

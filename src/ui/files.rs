@@ -4,6 +4,7 @@
 //! channel; the executor then wakes the UI. Every dialog sits behind [`Picker`] (opening,
 //! saving, choosing media to upload), so tests answer them without a desktop portal.
 
+use crate::interchange::media::{self, Resolution};
 use crate::interchange::report::Imported;
 use crate::model::Project;
 use crate::store::project_file::{self, FileError, Opened};
@@ -174,10 +175,15 @@ pub enum FileEvent {
     },
     /// An .srt written (its number of subtitles), or why not.
     SubtitlesWritten { path: PathBuf, result: Result<usize, String> },
-    /// An edit from another editor, read and made a project (with what was read, for a map
-    /// applied later), or why not.
-    /// `again`: with a map, over the import just made (see [`FileWorker::apply_map`]).
-    Imported { path: PathBuf, again: bool, result: Result<(Box<Imported>, Arc<crate::interchange::Sequence>), String> },
+    /// An edit from another editor chosen: the import's dialog asks the rest (a map; an
+    /// EDL's frame rate, `drop_frame` when its timecode says drop-frame).
+    EditChosen { path: PathBuf, drop_frame: bool },
+    /// A `file,MediaId` map chosen for the import's dialog.
+    MapChosen(PathBuf),
+    /// An edit from another editor, read and made a project, or why not.
+    Imported { path: PathBuf, result: Result<Box<ImportDone>, String> },
+    /// A map read for the clips still waiting for their media (the report's Apply a media map…).
+    MapRead { path: PathBuf, result: Result<crate::interchange::media::MediaMap, String> },
     /// The project written as `.otio`: what it could not carry (or why nothing was written).
     ExportedOtio { path: PathBuf, result: Result<Vec<String>, String> },
     /// The executor could not start: nothing was done.
@@ -292,35 +298,56 @@ impl FileWorker {
         });
     }
 
-    /// Asks for an edit from another editor (unless `path` is given), reads it and makes it
-    /// a project: MediaIds the file carries itself; the report says which sources have none.
-    pub fn import_edit(&mut self, path: Option<PathBuf>) {
+    /// Asks for an edit from another editor (unless `path` is given); for an EDL, looks at
+    /// whether its timecode is drop-frame (the import's dialog offers its frame rate).
+    pub fn choose_edit(&mut self, path: Option<PathBuf>) {
         self.spawn(move |picker| {
             if path.is_none() && !picker.available() {
                 return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::ImportEdit };
             }
             let Some(path) = path.or_else(|| picker.pick_edit()) else { return FileEvent::Cancelled };
-            let result = crate::interchange::read_file(&path, &Default::default()).map(|seq| {
-                let res = crate::interchange::media::Resolution::new(&seq, None);
-                (Box::new(crate::interchange::report::finish(&seq, &res)), Arc::new(seq))
-            });
-            FileEvent::Imported { path, again: false, result: result.map_err(|e| e.to_string()) }
+            let drop_frame = crate::interchange::Format::of_path(&path) == Some(crate::interchange::Format::Edl)
+                && crate::store::input::read_bounded(&path, crate::interchange::bounds::MAX_BYTES)
+                    .is_ok_and(|b| crate::interchange::edl::says_drop_frame(&b));
+            FileEvent::EditChosen { path, drop_frame }
         });
     }
 
-    /// Asks for a `file,MediaId` map and makes the edit `seq` (read from `path`) a project
-    /// again with it.
-    pub fn apply_map(&mut self, path: PathBuf, seq: Arc<crate::interchange::Sequence>) {
+    /// Asks for a `file,MediaId` map (for the import's dialog).
+    pub fn choose_map(&mut self) {
         self.spawn(move |picker| {
             if !picker.available() {
-                return FileEvent::Failed(crate::t!("ix-ui-map-no-dialog"));
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Map };
             }
-            let Some(map_path) = picker.pick_map() else { return FileEvent::Cancelled };
-            let result = crate::interchange::media::read_map(&map_path).map(|map| {
-                let res = crate::interchange::media::Resolution::new(&seq, Some(&map));
-                (Box::new(crate::interchange::report::finish(&seq, &res)), seq)
-            });
-            FileEvent::Imported { path, again: true, result }
+            picker.pick_map().map_or(FileEvent::Cancelled, FileEvent::MapChosen)
+        });
+    }
+
+    /// Reads the edit at `path` and makes it a project, as `vodcut import` does: MediaIds the
+    /// file carries, then the map, then (with `conn`) the library by file name. What is still
+    /// missing is listed with whether its file is on this machine (to offer an upload).
+    pub fn import_edit(
+        &mut self,
+        path: PathBuf,
+        options: crate::interchange::Options,
+        map: Option<PathBuf>,
+        conn: Option<crate::core::connect::Connection>,
+    ) {
+        self.spawn(move |_| {
+            let result = import_now(&path, &options, map.as_deref(), conn).map(Box::new);
+            FileEvent::Imported { path, result }
+        });
+    }
+
+    /// Asks for a `file,MediaId` map (unless `path` is given) and reads it (the report's Apply
+    /// a media map…).
+    pub fn read_map(&mut self, path: Option<PathBuf>) {
+        self.spawn(move |picker| {
+            if path.is_none() && !picker.available() {
+                return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Map };
+            }
+            let Some(path) = path.or_else(|| picker.pick_map()) else { return FileEvent::Cancelled };
+            FileEvent::MapRead { result: crate::interchange::media::read_map(&path), path }
         });
     }
 
@@ -362,4 +389,63 @@ impl FileWorker {
         self.busy -= events.len().min(self.busy);
         events
     }
+}
+
+/// An import made: the project and its report, and the sources still without media.
+#[derive(Debug)]
+pub struct ImportDone {
+    pub imported: Imported,
+    pub waiting: Vec<Waiting>,
+}
+
+/// A source of an imported edit that has no media yet: its clips keep their place, named by
+/// `file` (the clips' [`crate::model::wire::SOURCE_FILE`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Waiting {
+    pub file: String,
+    pub clips: usize,
+    /// The file itself, when it is a file on this machine (it can be uploaded).
+    pub local: Option<PathBuf>,
+}
+
+/// The import's work, on the blocking pool: reading, the map, the library (the CLI's order).
+fn import_now(
+    path: &std::path::Path,
+    options: &crate::interchange::Options,
+    map: Option<&std::path::Path>,
+    conn: Option<crate::core::connect::Connection>,
+) -> Result<ImportDone, String> {
+    let seq = crate::interchange::read_file(path, options).map_err(|e| e.to_string())?;
+    let map = map.map(media::read_map).transpose()?;
+    let mut res = Resolution::new(&seq, map.as_ref());
+    if res.missing().next().is_some()
+        && let Some(conn) = conn
+    {
+        // On the blocking pool, inside the runtime: waiting here holds no UI.
+        let searched = match tokio::runtime::Handle::try_current() {
+            Ok(rt) => rt
+                .block_on(async {
+                    let client = conn.client()?;
+                    media::match_library(&client, &seq, &mut res).await
+                })
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = searched {
+            res.problems.push(crate::t!("ix-ui-library-skipped", error = e));
+        }
+    }
+    let imported = crate::interchange::report::finish(&seq, &res);
+    let missing: Vec<usize> = res.missing().collect();
+    let waiting = missing
+        .into_iter()
+        .map(|i| {
+            let s = &seq.sources[i];
+            let clips = seq.tracks.iter().flat_map(|t| &t.clips).filter(|c| c.source == i).count();
+            let local = s.path.as_deref().map(PathBuf::from).filter(|p| p.is_file());
+            Waiting { file: s.key().to_owned(), clips, local }
+        })
+        .filter(|w| w.clips > 0)
+        .collect();
+    Ok(ImportDone { imported, waiting })
 }

@@ -44,6 +44,7 @@ pub fn message(p: &Problem, project: &Project) -> String {
         Issue::TrackHiddenLeftOut { n } => t!("v-track-hidden-left-out", n = *n),
         Issue::SubtitleUnconfirmed => t!("v-subtitle-unconfirmed"),
         Issue::NoMediaId => t!("v-no-media-id"),
+        Issue::WaitingForFile { file } => t!("v-waiting-for-file", file = quoted(file)),
         Issue::NoImageId => t!("v-no-image-id"),
         Issue::SubtitleNoText => t!("v-subtitle-no-text"),
         Issue::SubtitleType { r#type } => t!("v-subtitle-type", r#type = r#type.as_str()),

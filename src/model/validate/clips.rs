@@ -10,7 +10,11 @@ pub(super) fn clip_rules(out: &mut Out, track: &Track, ti: usize, ci: usize, cli
     match track.kind {
         TrackKind::Video | TrackKind::Audio => {
             if clip.media_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                out.error(here("MediaId"), Issue::NoMediaId);
+                let issue = match clip.source_file() {
+                    Some(file) => Issue::WaitingForFile { file: Quoted::of(&file) },
+                    None => Issue::NoMediaId,
+                };
+                out.error(here("MediaId"), issue);
             }
         }
         TrackKind::Image => {

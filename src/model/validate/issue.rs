@@ -114,6 +114,9 @@ issues! {
     "track.subtitle-unconfirmed" => SubtitleUnconfirmed,
 
     "clip.no-media-id" => NoMediaId,
+    /// A clip imported from another editor without a MediaId, waiting for its source file
+    /// (`SourceFile`: a map or an upload gives it its media).
+    "clip.waiting-for-file" => WaitingForFile { file: Quoted },
     "clip.no-image-id" => NoImageId,
     "clip.subtitle-no-text" => SubtitleNoText,
     "clip.subtitle-type" => SubtitleType { r#type: String },

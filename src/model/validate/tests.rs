@@ -50,6 +50,11 @@ fn missing_material_ids() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].location, Location { track: Some(0), clip: Some(1), effect: None, field: Some("MediaId") });
     assert_eq!(problems[0].issue, Issue::NoMediaId);
+    // An imported clip waiting for its file says which.
+    let clip = &mut p.tracks[0].clips[1];
+    clip.extra.insert_value(crate::model::wire::SOURCE_FILE, &serde_json::Value::String("/m/harbour.mov".into()));
+    let problems = validate(&p);
+    assert_eq!(problems[0].issue, Issue::WaitingForFile { file: Quoted::of("/m/harbour.mov") });
     let mut img = import_timeline_str(r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"v","Out":3}]}],"ImageTracks":[{"ImageTrackClips":[{"X":0.1}]}]}"#).unwrap();
     assert_eq!(errors_at(&img, "ImageId"), 1);
     img.tracks[1].clips[0].image_id = Some("i".into());

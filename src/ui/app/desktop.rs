@@ -72,6 +72,8 @@ impl Editor {
             BrowseFor::Save | BrowseFor::ExportOtio => {
                 self.doc.path.as_ref().and_then(|p| p.parent()).map(|p| p.to_owned())
             }
+            // A map usually sits beside its edit.
+            BrowseFor::Map => self.import_setup.as_ref().and_then(|s| s.path.parent()).map(|p| p.to_owned()),
             _ => None,
         }
         .or_else(|| recent.first().and_then(|p| p.parent()).map(|p| p.to_owned()));
@@ -123,12 +125,20 @@ impl Editor {
                         }
                         BrowseFor::ImportEdit => {
                             if let Some(p) = paths.into_iter().next() {
-                                self.files.import_edit(Some(p));
+                                self.files.choose_edit(Some(p));
                             }
                         }
                         BrowseFor::ExportOtio => {
                             if let Some(p) = paths.into_iter().next() {
                                 self.export_otio(Some(p));
+                            }
+                        }
+                        BrowseFor::Map => {
+                            if let Some(p) = paths.into_iter().next() {
+                                match self.import_setup.as_mut() {
+                                    Some(setup) => setup.map = Some(p),
+                                    None => self.files.read_map(Some(p)),
+                                }
                             }
                         }
                         BrowseFor::Upload => {
@@ -139,14 +149,7 @@ impl Editor {
                 }
             }
         }
-        let revision = self.doc.revision();
-        if let Some(crate::ui::interchange::Action::ApplyMap) =
-            crate::ui::interchange::report_ui(ctx, &mut self.interchange_report, revision)
-            && let Some(remap) = self.interchange_report.as_ref().and_then(|r| r.remap.clone())
-        {
-            self.status = crate::t!("shell-choosing-file");
-            self.files.apply_map(remap.path, remap.seq);
-        }
+        self.interchange_ui(ctx);
         let folders = crate::desktop::Folders::of(self.cloud.env.data_dir.clone(), self.cloud.env.cache_dir.clone());
         let level = match self.cloud.settings.log_level.as_str() {
             "" => "info".to_owned(), // i18n-exempt: a log level's setting value, shown through its label

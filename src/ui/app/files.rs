@@ -80,16 +80,10 @@ impl Editor {
             }
             Pending::ImportEdit => {
                 self.status = crate::t!("shell-choosing-file");
-                self.files.import_edit(None);
+                self.files.choose_edit(None);
             }
             Pending::Close => self.allow_close = true,
         }
-    }
-
-    /// Whether the document is still the import the report window offers a map for.
-    fn remap_allowed(&self) -> bool {
-        let remap = self.interchange_report.as_ref().and_then(|r| r.remap.as_ref());
-        remap.is_some_and(|r| r.revision == self.doc.revision())
     }
 
     /// File > Export > OpenTimelineIO…: the project as `.otio`, asking where unless `path`.
@@ -191,29 +185,23 @@ impl Editor {
                     self.status = crate::t!("subtitles-exported", n = n, file = path.display().to_string());
                 }
                 FileEvent::SubtitlesWritten { result: Err(e), .. } => self.error = Some(e),
-                FileEvent::Imported { again: true, result: Ok(_), .. } if !self.remap_allowed() => {
-                    // Edited while the map was being chosen: that work is not replaced.
-                    self.error = Some(crate::t!("ix-ui-apply-map-edited"));
+                FileEvent::EditChosen { path, drop_frame } => {
+                    let rate = self.doc.project().frame_rate;
+                    self.status = crate::t!("ix-ui-setup-file", file = path.display().to_string());
+                    self.import_setup = Some(crate::ui::interchange::Setup::new(path, drop_frame, rate));
                 }
-                FileEvent::Imported { path, result: Ok((imported, seq)), .. } => {
-                    let shown = path.display().to_string();
-                    self.status = crate::t!("ix-ui-imported", path = shown.as_str(), clips = imported.clips);
-                    let mut report = crate::ui::interchange::Report::of_import(&shown, &imported);
-                    let missing = imported.missing;
-                    // Unsaved, and Save asks for a new file: the edit is never overwritten.
-                    self.doc = Document::new(imported.project, None, true);
-                    if missing > 0 {
-                        let revision = self.doc.revision();
-                        report.remap = Some(crate::ui::interchange::Remap { path, seq, revision });
+                FileEvent::MapChosen(map) => {
+                    if let Some(setup) = self.import_setup.as_mut() {
+                        setup.map = Some(map);
                     }
-                    self.interchange_report = Some(report);
-                    self.timeline.fit_requested = true;
-                    self.welcome = false;
                 }
+                FileEvent::Imported { path, result: Ok(done) } => self.imported(path, *done),
                 FileEvent::Imported { result: Err(e), .. } => {
                     self.status = crate::t!("shell-open-failed");
                     self.error = Some(e);
                 }
+                FileEvent::MapRead { path, result: Ok(map) } => self.apply_map(&path, &map),
+                FileEvent::MapRead { result: Err(e), .. } => self.error = Some(e),
                 FileEvent::ExportedOtio { path, result: Ok(notes) } => {
                     let shown = path.display().to_string();
                     self.status = crate::t!("ix-ui-exported", path = shown.as_str());

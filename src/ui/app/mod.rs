@@ -8,6 +8,7 @@ mod desktop;
 mod dialogs;
 mod disk;
 mod files;
+mod interchange;
 mod panels;
 mod playback;
 mod run;
@@ -158,6 +159,13 @@ pub struct Editor {
     pub disk_conflict: Option<disk::DiskConflict>,
     /// The report of the last import or `.otio` export, while its window is open.
     pub interchange_report: Option<crate::ui::interchange::Report>,
+    /// The import's dialog (a map, an EDL's rate), once an edit is chosen.
+    pub import_setup: Option<crate::ui::interchange::Setup>,
+    /// The dialog for an import's sources found nowhere: upload or keep as missing.
+    pub unmatched: Option<crate::ui::interchange::Unmatched>,
+    /// Uploads started from that dialog: the item, the file its clips wait for, and whether
+    /// the report said its upload failed (it may be retried from the Uploads window).
+    pub import_uploads: std::collections::HashMap<u64, (String, bool)>,
 }
 
 impl Editor {
@@ -224,6 +232,9 @@ impl Editor {
             disk: None,
             disk_conflict: None,
             interchange_report: None,
+            import_setup: None,
+            unmatched: None,
+            import_uploads: Default::default(),
             doc,
         }
     }

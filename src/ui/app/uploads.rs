@@ -100,7 +100,10 @@ impl Editor {
                         kind: bin_kind(kind),
                         ..Default::default()
                     };
-                    self.place_upload(entry, placement)
+                    // A source of an imported edit: its clips wait for it by its file.
+                    if !self.place_uploaded_source(item, entry.clone()) {
+                        self.place_upload(entry, placement)
+                    }
                 }
                 Happening::Measured { media_id, duration } => {
                     // Until VOD says its own length, the local file's is the best known.
@@ -120,6 +123,7 @@ impl Editor {
                 }
             }
         }
+        self.note_failed_import_uploads();
         self.timeline.pending = self.pending_clips();
     }
 

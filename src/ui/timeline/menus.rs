@@ -36,6 +36,8 @@ pub fn clip_tooltip(
         ui.label(egui::RichText::new(title).strong());
         if let Some(id) = clip.material_id() {
             ui.label(t!("timeline-tip-media", id = id));
+        } else if let Some(file) = clip.source_file() {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("timeline-tip-missing-file", file = file));
         }
         if let Some(why) = no_sound {
             ui.colored_label(ui.visuals().warn_fg_color, t!("timeline-tip-no-waveform", reason = why));

@@ -227,7 +227,13 @@ pub fn clip_title(project: &Project, clip: &Clip) -> String {
         // i18n-exempt: `\N` is the Timeline's line-break code
         return text.replace("\\N", " ").replace('\n', " ");
     }
-    let Some(id) = clip.material_id() else { return t!("timeline-no-media") };
+    let Some(id) = clip.material_id() else {
+        // An imported clip waiting for its media: named by its file.
+        return match clip.source_file() {
+            Some(f) => t!("timeline-missing-file", file = crate::interchange::file_name(&f)),
+            None => t!("timeline-no-media"),
+        };
+    };
     // A template's clip: its media is whatever each row of a batch names.
     if !crate::template::slot_names(id).is_empty() {
         return t!("timeline-placeholder-clip", id = id);
