@@ -7,6 +7,7 @@ pub mod glyphs;
 pub mod image;
 pub mod layout;
 pub mod looks;
+pub mod sample;
 pub mod text;
 pub mod transition;
 
