@@ -65,8 +65,16 @@ for lang in en-US zh-CN; do
   if [ "$lang" = en-US ]; then TAB="208 188" SEARCH="168 279" FILTER="110 211" VFX="182 211"
   else TAB="206 189" SEARCH="135 256" FILTER="79 212" VFX="129 212"; fi
   click $TAB
-  sleep 2
-  import -window root "$OUT/$lang-01-transitions.png"
+  # The first rows are placeholders in the draft: their thumbnails have its yellow outline.
+  n=0
+  for _ in $(seq 40); do
+    sleep 0.5
+    import -window root "$OUT/$lang-01-transitions.png"
+    n=$(count_colour "$OUT/$lang-01-transitions.png" "255,214,0")
+    [ "${n%.*}" -gt 600 ] && break
+  done
+  [ "${n%.*}" -gt 600 ] || fail "$lang: no thumbnails in the Effects panel (${n%.*} yellow pixels)"
+  echo "e2e-effects: $lang: thumbnails drawn (${n%.*} outline pixels)"
   search() { click $SEARCH; xdotool key ctrl+a; xdotool type --delay 80 "$1"; sleep 2.5; }
   search fade
   import -window root "$OUT/$lang-02-fades.png"
