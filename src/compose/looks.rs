@@ -46,12 +46,14 @@ pub enum TransitionLook {
     ThroughGrey,
     /// `wipeleft` ... `wipedown`: a hard edge moving across.
     Wipe(Direction),
-    /// `circle` (椭圆遮罩, hard edge) and `circleopen` (椭圆溶解, soft edge): an ellipse
-    /// growing from the centre shows the new picture.
-    Ellipse { soft: bool },
-    /// `circlecrop` (圆形遮罩): a circle closes on the old picture to black, then opens on the
-    /// new one.
-    CircleCrop,
+    /// `circleopen` (椭圆溶解): a soft-edged ellipse growing from the centre shows the new
+    /// picture (gl-transitions' `circleopen`, smoothness 0.3).
+    EllipseOpen,
+    /// An iris: a shape closes on the old picture to a colour, then opens on the new one.
+    /// `circle` (椭圆遮罩): an ellipse (the frame's shape) through dark grey (gl-transitions'
+    /// `circle`); `circlecrop` (圆形遮罩): a circle through black (gl-transitions'
+    /// `CircleCrop`).
+    Iris { circle: bool },
     /// `simplezoom` (放大消失): the old picture grows and fades into the new one.
     Zoom,
     /// `pixelize` (像素溶解): both pictures dissolve through large pixels.
@@ -68,9 +70,9 @@ pub fn transition(sub_type: &str) -> Option<TransitionLook> {
         "wiperight" => TransitionLook::Wipe(Direction::Right),
         "wipeup" => TransitionLook::Wipe(Direction::Up),
         "wipedown" => TransitionLook::Wipe(Direction::Down),
-        "circle" => TransitionLook::Ellipse { soft: false },
-        "circleopen" => TransitionLook::Ellipse { soft: true },
-        "circlecrop" => TransitionLook::CircleCrop,
+        "circle" => TransitionLook::Iris { circle: false },
+        "circleopen" => TransitionLook::EllipseOpen,
+        "circlecrop" => TransitionLook::Iris { circle: true },
         "simplezoom" => TransitionLook::Zoom,
         "pixelize" => TransitionLook::Pixelize,
         _ => return None,

@@ -67,12 +67,13 @@ fn full(source: &str, w: u32, h: u32) -> Picture {
     }
 }
 
-/// Where a transition's thumbnail is taken: half way, but for the two that are all black
-/// there (through black, the closing circle), a little before, while the old picture shows.
+/// Where a transition's thumbnail is taken: half way, but for those that are one colour there
+/// (through black, the irises), a little before, while the old picture shows.
 fn telling_progress(look: TransitionLook) -> f32 {
     match look {
         TransitionLook::ThroughColour(_) => 0.35,
-        TransitionLook::CircleCrop => 0.3,
+        TransitionLook::Iris { circle: true } => 0.2,
+        TransitionLook::Iris { circle: false } => 0.3,
         _ => 0.5,
     }
 }

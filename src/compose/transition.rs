@@ -57,7 +57,6 @@ pub fn draw(canvas: &mut Canvas, from: &[u8], into: &[u8], area: Rect, look: Tra
     let (w, h) = (canvas.width as usize, canvas.height as usize);
     let (aw, ah) = ((x1 - x0) as f32, (y1 - y0) as f32);
     let (cx, cy) = (x0 as f32 + aw / 2.0, y0 as f32 + ah / 2.0);
-    let radius = (aw * aw + ah * ah).sqrt() / 2.0;
     for y in y0..y1 {
         for x in x0..x1 {
             let i = (y * w + x) * 4;
@@ -84,22 +83,25 @@ pub fn draw(canvas: &mut Canvas, from: &[u8], into: &[u8], area: Rect, look: Tra
                     };
                     if reached { b } else { a }
                 }
-                TransitionLook::Ellipse { soft } => {
-                    // Distance from the centre in half-sizes: the corners are at sqrt(2).
-                    let d = ((u - 0.5).powi(2) + (v - 0.5).powi(2)).sqrt() * 2.0;
-                    let edge = p * (2f32.sqrt() + if soft { 0.3 } else { 0.0 });
-                    let w = if soft { 1.0 - smoothstep(edge - 0.3, edge, d) } else { f32::from(u8::from(d < edge)) };
-                    mix(a, b, w)
+                // gl-transitions' circleopen: distances in the frame's own units (an ellipse).
+                TransitionLook::EllipseOpen => {
+                    let d = 2f32.sqrt() * ((u - 0.5).powi(2) + (v - 0.5).powi(2)).sqrt();
+                    mix(a, b, 1.0 - smoothstep(-0.3, 0.0, d - p * 1.3))
                 }
-                TransitionLook::CircleCrop => {
-                    let d = ((fx - cx).powi(2) + (fy - cy).powi(2)).sqrt() / radius.max(1.0);
-                    let black = [0.0, 0.0, 0.0, 255.0];
-                    if p < 0.5 {
-                        if d < 1.0 - p * 2.0 { a } else { black }
-                    } else if d < p * 2.0 - 1.0 {
-                        b
+                TransitionLook::Iris { circle } => {
+                    // gl-transitions' CircleCrop (a circle, its radius in widths, cubic) and
+                    // circle (an ellipse, linear), each through its colour at the middle.
+                    let (inside, colour) = if circle {
+                        let d = ((fx - cx).powi(2) + (fy - cy).powi(2)).sqrt() / aw.max(1.0);
+                        (d < (2.0 * (p - 0.5).abs()).powi(3), [0.0, 0.0, 0.0, 255.0])
                     } else {
-                        black
+                        let d = ((u - 0.5).powi(2) + (v - 0.5).powi(2)).sqrt();
+                        (d < 8f32.sqrt() * (p - 0.5).abs(), [25.5, 25.5, 25.5, 255.0])
+                    };
+                    match (inside, p < 0.5) {
+                        (false, _) => colour,
+                        (true, true) => a,
+                        (true, false) => b,
                     }
                 }
                 // gl-transitions' simplezoom (zoom_quickness 0.8).
@@ -190,12 +192,18 @@ mod tests {
 
     #[test]
     fn shapes_open_from_the_centre() {
-        let c = run(TransitionLook::Ellipse { soft: false }, 0.3);
+        let c = run(TransitionLook::EllipseOpen, 0.5);
         assert_eq!((at(&c, 20, 10), at(&c, 0, 0)), (BLUE, RED), "the new one inside the ellipse");
-        let c = run(TransitionLook::CircleCrop, 0.25);
+        assert_eq!(at(&run(TransitionLook::EllipseOpen, 1.0), 0, 0), BLUE, "all of it at the end");
+        let c = run(TransitionLook::Iris { circle: true }, 0.25);
         assert_eq!((at(&c, 20, 10), at(&c, 0, 0)), (RED, [0, 0, 0, 255]), "closing on the old one");
-        let c = run(TransitionLook::CircleCrop, 0.75);
+        let c = run(TransitionLook::Iris { circle: true }, 0.75);
         assert_eq!((at(&c, 20, 10), at(&c, 0, 0)), (BLUE, [0, 0, 0, 255]), "opening on the new one");
+        assert_eq!(at(&run(TransitionLook::Iris { circle: true }, 0.0), 0, 0), RED, "the whole frame at first");
+        let c = run(TransitionLook::Iris { circle: false }, 0.5);
+        assert_eq!(at(&c, 20, 10), [26, 26, 26, 255], "dark grey at the middle");
+        let c = run(TransitionLook::Iris { circle: false }, 0.7);
+        assert_eq!((at(&c, 20, 10), at(&c, 0, 0)), (BLUE, [26, 26, 26, 255]));
         assert_eq!(at(&run(TransitionLook::Zoom, 1.0), 3, 3), BLUE);
         assert_eq!(at(&run(TransitionLook::Zoom, 0.0), 3, 3), RED);
         assert_eq!(at(&run(TransitionLook::Pixelize, 0.5), 20, 10), [125, 0, 125, 255]);
