@@ -42,6 +42,17 @@ trap stop_all EXIT
 fail() { echo "e2e-effects: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT"/app-*.err >&2; exit 1; }
 
 click() { xdotool mousemove "$1" "$2"; sleep 0.4; xdotool click 1; sleep 1.5; }
+# Screenshots to $OUT/$1.png until more than $3 pixels are rgb($2) ($4 says what that shows).
+wait_colour() {
+  local n=0
+  for _ in $(seq 60); do
+    sleep 0.5
+    import -window root "$OUT/$1.png"
+    n=$(count_colour "$OUT/$1.png" "$2")
+    [ "${n%.*}" -gt "$3" ] && { echo "e2e-effects: $lang: $4 (${n%.*} pixels)"; return 0; }
+  done
+  fail "$lang: no sign of $4 (${n%.*} pixels of rgb($2))"
+}
 
 for lang in en-US zh-CN; do
   export VODCUT_DATA_DIR="$PWD/$OUT/data-$lang"
@@ -51,30 +62,14 @@ for lang in en-US zh-CN; do
   APP_PID=$!
   WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window ($lang)"
   xdotool windowfocus --sync "$WID"
-  n=0
-  for _ in $(seq 60); do
-    sleep 0.5
-    import -window root "$OUT/$lang-00-dissolve.png"
-    n=$(count_colour "$OUT/$lang-00-dissolve.png" "90,110,200")
-    [ "${n%.*}" -gt 20000 ] && break
-  done
-  [ "${n%.*}" -gt 20000 ] || fail "$lang: the preview does not show the dissolve's mean (${n%.*} pixels)"
-  echo "e2e-effects: $lang: the preview shows the cross-dissolve's mean (${n%.*} pixels)"
+  wait_colour "$lang-00-dissolve" "90,110,200" 20000 "the preview showing the dissolve's mean"
   # Places in each language: the Effects tab (beside Media bin and VOD library), the search
   # field, the filter and visual effect families.
   if [ "$lang" = en-US ]; then TAB="208 188" SEARCH="168 279" FILTER="110 211" VFX="182 211"
   else TAB="206 189" SEARCH="135 256" FILTER="79 212" VFX="129 212"; fi
   click $TAB
   # The first rows are placeholders in the draft: their thumbnails have its yellow outline.
-  n=0
-  for _ in $(seq 40); do
-    sleep 0.5
-    import -window root "$OUT/$lang-01-transitions.png"
-    n=$(count_colour "$OUT/$lang-01-transitions.png" "255,214,0")
-    [ "${n%.*}" -gt 600 ] && break
-  done
-  [ "${n%.*}" -gt 600 ] || fail "$lang: no thumbnails in the Effects panel (${n%.*} yellow pixels)"
-  echo "e2e-effects: $lang: thumbnails drawn (${n%.*} outline pixels)"
+  wait_colour "$lang-01-transitions" "255,214,0" 600 "the Effects panel's thumbnails"
   search() { click $SEARCH; xdotool key ctrl+a; xdotool type --delay 80 "$1"; sleep 2.5; }
   search fade
   import -window root "$OUT/$lang-02-fades.png"

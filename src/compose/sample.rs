@@ -10,46 +10,43 @@ use crate::model::effects::Family;
 use crate::model::wire::KnownEffect;
 use std::collections::HashMap;
 
+/// A `w`x`h` picture whose colour at each pixel `colour` gives from its place: (u, v) across
+/// and down in 0..1, and the picture's size.
+fn paint(w: u32, h: u32, colour: impl Fn(f32, f32, f32, f32) -> [f32; 3]) -> Image {
+    let (w, h) = (w.max(1), h.max(1));
+    let (fw, fh) = (w as f32, h as f32);
+    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
+    for y in 0..h {
+        for x in 0..w {
+            let c = colour((x as f32 + 0.5) / fw, (y as f32 + 0.5) / fh, fw, fh);
+            rgba.extend(c.map(|c| c.round().clamp(0.0, 255.0) as u8));
+            rgba.push(255);
+        }
+    }
+    Image::new(w, h, rgba).unwrap_or_else(|| Image::filled(1, 1, [0, 0, 0, 255]))
+}
+
 /// The warm picture: an orange-to-purple sky, a pale sun and dark hills; what a transition
 /// leaves and what a filter is shown on. Detail (the sun's edge, the hills) shows blur and
 /// mosaic.
 pub fn old_picture(w: u32, h: u32) -> Image {
-    let (fw, fh) = (w.max(1) as f32, h.max(1) as f32);
-    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
-    for y in 0..h {
-        for x in 0..w {
-            let (u, v) = ((x as f32 + 0.5) / fw, (y as f32 + 0.5) / fh);
-            let sky = [250.0 - 90.0 * v, 150.0 - 110.0 * v, 60.0 + 120.0 * v];
-            let sun = ((u - 0.3) * fw).hypot((v - 0.4) * fh) < fh * 0.18;
-            let hill = v > 0.72 + 0.08 * (u * 9.0).sin();
-            let c = if hill {
-                [60.0, 30.0, 50.0]
-            } else if sun {
-                [255.0, 235.0, 170.0]
-            } else {
-                sky
-            };
-            rgba.extend(c.map(|c: f32| c.round().clamp(0.0, 255.0) as u8));
-            rgba.push(255);
+    paint(w, h, |u, v, fw, fh| {
+        if v > 0.72 + 0.08 * (u * 9.0).sin() {
+            [60.0, 30.0, 50.0]
+        } else if ((u - 0.3) * fw).hypot((v - 0.4) * fh) < fh * 0.18 {
+            [255.0, 235.0, 170.0]
+        } else {
+            [250.0 - 90.0 * v, 150.0 - 110.0 * v, 60.0 + 120.0 * v]
         }
-    }
-    Image::new(w.max(1), h.max(1), rgba).unwrap_or_else(|| Image::filled(1, 1, [0, 0, 0, 255]))
+    })
 }
 
 /// The cool picture: a blue-green sea with light diagonal waves; what a transition brings.
 pub fn new_picture(w: u32, h: u32) -> Image {
-    let (fw, fh) = (w.max(1) as f32, h.max(1) as f32);
-    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
-    for y in 0..h {
-        for x in 0..w {
-            let (u, v) = ((x as f32 + 0.5) / fw, (y as f32 + 0.5) / fh);
-            let wave = ((u * 3.0 + v * 2.0) * 6.0).fract() < 0.18;
-            let c = if wave { [150.0, 230.0, 235.0] } else { [20.0 + 40.0 * u, 110.0 + 60.0 * v, 200.0] };
-            rgba.extend(c.map(|c: f32| c.round().clamp(0.0, 255.0) as u8));
-            rgba.push(255);
-        }
-    }
-    Image::new(w.max(1), h.max(1), rgba).unwrap_or_else(|| Image::filled(1, 1, [0, 0, 0, 255]))
+    paint(w, h, |u, v, _, _| {
+        let wave = ((u * 3.0 + v * 2.0) * 6.0).fract() < 0.18;
+        if wave { [150.0, 230.0, 235.0] } else { [20.0 + 40.0 * u, 110.0 + 60.0 * v, 200.0] }
+    })
 }
 
 fn full(source: &str, w: u32, h: u32) -> Picture {
