@@ -57,8 +57,8 @@ drag() {
   sleep 0.4; xdotool mouseup 1; sleep 1
 }
 # The first row of the library (left panel, under the filter and paging rows, which wrap in
-# its width) to V1 (the third lane, below the tool bar and the lanes' header rows), 1 s in.
-drag 150 340 280 647
+# its width) to V1 (the second lane, below I1: a new project has no subtitle track), 1 s in.
+drag 150 340 280 601
 import -window root "$OUT/03-dropped.png"
 
 xdotool key ctrl+Return; sleep 3

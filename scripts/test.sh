@@ -37,3 +37,6 @@ bash scripts/deb-test.sh
 bash scripts/e2e-sandbox.sh
 # Go to timecode in the real window: Ctrl+G 00:00:05:12 Enter is 5.48 s (target/e2e-timecode/).
 bash scripts/e2e-timecode.sh
+# Effects seen: a cross-dissolve's mean colour in the preview, the Effects panel's thumbnails,
+# in English and Chinese (target/e2e-effects/).
+bash scripts/e2e-effects.sh

@@ -134,13 +134,19 @@ fn a_broken_file_names_its_line_and_writes_nothing() {
 fn a_utf16_vtt_goes_on_a_named_track_with_an_offset() {
     let d = Dir::new();
     let project = d.project("p.vodcut", None);
+    // A new project has no subtitle track: the user adds S1 (the track menu).
+    let mut p = open(&project);
+    assert!(!p.tracks.iter().any(|t| t.kind == vodcut::model::TrackKind::Subtitle));
+    p.add_track(vodcut::model::TrackKind::Subtitle);
+    project_file::save(&project, &p).unwrap();
     let vtt = "WEBVTT\n\nNOTE made by hand\n\n00:01.000 --> 00:02.000 line:0\nこんにちは\n";
     let bytes: Vec<u8> = [0xFEFFu16].into_iter().chain(vtt.encode_utf16()).flat_map(u16::to_le_bytes).collect();
     let file = d.path("a.vtt");
     std::fs::write(&file, bytes).unwrap();
     let out = d.run(&["subtitles", "import", s(&project), s(&file), "--track", "S1", "--offset", "00:00:10:00"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let clip = &open(&project).tracks[0].clips[0];
+    let p = open(&project);
+    let clip = &p.tracks.iter().find(|t| t.name == "S1").unwrap().clips[0];
     assert_eq!((clip.timeline_in, clip.content.as_deref()), (Some(Time::from_secs(11)), Some("こんにちは")));
     let out = d.run(&["subtitles", "import", s(&project), s(&file), "--track", "V1"]);
     assert!(text(&out.stderr).contains("V1 is not a subtitle track"), "{}", text(&out.stderr));

@@ -32,7 +32,7 @@ const TIMELINE: &str = r##"{
        "Effects":[{"Type":"Volume","Gain":"0"},
                   {"Type":"Text","Content":"HELLO","X":0.05,"Y":0.55,"FontSize":40,"FontColor":"#FFFFFF","TimelineIn":0,"TimelineOut":1}]},
       {"MediaId":"vid","In":2,"Out":6,"TimelineIn":4,"TimelineOut":8,
-       "Effects":[{"Type":"Volume","Gain":0},{"Type":"VFX","SubType":"zoom","TimelineIn":5,"TimelineOut":6}]}]},
+       "Effects":[{"Type":"Volume","Gain":0},{"Type":"VFX","SubType":"snow","TimelineIn":5,"TimelineOut":6}]}]},
     {"VideoTrackClips":[
       {"MediaId":"vid","In":0,"Out":3,"TimelineIn":1,"TimelineOut":4,"X":0.5,"Y":0.5,"Width":0.5,"Height":0.5,
        "Effects":[{"Type":"Volume","Gain":"0"}]}]}],
@@ -126,8 +126,8 @@ fn the_draft_has_the_right_length_size_pictures_and_sound() {
         "{said}"
     );
     // The VFX is listed once, with its place and time.
-    assert_eq!(said.matches("VFX zoom").count(), 1, "{said}");
-    assert!(said.contains("track V1, clip 2: VFX zoom (00:00:05:00–00:00:06:00)"), "{said}");
+    assert_eq!(said.matches("VFX snow").count(), 1, "{said}");
+    assert!(said.contains("track V1, clip 2: VFX snow (00:00:05:00–00:00:06:00)"), "{said}");
     assert_eq!(files_in(dir.path()), vec!["draft.mp4", "film.vodcut"], "no temporary file is left");
 
     let info = probe(&out);

@@ -92,3 +92,41 @@ fn a_filter_found_in_english_is_dragged_onto_a_clip_and_the_other_families_are_l
         assert!(h.query_by_label(first).is_some(), "{label}: {first}");
     }
 }
+
+#[test]
+fn thumbnails_are_made_off_the_ui_thread_for_the_rows_on_screen_once() {
+    let mut h = harness();
+    let made = |e: &Editor| e.effects.thumbnails.made;
+    support::ui::run_until(&mut h, "the first thumbnails", |e| {
+        e.effects.thumbnails.has(Family::Transition, "directional")
+    });
+    support::ui::run_until(&mut h, "the rows on screen", |e| {
+        e.effects.thumbnails.has(Family::Transition, "simplezoom")
+    });
+    for _ in 0..50 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    // Each drawn thumbnail names its entry for screen readers.
+    assert!(h.query_by_label("Diagonal wipe as the preview and the draft draw it").is_some());
+    let on_screen = made(h.state());
+    assert!((6..64).contains(&on_screen), "only the rows on screen are made, not all 64 ({on_screen})");
+    assert!(!h.state().effects.thumbnails.has(Family::Transition, "wind"), "the last row is off screen");
+    // A search brings other rows: theirs are made; back again, nothing is made twice.
+    search(&mut h, "渐隐");
+    support::ui::run_until(&mut h, "the fades' thumbnails", |e| {
+        ["fade", "fadecolor", "fadegrayscale"].iter().all(|id| e.effects.thumbnails.has(Family::Transition, id))
+    });
+    let after = made(h.state());
+    search(&mut h, "");
+    for _ in 0..20 {
+        h.step();
+    }
+    assert_eq!(made(h.state()), after, "cached: no thumbnail is made again");
+    // Fonts and motions have no look of their own: no thumbnails asked for.
+    h.get_by_label("font").click();
+    for _ in 0..20 {
+        h.step();
+    }
+    assert_eq!(made(h.state()), after);
+}

@@ -8,7 +8,7 @@ use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::time::{Duration, Instant};
-use support::media_server::{TestMedia, second_of};
+use support::media_server::{TestMedia, close, colour_of_second, second_of};
 use support::ui::harness;
 use support::vod_server::VodServer;
 use vodcut::edit::document::Document;
@@ -216,4 +216,31 @@ fn without_an_output_size_the_preview_takes_the_sources_size() {
     // The size the loopback VOD server reports for its test videos (not the fallback,
     // 1280x720).
     wait(&mut h, "the sources' size", |e| e.preview.output_size_known() == Some((1920, 1080)));
+}
+
+#[test]
+fn the_preview_shows_a_cross_dissolve_and_a_filter_as_still_does() {
+    // A fade on the earlier clip (source 2-4 s) into the next (source 15-17 s), which starts
+    // 1 s before the first ends; a greyscale filter on the first clip's first 0.8 s.
+    let (s, mut h) = editor(
+        r#"{"VideoTracks":[{"VideoTrackClips":[
+            {"MediaId":"vid","In":2,"Out":4,"Effects":[{"Type":"Transition","SubType":"fade","Duration":1},
+                                                      {"Type":"Filter","SubType":"pfb","TimelineIn":0,"TimelineOut":0.8}]},
+            {"MediaId":"vid","In":15,"Out":17}]}]}"#,
+        "",
+    );
+    let centre = |e: &Editor| e.preview.shown().map(|(r, _)| r.image.pixel(r.image.width / 2, r.image.height / 2));
+    h.state_mut().doc.set_playhead(Time::from_millis(1500));
+    let at = h.state().doc.project().playhead;
+    wait(&mut h, "the middle of the dissolve", |e| e.preview.shown().is_some_and(|(r, _)| r.at == at));
+    let (a, b) = (colour_of_second(3), colour_of_second(15));
+    let mean: [u8; 3] = std::array::from_fn(|k| ((a[k] as u16 + b[k] as u16) / 2) as u8);
+    let px = centre(h.state()).unwrap();
+    assert!(close(px, mean, 10), "{px:?}, want {mean:?}");
+    h.state_mut().doc.set_playhead(Time::from_millis(400));
+    let at = h.state().doc.project().playhead;
+    wait(&mut h, "the filtered frame", |e| e.preview.shown().is_some_and(|(r, _)| r.at == at));
+    let px = centre(h.state()).unwrap();
+    assert!(px[0] == px[1] && px[1] == px[2], "greyscale: {px:?}");
+    drop(s);
 }

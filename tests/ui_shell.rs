@@ -115,7 +115,7 @@ fn opening_a_bad_file_reports_it_and_keeps_the_document() {
     run_until(&mut h, "the open error", |e| e.error.is_some());
     let msg = h.state().error.clone().unwrap();
     assert!(msg.contains("broken.vodcut") && msg.contains("cut short"), "{msg}");
-    assert_eq!(h.state().doc.project().tracks.len(), 4, "the empty project is still there");
+    assert_eq!(h.state().doc.project().tracks.len(), 3, "the empty project (I1, V1, A1) is still there");
 }
 
 #[test]

@@ -14,8 +14,12 @@ use vodcut::ui::Editor;
 const SRT: &str = "1\n00:00:01,000 --> 00:00:02,000\n第一句\n\n2\n00:00:03,000 --> 00:00:04,000\n第二句\n\n3\n00:00:05,000 --> 00:00:06,000\n第三句\n";
 
 fn editor(picker: Arc<FakePicker>) -> Harness<'static, Editor> {
+    // A new project has no subtitle track (Text effects are the documented way): the user
+    // adds two.
     let mut p = Project::new_empty();
-    p.add_track(TrackKind::Subtitle); // S2, below the others
+    assert!(!p.tracks.iter().any(|t| t.kind == TrackKind::Subtitle));
+    p.add_track(TrackKind::Subtitle); // S1
+    p.add_track(TrackKind::Subtitle); // S2
     p.zoom = 40.0;
     let e = support::ui::editor(picker, Document::new(p, None, false));
     support::ui::harness(e, egui::Vec2::new(1400.0, 900.0))
@@ -43,13 +47,14 @@ fn a_gbk_srt_dropped_on_a_subtitle_track_lands_there_as_one_undo_step() {
     h.input_mut().dropped_files.push(Arc::new(Dropped(file.clone())));
     h.run();
     let s2 = |e: &Editor| e.doc.project().tracks.iter().position(|t| t.name == "S2").unwrap();
+    let s1 = |e: &Editor| e.doc.project().tracks.iter().position(|t| t.name == "S1").unwrap();
     run_until(&mut h, "the import", |e| !e.doc.project().tracks[s2(e)].clips.is_empty());
     let e = h.state();
     let track = &e.doc.project().tracks[s2(e)];
     let texts: Vec<&str> = track.clips.iter().map(|c| c.content.as_deref().unwrap_or("")).collect();
     assert_eq!(texts, ["第一句", "第二句", "第三句"], "on the track it was dropped on, at the file's times");
     assert_eq!(track.clips[1].timeline_in, Some(Time::from_secs(3)));
-    assert!(e.doc.project().tracks[0].clips.is_empty(), "S1 untouched");
+    assert!(e.doc.project().tracks[s1(e)].clips.is_empty(), "S1 untouched");
     assert_eq!(e.doc.selection.len(), 3, "the new subtitles are selected");
     h.state_mut().run(vodcut::ui::commands::Command::Undo);
     h.run();
@@ -79,7 +84,8 @@ fn file_import_names_the_broken_line_and_export_writes_the_track() {
     std::fs::write(&good, SRT).unwrap();
     *picker.open.lock().unwrap() = Some(good);
     menu(&mut h, "Import subtitles…");
-    run_until(&mut h, "the import", |e| e.doc.project().tracks[0].clips.len() == 3);
+    let s1 = |e: &Editor| e.doc.project().tracks.iter().position(|t| t.name == "S1").unwrap();
+    run_until(&mut h, "the import", |e| e.doc.project().tracks[s1(e)].clips.len() == 3);
     let out = dir.path().join("out.srt");
     *picker.save.lock().unwrap() = Some(out.clone());
     menu(&mut h, "Export subtitles…");

@@ -88,6 +88,22 @@ fn new_project_is_calm_until_produce() {
 }
 
 #[test]
+fn a_new_project_has_no_subtitle_track_until_the_user_adds_one() {
+    let (mut h, _) = welcome(session(), false);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "New project").click();
+    h.run_steps(2);
+    // Text effects are the documented way; a subtitle track warns at first use (UNSURE).
+    let names = |e: &Editor| e.doc.project().tracks.iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(h.state()), ["I1", "V1", "A1"]);
+    h.get_by_label("➕ Add track").click();
+    h.run_steps(2);
+    h.get_by_label("subtitle track").click();
+    h.run_steps(2);
+    assert_eq!(names(h.state()), ["I1", "V1", "A1", "S1"], "the track menu adds one");
+}
+
+#[test]
 fn try_the_sandbox_opens_a_sandbox_window_from_welcome_and_help() {
     let (mut h, launched) = welcome(session(), false);
     h.run();

@@ -17,3 +17,7 @@ effects-inspector-hint = { $n } found: set these on a text or subtitle in the in
 effects-unsure-tip = The documents are not sure of this one (from VOD's 2021 list, third-party notes, or the sister service only): validation warns when it is used
 effects-drop-label = { $name }
 effects-edit-apply = Apply { $name }
+effects-thumbnail = { $name } as the preview and the draft draw it
+effects-exact-tip = Drawn in the preview, vodcut still and the draft as the name defines it
+effects-approximate-tip = Drawn in the preview, vodcut still and the draft as an approximation: the service's exact look is not published
+effects-placeholder-tip = Not drawn locally: the draft shows a labelled placeholder where it acts (yellow outline)

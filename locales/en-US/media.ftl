@@ -40,6 +40,7 @@ media-detail = { $what }: { $detail }
 media-place-clip = track { $track }, clip { $n }
 media-place-clip-media = track { $track }, clip { $n } (media { $media })
 media-place-production = the production
+media-place-effect-track = effect track { $n }
 media-lengths-not-asked = VOD could not be asked for the media lengths ({ $error }); clips without Out last 5 s
 media-height-too-small = the height must be at least 2 pixels
 media-no-sound = { $place }: the medium has no sound

@@ -17,3 +17,7 @@ effects-inspector-hint = 找到 { $n } 个：在检查器中为文字或字幕�
 effects-unsure-tip = 文档对此项并不确定（出自点播 2021 年的列表、第三方资料，或只见于姊妹服务）：使用时校验会给出警告
 effects-drop-label = { $name }
 effects-edit-apply = 应用{ $name }
+effects-thumbnail = { $name }在预览和草稿中的样子
+effects-exact-tip = 预览、vodcut still 和草稿按名称的定义绘制
+effects-approximate-tip = 预览、vodcut still 和草稿近似绘制：服务的确切效果未公开
+effects-placeholder-tip = 本地不绘制：草稿在其作用处显示带标签的占位框（黄色边框）

@@ -39,6 +39,7 @@ media-detail = { $what }：{ $detail }
 media-place-clip = 轨道 { $track }，第 { $n } 个片段
 media-place-clip-media = 轨道 { $track }，第 { $n } 个片段（媒资 { $media }）
 media-place-production = 合成
+media-place-effect-track = 特效轨道 { $n }
 media-lengths-not-asked = 无法查询媒资时长（{ $error }）；没有 Out 的片段按 5 秒计
 media-height-too-small = 高度至少为 2 像素
 media-no-sound = { $place }：该媒资没有声音

@@ -54,7 +54,7 @@ impl Image {
     }
 
     /// Bilinear sample at continuous pixel coordinates (pixel centres at +0.5).
-    fn sample(&self, fx: f32, fy: f32) -> [f32; 4] {
+    pub(crate) fn sample(&self, fx: f32, fy: f32) -> [f32; 4] {
         let x = (fx - 0.5).clamp(0.0, (self.width - 1) as f32);
         let y = (fy - 0.5).clamp(0.0, (self.height - 1) as f32);
         let (x0, y0) = (x.floor() as u32, y.floor() as u32);
@@ -101,10 +101,23 @@ impl Rect {
 
 fn blend(dst: &mut [u8], src: [f32; 4], alpha: f32) {
     let a = (src[3] / 255.0 * alpha).clamp(0.0, 1.0);
-    for k in 0..3 {
-        dst[k] = (src[k] * a + dst[k] as f32 * (1.0 - a)).round().clamp(0.0, 255.0) as u8;
+    if dst[3] == 255 {
+        for k in 0..3 {
+            dst[k] = (src[k] * a + dst[k] as f32 * (1.0 - a)).round().clamp(0.0, 255.0) as u8;
+        }
+        return;
     }
-    dst[3] = 255;
+    // A clear layer (a picture with an effect or in a transition is drawn on one first): the
+    // colours are weighted by their alpha, so a clear pixel lends no black.
+    let da = dst[3] as f32 / 255.0 * (1.0 - a);
+    let out = a + da;
+    if out <= 0.0 {
+        return;
+    }
+    for k in 0..3 {
+        dst[k] = ((src[k] * a + dst[k] as f32 * da) / out).round().clamp(0.0, 255.0) as u8;
+    }
+    dst[3] = (out * 255.0).round().clamp(0.0, 255.0) as u8;
 }
 
 impl Canvas {
@@ -176,6 +189,28 @@ impl Canvas {
             self.rgba[dst..dst + n].copy_from_slice(&img.rgba[src..src + n]);
         }
         true
+    }
+
+    /// Lays `layer` (straight RGBA, the canvas's size) on the canvas inside `area`.
+    pub fn blend_layer(&mut self, layer: &[u8], area: Rect) {
+        let (x0, x1, y0, y1) = self.span(area);
+        let stride = self.width as usize * 4;
+        for y in y0 as usize..y1 as usize {
+            let row = y * stride;
+            for x in x0 as usize..x1 as usize {
+                let i = row + x * 4;
+                let src = &layer[i..i + 4];
+                match src[3] {
+                    0 => {}
+                    255 => self.rgba[i..i + 4].copy_from_slice(src),
+                    _ => blend(
+                        &mut self.rgba[i..i + 4],
+                        [src[0] as f32, src[1] as f32, src[2] as f32, src[3] as f32],
+                        1.0,
+                    ),
+                }
+            }
+        }
     }
 
     /// Blends `colour` where `coverage` (0..1 per pixel, `w` wide) says, placed at (x, y).

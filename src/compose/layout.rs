@@ -14,7 +14,8 @@
 //! - Texts (Text effects active on a shown clip, subtitle clips) anchor their Alignment point
 //!   at X/Y (TopLeft when no Alignment is given).
 
-use crate::model::project::{Project, TrackKind, layout_track};
+use super::looks::{self, Look, TransitionLook};
+use crate::model::project::{Project, TrackKind, clip_length, layout_track, transition_length};
 use crate::model::wire::{Clip, Effect, Num};
 use crate::model::{Time, wire::KnownEffect};
 
@@ -51,6 +52,20 @@ pub struct Picture {
     pub w: Option<f32>,
     pub h: Option<f32>,
     pub fit: Fit,
+    /// The clip's filters and VFX acting now, drawn on this picture only.
+    pub looks: Vec<Look>,
+    /// A transition this picture is half of.
+    pub transition: Option<Transit>,
+}
+
+/// One half of a transition: the outgoing clip's picture comes first in the plan, the
+/// incoming one's next.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Transit {
+    pub look: TransitionLook,
+    /// 0 at the start of the overlap, 1 at its end.
+    pub progress: f32,
+    pub incoming: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +86,8 @@ pub struct TextBox {
 pub enum Layer {
     Picture(Picture),
     Text(TextBox),
+    /// An effect track's filter or VFX: acts on the frame as drawn so far (the video tracks).
+    Look(Look),
 }
 
 /// The output frame at one time, ready to compose.
@@ -86,7 +103,7 @@ impl Plan {
     pub fn pictures(&self) -> impl Iterator<Item = (usize, &Picture)> {
         self.layers.iter().enumerate().filter_map(|(i, l)| match l {
             Layer::Picture(p) => Some((i, p)),
-            Layer::Text(_) => None,
+            Layer::Text(_) | Layer::Look(_) => None,
         })
     }
 }
@@ -228,22 +245,12 @@ fn picture(
     };
     let (bw, bh) = (length(clip.area.width.as_ref(), w), length(clip.area.height.as_ref(), h));
     let (x, y) = (length(clip.area.x.as_ref(), w).unwrap_or(0.0), length(clip.area.y.as_ref(), h).unwrap_or(0.0));
-    Some(match (is_image && kind == TrackKind::Image, bw, bh) {
-        (true, bw, bh) => Picture { source, track, clip: ci, x, y, w: bw, h: bh, fit: Fit::Stretch },
-        (false, None, None) => {
-            Picture { source, track, clip: ci, x: 0.0, y: 0.0, w: Some(w), h: Some(h), fit: Fit::Contain }
-        }
-        (false, bw, bh) => Picture {
-            source,
-            track,
-            clip: ci,
-            x,
-            y,
-            w: Some(bw.unwrap_or(w - x)),
-            h: Some(bh.unwrap_or(h - y)),
-            fit: Fit::Contain,
-        },
-    })
+    let (x, y, w, h, fit) = match (is_image && kind == TrackKind::Image, bw, bh) {
+        (true, bw, bh) => (x, y, bw, bh, Fit::Stretch),
+        (false, None, None) => (0.0, 0.0, Some(w), Some(h), Fit::Contain),
+        (false, bw, bh) => (x, y, Some(bw.unwrap_or(w - x)), Some(bh.unwrap_or(h - y)), Fit::Contain),
+    };
+    Some(Picture { source, track, clip: ci, x, y, w, h, fit, looks: Vec::new(), transition: None })
 }
 
 /// The plan of the output frame at `t`, `width`x`height`. `active(track)` lists the clips of a
@@ -256,9 +263,11 @@ pub fn plan_at(
     active: &dyn Fn(usize) -> Vec<(Time, usize)>,
 ) -> Plan {
     let size = (width as f32, height as f32);
+    let mut ends = Ends::new(project);
     let mut layers = Vec::new();
     for kind in [TrackKind::Video, TrackKind::Image, TrackKind::Subtitle] {
         for (ti, track) in project.tracks.iter().enumerate().filter(|(_, tr)| tr.kind == kind && !tr.hidden) {
+            let mut shown: Vec<Shown> = Vec::new();
             for (start, ci) in active(ti) {
                 let Some(clip) = track.clips.get(ci) else { continue };
                 if kind == TrackKind::Subtitle || clip.is_text() {
@@ -275,31 +284,207 @@ pub fn plan_at(
                     layers.extend(b.map(Layer::Text));
                     continue;
                 }
-                if let Some(p) = picture(clip, kind, ti, ci, start, t, size) {
-                    layers.push(Layer::Picture(p));
-                }
-                for e in &clip.effects {
-                    if let Effect::Known(k) = e
-                        && k.r#type == "Text"
-                        && effect_active(k, start, t)
-                    {
-                        let b = text_box(
-                            k.content.as_deref(),
-                            k.x.as_ref(),
-                            k.y.as_ref(),
-                            k.alignment.as_deref(),
-                            k.font_size.as_ref(),
-                            k.font_color.as_deref(),
-                            k.font_color_opacity.as_ref(),
-                            size,
-                        );
-                        layers.extend(b.map(Layer::Text));
-                    }
-                }
+                let picture = picture(clip, kind, ti, ci, start, t, size).map(|mut p| {
+                    p.looks = clip_looks(clip, start, t, size, &mut ends);
+                    p
+                });
+                shown.push(Shown { ci, start, picture, texts: clip_texts(clip, start, t, size), done: false });
             }
+            if kind == TrackKind::Video {
+                pair_transitions(track, &mut shown, t);
+            }
+            emit(&mut shown, &mut layers);
+        }
+        if kind == TrackKind::Video {
+            layers.extend(effect_track_looks(project, t, size, &mut ends).into_iter().map(Layer::Look));
         }
     }
     Plan { width, height, at: t, layers }
+}
+
+/// A clip showing now: its picture and its texts, before they are put in order.
+struct Shown {
+    ci: usize,
+    start: Time,
+    picture: Option<Picture>,
+    texts: Vec<Layer>,
+    done: bool,
+}
+
+/// The Text effects of a clip placed at `start` that show at `t`.
+fn clip_texts(clip: &Clip, start: Time, t: Time, size: (f32, f32)) -> Vec<Layer> {
+    let mut out = Vec::new();
+    for e in &clip.effects {
+        if let Effect::Known(k) = e
+            && k.r#type == "Text"
+            && effect_active(k, start, t)
+        {
+            let b = text_box(
+                k.content.as_deref(),
+                k.x.as_ref(),
+                k.y.as_ref(),
+                k.alignment.as_deref(),
+                k.font_size.as_ref(),
+                k.font_color.as_deref(),
+                k.font_color_opacity.as_ref(),
+                size,
+            );
+            out.extend(b.map(Layer::Text));
+        }
+    }
+    out
+}
+
+/// Clip and output lengths, worked out only when an effect that changes over time needs them.
+struct Ends<'a> {
+    project: &'a Project,
+    durations: Option<std::collections::HashMap<&'a str, Time>>,
+    output_end: Option<Option<Time>>,
+}
+
+impl<'a> Ends<'a> {
+    fn new(project: &'a Project) -> Self {
+        Ends { project, durations: None, output_end: None }
+    }
+
+    fn durations(&mut self) -> &std::collections::HashMap<&'a str, Time> {
+        self.durations.get_or_insert_with(|| self.project.media_durations())
+    }
+
+    /// Where a clip placed at `start` ends, if that is known.
+    fn clip_end(&mut self, clip: &Clip, start: Time) -> Option<Time> {
+        let media = clip.material_id().and_then(|id| self.durations().get(id).copied());
+        clip_length(clip, media).map(|l| start + l)
+    }
+
+    /// The end of the visible video tracks: an effect track's item lasts to it by default.
+    fn output_end(&mut self) -> Option<Time> {
+        if let Some(e) = self.output_end {
+            return e;
+        }
+        let project = self.project;
+        let durations = self.durations().clone();
+        let end = project
+            .tracks
+            .iter()
+            .filter(|t| t.kind == TrackKind::Video && !t.hidden)
+            .flat_map(|t| layout_track(t, &durations).into_iter().map(|p| p.end))
+            .max();
+        self.output_end = Some(end);
+        end
+    }
+}
+
+/// How far `t` is through `from..to` (0 when the end is unknown).
+fn progress(from: Time, to: Option<Time>, t: Time) -> f32 {
+    match to {
+        Some(to) if to > from => ((t - from).as_secs_f64() / (to - from).as_secs_f64()) as f32,
+        _ => 0.0,
+    }
+}
+
+/// The drawn filters and VFX of a clip placed at `start`, acting at `t`.
+fn clip_looks(clip: &Clip, start: Time, t: Time, size: (f32, f32), ends: &mut Ends) -> Vec<Look> {
+    let mut out = Vec::new();
+    for e in &clip.effects {
+        let Effect::Known(k) = e else { continue };
+        if !matches!(k.r#type.as_str(), "Filter" | "VFX") || !effect_active(k, start, t) {
+            continue;
+        }
+        let sub = k.sub_type.as_deref().unwrap_or_default();
+        let p = if looks::changes_over_time(sub) {
+            let from = k.timeline_in.or(k.r#in.map(|i| start + i)).unwrap_or(start);
+            let to = k.timeline_out.or(k.out.map(|o| start + o)).or_else(|| ends.clip_end(clip, start));
+            progress(from, to, t)
+        } else {
+            0.0
+        };
+        out.extend(looks::look(k, p, size));
+    }
+    out
+}
+
+/// The filters and VFX of `EffectTracks` acting at `t`: from TimelineIn (0 when absent) to
+/// TimelineOut, else for Duration, else to the end of the video (effects.md 1.1).
+fn effect_track_looks(project: &Project, t: Time, size: (f32, f32), ends: &mut Ends) -> Vec<Look> {
+    let Some(raw) = project.timeline_extra.get("EffectTracks") else { return Vec::new() };
+    let Ok(tracks) = serde_json::from_str::<Vec<serde_json::Value>>(raw.get()) else { return Vec::new() };
+    let mut out = Vec::new();
+    for track in &tracks {
+        let Some(items) = track.get("EffectTrackItems").and_then(|i| i.as_array()) else { continue };
+        for item in items {
+            let Ok(k) = serde_json::from_value::<KnownEffect>(item.clone()) else { continue };
+            let from = k.timeline_in.unwrap_or(Time::ZERO);
+            let to = k.timeline_out.or(k.duration.map(|d| from + d));
+            if t < from || to.is_some_and(|to| t >= to) {
+                continue;
+            }
+            let p = if k.sub_type.as_deref().is_some_and(looks::changes_over_time) {
+                let to = to.or_else(|| ends.output_end());
+                progress(from, to, t)
+            } else {
+                0.0
+            };
+            out.extend(looks::look(&k, p, size));
+        }
+    }
+    out
+}
+
+/// Marks the two pictures of each drawn transition showing now: the clip carrying it (the
+/// earlier of the cut, effects.md 2.1) and the next clip, which started `Duration` before
+/// the earlier one ends.
+fn pair_transitions(track: &crate::model::project::Track, shown: &mut [Shown], t: Time) {
+    for i in 0..shown.len() {
+        let ci = shown[i].ci;
+        let Some(clip) = track.clips.get(ci) else { continue };
+        let Some(look) = clip.effects.iter().find_map(|e| match e {
+            Effect::Known(k) if k.r#type == "Transition" => k.sub_type.as_deref().and_then(looks::transition),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let Some(j) = shown.iter().position(|s| s.ci == ci + 1) else { continue };
+        if shown[i].picture.is_none() || shown[j].picture.is_none() {
+            continue;
+        }
+        let d = transition_length(clip).unwrap_or(Time::ZERO);
+        let p = if d > Time::ZERO { progress(shown[j].start, Some(shown[j].start + d), t) } else { 1.0 };
+        let p = p.clamp(0.0, 1.0);
+        for (k, incoming) in [(i, false), (j, true)] {
+            if let Some(pic) = shown[k].picture.as_mut() {
+                pic.transition = Some(Transit { look, progress: p, incoming });
+            }
+        }
+    }
+}
+
+/// The clips' layers in order; the two pictures of a transition next to each other (the
+/// outgoing first), their texts after both.
+fn emit(shown: &mut [Shown], layers: &mut Vec<Layer>) {
+    for i in 0..shown.len() {
+        if shown[i].done {
+            continue;
+        }
+        let partner = shown[i].picture.as_ref().and_then(|p| p.transition).and_then(|tr| {
+            let want = if tr.incoming { shown[i].ci.checked_sub(1)? } else { shown[i].ci + 1 };
+            shown.iter().position(|s| s.ci == want && !s.done)
+        });
+        let order = match partner {
+            Some(j) if shown[i].picture.as_ref().is_some_and(|p| p.transition.is_some_and(|t| t.incoming)) => {
+                vec![j, i]
+            }
+            Some(j) => vec![i, j],
+            None => vec![i],
+        };
+        for &k in &order {
+            layers.extend(shown[k].picture.take().map(Layer::Picture));
+        }
+        for &k in &order {
+            layers.append(&mut shown[k].texts);
+            shown[k].done = true;
+        }
+    }
 }
 
 /// For callers without the editor's indexes: lays each track out (linear in the clips).

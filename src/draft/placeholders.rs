@@ -1,13 +1,14 @@
-//! What the service does that the draft cannot imitate (VFX, transitions, DeWatermark,
+//! What the service does that the draft cannot imitate (the VFX, filters and transitions
+//! `compose::looks` does not draw, DeWatermark,
 //! Background, templates, effect types vodcut does not know, IMS-only clip fields), found
 //! once per render and drawn where and when they act as a labelled outline, so nothing is
 //! silently dropped. Pure.
 
 use crate::compose::layout::length;
-use crate::compose::{Canvas, Image, Rect, TextBox, text};
+use crate::compose::{Canvas, Image, Rect, TextBox, looks, text};
 use crate::model::Time;
 use crate::model::project::{Placement, Project, TrackKind};
-use crate::model::wire::{Clip, Effect, Num};
+use crate::model::wire::{Clip, Effect, KnownEffect, Num};
 
 /// Clip fields of the IMS schema that change the picture or its timing (api.md 2.3, 2.8).
 const PICTURE_FIELDS: [&str; 4] = ["Speed", "Opacity", "AdaptMode", "MaskVideoUrl"];
@@ -79,9 +80,7 @@ pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (
             });
         }
     }
-    if project.timeline_extra.contains_key("EffectTracks") {
-        out.push(Placeholder { what: "EffectTracks".into(), place: production, from: Time::ZERO, to: end, rect: None });
-    }
+    effect_tracks(project, end, size, &mut out);
     for (ti, track) in project.tracks.iter().enumerate() {
         if track.hidden || track.kind == TrackKind::Subtitle {
             continue;
@@ -115,6 +114,10 @@ pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (
                     k.timeline_out.or(k.out.map(|o| p.start + o)).unwrap_or(p.end),
                 );
                 let sub = k.sub_type.as_deref().map(|s| format!(" {s}")).unwrap_or_default();
+                if looks::is_drawn(&k.r#type, k.sub_type.as_deref()) {
+                    // The compositor draws it (`compose::looks`).
+                    continue;
+                }
                 let (what, from, to, rect) = match k.r#type.as_str() {
                     "Text" | "Volume" => continue,
                     "Transition" => {
@@ -133,6 +136,36 @@ pub fn find(project: &Project, placements: &[Vec<Placement>], end: Time, size: (
     }
     out.retain(|p| p.from < p.to.min(end));
     out
+}
+
+/// The items of `EffectTracks` the compositor does not draw, each where and when it acts
+/// (TimelineIn, else 0; TimelineOut, else for Duration, else to the end: effects.md 1.1). A
+/// list that cannot be read is one placeholder for the whole production.
+fn effect_tracks(project: &Project, end: Time, size: (f32, f32), out: &mut Vec<Placeholder>) {
+    let Some(raw) = project.timeline_extra.get("EffectTracks") else { return };
+    let Ok(tracks) = serde_json::from_str::<Vec<serde_json::Value>>(raw.get()) else {
+        let place = crate::t!("media-place-production");
+        out.push(Placeholder { what: "EffectTracks".into(), place, from: Time::ZERO, to: end, rect: None });
+        return;
+    };
+    for (n, track) in tracks.iter().enumerate() {
+        let items = track.get("EffectTrackItems").and_then(|i| i.as_array()).map(Vec::as_slice).unwrap_or_default();
+        for item in items {
+            let place = crate::t!("media-place-effect-track", n = n + 1);
+            let Ok(k) = serde_json::from_value::<KnownEffect>(item.clone()) else {
+                out.push(Placeholder { what: "EffectTrackItem".into(), place, from: Time::ZERO, to: end, rect: None });
+                continue;
+            };
+            if looks::is_drawn(&k.r#type, k.sub_type.as_deref()) {
+                continue;
+            }
+            let from = k.timeline_in.unwrap_or(Time::ZERO);
+            let to = k.timeline_out.or(k.duration.map(|d| from + d)).unwrap_or(end).min(end);
+            let sub = k.sub_type.as_deref().map(|s| format!(" {s}")).unwrap_or_default();
+            let rect = effect_box(k.x.as_ref(), k.y.as_ref(), k.width.as_ref(), k.height.as_ref(), size);
+            out.push(Placeholder { what: format!("{}{sub}", k.r#type), place, from, to, rect });
+        }
+    }
 }
 
 const YELLOW: [u8; 4] = [255, 214, 0, 255];
@@ -201,8 +234,8 @@ mod tests {
     fn unsupported_features_are_found_once_with_their_place_and_time() {
         let mut p = import_timeline_str(
             r#"{"VideoTracks":[{"VideoTrackClips":[
-                  {"MediaId":"a","In":0,"Out":4,"Effects":[{"Type":"Text","Content":"ok"},{"Type":"VFX","SubType":"zoom","TimelineIn":1,"TimelineOut":2}]},
-                  {"MediaId":"a","In":0,"Out":4,"Speed":2,"Effects":[{"Type":"Transition","SubType":"fade","Duration":0.5},{"Type":"Filter","SubType":"warm"},
+                  {"MediaId":"a","In":0,"Out":4,"Effects":[{"Type":"Text","Content":"ok"},{"Type":"VFX","SubType":"snow","TimelineIn":1,"TimelineOut":2}]},
+                  {"MediaId":"a","In":0,"Out":4,"Speed":2,"Effects":[{"Type":"Transition","SubType":"directional","Duration":0.5},{"Type":"Filter","SubType":"warm"},
                                                           {"Type":"DeWatermark","X":10,"Y":10,"Width":100,"Height":50}]}]}],
                 "AudioTracks":[{"AudioTrackClips":[{"MediaId":"b","Out":8,"Effects":[{"Type":"Volume","Gain":0},{"Type":"AFade","SubType":"In"}]}]}],
                 "EffectTracks":[{"EffectTrackItems":[]}]}"#,
@@ -213,17 +246,43 @@ mod tests {
         let found = find(&p, &pl, Time::from_secs(8), (1280, 720));
         let lines: Vec<String> = found.iter().map(|f| f.line(crate::i18n::Clock::of(p.frame_rate))).collect();
         let s = |x: i64| Time::from_millis(x);
-        assert_eq!(found.len(), 8, "{lines:#?}");
+        assert_eq!(found.len(), 7, "{lines:#?}");
         assert_eq!((found[0].what.as_str(), found[0].from, found[0].to), ("template tpl1", Time::ZERO, s(8000)));
-        assert_eq!(found[1].what, "EffectTracks");
-        assert_eq!((found[2].what.as_str(), found[2].from, found[2].to), ("VFX zoom", s(1000), s(2000)));
-        assert_eq!(found[2].place, "track V1, clip 1");
-        assert_eq!((found[3].what.as_str(), found[3].from, found[3].to), ("Speed 2", s(4000), s(8000)));
-        assert_eq!((found[4].what.as_str(), found[4].from, found[4].to), ("Transition fade", s(4000), s(4500)));
-        assert_eq!(found[5].what, "Filter warm", "a filter is a known effect now: named by its SubType");
-        assert_eq!(found[6].rect, Some(Rect { x: 10.0, y: 10.0, w: 100.0, h: 50.0 }));
-        assert_eq!((found[7].what.as_str(), found[7].place.as_str()), ("effect AFade", "track A1, clip 1"));
-        assert!(lines[2].contains("track V1, clip 1: VFX zoom (00:00:01:00–00:00:02:00)"), "{}", lines[2]);
+        assert_eq!((found[1].what.as_str(), found[1].from, found[1].to), ("VFX snow", s(1000), s(2000)));
+        assert_eq!(found[1].place, "track V1, clip 1");
+        assert_eq!((found[2].what.as_str(), found[2].from, found[2].to), ("Speed 2", s(4000), s(8000)));
+        assert_eq!((found[3].what.as_str(), found[3].from, found[3].to), ("Transition directional", s(4000), s(4500)));
+        assert_eq!(found[4].what, "Filter warm", "a filter is a known effect now: named by its SubType");
+        assert_eq!(found[5].rect, Some(Rect { x: 10.0, y: 10.0, w: 100.0, h: 50.0 }));
+        assert_eq!((found[6].what.as_str(), found[6].place.as_str()), ("effect AFade", "track A1, clip 1"));
+        assert!(lines[1].contains("track V1, clip 1: VFX snow (00:00:01:00–00:00:02:00)"), "{}", lines[1]);
+    }
+
+    #[test]
+    fn what_the_compositor_draws_is_no_placeholder_and_effect_track_items_are_placed() {
+        let p = import_timeline_str(
+            r#"{"VideoTracks":[{"VideoTrackClips":[
+                  {"MediaId":"a","In":0,"Out":4,"Effects":[{"Type":"Transition","SubType":"fade"},{"Type":"Filter","SubType":"pfb"},
+                                                          {"Type":"VFX","SubType":"blur"},{"Type":"VFX","SubType":"no-such-vfx"}]},
+                  {"MediaId":"a","In":0,"Out":4}]}],
+                "EffectTracks":[{"EffectTrackItems":[{"Type":"VFX","SubType":"mosaic_rect","X":0.1,"Y":0.1,"Width":0.2,"Height":0.2},
+                                                     {"Type":"VFX","SubType":"snow","TimelineIn":2,"Duration":3}]},
+                                {"EffectTrackItems":[{"Type":"Filter","SubType":"pf3","TimelineIn":1,"TimelineOut":9}]}]}"#,
+        )
+        .unwrap();
+        let pl = placements(&p, &HashMap::new());
+        let found = find(&p, &pl, Time::from_secs(7), (1280, 720));
+        let what: Vec<(&str, &str, Time, Time)> =
+            found.iter().map(|f| (f.what.as_str(), f.place.as_str(), f.from, f.to)).collect();
+        let s = Time::from_secs;
+        assert_eq!(
+            what,
+            vec![
+                ("VFX snow", "effect track 1", s(2), s(5)),
+                ("Filter pf3", "effect track 2", s(1), s(7)),
+                ("VFX no-such-vfx", "track V1, clip 1", s(0), s(4)),
+            ]
+        );
     }
 
     #[test]

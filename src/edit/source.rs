@@ -330,10 +330,10 @@ mod tests {
 
     #[test]
     fn the_target_is_the_first_targeted_unlocked_track_that_takes_the_media() {
-        let mut p = crate::model::Project::new_empty(); // S1, I1, V1, A1
+        let mut p = crate::model::Project::new_empty(); // I1, V1, A1
         let v2 = p.add_track(TrackKind::Video);
         let mut doc = Document::new(p, None, false);
-        let (i1, v1, a1) = (1, 2, 3);
+        let (i1, v1, a1) = (0, 1, 2);
         assert_eq!(target_track(&doc, MediaKind::Video), Some(v1));
         assert_eq!(target_track(&doc, MediaKind::Audio), Some(a1));
         assert_eq!(target_track(&doc, MediaKind::Image), Some(v1), "a still goes on video first");

@@ -386,10 +386,13 @@ impl Project {
         self.mark_out.map(|o| fr.frame_start(fr.frame_at(o) + 1))
     }
 
-    /// An empty project with one track of each kind, ready for editing.
+    /// An empty project ready for editing: an image, a video and an audio track. No subtitle
+    /// track: VOD's support for SubtitleTracks is UNSURE (a warning at first use), and Text
+    /// effects are the documented way (shared/vod/effects.md 7); one is added when the user
+    /// asks for it (the track menu, Add subtitle) or imports subtitles.
     pub fn new_empty() -> Self {
         let mut p = Project::default();
-        for kind in [TrackKind::Subtitle, TrackKind::Image, TrackKind::Video, TrackKind::Audio] {
+        for kind in [TrackKind::Image, TrackKind::Video, TrackKind::Audio] {
             p.add_track(kind);
         }
         p

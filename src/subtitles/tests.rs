@@ -63,7 +63,7 @@ fn an_ass_maps_its_styles_to_the_fields_vod_has() {
     let (edit, _) = import_edit(&p, &cues, &ImportOptions::default()).unwrap();
     let mut p2 = p.clone();
     crate::edit::apply(&mut p2, edit);
-    let clip = &p2.tracks[0].clips[0];
+    let clip = &p2.tracks.last().unwrap().clips[0];
     assert_eq!(
         (clip.style.font.as_deref(), clip.style.font_color.as_deref(), clip.style.alignment.as_deref()),
         (Some("SimSun"), Some("#FFFF00"), Some("TopCenter"))
@@ -82,14 +82,17 @@ fn ass_error(replacement: &str) -> SubError {
 
 #[test]
 fn an_import_is_one_edit_onto_the_first_subtitle_track_and_exports_back() {
+    // A new project has no subtitle track: the import makes S1, in the same edit.
     let p = Project::new_empty();
+    assert!(!p.tracks.iter().any(|t| t.kind == crate::model::TrackKind::Subtitle));
     let cues = parse(SRT, Format::Srt).unwrap();
     let options = ImportOptions { offset: ms(1000), ..Default::default() };
     let (edit, selection) = import_edit(&p, &cues, &options).unwrap();
     assert_eq!(selection.len(), 3);
     let mut q = p.clone();
     let undo = crate::edit::apply(&mut q, edit).unwrap();
-    let s1 = &q.tracks[0];
+    let s1 = q.tracks.last().unwrap();
+    assert_eq!(s1.name, "S1");
     assert_eq!(s1.clips.len(), 3);
     // 3.490 s is no frame at 25 fps: the nearest is 3.480.
     assert_eq!((s1.clips[0].timeline_in, s1.clips[0].timeline_out), (Some(ms(2000)), Some(ms(3480))));

@@ -452,6 +452,8 @@ fn picture_plan(entry: &BinEntry, at: Time, (width, height): (u32, u32)) -> Plan
         w: Some(width as f32),
         h: Some(height as f32),
         fit: Fit::Contain,
+        looks: Vec::new(),
+        transition: None,
     };
     Plan { width, height, at, layers: vec![Layer::Picture(picture)] }
 }
