@@ -10,14 +10,8 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-target/debug/vodcut}
 SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
 OUT=target/e2e-effects
-rm -rf "$OUT"; mkdir -p "$OUT"
-[ -x "$BIN" ] || cargo build --locked --bin vodcut
-[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
-BIN=$(realpath "$BIN")
-export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
-export HOME=$(mktemp -d)
-export VODCUT_CACHE_DIR="$OUT/cache"
-unset DBUS_SESSION_BUS_ADDRESS
+source scripts/e2e-lib.sh
+prepare_run
 
 # A 320x180 output, the playhead at 1.5 s: the middle of a fade from source second 3
 # (rgb 180,20,200) into source second 15 (rgb 0,200,200), whose mean is rgb 90,110,200.
@@ -34,7 +28,6 @@ p["ProduceConfig"]["Width"], p["ProduceConfig"]["Height"], p["Playhead"] = 320, 
 json.dump(p, open(sys.argv[1], "w"), indent=2)
 PY
 
-source scripts/e2e-lib.sh
 start_loopback e2e-effects
 start_xvfb
 APP_PID=""

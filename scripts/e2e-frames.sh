@@ -8,13 +8,8 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-target/debug/vodcut}
 SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
 OUT=target/e2e-frames
-rm -rf "$OUT"; mkdir -p "$OUT"
-[ -x "$BIN" ] || cargo build --locked --bin vodcut
-[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
-BIN=$(realpath "$BIN")
-export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
-export HOME=$(mktemp -d)
-export VODCUT_CACHE_DIR="$OUT/cache"
+source scripts/e2e-lib.sh
+prepare_run
 
 # A 320x180 output: clip In 7 at 0 s (source second 7 shows at the playhead).
 cat > "$OUT/frames.json" <<'EOF'
@@ -23,7 +18,6 @@ EOF
 "$BIN" import "$OUT/frames.json" -o "$OUT/frames.vodcut" 2>/dev/null
 sed -i 's/"Width": null/"Width": 320/; s/"Height": null/"Height": 180/' "$OUT/frames.vodcut"
 
-source scripts/e2e-lib.sh
 start_loopback e2e-frames
 
 start_xvfb

@@ -1,6 +1,20 @@
 # Shared by the real-window end-to-end scripts (sourced, not run): the loopback VOD server,
 # an Xvfb display, and cleaning both up with the app. Each script sets OUT and SERVER_BIN first.
 
+# Prepares a run of a script that sets BIN, SERVER_BIN and OUT: OUT emptied, the app and the
+# loopback server built if missing, BIN made absolute, and a home, runtime folder and cache of
+# the run's own (nothing of this machine's vodcut state is read or written).
+prepare_run() {
+  rm -rf "$OUT"; mkdir -p "$OUT"
+  [ -x "$BIN" ] || cargo build --locked --bin vodcut
+  [ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
+  BIN=$(realpath "$BIN")
+  XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"; export XDG_RUNTIME_DIR
+  HOME=$(mktemp -d); export HOME
+  export VODCUT_CACHE_DIR="$OUT/cache"
+  unset DBUS_SESSION_BUS_ADDRESS
+}
+
 # Starts the loopback VOD server and points vodcut at it with its keys; $1 names the script
 # in messages.
 start_loopback() {

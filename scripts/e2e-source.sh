@@ -12,14 +12,8 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-target/debug/vodcut}
 SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
 OUT=target/e2e-source
-rm -rf "$OUT"; mkdir -p "$OUT"
-[ -x "$BIN" ] || cargo build --locked --bin vodcut
-[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
-BIN=$(realpath "$BIN")
-export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
-export HOME=$(mktemp -d)
-unset DBUS_SESSION_BUS_ADDRESS
-export VODCUT_CACHE_DIR="$OUT/cache"
+source scripts/e2e-lib.sh
+prepare_run
 
 # V1: Beach [0,4), Waves [6,9); A1: Theme [0,5) (as e2e-cut.sh, so the timeline is laid out
 # the same). Beach is the loopback server's colour-seconds video, 20 s, first in the bin.
@@ -44,7 +38,6 @@ cat > "$PROJECT" <<'EOF'
 }
 EOF
 
-source scripts/e2e-lib.sh
 start_loopback e2e-source
 start_xvfb
 "$BIN" "$PROJECT" > "$OUT/app.out" 2> "$OUT/app.err" &

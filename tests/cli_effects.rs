@@ -27,9 +27,7 @@ fn run(server: &VodServer, home: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
+use support::output_text as text;
 
 fn still(server: &VodServer, home: &Path, project: &Path, at: &str) -> image::RgbaImage {
     let out = home.join(format!("still-{at}.png"));

@@ -61,9 +61,7 @@ fn run(server: &VodServer, home: &Path, args: &[&str]) -> Output {
     command(server, home, &std::env::var("PATH").unwrap_or_default(), args).output().unwrap()
 }
 
-fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
+use support::output_text as text;
 
 /// A folder holding only the project, where drafts are written.
 fn project_dir(timeline: &str) -> (tempfile::TempDir, PathBuf) {

@@ -33,9 +33,7 @@ fn system_path() -> String {
     std::env::var("PATH").unwrap_or_default()
 }
 
-fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
+use support::output_text as text;
 
 fn read_png(path: &Path) -> image::RgbaImage {
     image::open(path).unwrap().to_rgba8()

@@ -102,21 +102,6 @@ fn a_dropped_project_opens_after_the_unsaved_changes_question() {
     assert!(h.state().is_dirty(), "an import is unsaved, so Save asks for a .vodcut path");
 }
 
-/// A desktop with no file dialog at all (no portal, no zenity).
-struct NoDialogs;
-
-impl vodcut::ui::files::Picker for NoDialogs {
-    fn pick_open(&self) -> Option<PathBuf> {
-        panic!("no dialog can be shown here")
-    }
-    fn pick_save(&self, _: &str) -> Option<PathBuf> {
-        panic!("no dialog can be shown here")
-    }
-    fn available(&self) -> bool {
-        false
-    }
-}
-
 fn browser_dir(e: &Editor) -> Option<PathBuf> {
     e.browser.as_ref().filter(|b| !b.loading()).map(|b| b.dir.clone())
 }
@@ -128,7 +113,7 @@ fn the_in_app_browser_navigates_saves_and_opens() {
     std::fs::create_dir(&films).unwrap();
     std::fs::write(films.join("notes.txt"), "not a project").unwrap();
     std::fs::write(films.join("old.vodcut"), "{}").unwrap();
-    let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project("Browsed"), None, true));
+    let editor = support::ui::editor(Arc::new(support::ui::NoDialogs), Document::new(project("Browsed"), None, true));
     let mut h = harness(editor);
     settle(&mut h);
     h.state_mut().run(Command::SaveAs);
@@ -203,7 +188,7 @@ fn without_a_desktop_dialog_upload_uses_the_browser() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("clip.mp4"), vec![0u8; 1000]).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
-    let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project("Up"), None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::NoDialogs), Document::new(project("Up"), None, false));
     let mut h = harness(editor);
     settle(&mut h);
     // The picker says no dialog can be shown: Choose files… opens the typed-path browser.

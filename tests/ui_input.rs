@@ -291,25 +291,10 @@ fn esc_in_a_field_restores_it_and_enter_commits_one_step() {
     assert_eq!(h.state().doc.project().tracks[0].clips[1].timeline_in, Some(Time::from_secs(6)));
 }
 
-/// A desktop with no file dialog at all (no portal, no zenity).
-struct NoDialogs;
-
-impl vodcut::ui::files::Picker for NoDialogs {
-    fn pick_open(&self) -> Option<std::path::PathBuf> {
-        panic!("no dialog can be shown here")
-    }
-    fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
-        panic!("no dialog can be shown here")
-    }
-    fn available(&self) -> bool {
-        false
-    }
-}
-
 #[test]
 fn without_a_file_dialog_save_as_and_open_use_the_in_app_browser() {
     let dir = tempfile::tempdir().unwrap();
-    let editor = support::ui::editor(Arc::new(NoDialogs), Document::new(project(), None, false));
+    let editor = support::ui::editor(Arc::new(support::ui::NoDialogs), Document::new(project(), None, false));
     let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
     h.run();
     h.state_mut().run(vodcut::ui::commands::Command::SaveAs);

@@ -292,21 +292,6 @@ fn the_map_the_library_and_an_upload_give_every_source_its_media() {
     assert_eq!(h.state().doc.history.undo_label().map(str::to_owned), undo_before);
 }
 
-/// A desktop with no file dialog (no portal, no zenity).
-struct NoDialogs;
-
-impl vodcut::ui::files::Picker for NoDialogs {
-    fn pick_open(&self) -> Option<std::path::PathBuf> {
-        panic!("no dialog can be shown here")
-    }
-    fn pick_save(&self, _: &str) -> Option<std::path::PathBuf> {
-        panic!("no dialog can be shown here")
-    }
-    fn available(&self) -> bool {
-        false
-    }
-}
-
 /// Types `path` into vodcut's own browser and chooses it.
 fn browse_to(h: &mut Harness<'static, Editor>, path: &Path) {
     h.get_by_label("Path").focus();
@@ -328,7 +313,7 @@ fn without_a_file_dialog_the_edit_and_its_map_are_chosen_in_the_browser() {
     let map = dir.path().join("media.csv");
     let rows = "file,MediaId\nharbour.mov,5aed81b74ba84920be578cdfe004af4b\nmarket.mov,789f9b4d7cf14dc7b83b0e801cbe0002\nbridge.mov,0000000000000000000000000000000b\n";
     std::fs::write(&map, rows).unwrap();
-    let mut h = harness(editor(Arc::new(NoDialogs), Document::default()), Vec2::new(1400.0, 900.0));
+    let mut h = harness(editor(Arc::new(support::ui::NoDialogs), Document::default()), Vec2::new(1400.0, 900.0));
     h.run();
     h.get_by_label("File").click();
     h.run();

@@ -9,6 +9,12 @@ use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
 
+/// What a finished command printed, stdout then stderr, as one text to search.
+#[allow(dead_code)] // not every test binary that includes `support` runs a command
+pub fn output_text(o: &std::process::Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
 /// `program` as a user with nothing of this machine's vodcut state runs it: the environment
 /// cleared but PATH, and every folder vodcut may read or write (home, the XDG data, config,
 /// cache and runtime folders, and so the sandbox's session folder, vodcut's data and cache

@@ -40,6 +40,21 @@ impl Picker for FakePicker {
     }
 }
 
+/// A desktop with no file dialog at all (no portal, no zenity): asking one is a test failure.
+pub struct NoDialogs;
+
+impl Picker for NoDialogs {
+    fn pick_open(&self) -> Option<PathBuf> {
+        panic!("no dialog can be shown here")
+    }
+    fn pick_save(&self, _: &str) -> Option<PathBuf> {
+        panic!("no dialog can be shown here")
+    }
+    fn available(&self) -> bool {
+        false
+    }
+}
+
 /// An editor with a data folder of its own (job history, recovery, settings), so tests never
 /// read or write the user's.
 pub fn editor(picker: Arc<dyn Picker>, doc: vodcut::edit::document::Document) -> Editor {
