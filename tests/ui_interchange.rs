@@ -373,3 +373,40 @@ fn a_failed_upload_is_reported_and_its_clip_keeps_waiting() {
     assert_eq!(clip.media_id, None);
     assert!(clip.source_file().is_some_and(|f| f.ends_with("bridge.mov")));
 }
+
+/// The import runs in the background while the editor stays usable: work done meanwhile is
+/// not thrown away when it finishes. The unsaved-changes question is asked again; Cancel
+/// keeps the work, and a second import then Discard opens the edit.
+#[test]
+fn work_done_during_an_import_is_asked_about_again() {
+    let (picker, mut h) = choosing(fixture("tracks.xml"), Document::default());
+    // Edited while the import's dialog is up (and so before its result arrives).
+    h.state_mut().doc.set_fields("typed", "Title", |f| f.title = "Mine".into());
+    h.get_by_label("Import").click();
+    run_until(&mut h, "the question", |e| e.import_pending());
+    h.run();
+    assert_eq!(h.state().doc.project().title, "Mine", "not replaced behind the user's back");
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.project().title, "Mine");
+    assert!(h.query_by_label("Save changes?").is_none());
+    // Asked for again, with the work still unsaved: the question comes first (as before),
+    // and once answered with Discard the edit opens.
+    open_import_after_question(&mut h, &picker, fixture("tracks.xml"));
+    h.get_by_label("Import").click();
+    run_until(&mut h, "the import", |e| e.interchange_report.is_some());
+    assert_eq!(h.state().doc.project().clip_count(), 6);
+}
+
+/// File > Import edit… on a dirty document: Discard at the question, then the dialog.
+fn open_import_after_question(h: &mut Harness<'static, Editor>, picker: &FakePicker, edit: std::path::PathBuf) {
+    *picker.edit.lock().unwrap() = Some(edit);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import edit (OTIO, FCP XML, FCPXML, EDL)…").click();
+    h.run();
+    h.get_by_label("Discard").click();
+    run_until(h, "the import's dialog", |e| e.import_setup.is_some());
+    h.run();
+}

@@ -234,8 +234,9 @@ impl Document {
     /// Esc in a field: puts back what the field held before typing began (`merge_key` is the
     /// key the typing was applied with).
     pub fn cancel_typing(&mut self, merge_key: &str) {
-        if self.history.cancel_open(&mut self.project, merge_key) {
-            self.revision = next_revision();
+        // The caches kept per track (layouts, validation, the media used) must see it too.
+        if let Some(touched) = self.history.cancel_open(&mut self.project, merge_key) {
+            self.note(&touched);
             self.prune_selection();
         }
     }

@@ -1,6 +1,6 @@
 //! Undo/redo over typed edits, and the dirty marker that follows it.
 
-use super::{Edit, apply};
+use super::{Edit, Touched, apply};
 use crate::model::Project;
 
 /// One undoable step: what was done (a label for menus) and how to undo it.
@@ -86,15 +86,17 @@ impl History {
 
     /// Takes back the step still open under `key` (typing into a field, then Esc): the
     /// project returns to before the typing and the step leaves no trace in undo or redo.
-    pub fn cancel_open(&mut self, project: &mut Project, key: &str) -> bool {
+    pub fn cancel_open(&mut self, project: &mut Project, key: &str) -> Option<Touched> {
         let open = self.redo.is_empty() && self.undo.last().is_some_and(|s| s.merge_key.as_deref() == Some(key));
         if !open {
-            return false;
+            return None;
         }
-        let Some(step) = self.undo.pop() else { return false };
+        let step = self.undo.pop()?;
+        // What it touches, seen before it is applied (as for an undo).
+        let touched = step.inverse.touched_on(project);
         apply(project, step.inverse);
         self.current = step.before;
-        true
+        Some(touched)
     }
 
     /// Ends merging: the next edit starts a new step even with the same key.

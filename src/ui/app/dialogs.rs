@@ -176,7 +176,7 @@ impl Editor {
         let title = crate::i18n::describe::project_title(self.doc.project());
         let question = match action {
             Pending::New => crate::t!("shell-unsaved-before-new", title = title),
-            Pending::Open | Pending::OpenPath(_) | Pending::Incoming | Pending::ImportEdit => {
+            Pending::Open | Pending::OpenPath(_) | Pending::Incoming | Pending::ImportEdit | Pending::ImportedEdit => {
                 crate::t!("shell-unsaved-before-open", title = title)
             }
             Pending::Close => crate::t!("shell-unsaved-before-close", title = title),
@@ -207,7 +207,11 @@ impl Editor {
                 self.confirm = None;
                 self.perform(action);
             }
-            Some(_) => self.confirm = None,
+            Some(_) => {
+                self.confirm = None;
+                // An import kept waiting for this answer is not wanted any more.
+                self.import_done = None;
+            }
             None => {}
         }
     }

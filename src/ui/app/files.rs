@@ -79,8 +79,14 @@ impl Editor {
                 }
             }
             Pending::ImportEdit => {
+                self.import_base = Some(self.doc.revision());
                 self.status = crate::t!("shell-choosing-file");
                 self.files.choose_edit(None);
+            }
+            Pending::ImportedEdit => {
+                if let Some((path, done)) = self.import_done.take() {
+                    self.open_import(path, *done);
+                }
             }
             Pending::Close => self.allow_close = true,
         }

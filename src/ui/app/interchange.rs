@@ -40,9 +40,26 @@ impl Editor {
         }
     }
 
-    /// The import made: it becomes the document (unsaved: Save asks for a new file, so the
-    /// edit is never overwritten), with its report; sources found nowhere are asked about.
+    /// The import made. Edited since it was asked for (it ran in the background), the
+    /// document is not replaced before the unsaved-changes question is asked again.
     pub(super) fn imported(&mut self, path: PathBuf, done: ImportDone) {
+        let edited = self.import_base.take() != Some(self.doc.revision());
+        if edited && self.is_dirty() {
+            self.import_done = Some((path, Box::new(done)));
+            self.confirm = Some(Pending::ImportedEdit);
+            return;
+        }
+        self.open_import(path, done);
+    }
+
+    /// An import finished and waits for the unsaved-changes question (tests).
+    pub fn import_pending(&self) -> bool {
+        self.import_done.is_some() && self.confirm == Some(Pending::ImportedEdit)
+    }
+
+    /// The import becomes the document (unsaved: Save asks for a new file, so the edit is
+    /// never overwritten), with its report; sources found nowhere are asked about.
+    pub(super) fn open_import(&mut self, path: PathBuf, done: ImportDone) {
         let shown = path.display().to_string();
         let ImportDone { imported, waiting } = done;
         self.status = crate::t!("ix-ui-imported", path = shown.as_str(), clips = imported.clips);

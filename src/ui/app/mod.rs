@@ -44,6 +44,9 @@ pub enum Pending {
     Incoming,
     /// Import an edit from another editor (File > Import edit…).
     ImportEdit,
+    /// An import finished after the document was edited: it replaces the document only
+    /// once asked again.
+    ImportedEdit,
     Close,
 }
 
@@ -109,6 +112,10 @@ pub struct Editor {
     /// A project waiting to replace the document (after the unsaved-changes prompt): from the
     /// cloud, or recovered work (true) with the file it belongs to.
     incoming: Option<(crate::model::Project, Option<PathBuf>, bool)>,
+    /// The document's revision when an import was asked for (it runs in the background, and
+    /// the editor stays usable meanwhile), and an import waiting for the question again.
+    import_base: Option<u64>,
+    import_done: Option<(PathBuf, Box<crate::ui::files::ImportDone>)>,
     started: bool,
     /// Seconds between autosaves of a dirty document to the recovery folder.
     pub autosave_every: f64,
@@ -204,6 +211,8 @@ impl Editor {
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
             incoming: None,
+            import_base: None,
+            import_done: None,
             started: false,
             autosave_every: 30.0,
             last_autosave: 0.0,

@@ -178,3 +178,20 @@ fn moving_and_trimming_keep_the_media_revision() {
     d.apply("lift", crate::edit::Edit::RemoveClip { track: 1, index: 0 });
     assert_ne!(d.media_revisions()[1], media[1], "a clip removed");
 }
+
+/// Esc after typing another MediaId puts the old one back, and the per-track caches hear of
+/// it (before, only the document's revision moved: the layouts, the validation and the media
+/// used of that track stayed as typed).
+#[test]
+fn esc_after_typing_bumps_the_track_revisions() {
+    let mut d = doc();
+    let mut c = d.project.tracks[0].clips[0].clone();
+    c.media_id = Some("x".into());
+    d.set_clip(ClipRef { track: 0, index: 0 }, "typing:MediaId", c).unwrap();
+    let (revs, media) = (d.track_revisions().to_vec(), d.media_revisions().to_vec());
+    d.cancel_typing("typing:MediaId");
+    assert_eq!(d.project.tracks[0].clips[0].media_id.as_deref(), Some("a"));
+    assert_ne!(d.track_revisions()[0], revs[0]);
+    assert_ne!(d.media_revisions()[0], media[0]);
+    assert_eq!(d.track_revisions()[1], revs[1], "the other track is untouched");
+}
