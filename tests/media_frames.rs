@@ -382,3 +382,40 @@ fn cached_frames_belong_to_one_account_at_one_endpoint() {
     let e = rt.block_on(other_endpoint.video_frame("vid", at, 160, &cancel)).unwrap_err();
     assert!(e.to_string().contains("vid"), "{e}");
 }
+
+/// The editor closed (its runtime shut down) while playback waited to retry a throttled
+/// request: no thread panics (a panic writes a crash report that the next start shows).
+/// Before, playback polled the request on its own thread and the retry's timer panicked.
+#[test]
+fn playback_outlives_its_runtime_without_a_panic() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use vodcut::media::playback::Playback;
+    let (server, home) = setup();
+    server.fault_on("GetPlayInfo", vodcut::sandbox::service::Fault::Throttle { retry_after_ms: 1500 });
+    let panics = Arc::new(AtomicUsize::new(0));
+    let counted = panics.clone();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some("vodcut-playback") {
+            counted.fetch_add(1, Ordering::SeqCst);
+        }
+        previous(info);
+    }));
+    let project = vodcut::model::export::import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"vid","Out":5}]}]}"#,
+    )
+    .unwrap();
+    let f = footage(&server, home.path(), Some("ffmpeg"));
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let pb = Playback::start(f, rt.handle().clone(), Arc::new(project), (160, 90), Time::ZERO, 25.0, 1.0, 160, || {});
+    let start = Instant::now();
+    while !server.requests().iter().any(|r| r.action == "GetPlayInfo") {
+        assert!(start.elapsed() < Duration::from_secs(10), "the play URL was never asked for");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Closed while the client waits out the throttling.
+    drop(rt);
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(panics.load(Ordering::SeqCst), 0, "the playback thread panicked");
+    drop(pb);
+}

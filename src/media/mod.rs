@@ -509,3 +509,14 @@ pub fn describe_layer(project: &crate::model::Project, plan: &Plan, layer: usize
         _ => crate::t!("media-layer", n = layer + 1),
     }
 }
+
+/// Runs `work` on the runtime and waits for it on this thread; None if the runtime went away
+/// meanwhile. Not `Handle::block_on`: that polls the future here, and a timer polled after the
+/// runtime began shutting down (the editor closed while a request waited to retry) panics,
+/// which writes a crash report; a task spawned on the runtime is dropped at its shutdown.
+pub fn wait_on<T: Send + 'static>(
+    rt: &tokio::runtime::Handle,
+    work: impl std::future::Future<Output = T> + Send + 'static,
+) -> Option<T> {
+    futures_executor::block_on(rt.spawn(work)).ok()
+}

@@ -147,7 +147,8 @@ fn run(
                     if reopen {
                         streams.remove(&key);
                         let w = (p.w.unwrap_or(size.0 as f32) * zoom).ceil().max(16.0) as u32;
-                        let Ok(url) = rt.block_on(footage.play_url(media_id)) else {
+                        let (f, id) = (footage.clone(), media_id.clone());
+                        let Some(Ok(url)) = super::wait_on(&rt, async move { f.play_url(&id).await }) else {
                             continue;
                         };
                         match ff.stream(&url, want, fps / speed, w) {
@@ -173,7 +174,8 @@ fn run(
                     }
                 }
                 Source::Image { image_id } => {
-                    if let Ok(img) = rt.block_on(footage.image(image_id)) {
+                    let (f, id) = (footage.clone(), image_id.clone());
+                    if let Some(Ok(img)) = super::wait_on(&rt, async move { f.image(&id).await }) {
                         pictures.insert(li, img);
                     }
                 }

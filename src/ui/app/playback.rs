@@ -153,7 +153,13 @@ fn sound_sources(preview: &crate::ui::preview::PreviewState) -> crate::sound::se
     let rt = preview.runtime();
     let ffmpeg = footage.as_ref().and_then(|f| f.ffmpeg().ok().cloned());
     let locate: crate::sound::player::Locate = Arc::new(move |id: &str| match (&footage, &rt) {
-        (Some(f), Some(rt)) => rt.block_on(f.play_url(id)).map_err(|e| e.to_string()),
+        (Some(f), Some(rt)) => {
+            let (f, id) = (f.clone(), id.to_owned());
+            match crate::media::wait_on(rt, async move { f.play_url(&id).await }) {
+                Some(url) => url.map_err(|e| e.to_string()),
+                None => Err(crate::t!("timeline-preview-not-set-up")),
+            }
+        }
         _ => Err(crate::t!("timeline-preview-not-set-up")),
     });
     crate::sound::session::Sources { ffmpeg, locate }
