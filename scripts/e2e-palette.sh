@@ -46,18 +46,23 @@ fail() { echo "e2e-palette: $*" >&2; import -window root "$OUT/failure.png" || t
 WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
 xdotool windowfocus --sync "$WID"
 
-# The bounding box ("WxH+X+Y") of the magenta pixels of screenshot $1.
+# The bounding box ("W H X Y") of the magenta pixels of screenshot $1 in the preview's part
+# of the 1280x800 window (x 270-950, y 60-470: the timeline's thumbnails are magenta too).
 logo_box() {
-  convert "$1" -fuzz 8% -fill white -opaque "rgb(230,0,230)" -fill black +opaque white -format "%@" info:
+  convert "$1" -crop 680x410+270+60 +repage -fuzz 8% -fill black +opaque "rgb(230,0,230)" \
+    -fill white -opaque "rgb(230,0,230)" -format "%@\n" info: | tr 'x+' '  ' | awk '{ print $1, $2, $3 + 270, $4 + 60 }'
 }
 for _ in $(seq 60); do
   sleep 0.5
   import -window root "$OUT/00-start.png"
   n=$(count_colour "$OUT/00-start.png" "230,0,230")
-  [ "${n%.*}" -gt 500 ] && break
+  [ "${n%.*}" -gt 3000 ] && break
 done
-[ "${n%.*}" -gt 500 ] || fail "the logo never showed in the preview"
-read -r LW LH LX LY < <(logo_box "$OUT/00-start.png" | tr 'x+' '  ')
+sleep 1
+import -window root "$OUT/00-start.png"
+n=$(count_colour "$OUT/00-start.png" "230,0,230")
+[ "${n%.*}" -gt 3000 ] || fail "the logo never showed in the preview"
+read -r LW LH LX LY < <(logo_box "$OUT/00-start.png")
 # Screen pixels per output pixel: the logo is 320 output pixels wide.
 S=$(awk -v w="$LW" 'BEGIN { print w / 320 }')
 echo "e2e-palette: the logo at ${LX},${LY}, ${LW}x${LH} on screen (scale $S)"

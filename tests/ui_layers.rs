@@ -110,7 +110,12 @@ fn dragging_moves_the_topmost_layer_snaps_to_the_title_safe_line_and_alt_turns_s
     assert_eq!(got, [Some("150".into()), Some("300".into())], "pixels stay whole pixels");
     // The logo's right edge brought 4 px short of the title-safe line (x = 1152) lands on it.
     let from = at(&h, 800.0, 270.0);
-    support::ui::drag(&mut h, from, from + Vec2::new(188.0, 0.0) * s);
+    support::ui::hold_drag(&mut h, from, from + Vec2::new(188.0, 0.0) * s);
+    if let Some(shots) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&shots).join("preview-layer-snapped.png")).unwrap();
+    }
+    h.drop_at(from + Vec2::new(188.0, 0.0) * s);
+    h.run();
     assert_eq!(logo(h.state())[0], "0.65", "snapped: 832 + 320 = 1152");
     h.state_mut().doc.undo();
     h.run();
