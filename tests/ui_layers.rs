@@ -147,3 +147,37 @@ fn with_the_picture_clicked_the_arrows_nudge_the_selected_layer_by_output_pixels
     h.run();
     assert!(h.state().doc.project().playhead > playhead, "the playhead moved");
 }
+
+/// The inspector's colour fields have a picker beside them: a drag in its colour area writes
+/// a `#RRGGBB` value (one the picker chose, not the white it started from), and the hex is
+/// still typable.
+#[test]
+fn a_colour_picked_beside_font_color_is_written_as_hex() {
+    let mut p = import_timeline_str(
+        r##"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4,
+              "Effects":[{"Type":"Text","Content":"Hi","X":0.5,"Y":0.1,"FontSize":40,"FontColor":"#FFFFFF"}]}]}]}"##,
+    )
+    .unwrap();
+    p.produce_config.width = Some(1280);
+    p.produce_config.height = Some(720);
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(p, None, false));
+    let mut h = support::ui::harness(editor, Vec2::new(1400.0, 1800.0));
+    h.state_mut().doc.selection = vec![ClipRef { track: 0, index: 0 }];
+    h.run();
+    let colour = |e: &Editor| match &e.doc.project().tracks[0].clips[0].effects[0] {
+        vodcut::model::wire::Effect::Known(k) => k.font_color.clone(),
+        vodcut::model::wire::Effect::Other(_) => None,
+    };
+    let button = h.get_by_label("Pick a colour for FontColor").rect();
+    support::ui::click_at(&mut h, button.center());
+    h.run();
+    if let Some(shots) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&shots).join("colour-picker.png")).unwrap();
+    }
+    // The picker opens under its button, to its left; its colour area is its widest part.
+    let area = button.right_bottom() + Vec2::new(-140.0, 150.0);
+    support::ui::drag(&mut h, area, area + Vec2::new(20.0, 30.0));
+    let got = colour(h.state()).unwrap();
+    assert!(got.len() == 7 && got.starts_with('#') && got != "#FFFFFF", "{got}");
+    assert!(u32::from_str_radix(&got[1..], 16).is_ok(), "{got}");
+}
