@@ -123,6 +123,12 @@ fn dragging_moves_the_topmost_layer_snaps_to_the_title_safe_line_and_alt_turns_s
     support::ui::drag(&mut h, from, from + Vec2::new(188.0, 0.0) * s);
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     assert_eq!(logo(h.state())[0], "0.646875", "with Alt: where the pointer put it (828)");
+    // Snapping turned off (N, the editor's one setting): the same, without Alt.
+    h.state_mut().doc.undo();
+    h.state_mut().timeline.snapping = false;
+    h.run();
+    support::ui::drag(&mut h, from, from + Vec2::new(188.0, 0.0) * s);
+    assert_eq!(logo(h.state())[0], "0.646875", "snapping off");
 }
 
 #[test]

@@ -175,7 +175,8 @@ pub(super) fn manipulate(
     {
         pick(doc, state, placed[i].owner);
     }
-    follow(ui, doc, state, view, size);
+    // The editor's one snapping setting (N, shown in the status line) holds here too.
+    follow(ui, doc, state, view, size, timeline.snapping);
     draw(ui, doc, state, view, &placed);
 }
 
@@ -216,7 +217,7 @@ fn start(
 }
 
 /// While the button is down: the layer follows the pointer. On release: the step is sealed.
-fn follow(ui: &egui::Ui, doc: &mut Document, state: &mut PreviewState, view: View, size: (u32, u32)) {
+fn follow(ui: &egui::Ui, doc: &mut Document, state: &mut PreviewState, view: View, size: (u32, u32), snapping: bool) {
     let Some(g) = state.gesture.as_mut() else { return };
     let (down, pos, m) = ui.input(|i| (i.pointer.primary_down(), i.pointer.latest_pos(), i.modifiers));
     if let Some(pos) = pos {
@@ -225,7 +226,7 @@ fn follow(ui: &egui::Ui, doc: &mut Document, state: &mut PreviewState, view: Vie
         state.guides = (Vec::new(), Vec::new());
         // Snapping moves a side on its own: with the aspect kept it would break it.
         let aspect_kept = m.shift && g.handle.is_some();
-        if !(m.alt || aspect_kept) {
+        if snapping && !(m.alt || aspect_kept) {
             let (snapped, xs, ys) = handles::snap(to, g.handle, &g.lines, SNAP / view.scale);
             to = snapped;
             state.guides = (xs, ys);
