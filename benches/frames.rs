@@ -221,6 +221,7 @@ fn compose_preview_frame_640(b: divan::Bencher) {
         size: 36.0,
         colour: [255, 255, 255],
         opacity: 1.0,
+        owner: None,
     }));
     let pics: HashMap<usize, Image> =
         plan.pictures().map(|(i, _)| (i, Image::filled(640, 360, [10, 200, 30, 255]))).collect();
@@ -251,6 +252,7 @@ fn compose_2000_subtitles_at_font_size_2000(b: divan::Bencher) {
             size: 2000.0,
             colour: [255, 255, 255],
             opacity: 1.0,
+            owner: None,
         }));
     }
     let pics: HashMap<usize, Image> = HashMap::new();

@@ -40,3 +40,6 @@ bash scripts/e2e-timecode.sh
 # Effects seen: a cross-dissolve's mean colour in the preview, the Effects panel's thumbnails,
 # in English and Chinese (target/e2e-effects/).
 bash scripts/e2e-effects.sh
+# Placing a layer by hand: the logo clicked, dragged in the preview and nudged with Right;
+# the saved X/Y checked (target/e2e-palette/).
+bash scripts/e2e-palette.sh

@@ -147,3 +147,4 @@ forms-frame-rate-hint = Moves, trims, splits, pastes and the playhead land on th
 forms-template-clip = Template placeholder: vodcut batch fills it from each row
 forms-template-slot = {"{{"}{ $name }{"}}"} in { $field }, sample: { $sample }
 forms-template-slot-no-sample = {"{{"}{ $name }{"}}"} in { $field }, no sample value (TemplateSamples)
+forms-pick-colour = Pick a colour for { $field }

@@ -41,3 +41,23 @@ source-cmd-overwrite = Overwrite
 source-tip-insert = Put the source's marked range in at the timeline playhead (or the timeline's In/Out) on the target track; later clips move right
 source-tip-overwrite = Put the source's marked range at the timeline playhead (or the timeline's In/Out) on the target track, replacing what it covers
 source-placed = Placed { $title } on { $track }
+
+## Placing layers by hand in the program's picture
+preview-handle-top-left = Resize handle: top left
+preview-handle-top = Resize handle: top
+preview-handle-top-right = Resize handle: top right
+preview-handle-right = Resize handle: right
+preview-handle-bottom-right = Resize handle: bottom right
+preview-handle-bottom = Resize handle: bottom
+preview-handle-bottom-left = Resize handle: bottom left
+preview-handle-left = Resize handle: left
+preview-nothing-to-nudge = Select a layer shown in the program's picture to move it with the arrow keys
+preview-cmd-layer-left = Move layer left 1 pixel
+preview-cmd-layer-right = Move layer right 1 pixel
+preview-cmd-layer-up = Move layer up 1 pixel
+preview-cmd-layer-down = Move layer down 1 pixel
+preview-cmd-layer-left-far = Move layer left 10 pixels
+preview-cmd-layer-right-far = Move layer right 10 pixels
+preview-cmd-layer-up-far = Move layer up 10 pixels
+preview-cmd-layer-down-far = Move layer down 10 pixels
+preview-tip-layer-nudge = Moves the selected layer by an output pixel (Shift: 10) while the program's picture has the keyboard (click it)

@@ -137,3 +137,4 @@ forms-frame-rate-hint = 移动、修剪、分割、粘贴和播放头都会对�
 forms-template-clip = 模板占位：vodcut batch 按每行数据填充
 forms-template-slot = {"{{"}{ $name }{"}}"} 位于 { $field }，示例值：{ $sample }
 forms-template-slot-no-sample = {"{{"}{ $name }{"}}"} 位于 { $field }，没有示例值（TemplateSamples）
+forms-pick-colour = 为 { $field } 选取颜色

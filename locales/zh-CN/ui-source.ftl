@@ -40,3 +40,23 @@ source-cmd-overwrite = 覆盖
 source-tip-insert = 把源的标记范围插入到时间线播放头处（或时间线的入点、出点之间）的目标轨道，后面的片段右移
 source-tip-overwrite = 把源的标记范围放到时间线播放头处（或时间线的入点、出点之间）的目标轨道，覆盖其所占的内容
 source-placed = 已把 { $title } 放到 { $track }
+
+## Placing layers by hand in the program's picture
+preview-handle-top-left = 调整大小手柄：左上
+preview-handle-top = 调整大小手柄：上
+preview-handle-top-right = 调整大小手柄：右上
+preview-handle-right = 调整大小手柄：右
+preview-handle-bottom-right = 调整大小手柄：右下
+preview-handle-bottom = 调整大小手柄：下
+preview-handle-bottom-left = 调整大小手柄：左下
+preview-handle-left = 调整大小手柄：左
+preview-nothing-to-nudge = 请先选择节目画面中显示的图层，再用方向键移动它
+preview-cmd-layer-left = 图层左移 1 像素
+preview-cmd-layer-right = 图层右移 1 像素
+preview-cmd-layer-up = 图层上移 1 像素
+preview-cmd-layer-down = 图层下移 1 像素
+preview-cmd-layer-left-far = 图层左移 10 像素
+preview-cmd-layer-right-far = 图层右移 10 像素
+preview-cmd-layer-up-far = 图层上移 10 像素
+preview-cmd-layer-down-far = 图层下移 10 像素
+preview-tip-layer-nudge = 节目画面获得键盘焦点时（单击画面），按输出像素移动所选图层（Shift：10 像素）

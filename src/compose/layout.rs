@@ -68,6 +68,15 @@ pub struct Transit {
     pub incoming: bool,
 }
 
+/// What a layer edits when it is moved in the preview: a clip, or one of its Text effects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub track: usize,
+    pub clip: usize,
+    /// The index of the Text effect in the clip's Effects (None: the clip itself).
+    pub effect: Option<usize>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextBox {
     pub content: String,
@@ -80,6 +89,8 @@ pub struct TextBox {
     pub size: f32,
     pub colour: [u8; 3],
     pub opacity: f32,
+    /// The clip or effect it comes from (None: drawn by vodcut itself, a draft's label).
+    pub owner: Option<Owner>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,7 +167,7 @@ pub fn length(n: Option<&Num>, full: f32) -> Option<f32> {
     Some(if v.abs() <= 1.0 { v as f32 * full } else { v as f32 })
 }
 
-fn anchor(alignment: Option<&str>) -> (f32, f32) {
+pub fn anchor(alignment: Option<&str>) -> (f32, f32) {
     let a = alignment.unwrap_or("TopLeft");
     let h = if a.ends_with("Left") {
         0.0
@@ -201,6 +212,7 @@ fn text_box(
     fg: Option<&str>,
     opacity: Option<&Num>,
     (w, h): (f32, f32),
+    owner: Owner,
 ) -> Option<TextBox> {
     let content = text_content(content);
     if content.trim().is_empty() {
@@ -214,6 +226,7 @@ fn text_box(
         size: size.map(|n| n.value() as f32).filter(|s| s.is_finite() && *s > 0.0).unwrap_or(DEFAULT_FONT_SIZE),
         colour: colour(fg),
         opacity: opacity.map(|n| n.value() as f32).filter(|o| o.is_finite()).unwrap_or(1.0).clamp(0.0, 1.0),
+        owner: Some(owner),
     })
 }
 
@@ -280,6 +293,7 @@ pub fn plan_at(
                         clip.style.font_color.as_deref(),
                         clip.style.font_color_opacity.as_ref(),
                         size,
+                        Owner { track: ti, clip: ci, effect: None },
                     );
                     layers.extend(b.map(Layer::Text));
                     continue;
@@ -288,7 +302,8 @@ pub fn plan_at(
                     p.looks = clip_looks(clip, start, t, size, &mut ends);
                     p
                 });
-                shown.push(Shown { ci, start, picture, texts: clip_texts(clip, start, t, size), done: false });
+                let texts = clip_texts(clip, (ti, ci), start, t, size);
+                shown.push(Shown { ci, start, picture, texts, done: false });
             }
             if kind == TrackKind::Video {
                 pair_transitions(track, &mut shown, t);
@@ -312,9 +327,9 @@ struct Shown {
 }
 
 /// The Text effects of a clip placed at `start` that show at `t`.
-fn clip_texts(clip: &Clip, start: Time, t: Time, size: (f32, f32)) -> Vec<Layer> {
+fn clip_texts(clip: &Clip, (track, ci): (usize, usize), start: Time, t: Time, size: (f32, f32)) -> Vec<Layer> {
     let mut out = Vec::new();
-    for e in &clip.effects {
+    for (ei, e) in clip.effects.iter().enumerate() {
         if let Effect::Known(k) = e
             && k.r#type == "Text"
             && effect_active(k, start, t)
@@ -328,6 +343,7 @@ fn clip_texts(clip: &Clip, start: Time, t: Time, size: (f32, f32)) -> Vec<Layer>
                 k.font_color.as_deref(),
                 k.font_color_opacity.as_ref(),
                 size,
+                Owner { track, clip: ci, effect: Some(ei) },
             );
             out.extend(b.map(Layer::Text));
         }

@@ -4,6 +4,7 @@
 
 pub mod filters;
 pub mod glyphs;
+pub mod handles;
 pub mod image;
 pub mod layout;
 pub mod looks;
@@ -13,7 +14,7 @@ pub mod transition;
 
 pub use image::{Canvas, Image, Rect};
 pub use layout::{
-    Fit, Layer, MAX_CANVAS_SIDE, Picture, Plan, Source, TextBox, Transit, active_by_layout, output_size, plan_at,
+    Fit, Layer, MAX_CANVAS_SIDE, Owner, Picture, Plan, Source, TextBox, Transit, active_by_layout, output_size, plan_at,
 };
 pub use looks::{Look, Rendering, TransitionLook};
 

@@ -77,6 +77,33 @@ fn line_width(line: &str, scale: PxScale) -> f32 {
         .sum()
 }
 
+/// A text's lines laid out at one size.
+struct Block<'a> {
+    lines: Vec<&'a str>,
+    widths: Vec<f32>,
+    line_height: f32,
+    w: f32,
+    h: f32,
+}
+
+fn block(content: &str, scale: PxScale) -> Block<'_> {
+    let primary = fonts().primary.as_scaled(scale);
+    let line_height = primary.ascent() - primary.descent() + primary.line_gap();
+    let lines: Vec<&str> = content.lines().collect();
+    let widths: Vec<f32> = lines.iter().map(|l| line_width(l, scale)).collect();
+    let w = widths.iter().copied().fold(0.0, f32::max);
+    let h = line_height * lines.len() as f32;
+    Block { lines, widths, line_height, w, h }
+}
+
+/// The box `t` covers in output pixels (x, y, width, height): where the preview outlines it.
+pub fn text_rect(t: &TextBox) -> super::Rect {
+    // Bounded as `draw` bounds it: a font size past any frame measures nothing useful.
+    let size = t.size.clamp(1.0, 2.0 * super::MAX_CANVAS_SIDE as f32);
+    let b = block(&t.content, PxScale::from(size));
+    super::Rect { x: t.x - t.anchor.0 * b.w, y: t.y - t.anchor.1 * b.h, w: b.w, h: b.h }
+}
+
 /// Draws `t` with every length multiplied by `zoom` (canvas pixels per output pixel).
 pub fn draw(canvas: &mut Canvas, t: &TextBox, zoom: f32) {
     let size = t.size * zoom;
@@ -87,11 +114,7 @@ pub fn draw(canvas: &mut Canvas, t: &TextBox, zoom: f32) {
     let size = size.min(canvas.height as f32 * 2.0);
     let scale = PxScale::from(size);
     let primary = fonts().primary.as_scaled(scale);
-    let line_height = primary.ascent() - primary.descent() + primary.line_gap();
-    let lines: Vec<&str> = t.content.lines().collect();
-    let widths: Vec<f32> = lines.iter().map(|l| line_width(l, scale)).collect();
-    let block_w = widths.iter().copied().fold(0.0, f32::max);
-    let block_h = line_height * lines.len() as f32;
+    let Block { lines, widths, line_height, w: block_w, h: block_h } = block(&t.content, scale);
     let left = t.x * zoom - t.anchor.0 * block_w;
     let top = t.y * zoom - t.anchor.1 * block_h;
     let visible = (0, 0, canvas.width as i32, canvas.height as i32);
@@ -114,7 +137,16 @@ mod tests {
     use super::*;
 
     fn text(content: &str, anchor: (f32, f32)) -> TextBox {
-        TextBox { content: content.into(), x: 50.0, y: 20.0, anchor, size: 16.0, colour: [255, 0, 0], opacity: 1.0 }
+        TextBox {
+            content: content.into(),
+            x: 50.0,
+            y: 20.0,
+            anchor,
+            size: 16.0,
+            colour: [255, 0, 0],
+            opacity: 1.0,
+            owner: None,
+        }
     }
 
     fn red_columns(c: &Canvas) -> (u32, u32) {

@@ -218,6 +218,7 @@ pub fn draw(canvas: &mut Canvas, active: &[&Placeholder], zoom: f32) {
             size,
             colour: [YELLOW[0], YELLOW[1], YELLOW[2]],
             opacity: 1.0,
+            owner: None,
         };
         text::draw(canvas, &tb, 1.0);
     }

@@ -24,6 +24,9 @@ pub struct Rendered {
     pub problems: Vec<String>,
     /// False when covers or snapshots stand in for frames (no ffmpeg).
     pub exact: bool,
+    /// The pixel size of each image overlay's picture by ImageId (the preview's handles sit
+    /// on an overlay whose box follows its image).
+    pub image_sizes: Vec<(String, (u32, u32))>,
 }
 
 /// A wish: serial, plan, width, layer labels.
@@ -181,7 +184,14 @@ pub async fn render(footage: &Arc<Footage>, plan: Plan, width: u32, labels: &[St
         .collect();
     let exact = pictures.all_exact;
     let at = plan.at;
+    let image_sizes = plan
+        .pictures()
+        .filter_map(|(i, p)| match (&p.source, pictures.images.get(&i)) {
+            (compose::Source::Image { image_id }, Some(img)) => Some((image_id.clone(), (img.width, img.height))),
+            _ => None,
+        })
+        .collect();
     let image =
         tokio::task::spawn_blocking(move || compose::compose(&plan, &pictures.images, Some(width))).await.ok()?;
-    Some(Rendered { serial: 0, at, image, problems, exact })
+    Some(Rendered { serial: 0, at, image, problems, exact, image_sizes })
 }

@@ -63,6 +63,16 @@ pub enum Command {
     CloseGaps,
     InsertSource,
     OverwriteSource,
+    /// The preview's: move the selected layer an output pixel (Far: 10) while the preview
+    /// has the keyboard.
+    LayerLeft,
+    LayerRight,
+    LayerUp,
+    LayerDown,
+    LayerLeftFar,
+    LayerRightFar,
+    LayerUpFar,
+    LayerDownFar,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -74,7 +84,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 56] = [
+    pub const ALL: [Command; 64] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -131,6 +141,14 @@ impl Command {
         Command::CloseGaps,
         Command::InsertSource,
         Command::OverwriteSource,
+        Command::LayerLeft,
+        Command::LayerRight,
+        Command::LayerUp,
+        Command::LayerDown,
+        Command::LayerLeftFar,
+        Command::LayerRightFar,
+        Command::LayerUpFar,
+        Command::LayerDownFar,
     ];
 
     /// The command's name in menus, in the current language.
@@ -192,6 +210,14 @@ impl Command {
             Command::CloseGaps => t!("timeline-cmd-close-gaps"),
             Command::InsertSource => t!("source-cmd-insert"),
             Command::OverwriteSource => t!("source-cmd-overwrite"),
+            Command::LayerLeft => t!("preview-cmd-layer-left"),
+            Command::LayerRight => t!("preview-cmd-layer-right"),
+            Command::LayerUp => t!("preview-cmd-layer-up"),
+            Command::LayerDown => t!("preview-cmd-layer-down"),
+            Command::LayerLeftFar => t!("preview-cmd-layer-left-far"),
+            Command::LayerRightFar => t!("preview-cmd-layer-right-far"),
+            Command::LayerUpFar => t!("preview-cmd-layer-up-far"),
+            Command::LayerDownFar => t!("preview-cmd-layer-down-far"),
         }
     }
 
@@ -229,6 +255,7 @@ impl Command {
             Command::CloseGaps => t!("timeline-tip-close-gaps"),
             Command::InsertSource => t!("source-tip-insert"),
             Command::OverwriteSource => t!("source-tip-overwrite"),
+            c if c.layer_nudge().is_some() => t!("preview-tip-layer-nudge"),
             _ => self.text(),
         }
     }
@@ -297,7 +324,31 @@ impl Command {
             Command::CloseGaps => &[],
             Command::InsertSource => const { &[k(NONE, Key::Comma)] },
             Command::OverwriteSource => const { &[k(NONE, Key::Period)] },
+            // The arrows of the timeline, taken by the preview while it has the keyboard.
+            Command::LayerLeft => const { &[k(NONE, Key::ArrowLeft)] },
+            Command::LayerRight => const { &[k(NONE, Key::ArrowRight)] },
+            Command::LayerUp => const { &[k(NONE, Key::ArrowUp)] },
+            Command::LayerDown => const { &[k(NONE, Key::ArrowDown)] },
+            Command::LayerLeftFar => const { &[k(Modifiers::SHIFT, Key::ArrowLeft)] },
+            Command::LayerRightFar => const { &[k(Modifiers::SHIFT, Key::ArrowRight)] },
+            Command::LayerUpFar => const { &[k(Modifiers::SHIFT, Key::ArrowUp)] },
+            Command::LayerDownFar => const { &[k(Modifiers::SHIFT, Key::ArrowDown)] },
         }
+    }
+
+    /// A preview command's move of the selected layer, in output pixels.
+    pub fn layer_nudge(self) -> Option<(f32, f32)> {
+        Some(match self {
+            Command::LayerLeft => (-1.0, 0.0),
+            Command::LayerRight => (1.0, 0.0),
+            Command::LayerUp => (0.0, -1.0),
+            Command::LayerDown => (0.0, 1.0),
+            Command::LayerLeftFar => (-10.0, 0.0),
+            Command::LayerRightFar => (10.0, 0.0),
+            Command::LayerUpFar => (0.0, -10.0),
+            Command::LayerDownFar => (0.0, 10.0),
+            _ => return None,
+        })
     }
 
     /// Commands that still work while typing in a text field (they cannot mean text editing).
@@ -317,7 +368,10 @@ impl Command {
 /// slow frame can hold Home and Ctrl+Shift+V together: the paste must come after the
 /// playhead moved). Shortcuts with more modifiers are tried first (Ctrl+Shift+S is not
 /// Ctrl+S); while a text field has focus only commands that cannot mean text editing fire.
-pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+///
+/// `preview_keys`: the preview has the keyboard, so its commands come first and take their
+/// keys (the arrows move the selected layer instead of the playhead); otherwise they never fire.
+pub fn pressed(ctx: &egui::Context, preview_keys: bool) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
     // The frame's events before any is taken, to put the commands in their order.
     let events: Vec<egui::Event> = ctx.input(|i| i.events.clone());
@@ -328,7 +382,9 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     };
     let mut all: Vec<(Command, KeyboardShortcut)> =
         Command::ALL.iter().flat_map(|c| c.shortcuts().iter().map(move |s| (*c, *s))).collect();
-    all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+    all.retain(|(c, _)| preview_keys || c.layer_nudge().is_none());
+    // On equal modifiers the preview's command wins the key (Left: the layer, not the playhead).
+    all.sort_by_key(|(c, s)| (std::cmp::Reverse(modifier_count(s.modifiers)), c.layer_nudge().is_none()));
     let mut fired: Vec<(usize, Command)> = Vec::new();
     for (command, shortcut) in all {
         if typing && !command.works_while_typing() {
@@ -402,18 +458,46 @@ mod tests {
             key(Key::Z, Modifiers::COMMAND),
         ];
         let mut got = Vec::new();
-        let mut out = ctx.run_ui(egui::RawInput { events, ..Default::default() }, |ui| got = pressed(ui.ctx()));
+        let mut out = ctx.run_ui(egui::RawInput { events, ..Default::default() }, |ui| got = pressed(ui.ctx(), false));
         out.textures_delta.clear();
         use Command::*;
         assert_eq!(got, vec![StepForward, MarkIn, StepForward, StepForward, Undo]);
     }
 
+    /// With the preview holding the keyboard the arrows move the layer; without, the playhead.
+    #[test]
+    fn the_arrows_are_the_previews_while_it_has_the_keyboard() {
+        let ctx = egui::Context::default();
+        let key =
+            |key, modifiers| egui::Event::Key { key, physical_key: None, pressed: true, repeat: false, modifiers };
+        let events = || {
+            vec![
+                key(Key::ArrowLeft, Modifiers::NONE),
+                key(Key::ArrowUp, Modifiers::SHIFT),
+                key(Key::S, Modifiers::NONE),
+            ]
+        };
+        for (preview, want) in [
+            (true, vec![Command::LayerLeft, Command::LayerUpFar, Command::Split]),
+            (false, vec![Command::StepBack, Command::PrevEdit, Command::Split]),
+        ] {
+            let mut got = Vec::new();
+            let input = egui::RawInput { events: events(), ..Default::default() };
+            let mut out = ctx.run_ui(input, |ui| got = pressed(ui.ctx(), preview));
+            out.textures_delta.clear();
+            assert_eq!(got, want, "preview has the keyboard: {preview}");
+        }
+    }
+
     #[test]
     fn no_two_commands_share_a_shortcut() {
+        // The preview's commands share the timeline's arrows by design (it has the keyboard or
+        // not), never one another's keys.
         let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
         for c in Command::ALL {
             for s in c.shortcuts() {
-                if let Some((_, other)) = seen.iter().find(|(x, _)| x == s) {
+                let same_panel = |o: &Command| o.layer_nudge().is_some() == c.layer_nudge().is_some();
+                if let Some((_, other)) = seen.iter().find(|(x, o)| x == s && same_panel(o)) {
                     panic!("{c:?} and {other:?} share {s:?}");
                 }
                 seen.push((*s, c));

@@ -167,6 +167,27 @@ pub fn text_field(
     )
 }
 
+/// A colour: `#RRGGBB` typed as before, with a picker beside it (its swatch shows the value;
+/// an unset or unreadable one shows white, the documented default). What the picker chooses
+/// is written as `#RRGGBB`.
+pub fn colour_field(ui: &mut egui::Ui, label: &str, value: &mut Option<String>) -> FieldResult {
+    ui.horizontal(|ui| {
+        let mut result = text_field(ui, label, value, colour_check);
+        let [r, g, b] = crate::compose::layout::colour(value.as_deref());
+        let mut c = egui::Color32::from_rgb(r, g, b);
+        let button = egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque);
+        let name = t!("forms-pick-colour", field = label);
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        let button = button.on_hover_text(&name);
+        if button.changed() {
+            *value = Some(format!("#{:02X}{:02X}{:02X}", c.r(), c.g(), c.b()));
+            result.changed = true;
+        }
+        result
+    })
+    .inner
+}
+
 /// X/Y/Width/Height: a ratio of the frame (0..1) or whole pixels.
 pub fn geometry_check(n: &Num) -> Result<(), String> {
     let v = n.value();

@@ -2,7 +2,7 @@
 //! change is one undo step (typing into one field merges into a single step).
 
 use super::fields::{
-    FieldResult, choice, choice_shown, colour_check, geometry_check, length_field, non_negative, num_field,
+    FieldResult, choice, choice_shown, colour_field, geometry_check, length_field, non_negative, num_field,
     positive_whole, text_field, time_field, unit_check,
 };
 use crate::edit::document::Document;
@@ -175,7 +175,7 @@ fn text_style(
         *sealed |= r.lost_focus;
     };
     note("FontSize", num_field(ui, "FontSize", size, positive_whole));
-    note("FontColor", text_field(ui, "FontColor", colour, colour_check));
+    note("FontColor", colour_field(ui, "FontColor", colour));
     note("FontColorOpacity", num_field(ui, "FontColorOpacity", opacity, unit_check));
     if choice_shown(ui, "Alignment", alignment, &ALIGNMENTS, shown_value) {
         *key = "Alignment".into();
@@ -282,7 +282,7 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: Clock, key: &mut St
                 *key = "effect:SubType".into();
             }
             note("Radius", num_field(ui, "Radius", &mut e.radius, unit_check), key);
-            note("Color", text_field(ui, "Color", &mut e.color, colour_check), key);
+            note("Color", colour_field(ui, "Color", &mut e.color), key);
         }
         Some(EffectKind::Vfx) | Some(EffectKind::Transition) => {
             note(

@@ -5,6 +5,7 @@
 //! indexes) and, when that changed, hands the plan to the renderer; the last picture stays
 //! until a newer one arrives. Decoding, downloading and composing never run here.
 
+mod manipulate;
 mod sizes;
 mod trim;
 
@@ -90,6 +91,24 @@ pub struct PreviewState {
     trim: trim::Neighbours,
     /// The time display under the picture (Go to timecode).
     pub time_entry: crate::ui::goto::TimeEntry,
+    /// The program's picture has the keyboard (a press on it): the arrows move the selected
+    /// layer.
+    pub focused: bool,
+    /// Where the picture was drawn in the last frame.
+    frame: Option<Rect>,
+    /// Image overlays' pixel sizes, as their pictures arrived.
+    image_sizes: HashMap<String, (u32, u32)>,
+    layers: manipulate::Layers,
+    /// The layer picked last (a clip's Text effect is picked apart from its clip).
+    picked: Option<crate::compose::Owner>,
+    /// A layer was picked this frame (the editor shows the inspector).
+    pub picked_now: bool,
+    gesture: Option<manipulate::Gesture>,
+    gestures: u64,
+    /// The guides a drag holds to now (vertical lines' x, horizontal lines' y; output pixels).
+    guides: (Vec<f32>, Vec<f32>),
+    /// What a refused drag said (a locked track), for the status line.
+    pub message: Option<String>,
 }
 
 /// Puts a composed frame in `texture` (made the first time, named `name`).
@@ -125,6 +144,16 @@ impl PreviewState {
             playback: None,
             trim: Default::default(),
             time_entry: Default::default(),
+            focused: false,
+            frame: None,
+            image_sizes: HashMap::new(),
+            layers: Default::default(),
+            picked: None,
+            picked_now: false,
+            gesture: None,
+            gestures: 0,
+            guides: Default::default(),
+            message: None,
         }
     }
 
@@ -164,6 +193,13 @@ impl PreviewState {
 
     fn show(&mut self, ctx: &egui::Context, r: Rendered) {
         put_frame(ctx, &mut self.texture, "preview-frame", &r.image);
+        for (id, size) in &r.image_sizes {
+            if self.image_sizes.get(id) != Some(size) {
+                self.image_sizes.insert(id.clone(), *size);
+                // The boxes that follow an image's size are worked out again.
+                self.layers = Default::default();
+            }
+        }
         self.shown = Some(r);
         self.shown_count += 1;
     }
@@ -190,7 +226,14 @@ impl PreviewState {
         pb.set_clock(at);
         if let Some(f) = pb.frame_for(at) {
             av_log("picture", f.at); // i18n-exempt: a word in a log for a script
-            let r = Rendered { serial: 0, at: f.at, image: f.image, problems: Vec::new(), exact: true };
+            let r = Rendered {
+                serial: 0,
+                at: f.at,
+                image: f.image,
+                problems: Vec::new(),
+                exact: true,
+                image_sizes: Vec::new(),
+            };
             self.show(ctx, r);
         }
         // Asked again after playback stops.
@@ -313,7 +356,7 @@ fn plan(doc: &Document, timeline: &TimelineState, at: Time, size: (u32, u32)) ->
 /// `speed`: playback speed (0 stopped, 1 real time, negative backwards).
 pub fn preview_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
+    doc: &mut Document,
     timeline: &mut TimelineState,
     state: &mut PreviewState,
     settings: &FootageSettings,
@@ -348,7 +391,7 @@ pub fn preview_ui(
     if let Some(s) = &sides {
         trim::labels(&painter, frame, s, clock);
     }
-    let response = ui.interact(frame, ui.scope_id().with("preview-frame"), Sense::hover());
+    let response = ui.interact(frame, ui.scope_id().with("preview-frame"), Sense::click_and_drag());
     let shown_at = state.shown.as_ref().map(|r| r.at);
     let label = match &sides {
         Some(s) => crate::t!(
@@ -383,6 +426,8 @@ pub fn preview_ui(
         })
         .inner;
     notes_ui(ui, state, &painter, frame);
+    let still = sides.is_none() && speed == 0.0;
+    manipulate::manipulate(ui, doc, timeline, state, (frame, (w, h)), &response, still);
     ui.advance_cursor_after_rect(avail);
     outcome
 }

@@ -398,7 +398,8 @@ impl Editor {
         let said = (self.status.clone(), selection_key(&self.doc.selection));
         // A dialog takes all input: no shortcut reaches the document behind it.
         if !self.dialog_open() {
-            for command in pressed(&ctx) {
+            let preview_keys = self.preview.focused && !self.source.showing;
+            for command in pressed(&ctx, preview_keys) {
                 if self.source.holds_back_key(command) {
                     // The key is the timeline's and the source viewer has the keyboard.
                     self.status = crate::t!("source-key-is-the-timelines");
@@ -473,7 +474,7 @@ impl Editor {
                     self.source.rect = None;
                     let went = crate::ui::preview::preview_ui(
                         &mut pv,
-                        &self.doc,
+                        &mut self.doc,
                         &mut self.timeline,
                         &mut self.preview,
                         &footage,
@@ -493,6 +494,13 @@ impl Editor {
                 shown
             })
             .inner;
+        if let Some(m) = self.preview.message.take() {
+            self.status = m;
+        }
+        if std::mem::take(&mut self.preview.picked_now) {
+            // A layer picked in the picture: its numbers are the inspector's.
+            self.tab = Tab::Inspector;
+        }
         if let Some(went) = went {
             if let Some(t) = went.go_to {
                 self.go_to(t);

@@ -197,6 +197,20 @@ impl Editor {
                 }
                 Ok(())
             }
+            Command::LayerLeft
+            | Command::LayerRight
+            | Command::LayerUp
+            | Command::LayerDown
+            | Command::LayerLeftFar
+            | Command::LayerRightFar
+            | Command::LayerUpFar
+            | Command::LayerDownFar => {
+                let (dx, dy) = command.layer_nudge().unwrap_or_default();
+                if let Some(message) = self.preview.nudge(&mut self.doc, &mut self.timeline, dx, dy) {
+                    self.status = message;
+                }
+                Ok(())
+            }
             Command::CloseGaps if self.doc.gap.is_some() => self.doc.close_selected_gap(),
             Command::CloseGaps => self.doc.close_gaps(None),
             Command::NextMarker | Command::PrevMarker => {

@@ -74,6 +74,13 @@ impl Editor {
         } else if timeline.contains(p) || preview.contains(p) {
             self.source.focused = false;
         }
+        // The program's picture takes the keyboard (the arrows move the selected layer) when
+        // pressed on; the timeline takes it back.
+        if !self.source.showing && self.preview.frame_rect().is_some_and(|r| r.contains(p)) {
+            self.preview.focused = true;
+        } else if timeline.contains(p) || self.source.showing {
+            self.preview.focused = false;
+        }
     }
 
     /// Runs `command` in the source viewer when it has the keyboard; false when it is the
