@@ -148,3 +148,22 @@ forms-template-clip = Template placeholder: vodcut batch fills it from each row
 forms-template-slot = {"{{"}{ $name }{"}}"} in { $field }, sample: { $sample }
 forms-template-slot-no-sample = {"{{"}{ $name }{"}}"} in { $field }, no sample value (TemplateSamples)
 forms-pick-colour = Pick a colour for { $field }
+
+## The Template tab (View > Template slots): a template's slots and their sample values
+forms-template-cmd = Template slots
+forms-template-cmd-tip = Every {"{{"}slot{"}}"} of this template, where it is used, and its sample value (what validation fills it with)
+forms-template-tab = Template
+forms-template-none = This project holds no {"{{"}slot{"}}"}: it is not a template. Type {"{{"}name{"}}"} in a clip's MediaId, a text, the title… to make one; vodcut batch then fills each slot from a row.
+# $n: how many slots
+forms-template-heading = Template: { $n } slots
+forms-template-intro = The Problems tab checks the template filled with these sample values, as vodcut validate does. They are saved in the project (TemplateSamples).
+forms-template-slot-name = {"{{"}{ $name }{"}}"}
+forms-template-no-sample-hint = no sample value
+forms-template-sample-tip = The sample value: what validation (the Problems tab, vodcut validate) fills this slot with
+forms-template-no-sample = No sample value: {"{{"}{ $name }{"}}"} cannot be checked
+# $place: "track 1, clip 2: MediaId"
+forms-template-use = Used in { $place }
+forms-template-use-tip = Select this clip
+forms-template-undo-sample = Sample value of {"{{"}{ $name }{"}}"}
+# $problem: what is wrong with the value, with where it is used
+forms-template-sample-problem = sample value of {"{{"}{ $name }{"}}"}: { $problem }

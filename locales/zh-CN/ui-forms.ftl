@@ -138,3 +138,22 @@ forms-template-clip = 模板占位：vodcut batch 按每行数据填充
 forms-template-slot = {"{{"}{ $name }{"}}"} 位于 { $field }，示例值：{ $sample }
 forms-template-slot-no-sample = {"{{"}{ $name }{"}}"} 位于 { $field }，没有示例值（TemplateSamples）
 forms-pick-colour = 为 { $field } 选取颜色
+
+## 模板标签页（视图 > 模板占位）：模板的占位及其示例值
+forms-template-cmd = 模板占位
+forms-template-cmd-tip = 此模板的每个 {"{{"}占位{"}}"}、其所在位置及示例值（校验时用它填充）
+forms-template-tab = 模板
+forms-template-none = 此项目没有 {"{{"}占位{"}}"}，不是模板。在片段的 MediaId、文字、标题等处输入 {"{{"}名称{"}}"} 即成为模板；vodcut batch 会按每行数据填充各占位。
+# $n：占位个数
+forms-template-heading = 模板：{ $n } 个占位
+forms-template-intro = “问题”标签页按这些示例值填充模板后进行校验，与 vodcut validate 相同。示例值保存在项目中（TemplateSamples）。
+forms-template-slot-name = {"{{"}{ $name }{"}}"}
+forms-template-no-sample-hint = 没有示例值
+forms-template-sample-tip = 示例值：校验（“问题”标签页、vodcut validate）时用它填充此占位
+forms-template-no-sample = 没有示例值：无法检查 {"{{"}{ $name }{"}}"}
+# $place：“轨道 1，片段 2：MediaId”
+forms-template-use = 用于 { $place }
+forms-template-use-tip = 选中此片段
+forms-template-undo-sample = {"{{"}{ $name }{"}}"} 的示例值
+# $problem：值的问题及其所在位置
+forms-template-sample-problem = {"{{"}{ $name }{"}}"} 的示例值：{ $problem }

@@ -28,6 +28,9 @@ pub struct ProjectFields {
     pub produce_config: ProduceConfig,
     pub user_data: UserData,
     pub frame_rate: crate::model::FrameRate,
+    /// A template's sample values (its TemplateSamples field, kept among the fields the
+    /// project does not otherwise know): None when the file has none.
+    pub template_samples: Option<serde_json::Value>,
 }
 
 impl ProjectFields {
@@ -43,6 +46,7 @@ impl ProjectFields {
             produce_config: p.produce_config.clone(),
             user_data: p.user_data.clone(),
             frame_rate: p.frame_rate,
+            template_samples: crate::template::editor::samples_field(p),
         }
     }
 
@@ -57,6 +61,7 @@ impl ProjectFields {
         p.produce_config = self.produce_config;
         p.user_data = self.user_data;
         p.frame_rate = self.frame_rate;
+        p.other_fields.set_value(crate::template::SAMPLES_FIELD, self.template_samples.as_ref());
     }
 }
 

@@ -10,6 +10,7 @@
 //! The template's sample values (`"TemplateSamples": {"name": "value"}` at the top of the
 //! file, kept by the editor like any field it does not know) fill it for validation.
 
+pub mod editor;
 pub mod rows;
 pub mod variants;
 

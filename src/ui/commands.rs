@@ -73,6 +73,7 @@ pub enum Command {
     LayerRightFar,
     LayerUpFar,
     LayerDownFar,
+    TemplateSlots,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -84,7 +85,7 @@ const fn k(m: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    pub const ALL: [Command; 64] = [
+    pub const ALL: [Command; 65] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -149,6 +150,7 @@ impl Command {
         Command::LayerRightFar,
         Command::LayerUpFar,
         Command::LayerDownFar,
+        Command::TemplateSlots,
     ];
 
     /// The command's name in menus, in the current language.
@@ -195,6 +197,7 @@ impl Command {
             Command::RenderDraft => t!("timeline-cmd-render-draft"),
             Command::GoToTimecode => t!("timeline-cmd-go-to-timecode"),
             Command::TimesInSeconds => t!("timeline-cmd-times-in-seconds"),
+            Command::TemplateSlots => t!("forms-template-cmd"),
             Command::ToolSelect => t!("timeline-cmd-tool-select"),
             Command::ToolRipple => t!("timeline-cmd-tool-ripple"),
             Command::ToolSlip => t!("timeline-cmd-tool-slip"),
@@ -240,6 +243,7 @@ impl Command {
             Command::ShuttleBack | Command::ShuttleForward => t!("timeline-tip-shuttle"),
             Command::GoToTimecode => t!("timeline-tip-go-to-timecode"),
             Command::TimesInSeconds => t!("timeline-tip-times-in-seconds"),
+            Command::TemplateSlots => t!("forms-template-cmd-tip"),
             Command::ToolSelect => t!("timeline-tip-tool-select"),
             Command::ToolRipple => t!("timeline-tip-tool-ripple"),
             Command::ToolSlip => t!("timeline-tip-tool-slip"),
@@ -307,7 +311,7 @@ impl Command {
             // usual "go to" of other programs.
             Command::GoToTimecode => const { &[k(CMD, Key::G)] },
             // A setting, not an act: the menu and the preview's time display (Ctrl+click).
-            Command::TimesInSeconds => &[],
+            Command::TimesInSeconds | Command::TemplateSlots => &[],
             Command::ToolSelect => const { &[k(NONE, Key::V)] },
             Command::ToolRipple => const { &[k(NONE, Key::B)] },
             Command::ToolSlip => const { &[k(NONE, Key::Y)] },
@@ -511,7 +515,10 @@ mod tests {
             assert!(!Command::ALL[i + 1..].contains(c), "{c:?} twice");
             assert!(
                 !c.shortcuts().is_empty()
-                    || matches!(c, Command::Produce | Command::CloseGaps | Command::TimesInSeconds),
+                    || matches!(
+                        c,
+                        Command::Produce | Command::CloseGaps | Command::TimesInSeconds | Command::TemplateSlots
+                    ),
                 "{c:?} has no key"
             );
         }
@@ -562,6 +569,7 @@ mod tests {
                 let named = match c {
                     Command::CloseGaps => "Close gaps",
                     Command::TimesInSeconds => "Times in seconds",
+                    Command::TemplateSlots => "Template slots",
                     _ => panic!("{c:?} has no key and no name to look for"),
                 };
                 assert!(doc.contains(named), "docs/keys.md does not name {c:?}");

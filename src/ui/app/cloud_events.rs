@@ -7,6 +7,15 @@ impl Editor {
     /// The current revision's problems (validated once per change, shared, not copied).
     pub(super) fn problems(&mut self) -> Arc<Vec<Problem>> {
         let rev = self.doc.revision();
+        // A template is checked as `vodcut validate` checks it: filled with its samples. What
+        // is wrong with the samples is the check's own list (see `template_check`).
+        if let Some(check) = self.template_check() {
+            if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) {
+                let problems = check.filled.as_ref().map(|(_, p)| p.clone()).unwrap_or_default();
+                self.problems = Some((rev, Arc::new(problems)));
+            }
+            return self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default();
+        }
         let pass = self.ctx_for_textures.cumulative_pass_nr();
         // Checked once a frame at most: the menu bar and the Problems tab both ask.
         if self.problems.as_ref().is_none_or(|(r, _)| *r != rev) && self.problems_pass != pass {
@@ -30,6 +39,23 @@ impl Editor {
             self.problems = Some((rev, Arc::new(problems)));
         }
         self.problems.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()
+    }
+
+    /// The project read as a template, once per revision; None for a plain project (most: the
+    /// scan that says so looks again only at the tracks an edit changed).
+    pub(super) fn template_check(&mut self) -> Option<Arc<crate::template::editor::Check>> {
+        let rev = self.doc.revision();
+        if self.template.as_ref().is_none_or(|(r, _)| *r != rev) {
+            let check = if self.slot_scan.may_hold_slots(self.doc.project(), self.doc.track_revisions()) {
+                let untitled = PathBuf::from(t!("project-untitled"));
+                let path = self.doc.path.as_deref().unwrap_or(untitled.as_path());
+                crate::template::editor::check(self.doc.project(), path).map(Arc::new)
+            } else {
+                None
+            };
+            self.template = Some((rev, check));
+        }
+        self.template.as_ref().and_then(|(_, c)| c.clone())
     }
 
     /// Media whose length the editor does not know: bin entries without one, and clips with no

@@ -76,6 +76,8 @@ pub enum Tab {
     Markers,
     Problems,
     Jobs,
+    /// A template's slots and their sample values.
+    Template,
 }
 
 pub struct Editor {
@@ -88,6 +90,9 @@ pub struct Editor {
     pub status: String,
     pub error: Option<String>,
     problems: Option<(u64, Arc<Vec<Problem>>)>,
+    /// The project read as a template (None: it holds no slot), once per revision.
+    template: Option<(u64, Option<Arc<crate::template::editor::Check>>)>,
+    slot_scan: crate::template::editor::SlotScan,
     /// The frame (pass) that last checked the project for problems.
     problems_pass: u64,
     /// Per-track validation results, reused for tracks an edit did not touch.
@@ -198,6 +203,8 @@ impl Editor {
             status: crate::t!("shell-new-project"),
             error: None,
             problems: None,
+            template: None,
+            slot_scan: Default::default(),
             problems_pass: u64::MAX,
             validation: Default::default(),
             window_title: String::new(),

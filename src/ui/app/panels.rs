@@ -1,6 +1,7 @@
 //! Menus, the side panels and the status line.
 
 use super::*;
+use crate::template::editor::Check;
 
 /// How long a status message stays.
 const STATUS_SECONDS: f64 = 8.0;
@@ -19,8 +20,10 @@ impl Editor {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let producing = self.cloud.producing();
                 let problems = self.problems();
-                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-                let label = match (producing, errors, problems.len()) {
+                // A template's samples that make no project are errors too.
+                let samples = self.template_check().map_or(0, |c| c.template.len() + c.samples.len());
+                let errors = problems.iter().filter(|p| p.severity == Severity::Error).count() + samples;
+                let label = match (producing, errors, problems.len() + samples) {
                     (true, ..) => crate::t!("shell-producing"),
                     (false, _, 0) => crate::t!("shell-produce"),
                     // The count and its sign follow the word in both languages.
@@ -29,7 +32,7 @@ impl Editor {
                 };
                 let button = egui::Button::new(egui::RichText::new(label).strong())
                     .shortcut_text(Command::Produce.shortcut_text(ui.ctx()));
-                let tip = match problems.len() {
+                let tip = match problems.len() + samples {
                     0 => Command::Produce.tooltip().to_owned(),
                     n => format!(
                         "{}\n{}",
@@ -179,6 +182,7 @@ impl Editor {
                 if ui.checkbox(&mut seconds, c.text()).on_hover_text(c.tooltip()).clicked() {
                     self.run(c);
                 }
+                self.menu_item(ui, Command::TemplateSlots, true);
                 ui.separator();
                 theme_choice(ui);
                 ui.separator();
@@ -385,14 +389,17 @@ impl Editor {
 
     pub(super) fn right_ui(&mut self, ui: &mut egui::Ui) {
         let problems = self.problems();
+        let template = self.template_check();
+        let samples = template.as_ref().map_or(0, |c| c.template.len() + c.samples.len());
         ui.horizontal_wrapped(|ui| {
             for (tab, name) in [
                 (Tab::Inspector, crate::t!("shell-tab-inspector")),
                 (Tab::Project, crate::t!("shell-project")),
                 (Tab::Output, crate::t!("shell-tab-output")),
                 (Tab::Markers, crate::t!("shell-tab-markers")),
-                (Tab::Problems, crate::t!("shell-tab-problems", n = problems.len())),
+                (Tab::Problems, crate::t!("shell-tab-problems", n = problems.len() + samples)),
                 (Tab::Jobs, crate::t!("shell-tab-jobs")),
+                (Tab::Template, crate::t!("forms-template-tab")),
             ] {
                 if ui.selectable_label(self.tab == tab, name).clicked() {
                     self.tab = tab;
@@ -419,7 +426,13 @@ impl Editor {
                 return;
             }
             Tab::Problems => {
-                self.problems_ui(ui, &problems);
+                self.problems_ui(ui, &problems, template.as_deref());
+                return;
+            }
+            Tab::Template => {
+                if let Some((track, index)) = crate::ui::template::template_ui(ui, &mut self.doc, template.as_deref()) {
+                    self.select_and_show(track, index);
+                }
                 return;
             }
             Tab::Jobs => {
@@ -448,11 +461,15 @@ impl Editor {
     }
 
     /// The project's problems, always a tab away; clicking one selects its clip.
-    fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem]) {
+    fn problems_ui(&mut self, ui: &mut egui::Ui, problems: &[Problem], template: Option<&Check>) {
         egui::ScrollArea::vertical().id_salt("problems").show(ui, |ui| {
-            if problems.is_empty() && self.doc.project().clip_count() == 0 {
+            let samples = template.map_or(0, |c| c.template.len() + c.samples.len());
+            if let Some(c) = template {
+                self.template_problems_ui(ui, c);
+            }
+            if problems.is_empty() && samples == 0 && self.doc.project().clip_count() == 0 {
                 ui.label(super::welcome::empty_hint());
-            } else if problems.is_empty() {
+            } else if problems.is_empty() && samples == 0 {
                 ui.label(crate::t!("shell-no-problems"));
             }
             for p in problems.iter().take(200) {
@@ -470,19 +487,51 @@ impl Editor {
                 if r.clicked()
                     && let (Some(track), Some(index)) = (p.location.track, p.location.clip)
                 {
-                    let r = crate::edit::ops::ClipRef { track, index };
-                    self.doc.selection = vec![r];
-                    self.timeline.ensure_indexes(&self.doc);
-                    if let Some(pl) = self.timeline.indexes().get(track).and_then(|i| i.placements.get(index)) {
-                        self.doc.set_playhead(pl.start);
-                        self.timeline.follow_playhead = true;
-                    }
+                    self.select_and_show(track, index);
                 }
             }
             if problems.len() > 200 {
                 ui.label(crate::t!("shell-more-problems", n = problems.len() - 200));
             }
         });
+    }
+
+    /// A template's own problems and its samples' (a slot without one, a value its field
+    /// cannot take), each naming its slot; clicking one selects the clip the slot is in.
+    fn template_problems_ui(&mut self, ui: &mut egui::Ui, check: &Check) {
+        let colour = ui.visuals().error_fg_color;
+        let error = crate::i18n::describe::severity(Severity::Error);
+        for p in &check.template {
+            ui.colored_label(
+                colour,
+                crate::t!("problem-line-unplaced", severity = error.as_str(), message = p.to_string()),
+            );
+        }
+        for p in &check.samples {
+            let message = match &p.column {
+                Some(slot) => {
+                    crate::t!("forms-template-sample-problem", name = slot.as_str(), problem = p.message.as_str())
+                }
+                None => p.message.clone(),
+            };
+            let line = crate::t!("problem-line-unplaced", severity = error.as_str(), message = message);
+            let r = ui.add(egui::Label::new(egui::RichText::new(line).color(colour)).sense(egui::Sense::click()));
+            if r.clicked()
+                && let Some((track, index)) = p.column.as_deref().and_then(|s| check.clip_of(s))
+            {
+                self.select_and_show(track, index);
+            }
+        }
+    }
+
+    /// Selects a clip and brings the playhead (and the view) to it.
+    fn select_and_show(&mut self, track: usize, index: usize) {
+        self.doc.selection = vec![crate::edit::ops::ClipRef { track, index }];
+        self.timeline.ensure_indexes(&self.doc);
+        if let Some(pl) = self.timeline.indexes().get(track).and_then(|i| i.placements.get(index)) {
+            self.doc.set_playhead(pl.start);
+            self.timeline.follow_playhead = true;
+        }
     }
 
     /// Every marker: click its time to go there, rename or delete it.

@@ -1,6 +1,6 @@
 //! What each command does: the menus, buttons and keys all end here.
 
-use super::{Editor, Pending};
+use super::{Editor, Pending, Tab};
 use crate::model::Time;
 use crate::ui::commands::Command;
 
@@ -156,6 +156,10 @@ impl Editor {
                 let p = self.doc.project();
                 self.preview.time_entry.open(crate::i18n::Clock::of(p.frame_rate).time(p.playhead));
                 self.ctx_for_textures.request_repaint();
+                Ok(())
+            }
+            Command::TemplateSlots => {
+                self.tab = Tab::Template;
                 Ok(())
             }
             Command::TimesInSeconds => {
