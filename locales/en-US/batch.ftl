@@ -61,6 +61,8 @@ batch-nothing-left = no row is left to send
 batch-row-changed = { $row } is not what the manifest recorded ({ $state }): its values or the template changed since
 batch-changed-hint = nothing was sent: a changed row would be a new production; give another --out than { $folder } for a new batch
 batch-check-failed = its answer was lost and VOD could not be asked about it: { $error }
+batch-check-too-many = its answer was lost and more than { $count } editing projects with its title were made around the time it was sent: not all could be looked at, so it is not sent again
+batch-check-ambiguous = its answer was lost and it cannot be told apart from another row or production of the same title and Timeline (editing projects { $projects }): it is not taken for either, nor sent again
 batch-state = { $state ->
     [sending] sending
     [submitted] submitted

@@ -55,6 +55,8 @@ batch-nothing-left = 没有可发送的行
 batch-row-changed = { $row } 与清单所记录的不同（{ $state }）：其值或模板已更改
 batch-changed-hint = 没有发送任何请求：更改后的行将是一次新的合成；如要开始新的批量，请指定不同于 { $folder } 的 --out
 batch-check-failed = 其应答丢失，且无法向点播查询：{ $error }
+batch-check-too-many = 其应答丢失，且发送前后创建的同标题剪辑工程超过 { $count } 个：无法全部查看，因此不会再次发送
+batch-check-ambiguous = 其应答丢失，且无法与标题和时间线相同的另一行或另一合成区分（剪辑工程 { $projects }）：不认作任何一个，也不会再次发送
 batch-state = { $state ->
     [sending] 发送中
     [submitted] 已提交

@@ -184,7 +184,9 @@ pub async fn run(
         epoch: tokio::time::Instant::now(),
         broken: Mutex::new(None),
     };
-    check_lost(&shared, items).await;
+    // With --resend-unknown, rows "not found" before are looked for again first: a production
+    // may show up late, and only those still missing are sent.
+    check_lost(&shared, items, opts.resend_unknown).await;
     let to_send: Vec<&Item> = items
         .iter()
         .filter(|i| match shared.last(&i.key()).map(|e| e.state) {
@@ -199,7 +201,7 @@ pub async fn run(
         .collect::<Vec<()>>()
         .await;
     // Answers lost in this run are looked for at once (a production shows up quickly).
-    check_lost(&shared, items).await;
+    check_lost(&shared, items, false).await;
     if opts.wait {
         wait(&shared, items).await;
     }
@@ -266,36 +268,61 @@ async fn send_row(sh: &Shared<'_>, item: &Item) {
 }
 
 /// Looks for the productions of rows whose answer was lost (last line "sending" or
-/// "unknown") and records what was found.
-async fn check_lost(sh: &Shared<'_>, items: &[Item]) {
+/// "unknown"; with `again`, "not found" too) and records what was found. Every lost row is
+/// looked up first and decided after: a production two lost rows could be (the same title and
+/// Timeline), or a row two productions could be, is taken for neither ("unknown"): a guess
+/// would record another row's production, and a row believed missing is billed again.
+async fn check_lost(sh: &Shared<'_>, items: &[Item], again: bool) {
+    // (the row, its last line, the projects it could be or why that is not known)
+    type Lost<'i> = (&'i Item, Entry, Result<Vec<String>, String>);
+    let mut lost: Vec<Lost> = Vec::new();
     for item in items {
         if sh.stopped() {
             return;
         }
         let Some(before) = sh.last(&item.key()) else { continue };
-        if !matches!(before.state, RowState::Sending | RowState::Unknown) {
+        let is_lost = matches!(before.state, RowState::Sending | RowState::Unknown)
+            || (again && before.state == RowState::NotFound);
+        if !is_lost {
             continue;
         }
         let claimed: Vec<String> = {
             let m = sh.manifest.lock().unwrap_or_else(|p| p.into_inner());
             m.last().values().filter(|e| e.key() != item.key()).filter_map(|e| e.project_id.clone()).collect()
         };
-        match find_production(sh.client, item, before.sent_at.unwrap_or(before.at), &claimed).await {
-            Ok(Some(project_id)) => {
-                let mut e = entry(item, RowState::Submitted, Some(&before));
-                e.project_id = Some(project_id);
-                sh.record(e);
+        let sent_at = before.sent_at.unwrap_or(before.at);
+        let found = match find_production(sh.client, item, sent_at, &claimed).await {
+            Ok(Search::Done(ids)) => Ok(ids),
+            Ok(Search::TooMany) => Err(crate::t!("batch-check-too-many", count = MAX_LOOKED_AT)),
+            Err(err) => Err(crate::t!("batch-check-failed", error = err.to_string())),
+        };
+        lost.push((item, before, found));
+    }
+    let mut wanted: std::collections::HashMap<&str, usize> = Default::default();
+    for id in lost.iter().filter_map(|(.., f)| f.as_ref().ok()).flatten() {
+        *wanted.entry(id.as_str()).or_default() += 1;
+    }
+    for (item, before, found) in &lost {
+        let e = match found {
+            Ok(ids) if ids.is_empty() => entry(item, RowState::NotFound, Some(before)),
+            Ok(ids) if ids.len() == 1 && wanted[ids[0].as_str()] == 1 => {
+                let mut e = entry(item, RowState::Submitted, Some(before));
+                e.project_id = Some(ids[0].clone());
+                e
             }
-            Ok(None) => {
-                sh.record(entry(item, RowState::NotFound, Some(&before)));
+            Ok(ids) => {
+                let mut e = entry(item, RowState::Unknown, Some(before));
+                e.error = Some(crate::t!("batch-check-ambiguous", projects = ids.join(", ")));
+                e
             }
-            Err(err) => {
-                // Not known either way: the row stays as it was, and is not sent.
-                let mut e = entry(item, RowState::Unknown, Some(&before));
-                e.error = Some(crate::t!("batch-check-failed", error = err.to_string()));
-                sh.record(e);
+            Err(message) => {
+                // Not known either way: the row stays lost, and is not sent.
+                let mut e = entry(item, RowState::Unknown, Some(before));
+                e.error = Some(message.clone());
+                e
             }
-        }
+        };
+        sh.record(e);
     }
 }
 
@@ -304,34 +331,59 @@ const API_TIME: &[time::format_description::BorrowedFormatItem<'_>] =
     // i18n-exempt: the API's time format
     time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
 
-/// The editing project `item` made, if VOD shows one: made since `sent_at` (less ten minutes
-/// for clocks that differ), with its title, whose Timeline is the row's, and that no other
-/// row of the manifest has.
+/// How far from the time a row was sent its production is looked for, either side: clocks
+/// that differ, and a request that took long to be carried out.
+const SEARCH_MARGIN_SECS: u64 = 600;
+
+/// Projects of a row's title in its search window looked through at most; past that the
+/// row is "unknown", never "not found".
+pub const MAX_LOOKED_AT: u32 = 5000;
+
+/// What a search for a lost row's production saw.
+#[derive(Debug, PartialEq)]
+pub enum Search {
+    /// Every project in the window was looked at: these are the row's (none, one or more).
+    Done(Vec<String>),
+    /// More projects than [`MAX_LOOKED_AT`] in the window: not all were looked at.
+    TooMany,
+}
+
+/// The editing projects `item` may have made: made within ten minutes of `sent_at` (either
+/// side), with its title, whose Timeline is the row's, and that no other row of the manifest
+/// has. Every project of the window is looked at (oldest first), so "none" means none.
 pub async fn find_production(
     client: &Client,
     item: &Item,
     sent_at: u64,
     claimed: &[String],
-) -> Result<Option<String>, ApiError> {
+) -> Result<Search, ApiError> {
     let title = item.project.title.trim().to_owned();
     let ours: Option<serde_json::Value> = serde_json::from_str(&timeline_json(&item.project)).ok();
-    let since = time::OffsetDateTime::from_unix_timestamp(sent_at.saturating_sub(600) as i64)
-        .ok()
-        .and_then(|t| t.format(API_TIME).ok());
-    // The newest 500 since then are looked at: a batch makes fewer than that in ten minutes.
-    for page in 1..=5 {
+    let at = |secs: u64| {
+        time::OffsetDateTime::from_unix_timestamp(secs.min(i64::MAX as u64) as i64)
+            .ok()
+            .and_then(|t| t.format(API_TIME).ok())
+    };
+    let mut found = Vec::new();
+    const PAGE: u32 = 100;
+    for page in 1..=MAX_LOOKED_AT / PAGE {
         let query = ProjectQuery {
             title: Some(title.clone()).filter(|t| !t.is_empty()),
             page_no: Some(page),
-            page_size: Some(100),
-            start_time: since.clone(),
+            page_size: Some(PAGE),
+            start_time: at(sent_at.saturating_sub(SEARCH_MARGIN_SECS)),
+            end_time: at(sent_at.saturating_add(SEARCH_MARGIN_SECS)),
+            // Oldest first: projects made while the search pages on come last, not in between.
             // i18n-exempt: the API's SortBy value
-            sort_by: Some("CreationTime:Desc".into()),
+            sort_by: Some("CreationTime:Asc".into()),
             ..Default::default()
         };
         let (_, list) = client.search_editing_project(&query).await?;
         for p in &list {
-            if (!title.is_empty() && p.title.trim() != title) || claimed.contains(&p.project_id) {
+            if (!title.is_empty() && p.title.trim() != title)
+                || claimed.contains(&p.project_id)
+                || found.contains(&p.project_id)
+            {
                 continue;
             }
             let full = client.get_editing_project(&p.project_id).await?;
@@ -339,14 +391,14 @@ pub async fn find_production(
             if let (Some(theirs), Some(ours)) = (&theirs, &ours)
                 && same_timeline(ours, theirs)
             {
-                return Ok(Some(p.project_id.clone()));
+                found.push(p.project_id.clone());
             }
         }
-        if list.len() < 100 {
-            break;
+        if list.len() < PAGE as usize {
+            return Ok(Search::Done(found));
         }
     }
-    Ok(None)
+    Ok(Search::TooMany)
 }
 
 /// Whether the Timeline VOD keeps (`theirs`) is the one sent (`ours`): every field sent is
