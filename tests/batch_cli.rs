@@ -437,3 +437,18 @@ fn two_lost_rows_alike_are_unknown_not_guessed() {
     assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 2, "nothing sent again");
     assert_eq!(b.produced().len(), 1);
 }
+
+/// `16:9` and `32:18` are one shape, and two shapes rounded to the same output size (2:43 and
+/// 3:65 at the 4096 cap) one request: each is sent once, not billed twice.
+#[test]
+fn shapes_that_make_the_same_production_are_sent_once() {
+    let b = Batch::new(1);
+    let out = b.run(&["--variants", "16:9,32:18,2:43,3:65", "--yes"]);
+    ok(&out);
+    let mut sizes: Vec<(u64, u64)> =
+        b.produced().iter().map(|(_, _, c)| (c["Width"].as_u64().unwrap(), c["Height"].as_u64().unwrap())).collect();
+    sizes.sort();
+    assert_eq!(sizes, [(190, 4096), (1280, 720)], "{}", text(&out.stderr));
+    let keys: Vec<(u64, String)> = b.last().into_keys().collect();
+    assert_eq!(keys, [(1, "16:9".into()), (1, "2:43".into())]);
+}

@@ -152,6 +152,11 @@ fn plan(template: &Template, rows: &rows::Rows, shapes: &[Option<Aspect>], fit: 
                 continue;
             }
             let fingerprint = engine::fingerprint(&project);
+            // Two shapes that make the same request (sizes rounded to the same output) are
+            // one production: the second would be billed for nothing.
+            if p.items.iter().any(|i| i.row == row.number && i.fingerprint == fingerprint) {
+                continue;
+            }
             p.items.push(Item { row: row.number, variant: label, project, fingerprint });
         }
     }
