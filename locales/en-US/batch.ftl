@@ -35,6 +35,7 @@ rows-csv-after-quote = row { $row } (line { $line }): text after a closing quote
 
 manifest-locked = another vodcut batch is working in { $folder }: wait for it to end
 manifest-cannot-write = cannot write the batch manifest { $file }: { $error }
+manifest-torn = an earlier line could not be written whole, nor cut off again: nothing more is written to it (the next run passes over the cut line)
 manifest-unreadable = cannot read the batch manifest { $file }: { $error }
 manifest-bad-line = the batch manifest { $file }, line { $line }, cannot be read ({ $error }): nothing was sent, since what it records cannot be known
 

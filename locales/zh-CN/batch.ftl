@@ -35,6 +35,7 @@ rows-csv-after-quote = 第 { $row } 行（文件第 { $line } 行）：结束引
 
 manifest-locked = 另一个 vodcut batch 正在使用 { $folder }：请等它结束
 manifest-cannot-write = 无法写入批量清单 { $file }：{ $error }
+manifest-torn = 之前的一行未能完整写入，也无法截去：不再向其写入（下次运行会跳过被截断的行）
 manifest-unreadable = 无法读取批量清单 { $file }：{ $error }
 manifest-bad-line = 批量清单 { $file } 第 { $line } 行无法读取（{ $error }）：无法确定已发送的内容，因此没有发送任何请求
 
