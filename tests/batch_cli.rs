@@ -452,3 +452,34 @@ fn shapes_that_make_the_same_production_are_sent_once() {
     let keys: Vec<(u64, String)> = b.last().into_keys().collect();
     assert_eq!(keys, [(1, "16:9".into()), (1, "2:43".into())]);
 }
+
+/// A production that never finishes: `--wait` gives up after `--wait-timeout`, exit 6, the
+/// row still Submitted (its production goes on); it does not follow it for ever.
+#[test]
+fn wait_gives_up_after_its_timeout() {
+    let b = Batch::new(1);
+    b.env.server.state.lock().unwrap().polls_until_produced = u32::MAX;
+    let args = ["batch", b.template.to_str().unwrap(), b.rows.to_str().unwrap(), "--wait", "--wait-timeout", "1"];
+    let mut child = b
+        .env
+        .command_with_keys(&args)
+        .env("VODCUT_BATCH_POLL_MS", "50")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() > 30 {
+            child.kill().unwrap();
+            panic!("--wait went on past its timeout");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(6), "{e}");
+    assert!(e.contains("--wait-timeout") && e.contains("1 productions still going"), "{e}");
+    assert_eq!(b.last()[&(1, String::new())]["State"], "Submitted");
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 1);
+}

@@ -64,6 +64,7 @@ batch-changed-hint = nothing was sent: a changed row would be a new production; 
 batch-check-failed = its answer was lost and VOD could not be asked about it: { $error }
 batch-check-too-many = its answer was lost and more than { $count } editing projects with its title were made around the time it was sent: not all could be looked at, so it is not sent again
 batch-check-ambiguous = its answer was lost and it cannot be told apart from another row or production of the same title and Timeline (editing projects { $projects }): it is not taken for either, nor sent again
+batch-wait-timeout = --wait gave up after its --wait-timeout with { $rows } productions still going: they go on at VOD (vodcut status follows each; the same command with --wait follows them all)
 batch-state = { $state ->
     [sending] sending
     [submitted] submitted

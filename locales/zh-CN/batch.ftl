@@ -58,6 +58,7 @@ batch-changed-hint = 没有发送任何请求：更改后的行将是一次新�
 batch-check-failed = 其应答丢失，且无法向点播查询：{ $error }
 batch-check-too-many = 其应答丢失，且发送前后创建的同标题剪辑工程超过 { $count } 个：无法全部查看，因此不会再次发送
 batch-check-ambiguous = 其应答丢失，且无法与标题和时间线相同的另一行或另一合成区分（剪辑工程 { $projects }）：不认作任何一个，也不会再次发送
+batch-wait-timeout = --wait 已达 --wait-timeout 时限，仍有 { $rows } 个合成在进行：它们在点播继续（vodcut status 可逐个跟踪；以 --wait 再运行同一命令可跟踪全部）
 batch-state = { $state ->
     [sending] 发送中
     [submitted] 已提交

@@ -55,6 +55,8 @@ pub fn fingerprint(project: &Project) -> String {
 pub struct Options {
     pub concurrency: usize,
     pub wait: bool,
+    /// How long `wait` follows the productions at most.
+    pub wait_timeout: Duration,
     /// Send again the rows whose lost answer was looked for and not found.
     pub resend_unknown: bool,
     /// How often `wait` asks about the productions.
@@ -68,8 +70,9 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            concurrency: 4,
+            concurrency: 2,
             wait: false,
+            wait_timeout: Duration::from_secs(7200),
             resend_unknown: false,
             poll: Duration::from_secs(5),
             throttle_pause: Duration::from_secs(2),
@@ -137,6 +140,8 @@ pub struct Summary {
     /// Why it stopped early: the manifest could not be written.
     pub broken: Option<String>,
     pub cancelled: bool,
+    /// `wait` gave up (its time limit) with productions still going.
+    pub wait_timed_out: bool,
 }
 
 /// A manifest line for `item` in `state`, carrying what the row's last line knew.
@@ -202,11 +207,9 @@ pub async fn run(
         .await;
     // Answers lost in this run are looked for at once (a production shows up quickly).
     check_lost(&shared, items, false).await;
-    if opts.wait {
-        wait(&shared, items).await;
-    }
+    let wait_timed_out = opts.wait && !wait(&shared, items).await;
     let broken = shared.broken.lock().unwrap_or_else(|p| p.into_inner()).take();
-    Summary { cancelled: cancel.load(Ordering::SeqCst) && broken.is_none(), broken }
+    Summary { cancelled: cancel.load(Ordering::SeqCst) && broken.is_none(), broken, wait_timed_out }
 }
 
 /// Sends one row, again after throttling, until it is sent, refused or lost.
@@ -418,15 +421,22 @@ fn same_timeline(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
     }
 }
 
-/// Follows the rows sent until each production has finished (or the cancel).
-async fn wait(sh: &Shared<'_>, items: &[Item]) {
+/// Follows the rows sent until each production has finished (or the cancel); false when
+/// its time limit came first. A row with neither ProjectId nor MediaId cannot be asked about
+/// and is not followed.
+async fn wait(sh: &Shared<'_>, items: &[Item]) -> bool {
+    let give_up = tokio::time::Instant::now() + sh.opts.wait_timeout;
     loop {
         let going: Vec<(&Item, Entry)> = items
             .iter()
             .filter_map(|i| sh.last(&i.key()).filter(|e| e.state == RowState::Submitted).map(|e| (i, e)))
+            .filter(|(_, e)| e.project_id.is_some() || e.media_id.is_some())
             .collect();
         if going.is_empty() || sh.stopped() {
-            return;
+            return true;
+        }
+        if tokio::time::Instant::now() >= give_up {
+            return false;
         }
         for (item, e) in going {
             let mut job = crate::store::jobs::Job::new(
@@ -441,16 +451,22 @@ async fn wait(sh: &Shared<'_>, items: &[Item]) {
             if produce::look_up(sh.client, &mut job).await.is_err() {
                 continue;
             }
-            let state = match (job.production_status.as_deref(), job.video_status.as_deref()) {
-                (Some("ProduceFailed"), _) => RowState::ProduceFailed,
-                (Some("Produced"), Some("Normal")) => RowState::Produced,
-                (Some("Produced"), None) if job.media_id.is_none() => RowState::Produced,
+            let next = match (job.production_status.as_deref(), job.video_status.as_deref()) {
+                (Some("ProduceFailed"), _) => entry(item, RowState::ProduceFailed, Some(&e)),
+                (Some("Produced"), Some("Normal")) => entry(item, RowState::Produced, Some(&e)),
+                (Some("Produced"), None) if job.media_id.is_none() => entry(item, RowState::Produced, Some(&e)),
+                // The video will not become Normal: the production failed after all.
+                (Some("Produced"), Some(s @ ("TranscodeFail" | "UploadFail" | "Blocked"))) => {
+                    let mut f = entry(item, RowState::ProduceFailed, Some(&e));
+                    f.error = Some(crate::api::calls::media_status_words(s));
+                    f
+                }
                 _ => continue,
             };
-            sh.record(entry(item, state, Some(&e)));
+            sh.record(next);
         }
         let deadline = tokio::time::Instant::now() + sh.opts.poll;
-        while tokio::time::Instant::now() < deadline && !sh.stopped() {
+        while tokio::time::Instant::now() < deadline.min(give_up) && !sh.stopped() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
