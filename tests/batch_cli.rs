@@ -232,6 +232,12 @@ fn throttling_is_waited_out_and_the_row_sent_once() {
     ok(&out);
     assert_eq!(b.produced().len(), 2, "{}", text(&out.stderr));
     assert!(b.last().values().all(|e| e["State"] == "Submitted"));
+    // Each attempt's Sending line starts clean: an earlier attempt's JobId is not this one's.
+    let sending: Vec<Value> = b.manifest().into_iter().filter(|e| e["State"] == "Sending").collect();
+    assert!(sending.len() > 2, "{sending:?}");
+    for e in &sending {
+        assert!(e.get("JobId").is_none() && e.get("RequestId").is_none() && e["SentAt"].is_u64(), "{e}");
+    }
 }
 
 #[test]

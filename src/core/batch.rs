@@ -221,8 +221,8 @@ async fn send_row(sh: &Shared<'_>, item: &Item) {
         if sh.stopped() {
             return;
         }
-        let before = sh.last(&item.key());
-        let mut sending = entry(item, RowState::Sending, before.as_ref());
+        // A new attempt: nothing of an earlier one (its JobId, RequestId) is this one's.
+        let mut sending = entry(item, RowState::Sending, None);
         sending.sent_at = Some(now_secs());
         if !sh.record(sending.clone()) {
             return;
@@ -410,15 +410,21 @@ pub async fn find_production(
 fn same_timeline(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
     use serde_json::Value;
     match (ours, theirs) {
-        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        (Value::Number(a), Value::Number(b)) => close(a.as_f64(), b.as_f64()),
         // A number the service keeps as text, or the other way round.
         (Value::Number(a), Value::String(b)) | (Value::String(b), Value::Number(a)) => {
-            b.trim().parse::<f64>().ok() == a.as_f64()
+            close(b.trim().parse::<f64>().ok(), a.as_f64())
         }
         (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_timeline(x, y)),
         (Value::Object(a), Value::Object(b)) => a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_timeline(v, w))),
         (a, b) => a == b,
     }
+}
+
+/// Numbers the same within 1e-4 (a tenth of a millisecond, for times): the service may keep
+/// `4.1` as `4.0999999`.
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if (a - b).abs() <= 1e-4)
 }
 
 /// Follows the rows sent until each production has finished (or the cancel); false when
@@ -486,5 +492,9 @@ mod tests {
         assert!(!same_timeline(&sent, &other));
         let more = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b"}]}]});
         assert!(!same_timeline(&sent, &more), "another clip is another production");
+        let near = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0.00004,"Out":"3.99995"}]}]});
+        assert!(same_timeline(&sent, &near), "kept to a tenth of a millisecond");
+        let off = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4.001}]}]});
+        assert!(!same_timeline(&sent, &off));
     }
 }
