@@ -28,6 +28,13 @@ rows-csv-empty = no header: the first line names the slots
 rows-csv-empty-column = the header's column { $column } has no name
 rows-csv-twice = the header names "{ $column }" twice
 rows-csv-width = row { $row } (line { $line }) has { $found } values for { $columns } columns
+rows-too-many-columns = { $row ->
+    [0] the header
+   *[other] row { $row }
+}{ $line ->
+    [0] {""}
+   *[other] {" "}(line { $line })
+}: more than { $max } columns
 rows-csv-field-too-long = row { $row } (line { $line }): a value longer than { $max } bytes
 rows-csv-open-quote = row { $row } (line { $line }): a quote is opened and never closed
 rows-csv-stray-quote = row { $row } (line { $line }): a quote inside a value that does not start with one (write the whole value in quotes, a quote in it as "")

@@ -28,6 +28,13 @@ rows-csv-empty = 没有表头：第一行应写出各占位名
 rows-csv-empty-column = 表头第 { $column } 列没有名称
 rows-csv-twice = 表头两次出现"{ $column }"
 rows-csv-width = 第 { $row } 行（文件第 { $line } 行）有 { $found } 个值，而表头有 { $columns } 列
+rows-too-many-columns = { $row ->
+    [0] 表头
+   *[other] 第 { $row } 行
+}{ $line ->
+    [0] {""}
+   *[other] （文件第 { $line } 行）
+}：超过 { $max } 列
 rows-csv-field-too-long = 第 { $row } 行（文件第 { $line } 行）：值超过 { $max } 字节
 rows-csv-open-quote = 第 { $row } 行（文件第 { $line } 行）：引号打开后没有关闭
 rows-csv-stray-quote = 第 { $row } 行（文件第 { $line } 行）：值中间出现引号（请把整个值放在引号中，其中的引号写作 ""）
