@@ -232,6 +232,12 @@ fn throttling_is_waited_out_and_the_row_sent_once() {
     ok(&out);
     assert_eq!(b.produced().len(), 2, "{}", text(&out.stderr));
     assert!(b.last().values().all(|e| e["State"] == "Submitted"));
+    // Each attempt's Sending line starts clean: an earlier attempt's JobId is not this one's.
+    let sending: Vec<Value> = b.manifest().into_iter().filter(|e| e["State"] == "Sending").collect();
+    assert!(sending.len() > 2, "{sending:?}");
+    for e in &sending {
+        assert!(e.get("JobId").is_none() && e.get("RequestId").is_none() && e["SentAt"].is_u64(), "{e}");
+    }
 }
 
 #[test]
@@ -337,4 +343,149 @@ fn a_warning_of_every_row_is_said_once_and_needs_yes_and_regions_do_not_mix() {
     assert_eq!(out.status.code(), Some(2), "{e}");
     assert!(e.contains("different regions (cn-beijing, cn-shanghai)"), "{e}");
     assert!(b.env.server.requests().is_empty());
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64
+}
+
+/// A row whose answer was lost, and 600 projects of its title made after it (a long batch of
+/// one title): the look-up goes through all of them, finds it, and `--resend-unknown` does not
+/// bill it again. (The newest 500 alone did not hold it.)
+#[test]
+fn a_lost_row_is_found_behind_more_than_500_projects_of_its_title() {
+    let b = Batch::new(1);
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
+    b.env.server.fault_on("SearchEditingProject", Fault::Error { status: 403, code: "Forbidden.RAM" });
+    let out = b.run(&[]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
+    assert_eq!(b.last()[&(1, String::new())]["State"], "Unknown");
+    let title = "Shoe 1, \"red\"";
+    let later = now_ms() + 1000;
+    for i in 0..600 {
+        let timeline = format!(
+            r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{}","In":0,"Out":{}}}]}}]}}"#,
+            media(1),
+            i + 1
+        );
+        b.env.server.add_project(&format!("other{i:04}"), title, &timeline, later + i);
+    }
+    let out = b.run(&["--resend-unknown"]);
+    ok(&out);
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 1, "not billed twice");
+    let first = &b.last()[&(1, String::new())];
+    assert_eq!(first["State"], "Submitted");
+    assert!(first["ProjectId"].as_str().is_some_and(|p| !p.starts_with("other")), "{first}");
+    let search = b.env.server.requests().into_iter().rfind(|r| r.action == "SearchEditingProject").unwrap();
+    assert!(search.params.contains_key("StartTime") && search.params.contains_key("EndTime"), "{:?}", search.params);
+}
+
+/// A project of the same title and Timeline made an hour after the row was sent is not its
+/// production: the search window ends ten minutes after the send.
+#[test]
+fn a_project_made_long_after_the_send_is_not_taken_for_the_lost_row() {
+    let b = Batch::new(1);
+    let other = b.env.home.path().join("other");
+    ok(&b.run(&["--out", other.to_str().unwrap()]));
+    {
+        let mut st = b.env.server.state.lock().unwrap();
+        for p in st.projects.values_mut() {
+            p.submitted_ms += 3_600_000;
+        }
+    }
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::DropBeforeHandling);
+    let out = b.run(&[]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
+    assert_eq!(b.last()[&(1, String::new())]["State"], "NotFound");
+}
+
+/// `--resend-unknown` looks for a "not found" row again before sending it: its production
+/// showed up since (here: the first search's answer was empty).
+#[test]
+fn resend_unknown_looks_again_before_sending() {
+    let b = Batch::new(2);
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
+    b.env.server.fault_on(
+        "SearchEditingProject",
+        Fault::Answer(r#"{"RequestId":"r1","Total":0,"ProjectList":{"Project":[]}}"#),
+    );
+    let out = b.run(&["--concurrency", "1"]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
+    assert_eq!(b.last()[&(1, String::new())]["State"], "NotFound");
+    let out = b.run(&["--resend-unknown"]);
+    ok(&out);
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 2, "row 1 was found, not sent again");
+    let first = &b.last()[&(1, String::new())];
+    assert_eq!(first["State"], "Submitted", "{first}");
+}
+
+/// Two rows alike (title and Timeline), both answers lost, one carried out: which row made it
+/// cannot be told, so neither is taken for it and neither is sent again.
+#[test]
+fn two_lost_rows_alike_are_unknown_not_guessed() {
+    let b = Batch::new(1);
+    let csv = std::fs::read_to_string(&b.rows).unwrap();
+    let line = csv.lines().nth(1).unwrap().to_owned();
+    std::fs::write(&b.rows, format!("{csv}{line}\r\n")).unwrap();
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::DropBeforeHandling);
+    b.env.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
+    let out = b.run(&["--concurrency", "1"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(7), "{e}");
+    let last = b.last();
+    for row in [1, 2] {
+        let l = &last[&(row, String::new())];
+        assert_eq!(l["State"], "Unknown", "row {row}: {l}");
+        assert!(l["Error"].as_str().is_some_and(|t| t.contains("cannot be told apart")), "{l}");
+    }
+    let out = b.run(&["--resend-unknown"]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 2, "nothing sent again");
+    assert_eq!(b.produced().len(), 1);
+}
+
+/// `16:9` and `32:18` are one shape, and two shapes rounded to the same output size (2:43 and
+/// 3:65 at the 4096 cap) one request: each is sent once, not billed twice.
+#[test]
+fn shapes_that_make_the_same_production_are_sent_once() {
+    let b = Batch::new(1);
+    let out = b.run(&["--variants", "16:9,32:18,2:43,3:65", "--yes"]);
+    ok(&out);
+    let mut sizes: Vec<(u64, u64)> =
+        b.produced().iter().map(|(_, _, c)| (c["Width"].as_u64().unwrap(), c["Height"].as_u64().unwrap())).collect();
+    sizes.sort();
+    assert_eq!(sizes, [(190, 4096), (1280, 720)], "{}", text(&out.stderr));
+    let keys: Vec<(u64, String)> = b.last().into_keys().collect();
+    assert_eq!(keys, [(1, "16:9".into()), (1, "2:43".into())]);
+}
+
+/// A production that never finishes: `--wait` gives up after `--wait-timeout`, exit 6, the
+/// row still Submitted (its production goes on); it does not follow it for ever.
+#[test]
+fn wait_gives_up_after_its_timeout() {
+    let b = Batch::new(1);
+    b.env.server.state.lock().unwrap().polls_until_produced = u32::MAX;
+    let args = ["batch", b.template.to_str().unwrap(), b.rows.to_str().unwrap(), "--wait", "--wait-timeout", "1"];
+    let mut child = b
+        .env
+        .command_with_keys(&args)
+        .env("VODCUT_BATCH_POLL_MS", "50")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() > 30 {
+            child.kill().unwrap();
+            panic!("--wait went on past its timeout");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(6), "{e}");
+    assert!(e.contains("--wait-timeout") && e.contains("1 productions still going"), "{e}");
+    assert_eq!(b.last()[&(1, String::new())]["State"], "Submitted");
+    assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 1);
 }

@@ -28,6 +28,13 @@ rows-csv-empty = no header: the first line names the slots
 rows-csv-empty-column = the header's column { $column } has no name
 rows-csv-twice = the header names "{ $column }" twice
 rows-csv-width = row { $row } (line { $line }) has { $found } values for { $columns } columns
+rows-too-many-columns = { $row ->
+    [0] the header
+   *[other] row { $row }
+}{ $line ->
+    [0] {""}
+   *[other] {" "}(line { $line })
+}: more than { $max } columns
 rows-csv-field-too-long = row { $row } (line { $line }): a value longer than { $max } bytes
 rows-csv-open-quote = row { $row } (line { $line }): a quote is opened and never closed
 rows-csv-stray-quote = row { $row } (line { $line }): a quote inside a value that does not start with one (write the whole value in quotes, a quote in it as "")
@@ -35,6 +42,7 @@ rows-csv-after-quote = row { $row } (line { $line }): text after a closing quote
 
 manifest-locked = another vodcut batch is working in { $folder }: wait for it to end
 manifest-cannot-write = cannot write the batch manifest { $file }: { $error }
+manifest-torn = an earlier line could not be written whole, nor cut off again: nothing more is written to it (the next run passes over the cut line)
 manifest-unreadable = cannot read the batch manifest { $file }: { $error }
 manifest-bad-line = the batch manifest { $file }, line { $line }, cannot be read ({ $error }): nothing was sent, since what it records cannot be known
 
@@ -61,6 +69,9 @@ batch-nothing-left = no row is left to send
 batch-row-changed = { $row } is not what the manifest recorded ({ $state }): its values or the template changed since
 batch-changed-hint = nothing was sent: a changed row would be a new production; give another --out than { $folder } for a new batch
 batch-check-failed = its answer was lost and VOD could not be asked about it: { $error }
+batch-check-too-many = its answer was lost and more than { $count } editing projects with its title were made around the time it was sent: not all could be looked at, so it is not sent again
+batch-check-ambiguous = its answer was lost and it cannot be told apart from another row or production of the same title and Timeline (editing projects { $projects }): it is not taken for either, nor sent again
+batch-wait-timeout = --wait gave up after its --wait-timeout with { $rows } productions still going: they go on at VOD (vodcut status follows each; the same command with --wait follows them all)
 batch-state = { $state ->
     [sending] sending
     [submitted] submitted

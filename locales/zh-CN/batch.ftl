@@ -28,6 +28,13 @@ rows-csv-empty = 没有表头：第一行应写出各占位名
 rows-csv-empty-column = 表头第 { $column } 列没有名称
 rows-csv-twice = 表头两次出现"{ $column }"
 rows-csv-width = 第 { $row } 行（文件第 { $line } 行）有 { $found } 个值，而表头有 { $columns } 列
+rows-too-many-columns = { $row ->
+    [0] 表头
+   *[other] 第 { $row } 行
+}{ $line ->
+    [0] {""}
+   *[other] （文件第 { $line } 行）
+}：超过 { $max } 列
 rows-csv-field-too-long = 第 { $row } 行（文件第 { $line } 行）：值超过 { $max } 字节
 rows-csv-open-quote = 第 { $row } 行（文件第 { $line } 行）：引号打开后没有关闭
 rows-csv-stray-quote = 第 { $row } 行（文件第 { $line } 行）：值中间出现引号（请把整个值放在引号中，其中的引号写作 ""）
@@ -35,6 +42,7 @@ rows-csv-after-quote = 第 { $row } 行（文件第 { $line } 行）：结束引
 
 manifest-locked = 另一个 vodcut batch 正在使用 { $folder }：请等它结束
 manifest-cannot-write = 无法写入批量清单 { $file }：{ $error }
+manifest-torn = 之前的一行未能完整写入，也无法截去：不再向其写入（下次运行会跳过被截断的行）
 manifest-unreadable = 无法读取批量清单 { $file }：{ $error }
 manifest-bad-line = 批量清单 { $file } 第 { $line } 行无法读取（{ $error }）：无法确定已发送的内容，因此没有发送任何请求
 
@@ -55,6 +63,9 @@ batch-nothing-left = 没有可发送的行
 batch-row-changed = { $row } 与清单所记录的不同（{ $state }）：其值或模板已更改
 batch-changed-hint = 没有发送任何请求：更改后的行将是一次新的合成；如要开始新的批量，请指定不同于 { $folder } 的 --out
 batch-check-failed = 其应答丢失，且无法向点播查询：{ $error }
+batch-check-too-many = 其应答丢失，且发送前后创建的同标题剪辑工程超过 { $count } 个：无法全部查看，因此不会再次发送
+batch-check-ambiguous = 其应答丢失，且无法与标题和时间线相同的另一行或另一合成区分（剪辑工程 { $projects }）：不认作任何一个，也不会再次发送
+batch-wait-timeout = --wait 已达 --wait-timeout 时限，仍有 { $rows } 个合成在进行：它们在点播继续（vodcut status 可逐个跟踪；以 --wait 再运行同一命令可跟踪全部）
 batch-state = { $state ->
     [sending] 发送中
     [submitted] 已提交

@@ -193,6 +193,8 @@ pub struct ProjectQuery {
     pub page_size: Option<u32>,
     /// Made at or after this time (`yyyy-MM-ddTHH:mm:ssZ`, UTC).
     pub start_time: Option<String>,
+    /// Made at or before this time (same format).
+    pub end_time: Option<String>,
     /// `CreationTime:Desc` (the service's default) or `CreationTime:Asc`.
     pub sort_by: Option<String>,
 }
@@ -275,6 +277,7 @@ impl Client {
             ("PageNo", q.page_no.map(|n| n.to_string())),
             ("PageSize", q.page_size.map(|n| n.to_string())),
             ("StartTime", q.start_time.clone()),
+            ("EndTime", q.end_time.clone()),
             ("SortBy", q.sort_by.clone()),
         ]);
         let v = self.call("SearchEditingProject", &params, Safety::ReadOnly).await?;

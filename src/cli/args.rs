@@ -140,6 +140,10 @@ pub enum Command {
         /// Follow the productions until each has finished.
         #[arg(long)]
         wait: bool,
+        /// With --wait: give up following after this many seconds (exit 6; the productions go
+        /// on, `vodcut status` follows them).
+        #[arg(long, value_name = "SECONDS", default_value_t = 7200)]
+        wait_timeout: u64,
         /// The batch's folder (its manifest.jsonl). Default: ROWS with the extension .batch.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,

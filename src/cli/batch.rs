@@ -3,8 +3,8 @@
 
 use super::cloud::{connection, jobs_store};
 use super::{
-    CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_SETTINGS,
-    EXIT_WRITE_FAILED, Shell, print,
+    CliResult, Connection, EXIT_BAD_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED,
+    EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell, print,
 };
 use crate::core::batch::{self as engine, Item};
 use crate::core::produce;
@@ -23,6 +23,7 @@ pub(super) struct Args {
     pub dry_run: bool,
     pub concurrency: usize,
     pub wait: bool,
+    pub wait_timeout: std::time::Duration,
     pub out: Option<PathBuf>,
     pub skip_bad: bool,
     pub variants: Vec<String>,
@@ -152,6 +153,11 @@ fn plan(template: &Template, rows: &rows::Rows, shapes: &[Option<Aspect>], fit: 
                 continue;
             }
             let fingerprint = engine::fingerprint(&project);
+            // Two shapes that make the same request (sizes rounded to the same output) are
+            // one production: the second would be billed for nothing.
+            if p.items.iter().any(|i| i.row == row.number && i.fingerprint == fingerprint) {
+                continue;
+            }
             p.items.push(Item { row: row.number, variant: label, project, fingerprint });
         }
     }
@@ -236,6 +242,7 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
     let opts = engine::Options {
         concurrency: a.concurrency,
         wait: a.wait,
+        wait_timeout: a.wait_timeout,
         resend_unknown: a.resend_unknown,
         poll: poll_interval(),
         ..Default::default()
@@ -443,6 +450,10 @@ fn report(
     if summary.cancelled {
         let _ = writeln!(err, "{}", crate::t!("batch-stopped", unsent = n(None) + failed));
         return Ok(super::render::EXIT_CANCELLED);
+    }
+    if summary.wait_timed_out {
+        let going = n(Some(RowState::Submitted));
+        return Err((EXIT_NETWORK, crate::t!("batch-wait-timeout", rows = going)));
     }
     if lost > 0 {
         return Err((EXIT_OUTCOME_UNKNOWN, crate::t!("batch-lost", rows = lost)));

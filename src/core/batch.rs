@@ -55,6 +55,8 @@ pub fn fingerprint(project: &Project) -> String {
 pub struct Options {
     pub concurrency: usize,
     pub wait: bool,
+    /// How long `wait` follows the productions at most.
+    pub wait_timeout: Duration,
     /// Send again the rows whose lost answer was looked for and not found.
     pub resend_unknown: bool,
     /// How often `wait` asks about the productions.
@@ -68,8 +70,9 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            concurrency: 4,
+            concurrency: 2,
             wait: false,
+            wait_timeout: Duration::from_secs(7200),
             resend_unknown: false,
             poll: Duration::from_secs(5),
             throttle_pause: Duration::from_secs(2),
@@ -137,6 +140,8 @@ pub struct Summary {
     /// Why it stopped early: the manifest could not be written.
     pub broken: Option<String>,
     pub cancelled: bool,
+    /// `wait` gave up (its time limit) with productions still going.
+    pub wait_timed_out: bool,
 }
 
 /// A manifest line for `item` in `state`, carrying what the row's last line knew.
@@ -184,7 +189,9 @@ pub async fn run(
         epoch: tokio::time::Instant::now(),
         broken: Mutex::new(None),
     };
-    check_lost(&shared, items).await;
+    // With --resend-unknown, rows "not found" before are looked for again first: a production
+    // may show up late, and only those still missing are sent.
+    check_lost(&shared, items, opts.resend_unknown).await;
     let to_send: Vec<&Item> = items
         .iter()
         .filter(|i| match shared.last(&i.key()).map(|e| e.state) {
@@ -199,12 +206,10 @@ pub async fn run(
         .collect::<Vec<()>>()
         .await;
     // Answers lost in this run are looked for at once (a production shows up quickly).
-    check_lost(&shared, items).await;
-    if opts.wait {
-        wait(&shared, items).await;
-    }
+    check_lost(&shared, items, false).await;
+    let wait_timed_out = opts.wait && !wait(&shared, items).await;
     let broken = shared.broken.lock().unwrap_or_else(|p| p.into_inner()).take();
-    Summary { cancelled: cancel.load(Ordering::SeqCst) && broken.is_none(), broken }
+    Summary { cancelled: cancel.load(Ordering::SeqCst) && broken.is_none(), broken, wait_timed_out }
 }
 
 /// Sends one row, again after throttling, until it is sent, refused or lost.
@@ -216,8 +221,8 @@ async fn send_row(sh: &Shared<'_>, item: &Item) {
         if sh.stopped() {
             return;
         }
-        let before = sh.last(&item.key());
-        let mut sending = entry(item, RowState::Sending, before.as_ref());
+        // A new attempt: nothing of an earlier one (its JobId, RequestId) is this one's.
+        let mut sending = entry(item, RowState::Sending, None);
         sending.sent_at = Some(now_secs());
         if !sh.record(sending.clone()) {
             return;
@@ -266,36 +271,61 @@ async fn send_row(sh: &Shared<'_>, item: &Item) {
 }
 
 /// Looks for the productions of rows whose answer was lost (last line "sending" or
-/// "unknown") and records what was found.
-async fn check_lost(sh: &Shared<'_>, items: &[Item]) {
+/// "unknown"; with `again`, "not found" too) and records what was found. Every lost row is
+/// looked up first and decided after: a production two lost rows could be (the same title and
+/// Timeline), or a row two productions could be, is taken for neither ("unknown"): a guess
+/// would record another row's production, and a row believed missing is billed again.
+async fn check_lost(sh: &Shared<'_>, items: &[Item], again: bool) {
+    // (the row, its last line, the projects it could be or why that is not known)
+    type Lost<'i> = (&'i Item, Entry, Result<Vec<String>, String>);
+    let mut lost: Vec<Lost> = Vec::new();
     for item in items {
         if sh.stopped() {
             return;
         }
         let Some(before) = sh.last(&item.key()) else { continue };
-        if !matches!(before.state, RowState::Sending | RowState::Unknown) {
+        let is_lost = matches!(before.state, RowState::Sending | RowState::Unknown)
+            || (again && before.state == RowState::NotFound);
+        if !is_lost {
             continue;
         }
         let claimed: Vec<String> = {
             let m = sh.manifest.lock().unwrap_or_else(|p| p.into_inner());
             m.last().values().filter(|e| e.key() != item.key()).filter_map(|e| e.project_id.clone()).collect()
         };
-        match find_production(sh.client, item, before.sent_at.unwrap_or(before.at), &claimed).await {
-            Ok(Some(project_id)) => {
-                let mut e = entry(item, RowState::Submitted, Some(&before));
-                e.project_id = Some(project_id);
-                sh.record(e);
+        let sent_at = before.sent_at.unwrap_or(before.at);
+        let found = match find_production(sh.client, item, sent_at, &claimed).await {
+            Ok(Search::Done(ids)) => Ok(ids),
+            Ok(Search::TooMany) => Err(crate::t!("batch-check-too-many", count = MAX_LOOKED_AT)),
+            Err(err) => Err(crate::t!("batch-check-failed", error = err.to_string())),
+        };
+        lost.push((item, before, found));
+    }
+    let mut wanted: std::collections::HashMap<&str, usize> = Default::default();
+    for id in lost.iter().filter_map(|(.., f)| f.as_ref().ok()).flatten() {
+        *wanted.entry(id.as_str()).or_default() += 1;
+    }
+    for (item, before, found) in &lost {
+        let e = match found {
+            Ok(ids) if ids.is_empty() => entry(item, RowState::NotFound, Some(before)),
+            Ok(ids) if ids.len() == 1 && wanted[ids[0].as_str()] == 1 => {
+                let mut e = entry(item, RowState::Submitted, Some(before));
+                e.project_id = Some(ids[0].clone());
+                e
             }
-            Ok(None) => {
-                sh.record(entry(item, RowState::NotFound, Some(&before)));
+            Ok(ids) => {
+                let mut e = entry(item, RowState::Unknown, Some(before));
+                e.error = Some(crate::t!("batch-check-ambiguous", projects = ids.join(", ")));
+                e
             }
-            Err(err) => {
-                // Not known either way: the row stays as it was, and is not sent.
-                let mut e = entry(item, RowState::Unknown, Some(&before));
-                e.error = Some(crate::t!("batch-check-failed", error = err.to_string()));
-                sh.record(e);
+            Err(message) => {
+                // Not known either way: the row stays lost, and is not sent.
+                let mut e = entry(item, RowState::Unknown, Some(before));
+                e.error = Some(message.clone());
+                e
             }
-        }
+        };
+        sh.record(e);
     }
 }
 
@@ -304,34 +334,59 @@ const API_TIME: &[time::format_description::BorrowedFormatItem<'_>] =
     // i18n-exempt: the API's time format
     time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
 
-/// The editing project `item` made, if VOD shows one: made since `sent_at` (less ten minutes
-/// for clocks that differ), with its title, whose Timeline is the row's, and that no other
-/// row of the manifest has.
+/// How far from the time a row was sent its production is looked for, either side: clocks
+/// that differ, and a request that took long to be carried out.
+const SEARCH_MARGIN_SECS: u64 = 600;
+
+/// Projects of a row's title in its search window looked through at most; past that the
+/// row is "unknown", never "not found".
+pub const MAX_LOOKED_AT: u32 = 5000;
+
+/// What a search for a lost row's production saw.
+#[derive(Debug, PartialEq)]
+pub enum Search {
+    /// Every project in the window was looked at: these are the row's (none, one or more).
+    Done(Vec<String>),
+    /// More projects than [`MAX_LOOKED_AT`] in the window: not all were looked at.
+    TooMany,
+}
+
+/// The editing projects `item` may have made: made within ten minutes of `sent_at` (either
+/// side), with its title, whose Timeline is the row's, and that no other row of the manifest
+/// has. Every project of the window is looked at (oldest first), so "none" means none.
 pub async fn find_production(
     client: &Client,
     item: &Item,
     sent_at: u64,
     claimed: &[String],
-) -> Result<Option<String>, ApiError> {
+) -> Result<Search, ApiError> {
     let title = item.project.title.trim().to_owned();
     let ours: Option<serde_json::Value> = serde_json::from_str(&timeline_json(&item.project)).ok();
-    let since = time::OffsetDateTime::from_unix_timestamp(sent_at.saturating_sub(600) as i64)
-        .ok()
-        .and_then(|t| t.format(API_TIME).ok());
-    // The newest 500 since then are looked at: a batch makes fewer than that in ten minutes.
-    for page in 1..=5 {
+    let at = |secs: u64| {
+        time::OffsetDateTime::from_unix_timestamp(secs.min(i64::MAX as u64) as i64)
+            .ok()
+            .and_then(|t| t.format(API_TIME).ok())
+    };
+    let mut found = Vec::new();
+    const PAGE: u32 = 100;
+    for page in 1..=MAX_LOOKED_AT / PAGE {
         let query = ProjectQuery {
             title: Some(title.clone()).filter(|t| !t.is_empty()),
             page_no: Some(page),
-            page_size: Some(100),
-            start_time: since.clone(),
+            page_size: Some(PAGE),
+            start_time: at(sent_at.saturating_sub(SEARCH_MARGIN_SECS)),
+            end_time: at(sent_at.saturating_add(SEARCH_MARGIN_SECS)),
+            // Oldest first: projects made while the search pages on come last, not in between.
             // i18n-exempt: the API's SortBy value
-            sort_by: Some("CreationTime:Desc".into()),
+            sort_by: Some("CreationTime:Asc".into()),
             ..Default::default()
         };
         let (_, list) = client.search_editing_project(&query).await?;
         for p in &list {
-            if (!title.is_empty() && p.title.trim() != title) || claimed.contains(&p.project_id) {
+            if (!title.is_empty() && p.title.trim() != title)
+                || claimed.contains(&p.project_id)
+                || found.contains(&p.project_id)
+            {
                 continue;
             }
             let full = client.get_editing_project(&p.project_id).await?;
@@ -339,14 +394,14 @@ pub async fn find_production(
             if let (Some(theirs), Some(ours)) = (&theirs, &ours)
                 && same_timeline(ours, theirs)
             {
-                return Ok(Some(p.project_id.clone()));
+                found.push(p.project_id.clone());
             }
         }
-        if list.len() < 100 {
-            break;
+        if list.len() < PAGE as usize {
+            return Ok(Search::Done(found));
         }
     }
-    Ok(None)
+    Ok(Search::TooMany)
 }
 
 /// Whether the Timeline VOD keeps (`theirs`) is the one sent (`ours`): every field sent is
@@ -355,10 +410,10 @@ pub async fn find_production(
 fn same_timeline(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
     use serde_json::Value;
     match (ours, theirs) {
-        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        (Value::Number(a), Value::Number(b)) => close(a.as_f64(), b.as_f64()),
         // A number the service keeps as text, or the other way round.
         (Value::Number(a), Value::String(b)) | (Value::String(b), Value::Number(a)) => {
-            b.trim().parse::<f64>().ok() == a.as_f64()
+            close(b.trim().parse::<f64>().ok(), a.as_f64())
         }
         (Value::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_timeline(x, y)),
         (Value::Object(a), Value::Object(b)) => a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_timeline(v, w))),
@@ -366,15 +421,28 @@ fn same_timeline(ours: &serde_json::Value, theirs: &serde_json::Value) -> bool {
     }
 }
 
-/// Follows the rows sent until each production has finished (or the cancel).
-async fn wait(sh: &Shared<'_>, items: &[Item]) {
+/// Numbers the same within 1e-4 (a tenth of a millisecond, for times): the service may keep
+/// `4.1` as `4.0999999`.
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if (a - b).abs() <= 1e-4)
+}
+
+/// Follows the rows sent until each production has finished (or the cancel); false when
+/// its time limit came first. A row with neither ProjectId nor MediaId cannot be asked about
+/// and is not followed.
+async fn wait(sh: &Shared<'_>, items: &[Item]) -> bool {
+    let give_up = tokio::time::Instant::now() + sh.opts.wait_timeout;
     loop {
         let going: Vec<(&Item, Entry)> = items
             .iter()
             .filter_map(|i| sh.last(&i.key()).filter(|e| e.state == RowState::Submitted).map(|e| (i, e)))
+            .filter(|(_, e)| e.project_id.is_some() || e.media_id.is_some())
             .collect();
         if going.is_empty() || sh.stopped() {
-            return;
+            return true;
+        }
+        if tokio::time::Instant::now() >= give_up {
+            return false;
         }
         for (item, e) in going {
             let mut job = crate::store::jobs::Job::new(
@@ -389,16 +457,22 @@ async fn wait(sh: &Shared<'_>, items: &[Item]) {
             if produce::look_up(sh.client, &mut job).await.is_err() {
                 continue;
             }
-            let state = match (job.production_status.as_deref(), job.video_status.as_deref()) {
-                (Some("ProduceFailed"), _) => RowState::ProduceFailed,
-                (Some("Produced"), Some("Normal")) => RowState::Produced,
-                (Some("Produced"), None) if job.media_id.is_none() => RowState::Produced,
+            let next = match (job.production_status.as_deref(), job.video_status.as_deref()) {
+                (Some("ProduceFailed"), _) => entry(item, RowState::ProduceFailed, Some(&e)),
+                (Some("Produced"), Some("Normal")) => entry(item, RowState::Produced, Some(&e)),
+                (Some("Produced"), None) if job.media_id.is_none() => entry(item, RowState::Produced, Some(&e)),
+                // The video will not become Normal: the production failed after all.
+                (Some("Produced"), Some(s @ ("TranscodeFail" | "UploadFail" | "Blocked"))) => {
+                    let mut f = entry(item, RowState::ProduceFailed, Some(&e));
+                    f.error = Some(crate::api::calls::media_status_words(s));
+                    f
+                }
                 _ => continue,
             };
-            sh.record(entry(item, state, Some(&e)));
+            sh.record(next);
         }
         let deadline = tokio::time::Instant::now() + sh.opts.poll;
-        while tokio::time::Instant::now() < deadline && !sh.stopped() {
+        while tokio::time::Instant::now() < deadline.min(give_up) && !sh.stopped() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -418,5 +492,9 @@ mod tests {
         assert!(!same_timeline(&sent, &other));
         let more = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"b"}]}]});
         assert!(!same_timeline(&sent, &more), "another clip is another production");
+        let near = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0.00004,"Out":"3.99995"}]}]});
+        assert!(same_timeline(&sent, &near), "kept to a tenth of a millisecond");
+        let off = json!({"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4.001}]}]});
+        assert!(!same_timeline(&sent, &off));
     }
 }

@@ -231,6 +231,22 @@ impl VodServer {
         st.media.push(Media { id: id.into(), kind, title: title.into(), duration, status });
     }
 
+    /// Adds an editing project made at `made_ms` (Unix ms) with a produced video, as another
+    /// program (or another run) would have made it.
+    pub fn add_project(&self, id: &str, title: &str, timeline: &str, made_ms: u64) {
+        let project = StoredProject {
+            project_id: id.into(),
+            title: title.into(),
+            description: String::new(),
+            timeline: timeline.into(),
+            media_ids: Vec::new(),
+            polls: 0,
+            status: "Produced",
+            submitted_ms: made_ms,
+        };
+        self.state.lock().unwrap().projects.insert(id.into(), project);
+    }
+
     /// Forgets the faults not used up yet.
     pub fn clear_faults(&self) {
         let mut st = self.state.lock().unwrap();

@@ -103,7 +103,12 @@ impl Entry {
 #[derive(Debug)]
 pub struct Manifest {
     path: PathBuf,
-    file: std::fs::File,
+    file: Box<dyn Sink>,
+    /// The length of the file after its last whole line.
+    good_len: u64,
+    /// An append failed and its part-line could not be cut off: nothing more is appended
+    /// (it would be glued onto the torn line, and the manifest unreadable).
+    torn: bool,
     _lock: std::fs::File,
     scrub: super::jobs::Scrub,
     last: BTreeMap<Key, Entry>,
@@ -130,7 +135,11 @@ impl Manifest {
             file.set_len(whole)
                 .map_err(|e| crate::t!("manifest-cannot-write", file = shown(&path), error = e.to_string()))?;
         }
-        Ok(Manifest { path, file, _lock: lock, scrub, last })
+        let good_len = file
+            .metadata()
+            .map_err(|e| crate::t!("manifest-cannot-write", file = shown(&path), error = e.to_string()))?
+            .len();
+        Ok(Manifest { path, file: Box::new(file), good_len, torn: false, _lock: lock, scrub, last })
     }
 
     pub fn path(&self) -> &Path {
@@ -147,15 +156,44 @@ impl Manifest {
     }
 
     /// Appends `entry` and flushes it to disk before returning: the step it records may go on.
+    /// A failed append cuts what it wrote off again; when that fails too, every later append
+    /// is refused (the manifest stays readable: its last line is cut short, passed over).
     pub fn append(&mut self, entry: Entry) -> std::io::Result<()> {
+        if self.torn {
+            return Err(std::io::Error::other(crate::t!("manifest-torn")));
+        }
         let text = serde_json::to_string(&entry).map_err(std::io::Error::other)?;
         // No secret the process holds reaches the manifest, however an error quoted it.
         let mut line = (self.scrub)(&text).replace('\n', " ");
         line.push('\n');
-        self.file.write_all(line.as_bytes())?;
-        self.file.sync_data()?;
+        let written = self.file.write_all(line.as_bytes()).and_then(|()| self.file.sync());
+        if let Err(e) = written {
+            if self.file.truncate(self.good_len).is_err() {
+                self.torn = true;
+            }
+            return Err(e);
+        }
+        self.good_len += line.len() as u64;
         self.last.insert(entry.key(), entry);
         Ok(())
+    }
+}
+
+/// Where the manifest's lines go: its file (a test's failing writer in tests).
+trait Sink: Write + Send + std::fmt::Debug {
+    /// Flushes what was written to disk.
+    fn sync(&mut self) -> std::io::Result<()>;
+    /// Cuts the file back to `len` bytes.
+    fn truncate(&mut self, len: u64) -> std::io::Result<()>;
+}
+
+impl Sink for std::fs::File {
+    fn sync(&mut self) -> std::io::Result<()> {
+        self.sync_data()
+    }
+
+    fn truncate(&mut self, len: u64) -> std::io::Result<()> {
+        self.set_len(len)
     }
 }
 
@@ -276,5 +314,63 @@ mod tests {
         drop(m);
         std::fs::write(&path, "{\"Row\":1}\n").unwrap();
         assert!(Manifest::open(dir.path(), scrub).unwrap_err().contains("line 1"));
+    }
+
+    /// Writes the first `cut` bytes of the next write, then fails; cutting back fails when
+    /// `truncate_fails`.
+    #[derive(Debug)]
+    struct FailsMidLine {
+        file: std::fs::File,
+        cut: Option<usize>,
+        truncate_fails: bool,
+    }
+
+    impl Write for FailsMidLine {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            match self.cut.take() {
+                Some(n) => {
+                    self.file.write_all(&buf[..n.min(buf.len())])?;
+                    Err(std::io::Error::other("disk full"))
+                }
+                None => self.file.write(buf),
+            }
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    impl Sink for FailsMidLine {
+        fn sync(&mut self) -> std::io::Result<()> {
+            self.file.sync_data()
+        }
+
+        fn truncate(&mut self, len: u64) -> std::io::Result<()> {
+            if self.truncate_fails {
+                return Err(std::io::Error::other("read-only"));
+            }
+            self.file.set_len(len)
+        }
+    }
+
+    #[test]
+    fn a_failed_append_leaves_no_torn_line_for_the_next_to_glue_onto() {
+        let scrub: super::super::jobs::Scrub = |t| t.to_owned();
+        for truncate_fails in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut m = Manifest::open(dir.path(), scrub).unwrap();
+            m.append(entry(1, RowState::Submitted)).unwrap();
+            let file = open_append(&dir.path().join(FILE)).unwrap();
+            m.file = Box::new(FailsMidLine { file, cut: Some(10), truncate_fails });
+            assert!(m.append(entry(2, RowState::Sending)).is_err());
+            let next = m.append(entry(3, RowState::Sending));
+            assert_eq!(next.is_err(), truncate_fails, "refused only when the torn line stays");
+            drop(m);
+            let m = Manifest::open(dir.path(), scrub).unwrap_or_else(|e| panic!("{truncate_fails}: {e}"));
+            assert_eq!(m.get(&(1, None)).unwrap().state, RowState::Submitted);
+            assert!(m.get(&(2, None)).is_none());
+            assert_eq!(m.get(&(3, None)).is_some(), !truncate_fails);
+        }
     }
 }

@@ -99,6 +99,9 @@ impl Template {
     /// not well formed, or a time or number field holding text around its slot, is refused.
     pub fn parse(bytes: &[u8]) -> Result<Template, Vec<TemplateProblem>> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // How many values and how deep, before serde_json builds them all.
+        crate::interchange::bounds::check_json(bytes)
+            .map_err(|e| vec![TemplateProblem { place: crate::t!("template-place-file"), message: e.to_string() }])?;
         let mut value: Value = serde_json::from_slice(bytes).map_err(|e| {
             vec![TemplateProblem {
                 place: crate::t!("template-place-file"),

@@ -12,6 +12,9 @@ pub const MAX_ROWS_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;
 /// The most one value may be.
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+/// The most columns a row may have (a template has far fewer slots): a line of commas is
+/// refused at once, not read into millions of empty values.
+pub const MAX_COLUMNS: usize = 1000;
 
 /// One row: its number (the first row of values is 1; the header is not counted) and its
 /// values by column.
@@ -39,6 +42,8 @@ pub fn parse(bytes: &[u8], json: bool) -> Result<Rows, String> {
 }
 
 fn parse_json(text: &str) -> Result<Rows, String> {
+    // How many values and how deep, before serde_json builds them all.
+    crate::interchange::bounds::check_json(text.as_bytes()).map_err(|e| e.to_string())?;
     let v: Value =
         serde_json::from_str(text).map_err(|e| crate::t!("rows-json-bad", line = e.line(), column = e.column()))?;
     let Value::Array(list) = v else { return Err(crate::t!("rows-json-not-list")) };
@@ -46,6 +51,7 @@ fn parse_json(text: &str) -> Result<Rows, String> {
         return Err(crate::t!("rows-too-many", max = MAX_ROWS));
     }
     let mut columns: Vec<String> = Vec::new();
+    let mut known: std::collections::HashSet<String> = Default::default();
     let mut rows = Vec::with_capacity(list.len());
     for (i, item) in list.into_iter().enumerate() {
         let number = i + 1;
@@ -58,7 +64,10 @@ fn parse_json(text: &str) -> Result<Rows, String> {
             if text.len() > MAX_FIELD_BYTES {
                 return Err(crate::t!("rows-field-too-long", row = number, column = k, max = MAX_FIELD_BYTES));
             }
-            if !columns.contains(&k) {
+            if known.insert(k.clone()) {
+                if columns.len() == MAX_COLUMNS {
+                    return Err(crate::t!("rows-too-many-columns", row = number, line = 0, max = MAX_COLUMNS));
+                }
                 columns.push(k.clone());
             }
             values.insert(k, text);
@@ -75,11 +84,12 @@ fn parse_csv(text: &str) -> Result<Rows, String> {
     let mut records = records.into_iter().filter(|(_, r)| !(r.len() == 1 && r[0].trim().is_empty()));
     let Some((_, header)) = records.next() else { return Err(crate::t!("rows-csv-empty")) };
     let columns: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    let mut seen = std::collections::HashSet::new();
     for (i, c) in columns.iter().enumerate() {
         if c.is_empty() {
             return Err(crate::t!("rows-csv-empty-column", column = i + 1));
         }
-        if columns[..i].contains(c) {
+        if !seen.insert(c.as_str()) {
             return Err(crate::t!("rows-csv-twice", column = c.as_str()));
         }
     }
@@ -140,6 +150,10 @@ fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
             ',' => {
                 record.push(std::mem::take(&mut field));
                 closed = false;
+                if record.len() >= MAX_COLUMNS {
+                    let row = row_of(&records);
+                    return Err(crate::t!("rows-too-many-columns", row = row, line = start, max = MAX_COLUMNS));
+                }
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
@@ -209,5 +223,21 @@ mod tests {
         let e = parse(br#"[{"media":"m1"},{"media":["x"]}]"#, true).unwrap_err();
         assert!(e.contains("row 2") && e.contains("media"), "{e}");
         assert!(parse(br#"{"media":"m1"}"#, true).is_err());
+    }
+
+    #[test]
+    fn a_line_of_commas_fails_fast_naming_the_row() {
+        let mut csv = String::from("title,media\nA,b\n");
+        csv.push_str(&",".repeat(64 * 1024 * 1024));
+        let e = parse(csv.as_bytes(), false).unwrap_err();
+        assert_eq!(e, "row 2 (line 3): more than 1000 columns");
+        let header = (0..1500).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",");
+        assert_eq!(parse(header.as_bytes(), false).unwrap_err(), "the header (line 1): more than 1000 columns");
+        let wide: serde_json::Map<String, Value> = (0..1001).map(|i| (format!("c{i}"), Value::from(i))).collect();
+        let json = serde_json::to_string(&vec![Value::Object(wide)]).unwrap();
+        assert_eq!(parse(json.as_bytes(), true).unwrap_err(), "row 1: more than 1000 columns");
+        // Values past the JSON bounds are refused before they are built.
+        let deep = format!("[{}{}]", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse(deep.as_bytes(), true).unwrap_err().contains("nest more than"));
     }
 }

@@ -88,3 +88,14 @@ fn a_bad_template_is_refused_with_the_place() {
     let p = t.project(&values(&[("t", "A")]), Path::new("t.vodcut")).unwrap();
     assert_eq!((p.title.as_str(), p.project_id), ("A", None));
 }
+
+#[test]
+fn a_template_past_the_json_bounds_is_refused_before_it_is_built() {
+    let deep = format!("{{\"Title\":{}1{}}}", "[".repeat(1000), "]".repeat(1000));
+    let problems = Template::parse(deep.as_bytes()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("nest more than"), "{}", problems[0].message);
+    let many = format!("{{\"Title\":[{}0]}}", "0,".repeat(crate::interchange::bounds::MAX_JSON_VALUES));
+    let problems = Template::parse(many.as_bytes()).unwrap_err();
+    assert!(problems[0].message.contains("values") && problems[0].message.contains("nothing was read"));
+}

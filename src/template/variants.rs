@@ -35,8 +35,16 @@ impl Aspect {
     /// `16:9`, `9:16`, `1:1`, `4:5`... (whole numbers 1 to 100 each side).
     pub fn parse(text: &str) -> Option<Aspect> {
         let (a, b) = text.trim().split_once([':', 'x', '/'])?;
-        let (w, h) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-        ((1..=100).contains(&w) && (1..=100).contains(&h)).then_some(Aspect { w, h })
+        let (w, h): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+        if !((1..=100).contains(&w) && (1..=100).contains(&h)) {
+            return None;
+        }
+        // In lowest terms: `32:18` is `16:9`, the same production, not a second one.
+        let (mut a, mut b) = (w, h);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        Some(Aspect { w: w / a, h: h / a })
     }
 
     /// `9:16`: the manifest's and the messages' name for it.
@@ -204,6 +212,8 @@ mod tests {
     fn sizes_keep_the_short_side() {
         let a = |t: &str| Aspect::parse(t).unwrap();
         assert_eq!(size_for((1920, 1080), a("9:16")), (1080, 1920));
+        assert_eq!(a("32:18"), a("16:9"), "one shape, however it is written");
+        assert_eq!(a("32:18").label(), "16:9");
         assert_eq!(size_for((1920, 1080), a("1:1")), (1080, 1080));
         assert_eq!(size_for((1280, 720), a("16:9")), (1280, 720));
         assert_eq!(size_for((1280, 720), a("4:5")), (720, 900));

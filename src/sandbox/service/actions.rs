@@ -101,18 +101,23 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
             )
         }
         "SearchEditingProject" => {
-            // Title (words of it), StartTime (made at or after), SortBy and paging, as VOD.
-            let since = p.get("StartTime").map(|t| {
-                time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
-                    .map(|t| (t.unix_timestamp() * 1000) as u64)
-                    .map_err(|_| (400u16, "InvalidStartTime.Malformed", format!("StartTime {t} is malformed.")))
-            });
-            let since = since.transpose()?.unwrap_or(0);
+            // Title (words of it), StartTime and EndTime (made at or after, at or before),
+            // SortBy and paging, as VOD.
+            let time_of = |key: &'static str| {
+                p.get(key).map(|t| {
+                    time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+                        .map(|t| (t.unix_timestamp() * 1000) as u64)
+                        .map_err(|_| (400u16, "InvalidParameter", format!("{key} {t} is malformed.")))
+                })
+            };
+            let since = time_of("StartTime").transpose()?.unwrap_or(0);
+            // The API's times are whole seconds: "at or before" takes in that whole second.
+            let until = time_of("EndTime").transpose()?.map_or(u64::MAX, |t| t + 999);
             let mut found: Vec<&StoredProject> = st
                 .projects
                 .values()
                 .filter(|pr| p.get("Title").is_none_or(|t| pr.title.contains(t.as_str())))
-                .filter(|pr| pr.submitted_ms >= since)
+                .filter(|pr| pr.submitted_ms >= since && pr.submitted_ms <= until)
                 .collect();
             found.sort_by_key(|pr| pr.submitted_ms);
             if p.get("SortBy").is_none_or(|s| s != "CreationTime:Asc") {
