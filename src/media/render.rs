@@ -29,6 +29,13 @@ pub struct Rendered {
     pub image_sizes: Vec<(String, (u32, u32))>,
 }
 
+impl From<super::playback::PlayFrame> for Rendered {
+    /// A frame of continuous playback: exact (decoded, not a stand-in), with nothing left out.
+    fn from(f: super::playback::PlayFrame) -> Self {
+        Rendered { serial: 0, at: f.at, image: f.image, problems: Vec::new(), exact: true, image_sizes: Vec::new() }
+    }
+}
+
 /// A wish: serial, plan, width, layer labels.
 type Wish = (u64, Plan, u32, Vec<String>);
 

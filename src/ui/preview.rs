@@ -226,15 +226,7 @@ impl PreviewState {
         pb.set_clock(at);
         if let Some(f) = pb.frame_for(at) {
             av_log("picture", f.at); // i18n-exempt: a word in a log for a script
-            let r = Rendered {
-                serial: 0,
-                at: f.at,
-                image: f.image,
-                problems: Vec::new(),
-                exact: true,
-                image_sizes: Vec::new(),
-            };
-            self.show(ctx, r);
+            self.show(ctx, Rendered::from(f));
         }
         // Asked again after playback stops.
         self.wanted = None;

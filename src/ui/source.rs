@@ -404,15 +404,7 @@ impl SourceViewer {
         let Some((pb, _, _)) = self.playback.as_mut() else { return false };
         pb.set_clock(m.playhead);
         if let Some(f) = pb.frame_for(m.playhead) {
-            let r = Rendered {
-                serial: 0,
-                at: f.at,
-                image: f.image,
-                problems: Vec::new(),
-                exact: true,
-                image_sizes: Vec::new(),
-            };
-            self.show(ctx, r);
+            self.show(ctx, Rendered::from(f));
         }
         self.wanted = None;
         true
