@@ -46,7 +46,7 @@ impl ProjectFields {
             produce_config: p.produce_config.clone(),
             user_data: p.user_data.clone(),
             frame_rate: p.frame_rate,
-            template_samples: crate::template::editor::samples_field(p),
+            template_samples: p.other_fields.get_value(crate::model::project::TEMPLATE_SAMPLES_FIELD),
         }
     }
 
@@ -61,7 +61,7 @@ impl ProjectFields {
         p.produce_config = self.produce_config;
         p.user_data = self.user_data;
         p.frame_rate = self.frame_rate;
-        p.other_fields.set_value(crate::template::SAMPLES_FIELD, self.template_samples.as_ref());
+        p.other_fields.set_value(crate::model::project::TEMPLATE_SAMPLES_FIELD, self.template_samples.as_ref());
     }
 }
 

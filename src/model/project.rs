@@ -263,6 +263,10 @@ fn default_zoom() -> f32 {
     50.0
 }
 
+/// The top-level field of a template's project file holding the sample value of each slot
+/// (`template/`): here so that the edits, below the templates, can set it.
+pub const TEMPLATE_SAMPLES_FIELD: &str = "TemplateSamples";
+
 /// A vodcut project: everything the user made, saved as a `.vodcut` file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The top-level field holding the sample value of each slot.
-pub const SAMPLES_FIELD: &str = "TemplateSamples";
+pub const SAMPLES_FIELD: &str = crate::model::project::TEMPLATE_SAMPLES_FIELD;
 
 /// The most a template file may be (its JSON is held whole, several times over while rows are
 /// filled).
