@@ -9,14 +9,8 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-target/debug/vodcut}
 SERVER_BIN=${SERVER_BIN:-target/debug/examples/loopback_vod}
 OUT=target/e2e-palette
-rm -rf "$OUT"; mkdir -p "$OUT"
-[ -x "$BIN" ] || cargo build --locked --bin vodcut
-[ -x "$SERVER_BIN" ] || cargo build --locked --example loopback_vod
-BIN=$(realpath "$BIN")
-export XDG_RUNTIME_DIR=$(mktemp -d); chmod 700 "$XDG_RUNTIME_DIR"
-export HOME=$(mktemp -d)
-unset DBUS_SESSION_BUS_ADDRESS
-export VODCUT_CACHE_DIR="$OUT/cache"
+source scripts/e2e-lib.sh
+prepare_run
 
 # A 1280x720 output: V1 the colour-seconds video, the logo at 640,180, 320 wide (its height
 # follows the image: 160), in ratios.
@@ -35,7 +29,6 @@ cat > "$PROJECT" <<'EOF'
 }
 EOF
 
-source scripts/e2e-lib.sh
 start_loopback e2e-palette
 start_xvfb
 "$BIN" "$PROJECT" > "$OUT/app.out" 2> "$OUT/app.err" &
