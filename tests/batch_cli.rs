@@ -489,3 +489,32 @@ fn wait_gives_up_after_its_timeout() {
     assert_eq!(b.last()[&(1, String::new())]["State"], "Submitted");
     assert_eq!(b.env.server.received("ProduceEditingProjectVideo"), 1);
 }
+
+/// A template is produced row by row, never as it is: `vodcut submit` of a file that still
+/// holds a slot (here only in text fields, which validation alone accepts) is refused before
+/// anything is sent, naming the slot and where it is, and pointing to `vodcut batch`. A
+/// broken `{{` beside a good slot does not let it through.
+#[test]
+fn submitting_an_unfilled_template_is_refused_and_points_to_batch() {
+    let env = cli::Env::new();
+    let id = media(1);
+    env.server.add_media(&id, "video", "Source", 30.0, "Normal");
+    let path = env.home.path().join("promo.vodcut");
+    let template = format!(
+        r#"{{"FormatVersion": 1, "Title": "{{{{title}}}}", "Description": "{{{{ oops",
+  "Tracks": [{{"Kind": "Video", "Name": "V1", "Clips": [{{"MediaId": "{id}", "In": 0, "Out": 4}}]}}]}}"#
+    );
+    std::fs::write(&path, &template).unwrap();
+    let out = env.command_with_keys(&["submit", path.to_str().unwrap(), "--yes"]).output().unwrap();
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("{{title}} in Title is not filled"), "{all}");
+    assert!(all.contains("vodcut batch"), "{all}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "{all}");
+
+    // The same project with its slot filled by hand is an ordinary project.
+    std::fs::write(&path, template.replace("{{title}}", "Shoe").replace("{{ oops", "")).unwrap();
+    let out = env.command_with_keys(&["submit", path.to_str().unwrap(), "--yes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 1);
+}

@@ -339,3 +339,21 @@ fn a_200_answer_without_ids_is_an_unknown_outcome_not_a_refusal() {
     let jobs = vodcut::core::env::job_store_in(s.data.path(), false).list().0;
     assert_eq!(jobs[0].state, vodcut::store::jobs::JobState::OutcomeUnknown);
 }
+
+/// A template (a project still holding a `{{slot}}`) is not produced as it is, from the editor
+/// either: the same refusal as `vodcut submit`, and nothing is sent.
+#[test]
+fn an_unfilled_template_is_refused_and_nothing_is_sent() {
+    let s = setup();
+    let mut p = project(CLEAN);
+    p.title = "{{title}}".into();
+    let mut h = harness(&s, p, KEY_SECRET);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run_steps(5);
+    assert!(h.query_all_by_value("Cannot produce yet").count() > 0, "the blocked dialog shows");
+    let said = h.query_all_by(|n| n.value().is_some_and(|v| v.contains("{{title}} in Title is not filled")));
+    assert!(said.count() > 0, "the slot and its place are named");
+    assert!(matches!(h.state().cloud.step, Step::Blocked(_)));
+    assert_eq!(s.server.requests().len(), 0, "nothing was sent, not even the media check");
+}

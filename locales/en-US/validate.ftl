@@ -70,6 +70,7 @@ v-past-media-end = { $field } { $t } s is past the end of the media, which is { 
 v-status-unchecked = could not ask VOD whether the media are ready ({ $error }); a media still processing would make the production fail
 v-not-normal = { $name } in VOD: { $state }, not Normal; VOD produces only Normal media
 v-unknown-media = VOD does not know MediaId { $id } in { $region }: check the ID and the region
+v-template-unfilled = this project is a template: {"{{"}{ $slot }{"}}"} in { $place } is not filled; make its videos with `vodcut batch TEMPLATE ROWS`, which fills every slot first
 v-state-uploading = still uploading
 v-state-transcoding = still transcoding
 v-state-transcode-fail = failed to transcode (TranscodeFail)

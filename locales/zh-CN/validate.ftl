@@ -64,6 +64,7 @@ v-past-media-end = { $field } { $t } 秒超出了媒资的结尾（媒资长 { $
 v-status-unchecked = 无法向点播确认媒资是否就绪（{ $error }）；仍在处理中的媒资会导致合成失败
 v-not-normal = { $name } 在点播中{ $state }，不是 Normal：点播只合成状态为 Normal 的媒资
 v-unknown-media = 点播在 { $region } 中找不到 MediaId { $id }：请检查 ID 和地域
+v-template-unfilled = 此工程是模板：{ $place } 中的占位 {"{{"}{ $slot }{"}}"} 尚未填写；请用 `vodcut batch 模板 数据行` 生成视频，它会先填写每个占位
 v-state-uploading = 仍在上传
 v-state-transcoding = 仍在转码
 v-state-transcode-fail = 转码失败（TranscodeFail）

@@ -14,7 +14,9 @@ use crate::api::calls::{ProduceResult, VideoInfo};
 use crate::api::{ApiError, Client};
 use crate::model::Project;
 use crate::model::export::request_fields;
-use crate::model::validate::{Problem, has_errors, media_status_problems, status_checked_media, validate};
+use crate::model::validate::{
+    Issue, Location, Problem, Severity, has_errors, media_status_problems, status_checked_media, validate,
+};
 use crate::store::jobs::{Job, JobState, JobStore, now_secs};
 use std::collections::HashMap;
 use std::path::Path;
@@ -52,7 +54,14 @@ impl Checked {
 impl Preflight {
     /// Validation, at once (no network).
     pub fn start(project: &Project) -> Preflight {
-        let problems = validate(project);
+        let mut problems = validate(project);
+        if let Some((slot, place)) = crate::template::editor::first_slot(project) {
+            problems.push(Problem {
+                severity: Severity::Error,
+                location: Location::default(),
+                issue: Issue::TemplateUnfilled { slot, place },
+            });
+        }
         let media = if has_errors(&problems) { Vec::new() } else { status_checked_media(project) };
         Preflight { problems, media }
     }

@@ -97,6 +97,19 @@ fn has_braces(bytes: &[u8]) -> bool {
     bytes.windows(2).any(|w| w == b"{{")
 }
 
+/// The first slot a project still holds and where it is ("track 1 (V1), clip 2: MediaId"), or
+/// None for a plain project: a template is produced row by row (`vodcut batch`), never as it
+/// is (the braces would be billed into a video). Read as [`check`] reads it, so the refusal
+/// and the Template tab agree; a `{{` that is not a well-formed slot (a subtitle's text) does
+/// not count, a well-formed one counts even beside a broken one.
+pub fn first_slot(project: &Project) -> Option<(String, String)> {
+    let bytes = crate::store::project_file::to_bytes(project);
+    if !has_braces(&bytes) {
+        return None;
+    }
+    Template::slots_of_file(&bytes).into_iter().next().map(|u| (u.name, u.place.shown))
+}
+
 /// The project read as a template: None when it holds no `{{slot}}` (a plain project). The
 /// project is written as its file is and read back as `vodcut batch` reads a template, so the
 /// editor and the command line see the same slots in the same places.

@@ -132,6 +132,19 @@ impl Template {
         Ok(Template { value, uses: scan.uses, samples })
     }
 
+    /// The well-formed slots of a project file's JSON, in the file's order, even when another
+    /// `{{` beside them is not well formed (which makes [`Template::parse`] refuse the file):
+    /// the refusal to produce a template must not be escaped by one broken slot.
+    pub fn slots_of_file(bytes: &[u8]) -> Vec<Use> {
+        let Ok(mut value) = serde_json::from_slice::<Value>(bytes) else { return Vec::new() };
+        if let Some(top) = value.as_object_mut() {
+            top.shift_remove(SAMPLES_FIELD);
+        }
+        let mut scan = Scan::default();
+        scan.value(&value, &mut Vec::new());
+        scan.uses
+    }
+
     /// Every use of every slot, in the file's order.
     pub fn uses(&self) -> &[Use] {
         &self.uses

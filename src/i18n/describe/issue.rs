@@ -137,6 +137,9 @@ pub fn message(p: &Problem, project: &Project) -> String {
             t!("v-not-normal", name = name, state = state(status))
         }
         Issue::UnknownMedia { id, region } => t!("v-unknown-media", id = quoted(id), region = region.as_str()),
+        Issue::TemplateUnfilled { slot, place } => {
+            t!("v-template-unfilled", slot = slot.as_str(), place = place.as_str())
+        }
     }
 }
 

@@ -194,4 +194,8 @@ issues! {
     /// A media VOD has not made Normal yet (`status` is VOD's: Uploading, Transcoding…).
     "media.not-normal" => NotNormal { id: String, title: String, status: String },
     "media.unknown" => UnknownMedia { id: Quoted, region: String },
+
+    /// The project is a template: a field still holds `{{slot}}` (the first one, and where).
+    /// Producing it would bill a video with the braces in it.
+    "template.unfilled" => TemplateUnfilled { slot: String, place: String },
 }
