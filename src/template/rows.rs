@@ -186,6 +186,15 @@ fn csv_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, String> {
 mod tests {
     use super::*;
 
+    /// A rows file past the JSON bound is named as what it is, not as an .otio (the bound is
+    /// shared with the interchange reader).
+    #[test]
+    fn a_huge_json_rows_file_is_refused_in_words_that_fit_it() {
+        let many = format!("[{}{{}}]", "{},".repeat(crate::interchange::bounds::MAX_JSON_VALUES));
+        let e = parse(many.as_bytes(), true).unwrap_err();
+        assert!(e.contains("the most vodcut reads in one JSON file"), "{e}");
+    }
+
     #[test]
     fn csv_follows_rfc_4180() {
         let text = "\u{feff}media,title,note\r\nm1,\"Shoes, red\",\"say \"\"hi\"\"\"\r\nm2,\"two\nlines\",\r\n\r\n";

@@ -21,6 +21,8 @@ use crate::model::wire::{Effect, Num};
 
 /// The largest output side the service documents (api.md 2.7).
 pub const MAX_SIDE: u32 = 4096;
+/// The longest aspect a variant may have: 4096 / 128, the documented largest and smallest sides.
+pub const MAX_STRETCH: u32 = MAX_SIDE / crate::model::validate::MIN_SIDE;
 /// The safe area's margin at each edge, as a share of the side.
 const MARGIN: f64 = 0.05;
 
@@ -32,7 +34,9 @@ pub struct Aspect {
 }
 
 impl Aspect {
-    /// `16:9`, `9:16`, `1:1`, `4:5`... (whole numbers 1 to 100 each side).
+    /// `16:9`, `9:16`, `1:1`, `4:5`... (whole numbers 1 to 100 each side, the long side at
+    /// most [`MAX_STRETCH`] times the short: a longer one would leave a side under the
+    /// service's 128 px minimum once the long side is held to 4096).
     pub fn parse(text: &str) -> Option<Aspect> {
         let (a, b) = text.trim().split_once([':', 'x', '/'])?;
         let (w, h): (u32, u32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
@@ -44,7 +48,11 @@ impl Aspect {
         while b != 0 {
             (a, b) = (b, a % b);
         }
-        Some(Aspect { w: w / a, h: h / a })
+        let (w, h) = (w / a, h / a);
+        if w.max(h) > MAX_STRETCH * w.min(h) {
+            return None;
+        }
+        Some(Aspect { w, h })
     }
 
     /// `9:16`: the manifest's and the messages' name for it.
@@ -220,6 +228,10 @@ mod tests {
         assert_eq!(size_for((4096, 2304), a("9:16")), (2304, 4096));
         assert_eq!(size_for((3000, 3000), a("16:9")).0, 4096, "capped");
         assert!(Aspect::parse("0:9").is_none() && Aspect::parse("wide").is_none());
+        // 32:1 is the longest shape whose short side stays at least 128 px at 4096 long.
+        assert_eq!(size_for((1920, 1080), a("32:1")), (4096, 128));
+        assert_eq!(size_for((1280, 720), a("1:32")), (128, 4096));
+        assert!(Aspect::parse("33:1").is_none() && Aspect::parse("1:100").is_none());
     }
 
     #[test]
