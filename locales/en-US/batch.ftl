@@ -50,7 +50,7 @@ batch-cannot-read = cannot read { $file }: { $error }
 batch-too-large = larger than { $limit } MB
 batch-no-slots = { $file } has no {"{{"}slot{"}}"}: every row would make the same video
 batch-no-rows = { $file } has no rows
-batch-bad-variant = --variants { $text }: give shapes as width:height (16:9,9:16,1:1)
+batch-bad-variant = --variants { $text }: give shapes as width:height (16:9,9:16,1:1), whole numbers up to 100, the long side at most 32 times the short
 batch-row = row { $row }
 batch-row-variant = row { $row } ({ $variant })
 batch-bad-column = { $row }, column "{ $column }": { $problem }
@@ -67,6 +67,7 @@ batch-skipping = --skip-bad: { $rows ->
 } left out, the others go on
 batch-nothing-left = no row is left to send
 batch-row-changed = { $row } is not what the manifest recorded ({ $state }): its values or the template changed since
+batch-row-changed-while-running = the row no longer makes the project checked before the batch started (the template was filled differently); it is not sent
 batch-changed-hint = nothing was sent: a changed row would be a new production; give another --out than { $folder } for a new batch
 batch-check-failed = its answer was lost and VOD could not be asked about it: { $error }
 batch-check-too-many = its answer was lost and more than { $count } editing projects with its title were made around the time it was sent: not all could be looked at, so it is not sent again

@@ -6,14 +6,13 @@ use super::{
     CliResult, Connection, EXIT_BAD_INPUT, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED,
     EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell, print,
 };
-use crate::core::batch::{self as engine, Item};
+use crate::core::batch::{self as engine, Item, Plan, VARIANT_SLOT, plan, row_words};
 use crate::core::produce;
 use crate::i18n::describe;
-use crate::model::validate::{Severity, has_errors};
+use crate::model::validate::Severity;
 use crate::store::manifest::{Manifest, RowState};
 use crate::template::variants::{Aspect, Fit};
 use crate::template::{Template, rows};
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -34,8 +33,6 @@ pub(super) struct Args {
 
 /// The slot a shape's label fills, when the rows do not name it themselves.
 // i18n-exempt: a slot's name, as templates spell it
-const VARIANT_SLOT: &str = "variant";
-
 fn read(path: &Path, limit: u64) -> Result<Vec<u8>, (i32, String)> {
     crate::store::input::read_file_limited(path, limit).map_err(|e| {
         let e = match e {
@@ -87,86 +84,6 @@ fn parse_variants(list: &[String]) -> Result<Vec<Option<Aspect>>, (i32, String)>
     Ok(out)
 }
 
-/// `row 3` or `row 3 (9:16)`.
-fn row_words(row: usize, variant: Option<&str>) -> String {
-    match variant {
-        Some(v) => crate::t!("batch-row-variant", row = row, variant = v),
-        None => crate::t!("batch-row", row = row),
-    }
-}
-
-/// Every row filled, shaped and validated: the items, and the lines saying what is wrong.
-struct Plan {
-    items: Vec<Item>,
-    bad: Vec<String>,
-    bad_rows: std::collections::BTreeSet<usize>,
-    /// (where, what): a warning the same for many rows is said once for them.
-    warnings: Vec<(String, String)>,
-}
-
-fn plan(template: &Template, rows: &rows::Rows, shapes: &[Option<Aspect>], fit: Fit, path: &Path) -> Plan {
-    let mut p = Plan { items: Vec::new(), bad: Vec::new(), bad_rows: Default::default(), warnings: Vec::new() };
-    for row in &rows.rows {
-        for shape in shapes {
-            let label = shape.map(|a| a.label());
-            let at = row_words(row.number, label.as_deref());
-            let mut values: BTreeMap<String, String> = row.values.clone();
-            if let Some(l) = &label {
-                values.entry(VARIANT_SLOT.into()).or_insert_with(|| l.clone());
-            }
-            let project = match template.project(&values, path) {
-                Ok(project) => project,
-                Err(problems) => {
-                    for f in problems {
-                        let line = match &f.column {
-                            Some(c) => crate::t!(
-                                "batch-bad-column",
-                                row = at.as_str(),
-                                column = c.as_str(),
-                                problem = f.message
-                            ),
-                            None => format!("{at}: {}", f.message),
-                        };
-                        if !p.bad.contains(&line) {
-                            p.bad.push(line);
-                        }
-                    }
-                    p.bad_rows.insert(row.number);
-                    continue;
-                }
-            };
-            let project = match shape {
-                Some(a) => crate::template::variants::apply(&project, *a, fit),
-                None => project,
-            };
-            let problems = crate::model::validate::validate(&project);
-            for problem in &problems {
-                let said = describe::line(problem, &project);
-                if problem.severity == Severity::Error {
-                    p.bad.push(format!("{at}: {said}"));
-                } else {
-                    p.warnings.push((at.clone(), said));
-                }
-            }
-            if has_errors(&problems) {
-                p.bad_rows.insert(row.number);
-                continue;
-            }
-            let fingerprint = engine::fingerprint(&project);
-            // Two shapes that make the same request (sizes rounded to the same output) are
-            // one production: the second would be billed for nothing.
-            if p.items.iter().any(|i| i.row == row.number && i.fingerprint == fingerprint) {
-                continue;
-            }
-            p.items.push(Item { row: row.number, variant: label, project, fingerprint });
-        }
-    }
-    // A row is sent in every shape or in none.
-    let bad_rows = &p.bad_rows;
-    p.items.retain(|i| !bad_rows.contains(&i.row));
-    p
-}
-
 /// The columns the rows must have: every slot (but `variant` with --variants); the others are
 /// said once and not used.
 fn check_columns(
@@ -209,7 +126,8 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
     let shapes = parse_variants(&a.variants)?;
     check_columns(&template, &rows, shapes.iter().any(Option::is_some), err)?;
     let fit = if a.fill { Fit::Fill } else { Fit::Fit };
-    let mut plan = plan(&template, &rows, &shapes, fit, &a.template);
+    let maker = engine::Maker { template, fit, path: a.template.clone() };
+    let mut plan = plan(&maker, &rows, &shapes);
     refuse_bad(&plan.bad, plan.bad_rows.len(), a.skip_bad, err)?;
     say_warnings(&plan.warnings, err);
     if plan.items.is_empty() {
@@ -220,13 +138,13 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
     }
     let folder = a.out.clone().unwrap_or_else(|| default_out(&a.rows));
     if a.dry_run {
-        return dry_run(&plan.items, &folder, out, err);
+        return dry_run(&maker, &plan.items, &folder, out, err);
     }
     let scrub: crate::store::jobs::Scrub = |text| crate::api::redact::scrub(text).into_owned();
     let manifest = Manifest::open(&folder, scrub).map_err(|e| (EXIT_WRITE_FAILED, e))?;
     check_unchanged(&plan.items, &manifest)?;
-    let region_of_project = plan.items[0].project.region.clone();
-    let mut regions: Vec<&str> = plan.items.iter().map(|i| i.project.region.as_str()).collect();
+    let region_of_project = plan.items[0].region.clone();
+    let mut regions: Vec<&str> = plan.items.iter().map(|i| i.region.as_str()).collect();
     regions.dedup();
     if conn.region.is_none() && regions.len() > 1 {
         regions.sort_unstable();
@@ -235,7 +153,7 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
     }
     let (c, creds) = connection(sh, conn, Some(&region_of_project))?;
     let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
-    check_media(sh, &c, &mut plan, &manifest, &a, err)?;
+    check_media(sh, &c, &maker, &mut plan, &manifest, &a, err)?;
     let store = jobs_store(sh)?;
     let cancel = super::render::catch_ctrl_c();
     let manifest = std::sync::Mutex::new(manifest);
@@ -261,8 +179,17 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
         );
         let _ = writeln!(err_cell.borrow_mut(), "{line}");
     };
-    let summary =
-        sh.block_on(engine::run(&client, &store, &c.region, &manifest, &plan.items, &opts, &cancel, &progress))?;
+    let summary = sh.block_on(engine::run(
+        &client,
+        &store,
+        &c.region,
+        &manifest,
+        &plan.items,
+        &maker,
+        &opts,
+        &cancel,
+        &progress,
+    ))?;
     let manifest = manifest.into_inner().unwrap_or_else(|p| p.into_inner());
     report(&plan.items, &manifest, &summary, out, err)
 }
@@ -324,6 +251,7 @@ fn check_unchanged(items: &[Item], manifest: &Manifest) -> Result<(), (i32, Stri
 fn check_media(
     sh: &Shell,
     c: &crate::core::Connection,
+    maker: &engine::Maker,
     plan: &mut Plan,
     manifest: &Manifest,
     a: &Args,
@@ -332,9 +260,12 @@ fn check_media(
     let pending: Vec<usize> = (0..plan.items.len())
         .filter(|&i| manifest.get(&plan.items[i].key()).is_none_or(|e| !e.state.is_sent()))
         .collect();
+    // Each row's project is made again here and below, one at a time (an Item keeps only
+    // its values); a row that cannot be made again is refused with the rest.
+    let made = |item: &Item| maker.project(item).map_err(|why| (EXIT_PROBLEMS, why));
     let mut media: Vec<String> = Vec::new();
     for &i in &pending {
-        for m in produce::Preflight::start(&plan.items[i].project).media {
+        for m in crate::model::validate::status_checked_media(&made(&plan.items[i])?) {
             if !media.contains(&m) {
                 media.push(m);
             }
@@ -347,11 +278,11 @@ fn check_media(
     let (mut bad, mut bad_rows, mut warnings) = (Vec::new(), std::collections::BTreeSet::new(), 0);
     for &i in &pending {
         let item = &plan.items[i];
+        let project = made(item)?;
         let pre = produce::Preflight { problems: Vec::new(), media: Vec::new() };
-        let checked = pre.finish(&item.project, &c.region, Some(&answer));
+        let checked = pre.finish(&project, &c.region, Some(&answer));
         for p in &checked.status {
-            let line =
-                format!("{}: {}", row_words(item.row, item.variant.as_deref()), describe::line(p, &item.project));
+            let line = format!("{}: {}", row_words(item.row, item.variant.as_deref()), describe::line(p, &project));
             if p.severity == Severity::Error {
                 bad.push(line);
                 bad_rows.insert(item.row);
@@ -378,13 +309,20 @@ fn poll_interval() -> std::time::Duration {
     std::time::Duration::from_millis(ms.clamp(50, 600_000))
 }
 
-fn dry_run(items: &[Item], folder: &Path, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
+fn dry_run(
+    maker: &engine::Maker,
+    items: &[Item],
+    folder: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CliResult {
     // Read only: the folder is neither made nor locked.
     let recorded = crate::store::manifest::peek(folder).map_err(|e| (EXIT_BAD_INPUT, e))?;
     let mut sending = 0;
     for i in items {
-        let (w, h) = crate::template::variants::base_size(&i.project);
-        let title = describe::project_title(&i.project);
+        let project = maker.project(i).map_err(|why| (EXIT_PROBLEMS, why))?;
+        let (w, h) = crate::template::variants::base_size(&project);
+        let title = i.title.clone();
         let row = row_words(i.row, i.variant.as_deref());
         let line = match recorded.get(&i.key()).filter(|e| e.state != RowState::Failed) {
             Some(e) => {
@@ -397,7 +335,7 @@ fn dry_run(items: &[Item], folder: &Path, out: &mut dyn Write, err: &mut dyn Wri
                     "batch-dry-line",
                     row = row,
                     title = title,
-                    clips = i.project.clip_count(),
+                    clips = project.clip_count(),
                     width = w,
                     height = h
                 )

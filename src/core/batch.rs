@@ -16,6 +16,7 @@
 //! starts nothing new; what is in flight finishes and is recorded.
 
 use super::produce;
+mod plan;
 use crate::api::calls::ProjectQuery;
 use crate::api::{ApiError, Client};
 use crate::model::Project;
@@ -23,24 +24,10 @@ use crate::model::export::timeline_json;
 use crate::store::jobs::{JobStore, now_secs};
 use crate::store::manifest::{Entry, Key, Manifest, RowState};
 use futures_util::StreamExt;
+pub use plan::{Item, Maker, Plan, VARIANT_SLOT, plan, row_words};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-
-/// One production of the batch: a row, in a shape.
-#[derive(Clone, Debug)]
-pub struct Item {
-    pub row: usize,
-    pub variant: Option<String>,
-    pub project: Project,
-    pub fingerprint: String,
-}
-
-impl Item {
-    pub fn key(&self) -> Key {
-        (self.row, self.variant.clone())
-    }
-}
 
 /// What a row makes, as a short hash of the request: a row changed since the manifest
 /// recorded it is noticed instead of being taken for the one sent.
@@ -94,6 +81,7 @@ pub struct Change {
 /// Everything a run shares between its rows.
 struct Shared<'a> {
     client: &'a Client,
+    maker: &'a Maker,
     jobs: &'a JobStore,
     region: &'a str,
     manifest: &'a Mutex<Manifest>,
@@ -153,7 +141,7 @@ pub fn entry(item: &Item, state: RowState, before: Option<&Entry>) -> Entry {
         state,
         at: now_secs(),
         fingerprint: item.fingerprint.clone(),
-        title: crate::i18n::describe::project_title(&item.project),
+        title: item.title.clone(),
         sent_at: before.and_then(|b| b.sent_at),
         request_id: keep(|b| b.request_id.clone()),
         media_id: keep(|b| b.media_id.clone()),
@@ -171,12 +159,14 @@ pub async fn run(
     region: &str,
     manifest: &Mutex<Manifest>,
     items: &[Item],
+    maker: &Maker,
     opts: &Options,
     cancel: &AtomicBool,
     progress: &dyn Fn(Change),
 ) -> Summary {
     let shared = Shared {
         client,
+        maker,
         jobs,
         region,
         manifest,
@@ -221,6 +211,15 @@ async fn send_row(sh: &Shared<'_>, item: &Item) {
         if sh.stopped() {
             return;
         }
+        let project = match sh.maker.project(item) {
+            Ok(p) => p,
+            Err(why) => {
+                let mut failed = entry(item, RowState::Failed, None);
+                failed.error = Some(why);
+                sh.record(failed);
+                return;
+            }
+        };
         // A new attempt: nothing of an earlier one (its JobId, RequestId) is this one's.
         let mut sending = entry(item, RowState::Sending, None);
         sending.sent_at = Some(now_secs());
@@ -228,7 +227,7 @@ async fn send_row(sh: &Shared<'_>, item: &Item) {
             return;
         }
         sh.in_flight.fetch_add(1, Ordering::SeqCst);
-        let produced = produce::send(sh.client, sh.jobs, &item.project, None, sh.region).await;
+        let produced = produce::send(sh.client, sh.jobs, &project, None, sh.region).await;
         sh.in_flight.fetch_sub(1, Ordering::SeqCst);
         let produced = match produced {
             Ok(p) => p,
@@ -294,10 +293,13 @@ async fn check_lost(sh: &Shared<'_>, items: &[Item], again: bool) {
             m.last().values().filter(|e| e.key() != item.key()).filter_map(|e| e.project_id.clone()).collect()
         };
         let sent_at = before.sent_at.unwrap_or(before.at);
-        let found = match find_production(sh.client, item, sent_at, &claimed).await {
-            Ok(Search::Done(ids)) => Ok(ids),
-            Ok(Search::TooMany) => Err(crate::t!("batch-check-too-many", count = MAX_LOOKED_AT)),
-            Err(err) => Err(crate::t!("batch-check-failed", error = err.to_string())),
+        let found = match sh.maker.project(item) {
+            Err(why) => Err(why),
+            Ok(project) => match find_production(sh.client, &project, sent_at, &claimed).await {
+                Ok(Search::Done(ids)) => Ok(ids),
+                Ok(Search::TooMany) => Err(crate::t!("batch-check-too-many", count = MAX_LOOKED_AT)),
+                Err(err) => Err(crate::t!("batch-check-failed", error = err.to_string())),
+            },
         };
         lost.push((item, before, found));
     }
@@ -351,17 +353,18 @@ pub enum Search {
     TooMany,
 }
 
-/// The editing projects `item` may have made: made within ten minutes of `sent_at` (either
-/// side), with its title, whose Timeline is the row's, and that no other row of the manifest
-/// has. Every project of the window is looked at (oldest first), so "none" means none.
+/// The editing projects a send of `project` may have made: made within ten minutes of
+/// `sent_at` (either side), with its title, whose Timeline is the one sent, and that no other
+/// row of the manifest has. Every project of the window is looked at (oldest first), so
+/// "none" means none.
 pub async fn find_production(
     client: &Client,
-    item: &Item,
+    project: &Project,
     sent_at: u64,
     claimed: &[String],
 ) -> Result<Search, ApiError> {
-    let title = item.project.title.trim().to_owned();
-    let ours: Option<serde_json::Value> = serde_json::from_str(&timeline_json(&item.project)).ok();
+    let title = project.title.trim().to_owned();
+    let ours: Option<serde_json::Value> = serde_json::from_str(&timeline_json(project)).ok();
     let at = |secs: u64| {
         time::OffsetDateTime::from_unix_timestamp(secs.min(i64::MAX as u64) as i64)
             .ok()
