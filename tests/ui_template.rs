@@ -185,3 +185,51 @@ fn the_problems_tab_validates_the_template_filled_with_its_samples() {
     assert_eq!(lines.len(), want.len(), "{lines:?}");
     assert!(!lines.iter().any(|l| l.contains("{{")), "nothing of the unfilled template: {lines:?}");
 }
+
+/// A template whose clip's In and Out are slots opens in the editor (File > Open), its clip
+/// at the samples' length; it can be cut like any project (here: moved on the timeline) and
+/// saving writes the slots back in place, so `vodcut batch` reads what the editor saved.
+#[test]
+fn a_template_with_time_slots_opens_is_edited_and_saves_its_slots_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("promo.vodcut");
+    std::fs::write(
+        &file,
+        r#"{"FormatVersion":1,"Title":"{{title}}","Tracks":[{"Kind":"Video","Name":"V1","Clips":[
+        {"MediaId":"{{media}}","In":"{{start}}","Out":"{{end}}"}]}],
+        "TemplateSamples":{"title":"Sample","media":"5aed81b74ba84920be578cdfe004af4b","start":"2","end":"6"}}"#,
+    )
+    .unwrap();
+    let editor = support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::default());
+    let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
+    h.run();
+    h.state_mut().open_path(file.clone());
+    support::ui::run_until(&mut h, "the open", |e| e.doc.path.is_some());
+    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    let clip = &h.state().doc.project().tracks[0].clips[0];
+    assert_eq!(clip.r#in.map(|t| t.as_secs_f64()), Some(2.0), "the sample value");
+    h.state_mut().tab = Tab::Template;
+    h.run();
+    assert!(h.query_by_label("Template: 4 slots").is_some());
+    assert!(h.query_by_label("Used in track 1, clip 1: In").is_some());
+    // The clip is marked as a placeholder, its time slots listed in the inspector.
+    h.state_mut().doc.selection = vec![ClipRef { track: 0, index: 0 }];
+    h.state_mut().tab = Tab::Inspector;
+    h.run();
+    assert!(h.query_by_label("{{start}} in In, sample: 2").is_some());
+    assert!(h.query_by_label("{{end}} in Out, sample: 6").is_some());
+
+    // An edit, then Save: the clip moved to 3 s, its slots written back.
+    let mut moved = h.state().doc.project().tracks[0].clips[0].clone();
+    moved.timeline_in = Some(vodcut::model::Time::from_secs(3));
+    h.state_mut().doc.set_clip(ClipRef { track: 0, index: 0 }, "move", moved).unwrap();
+    h.state_mut().run(Command::Save);
+    support::ui::run_until(&mut h, "the save", |e| !e.doc.is_dirty());
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let clip = &saved["Tracks"][0]["Clips"][0];
+    assert_eq!((clip["In"].as_str(), clip["Out"].as_str()), (Some("{{start}}"), Some("{{end}}")), "{saved}");
+    assert!(clip.get("TemplateSlots").is_none(), "{saved}");
+    assert_eq!(clip["TimelineIn"], 3, "the edit is saved too");
+    let template = vodcut::template::Template::parse(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(template.names().len(), 4);
+}

@@ -267,6 +267,13 @@ fn default_zoom() -> f32 {
 /// (`template/`): here so that the edits, below the templates, can set it.
 pub const TEMPLATE_SAMPLES_FIELD: &str = "TemplateSamples";
 
+/// The field (of a clip, or at the top) keeping the slots of a template's time and number
+/// fields while the editor holds their sample values: `{"In": "{{start}}"}`, a path inside
+/// the clip (or the project) and the text the file holds there. The file is written with the
+/// text in place and without this field (`store::project_file::to_bytes`), so `vodcut batch`
+/// reads the template the editor saved.
+pub const TEMPLATE_SLOTS_FIELD: &str = "TemplateSlots";
+
 /// A vodcut project: everything the user made, saved as a `.vodcut` file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "PascalCase")]

@@ -176,6 +176,12 @@ pub fn to_bytes(project: &Project) -> Vec<u8> {
         fixed = Project { format_version: FORMAT_VERSION, ..project.clone() };
         p = &fixed;
     }
+    // A template's time and number slots go back in place (slots::put_back).
+    if slots::holds_slots(p) {
+        let mut value = serde_json::to_value(p).unwrap_or_default();
+        slots::put_back(&mut value);
+        return serde_json::to_vec_pretty(&value).unwrap_or_default();
+    }
     // Plain data with string keys: serialization cannot fail.
     serde_json::to_vec_pretty(p).unwrap_or_default()
 }
@@ -410,5 +416,6 @@ fn json_error(e: serde_json::Error, path: PathBuf) -> FileError {
     }
 }
 
+mod slots;
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@
 //! file, kept by the editor like any field it does not know) fill it for validation.
 
 pub mod editor;
+pub mod open;
 pub mod rows;
 pub mod variants;
 
@@ -258,6 +259,13 @@ pub fn clip_slots(clip: &crate::model::wire::Clip) -> Vec<(String, String)> {
     for e in &clip.effects {
         if let crate::model::wire::Effect::Known(k) = e {
             add("Content", k.content.as_deref());
+        }
+    }
+    // Time and number fields keep their slots beside them while the editor holds the samples
+    // (template::open).
+    if let Some(Value::Object(kept)) = clip.extra.get_value(crate::model::project::TEMPLATE_SLOTS_FIELD) {
+        for (field, text) in kept {
+            add(&field, text.as_str());
         }
     }
     out

@@ -273,7 +273,10 @@ impl FileWorker {
                 return FileEvent::NoDialog { purpose: crate::ui::browser::BrowseFor::Open };
             }
             match path.or_else(|| picker.pick_open()) {
-                Some(path) => FileEvent::Opened { result: project_file::open_stamped(&path).map(Box::new), path },
+                // A template too, whose time and number fields hold slots (template::open).
+                Some(path) => {
+                    FileEvent::Opened { result: crate::template::open::open_stamped(&path).map(Box::new), path }
+                }
                 None => FileEvent::Cancelled,
             }
         });
