@@ -113,7 +113,8 @@ fn five_rows_make_five_verified_productions_and_a_second_run_sends_nothing() {
         assert!(e["MediaId"].is_string() && e["ProjectId"].is_string() && e["RequestId"].is_string(), "{e}");
     }
     let progress = text(&out.stderr);
-    assert!(progress.contains("[5/5, 0 in flight]"), "{progress}");
+    assert!(progress.contains("[####################] [5/5, 0 in flight]"), "{progress}");
+    assert!(progress.contains("[--------------------] [0/5, "), "a bar from the start: {progress}");
     assert_eq!(text(&out.stdout).lines().count(), 5, "{}", text(&out.stdout));
 
     let again = b.run(&[]);

@@ -83,7 +83,7 @@ batch-state = { $state ->
     [produce-failed] production failed
    *[unsent] not sent
 }
-batch-progress = [{ $done }/{ $total }, { $flight } in flight] { $row }: { $state }
+batch-progress = { $bar } [{ $done }/{ $total }, { $flight } in flight] { $row }: { $state }
 batch-dry-line = { $row }: would send "{ $title }", { $clips ->
     [one] 1 clip
    *[other] { $clips } clips

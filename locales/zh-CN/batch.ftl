@@ -77,7 +77,7 @@ batch-state = { $state ->
     [produce-failed] 合成失败
    *[unsent] 未发送
 }
-batch-progress = [{ $done }/{ $total }，{ $flight } 个进行中] { $row }：{ $state }
+batch-progress = { $bar } [{ $done }/{ $total }，{ $flight } 个进行中] { $row }：{ $state }
 batch-dry-line = { $row }：将发送"{ $title }"，{ $clips } 个片段，{ $width }x{ $height }
 batch-dry-recorded = { $row }："{ $title }"不再发送：{ $state }
 batch-dry-summary = 试运行：{ $total } 次合成中将发送 { $sending } 次；没有发送任何请求

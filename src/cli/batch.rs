@@ -171,6 +171,7 @@ pub(super) fn run(sh: &Shell, a: Args, conn: &Connection, out: &mut dyn Write, e
         let state = crate::t!("batch-state", state = e.state.word());
         let line = crate::t!(
             "batch-progress",
+            bar = progress_bar(ch.done, ch.total),
             done = ch.done,
             total = ch.total,
             flight = ch.in_flight,
@@ -301,6 +302,14 @@ fn check_media(
         return Err((EXIT_PROBLEMS, crate::t!("batch-nothing-left")));
     }
     Ok(())
+}
+
+/// `[######------]`: the rows finished of the batch, 20 wide (a line per change, so a log
+/// of the run reads as well as a terminal).
+fn progress_bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 20;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH).min(WIDTH);
+    format!("[{}{}]", "#".repeat(filled), "-".repeat(WIDTH - filled))
 }
 
 /// How often `--wait` asks (VODCUT_BATCH_POLL_MS for tests; 5 s).
