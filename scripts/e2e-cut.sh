@@ -38,13 +38,7 @@ EOF
 
 start_loopback e2e-cut
 start_xvfb
-"$BIN" "$PROJECT" > "$OUT/app.out" 2> "$OUT/app.err" &
-APP_PID=$!
-trap stop_all EXIT
-fail() { echo "e2e-cut: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT/app.err" >&2; exit 1; }
-
-WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
-xdotool windowfocus --sync "$WID"
+open_editor e2e-cut "$PROJECT"
 sleep 2
 import -window root "$OUT/00-start.png"
 

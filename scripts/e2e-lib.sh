@@ -39,6 +39,20 @@ start_xvfb() {
   export DISPLAY=":$(cat "$OUT/display.txt")"
 }
 
+# Starts the editor on the project $2 ($1 names the script in messages), stops everything on
+# exit, and waits for its window: WID is the window, fail() says what went wrong with a
+# screenshot and the app's errors.
+open_editor() {
+  NAME=$1
+  "$BIN" "$2" > "$OUT/app.out" 2> "$OUT/app.err" &
+  APP_PID=$!
+  trap stop_all EXIT
+  WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
+  xdotool windowfocus --sync "$WID"
+}
+
+fail() { echo "${NAME:-e2e}: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT/app.err" >&2; exit 1; }
+
 # Stops the app (APP_PID, when set), Xvfb and the server.
 stop_all() {
   if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi

@@ -31,13 +31,7 @@ EOF
 
 start_loopback e2e-palette
 start_xvfb
-"$BIN" "$PROJECT" > "$OUT/app.out" 2> "$OUT/app.err" &
-APP_PID=$!
-trap stop_all EXIT
-fail() { echo "e2e-palette: $*" >&2; import -window root "$OUT/failure.png" || true; cat "$OUT/app.err" >&2; exit 1; }
-
-WID=$(timeout 60 xdotool search --sync --onlyvisible --name 'vodcut' | head -1) || fail "no window"
-xdotool windowfocus --sync "$WID"
+open_editor e2e-palette "$PROJECT"
 
 # The bounding box ("W H X Y") of the magenta pixels of screenshot $1 in the preview's part
 # of the 1280x800 window (x 270-950, y 60-470: the timeline's thumbnails are magenta too).
