@@ -423,3 +423,39 @@ fn media_search_refuses_a_page_size_outside_1_to_100_instead_of_changing_it() {
     let out = env.run(&["media", "search", "--page-size", "100", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// A submission whose answer was lost may have made a production, billed: submitting the
+/// project again looks for it first. Found, its job is completed and nothing is sent again;
+/// not found, nothing is sent until the user says so (--resend-unknown).
+#[test]
+fn submitting_again_after_a_lost_answer_looks_for_the_production_first() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    // Carried out by VOD, the answer lost on the way back.
+    env.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
+    let out = env.run(&["submit", p(&file), "--yes"]);
+    assert_eq!(out.status.code(), Some(7), "{}", text(&out.stderr));
+    let out = env.run(&["submit", p(&file), "--yes"]);
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("did reach VOD: ProjectId"), "{said}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 1, "not sent again: {said}");
+    let jobs: Vec<serde_json::Value> = serde_json::from_slice(&env.run(&["jobs", "--json"]).stdout).unwrap();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0]["State"], "Submitted", "{}", jobs[0]);
+    assert!(jobs[0]["ProjectId"].as_str().is_some_and(|id| !id.is_empty()), "{}", jobs[0]);
+
+    // Lost before VOD carried it out: not found, so nothing is sent without the user's word.
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    env.server.fault_on("ProduceEditingProjectVideo", Fault::DropBeforeHandling);
+    assert_eq!(env.run(&["submit", p(&file), "--yes"]).status.code(), Some(7));
+    let out = env.run(&["submit", p(&file), "--yes"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(7), "{e}");
+    assert!(e.contains("lost its answer") && e.contains("--resend-unknown"), "{e}");
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 1, "{e}");
+    let out = env.run(&["submit", p(&file), "--yes", "--resend-unknown"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 2);
+}

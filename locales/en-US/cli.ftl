@@ -145,3 +145,6 @@ cli-render-wrote-sound = wrote { $file } (the sound alone, { $length } from { $f
 cli-force-status-hint = pass --force-status to produce with media that is not Normal (the production may fail after it is billed)
 cli-status-overridden = { $problem } (--force-status: producing anyway)
 cli-page-too-far = page { $page } of { $size } lies past the first 5000 results, which only a scroll token reaches: page on with --scroll-token from the previous page
+
+cli-earlier-found = An earlier submission of this project (job { $job }) did reach VOD: ProjectId { $project }. Nothing was sent again.
+cli-earlier-in-doubt = An earlier submission of this project (job { $job }) lost its answer and may have made a production, billed: { $why }. Nothing was sent. Check with `vodcut status { $job }`; to produce it again anyway, knowing it may be billed twice: --resend-unknown

@@ -175,3 +175,10 @@ core-url-not-http = { $what } is not an http or https URL (it starts with { $sch
 core-api-deadline = no complete answer within { $secs } s (the whole call, retries included)
 core-api-no-request-id = the answer is not one VOD sends (it has no RequestId): { $body }
 core-api-answer-missing = the { $action } answer has no { $name }: { $body }
+
+## An earlier submission whose answer was lost (core/lost.rs)
+lost-not-found = VOD shows no editing project with its title and timeline made around then (a production may still appear)
+lost-existing-project = its editing project { $id } is { $status }, which does not tell whether the submission took
+lost-check-failed = VOD could not be asked about it: { $error }
+lost-ambiguous = editing projects { $projects } all have its title and timeline: which of them, if any, it made cannot be told
+lost-too-many = more than { $count } editing projects with its title were made around then: not all could be looked at

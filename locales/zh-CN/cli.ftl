@@ -89,3 +89,6 @@ cli-render-wrote-sound = 已写入 { $file }（仅声音，从 { $from } 起 { $
 cli-force-status-hint = 加上 --force-status 可使用未变为 Normal 的媒资合成（合成可能在计费后失败）
 cli-status-overridden = { $problem }（--force-status：仍然合成）
 cli-page-too-far = 每页 { $size } 条时第 { $page } 页超出前 5000 条结果，只能用滚动令牌到达：请用上一页给出的 --scroll-token 继续翻页
+
+cli-earlier-found = 此工程之前的一次提交（任务 { $job }）已送达点播：ProjectId { $project }。未再次发送。
+cli-earlier-in-doubt = 此工程之前的一次提交（任务 { $job }）应答丢失，可能已生成合成并计费：{ $why }。本次未发送。请用 `vodcut status { $job }` 查询；如确需再次合成（可能重复计费）：--resend-unknown

@@ -165,3 +165,10 @@ core-url-not-http = { $what }不是 http 或 https URL（以 { $scheme }: 开头
 core-api-deadline = { $secs } 秒内没有得到完整应答（整个调用，包括重试）
 core-api-no-request-id = 这不是 VOD 会发送的应答（没有 RequestId）：{ $body }
 core-api-answer-missing = { $action } 的应答没有 { $name }：{ $body }
+
+## An earlier submission whose answer was lost (core/lost.rs)
+lost-not-found = 点播中没有在那段时间创建的、标题和时间线相同的剪辑工程（合成仍可能稍后出现）
+lost-existing-project = 其剪辑工程 { $id } 的状态为 { $status }，无法判断该次提交是否生效
+lost-check-failed = 无法向点播查询：{ $error }
+lost-ambiguous = 剪辑工程 { $projects } 的标题和时间线都与之相同：无法判断它生成了哪一个（如果有）
+lost-too-many = 那段时间创建的同标题剪辑工程超过 { $count } 个：无法全部查看

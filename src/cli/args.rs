@@ -120,6 +120,10 @@ pub enum Command {
         /// failed): the production may then fail after it is billed.
         #[arg(long)]
         force_status: bool,
+        /// Submit even when an earlier submission of this project lost its answer and its
+        /// production could not be found at VOD (it may then be made, and billed, twice).
+        #[arg(long)]
+        resend_unknown: bool,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,

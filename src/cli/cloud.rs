@@ -6,6 +6,7 @@ use super::{
     EXIT_WRITE_FAILED, Shell, print,
 };
 use crate::api::{ApiError, Client};
+use crate::core::lost::Earlier;
 use crate::core::produce::{self, Verdict};
 use crate::i18n::{Clock, describe};
 use crate::store::jobs::{Job, JobStore};
@@ -67,6 +68,8 @@ pub struct SubmitOptions {
     pub yes: bool,
     /// Go ahead despite media VOD says are not Normal.
     pub force_status: bool,
+    /// Send even when an earlier send's production is in doubt.
+    pub resend_unknown: bool,
     pub json: bool,
 }
 
@@ -141,6 +144,25 @@ pub fn submit(
     let region = c.region.clone();
     let store = jobs_store(sh)?;
     let file_for_job = from_project_file.then_some(file);
+    // An earlier send whose answer was lost may have made this production already.
+    if !o.resend_unknown {
+        match sh.block_on(crate::core::lost::earlier(&client, &store, &project, file_for_job, &region))? {
+            Earlier::Clear => {}
+            Earlier::Found(job) => {
+                let project_id = job.project_id.clone().unwrap_or_default();
+                print(out, &crate::t!("cli-earlier-found", job = job.id.as_str(), project = project_id.as_str()))?;
+                let next = conn.next_command(&["status", job.id.as_str()], Some(&region)); // i18n-exempt: a command line
+                print(out, &crate::t!("cli-follow-with", command = next))?;
+                return Ok(EXIT_OK);
+            }
+            Earlier::InDoubt { job, why } => {
+                return Err((
+                    EXIT_OUTCOME_UNKNOWN,
+                    crate::t!("cli-earlier-in-doubt", job = job.id.as_str(), why = why.as_str()),
+                ));
+            }
+        }
+    }
     let produced = sh
         .block_on(produce::send(&client, &store, &project, file_for_job, &region))?
         .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-job-not-recorded", error = e.to_string())))?;

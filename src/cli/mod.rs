@@ -244,8 +244,8 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 /// output (a PNG to `-o -`).
 fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, force_status, json } => {
-            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, json }, out, err)
+        Command::Submit { file, conn, yes, force_status, resend_unknown, json } => {
+            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, resend_unknown, json }, out, err)
         }
         Command::Batch {
             template,

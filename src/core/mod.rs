@@ -25,6 +25,7 @@ pub mod executor;
 pub mod jobs;
 pub mod keys;
 pub mod library;
+pub mod lost;
 pub mod produce;
 pub mod uploads;
 
