@@ -133,6 +133,7 @@ fn open_each_dialog(h: &mut Harness<'static, Editor>, which: usize) -> &'static 
                     project_id: "P1".into(),
                 }),
                 error: None,
+                earlier: false,
                 unknown: false,
                 job_id: "j1".into(),
             });

@@ -357,3 +357,52 @@ fn an_unfilled_template_is_refused_and_nothing_is_sent() {
     assert!(matches!(h.state().cloud.step, Step::Blocked(_)));
     assert_eq!(s.server.requests().len(), 0, "nothing was sent, not even the media check");
 }
+
+/// A production whose answer was lost may exist, billed: producing the project again looks
+/// for it first. Found, it is shown and nothing is sent; in doubt, nothing is sent until the
+/// user chooses "Produce anyway" (never the default button).
+#[test]
+fn producing_again_after_a_lost_answer_looks_for_the_production_first() {
+    let produce_once = |h: &mut Harness<'static, Editor>| {
+        press_produce(h);
+        confirm(h);
+        run_until(h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    };
+    let s = setup();
+    s.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    produce_once(&mut h);
+    h.get_by_label("Close").click();
+    h.run();
+    produce_once(&mut h);
+    let Step::Done(outcome) = &h.state().cloud.step else { unreachable!() };
+    assert!(outcome.earlier, "{outcome:?}");
+    let project_id = outcome.ids.clone().expect("the earlier production's IDs").project_id;
+    assert!(!project_id.is_empty());
+    assert!(h.query_all_by_value(&project_id).next().is_some(), "its ProjectId is shown");
+    assert!(h.query_by_label("Produce anyway").is_none());
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1, "not sent again");
+    assert_eq!(h.state().doc.project().project_id.as_deref(), Some(project_id.as_str()), "linked");
+
+    // Lost before VOD carried it out: in doubt, so it waits for the user's word.
+    let s = setup();
+    s.server.fault_on("ProduceEditingProjectVideo", Fault::DropBeforeHandling);
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    produce_once(&mut h);
+    h.get_by_label("Close").click();
+    h.run();
+    produce_once(&mut h);
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1, "nothing sent while in doubt");
+    let said = h.query_all_by(|n| n.value().is_some_and(|v| v.contains("may have been made, and billed")));
+    assert!(said.count() > 0, "the doubt is said");
+    // VODCUT_UI_SHOTS=DIR: the dialog as drawn, to look at.
+    if let Some(dir) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&dir).join("produce-in-doubt.png")).unwrap();
+    }
+    h.get_by_label("Produce anyway").click();
+    h.run_steps(2);
+    run_until(&mut h, "the answer", |e| matches!(&e.cloud.step, Step::Done(o) if !o.earlier));
+    assert_eq!(s.server.received("ProduceEditingProjectVideo"), 2, "sent when the user said so");
+}

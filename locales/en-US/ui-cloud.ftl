@@ -238,6 +238,9 @@ cloud-copy-tip = Copy the { $name }
 cloud-accepted = VOD accepted the production. It runs in the cloud; the Jobs tab follows it until the video is ready.
 cloud-project-stored = The ProjectId is stored in the project: the next production updates the same cloud project.
 cloud-no-answer = The request may have reached VOD, but no answer came back. It will not be sent again by itself.
+cloud-earlier-found = An earlier production of this project, whose answer was lost, did reach VOD: here it is. Nothing was sent again.
+cloud-earlier-in-doubt = An earlier production of this project (job { $job }) lost its answer and may have been made, and billed: { $why }. Nothing was sent. Check it in the Jobs tab, or produce anyway, knowing it may be billed twice.
+cloud-produce-anyway = Produce anyway
 cloud-job-in-history = Job { $job } in the history
 
 ## The job history

@@ -205,6 +205,9 @@ cloud-copy-tip = 复制 { $name }
 cloud-accepted = 点播已接受合成。合成在云端进行；“任务”标签页会跟踪它，直到视频就绪。
 cloud-project-stored = ProjectId 已保存在剪辑工程中：下次合成会更新同一个云端剪辑工程。
 cloud-no-answer = 请求可能已到达点播，但没有收到应答。它不会被自动再次发送。
+cloud-earlier-found = 此工程之前应答丢失的一次合成已送达点播，详情如下。未再次发送。
+cloud-earlier-in-doubt = 此工程之前的一次合成（任务 { $job }）应答丢失，可能已经生成并计费：{ $why }。本次未发送。请在“任务”页查看，或仍然合成（可能重复计费）。
+cloud-produce-anyway = 仍然合成
 cloud-job-in-history = 任务 { $job } 已记入历史
 
 ## 任务历史

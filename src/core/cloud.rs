@@ -6,6 +6,7 @@ use super::connect::Connection;
 use super::env::Env;
 use super::executor::{Executor, Kind, Tasks};
 use super::jobs::Polling;
+use super::lost::Earlier;
 use super::produce::{InfosResult, Step};
 use crate::api::calls::ProduceResult;
 use crate::api::credentials::Credentials;
@@ -23,6 +24,8 @@ pub enum Event {
         job: Box<Job>,
         result: Result<ProduceResult, String>,
         unknown: bool,
+        /// What an earlier send whose answer was lost became (`core::lost`): nothing was sent.
+        earlier: bool,
     },
     /// The job could not even be recorded (or the client made): nothing was sent.
     NotSent(String),
@@ -143,8 +146,19 @@ impl Cloud {
     }
 
     /// Sends the production. Returns false if one is already in flight (a double click sends
-    /// one request).
+    /// one request). An earlier send of the project whose answer was lost is looked for
+    /// first: found or in doubt, nothing is sent (the user may then say `produce_anyway`).
     pub fn produce(&mut self, project: Project, file: Option<PathBuf>) -> bool {
+        self.produce_with(project, file, false)
+    }
+
+    /// Sends the production even though an earlier send's production is in doubt (the user
+    /// said so, knowing it may be billed twice).
+    pub fn produce_anyway(&mut self, project: Project, file: Option<PathBuf>) -> bool {
+        self.produce_with(project, file, true)
+    }
+
+    fn produce_with(&mut self, project: Project, file: Option<PathBuf>, resend: bool) -> bool {
         if self.producing() {
             return false;
         }
@@ -156,11 +170,29 @@ impl Cloud {
                 Ok(c) => c,
                 Err(e) => return Event::NotSent(e.to_string()),
             };
+            if !resend {
+                match super::lost::earlier(&client, &store, &project, file.as_deref(), &conn.region).await {
+                    Earlier::Clear => {}
+                    Earlier::Found(job) => {
+                        let ids = ProduceResult {
+                            request_id: job.request_id.clone().unwrap_or_default(),
+                            media_id: job.media_id.clone().unwrap_or_default(),
+                            project_id: job.project_id.clone().unwrap_or_default(),
+                        };
+                        return Event::Produced { job, result: Ok(ids), unknown: false, earlier: true };
+                    }
+                    Earlier::InDoubt { job, why } => {
+                        let said = t!("cloud-earlier-in-doubt", job = job.id.as_str(), why = why);
+                        return Event::Produced { job, result: Err(said), unknown: true, earlier: true };
+                    }
+                }
+            }
             match super::produce::send(&client, &store, &project, file.as_deref(), &conn.region).await {
                 Err(e) => Event::NotSent(t!("cloud-not-recorded", error = e.to_string())),
                 Ok(p) => {
                     let unknown = matches!(p.result, Err(ApiError::OutcomeUnknown { .. }));
-                    Event::Produced { job: Box::new(p.job), result: p.result.map_err(|e| e.to_string()), unknown }
+                    let result = p.result.map_err(|e| e.to_string());
+                    Event::Produced { job: Box::new(p.job), result, unknown, earlier: false }
                 }
             }
         });

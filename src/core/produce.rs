@@ -175,6 +175,9 @@ pub struct Outcome {
     pub error: Option<String>,
     pub unknown: bool,
     pub job_id: String,
+    /// About an earlier send whose answer was lost (`core::lost`), not this one: its
+    /// production found (ids) or in doubt (error), and nothing sent this time.
+    pub earlier: bool,
 }
 
 /// How a production attempt ended, with its job record (already saved).

@@ -16,6 +16,8 @@ pub enum Choice {
     Continue,
     /// Confirmed: send the production.
     Send,
+    /// An earlier send's production is in doubt and the user sends all the same.
+    SendAnyway,
     /// A problem was clicked: select its clip (and close).
     Select(ClipRef),
 }
@@ -108,9 +110,15 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project, fact
         Step::InFlight => {}
         Step::Done(outcome) => modal(&title_of(outcome), &mut |ui| {
             result_ui(ui, outcome);
-            if default_button(ui, &t!("ui-close")).clicked() || escape(ui) {
-                choice = Choice::Close;
-            }
+            ui.horizontal(|ui| {
+                // Billed again, maybe twice: never the default button, never Enter.
+                if outcome.earlier && outcome.ids.is_none() && ui.button(t!("cloud-produce-anyway")).clicked() {
+                    choice = Choice::SendAnyway;
+                }
+                if default_button(ui, &t!("ui-close")).clicked() || escape(ui) {
+                    choice = Choice::Close;
+                }
+            });
         }),
     }
     choice
@@ -136,13 +144,17 @@ fn id_row(ui: &mut egui::Ui, name: &str, value: &str) {
 
 pub fn result_ui(ui: &mut egui::Ui, o: &Outcome) {
     if let Some(ids) = &o.ids {
-        ui.label(t!("cloud-accepted"));
+        if o.earlier {
+            ui.label(t!("cloud-earlier-found"));
+        } else {
+            ui.label(t!("cloud-accepted"));
+        }
         id_row(ui, "RequestId", &ids.request_id);
         id_row(ui, "MediaId", &ids.media_id);
         id_row(ui, "ProjectId", &ids.project_id);
         ui.label(t!("cloud-project-stored"));
     } else {
-        if o.unknown {
+        if o.unknown && !o.earlier {
             ui.colored_label(ui.visuals().warn_fg_color, t!("cloud-no-answer"));
         }
         ui.add(egui::Label::new(o.error.clone().unwrap_or_default()).selectable(true));

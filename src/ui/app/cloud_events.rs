@@ -187,9 +187,11 @@ impl Editor {
         self.cloud.step = Step::after(pre.finish(self.doc.project(), &region, Some(&answer)).all());
     }
 
-    pub(super) fn send_production(&mut self) {
+    pub(super) fn send_production(&mut self, anyway: bool) {
         let file = self.doc.path.clone();
-        if self.cloud.produce(self.doc.project().clone(), file) {
+        let project = self.doc.project().clone();
+        let started = if anyway { self.cloud.produce_anyway(project, file) } else { self.cloud.produce(project, file) };
+        if started {
             self.status = t!("cloud-producing", region = self.doc.project().region.as_str());
         }
     }
@@ -197,7 +199,7 @@ impl Editor {
     pub(super) fn handle_cloud_events(&mut self, now: f64) {
         for (_, event) in self.cloud.tasks.poll() {
             match event {
-                Event::Produced { job, result, unknown } => {
+                Event::Produced { job, result, unknown, earlier } => {
                     let outcome = match result {
                         Ok(ids) => {
                             if !ids.project_id.is_empty()
@@ -216,12 +218,12 @@ impl Editor {
                                 media = ids.media_id.as_str(),
                                 project = ids.project_id.as_str()
                             );
-                            Outcome { ids: Some(ids), error: None, unknown: false, job_id: job.id.clone() }
+                            Outcome { ids: Some(ids), error: None, unknown: false, job_id: job.id.clone(), earlier }
                         }
                         Err(e) => {
                             self.status =
                                 if unknown { t!("cloud-status-unknown") } else { t!("cloud-production-refused") };
-                            Outcome { ids: None, error: Some(e), unknown, job_id: job.id.clone() }
+                            Outcome { ids: None, error: Some(e), unknown, job_id: job.id.clone(), earlier }
                         }
                     };
                     self.cloud.step = Step::Done(outcome);
@@ -229,8 +231,13 @@ impl Editor {
                 }
                 Event::NotSent(e) => {
                     self.status = t!("cloud-nothing-sent");
-                    self.cloud.step =
-                        Step::Done(Outcome { ids: None, error: Some(e), unknown: false, job_id: t!("ui-none") });
+                    self.cloud.step = Step::Done(Outcome {
+                        ids: None,
+                        error: Some(e),
+                        unknown: false,
+                        job_id: t!("ui-none"),
+                        earlier: false,
+                    });
                 }
                 Event::Jobs(jobs) => self.cloud.jobs = jobs,
                 Event::Refreshed(list) => {

@@ -534,7 +534,8 @@ impl Editor {
             Choice::None => {}
             Choice::Close => self.cloud.step = Step::Idle,
             Choice::Continue => self.cloud.step = Step::Confirm,
-            Choice::Send => self.send_production(),
+            Choice::Send => self.send_production(false),
+            Choice::SendAnyway => self.send_production(true),
             Choice::Select(r) => {
                 self.doc.selection = vec![r];
                 self.tab = Tab::Inspector;
