@@ -163,7 +163,7 @@ pub fn matching(old: &Timeline, new: &Timeline) -> Vec<(Option<ClipAt>, Option<C
     let mut pair_of_old: Vec<Option<usize>> = vec![None; olds.len()];
     let mut new_taken = vec![false; news.len()];
     // The passes, strictest first: each key says what must agree for two clips to be one.
-    let passes: [fn(&(ClipAt, &Clip)) -> Key; 6] = [
+    let passes: [KeyOf; 6] = [
         |(at, c)| Key::exact(Some(at.track), c),
         |(at, c)| Key::range(Some(at.track), c),
         |(_, c)| Key::range(None, c),
@@ -270,6 +270,9 @@ fn flatten(tl: &Timeline) -> Vec<(ClipAt, &Clip)> {
     }
     out
 }
+
+/// A matching pass's key of a clip.
+type KeyOf = fn(&(ClipAt, &Clip)) -> Key;
 
 /// What identifies a clip in one matching pass. `None` fields are part of the key (a clip
 /// without Out matches only another without Out).
