@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod history;
+pub mod merge;
 pub mod ops;
 pub mod snap;
 pub mod source;
@@ -113,6 +114,8 @@ pub enum Edit {
     SetFields(Box<ProjectFields>),
     SetMarkers(Vec<Marker>),
     SetBin(Vec<BinEntry>),
+    /// The Timeline's own fields vodcut does not model (taking the cloud's Timeline).
+    SetTimelineExtra(crate::model::wire::Extra),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -206,7 +209,7 @@ impl Edit {
             Edit::InsertTrack { .. } | Edit::RemoveTrack { .. } | Edit::MoveTrack { .. } | Edit::SetBin(_) => {
                 out.all = true
             }
-            Edit::SetFields(_) | Edit::SetMarkers(_) => {}
+            Edit::SetFields(_) | Edit::SetMarkers(_) | Edit::SetTimelineExtra(_) => {}
             Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_touched(before, out)),
         }
     }
@@ -293,6 +296,9 @@ pub fn apply(project: &mut Project, edit: Edit) -> Option<Edit> {
         }
         Edit::SetMarkers(markers) => Some(Edit::SetMarkers(std::mem::replace(&mut project.markers, markers))),
         Edit::SetBin(bin) => Some(Edit::SetBin(std::mem::replace(&mut project.bin, bin))),
+        Edit::SetTimelineExtra(extra) => {
+            Some(Edit::SetTimelineExtra(std::mem::replace(&mut project.timeline_extra, extra)))
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for e in edits {

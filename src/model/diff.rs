@@ -325,4 +325,4 @@ impl Key {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
