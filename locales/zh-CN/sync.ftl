@@ -1,0 +1,24 @@
+# 同步不出意外：云端剪辑工程在上次同步后被修改（core/sync.rs、命令行 submit、编辑器的差异对话框）。
+sync-cloud-unreadable = 无法读取云端剪辑工程的时间线：{ $error }
+sync-change = { $track } 的第 { $index } 个片段（{ $what }）：{ $kinds }
+sync-kind-separator = 、
+sync-kind-added = 已添加
+sync-kind-removed = 已删除
+sync-kind-moved = 已移动
+sync-kind-moved-from = 从 { $track } 移来
+sync-kind-trimmed = 已修剪
+sync-kind-effects = 特效已更改
+sync-kind-changed = 已更改
+sync-track-added = 已添加轨道 { $track }
+sync-track-removed = 已删除轨道 { $track }
+sync-track-changed = 轨道 { $track } 的自身设置已更改
+sync-timeline-changed = 时间线的自身设置已更改
+sync-cloud-changed = 剪辑工程 { $id } 在 vodcut 上次同步后已在云端被修改（可能是在点播控制台中编辑过）。没有发送任何请求。云端的改动：
+sync-no-base = 云端的剪辑工程 { $id } 与本工程不同，且本机没有它们上次同步的记录。没有发送任何请求。采用云端版本会带来以下改动：
+sync-conflicts = 有 { $count } 个片段在两边都被修改。
+sync-cli-hint = 用 --mine 仍然发送您的版本（云端的改动会丢失），或用 --theirs 将云端的时间线写入工程文件（不发送任何请求）。
+sync-took-theirs = 已将云端的时间线写入 { $file }（在编辑器中可一步撤销）；没有发送任何请求。
+sync-nothing-to-take = 剪辑工程 { $id } 自上次同步后在云端没有改动：没有采用任何内容，也没有发送任何请求。
+sync-theirs-needs-file = --theirs 会把云端的时间线写入工程文件：标准输入没有工程文件。
+sync-base-not-kept = 已发送，但无法保存已同步的时间线（{ $error }）：下次提交将做双向比较。
+sync-base-not-written = 无法在数据文件夹中保存已同步的时间线（{ $error }）：工程文件未被写入。
