@@ -131,6 +131,11 @@ pub fn record(bases: &SyncBases, project: &mut Project, region: &str, tl: &Timel
     Ok(())
 }
 
+/// The hash a project notes of a Timeline it synced ([`record`] writes the same).
+pub fn hash_of(tl: &Timeline) -> String {
+    crate::store::sync_base::hash(&serde_json::to_string(tl).unwrap_or_default())
+}
+
 /// The bases of an environment (in its data folder).
 pub fn bases(data_dir: Option<&Path>) -> Option<SyncBases> {
     data_dir.map(SyncBases::new)

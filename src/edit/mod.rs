@@ -23,6 +23,8 @@ pub struct ProjectFields {
     pub description: String,
     pub cover_url: String,
     pub project_id: Option<String>,
+    /// The hash of the Timeline last synced with the cloud project (`Project::sync_base`).
+    pub sync_base: Option<String>,
     pub app_id: String,
     pub region: String,
     pub media_metadata: MediaMetadata,
@@ -41,6 +43,7 @@ impl ProjectFields {
             description: p.description.clone(),
             cover_url: p.cover_url.clone(),
             project_id: p.project_id.clone(),
+            sync_base: p.sync_base.clone(),
             app_id: p.app_id.clone(),
             region: p.region.clone(),
             media_metadata: p.media_metadata.clone(),
@@ -56,6 +59,7 @@ impl ProjectFields {
         p.description = self.description;
         p.cover_url = self.cover_url;
         p.project_id = self.project_id;
+        p.sync_base = self.sync_base;
         p.app_id = self.app_id;
         p.region = self.region;
         p.media_metadata = self.media_metadata;
