@@ -301,4 +301,22 @@ mod tests {
         assert_eq!(read_timeline("  ").unwrap(), Timeline::default());
         assert!(read_timeline("{\"VideoTracks\":5}").is_err());
     }
+
+    #[test]
+    fn a_merge_is_validated_and_its_errors_counted() {
+        let base = read_timeline(A).unwrap();
+        let mine = project(B);
+        // Theirs adds a clip whose Out is before its In: kept (theirs made it), and counted.
+        let theirs = read_timeline(
+            r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","In":0,"Out":4},{"MediaId":"c","In":5,"Out":1}]}]}"#,
+        )
+        .unwrap();
+        let (edit, errors) = take_merge(&mine, &base, &theirs, &[]);
+        let mut merged = mine.clone();
+        crate::edit::apply(&mut merged, edit.unwrap()).unwrap();
+        assert_eq!(merged.clip_count(), 3, "b of mine and c of theirs both kept");
+        assert!(!errors.is_empty(), "the clip with Out before In is an error");
+        let (_, errors) = take_merge(&mine, &base, &base, &[]);
+        assert!(errors.is_empty());
+    }
 }

@@ -150,17 +150,25 @@ pub fn sync_dialog(ctx: &egui::Context, sync: &Sync, project: &Project, view: &m
         if view.merging {
             merge_ui(ui, view, &mut choice);
         } else {
-            egui::ScrollArea::vertical().max_height(280.0).id_salt("sync-rows").show(ui, |ui| {
-                for row in view.rows.iter().flatten() {
-                    let text = egui::RichText::new(&row.text).color(kind_colour(ui, row.kind));
-                    let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()));
-                    if let Some(c) = row.select
-                        && r.on_hover_text(t!("cloud-select-clip-tip")).clicked()
-                    {
-                        choice = SyncChoice::Select(c);
+            // Only the rows in view are laid out: a difference can list thousands of clips.
+            let rows = view.rows.as_deref().unwrap_or_default();
+            let height = ui.text_style_height(&egui::TextStyle::Body);
+            egui::ScrollArea::vertical().max_height(280.0).id_salt("sync-rows").show_rows(
+                ui,
+                height,
+                rows.len(),
+                |ui, range| {
+                    for row in &rows[range] {
+                        let text = egui::RichText::new(&row.text).color(kind_colour(ui, row.kind));
+                        let r = ui.add(egui::Label::new(text).truncate().sense(egui::Sense::click()));
+                        if let Some(c) = row.select
+                            && r.on_hover_text(t!("cloud-select-clip-tip")).clicked()
+                        {
+                            choice = SyncChoice::Select(c);
+                        }
                     }
-                }
-            });
+                },
+            );
             ui.add_space(6.0);
             let n = view.choices.len();
             if n > 0 {
