@@ -512,6 +512,19 @@ fn without_a_base_a_differing_cloud_project_is_asked_about() {
     assert_eq!(out.status.code(), Some(3), "{said}");
     assert!(said.contains("no record") && said.contains("removed"), "{said}");
     assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
+    // The request fields `export` prints carry the ProjectId too: checked the same way, and
+    // --theirs has no project file to write into.
+    let out = env.run(&["export", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fields = env.home.path().join("fields.json");
+    std::fs::write(&fields, &out.stdout).unwrap();
+    let out = env.run(&["submit", p(&fields)]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let out = env.run(&["submit", p(&fields), "--theirs"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("not a project file"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&fields).unwrap(), env.run(&["export", p(&file)]).stdout, "the input is untouched");
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
     // Reading the cloud project fails: nothing is sent either.
     env.server.fault_on("GetEditingProject", Fault::Answer(r#"{"RequestId":"x"}"#));
     let out = env.run(&["submit", p(&file), "--mine"]);
