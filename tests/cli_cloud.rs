@@ -459,3 +459,111 @@ fn submitting_again_after_a_lost_answer_looks_for_the_production_first() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(env.server.received("ProduceEditingProjectVideo"), 2);
 }
+
+/// The Timeline a production sent last.
+fn sent_timeline(env: &Env) -> serde_json::Value {
+    let sent = env.server.requests().into_iter().rfind(|r| r.action == "ProduceEditingProjectVideo" && r.handled);
+    serde_json::from_str(&sent.unwrap().params["Timeline"]).unwrap()
+}
+
+/// Issue 26, sync without surprises: an edit made in the VOD console between two submissions
+/// is found (exit 3, the difference printed, nothing sent) and `--theirs` / `--mine` settle it.
+#[test]
+fn a_cloud_edit_between_two_submissions_is_refused_until_mine_or_theirs() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let pid = project_file::open(&file).unwrap().project.project_id.unwrap();
+    assert!(project_file::open(&file).unwrap().project.sync_base.is_some(), "the file notes the base it synced");
+    // Unchanged in the cloud: the next submission goes.
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
+
+    // Someone trims the clip and adds one in the console.
+    const THEIRS: &str = r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":1,"Out":4},{"MediaId":"5aed81b74ba84920be578cdfe004af4b","In":10,"Out":12}]}]}"#;
+    assert!(env.server.edit_project_timeline(&pid, THEIRS));
+    let out = env.run(&["submit", p(&file)]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{said}");
+    assert!(said.contains(&pid) && said.contains("changed in the cloud"), "{said}");
+    assert!(said.contains("V1, clip 1") && said.contains("trimmed"), "{said}");
+    assert!(said.contains("V1, clip 2") && said.contains("added"), "{said}");
+    assert!(said.contains("--mine") && said.contains("--theirs"), "{said}");
+    let out = env.run(&["submit", p(&file), "--json", "--yes"]);
+    assert_eq!(out.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["error"]["exit_code"], 3);
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2, "nothing is sent while refusing");
+
+    // --theirs: the cloud's timeline into the file, nothing sent.
+    let out = env.run(&["submit", p(&file), "--theirs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("nothing was sent"), "{}", text(&out.stdout));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
+    let taken = project_file::open(&file).unwrap().project;
+    let theirs: serde_json::Value = serde_json::from_str(THEIRS).unwrap();
+    assert_eq!(serde_json::to_value(vodcut::model::export::timeline(&taken)).unwrap(), theirs);
+    // Settled: the next submission sends the file as it now is.
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(sent_timeline(&env), theirs);
+
+    // Another console edit; --mine sends mine over it.
+    assert!(env.server.edit_project_timeline(&pid, CLEAN));
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let out = env.run(&["submit", p(&file), "--mine"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 4);
+    assert_eq!(sent_timeline(&env), theirs, "mine was sent");
+    // --theirs when nothing changed in the cloud takes nothing and sends nothing.
+    let out = env.run(&["submit", p(&file), "--theirs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 4);
+}
+
+/// A file whose base this machine does not have (moved from another machine) is compared
+/// two-way: a difference is asked about, never sent over.
+#[test]
+fn without_a_base_a_differing_cloud_project_is_asked_about() {
+    let env = Env::new();
+    let file = env.project(CLEAN);
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut opened = project_file::open(&file).unwrap();
+    let pid = opened.project.project_id.clone().unwrap();
+    opened.project.sync_base = None;
+    project_file::save(&file, &opened.project).unwrap();
+    // The same Timeline in the cloud: nothing to lose, it goes.
+    let out = env.run(&["submit", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    opened = project_file::open(&file).unwrap();
+    opened.project.sync_base = None;
+    project_file::save(&file, &opened.project).unwrap();
+    env.server.edit_project_timeline(&pid, r#"{"VideoTracks":[{"VideoTrackClips":[]}]}"#);
+    let out = env.run(&["submit", p(&file)]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{said}");
+    assert!(said.contains("no record") && said.contains("removed"), "{said}");
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
+    // The request fields `export` prints carry the ProjectId too: checked the same way, and
+    // --theirs has no project file to write into.
+    let out = env.run(&["export", p(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fields = env.home.path().join("fields.json");
+    std::fs::write(&fields, &out.stdout).unwrap();
+    let out = env.run(&["submit", p(&fields)]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let out = env.run(&["submit", p(&fields), "--theirs"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("not a project file"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&fields).unwrap(), env.run(&["export", p(&file)]).stdout, "the input is untouched");
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
+    // Reading the cloud project fails: nothing is sent either.
+    env.server.fault_on("GetEditingProject", Fault::Answer(r#"{"RequestId":"x"}"#));
+    let out = env.run(&["submit", p(&file), "--mine"]);
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2);
+}

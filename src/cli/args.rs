@@ -124,6 +124,14 @@ pub enum Command {
         /// production could not be found at VOD (it may then be made, and billed, twice).
         #[arg(long)]
         resend_unknown: bool,
+        /// The cloud project was changed since the last sync (an edit in the VOD console):
+        /// send this project anyway, replacing the cloud's changes.
+        #[arg(long, conflicts_with = "theirs")]
+        mine: bool,
+        /// The cloud project was changed since the last sync: write the cloud's timeline into
+        /// the project file instead, and send nothing.
+        #[arg(long)]
+        theirs: bool,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,

@@ -2,8 +2,8 @@
 
 use super::EXIT_BAD_INPUT;
 use super::{
-    CliResult, Connection, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_SETTINGS,
-    EXIT_WRITE_FAILED, Shell, print,
+    CliResult, Connection, EXIT_CLOUD_CHANGED, EXIT_NETWORK, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS,
+    EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell, print,
 };
 use crate::api::{ApiError, Client};
 use crate::core::lost::Earlier;
@@ -70,6 +70,8 @@ pub struct SubmitOptions {
     pub force_status: bool,
     /// Send even when an earlier send's production is in doubt.
     pub resend_unknown: bool,
+    /// `--mine` or `--theirs`: what to do when the cloud project changed since the last sync.
+    pub side: Option<crate::edit::merge::Choice>,
     pub json: bool,
 }
 
@@ -140,6 +142,9 @@ pub fn submit(
     // A setting that cannot work (plain http to another machine) is said before VOD is asked
     // anything.
     let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
+    if sync_first(sh, &c, &client, &project, file, from_project_file, &o, out)? {
+        return Ok(EXIT_OK);
+    }
     preflight(sh, &c, &project, local, &o, err)?;
     let region = c.region.clone();
     let store = jobs_store(sh)?;
@@ -173,15 +178,29 @@ pub fn submit(
             return Err((code, crate::t!("cli-failed-job", error = e.to_string(), job = produced.job.id.as_str())));
         }
     };
-    // Link the file to the cloud project so the next submission updates it. Re-read the file
-    // first: the editor may have saved it since we opened it.
+    // Link the file to the cloud project so the next submission updates it, and note the
+    // Timeline sent as the base the next one compares the cloud with. Re-read the file first:
+    // the editor may have saved it since we opened it.
     let mut linked = None;
-    if from_project_file && !r.project_id.is_empty() && project.project_id.as_deref() != Some(&r.project_id) {
+    if from_project_file && !r.project_id.is_empty() {
+        let new_link = project.project_id.as_deref() != Some(&r.project_id);
+        let sent = crate::core::sync::normal(&project);
+        let bases = crate::core::sync::bases(sh.env.data_dir.as_deref());
         let saved = project_file::open(file).and_then(|mut o| {
             o.project.project_id = Some(r.project_id.clone());
+            match &bases {
+                Some(b) => {
+                    if let Err(e) = crate::core::sync::record(b, &mut o.project, &region, &sent) {
+                        let _ = writeln!(err, "{}", crate::t!("sync-base-not-kept", error = e.to_string()));
+                    }
+                }
+                None => o.project.sync_base = None,
+            }
             project_file::save(file, &o.project)
         });
-        linked = Some(saved.map_err(|e| e.to_string()));
+        if new_link || saved.is_err() {
+            linked = Some(saved.map_err(|e| e.to_string()));
+        }
     }
     if o.json {
         let mut v = serde_json::json!({
@@ -222,6 +241,78 @@ pub fn submit(
         None => {}
     }
     Ok(EXIT_OK)
+}
+
+/// Before a production that replaces a cloud project's Timeline: refuses (exit 3, the
+/// difference said) when the cloud changed since the last sync, unless `--mine` (go on) or
+/// `--theirs` (the cloud's Timeline written into the file, nothing sent: `Ok(true)`).
+#[allow(clippy::too_many_arguments)]
+fn sync_first(
+    sh: &Shell,
+    c: &crate::core::Connection,
+    client: &Client,
+    project: &crate::model::Project,
+    file: &Path,
+    from_project_file: bool,
+    o: &SubmitOptions,
+    out: &mut dyn Write,
+) -> Result<bool, (i32, String)> {
+    use crate::core::sync::{self, CheckError, Sync};
+    use crate::edit::merge::Choice;
+    let Some(pid) = project.project_id.clone() else { return Ok(false) };
+    let bases = sync::bases(sh.env.data_dir.as_deref());
+    let base = bases.as_ref().and_then(|b| sync::load_base(b, project, &c.region));
+    let state = sh.block_on(sync::check(client, project, base.as_ref()))?.map_err(|e| match &e {
+        CheckError::Api(a) => (exit_for(a), e.to_string()),
+        CheckError::Unreadable(_) => (EXIT_REFUSED, e.to_string()),
+    })?;
+    match (&state, o.side) {
+        (Sync::Unchanged, Some(Choice::Theirs)) => {
+            print(out, &crate::t!("sync-nothing-to-take", id = pid.as_str()))?;
+            Ok(true)
+        }
+        (Sync::Unchanged, _) | (_, Some(Choice::Mine)) => Ok(false),
+        (_, Some(Choice::Theirs)) => {
+            if !from_project_file {
+                return Err((EXIT_BAD_INPUT, crate::t!("sync-theirs-needs-file")));
+            }
+            let theirs = state.theirs().cloned().unwrap_or_default();
+            let mut opened = project_file::open(file).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?;
+            if let Some(edit) = sync::take_theirs(&opened.project, &theirs) {
+                crate::edit::apply(&mut opened.project, edit);
+            }
+            if let Some(b) = &bases {
+                sync::record(b, &mut opened.project, &c.region, &theirs)
+                    .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("sync-base-not-written", error = e.to_string())))?;
+            }
+            project_file::save(file, &opened.project).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
+            print(out, &crate::t!("sync-took-theirs", file = file.display().to_string()))?;
+            Ok(true)
+        }
+        (_, None) => Err((EXIT_CLOUD_CHANGED, refusal(&state, project, &pid))),
+    }
+}
+
+/// What `submit` says when it refuses: what changed in the cloud, then the way out.
+fn refusal(state: &crate::core::sync::Sync, project: &crate::model::Project, pid: &str) -> String {
+    use crate::core::sync::Sync;
+    let mut text = match state {
+        Sync::NoBase { .. } => crate::t!("sync-no-base", id = pid),
+        _ => crate::t!("sync-cloud-changed", id = pid),
+    };
+    for line in crate::core::sync::lines(state, project) {
+        text.push_str("\n  ");
+        text.push_str(&line);
+    }
+    if let Sync::CloudChanged { merge, .. } = state
+        && !merge.conflicts.is_empty()
+    {
+        text.push('\n');
+        text.push_str(&crate::t!("sync-conflicts", count = merge.conflicts.len()));
+    }
+    text.push('\n');
+    text.push_str(&crate::t!("sync-cli-hint"));
+    text
 }
 
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the

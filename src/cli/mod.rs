@@ -30,6 +30,9 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_PROBLEMS: i32 = 1;
 pub const EXIT_BAD_INPUT: i32 = 2;
 pub const EXIT_WRITE_FAILED: i32 = 3;
+/// `submit`: the cloud project changed since the last sync (the issue asks for 3, which an
+/// output that could not be written uses too; the message tells them apart).
+pub const EXIT_CLOUD_CHANGED: i32 = 3;
 pub const EXIT_SETTINGS: i32 = 4;
 pub const EXIT_REFUSED: i32 = 5;
 pub const EXIT_NETWORK: i32 = 6;
@@ -244,8 +247,16 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 /// output (a PNG to `-o -`).
 fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, force_status, resend_unknown, json } => {
-            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, resend_unknown, json }, out, err)
+        Command::Submit { file, conn, yes, force_status, mine, theirs, resend_unknown, json } => {
+            let side = if mine {
+                Some(crate::edit::merge::Choice::Mine)
+            } else if theirs {
+                Some(crate::edit::merge::Choice::Theirs)
+            } else {
+                None
+            };
+            let o = cloud::SubmitOptions { yes, force_status, side, resend_unknown, json };
+            cloud::submit(sh, &file, &conn, o, out, err)
         }
         Command::Batch {
             template,

@@ -26,7 +26,15 @@ pub enum Event {
         unknown: bool,
         /// What an earlier send whose answer was lost became (`core::lost`): nothing was sent.
         earlier: bool,
+        /// The hash of the Timeline sent, kept as the cloud project's base (`core::sync`);
+        /// None when it could not be kept (the next check is then two-way).
+        base: Option<String>,
     },
+    /// The cloud project read before its Timeline is replaced, compared with the base, and
+    /// the hash of the cloud's Timeline.
+    SyncChecked(Result<(Box<super::sync::Sync>, String), String>),
+    /// A Timeline taken from the cloud was kept as the base: its hash (or why not).
+    BaseKept(Result<String, String>),
     /// The job could not even be recorded (or the client made): nothing was sent.
     NotSent(String),
     Jobs(Vec<Job>),
@@ -164,6 +172,7 @@ impl Cloud {
         }
         let conn = self.connection(&project.region);
         let store = self.store();
+        let bases = super::sync::bases(self.data_dir());
         let started = self.tasks.spawn(Kind::Produce, true, async move {
             let Some(store) = store else { return Event::NotSent(t!("cloud-no-data-folder-jobs")) };
             let client = match conn.client() {
@@ -179,11 +188,11 @@ impl Cloud {
                             media_id: job.media_id.clone().unwrap_or_default(),
                             project_id: job.project_id.clone().unwrap_or_default(),
                         };
-                        return Event::Produced { job, result: Ok(ids), unknown: false, earlier: true };
+                        return Event::Produced { job, result: Ok(ids), unknown: false, earlier: true, base: None };
                     }
                     Earlier::InDoubt { job, why } => {
                         let said = t!("cloud-earlier-in-doubt", job = job.id.as_str(), why = why);
-                        return Event::Produced { job, result: Err(said), unknown: true, earlier: true };
+                        return Event::Produced { job, result: Err(said), unknown: true, earlier: true, base: None };
                     }
                 }
             }
@@ -191,8 +200,29 @@ impl Cloud {
                 Err(e) => Event::NotSent(t!("cloud-not-recorded", error = e.to_string())),
                 Ok(p) => {
                     let unknown = matches!(p.result, Err(ApiError::OutcomeUnknown { .. }));
+                    let base = match (&p.result, bases.clone()) {
+                        (Ok(r), Some(bases)) if !r.project_id.is_empty() => {
+                            let mut sent = project.clone();
+                            sent.project_id = Some(r.project_id.clone());
+                            let tl = super::sync::normal(&sent);
+                            let region = conn.region.clone();
+                            let kept = tokio::task::spawn_blocking(move || {
+                                super::sync::record(&bases, &mut sent, &region, &tl).map(|()| sent.sync_base)
+                            })
+                            .await;
+                            match kept {
+                                Ok(Ok(hash)) => hash,
+                                Ok(Err(e)) => {
+                                    log::warn!("sync base not kept: {e}");
+                                    None
+                                }
+                                Err(_) => None,
+                            }
+                        }
+                        _ => None,
+                    };
                     let result = p.result.map_err(|e| e.to_string());
-                    Event::Produced { job: Box::new(p.job), result, unknown, earlier: false }
+                    Event::Produced { job: Box::new(p.job), result, unknown, earlier: false, base }
                 }
             }
         });
@@ -200,6 +230,47 @@ impl Cloud {
             self.step = Step::InFlight;
         }
         started
+    }
+
+    /// Reads the cloud project of `project` and compares it with the base this machine keeps
+    /// (answer: [`Event::SyncChecked`]); the disk and the network off the UI thread.
+    pub fn check_sync(&mut self, project: Project) -> bool {
+        let conn = self.connection(&project.region);
+        let bases = super::sync::bases(self.data_dir());
+        // Not exclusive: a check still running after its dialog was cancelled must not stop
+        // the next one (its answer, about the same cloud project, serves either).
+        self.tasks.spawn(Kind::Sync, false, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                let (p, region) = (project.clone(), conn.region.clone());
+                let base = tokio::task::spawn_blocking(move || {
+                    bases.as_ref().and_then(|b| super::sync::load_base(b, &p, &region))
+                })
+                .await
+                .ok()
+                .flatten();
+                let sync = super::sync::check(&client, &project, base.as_ref()).await.map_err(|e| e.to_string())?;
+                // Hashing a large Timeline is work the UI thread should not do.
+                let hash = sync.theirs().map(super::sync::hash_of).unwrap_or_default();
+                Ok((Box::new(sync), hash))
+            };
+            Event::SyncChecked(result.await)
+        })
+    }
+
+    /// Keeps `tl` (taken from the cloud) as the base of `project_id` (answer:
+    /// [`Event::BaseKept`] with its hash for the project).
+    pub fn keep_base(&mut self, project_id: String, region: String, tl: crate::model::wire::Timeline) {
+        let bases = super::sync::bases(self.data_dir());
+        self.tasks.spawn_blocking(Kind::SyncBase, false, move || {
+            let Some(bases) = bases else { return Event::BaseKept(Err(t!("core-no-data-folder"))) };
+            let mut p = Project { project_id: Some(project_id), ..Project::default() };
+            Event::BaseKept(
+                super::sync::record(&bases, &mut p, &region, &tl)
+                    .map(|()| p.sync_base.unwrap_or_default())
+                    .map_err(|e| e.to_string()),
+            )
+        });
     }
 
     pub fn load_jobs(&mut self) {
@@ -252,6 +323,7 @@ impl Cloud {
     /// Loads a cloud project's Timeline (GetEditingProject) into a new document.
     pub fn open_cloud_project(&mut self, project_id: String, region: String) {
         let conn = self.connection(&region);
+        let bases = super::sync::bases(self.data_dir());
         self.tasks.spawn(Kind::OpenCloudProject, true, async move {
             let result = async {
                 let client = conn.client().map_err(|e| e.to_string())?;
@@ -260,6 +332,13 @@ impl Cloud {
                 let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
                     .map_err(|e| crate::i18n::describe::import_error(&e))?;
                 project.project_id = Some(project_id);
+                // What was received is the base the next production compares the cloud with.
+                if let Some(bases) = &bases {
+                    let tl = super::sync::normal(&project);
+                    if let Err(e) = super::sync::record(bases, &mut project, &conn.region, &tl) {
+                        log::warn!("sync base not kept: {e}");
+                    }
+                }
                 project.title = p.title;
                 project.description = p.description;
                 project.region = conn.region.clone();

@@ -183,6 +183,10 @@ pub enum Kind {
     Thumb,
     /// The media status check before a production.
     Check,
+    /// Reading the cloud project before its Timeline is replaced (`core::sync`).
+    Sync,
+    /// Keeping a Timeline taken from the cloud as the base.
+    SyncBase,
     /// Writing the settings.
     Settings,
 }

@@ -7,6 +7,8 @@
 //! - [`executor`]: the one background runtime, waking a face through a plain callback;
 //! - [`connect`]: a connection (credentials, region, endpoint) turned into a client;
 //! - [`batch`]: a production per row of a template's rows, with the batch's manifest;
+//! - [`sync`]: the cloud project compared with the Timeline last synced before it is
+//!   replaced (the difference, keep mine, take theirs, merge);
 //! - [`produce`]: the pre-flight (validation, then VOD's word on the media used), the
 //!   confirmation's facts, sending once, following a production;
 //! - [`uploads`]: the queue of local files going to VOD, resumed and followed until Normal;
@@ -27,6 +29,7 @@ pub mod keys;
 pub mod library;
 pub mod lost;
 pub mod produce;
+pub mod sync;
 pub mod uploads;
 
 pub use connect::Connection;

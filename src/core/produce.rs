@@ -141,6 +141,14 @@ pub fn facts(project: &Project, env: &Env) -> Facts {
 pub enum Step {
     #[default]
     Idle,
+    /// Reading the cloud project before its Timeline is replaced (`core::sync`).
+    SyncChecking,
+    /// The cloud project changed since the last sync: the difference dialog (keep mine, take
+    /// theirs, merge). `theirs_hash`: the hash the project notes when it takes theirs.
+    Differs {
+        sync: Box<super::sync::Sync>,
+        theirs_hash: String,
+    },
     /// Validation found errors: nothing can be sent.
     Blocked(Vec<Problem>),
     /// Only warnings: the user may go on.

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod history;
+pub mod merge;
 pub mod ops;
 pub mod snap;
 pub mod source;
@@ -22,6 +23,8 @@ pub struct ProjectFields {
     pub description: String,
     pub cover_url: String,
     pub project_id: Option<String>,
+    /// The hash of the Timeline last synced with the cloud project (`Project::sync_base`).
+    pub sync_base: Option<String>,
     pub app_id: String,
     pub region: String,
     pub media_metadata: MediaMetadata,
@@ -40,6 +43,7 @@ impl ProjectFields {
             description: p.description.clone(),
             cover_url: p.cover_url.clone(),
             project_id: p.project_id.clone(),
+            sync_base: p.sync_base.clone(),
             app_id: p.app_id.clone(),
             region: p.region.clone(),
             media_metadata: p.media_metadata.clone(),
@@ -55,6 +59,7 @@ impl ProjectFields {
         p.description = self.description;
         p.cover_url = self.cover_url;
         p.project_id = self.project_id;
+        p.sync_base = self.sync_base;
         p.app_id = self.app_id;
         p.region = self.region;
         p.media_metadata = self.media_metadata;
@@ -113,6 +118,8 @@ pub enum Edit {
     SetFields(Box<ProjectFields>),
     SetMarkers(Vec<Marker>),
     SetBin(Vec<BinEntry>),
+    /// The Timeline's own fields vodcut does not model (taking the cloud's Timeline).
+    SetTimelineExtra(crate::model::wire::Extra),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
 }
@@ -206,7 +213,7 @@ impl Edit {
             Edit::InsertTrack { .. } | Edit::RemoveTrack { .. } | Edit::MoveTrack { .. } | Edit::SetBin(_) => {
                 out.all = true
             }
-            Edit::SetFields(_) | Edit::SetMarkers(_) => {}
+            Edit::SetFields(_) | Edit::SetMarkers(_) | Edit::SetTimelineExtra(_) => {}
             Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_touched(before, out)),
         }
     }
@@ -293,6 +300,9 @@ pub fn apply(project: &mut Project, edit: Edit) -> Option<Edit> {
         }
         Edit::SetMarkers(markers) => Some(Edit::SetMarkers(std::mem::replace(&mut project.markers, markers))),
         Edit::SetBin(bin) => Some(Edit::SetBin(std::mem::replace(&mut project.bin, bin))),
+        Edit::SetTimelineExtra(extra) => {
+            Some(Edit::SetTimelineExtra(std::mem::replace(&mut project.timeline_extra, extra)))
+        }
         Edit::Batch(edits) => {
             let mut inverses = Vec::with_capacity(edits.len());
             for e in edits {

@@ -1,6 +1,7 @@
 //! THE DOCUMENT: plain data and pure functions. No egui, no network, no files.
 
 pub mod budget;
+pub mod diff;
 pub mod effects;
 pub mod export;
 pub mod generate;

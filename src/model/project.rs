@@ -289,6 +289,12 @@ pub struct Project {
     /// The cloud project, once a production created it; later productions update it.
     #[serde(default)]
     pub project_id: Option<String>,
+    /// The hash of the Timeline this file last synced with the cloud project (sent or
+    /// received; the Timeline itself is in the data folder, `store::sync_base`). A file
+    /// moved to another machine, or a copy that did not sync, finds no base with this hash
+    /// there and is compared two-way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_base: Option<String>,
     #[serde(default)]
     pub app_id: String,
     #[serde(default = "default_region")]
@@ -343,6 +349,7 @@ json_object!(Project, Expected::Project, init: Project::default(), extra: other_
     "Description" => description,
     "CoverURL" => cover_url,
     "ProjectId" => project_id,
+    "SyncBase" => sync_base,
     "AppId" => app_id,
     "Region" => region,
     "MediaMetadata" => media_metadata,
@@ -371,6 +378,7 @@ impl Default for Project {
             description: String::new(),
             cover_url: String::new(),
             project_id: None,
+            sync_base: None,
             app_id: String::new(),
             region: default_region(),
             media_metadata: MediaMetadata::default(),

@@ -247,6 +247,17 @@ impl VodServer {
         self.state.lock().unwrap().projects.insert(id.into(), project);
     }
 
+    /// Replaces a stored project's Timeline, as an edit in the VOD console would (the service's
+    /// UpdateEditingProject, which the sandbox does not answer yet): tests use it to change a
+    /// cloud project behind vodcut's back. False when there is no such project.
+    pub fn edit_project_timeline(&self, id: &str, timeline: &str) -> bool {
+        let mut st = self.state.lock().unwrap();
+        let Some(p) = st.projects.get_mut(id) else { return false };
+        p.timeline = timeline.into();
+        st.changed();
+        true
+    }
+
     /// Forgets the faults not used up yet.
     pub fn clear_faults(&self) {
         let mut st = self.state.lock().unwrap();

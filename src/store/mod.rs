@@ -9,6 +9,7 @@ pub mod project_file;
 pub mod recovery;
 pub mod settings;
 pub mod stamp;
+pub mod sync_base;
 pub mod thumb_cache;
 
 pub use project_file::{FileError, Opened, Origin};

@@ -23,6 +23,7 @@ pub mod preview;
 pub mod produce;
 pub mod sound;
 pub mod source;
+pub mod sync;
 pub mod template;
 pub mod timeline;
 pub mod uploads;

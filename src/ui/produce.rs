@@ -53,7 +53,17 @@ pub fn produce_dialogs(ctx: &egui::Context, step: &Step, project: &Project, fact
         });
     };
     match step {
-        Step::Idle => {}
+        // The difference dialog is ui::sync's.
+        Step::Idle | Step::Differs { .. } => {}
+        Step::SyncChecking => modal(&t!("sync-checking-title"), &mut |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(t!("sync-checking"));
+            });
+            if default_button(ui, &t!("ui-cancel")).clicked() || escape(ui) {
+                choice = Choice::Close;
+            }
+        }),
         Step::Blocked(problems) => modal(&t!("cloud-blocked-title"), &mut |ui| {
             let n = problems.iter().filter(|p| p.severity == Severity::Error).count();
             ui.label(t!("cloud-blocked", n = n));

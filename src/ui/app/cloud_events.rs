@@ -162,6 +162,17 @@ impl Editor {
             self.error = Some(waiting);
             return;
         }
+        if self.doc.project().project_id.is_some() {
+            // The production replaces the cloud project's Timeline: look at it first.
+            self.check_sync_then_produce();
+            return;
+        }
+        self.preflight_produce();
+    }
+
+    /// The pre-flight after the cloud project was looked at: validation, then VOD's word on
+    /// the media used, then the billed confirmation.
+    pub(super) fn preflight_produce(&mut self) {
         let pre = crate::core::produce::Preflight::start(self.doc.project());
         if !pre.asks_vod() {
             self.cloud.step = Step::after(pre.finish(self.doc.project(), "", None).all());
@@ -199,15 +210,19 @@ impl Editor {
     pub(super) fn handle_cloud_events(&mut self, now: f64) {
         for (_, event) in self.cloud.tasks.poll() {
             match event {
-                Event::Produced { job, result, unknown, earlier } => {
+                Event::Produced { job, result, unknown, earlier, base } => {
                     let outcome = match result {
                         Ok(ids) => {
+                            let p = self.doc.project();
                             if !ids.project_id.is_empty()
-                                && self.doc.project().project_id.as_deref() != Some(ids.project_id.as_str())
+                                && (p.project_id.as_deref() != Some(ids.project_id.as_str()) || p.sync_base != base)
                             {
+                                // Linked to the cloud project, with the Timeline sent as the
+                                // base the next production compares the cloud with.
                                 let pid = ids.project_id.clone();
                                 self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {
-                                    f.project_id = Some(pid)
+                                    f.project_id = Some(pid);
+                                    f.sync_base = base;
                                 });
                                 self.doc.seal();
                             }
@@ -272,6 +287,9 @@ impl Editor {
                 Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
                 Event::Infos(result) => self.apply_infos(result),
                 Event::MediaChecked(result) => self.media_checked(result),
+                Event::SyncChecked(result) => self.sync_checked(result),
+                Event::BaseKept(Ok(_)) => {}
+                Event::BaseKept(Err(e)) => self.status = t!("sync-base-not-kept-editor", error = e),
                 Event::CloudProject(Err(e)) => self.error = Some(t!("cloud-open-failed", error = e)),
                 Event::SettingsSaved(Ok(())) => {}
                 Event::SettingsSaved(Err(e)) => self.status = t!("cloud-settings-not-saved", error = e),

@@ -13,6 +13,7 @@ mod panels;
 mod playback;
 mod run;
 mod source;
+mod sync;
 mod uploads;
 mod welcome;
 
@@ -112,6 +113,8 @@ pub struct Editor {
     /// "Duck music under voice", while its dialog is open.
     pub duck: Option<crate::ui::sound::DuckForm>,
     pub cloud: Cloud,
+    /// The difference dialog's state (`ui::sync`), while the cloud project differs.
+    pub sync_view: crate::ui::sync::SyncView,
     account_form: AccountForm,
     pub tab: Tab,
     /// A project waiting to replace the document (after the unsaved-changes prompt): from the
@@ -201,6 +204,7 @@ impl Editor {
             after_save: None,
             allow_close: false,
             status: crate::t!("shell-new-project"),
+            sync_view: Default::default(),
             error: None,
             problems: None,
             template: None,
@@ -353,7 +357,7 @@ impl Editor {
     }
 
     /// Puts the playhead at `t` (Go to timecode), playback going on from there.
-    fn go_to(&mut self, t: Time) {
+    pub(super) fn go_to(&mut self, t: Time) {
         self.doc.set_playhead(t);
         // The playhead is no edit (no new revision): ask for the frame that shows it.
         self.ctx_for_textures.request_repaint();
@@ -542,6 +546,7 @@ impl Editor {
                 self.cloud.step = Step::Idle;
             }
         }
+        self.sync_dialog_ui(&ctx);
         if let Some(line) = self.draft.poll() {
             self.status = line;
         }
