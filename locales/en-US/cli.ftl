@@ -145,3 +145,6 @@ cli-render-wrote-sound = wrote { $file } (the sound alone, { $length } from { $f
 cli-force-status-hint = pass --force-status to produce with media that is not Normal (the production may fail after it is billed)
 cli-status-overridden = { $problem } (--force-status: producing anyway)
 cli-page-too-far = page { $page } of { $size } lies past the first 5000 results, which only a scroll token reaches: page on with --scroll-token from the previous page
+cli-account-cached = (kept from { $when }; --refresh asks VOD again)
+cli-account-none = (none)
+cli-account-default = [default]

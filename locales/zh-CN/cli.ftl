@@ -89,3 +89,6 @@ cli-render-wrote-sound = 已写入 { $file }（仅声音，从 { $from } 起 { $
 cli-force-status-hint = 加上 --force-status 可使用未变为 Normal 的媒资合成（合成可能在计费后失败）
 cli-status-overridden = { $problem }（--force-status：仍然合成）
 cli-page-too-far = 每页 { $size } 条时第 { $page } 页超出前 5000 条结果，只能用滚动令牌到达：请用上一页给出的 --scroll-token 继续翻页
+cli-account-cached = （保存于 { $when }；--refresh 重新向 VOD 查询）
+cli-account-none = （无）
+cli-account-default = [默认]

@@ -18,7 +18,7 @@ fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
     })
 }
 
-fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
     parse_or_say(action, v).map_err(|detail| ApiError::BadResponse { status: 200, detail })
 }
 

@@ -262,6 +262,13 @@ pub enum Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// What the account offers a production: its transcoding template groups, its categories
+    /// (a tree) and its applications (AppId). Kept in the cache folder per account and region;
+    /// --refresh asks VOD again.
+    Account {
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
     /// List the job history, newest first.
     Jobs {
         #[arg(long)]
@@ -335,6 +342,59 @@ pub enum MediaCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// The transcoding template groups (ListTranscodeTemplateGroup), for TemplateGroupId.
+    Templates {
+        /// Only the groups of this application (default: every application's).
+        #[arg(long, value_name = "APP_ID")]
+        app_id: Option<String>,
+        #[command(flatten)]
+        list: AccountList,
+    },
+    /// The categories as a tree (GetCategories), for CateId.
+    Categories {
+        #[command(flatten)]
+        list: AccountList,
+    },
+    /// The applications (ListAppInfo), for AppId.
+    Apps {
+        #[command(flatten)]
+        list: AccountList,
+    },
+}
+
+/// What every `account` list takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AccountList {
+    /// Ask VOD again instead of reading the lists kept from last time.
+    #[arg(long)]
+    pub refresh: bool,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub conn: Connection,
+}
+
+impl AccountCommand {
+    pub fn list(&self) -> &AccountList {
+        match self {
+            AccountCommand::Templates { list, .. }
+            | AccountCommand::Categories { list }
+            | AccountCommand::Apps { list } => list,
+        }
+    }
+
+    pub fn list_mut(&mut self) -> &mut AccountList {
+        match self {
+            AccountCommand::Templates { list, .. }
+            | AccountCommand::Categories { list }
+            | AccountCommand::Apps { list } => list,
+        }
+    }
 }
 
 /// Where and as whom to connect.

@@ -6,6 +6,7 @@
 //! production: nothing was sent); 7 a production's outcome is unknown (check before retrying);
 //! 130 a draft render stopped by Ctrl+C.
 
+mod account;
 mod args;
 mod batch;
 mod cloud;
@@ -22,7 +23,7 @@ use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
-pub use args::{Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
+pub use args::{AccountCommand, AccountList, Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,7 @@ impl Command {
                 command:
                     MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
             } => *json,
+            Command::Account { command } => command.list().json,
             Command::Timeline { .. }
             | Command::Batch { .. }
             | Command::Export { .. }
@@ -84,6 +86,7 @@ impl Command {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
             } => Some(conn),
+            Command::Account { command } => Some(&command.list().conn),
             _ => None,
         }
     }
@@ -101,6 +104,7 @@ impl Command {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
             } => conn,
+            Command::Account { command } => &mut command.list_mut().conn,
             _ => return,
         };
         conn.signature = g.signature;
@@ -279,6 +283,7 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
             batch::run(sh, a, &conn, out, err)
         }
         Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
+        Command::Account { command } => account::run(sh, command, out, err),
         Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
         Command::Media { command } => cloud::media(sh, command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {

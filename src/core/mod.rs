@@ -17,6 +17,7 @@
 //!
 //! docs/architecture.md states the layers and what each may use.
 
+pub mod account;
 pub mod batch;
 pub mod cloud;
 pub mod connect;

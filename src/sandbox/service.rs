@@ -8,6 +8,7 @@
 //! submissions, serves a small media library, and can be scripted to throttle, fail, delay,
 //! drop the connection, or answer garbage.
 
+mod account;
 mod actions;
 mod auth;
 mod http;

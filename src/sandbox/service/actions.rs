@@ -21,6 +21,9 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
     if let Some(answer) = crate::sandbox::media::handle(action, p, st, rid) {
         return answer;
     }
+    if let Some(answer) = super::account::handle(action, p, rid) {
+        return answer;
+    }
     match action {
         "ProduceEditingProjectVideo" => {
             let timeline = p.get("Timeline").cloned();
