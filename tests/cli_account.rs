@@ -73,3 +73,30 @@ fn a_refused_list_exits_5_and_says_why() {
     assert_eq!(out.status.code(), Some(5), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("Forbidden.RAM"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn media_upload_and_search_take_an_app_id() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let video = dir.path().join("Harbour.mp4");
+    std::fs::write(&video, vec![7u8; 50_000]).unwrap();
+    let image = dir.path().join("Harbour poster.png");
+    std::fs::write(&image, vec![9u8; 5_000]).unwrap();
+    let out =
+        env.run(&["media", "upload", video.to_str().unwrap(), image.to_str().unwrap(), "--app-id", "app-2000001"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    for action in ["CreateUploadVideo", "CreateUploadImage"] {
+        let sent = env.server.requests().into_iter().find(|r| r.action == action).expect(action);
+        assert_eq!(sent.params.get("AppId").map(String::as_str), Some("app-2000001"), "{action}");
+    }
+    let out = env.run(&["media", "search", "Harbour", "--app-id", "app-2000001", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found["Total"], 1, "the video (images are another SearchType): {found}");
+    let sent = env.server.requests().into_iter().rfind(|r| r.action == "SearchMedia").unwrap();
+    assert_eq!(sent.params["Match"], "Title in ('Harbour') and AppId = 'app-2000001'");
+    // The default application has none of them.
+    let out = env.run(&["media", "search", "Harbour", "--app-id", "app-1000000", "--json"]);
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found["Total"], 0, "{found}");
+}

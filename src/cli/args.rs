@@ -299,6 +299,9 @@ pub enum MediaCommand {
         /// Oldest first (default: newest first).
         #[arg(long)]
         oldest_first: bool,
+        /// Only the media of this application.
+        #[arg(long, value_name = "APP_ID")]
+        app_id: Option<String>,
         #[command(flatten)]
         conn: Connection,
         #[arg(long)]
@@ -315,9 +318,13 @@ pub enum MediaCommand {
         /// Comma-separated tags (at most 16, 32 bytes each).
         #[arg(long)]
         tags: Option<String>,
-        /// VOD category ID.
+        /// VOD category ID (`vodcut account categories` lists them).
         #[arg(long)]
         cate_id: Option<i64>,
+        /// The application the new media belong to (default: the account's default one;
+        /// `vodcut account apps` lists them).
+        #[arg(long, value_name = "APP_ID")]
+        app_id: Option<String>,
         /// Start over a file that changed since its upload began (as a new media).
         #[arg(long)]
         restart: bool,

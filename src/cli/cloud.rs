@@ -310,13 +310,14 @@ pub fn jobs(sh: &Shell, json: bool, limit: usize, out: &mut dyn Write, err: &mut
 
 pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     match command {
-        super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, conn, json } => {
+        super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, app_id, conn, json } => {
             // The library's paging rule, as the editor keeps it: past the first 5 000 results
             // only a ScrollToken reaches a page.
             let media_kind = crate::core::library::kind_of(&kind);
             let text = text.as_deref().unwrap_or("");
             let query = crate::core::library::query(text, media_kind, page, page_size, scroll_token, !oldest_first)
-                .map_err(|e| (EXIT_BAD_INPUT, crate::t!("cli-page-too-far", page = e.page, size = page_size)))?;
+                .map_err(|e| (EXIT_BAD_INPUT, crate::t!("cli-page-too-far", page = e.page, size = page_size)))?
+                .in_app(app_id.as_deref().unwrap_or(""));
             let (client, _) = client(sh, &conn, None)?;
             let r = sh.block_on(client.search_media(&query))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             if json {
@@ -353,9 +354,9 @@ pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err:
             }
             Ok(EXIT_OK)
         }
-        super::MediaCommand::Upload { files, title, tags, cate_id, restart, parallel, wait, conn, json } => {
+        super::MediaCommand::Upload { files, title, tags, cate_id, app_id, restart, parallel, wait, conn, json } => {
             let parallel = usize::from(parallel);
-            let opts = super::upload::Options { title, tags, cate_id, restart, parallel, wait, json };
+            let opts = super::upload::Options { title, tags, cate_id, app_id, restart, parallel, wait, json };
             super::upload::run(sh, &files, &opts, &conn, out, err)
         }
         super::MediaCommand::Info { ids, conn, json } => {

@@ -13,8 +13,8 @@ mod actions;
 mod auth;
 mod http;
 
-pub use actions::parse_title_match;
 use actions::{Refusal, handle, tiny_png};
+pub use actions::{Wanted, parse_match, parse_title_match};
 use http::{Request, error_body, pairs, pct, read_request, respond};
 
 use base64::Engine as _;
@@ -104,6 +104,9 @@ pub struct State {
     pub cover_requests: u32,
     /// Where cover URLs point (set by `VodServer::start`).
     pub base_url: String,
+    /// MediaId -> the AppId it was uploaded to (absent: the default application), for
+    /// SearchMedia's `AppId = '…'`. Not kept between sessions.
+    pub media_apps: BTreeMap<String, String>,
     /// ProjectId -> material MediaIds, for GetEditingProjectMaterials.
     pub materials: BTreeMap<String, Vec<String>>,
     /// Uploads and the loopback OSS endpoint (oss_server.rs).

@@ -170,20 +170,20 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         }
         "SearchMedia" => {
             let kind = p.get("SearchType").map(String::as_str).unwrap_or("video").to_owned();
-            let wanted =
-                match p.get("Match") {
-                    None => None,
-                    Some(m) => Some(parse_title_match(m).ok_or_else(|| {
-                        (400u16, "InvalidParameter", format!("The Match expression {m} is not valid."))
-                    })?),
-                };
+            let wanted = match p.get("Match") {
+                None => Wanted::default(),
+                Some(m) => parse_match(m)
+                    .ok_or_else(|| (400u16, "InvalidParameter", format!("The Match expression {m} is not valid.")))?,
+            };
+            let app_of = |id: &str| st.media_apps.get(id).map(String::as_str).unwrap_or(super::account::APPS[0].0);
             let page_size: usize = p.get("PageSize").and_then(|v| v.parse().ok()).unwrap_or(10).min(100);
             let page_no: usize = p.get("PageNo").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
             let matching: Vec<&Media> = st
                 .media
                 .iter()
                 .filter(|m| m.kind == kind)
-                .filter(|m| wanted.as_ref().is_none_or(|w| m.title.to_lowercase().contains(&w.to_lowercase())))
+                .filter(|m| wanted.title.as_ref().is_none_or(|w| m.title.to_lowercase().contains(&w.to_lowercase())))
+                .filter(|m| wanted.app_id.as_ref().is_none_or(|a| app_of(&m.id) == a))
                 .collect();
             // Deep paging: a ScrollToken is the index of the next item.
             let start = match p.get("ScrollToken") {
@@ -242,17 +242,50 @@ fn creation_time(ms: u64) -> String {
 
 /// `Title in ('text')` with `\'` and `\\` escapes (vodcut's quoting): the text searched.
 pub fn parse_title_match(m: &str) -> Option<String> {
-    let rest = m.trim().strip_prefix("Title in ('")?;
-    let mut out = String::new();
-    let mut chars = rest.chars();
+    parse_match(m).and_then(|w| w.title)
+}
+
+/// What a Match expression vodcut writes asks for.
+#[derive(Debug, Default, PartialEq)]
+pub struct Wanted {
+    pub title: Option<String>,
+    pub app_id: Option<String>,
+}
+
+/// `Title in ('text')`, `AppId = 'app-…'`, or both joined by `and` (vodcut's Match
+/// expressions; SearchMedia's AppId field is documented among the Match fields).
+pub fn parse_match(m: &str) -> Option<Wanted> {
+    let mut wanted = Wanted::default();
+    let mut rest = m.trim();
     loop {
-        match chars.next()? {
-            '\\' => out.push(chars.next()?),
-            '\'' => break,
-            c => out.push(c),
+        let (field, tail) = if let Some(t) = rest.strip_prefix("Title in ('") {
+            ("Title", t)
+        } else if let Some(t) = rest.strip_prefix("AppId = '") {
+            ("AppId", t)
+        } else {
+            return None;
+        };
+        let mut value = String::new();
+        let mut chars = tail.chars();
+        loop {
+            match chars.next()? {
+                '\\' => value.push(chars.next()?),
+                '\'' => break,
+                c => value.push(c),
+            }
         }
+        let mut after = chars.as_str().trim_start();
+        if field == "Title" {
+            after = after.strip_prefix(')')?.trim_start();
+            wanted.title = Some(value);
+        } else {
+            wanted.app_id = Some(value);
+        }
+        if after.is_empty() {
+            return Some(wanted);
+        }
+        rest = after.strip_prefix("and ")?.trim_start();
     }
-    (chars.as_str().trim() == ")").then_some(out)
 }
 
 /// A 2x2 PNG, the covers the loopback server serves.

@@ -362,6 +362,11 @@ impl Editor {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project().region.clone(), self.doc.project().project_id.clone());
             let clock = crate::i18n::Clock::of(self.doc.project().frame_rate);
+            // The project's AppId narrows the search, as it directs uploads and production;
+            // a list of another application's media is asked for again.
+            if self.library.list.set_app(&self.doc.project().app_id) && self.library.opened {
+                self.library.search(&mut self.cloud, 0, &region);
+            }
             let opened =
                 crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
             if let Some(entry) = opened {
