@@ -339,3 +339,30 @@ fn a_200_answer_without_ids_is_an_unknown_outcome_not_a_refusal() {
     let jobs = vodcut::core::env::job_store_in(s.data.path(), false).list().0;
     assert_eq!(jobs[0].state, vodcut::store::jobs::JobState::OutcomeUnknown);
 }
+
+#[test]
+fn the_job_list_says_why_a_production_failed() {
+    let s = setup();
+    s.server.state.lock().unwrap().fate = vodcut::sandbox::service::Fate::Fail;
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    confirm(&mut h);
+    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();
+    run_until(&mut h, "the job list", |e| !e.cloud.jobs.is_empty());
+    for _ in 0..3 {
+        h.get_by_label("Refresh now").click();
+        run_until(&mut h, "the refresh", |e| {
+            !e.cloud.tasks.is_running(vodcut::core::Kind::Refresh)
+                && !e.cloud.tasks.is_running(vodcut::core::Kind::Jobs)
+        });
+    }
+    assert_eq!(h.state().cloud.jobs[0].production_status.as_deref(), Some("ProduceFailed"));
+    h.run_steps(2);
+    let why = "Why it failed: Project.ErrorCode: InvalidParameter.ResourceContentBad; \
+               Project.ErrorMessage: The resource operated InputFile is bad";
+    assert!(h.query_by_label(why).is_some() || h.query_all_by_value(why).next().is_some(), "the reason is shown");
+}

@@ -148,3 +148,7 @@ cli-page-too-far = page { $page } of { $size } lies past the first 5000 results,
 cli-account-cached = (kept from { $when }; --refresh asks VOD again)
 cli-account-none = (none)
 cli-account-default = [default]
+cli-bad-duration = "{ $text }" is not a duration: seconds (90) or with units (90s, 30m, 2h, 1h30m)
+cli-wait-now = now: { $status }
+cli-wait-failed = the production { $id } failed (its statuses and VOD's error fields are above)
+cli-wait-timed-out = { $id } was still going after { $waited }; it goes on at VOD: `vodcut status { $id } --wait` follows it again

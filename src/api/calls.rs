@@ -55,6 +55,9 @@ pub struct EditingProject {
     pub storage_location: String,
     #[serde(deserialize_with = "lenient_f64")]
     pub duration: Option<f64>,
+    /// Every other field of the answer (a failed production's error fields among them).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 /// A media Status of VOD (`UploadSucc`, `Transcoding`…) in words of the user's language, as
@@ -103,6 +106,30 @@ pub struct VideoInfo {
     pub cate_id: Option<Value>,
     pub tags: String,
     pub storage_location: String,
+    /// Every other field of the answer (error fields among them).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
+}
+
+/// The fields of an answer that say what went wrong: any whose name holds `Error`, `Fail`
+/// or `Reason` (ErrorCode, ErrorMessage... ; which ones GetEditingProject and GetVideoInfo
+/// carry for a failed production is not documented, so none is left out), with `prefix`.
+pub fn error_fields(prefix: &str, extra: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
+    extra
+        .iter()
+        .filter(|(k, _)| {
+            let k = k.to_ascii_lowercase();
+            k.contains("error") || k.contains("fail") || k.contains("reason")
+        })
+        .filter_map(|(k, v)| {
+            let text = match v {
+                Value::String(s) => s.clone(),
+                Value::Null => return None,
+                other => other.to_string(),
+            };
+            Some((format!("{prefix}.{k}"), text)).filter(|(_, t)| !t.is_empty())
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]

@@ -123,6 +123,14 @@ pub enum Command {
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
+        /// Follow the production until its video is ready (exit 0), it failed (exit 4, with
+        /// every error field VOD gives) or --wait-timeout passed (exit 5; it goes on at VOD).
+        #[arg(long)]
+        wait: bool,
+        /// With --wait: give up following after this long: seconds (90) or with units (30m,
+        /// 2h, 1h30m). Default 2h. (`--timeout` is each call's own limit.)
+        #[arg(long, value_name = "DURATION", requires = "wait")]
+        wait_timeout: Option<String>,
     },
     /// One production per row of ROWS from a template (a project whose fields hold {{name}}
     /// slots): every row filled and validated before anything is sent, a manifest in --out
@@ -174,6 +182,14 @@ pub enum Command {
         conn: Connection,
         #[arg(long)]
         json: bool,
+        /// Follow the production until its video is ready (exit 0), it failed (exit 4, with
+        /// every error field VOD gives) or --wait-timeout passed (exit 5; it goes on at VOD).
+        #[arg(long)]
+        wait: bool,
+        /// With --wait: give up following after this long: seconds (90) or with units (30m,
+        /// 2h, 1h30m). Default 2h. (`--timeout` is each call's own limit.)
+        #[arg(long, value_name = "DURATION", requires = "wait")]
+        wait_timeout: Option<String>,
     },
     /// Browse the VOD media library.
     Media {

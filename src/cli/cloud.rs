@@ -68,6 +68,8 @@ pub struct SubmitOptions {
     /// Go ahead despite media VOD says are not Normal.
     pub force_status: bool,
     pub json: bool,
+    /// `--wait`: follow the production this long at most.
+    pub wait: Option<Duration>,
 }
 
 /// The rest of the core's pre-flight, as the editor makes it: VOD's word on the media used
@@ -161,6 +163,14 @@ pub fn submit(
         });
         linked = Some(saved.map_err(|e| e.to_string()));
     }
+    if let Some(timeout) = o.wait {
+        say_linked(&linked, &r.project_id, file, err);
+        let mut job = produced.job;
+        // The IDs at once, on stderr: stdout gets one result, the followed job (its IDs among
+        // its fields; with --json one JSON document).
+        let _ = writeln!(err, "RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id);
+        return super::follow::wait(sh, &client, Some(&store), &mut job, timeout, o.json, out, err);
+    }
     if o.json {
         let mut v = serde_json::json!({
             "RequestId": r.request_id, "MediaId": r.media_id, "ProjectId": r.project_id, "JobId": produced.job.id,
@@ -186,12 +196,18 @@ pub fn submit(
         let next = conn.next_command(&["status", id.as_str()], Some(&region));
         print(out, &crate::t!("cli-follow-with", command = next))?;
     }
+    say_linked(&linked, &r.project_id, file, err);
+    Ok(EXIT_OK)
+}
+
+/// Says whether the project file now names its cloud project.
+fn say_linked(linked: &Option<Result<(), String>>, project_id: &str, file: &Path, err: &mut dyn Write) {
     match linked {
         Some(Ok(())) => {
             let _ = writeln!(
                 err,
                 "{}",
-                crate::t!("cli-project-linked", id = r.project_id.as_str(), file = file.display().to_string())
+                crate::t!("cli-project-linked", id = project_id, file = file.display().to_string())
             );
         }
         Some(Err(e)) => {
@@ -199,12 +215,19 @@ pub fn submit(
         }
         None => {}
     }
-    Ok(EXIT_OK)
 }
 
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
 /// history does not know, which is asked about and shown but never recorded.
-pub fn status(sh: &Shell, id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
+pub fn status(
+    sh: &Shell,
+    id: &str,
+    conn: &Connection,
+    json: bool,
+    wait: Option<Duration>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CliResult {
     use crate::store::jobs::{LookupId, lookup_id};
     let kind = lookup_id(id).map_err(|e| (EXIT_BAD_INPUT, e))?;
     let store = jobs_store(sh)?;
@@ -216,22 +239,28 @@ pub fn status(sh: &Shell, id: &str, conn: &Connection, json: bool, out: &mut dyn
         ));
     }
     let (base, creds) = connection(sh, conn, None)?;
-    let job = match known {
+    let recorded = known.is_some();
+    let (mut job, client) = match known {
         Some(mut j) => {
             // Asked where it was sent; flags still win.
             let c = crate::core::jobs::connection_for(&base, &j, conn.region.as_deref(), conn.endpoint.as_deref());
             let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
             sh.block_on(produce::refresh(&client, &store, &mut j))?.map_err(|e| (exit_for(&e), e.to_string()))?;
-            j
+            (j, client)
         }
         None => {
             let client = base.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
             let mut j =
                 sh.block_on(crate::core::jobs::probe(&client, id))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             j.sandbox = sh.env.is_sandbox();
-            j
+            (j, client)
         }
     };
+    if let Some(timeout) = wait {
+        // A job of the history is kept up to date; one it does not know stays out of it.
+        let store = recorded.then_some(&store);
+        return super::follow::wait(sh, &client, store, &mut job, timeout, json, out, err);
+    }
     if json { print(out, &serde_json::to_string_pretty(&job).unwrap_or_default()) } else { print(out, &describe(&job)) }
 }
 
@@ -247,7 +276,7 @@ fn state_word(s: crate::store::jobs::JobState) -> &'static str {
     }
 }
 
-fn describe(j: &Job) -> String {
+pub(super) fn describe(j: &Job) -> String {
     let name = if j.title.is_empty() { &j.id } else { &j.title };
     let head = crate::t!(
         "cli-job-head",
@@ -272,6 +301,10 @@ fn describe(j: &Job) -> String {
     add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
+    // Every error field VOD gave, as it gave it (names are the service's).
+    for (k, v) in &j.service_errors {
+        add(&format!("{k}:"), &Some(v.clone()));
+    }
     lines.join("\n")
 }
 

@@ -4,12 +4,15 @@
 //! 2 unreadable input or bad usage; 3 the output could not be written; 4 credentials or
 //! connection settings; 5 the service refused the request; 6 the network failed (for a
 //! production: nothing was sent); 7 a production's outcome is unknown (check before retrying);
+//! with `--wait` (submit, status, batch), 4 a production failed; 5 (submit, status) it was
+//! still going when the time ran out;
 //! 130 a draft render stopped by Ctrl+C.
 
 mod account;
 mod args;
 mod batch;
 mod cloud;
+mod follow;
 mod frames;
 mod interchange;
 mod render;
@@ -35,6 +38,12 @@ pub const EXIT_SETTINGS: i32 = 4;
 pub const EXIT_REFUSED: i32 = 5;
 pub const EXIT_NETWORK: i32 = 6;
 pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
+/// `--wait`: the production failed (ProduceFailed, or its video will never be ready). The
+/// issue's numbering: it shares 4 with the settings, as time-out shares 5 with a refusal;
+/// the message (and `--json`'s `Ending`) tells them apart.
+pub const EXIT_PRODUCE_FAILED: i32 = 4;
+/// `submit --wait`, `status --wait`: still going when the time given ran out.
+pub const EXIT_TIMED_OUT: i32 = 5;
 
 impl Command {
     /// Whether the command was asked for JSON output (then failures are JSON too).
@@ -213,6 +222,17 @@ impl Shell {
     }
 }
 
+/// How long `--wait` follows: `None` without it.
+fn wait_for(wait: bool, timeout: Option<&str>) -> Result<Option<std::time::Duration>, (i32, String)> {
+    if !wait {
+        return Ok(None);
+    }
+    match timeout {
+        None => Ok(Some(follow::DEFAULT_WAIT)),
+        Some(t) => follow::parse_duration(t).map(Some).map_err(|e| (EXIT_BAD_INPUT, e)),
+    }
+}
+
 /// Opens a project or Timeline file, or standard input for `-`.
 pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, String)> {
     let opened = if input::is_stdio(path) {
@@ -248,8 +268,9 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 /// output (a PNG to `-o -`).
 fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, force_status, json } => {
-            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, json }, out, err)
+        Command::Submit { file, conn, yes, force_status, json, wait, wait_timeout } => {
+            let wait = wait_for(wait, wait_timeout.as_deref())?;
+            cloud::submit(sh, &file, &conn, cloud::SubmitOptions { yes, force_status, json, wait }, out, err)
         }
         Command::Batch {
             template,
@@ -282,7 +303,10 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
             };
             batch::run(sh, a, &conn, out, err)
         }
-        Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
+        Command::Status { id, conn, json, wait, wait_timeout } => {
+            let wait = wait_for(wait, wait_timeout.as_deref())?;
+            cloud::status(sh, &id, &conn, json, wait, out, err)
+        }
         Command::Account { command } => account::run(sh, command, out, err),
         Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
         Command::Media { command } => cloud::media(sh, command, out, err),

@@ -23,6 +23,7 @@ pub mod cloud;
 pub mod connect;
 pub mod env;
 pub mod executor;
+pub mod follow;
 pub mod jobs;
 pub mod keys;
 pub mod library;

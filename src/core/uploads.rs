@@ -120,7 +120,7 @@ pub fn percent(fraction: f32) -> String {
 
 enum Msg {
     Finished(u64, Result<Uploaded, UploadError>),
-    Followed(u64, Result<VideoInfo, String>),
+    Followed(u64, Box<Result<VideoInfo, String>>),
     /// The local file's length (None: ffmpeg missing or the file has none).
     Probed(u64, Option<Time>),
 }
@@ -362,7 +362,7 @@ impl Uploads {
                 }
                 Msg::Followed(id, r) => {
                     let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
-                    match r {
+                    match *r {
                         Ok(info) if info.status == "Normal" => {
                             item.state = ItemState::Ready;
                             item.duration = info.duration;
@@ -460,7 +460,7 @@ impl Uploads {
         let tx = self.tx.clone();
         let started = self.executor.spawn(async move {
             let r = async { conn.client()?.get_video_info(&media_id).await }.await.map_err(|e| e.to_string());
-            let _ = tx.send(Msg::Followed(id, r));
+            let _ = tx.send(Msg::Followed(id, Box::new(r)));
         });
         if !started {
             self.no_executor();

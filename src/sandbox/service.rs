@@ -48,6 +48,29 @@ pub enum Fault {
     Answer(&'static str),
 }
 
+/// How the sandbox's productions end, to try each path (VODCUT_SANDBOX_PRODUCE=fail|stay).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fate {
+    /// Produced once its time has passed, as most are.
+    #[default]
+    Produce,
+    /// ProduceFailed once its time has passed, with the error fields of VOD's failure event.
+    Fail,
+    /// Producing for ever (to try a time-out).
+    StayProducing,
+}
+
+impl Fate {
+    /// The fate a VODCUT_SANDBOX_PRODUCE value names (`fail`, `stay`; anything else: produce).
+    pub fn named(text: &str) -> Fate {
+        match text.trim() {
+            "fail" => Fate::Fail,
+            "stay" => Fate::StayProducing,
+            _ => Fate::Produce,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Recorded {
     pub action: String,
@@ -96,6 +119,8 @@ pub struct State {
     pub requests: Vec<Recorded>,
     pub projects: BTreeMap<String, StoredProject>,
     pub media: Vec<Media>,
+    /// How productions end (not kept between sessions).
+    pub fate: Fate,
     /// GetEditingProject calls that still answer Producing before a project is Produced.
     pub polls_until_produced: u32,
     /// Added to the server's clock (to test timestamp checks).

@@ -85,7 +85,7 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         }
         "GetEditingProject" => {
             let id = p.get("ProjectId").ok_or_else(|| missing("ProjectId"))?;
-            let (until, produce_time) = (st.polls_until_produced, st.produce_time);
+            let (until, produce_time, fate) = (st.polls_until_produced, st.produce_time, st.fate);
             let Some(pr) = st.projects.get_mut(id) else {
                 return Err((404, "InvalidProject.NotFound", format!("The project {id} does not exist.")));
             };
@@ -94,14 +94,23 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 Some(d) => crate::sandbox::now_ms() >= pr.submitted_ms + d.as_millis() as u64,
                 None => pr.polls > until,
             };
-            if done {
-                pr.status = "Produced";
+            if done && pr.status == "Producing" {
+                pr.status = match fate {
+                    Fate::Produce => "Produced",
+                    Fate::Fail => "ProduceFailed",
+                    Fate::StayProducing => "Producing",
+                };
             }
-            Ok(
-                json!({"RequestId": rid, "Project": {"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
+            let mut project = json!({"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
                 "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.submitted_ms),
-                "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"}}),
-            )
+                "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"});
+            if pr.status == "ProduceFailed" {
+                // The error fields of VOD's ProduceMediaComplete failure event (shared/vod/api.md
+                // 1.7); whether GetEditingProject carries them is not documented.
+                project["ErrorCode"] = "InvalidParameter.ResourceContentBad".into();
+                project["ErrorMessage"] = "The resource operated InputFile is bad".into();
+            }
+            Ok(json!({"RequestId": rid, "Project": project}))
         }
         "SearchEditingProject" => {
             // Title (words of it), StartTime and EndTime (made at or after, at or before),
