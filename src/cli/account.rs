@@ -3,7 +3,7 @@
 
 use super::cloud::{connection, exit_for};
 use super::{AccountCommand, CliResult, EXIT_OK, Shell, print};
-use crate::model::account::{AccountLists, ROOT_CATEGORY};
+use crate::model::account::AccountLists;
 use std::io::Write;
 
 pub fn run(sh: &Shell, command: AccountCommand, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
@@ -50,20 +50,9 @@ fn categories(lists: &AccountLists, as_json: bool, out: &mut dyn Write) -> CliRe
     if lists.categories.is_empty() {
         print(out, &crate::t!("cli-account-none"))?;
     }
-    // Depth first, children indented under their parent; the depth is bounded by the fetch.
-    let mut stack: Vec<(i64, usize)> = lists.children(ROOT_CATEGORY).map(|c| (c.cate_id, 0)).collect();
-    stack.reverse();
-    let mut printed = 0;
-    while let Some((id, depth)) = stack.pop() {
-        let Some(c) = lists.categories.iter().find(|c| c.cate_id == id) else { continue };
+    // Children indented under their parent.
+    for (c, depth) in lists.category_tree() {
         print(out, &format!("{}{}  {}", "  ".repeat(depth), c.cate_id, c.cate_name))?;
-        printed += 1;
-        if printed > lists.categories.len() || depth > 8 {
-            break; // a loop in a damaged cache
-        }
-        let mut kids: Vec<_> = lists.children(id).map(|k| (k.cate_id, depth + 1)).collect();
-        kids.reverse();
-        stack.extend(kids);
     }
     Ok(EXIT_OK)
 }

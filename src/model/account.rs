@@ -94,6 +94,24 @@ impl AccountLists {
         self.categories.iter().filter(move |c| c.parent_id == parent)
     }
 
+    /// Every category under its parent, depth first, with its depth (0: a top one); a loop
+    /// in a damaged list is cut, never followed for ever.
+    pub fn category_tree(&self) -> Vec<(&Category, usize)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(&Category, usize)> = self.children(ROOT_CATEGORY).map(|c| (c, 0)).collect();
+        stack.reverse();
+        while let Some((c, depth)) = stack.pop() {
+            out.push((c, depth));
+            if out.len() > self.categories.len() || depth > 8 {
+                break;
+            }
+            let mut kids: Vec<(&Category, usize)> = self.children(c.cate_id).map(|k| (k, depth + 1)).collect();
+            kids.reverse();
+            stack.extend(kids);
+        }
+        out
+    }
+
     /// A category's path of names from the top ("Sports / Football"), for the picker's
     /// closed state and the CLI.
     pub fn category_path(&self, id: i64) -> Option<String> {
@@ -128,6 +146,8 @@ mod tests {
         let lists = AccountLists { categories: vec![top, c], ..Default::default() };
         assert_eq!(lists.category_path(12).as_deref(), Some("Sports / Football"));
         assert_eq!(lists.children(10).count(), 1);
+        let tree: Vec<(i64, usize)> = lists.category_tree().iter().map(|(c, d)| (c.cate_id, *d)).collect();
+        assert_eq!(tree, [(10, 0), (12, 1)]);
         assert_eq!(lists.category_path(99), None);
         // A loop (a damaged answer) ends instead of hanging.
         let a = Category { cate_id: 1, parent_id: 2, ..Default::default() };

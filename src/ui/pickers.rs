@@ -4,7 +4,7 @@
 //! way to type any value, and the only one when the lists cannot be had.
 
 use crate::core::cloud::AccountState;
-use crate::model::account::{AccountLists, ROOT_CATEGORY};
+use crate::model::account::AccountLists;
 use crate::t;
 
 /// What a picker asked of the lists' owner.
@@ -49,21 +49,12 @@ pub fn template_items(lists: &AccountLists, app_id: &str) -> Vec<Item> {
 
 /// The categories, each under its parent.
 pub fn category_items(lists: &AccountLists) -> Vec<Item> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(i64, usize)> = lists.children(ROOT_CATEGORY).map(|c| (c.cate_id, 0)).collect();
-    stack.reverse();
-    while let Some((id, depth)) = stack.pop() {
-        let Some(c) = lists.categories.iter().find(|c| c.cate_id == id) else { continue };
-        out.push(Item { value: id.to_string(), shown: format!("{} ({id})", c.cate_name), depth });
-        // A loop in a damaged list ends here.
-        if out.len() > lists.categories.len() || depth > 8 {
-            break;
-        }
-        let mut kids: Vec<(i64, usize)> = lists.children(id).map(|k| (k.cate_id, depth + 1)).collect();
-        kids.reverse();
-        stack.extend(kids);
-    }
-    out
+    let item = |(c, depth): (&crate::model::account::Category, usize)| Item {
+        value: c.cate_id.to_string(),
+        shown: format!("{} ({})", c.cate_name, c.cate_id),
+        depth,
+    };
+    lists.category_tree().into_iter().map(item).collect()
 }
 
 pub fn app_items(lists: &AccountLists) -> Vec<Item> {
