@@ -519,3 +519,18 @@ fn submitting_an_unfilled_template_is_refused_and_points_to_batch() {
     assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
     assert_eq!(env.server.received("ProduceEditingProjectVideo"), 1);
 }
+
+/// A production that fails at VOD: `--wait` records it ProduceFailed with VOD's reason and
+/// the batch exits 4 (it exited 0 before: only refused rows counted).
+#[test]
+fn wait_exits_non_zero_when_a_production_fails_and_says_why() {
+    let b = Batch::new(2);
+    b.env.server.state.lock().unwrap().fate = vodcut::sandbox::service::Fate::Fail;
+    let out = b.run(&["--wait"]);
+    let e = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{e}");
+    assert!(e.contains("2 productions failed at VOD"), "{e}");
+    assert!(e.contains("Project.ErrorCode: InvalidParameter.ResourceContentBad"), "each row's reason: {e}");
+    let last = b.last();
+    assert!(last.values().all(|v| v["State"] == "ProduceFailed"), "{last:?}");
+}

@@ -320,3 +320,29 @@ fn the_left_panel_keeps_its_width_between_the_bin_and_the_library() {
     h.run_steps(4);
     assert_eq!(preview(&h), before);
 }
+
+#[test]
+fn the_search_keeps_to_the_projects_application() {
+    let server = VodServer::start();
+    server.add_media("v-default", "video", "Clip of the default app", 10.0, "Normal");
+    server.add_media("v-brand", "video", "Clip of the brand app", 10.0, "Normal");
+    server.state.lock().unwrap().media_apps.insert("v-brand".into(), "app-2000001".into());
+    let cache = tempfile::tempdir().unwrap();
+    let mut p = base();
+    p.app_id = "app-2000001".into();
+    let mut h = editor(&server, cache.path(), p);
+    search(&mut h, "Clip");
+    let titles: Vec<String> = h.state().library.list.rows.iter().map(|r| r.title.clone()).collect();
+    assert_eq!(titles, ["Clip of the brand app"]);
+    let sent = server.requests().into_iter().rfind(|r| r.action == "SearchMedia").unwrap();
+    assert_eq!(sent.params["Match"], "Title in ('Clip') and AppId = 'app-2000001'");
+
+    // Another AppId typed in the project: the list is asked for again, for that application.
+    let mut fields = vodcut::edit::ProjectFields::of(h.state().doc.project());
+    fields.app_id = String::new();
+    h.state_mut().doc.apply("AppId", vodcut::edit::Edit::SetFields(Box::new(fields)));
+    h.run();
+    run_until(&mut h, "the search again", library_idle);
+    let titles: Vec<String> = h.state().library.list.rows.iter().map(|r| r.title.clone()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+}

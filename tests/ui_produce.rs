@@ -49,6 +49,17 @@ fn setup() -> Setup {
     Setup { server, data: tempfile::tempdir().unwrap() }
 }
 
+/// Presses the Jobs tab's "Refresh now" `times`, each time until the answers are in.
+fn refresh_jobs(h: &mut Harness<'static, Editor>, times: usize) {
+    for _ in 0..times {
+        h.get_by_label("Refresh now").click();
+        run_until(h, "the refresh", |e| {
+            !e.cloud.tasks.is_running(vodcut::core::Kind::Refresh)
+                && !e.cloud.tasks.is_running(vodcut::core::Kind::Jobs)
+        });
+    }
+}
+
 /// The top-bar button (its label carries the shortcut).
 fn press_produce(h: &mut Harness<'static, Editor>) {
     // The label carries the problem count, then the shortcut.
@@ -275,13 +286,7 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();
     run_until(&mut h, "the job list", |e| !e.cloud.jobs.is_empty());
     // The loopback project is Producing at first, Produced with its video Normal after.
-    for _ in 0..3 {
-        h.get_by_label("Refresh now").click();
-        run_until(&mut h, "the refresh", |e| {
-            !e.cloud.tasks.is_running(vodcut::core::Kind::Refresh)
-                && !e.cloud.tasks.is_running(vodcut::core::Kind::Jobs)
-        });
-    }
+    refresh_jobs(&mut h, 3);
     let job = h.state().cloud.jobs[0].clone();
     // The finish is announced wherever the user is looking: a toast and the status line.
     let toast = h.state().cloud.toast.clone().map(|t| t.0).unwrap_or_default();
@@ -405,4 +410,25 @@ fn producing_again_after_a_lost_answer_looks_for_the_production_first() {
     h.run_steps(2);
     run_until(&mut h, "the answer", |e| matches!(&e.cloud.step, Step::Done(o) if !o.earlier));
     assert_eq!(s.server.received("ProduceEditingProjectVideo"), 2, "sent when the user said so");
+}
+
+#[test]
+fn the_job_list_says_why_a_production_failed() {
+    let s = setup();
+    s.server.state.lock().unwrap().fate = vodcut::sandbox::service::Fate::Fail;
+    let mut h = harness(&s, project(CLEAN), KEY_SECRET);
+    h.run();
+    press_produce(&mut h);
+    confirm(&mut h);
+    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    h.get_by_label("Close").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();
+    run_until(&mut h, "the job list", |e| !e.cloud.jobs.is_empty());
+    refresh_jobs(&mut h, 3);
+    assert_eq!(h.state().cloud.jobs[0].production_status.as_deref(), Some("ProduceFailed"));
+    h.run_steps(2);
+    let why = "Why it failed: Project.ErrorCode: InvalidParameter.ResourceContentBad; \
+               Project.ErrorMessage: The resource operated InputFile is bad";
+    assert!(h.query_by_label(why).is_some() || h.query_all_by_value(why).next().is_some(), "the reason is shown");
 }

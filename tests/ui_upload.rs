@@ -304,3 +304,33 @@ fn the_uploads_window_opens_below_the_menu_bar() {
     h.run();
     assert!(h.query_by_label("Select all Ctrl+A").is_some(), "the Edit menu opened");
 }
+
+#[test]
+fn uploads_go_to_the_projects_application() {
+    let server = VodServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (img, _) = write_random(dir.path(), "poster.jpg", 20_000, 17);
+    let (video, _) = write_random(dir.path(), "Harbour.mp4", 300_000, 18);
+    let mut p = base();
+    p.app_id = "app-2000001".into();
+    let mut h = editor(&server, p);
+    h.state_mut().uploads.window_open = true;
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "or paths:").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "or paths:").type_text(&format!(
+        "{}; {}",
+        img.display(),
+        video.display()
+    ));
+    h.run();
+    h.get_by_label("Upload").click();
+    h.run();
+    run_until(&mut h, "both created", |_| {
+        server.handled("CreateUploadImage") == 1 && server.handled("CreateUploadVideo") == 1
+    });
+    for action in ["CreateUploadImage", "CreateUploadVideo"] {
+        let sent: Vec<_> = server.requests().into_iter().filter(|r| r.action == action).collect();
+        assert_eq!(sent[0].params.get("AppId").map(String::as_str), Some("app-2000001"), "{action}");
+    }
+}

@@ -105,3 +105,7 @@ cli-template-samples = { $file } is a template ({ $slots } slots): validated fil
 cli-template-samples-missing = the template cannot be validated without a sample value for every slot: add them to its TemplateSamples ({"{"}"slot": "value"{"}"})
 batch-and-more = { $rows } and { $more } more
 batch-regions = the rows name different regions ({ $regions }): run one batch per region, or give --region
+batch-produce-failed = { $rows ->
+    [one] 1 production
+   *[other] { $rows } productions
+} failed at VOD (each row's reason is above)

@@ -148,3 +148,10 @@ cli-page-too-far = page { $page } of { $size } lies past the first 5000 results,
 
 cli-earlier-found = An earlier submission of this project (job { $job }) did reach VOD: ProjectId { $project }. Nothing was sent again.
 cli-earlier-in-doubt = An earlier submission of this project (job { $job }) lost its answer and may have made a production, billed: { $why }. Nothing was sent. Check with `vodcut status { $job }`; to produce it again anyway, knowing it may be billed twice: --resend-unknown
+cli-account-cached = (kept from { $when }; --refresh asks VOD again)
+cli-account-none = (none)
+cli-account-default = [default]
+cli-bad-duration = "{ $text }" is not a duration: seconds (90) or with units (90s, 30m, 2h, 1h30m)
+cli-wait-now = now: { $status }
+cli-wait-failed = the production { $id } failed (its statuses and VOD's error fields are above)
+cli-wait-timed-out = { $id } was still going after { $waited }; it goes on at VOD: `vodcut status { $id } --wait` follows it again

@@ -261,3 +261,5 @@ cloud-job-failed = production failed
 cloud-job-ready = ready
 cloud-job-status-video = { $production }, video { $video }
 cloud-job-submitted = submitted
+cloud-jobs-why = Why it failed: { $why }
+cloud-jobs-why-tip = The error fields VOD gave for this production, as it gave them

@@ -90,3 +90,4 @@ cli-template-samples = { $file } 是模板（{ $slots } 个占位）：已用其
 cli-template-samples-missing = 每个占位都有示例值才能校验模板：请在 TemplateSamples 中补上（{"{"}"占位": "值"{"}"}）
 batch-and-more = { $rows } 等另外 { $more } 行
 batch-regions = 各行指定了不同的地域（{ $regions }）：请每个地域运行一个批量，或指定 --region
+batch-produce-failed = { $rows } 个合成在 VOD 失败（原因见上方各行）

@@ -92,3 +92,10 @@ cli-page-too-far = 每页 { $size } 条时第 { $page } 页超出前 5000 条结
 
 cli-earlier-found = 此工程之前的一次提交（任务 { $job }）已送达点播：ProjectId { $project }。未再次发送。
 cli-earlier-in-doubt = 此工程之前的一次提交（任务 { $job }）应答丢失，可能已生成合成并计费：{ $why }。本次未发送。请用 `vodcut status { $job }` 查询；如确需再次合成（可能重复计费）：--resend-unknown
+cli-account-cached = （保存于 { $when }；--refresh 重新向 VOD 查询）
+cli-account-none = （无）
+cli-account-default = [默认]
+cli-bad-duration = “{ $text }”不是时长：秒数（90）或带单位（90s、30m、2h、1h30m）
+cli-wait-now = 当前：{ $status }
+cli-wait-failed = 合成 { $id } 失败（状态及 VOD 返回的错误字段见上方）
+cli-wait-timed-out = 等待 { $waited } 后 { $id } 仍在进行；它会在 VOD 继续：`vodcut status { $id } --wait` 可继续跟踪

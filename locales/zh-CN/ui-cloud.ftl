@@ -228,3 +228,5 @@ cloud-job-failed = 合成失败
 cloud-job-ready = 已就绪
 cloud-job-status-video = { $production }，视频 { $video }
 cloud-job-submitted = 已提交
+cloud-jobs-why = 失败原因：{ $why }
+cloud-jobs-why-tip = VOD 为此合成返回的错误字段（原样显示）

@@ -18,7 +18,7 @@ fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
     })
 }
 
-fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(action: &str, v: Value) -> Result<T, ApiError> {
     parse_or_say(action, v).map_err(|detail| ApiError::BadResponse { status: 200, detail })
 }
 
@@ -55,6 +55,9 @@ pub struct EditingProject {
     pub storage_location: String,
     #[serde(deserialize_with = "lenient_f64")]
     pub duration: Option<f64>,
+    /// Every other field of the answer (a failed production's error fields among them).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 /// A media Status of VOD (`UploadSucc`, `Transcoding`…) in words of the user's language, as
@@ -103,6 +106,30 @@ pub struct VideoInfo {
     pub cate_id: Option<Value>,
     pub tags: String,
     pub storage_location: String,
+    /// Every other field of the answer (error fields among them).
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
+}
+
+/// The fields of an answer that say what went wrong: any whose name holds `Error`, `Fail`
+/// or `Reason` (ErrorCode, ErrorMessage... ; which ones GetEditingProject and GetVideoInfo
+/// carry for a failed production is not documented, so none is left out), with `prefix`.
+pub fn error_fields(prefix: &str, extra: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
+    extra
+        .iter()
+        .filter(|(k, _)| {
+            let k = k.to_ascii_lowercase();
+            k.contains("error") || k.contains("fail") || k.contains("reason")
+        })
+        .filter_map(|(k, v)| {
+            let text = match v {
+                Value::String(s) => s.clone(),
+                Value::Null => return None,
+                other => other.to_string(),
+            };
+            Some((format!("{prefix}.{k}"), text)).filter(|(_, t)| !t.is_empty())
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -210,6 +237,9 @@ pub struct MediaQuery {
     pub page_no: Option<u32>,
     pub page_size: Option<u32>,
     pub scroll_token: Option<String>,
+    /// Only the media of this application (a Match clause: SearchMedia has no AppId
+    /// parameter, AppId is one of the Match fields).
+    pub app_id: Option<String>,
 }
 
 impl MediaQuery {
@@ -232,6 +262,25 @@ impl MediaQuery {
             page_no: scroll_token.is_none().then_some(page_no.max(1)),
             page_size: Some(page_size.clamp(1, 100)),
             scroll_token,
+            app_id: None,
+        }
+    }
+
+    /// Only the media of application `app_id` (none when empty).
+    pub fn in_app(mut self, app_id: &str) -> Self {
+        self.app_id = Some(app_id.trim().to_owned()).filter(|a| !a.is_empty());
+        self
+    }
+
+    /// The Match expression sent: the title's, the application's, or both.
+    pub fn match_sent(&self) -> Option<String> {
+        let app = self.app_id.as_deref().map(|a| {
+            let escaped = a.replace('\\', "\\\\").replace('\'', "\\'");
+            format!("AppId = '{escaped}'") // i18n-exempt: the API's Match syntax
+        });
+        match (self.match_expr.clone(), app) {
+            (Some(m), Some(a)) => Some(format!("{m} and {a}")), // i18n-exempt: the API's Match syntax
+            (m, a) => m.or(a),
         }
     }
 }
@@ -290,7 +339,7 @@ impl Client {
     pub async fn search_media(&self, q: &MediaQuery) -> Result<SearchMediaResult, ApiError> {
         let params = pairs(&[
             ("SearchType", q.search_type.clone()),
-            ("Match", q.match_expr.clone()),
+            ("Match", q.match_sent()),
             // i18n-exempt: the API's field names
             ("Fields", Some("Title,CoverURL,Duration,Status,Size,CreationTime".into())),
             ("SortBy", q.sort_by.clone()),
@@ -362,6 +411,15 @@ mod tests {
     fn titles_are_quoted_safely() {
         assert_eq!(match_title("it's (draft)"), r"Title in ('it\'s (draft)')");
         assert_eq!(match_title(r"a\b"), r"Title in ('a\\b')");
+    }
+
+    #[test]
+    fn an_app_id_joins_the_title_in_the_match_expression() {
+        let q = MediaQuery::search("it's", "video", 1, 20, None, true);
+        assert_eq!(q.clone().in_app("app-2").match_sent().as_deref(), Some(r"Title in ('it\'s') and AppId = 'app-2'"));
+        assert_eq!(q.clone().in_app("  ").match_sent(), q.match_expr);
+        let all = MediaQuery::search("", "video", 1, 20, None, true).in_app("app-2");
+        assert_eq!(all.match_sent().as_deref(), Some("AppId = 'app-2'"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! THE CLOUD: signing, credentials, regions, typed requests and responses, errors, retries.
 
+pub mod account_calls;
 pub mod calls;
 pub mod client;
 pub mod credentials;

@@ -52,6 +52,8 @@ pub struct UploadMeta {
     pub tags: Option<String>,
     pub cate_id: Option<i64>,
     pub description: Option<String>,
+    /// The application the media belongs to (absent: the account's default, app-1000000).
+    pub app_id: Option<String>,
 }
 
 fn decode_json(what: &str, b64: &str) -> Result<Value, ApiError> {
@@ -152,6 +154,9 @@ fn push_common(p: &mut Vec<(String, String)>, meta: &UploadMeta) {
     }
     if let Some(c) = meta.cate_id {
         p.push(("CateId".to_owned(), c.to_string()));
+    }
+    if let Some(a) = meta.app_id.as_ref().filter(|a| !a.trim().is_empty()) {
+        p.push(("AppId".to_owned(), a.trim().to_owned()));
     }
     if let Some(d) = meta.description.as_ref().filter(|d| !d.is_empty()) {
         p.push(("Description".to_owned(), d.clone()));

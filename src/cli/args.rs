@@ -135,6 +135,14 @@ pub enum Command {
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
+        /// Follow the production until its video is ready (exit 0), it failed (exit 4, with
+        /// every error field VOD gives) or --wait-timeout passed (exit 5; it goes on at VOD).
+        #[arg(long)]
+        wait: bool,
+        /// With --wait: give up following after this long: seconds (90) or with units (30m,
+        /// 2h, 1h30m). Default 2h. (`--timeout` is each call's own limit.)
+        #[arg(long, value_name = "DURATION", requires = "wait")]
+        wait_timeout: Option<String>,
     },
     /// One production per row of ROWS from a template (a project whose fields hold {{name}}
     /// slots): every row filled and validated before anything is sent, a manifest in --out
@@ -186,6 +194,14 @@ pub enum Command {
         conn: Connection,
         #[arg(long)]
         json: bool,
+        /// Follow the production until its video is ready (exit 0), it failed (exit 4, with
+        /// every error field VOD gives) or --wait-timeout passed (exit 5; it goes on at VOD).
+        #[arg(long)]
+        wait: bool,
+        /// With --wait: give up following after this long: seconds (90) or with units (30m,
+        /// 2h, 1h30m). Default 2h. (`--timeout` is each call's own limit.)
+        #[arg(long, value_name = "DURATION", requires = "wait")]
+        wait_timeout: Option<String>,
     },
     /// Browse the VOD media library.
     Media {
@@ -274,6 +290,13 @@ pub enum Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// What the account offers a production: its transcoding template groups, its categories
+    /// (a tree) and its applications (AppId). Kept in the cache folder per account and region;
+    /// --refresh asks VOD again.
+    Account {
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
     /// List the job history, newest first.
     Jobs {
         #[arg(long)]
@@ -304,6 +327,9 @@ pub enum MediaCommand {
         /// Oldest first (default: newest first).
         #[arg(long)]
         oldest_first: bool,
+        /// Only the media of this application.
+        #[arg(long, value_name = "APP_ID")]
+        app_id: Option<String>,
         #[command(flatten)]
         conn: Connection,
         #[arg(long)]
@@ -320,9 +346,13 @@ pub enum MediaCommand {
         /// Comma-separated tags (at most 16, 32 bytes each).
         #[arg(long)]
         tags: Option<String>,
-        /// VOD category ID.
+        /// VOD category ID (`vodcut account categories` lists them).
         #[arg(long)]
         cate_id: Option<i64>,
+        /// The application the new media belong to (default: the account's default one;
+        /// `vodcut account apps` lists them).
+        #[arg(long, value_name = "APP_ID")]
+        app_id: Option<String>,
         /// Start over a file that changed since its upload began (as a new media).
         #[arg(long)]
         restart: bool,
@@ -347,6 +377,59 @@ pub enum MediaCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// The transcoding template groups (ListTranscodeTemplateGroup), for TemplateGroupId.
+    Templates {
+        /// Only the groups of this application (default: every application's).
+        #[arg(long, value_name = "APP_ID")]
+        app_id: Option<String>,
+        #[command(flatten)]
+        list: AccountList,
+    },
+    /// The categories as a tree (GetCategories), for CateId.
+    Categories {
+        #[command(flatten)]
+        list: AccountList,
+    },
+    /// The applications (ListAppInfo), for AppId.
+    Apps {
+        #[command(flatten)]
+        list: AccountList,
+    },
+}
+
+/// What every `account` list takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AccountList {
+    /// Ask VOD again instead of reading the lists kept from last time.
+    #[arg(long)]
+    pub refresh: bool,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub conn: Connection,
+}
+
+impl AccountCommand {
+    pub fn list(&self) -> &AccountList {
+        match self {
+            AccountCommand::Templates { list, .. }
+            | AccountCommand::Categories { list }
+            | AccountCommand::Apps { list } => list,
+        }
+    }
+
+    pub fn list_mut(&mut self) -> &mut AccountList {
+        match self {
+            AccountCommand::Templates { list, .. }
+            | AccountCommand::Categories { list }
+            | AccountCommand::Apps { list } => list,
+        }
+    }
 }
 
 /// Where and as whom to connect.

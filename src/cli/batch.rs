@@ -383,7 +383,7 @@ fn report(
                 e.project_id.clone().unwrap_or_else(dash)
             ),
         )?;
-        if let Some(error) = e.error.as_deref().filter(|_| !e.state.is_sent()) {
+        if let Some(error) = e.error.as_deref().filter(|_| !e.state.is_sent() || e.state == RowState::ProduceFailed) {
             let _ = writeln!(err, "{}: {error}", row_words(i.row, i.variant.as_deref()));
         }
     }
@@ -407,6 +407,10 @@ fn report(
     }
     if failed > 0 {
         return Err((EXIT_REFUSED, crate::t!("batch-failed", rows = failed)));
+    }
+    let produce_failed = n(Some(RowState::ProduceFailed));
+    if produce_failed > 0 {
+        return Err((super::EXIT_PRODUCE_FAILED, crate::t!("batch-produce-failed", rows = produce_failed)));
     }
     Ok(EXIT_OK)
 }

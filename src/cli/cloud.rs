@@ -73,6 +73,8 @@ pub struct SubmitOptions {
     /// `--mine` or `--theirs`: what to do when the cloud project changed since the last sync.
     pub side: Option<crate::edit::merge::Choice>,
     pub json: bool,
+    /// `--wait`: follow the production this long at most.
+    pub wait: Option<Duration>,
 }
 
 /// The rest of the core's pre-flight, as the editor makes it: VOD's word on the media used
@@ -202,6 +204,14 @@ pub fn submit(
             linked = Some(saved.map_err(|e| e.to_string()));
         }
     }
+    if let Some(timeout) = o.wait {
+        say_linked(&linked, &r.project_id, file, err);
+        let mut job = produced.job;
+        // The IDs at once, on stderr: stdout gets one result, the followed job (its IDs among
+        // its fields; with --json one JSON document).
+        let _ = writeln!(err, "RequestId: {}\nMediaId:   {}\nProjectId: {}", r.request_id, r.media_id, r.project_id);
+        return super::follow::wait(sh, &client, Some(&store), &mut job, timeout, o.json, out, err);
+    }
     if o.json {
         let mut v = serde_json::json!({
             "RequestId": r.request_id, "MediaId": r.media_id, "ProjectId": r.project_id, "JobId": produced.job.id,
@@ -227,12 +237,18 @@ pub fn submit(
         let next = conn.next_command(&["status", id.as_str()], Some(&region));
         print(out, &crate::t!("cli-follow-with", command = next))?;
     }
+    say_linked(&linked, &r.project_id, file, err);
+    Ok(EXIT_OK)
+}
+
+/// Says whether the project file now names its cloud project.
+fn say_linked(linked: &Option<Result<(), String>>, project_id: &str, file: &Path, err: &mut dyn Write) {
     match linked {
         Some(Ok(())) => {
             let _ = writeln!(
                 err,
                 "{}",
-                crate::t!("cli-project-linked", id = r.project_id.as_str(), file = file.display().to_string())
+                crate::t!("cli-project-linked", id = project_id, file = file.display().to_string())
             );
         }
         Some(Err(e)) => {
@@ -240,7 +256,6 @@ pub fn submit(
         }
         None => {}
     }
-    Ok(EXIT_OK)
 }
 
 /// Before a production that replaces a cloud project's Timeline: refuses (exit 3, the
@@ -317,7 +332,15 @@ fn refusal(state: &crate::core::sync::Sync, project: &crate::model::Project, pid
 
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
 /// history does not know, which is asked about and shown but never recorded.
-pub fn status(sh: &Shell, id: &str, conn: &Connection, json: bool, out: &mut dyn Write) -> CliResult {
+pub fn status(
+    sh: &Shell,
+    id: &str,
+    conn: &Connection,
+    json: bool,
+    wait: Option<Duration>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> CliResult {
     use crate::store::jobs::{LookupId, lookup_id};
     let kind = lookup_id(id).map_err(|e| (EXIT_BAD_INPUT, e))?;
     let store = jobs_store(sh)?;
@@ -329,22 +352,28 @@ pub fn status(sh: &Shell, id: &str, conn: &Connection, json: bool, out: &mut dyn
         ));
     }
     let (base, creds) = connection(sh, conn, None)?;
-    let job = match known {
+    let recorded = known.is_some();
+    let (mut job, client) = match known {
         Some(mut j) => {
             // Asked where it was sent; flags still win.
             let c = crate::core::jobs::connection_for(&base, &j, conn.region.as_deref(), conn.endpoint.as_deref());
             let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
             sh.block_on(produce::refresh(&client, &store, &mut j))?.map_err(|e| (exit_for(&e), e.to_string()))?;
-            j
+            (j, client)
         }
         None => {
             let client = base.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
             let mut j =
                 sh.block_on(crate::core::jobs::probe(&client, id))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             j.sandbox = sh.env.is_sandbox();
-            j
+            (j, client)
         }
     };
+    if let Some(timeout) = wait {
+        // A job of the history is kept up to date; one it does not know stays out of it.
+        let store = recorded.then_some(&store);
+        return super::follow::wait(sh, &client, store, &mut job, timeout, json, out, err);
+    }
     if json { print(out, &serde_json::to_string_pretty(&job).unwrap_or_default()) } else { print(out, &describe(&job)) }
 }
 
@@ -360,7 +389,7 @@ fn state_word(s: crate::store::jobs::JobState) -> &'static str {
     }
 }
 
-fn describe(j: &Job) -> String {
+pub(super) fn describe(j: &Job) -> String {
     let name = if j.title.is_empty() { &j.id } else { &j.title };
     let head = crate::t!(
         "cli-job-head",
@@ -385,6 +414,10 @@ fn describe(j: &Job) -> String {
     add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
     add(&crate::t!("cli-label-cover"), &j.cover_url);
     add(&crate::t!("cli-label-error"), &j.error);
+    // Every error field VOD gave, as it gave it (names are the service's).
+    for (k, v) in &j.service_errors {
+        add(&format!("{k}:"), &Some(v.clone()));
+    }
     lines.join("\n")
 }
 
@@ -423,13 +456,14 @@ pub fn jobs(sh: &Shell, json: bool, limit: usize, out: &mut dyn Write, err: &mut
 
 pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err: &mut dyn Write) -> CliResult {
     match command {
-        super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, conn, json } => {
+        super::MediaCommand::Search { text, kind, page, page_size, scroll_token, oldest_first, app_id, conn, json } => {
             // The library's paging rule, as the editor keeps it: past the first 5 000 results
             // only a ScrollToken reaches a page.
             let media_kind = crate::core::library::kind_of(&kind);
             let text = text.as_deref().unwrap_or("");
             let query = crate::core::library::query(text, media_kind, page, page_size, scroll_token, !oldest_first)
-                .map_err(|e| (EXIT_BAD_INPUT, crate::t!("cli-page-too-far", page = e.page, size = page_size)))?;
+                .map_err(|e| (EXIT_BAD_INPUT, crate::t!("cli-page-too-far", page = e.page, size = page_size)))?
+                .in_app(app_id.as_deref().unwrap_or(""));
             let (client, _) = client(sh, &conn, None)?;
             let r = sh.block_on(client.search_media(&query))?.map_err(|e| (exit_for(&e), e.to_string()))?;
             if json {
@@ -466,9 +500,9 @@ pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err:
             }
             Ok(EXIT_OK)
         }
-        super::MediaCommand::Upload { files, title, tags, cate_id, restart, parallel, wait, conn, json } => {
+        super::MediaCommand::Upload { files, title, tags, cate_id, app_id, restart, parallel, wait, conn, json } => {
             let parallel = usize::from(parallel);
-            let opts = super::upload::Options { title, tags, cate_id, restart, parallel, wait, json };
+            let opts = super::upload::Options { title, tags, cate_id, app_id, restart, parallel, wait, json };
             super::upload::run(sh, &files, &opts, &conn, out, err)
         }
         super::MediaCommand::Info { ids, conn, json } => {

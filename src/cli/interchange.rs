@@ -121,7 +121,8 @@ fn upload(
             let _ = writeln!(err, "{}", crate::t!("cli-ix-no-file", file = shown));
             continue;
         };
-        let req = FileRequest { path: path.clone(), title: None, tags: None, cate_id: None, restart: false };
+        let req =
+            FileRequest { path: path.clone(), title: None, tags: None, cate_id: None, app_id: None, restart: false };
         match queue.add_request(req) {
             Ok(id) => sources.push((id, i)),
             Err(why) => {

@@ -4,11 +4,15 @@
 //! 2 unreadable input or bad usage; 3 the output could not be written; 4 credentials or
 //! connection settings; 5 the service refused the request; 6 the network failed (for a
 //! production: nothing was sent); 7 a production's outcome is unknown (check before retrying);
+//! with `--wait` (submit, status, batch), 4 a production failed; 5 (submit, status) it was
+//! still going when the time ran out;
 //! 130 a draft render stopped by Ctrl+C.
 
+mod account;
 mod args;
 mod batch;
 mod cloud;
+mod follow;
 mod frames;
 mod interchange;
 mod render;
@@ -22,7 +26,7 @@ use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
-pub use args::{Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
+pub use args::{AccountCommand, AccountList, Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -37,6 +41,12 @@ pub const EXIT_SETTINGS: i32 = 4;
 pub const EXIT_REFUSED: i32 = 5;
 pub const EXIT_NETWORK: i32 = 6;
 pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
+/// `--wait`: the production failed (ProduceFailed, or its video will never be ready). The
+/// issue's numbering: it shares 4 with the settings, as time-out shares 5 with a refusal;
+/// the message (and `--json`'s `Ending`) tells them apart.
+pub const EXIT_PRODUCE_FAILED: i32 = 4;
+/// `submit --wait`, `status --wait`: still going when the time given ran out.
+pub const EXIT_TIMED_OUT: i32 = 5;
 
 impl Command {
     /// Whether the command was asked for JSON output (then failures are JSON too).
@@ -50,6 +60,7 @@ impl Command {
                 command:
                     MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
             } => *json,
+            Command::Account { command } => command.list().json,
             Command::Timeline { .. }
             | Command::Batch { .. }
             | Command::Export { .. }
@@ -87,6 +98,7 @@ impl Command {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
             } => Some(conn),
+            Command::Account { command } => Some(&command.list().conn),
             _ => None,
         }
     }
@@ -104,6 +116,7 @@ impl Command {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
             } => conn,
+            Command::Account { command } => &mut command.list_mut().conn,
             _ => return,
         };
         conn.signature = g.signature;
@@ -212,6 +225,17 @@ impl Shell {
     }
 }
 
+/// How long `--wait` follows: `None` without it.
+fn wait_for(wait: bool, timeout: Option<&str>) -> Result<Option<std::time::Duration>, (i32, String)> {
+    if !wait {
+        return Ok(None);
+    }
+    match timeout {
+        None => Ok(Some(follow::DEFAULT_WAIT)),
+        Some(t) => follow::parse_duration(t).map(Some).map_err(|e| (EXIT_BAD_INPUT, e)),
+    }
+}
+
 /// Opens a project or Timeline file, or standard input for `-`.
 pub(crate) fn open_input(path: &Path) -> Result<project_file::Opened, (i32, String)> {
     let opened = if input::is_stdio(path) {
@@ -247,7 +271,7 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 /// output (a PNG to `-o -`).
 fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, force_status, mine, theirs, resend_unknown, json } => {
+        Command::Submit { file, conn, yes, force_status, mine, theirs, resend_unknown, json, wait, wait_timeout } => {
             let side = if mine {
                 Some(crate::edit::merge::Choice::Mine)
             } else if theirs {
@@ -255,7 +279,8 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
             } else {
                 None
             };
-            let o = cloud::SubmitOptions { yes, force_status, side, resend_unknown, json };
+            let wait = wait_for(wait, wait_timeout.as_deref())?;
+            let o = cloud::SubmitOptions { yes, force_status, side, resend_unknown, json, wait };
             cloud::submit(sh, &file, &conn, o, out, err)
         }
         Command::Batch {
@@ -289,7 +314,11 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
             };
             batch::run(sh, a, &conn, out, err)
         }
-        Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
+        Command::Status { id, conn, json, wait, wait_timeout } => {
+            let wait = wait_for(wait, wait_timeout.as_deref())?;
+            cloud::status(sh, &id, &conn, json, wait, out, err)
+        }
+        Command::Account { command } => account::run(sh, command, out, err),
         Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
         Command::Media { command } => cloud::media(sh, command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {

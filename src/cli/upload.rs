@@ -22,6 +22,8 @@ pub struct Options {
     pub title: Option<String>,
     pub tags: Option<String>,
     pub cate_id: Option<i64>,
+    /// The application the new media belong to.
+    pub app_id: Option<String>,
     pub restart: bool,
     pub parallel: usize,
     /// Follow each upload until VOD says Normal.
@@ -182,6 +184,7 @@ pub fn run(
             title: opts.title.clone(),
             tags: opts.tags.clone(),
             cate_id: opts.cate_id,
+            app_id: opts.app_id.clone(),
             restart: opts.restart,
         };
         queue.add_request(req).map_err(|e| (EXIT_BAD_INPUT, crate::t!("cli-up-nothing", problems = e)))?;

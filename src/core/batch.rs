@@ -460,17 +460,15 @@ async fn wait(sh: &Shared<'_>, items: &[Item]) -> bool {
             if produce::look_up(sh.client, &mut job).await.is_err() {
                 continue;
             }
-            let next = match (job.production_status.as_deref(), job.video_status.as_deref()) {
-                (Some("ProduceFailed"), _) => entry(item, RowState::ProduceFailed, Some(&e)),
-                (Some("Produced"), Some("Normal")) => entry(item, RowState::Produced, Some(&e)),
-                (Some("Produced"), None) if job.media_id.is_none() => entry(item, RowState::Produced, Some(&e)),
-                // The video will not become Normal: the production failed after all.
-                (Some("Produced"), Some(s @ ("TranscodeFail" | "UploadFail" | "Blocked"))) => {
+            // The one reading of "finished" that submit --wait and status --wait use.
+            let next = match super::follow::ending(&job) {
+                Some(super::follow::Ending::Finished) => entry(item, RowState::Produced, Some(&e)),
+                Some(_) => {
                     let mut f = entry(item, RowState::ProduceFailed, Some(&e));
-                    f.error = Some(crate::api::calls::media_status_words(s));
+                    f.error = Some(super::follow::why_failed(&job));
                     f
                 }
-                _ => continue,
+                None => continue,
             };
             sh.record(next);
         }

@@ -60,6 +60,8 @@ pub enum Event {
     MediaChecked(InfosResult),
     /// The settings were written (or why not).
     SettingsSaved(Result<(), String>),
+    /// The account's lists for the pickers (template groups, categories, applications).
+    Account(Result<Box<crate::model::account::AccountLists>, String>),
 }
 
 pub struct Cloud {
@@ -87,6 +89,18 @@ pub struct Cloud {
     pub keychain: super::keys::Keychain,
     /// Talking to the sandbox (`vodcut --sandbox`): said in the title, the menu bar and jobs.
     pub sandbox: bool,
+    /// What the production form's pickers offer.
+    pub account: AccountState,
+}
+
+/// The account's lists as the pickers see them: the last ones had, why the last asking
+/// failed, and for which region they were asked (another region is another list).
+#[derive(Clone, Debug, Default)]
+pub struct AccountState {
+    pub lists: Option<crate::model::account::AccountLists>,
+    pub error: Option<String>,
+    /// The region the lists (or the error) are of; `None`: never asked.
+    pub region: Option<String>,
 }
 
 impl Cloud {
@@ -118,6 +132,30 @@ impl Cloud {
             thumbs,
             http: Some(crate::api::http::download_client(Duration::from_secs(20))),
             footage: true,
+            account: AccountState::default(),
+        }
+    }
+
+    /// Asks for the account's lists for `region` in the background: from the cache folder
+    /// unless `refresh` (or there are none), else from VOD. Nothing when an asking is going.
+    pub fn fetch_account(&mut self, region: &str, refresh: bool) {
+        if self.tasks.is_running(Kind::Account) {
+            return;
+        }
+        self.account.region = Some(region.to_owned());
+        self.account.error = None;
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::Account, false, async move {
+            let r = super::account::lists(&conn, refresh).await;
+            Event::Account(r.map(|(lists, _)| Box::new(lists)).map_err(|e| e.to_string()))
+        });
+    }
+
+    /// Takes in the lists (or why they could not be had).
+    pub fn on_account(&mut self, result: Result<Box<crate::model::account::AccountLists>, String>) {
+        match result {
+            Ok(lists) => self.account.lists = Some(*lists),
+            Err(e) => self.account.error = Some(e),
         }
     }
 

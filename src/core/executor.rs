@@ -189,6 +189,8 @@ pub enum Kind {
     SyncBase,
     /// Writing the settings.
     Settings,
+    /// The account's lists for the production form's pickers.
+    Account,
 }
 
 /// Work of one face's part on the executor, its results of type `T` collected by [`Tasks::poll`].

@@ -126,6 +126,8 @@ pub struct Library {
     pub materials: bool,
     /// The next page is appended to the list instead of replacing it ("Load more").
     appending: bool,
+    /// Only the media of this application (the project's AppId; empty: every one).
+    app_id: String,
 }
 
 impl Default for Library {
@@ -142,6 +144,7 @@ impl Default for Library {
             loading: false,
             materials: false,
             appending: false,
+            app_id: String::new(),
         }
     }
 }
@@ -153,6 +156,19 @@ impl Library {
         let within = within_window(page as u32 + 1, PAGE_SIZE);
         let token = if within { None } else { self.tokens.get(page).cloned().flatten() };
         query(&self.text, self.kind, page as u32 + 1, PAGE_SIZE, token, self.newest_first)
+            .map(|q| q.in_app(&self.app_id))
+    }
+
+    /// Searches only application `app_id` from now on; whether that changed it (the list
+    /// shown is then another application's).
+    pub fn set_app(&mut self, app_id: &str) -> bool {
+        let app_id = app_id.trim();
+        if self.app_id == app_id {
+            return false;
+        }
+        self.app_id = app_id.to_owned();
+        self.tokens.clear();
+        true
     }
 
     /// Starts asking for page `page` (replacing the list when it comes): the query to send.

@@ -19,11 +19,13 @@
 //!
 //! docs/architecture.md states the layers and what each may use.
 
+pub mod account;
 pub mod batch;
 pub mod cloud;
 pub mod connect;
 pub mod env;
 pub mod executor;
+pub mod follow;
 pub mod jobs;
 pub mod keys;
 pub mod library;

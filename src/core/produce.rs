@@ -252,6 +252,8 @@ pub async fn refresh(client: &Client, jobs: &JobStore, job: &mut Job) -> Result<
 pub async fn look_up(client: &Client, job: &mut Job) -> Result<(), ApiError> {
     if let Some(pid) = job.project_id.clone() {
         let p = client.get_editing_project(&pid).await?;
+        job.service_errors.retain(|k, _| !k.starts_with("Project."));
+        job.service_errors.extend(crate::api::calls::error_fields("Project", &p.extra));
         job.production_status = Some(p.status).filter(|s| !s.is_empty());
         if job.duration.is_none() {
             job.duration = p.duration;
@@ -260,6 +262,8 @@ pub async fn look_up(client: &Client, job: &mut Job) -> Result<(), ApiError> {
     if let Some(mid) = job.media_id.clone() {
         match client.get_video_info(&mid).await {
             Ok(v) => {
+                job.service_errors.retain(|k, _| !k.starts_with("Video."));
+                job.service_errors.extend(crate::api::calls::error_fields("Video", &v.extra));
                 job.video_status = Some(v.status).filter(|s| !s.is_empty());
                 job.duration = v.duration.or(job.duration);
                 job.cover_url = Some(v.cover_url).filter(|s| !s.is_empty()).or(job.cover_url.take());

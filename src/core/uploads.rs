@@ -120,7 +120,7 @@ pub fn percent(fraction: f32) -> String {
 
 enum Msg {
     Finished(u64, Result<Uploaded, UploadError>),
-    Followed(u64, Result<VideoInfo, String>),
+    Followed(u64, Box<Result<VideoInfo, String>>),
     /// The local file's length (None: ffmpeg missing or the file has none).
     Probed(u64, Option<Time>),
 }
@@ -175,6 +175,9 @@ pub struct Uploads {
     pub follow: bool,
     /// Read each local file's length with ffmpeg (the editor places clips with it at once).
     pub probe: bool,
+    /// The application new media go to when their request names none: the editor sets the
+    /// project's AppId, as production and the library search use it.
+    pub app_id: String,
 }
 
 impl Uploads {
@@ -196,6 +199,7 @@ impl Uploads {
             ffmpeg: None,
             follow: true,
             probe: true,
+            app_id: String::new(),
         }
     }
 
@@ -358,7 +362,7 @@ impl Uploads {
                 }
                 Msg::Followed(id, r) => {
                     let Some(item) = self.items.iter_mut().find(|i| i.id == id) else { continue };
-                    match r {
+                    match *r {
                         Ok(info) if info.status == "Normal" => {
                             item.state = ItemState::Ready;
                             item.duration = info.duration;
@@ -429,12 +433,14 @@ impl Uploads {
             return;
         };
         let cfg = UploadConfig { allow_insecure_http: conn.allow_insecure_http, ..self.config.clone() };
+        let app_id = Some(self.app_id.trim().to_owned()).filter(|a| !a.is_empty());
         let item = &mut self.items[idx];
         item.state = ItemState::Uploading;
         item.started.get_or_insert_with(std::time::Instant::now);
         item.control.resume();
         let base = item.request.clone().unwrap_or_default();
-        let req = FileRequest { path: item.path.clone(), restart: std::mem::take(&mut item.restart), ..base };
+        let mut req = FileRequest { path: item.path.clone(), restart: std::mem::take(&mut item.restart), ..base };
+        req.app_id = req.app_id.or(app_id);
         let (id, progress, control) = (item.id, item.progress.clone(), item.control.clone());
         let tx = self.tx.clone();
         let started = self.executor.spawn(async move {
@@ -454,7 +460,7 @@ impl Uploads {
         let tx = self.tx.clone();
         let started = self.executor.spawn(async move {
             let r = async { conn.client()?.get_video_info(&media_id).await }.await.map_err(|e| e.to_string());
-            let _ = tx.send(Msg::Followed(id, r));
+            let _ = tx.send(Msg::Followed(id, Box::new(r)));
         });
         if !started {
             self.no_executor();

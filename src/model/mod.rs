@@ -1,5 +1,6 @@
 //! THE DOCUMENT: plain data and pure functions. No egui, no network, no files.
 
+pub mod account;
 pub mod budget;
 pub mod diff;
 pub mod effects;

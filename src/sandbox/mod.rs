@@ -94,6 +94,10 @@ impl Sandbox {
         {
             let mut st = server.state.lock().unwrap();
             st.produce_time = Some(PRODUCE_TIME);
+            // To try a failed or endless production (docs/cli.md, "Following to the end").
+            st.fate = std::env::var("VODCUT_SANDBOX_PRODUCE")
+                .map(|v| crate::sandbox::service::Fate::named(&v))
+                .unwrap_or_default();
             st.oss.transcode = TRANSCODE_TIME;
             st.oss.media_duration = 10.0;
             // Uploaded audio and video play too, where ffmpeg can read them.

@@ -8,12 +8,13 @@
 //! submissions, serves a small media library, and can be scripted to throttle, fail, delay,
 //! drop the connection, or answer garbage.
 
+mod account;
 mod actions;
 mod auth;
 mod http;
 
-pub use actions::parse_title_match;
 use actions::{Refusal, handle, tiny_png};
+pub use actions::{Wanted, parse_match, parse_title_match};
 use http::{Request, error_body, pairs, pct, read_request, respond};
 
 use base64::Engine as _;
@@ -45,6 +46,29 @@ pub enum Fault {
     Truncated,
     /// 200 with this JSON body (the request is not carried out).
     Answer(&'static str),
+}
+
+/// How the sandbox's productions end, to try each path (VODCUT_SANDBOX_PRODUCE=fail|stay).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fate {
+    /// Produced once its time has passed, as most are.
+    #[default]
+    Produce,
+    /// ProduceFailed once its time has passed, with the error fields of VOD's failure event.
+    Fail,
+    /// Producing for ever (to try a time-out).
+    StayProducing,
+}
+
+impl Fate {
+    /// The fate a VODCUT_SANDBOX_PRODUCE value names (`fail`, `stay`; anything else: produce).
+    pub fn named(text: &str) -> Fate {
+        match text.trim() {
+            "fail" => Fate::Fail,
+            "stay" => Fate::StayProducing,
+            _ => Fate::Produce,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -95,6 +119,8 @@ pub struct State {
     pub requests: Vec<Recorded>,
     pub projects: BTreeMap<String, StoredProject>,
     pub media: Vec<Media>,
+    /// How productions end (not kept between sessions).
+    pub fate: Fate,
     /// GetEditingProject calls that still answer Producing before a project is Produced.
     pub polls_until_produced: u32,
     /// Added to the server's clock (to test timestamp checks).
@@ -103,6 +129,9 @@ pub struct State {
     pub cover_requests: u32,
     /// Where cover URLs point (set by `VodServer::start`).
     pub base_url: String,
+    /// MediaId -> the AppId it was uploaded to (absent: the default application), for
+    /// SearchMedia's `AppId = '…'`. Not kept between sessions.
+    pub media_apps: BTreeMap<String, String>,
     /// ProjectId -> material MediaIds, for GetEditingProjectMaterials.
     pub materials: BTreeMap<String, Vec<String>>,
     /// Uploads and the loopback OSS endpoint (oss_server.rs).

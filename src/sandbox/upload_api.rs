@@ -90,6 +90,9 @@ pub fn vod_action(
                 Upload { media_id: id.clone(), key: key.clone(), kind, title: title.clone(), file_name },
             );
             st.media.push(Media { id: id.clone(), kind, title, duration: 0.0, status: "Uploading" });
+            if let Some(app) = p.get("AppId") {
+                st.media_apps.insert(id.clone(), app.clone());
+            }
             let (address, auth) = issue(st, &id, &key);
             Ok(json!({"RequestId": rid, "VideoId": id, "UploadAddress": address, "UploadAuth": auth}))
         })(),
@@ -117,6 +120,9 @@ pub fn vod_action(
                 },
             );
             st.media.push(Media { id: id.clone(), kind: "image", title, duration: 0.0, status: "Uploading" });
+            if let Some(app) = p.get("AppId") {
+                st.media_apps.insert(id.clone(), app.clone());
+            }
             let (address, auth) = issue(st, &id, &key);
             let url = format!("{}/{BUCKET}/{key}", st.oss.endpoint);
             Ok(json!({"RequestId": rid, "ImageId": id, "ImageURL": url, "FileURL": url,

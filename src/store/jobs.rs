@@ -55,6 +55,10 @@ pub struct Job {
     pub duration: Option<f64>,
     #[serde(default, rename = "CoverURL")]
     pub cover_url: Option<String>,
+    /// What VOD said went wrong with a failed production: every error field of its answers
+    /// (`Project.ErrorCode`, `Video.ErrorMessage`...), as it said them.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub service_errors: std::collections::BTreeMap<String, String>,
     /// Made in the sandbox (`vodcut --sandbox`): a demo production, not a real one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sandbox: bool,
@@ -82,6 +86,7 @@ impl Job {
             video_status: None,
             duration: None,
             cover_url: None,
+            service_errors: Default::default(),
             sandbox: false,
         }
     }

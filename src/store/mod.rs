@@ -1,5 +1,6 @@
 //! THE DISK: atomic saves, project files, settings and history in the platform folders.
 
+pub mod account_cache;
 pub mod atomic;
 pub mod input;
 pub mod jobs;

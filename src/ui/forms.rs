@@ -9,6 +9,7 @@ use crate::model::validate::{
     MAX_DESCRIPTION_BYTES, MAX_EXTEND_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES, Problem,
 };
 use crate::t;
+use crate::ui::pickers::{Asked, picker};
 
 /// Problems of `field`, as sentences.
 fn problems_of<'a>(problems: &'a [Problem], field: &str) -> impl Iterator<Item = &'a Problem> {
@@ -39,6 +40,23 @@ fn text(
     get: impl Fn(&ProjectFields) -> String,
     set: impl Fn(&mut ProjectFields, String),
 ) {
+    text_with(ui, doc, problems, label, key, multiline, limit, get, set, |_| {});
+}
+
+/// As [`text`], with `beside` drawn after the label (a picker), in the same row.
+#[allow(clippy::too_many_arguments)]
+fn text_with(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    problems: &[Problem],
+    label: &str,
+    key: &str,
+    multiline: bool,
+    limit: Option<usize>,
+    get: impl Fn(&ProjectFields) -> String,
+    set: impl Fn(&mut ProjectFields, String),
+    beside: impl FnOnce(&mut egui::Ui),
+) {
     let fields = ProjectFields::of(doc.project());
     let mut value = get(&fields);
     let l = ui
@@ -50,6 +68,7 @@ fn text(
                 let colour = if n > max { ui.visuals().error_fg_color } else { ui.visuals().weak_text_color() };
                 ui.colored_label(colour, t!("forms-bytes", n = n, max = max));
             }
+            beside(ui);
             l
         })
         .inner;
@@ -71,7 +90,21 @@ fn text(
     show_problems(ui, problems, key, doc.project());
 }
 
-pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
+/// The account's lists as the forms' pickers see them.
+pub struct Lists<'a> {
+    pub account: &'a crate::core::cloud::AccountState,
+    /// An asking is going.
+    pub loading: bool,
+}
+
+/// A value chosen in a picker, set as typing it would (one undo step).
+fn picked(doc: &mut Document, label: &str, key: &str, set: impl FnOnce(&mut ProjectFields)) {
+    doc.set_fields(&t!("forms-undo-edit", field = label), key, set);
+    doc.seal();
+}
+
+pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem], lists: &Lists) -> Asked {
+    let mut asked = Asked::default();
     ui.heading(t!("forms-project"));
     text(
         ui,
@@ -150,7 +183,9 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         |f| f.media_metadata.cover_url.clone(),
         |f, v| f.media_metadata.cover_url = v,
     );
-    text(
+    let region = doc.project().region.clone();
+    let mut chosen = None;
+    text_with(
         ui,
         doc,
         problems,
@@ -160,9 +195,24 @@ pub fn project_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Proble
         None,
         |f| f.media_metadata.cate_id.clone(),
         |f, v| f.media_metadata.cate_id = v,
+        |ui| {
+            let (button, items) = (t!("forms-pick-category"), crate::ui::pickers::category_items);
+            chosen = picker(ui, &button, lists.account, &region, lists.loading, items, &mut asked);
+        },
     );
+    if let Some(v) = chosen {
+        picked(doc, &t!("forms-category-id"), "MediaMetadata.CateId", |f| f.media_metadata.cate_id = v);
+    }
+    // The category's place in the tree, where the lists know it.
+    let path = (lists.account.lists.as_ref())
+        .zip(doc.project().media_metadata.cate_id.trim().parse::<i64>().ok())
+        .and_then(|(l, id)| l.category_path(id));
+    if let Some(path) = path {
+        ui.label(egui::RichText::new(path).weak());
+    }
     tags_ui(ui, doc);
     show_problems(ui, problems, "MediaMetadata.Tags", doc.project());
+    asked
 }
 
 fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
@@ -216,7 +266,8 @@ fn tags_ui(ui: &mut egui::Ui, doc: &mut Document) {
 const PRESETS: [Option<(u32, u32)>; 5] =
     [None, Some((1920, 1080)), Some((1280, 720)), Some((1080, 1920)), Some((720, 1280))];
 
-pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem]) {
+pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem], lists: &Lists) -> Asked {
+    let mut asked = Asked::default();
     ui.heading(t!("forms-output"));
     let region = doc.project().region.clone();
     ui.horizontal(|ui| {
@@ -253,7 +304,9 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         |f| f.produce_config.storage_location.clone(),
         |f, v| f.produce_config.storage_location = v,
     );
-    text(
+    let app = doc.project().app_id.clone();
+    let mut chosen = None;
+    text_with(
         ui,
         doc,
         problems,
@@ -263,7 +316,17 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         None,
         |f| f.produce_config.template_group_id.clone(),
         |f, v| f.produce_config.template_group_id = v,
+        |ui| {
+            let items = |l: &crate::model::account::AccountLists| crate::ui::pickers::template_items(l, &app);
+            let button = t!("forms-pick-template");
+            chosen = picker(ui, &button, lists.account, &region, lists.loading, items, &mut asked);
+        },
     );
+    if let Some(v) = chosen {
+        picked(doc, &t!("forms-template-group"), "ProduceConfig.TemplateGroupId", |f| {
+            f.produce_config.template_group_id = v
+        });
+    }
     text(
         ui,
         doc,
@@ -331,7 +394,15 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         }
         show_problems(ui, problems, key, doc.project());
     }
-    text(ui, doc, problems, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v);
+    let mut chosen = None;
+    let beside = |ui: &mut egui::Ui| {
+        let (button, items) = (t!("forms-pick-app"), crate::ui::pickers::app_items);
+        chosen = picker(ui, &button, lists.account, &region, lists.loading, items, &mut asked);
+    };
+    text_with(ui, doc, problems, "AppId", "AppId", false, None, |f| f.app_id.clone(), |f, v| f.app_id = v, beside);
+    if let Some(v) = chosen {
+        picked(doc, "AppId", "AppId", |f| f.app_id = v);
+    }
 
     ui.separator();
     ui.heading(t!("forms-user-data"));
@@ -376,6 +447,7 @@ pub fn output_form_ui(ui: &mut egui::Ui, doc: &mut Document, problems: &[Problem
         };
     }
     show_problems(ui, problems, "UserData", doc.project());
+    asked
 }
 
 /// The editing frame rate: every edit lands on its frames. VOD's ProduceConfig has no frame

@@ -102,6 +102,12 @@ pub fn jobs_ui(
                 if let Some(e) = &j.error {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
+                // A production VOD took and then failed: why, in VOD's own fields.
+                if crate::core::follow::ending(j) == Some(crate::core::follow::Ending::Failed) {
+                    let why = crate::core::follow::why_failed(j);
+                    let label = ui.colored_label(ui.visuals().error_fg_color, t!("cloud-jobs-why", why = why));
+                    label.on_hover_text(t!("cloud-jobs-why-tip"));
+                }
                 if let Some(pid) = &j.project_id
                     && ui.small_button(t!("cloud-jobs-open")).on_hover_text(t!("cloud-jobs-open-tip")).clicked()
                 {

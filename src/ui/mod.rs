@@ -19,6 +19,7 @@ pub mod interchange;
 pub mod jobs;
 pub mod language;
 pub mod library;
+pub mod pickers;
 pub mod preview;
 pub mod produce;
 pub mod sound;

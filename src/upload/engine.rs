@@ -125,6 +125,8 @@ pub struct FileRequest {
     pub title: Option<String>,
     pub tags: Option<String>,
     pub cate_id: Option<i64>,
+    /// The application the new media belongs to (the project's AppId; absent: the default).
+    pub app_id: Option<String>,
     /// Start over even if a saved state exists (used after the user agreed to, when the file
     /// changed since its upload began).
     pub restart: bool,
@@ -342,6 +344,7 @@ pub async fn upload_file(
                 tags,
                 cate_id: req.cate_id,
                 description: None,
+                app_id: req.app_id.clone(),
             };
             let ticket = match checked.kind {
                 MediaKind::Image => client.create_upload_image(&meta, &checked.ext).await,

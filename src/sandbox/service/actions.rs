@@ -21,6 +21,9 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
     if let Some(answer) = crate::sandbox::media::handle(action, p, st, rid) {
         return answer;
     }
+    if let Some(answer) = super::account::handle(action, p, rid) {
+        return answer;
+    }
     match action {
         "ProduceEditingProjectVideo" => {
             let timeline = p.get("Timeline").cloned();
@@ -82,7 +85,7 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         }
         "GetEditingProject" => {
             let id = p.get("ProjectId").ok_or_else(|| missing("ProjectId"))?;
-            let (until, produce_time) = (st.polls_until_produced, st.produce_time);
+            let (until, produce_time, fate) = (st.polls_until_produced, st.produce_time, st.fate);
             let Some(pr) = st.projects.get_mut(id) else {
                 return Err((404, "InvalidProject.NotFound", format!("The project {id} does not exist.")));
             };
@@ -91,14 +94,23 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 Some(d) => crate::sandbox::now_ms() >= pr.submitted_ms + d.as_millis() as u64,
                 None => pr.polls > until,
             };
-            if done {
-                pr.status = "Produced";
+            if done && pr.status == "Producing" {
+                pr.status = match fate {
+                    Fate::Produce => "Produced",
+                    Fate::Fail => "ProduceFailed",
+                    Fate::StayProducing => "Producing",
+                };
             }
-            Ok(
-                json!({"RequestId": rid, "Project": {"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
+            let mut project = json!({"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
                 "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.submitted_ms),
-                "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"}}),
-            )
+                "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"});
+            if pr.status == "ProduceFailed" {
+                // The error fields of VOD's ProduceMediaComplete failure event (shared/vod/api.md
+                // 1.7); whether GetEditingProject carries them is not documented.
+                project["ErrorCode"] = "InvalidParameter.ResourceContentBad".into();
+                project["ErrorMessage"] = "The resource operated InputFile is bad".into();
+            }
+            Ok(json!({"RequestId": rid, "Project": project}))
         }
         "SearchEditingProject" => {
             // Title (words of it), StartTime and EndTime (made at or after, at or before),
@@ -167,20 +179,20 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         }
         "SearchMedia" => {
             let kind = p.get("SearchType").map(String::as_str).unwrap_or("video").to_owned();
-            let wanted =
-                match p.get("Match") {
-                    None => None,
-                    Some(m) => Some(parse_title_match(m).ok_or_else(|| {
-                        (400u16, "InvalidParameter", format!("The Match expression {m} is not valid."))
-                    })?),
-                };
+            let wanted = match p.get("Match") {
+                None => Wanted::default(),
+                Some(m) => parse_match(m)
+                    .ok_or_else(|| (400u16, "InvalidParameter", format!("The Match expression {m} is not valid.")))?,
+            };
+            let app_of = |id: &str| st.media_apps.get(id).map(String::as_str).unwrap_or(super::account::APPS[0].0);
             let page_size: usize = p.get("PageSize").and_then(|v| v.parse().ok()).unwrap_or(10).min(100);
             let page_no: usize = p.get("PageNo").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
             let matching: Vec<&Media> = st
                 .media
                 .iter()
                 .filter(|m| m.kind == kind)
-                .filter(|m| wanted.as_ref().is_none_or(|w| m.title.to_lowercase().contains(&w.to_lowercase())))
+                .filter(|m| wanted.title.as_ref().is_none_or(|w| m.title.to_lowercase().contains(&w.to_lowercase())))
+                .filter(|m| wanted.app_id.as_ref().is_none_or(|a| app_of(&m.id) == a))
                 .collect();
             // Deep paging: a ScrollToken is the index of the next item.
             let start = match p.get("ScrollToken") {
@@ -239,17 +251,50 @@ fn creation_time(ms: u64) -> String {
 
 /// `Title in ('text')` with `\'` and `\\` escapes (vodcut's quoting): the text searched.
 pub fn parse_title_match(m: &str) -> Option<String> {
-    let rest = m.trim().strip_prefix("Title in ('")?;
-    let mut out = String::new();
-    let mut chars = rest.chars();
+    parse_match(m).and_then(|w| w.title)
+}
+
+/// What a Match expression vodcut writes asks for.
+#[derive(Debug, Default, PartialEq)]
+pub struct Wanted {
+    pub title: Option<String>,
+    pub app_id: Option<String>,
+}
+
+/// `Title in ('text')`, `AppId = 'app-…'`, or both joined by `and` (vodcut's Match
+/// expressions; SearchMedia's AppId field is documented among the Match fields).
+pub fn parse_match(m: &str) -> Option<Wanted> {
+    let mut wanted = Wanted::default();
+    let mut rest = m.trim();
     loop {
-        match chars.next()? {
-            '\\' => out.push(chars.next()?),
-            '\'' => break,
-            c => out.push(c),
+        let (field, tail) = if let Some(t) = rest.strip_prefix("Title in ('") {
+            ("Title", t)
+        } else if let Some(t) = rest.strip_prefix("AppId = '") {
+            ("AppId", t)
+        } else {
+            return None;
+        };
+        let mut value = String::new();
+        let mut chars = tail.chars();
+        loop {
+            match chars.next()? {
+                '\\' => value.push(chars.next()?),
+                '\'' => break,
+                c => value.push(c),
+            }
         }
+        let mut after = chars.as_str().trim_start();
+        if field == "Title" {
+            after = after.strip_prefix(')')?.trim_start();
+            wanted.title = Some(value);
+        } else {
+            wanted.app_id = Some(value);
+        }
+        if after.is_empty() {
+            return Some(wanted);
+        }
+        rest = after.strip_prefix("and ")?.trim_start();
     }
-    (chars.as_str().trim() == ")").then_some(out)
 }
 
 /// A 2x2 PNG, the covers the loopback server serves.

@@ -284,6 +284,7 @@ impl Editor {
                 Event::Recovered(found) => self.recovery_offer = found,
                 Event::Media { page, result } => self.library.list.on_page(page, result),
                 Event::Materials(result) => self.library.list.on_materials(result),
+                Event::Account(result) => self.cloud.on_account(result),
                 Event::Thumb { url, result } => self.library.on_thumb(&self.ctx_for_textures, url, result),
                 Event::Infos(result) => self.apply_infos(result),
                 Event::MediaChecked(result) => self.media_checked(result),

@@ -90,6 +90,8 @@ impl Editor {
                 title: None,
                 tags: None,
                 cate_id: None,
+                // The project's AppId, as every upload of the editor ([`Uploads::app_id`]).
+                app_id: None,
                 restart: false,
             };
             match self.uploads.add_request(request) {

@@ -362,6 +362,11 @@ impl Editor {
             // The library scrolls its own rows and gets the rest of the panel's height.
             let (region, pid) = (self.doc.project().region.clone(), self.doc.project().project_id.clone());
             let clock = crate::i18n::Clock::of(self.doc.project().frame_rate);
+            // The project's AppId narrows the search, as it directs uploads and production;
+            // a list of another application's media is asked for again.
+            if self.library.list.set_app(&self.doc.project().app_id) && self.library.opened {
+                self.library.search(&mut self.cloud, 0, &region);
+            }
             let opened =
                 crate::ui::library::library_ui(ui, &mut self.library, &mut self.cloud, &region, pid.as_deref(), clock);
             if let Some(entry) = opened {
@@ -409,16 +414,27 @@ impl Editor {
         ui.separator();
         match self.tab {
             Tab::Inspector => {}
-            Tab::Project => {
-                egui::ScrollArea::vertical()
-                    .id_salt("project-form")
-                    .show(ui, |ui| crate::ui::forms::project_form_ui(ui, &mut self.doc, &problems));
-                return;
-            }
-            Tab::Output => {
-                egui::ScrollArea::vertical()
-                    .id_salt("output-form")
-                    .show(ui, |ui| crate::ui::forms::output_form_ui(ui, &mut self.doc, &problems));
+            Tab::Project | Tab::Output => {
+                let lists = crate::ui::forms::Lists {
+                    account: &self.cloud.account,
+                    loading: self.cloud.tasks.is_running(crate::core::Kind::Account),
+                };
+                let asked = if self.tab == Tab::Project {
+                    egui::ScrollArea::vertical()
+                        .id_salt("project-form")
+                        .show(ui, |ui| crate::ui::forms::project_form_ui(ui, &mut self.doc, &problems, &lists))
+                        .inner
+                } else {
+                    egui::ScrollArea::vertical()
+                        .id_salt("output-form")
+                        .show(ui, |ui| crate::ui::forms::output_form_ui(ui, &mut self.doc, &problems, &lists))
+                        .inner
+                };
+                // Asked for in the background: the cache folder first, VOD on a refresh.
+                if asked.fetch || asked.refresh {
+                    let region = self.doc.project().region.clone();
+                    self.cloud.fetch_account(&region, asked.refresh);
+                }
                 return;
             }
             Tab::Markers => {

@@ -83,6 +83,8 @@ impl Editor {
 
     pub(super) fn handle_uploads(&mut self, ctx: &egui::Context) {
         let conn = self.cloud.connection(&self.doc.project().region);
+        // New media go to the project's application, as its production does.
+        self.uploads.app_id.clone_from(&self.doc.project().app_id);
         let happened = self.uploads.update(conn);
         if self.uploads.busy() {
             // Progress, speed and time left move on between results.
