@@ -2,3 +2,38 @@
 # deleting them (core/cloudproj.rs, cli/projects.rs, ui/cloudproj.rs).
 
 core-api-too-many-materials = SetEditingProjectMaterials takes at most { $max } materials, not { $n }
+cloudproj-untitled = Untitled
+cloudproj-gone = the cloud project { $id } no longer exists (deleted in the console?); nothing was saved. Save it as a new cloud project instead (`vodcut projects push --new`, or File > Save to cloud as new)
+cloudproj-add-unknown = AddEditingProject: the outcome is unknown ({ $detail }). A cloud project titled “{ $title }” may have been made; vodcut will not send it again by itself. Look for it (`vodcut projects list --title …` or the cloud project browser) before saving again, or a second one is made
+cloudproj-too-many-materials = the Timeline uses { $n } media; an editing project takes at most { $max } materials. Nothing was saved
+cloudproj-materials-failed = the project was saved as { $id }, but its materials could not be set: { $error }
+cloudproj-bad-timeline = the Timeline of cloud project { $id } cannot be read: { $error }
+cloudproj-not-found = there is no cloud project { $id } (InvalidProject.NotFound): check the ID and the region
+cloudproj-bad-status = unknown status “{ $status }”: use one of { $known }
+cloudproj-status-normal = not produced
+
+## vodcut projects
+cli-projects-found = { $total ->
+    [one] 1 cloud project
+   *[other] { $total } cloud projects
+}; page { $page } shows { $shown }
+cli-push-needs-file = push needs a project file: the new ProjectId is written back into it (standard input has no file)
+cli-push-not-project = { $file } is not a .vodcut project (a Timeline or an edit): make it one with `vodcut import`, then push that, so the ProjectId can be kept in it
+cli-push-added = Saved “{ $title }” to the cloud as a new editing project: { $id } (not billed; nothing was produced)
+cli-push-updated = Saved “{ $title }” to cloud project { $id } (not billed; nothing was produced)
+cli-push-materials = { $n ->
+    [one] 1 material set
+   *[other] { $n } materials set
+}
+cli-push-linked = Saved ProjectId { $id } into { $file }; the next push updates that cloud project.
+cli-push-not-linked = the project was saved to the cloud as { $id }, but the ProjectId could not be written into the file: { $error }. Add it by hand, or the next push makes another cloud project
+cli-delete-needs-yes = delete asks before it deletes, and there is no terminal to ask on: pass --yes to delete without asking
+cli-cannot-read-answer = cannot read the answer: { $error }
+cli-delete-no-ids = name at least one ProjectId to delete
+cli-delete-item =   “{ $title }” ({ $id })
+cli-delete-question = { $n ->
+    [one] Delete this cloud project? It cannot be undone. [y/N]
+   *[other] Delete these { $n } cloud projects? It cannot be undone. [y/N]
+}
+cli-delete-not-confirmed = nothing was deleted
+cli-deleted = Deleted “{ $title }” ({ $id })

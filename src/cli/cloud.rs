@@ -155,11 +155,7 @@ pub fn submit(
     // first: the editor may have saved it since we opened it.
     let mut linked = None;
     if from_project_file && !r.project_id.is_empty() && project.project_id.as_deref() != Some(&r.project_id) {
-        let saved = project_file::open(file).and_then(|mut o| {
-            o.project.project_id = Some(r.project_id.clone());
-            project_file::save(file, &o.project)
-        });
-        linked = Some(saved.map_err(|e| e.to_string()));
+        linked = Some(link_file(file, &r.project_id));
     }
     if o.json {
         let mut v = serde_json::json!({
@@ -200,6 +196,16 @@ pub fn submit(
         None => {}
     }
     Ok(EXIT_OK)
+}
+
+/// Writes `project_id` into the project file `file` with the safe save. The file is read
+/// again first: the editor may have saved it since the command opened it.
+pub(crate) fn link_file(file: &Path, project_id: &str) -> Result<(), String> {
+    let saved = project_file::open(file).and_then(|mut o| {
+        o.project.project_id = Some(project_id.to_owned());
+        project_file::save(file, &o.project)
+    });
+    saved.map_err(|e| e.to_string())
 }
 
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the

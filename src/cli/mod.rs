@@ -11,6 +11,7 @@ mod batch;
 mod cloud;
 mod frames;
 mod interchange;
+mod projects;
 mod render;
 mod subtitles;
 pub mod terminal;
@@ -22,7 +23,7 @@ use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
-pub use args::{Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
+pub use args::{Cli, Command, Connection, Globals, MediaCommand, ProjectsCommand, SubtitlesCommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -46,7 +47,11 @@ impl Command {
             | Command::Media {
                 command:
                     MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
-            } => *json,
+            }
+            | Command::Projects { command: ProjectsCommand::List { json, .. } | ProjectsCommand::Push { json, .. } } => {
+                *json
+            }
+            Command::Projects { command: ProjectsCommand::Pull { .. } | ProjectsCommand::Delete { .. } } => false,
             Command::Timeline { .. }
             | Command::Batch { .. }
             | Command::Export { .. }
@@ -83,6 +88,13 @@ impl Command {
             | Command::Media {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            }
+            | Command::Projects {
+                command:
+                    ProjectsCommand::List { conn, .. }
+                    | ProjectsCommand::Pull { conn, .. }
+                    | ProjectsCommand::Push { conn, .. }
+                    | ProjectsCommand::Delete { conn, .. },
             } => Some(conn),
             _ => None,
         }
@@ -100,6 +112,13 @@ impl Command {
             | Command::Media {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            }
+            | Command::Projects {
+                command:
+                    ProjectsCommand::List { conn, .. }
+                    | ProjectsCommand::Pull { conn, .. }
+                    | ProjectsCommand::Push { conn, .. }
+                    | ProjectsCommand::Delete { conn, .. },
             } => conn,
             _ => return,
         };
@@ -281,6 +300,7 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
         Command::Status { id, conn, json } => cloud::status(sh, &id, &conn, json, out),
         Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
         Command::Media { command } => cloud::media(sh, command, out, err),
+        Command::Projects { command } => projects::run(sh, command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {
             frames::still(sh, frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }

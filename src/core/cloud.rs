@@ -223,15 +223,7 @@ impl Cloud {
         self.tasks.spawn(Kind::OpenCloudProject, true, async move {
             let result = async {
                 let client = conn.client().map_err(|e| e.to_string())?;
-                let p = client.get_editing_project(&project_id).await.map_err(|e| e.to_string())?;
-                let timeline = p.timeline.filter(|t| !t.trim().is_empty()).ok_or_else(|| t!("cloud-no-timeline"))?;
-                let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
-                    .map_err(|e| crate::i18n::describe::import_error(&e))?;
-                project.project_id = Some(project_id);
-                project.title = p.title;
-                project.description = p.description;
-                project.region = conn.region.clone();
-                Ok(Box::new(project))
+                super::cloudproj::pull(&client, &project_id, &conn.region).await.map(Box::new).map_err(|e| e.message)
             };
             Event::CloudProject(result.await)
         });
