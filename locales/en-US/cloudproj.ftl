@@ -37,3 +37,44 @@ cli-delete-question = { $n ->
 }
 cli-delete-not-confirmed = nothing was deleted
 cli-deleted = Deleted “{ $title }” ({ $id })
+
+## The editor: File > Save to cloud, File > Cloud projects
+cloudproj-menu-save = Save to cloud…
+cloudproj-menu-save-tip = Keep this project in your account as a VOD editing project (not billed: nothing is produced)
+cloudproj-menu-browse = Cloud projects…
+cloudproj-menu-browse-tip = The account's editing projects: search, open, delete
+cloudproj-save-title = Save to cloud
+cloudproj-save-not-billed = Saving is not billed: nothing is produced.
+cloudproj-save-adds = “{ $title }” is saved as a new editing project in your account; this project then remembers it, and later saves update it.
+cloudproj-save-updates = “{ $title }” updates cloud project { $id }: its title, description, Timeline and cover are replaced by this project's.
+cloudproj-save-materials = { $n ->
+    [one] Its 1 material is set on the cloud project.
+   *[other] Its { $n } materials are set on the cloud project.
+}
+cloudproj-save-as-new = Save as a new cloud project instead
+cloudproj-save-button = Save to cloud
+cloudproj-saving = Saving “{ $title }” to the cloud…
+cloudproj-saved-new = Saved “{ $title }” to the cloud as { $id } ({ $n } materials; not billed)
+cloudproj-saved = Saved “{ $title }” to cloud project { $id } ({ $n } materials; not billed)
+cloudproj-saved-no-materials = Saved “{ $title }” to cloud project { $id }, but { $error }
+cloudproj-save-failed-short = Not saved to the cloud
+cloudproj-save-failed = Could not save to the cloud: { $error }
+cloudproj-browser-title = Cloud projects
+cloudproj-browser-search = Title
+cloudproj-browser-status = Status
+cloudproj-status-all = All
+cloudproj-browser-go = Search
+cloudproj-browser-empty = No cloud projects match.
+cloudproj-browser-prev = ◀ Previous
+cloudproj-browser-next = Next ▶
+cloudproj-browser-page = Page { $page } of { $pages } ({ $total } projects)
+cloudproj-browser-row = { $id } · { $status } · modified { $modified }
+cloudproj-browser-open = Open
+cloudproj-browser-open-tip = Open cloud project { $id } as a new document
+cloudproj-browser-delete = Delete…
+cloudproj-browser-delete-tip = Delete cloud project { $id } from the account (asks first)
+cloudproj-opening = Opening cloud project { $id }…
+cloudproj-delete-title = Delete cloud project
+cloudproj-delete-question = Delete “{ $title }” ({ $id }) from your account? It cannot be undone.
+cloudproj-delete-button = Delete
+cloudproj-deleted = Deleted cloud project “{ $title }”

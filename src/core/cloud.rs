@@ -49,6 +49,12 @@ pub enum Event {
     MediaChecked(InfosResult),
     /// The settings were written (or why not).
     SettingsSaved(Result<(), String>),
+    /// Save to cloud finished: what it did, or why nothing (known) was saved.
+    SavedToCloud(Result<super::cloudproj::Pushed, String>),
+    /// A page of cloud projects (the total that match, the page), or why not.
+    CloudProjects(Result<(u64, Vec<crate::api::calls::EditingProject>), String>),
+    /// A cloud project was deleted (its title), or why not.
+    CloudProjectDeleted(Result<String, String>),
 }
 
 pub struct Cloud {
@@ -227,6 +233,43 @@ impl Cloud {
             };
             Event::CloudProject(result.await)
         });
+    }
+
+    /// Saves `project` to the cloud (not billed: never produces). False if a save is already
+    /// under way (a double click saves once).
+    pub fn save_to_cloud(&mut self, project: Project, fallback_title: String) -> bool {
+        let conn = self.connection(&project.region);
+        self.tasks.spawn(Kind::SaveToCloud, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                super::cloudproj::push(&client, &project, &fallback_title).await.map_err(|e| e.to_string())
+            };
+            Event::SavedToCloud(result.await)
+        })
+    }
+
+    /// A page of the account's cloud projects (answer: [`Event::CloudProjects`]).
+    pub fn list_cloud_projects(&mut self, search: super::cloudproj::Search, region: &str) -> bool {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::CloudProjects, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                super::cloudproj::list(&client, &search).await.map_err(|e| e.message)
+            };
+            Event::CloudProjects(result.await)
+        })
+    }
+
+    /// Deletes one cloud project (answer: [`Event::CloudProjectDeleted`], with `title`).
+    pub fn delete_cloud_project(&mut self, project_id: String, title: String, region: &str) -> bool {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::CloudProjects, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                super::cloudproj::delete(&client, &[project_id]).await.map(|()| title).map_err(|e| e.message)
+            };
+            Event::CloudProjectDeleted(result.await)
+        })
     }
 
     /// One page of the library.

@@ -203,11 +203,7 @@ impl Editor {
                             if !ids.project_id.is_empty()
                                 && self.doc.project().project_id.as_deref() != Some(ids.project_id.as_str())
                             {
-                                let pid = ids.project_id.clone();
-                                self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {
-                                    f.project_id = Some(pid)
-                                });
-                                self.doc.seal();
+                                self.link_cloud_project(ids.project_id.clone());
                             }
                             self.cloud.toast =
                                 Some((t!("cloud-toast-submitted", id = ids.media_id.as_str()), now + 5.0));
@@ -266,6 +262,9 @@ impl Editor {
                 Event::Infos(result) => self.apply_infos(result),
                 Event::MediaChecked(result) => self.media_checked(result),
                 Event::CloudProject(Err(e)) => self.error = Some(t!("cloud-open-failed", error = e)),
+                Event::SavedToCloud(result) => self.saved_to_cloud(result),
+                Event::CloudProjects(result) => self.cloud_projects_listed(result),
+                Event::CloudProjectDeleted(result) => self.cloud_project_deleted(result),
                 Event::SettingsSaved(Ok(())) => {}
                 Event::SettingsSaved(Err(e)) => self.status = t!("cloud-settings-not-saved", error = e),
             }
