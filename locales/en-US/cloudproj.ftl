@@ -54,8 +54,14 @@ cloudproj-save-materials = { $n ->
 cloudproj-save-as-new = Save as a new cloud project instead
 cloudproj-save-button = Save to cloud
 cloudproj-saving = Saving “{ $title }” to the cloud…
-cloudproj-saved-new = Saved “{ $title }” to the cloud as { $id } ({ $n } materials; not billed)
-cloudproj-saved = Saved “{ $title }” to cloud project { $id } ({ $n } materials; not billed)
+cloudproj-saved-new = Saved “{ $title }” to the cloud as { $id } ({ $n ->
+    [one] 1 material
+   *[other] { $n } materials
+}; not billed)
+cloudproj-saved = Saved “{ $title }” to cloud project { $id } ({ $n ->
+    [one] 1 material
+   *[other] { $n } materials
+}; not billed)
 cloudproj-saved-no-materials = Saved “{ $title }” to cloud project { $id }, but { $error }
 cloudproj-save-failed-short = Not saved to the cloud
 cloudproj-save-failed = Could not save to the cloud: { $error }
@@ -67,7 +73,10 @@ cloudproj-browser-go = Search
 cloudproj-browser-empty = No cloud projects match.
 cloudproj-browser-prev = ◀ Previous
 cloudproj-browser-next = Next ▶
-cloudproj-browser-page = Page { $page } of { $pages } ({ $total } projects)
+cloudproj-browser-page = Page { $page } of { $pages } ({ $total ->
+    [one] 1 project
+   *[other] { $total } projects
+})
 cloudproj-browser-row = { $id } · { $status } · modified { $modified }
 cloudproj-browser-open = Open
 cloudproj-browser-open-tip = Open cloud project { $id } as a new document
