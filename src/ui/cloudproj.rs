@@ -102,26 +102,9 @@ pub fn browser(
         .default_size([640.0, 480.0])
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                let l = ui.label(t!("cloudproj-browser-search"));
-                let field = ui.text_edit_singleline(&mut state.search.title).labelled_by(l.id);
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let all = t!("cloudproj-status-all");
-                let shown =
-                    if state.search.status.is_empty() { all.clone() } else { status_words(&state.search.status) };
-                let before = state.search.status.clone();
-                egui::ComboBox::from_label(t!("cloudproj-browser-status")).selected_text(shown).show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.search.status, String::new(), all);
-                    for s in STATUSES {
-                        ui.selectable_value(&mut state.search.status, s.to_owned(), status_words(s));
-                    }
-                });
-                let go = ui.add_enabled(!state.loading, egui::Button::new(t!("cloudproj-browser-go"))).clicked();
-                if (go || entered || before != state.search.status) && !state.loading {
-                    state.search.page = 1;
-                    action = BrowserAction::Search;
-                }
-            });
+            if search_bar(ui, state) {
+                action = BrowserAction::Search;
+            }
             if let Some(e) = &state.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
@@ -141,20 +124,9 @@ pub fn browser(
                     ui.separator();
                 }
             });
-            ui.horizontal(|ui| {
-                let page = state.search.page.max(1);
-                let prev = ui.add_enabled(!busy && page > 1, egui::Button::new(t!("cloudproj-browser-prev")));
-                ui.label(t!("cloudproj-browser-page", page = page, pages = state.pages(), total = state.total));
-                let more = u64::from(page) < state.pages();
-                let next = ui.add_enabled(!busy && more, egui::Button::new(t!("cloudproj-browser-next")));
-                if prev.clicked() {
-                    state.search.page = page - 1;
-                    action = BrowserAction::Search;
-                } else if next.clicked() {
-                    state.search.page = page + 1;
-                    action = BrowserAction::Search;
-                }
-            });
+            if pager(ui, state, busy) {
+                action = BrowserAction::Search;
+            }
         });
     if !open {
         action = BrowserAction::Close;
@@ -178,6 +150,51 @@ pub fn browser(
         });
     }
     action
+}
+
+/// Title, status and Search; true when a new search (from page 1) is asked for.
+fn search_bar(ui: &mut egui::Ui, state: &mut CloudProjects) -> bool {
+    let mut search = false;
+    ui.horizontal(|ui| {
+        let l = ui.label(t!("cloudproj-browser-search"));
+        let field = ui.text_edit_singleline(&mut state.search.title).labelled_by(l.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let all = t!("cloudproj-status-all");
+        let shown = if state.search.status.is_empty() { all.clone() } else { status_words(&state.search.status) };
+        let before = state.search.status.clone();
+        egui::ComboBox::from_label(t!("cloudproj-browser-status")).selected_text(shown).show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.search.status, String::new(), all);
+            for s in STATUSES {
+                ui.selectable_value(&mut state.search.status, s.to_owned(), status_words(s));
+            }
+        });
+        let go = ui.add_enabled(!state.loading, egui::Button::new(t!("cloudproj-browser-go"))).clicked();
+        if (go || entered || before != state.search.status) && !state.loading {
+            state.search.page = 1;
+            search = true;
+        }
+    });
+    search
+}
+
+/// Previous, "Page N of M", Next; true when another page is asked for.
+fn pager(ui: &mut egui::Ui, state: &mut CloudProjects, busy: bool) -> bool {
+    let mut turned = false;
+    ui.horizontal(|ui| {
+        let page = state.search.page.max(1);
+        let prev = ui.add_enabled(!busy && page > 1, egui::Button::new(t!("cloudproj-browser-prev")));
+        ui.label(t!("cloudproj-browser-page", page = page, pages = state.pages(), total = state.total));
+        let more = u64::from(page) < state.pages();
+        let next = ui.add_enabled(!busy && more, egui::Button::new(t!("cloudproj-browser-next")));
+        if prev.clicked() {
+            state.search.page = page - 1;
+            turned = true;
+        } else if next.clicked() {
+            state.search.page = page + 1;
+            turned = true;
+        }
+    });
+    turned
 }
 
 /// One project: cover, title, ID, status, times, Open and Delete.
