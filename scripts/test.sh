@@ -43,3 +43,6 @@ bash scripts/e2e-effects.sh
 # Placing a layer by hand: the logo clicked, dragged in the preview and nudged with Right;
 # the saved X/Y checked (target/e2e-palette/).
 bash scripts/e2e-palette.sh
+# Save to cloud from the real window, then the project in the cloud project browser
+# (target/e2e-cloud/).
+bash scripts/e2e-cloud.sh

@@ -277,3 +277,49 @@ fn mezzanine_info_reads_numbers_given_as_strings() {
     let e = rt().block_on(client(&server).get_mezzanine_info("nope")).unwrap_err();
     assert_eq!(e.service().unwrap().code, "InvalidVideo.NotFound");
 }
+
+#[test]
+fn editing_projects_are_added_updated_given_materials_and_deleted() {
+    use vodcut::api::calls::{ProjectFields, ProjectQuery};
+    let server = VodServer::start();
+    server.add_media("m1", "video", "Beach", 20.0, "Normal");
+    let c = client(&server);
+    let fields = ProjectFields {
+        title: "草稿 draft".into(),
+        description: "first".into(),
+        timeline: timeline_json(&small_project()),
+        cover_url: String::new(),
+    };
+    let added = rt().block_on(c.add_editing_project(&fields)).unwrap();
+    assert_eq!((added.title.as_str(), added.status.as_str()), ("草稿 draft", "Normal"));
+    let id = added.project_id.clone();
+    let changed = ProjectFields { title: "Final".into(), timeline: "{}".into(), ..fields.clone() };
+    assert!(rt().block_on(c.update_editing_project(&id, &changed)).unwrap().starts_with("LOOPBACK"));
+    let got = rt().block_on(c.get_editing_project(&id)).unwrap();
+    assert_eq!((got.title.as_str(), got.timeline.as_deref()), ("Final", Some("{}")));
+    assert_ne!(got.modified_time, got.creation_time, "an update moves ModifiedTime");
+    rt().block_on(c.set_editing_project_materials(&id, &["m1".to_string()])).unwrap();
+    let materials = rt().block_on(c.get_editing_project_materials(&id)).unwrap();
+    assert_eq!(materials.iter().map(|m| m.material_id.as_str()).collect::<Vec<_>>(), ["m1"]);
+    let too_many = vec!["m1".to_string(); 201];
+    let e = rt().block_on(c.set_editing_project_materials(&id, &too_many)).unwrap_err();
+    assert!(matches!(e, ApiError::Config(_)) && e.to_string().contains("200"), "{e}");
+    let (total, list) = rt().block_on(c.search_editing_project(&ProjectQuery::default())).unwrap();
+    assert_eq!((total, list[0].project_id.as_str(), list[0].duration), (1, id.as_str(), Some(0.0)));
+    rt().block_on(c.delete_editing_project(std::slice::from_ref(&id))).unwrap();
+    let e = rt().block_on(c.get_editing_project(&id)).unwrap_err();
+    assert_eq!(e.service().map(|s| s.code.as_str()), Some("InvalidProject.NotFound"));
+    assert_eq!(server.handled("ProduceEditingProjectVideo"), 0, "saving is not producing");
+}
+
+#[test]
+fn a_lost_add_answer_is_not_repeated() {
+    // AddEditingProject is not idempotent: a repeat would make a second cloud project.
+    let server = VodServer::start();
+    server.fault_on("AddEditingProject", Fault::DropAfterHandling);
+    let c = client(&server);
+    let fields = vodcut::api::calls::ProjectFields { title: "t".into(), ..Default::default() };
+    let e = rt().block_on(c.add_editing_project(&fields)).unwrap_err();
+    assert!(matches!(e, ApiError::OutcomeUnknown { .. }), "{e:?}");
+    assert_eq!(server.received("AddEditingProject"), 1);
+}

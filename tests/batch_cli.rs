@@ -390,8 +390,10 @@ fn a_project_made_long_after_the_send_is_not_taken_for_the_lost_row() {
     ok(&b.run(&["--out", other.to_str().unwrap()]));
     {
         let mut st = b.env.server.state.lock().unwrap();
+        // Made (its CreationTime, which SearchEditingProject's window reads) an hour later.
         for p in st.projects.values_mut() {
             p.submitted_ms += 3_600_000;
+            p.created_ms += 3_600_000;
         }
     }
     b.env.server.fault_on("ProduceEditingProjectVideo", Fault::DropBeforeHandling);

@@ -212,3 +212,28 @@ fn the_next_command_suggested_keeps_the_global_options() {
     let up = env.ok(&["media", "upload", p(&clip), "--sandbox"]);
     assert!(text(&up.stderr).contains("`vodcut --sandbox media info ID`"), "{}", text(&up.stderr));
 }
+
+#[test]
+fn cloud_projects_are_kept_by_the_sandbox_between_commands() {
+    let env = Env::new();
+    let found = env.json(&["--sandbox", "media", "search", "beach", "--json"]);
+    let media = found["MediaList"][0]["MediaId"].as_str().unwrap().to_owned();
+    let tl = format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{media}","In":0,"Out":3}}]}}]}}"#);
+    let mut project = vodcut::model::export::import_timeline_str(&tl).unwrap();
+    project.title = "沙箱 Sandbox cut".into();
+    let file = env.path("cut.vodcut");
+    vodcut::store::project_file::save(&file, &project).unwrap();
+
+    // Each command is its own process: the project, its materials and the deletion are kept.
+    let pushed = env.json(&["--sandbox", "projects", "push", p(&file), "--json"]);
+    assert_eq!((pushed["Created"].as_bool(), pushed["Materials"].as_u64()), (Some(true), Some(1)), "{pushed}");
+    let id = pushed["ProjectId"].as_str().unwrap().to_owned();
+    let again = env.json(&["--sandbox", "projects", "push", p(&file), "--json"]);
+    assert_eq!((again["Created"].as_bool(), again["ProjectId"].as_str()), (Some(false), Some(id.as_str())));
+    let listed = env.json(&["--sandbox", "projects", "list", "--json"]);
+    assert_eq!((listed["Total"].as_u64(), listed["Sandbox"].as_bool()), (Some(1), Some(true)), "{listed}");
+    assert_eq!(listed["ProjectList"][0]["Title"], "沙箱 Sandbox cut");
+    assert_eq!(env.json(&["--sandbox", "jobs", "--json"]), serde_json::json!([]), "saving is not producing");
+    env.ok(&["--sandbox", "projects", "delete", &id, "--yes"]);
+    assert_eq!(env.json(&["--sandbox", "projects", "list", "--json"])["Total"], 0);
+}

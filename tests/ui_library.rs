@@ -193,6 +193,8 @@ fn materials_of_the_linked_cloud_project() {
     let server = VodServer::start();
     server.add_media("v1", "video", "In the project", 4.0, "Normal");
     server.add_media("v2", "video", "Not in it", 4.0, "Normal");
+    // (The project exists: the service refuses the materials of one it does not know.)
+    server.add_project("proj-1", "Linked", "{}", 0);
     server.state.lock().unwrap().materials.insert("proj-1".into(), vec!["v1".into()]);
     let mut p = base();
     p.project_id = Some("proj-1".into());

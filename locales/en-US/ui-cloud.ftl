@@ -208,7 +208,6 @@ cloud-refresh-failed = Could not refresh job { $job }: { $error }
 cloud-production-done-failed = Production "{ $title }" failed (Jobs tab)
 cloud-production-done-ready = Production "{ $title }" is ready (Jobs tab)
 cloud-open-failed = Could not open the cloud project: { $error }
-cloud-no-timeline = the cloud project has no Timeline
 cloud-select-clip-tip = Click to select this clip
 cloud-blocked-title = Cannot produce yet
 cloud-blocked = { $n ->

@@ -184,7 +184,6 @@ cloud-refresh-failed = 无法刷新任务 { $job }：{ $error }
 cloud-production-done-failed = 合成“{ $title }”失败（见“任务”标签页）
 cloud-production-done-ready = 合成“{ $title }”已完成（见“任务”标签页）
 cloud-open-failed = 无法打开云端剪辑工程：{ $error }
-cloud-no-timeline = 云端剪辑工程没有时间线（Timeline）
 cloud-select-clip-tip = 点击选中这个片段
 cloud-blocked-title = 暂时无法合成
 cloud-blocked = 必须先修正 { $n } 个错误。没有发送任何请求。

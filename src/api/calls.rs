@@ -1,5 +1,5 @@
-//! Typed calls: ProduceEditingProjectVideo, GetEditingProject, SearchEditingProject,
-//! SearchMedia, GetVideoInfo, GetVideoInfos, GetMezzanineInfo. Response shapes follow the
+//! Typed calls: ProduceEditingProjectVideo, the editing projects (Add, Update, Get, Search,
+//! Delete, Set/GetEditingProjectMaterials), SearchMedia, GetVideoInfo, GetVideoInfos, GetMezzanineInfo. Response shapes follow the
 //! official SDK models: some lists are wrapped (`{"ProjectList":{"Project":[...]}}`), others
 //! plain arrays (`"VideoList":[...]`).
 
@@ -226,6 +226,19 @@ pub struct ProjectQuery {
     pub sort_by: Option<String>,
 }
 
+/// What AddEditingProject and UpdateEditingProject send (an empty value is left out).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectFields {
+    pub title: String,
+    pub description: String,
+    /// The Timeline JSON text.
+    pub timeline: String,
+    pub cover_url: String,
+}
+
+/// The most materials SetEditingProjectMaterials takes in one project.
+pub const MAX_MATERIALS: usize = 200;
+
 /// Query for SearchMedia.
 #[derive(Clone, Debug, Default)]
 pub struct MediaQuery {
@@ -292,6 +305,22 @@ pub fn match_title(text: &str) -> String {
     format!("Title in ('{escaped}')") // i18n-exempt: the API's Match syntax
 }
 
+fn request_id(v: &Value) -> String {
+    v.get("RequestId").and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+/// The parameters of Add (no ID) and Update (with one); empty values are left out.
+fn project_fields(project_id: Option<&str>, f: &ProjectFields) -> Vec<(String, String)> {
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    pairs(&[
+        ("ProjectId", project_id.map(str::to_owned)),
+        ("Title", some(&f.title)),
+        ("Description", some(&f.description)),
+        ("Timeline", some(&f.timeline)),
+        ("CoverURL", some(&f.cover_url)),
+    ])
+}
+
 fn pairs(list: &[(&str, Option<String>)]) -> Vec<(String, String)> {
     list.iter().filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v))).collect()
 }
@@ -317,6 +346,50 @@ impl Client {
         let v =
             self.call("GetEditingProject", &pairs(&[("ProjectId", Some(project_id.into()))]), Safety::ReadOnly).await?;
         parse("GetEditingProject", v.get("Project").cloned().unwrap_or(Value::Null))
+    }
+
+    /// AddEditingProject: a new cloud project (not billed). Not idempotent (a repeat makes a
+    /// second project), so it is repeated only when it provably did not arrive, as Produce is.
+    pub async fn add_editing_project(&self, f: &ProjectFields) -> Result<EditingProject, ApiError> {
+        let action = "AddEditingProject";
+        let v = self.call(action, &project_fields(None, f), Safety::Billed).await?;
+        let p: EditingProject = parse(action, v.get("Project").cloned().unwrap_or(Value::Null))?;
+        if p.project_id.is_empty() {
+            let body: String = v.to_string().chars().take(200).collect();
+            let detail = crate::t!("core-api-answer-missing", action = action, name = "Project.ProjectId", body = body);
+            return Err(ApiError::OutcomeUnknown { action: action.into(), detail });
+        }
+        Ok(p)
+    }
+
+    /// UpdateEditingProject: replaces the title, description, Timeline and cover of a cloud
+    /// project. Returns the RequestId.
+    pub async fn update_editing_project(&self, project_id: &str, f: &ProjectFields) -> Result<String, ApiError> {
+        let v = self.call("UpdateEditingProject", &project_fields(Some(project_id), f), Safety::ReadOnly).await?;
+        Ok(request_id(&v))
+    }
+
+    /// DeleteEditingProject of one or more projects. Returns the RequestId.
+    pub async fn delete_editing_project(&self, project_ids: &[String]) -> Result<String, ApiError> {
+        let params = pairs(&[("ProjectIds", Some(project_ids.join(",")))]);
+        let v = self.call("DeleteEditingProject", &params, Safety::ReadOnly).await?;
+        Ok(request_id(&v))
+    }
+
+    /// SetEditingProjectMaterials: the project's materials become exactly `material_ids` (at
+    /// most [`MAX_MATERIALS`]). Returns the RequestId.
+    pub async fn set_editing_project_materials(
+        &self,
+        project_id: &str,
+        material_ids: &[String],
+    ) -> Result<String, ApiError> {
+        if material_ids.len() > MAX_MATERIALS {
+            let n = material_ids.len().to_string();
+            return Err(ApiError::Config(crate::t!("core-api-too-many-materials", n = n, max = MAX_MATERIALS)));
+        }
+        let params = pairs(&[("ProjectId", Some(project_id.into())), ("MaterialIds", Some(material_ids.join(",")))]);
+        let v = self.call("SetEditingProjectMaterials", &params, Safety::ReadOnly).await?;
+        Ok(request_id(&v))
     }
 
     pub async fn search_editing_project(&self, q: &ProjectQuery) -> Result<(u64, Vec<EditingProject>), ApiError> {

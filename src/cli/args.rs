@@ -208,6 +208,11 @@ pub enum Command {
         #[command(subcommand)]
         command: MediaCommand,
     },
+    /// Cloud editing projects: save a project to the cloud (not billed), list, pull, delete.
+    Projects {
+        #[command(subcommand)]
+        command: ProjectsCommand,
+    },
     /// Write the composed output frame of a project at a time as a PNG (the preview's picture).
     Still {
         file: PathBuf,
@@ -304,6 +309,65 @@ pub enum Command {
         /// Show at most this many (1 or more).
         #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectsCommand {
+    /// List the account's cloud editing projects, newest first (SearchEditingProject).
+    List {
+        /// Words of the title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Normal, Producing, Produced or ProduceFailed (a comma list for several).
+        #[arg(long)]
+        status: Option<String>,
+        /// Page number, from 1.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
+        page: u32,
+        /// Projects per page, 1 to 100.
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
+        page_size: u32,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Write a cloud project (GetEditingProject) as a .vodcut project file.
+    Pull {
+        project_id: String,
+        /// The project file to write (- writes it to standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT if it exists, even when read-only (the old versions are kept as
+        /// OUTPUT.bak, OUTPUT.bak.2, OUTPUT.bak.3). A file from a newer vodcut is never replaced.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Save a project to the cloud: AddEditingProject the first time (the new ProjectId is
+    /// written into the file), UpdateEditingProject after; then its materials. Not billed:
+    /// nothing is produced.
+    Push {
+        project: PathBuf,
+        /// Save as a new cloud project even when the file names one (its ProjectId is replaced).
+        #[arg(long)]
+        new: bool,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Delete cloud projects (asks first, naming each; without a terminal, needs --yes).
+    Delete {
+        #[arg(required = true)]
+        project_ids: Vec<String>,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        conn: Connection,
     },
 }
 

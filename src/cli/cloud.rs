@@ -330,6 +330,16 @@ fn refusal(state: &crate::core::sync::Sync, project: &crate::model::Project, pid
     text
 }
 
+/// Writes `project_id` into the project file `file` with the safe save. The file is read
+/// again first: the editor may have saved it since the command opened it.
+pub(crate) fn link_file(file: &Path, project_id: &str) -> Result<(), String> {
+    let saved = project_file::open(file).and_then(|mut o| {
+        o.project.project_id = Some(project_id.to_owned());
+        project_file::save(file, &o.project)
+    });
+    saved.map_err(|e| e.to_string())
+}
+
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
 /// history does not know, which is asked about and shown but never recorded.
 pub fn status(

@@ -15,6 +15,7 @@ mod cloud;
 mod follow;
 mod frames;
 mod interchange;
+mod projects;
 mod render;
 mod subtitles;
 pub mod terminal;
@@ -26,7 +27,9 @@ use crate::i18n::describe;
 use crate::model::export::{request_fields, timeline};
 use crate::model::validate::{Severity, validate};
 use crate::store::{input, project_file};
-pub use args::{AccountCommand, AccountList, Cli, Command, Connection, Globals, MediaCommand, SubtitlesCommand};
+pub use args::{
+    AccountCommand, AccountList, Cli, Command, Connection, Globals, MediaCommand, ProjectsCommand, SubtitlesCommand,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -61,6 +64,10 @@ impl Command {
                     MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
             } => *json,
             Command::Account { command } => command.list().json,
+            Command::Projects { command: ProjectsCommand::List { json, .. } | ProjectsCommand::Push { json, .. } } => {
+                *json
+            }
+            Command::Projects { command: ProjectsCommand::Pull { .. } | ProjectsCommand::Delete { .. } } => false,
             Command::Timeline { .. }
             | Command::Batch { .. }
             | Command::Export { .. }
@@ -97,6 +104,13 @@ impl Command {
             | Command::Media {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            }
+            | Command::Projects {
+                command:
+                    ProjectsCommand::List { conn, .. }
+                    | ProjectsCommand::Pull { conn, .. }
+                    | ProjectsCommand::Push { conn, .. }
+                    | ProjectsCommand::Delete { conn, .. },
             } => Some(conn),
             Command::Account { command } => Some(&command.list().conn),
             _ => None,
@@ -115,6 +129,13 @@ impl Command {
             | Command::Media {
                 command:
                     MediaCommand::Search { conn, .. } | MediaCommand::Info { conn, .. } | MediaCommand::Upload { conn, .. },
+            }
+            | Command::Projects {
+                command:
+                    ProjectsCommand::List { conn, .. }
+                    | ProjectsCommand::Pull { conn, .. }
+                    | ProjectsCommand::Push { conn, .. }
+                    | ProjectsCommand::Delete { conn, .. },
             } => conn,
             Command::Account { command } => &mut command.list_mut().conn,
             _ => return,
@@ -321,6 +342,7 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
         Command::Account { command } => account::run(sh, command, out, err),
         Command::Jobs { json, limit } => cloud::jobs(sh, json, limit as usize, out, err),
         Command::Media { command } => cloud::media(sh, command, out, err),
+        Command::Projects { command } => projects::run(sh, command, out, err),
         Command::Still { file, at, output, width, ffmpeg, force, conn } => {
             frames::still(sh, frames::StillArgs { file, at, output, width, ffmpeg, force }, &conn, out.0, err)
         }

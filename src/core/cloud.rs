@@ -62,6 +62,12 @@ pub enum Event {
     SettingsSaved(Result<(), String>),
     /// The account's lists for the pickers (template groups, categories, applications).
     Account(Result<Box<crate::model::account::AccountLists>, String>),
+    /// Save to cloud finished: what it did, or why nothing (known) was saved.
+    SavedToCloud(Result<super::cloudproj::Pushed, String>),
+    /// A page of cloud projects (the total that match, the page), or why not.
+    CloudProjects(Result<(u64, Vec<crate::api::calls::EditingProject>), String>),
+    /// A cloud project was deleted (its title), or why not.
+    CloudProjectDeleted(Result<String, String>),
 }
 
 pub struct Cloud {
@@ -365,11 +371,8 @@ impl Cloud {
         self.tasks.spawn(Kind::OpenCloudProject, true, async move {
             let result = async {
                 let client = conn.client().map_err(|e| e.to_string())?;
-                let p = client.get_editing_project(&project_id).await.map_err(|e| e.to_string())?;
-                let timeline = p.timeline.filter(|t| !t.trim().is_empty()).ok_or_else(|| t!("cloud-no-timeline"))?;
-                let mut project = crate::model::export::import_timeline_value(serde_json::Value::String(timeline))
-                    .map_err(|e| crate::i18n::describe::import_error(&e))?;
-                project.project_id = Some(project_id);
+                let mut project =
+                    super::cloudproj::pull(&client, &project_id, &conn.region).await.map_err(|e| e.message)?;
                 // What was received is the base the next production compares the cloud with.
                 if let Some(bases) = &bases {
                     let tl = super::sync::normal(&project);
@@ -377,13 +380,47 @@ impl Cloud {
                         log::warn!("sync base not kept: {e}");
                     }
                 }
-                project.title = p.title;
-                project.description = p.description;
-                project.region = conn.region.clone();
                 Ok(Box::new(project))
             };
             Event::CloudProject(result.await)
         });
+    }
+
+    /// Saves `project` to the cloud (not billed: never produces). False if a save is already
+    /// under way (a double click saves once).
+    pub fn save_to_cloud(&mut self, project: Project, fallback_title: String) -> bool {
+        let conn = self.connection(&project.region);
+        self.tasks.spawn(Kind::SaveToCloud, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                super::cloudproj::push(&client, &project, &fallback_title).await.map_err(|e| e.to_string())
+            };
+            Event::SavedToCloud(result.await)
+        })
+    }
+
+    /// A page of the account's cloud projects (answer: [`Event::CloudProjects`]).
+    pub fn list_cloud_projects(&mut self, search: super::cloudproj::Search, region: &str) -> bool {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::CloudProjects, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                super::cloudproj::list(&client, &search).await.map_err(|e| e.message)
+            };
+            Event::CloudProjects(result.await)
+        })
+    }
+
+    /// Deletes one cloud project (answer: [`Event::CloudProjectDeleted`], with `title`).
+    pub fn delete_cloud_project(&mut self, project_id: String, title: String, region: &str) -> bool {
+        let conn = self.connection(region);
+        self.tasks.spawn(Kind::CloudProjects, true, async move {
+            let result = async {
+                let client = conn.client().map_err(|e| e.to_string())?;
+                super::cloudproj::delete(&client, &[project_id]).await.map(|()| title).map_err(|e| e.message)
+            };
+            Event::CloudProjectDeleted(result.await)
+        })
     }
 
     /// One page of the library.

@@ -191,6 +191,10 @@ pub enum Kind {
     Settings,
     /// The account's lists for the production form's pickers.
     Account,
+    /// Saving the project to the cloud (Add or Update, then its materials).
+    SaveToCloud,
+    /// The cloud project browser: a page of projects, or a delete.
+    CloudProjects,
 }
 
 /// Work of one face's part on the executor, its results of type `T` collected by [`Tasks::poll`].

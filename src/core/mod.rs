@@ -13,6 +13,7 @@
 //!   confirmation's facts, sending once, following a production;
 //! - [`uploads`]: the queue of local files going to VOD, resumed and followed until Normal;
 //! - [`library`]: paging through the media library;
+//! - [`cloudproj`]: the project saved as a cloud editing project (save, browse, pull, delete);
 //! - [`jobs`]: the job history and following the productions still going;
 //! - [`cloud`]: the editor's session with the cloud (settings, background calls and their
 //!   answers), [`keys`]: keys remembered in the system keychain.
@@ -22,6 +23,7 @@
 pub mod account;
 pub mod batch;
 pub mod cloud;
+pub mod cloudproj;
 pub mod connect;
 pub mod env;
 pub mod executor;

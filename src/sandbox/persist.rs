@@ -38,7 +38,8 @@ pub fn save(st: &State, path: &Path) -> std::io::Result<()> {
         .values()
         .map(|p| {
             json!({"ProjectId": p.project_id, "Title": p.title, "Description": p.description, "Timeline": p.timeline,
-                "MediaIds": p.media_ids, "Status": p.status, "SubmittedMs": p.submitted_ms})
+                "MediaIds": p.media_ids, "Status": p.status, "SubmittedMs": p.submitted_ms, "CreatedMs": p.created_ms,
+                "ModifiedMs": p.modified_ms, "CoverURL": p.cover_url, "Materials": st.materials.get(&p.project_id)})
         })
         .collect();
     let uploads: Vec<Value> = st
@@ -57,7 +58,7 @@ pub fn save(st: &State, path: &Path) -> std::io::Result<()> {
         .collect();
     let v = json!({"FormatVersion": 1, "Counter": st.counter, "OssCounter": st.oss.counter, "Media": media,
         "Projects": projects, "Uploads": uploads, "Finishing": st.oss.finishing, "Arrived": st.oss.arrived,
-        "Playable": playable});
+        "Playable": playable, "DeletedProjects": st.deleted_projects});
     let bytes = serde_json::to_vec_pretty(&v).map_err(std::io::Error::other)?;
     crate::store::atomic::write_atomic(path, &bytes, false)
 }
@@ -89,12 +90,30 @@ pub fn load(st: &mut State, path: &Path) -> Result<(), String> {
             status: known(&s(m, "Status")),
         });
     }
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array().into_iter().flatten().filter_map(|m| m.as_str().map(str::to_owned)).collect()
+    };
+    st.deleted_projects.extend(strings(&v["DeletedProjects"]));
+    for id in &st.deleted_projects {
+        st.projects.remove(id);
+        st.materials.remove(id);
+    }
     for p in v["Projects"].as_array().into_iter().flatten() {
         let project_id = s(p, "ProjectId");
-        if project_id.is_empty() {
+        let submitted_ms = p["SubmittedMs"].as_u64().unwrap_or(0);
+        // (States written before these were kept: the submission time stands in.)
+        let created_ms = p["CreatedMs"].as_u64().unwrap_or(submitted_ms);
+        let modified_ms = p["ModifiedMs"].as_u64().unwrap_or(submitted_ms);
+        // Deleted here or elsewhere stays deleted; an older copy never replaces a newer one.
+        if project_id.is_empty()
+            || st.deleted_projects.contains(&project_id)
+            || st.projects.get(&project_id).is_some_and(|known| known.modified_ms > modified_ms)
+        {
             continue;
         }
-        let media_ids = p["MediaIds"].as_array().into_iter().flatten().filter_map(|m| m.as_str().map(str::to_owned));
+        if !p["Materials"].is_null() {
+            st.materials.insert(project_id.clone(), strings(&p["Materials"]));
+        }
         st.projects.insert(
             project_id.clone(),
             StoredProject {
@@ -102,10 +121,13 @@ pub fn load(st: &mut State, path: &Path) -> Result<(), String> {
                 title: s(p, "Title"),
                 description: s(p, "Description"),
                 timeline: s(p, "Timeline"),
-                media_ids: media_ids.collect(),
+                media_ids: strings(&p["MediaIds"]),
                 polls: 0,
                 status: known(&s(p, "Status")),
-                submitted_ms: p["SubmittedMs"].as_u64().unwrap_or(0),
+                submitted_ms,
+                created_ms,
+                modified_ms,
+                cover_url: s(p, "CoverURL"),
             },
         );
     }
@@ -173,8 +195,12 @@ mod tests {
                 polls: 3,
                 status: "Producing",
                 submitted_ms: 42,
+                created_ms: 40,
+                modified_ms: 42,
+                cover_url: "http://x/c.png".into(),
             },
         );
+        st.materials.insert("p1".into(), vec!["up1".into()]);
         st.oss.finishing.push(("up1".into(), 7));
         st.counter = 9;
         save(&st, &path).unwrap();
@@ -184,6 +210,8 @@ mod tests {
         assert_eq!((back.media[0].title.as_str(), back.media[0].status), ("上传 upload", "Transcoding"));
         let p = &back.projects["p1"];
         assert_eq!((p.media_ids.clone(), p.status, p.submitted_ms), (vec!["m1".to_string()], "Producing", 42));
+        assert_eq!((p.created_ms, p.modified_ms, p.cover_url.as_str()), (40, 42, "http://x/c.png"));
+        assert_eq!(back.materials["p1"], vec!["up1".to_string()]);
         assert_eq!(back.oss.finishing, vec![("up1".to_string(), 7)]);
         assert_eq!(back.counter, 9);
     }
@@ -212,6 +240,44 @@ mod tests {
         let mut fresh = State::default();
         load(&mut fresh, &path).unwrap();
         assert_eq!(fresh.media.len(), 2, "the editor's save kept the CLI's upload");
+    }
+
+    #[test]
+    fn a_project_deleted_in_one_process_is_not_brought_back_by_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let project = |id: &str, modified_ms: u64| StoredProject {
+            project_id: id.into(),
+            title: id.into(),
+            description: String::new(),
+            timeline: String::new(),
+            media_ids: vec![],
+            polls: 0,
+            status: "Normal",
+            submitted_ms: 1,
+            created_ms: 1,
+            modified_ms,
+            cover_url: String::new(),
+        };
+        let (mut editor, mut cli) = (State::default(), State::default());
+        editor.save_to = Some(path.clone());
+        cli.save_to = Some(path.clone());
+        editor.projects.insert("gone".into(), project("gone", 1));
+        editor.projects.insert("kept".into(), project("kept", 5));
+        editor.changed();
+        cli.sync();
+        // The CLI deletes one; the editor, which still holds it, saves something of its own.
+        cli.projects.remove("gone");
+        cli.deleted_projects.insert("gone".into());
+        cli.projects.insert("kept".into(), project("kept", 3));
+        cli.changed();
+        editor.sync();
+        assert!(!editor.projects.contains_key("gone"), "the deletion is taken in");
+        assert_eq!(editor.projects["kept"].modified_ms, 5, "an older copy does not replace a newer one");
+        editor.changed();
+        let mut fresh = State::default();
+        load(&mut fresh, &path).unwrap();
+        assert!(!fresh.projects.contains_key("gone"));
     }
 
     #[test]

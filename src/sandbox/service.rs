@@ -12,6 +12,7 @@ mod account;
 mod actions;
 mod auth;
 mod http;
+mod projects;
 
 use actions::{Refusal, handle, tiny_png};
 pub use actions::{Wanted, parse_match, parse_title_match};
@@ -97,6 +98,10 @@ pub struct StoredProject {
     pub status: &'static str,
     /// When it was submitted (Unix ms), for a production time in seconds ([`State::produce_time`]).
     pub submitted_ms: u64,
+    /// CreationTime and ModifiedTime (Unix ms).
+    pub created_ms: u64,
+    pub modified_ms: u64,
+    pub cover_url: String,
 }
 
 #[derive(Clone, Debug)]
@@ -134,6 +139,9 @@ pub struct State {
     pub media_apps: BTreeMap<String, String>,
     /// ProjectId -> material MediaIds, for GetEditingProjectMaterials.
     pub materials: BTreeMap<String, Vec<String>>,
+    /// Projects deleted (DeleteEditingProject), so that another process's older copy of the
+    /// state does not bring them back when it is merged in.
+    pub deleted_projects: HashSet<String>,
     /// Uploads and the loopback OSS endpoint (oss_server.rs).
     pub oss: super::oss::OssState,
     /// Served media (MP4s, images, stills): see media_server.rs.
@@ -272,6 +280,9 @@ impl VodServer {
             polls: 0,
             status: "Produced",
             submitted_ms: made_ms,
+            created_ms: made_ms,
+            modified_ms: made_ms,
+            cover_url: String::new(),
         };
         self.state.lock().unwrap().projects.insert(id.into(), project);
     }

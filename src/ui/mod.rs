@@ -5,6 +5,7 @@ pub mod account;
 pub mod app;
 pub mod bin;
 pub mod browser;
+pub mod cloudproj;
 pub mod commands;
 pub mod dialog;
 pub mod draft;

@@ -5,7 +5,10 @@ use super::*;
 
 pub(crate) type Refusal = (u16, &'static str, String);
 
-fn hex_id(st: &mut State, salt: &str) -> String {
+/// Where the sandbox says its projects' outputs are stored.
+pub(crate) const STORAGE: &str = "outin-loopback.oss-cn-shanghai.aliyuncs.com";
+
+pub(crate) fn hex_id(st: &mut State, salt: &str) -> String {
     st.counter += 1;
     format!("{:016x}{:016x}", st.counter.wrapping_mul(0x9E37_79B9_7F4A_7C15), salt.len() as u64 * 7919 + st.counter)
 }
@@ -22,6 +25,9 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         return answer;
     }
     if let Some(answer) = super::account::handle(action, p, rid) {
+        return answer;
+    }
+    if let Some(answer) = super::projects::handle(action, p, st, rid) {
         return answer;
     }
     match action {
@@ -68,17 +74,21 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
             let cover = crate::sandbox::seed::gradient(160, 90, [[30, 30, 60], [240, 140, 40]]);
             st.files.covers.insert(media_id.clone(), cover);
             let existing = st.projects.get(&project_id).cloned();
+            let now = crate::sandbox::now_ms();
             let mut media_ids = existing.as_ref().map(|e| e.media_ids.clone()).unwrap_or_default();
             media_ids.push(media_id.clone());
             let project = StoredProject {
                 project_id: project_id.clone(),
                 title: p.get("Title").cloned().or(existing.as_ref().map(|e| e.title.clone())).unwrap_or_default(),
                 description: p.get("Description").cloned().unwrap_or_default(),
-                timeline: timeline.or(existing.map(|e| e.timeline)).unwrap_or_default(),
+                timeline: timeline.or(existing.as_ref().map(|e| e.timeline.clone())).unwrap_or_default(),
                 media_ids,
                 polls: 0,
                 status: "Producing",
-                submitted_ms: crate::sandbox::now_ms(),
+                submitted_ms: now,
+                created_ms: existing.as_ref().map_or(now, |e| e.created_ms),
+                modified_ms: now,
+                cover_url: existing.as_ref().map(|e| e.cover_url.clone()).unwrap_or_default(),
             };
             st.projects.insert(project_id.clone(), project);
             Ok(json!({"RequestId": rid, "MediaId": media_id, "ProjectId": project_id}))
@@ -102,8 +112,8 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 };
             }
             let mut project = json!({"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
-                "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.submitted_ms),
-                "ModifiedTime": "2026-11-24T08:00:00Z", "CoverURL": "", "StorageLocation": "outin-loopback.oss-cn-shanghai.aliyuncs.com"});
+                "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.created_ms),
+                "ModifiedTime": creation_time(pr.modified_ms), "CoverURL": pr.cover_url, "StorageLocation": STORAGE});
             if pr.status == "ProduceFailed" {
                 // The error fields of VOD's ProduceMediaComplete failure event (shared/vod/api.md
                 // 1.7); whether GetEditingProject carries them is not documented.
@@ -111,42 +121,6 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 project["ErrorMessage"] = "The resource operated InputFile is bad".into();
             }
             Ok(json!({"RequestId": rid, "Project": project}))
-        }
-        "SearchEditingProject" => {
-            // Title (words of it), StartTime and EndTime (made at or after, at or before),
-            // SortBy and paging, as VOD.
-            let time_of = |key: &'static str| {
-                p.get(key).map(|t| {
-                    time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
-                        .map(|t| (t.unix_timestamp() * 1000) as u64)
-                        .map_err(|_| (400u16, "InvalidParameter", format!("{key} {t} is malformed.")))
-                })
-            };
-            let since = time_of("StartTime").transpose()?.unwrap_or(0);
-            // The API's times are whole seconds: "at or before" takes in that whole second.
-            let until = time_of("EndTime").transpose()?.map_or(u64::MAX, |t| t + 999);
-            let mut found: Vec<&StoredProject> = st
-                .projects
-                .values()
-                .filter(|pr| p.get("Title").is_none_or(|t| pr.title.contains(t.as_str())))
-                .filter(|pr| pr.submitted_ms >= since && pr.submitted_ms <= until)
-                .collect();
-            found.sort_by_key(|pr| pr.submitted_ms);
-            if p.get("SortBy").is_none_or(|s| s != "CreationTime:Asc") {
-                found.reverse();
-            }
-            let page_size: usize = p.get("PageSize").and_then(|v| v.parse().ok()).unwrap_or(10).min(100);
-            let page_no: usize = p.get("PageNo").and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
-            let list: Vec<Value> = found
-                .iter()
-                .skip((page_no - 1) * page_size)
-                .take(page_size)
-                .map(|pr| {
-                    json!({"ProjectId": pr.project_id, "Title": pr.title, "Status": pr.status,
-                    "CreationTime": creation_time(pr.submitted_ms)})
-                })
-                .collect();
-            Ok(json!({"RequestId": rid, "Total": found.len(), "ProjectList": {"Project": list}}))
         }
         "GetVideoInfo" => {
             let id = p.get("VideoId").ok_or_else(|| missing("VideoId"))?;
@@ -232,6 +206,9 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
         }
         "GetEditingProjectMaterials" => {
             let id = p.get("ProjectId").ok_or_else(|| missing("ProjectId"))?;
+            if !st.projects.contains_key(id) {
+                return Err(super::projects::not_found(id));
+            }
             let ids = st.materials.get(id).cloned().unwrap_or_default();
             let list: Vec<Value> = st.media.iter().filter(|m| ids.contains(&m.id)).map(|m| json!({
                 "MaterialId": m.id, "MaterialType": m.kind, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""
@@ -244,7 +221,7 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
 }
 
 /// Unix milliseconds as VOD writes times (`2026-11-24T08:00:00Z`).
-fn creation_time(ms: u64) -> String {
+pub(crate) fn creation_time(ms: u64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp((ms / 1000) as i64).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     t.format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z")).unwrap_or_default()
 }

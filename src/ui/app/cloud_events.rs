@@ -292,6 +292,9 @@ impl Editor {
                 Event::BaseKept(Ok(_)) => {}
                 Event::BaseKept(Err(e)) => self.status = t!("sync-base-not-kept-editor", error = e),
                 Event::CloudProject(Err(e)) => self.error = Some(t!("cloud-open-failed", error = e)),
+                Event::SavedToCloud(result) => self.saved_to_cloud(result),
+                Event::CloudProjects(result) => self.cloud_projects_listed(result),
+                Event::CloudProjectDeleted(result) => self.cloud_project_deleted(result),
                 Event::SettingsSaved(Ok(())) => {}
                 Event::SettingsSaved(Err(e)) => self.status = t!("cloud-settings-not-saved", error = e),
             }

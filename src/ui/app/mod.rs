@@ -4,6 +4,7 @@
 //! `playback` (speeds, the sound, scrubbing).
 
 mod cloud_events;
+mod cloudproj;
 mod desktop;
 mod dialogs;
 mod disk;
@@ -112,6 +113,8 @@ pub struct Editor {
     last_playhead: Time,
     /// "Duck music under voice", while its dialog is open.
     pub duck: Option<crate::ui::sound::DuckForm>,
+    /// Save to cloud and the cloud project browser.
+    pub cloudproj: crate::ui::cloudproj::CloudProjects,
     pub cloud: Cloud,
     /// The difference dialog's state (`ui::sync`), while the cloud project differs.
     pub sync_view: crate::ui::sync::SyncView,
@@ -218,6 +221,7 @@ impl Editor {
             sound: crate::sound::session::Session::new(crate::sound::out::system()),
             last_playhead: Time::ZERO,
             duck: None,
+            cloudproj: Default::default(),
             cloud,
             account_form: AccountForm::default(),
             tab: Tab::Inspector,
@@ -307,6 +311,8 @@ impl Editor {
             || self.cloud.settings_open
             || self.timeline.renaming.is_some()
             || self.duck.is_some()
+            || self.cloudproj.confirm_save
+            || self.cloudproj.confirm_delete.is_some()
             || self.browser.is_some()
             || self.about_open
             || !self.crash_reports.is_empty()
@@ -561,6 +567,7 @@ impl Editor {
         self.toast_ui(&ctx, now);
         self.rename_marker_ui(&ctx);
         self.duck_ui(&ctx);
+        self.cloudproj_ui(&ctx);
         self.recovery_ui(&ctx);
         self.desktop_ui(&ctx);
         self.path_prompt_ui(&ctx);

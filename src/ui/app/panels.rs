@@ -127,6 +127,23 @@ impl Editor {
                     self.export_subtitles();
                     ui.close();
                 }
+                ui.separator();
+                let saving = self.cloud.tasks.is_running(crate::core::Kind::SaveToCloud);
+                let save = ui.add_enabled(!saving, egui::Button::new(crate::t!("cloudproj-menu-save")));
+                if save.on_hover_text(crate::t!("cloudproj-menu-save-tip")).clicked() {
+                    self.cloudproj.as_new = false;
+                    self.cloudproj.confirm_save = true;
+                    ui.close();
+                }
+                if ui
+                    .button(crate::t!("cloudproj-menu-browse"))
+                    .on_hover_text(crate::t!("cloudproj-menu-browse-tip"))
+                    .clicked()
+                {
+                    self.open_cloud_browser();
+                    ui.close();
+                }
+                ui.separator();
                 if ui.button(crate::t!("shell-menu-account")).clicked() {
                     self.cloud.settings_open = true;
                     ui.close();
