@@ -80,3 +80,49 @@ fn without_a_cut_ctrl_d_says_why_and_the_menu_names_the_key() {
     // From the menu, with c still selected: the same refusal, nothing changed.
     assert!(h.state().doc.project().tracks[0].clips.iter().all(|c| c.effects.is_empty()));
 }
+
+/// V1: a [0,4) with a 1 s fade into b [3,6), c [8,9) after a gap; every start its own.
+fn with_fade() -> Project {
+    let mut p = import_timeline_str(
+        r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4,"TimelineIn":0,"Effects":[{"Type":"Transition","SubType":"fade","Duration":1}]},{"MediaId":"b","Out":3,"TimelineIn":3},{"MediaId":"c","Out":1,"TimelineIn":8}]}]}"#,
+    )
+    .unwrap();
+    p.zoom = 50.0;
+    p
+}
+
+fn fade_length(e: &Editor) -> Option<Time> {
+    match e.doc.project().tracks[0].clips[0].effects.first() {
+        Some(Effect::Known(t)) => t.duration,
+        _ => None,
+    }
+}
+
+#[test]
+fn dragging_a_transitions_handle_sets_its_length_within_what_the_clips_allow_in_one_undo_step() {
+    let mut h = harness(with_fade());
+    h.run();
+    let handle = || "Transition length between a and b";
+    let at = h.get_by_label(handle()).rect().center();
+    // 50 px a second: a second to the left makes it 2 s; b and c move a second earlier.
+    support::ui::drag(&mut h, at, at - Vec2::new(50.0, 0.0));
+    assert_eq!(fade_length(h.state()), Some(Time::from_secs(2)), "{:?}", h.state().timeline.message);
+    assert_eq!(starts(h.state()), [0, 2, 7].map(Time::from_secs));
+    if let Some(shots) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&shots).join("transition-handle.png")).unwrap();
+    }
+    assert_eq!(h.state().doc.selection, vec![vodcut::edit::ops::ClipRef { track: 0, index: 0 }]);
+    // Far past b's start: no longer than b (3 s).
+    let at = h.get_by_label(handle()).rect().center();
+    support::ui::drag(&mut h, at, at - Vec2::new(400.0, 0.0));
+    assert_eq!(fade_length(h.state()), Some(Time::from_secs(3)), "clamped to b's length");
+    assert_eq!(starts(h.state()), [0, 1, 6].map(Time::from_secs));
+    // Far to the right: a frame at least, never none.
+    let at = h.get_by_label(handle()).rect().center();
+    support::ui::drag(&mut h, at, at + Vec2::new(600.0, 0.0));
+    assert_eq!(fade_length(h.state()), Some(Time::from_millis(40)), "one frame at 25 fps");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(fade_length(h.state()), Some(Time::from_secs(3)), "each drag is one undo step");
+    assert_eq!(starts(h.state()), [0, 1, 6].map(Time::from_secs));
+}

@@ -55,6 +55,7 @@ forms-remove-effect = Remove effect
 forms-unknown-effect = vodcut does not know this effect; it is kept and sent exactly as it came:
 # $field: an API field name (In, Out, TimelineIn, X…), beside the clip's own field of that name
 forms-effect-field = Effect { $field }
+forms-transition-clamped = The transition is { $length } long: the most (or least) the two clips allow
 forms-effect-text = Effect text
 # What a new Text effect says until the user rewrites it
 forms-new-text = New text

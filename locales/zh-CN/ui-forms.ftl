@@ -51,6 +51,7 @@ forms-remove-effect = 移除特效
 forms-unknown-effect = vodcut 不认识此特效；它会原样保留，并按原样发送：
 # $field：API 字段名（In、Out、TimelineIn、X……），与片段自身的同名字段区分
 forms-effect-field = 特效 { $field }
+forms-transition-clamped = 转场时长为 { $length }：这是两个片段允许的最大（或最小）值
 forms-effect-text = 特效文字
 # 新建文字特效的默认文字，用户可改写
 forms-new-text = 新文字

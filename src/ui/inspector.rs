@@ -88,6 +88,18 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
     if let Some(field) = key.strip_prefix("cancel:") {
         // Esc: back to what the field held before typing began.
         doc.cancel_typing(&format!("clip:{}:{}:{field}", r.track, r.index));
+    } else if key == "effect:Duration"
+        && let Some(want) = crate::model::project::transition_length(&c)
+        && crate::edit::transition::length_range(doc.project(), r.track, r.index).is_ok()
+    {
+        // A transition's length moves the next clip and is bounded by both clips, as its
+        // handle on the timeline is.
+        let merge = format!("clip:{}:{}:{key}", r.track, r.index);
+        match doc.type_transition_length(r, &merge, want) {
+            Ok(d) if d != want => message = Some(t!("forms-transition-clamped", length = fr.length(d))),
+            Ok(_) | Err(crate::edit::ops::Refused::Nothing) => {}
+            Err(e) => message = Some(e.to_string()),
+        }
     } else if !key.is_empty() && c != *clip {
         let merge = format!("clip:{}:{}:{key}", r.track, r.index);
         if let Err(e) = doc.set_clip(r, &merge, c) {
