@@ -134,9 +134,11 @@ fn template_slots(ui: &mut egui::Ui, project: &crate::model::Project, clip: &Cli
 
 fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
-        let l = ui.label(t!("forms-subtitle-text"));
+        // In the column of the other fields' labels, as wide as the panel leaves.
+        let l = ui.add_sized([110.0, 18.0], egui::Label::new(t!("forms-subtitle-text")).truncate());
         let mut text = c.content.clone().unwrap_or_default();
-        let r = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(220.0)).labelled_by(l.id);
+        let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(60.0, 220.0);
+        let r = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(width)).labelled_by(l.id);
         if r.changed() {
             c.content = Some(text);
             *key = "Content".into();
@@ -159,6 +161,7 @@ fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &m
         key,
         sealed,
     );
+    super::text_style::text_params_ui(ui, &mut c.extra, "", key, sealed);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -338,6 +341,7 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: Clock, key: &mut St
             key,
             sealed,
         );
+        super::text_style::text_params_ui(ui, &mut e.extra, "effect:", key, sealed);
     }
 }
 

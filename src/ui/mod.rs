@@ -24,6 +24,7 @@ pub mod produce;
 pub mod sound;
 pub mod source;
 pub mod template;
+pub mod text_style;
 pub mod timeline;
 pub mod uploads;
 pub mod welcome;
