@@ -346,9 +346,17 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: Clock, key: &mut St
 }
 
 /// A new effect with values that show something: a Text effect reads "New text", white,
-/// 36 px, centred near the top, rather than an invisible empty caption.
+/// 36 px, centred near the top, rather than an invisible empty caption; a DeWatermark covers
+/// the top right corner.
 fn new_effect(k: EffectKind) -> Effect {
     let mut e = Effect::new(k);
+    // A DeWatermark starts over the top right corner, where a logo usually is, so its box
+    // shows in the preview to be placed by hand.
+    if k == EffectKind::DeWatermark
+        && let Effect::Known(d) = &mut e
+    {
+        (d.x, d.y, d.width, d.height) = (Num::float(0.75), Num::float(0.05), Num::float(0.2), Num::float(0.1));
+    }
     if k == EffectKind::Text
         && let Effect::Known(t) = &mut e
     {
