@@ -157,14 +157,14 @@ timeline-tip-source = 源 In { $in }，Out { $out }
 timeline-tip-media-end = 媒资结尾
 timeline-tip-duration = 时长 { $length }
 timeline-tip-duration-unknown = 时长未知（按 ≈{ $length } 显示）：请设置其 Out，或从点播刷新媒资时长
-# 片段上各特效标记的含义。
-timeline-badge-text = Text 特效（此片段上的文字）
+# 片段上各效果标记的含义。
+timeline-badge-text = Text 效果（此片段上的文字）
 timeline-badge-dewatermark = DeWatermark（模糊台标）
 timeline-badge-volume = Volume（音量）
 timeline-badge-background = Background（模糊或纯色背景）
 timeline-badge-vfx = VFX（视觉特效）
 timeline-badge-transition = 从此片段进入下一片段的转场
-timeline-badge-unknown = vodcut 不认识的特效（保持原样）
+timeline-badge-unknown = vodcut 不认识的效果（保持原样）
 timeline-playhead-to-clip-start = 播放头移到片段开头
 
 ## 标尺、标记、滚动
