@@ -6,8 +6,6 @@
 use egui::{Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::sync::Arc;
-use vodcut::edit::document::Document;
 use vodcut::edit::ops::ClipRef;
 use vodcut::model::Project;
 use vodcut::model::export::import_timeline_str;
@@ -30,11 +28,7 @@ fn project() -> Project {
 }
 
 fn harness() -> Harness<'static, Editor> {
-    let editor =
-        support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(project(), None, false));
-    let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
-    h.run();
-    h
+    support::ui::project_harness(project(), Vec2::new(1400.0, 900.0))
 }
 
 /// The region of the DeWatermark on track `t`'s clip as written: X, Y, Width, Height.
@@ -44,13 +38,11 @@ fn region(e: &Editor, t: usize) -> [String; 4] {
 }
 
 fn picture(h: &Harness<'static, Editor>) -> (egui::Rect, f32) {
-    let r = h.get_by_label_contains("Output preview 1280x720").rect();
-    (r, r.width() / 1280.0)
+    support::ui::preview_picture(h, 1280.0)
 }
 
 fn at(h: &Harness<'static, Editor>, x: f32, y: f32) -> Pos2 {
-    let (r, s) = picture(h);
-    r.min + Vec2::new(x, y) * s
+    support::ui::preview_at(h, 1280.0, (x, y))
 }
 
 #[test]

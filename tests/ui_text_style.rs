@@ -71,15 +71,22 @@ fn type_into(h: &mut Harness<'static, Editor>, label: &str, text: &str) {
     h.run();
 }
 
-#[test]
-fn a_subtitles_motion_and_word_art_come_from_searchable_lists_and_numbers_are_checked() {
-    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+/// The editor in English with the subtitle selected by a click, and where the inspector's
+/// panel began before (its left edge).
+fn subtitle_selected() -> (Harness<'static, Editor>, f32) {
     i18n::set(Lang::En);
     let mut h = harness();
     h.run();
     let panel = h.get_by_label("Inspector").rect().left();
     h.get_by_label("Clip Hello on S1 at 00:00:00:00").click();
     h.run();
+    (h, panel)
+}
+
+#[test]
+fn a_subtitles_motion_and_word_art_come_from_searchable_lists_and_numbers_are_checked() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let (mut h, panel) = subtitle_selected();
     // The word art the documents do not list is shown as written, marked, and kept.
     let shown = h.get_by_label("EffectColorStyle").value();
     assert_eq!(shown.as_deref(), Some("CS9999-000001 (not in the documents)"));
@@ -132,12 +139,7 @@ fn a_subtitles_motion_and_word_art_come_from_searchable_lists_and_numbers_are_ch
 #[test]
 fn the_subtitle_inspector_fits_its_panel() {
     let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
-    i18n::set(Lang::En);
-    let mut h = harness();
-    h.run();
-    let panel = h.get_by_label("Inspector").rect().left();
-    h.get_by_label("Clip Hello on S1 at 00:00:00:00").click();
-    h.run();
+    let (mut h, panel) = subtitle_selected();
     if let Some(shots) = std::env::var_os("VODCUT_UI_SHOTS") {
         h.render().unwrap().save(std::path::Path::new(&shots).join("subtitle-inspector.png")).unwrap();
     }

@@ -91,6 +91,11 @@ fn with_fade() -> Project {
     p
 }
 
+/// The inspector's Duration field (the bin's form has a Duration too, on the left).
+fn duration<'a>(h: &'a Harness<'static, Editor>) -> egui_kittest::Node<'a> {
+    h.query_all_by_label("Duration").max_by(|a, b| a.rect().left().total_cmp(&b.rect().left())).unwrap()
+}
+
 fn fade_length(e: &Editor) -> Option<Time> {
     match e.doc.project().tracks[0].clips[0].effects.first() {
         Some(Effect::Known(t)) => t.duration,
@@ -125,4 +130,34 @@ fn dragging_a_transitions_handle_sets_its_length_within_what_the_clips_allow_in_
     h.run();
     assert_eq!(fade_length(h.state()), Some(Time::from_secs(3)), "each drag is one undo step");
     assert_eq!(starts(h.state()), [0, 1, 6].map(Time::from_secs));
+}
+
+#[test]
+fn the_inspectors_duration_moves_the_next_clips_and_is_clamped_alike() {
+    let mut h = harness(with_fade());
+    h.run();
+    let a = h.get_by_label("Clip a on V1 at 00:00:00:00").rect().center();
+    support::ui::click_at(&mut h, a);
+    h.run();
+    duration(&h).focus();
+    h.run();
+    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    duration(&h).type_text("2.00");
+    h.run();
+    assert_eq!(fade_length(h.state()), Some(Time::from_secs(2)));
+    assert_eq!(starts(h.state()), [0, 2, 7].map(Time::from_secs), "b and c follow as with the handle");
+    // Typed again as 10 s: held to b's 3 s, and said.
+    h.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    duration(&h).type_text("10.00");
+    h.run();
+    let said = h.state().timeline.message.clone();
+    assert!(format!("{said:?}").contains("the most (or least) the two clips allow"), "{said:?}");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(fade_length(h.state()), Some(Time::from_secs(3)));
+    assert_eq!(starts(h.state()), [0, 1, 6].map(Time::from_secs));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(fade_length(h.state()), Some(Time::from_secs(1)), "the typing was one undo step");
+    assert_eq!(starts(h.state()), [0, 3, 8].map(Time::from_secs));
 }
