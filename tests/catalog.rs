@@ -217,3 +217,16 @@ fn the_chinese_uses_the_glossary_terms() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn the_effects_panel_and_vfx_have_distinct_chinese_names() {
+    // The VOD console calls VFX 特效; the panel (and effects in general) is 效果, so a user
+    // can tell the tab from the family in it.
+    let zh = catalog("zh-CN");
+    let word = |k: &str| zh[k].0.clone();
+    assert_eq!(word("family-vfx"), "特效");
+    assert_eq!(word("effects-tab"), "效果");
+    for k in ["forms-effects-heading", "forms-add-effect", "place-effect"] {
+        assert!(!word(k).contains("特效"), "{k}: {}", word(k));
+    }
+}

@@ -34,7 +34,7 @@ fn lang_zh_prints_the_problems_in_chinese_with_their_places() {
     let out = text(&o.stdout);
     assert!(out.contains("错误：轨道 1（V1），第 1 个片段，字段 Out：Out（2 秒）必须晚于 In（5 秒）"), "{out}");
     assert!(
-        out.contains("错误：轨道 1（V1），第 2 个片段，第 1 个特效（Text），字段 Content：文字特效没有文字"),
+        out.contains("错误：轨道 1（V1），第 2 个片段，第 1 个效果（Text），字段 Content：文字效果没有文字"),
         "{out}"
     );
     assert!(out.contains("字段 FontColor：颜色“red”不是 #RRGGBB 格式"), "{out}");

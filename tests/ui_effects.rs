@@ -82,9 +82,7 @@ fn a_filter_found_in_english_is_dragged_onto_a_clip_and_the_other_families_are_l
     support::ui::drag(&mut h, row, b);
     assert_eq!(effect(h.state(), 1), Some(("Filter".into(), Some("m1".into()))));
     // Every family has its entries (word art and fonts are set in the inspector).
-    for (label, family) in
-        [("visual effect", Family::Vfx), ("entrance motion", Family::MotionIn), ("font", Family::Font)]
-    {
+    for (label, family) in [("VFX", Family::Vfx), ("entrance motion", Family::MotionIn), ("font", Family::Font)] {
         h.get_by_label(label).click();
         search(&mut h, "");
         assert_eq!(h.state().effects.family, family);

@@ -30,11 +30,7 @@ fn project() -> Project {
 }
 
 fn harness() -> Harness<'static, Editor> {
-    let editor =
-        support::ui::editor(Arc::new(support::ui::FakePicker::default()), Document::new(project(), None, false));
-    let mut h = support::ui::harness(editor, Vec2::new(1400.0, 900.0));
-    h.run();
-    h
+    support::ui::project_harness(project(), Vec2::new(1400.0, 900.0))
 }
 
 fn logo_track(e: &Editor) -> usize {
@@ -49,13 +45,11 @@ fn logo(e: &Editor) -> [String; 4] {
 
 /// The picture on screen and its scale (screen points per output pixel).
 fn picture(h: &Harness<'static, Editor>) -> (egui::Rect, f32) {
-    let r = h.get_by_label_contains("Output preview 1280x720").rect();
-    (r, r.width() / 1280.0)
+    support::ui::preview_picture(h, 1280.0)
 }
 
 fn at(h: &Harness<'static, Editor>, x: f32, y: f32) -> Pos2 {
-    let (r, s) = picture(h);
-    r.min + Vec2::new(x, y) * s
+    support::ui::preview_at(h, 1280.0, (x, y))
 }
 
 fn select_logo(h: &mut Harness<'static, Editor>) {

@@ -2,7 +2,7 @@
 
 family-transition = transition
 family-filter = filter
-family-vfx = visual effect
+family-vfx = VFX
 family-motion-in = entrance motion
 family-motion-out = exit motion
 family-motion-loop = loop motion
@@ -12,7 +12,7 @@ family-font = font
 # The Effects panel.
 effects-tab = Effects
 effects-search-hint = Search in English or 中文, by name, SubType or category
-effects-drag-hint = { $n } found: drag a transition onto a cut, a filter or visual effect onto a video clip
+effects-drag-hint = { $n } found: drag a transition onto a cut, a filter or VFX onto a video clip
 effects-inspector-hint = { $n } found: set these on a text or subtitle in the inspector
 effects-unsure-tip = The documents are not sure of this one (from VOD's 2021 list, third-party notes, or the sister service only): validation warns when it is used
 effects-drop-label = { $name }

@@ -13,8 +13,21 @@ forms-hex-colour = #RRGGBB
 forms-zero-to-one = from 0 to 1
 forms-whole-above-zero = a whole number above 0
 forms-required = required
+forms-whole-number = a whole number
+# $min, $max: a documented bound
+forms-at-least = at least { $min }
+forms-at-most = at most { $max }
+# $list: the values allowed
+forms-one-of = one of { $list }
 # A choice left unset: the service's default applies.
 forms-default = (default)
+# A value of a catalogue field (a motion, a word-art style) that the documents do not list.
+forms-value-not-documented = { $value } (not in the documents)
+forms-value-not-documented-tip = "{ $value }" is not among the values the VOD documents list: it is kept and sent as written, and validation warns
+# In a catalogue list: use what was typed in the search box as the value.
+forms-use-as-written = Use "{ $value }" as written
+forms-border-outline = 1: outline and shadow
+forms-border-box = 3: opaque box
 
 ## Choice values shown in words (the value sent stays the API's)
 forms-value-video = Video
@@ -55,6 +68,9 @@ forms-remove-effect = Remove effect
 forms-unknown-effect = vodcut does not know this effect; it is kept and sent exactly as it came:
 # $field: an API field name (In, Out, TimelineIn, X…), beside the clip's own field of that name
 forms-effect-field = Effect { $field }
+forms-text-style-heading = Style and motion
+forms-param-unsure = { $field } comes from third-party notes or the sister service only (not a VOD page): validation warns when it is set
+forms-transition-clamped = The transition is { $length } long: the most (or least) the two clips allow
 forms-effect-text = Effect text
 # What a new Text effect says until the user rewrites it
 forms-new-text = New text

@@ -3,7 +3,7 @@
 template-place-file = 模板
 template-place-track = 轨道 { $n }
 template-place-clip = 片段 { $n }
-template-place-effect = 特效 { $n }
+template-place-effect = 效果 { $n }
 template-not-json = 不是 JSON（第 { $line } 行，第 { $column } 列）
 template-not-object = 不是工程：应为 JSON 对象
 template-samples-not-object = TemplateSamples 应为占位名与示例值组成的对象

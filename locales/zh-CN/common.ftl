@@ -7,7 +7,7 @@ problem-line-unplaced = { $severity }：{ $message }
 place-track = 轨道 { $n }
 place-track-named = 轨道 { $n }（{ $name }）
 place-clip = 第 { $n } 个片段
-place-effect = 第 { $n } 个特效（{ $kind }）
+place-effect = 第 { $n } 个效果（{ $kind }）
 place-field = 字段 { $field }
 place-separator = ，
 

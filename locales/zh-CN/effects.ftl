@@ -1,4 +1,4 @@
-# 特效：目录中的类别、特效面板，以及预览如何显示它们。
+# 效果：目录中的类别、效果面板，以及预览如何显示它们。
 
 family-transition = 转场
 family-filter = 滤镜
@@ -9,8 +9,8 @@ family-motion-loop = 循环动效
 family-word-art = 花字
 family-font = 字体
 
-# 特效面板。
-effects-tab = 特效
+# 效果面板。
+effects-tab = 效果
 effects-search-hint = 可用中文或 English 按名称、SubType 或分类搜索
 effects-drag-hint = 找到 { $n } 个：把转场拖到剪切点上，把滤镜或特效拖到视频片段上
 effects-inspector-hint = 找到 { $n } 个：在检查器中为文字或字幕设置

@@ -33,7 +33,7 @@ ix-loss-speed = 未保留 { $percent }% 的变速：片段按正常速度播放�
 ix-loss-freeze = 未保留定格帧：片段播放其媒资
 ix-loss-nested = 嵌套序列“{ $name }”已展开到该轨道（{ $clips } 个片段）
 ix-loss-nested-tracks = 嵌套序列“{ $name }”中的其他轨道未导入（{ $clips } 个片段）
-ix-loss-effect = 未保留特效“{ $name }”
+ix-loss-effect = 未保留效果“{ $name }”
 ix-loss-transition-fade = 转场“{ $name }”以交叉溶解（fade）导入
 ix-loss-transition-alone = 未保留从无到有或从有到无的转场（黑场淡入淡出）：VOD 的转场连接两个片段
 ix-loss-audio-transition = 未保留音频交叉淡化：VOD 的转场只用于视频片段
@@ -71,7 +71,7 @@ ix-export-overlay-position = 轨道 { $track }：未导出叠加的位置和大�
 ix-export-length-unknown = 轨道 { $track } { $at }：片段长度未知，按 5 秒导出
 ix-export-no-media = 轨道 { $track } { $at }：没有 MediaId 的片段导出时不带媒资（其他剪辑软件中显示为脱机）
 ix-export-file-only = 轨道 { $track } { $at }：没有 MediaId 的片段只写入了它的文件（{ $file }）
-ix-export-effect = 轨道 { $track } { $at }：未导出特效 { $effect }
+ix-export-effect = 轨道 { $track } { $at }：未导出效果 { $effect }
 ix-export-transition-kind = 轨道 { $track } { $at }：转场 { $kind } 以交叉溶解导出
 ix-export-transition-alone = 轨道 { $track } { $at }：未导出后面没有紧接片段的转场
 

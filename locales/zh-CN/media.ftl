@@ -39,7 +39,7 @@ media-detail = { $what }：{ $detail }
 media-place-clip = 轨道 { $track }，第 { $n } 个片段
 media-place-clip-media = 轨道 { $track }，第 { $n } 个片段（媒资 { $media }）
 media-place-production = 合成
-media-place-effect-track = 特效轨道 { $n }
+media-place-effect-track = 效果轨道 { $n }
 media-lengths-not-asked = 无法查询媒资时长（{ $error }）；没有 Out 的片段按 5 秒计
 media-height-too-small = 高度至少为 2 像素
 media-no-sound = { $place }：该媒资没有声音
@@ -65,6 +65,6 @@ media-no-frame = { $place }：没有画面（超出媒资结尾，或媒资服�
 media-placeholder-line = { $place }：{ $what }（{ $from } 至 { $to }）
 media-placeholder-template = 模板 { $id }
 media-placeholder-template-group = 模板组 { $id }
-media-placeholder-effect = 特效 { $type }
+media-placeholder-effect = 效果 { $type }
 # 画在草稿画面上该内容所在的位置。
 media-not-in-draft = { $what } — 草稿中未呈现

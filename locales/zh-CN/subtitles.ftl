@@ -21,7 +21,7 @@ subtitles-nothing-to-export = 没有可导出的字幕（没有带文字的字�
 subtitles-cannot-read = 无法读取 { $file }：{ $error }
 subtitles-imported = 已将 { $n } 条字幕导入 { $file } 的{ $where }
 subtitles-where-track = 轨道 { $track }
-subtitles-where-effects = 轨道 { $track } 上的文字特效
+subtitles-where-effects = 轨道 { $track } 上的文字效果
 subtitles-exported = 已将 { $n } 条字幕写入 { $file }
 subtitles-timeline-file = { $file } 是 API 时间线而不是项目：请先将其导入为项目（vodcut import）
 

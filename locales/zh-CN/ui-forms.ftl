@@ -12,8 +12,21 @@ forms-hex-colour = 应为 #RRGGBB
 forms-zero-to-one = 0 到 1 之间
 forms-whole-above-zero = 大于 0 的整数
 forms-required = 必填
+forms-whole-number = 应为整数
+# $min、$max：文档给出的界限
+forms-at-least = 不小于 { $min }
+forms-at-most = 不大于 { $max }
+# $list：允许的取值
+forms-one-of = 应为 { $list } 之一
 # 未设置的选项：使用服务的默认值。
 forms-default = （默认）
+# 目录字段（动效、花字样式）中文档未列出的值。
+forms-value-not-documented = { $value }（文档未列出）
+forms-value-not-documented-tip = “{ $value }”不在点播文档列出的取值中：按原样保留并发送，校验会给出警告
+# 目录列表中：把搜索框里输入的内容用作取值。
+forms-use-as-written = 按原样使用“{ $value }”
+forms-border-outline = 1：描边加阴影
+forms-border-box = 3：不透明底框
 
 ## 以文字显示的选项值（发送的值仍是 API 的写法）
 forms-value-video = 视频
@@ -43,16 +56,19 @@ forms-clip-heading-subtitle = 轨道 { $track } 上的第 { $n } 个字幕片段
 forms-track-locked = 轨道已锁定：解锁后才能编辑。
 # 字幕的文字（API 的 Content）
 forms-subtitle-text = 文字
-forms-effects-heading = 特效（{ $n }）
-forms-add-effect = 添加特效
+forms-effects-heading = 效果（{ $n }）
+forms-add-effect = 添加效果
 forms-move-up = 上移
 forms-move-down = 下移
-forms-remove-effect = 移除特效
-forms-unknown-effect = vodcut 不认识此特效；它会原样保留，并按原样发送：
+forms-remove-effect = 移除效果
+forms-unknown-effect = vodcut 不认识此效果；它会原样保留，并按原样发送：
 # $field：API 字段名（In、Out、TimelineIn、X……），与片段自身的同名字段区分
-forms-effect-field = 特效 { $field }
-forms-effect-text = 特效文字
-# 新建文字特效的默认文字，用户可改写
+forms-effect-field = 效果 { $field }
+forms-text-style-heading = 样式与动效
+forms-param-unsure = { $field } 仅出自第三方资料或姊妹服务（并非点播文档）：设置后校验会给出警告
+forms-transition-clamped = 转场时长为 { $length }：这是两个片段允许的最大（或最小）值
+forms-effect-text = 效果文字
+# 新建文字效果的默认文字，用户可改写
 forms-new-text = 新文字
 
 ## 素材箱

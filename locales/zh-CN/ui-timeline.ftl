@@ -85,6 +85,11 @@ timeline-refused-gone = 该片段或轨道已不存在
 timeline-refused-nothing = 无需操作
 timeline-refused-no-cut = 此处没有剪切点：转场用于视频轨道上两个相接的片段之间（选中其中一个或两个，或把播放头放在剪切点附近）
 timeline-refused-has-transition = 该剪切点已有转场（可在检查器中修改或删除）
+timeline-refused-no-transition = 该片段没有进入下一片段的转场
+timeline-refused-no-room-for-transition = 该剪切点的两个片段容不下一帧的转场
+timeline-edit-transition-length = 更改转场时长
+timeline-transition-length-label = { $left } 与 { $right } 之间的转场时长
+timeline-drag-transition-length = 转场时长 { $length }
 timeline-move-refused = 无法移动：{ $reason }
 timeline-media-wrong-track = { $media }媒资不能放在{ $track }轨道上
 timeline-added-not-normal = 已添加，但“{ $title }”尚未就绪（{ $status }）：点播只能合成状态正常的媒资
@@ -152,14 +157,14 @@ timeline-tip-source = 源 In { $in }，Out { $out }
 timeline-tip-media-end = 媒资结尾
 timeline-tip-duration = 时长 { $length }
 timeline-tip-duration-unknown = 时长未知（按 ≈{ $length } 显示）：请设置其 Out，或从点播刷新媒资时长
-# 片段上各特效标记的含义。
-timeline-badge-text = Text 特效（此片段上的文字）
+# 片段上各效果标记的含义。
+timeline-badge-text = Text 效果（此片段上的文字）
 timeline-badge-dewatermark = DeWatermark（模糊台标）
 timeline-badge-volume = Volume（音量）
 timeline-badge-background = Background（模糊或纯色背景）
 timeline-badge-vfx = VFX（视觉特效）
-timeline-badge-transition = 进入此片段的转场
-timeline-badge-unknown = vodcut 不认识的特效（保持原样）
+timeline-badge-transition = 从此片段进入下一片段的转场
+timeline-badge-unknown = vodcut 不认识的效果（保持原样）
 timeline-playhead-to-clip-start = 播放头移到片段开头
 
 ## 标尺、标记、滚动

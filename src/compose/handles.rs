@@ -28,6 +28,8 @@ pub enum Kind {
     Stretched { has_w: bool, has_h: bool },
     /// A text: X/Y are its anchor, its size is the font's.
     Text(TextBox),
+    /// A DeWatermark's region: X/Y/Width/Height of its effect are the box.
+    Region,
 }
 
 /// The size an overlay's picture is taken to have until it arrives (16:9, a quarter of 1280).
@@ -64,6 +66,9 @@ pub fn placed(plan: &Plan, image_size: &dyn Fn(&str) -> Option<(u32, u32)>) -> V
                 if let Some(owner) = t.owner {
                     out.push(Placed { owner, rect: super::text::text_rect(t), kind: Kind::Text(t.clone()) });
                 }
+            }
+            Layer::Region(r) => {
+                out.push(Placed { owner: r.owner, rect: Rect { x: r.x, y: r.y, w: r.w, h: r.h }, kind: Kind::Region })
             }
             Layer::Look(_) => {}
         }
@@ -292,6 +297,14 @@ pub fn placed_clip(clip: &Clip, p: &Placed, to: Rect, frame: (f32, f32), resized
                 write(&mut area.height, to.h, fh, ratio);
             }
         }
+        Kind::Region => {
+            let Some(Effect::Known(k)) = p.owner.effect.and_then(|i| c.effects.get_mut(i)) else { return c };
+            let ratio = ratios(&[k.x.as_ref(), k.y.as_ref(), k.width.as_ref(), k.height.as_ref()]);
+            write(&mut k.x, to.x, fw, ratio);
+            write(&mut k.y, to.y, fh, ratio);
+            write(&mut k.width, to.w, fw, ratio);
+            write(&mut k.height, to.h, fh, ratio);
+        }
         Kind::Text(t) => {
             let (ax, ay) = (to.x + t.anchor.0 * to.w, to.y + t.anchor.1 * to.h);
             let scale = if (to.h - p.rect.h).abs() > 0.01 && p.rect.h > 0.0 {
@@ -447,5 +460,31 @@ mod tests {
         let bigger = placed_clip(main, &l[1], twice, (1280.0, 720.0), true);
         let Effect::Known(k) = &bigger.effects[0] else { panic!() };
         assert_eq!(k.font_size.as_ref().map(Num::value), Some(80.0));
+    }
+
+    #[test]
+    fn a_dewatermark_region_is_a_layer_placed_by_its_box_and_drawn_by_nothing() {
+        let p = import_timeline_str(
+            r#"{"VideoTracks":[{"VideoTrackClips":[{"MediaId":"a","Out":4,"Effects":[{"Type":"DeWatermark","SubType":"Delogo_Blur","X":960,"Y":36,"Width":0.2},{"Type":"DeWatermark","TimelineIn":3}]}]}]}"#,
+        )
+        .unwrap();
+        let t = Time::from_secs(1);
+        let plan = plan_at(&p, t, (1280, 720), &active_by_layout(&p, t));
+        let all = placed(&plan, &|_| None);
+        // The clip's picture, then its region above it (picked first); the second starts at 3 s.
+        assert_eq!(all.len(), 2, "{all:?}");
+        let r = &all[1];
+        assert_eq!((r.kind.clone(), r.owner.effect), (Kind::Region, Some(0)));
+        assert!(close(r.rect, Rect { x: 960.0, y: 36.0, w: 256.0, h: 72.0 }), "no Height: a tenth of the frame");
+        assert_eq!(topmost(&all, (1000.0, 50.0)), Some(1));
+        let moved =
+            placed_clip(&p.tracks[0].clips[0], r, Rect { x: 900.0, y: 40.0, w: 128.0, h: 90.0 }, (1280.0, 720.0), true);
+        let Effect::Known(k) = &moved.effects[0] else { panic!() };
+        let got = [&k.x, &k.y, &k.width, &k.height].map(|n| n.as_ref().map(|n| n.to_string()).unwrap_or_default());
+        assert_eq!(got, ["900", "40", "0.1", "90"], "each keeps its form; the missing Height takes the box's (pixels)");
+        // Nothing is drawn for it: the still is the same without it.
+        let without = crate::compose::Plan { layers: plan.layers[..1].to_vec(), ..plan.clone() };
+        let none = std::collections::HashMap::new();
+        assert_eq!(crate::compose::compose(&plan, &none, None), crate::compose::compose(&without, &none, None));
     }
 }

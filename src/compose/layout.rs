@@ -99,7 +99,24 @@ pub enum Layer {
     Text(TextBox),
     /// An effect track's filter or VFX: acts on the frame as drawn so far (the video tracks).
     Look(Look),
+    /// A DeWatermark's region: nothing is drawn for it (its blur is not imitated: a placeholder
+    /// in the draft); the preview picks, places and outlines it.
+    Region(Region),
 }
+
+/// The box a DeWatermark effect covers, output pixels, and the effect it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    pub owner: Owner,
+}
+
+/// A region's side when its Width or Height is not given: a tenth of the frame's (so it can be
+/// seen and taken hold of; the service's default is not documented).
+const REGION_DEFAULT_SIDE: f32 = 0.1;
 
 /// The output frame at one time, ready to compose.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,7 +131,7 @@ impl Plan {
     pub fn pictures(&self) -> impl Iterator<Item = (usize, &Picture)> {
         self.layers.iter().enumerate().filter_map(|(i, l)| match l {
             Layer::Picture(p) => Some((i, p)),
-            Layer::Text(_) | Layer::Look(_) => None,
+            Layer::Text(_) | Layer::Look(_) | Layer::Region(_) => None,
         })
     }
 }
@@ -302,7 +319,8 @@ pub fn plan_at(
                     p.looks = clip_looks(clip, start, t, size, &mut ends);
                     p
                 });
-                let texts = clip_texts(clip, (ti, ci), start, t, size);
+                let mut texts = clip_texts(clip, (ti, ci), start, t, size);
+                texts.extend(clip_regions(clip, (ti, ci), start, t, size).into_iter().map(Layer::Region));
                 shown.push(Shown { ci, start, picture, texts, done: false });
             }
             if kind == TrackKind::Video {
@@ -346,6 +364,27 @@ fn clip_texts(clip: &Clip, (track, ci): (usize, usize), start: Time, t: Time, si
                 Owner { track, clip: ci, effect: Some(ei) },
             );
             out.extend(b.map(Layer::Text));
+        }
+    }
+    out
+}
+
+/// The DeWatermark regions of a clip placed at `start` that act at `t` (X/Y/Width/Height
+/// ratios of the output or pixels, as a text's X/Y).
+fn clip_regions(clip: &Clip, (track, ci): (usize, usize), start: Time, t: Time, (w, h): (f32, f32)) -> Vec<Region> {
+    let mut out = Vec::new();
+    for (ei, e) in clip.effects.iter().enumerate() {
+        if let Effect::Known(k) = e
+            && k.r#type == "DeWatermark"
+            && effect_active(k, start, t)
+        {
+            out.push(Region {
+                x: length(k.x.as_ref(), w).unwrap_or(0.0),
+                y: length(k.y.as_ref(), h).unwrap_or(0.0),
+                w: length(k.width.as_ref(), w).unwrap_or(w * REGION_DEFAULT_SIDE),
+                h: length(k.height.as_ref(), h).unwrap_or(h * REGION_DEFAULT_SIDE),
+                owner: Owner { track, clip: ci, effect: Some(ei) },
+            });
         }
     }
     out

@@ -88,6 +88,8 @@ pub fn compose(plan: &Plan, pictures: &HashMap<usize, Image>, target_width: Opti
                 let whole = Rect { x: 0.0, y: 0.0, w: w as f32, h: h as f32 };
                 filters::apply(&mut canvas, l, whole, zoom);
             }
+            // Not imitated: docs/effects.md.
+            Layer::Region(_) => {}
         }
     }
     if let Some((prev, area)) = outgoing {

@@ -425,6 +425,26 @@ impl Document {
         Ok(())
     }
 
+    /// A transition's length, set by its handle on the timeline: on a frame, clamped to what
+    /// the two clips allow ([`super::transition::length_range`]), one undo step. Returns the
+    /// length it got.
+    pub fn set_transition_length(&mut self, r: ClipRef, want: Time) -> Result<Time, Refused> {
+        let (edit, d) = super::transition::set_length(&self.project, r.track, r.index, want)?;
+        self.apply(&t!("timeline-edit-transition-length"), edit);
+        Ok(d)
+    }
+
+    /// A transition's length typed into the inspector: as [`Document::set_transition_length`],
+    /// with every keystroke of one field merged into one undo step (`merge_key`).
+    pub fn type_transition_length(&mut self, r: ClipRef, merge_key: &str, want: Time) -> Result<Time, Refused> {
+        let (edit, d) = super::transition::set_length(&self.project, r.track, r.index, want)?;
+        let touched = edit.touched_on(&self.project);
+        if self.history.apply_merging(&mut self.project, t!("timeline-edit-transition-length"), edit, merge_key) {
+            self.note(&touched);
+        }
+        Ok(d)
+    }
+
     pub fn add_marker(&mut self) -> Result<(), Refused> {
         let edit = ops::add_marker(&self.project, self.project.playhead)?;
         self.apply(&t!("timeline-edit-add-marker"), edit);

@@ -73,13 +73,19 @@ impl History {
             }
             return applied;
         }
-        if apply(project, edit).is_none() {
-            return false;
-        }
+        // A clip or the fields set whole are put back by the step's first inverse; an edit
+        // that also moves clips (a transition's length) needs its own inverse kept, run
+        // before the earlier ones.
+        let whole = matches!(edit, Edit::SetClip { .. } | Edit::SetFields(_));
+        let Some(inverse) = apply(project, edit) else { return false };
         self.current = self.next_id;
         self.next_id += 1;
         if let Some(last) = self.undo.last_mut() {
             last.after = self.current;
+            if !whole {
+                let earlier = std::mem::replace(&mut last.inverse, Edit::Batch(Vec::new()));
+                last.inverse = Edit::Batch(vec![inverse, earlier]);
+            }
         }
         true
     }

@@ -73,6 +73,10 @@ pub enum Refused {
     NoCut,
     /// The earlier clip of the cut already leads into the next with a transition.
     HasTransition,
+    /// The clip carries no transition into a next clip.
+    NoTransition,
+    /// The two clips of a cut leave no frame for a transition.
+    NoRoomForTransition,
 }
 
 impl std::fmt::Display for Refused {
@@ -101,6 +105,8 @@ impl std::fmt::Display for Refused {
             Refused::Nothing => t!("timeline-refused-nothing"),
             Refused::NoCut => t!("timeline-refused-no-cut"),
             Refused::HasTransition => t!("timeline-refused-has-transition"),
+            Refused::NoTransition => t!("timeline-refused-no-transition"),
+            Refused::NoRoomForTransition => t!("timeline-refused-no-room-for-transition"),
         };
         f.write_str(&text)
     }

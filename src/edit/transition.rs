@@ -9,7 +9,7 @@ use super::Edit;
 use super::document::Document;
 use super::ops::{ClipRef, Refused};
 use crate::model::effects::{DEFAULT_TRANSITION, DEFAULT_TRANSITION_SECS};
-use crate::model::project::{Placement, Project, TrackKind, layout_track};
+use crate::model::project::{Placement, Project, TrackKind, layout_track, transition_length};
 use crate::model::time::Time;
 use crate::model::wire::{Effect, EffectKind, KnownEffect};
 
@@ -101,6 +101,62 @@ pub fn transition_on(project: &Project, cut: Cut, sub_type: &str) -> Result<(Edi
         edits.push(Edit::ShiftClips { track: cut.track, shifts });
     }
     Ok((Edit::Batch(edits), ClipRef { track: cut.track, index: cut.earlier }))
+}
+
+/// The lengths the transition on clip `earlier` of `track` may take: at least a frame (the
+/// documents give no other bound: a Duration above 0, effects.md 2.2), and no longer than
+/// either clip leaves free. The transition overlaps the end of the earlier clip with the start
+/// of the next, so it may not reach into the earlier clip's own incoming transition, nor into
+/// the next clip's outgoing one.
+pub fn length_range(project: &Project, track: usize, earlier: usize) -> Result<(Time, Time), Refused> {
+    let t = project.tracks.get(track).ok_or(Refused::Gone)?;
+    let clip = t.clips.get(earlier).ok_or(Refused::Gone)?;
+    if t.kind != TrackKind::Video || transition_length(clip).is_none() || earlier + 1 >= t.clips.len() {
+        return Err(Refused::NoTransition);
+    }
+    let places = layout_track(t, &project.media_durations());
+    let length = |i: usize| places[i].end - places[i].start;
+    let incoming = earlier.checked_sub(1).and_then(|i| transition_length(&t.clips[i])).unwrap_or(Time::ZERO);
+    let outgoing = transition_length(&t.clips[earlier + 1]).unwrap_or(Time::ZERO);
+    let fr = project.frame_rate;
+    let (min, max) = (fr.frame_start(1), fr.floor((length(earlier) - incoming).min(length(earlier + 1) - outgoing)));
+    if max < min {
+        return Err(Refused::NoRoomForTransition);
+    }
+    Ok((min, max))
+}
+
+/// The edit that makes the transition on clip `earlier` of `track` last `want`, on a frame
+/// and within [`length_range`], and the length it gets. The next clip follows: by the layout
+/// when it has no TimelineIn, moved with every later clip placed by its own otherwise (as
+/// [`transition_on`] moves them). One undo step.
+pub fn set_length(project: &Project, track: usize, earlier: usize, want: Time) -> Result<(Edit, Time), Refused> {
+    let (min, max) = length_range(project, track, earlier)?;
+    let t = &project.tracks[track];
+    if t.locked {
+        return Err(Refused::Locked(t.name.clone()));
+    }
+    let d = project.frame_rate.snap(want).clamp(min, max);
+    let old = transition_length(&t.clips[earlier]).unwrap_or(Time::ZERO);
+    let mut clip = t.clips[earlier].clone();
+    for e in clip.effects.iter_mut() {
+        if let Effect::Known(k) = e
+            && k.r#type == "Transition"
+        {
+            k.duration = Some(d);
+            break;
+        }
+    }
+    if clip == t.clips[earlier] {
+        return Err(Refused::Nothing);
+    }
+    let mut edits = vec![Edit::SetClip { track, index: earlier, clip: Box::new(clip) }];
+    if t.clips[earlier + 1].timeline_in.is_some() && d != old {
+        let mut shifts = super::Shifts::default();
+        (earlier + 1..t.clips.len()).for_each(|i| shifts.push(i, old - d));
+        edits.push(Edit::ShiftClips { track, shifts });
+    }
+    Ok((Edit::Batch(edits), d))
 }
 
 /// An effect of the catalogue dropped on track `track` at `at`: a transition goes on the cut
@@ -227,5 +283,48 @@ mod tests {
         assert!(problems.iter().all(|x| x.location.effect.is_none()), "{problems:?}");
         let outside = apply_catalogue_effect(&p, 0, Time::from_secs(30), reach, Family::Vfx, "zoom");
         assert_eq!(outside.map(|_| ()), Err(Refused::NotInside));
+    }
+
+    #[test]
+    fn a_transition_length_is_clamped_to_what_both_clips_leave_and_moves_the_next_clips() {
+        // a 4 s, b 3 s, c 1 s end to end; a->b 1 s, b->c 0.48 s (half of c).
+        let mut doc = Document::new(project(false), None, false);
+        for earlier in [0, 1] {
+            let cut = cuts(doc.project(), 0).into_iter().find(|c| c.earlier == earlier).unwrap();
+            doc.apply("t", default_transition(doc.project(), cut).unwrap().0);
+        }
+        let p = doc.project();
+        // a's may take all of a, but not the part of b that b's own transition into c uses.
+        assert_eq!(length_range(p, 0, 0), Ok((Time::from_millis(40), Time::from_millis(2520))));
+        // b's may not reach into a's, which takes b's first second.
+        assert_eq!(length_range(p, 0, 1), Ok((Time::from_millis(40), Time::from_secs(1))));
+        assert_eq!(length_range(p, 0, 2), Err(Refused::NoTransition), "c has none, and no next clip");
+        let (edit, d) = set_length(p, 0, 0, Time::from_secs(10)).unwrap();
+        assert_eq!(d, Time::from_millis(2520), "clamped to the most");
+        let mut q = p.clone();
+        crate::edit::apply(&mut q, edit);
+        assert_eq!(starts(&q), [0, 1480, 4000].map(Time::from_millis), "b overlaps a by 2.52 s now");
+        assert_eq!(set_length(p, 0, 0, Time::ZERO).unwrap().1, Time::from_millis(40), "at least a frame");
+        assert_eq!(set_length(p, 0, 0, Time::from_millis(1530)).unwrap().1, Time::from_millis(1520), "on a frame");
+        assert_eq!(set_length(p, 0, 0, Time::from_secs(1)).map(|_| ()), Err(Refused::Nothing));
+    }
+
+    #[test]
+    fn clips_placed_by_their_own_times_move_with_the_length_and_typing_is_one_undo_step() {
+        let mut doc = Document::new(project(true), None, false);
+        let cut = cuts(doc.project(), 0)[0];
+        doc.apply("t", default_transition(doc.project(), cut).unwrap().0);
+        assert_eq!(starts(doc.project()), [0, 3, 6].map(Time::from_secs));
+        let before = doc.project().clone();
+        let r = ClipRef { track: 0, index: 0 };
+        // Typed "2", then "2.5", then "25" (clamped to b's 3 s): one step for the field.
+        for want in [2000, 2500, 25000] {
+            doc.type_transition_length(r, "clip:0:0:effect:Duration", Time::from_millis(want)).unwrap();
+        }
+        assert_eq!(starts(doc.project()), [0, 1, 4].map(Time::from_secs), "b and c follow");
+        doc.undo();
+        assert_eq!(doc.project(), &before, "every keystroke's move undone at once");
+        doc.redo();
+        assert_eq!(starts(doc.project()), [0, 1, 4].map(Time::from_secs));
     }
 }

@@ -25,14 +25,23 @@ pub fn cancelled(ui: &egui::Ui, r: &egui::Response) -> bool {
 }
 
 /// A one-line text field with a visible label (AccessKit names it by the label).
+/// The problem shows on a line of its own under the field, wrapped to the panel: beside it, a
+/// long one pushed the panel wider.
 fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, error: Option<&str>) -> egui::Response {
-    ui.horizontal(|ui| {
-        let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
-        // 150 px where there is room (a narrow panel gets a narrower field, never a wider panel).
-        let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(60.0, 150.0);
-        let r = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(width)).labelled_by(l.id);
+    ui.vertical(|ui| {
+        let r = ui
+            .horizontal(|ui| {
+                let l = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate());
+                // 150 px where there is room (a narrow panel gets a narrower field, never a wider panel).
+                let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(60.0, 150.0);
+                ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(width)).labelled_by(l.id)
+            })
+            .inner;
         if let Some(e) = error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.horizontal(|ui| {
+                ui.add_space(110.0);
+                ui.add(egui::Label::new(egui::RichText::new(e).color(ui.visuals().error_fg_color)).wrap());
+            });
         }
         r
     })
@@ -172,7 +181,14 @@ pub fn text_field(
 /// is written as `#RRGGBB`.
 pub fn colour_field(ui: &mut egui::Ui, label: &str, value: &mut Option<String>) -> FieldResult {
     ui.horizontal(|ui| {
-        let mut result = text_field(ui, label, value, colour_check);
+        // The field leaves room for the picker's swatch in a narrow panel.
+        let swatch = ui.spacing().interact_size.x + ui.spacing().item_spacing.x;
+        let mut result = ui
+            .scope(|ui| {
+                ui.set_max_width((ui.available_width() - swatch).max(0.0));
+                text_field(ui, label, value, colour_check)
+            })
+            .inner;
         let [r, g, b] = crate::compose::layout::colour(value.as_deref());
         let mut c = egui::Color32::from_rgb(r, g, b);
         let button = egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque);

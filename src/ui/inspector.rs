@@ -88,6 +88,18 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &mut Document) -> Option<String> {
     if let Some(field) = key.strip_prefix("cancel:") {
         // Esc: back to what the field held before typing began.
         doc.cancel_typing(&format!("clip:{}:{}:{field}", r.track, r.index));
+    } else if key == "effect:Duration"
+        && let Some(want) = crate::model::project::transition_length(&c)
+        && crate::edit::transition::length_range(doc.project(), r.track, r.index).is_ok()
+    {
+        // A transition's length moves the next clip and is bounded by both clips, as its
+        // handle on the timeline is.
+        let merge = format!("clip:{}:{}:{key}", r.track, r.index);
+        match doc.type_transition_length(r, &merge, want) {
+            Ok(d) if d != want => message = Some(t!("forms-transition-clamped", length = fr.length(d))),
+            Ok(_) | Err(crate::edit::ops::Refused::Nothing) => {}
+            Err(e) => message = Some(e.to_string()),
+        }
     } else if !key.is_empty() && c != *clip {
         let merge = format!("clip:{}:{}:{key}", r.track, r.index);
         if let Err(e) = doc.set_clip(r, &merge, c) {
@@ -122,9 +134,11 @@ fn template_slots(ui: &mut egui::Ui, project: &crate::model::Project, clip: &Cli
 
 fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &mut bool) {
     ui.horizontal(|ui| {
-        let l = ui.label(t!("forms-subtitle-text"));
+        // In the column of the other fields' labels, as wide as the panel leaves.
+        let l = ui.add_sized([110.0, 18.0], egui::Label::new(t!("forms-subtitle-text")).truncate());
         let mut text = c.content.clone().unwrap_or_default();
-        let r = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(220.0)).labelled_by(l.id);
+        let width = (ui.available_width() - ui.spacing().item_spacing.x).clamp(60.0, 220.0);
+        let r = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(width)).labelled_by(l.id);
         if r.changed() {
             c.content = Some(text);
             *key = "Content".into();
@@ -147,6 +161,7 @@ fn subtitle_fields(ui: &mut egui::Ui, c: &mut Clip, key: &mut String, sealed: &m
         key,
         sealed,
     );
+    super::text_style::text_params_ui(ui, &mut c.extra, "", key, sealed);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -326,13 +341,22 @@ fn effect_fields(ui: &mut egui::Ui, e: &mut KnownEffect, fr: Clock, key: &mut St
             key,
             sealed,
         );
+        super::text_style::text_params_ui(ui, &mut e.extra, "effect:", key, sealed);
     }
 }
 
 /// A new effect with values that show something: a Text effect reads "New text", white,
-/// 36 px, centred near the top, rather than an invisible empty caption.
+/// 36 px, centred near the top, rather than an invisible empty caption; a DeWatermark covers
+/// the top right corner.
 fn new_effect(k: EffectKind) -> Effect {
     let mut e = Effect::new(k);
+    // A DeWatermark starts over the top right corner, where a logo usually is, so its box
+    // shows in the preview to be placed by hand.
+    if k == EffectKind::DeWatermark
+        && let Effect::Known(d) = &mut e
+    {
+        (d.x, d.y, d.width, d.height) = (Num::float(0.75), Num::float(0.05), Num::float(0.2), Num::float(0.1));
+    }
     if k == EffectKind::Text
         && let Effect::Known(t) = &mut e
     {

@@ -27,6 +27,7 @@ pub mod sound;
 pub mod source;
 pub mod sync;
 pub mod template;
+pub mod text_style;
 pub mod timeline;
 pub mod uploads;
 pub mod welcome;

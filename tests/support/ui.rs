@@ -204,3 +204,24 @@ pub fn file_menu(h: &mut Harness<'static, Editor>, item: &str) {
     h.get_by_label(item).click();
     h.run_steps(2);
 }
+
+/// The program's picture of a `width`-pixel-wide output on screen, and its scale (screen
+/// points per output pixel).
+pub fn preview_picture(h: &Harness<'static, Editor>, width: f32) -> (egui::Rect, f32) {
+    let r = h.get_by_label_contains("Output preview").rect();
+    (r, r.width() / width)
+}
+
+/// The point on screen of output pixel (x, y) of a `width`-pixel-wide output.
+pub fn preview_at(h: &Harness<'static, Editor>, width: f32, (x, y): (f32, f32)) -> egui::Pos2 {
+    let (r, s) = preview_picture(h, width);
+    r.min + egui::Vec2::new(x, y) * s
+}
+
+/// A harness on an editor with `project` (no files picked), `size` big, its first frame run.
+pub fn project_harness(project: vodcut::model::Project, size: egui::Vec2) -> Harness<'static, Editor> {
+    let doc = vodcut::edit::document::Document::new(project, None, false);
+    let mut h = harness(editor(Arc::new(FakePicker::default()), doc), size);
+    h.run();
+    h
+}

@@ -149,7 +149,7 @@ fn catalogue_problems_name_the_family_the_value_and_why() {
     let p = sample();
     let say = |issue: Issue| message(&problem(issue, Location::default()), &p);
     let legacy = Issue::EffectUnsure { family: Family::Vfx, value: Quoted::of("snow"), evidence: Evidence::Legacy2021 };
-    assert!(say(legacy).starts_with("visual effect \"snow\" is on VOD's 2021 list"));
+    assert!(say(legacy).starts_with("VFX \"snow\" is on VOD's 2021 list"));
     let unknown = Issue::SubtypeUnknown { family: Family::Filter, value: Quoted::of("tokyo") };
     assert!(say(unknown).starts_with("filter \"tokyo\" is not in the documented list"));
     let d = Time::from_secs(1);

@@ -265,7 +265,15 @@ fn draw(ui: &egui::Ui, doc: &Document, state: &PreviewState, view: View, placed:
     let Some((_, i)) = state.selected(doc, placed) else { return };
     let rect = state.gesture.as_ref().map_or(placed[i].rect, |g| g.now);
     let r = view.rect(rect);
-    painter.rect_stroke(r, 0.0, Stroke::new(1.5, OUTLINE), StrokeKind::Middle);
+    if placed[i].kind == handles::Kind::Region {
+        // A DeWatermark's region is no picture: its outline is dashed, dark under light so it
+        // shows on any footage.
+        let corners = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
+        painter.add(egui::Shape::line(corners.to_vec(), Stroke::new(2.5, Color32::from_black_alpha(160))));
+        painter.extend(egui::Shape::dashed_line(&corners, Stroke::new(1.5, OUTLINE), 6.0, 4.0));
+    } else {
+        painter.rect_stroke(r, 0.0, Stroke::new(1.5, OUTLINE), StrokeKind::Middle);
+    }
     for h in HANDLES {
         let at = Rect::from_center_size(view.to_screen(h.point(rect)), Vec2::splat(HANDLE - 2.0));
         painter.rect_filled(at, 1.0, Color32::WHITE);

@@ -159,6 +159,7 @@ pub fn plan(doc: &Document, sides: &Sides, (w, h): (u32, u32)) -> Plan {
             match &mut l {
                 Layer::Picture(p) => p.x += dx,
                 Layer::Text(t) => t.x += dx,
+                Layer::Region(r) => r.x += dx,
                 // An effect track's look acts on the whole frame: the trim monitor shows each
                 // clip alone.
                 Layer::Look(_) => continue,

@@ -365,6 +365,10 @@ pub(super) fn finish_drags(
                 refusal(st, r.or_else(|e| if e == Refused::Nothing { Ok(()) } else { Err(e) }));
             }
         }
+        Drag::TransitionLength { clip } => {
+            let span = row_of(clip.track).map(|row| span(row, st.lane_of(clip)));
+            super::transitions::drag_length(ui, doc, st, clip, p, released, span, painter, time_area);
+        }
         Drag::Playhead => {
             doc.set_playhead(st.mapping.time_from_x(p.x));
             if released {

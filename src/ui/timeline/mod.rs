@@ -14,6 +14,7 @@ pub mod mapping;
 mod menus;
 pub mod nav;
 pub mod toolbar;
+mod transitions;
 pub mod waveform;
 
 use crate::edit::document::Document;
@@ -96,6 +97,10 @@ enum Drag {
     Slide {
         clip: ClipRef,
         grab: Time,
+    },
+    /// The handle of the transition on this (the earlier) clip.
+    TransitionLength {
+        clip: ClipRef,
     },
     Playhead,
     Rubber {
@@ -478,6 +483,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         }
     }
     interact::roll_handles(ui, doc, st, rolls, time_area);
+    transitions::transition_handles(ui, doc, st, &clip_hits, time_area, &painter);
 
     let at_y = |y| row_at(y, scroll);
     // The vertical extent of a lane of a row (a drop is drawn in the row's first lane).
