@@ -175,3 +175,48 @@ fn materials_the_service_refuses_are_said_and_the_project_is_still_linked() {
     assert!(project_file::open(&file).unwrap().project.project_id.is_some());
     assert_eq!(env.server.handled("AddEditingProject"), 1);
 }
+
+/// Issue 26: a cloud edit made between two pushes (in the VOD console) is found: exit 3, the
+/// difference printed, nothing saved; `--theirs` takes the cloud's timeline into the file and
+/// `--mine` saves over it. Saving never produces.
+#[test]
+fn a_cloud_edit_between_two_pushes_is_refused_until_mine_or_theirs() {
+    let env = Env::new();
+    let file = project(&env, "trip.vodcut", "Trip");
+    ok(&env.run(&["projects", "push", p(&file)]));
+    let pid = project_file::open(&file).unwrap().project.project_id.unwrap();
+    assert!(project_file::open(&file).unwrap().project.sync_base.is_some(), "the file notes the base it saved");
+    // Unchanged in the cloud: the next push goes.
+    ok(&env.run(&["projects", "push", p(&file)]));
+    assert_eq!(env.server.handled("UpdateEditingProject"), 1);
+
+    // Someone trims the clip in the console.
+    let theirs = format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{MEDIA}","In":1,"Out":4}}]}}]}}"#);
+    assert!(env.server.edit_project_timeline(&pid, &theirs));
+    let out = env.run(&["projects", "push", p(&file)]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{said}");
+    assert!(said.contains(&pid) && said.contains("changed in the cloud"), "{said}");
+    assert!(said.contains("V1, clip 1") && said.contains("trimmed"), "{said}");
+    assert_eq!(env.server.handled("UpdateEditingProject"), 1, "nothing saved while refusing");
+
+    // --theirs: the cloud's timeline into the file, nothing saved.
+    ok(&env.run(&["projects", "push", p(&file), "--theirs"]));
+    assert_eq!(env.server.handled("UpdateEditingProject"), 1);
+    let taken = project_file::open(&file).unwrap().project;
+    assert_eq!(taken.tracks[0].clips[0].r#in.map(|t| t.as_secs_f64()), Some(1.0));
+    ok(&env.run(&["projects", "push", p(&file)]));
+    assert_eq!(env.server.handled("UpdateEditingProject"), 2, "settled: the next push saves");
+
+    // Another console edit; --mine saves over it.
+    let again = theirs.replace(r#""In":1"#, r#""In":2"#);
+    assert!(env.server.edit_project_timeline(&pid, &again));
+    assert_eq!(env.run(&["projects", "push", p(&file)]).status.code(), Some(3));
+    ok(&env.run(&["projects", "push", p(&file), "--mine"]));
+    assert_eq!(env.server.handled("UpdateEditingProject"), 3);
+    let st = env.server.state.lock().unwrap();
+    let cloud: serde_json::Value = serde_json::from_str(&st.projects[&pid].timeline).unwrap();
+    assert_eq!(cloud["VideoTracks"][0]["VideoTrackClips"][0]["In"], 1, "mine is in the cloud");
+    drop(st);
+    assert_eq!(env.server.received("ProduceEditingProjectVideo"), 0, "saving never produces");
+}

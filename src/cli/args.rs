@@ -354,6 +354,14 @@ pub enum ProjectsCommand {
         /// Save as a new cloud project even when the file names one (its ProjectId is replaced).
         #[arg(long)]
         new: bool,
+        /// The cloud project was changed since the last sync (an edit in the VOD console):
+        /// save this project anyway, replacing the cloud's changes.
+        #[arg(long, conflicts_with = "theirs")]
+        mine: bool,
+        /// The cloud project was changed since the last sync: write the cloud's timeline into
+        /// the project file instead, and save nothing.
+        #[arg(long)]
+        theirs: bool,
         #[arg(long)]
         json: bool,
         #[command(flatten)]

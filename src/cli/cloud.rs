@@ -144,7 +144,7 @@ pub fn submit(
     // A setting that cannot work (plain http to another machine) is said before VOD is asked
     // anything.
     let client = c.client_with(creds).map_err(|e| (EXIT_SETTINGS, e.to_string()))?;
-    if sync_first(sh, &c, &client, &project, file, from_project_file, &o, out)? {
+    if sync_first(sh, &c.region, &client, &project, file, from_project_file, o.side, out)? {
         return Ok(EXIT_OK);
     }
     preflight(sh, &c, &project, local, &o, err)?;
@@ -186,22 +186,9 @@ pub fn submit(
     let mut linked = None;
     if from_project_file && !r.project_id.is_empty() {
         let new_link = project.project_id.as_deref() != Some(&r.project_id);
-        let sent = crate::core::sync::normal(&project);
-        let bases = crate::core::sync::bases(sh.env.data_dir.as_deref());
-        let saved = project_file::open(file).and_then(|mut o| {
-            o.project.project_id = Some(r.project_id.clone());
-            match &bases {
-                Some(b) => {
-                    if let Err(e) = crate::core::sync::record(b, &mut o.project, &region, &sent) {
-                        let _ = writeln!(err, "{}", crate::t!("sync-base-not-kept", error = e.to_string()));
-                    }
-                }
-                None => o.project.sync_base = None,
-            }
-            project_file::save(file, &o.project)
-        });
+        let saved = link_with_base(sh, file, &project, &region, &r.project_id, err);
         if new_link || saved.is_err() {
-            linked = Some(saved.map_err(|e| e.to_string()));
+            linked = Some(saved);
         }
     }
     if let Some(timeout) = o.wait {
@@ -258,30 +245,39 @@ fn say_linked(linked: &Option<Result<(), String>>, project_id: &str, file: &Path
     }
 }
 
-/// Before a production that replaces a cloud project's Timeline: refuses (exit 3, the
-/// difference said) when the cloud changed since the last sync, unless `--mine` (go on) or
-/// `--theirs` (the cloud's Timeline written into the file, nothing sent: `Ok(true)`).
+/// Before a production or a save that replaces a cloud project's Timeline: refuses (exit 3,
+/// the difference said) when the cloud changed since the last sync, unless `--mine` (go on)
+/// or `--theirs` (the cloud's Timeline written into the file, nothing sent: `Ok(true)`).
 #[allow(clippy::too_many_arguments)]
-fn sync_first(
+pub(crate) fn sync_first(
     sh: &Shell,
-    c: &crate::core::Connection,
+    region: &str,
     client: &Client,
     project: &crate::model::Project,
     file: &Path,
     from_project_file: bool,
-    o: &SubmitOptions,
+    side: Option<crate::edit::merge::Choice>,
     out: &mut dyn Write,
 ) -> Result<bool, (i32, String)> {
     use crate::core::sync::{self, CheckError, Sync};
     use crate::edit::merge::Choice;
     let Some(pid) = project.project_id.clone() else { return Ok(false) };
     let bases = sync::bases(sh.env.data_dir.as_deref());
-    let base = bases.as_ref().and_then(|b| sync::load_base(b, project, &c.region));
-    let state = sh.block_on(sync::check(client, project, base.as_ref()))?.map_err(|e| match &e {
-        CheckError::Api(a) => (exit_for(a), e.to_string()),
-        CheckError::Unreadable(_) => (EXIT_REFUSED, e.to_string()),
-    })?;
-    match (&state, o.side) {
+    let base = bases.as_ref().and_then(|b| sync::load_base(b, project, region));
+    let state = match sh.block_on(sync::check(client, project, base.as_ref()))? {
+        Ok(state) => state,
+        // No cloud project left to protect (deleted in the console): what comes next says so
+        // in its own words (a push offers --new).
+        Err(CheckError::Api(a)) if crate::core::cloudproj::is_not_found(&a) => return Ok(false),
+        Err(e) => {
+            let code = match &e {
+                CheckError::Api(a) => exit_for(a),
+                CheckError::Unreadable(_) => EXIT_REFUSED,
+            };
+            return Err((code, e.to_string()));
+        }
+    };
+    match (&state, side) {
         (Sync::Unchanged, Some(Choice::Theirs)) => {
             print(out, &crate::t!("sync-nothing-to-take", id = pid.as_str()))?;
             Ok(true)
@@ -297,7 +293,7 @@ fn sync_first(
                 crate::edit::apply(&mut opened.project, edit);
             }
             if let Some(b) = &bases {
-                sync::record(b, &mut opened.project, &c.region, &theirs)
+                sync::record(b, &mut opened.project, region, &theirs)
                     .map_err(|e| (EXIT_WRITE_FAILED, crate::t!("sync-base-not-written", error = e.to_string())))?;
             }
             project_file::save(file, &opened.project).map_err(|e| (EXIT_WRITE_FAILED, e.to_string()))?;
@@ -330,14 +326,45 @@ fn refusal(state: &crate::core::sync::Sync, project: &crate::model::Project, pid
     text
 }
 
-/// Writes `project_id` into the project file `file` with the safe save. The file is read
-/// again first: the editor may have saved it since the command opened it.
-pub(crate) fn link_file(file: &Path, project_id: &str) -> Result<(), String> {
+/// Links the project file `file` to the cloud project `project_id` with the Timeline of
+/// `project` (what was just sent) as the base the next check compares the cloud with (a
+/// base that cannot be kept is said on `err`: the next check is then two-way). The file is
+/// read again first: the editor may have saved it since the command opened it.
+pub(crate) fn link_with_base(
+    sh: &Shell,
+    file: &Path,
+    project: &crate::model::Project,
+    region: &str,
+    project_id: &str,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let sent = crate::core::sync::normal(project);
+    let bases = crate::core::sync::bases(sh.env.data_dir.as_deref());
     let saved = project_file::open(file).and_then(|mut o| {
         o.project.project_id = Some(project_id.to_owned());
+        match &bases {
+            Some(b) => {
+                if let Err(e) = crate::core::sync::record(b, &mut o.project, region, &sent) {
+                    let _ = writeln!(err, "{}", crate::t!("sync-base-not-kept", error = e.to_string()));
+                }
+            }
+            None => o.project.sync_base = None,
+        }
         project_file::save(file, &o.project)
     });
     saved.map_err(|e| e.to_string())
+}
+
+/// `--mine` / `--theirs`: what to do when the cloud project changed since the last sync.
+pub(crate) fn side_of(mine: bool, theirs: bool) -> Option<crate::edit::merge::Choice> {
+    use crate::edit::merge::Choice;
+    if mine {
+        Some(Choice::Mine)
+    } else if theirs {
+        Some(Choice::Theirs)
+    } else {
+        None
+    }
 }
 
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the

@@ -1,7 +1,7 @@
 //! `vodcut projects list | pull | push | delete`: cloud editing projects, through the core's
 //! `cloudproj` (the same calls the editor's Save to cloud and project browser make).
 
-use super::cloud::{client, exit_for, link_file};
+use super::cloud::{client, exit_for, link_with_base};
 use super::{
     CliResult, EXIT_BAD_INPUT, EXIT_OK, EXIT_OUTCOME_UNKNOWN, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_WRITE_FAILED,
     ProjectsCommand, Shell, print,
@@ -32,7 +32,9 @@ pub fn run(sh: &Shell, command: ProjectsCommand, out: &mut dyn Write, err: &mut 
             let project = sh.block_on(cloudproj::pull(&client, &project_id, &region))?.map_err(failed)?;
             super::write_project(&project, &[], &output, force, out, err)
         }
-        ProjectsCommand::Push { project, new, json, conn } => push(sh, &project, new, json, &conn, out, err),
+        ProjectsCommand::Push { project, new, mine, theirs, json, conn } => {
+            push(sh, &project, new, super::cloud::side_of(mine, theirs), json, &conn, out, err)
+        }
         ProjectsCommand::Delete { project_ids, yes, conn } => {
             let stdin = std::io::stdin();
             let ask = (!yes).then(|| Asker { tty: stdin.is_terminal(), input: Box::new(stdin.lock()) });
@@ -79,10 +81,12 @@ fn list_out(
     Ok(EXIT_OK)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push(
     sh: &Shell,
     file: &Path,
     new: bool,
+    side: Option<crate::edit::merge::Choice>,
     json: bool,
     conn: &super::Connection,
     out: &mut dyn Write,
@@ -100,7 +104,12 @@ fn push(
     if new {
         project.project_id = None;
     }
-    let (client, _) = client(sh, conn, Some(&project.region))?;
+    let (client, region) = client(sh, conn, Some(&project.region))?;
+    // A save replaces the cloud project's Timeline: an edit made in the console since the
+    // last sync is not overwritten silently (as for `submit`).
+    if super::cloud::sync_first(sh, &region, &client, &project, file, true, side, out)? {
+        return Ok(EXIT_OK);
+    }
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let pushed = sh.block_on(cloudproj::push(&client, &project, &stem))?.map_err(|e| {
         let code = match &e {
@@ -111,8 +120,10 @@ fn push(
         };
         (code, e.to_string())
     })?;
-    // Saved to the cloud: the file must know its ProjectId, or the next push makes another.
-    let linked = if pushed.created || new { Some(link_file(file, &pushed.project_id)) } else { None };
+    // Saved to the cloud: the file must know its ProjectId, or the next push makes another,
+    // and the Timeline saved is the base the next push compares the cloud with.
+    let saved = link_with_base(sh, file, &project, &region, &pushed.project_id, err);
+    let linked = if pushed.created || new || saved.is_err() { Some(saved) } else { None };
     if json {
         let mut v = serde_json::json!({"ProjectId": pushed.project_id, "Created": pushed.created,
             "Title": pushed.title, "Materials": pushed.materials.as_ref().ok()});

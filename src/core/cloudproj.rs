@@ -144,7 +144,8 @@ pub async fn push(client: &Client, project: &Project, fallback_title: &str) -> R
     Ok(Pushed { project_id, created, title: fields.title, materials })
 }
 
-fn is_not_found(e: &ApiError) -> bool {
+/// Whether VOD says the cloud project does not exist (deleted in the console, say).
+pub fn is_not_found(e: &ApiError) -> bool {
     e.service().is_some_and(|s| s.code == "InvalidProject.NotFound")
 }
 
