@@ -514,8 +514,10 @@ fn a_seek_warms_at_once_and_a_drag_or_a_held_key_waits_for_the_rest() {
     assert_eq!(rest(&mut s, 1500, false), None);
     play_from(&mut s, &setup, &p, 1, Time::from_millis(1500));
     let start = Instant::now();
-    while s.decoders().is_none() {
-        assert!(start.elapsed() < Duration::from_secs(20), "the player never came");
+    // The player counts its decoders as its thread takes or starts them: wait for both (on a
+    // loaded machine the player is there well before they are counted).
+    while s.decoders().is_none_or(|(warm, cold)| warm + cold < 2) {
+        assert!(start.elapsed() < Duration::from_secs(20), "the player never came: {:?}", s.decoders());
         std::thread::sleep(Duration::from_millis(5));
     }
     assert_eq!(s.decoders(), Some((2, 0)), "both taken from the warming, none started by the play");
