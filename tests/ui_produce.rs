@@ -70,6 +70,13 @@ fn press_produce(h: &mut Harness<'static, Editor>) {
     h.run_steps(2);
 }
 
+/// Produce, confirm, and wait for the result dialog.
+fn produce_until_done(h: &mut Harness<'static, Editor>) {
+    press_produce(h);
+    confirm(h);
+    run_until(h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+}
+
 fn confirm(h: &mut Harness<'static, Editor>) {
     assert!(
         h.query_by_label("Produce this video?").is_some() || h.query_by_value("Produce this video?").is_some(),
@@ -103,9 +110,7 @@ fn fill_the_form_produce_confirm_and_see_the_ids() {
     h.get_by_label("http").click();
     h.run();
     assert_eq!(h.state().doc.project().user_data.callback_type, "http");
-    press_produce(&mut h);
-    confirm(&mut h);
-    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    produce_until_done(&mut h);
     let Step::Done(outcome) = &h.state().cloud.step else { unreachable!() };
     let ids = outcome.ids.clone().expect("IDs");
     // The three IDs are on screen as selectable text, with copy buttons.
@@ -276,9 +281,7 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     let s = setup();
     let mut h = harness(&s, project(CLEAN), KEY_SECRET);
     h.run();
-    press_produce(&mut h);
-    confirm(&mut h);
-    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    produce_until_done(&mut h);
     h.get_by_label("Close").click();
     // The job is being followed (a spinner): step rather than wait for the UI to settle,
     // which a loaded machine may not do within the harness's step limit.
@@ -368,19 +371,14 @@ fn an_unfilled_template_is_refused_and_nothing_is_sent() {
 /// user chooses "Produce anyway" (never the default button).
 #[test]
 fn producing_again_after_a_lost_answer_looks_for_the_production_first() {
-    let produce_once = |h: &mut Harness<'static, Editor>| {
-        press_produce(h);
-        confirm(h);
-        run_until(h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
-    };
     let s = setup();
     s.server.fault_on("ProduceEditingProjectVideo", Fault::DropAfterHandling);
     let mut h = harness(&s, project(CLEAN), KEY_SECRET);
     h.run();
-    produce_once(&mut h);
+    produce_until_done(&mut h);
     h.get_by_label("Close").click();
     h.run();
-    produce_once(&mut h);
+    produce_until_done(&mut h);
     let Step::Done(outcome) = &h.state().cloud.step else { unreachable!() };
     assert!(outcome.earlier, "{outcome:?}");
     let project_id = outcome.ids.clone().expect("the earlier production's IDs").project_id;
@@ -395,10 +393,10 @@ fn producing_again_after_a_lost_answer_looks_for_the_production_first() {
     s.server.fault_on("ProduceEditingProjectVideo", Fault::DropBeforeHandling);
     let mut h = harness(&s, project(CLEAN), KEY_SECRET);
     h.run();
-    produce_once(&mut h);
+    produce_until_done(&mut h);
     h.get_by_label("Close").click();
     h.run();
-    produce_once(&mut h);
+    produce_until_done(&mut h);
     assert_eq!(s.server.received("ProduceEditingProjectVideo"), 1, "nothing sent while in doubt");
     let said = h.query_all_by(|n| n.value().is_some_and(|v| v.contains("may have been made, and billed")));
     assert!(said.count() > 0, "the doubt is said");
@@ -418,9 +416,7 @@ fn the_job_list_says_why_a_production_failed() {
     s.server.state.lock().unwrap().fate = vodcut::sandbox::service::Fate::Fail;
     let mut h = harness(&s, project(CLEAN), KEY_SECRET);
     h.run();
-    press_produce(&mut h);
-    confirm(&mut h);
-    run_until(&mut h, "the answer", |e| matches!(e.cloud.step, Step::Done(_)));
+    produce_until_done(&mut h);
     h.get_by_label("Close").click();
     h.run_steps(2);
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Jobs").click();

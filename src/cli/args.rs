@@ -124,14 +124,8 @@ pub enum Command {
         /// production could not be found at VOD (it may then be made, and billed, twice).
         #[arg(long)]
         resend_unknown: bool,
-        /// The cloud project was changed since the last sync (an edit in the VOD console):
-        /// send this project anyway, replacing the cloud's changes.
-        #[arg(long, conflicts_with = "theirs")]
-        mine: bool,
-        /// The cloud project was changed since the last sync: write the cloud's timeline into
-        /// the project file instead, and send nothing.
-        #[arg(long)]
-        theirs: bool,
+        #[command(flatten)]
+        side: Side,
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
@@ -354,14 +348,8 @@ pub enum ProjectsCommand {
         /// Save as a new cloud project even when the file names one (its ProjectId is replaced).
         #[arg(long)]
         new: bool,
-        /// The cloud project was changed since the last sync (an edit in the VOD console):
-        /// save this project anyway, replacing the cloud's changes.
-        #[arg(long, conflicts_with = "theirs")]
-        mine: bool,
-        /// The cloud project was changed since the last sync: write the cloud's timeline into
-        /// the project file instead, and save nothing.
-        #[arg(long)]
-        theirs: bool,
+        #[command(flatten)]
+        side: Side,
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -647,4 +635,27 @@ pub enum SubtitlesCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// What to do when the cloud project was changed since the last sync (an edit in the VOD
+/// console): `submit` and `projects push` alike.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Side {
+    /// Send or save this project anyway, replacing the cloud's changes.
+    #[arg(long, conflicts_with = "theirs")]
+    pub mine: bool,
+    /// Write the cloud's timeline into the project file instead, and send or save nothing.
+    #[arg(long)]
+    pub theirs: bool,
+}
+
+impl Side {
+    pub fn choice(self) -> Option<crate::edit::merge::Choice> {
+        use crate::edit::merge::Choice;
+        match (self.mine, self.theirs) {
+            (true, _) => Some(Choice::Mine),
+            (_, true) => Some(Choice::Theirs),
+            _ => None,
+        }
+    }
 }

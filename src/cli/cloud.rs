@@ -355,18 +355,6 @@ pub(crate) fn link_with_base(
     saved.map_err(|e| e.to_string())
 }
 
-/// `--mine` / `--theirs`: what to do when the cloud project changed since the last sync.
-pub(crate) fn side_of(mine: bool, theirs: bool) -> Option<crate::edit::merge::Choice> {
-    use crate::edit::merge::Choice;
-    if mine {
-        Some(Choice::Mine)
-    } else if theirs {
-        Some(Choice::Theirs)
-    } else {
-        None
-    }
-}
-
 /// Follows a production: one of the history's (updated there), or a MediaId or ProjectId the
 /// history does not know, which is asked about and shown but never recorded.
 pub fn status(

@@ -292,8 +292,8 @@ pub(crate) fn print(out: &mut dyn Write, text: &str) -> CliResult {
 /// output (a PNG to `-o -`).
 fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &mut dyn Write) -> CliResult {
     match command {
-        Command::Submit { file, conn, yes, force_status, mine, theirs, resend_unknown, json, wait, wait_timeout } => {
-            let side = cloud::side_of(mine, theirs);
+        Command::Submit { file, conn, yes, force_status, side, resend_unknown, json, wait, wait_timeout } => {
+            let side = side.choice();
             let wait = wait_for(wait, wait_timeout.as_deref())?;
             let o = cloud::SubmitOptions { yes, force_status, side, resend_unknown, json, wait };
             cloud::submit(sh, &file, &conn, o, out, err)

@@ -32,8 +32,8 @@ pub fn run(sh: &Shell, command: ProjectsCommand, out: &mut dyn Write, err: &mut 
             let project = sh.block_on(cloudproj::pull(&client, &project_id, &region))?.map_err(failed)?;
             super::write_project(&project, &[], &output, force, out, err)
         }
-        ProjectsCommand::Push { project, new, mine, theirs, json, conn } => {
-            push(sh, &project, new, super::cloud::side_of(mine, theirs), json, &conn, out, err)
+        ProjectsCommand::Push { project, new, side, json, conn } => {
+            push(sh, &project, new, side.choice(), json, &conn, out, err)
         }
         ProjectsCommand::Delete { project_ids, yes, conn } => {
             let stdin = std::io::stdin();
