@@ -42,11 +42,16 @@ fn button(h: &mut Harness<'static, Editor>, label: &str) {
     h.run_steps(2);
 }
 
+/// No save under way: neither the look at the cloud project before it nor the save itself.
+fn save_settled(e: &Editor) -> bool {
+    !e.cloudproj.save_after_sync && !e.cloud.tasks.is_running(Kind::SaveToCloud)
+}
+
 fn save_to_cloud(h: &mut Harness<'static, Editor>) {
     file_menu(h, "Save to cloud…");
     assert!(h.query_by_label("Saving is not billed: nothing is produced.").is_some(), "the confirmation says so");
     button(h, "Save to cloud");
-    run_until(h, "the save", |e| !e.cloud.tasks.is_running(Kind::SaveToCloud));
+    run_until(h, "the save", save_settled);
 }
 
 fn browser_idle(e: &Editor) -> bool {
@@ -77,7 +82,8 @@ fn save_to_cloud_adds_then_updates_one_project_and_never_produces() {
     file_menu(&mut h, "Save to cloud…");
     assert!(h.query_by_label_contains(&format!("updates cloud project {id}")).is_some());
     button(&mut h, "Save to cloud");
-    run_until(&mut h, "the update", |e| !e.cloud.tasks.is_running(Kind::SaveToCloud));
+    // The cloud project is looked at first (unchanged since the first save), then updated.
+    run_until(&mut h, "the update", save_settled);
     assert_eq!((server.handled("AddEditingProject"), server.handled("UpdateEditingProject")), (1, 1));
     assert_eq!(server.state.lock().unwrap().projects[&id].title, "Harbour at dusk");
 
@@ -177,4 +183,36 @@ fn the_browser_searches_filters_pages_opens_and_deletes() {
     assert_eq!(h.state().doc.project().title, "Episode 07");
     assert!(!h.state().cloudproj.browser_open);
     assert_eq!(server.received("ProduceEditingProjectVideo"), 0);
+}
+
+/// Issue 26: Save to cloud over a cloud project first reads it; an edit made in the console
+/// since the last sync opens the difference dialog (in the words of a save), and nothing is
+/// saved until the user keeps theirs. Unchanged, the save goes on by itself.
+#[test]
+fn save_to_cloud_looks_at_the_cloud_project_first() {
+    let server = VodServer::start();
+    server.add_media(MEDIA, "video", "Beach", 20.0, "Normal");
+    let mut h = editor(&server, project("Harbour"));
+    save_to_cloud(&mut h);
+    let id = h.state().doc.project().project_id.clone().unwrap();
+    assert!(h.state().doc.project().sync_base.is_some(), "the Timeline saved is the base");
+
+    // Someone trims the clip in the console; Save to cloud again.
+    let theirs = format!(r#"{{"VideoTracks":[{{"VideoTrackClips":[{{"MediaId":"{MEDIA}","In":1,"Out":4}}]}}]}}"#);
+    assert!(server.edit_project_timeline(&id, &theirs));
+    file_menu(&mut h, "Save to cloud…");
+    button(&mut h, "Save to cloud");
+    run_until(&mut h, "the difference", |e| matches!(e.cloud.step, vodcut::core::produce::Step::Differs { .. }));
+    h.run_steps(2);
+    assert!(h.query_all_by(|n| n.value().is_some_and(|v| v.contains("Saving now would replace"))).count() > 0);
+    // VODCUT_UI_SHOTS=DIR: the dialog as drawn, to look at.
+    if let Some(dir) = std::env::var_os("VODCUT_UI_SHOTS") {
+        h.render().unwrap().save(std::path::Path::new(&dir).join("save-differs.png")).unwrap();
+    }
+    assert_eq!(server.handled("UpdateEditingProject"), 0, "nothing saved while asking");
+    button(&mut h, "Keep mine");
+    run_until(&mut h, "the update", |e| server.handled("UpdateEditingProject") == 1 && save_settled(e));
+    let cloud: serde_json::Value = serde_json::from_str(&server.state.lock().unwrap().projects[&id].timeline).unwrap();
+    assert_eq!(cloud["VideoTracks"][0]["VideoTrackClips"][0]["In"], 0, "mine is in the cloud");
+    assert_eq!(server.received("ProduceEditingProjectVideo"), 0, "saving never produces");
 }

@@ -54,3 +54,5 @@ sync-settled-with-errors = { $n ->
    *[other] Took the cloud's changes; the result has { $n } errors (see Problems). Nothing was sent.
 }
 sync-base-not-kept-editor = The synced timeline could not be kept ({ $error }): the next Produce will compare two-way.
+sync-dialog-changed-save = The editing project { $id } was changed in the cloud since vodcut last synced it (an edit in the VOD console?). Saving now would replace those changes. What changed there:
+sync-keep-mine-tip-save = Go on with the save: this project replaces the cloud's timeline, and the changes listed are lost

@@ -47,3 +47,5 @@ sync-undo-merge = 与云端的时间线合并
 sync-settled = 已采用云端的改动（按 Ctrl+Z 撤销）；没有发送任何请求。再次合成即可发送结果。
 sync-settled-with-errors = 已采用云端的改动；结果有 { $n } 个错误（见“问题”）。没有发送任何请求。
 sync-base-not-kept-editor = 无法保存已同步的时间线（{ $error }）：下次合成将做双向比较。
+sync-dialog-changed-save = 剪辑工程 { $id } 在 vodcut 上次同步后已在云端被修改（可能是在点播控制台中编辑过）。现在保存会替换这些改动。云端的改动：
+sync-keep-mine-tip-save = 继续保存：本工程替换云端的时间线，列出的改动会丢失

@@ -62,8 +62,9 @@ pub enum Event {
     SettingsSaved(Result<(), String>),
     /// The account's lists for the pickers (template groups, categories, applications).
     Account(Result<Box<crate::model::account::AccountLists>, String>),
-    /// Save to cloud finished: what it did, or why nothing (known) was saved.
-    SavedToCloud(Result<super::cloudproj::Pushed, String>),
+    /// Save to cloud finished: what it did and the hash of the Timeline saved, kept as the
+    /// base (None when it could not be kept), or why nothing (known) was saved.
+    SavedToCloud(Result<(super::cloudproj::Pushed, Option<String>), String>),
     /// A page of cloud projects (the total that match, the page), or why not.
     CloudProjects(Result<(u64, Vec<crate::api::calls::EditingProject>), String>),
     /// A cloud project was deleted (its title), or why not.
@@ -244,26 +245,9 @@ impl Cloud {
                 Err(e) => Event::NotSent(t!("cloud-not-recorded", error = e.to_string())),
                 Ok(p) => {
                     let unknown = matches!(p.result, Err(ApiError::OutcomeUnknown { .. }));
-                    let base = match (&p.result, bases.clone()) {
-                        (Ok(r), Some(bases)) if !r.project_id.is_empty() => {
-                            let mut sent = project.clone();
-                            sent.project_id = Some(r.project_id.clone());
-                            let tl = super::sync::normal(&sent);
-                            let region = conn.region.clone();
-                            let kept = tokio::task::spawn_blocking(move || {
-                                super::sync::record(&bases, &mut sent, &region, &tl).map(|()| sent.sync_base)
-                            })
-                            .await;
-                            match kept {
-                                Ok(Ok(hash)) => hash,
-                                Ok(Err(e)) => {
-                                    log::warn!("sync base not kept: {e}");
-                                    None
-                                }
-                                Err(_) => None,
-                            }
-                        }
-                        _ => None,
+                    let base = match &p.result {
+                        Ok(r) => keep_sent_base(bases.clone(), &project, &r.project_id, &conn.region).await,
+                        Err(_) => None,
                     };
                     let result = p.result.map_err(|e| e.to_string());
                     Event::Produced { job: Box::new(p.job), result, unknown, earlier: false, base }
@@ -390,10 +374,14 @@ impl Cloud {
     /// under way (a double click saves once).
     pub fn save_to_cloud(&mut self, project: Project, fallback_title: String) -> bool {
         let conn = self.connection(&project.region);
+        let bases = super::sync::bases(self.data_dir());
         self.tasks.spawn(Kind::SaveToCloud, true, async move {
             let result = async {
                 let client = conn.client().map_err(|e| e.to_string())?;
-                super::cloudproj::push(&client, &project, &fallback_title).await.map_err(|e| e.to_string())
+                let pushed =
+                    super::cloudproj::push(&client, &project, &fallback_title).await.map_err(|e| e.to_string())?;
+                let base = keep_sent_base(bases, &project, &pushed.project_id, &conn.region).await;
+                Ok((pushed, base))
             };
             Event::SavedToCloud(result.await)
         })
@@ -541,6 +529,34 @@ impl Cloud {
 }
 
 /// Decodes a cover and shrinks it to a thumbnail (at most 160 px wide).
+/// Keeps the Timeline of `project`, just sent to the cloud project `project_id` (by a
+/// production or a save), as that project's base (`core::sync`), off the async threads: its
+/// hash, or None when it could not be kept (the next check is then two-way).
+async fn keep_sent_base(
+    bases: Option<crate::store::sync_base::SyncBases>,
+    project: &Project,
+    project_id: &str,
+    region: &str,
+) -> Option<String> {
+    let bases = bases.filter(|_| !project_id.is_empty())?;
+    let mut sent = project.clone();
+    sent.project_id = Some(project_id.to_owned());
+    let tl = super::sync::normal(&sent);
+    let region = region.to_owned();
+    let kept = tokio::task::spawn_blocking(move || {
+        super::sync::record(&bases, &mut sent, &region, &tl).map(|()| sent.sync_base)
+    })
+    .await;
+    match kept {
+        Ok(Ok(hash)) => hash,
+        Ok(Err(e)) => {
+            log::warn!("sync base not kept: {e}");
+            None
+        }
+        Err(_) => None,
+    }
+}
+
 pub fn decode_thumb(bytes: &[u8]) -> Result<([usize; 2], Vec<u8>), String> {
     let img = image::load_from_memory(bytes).map_err(|e| t!("cloud-thumb-not-picture", error = e.to_string()))?;
     let img = if img.width() > 160 { img.thumbnail(160, 160) } else { img };

@@ -29,6 +29,9 @@ pub struct CloudProjects {
     pub error: Option<String>,
     /// The project the delete confirmation names (ID, title).
     pub confirm_delete: Option<(String, String)>,
+    /// A save waits for the cloud project to be looked at (`core::sync`): it goes on when the
+    /// cloud has not changed, or the user keeps theirs.
+    pub save_after_sync: bool,
 }
 
 pub enum SaveAnswer {

@@ -38,6 +38,8 @@ pub struct SyncView {
     conflicts: Option<Vec<String>>,
     pub merging: bool,
     pub choices: Vec<Side>,
+    /// The check is for a Save to cloud, not a production: the words say so.
+    pub saving: bool,
 }
 
 impl SyncView {
@@ -141,6 +143,7 @@ pub fn sync_dialog(ctx: &egui::Context, sync: &Sync, project: &Project, view: &m
         ui.heading(t!("sync-dialog-title"));
         let intro = match sync {
             Sync::NoBase { .. } => t!("sync-dialog-no-base", id = pid.as_str()),
+            _ if view.saving => t!("sync-dialog-changed-save", id = pid.as_str()),
             _ => t!("sync-dialog-changed", id = pid.as_str()),
         };
         if !view.merging {
@@ -175,7 +178,8 @@ pub fn sync_dialog(ctx: &egui::Context, sync: &Sync, project: &Project, view: &m
                 ui.label(t!("sync-conflicts", count = n));
             }
             ui.horizontal(|ui| {
-                if ui.button(t!("sync-keep-mine")).on_hover_text(t!("sync-keep-mine-tip")).clicked() {
+                let tip = if view.saving { t!("sync-keep-mine-tip-save") } else { t!("sync-keep-mine-tip") };
+                if ui.button(t!("sync-keep-mine")).on_hover_text(tip).clicked() {
                     choice = SyncChoice::KeepMine;
                 }
                 if ui.button(t!("sync-take-theirs")).on_hover_text(t!("sync-take-theirs-tip")).clicked() {

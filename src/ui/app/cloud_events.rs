@@ -164,7 +164,7 @@ impl Editor {
         }
         if self.doc.project().project_id.is_some() {
             // The production replaces the cloud project's Timeline: look at it first.
-            self.check_sync_then_produce();
+            self.check_sync_first();
             return;
         }
         self.preflight_produce();
@@ -213,18 +213,10 @@ impl Editor {
                 Event::Produced { job, result, unknown, earlier, base } => {
                     let outcome = match result {
                         Ok(ids) => {
-                            let p = self.doc.project();
-                            if !ids.project_id.is_empty()
-                                && (p.project_id.as_deref() != Some(ids.project_id.as_str()) || p.sync_base != base)
-                            {
+                            if !ids.project_id.is_empty() {
                                 // Linked to the cloud project, with the Timeline sent as the
                                 // base the next production compares the cloud with.
-                                let pid = ids.project_id.clone();
-                                self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {
-                                    f.project_id = Some(pid);
-                                    f.sync_base = base;
-                                });
-                                self.doc.seal();
+                                self.link_cloud_project(ids.project_id.clone(), base);
                             }
                             self.cloud.toast =
                                 Some((t!("cloud-toast-submitted", id = ids.media_id.as_str()), now + 5.0));

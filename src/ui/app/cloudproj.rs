@@ -6,15 +6,37 @@ use crate::t;
 use crate::ui::cloudproj::{BrowserAction, SaveAnswer, SaveFacts};
 
 impl Editor {
-    /// The document names `project_id` as its cloud project (one undo step).
-    pub(super) fn link_cloud_project(&mut self, project_id: String) {
-        self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| f.project_id = Some(project_id));
+    /// The document names `project_id` as its cloud project, with `base` (the hash of the
+    /// Timeline just sent there) as the base the next check compares the cloud with (one undo
+    /// step; nothing when both are so already).
+    pub(super) fn link_cloud_project(&mut self, project_id: String, base: Option<String>) {
+        let p = self.doc.project();
+        if p.project_id.as_deref() == Some(project_id.as_str()) && p.sync_base == base {
+            return;
+        }
+        self.doc.set_fields(&t!("cloud-undo-link-project"), "ProjectId", |f| {
+            f.project_id = Some(project_id);
+            f.sync_base = base;
+        });
         self.doc.seal();
     }
 
     /// The title a save sends when the project has none: the file's name.
     fn file_stem(&self) -> String {
         self.doc.path.as_deref().and_then(Path::file_stem).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+
+    /// Saves the project to the cloud now (Add, or Update of its cloud project; `as_new`:
+    /// Add whatever it names).
+    pub(super) fn send_to_cloud(&mut self, as_new: bool) {
+        let mut project = self.doc.project().clone();
+        if as_new {
+            project.project_id = None;
+        }
+        let title = crate::core::cloudproj::title_for(&project, &self.file_stem());
+        if self.cloud.save_to_cloud(project, self.file_stem()) {
+            self.status = t!("cloudproj-saving", title = title.as_str());
+        }
     }
 
     pub(super) fn open_cloud_browser(&mut self) {
@@ -44,12 +66,13 @@ impl Editor {
                 SaveAnswer::Cancel => self.cloudproj.confirm_save = false,
                 SaveAnswer::Save { as_new } => {
                     self.cloudproj.confirm_save = false;
-                    let mut project = self.doc.project().clone();
-                    if as_new {
-                        project.project_id = None;
-                    }
-                    if self.cloud.save_to_cloud(project, self.file_stem()) {
-                        self.status = t!("cloudproj-saving", title = facts.title.as_str());
+                    if as_new || facts.project_id.is_none() {
+                        self.send_to_cloud(as_new);
+                    } else {
+                        // An Update replaces the cloud project's Timeline: look at it first,
+                        // as before a production (sync without surprises).
+                        self.cloudproj.save_after_sync = true;
+                        self.check_sync_first();
                     }
                 }
             }
@@ -81,8 +104,8 @@ impl Editor {
         }
     }
 
-    pub(super) fn saved_to_cloud(&mut self, result: Result<crate::core::cloudproj::Pushed, String>) {
-        let pushed = match result {
+    pub(super) fn saved_to_cloud(&mut self, result: Result<(crate::core::cloudproj::Pushed, Option<String>), String>) {
+        let (pushed, base) = match result {
             Ok(p) => p,
             Err(e) => {
                 self.status = t!("cloudproj-save-failed-short");
@@ -90,11 +113,10 @@ impl Editor {
                 return;
             }
         };
-        // The document now names its cloud project: the next save updates it. (A save that
+        // The document now names its cloud project (the next save updates it) and the
+        // Timeline saved is the base the next check compares the cloud with. (A save that
         // reached the cloud is kept even when the project was changed meanwhile.)
-        if self.doc.project().project_id.as_deref() != Some(pushed.project_id.as_str()) {
-            self.link_cloud_project(pushed.project_id.clone());
-        }
+        self.link_cloud_project(pushed.project_id.clone(), base);
         let (title, id) = (pushed.title.as_str(), pushed.project_id.as_str());
         self.status = match &pushed.materials {
             Ok(n) if pushed.created => t!("cloudproj-saved-new", title = title, id = id, n = *n),

@@ -1,5 +1,5 @@
-//! Sync without surprises in the editor: Produce with a ProjectId first reads the cloud
-//! project (off the UI thread, `Cloud::check_sync`); if it changed since the last sync the
+//! Sync without surprises in the editor: Produce (and Save to cloud) with a ProjectId first
+//! reads the cloud project (off the UI thread, `Cloud::check_sync`); if it changed since the last sync the
 //! difference dialog (`ui::sync`) offers Keep mine, Take theirs or Merge, each taken as one
 //! undo step.
 
@@ -13,7 +13,7 @@ use crate::ui::sync::{SyncChoice, sync_dialog};
 impl Editor {
     /// Starts reading the cloud project; the answer goes on with the production, or opens
     /// the difference dialog.
-    pub(super) fn check_sync_then_produce(&mut self) {
+    pub(super) fn check_sync_first(&mut self) {
         self.cloud.step = Step::SyncChecking;
         if !self.cloud.check_sync(self.doc.project().clone()) {
             let why = self.cloud.executor().error().unwrap_or_else(|| t!("cloud-no-runtime"));
@@ -27,14 +27,16 @@ impl Editor {
             return; // cancelled meanwhile
         }
         match result {
-            Ok((sync, _)) if matches!(*sync, Sync::Unchanged) => self.preflight_produce(),
+            Ok((sync, _)) if matches!(*sync, Sync::Unchanged) => self.after_sync(),
             Ok((sync, theirs_hash)) => {
                 self.sync_view.reset();
+                self.sync_view.saving = self.cloudproj.save_after_sync;
                 self.cloud.step = Step::Differs { sync, theirs_hash };
             }
             Err(e) => {
                 // Nothing is sent when the cloud project cannot be read.
                 self.cloud.step = Step::Idle;
+                self.cloudproj.save_after_sync = false;
                 self.error = Some(t!("sync-check-failed", error = e));
             }
         }
@@ -46,7 +48,10 @@ impl Editor {
         let choice = sync_dialog(ctx, sync, self.doc.project(), &mut self.sync_view);
         match choice {
             SyncChoice::None => {}
-            SyncChoice::Cancel => self.cloud.step = Step::Idle,
+            SyncChoice::Cancel => {
+                self.cloud.step = Step::Idle;
+                self.cloudproj.save_after_sync = false;
+            }
             SyncChoice::Select(r) => {
                 // The dialog stays: the clip is shown selected behind it, the playhead at its
                 // start so the timeline scrolls to it.
@@ -61,14 +66,25 @@ impl Editor {
                     self.go_to(t);
                 }
             }
-            SyncChoice::KeepMine => self.preflight_produce(),
+            SyncChoice::KeepMine => self.after_sync(),
             SyncChoice::TakeTheirs | SyncChoice::Merge(_) => self.settle(choice),
+        }
+    }
+
+    /// Goes on with what the check was for: the production's pre-flight, or the save.
+    fn after_sync(&mut self) {
+        if std::mem::take(&mut self.cloudproj.save_after_sync) {
+            self.cloud.step = Step::Idle;
+            self.send_to_cloud(false);
+        } else {
+            self.preflight_produce();
         }
     }
 
     /// Takes theirs, or the merge, into the document as one undo step noting the cloud's
     /// Timeline as the base; nothing is sent.
     fn settle(&mut self, choice: SyncChoice) {
+        self.cloudproj.save_after_sync = false;
         let Step::Differs { sync, theirs_hash } = std::mem::take(&mut self.cloud.step) else { return };
         let Some(theirs) = sync.theirs().cloned() else { return };
         let project = self.doc.project();
