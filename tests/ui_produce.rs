@@ -300,6 +300,8 @@ fn jobs_are_followed_until_ready_and_a_cloud_project_opens() {
     assert!(!job.is_active());
     assert!(h.query_all_by_value("Duration: 00:00:12:00").next().is_some(), "a finished job shows its duration");
     run_until(&mut h, "the cover", |e| e.library.thumbs_ready() >= 1);
+    // A finished production can be watched (tests/ui_source.rs plays it).
+    assert!(h.query_by_label("Watch").is_some());
     // Open the cloud project: the document has unsaved changes (the linked ProjectId).
     h.get_by_label("Open cloud project").click();
     run_until(&mut h, "the prompt", |e| e.confirm_prompt().is_some());

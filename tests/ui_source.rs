@@ -550,3 +550,25 @@ fn audio_shows_its_waveform_and_goes_on_an_audio_track_a_picture_on_video() {
     );
     drop(s);
 }
+
+/// Issue 26: a finished production's video is watched from the Jobs tab: it opens in the
+/// source viewer and plays from its GetPlayInfo like any media (here the server's colour
+/// seconds video stands for the produced one).
+#[test]
+fn a_finished_jobs_video_is_watched_in_the_source_viewer() {
+    let (_s, mut h) = editor(project());
+    let mut job =
+        vodcut::store::jobs::Job::new("1".into(), vodcut::store::jobs::JobState::Submitted, "Promo", "cn-shanghai", "");
+    job.media_id = Some("vid".into());
+    job.production_status = Some("Produced".into());
+    job.video_status = Some("Normal".into());
+    job.duration = Some(20.0);
+    h.state_mut().cloud.jobs = vec![job];
+    h.state_mut().tab = vodcut::ui::app::Tab::Jobs;
+    h.run_steps(3);
+    h.get_by_label("Watch").click();
+    h.run_steps(3);
+    assert_eq!(h.state().source.open.as_ref().map(|e| e.media_id.as_str()), Some("vid"));
+    assert!(h.state().source.showing);
+    wait(&mut h, "the produced video's first frame", |e| source_second(e) == Some(0));
+}

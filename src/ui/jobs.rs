@@ -9,7 +9,12 @@ use crate::t;
 /// What the user asked for in the panel.
 pub enum JobAction {
     None,
-    OpenCloudProject { project_id: String, region: String },
+    OpenCloudProject {
+        project_id: String,
+        region: String,
+    },
+    /// Play the produced video in the source viewer (from its GetPlayInfo, as any media).
+    Watch(crate::model::project::BinEntry),
 }
 
 /// "5 min ago (2026-12-02 14:00 CST)": how long ago and the local time, its zone named.
@@ -107,6 +112,19 @@ pub fn jobs_ui(
                     let why = crate::core::follow::why_failed(j);
                     let label = ui.colored_label(ui.visuals().error_fg_color, t!("cloud-jobs-why", why = why));
                     label.on_hover_text(t!("cloud-jobs-why-tip"));
+                }
+                // A finished production's video is a media like any other: watch it.
+                if crate::core::follow::ending(j) == Some(crate::core::follow::Ending::Finished)
+                    && let Some(media_id) = &j.media_id
+                    && ui.small_button(t!("cloud-jobs-watch")).on_hover_text(t!("cloud-jobs-watch-tip")).clicked()
+                {
+                    action = JobAction::Watch(crate::model::project::BinEntry {
+                        media_id: media_id.clone(),
+                        title: j.title.clone(),
+                        duration: j.duration.and_then(crate::model::Time::from_secs_f64),
+                        kind: crate::model::project::MediaKind::Video,
+                        other_fields: Default::default(),
+                    });
                 }
                 if let Some(pid) = &j.project_id
                     && ui.small_button(t!("cloud-jobs-open")).on_hover_text(t!("cloud-jobs-open-tip")).clicked()

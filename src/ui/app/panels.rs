@@ -469,13 +469,16 @@ impl Editor {
                 return;
             }
             Tab::Jobs => {
-                if let crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } = crate::ui::jobs::jobs_ui(
-                    ui,
-                    &mut self.cloud,
-                    &mut self.library,
-                    crate::i18n::Clock::of(self.doc.project().frame_rate),
-                ) {
-                    self.cloud.open_cloud_project(project_id, region);
+                let clock = crate::i18n::Clock::of(self.doc.project().frame_rate);
+                match crate::ui::jobs::jobs_ui(ui, &mut self.cloud, &mut self.library, clock) {
+                    crate::ui::jobs::JobAction::None => {}
+                    crate::ui::jobs::JobAction::OpenCloudProject { project_id, region } => {
+                        self.cloud.open_cloud_project(project_id, region);
+                    }
+                    crate::ui::jobs::JobAction::Watch(entry) => {
+                        self.open_source(entry);
+                        self.show_source(true);
+                    }
                 }
                 return;
             }
