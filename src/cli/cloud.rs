@@ -152,23 +152,8 @@ pub fn submit(
     let store = jobs_store(sh)?;
     let file_for_job = from_project_file.then_some(file);
     // An earlier send whose answer was lost may have made this production already.
-    if !o.resend_unknown {
-        match sh.block_on(crate::core::lost::earlier(&client, &store, &project, file_for_job, &region))? {
-            Earlier::Clear => {}
-            Earlier::Found(job) => {
-                let project_id = job.project_id.clone().unwrap_or_default();
-                print(out, &crate::t!("cli-earlier-found", job = job.id.as_str(), project = project_id.as_str()))?;
-                let next = conn.next_command(&["status", job.id.as_str()], Some(&region)); // i18n-exempt: a command line
-                print(out, &crate::t!("cli-follow-with", command = next))?;
-                return Ok(EXIT_OK);
-            }
-            Earlier::InDoubt { job, why } => {
-                return Err((
-                    EXIT_OUTCOME_UNKNOWN,
-                    crate::t!("cli-earlier-in-doubt", job = job.id.as_str(), why = why.as_str()),
-                ));
-            }
-        }
+    if !o.resend_unknown && earlier_found(sh, &client, &store, &project, file_for_job, conn, &region, out)? {
+        return Ok(EXIT_OK);
     }
     let produced = sh
         .block_on(produce::send(&client, &store, &project, file_for_job, &region))?
@@ -242,6 +227,35 @@ fn say_linked(linked: &Option<Result<(), String>>, project_id: &str, file: &Path
             let _ = writeln!(err, "{}", crate::t!("cli-project-not-linked", error = e.as_str()));
         }
         None => {}
+    }
+}
+
+/// Looks for the production of an earlier submission of `project` whose answer was lost
+/// (`core::lost`): found, it is said (`Ok(true)`: nothing is to be sent); in doubt, the
+/// submission stops (exit 7) until `--resend-unknown`.
+#[allow(clippy::too_many_arguments)]
+fn earlier_found(
+    sh: &Shell,
+    client: &Client,
+    store: &JobStore,
+    project: &crate::model::Project,
+    file: Option<&Path>,
+    conn: &Connection,
+    region: &str,
+    out: &mut dyn Write,
+) -> Result<bool, (i32, String)> {
+    match sh.block_on(crate::core::lost::earlier(client, store, project, file, region))? {
+        Earlier::Clear => Ok(false),
+        Earlier::Found(job) => {
+            let project_id = job.project_id.clone().unwrap_or_default();
+            print(out, &crate::t!("cli-earlier-found", job = job.id.as_str(), project = project_id.as_str()))?;
+            let next = conn.next_command(&["status", job.id.as_str()], Some(region)); // i18n-exempt: a command line
+            print(out, &crate::t!("cli-follow-with", command = next))?;
+            Ok(true)
+        }
+        Earlier::InDoubt { job, why } => {
+            Err((EXIT_OUTCOME_UNKNOWN, crate::t!("cli-earlier-in-doubt", job = job.id.as_str(), why = why.as_str())))
+        }
     }
 }
 

@@ -29,21 +29,20 @@ pub enum Earlier {
 }
 
 /// The jobs of `project` (its file's, or for a project without one, its title's) in `region`
-/// whose answer was lost in the last day, newest first.
-pub fn lost_jobs(jobs: &JobStore, project: &Project, file: Option<&Path>, region: &str) -> Vec<Job> {
+/// whose answer was lost in the last day, newest first, among `all` (the history).
+fn lost_jobs(all: &[Job], project: &Project, file: Option<&Path>, region: &str) -> Vec<Job> {
     let title = project_title(project);
     // Jobs keep their file's absolute path (JobStore::begin).
     let file = file.map(|f| std::path::absolute(f).unwrap_or_else(|_| f.to_owned()));
     let since = now_secs().saturating_sub(LOOK_BACK_SECS);
-    jobs.list()
-        .0
-        .into_iter()
+    all.iter()
         .filter(|j| matches!(j.state, JobState::Pending | JobState::OutcomeUnknown))
         .filter(|j| j.created >= since && j.region == region)
         .filter(|j| match &file {
             Some(f) => j.project_file.as_deref() == Some(f.as_path()),
             None => j.project_file.is_none() && j.title == title,
         })
+        .cloned()
         .collect()
 }
 
@@ -55,7 +54,9 @@ pub async fn earlier(
     file: Option<&Path>,
     region: &str,
 ) -> Earlier {
-    let lost = lost_jobs(jobs, project, file, region);
+    // The history, read once (a file per job).
+    let all = jobs.list().0;
+    let lost = lost_jobs(&all, project, file, region);
     let Some(newest) = lost.first() else { return Earlier::Clear };
     if let Some(pid) = project.project_id.as_deref() {
         // A production of an existing cloud project makes no new one to find: only the
@@ -66,7 +67,7 @@ pub async fn earlier(
             Err(e) => in_doubt(newest, crate::t!("lost-check-failed", error = e.to_string())),
         };
     }
-    let claimed: Vec<String> = jobs.list().0.into_iter().filter_map(|j| j.project_id).collect();
+    let claimed: Vec<String> = all.iter().filter_map(|j| j.project_id.clone()).collect();
     match find_production(client, project, newest.created, &claimed).await {
         Ok(Search::Done(ids)) if ids.len() == 1 => complete(jobs, newest.clone(), &ids[0]),
         Ok(Search::Done(ids)) if ids.is_empty() => in_doubt(newest, crate::t!("lost-not-found")),
