@@ -41,8 +41,8 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Option<Result<Opened, FileError>
     }
     let filled = filled_with_samples(&template)?;
     for u in typed {
-        let (Some(text), Some(sample)) = (at(&value, &u.place.path).cloned(), at(&filled, &u.place.path).cloned())
-        else {
+        let Some(at) = pointer(&u.place.path) else { continue };
+        let (Some(text), Some(sample)) = (value.pointer(&at).cloned(), filled.pointer(&at).cloned()) else {
             continue;
         };
         let (keeper, inner) = keeper_of(&mut value, &u.place.path)?;
@@ -56,7 +56,7 @@ pub fn from_bytes(bytes: &[u8], path: &Path) -> Option<Result<Opened, FileError>
             .collect();
         let slots = keeper.entry(TEMPLATE_SLOTS_FIELD).or_insert_with(|| Value::Object(Map::new()));
         slots.as_object_mut()?.insert(dotted.join("."), text);
-        *at_mut(&mut value, &u.place.path)? = sample;
+        *value.pointer_mut(&at)? = sample;
     }
     if !template.samples().is_empty() {
         let samples: Map<String, Value> =
@@ -101,26 +101,17 @@ fn keeper_of<'v>(value: &'v mut Value, path: &'v [Seg]) -> Option<(&'v mut Map<S
     }
 }
 
-fn at<'v>(mut v: &'v Value, path: &[Seg]) -> Option<&'v Value> {
+/// `path` as a JSON pointer (`/Tracks/0/Clips/1/In`); None for a place inside a string's JSON.
+fn pointer(path: &[Seg]) -> Option<String> {
+    let mut out = String::new();
     for s in path {
-        v = match s {
-            Seg::Key(k) => v.get(k)?,
-            Seg::Index(i) => v.get(*i)?,
+        match s {
+            Seg::Key(k) => out.push_str(&format!("/{}", k.replace('~', "~0").replace('/', "~1"))),
+            Seg::Index(i) => out.push_str(&format!("/{i}")),
             Seg::Text => return None,
-        };
+        }
     }
-    Some(v)
-}
-
-fn at_mut<'v>(mut v: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
-    for s in path {
-        v = match s {
-            Seg::Key(k) => v.get_mut(k)?,
-            Seg::Index(i) => v.get_mut(*i)?,
-            Seg::Text => return None,
-        };
-    }
-    Some(v)
+    Some(out)
 }
 
 #[cfg(test)]
