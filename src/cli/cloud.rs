@@ -451,7 +451,8 @@ pub(super) fn describe(j: &Job) -> String {
     add(&crate::t!("cli-label-production"), &words(&j.production_status, crate::api::calls::production_status_words));
     add(&crate::t!("cli-label-video"), &words(&j.video_status, crate::api::calls::media_status_words));
     add(&crate::t!("cli-label-duration"), &j.duration.map(|d| Clock::without_project().length_secs(d)));
-    add(&crate::t!("cli-label-cover"), &j.cover_url);
+    // A cover URL may be signed: shown without its query (model::url).
+    add(&crate::t!("cli-label-cover"), &j.cover_url.as_deref().map(crate::model::url::unsigned));
     add(&crate::t!("cli-label-error"), &j.error);
     // Every error field VOD gave, as it gave it (names are the service's).
     for (k, v) in &j.service_errors {
@@ -512,7 +513,7 @@ pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err:
                     .map(|m| {
                         let d = m.details().cloned().unwrap_or_default();
                         serde_json::json!({"MediaId": m.media_id, "MediaType": m.media_type, "Title": d.title,
-                            "Duration": d.duration, "Status": d.status, "Size": d.size, "CoverURL": d.cover_url})
+                            "Duration": d.duration, "Status": d.status, "Size": d.size, "CoverURL": crate::model::url::unsigned(&d.cover_url)})
                     })
                     .collect();
                 let mut v = serde_json::json!({"Total": r.total, "ScrollToken": r.scroll_token, "MediaList": list});
@@ -551,7 +552,7 @@ pub fn media(sh: &Shell, command: super::MediaCommand, out: &mut dyn Write, err:
             if json {
                 let list: Vec<_> = found
                     .iter()
-                    .map(|v| serde_json::json!({"VideoId": v.video_id, "Title": v.title, "Duration": v.duration, "Status": v.status, "CoverURL": v.cover_url}))
+                    .map(|v| serde_json::json!({"VideoId": v.video_id, "Title": v.title, "Duration": v.duration, "Status": v.status, "CoverURL": crate::model::url::unsigned(&v.cover_url)}))
                     .collect();
                 print(
                     out,

@@ -56,7 +56,7 @@ fn list_out(
             .iter()
             .map(|p| {
                 serde_json::json!({"ProjectId": p.project_id, "Title": p.title, "Description": p.description,
-                    "Status": p.status, "Duration": p.duration, "CoverURL": p.cover_url,
+                    "Status": p.status, "Duration": p.duration, "CoverURL": crate::model::url::unsigned(&p.cover_url),
                     "CreationTime": p.creation_time, "ModifiedTime": p.modified_time})
             })
             .collect();

@@ -12,6 +12,7 @@ pub mod project;
 pub mod regions;
 pub mod signature;
 pub mod time;
+pub mod url;
 pub mod validate;
 pub mod wire;
 

@@ -53,7 +53,9 @@ pub struct Job {
     pub video_status: Option<String>,
     #[serde(default)]
     pub duration: Option<f64>,
-    #[serde(default, rename = "CoverURL")]
+    /// Written without its query (a signed URL never reaches the history or the terminal:
+    /// model::url); the one VOD gave is kept in memory to fetch the cover.
+    #[serde(default, rename = "CoverURL", serialize_with = "unsigned_url")]
     pub cover_url: Option<String>,
     /// What VOD said went wrong with a failed production: every error field of its answers
     /// (`Project.ErrorCode`, `Video.ErrorMessage`...), as it said them.
@@ -62,6 +64,11 @@ pub struct Job {
     /// Made in the sandbox (`vodcut --sandbox`): a demo production, not a real one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sandbox: bool,
+}
+
+fn unsigned_url<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    url.as_deref().map(crate::model::url::unsigned).serialize(s)
 }
 
 impl Job {
@@ -248,6 +255,15 @@ impl JobStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_cover_url_is_written_without_its_query() {
+        let mut job = Job::new("1".into(), JobState::Submitted, "Promo", "cn-shanghai", "");
+        job.cover_url = Some("https://outin.oss-cn-shanghai.aliyuncs.com/c.jpg?auth_key=1-0-0-abc".into());
+        let text = serde_json::to_string(&job).unwrap();
+        assert!(text.contains("\"CoverURL\":\"https://outin.oss-cn-shanghai.aliyuncs.com/c.jpg?…\""), "{text}");
+        assert!(!text.contains("auth_key"), "{text}");
+    }
 
     #[test]
     fn records_survive_and_list_newest_first() {
