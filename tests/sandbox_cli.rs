@@ -237,3 +237,34 @@ fn cloud_projects_are_kept_by_the_sandbox_between_commands() {
     env.ok(&["--sandbox", "projects", "delete", &id, "--yes"]);
     assert_eq!(env.json(&["--sandbox", "projects", "list", "--json"])["Total"], 0);
 }
+
+/// Issue 26: a sandbox production is a real video (the draft of what was sent), even when
+/// `submit` returns at once and its process ends before the draft is made: the next command
+/// takes it up. It joins the library, plays, and matches the draft cut by cut.
+#[test]
+fn a_sandbox_production_is_a_video_in_the_library_that_matches_the_draft() {
+    let env = Env::new();
+    let timeline = r#"{"VideoTracks":[{"VideoTrackClips":[
+        {"MediaId":"5a9d0000000000000000000000000001","In":0,"Out":3},
+        {"MediaId":"5a9d0000000000000000000000000002","In":1,"Out":4}]}]}"#;
+    std::fs::write(env.path("tl.json"), timeline).unwrap();
+    let film = env.path("film.vodcut");
+    env.ok(&["import", p(&env.path("tl.json")), "-o", p(&film)]);
+    let sub = env.json(&["--sandbox", "submit", p(&film), "--yes", "--json"]);
+    let produced = sub["MediaId"].as_str().unwrap().to_owned();
+    let job = env.json(&["--sandbox", "status", &produced, "--wait", "--wait-timeout", "2m", "--json"]);
+    assert_eq!((job["ProductionStatus"].as_str(), job["VideoStatus"].as_str()), (Some("Produced"), Some("Normal")));
+
+    let found = env.json(&["--sandbox", "media", "search", "--page-size", "100", "--json"]);
+    assert!(found.to_string().contains(&produced), "the produced video is in the library: {found}");
+    let still = env.path("produced.png");
+    env.ok(&["--sandbox", "frame", &produced, "--at", "4", "-o", p(&still)]);
+    assert!(image::open(&still).is_ok(), "a frame of the produced video");
+
+    let out = env.run(&["--sandbox", "compare", p(&film), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["MediaId"], produced.as_str());
+    assert_eq!(report["Differences"], 0, "{report}");
+    assert_eq!(report["Points"].as_array().unwrap().len(), 2, "the start and the cut at 3 s: {report}");
+}

@@ -111,6 +111,11 @@ impl VodServer {
         self.state.lock().unwrap().files.images.insert(id.into(), (png(w, h, rgb), w, h));
     }
 
+    /// Every finished production plays `path` from now on (see `State::produced_video`).
+    pub fn play_productions_from(&self, path: PathBuf) {
+        self.state.lock().unwrap().produced_video = Some(path);
+    }
+
     /// Every URL handed out so far stops working, as signed URLs do when they expire.
     pub fn expire_urls(&self) {
         self.state.lock().unwrap().files.epoch += 1;
@@ -169,6 +174,13 @@ pub fn handle(
             };
             if !st.media.iter().any(|m| &m.id == id) {
                 return Some(Err((404, "InvalidVideo.NotFound", "The video does not exist.".into())));
+            }
+            // A production another process drafted (the sandbox): its file is there.
+            if !st.files.videos.contains_key(id)
+                && let Some(file) = st.produced_dir.as_deref().map(|d| super::produce::produced_file(d, id))
+                && file.is_file()
+            {
+                st.files.videos.insert(id.clone(), file);
             }
             if !st.files.videos.contains_key(id) {
                 return Some(Err((404, "InvalidVideo.NoneStream", "The video has no stream to play.".into())));

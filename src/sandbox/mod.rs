@@ -25,6 +25,7 @@ mod keys;
 pub mod media;
 pub mod oss;
 mod persist;
+pub mod produce;
 pub(crate) mod seed;
 pub mod service;
 pub mod upload_api;
@@ -103,6 +104,19 @@ impl Sandbox {
             // Uploaded audio and video play too, where ffmpeg can read them.
             st.oss.probe_with = ffmpeg.filter(|_| note.is_none()).map(Path::to_owned);
             st.max_requests = 10_000;
+            // Productions are drafted into real videos where the media can be read.
+            if let Some(ff) = ffmpeg.filter(|_| note.is_none()) {
+                let mut creds = keys.clone();
+                creds.source = crate::api::credentials::Source::Sandbox;
+                st.produced_dir = Some(service.join("media"));
+                st.producer = Some(produce::producer(
+                    std::sync::Arc::downgrade(&server.state),
+                    server.url(),
+                    creds,
+                    service.join("media"),
+                    ff.to_owned(),
+                ));
+            }
             // Only the folder's keys: the loopback server's public test keys are refused.
             st.keys.clear();
             st.keys.insert(keys.access_key_id.clone(), (keys.secret.expose().to_owned(), None));

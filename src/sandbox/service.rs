@@ -148,6 +148,15 @@ pub struct State {
     pub files: super::media::Files,
     /// A production takes this long (the sandbox); `None`: `polls_until_produced` decides.
     pub produce_time: Option<Duration>,
+    /// Drafts each production into a real video (the sandbox, with ffmpeg: `produce.rs`).
+    pub producer: Option<super::produce::Producer>,
+    /// Productions whose draft is still being made in this process (they stay Producing).
+    pub rendering: HashSet<String>,
+    /// Where drafted productions are kept (`produce::produced_file`).
+    pub produced_dir: Option<std::path::PathBuf>,
+    /// The MP4 every finished production plays (tests: a video made as the service would
+    /// have made it); `None`: produced videos have no stream.
+    pub produced_video: Option<std::path::PathBuf>,
     /// Where the state is written after every change (a sandbox kept between runs).
     pub save_to: Option<std::path::PathBuf>,
     /// The state file's modification time when this process last wrote or read it.

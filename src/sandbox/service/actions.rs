@@ -90,12 +90,20 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 modified_ms: now,
                 cover_url: existing.as_ref().map(|e| e.cover_url.clone()).unwrap_or_default(),
             };
+            if let Some(produce) = st.producer.clone() {
+                st.rendering.insert(media_id.clone());
+                produce(project.timeline.clone(), p.get("ProduceConfig").cloned(), media_id.clone());
+            }
             st.projects.insert(project_id.clone(), project);
             Ok(json!({"RequestId": rid, "MediaId": media_id, "ProjectId": project_id}))
         }
         "GetEditingProject" => {
             let id = p.get("ProjectId").ok_or_else(|| missing("ProjectId"))?;
             let (until, produce_time, fate) = (st.polls_until_produced, st.produce_time, st.fate);
+            take_up_draft(st, id);
+            // The sandbox's video is still being drafted: not produced yet.
+            let drafting =
+                st.projects.get(id).and_then(|pr| pr.media_ids.last()).is_some_and(|m| st.rendering.contains(m));
             let Some(pr) = st.projects.get_mut(id) else {
                 return Err((404, "InvalidProject.NotFound", format!("The project {id} does not exist.")));
             };
@@ -104,12 +112,17 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 Some(d) => crate::sandbox::now_ms() >= pr.submitted_ms + d.as_millis() as u64,
                 None => pr.polls > until,
             };
-            if done && pr.status == "Producing" {
+            if done && !drafting && pr.status == "Producing" {
                 pr.status = match fate {
                     Fate::Produce => "Produced",
                     Fate::Fail => "ProduceFailed",
                     Fate::StayProducing => "Producing",
                 };
+            }
+            let finished = (pr.status == "Produced").then(|| (pr.media_ids.last().cloned(), pr.title.clone()));
+            let pr = pr.clone();
+            if let Some((Some(media_id), title)) = finished {
+                into_library(st, &media_id, &title, &pr.timeline);
             }
             let mut project = json!({"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
                 "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.created_ms),
@@ -274,6 +287,34 @@ pub fn parse_match(m: &str) -> Option<Wanted> {
     }
 }
 
+/// The sandbox: a production whose draft was cut short (its process ended) is drafted by
+/// this one (see `sandbox::produce`).
+fn take_up_draft(st: &mut State, id: &str) {
+    let (Some(dir), Some(produce)) = (st.produced_dir.clone(), st.producer.clone()) else { return };
+    let Some(pr) = st.projects.get(id).filter(|pr| pr.status == "Producing") else { return };
+    let Some(media_id) = pr.media_ids.last().cloned() else { return };
+    if st.rendering.contains(&media_id) || !crate::sandbox::produce::orphaned(&dir, &media_id) {
+        return;
+    }
+    let timeline = pr.timeline.clone();
+    st.rendering.insert(media_id.clone());
+    produce(timeline, None, media_id);
+}
+
+/// A finished production's video joins the library, as VOD adds it to the account's media
+/// (once); it plays the file set with `VodServer::play_productions_from`, if any.
+fn into_library(st: &mut State, media_id: &str, title: &str, timeline: &str) {
+    if st.media.iter().any(|m| m.id == media_id) {
+        return;
+    }
+    let duration = st.produce_time.and_then(|_| timeline_seconds(timeline)).unwrap_or(12.0);
+    let title = if title.is_empty() { media_id.to_owned() } else { title.to_owned() };
+    st.media.push(Media { id: media_id.to_owned(), kind: "video", title, duration, status: "Normal" });
+    if let Some(file) = st.produced_video.clone() {
+        st.files.videos.insert(media_id.to_owned(), file);
+    }
+}
+
 /// A 2x2 PNG, the covers the loopback server serves.
 pub(crate) fn tiny_png() -> Vec<u8> {
     vec![
@@ -288,12 +329,18 @@ pub(crate) fn tiny_png() -> Vec<u8> {
 /// A library video, or a produced one once its project is Produced.
 pub(crate) fn video(st: &State, id: &str) -> Option<Value> {
     if let Some(m) = st.media.iter().find(|m| m.id == id) {
+        // A produced video's cover is the one made at its production.
+        let cover =
+            if st.files.covers.contains_key(id) { format!("{}cover/{id}.png", st.base_url) } else { String::new() };
         let mut v =
-            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""});
+            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": cover});
         if let (Some(Value::Object(extra)), Some(obj)) =
             (crate::sandbox::media::video_extras(st, id), v.as_object_mut())
         {
             obj.extend(extra);
+        }
+        if !cover.is_empty() {
+            v["CoverURL"] = cover.into();
         }
         return Some(v);
     }

@@ -208,6 +208,7 @@ impl Editor {
     }
 
     pub(super) fn handle_cloud_events(&mut self, now: f64) {
+        let mut finished = false;
         for (_, event) in self.cloud.tasks.poll() {
             match event {
                 Event::Produced { job, result, unknown, earlier, base } => {
@@ -263,6 +264,9 @@ impl Editor {
                                 };
                                 self.status = text.clone();
                                 self.cloud.toast = Some((text, now + 8.0));
+                                // The produced video is in the account's library now: list it.
+                                finished |=
+                                    crate::core::follow::ending(&job) == Some(crate::core::follow::Ending::Finished);
                             }
                             *slot = job;
                         }
@@ -290,6 +294,10 @@ impl Editor {
                 Event::SettingsSaved(Ok(())) => {}
                 Event::SettingsSaved(Err(e)) => self.status = t!("cloud-settings-not-saved", error = e),
             }
+        }
+        if finished && self.library.opened {
+            let region = self.doc.project().region.clone();
+            self.library.search(&mut self.cloud, 0, &region);
         }
         self.cloud.poll_if_due(now);
         if let Some(next) = self.cloud.polling.next_in(now, &self.cloud.jobs) {
