@@ -155,3 +155,17 @@ cli-bad-duration = "{ $text }" is not a duration: seconds (90) or with units (90
 cli-wait-now = now: { $status }
 cli-wait-failed = the production { $id } failed (its statuses and VOD's error fields are above)
 cli-wait-timed-out = { $id } was still going after { $waited }; it goes on at VOD: `vodcut status { $id } --wait` follows it again
+
+## vodcut compare
+cli-compare-threshold = --threshold must be more than 0 and less than 100 (percent), not { $value }
+cli-compare-no-production = no finished production of { $file } in the job history; name the produced video with --media MEDIAID
+cli-compare-not-folder = --pictures { $path } is not a folder
+cli-compare-why-start = start
+cli-compare-why-cut = cut
+cli-compare-why-marker = marker "{ $label }"
+cli-compare-past-end = past the produced video's end
+cli-compare-summary = { $checked } of { $found } points checked; { $differ ->
+        [0] none differs
+        [one] 1 differs
+       *[other] { $differ } differ
+    } by more than { $threshold }%

@@ -182,3 +182,10 @@ lost-existing-project = its editing project { $id } is { $status }, which does n
 lost-check-failed = VOD could not be asked about it: { $error }
 lost-ambiguous = editing projects { $projects } all have its title and timeline: which of them, if any, it made cannot be told
 lost-too-many = more than { $count } editing projects with its title were made around then: not all could be looked at
+
+## Compare with draft (core/compare.rs)
+compare-cancelled = the comparison was cancelled
+compare-length-differs = the produced video is { $produced } long, the draft { $draft }: later clips may have moved (a clamped Out?)
+compare-layer-missing = at { $at } the draft leaves out { $layer }: { $error }
+compare-produced-unreadable = the produced video { $media } cannot be read: { $error }
+compare-frame-failed = no frame of the produced video at { $at }: { $error }

@@ -264,3 +264,30 @@ cloud-job-status-video = { $production }, video { $video }
 cloud-job-submitted = submitted
 cloud-jobs-why = Why it failed: { $why }
 cloud-jobs-why-tip = The error fields VOD gave for this production, as it gave them
+
+## Compare with draft (ui/compare.rs)
+cloud-jobs-compare = Compare with draft
+cloud-jobs-compare-tip = Set frames of the produced video at every cut and marker against the open project's draft, and list where they differ
+compare-window = Compare with draft: { $title }
+compare-progress = { $done } of { $total } points
+compare-summary = { $checked } of { $found } points checked; { $differ ->
+        [0] none differs
+        [one] 1 differs
+       *[other] { $differ } differ
+    } by more than { $threshold }%
+compare-all-alike = The produced video matches the draft at every point checked.
+compare-draft = Draft (this editor)
+compare-produced = Produced (VOD)
+compare-draft-at = Draft at { $at }
+compare-produced-at = Produced at { $at }
+compare-why-start = start
+compare-why-cut = cut
+compare-why-marker = marker "{ $label }"
+compare-differs = differs by { $percent }%
+compare-past-end = past the produced video's end
+compare-go = Go to
+compare-go-tip = Put the playhead here and show the program
+compare-no-picture = no picture
+compare-other-project = This video was produced from { $file }; it is compared with the project open now.
+compare-starting = Waiting for the footage service…
+compare-unavailable = Compare with draft: { $error }.

@@ -99,3 +99,13 @@ cli-bad-duration = “{ $text }”不是时长：秒数（90）或带单位（90
 cli-wait-now = 当前：{ $status }
 cli-wait-failed = 合成 { $id } 失败（状态及 VOD 返回的错误字段见上方）
 cli-wait-timed-out = 等待 { $waited } 后 { $id } 仍在进行；它会在 VOD 继续：`vodcut status { $id } --wait` 可继续跟踪
+
+## vodcut compare
+cli-compare-threshold = --threshold 必须大于 0 且小于 100（百分比），而不是 { $value }
+cli-compare-no-production = 任务记录中没有 { $file } 已完成的合成；请用 --media 指定合成视频的媒资 ID
+cli-compare-not-folder = --pictures { $path } 不是文件夹
+cli-compare-why-start = 开头
+cli-compare-why-cut = 剪切点
+cli-compare-why-marker = 标记“{ $label }”
+cli-compare-past-end = 超出合成视频的结尾
+cli-compare-summary = 已检查 { $found } 个点中的 { $checked } 个；{ $differ } 个差异超过 { $threshold }%

@@ -172,3 +172,10 @@ lost-existing-project = 其剪辑工程 { $id } 的状态为 { $status }，无�
 lost-check-failed = 无法向点播查询：{ $error }
 lost-ambiguous = 剪辑工程 { $projects } 的标题和时间线都与之相同：无法判断它生成了哪一个（如果有）
 lost-too-many = 那段时间创建的同标题剪辑工程超过 { $count } 个：无法全部查看
+
+## 与草稿比较 (core/compare.rs)
+compare-cancelled = 比较已取消
+compare-length-differs = 合成的视频长 { $produced }，草稿长 { $draft }：后面的片段可能移动了（Out 被截断？）
+compare-layer-missing = 在 { $at } 处草稿缺少 { $layer }：{ $error }
+compare-produced-unreadable = 无法读取合成的视频 { $media }：{ $error }
+compare-frame-failed = 合成的视频在 { $at } 处没有画面：{ $error }

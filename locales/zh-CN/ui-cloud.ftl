@@ -231,3 +231,26 @@ cloud-job-status-video = { $production }，视频 { $video }
 cloud-job-submitted = 已提交
 cloud-jobs-why = 失败原因：{ $why }
 cloud-jobs-why-tip = VOD 为此合成返回的错误字段（原样显示）
+
+## 与草稿比较 (ui/compare.rs)
+cloud-jobs-compare = 与草稿比较
+cloud-jobs-compare-tip = 在每个剪切点和标记处，将合成视频的画面与当前项目的草稿画面对比，并列出不同之处
+compare-window = 与草稿比较：{ $title }
+compare-progress = { $total } 个点中的 { $done } 个
+compare-summary = 已检查 { $found } 个点中的 { $checked } 个；{ $differ } 个差异超过 { $threshold }%
+compare-all-alike = 在检查的每个点，合成的视频都与草稿一致。
+compare-draft = 草稿（本编辑器）
+compare-produced = 合成（点播）
+compare-draft-at = { $at } 处的草稿
+compare-produced-at = { $at } 处的合成画面
+compare-why-start = 开头
+compare-why-cut = 剪切点
+compare-why-marker = 标记“{ $label }”
+compare-differs = 相差 { $percent }%
+compare-past-end = 超出合成视频的结尾
+compare-go = 转到
+compare-go-tip = 将播放头移到此处并显示节目
+compare-no-picture = 无画面
+compare-other-project = 此视频由 { $file } 合成；比较的是当前打开的项目。
+compare-starting = 正在等待素材服务…
+compare-unavailable = 与草稿比较：{ $error }。

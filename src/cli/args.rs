@@ -249,6 +249,27 @@ pub enum Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// Compare a produced video with the draft: frames at the start, every cut and every
+    /// marker, set against the compositor's; exit 1 when some differ over the threshold.
+    Compare {
+        file: PathBuf,
+        /// The produced video's MediaId (default: FILE's newest finished production in the
+        /// job history).
+        #[arg(long)]
+        media: Option<String>,
+        /// Write each difference as a PNG (draft left, produced right) into this folder.
+        #[arg(long)]
+        pictures: Option<PathBuf>,
+        /// How much a region may differ, in percent of full scale, before it is listed.
+        #[arg(long, default_value_t = crate::core::compare::DEFAULT_THRESHOLD)]
+        threshold: f32,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        ffmpeg: Option<PathBuf>,
+        #[command(flatten)]
+        conn: Connection,
+    },
     /// Subtitle files: bring an .srt, .vtt or .ass into a project, or write a subtitle track
     /// out as .srt.
     Subtitles {

@@ -3,10 +3,9 @@
 
 use super::cloud::client;
 use super::{CliResult, Connection, EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, EXIT_SETTINGS, EXIT_WRITE_FAILED, Shell};
-use crate::compose::{self, Image};
+use crate::compose::Image;
 use crate::media::{Footage, Options, describe_layer};
 use crate::store::{input, output, project_file};
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,7 +20,7 @@ pub(super) fn footage_of(sh: &Shell, conn: &Connection, region: Option<&str>, ff
     Footage::new(client, options)
 }
 
-fn footage(
+pub(super) fn footage(
     sh: &Shell,
     conn: &Connection,
     region: Option<&str>,
@@ -63,7 +62,7 @@ pub struct PngOut<'a> {
 }
 
 impl PngOut<'_> {
-    fn new<'a>(path: &Path, inputs: Vec<PathBuf>, force: bool, stdout: &'a mut dyn Write) -> PngOut<'a> {
+    pub(super) fn new<'a>(path: &Path, inputs: Vec<PathBuf>, force: bool, stdout: &'a mut dyn Write) -> PngOut<'a> {
         let target = output::Target { path: path.to_owned(), kind: output::Kind::Png, inputs, force };
         PngOut { target, stdout }
     }
@@ -84,7 +83,7 @@ impl PngOut<'_> {
         output::stage(&self.target).map(drop).map_err(|e| (exit_for(&e), e.to_string()))
     }
 
-    fn write(&mut self, img: &Image) -> Result<(), (i32, String)> {
+    pub(super) fn write(&mut self, img: &Image) -> Result<(), (i32, String)> {
         let bytes = png(img).map_err(|e| (EXIT_WRITE_FAILED, crate::t!("cli-png-encode", error = e.to_string())))?;
         if self.to_stdout() {
             return self
@@ -131,26 +130,11 @@ pub fn still(sh: &Shell, a: StillArgs, conn: &Connection, stdout: &mut dyn Write
     check_output_size(&project)?;
     let at = super::time_arg("--at", &a.at, project.frame_rate)?;
     let footage = footage(sh, conn, Some(&project.region), a.ffmpeg.as_deref())?;
-    let result = sh.block_on(async {
-        let needs_sizes =
-            project.produce_config.width.is_none_or(|w| w == 0) || project.produce_config.height.is_none_or(|h| h == 0);
-        let mut sizes = HashMap::new();
-        if needs_sizes {
-            for t in &project.tracks {
-                for id in t.clips.iter().filter_map(|c| c.media_id.as_deref()) {
-                    if !sizes.contains_key(id) {
-                        sizes.insert(id.to_owned(), footage.source_size(id).await);
-                    }
-                }
-            }
-        }
-        let size = compose::output_size(&project, &|id| sizes.get(id).copied().flatten());
-        let plan = compose::plan_at(&project, at, size, &compose::active_by_layout(&project, at));
-        let (_, _, zoom) = compose::canvas_size(size.0, size.1, a.width);
-        let pictures = footage.pictures(&plan, zoom, &Arc::new(AtomicBool::new(false))).await;
-        (plan, pictures)
+    let cancel = Arc::new(AtomicBool::new(false));
+    let crate::core::still::Still { plan, pictures, image: img } = sh.block_on(async {
+        let size = crate::core::still::output_size(&footage, &project).await;
+        crate::core::still::compose_at(&footage, &project, size, at, a.width, &cancel).await
     })?;
-    let (plan, pictures) = result;
     if !pictures.problems.is_empty() {
         let lines: Vec<String> =
             pictures.problems.iter().map(|(i, e)| format!("  {}: {e}", describe_layer(&project, &plan, *i))).collect();
@@ -164,7 +148,6 @@ pub fn still(sh: &Shell, a: StillArgs, conn: &Connection, stdout: &mut dyn Write
             ),
         ));
     }
-    let img = compose::compose(&plan, &pictures.images, a.width);
     out.write(&img)?;
     let _ = writeln!(
         err,

@@ -12,6 +12,7 @@ mod account;
 mod args;
 mod batch;
 mod cloud;
+mod compare;
 mod follow;
 mod frames;
 mod interchange;
@@ -59,6 +60,7 @@ impl Command {
             | Command::Submit { json, .. }
             | Command::Status { json, .. }
             | Command::Jobs { json, .. }
+            | Command::Compare { json, .. }
             | Command::Media {
                 command:
                     MediaCommand::Search { json, .. } | MediaCommand::Info { json, .. } | MediaCommand::Upload { json, .. },
@@ -100,6 +102,7 @@ impl Command {
             | Command::Status { conn, .. }
             | Command::Still { conn, .. }
             | Command::Frame { conn, .. }
+            | Command::Compare { conn, .. }
             | Command::Import { conn, .. }
             | Command::Media {
                 command:
@@ -125,6 +128,7 @@ impl Command {
             | Command::Still { conn, .. }
             | Command::Render { conn, .. }
             | Command::Frame { conn, .. }
+            | Command::Compare { conn, .. }
             | Command::Import { conn, .. }
             | Command::Media {
                 command:
@@ -343,6 +347,10 @@ fn run_inner(sh: &Shell, command: Command, out: &mut terminal::Escaping, err: &m
         Command::Render { file, output, height, fps, from, to, ffmpeg, force, audio_only, conn } => {
             let a = render::RenderArgs { file, output, height, fps, from, to, ffmpeg, force, audio_only };
             render::render(sh, a, &conn, err)
+        }
+        Command::Compare { file, media, pictures, threshold, json, ffmpeg, conn } => {
+            let a = compare::CompareArgs { file, media, pictures, threshold, json, ffmpeg };
+            compare::compare(sh, a, &conn, out.0, err)
         }
         Command::Frame { media_id, at, output, width, ffmpeg, force, conn } => {
             frames::frame(sh, frames::FrameArgs { media_id, at, output, width, ffmpeg, force }, &conn, out.0, err)

@@ -24,6 +24,7 @@ pub mod account;
 pub mod batch;
 pub mod cloud;
 pub mod cloudproj;
+pub mod compare;
 pub mod connect;
 pub mod env;
 pub mod executor;
@@ -33,6 +34,7 @@ pub mod keys;
 pub mod library;
 pub mod lost;
 pub mod produce;
+pub mod still;
 pub mod sync;
 pub mod uploads;
 

@@ -150,12 +150,9 @@ fn ffmpeg_output(staged: &mut Staged) -> Result<(PathBuf, Option<std::fs::File>)
     Ok((staged.temp_path().to_owned(), None))
 }
 
-/// Lengths of clips the project cannot give (no Out, no known media length), asked of VOD.
-fn media_lengths(
-    project: &Project,
-    footage: &Footage,
-    rt: &tokio::runtime::Handle,
-) -> (HashMap<String, Time>, Vec<String>) {
+/// Lengths of clips the project cannot give (no Out, no known media length), asked of VOD
+/// (the draft and "Compare with draft" lay the clips out alike).
+pub async fn media_lengths(project: &Project, footage: &Footage) -> (HashMap<String, Time>, Vec<String>) {
     let known = project.media_durations();
     let mut wanted: Vec<String> = Vec::new();
     // Overlays and subtitles without an end last to the output's end instead.
@@ -170,7 +167,7 @@ fn media_lengths(
     let mut out: HashMap<String, Time> = known.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect();
     let mut notes = Vec::new();
     if !wanted.is_empty() {
-        match rt.block_on(footage.durations(&wanted)) {
+        match footage.durations(&wanted).await {
             Ok(found) => {
                 for (id, secs) in found {
                     if let Some(t) = Time::from_secs_f64(secs).filter(|t| *t > Time::ZERO) {
@@ -235,7 +232,7 @@ fn render_inner(
     // Every check on the target now, before any work; dropped unfinished, it leaves nothing.
     let mut staged = output::stage(target).map_err(output_error)?;
 
-    let (lengths, mut notes) = media_lengths(project, footage, rt);
+    let (lengths, mut notes) = rt.block_on(media_lengths(project, footage));
     let durations: HashMap<&str, Time> = lengths.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let mut placements = timing::placements(project, &durations);
     let end = timing::output_end(project, &placements);

@@ -15,6 +15,12 @@ pub enum JobAction {
     },
     /// Play the produced video in the source viewer (from its GetPlayInfo, as any media).
     Watch(crate::model::project::BinEntry),
+    /// Compare with draft: the produced video, its title, the file it was produced from.
+    Compare {
+        media_id: String,
+        title: String,
+        produced_from: Option<std::path::PathBuf>,
+    },
 }
 
 /// "5 min ago (2026-12-02 14:00 CST)": how long ago and the local time, its zone named.
@@ -125,6 +131,17 @@ pub fn jobs_ui(
                         kind: crate::model::project::MediaKind::Video,
                         other_fields: Default::default(),
                     });
+                }
+                // The produced video against the draft of the open project, cut by cut.
+                if crate::core::follow::ending(j) == Some(crate::core::follow::Ending::Finished)
+                    && let Some(media_id) = &j.media_id
+                    && ui.small_button(t!("cloud-jobs-compare")).on_hover_text(t!("cloud-jobs-compare-tip")).clicked()
+                {
+                    action = JobAction::Compare {
+                        media_id: media_id.clone(),
+                        title: j.title.clone(),
+                        produced_from: j.project_file.clone(),
+                    };
                 }
                 if let Some(pid) = &j.project_id
                     && ui.small_button(t!("cloud-jobs-open")).on_hover_text(t!("cloud-jobs-open-tip")).clicked()

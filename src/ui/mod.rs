@@ -7,6 +7,7 @@ pub mod bin;
 pub mod browser;
 pub mod cloudproj;
 pub mod commands;
+pub mod compare;
 pub mod dialog;
 pub mod draft;
 pub mod effects;

@@ -5,6 +5,7 @@
 
 mod cloud_events;
 mod cloudproj;
+mod compare;
 mod desktop;
 mod dialogs;
 mod disk;
@@ -156,6 +157,8 @@ pub struct Editor {
     pub source: crate::ui::source::SourceViewer,
     /// Render draft: the background render, its window and where drafts open.
     pub draft: crate::ui::draft::DraftState,
+    /// Compare with draft (Jobs tab): the comparison running or its report.
+    pub compare: crate::ui::compare::CompareView,
     /// The in-app file browser (where no desktop file dialog can appear), when open.
     pub browser: Option<crate::ui::browser::Browser>,
     /// Help > About.
@@ -245,6 +248,7 @@ impl Editor {
             preview: crate::ui::preview::PreviewState::new(cache_dir, executor.clone()),
             source: Default::default(),
             draft: crate::ui::draft::DraftState::new(executor),
+            compare: Default::default(),
             browser: None,
             about_open: false,
             crash_reports: Vec::new(),
@@ -557,6 +561,7 @@ impl Editor {
             self.status = line;
         }
         crate::ui::draft::draft_window(&ctx, &mut self.draft);
+        self.compare_ui(&ctx);
         self.handle_dropped_projects(&ctx);
         self.empty_hint(ui, timeline_rect);
         self.welcome_ui(&ctx);

@@ -479,6 +479,9 @@ impl Editor {
                         self.open_source(entry);
                         self.show_source(true);
                     }
+                    crate::ui::jobs::JobAction::Compare { media_id, title, produced_from } => {
+                        self.start_compare(media_id, title, produced_from);
+                    }
                 }
                 return;
             }
