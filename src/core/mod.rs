@@ -13,6 +13,8 @@
 //!   confirmation's facts, sending once, following a production;
 //! - [`uploads`]: the queue of local files going to VOD, resumed and followed until Normal;
 //! - [`library`]: paging through the media library;
+//! - [`still`]: the compositor's frame of the output at a time; [`compare`]: a produced video
+//!   set against those frames at every cut and marker ("Compare with draft");
 //! - [`cloudproj`]: the project saved as a cloud editing project (save, browse, pull, delete);
 //! - [`jobs`]: the job history and following the productions still going;
 //! - [`cloud`]: the editor's session with the cloud (settings, background calls and their
