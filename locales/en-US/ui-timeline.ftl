@@ -204,3 +204,11 @@ timeline-keychain-removed = Removed from the system keychain
 # The words of a subtitle just added, to be typed over.
 timeline-new-subtitle = New subtitle
 timeline-placeholder-clip = Placeholder { $id }
+timeline-dense-label = { $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    } on { $track }, too narrow to show one by one
+timeline-dense-tip = { $clips ->
+        [one] 1 clip
+       *[other] { $clips } clips
+    } too narrow to show one by one ({ $selected } selected). Double-click to zoom in on them.

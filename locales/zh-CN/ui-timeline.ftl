@@ -202,3 +202,5 @@ timeline-keychain-removed = 已从系统钥匙串中删除
 # 刚添加的字幕的占位文字，供用户改写。
 timeline-new-subtitle = 新字幕
 timeline-placeholder-clip = 占位 { $id }
+timeline-dense-label = { $track } 上的 { $clips } 个片段，太窄无法逐个显示
+timeline-dense-tip = { $clips } 个片段太窄，无法逐个显示（已选中 { $selected } 个）。双击可放大查看。

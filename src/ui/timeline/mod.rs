@@ -4,6 +4,7 @@
 //! Work per frame follows what is visible: clips come from per-track indexes by time range,
 //! rebuilt only when the document changes.
 
+mod dense;
 mod drags;
 pub mod draw;
 pub mod filmstrip;
@@ -372,9 +373,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     draw::rows(&painter, ui.visuals(), doc, &rows, &layout, rows_area, st.scroll_y, time_left);
     interact::selected_gap(ui, doc, st, &rows, &layout, &|row| row_top(row, scroll), time_area, &painter);
 
-    // Clips: only those in the visible range of visible rows.
+    // Clips: only those in the visible range of visible rows; those too narrow to draw one
+    // by one are merged into runs (`dense`), so a zoom that shows them all costs the pixels.
     let mut clip_hits: Vec<(ClipRef, Rect)> = Vec::new();
     let mut rolls: Vec<(ClipRef, ClipRef, Rect)> = Vec::new();
+    let mut runs = dense::Runs::default();
+    // A long selection (Select all) is looked up in a set, not searched per clip.
+    let many_selected: std::collections::HashSet<ClipRef> =
+        if doc.selection.len() > 32 { doc.selection.iter().copied().collect() } else { Default::default() };
+    let is_selected =
+        |r: &ClipRef| if many_selected.is_empty() { doc.selection.contains(r) } else { many_selected.contains(r) };
     for (row, &ti) in rows.iter().enumerate() {
         let top = row_top(row, st.scroll_y);
         if top + layout.height(row) < rows_area.top() || top > rows_area.bottom() {
@@ -384,11 +392,23 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let Some(index) = st.indexes().get(ti) else { continue };
         for (s, e, ci) in index.in_range(t0, t1) {
             let r = ClipRef { track: ti, index: ci };
-            let x0 = st.mapping.x_from_time(s).max(time_left - 2.0);
-            let x1 = st.mapping.x_from_time(e).min(rect.right() + 2.0).max(x0 + 2.0);
-            let y0 = top + st.lane_of(r) as f32 * lane_h;
+            let (sx0, sx1) = (st.mapping.x_from_time(s), st.mapping.x_from_time(e));
+            let lane = st.lane_of(r);
+            let y0 = top + lane as f32 * lane_h;
+            let x0 = sx0.max(time_left - 2.0);
+            if sx1 - sx0 < dense::DENSE_PX {
+                let x1 = sx1.min(rect.right() + 2.0).max(x0 + 1.0);
+                let block = Rect::from_min_max(Pos2::new(x0, y0 + 3.0), Pos2::new(x1, y0 + lane_h - 3.0));
+                runs.add(lane, ti, block, (s, e), is_selected(&r));
+                continue;
+            }
+            let x1 = sx1.min(rect.right() + 2.0).max(x0 + 2.0);
             clip_hits.push((r, Rect::from_min_max(Pos2::new(x0, y0 + 3.0), Pos2::new(x1, y0 + lane_h - 3.0))));
         }
+        runs.finish();
+    }
+    if let Some((x, px_per_sec)) = dense::runs_ui(ui, &painter, doc.project(), &runs.done, time_area) {
+        st.mapping.zoom_at(x, px_per_sec / st.mapping.px_per_sec);
     }
     for (row, &ti) in rows.iter().enumerate() {
         let top = row_top(row, st.scroll_y);
