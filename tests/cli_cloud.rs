@@ -495,6 +495,7 @@ fn a_cloud_edit_between_two_submissions_is_refused_until_mine_or_theirs() {
     assert_eq!(out.status.code(), Some(3));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["error"]["exit_code"], 3);
+    assert_eq!(v["error"]["kind"], "cloud_changed", "not an output that could not be written: {v}");
     assert_eq!(env.server.handled("ProduceEditingProjectVideo"), 2, "nothing is sent while refusing");
 
     // --theirs: the cloud's timeline into the file, nothing sent.

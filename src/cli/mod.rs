@@ -38,19 +38,26 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_PROBLEMS: i32 = 1;
 pub const EXIT_BAD_INPUT: i32 = 2;
 pub const EXIT_WRITE_FAILED: i32 = 3;
-/// `submit`: the cloud project changed since the last sync (the issue asks for 3, which an
-/// output that could not be written uses too; the message tells them apart).
-pub const EXIT_CLOUD_CHANGED: i32 = 3;
 pub const EXIT_SETTINGS: i32 = 4;
 pub const EXIT_REFUSED: i32 = 5;
 pub const EXIT_NETWORK: i32 = 6;
 pub const EXIT_OUTCOME_UNKNOWN: i32 = 7;
-/// `--wait`: the production failed (ProduceFailed, or its video will never be ready). The
-/// issue's numbering: it shares 4 with the settings, as time-out shares 5 with a refusal;
-/// the message (and `--json`'s `Ending`) tells them apart.
-pub const EXIT_PRODUCE_FAILED: i32 = 4;
-/// `submit --wait`, `status --wait`: still going when the time given ran out.
-pub const EXIT_TIMED_OUT: i32 = 5;
+/// `submit`, `projects push`: the cloud project changed since the last sync. Exits 3, the
+/// issue's number, which an output that could not be written uses too: inside the program it
+/// is a code of its own (see [`exit_code`]), so `--json` says `"kind": "cloud_changed"`.
+pub const EXIT_CLOUD_CHANGED: i32 = 103;
+/// `--wait`: the production failed (ProduceFailed, or its video will never be ready). Exits
+/// 4, shared with the settings; `--json` says `produce_failed`.
+pub const EXIT_PRODUCE_FAILED: i32 = 104;
+/// `submit --wait`, `status --wait`: still going when the time given ran out. Exits 5,
+/// shared with a refusal; `--json` says `timed_out`.
+pub const EXIT_TIMED_OUT: i32 = 105;
+
+/// The process's exit code for a command's code: the shared ones above exit with the
+/// number they share.
+pub fn exit_code(code: i32) -> i32 {
+    if (100..110).contains(&code) { code - 100 } else { code }
+}
 
 impl Command {
     /// Whether the command was asked for JSON output (then failures are JSON too).
@@ -160,6 +167,9 @@ fn error_kind(code: i32) -> &'static str {
         EXIT_REFUSED => "refused",
         EXIT_NETWORK => "network",
         EXIT_OUTCOME_UNKNOWN => "outcome_unknown",
+        EXIT_CLOUD_CHANGED => "cloud_changed",
+        EXIT_PRODUCE_FAILED => "produce_failed",
+        EXIT_TIMED_OUT => "timed_out",
         _ => "failed",
     }
 }
@@ -188,14 +198,14 @@ pub fn run_with(env: &Env, mut command: Command, globals: Globals, out: &mut dyn
         }
     };
     match result {
-        Ok(code) => code,
+        Ok(code) => exit_code(code),
         Err((code, message)) => {
             if json {
-                let v = serde_json::json!({"error": {"kind": error_kind(code), "exit_code": code, "message": message}});
+                let v = serde_json::json!({"error": {"kind": error_kind(code), "exit_code": exit_code(code), "message": message}});
                 let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             }
             let _ = writeln!(err, "vodcut: {message}");
-            code
+            exit_code(code)
         }
     }
 }
