@@ -13,6 +13,7 @@ mod files;
 mod interchange;
 mod panels;
 mod playback;
+mod problems;
 mod run;
 mod source;
 mod sync;
