@@ -13,6 +13,7 @@
 //! sets the scrolling, 60 by default). Needs Xvfb and xdotool (scripts/install-deps.sh);
 //! without them it says so and measures nothing. `cargo test --all-targets` runs it
 //! unoptimised with a 1 000-clip project and 2 s of scrolling, as a smoke test.
+//! `VODCUT_BENCH_SHOTS=FOLDER` keeps a screenshot of each window after its scrolling.
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
@@ -51,7 +52,7 @@ impl Display {
         let n = (90..200).find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists())?;
         let name = format!(":{n}");
         let xvfb = Command::new("Xvfb")
-            .args([name.as_str(), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+            .args([name.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -167,7 +168,14 @@ struct Row {
     validate: u64,
 }
 
-fn measure(display: &Display, home: &Path, file: &Path, clips: usize, scroll: Duration) -> Row {
+/// `+` presses (x1.25 each) from the fitted view of a timeline `secs` long to about 10
+/// points a second (the time area is about 1 100 points wide).
+fn presses_to_working_zoom(secs: f64) -> u32 {
+    let fitted = 0.95 * 1100.0 / secs.max(1.0);
+    ((10.0 / fitted).ln() / 1.25f64.ln()).ceil().max(0.0) as u32
+}
+
+fn measure(display: &Display, home: &Path, file: &Path, (clips, secs): (usize, f64), scroll: Duration) -> Row {
     let validate = validate_peak(home, file);
     let mut editor = support::isolated(env!("CARGO_BIN_EXE_vodcut"), home)
         .arg(file)
@@ -180,27 +188,43 @@ fn measure(display: &Display, home: &Path, file: &Path, clips: usize, scroll: Du
     let wid = display.xdotool(&["search", "--sync", "--onlyvisible", "--name", "vodcut"]);
     let wid = wid.lines().next().unwrap_or_default().to_owned();
     let opened = settle(pid, Duration::from_secs(3));
-    // The timeline's rows: two thirds down the window, right of the track headers.
+    // The keys go to the window with the input focus (there is no window manager).
+    display.xdotool(&["windowfocus", "--sync", &wid]);
+    // The timeline's rows: four fifths down the window, right of the track headers.
     let geometry = display.xdotool(&["getwindowgeometry", "--shell", &wid]);
     let value =
         |k: &str| geometry.lines().find_map(|l| l.strip_prefix(k)).and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
     let (x, y, w, h) = (value("X="), value("Y="), value("WIDTH="), value("HEIGHT="));
-    let (mx, my) = ((x + w / 2).to_string(), (y + h * 2 / 3).to_string());
+    let (mx, my) = ((x + w / 2).to_string(), (y + h * 4 / 5).to_string());
     display.xdotool(&["mousemove", &mx, &my]);
+    // From the fitted view to a working zoom (about 10 points a second: clips drawn one by
+    // one, with their titles), then pan time, scroll the tracks, zoom a little in and out.
+    for _ in 0..presses_to_working_zoom(secs) {
+        display.xdotool(&["key", "equal"]);
+        std::thread::sleep(Duration::from_millis(100));
+    }
     let start = Instant::now();
     let mut step = 0u32;
     while start.elapsed() < scroll {
-        // Zoom in and out now and then (Ctrl+wheel), scroll time and tracks between.
-        match step % 40 {
-            0..=4 => display.xdotool(&["keydown", "ctrl", "click", "4", "keyup", "ctrl"]),
-            20..=24 => display.xdotool(&["keydown", "ctrl", "click", "5", "keyup", "ctrl"]),
-            10..=19 => display.xdotool(&["keydown", "shift", "click", "5", "keyup", "shift"]),
-            _ => display.xdotool(&["click", "5"]),
+        // Every 80 steps: as far right as left, as far down as up, as much in as out, so
+        // the view stays on the clips.
+        match step % 80 {
+            0..=1 => display.xdotool(&["key", "equal"]),
+            2..=3 => display.xdotool(&["key", "minus"]),
+            4..=33 => display.xdotool(&["keydown", "shift", "click", "5", "keyup", "shift"]),
+            34..=63 => display.xdotool(&["keydown", "shift", "click", "4", "keyup", "shift"]),
+            64..=71 => display.xdotool(&["click", "5"]),
+            _ => display.xdotool(&["click", "4"]),
         };
         step += 1;
         std::thread::sleep(Duration::from_millis(50));
     }
     let scrolled = settle(pid, Duration::from_secs(2));
+    // To see what the scrolling left on screen: VODCUT_BENCH_SHOTS=FOLDER.
+    if let Some(dir) = std::env::var_os("VODCUT_BENCH_SHOTS") {
+        let shot = Path::new(&dir).join(format!("editor-memory-{clips}.png"));
+        let _ = Command::new("import").args(["-window", "root"]).arg(shot).env("DISPLAY", &display.name).status();
+    }
     let peak = status_kib(pid, "VmHWM:").unwrap_or(0);
     let _ = editor.kill();
     let _ = editor.wait();
@@ -238,7 +262,9 @@ fn main() {
         let file: PathBuf = dir.path().join(format!("clips-{clips}.vodcut"));
         vodcut::store::project_file::save(&file, &project).unwrap();
         let home = dir.path().join(format!("home-{clips}"));
-        rows.push(measure(&display, &home, &file, clips, scroll));
+        let placements = vodcut::model::project::placements(&project, &project.media_durations());
+        let end = placements.iter().flatten().map(|p| p.end).max().unwrap_or_default();
+        rows.push(measure(&display, &home, &file, (clips, end.as_secs_f64()), scroll));
     }
     println!(
         "editor resident memory (MiB), {} s of zooming and scrolling; reference: vodcut validate",

@@ -65,3 +65,26 @@ fn a_double_click_on_a_run_zooms_in_until_its_clips_show_one_by_one() {
     assert!(after > before * 100.0, "zoomed in: {before} -> {after} px/s");
     assert!(h.query_all_by_label_contains("Clip ").count() >= 4, "clips drawn one by one now");
 }
+
+/// At a working zoom every clip block, title and length shares the timeline's clip rectangle,
+/// so the frame goes to the GPU as a few meshes (draw calls), not two per clip: a clip's
+/// words are cut with "…" to its width instead of clipped by a rectangle of their own (386
+/// clips here: 6 meshes; 710 before).
+#[test]
+fn clips_at_a_working_zoom_are_a_few_draw_calls() {
+    let ctx = egui::Context::default();
+    let mut doc = Document::new(generated_project(10_000, 20), None, false);
+    doc.set_zoom(10.0);
+    let mut st = TimelineState::default();
+    let mut meshes = 0;
+    let mut clips = 0;
+    for n in 1..=2 {
+        let mut out = ctx.run_ui(input(n, vec![]), |ui| timeline_ui(ui, &mut doc, &mut st));
+        let shapes = std::mem::take(&mut out.shapes);
+        out.drop_without_applying_deltas();
+        clips = shapes.iter().filter(|s| matches!(s.shape, egui::Shape::Text(_))).count() / 2;
+        meshes = ctx.tessellate(shapes, 1.0).len();
+    }
+    assert!(clips >= 100, "a working view: {clips} clips with their words");
+    assert!(meshes < 40, "{meshes} meshes for {clips} clips");
+}

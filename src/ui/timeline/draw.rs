@@ -112,10 +112,21 @@ pub fn clip(
         return;
     }
     let text_colour = if track.hidden { Color32::from_gray(150) } else { Color32::WHITE };
-    let text_clip = rect.shrink2(Vec2::new(4.0, 2.0));
-    let tp = painter.with_clip_rect(text_clip.intersect(painter.clip_rect()));
+    // The words are cut to the block's width with "…" rather than clipped by a rectangle of
+    // their own: every clip then shares the painter's clip rectangle, so egui sends the
+    // visible clips as a few draw calls instead of two per clip (issue 28: the software
+    // renderer kept tens of MB per draw call it had seen).
     let left = rect.left().max(clip_to.left()) + 5.0;
-    tp.text(Pos2::new(left, rect.top() + 4.0), Align2::LEFT_TOP, title, FontId::proportional(13.0), text_colour);
+    let room = rect.right() - 4.0 - left;
+    fitted_text(
+        &painter,
+        Pos2::new(left, rect.top() + 4.0),
+        Align2::LEFT_TOP,
+        title,
+        FontId::proportional(13.0),
+        text_colour,
+        room,
+    );
     let len = p.end - p.start;
     let length = crate::i18n::Clock::of(project.frame_rate).length(len);
     let info = match (p.length_known, p.start_known) {
@@ -124,23 +135,47 @@ pub fn clip(
         (true, false) => crate::t!("timeline-clip-place-unknown", length = length),
         (false, false) => crate::t!("timeline-clip-both-unknown", length = length),
     };
-    tp.text(
+    fitted_text(
+        &painter,
         Pos2::new(left, rect.bottom() - 4.0),
         Align2::LEFT_BOTTOM,
-        info,
+        &info,
         FontId::proportional(11.0),
         text_colour.gamma_multiply(0.8),
+        room,
     );
     let badges: String = clip.effects.iter().map(|e| badge(e.type_name())).collect();
     if !badges.is_empty() && rect.width() > 60.0 {
-        tp.text(
+        fitted_text(
+            &painter,
             Pos2::new(rect.right() - 5.0, rect.top() + 4.0),
             Align2::RIGHT_TOP,
-            badges,
+            &badges,
             FontId::monospace(11.0),
             SELECTED,
+            room,
         );
     }
+}
+
+/// One line of `text` at `pos`, cut with "…" to `max_width`.
+fn fitted_text(
+    painter: &Painter,
+    pos: Pos2,
+    anchor: Align2,
+    text: &str,
+    font: FontId,
+    colour: Color32,
+    max_width: f32,
+) {
+    if max_width < 4.0 {
+        return;
+    }
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, colour);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_width);
+    let galley = painter.layout_job(job);
+    let at = anchor.anchor_size(pos, galley.size()).min;
+    painter.galley(at, galley, colour);
 }
 
 /// A file still uploading where its clip will go: dashed outline, its name and state.
