@@ -225,6 +225,38 @@ fn cell_means(img: &Image) -> Vec<[f32; 3]> {
     out
 }
 
+/// What a comparison looks at, worked out before the first frame.
+struct Prepared {
+    points: Vec<Point>,
+    points_found: usize,
+    /// Where the draft ends, and the produced video as VOD gives its length.
+    end: Time,
+    produced_end: Option<Time>,
+    notes: Vec<String>,
+}
+
+/// The clips laid out as the draft lays them (lengths asked of VOD where the project has
+/// none), the points, and the two lengths (a note when they differ by half a second).
+async fn prepare(footage: &Arc<Footage>, project: &Project, media_id: &str) -> Prepared {
+    let (lengths, mut notes) = crate::draft::media_lengths(project, footage).await;
+    let durations = lengths.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let mut placements = timing::placements(project, &durations);
+    let end = timing::output_end(project, &placements);
+    timing::extend_overlays(project, &mut placements, end);
+    let (points, points_found) = points(project, &placements, end);
+    let produced_end = match footage.durations(&[media_id.to_owned()]).await {
+        Ok(found) => found.first().and_then(|(_, s)| Time::from_secs_f64(*s)),
+        Err(_) => None,
+    };
+    let clock = crate::i18n::Clock::of(project.frame_rate);
+    if let Some(p) = produced_end
+        && (p.as_secs_f64() - end.as_secs_f64()).abs() >= 0.5
+    {
+        notes.push(crate::t!("compare-length-differs", draft = clock.length(end), produced = clock.length(p)));
+    }
+    Prepared { points, points_found, end, produced_end, notes }
+}
+
 /// How far a comparison is: points looked at, of how many (0 until they are known).
 #[derive(Debug, Default)]
 pub struct Progress {
@@ -247,23 +279,9 @@ pub async fn compare(
     if let Err(e) = footage.ffmpeg() {
         return Err(CompareError::NoFfmpeg(format!("{e}; {}", crate::media::decode::install_hint())));
     }
-    let (lengths, mut notes) = crate::draft::media_lengths(project, footage).await;
-    let durations = lengths.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let mut placements = timing::placements(project, &durations);
-    let end = timing::output_end(project, &placements);
-    timing::extend_overlays(project, &mut placements, end);
-    let (points, points_found) = points(project, &placements, end);
+    let Prepared { points, points_found, end, produced_end, mut notes } = prepare(footage, project, media_id).await;
     progress.total.store(points.len(), Ordering::Relaxed);
-    let produced_end = match footage.durations(&[media_id.to_owned()]).await {
-        Ok(found) => found.first().and_then(|(_, s)| Time::from_secs_f64(*s)),
-        Err(_) => None,
-    };
     let clock = crate::i18n::Clock::of(project.frame_rate);
-    if let Some(p) = produced_end
-        && (p.as_secs_f64() - end.as_secs_f64()).abs() >= 0.5
-    {
-        notes.push(crate::t!("compare-length-differs", draft = clock.length(end), produced = clock.length(p)));
-    }
     let size = super::still::output_size(footage, project).await;
     let mut report =
         Report { media_id: media_id.to_owned(), threshold: opts.threshold, points_found, ..Default::default() };
