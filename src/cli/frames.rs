@@ -132,7 +132,7 @@ pub fn still(sh: &Shell, a: StillArgs, conn: &Connection, stdout: &mut dyn Write
     let footage = footage(sh, conn, Some(&project.region), a.ffmpeg.as_deref())?;
     let cancel = Arc::new(AtomicBool::new(false));
     let crate::core::still::Still { plan, pictures, image: img } = sh.block_on(async {
-        let size = crate::core::still::output_size(&footage, &project).await;
+        let size = footage.output_size(&project).await;
         crate::core::still::compose_at(&footage, &project, size, at, a.width, &cancel).await
     })?;
     if !pictures.problems.is_empty() {

@@ -282,7 +282,7 @@ pub async fn compare(
     let Prepared { points, points_found, end, produced_end, mut notes } = prepare(footage, project, media_id).await;
     progress.total.store(points.len(), Ordering::Relaxed);
     let clock = crate::i18n::Clock::of(project.frame_rate);
-    let size = super::still::output_size(footage, project).await;
+    let size = footage.output_size(project).await;
     let mut report =
         Report { media_id: media_id.to_owned(), threshold: opts.threshold, points_found, ..Default::default() };
     report.draft_end = end;

@@ -242,19 +242,7 @@ fn render_inner(
     let frames = timing::frame_count(span, rate);
     let length = rate.frame_start(frames as i64);
 
-    let explicit =
-        project.produce_config.width.is_some_and(|w| w > 0) && project.produce_config.height.is_some_and(|h| h > 0);
-    let mut sizes = HashMap::new();
-    if !explicit {
-        for t in project.tracks.iter().filter(|t| t.kind == TrackKind::Video && !t.hidden) {
-            for id in t.clips.iter().filter_map(|c| c.media_id.as_deref()) {
-                if !sizes.contains_key(id) {
-                    sizes.insert(id.to_owned(), rt.block_on(footage.source_size(id)));
-                }
-            }
-        }
-    }
-    let out_size = compose::output_size(project, &|id| sizes.get(id).copied().flatten());
+    let out_size = rt.block_on(footage.output_size(project));
     let (w, h) = timing::draft_size(out_size, settings.height);
     let zoom = w as f32 / out_size.0 as f32;
     let found = placeholders::find(project, &placements, end, out_size);

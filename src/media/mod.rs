@@ -425,6 +425,24 @@ impl Footage {
         s
     }
 
+    /// The output's size: ProduceConfig's Width and Height, else the largest visible video
+    /// source's (each asked of VOD once; a project with both given asks nothing). The draft,
+    /// `vodcut still` and "Compare with draft" size their frames by it.
+    pub async fn output_size(&self, project: &crate::model::Project) -> (u32, u32) {
+        let needs_sizes =
+            project.produce_config.width.is_none_or(|w| w == 0) || project.produce_config.height.is_none_or(|h| h == 0);
+        let mut sizes = HashMap::new();
+        if needs_sizes {
+            let video = project.tracks.iter().filter(|t| t.kind == crate::model::TrackKind::Video && !t.hidden);
+            for id in video.flat_map(|t| &t.clips).filter_map(|c| c.media_id.as_deref()) {
+                if !sizes.contains_key(id) {
+                    sizes.insert(id.to_owned(), self.source_size(id).await);
+                }
+            }
+        }
+        crate::compose::output_size(project, &|id| sizes.get(id).copied().flatten())
+    }
+
     /// The pictures of a plan's layers for a canvas `zoom` times the output size. Layers
     /// whose picture cannot be had are reported with the reason; the rest are fetched at the
     /// same time.
