@@ -160,10 +160,6 @@ cli-wait-timed-out = { $id } was still going after { $waited }; it goes on at VO
 cli-compare-threshold = --threshold must be more than 0 and less than 100 (percent), not { $value }
 cli-compare-no-production = no finished production of { $file } in the job history; name the produced video with --media MEDIAID
 cli-compare-not-folder = --pictures { $path } is not a folder
-cli-compare-why-start = start
-cli-compare-why-cut = cut
-cli-compare-why-marker = marker "{ $label }"
-cli-compare-past-end = past the produced video's end
 cli-compare-summary = { $checked } of { $found } points checked; { $differ ->
         [0] none differs
         [one] 1 differs

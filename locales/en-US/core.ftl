@@ -189,3 +189,7 @@ compare-length-differs = the produced video is { $produced } long, the draft { $
 compare-layer-missing = at { $at } the draft leaves out { $layer }: { $error }
 compare-produced-unreadable = the produced video { $media } cannot be read: { $error }
 compare-frame-failed = no frame of the produced video at { $at }: { $error }
+compare-why-start = start
+compare-why-cut = cut
+compare-why-marker = marker "{ $label }"
+compare-past-end = past the produced video's end

@@ -179,3 +179,7 @@ compare-length-differs = 合成的视频长 { $produced }，草稿长 { $draft }
 compare-layer-missing = 在 { $at } 处草稿缺少 { $layer }：{ $error }
 compare-produced-unreadable = 无法读取合成的视频 { $media }：{ $error }
 compare-frame-failed = 合成的视频在 { $at } 处没有画面：{ $error }
+compare-why-start = 开头
+compare-why-cut = 剪切点
+compare-why-marker = 标记“{ $label }”
+compare-past-end = 超出合成视频的结尾

@@ -101,14 +101,6 @@ fn write_pictures(
     Ok(names)
 }
 
-fn why_text(why: &Why) -> String {
-    match why {
-        Why::Start => crate::t!("cli-compare-why-start"),
-        Why::Cut => crate::t!("cli-compare-why-cut"),
-        Why::Marker(label) => crate::t!("cli-compare-why-marker", label = label.as_str()),
-    }
-}
-
 fn print_text(
     report: &Report,
     names: &[Option<PathBuf>],
@@ -117,8 +109,8 @@ fn print_text(
 ) -> Result<(), (i32, String)> {
     let mut lines = Vec::new();
     for (i, c) in report.differences().enumerate() {
-        let score = if c.past_end { crate::t!("cli-compare-past-end") } else { format!("{:.1}%", c.difference.score) };
-        let mut line = format!("{}  {:<10}  {score}", clock.time(c.point.at), why_text(&c.point.why));
+        let score = if c.past_end { crate::t!("compare-past-end") } else { format!("{:.1}%", c.difference.score) };
+        let mut line = format!("{}  {:<10}  {score}", clock.time(c.point.at), c.point.why.words());
         if let Some(Some(n)) = names.get(i) {
             line.push_str(&format!("  {}", n.display()));
         }

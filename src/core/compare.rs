@@ -49,6 +49,17 @@ pub enum Why {
     Marker(String),
 }
 
+impl Why {
+    /// In words, as a list of differences shows it (the editor's and the command line's).
+    pub fn words(&self) -> String {
+        match self {
+            Why::Start => crate::t!("compare-why-start"),
+            Why::Cut => crate::t!("compare-why-cut"),
+            Why::Marker(label) => crate::t!("compare-why-marker", label = label.as_str()),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {
     /// The cut's, marker's or start's time.

@@ -2,7 +2,7 @@
 //! and lists the points where the produced video differs from the draft, both pictures side
 //! by side with the worst region outlined, each a click away on the timeline.
 
-use crate::core::compare::{Checked, Report, Run, Why};
+use crate::core::compare::{Checked, Report, Run};
 use crate::i18n::Clock;
 use crate::model::Time;
 use crate::t;
@@ -156,11 +156,7 @@ fn report_ui(ui: &mut egui::Ui, report: &Report, textures: &[Pictures], clock: C
 /// One difference: when and why, how much, both pictures; true when "Go to" was clicked.
 fn row_ui(ui: &mut egui::Ui, c: &Checked, pictures: Option<&Pictures>, clock: Clock) -> bool {
     let at = clock.time(c.point.at);
-    let why = match &c.point.why {
-        Why::Start => t!("compare-why-start"),
-        Why::Cut => t!("compare-why-cut"),
-        Why::Marker(label) => t!("compare-why-marker", label = label.as_str()),
-    };
+    let why = c.point.why.words();
     let how = if c.past_end {
         t!("compare-past-end")
     } else {
