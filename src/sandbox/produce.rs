@@ -2,7 +2,8 @@
 //! (the draft renderer, reading the sandbox's own media through its own API), so a finished
 //! production can be watched, found in the library and compared with the draft like one of
 //! VOD's. The service's own composition is not imitated: this is the editor's draft, which is
-//! why "Compare with draft" finds no difference in the sandbox (docs/sandbox.md says so).
+//! why "Compare with draft" finds no difference in the sandbox (docs/cli.md, "Compare with
+//! draft", says so).
 //!
 //! The render runs on a thread of its own in the process that took the production; until it
 //! ends the project stays Producing. Its file is named by the MediaId in the sandbox's media
@@ -90,7 +91,7 @@ impl Drafter {
     /// The draft of `timeline` at the ProduceConfig's size (else its sources'), 360 high, to
     /// `target`; `marker` is touched while it goes on.
     fn draft(&self, timeline: &str, config: Option<&str>, target: &Path, marker: &Path) -> Result<(), String> {
-        let Drafter { endpoint, keys, dir, ffmpeg } = self.clone();
+        let Drafter { endpoint, keys, dir, ffmpeg } = self;
         let mut project = crate::model::export::import_timeline_str(timeline).map_err(|e| format!("{e:?}"))?;
         if let Some(c) = config.and_then(|c| serde_json::from_str::<serde_json::Value>(c).ok()) {
             let side = |k: &str| c[k].as_u64().and_then(|v| u32::try_from(v).ok()).filter(|v| *v > 0);
@@ -98,9 +99,10 @@ impl Drafter {
             project.produce_config.height = side("Height");
         }
         let url = endpoint.parse().map_err(|e| format!("{e}"))?;
-        let client = crate::api::Client::new(crate::api::ClientConfig::new(url), keys).map_err(|e| e.to_string())?;
+        let client =
+            crate::api::Client::new(crate::api::ClientConfig::new(url), keys.clone()).map_err(|e| e.to_string())?;
         let options = crate::media::Options {
-            ffmpeg: Some(ffmpeg.to_owned()),
+            ffmpeg: Some(ffmpeg.clone()),
             cache_dir: Some(dir.join("draft-cache")),
             ..Default::default()
         };

@@ -119,11 +119,12 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                     Fate::StayProducing => "Producing",
                 };
             }
-            let finished = (pr.status == "Produced").then(|| (pr.media_ids.last().cloned(), pr.title.clone()));
-            let pr = pr.clone();
-            if let Some((Some(media_id), title)) = finished {
-                into_library(st, &media_id, &title, &pr.timeline);
-            }
+            // Produced and not in the library yet (`st.media` is borrowed apart from the project).
+            let new_video = (pr.status == "Produced")
+                .then(|| pr.media_ids.last().cloned())
+                .flatten()
+                .filter(|m| !st.media.iter().any(|x| &x.id == m))
+                .map(|m| (m, pr.title.clone(), pr.timeline.clone()));
             let mut project = json!({"ProjectId": pr.project_id, "Title": pr.title, "Description": pr.description,
                 "Timeline": pr.timeline, "Status": pr.status, "RegionId": "cn-shanghai", "CreationTime": creation_time(pr.created_ms),
                 "ModifiedTime": creation_time(pr.modified_ms), "CoverURL": pr.cover_url, "StorageLocation": STORAGE});
@@ -132,6 +133,9 @@ pub(crate) fn handle(action: &str, p: &BTreeMap<String, String>, st: &mut State,
                 // 1.7); whether GetEditingProject carries them is not documented.
                 project["ErrorCode"] = "InvalidParameter.ResourceContentBad".into();
                 project["ErrorMessage"] = "The resource operated InputFile is bad".into();
+            }
+            if let Some((media_id, title, timeline)) = new_video {
+                into_library(st, &media_id, &title, &timeline);
             }
             Ok(json!({"RequestId": rid, "Project": project}))
         }
@@ -301,12 +305,9 @@ fn take_up_draft(st: &mut State, id: &str) {
     produce(timeline, None, media_id);
 }
 
-/// A finished production's video joins the library, as VOD adds it to the account's media
-/// (once); it plays the file set with `VodServer::play_productions_from`, if any.
+/// A finished production's video joins the library, as VOD adds it to the account's media;
+/// it plays the file set with `VodServer::play_productions_from`, if any.
 fn into_library(st: &mut State, media_id: &str, title: &str, timeline: &str) {
-    if st.media.iter().any(|m| m.id == media_id) {
-        return;
-    }
     let duration = st.produce_time.and_then(|_| timeline_seconds(timeline)).unwrap_or(12.0);
     let title = if title.is_empty() { media_id.to_owned() } else { title.to_owned() };
     st.media.push(Media { id: media_id.to_owned(), kind: "video", title, duration, status: "Normal" });
@@ -329,18 +330,16 @@ pub(crate) fn tiny_png() -> Vec<u8> {
 /// A library video, or a produced one once its project is Produced.
 pub(crate) fn video(st: &State, id: &str) -> Option<Value> {
     if let Some(m) = st.media.iter().find(|m| m.id == id) {
-        // A produced video's cover is the one made at its production.
-        let cover =
-            if st.files.covers.contains_key(id) { format!("{}cover/{id}.png", st.base_url) } else { String::new() };
         let mut v =
-            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": cover});
+            json!({"VideoId": m.id, "Title": m.title, "Duration": m.duration, "Status": m.status, "CoverURL": ""});
         if let (Some(Value::Object(extra)), Some(obj)) =
             (crate::sandbox::media::video_extras(st, id), v.as_object_mut())
         {
             obj.extend(extra);
         }
-        if !cover.is_empty() {
-            v["CoverURL"] = cover.into();
+        // A produced video's cover is the one made at its production.
+        if st.files.covers.contains_key(id) {
+            v["CoverURL"] = format!("{}cover/{id}.png", st.base_url).into();
         }
         return Some(v);
     }
