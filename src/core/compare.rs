@@ -408,13 +408,10 @@ impl Drop for Run {
 }
 
 /// The finished production of `project_file` made last, from the job history: its MediaId.
-/// Paths are compared as they resolve, so a relative and an absolute name of one file match.
 pub fn newest_production(jobs: &[crate::store::jobs::Job], project_file: &std::path::Path) -> Option<String> {
-    let resolve = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
-    let wanted = resolve(project_file);
     jobs.iter()
         .filter(|j| super::follow::ending(j) == Some(super::follow::Ending::Finished))
-        .filter(|j| j.project_file.as_deref().is_some_and(|f| resolve(f) == wanted))
+        .filter(|j| j.is_from(project_file))
         .max_by_key(|j| (j.updated, j.created))
         .and_then(|j| j.media_id.clone())
 }

@@ -32,14 +32,12 @@ pub enum Earlier {
 /// whose answer was lost in the last day, newest first, among `all` (the history).
 fn lost_jobs(all: &[Job], project: &Project, file: Option<&Path>, region: &str) -> Vec<Job> {
     let title = project_title(project);
-    // Jobs keep their file's absolute path (JobStore::begin).
-    let file = file.map(|f| std::path::absolute(f).unwrap_or_else(|_| f.to_owned()));
     let since = now_secs().saturating_sub(LOOK_BACK_SECS);
     all.iter()
         .filter(|j| matches!(j.state, JobState::Pending | JobState::OutcomeUnknown))
         .filter(|j| j.created >= since && j.region == region)
-        .filter(|j| match &file {
-            Some(f) => j.project_file.as_deref() == Some(f.as_path()),
+        .filter(|j| match file {
+            Some(f) => j.is_from(f),
             None => j.project_file.is_none() && j.title == title,
         })
         .cloned()

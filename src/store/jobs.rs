@@ -72,6 +72,13 @@ fn unsigned_url<S: serde::Serializer>(url: &Option<String>, s: S) -> Result<S::O
 }
 
 impl Job {
+    /// Whether the job was produced from `file` (jobs keep their file's absolute path,
+    /// `JobStore::begin`, so a relative and an absolute name of one file match).
+    pub fn is_from(&self, file: &Path) -> bool {
+        let file = std::path::absolute(file).unwrap_or_else(|_| file.to_owned());
+        self.project_file.as_deref() == Some(file.as_path())
+    }
+
     /// A job with nothing known yet but where it goes.
     pub fn new(id: String, state: JobState, title: &str, region: &str, endpoint: &str) -> Job {
         let now = now_secs();
