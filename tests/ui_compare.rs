@@ -63,7 +63,7 @@ fn a_finished_job_is_compared_with_the_draft_and_the_difference_is_shown() {
     h.get_by_label("Compare with draft").click();
     h.run_steps(2);
     assert_eq!(h.state().error, None);
-    assert!(h.state().compare.open, "the window shows (waiting for the footage service, or comparing)");
+    assert!(h.state().compare.is_open(), "the window shows (waiting for the footage service, or comparing)");
     support::ui::run_until(&mut h, "the comparison", |e| e.compare.report.is_some());
     let report = h.state().compare.report.as_ref().unwrap().as_ref().expect("a report");
     let differ: Vec<f64> = report.differences().map(|c| c.point.at.as_secs_f64()).collect();

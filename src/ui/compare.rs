@@ -21,7 +21,6 @@ pub struct CompareView {
     pub warning: Option<String>,
     /// The pictures of each difference, made when the report arrives.
     textures: Vec<(Option<egui::TextureHandle>, Option<egui::TextureHandle>)>,
-    pub open: bool,
     /// Asked for before the footage service was up: the produced video, its title, the
     /// file it was produced from (started as soon as the service is).
     pub waiting: Option<(String, String, Option<std::path::PathBuf>)>,
@@ -30,13 +29,17 @@ pub struct CompareView {
 impl CompareView {
     /// Follows `run` (a new comparison replaces the one before; dropping that stops it).
     pub fn begin(&mut self, run: Run, title: String, warning: Option<String>) {
-        *self = CompareView { run: Some(run), title, warning, open: true, ..CompareView::default() };
+        *self = CompareView { run: Some(run), title, warning, ..CompareView::default() };
     }
 
     /// Shows the window, waiting for the footage service before comparing.
     pub fn wait_for_footage(&mut self, media_id: String, title: String, from: Option<std::path::PathBuf>) {
-        *self = CompareView { title: title.clone(), open: true, ..CompareView::default() };
-        self.waiting = Some((media_id, title, from));
+        *self = CompareView { title: title.clone(), waiting: Some((media_id, title, from)), ..CompareView::default() };
+    }
+
+    /// The window shows while something waits, runs or has been reported.
+    pub fn is_open(&self) -> bool {
+        self.waiting.is_some() || self.run.is_some() || self.report.is_some()
     }
 
     /// Takes the report when it is ready.
@@ -68,7 +71,7 @@ impl CompareView {
 
     /// The window; returns a time to move the playhead to.
     pub fn ui(&mut self, ctx: &egui::Context, clock: Clock) -> Option<Time> {
-        if !self.open {
+        if !self.is_open() {
             return None;
         }
         self.poll(ctx);

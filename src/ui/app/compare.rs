@@ -20,17 +20,12 @@ impl Editor {
             ));
             return;
         }
-        // The frames are the open project's: say so when the video was made from another file.
-        let same = |a: &Path, b: &Path| {
-            a == b || std::fs::canonicalize(a).ok().is_some_and(|x| std::fs::canonicalize(b).ok() == Some(x))
-        };
-        let warning = match (&produced_from, &self.doc.path) {
-            (Some(from), Some(open)) if !same(from, open) => {
-                Some(crate::t!("compare-other-project", file = from.display().to_string()))
-            }
-            (Some(from), None) => Some(crate::t!("compare-other-project", file = from.display().to_string())),
-            _ => None,
-        };
+        // The frames are the open project's: say so when the video was made from another file
+        // (jobs keep their file's absolute path; nothing is read from the disk here).
+        let open = self.doc.path.as_deref().and_then(|p| std::path::absolute(p).ok());
+        let warning = produced_from
+            .filter(|from| open.as_deref() != Some(from.as_path()))
+            .map(|from| crate::t!("compare-other-project", file = from.display().to_string()));
         let ctx = self.ctx_for_textures.clone();
         let run = crate::core::compare::Run::start(
             &rt,

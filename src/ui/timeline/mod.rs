@@ -378,11 +378,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
     let mut clip_hits: Vec<(ClipRef, Rect)> = Vec::new();
     let mut rolls: Vec<(ClipRef, ClipRef, Rect)> = Vec::new();
     let mut runs = dense::Runs::default();
-    // A long selection (Select all) is looked up in a set, not searched per clip.
-    let many_selected: std::collections::HashSet<ClipRef> =
-        if doc.selection.len() > 32 { doc.selection.iter().copied().collect() } else { Default::default() };
-    let is_selected =
-        |r: &ClipRef| if many_selected.is_empty() { doc.selection.contains(r) } else { many_selected.contains(r) };
+    // The selection as a set: a long one (Select all) is not searched once per clip.
+    let selected: std::collections::HashSet<ClipRef> = doc.selection.iter().copied().collect();
     for (row, &ti) in rows.iter().enumerate() {
         let top = row_top(row, st.scroll_y);
         if top + layout.height(row) < rows_area.top() || top > rows_area.bottom() {
@@ -399,7 +396,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
             if sx1 - sx0 < dense::DENSE_PX {
                 let x1 = sx1.min(rect.right() + 2.0).max(x0 + 1.0);
                 let block = Rect::from_min_max(Pos2::new(x0, y0 + 3.0), Pos2::new(x1, y0 + lane_h - 3.0));
-                runs.add(lane, ti, block, (s, e), is_selected(&r));
+                runs.add(lane, ti, block, (s, e), selected.contains(&r));
                 continue;
             }
             let x1 = sx1.min(rect.right() + 2.0).max(x0 + 2.0);
@@ -437,7 +434,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, doc: &mut Document, st: &mut TimelineState
         let placement = st.indexes()[r.track].placements[r.index];
         let title = st.strips.title(doc.project(), clip);
         let track_name = doc.project().tracks[r.track].name.clone();
-        draw::clip(&painter, doc.project(), r, clip, &title, placement, crect, doc.selection.contains(&r), time_area);
+        draw::clip(&painter, doc.project(), r, clip, &title, placement, crect, selected.contains(&r), time_area);
         let full = Rect::from_x_y_ranges(
             st.mapping.x_from_time(placement.start)..=st.mapping.x_from_time(placement.end),
             crect.y_range(),
